@@ -1,0 +1,87 @@
+/* sillon-cli.c — command-line entry point: global options and subcommand dispatch
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sillon-cli.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sillon-version.h"
+
+static const SillonCliCommand commands[] = {
+  { NULL, NULL, NULL },
+};
+
+void
+sillon_cli_error (const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("sillon-cli: %s\n", message);
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _ ("Usage: sillon-cli [--version] [--help] COMMAND [ARGUMENTS…]"));
+  fprintf (stream, "%s\n", _ ("Sillon’s command-line tool: the same vault and data as the application."));
+  fprintf (stream, "\n%s\n", _ ("Commands:"));
+  for (const SillonCliCommand *c = commands; c->name != NULL; c++)
+    fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
+  fprintf (stream, "\n%s\n", _ ("Run “sillon-cli COMMAND --help” for the options of one command."));
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-V"))
+    {
+      g_print ("sillon-cli %s\n", sillon_version ());
+      return SILLON_CLI_EXIT_OK;
+    }
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return SILLON_CLI_EXIT_OK;
+    }
+
+  for (const SillonCliCommand *c = commands; c->name != NULL; c++)
+    {
+      if (g_str_equal (name, c->name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("sillon-cli %s", c->name);
+          argv[1] = prgname;
+          return c->handler (argc - 1, argv + 1);
+        }
+    }
+
+  /* Translators: %s is the command the user typed. */
+  sillon_cli_error (_ ("unknown command “%s”"), name);
+  print_usage (stderr);
+  return SILLON_CLI_EXIT_USAGE;
+}
