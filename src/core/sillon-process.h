@@ -1,0 +1,19 @@
+/* sillon-process.h — process-wide set-up every Sillon executable does first
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Initialises libsodium and forbids core dumps, which would write the
+ * unlocked vault's keys and plaintext pages to disk. Call it in main()
+ * before anything else touches a secret. Returns FALSE only if libsodium
+ * cannot be initialised (no usable random source). */
+gboolean sillon_process_init (GError **error);
+
+G_END_DECLS

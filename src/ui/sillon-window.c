@@ -1,0 +1,564 @@
+/* sillon-window.c — the main window: vault creation, unlock, and what follows
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sillon-window.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "sillon-vault.h"
+
+struct _SillonWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GSettings *settings;
+  SillonVault *vault;
+  GCancellable *cancellable;
+  char *vault_path;
+
+  GtkHeaderBar *header_bar;
+  GtkWidget *lock_button;
+  GtkStack *stack;
+
+  GtkWidget *create_page;
+  GtkEntry *name_entry;
+  GtkEntry *new_passphrase_entry;
+  GtkEntry *confirm_passphrase_entry;
+  GtkLabel *create_message;
+  GtkSpinner *create_spinner;
+  GtkWidget *create_button;
+
+  GtkWidget *recovery_page;
+  GtkLabel *recovery_key_label;
+  GtkToggleButton *recovery_saved_check;
+  GtkWidget *recovery_continue_button;
+
+  GtkWidget *unlock_page;
+  GtkLabel *unlock_path_label;
+  GtkEntry *unlock_passphrase_entry;
+  GtkLabel *unlock_message;
+  GtkSpinner *unlock_spinner;
+  GtkWidget *unlock_button;
+
+  GtkWidget *home_page;
+  GtkLabel *home_details;
+};
+
+G_DEFINE_FINAL_TYPE (SillonWindow, sillon_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* What a worker thread needs to create or open the vault. The passphrase is
+ * copied into guarded memory and wiped when the task ends, so it does not
+ * linger in the GTK entry or on the heap. */
+typedef struct
+{
+  char *path;
+  char *mediator_name;
+  char *passphrase;   /* sodium_malloc */
+  char *recovery_key; /* sodium_malloc, from sillon_vault_create */
+} VaultJob;
+
+static char *
+secret_dup (const char *text)
+{
+  size_t len = strlen (text);
+  char *copy = sodium_malloc (len + 1);
+
+  g_assert (copy != NULL);
+  memcpy (copy, text, len + 1);
+  return copy;
+}
+
+static void
+vault_job_free (VaultJob *job)
+{
+  g_free (job->path);
+  g_free (job->mediator_name);
+  if (job->passphrase != NULL)
+    sodium_free (job->passphrase);
+  if (job->recovery_key != NULL)
+    sillon_vault_free_secret (job->recovery_key);
+  g_free (job);
+}
+
+/* The core's messages are correct but technical; at the counter the
+ * mediator needs to know what to do next. */
+static char *
+describe_vault_error (const GError *error)
+{
+  if (error->domain == SILLON_VAULT_ERROR)
+    {
+      switch ((SillonVaultError) error->code)
+        {
+          case SILLON_VAULT_ERROR_WRONG_PASSPHRASE:
+            return g_strdup (_ ("This passphrase does not open the vault. Check the keyboard layout and Caps Lock, then try again."));
+          case SILLON_VAULT_ERROR_BUSY:
+            return g_strdup (_ ("The vault is already open in another Sillon window or program. Close it there first."));
+          case SILLON_VAULT_ERROR_TAMPERED:
+            return g_strdup_printf (_ ("The vault file is damaged or was modified outside Sillon. Nothing was changed. Restore a backup, or ask for help before doing anything else. (%s)"), error->message);
+          case SILLON_VAULT_ERROR_NOT_A_VAULT:
+            return g_strdup (_ ("This file is not a Sillon vault, or it is too damaged to open."));
+          case SILLON_VAULT_ERROR_UNSUPPORTED_VERSION:
+            return g_strdup (_ ("This vault was made by a newer version of Sillon. Update Sillon to open it."));
+          default:
+            break;
+        }
+    }
+  return g_strdup (error->message);
+}
+
+static void
+show_message (GtkLabel *label,
+              const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+static void
+set_busy (GtkSpinner *spinner,
+          GtkWidget *button,
+          gboolean busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (spinner), busy);
+  if (busy)
+    gtk_spinner_start (spinner);
+  else
+    gtk_spinner_stop (spinner);
+  gtk_widget_set_sensitive (button, !busy);
+}
+
+static void
+update_lock_action (SillonWindow *self)
+{
+  gboolean open = self->vault != NULL && !sillon_vault_is_locked (self->vault);
+  GAction *lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), open);
+  gtk_widget_set_visible (self->lock_button, open);
+}
+
+static void
+show_page (SillonWindow *self,
+           GtkWidget *page)
+{
+  gtk_stack_set_visible_child (self->stack, page);
+
+  if (page == self->create_page)
+    {
+      gtk_header_bar_set_subtitle (self->header_bar, _ ("New vault"));
+      gtk_widget_grab_default (self->create_button);
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+    }
+  else if (page == self->unlock_page)
+    {
+      gtk_header_bar_set_subtitle (self->header_bar, _ ("Locked"));
+      gtk_widget_grab_default (self->unlock_button);
+      gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
+    }
+  else if (page == self->recovery_page)
+    {
+      gtk_header_bar_set_subtitle (self->header_bar, _ ("Recovery key"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->recovery_saved_check));
+    }
+  else
+    {
+      gtk_header_bar_set_subtitle (self->header_bar, NULL);
+    }
+  update_lock_action (self);
+}
+
+static void
+show_home (SillonWindow *self)
+{
+  g_autoptr (GPtrArray) slots = sillon_vault_list_slots (self->vault, NULL);
+  guint unlocked = sillon_vault_get_unlocked_slot (self->vault);
+  const char *who = "";
+  g_autofree char *details = NULL;
+
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
+    {
+      SillonVaultSlotInfo *info = g_ptr_array_index (slots, i);
+      if (info->index == unlocked)
+        who = info->label;
+    }
+
+  /* Translators: %1$s is the mediator's name, %2$s the vault file's path. */
+  details = g_strdup_printf (_ ("Unlocked by %1$s.\nVault: %2$s"), who, self->vault_path);
+  gtk_label_set_text (self->home_details, details);
+  show_page (self, self->home_page);
+}
+
+/* Two lines of groups are easier to copy by hand than one long line. The
+ * label is not selectable: a clipboard manager would keep the key on disk. */
+static void
+show_recovery_key (SillonWindow *self,
+                   const char *key)
+{
+  g_autofree char *text = g_strdup (key);
+  guint dashes = 0, seen = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    dashes += (*p == '-');
+  for (char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '-' && ++seen == (dashes + 1) / 2)
+        {
+          *p = '\n';
+          break;
+        }
+    }
+  gtk_label_set_text (self->recovery_key_label, text);
+  sodium_memzero (text, strlen (text));
+}
+
+static void
+on_create_done (GObject *source,
+                GAsyncResult *result,
+                gpointer user_data)
+{
+  SillonWindow *self = SILLON_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  VaultJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (SillonVault) vault = g_task_propagate_pointer (G_TASK (result), &error);
+
+  set_busy (self->create_spinner, self->create_button, FALSE);
+  if (vault == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      text = describe_vault_error (error);
+      show_message (self->create_message, text);
+      return;
+    }
+
+  g_set_object (&self->vault, vault);
+  gtk_entry_set_text (self->new_passphrase_entry, "");
+  gtk_entry_set_text (self->confirm_passphrase_entry, "");
+  show_recovery_key (self, job->recovery_key);
+  gtk_toggle_button_set_active (self->recovery_saved_check, FALSE);
+  show_page (self, self->recovery_page);
+}
+
+static void
+create_thread (GTask *task,
+               gpointer source,
+               gpointer task_data,
+               GCancellable *cancellable)
+{
+  VaultJob *job = task_data;
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  SillonVault *vault;
+  GError *error = NULL;
+
+  /* The vault's folder holds nothing but the vault: private to the user. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _ ("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return;
+    }
+
+  vault = sillon_vault_create (job->path, job->mediator_name, job->passphrase,
+                               NULL, &job->recovery_key, &error);
+  if (vault == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, vault, g_object_unref);
+}
+
+static void
+on_create_button_clicked (SillonWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_entry_get_text (self->name_entry)));
+  const char *passphrase = gtk_entry_get_text (self->new_passphrase_entry);
+  const char *confirmation = gtk_entry_get_text (self->confirm_passphrase_entry);
+  g_autoptr (GTask) task = NULL;
+  VaultJob *job;
+
+  if (name[0] == '\0')
+    {
+      show_message (self->create_message, _ ("Enter your name: it identifies your passphrase and appears on printed sheets."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+      return;
+    }
+  if (g_utf8_strlen (passphrase, -1) < SILLON_VAULT_MIN_PASSPHRASE_LENGTH)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("The passphrase must have at least %d character.",
+                                                         "The passphrase must have at least %d characters.",
+                                                         SILLON_VAULT_MIN_PASSPHRASE_LENGTH),
+                                               SILLON_VAULT_MIN_PASSPHRASE_LENGTH);
+      show_message (self->create_message, text);
+      gtk_widget_grab_focus (GTK_WIDGET (self->new_passphrase_entry));
+      return;
+    }
+  if (g_strcmp0 (passphrase, confirmation) != 0)
+    {
+      show_message (self->create_message, _ ("The two passphrases are different. Type the same passphrase twice."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_passphrase_entry));
+      return;
+    }
+
+  show_message (self->create_message, NULL);
+  job = g_new0 (VaultJob, 1);
+  job->path = g_strdup (self->vault_path);
+  job->mediator_name = g_steal_pointer (&name);
+  job->passphrase = secret_dup (passphrase);
+
+  set_busy (self->create_spinner, self->create_button, TRUE);
+  task = g_task_new (self, self->cancellable, on_create_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) vault_job_free);
+  g_task_run_in_thread (task, create_thread);
+}
+
+static void
+on_recovery_saved_check_toggled (SillonWindow *self)
+{
+  gtk_widget_set_sensitive (self->recovery_continue_button,
+                            gtk_toggle_button_get_active (self->recovery_saved_check));
+}
+
+static void
+on_recovery_continue_button_clicked (SillonWindow *self)
+{
+  /* The key is shown once: drop it from the widget before moving on. */
+  gtk_label_set_text (self->recovery_key_label, "");
+  show_home (self);
+}
+
+static void
+on_unlock_done (GObject *source,
+                GAsyncResult *result,
+                gpointer user_data)
+{
+  SillonWindow *self = SILLON_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = g_task_propagate_pointer (G_TASK (result), &error);
+
+  set_busy (self->unlock_spinner, self->unlock_button, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_passphrase_entry), TRUE);
+  if (vault == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      text = describe_vault_error (error);
+      show_message (self->unlock_message, text);
+      gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
+      return;
+    }
+
+  g_set_object (&self->vault, vault);
+  gtk_entry_set_text (self->unlock_passphrase_entry, "");
+  show_message (self->unlock_message, NULL);
+  show_home (self);
+}
+
+static void
+unlock_thread (GTask *task,
+               gpointer source,
+               gpointer task_data,
+               GCancellable *cancellable)
+{
+  VaultJob *job = task_data;
+  GError *error = NULL;
+  SillonVault *vault = sillon_vault_open (job->path, job->passphrase, &error);
+
+  if (vault == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, vault, g_object_unref);
+}
+
+static void
+on_unlock_button_clicked (SillonWindow *self)
+{
+  const char *passphrase = gtk_entry_get_text (self->unlock_passphrase_entry);
+  g_autoptr (GTask) task = NULL;
+  VaultJob *job;
+
+  if (passphrase[0] == '\0')
+    {
+      show_message (self->unlock_message, _ ("Type your passphrase."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
+      return;
+    }
+
+  show_message (self->unlock_message, NULL);
+  job = g_new0 (VaultJob, 1);
+  job->path = g_strdup (self->vault_path);
+  job->passphrase = secret_dup (passphrase);
+
+  set_busy (self->unlock_spinner, self->unlock_button, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_passphrase_entry), FALSE);
+  task = g_task_new (self, self->cancellable, on_unlock_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) vault_job_free);
+  g_task_run_in_thread (task, unlock_thread);
+}
+
+static void
+on_lock_activated (GSimpleAction *action,
+                   GVariant *parameter,
+                   gpointer user_data)
+{
+  SillonWindow *self = SILLON_WINDOW (user_data);
+
+  if (self->vault != NULL)
+    sillon_vault_lock (self->vault);
+  g_clear_object (&self->vault);
+  gtk_label_set_text (self->home_details, "");
+  show_page (self, self->unlock_page);
+}
+
+static const GActionEntry win_actions[] = {
+  { "lock", on_lock_activated, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+save_window_state (SillonWindow *self)
+{
+  int width, height;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_boolean (self->settings, "window-maximized", TRUE);
+      return;
+    }
+  gtk_window_get_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", FALSE);
+}
+
+static gboolean
+sillon_window_delete_event (GtkWidget *widget,
+                            GdkEventAny *event)
+{
+  SillonWindow *self = SILLON_WINDOW (widget);
+
+  save_window_state (self);
+  /* Leaving the window closes the vault: keys are wiped before exit. */
+  if (self->vault != NULL)
+    sillon_vault_lock (self->vault);
+  /* GtkWindow has no delete_event of its own to chain up to: propagating
+   * lets the default handler destroy the window. */
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+sillon_window_dispose (GObject *object)
+{
+  SillonWindow *self = SILLON_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->vault != NULL)
+    sillon_vault_lock (self->vault);
+  g_clear_object (&self->vault);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (sillon_window_parent_class)->dispose (object);
+}
+
+static void
+sillon_window_finalize (GObject *object)
+{
+  SillonWindow *self = SILLON_WINDOW (object);
+
+  g_free (self->vault_path);
+  G_OBJECT_CLASS (sillon_window_parent_class)->finalize (object);
+}
+
+static void
+sillon_window_class_init (SillonWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sillon_window_dispose;
+  object_class->finalize = sillon_window_finalize;
+  widget_class->delete_event = sillon_window_delete_event;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, new_passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, confirm_passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_message);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_key_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_saved_check);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_continue_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_path_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_message);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, home_details);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_saved_check_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_continue_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_unlock_button_clicked);
+}
+
+static void
+sillon_window_init (SillonWindow *self)
+{
+  int width, height;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* The vault path comes from the application, which GtkWindow only learns
+ * after construction: hence this step in _new rather than in constructed. */
+static void
+sillon_window_show_first_page (SillonWindow *self,
+                               SillonApplication *application)
+{
+  g_autofree char *where = NULL;
+
+  self->vault_path = g_strdup (sillon_application_get_vault_path (application));
+  /* Translators: %s is the path of the vault file. */
+  where = g_strdup_printf (_ ("Vault: %s"), self->vault_path);
+  gtk_label_set_text (self->unlock_path_label, where);
+
+  if (g_file_test (self->vault_path, G_FILE_TEST_EXISTS))
+    show_page (self, self->unlock_page);
+  else
+    show_page (self, self->create_page);
+}
+
+SillonWindow *
+sillon_window_new (SillonApplication *application)
+{
+  SillonWindow *self = g_object_new (SILLON_TYPE_WINDOW, "application", application, NULL);
+
+  sillon_window_show_first_page (self, application);
+  return self;
+}

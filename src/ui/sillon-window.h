@@ -1,0 +1,20 @@
+/* sillon-window.h — the main window: vault creation, unlock, and what follows
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sillon-application.h"
+
+G_BEGIN_DECLS
+
+#define SILLON_TYPE_WINDOW (sillon_window_get_type ())
+G_DECLARE_FINAL_TYPE (SillonWindow, sillon_window, SILLON, WINDOW, GtkApplicationWindow)
+
+SillonWindow *sillon_window_new (SillonApplication *application);
+
+G_END_DECLS

@@ -1,0 +1,178 @@
+"""Helpers for Sillon's UI tests: start the real application, reach it through
+AT-SPI (dogtail), check accessible names, take screenshots.
+
+Run through tests/ui/run-ui-test.sh, which provides the display, the D-Bus
+session with the accessibility bus, and private XDG folders."""
+
+import os
+import subprocess
+import sys
+import time
+
+import gi
+
+gi.require_version("Gdk", "3.0")
+gi.require_version("Gtk", "3.0")
+from gi.repository import Gdk  # noqa: E402
+
+from dogtail.config import config  # noqa: E402
+
+# dogtail's own check reads a GNOME desktop setting that a private test
+# session does not have; GTK 3 exports its accessibility tree regardless.
+config.checkForA11y = False
+config.searchBackoffDuration = 0.2
+config.searchCutoffCount = 50
+config.defaultDelay = 0.2
+config.actionDelay = 0.2
+config.typingDelay = 0.02
+config.logDebugToFile = False
+config.logDebugToStdOut = False
+
+from dogtail import predicate, rawinput, tree  # noqa: E402
+
+# Roles a user can act on: each of them needs an accessible name.
+INTERACTIVE_ROLES = {
+    "push button", "toggle button", "check box", "radio button", "text",
+    "password text", "entry", "combo box", "menu item", "check menu item",
+    "radio menu item", "spin button", "slider", "link", "page tab",
+    "toggle button", "menu button", "split button",
+}
+
+_failures = []
+
+
+def check(condition, message):
+    """Record a failed expectation and go on, so one run reports them all."""
+    status = "ok" if condition else "FAIL"
+    print(f"{status}: {message}", flush=True)
+    if not condition:
+        _failures.append(message)
+
+
+def run(test):
+    """Run TEST(); on an unexpected exception print it on stdout (dogtail
+    takes over stderr), save a screenshot, and fail."""
+    import traceback
+    try:
+        test()
+    except Exception:
+        traceback.print_exc(file=sys.stdout)
+        try:
+            screenshot("failure")
+        except Exception:
+            pass
+        _failures.append("unexpected exception (see above)")
+    finish()
+
+
+def finish():
+    print(f"{len(_failures)} failed expectation(s)")
+    for message in _failures:
+        print(f"  - {message}")
+    sys.exit(1 if _failures else 0)
+
+
+def wait_for(fn, timeout=20.0, interval=0.2, what="condition"):
+    deadline = time.monotonic() + timeout
+    last_exc = None
+    while time.monotonic() < deadline:
+        try:
+            value = fn()
+            if value:
+                return value
+        except Exception as exc:  # the tree changes under our feet
+            last_exc = exc
+        time.sleep(interval)
+    raise TimeoutError(f"timed out waiting for {what}" + (f" ({last_exc})" if last_exc else ""))
+
+
+def start_app(*args):
+    exe = os.environ["SILLON_EXE"]
+    proc = subprocess.Popen([exe, *args], stdout=sys.stdout, stderr=sys.stderr)
+    app = wait_for(lambda: _find_app(), timeout=30, what="sillon on the accessibility bus")
+    return proc, app
+
+
+def _find_app():
+    for child in tree.root.children:
+        if child.name == "sillon":
+            return child
+    return None
+
+
+def find(parent, role=None, name=None, showing=True, timeout=10.0):
+    """The first descendant with this role and exact name, waiting for it."""
+    def look():
+        for node in parent.findChildren(predicate.GenericPredicate(name=name, roleName=role),
+                                        showingOnly=showing):
+            return node
+        return None
+    return wait_for(look, timeout=timeout, what=f"{role} named {name!r}")
+
+
+def find_by_description(parent, role, description, timeout=10.0):
+    """The first showing descendant with this role and accessible description."""
+    def look():
+        for node in parent.findChildren(
+                lambda n: n.roleName == role and n.description == description and n.showing,
+                isLambda=True):
+            return node
+        return None
+    return wait_for(look, timeout=timeout, what=f"{role} described as {description!r}")
+
+
+def labels_containing(parent, text):
+    """Showing labels whose accessible name contains TEXT."""
+    return parent.findChildren(
+        lambda n: n.roleName == "label" and text in (n.name or "") and n.showing,
+        isLambda=True)
+
+
+def is_showing(node):
+    try:
+        return node.showing
+    except Exception:
+        return False
+
+
+def unnamed_interactive(node):
+    """Every interactive descendant without an accessible name, as
+    'role (path)' strings, hidden pages included."""
+    missing = []
+
+    def walk(n, path):
+        try:
+            children = n.children
+            role = n.roleName
+            name = n.name
+        except Exception:
+            return
+        # GTK 3 exposes a link inside a label's text as an unnamed child; a
+        # screen reader reads it as part of the label, so the label's name
+        # is what must exist.
+        inline_link = role == "link" and path.endswith(":label")
+        if role in INTERACTIVE_ROLES and not (name or "").strip() and not inline_link:
+            missing.append(f"{role} at {path}")
+        for i, c in enumerate(children):
+            walk(c, f"{path}/{i}:{role}")
+
+    walk(node, "")
+    return missing
+
+
+def screenshot(name):
+    """Save the whole virtual screen to SILLON_SCREENSHOT_DIR/NAME.png."""
+    time.sleep(0.4)  # let page transitions finish
+    root = Gdk.get_default_root_window()
+    _, _, width, height = root.get_geometry()
+    pixbuf = Gdk.pixbuf_get_from_window(root, 0, 0, width, height)
+    path = os.path.join(os.environ["SILLON_SCREENSHOT_DIR"], name + ".png")
+    pixbuf.savev(path, "png", [], [])
+    print(f"screenshot: {path}", flush=True)
+    return path
+
+
+def press(combo):
+    """Press a key combination such as '<Control>q' or 'Return', through the
+    accessibility registry like an on-screen keyboard would."""
+    rawinput.keyCombo(combo)

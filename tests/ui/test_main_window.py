@@ -1,0 +1,115 @@
+"""The first window as a user and a screen reader meet it: create a vault,
+see the recovery key once, lock, fail and succeed to unlock, use the
+application menu, quit with the keyboard."""
+
+import os
+import re
+import time
+
+from sillonui import (check, find, find_by_description, is_showing, labels_containing, press, run,
+                      screenshot, start_app, unnamed_interactive, wait_for)
+
+PASSPHRASE = "correct horse battery staple"
+vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "ui-vault.sillon")
+
+
+def test():
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=30)
+    check(window is not None, "the main window is found by its accessible name")
+
+    # Every control, on every page of the window, has a name a screen reader can say.
+    missing = unnamed_interactive(window)
+    check(not missing, "every interactive widget has an accessible name: " + ", ".join(missing))
+
+    # First run: the vault creation form.
+    name_entry = find(window, "text", "Your name")
+    passphrase_entry = find(window, "password text", "Passphrase")
+    confirm_entry = find(window, "password text", "Confirm passphrase")
+    create_button = find(window, "push button", "Create Vault")
+    screenshot("01-create-vault")
+
+    # Errors are explained, and nothing is created.
+    name_entry.text = "Camille Martin"
+    passphrase_entry.text = "short"
+    confirm_entry.text = "short"
+    create_button.click()
+    error = wait_for(lambda: [n for n in labels_containing(window, "at least 10")],
+                     what="the too-short passphrase message")
+    check(bool(error), "a too-short passphrase is refused with a message")
+    check(not os.path.exists(vault), "no vault file is written after a refused form")
+
+    passphrase_entry.text = PASSPHRASE
+    confirm_entry.text = PASSPHRASE + "x"
+    create_button.click()
+    error = wait_for(lambda: [n for n in labels_containing(window, "different")],
+                     what="the mismatch message")
+    check(bool(error), "different passphrases are refused with a message")
+
+    # Keyboard: Enter in the confirmation field activates the default button.
+    confirm_entry.text = PASSPHRASE
+    confirm_entry.grabFocus()
+    press("Return")
+    key_label = find_by_description(window, "label", "Recovery key", timeout=60)
+    key_text = key_label.name
+    check(re.fullmatch(r"[A-Z2-7]{4,}([\n-][A-Z2-7]{4,})+", key_text.strip()) is not None,
+          f"the recovery key is read out as grouped base32 ({len(key_text)} characters)")
+    check(os.path.exists(vault), "the vault file exists after creation")
+    screenshot("02-recovery-key")
+
+    continue_button = find(window, "push button", "Continue")
+    check(not continue_button.sensitive, "Continue waits until the key is written down")
+    find(window, "check box", "I have written down the recovery key").click()
+    wait_for(lambda: continue_button.sensitive, what="Continue to become sensitive")
+    continue_button.click()
+    find(window, "label", "The Vault Is Open")
+    check(not key_label.name, "the recovery key is removed from the window once acknowledged")
+    screenshot("03-open")
+
+    # Lock from the header bar, by its accessible name.
+    find(window, "push button", "Lock the vault").click()
+    find(window, "label", "The Vault Is Locked")
+    unlock_entry = find(window, "password text", "Passphrase")
+
+    unlock_entry.text = "not the passphrase"
+    find(window, "push button", "Unlock").click()
+    message = wait_for(lambda: [n for n in labels_containing(window, "does not open")],
+                       timeout=60, what="the wrong-passphrase message")
+    check(bool(message), "a wrong passphrase gets its own message")
+    screenshot("04-wrong-passphrase")
+
+    unlock_entry.text = PASSPHRASE
+    unlock_entry.grabFocus()
+    press("Return")
+    find(window, "label", "The Vault Is Open", timeout=60)
+    check(True, "the right passphrase unlocks with the keyboard")
+
+    # Ctrl+L locks again, from the keyboard alone.
+    press("<Control>l")
+    find(window, "label", "The Vault Is Locked")
+    check(True, "Ctrl+L locks the vault")
+
+    # The application menu, through the accessibility tree: About.
+    find(window, "toggle button", "Main menu").click()
+    about_item = find(app, None, "About Sillon")
+    about_item.click()
+    about = find(app, "dialog", "About Sillon", timeout=15)
+    check(about is not None, "About opens from the application menu")
+    missing = unnamed_interactive(about)
+    check(not missing, "the About dialog's controls are all named: " + ", ".join(missing))
+    screenshot("05-about")
+    press("Escape")
+    wait_for(lambda: not is_showing(about), what="About to close")
+
+    # Ctrl+Q quits.
+    press("<Control>q")
+    try:
+        proc.wait(timeout=20)
+        check(proc.returncode == 0, f"Ctrl+Q quits cleanly (exit status {proc.returncode})")
+    except Exception:
+        proc.kill()
+        check(False, "Ctrl+Q quits the application")
+
+
+
+run(test)
