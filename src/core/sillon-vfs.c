@@ -1,0 +1,1116 @@
+/* sillon-vfs.c — the "sillon" SQLite VFS: per-page XChaCha20-Poly1305
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The design follows SQLite's ext/misc/cksumvfs.c: a shim VFS that owns the
+ * bytes SQLite reserves at the end of every page. Here those 40 bytes hold a
+ * random nonce and a Poly1305 tag, and the rest of the page is encrypted.
+ *
+ * Layout of a page (main database, WAL frame body, journal record body):
+ *   [ciphertext of P - 40 bytes][nonce 24][tag 16]
+ * with associated data = "SillonP1" ‖ database id ‖ page number (big endian),
+ * so that a page moved to another position or from another vault fails.
+ */
+
+#include "config.h"
+
+#include "sillon-vfs.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#define AD_TAG "SillonP1"
+#define AD_SIZE (8 + SILLON_VFS_DB_ID_SIZE + 4)
+#define WAL_HEADER_SIZE 32
+#define WAL_FRAME_HEADER_SIZE 24
+
+static const guint8 journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+
+typedef enum
+{
+  FILE_MAIN,
+  FILE_WAL,
+  FILE_JOURNAL,
+} FileKind;
+
+typedef struct SillonFile SillonFile;
+struct SillonFile
+{
+  sqlite3_file base;
+  FileKind kind;
+  SillonFile *main_file; /* WAL and journal: the database they belong to */
+  SillonFile *wal;       /* main database: its WAL while open */
+  SillonVfsKeys *keys;   /* main database only, in sodium_malloc memory */
+  guint8 *scratch;       /* one WAL frame: page + frame header */
+  gsize scratch_size;
+  /* The last frame header (WAL) or page number (journal) written: the page
+   * written right after it is encrypted under that page number. */
+  gboolean pending;
+  sqlite3_int64 pending_offset;
+  guint32 pending_pgno;
+  sqlite3_file *real; /* the unix VFS file, allocated right after us */
+};
+
+static sqlite3_vfs sillon_vfs;
+static gsize page_reads; /* atomic */
+
+static GMutex registry_lock;
+static GHashTable *registry; /* guint64* handle → SillonVfsKeys* */
+static guint64 next_handle = 1;
+
+static sqlite3_vfs *
+real_vfs (void)
+{
+  return sillon_vfs.pAppData;
+}
+
+static guint32
+get_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static SillonVfsKeys *
+keys_dup (const SillonVfsKeys *keys)
+{
+  SillonVfsKeys *copy = sodium_malloc (sizeof *copy);
+
+  if (copy != NULL)
+    memcpy (copy, keys, sizeof *copy);
+  return copy;
+}
+
+static gboolean
+page_size_valid (guint32 page_size)
+{
+  return page_size >= 1024 && page_size <= 65536 && (page_size & (page_size - 1)) == 0;
+}
+
+static const SillonVfsKeys *
+file_keys (SillonFile *f)
+{
+  if (f->kind == FILE_MAIN)
+    return f->keys;
+  return f->main_file != NULL ? f->main_file->keys : NULL;
+}
+
+static gboolean
+ensure_scratch (SillonFile *f, gsize size)
+{
+  if (f->scratch_size >= size)
+    return TRUE;
+  if (f->scratch != NULL)
+    {
+      sodium_memzero (f->scratch, f->scratch_size);
+      g_free (f->scratch);
+    }
+  f->scratch = g_try_malloc (size);
+  f->scratch_size = f->scratch != NULL ? size : 0;
+  return f->scratch != NULL;
+}
+
+static void
+make_ad (const SillonVfsKeys *keys, guint32 pgno, guint8 ad[AD_SIZE])
+{
+  memcpy (ad, AD_TAG, 8);
+  memcpy (ad + 8, keys->db_id, SILLON_VFS_DB_ID_SIZE);
+  ad[24] = pgno >> 24;
+  ad[25] = pgno >> 16;
+  ad[26] = pgno >> 8;
+  ad[27] = pgno;
+}
+
+/* Encrypts into @out (never in place: SQLite's buffer is const and stays in
+ * its cache as plaintext). A fresh random nonce on every write. */
+static void
+encrypt_page (const SillonVfsKeys *keys, guint32 pgno, const guint8 *in, guint8 *out)
+{
+  gsize n = keys->page_size - SILLON_VFS_RESERVE;
+  guint8 ad[AD_SIZE];
+
+  make_ad (keys, pgno, ad);
+  randombytes_buf (out + n, SILLON_VFS_NONCE_SIZE);
+  crypto_aead_xchacha20poly1305_ietf_encrypt_detached (out, out + n + SILLON_VFS_NONCE_SIZE, NULL,
+                                                       in, n, ad, sizeof ad, NULL,
+                                                       out + n, keys->page_key);
+}
+
+/* Decrypts in place. On failure the page is left as it was. On success the
+ * reserved bytes read as zeros, as SQLite left them (it never writes there):
+ * SQLite's WAL checksums cover the whole page, reserve included. */
+static gboolean
+decrypt_page (const SillonVfsKeys *keys, guint32 pgno, guint8 *buf)
+{
+  gsize n = keys->page_size - SILLON_VFS_RESERVE;
+  guint8 ad[AD_SIZE];
+
+  make_ad (keys, pgno, ad);
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached (buf, NULL, buf, n,
+                                                           buf + n + SILLON_VFS_NONCE_SIZE,
+                                                           ad, sizeof ad, buf + n,
+                                                           keys->page_key) != 0)
+    return FALSE;
+  memset (buf + n, 0, SILLON_VFS_RESERVE);
+  return TRUE;
+}
+
+/* SQLite computes the reserve from byte 20 of page 1: a page 1 announcing a
+ * smaller reserve would let SQLite put data where our nonce and tag go. */
+static gboolean
+page1_acceptable (const SillonVfsKeys *keys, const guint8 *page)
+{
+  guint32 size = ((guint32) page[16] << 8) | page[17];
+
+  if (size == 1)
+    size = 65536;
+  return memcmp (page, "SQLite format 3", 16) == 0 && size == keys->page_size && page[20] >= SILLON_VFS_RESERVE;
+}
+
+/* ---- WAL frame header checksums ------------------------------------------
+ * SQLite's WAL frame header carries a running checksum of the plaintext
+ * page. Stored as is, it would let someone holding the file confirm a guess
+ * of a page's content, so it is XORed on disk with a keyed hash of the
+ * frame's position and salts. */
+
+static void
+wal_mask (const SillonVfsKeys *keys, sqlite3_int64 frame_offset, const guint8 *salts, guint8 mask[8])
+{
+  guint8 msg[16];
+
+  for (int i = 0; i < 8; i++)
+    msg[i] = (guint8) ((guint64) frame_offset >> (56 - 8 * i));
+  memcpy (msg + 8, salts, 8);
+  crypto_generichash (mask, 8, msg, sizeof msg, keys->mask_key, SILLON_VFS_KEY_SIZE);
+}
+
+static void
+wal_apply_mask (const SillonVfsKeys *keys, sqlite3_int64 frame_offset, guint8 header[WAL_FRAME_HEADER_SIZE])
+{
+  guint8 mask[8];
+
+  wal_mask (keys, frame_offset, header + 8, mask);
+  for (int i = 0; i < 8; i++)
+    header[16 + i] ^= mask[i];
+}
+
+/* SQLite's WAL checksum (file format documentation, section 4.3). */
+static void
+wal_checksum (gboolean native, const guint8 *data, gsize len, guint32 s[2])
+{
+  for (gsize i = 0; i + 8 <= len; i += 8)
+    {
+      guint32 a, b;
+
+      memcpy (&a, data + i, 4);
+      memcpy (&b, data + i + 4, 4);
+      if (!native)
+        {
+          a = GUINT32_SWAP_LE_BE (a);
+          b = GUINT32_SWAP_LE_BE (b);
+        }
+      s[0] += a + s[1];
+      s[1] += b + s[0];
+    }
+}
+
+static gboolean
+wal_native_checksum (const guint8 wal_header[WAL_HEADER_SIZE])
+{
+  gboolean big_endian = get_be32 (wal_header) & 1;
+
+  return big_endian == (G_BYTE_ORDER == G_BIG_ENDIAN);
+}
+
+static gsize
+frame_size (const SillonVfsKeys *keys)
+{
+  return keys->page_size + WAL_FRAME_HEADER_SIZE;
+}
+
+/* Reads frame @offset, unmasks its header and authenticates its page into
+ * @frame (frame_size bytes). */
+static gboolean
+wal_read_frame (SillonFile *f, sqlite3_int64 offset, guint8 *frame, gboolean *out_authentic)
+{
+  const SillonVfsKeys *keys = file_keys (f);
+
+  if (f->real->pMethods->xRead (f->real, frame, frame_size (keys), offset) != SQLITE_OK)
+    return FALSE;
+  wal_apply_mask (keys, offset, frame);
+  *out_authentic = decrypt_page (keys, get_be32 (frame), frame + WAL_FRAME_HEADER_SIZE);
+  return TRUE;
+}
+
+/* A frame that fails authentication during WAL recovery is either the torn
+ * tail of an interrupted write (the normal end of the log) or a modified
+ * frame. It is a modification when the log visibly goes on after it: frames
+ * that authenticate, carry the current salts, continue the checksum chain
+ * from the failed frame's header and reach a commit frame. A torn write can
+ * only be followed by frames of a transaction that was rolled back, and
+ * those never end with a commit frame (a later commit would have moved the
+ * end of the log past them). */
+static gboolean
+wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_header[WAL_FRAME_HEADER_SIZE])
+{
+  const SillonVfsKeys *keys = file_keys (f);
+  gsize fsize = frame_size (keys);
+  guint8 wal_header[WAL_HEADER_SIZE];
+  sqlite3_int64 size = 0;
+  g_autofree guint8 *next = NULL;
+  gboolean followed = FALSE;
+  gboolean native;
+  guint32 s[2];
+
+  if (f->real->pMethods->xRead (f->real, wal_header, sizeof wal_header, 0) != SQLITE_OK || f->real->pMethods->xFileSize (f->real, &size) != SQLITE_OK)
+    return FALSE;
+  if (memcmp (failed_header + 8, wal_header + 16, 8) != 0)
+    return FALSE;
+  native = wal_native_checksum (wal_header);
+  s[0] = get_be32 (failed_header + 16);
+  s[1] = get_be32 (failed_header + 20);
+  next = g_malloc (fsize);
+  for (sqlite3_int64 o = offset + fsize; o + (sqlite3_int64) fsize <= size; o += fsize)
+    {
+      gboolean authentic = FALSE;
+
+      if (!wal_read_frame (f, o, next, &authentic) || !authentic || memcmp (next + 8, wal_header + 16, 8) != 0)
+        break;
+      wal_checksum (native, next, 8, s);
+      wal_checksum (native, next + WAL_FRAME_HEADER_SIZE, keys->page_size, s);
+      if (s[0] != get_be32 (next + 16) || s[1] != get_be32 (next + 20))
+        break;
+      if (get_be32 (next + 4) != 0)
+        {
+          followed = TRUE;
+          break;
+        }
+    }
+  sodium_memzero (next, fsize);
+  return followed;
+}
+
+/* ---- io methods ---------------------------------------------------------- */
+
+static int
+sillon_close (sqlite3_file *file)
+{
+  SillonFile *f = (SillonFile *) file;
+  int rc = SQLITE_OK;
+
+  if (f->kind == FILE_WAL && f->main_file != NULL && f->main_file->wal == f)
+    f->main_file->wal = NULL;
+  if (f->kind == FILE_MAIN && f->wal != NULL)
+    f->wal->main_file = NULL;
+  if (f->keys != NULL)
+    sodium_free (f->keys);
+  f->keys = NULL;
+  if (f->scratch != NULL)
+    {
+      sodium_memzero (f->scratch, f->scratch_size);
+      g_free (f->scratch);
+    }
+  f->scratch = NULL;
+  if (f->real->pMethods != NULL)
+    rc = f->real->pMethods->xClose (f->real);
+  return rc;
+}
+
+static int
+main_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
+{
+  const SillonVfsKeys *keys = f->keys;
+  sqlite3_int64 pos = offset;
+  guint8 *out = buf;
+  int remaining = amount;
+
+  /* Before the passphrase is checked, SQLite already peeks at the first 100
+   * bytes: it sees an empty file, and no page is read. */
+  if (keys == NULL)
+    {
+      memset (buf, 0, amount);
+      return SQLITE_IOERR_SHORT_READ;
+    }
+
+  /* Usually one whole page; a part of page 1 when SQLite reads the file
+   * header; several pages when SQLite still guesses a larger page size. */
+  while (remaining > 0)
+    {
+      sqlite3_int64 page_index = pos / keys->page_size;
+      sqlite3_int64 page_offset = pos % keys->page_size;
+      int n = (int) MIN ((sqlite3_int64) remaining, keys->page_size - page_offset);
+      gboolean whole = page_offset == 0 && n == (int) keys->page_size;
+      guint8 *target = whole ? out : f->scratch;
+      sqlite3_int64 real_offset = SILLON_VFS_HEADER_SIZE + page_index * keys->page_size;
+      int rc;
+
+      rc = f->real->pMethods->xRead (f->real, target, keys->page_size, real_offset);
+      g_atomic_pointer_add (&page_reads, 1);
+      if (rc == SQLITE_IOERR_SHORT_READ)
+        {
+          sqlite3_int64 real_size = 0;
+
+          /* A page wholly past the end is just missing; a partial one is
+           * damage. */
+          if (f->real->pMethods->xFileSize (f->real, &real_size) == SQLITE_OK && real_size <= real_offset)
+            {
+              memset (out, 0, remaining);
+              return SQLITE_IOERR_SHORT_READ;
+            }
+          rc = SQLITE_IOERR_DATA;
+        }
+      else if (rc == SQLITE_OK && !decrypt_page (keys, (guint32) page_index + 1, target))
+        rc = SQLITE_IOERR_DATA;
+
+      if (rc != SQLITE_OK)
+        {
+          memset (buf, 0, amount);
+          if (!whole)
+            sodium_memzero (f->scratch, keys->page_size);
+          return rc;
+        }
+      if (!whole)
+        {
+          memcpy (out, f->scratch + page_offset, n);
+          sodium_memzero (f->scratch, keys->page_size);
+        }
+      out += n;
+      pos += n;
+      remaining -= n;
+    }
+  return SQLITE_OK;
+}
+
+static int
+wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
+{
+  const SillonVfsKeys *keys = file_keys (f);
+  sqlite3_int64 fsize, rel, frame_offset;
+  int rc;
+
+  if (keys == NULL)
+    return SQLITE_IOERR_READ;
+  if (offset + amount <= WAL_HEADER_SIZE)
+    return f->real->pMethods->xRead (f->real, buf, amount, offset);
+  if (offset < WAL_HEADER_SIZE)
+    return SQLITE_IOERR_READ;
+
+  fsize = frame_size (keys);
+  rel = (offset - WAL_HEADER_SIZE) % fsize;
+  frame_offset = offset - rel;
+
+  /* Whole frame: WAL recovery, or SQLite recomputing checksums. */
+  if (rel == 0 && amount == fsize)
+    {
+      rc = f->real->pMethods->xRead (f->real, buf, amount, offset);
+      if (rc != SQLITE_OK)
+        return rc;
+      wal_apply_mask (keys, offset, buf);
+      if (!decrypt_page (keys, get_be32 (buf), buf + WAL_FRAME_HEADER_SIZE))
+        {
+          if (wal_frame_is_followed (f, offset, buf))
+            {
+              memset (buf, 0, amount);
+              return SQLITE_IOERR_DATA;
+            }
+          /* A torn record: zeroed, SQLite's checksum ends the log here. */
+          memset (buf + WAL_FRAME_HEADER_SIZE, 0, keys->page_size);
+        }
+      return SQLITE_OK;
+    }
+
+  /* A page body: reading a committed page. */
+  if (rel == WAL_FRAME_HEADER_SIZE && amount == (int) keys->page_size)
+    {
+      if (!ensure_scratch (f, fsize))
+        return SQLITE_IOERR_NOMEM;
+      rc = f->real->pMethods->xRead (f->real, f->scratch, fsize, frame_offset);
+      if (rc != SQLITE_OK)
+        {
+          memset (buf, 0, amount);
+          return rc;
+        }
+      if (!decrypt_page (keys, get_be32 (f->scratch), f->scratch + WAL_FRAME_HEADER_SIZE))
+        {
+          memset (buf, 0, amount);
+          return SQLITE_IOERR_DATA;
+        }
+      memcpy (buf, f->scratch + WAL_FRAME_HEADER_SIZE, amount);
+      sodium_memzero (f->scratch, fsize);
+      return SQLITE_OK;
+    }
+
+  /* Part of a frame header (SQLite reading a previous checksum). */
+  if (rel + amount <= WAL_FRAME_HEADER_SIZE)
+    {
+      guint8 header[WAL_FRAME_HEADER_SIZE];
+
+      rc = f->real->pMethods->xRead (f->real, header, sizeof header, frame_offset);
+      if (rc != SQLITE_OK)
+        {
+          memset (buf, 0, amount);
+          return rc;
+        }
+      wal_apply_mask (keys, frame_offset, header);
+      memcpy (buf, header + rel, amount);
+      return SQLITE_OK;
+    }
+
+  return SQLITE_IOERR_READ;
+}
+
+static int
+journal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
+{
+  const SillonVfsKeys *keys = file_keys (f);
+  guint8 pgno_bytes[4];
+  int rc;
+
+  if (keys == NULL)
+    return SQLITE_IOERR_READ;
+  rc = f->real->pMethods->xRead (f->real, buf, amount, offset);
+  if (rc != SQLITE_OK || amount != (int) keys->page_size || offset < 4)
+    return rc;
+
+  /* A page record follows its 4-byte page number. An authentication
+   * failure during playback looks like a torn record: SQLite's record
+   * checksum then fails and playback stops there. */
+  rc = f->real->pMethods->xRead (f->real, pgno_bytes, 4, offset - 4);
+  if (rc != SQLITE_OK || !decrypt_page (keys, get_be32 (pgno_bytes), buf))
+    memset (buf, 0, amount);
+  return SQLITE_OK;
+}
+
+static int
+sillon_read (sqlite3_file *file, void *buf, int amount, sqlite3_int64 offset)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  switch (f->kind)
+    {
+      case FILE_MAIN:
+        return main_read (f, buf, amount, offset);
+      case FILE_WAL:
+        return wal_read (f, buf, amount, offset);
+      case FILE_JOURNAL:
+        return journal_read (f, buf, amount, offset);
+      default:
+        return SQLITE_IOERR_READ;
+    }
+}
+
+static int
+write_encrypted (SillonFile *f, guint32 pgno, const guint8 *page, sqlite3_int64 offset)
+{
+  const SillonVfsKeys *keys = file_keys (f);
+
+  if (pgno == 0)
+    return SQLITE_IOERR_WRITE;
+  if (pgno == 1 && !page1_acceptable (keys, page))
+    return SQLITE_IOERR_WRITE;
+  /* Reserved bytes other than zero would be lost (the nonce and tag go
+   * there), and a WAL frame's checksum over them could then never match:
+   * refuse rather than lose the frame at the next recovery. */
+  for (gsize i = keys->page_size - SILLON_VFS_RESERVE; i < keys->page_size; i++)
+    if (page[i] != 0)
+      return SQLITE_IOERR_WRITE;
+  if (!ensure_scratch (f, frame_size (keys)))
+    return SQLITE_IOERR_NOMEM;
+  encrypt_page (keys, pgno, page, f->scratch);
+  return f->real->pMethods->xWrite (f->real, f->scratch, keys->page_size, offset);
+}
+
+static int
+sillon_write (sqlite3_file *file, const void *data, int amount, sqlite3_int64 offset)
+{
+  SillonFile *f = (SillonFile *) file;
+  const SillonVfsKeys *keys = file_keys (f);
+  const guint8 *buf = data;
+
+  /* Fail closed: without keys, or for any write shape not recognised below,
+   * nothing reaches the disk. */
+  if (keys == NULL)
+    return SQLITE_IOERR_WRITE;
+
+  if (f->kind == FILE_MAIN)
+    {
+      if (amount != (int) keys->page_size || offset % keys->page_size != 0)
+        return SQLITE_IOERR_WRITE;
+      return write_encrypted (f, offset / keys->page_size + 1, buf, offset + SILLON_VFS_HEADER_SIZE);
+    }
+
+  if (f->kind == FILE_WAL)
+    {
+      sqlite3_int64 fsize = frame_size (keys);
+      sqlite3_int64 rel = offset >= WAL_HEADER_SIZE ? (offset - WAL_HEADER_SIZE) % fsize : -1;
+
+      if (offset == 0 && amount == WAL_HEADER_SIZE)
+        return f->real->pMethods->xWrite (f->real, buf, amount, offset);
+
+      if (rel == 0 && amount == WAL_FRAME_HEADER_SIZE)
+        {
+          guint8 header[WAL_FRAME_HEADER_SIZE];
+
+          memcpy (header, buf, sizeof header);
+          wal_apply_mask (keys, offset, header);
+          f->pending = TRUE;
+          f->pending_offset = offset;
+          f->pending_pgno = get_be32 (buf);
+          return f->real->pMethods->xWrite (f->real, header, sizeof header, offset);
+        }
+
+      if (rel == WAL_FRAME_HEADER_SIZE && amount == (int) keys->page_size)
+        {
+          guint32 pgno;
+
+          if (f->pending && f->pending_offset == offset - WAL_FRAME_HEADER_SIZE)
+            pgno = f->pending_pgno;
+          else
+            {
+              /* SQLite overwriting a frame of the current transaction: its
+               * header is already on disk. */
+              guint8 pgno_bytes[4];
+
+              if (f->real->pMethods->xRead (f->real, pgno_bytes, 4, offset - WAL_FRAME_HEADER_SIZE) != SQLITE_OK)
+                return SQLITE_IOERR_WRITE;
+              pgno = get_be32 (pgno_bytes);
+            }
+          f->pending = FALSE;
+          return write_encrypted (f, pgno, buf, offset);
+        }
+      return SQLITE_IOERR_WRITE;
+    }
+
+  /* Rollback journal. */
+  if (amount == 4)
+    {
+      f->pending = TRUE;
+      f->pending_offset = offset;
+      f->pending_pgno = get_be32 (buf);
+      return f->real->pMethods->xWrite (f->real, buf, amount, offset);
+    }
+  if (amount == (int) keys->page_size)
+    {
+      if (f->pending && f->pending_offset == offset - 4)
+        {
+          f->pending = FALSE;
+          return write_encrypted (f, f->pending_pgno, buf, offset);
+        }
+      /* A journal header as large as a page (it holds no page content). */
+      if (memcmp (buf, journal_magic, sizeof journal_magic) == 0)
+        return f->real->pMethods->xWrite (f->real, buf, amount, offset);
+      return SQLITE_IOERR_WRITE;
+    }
+  if (amount > (int) keys->page_size / 2)
+    return SQLITE_IOERR_WRITE;
+  return f->real->pMethods->xWrite (f->real, buf, amount, offset);
+}
+
+static int
+sillon_truncate (sqlite3_file *file, sqlite3_int64 size)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  if (f->kind == FILE_MAIN)
+    size += SILLON_VFS_HEADER_SIZE;
+  return f->real->pMethods->xTruncate (f->real, size);
+}
+
+static int
+sillon_sync (sqlite3_file *file, int flags)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xSync (f->real, flags);
+}
+
+static int
+sillon_file_size (sqlite3_file *file, sqlite3_int64 *size)
+{
+  SillonFile *f = (SillonFile *) file;
+  int rc = f->real->pMethods->xFileSize (f->real, size);
+
+  if (rc == SQLITE_OK && f->kind == FILE_MAIN)
+    *size = MAX (*size - SILLON_VFS_HEADER_SIZE, 0);
+  return rc;
+}
+
+static int
+sillon_lock (sqlite3_file *file, int level)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xLock (f->real, level);
+}
+
+static int
+sillon_unlock (sqlite3_file *file, int level)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xUnlock (f->real, level);
+}
+
+static int
+sillon_check_reserved_lock (sqlite3_file *file, int *out)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xCheckReservedLock (f->real, out);
+}
+
+static void
+verify_wal (SillonFile *w, SillonVfsVerify *v)
+{
+  const SillonVfsKeys *keys = file_keys (w);
+  gsize fsize = frame_size (keys);
+  guint8 wal_header[WAL_HEADER_SIZE];
+  sqlite3_int64 size = 0;
+  g_autofree guint8 *frame = g_malloc (fsize);
+  guint32 s[2];
+  gboolean native;
+
+  if (w->real->pMethods->xFileSize (w->real, &size) != SQLITE_OK || size < WAL_HEADER_SIZE)
+    goto out;
+  if (w->real->pMethods->xRead (w->real, wal_header, sizeof wal_header, 0) != SQLITE_OK)
+    goto out;
+  native = wal_native_checksum (wal_header);
+  s[0] = get_be32 (wal_header + 24);
+  s[1] = get_be32 (wal_header + 28);
+
+  for (sqlite3_int64 offset = WAL_HEADER_SIZE; offset + (sqlite3_int64) fsize <= size; offset += fsize)
+    {
+      gboolean authentic = FALSE;
+
+      if (!wal_read_frame (w, offset, frame, &authentic))
+        break;
+      if (memcmp (frame + 8, wal_header + 16, 8) != 0)
+        break; /* left over from an earlier generation of the WAL */
+      if (authentic)
+        {
+          guint32 t[2] = { s[0], s[1] };
+
+          wal_checksum (native, frame, 8, t);
+          wal_checksum (native, frame + WAL_FRAME_HEADER_SIZE, keys->page_size, t);
+          if (t[0] != get_be32 (frame + 16) || t[1] != get_be32 (frame + 20))
+            break; /* end of the log */
+        }
+      else if (!wal_frame_is_followed (w, offset, frame))
+        break; /* torn tail */
+      else
+        {
+          guint32 pgno = get_be32 (frame);
+
+          g_array_append_val (v->bad_pages, pgno);
+        }
+      v->pages_checked++;
+      s[0] = get_be32 (frame + 16);
+      s[1] = get_be32 (frame + 20);
+    }
+out:
+  sodium_memzero (frame, fsize);
+}
+
+static int
+verify_file (SillonFile *f, SillonVfsVerify *v)
+{
+  const SillonVfsKeys *keys = f->keys;
+  sqlite3_int64 size = 0;
+  guint32 n_pages;
+
+  if (keys == NULL || v == NULL || v->bad_pages == NULL)
+    return SQLITE_MISUSE;
+  if (!ensure_scratch (f, frame_size (keys)))
+    return SQLITE_IOERR_NOMEM;
+  if (f->real->pMethods->xFileSize (f->real, &size) != SQLITE_OK)
+    return SQLITE_IOERR_FSTAT;
+  size = MAX (size - SILLON_VFS_HEADER_SIZE, 0);
+  n_pages = (size + keys->page_size - 1) / keys->page_size;
+
+  for (guint32 pgno = 1; pgno <= n_pages; pgno++)
+    {
+      int rc = f->real->pMethods->xRead (f->real, f->scratch, keys->page_size,
+                                         SILLON_VFS_HEADER_SIZE + (sqlite3_int64) (pgno - 1) * keys->page_size);
+
+      g_atomic_pointer_add (&page_reads, 1);
+      if (rc != SQLITE_OK || !decrypt_page (keys, pgno, f->scratch))
+        g_array_append_val (v->bad_pages, pgno);
+      v->pages_checked++;
+    }
+  sodium_memzero (f->scratch, f->scratch_size);
+
+  if (f->wal != NULL)
+    verify_wal (f->wal, v);
+  return SQLITE_OK;
+}
+
+static int
+sillon_file_control (sqlite3_file *file, int op, void *arg)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  if (f->kind != FILE_MAIN)
+    return f->real->pMethods->xFileControl (f->real, op, arg);
+
+  switch (op)
+    {
+      case SILLON_VFS_FCNTL_SET_KEYS:
+        {
+          const SillonVfsKeys *keys = arg;
+
+          if (keys == NULL || !page_size_valid (keys->page_size))
+            return SQLITE_MISUSE;
+          if (f->keys != NULL)
+            sodium_free (f->keys);
+          f->keys = keys_dup (keys);
+          if (f->keys == NULL || !ensure_scratch (f, frame_size (keys)))
+            return SQLITE_NOMEM;
+          return SQLITE_OK;
+        }
+
+      case SILLON_VFS_FCNTL_READ_HEADER:
+        return f->real->pMethods->xRead (f->real, arg, SILLON_VFS_HEADER_SIZE, 0);
+
+      case SILLON_VFS_FCNTL_WRITE_HEADER:
+        {
+          const SillonVfsHeaderWrite *w = arg;
+          int rc;
+
+          if (w == NULL || w->offset > SILLON_VFS_HEADER_SIZE || w->length > SILLON_VFS_HEADER_SIZE - w->offset)
+            return SQLITE_MISUSE;
+          rc = f->real->pMethods->xWrite (f->real, w->data, w->length, w->offset);
+          if (rc == SQLITE_OK)
+            rc = f->real->pMethods->xSync (f->real, SQLITE_SYNC_FULL);
+          return rc;
+        }
+
+      case SILLON_VFS_FCNTL_VERIFY:
+        return verify_file (f, arg);
+
+      case SQLITE_FCNTL_SIZE_HINT:
+        {
+          sqlite3_int64 hint = *(sqlite3_int64 *) arg + SILLON_VFS_HEADER_SIZE;
+
+          return f->real->pMethods->xFileControl (f->real, op, &hint);
+        }
+
+      case SQLITE_FCNTL_MMAP_SIZE:
+        /* Memory-mapped reads would bypass decryption. */
+        *(sqlite3_int64 *) arg = 0;
+        return SQLITE_OK;
+
+      default:
+        return f->real->pMethods->xFileControl (f->real, op, arg);
+    }
+}
+
+static int
+sillon_sector_size (sqlite3_file *file)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xSectorSize (f->real);
+}
+
+static int
+sillon_device_characteristics (sqlite3_file *file)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xDeviceCharacteristics (f->real);
+}
+
+static int
+sillon_shm_map (sqlite3_file *file, int page, int size, int extend, void volatile **out)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xShmMap (f->real, page, size, extend, out);
+}
+
+static int
+sillon_shm_lock (sqlite3_file *file, int offset, int n, int flags)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xShmLock (f->real, offset, n, flags);
+}
+
+static void
+sillon_shm_barrier (sqlite3_file *file)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  f->real->pMethods->xShmBarrier (f->real);
+}
+
+static int
+sillon_shm_unmap (sqlite3_file *file, int delete_flag)
+{
+  SillonFile *f = (SillonFile *) file;
+
+  return f->real->pMethods->xShmUnmap (f->real, delete_flag);
+}
+
+/* Version 2: no xFetch, so SQLite can never memory-map the file. */
+static const sqlite3_io_methods sillon_io_methods = {
+  2,
+  sillon_close,
+  sillon_read,
+  sillon_write,
+  sillon_truncate,
+  sillon_sync,
+  sillon_file_size,
+  sillon_lock,
+  sillon_unlock,
+  sillon_check_reserved_lock,
+  sillon_file_control,
+  sillon_sector_size,
+  sillon_device_characteristics,
+  sillon_shm_map,
+  sillon_shm_lock,
+  sillon_shm_barrier,
+  sillon_shm_unmap,
+  NULL,
+  NULL,
+};
+
+/* ---- vfs methods --------------------------------------------------------- */
+
+static SillonVfsKeys *
+lookup_keys (guint64 handle)
+{
+  SillonVfsKeys *copy = NULL;
+  SillonVfsKeys *keys;
+
+  g_mutex_lock (&registry_lock);
+  keys = registry != NULL ? g_hash_table_lookup (registry, &handle) : NULL;
+  if (keys != NULL)
+    copy = keys_dup (keys);
+  g_mutex_unlock (&registry_lock);
+  return copy;
+}
+
+static int
+sillon_open (sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int flags, int *out_flags)
+{
+  SillonFile *f = (SillonFile *) file;
+  int rc;
+
+  memset (f, 0, sizeof *f);
+  f->real = (sqlite3_file *) (f + 1);
+
+  /* Temporary databases, temporary and statement journals, transient
+   * databases and super-journals have no reserved bytes: they would hold
+   * plaintext. temp_store=MEMORY keeps SQLite from asking. */
+  if (flags & SQLITE_OPEN_MAIN_DB)
+    {
+      sqlite3_int64 handle = sqlite3_uri_int64 (name, "kh", 0);
+
+      f->kind = FILE_MAIN;
+      if (handle > 0)
+        {
+          f->keys = lookup_keys (handle);
+          if (f->keys == NULL)
+            return SQLITE_CANTOPEN;
+          if (!ensure_scratch (f, frame_size (f->keys)))
+            {
+              sodium_free (f->keys);
+              return SQLITE_NOMEM;
+            }
+        }
+    }
+  else if (flags & (SQLITE_OPEN_WAL | SQLITE_OPEN_MAIN_JOURNAL))
+    {
+      sqlite3_file *db_file = name != NULL ? sqlite3_database_file_object (name) : NULL;
+
+      if (db_file == NULL || db_file->pMethods != &sillon_io_methods)
+        return SQLITE_CANTOPEN;
+      f->kind = (flags & SQLITE_OPEN_WAL) ? FILE_WAL : FILE_JOURNAL;
+      f->main_file = (SillonFile *) db_file;
+    }
+  else
+    return SQLITE_CANTOPEN;
+
+  rc = real_vfs ()->xOpen (real_vfs (), name, f->real, flags, out_flags);
+  if (rc != SQLITE_OK)
+    {
+      if (f->keys != NULL)
+        sodium_free (f->keys);
+      g_free (f->scratch);
+      f->keys = NULL;
+      f->scratch = NULL;
+      return rc;
+    }
+  f->base.pMethods = &sillon_io_methods;
+  if (f->kind == FILE_WAL)
+    f->main_file->wal = f;
+  return SQLITE_OK;
+}
+
+static int
+sillon_delete (sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+  return real_vfs ()->xDelete (real_vfs (), name, sync_dir);
+}
+
+static int
+sillon_access (sqlite3_vfs *vfs, const char *name, int flags, int *out)
+{
+  return real_vfs ()->xAccess (real_vfs (), name, flags, out);
+}
+
+static int
+sillon_full_pathname (sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+  return real_vfs ()->xFullPathname (real_vfs (), name, n, out);
+}
+
+static void *
+sillon_dl_open (sqlite3_vfs *vfs, const char *name)
+{
+  return real_vfs ()->xDlOpen (real_vfs (), name);
+}
+
+static void
+sillon_dl_error (sqlite3_vfs *vfs, int n, char *out)
+{
+  real_vfs ()->xDlError (real_vfs (), n, out);
+}
+
+static void (*sillon_dl_sym (sqlite3_vfs *vfs, void *handle, const char *symbol)) (void)
+{
+  return real_vfs ()->xDlSym (real_vfs (), handle, symbol);
+}
+
+static void
+sillon_dl_close (sqlite3_vfs *vfs, void *handle)
+{
+  real_vfs ()->xDlClose (real_vfs (), handle);
+}
+
+static int
+sillon_randomness (sqlite3_vfs *vfs, int n, char *out)
+{
+  return real_vfs ()->xRandomness (real_vfs (), n, out);
+}
+
+static int
+sillon_sleep (sqlite3_vfs *vfs, int microseconds)
+{
+  return real_vfs ()->xSleep (real_vfs (), microseconds);
+}
+
+static int
+sillon_current_time (sqlite3_vfs *vfs, double *out)
+{
+  return real_vfs ()->xCurrentTime (real_vfs (), out);
+}
+
+static int
+sillon_get_last_error (sqlite3_vfs *vfs, int n, char *out)
+{
+  return real_vfs ()->xGetLastError (real_vfs (), n, out);
+}
+
+static int
+sillon_current_time_int64 (sqlite3_vfs *vfs, sqlite3_int64 *out)
+{
+  return real_vfs ()->xCurrentTimeInt64 (real_vfs (), out);
+}
+
+static sqlite3_vfs sillon_vfs = {
+  2,
+  0,
+  1024,
+  NULL,
+  SILLON_VFS_NAME,
+  NULL,
+  sillon_open,
+  sillon_delete,
+  sillon_access,
+  sillon_full_pathname,
+  sillon_dl_open,
+  sillon_dl_error,
+  sillon_dl_sym,
+  sillon_dl_close,
+  sillon_randomness,
+  sillon_sleep,
+  sillon_current_time,
+  sillon_get_last_error,
+  sillon_current_time_int64,
+  NULL,
+  NULL,
+  NULL,
+};
+
+int
+sillon_vfs_register (void)
+{
+  static gsize done = 0;
+  static int result = SQLITE_OK;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_vfs *unix_vfs;
+
+      if (sodium_init () < 0)
+        result = SQLITE_ERROR;
+      unix_vfs = sqlite3_vfs_find ("unix");
+      if (result == SQLITE_OK && unix_vfs == NULL)
+        result = SQLITE_ERROR;
+      if (result == SQLITE_OK)
+        {
+          sillon_vfs.pAppData = unix_vfs;
+          sillon_vfs.szOsFile = sizeof (SillonFile) + unix_vfs->szOsFile;
+          sillon_vfs.mxPathname = unix_vfs->mxPathname;
+          result = sqlite3_vfs_register (&sillon_vfs, 0);
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return result;
+}
+
+static void
+keys_free (gpointer data)
+{
+  sodium_free (data);
+}
+
+guint64
+sillon_vfs_add_keys (const SillonVfsKeys *keys)
+{
+  guint64 handle;
+  guint64 *key;
+  SillonVfsKeys *copy;
+
+  g_return_val_if_fail (keys != NULL && page_size_valid (keys->page_size), 0);
+
+  copy = keys_dup (keys);
+  g_return_val_if_fail (copy != NULL, 0);
+
+  g_mutex_lock (&registry_lock);
+  if (registry == NULL)
+    registry = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, keys_free);
+  handle = next_handle++;
+  key = g_new (guint64, 1);
+  *key = handle;
+  g_hash_table_insert (registry, key, copy);
+  g_mutex_unlock (&registry_lock);
+  return handle;
+}
+
+void
+sillon_vfs_remove_keys (guint64 handle)
+{
+  g_mutex_lock (&registry_lock);
+  if (registry != NULL)
+    g_hash_table_remove (registry, &handle);
+  g_mutex_unlock (&registry_lock);
+}
+
+guint64
+sillon_vfs_get_page_reads (void)
+{
+  return (guint64) g_atomic_pointer_get (&page_reads);
+}

@@ -1,0 +1,82 @@
+/* sillon-vfs.h — the "sillon" SQLite VFS: per-page XChaCha20-Poly1305
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A shim over SQLite's default unix VFS. The main database carries a
+ * 4096-byte vault header in front of SQLite page 1; every page of the main
+ * database, of the WAL and of the rollback journal is encrypted with the 40
+ * bytes SQLite reserves at the end of each page (24-byte nonce, 16-byte tag).
+ * See docs/VAULT-FORMAT.md.
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define SILLON_VFS_NAME "sillon"
+#define SILLON_VFS_HEADER_SIZE 4096
+#define SILLON_VFS_RESERVE 40
+#define SILLON_VFS_NONCE_SIZE 24
+#define SILLON_VFS_TAG_SIZE 16
+#define SILLON_VFS_KEY_SIZE 32
+#define SILLON_VFS_DB_ID_SIZE 16
+
+/* The keys a database file needs. Copied by the VFS into its own locked
+ * memory, so the caller may wipe its copy as soon as the call returns. */
+typedef struct
+{
+  guint8 page_key[SILLON_VFS_KEY_SIZE];
+  guint8 mask_key[SILLON_VFS_KEY_SIZE]; /* masks WAL frame checksums */
+  guint8 db_id[SILLON_VFS_DB_ID_SIZE];
+  guint32 page_size;
+} SillonVfsKeys;
+
+/* File controls understood by the main database file of the VFS, through
+ * sqlite3_file_control (db, schema, op, arg). They act on the very
+ * sqlite3_file SQLite holds, so SQLite's POSIX locks are never disturbed. */
+enum
+{
+  /* arg: const SillonVfsKeys *. Installs the keys of a file opened without a
+   * key handle; before that, reads see an empty file and writes fail. */
+  SILLON_VFS_FCNTL_SET_KEYS = 0x5e110001,
+  /* arg: guint8[SILLON_VFS_HEADER_SIZE]. Reads the vault header; a file
+   * shorter than the header yields SQLITE_IOERR_SHORT_READ. */
+  SILLON_VFS_FCNTL_READ_HEADER,
+  /* arg: SillonVfsHeaderWrite *. Writes bytes inside the header, then syncs. */
+  SILLON_VFS_FCNTL_WRITE_HEADER,
+  /* arg: SillonVfsVerify *. Authenticates every page of the file and every
+   * frame of its WAL, without going through SQLite's cache. */
+  SILLON_VFS_FCNTL_VERIFY,
+};
+
+typedef struct
+{
+  const guint8 *data;
+  guint offset; /* inside the header */
+  guint length;
+} SillonVfsHeaderWrite;
+
+typedef struct
+{
+  guint64 pages_checked; /* main database pages and WAL frames */
+  GArray *bad_pages;     /* guint32 page numbers, caller-allocated */
+} SillonVfsVerify;
+
+/* Registers the VFS (idempotent, thread-safe). Not the default VFS: open
+ * with "file:…?vfs=sillon" or the zVfs argument. */
+int sillon_vfs_register (void);
+
+/* Key handles for opens SQLite performs itself (ATTACH, VACUUM INTO): the
+ * URI carries "kh=<handle>", never a key. Returns a handle > 0. */
+guint64 sillon_vfs_add_keys (const SillonVfsKeys *keys);
+void sillon_vfs_remove_keys (guint64 handle);
+
+/* Number of main-database pages read from disk since the process started:
+ * lets tests prove that no page is touched before the passphrase check. */
+guint64 sillon_vfs_get_page_reads (void);
+
+G_END_DECLS

@@ -1,0 +1,1752 @@
+/* test-vault.c — the encrypted vault: round-trips, keyslots, tampering, leaks
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sillon-vault.h"
+
+#include "sillon-vault-header.h"
+#include "sillon-vfs.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define PASSPHRASE "correct horse battery staple"
+#define OTHER_PASSPHRASE "another mediator's passphrase"
+#define MARKER_PREFIX "LEAKMARKER-"
+
+static char *tmpdir;
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static SillonVault *
+create_vault (const char *path, guint page_size, char **out_recovery_key)
+{
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  SillonVault *vault;
+
+  options.kdf_target_ms = 1; /* the 64 MiB / 2 passes floor still applies */
+  options.page_size = page_size;
+  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, out_recovery_key, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  return vault;
+}
+
+static void
+exec_ok (sqlite3 *db, const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* Rows whose content is a function of their id, so that any change shows. */
+static void
+insert_rows (sqlite3 *db, int first, int count, const char *prefix)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  exec_ok (db, "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, name TEXT, payload BLOB)");
+  exec_ok (db, "BEGIN");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (id, name, payload) VALUES (?1, ?2, ?3)", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (int i = first; i < first + count; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%06d", prefix, i);
+      guint8 payload[700];
+
+      for (gsize k = 0; k < sizeof payload; k++)
+        payload[k] = (guint8) (i * 31 + k * 7);
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_blob (stmt, 3, payload, sizeof payload, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  exec_ok (db, "COMMIT");
+}
+
+/* Reads every row back. Returns the SQLite result code of the scan (with
+ * extended codes), and fails the test if any row read differs. */
+static int
+check_rows (sqlite3 *db, int count, const char *prefix)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc, seen = 0;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT id, name, payload FROM t ORDER BY id", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sqlite3_extended_errcode (db);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+      g_autofree char *name = g_strdup_printf ("%s%06d", prefix, id);
+      const guint8 *payload = sqlite3_column_blob (stmt, 2);
+
+      g_assert_cmpint (id, ==, seen);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, name);
+      g_assert_cmpint (sqlite3_column_bytes (stmt, 2), ==, 700);
+      for (gsize k = 0; k < 700; k++)
+        g_assert_cmpuint (payload[k], ==, (guint8) (id * 31 + k * 7));
+      seen++;
+    }
+  if (rc == SQLITE_DONE)
+    g_assert_cmpint (seen, ==, count);
+  else
+    rc = sqlite3_extended_errcode (db);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static guint8 *
+dup_bytes (GBytes *bytes, gsize *out_len)
+{
+  gsize len = 0;
+  const void *data = g_bytes_get_data (bytes, &len);
+
+  *out_len = len;
+  return g_memdup2 (data, len);
+}
+
+static void
+write_bytes (const char *path, const void *data, gsize len)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+copy_file (const char *from, const char *to)
+{
+  g_autoptr (GBytes) bytes = read_bytes (from);
+
+  write_bytes (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+xor_byte (const char *path, gsize offset, guint8 mask)
+{
+  g_autoptr (GBytes) bytes = read_bytes (path);
+  gsize len;
+  guint8 *data = dup_bytes (bytes, &len);
+
+  g_assert_cmpuint (offset, <, len);
+  data[offset] ^= mask;
+  write_bytes (path, data, len);
+  g_free (data);
+}
+
+/* Same, on the file SQLite has open (not a new file renamed over it). */
+static void
+xor_byte_in_place (const char *path, gsize offset, guint8 mask)
+{
+  int fd = g_open (path, O_RDWR, 0);
+  guint8 byte = 0;
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pread (fd, &byte, 1, offset), ==, 1);
+  byte ^= mask;
+  g_assert_cmpint (pwrite (fd, &byte, 1, offset), ==, 1);
+  close (fd);
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return 0;
+  return st.st_size;
+}
+
+static void
+remove_vault (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (journal);
+}
+
+static gboolean file_contains (const char *path, const char *needle);
+
+static SillonVault *
+open_ok (const char *path, const char *passphrase)
+{
+  g_autoptr (GError) error = NULL;
+  SillonVault *vault = sillon_vault_open (path, passphrase, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  return vault;
+}
+
+static void
+assert_open_fails (const char *path, const char *passphrase, gint code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = sillon_vault_open (path, passphrase, &error);
+
+  g_assert_error (error, SILLON_VAULT_ERROR, code);
+  g_assert_null (vault);
+}
+
+/* A shared vault with 200 rows over many pages, checkpointed: made once,
+ * copied by the tests that damage it. */
+static char *shared_vault;
+#define SHARED_ROWS 200
+
+static const char *
+get_shared_vault (void)
+{
+  if (shared_vault == NULL)
+    {
+      g_autoptr (SillonVault) vault = NULL;
+
+      shared_vault = tmp_path ("shared.sillon");
+      vault = create_vault (shared_vault, 4096, NULL);
+      insert_rows (sillon_vault_get_db (vault), 0, SHARED_ROWS, "row-");
+      sillon_vault_lock (vault);
+    }
+  return shared_vault;
+}
+
+static char *
+copy_of_shared (const char *name)
+{
+  char *path = tmp_path (name);
+
+  remove_vault (path);
+  copy_file (get_shared_vault (), path);
+  return path;
+}
+
+/* Simulates a crash: a child process writes @commits transactions and exits
+ * without closing, leaving the WAL behind with every commit in it. */
+static void
+write_in_child_and_crash (const char *path, int first, int commits, const char *prefix)
+{
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SillonVault *vault = sillon_vault_open (path, PASSPHRASE, NULL);
+
+      if (vault == NULL)
+        _exit (2);
+      for (int c = 0; c < commits; c++)
+        insert_rows (sillon_vault_get_db (vault), first + c * 5, 5, prefix);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* ---- round trips --------------------------------------------------------- */
+
+static void
+test_roundtrip (gconstpointer data)
+{
+  guint page_size = GPOINTER_TO_UINT (data);
+  g_autofree char *name = g_strdup_printf ("roundtrip-%u.sillon", page_size);
+  g_autofree char *path = tmp_path (name);
+  g_autoptr (SillonVault) vault = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int reserve = -1;
+
+  remove_vault (path);
+  vault = create_vault (path, page_size, NULL);
+  g_assert_false (sillon_vault_is_locked (vault));
+  g_assert_cmpstr (sillon_vault_get_path (vault), ==, path);
+  insert_rows (sillon_vault_get_db (vault), 0, 120, "rt-");
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 120, "rt-"), ==, SQLITE_OK);
+  sillon_vault_lock (vault);
+  g_assert_true (sillon_vault_is_locked (vault));
+  g_assert_null (sillon_vault_get_db (vault));
+  g_clear_object (&vault);
+
+  /* The file: header + whole pages, no WAL left after a clean close. */
+  g_assert_cmpuint (file_size (path), >, SILLON_VFS_HEADER_SIZE);
+  g_assert_cmpuint ((file_size (path) - SILLON_VFS_HEADER_SIZE) % page_size, ==, 0);
+
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 120, "rt-"), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, page_size);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_file_control (sillon_vault_get_db (vault), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+  g_assert_cmpint (reserve, ==, SILLON_VFS_RESERVE);
+
+  /* More writes after a reopen, then a third session sees everything. */
+  insert_rows (sillon_vault_get_db (vault), 120, 30, "rt-");
+  g_clear_object (&vault);
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 150, "rt-"), ==, SQLITE_OK);
+}
+
+static void
+test_create_errors (void)
+{
+  g_autofree char *path = tmp_path ("errors.sillon");
+  g_autofree char *junk = tmp_path ("junk.bin");
+  g_autofree char *plain = tmp_path ("plain.sqlite");
+  g_autofree char *missing = tmp_path ("missing.sillon");
+  SillonVaultCreateOptions options = { 1, 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  guint8 random[8192];
+  sqlite3 *db = NULL;
+
+  remove_vault (path);
+  vault = sillon_vault_create (path, "Camille", "short", &options, NULL, &error);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WEAK_PASSPHRASE);
+  g_assert_null (vault);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  options.page_size = 3000;
+  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_nonnull (error);
+  g_assert_null (vault);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  options.page_size = 0;
+
+  write_bytes (path, "x", 1);
+  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_unlink (path);
+
+  assert_open_fails (missing, PASSPHRASE, SILLON_VAULT_ERROR_NOT_FOUND);
+
+  randombytes_buf (random, sizeof random);
+  write_bytes (junk, random, sizeof random);
+  assert_open_fails (junk, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
+  write_bytes (junk, random, 100);
+  assert_open_fails (junk, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
+
+  /* An ordinary SQLite database is not a vault either. */
+  g_unlink (plain);
+  g_assert_cmpint (sqlite3_open (plain, &db), ==, SQLITE_OK);
+  exec_ok (db, "CREATE TABLE x (a); INSERT INTO x VALUES (1);");
+  sqlite3_close (db);
+  assert_open_fails (plain, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
+  g_unlink (plain);
+  g_unlink (junk);
+}
+
+static void
+test_unsupported_version (void)
+{
+  g_autofree char *path = copy_of_shared ("version.sillon");
+
+  /* Both copies say format 2. */
+  xor_byte (path, 9, 0x03);
+  xor_byte (path, SILLON_VAULT_HEADER_COPY_SIZE + 9, 0x03);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_UNSUPPORTED_VERSION);
+}
+
+/* ---- passphrases --------------------------------------------------------- */
+
+static void
+test_wrong_passphrase_reads_no_page (void)
+{
+  g_autofree char *path = copy_of_shared ("wrong.sillon");
+  g_autoptr (GBytes) bytes = NULL;
+  guint64 before;
+  guint8 *data;
+  gsize len;
+
+  before = sillon_vfs_get_page_reads ();
+  assert_open_fails (path, "not the right passphrase", SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_assert_cmpuint (sillon_vfs_get_page_reads (), ==, before);
+
+  /* With every page destroyed the answer is the same: the pages were never
+   * looked at. The right passphrase then reports the damage instead. */
+  bytes = read_bytes (path);
+  data = dup_bytes (bytes, &len);
+  for (gsize i = SILLON_VFS_HEADER_SIZE; i < len; i++)
+    data[i] ^= 0x5a;
+  write_bytes (path, data, len);
+  g_free (data);
+  assert_open_fails (path, "not the right passphrase", SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_TAMPERED);
+}
+
+static void
+test_busy (void)
+{
+  g_autofree char *path = copy_of_shared ("busy.sillon");
+  g_autoptr (SillonVault) first = open_ok (path, PASSPHRASE);
+
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_BUSY);
+  /* The first connection is unharmed and still holds the vault. */
+  g_assert_cmpint (check_rows (sillon_vault_get_db (first), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+  insert_rows (sillon_vault_get_db (first), SHARED_ROWS, 1, "row-");
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_BUSY);
+  sillon_vault_lock (first);
+  g_clear_object (&first);
+  first = open_ok (path, PASSPHRASE);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (first), SHARED_ROWS + 1, "row-"), ==, SQLITE_OK);
+}
+
+static void
+test_locked_operations (void)
+{
+  g_autofree char *path = copy_of_shared ("locked.sillon");
+  g_autofree char *backup = tmp_path ("locked.backup");
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) slots = NULL;
+
+  sillon_vault_lock (vault);
+  sillon_vault_lock (vault); /* idempotent */
+  g_assert_false (sillon_vault_change_passphrase (vault, PASSPHRASE, OTHER_PASSPHRASE, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, -1);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (sillon_vault_remove_slot (vault, 0, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  slots = sillon_vault_list_slots (vault, &error);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  g_assert_null (slots);
+  g_clear_error (&error);
+  g_assert_false (sillon_vault_verify (vault, &report, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (sillon_vault_backup (vault, backup, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, NULL, NULL, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+}
+
+static void
+test_change_passphrase (void)
+{
+  g_autofree char *path = copy_of_shared ("change.sillon");
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (sillon_vault_change_passphrase (vault, "wrong old passphrase", OTHER_PASSPHRASE, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_false (sillon_vault_change_passphrase (vault, PASSPHRASE, "too short", &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WEAK_PASSPHRASE);
+  g_clear_error (&error);
+
+  g_assert_true (sillon_vault_change_passphrase (vault, PASSPHRASE, OTHER_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  /* The open connection keeps working: no page was re-encrypted. */
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+  g_clear_object (&vault);
+
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  vault = open_ok (path, OTHER_PASSPHRASE);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+}
+
+/* A passphrase change interrupted between the two header copies: the copy
+ * still holding the old slot must not open the vault any more. */
+static void
+test_stale_copy_does_not_unlock (void)
+{
+  g_autofree char *path = copy_of_shared ("stale.sillon");
+  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  guint8 *data;
+  gsize len;
+
+  g_assert_true (sillon_vault_change_passphrase (vault, PASSPHRASE, OTHER_PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+
+  after = read_bytes (path);
+  data = dup_bytes (after, &len);
+  for (guint copy = 0; copy < 2; copy++)
+    {
+      /* Put the old generation back into one copy only. */
+      memcpy (data, g_bytes_get_data (after, NULL), SILLON_VAULT_HEADER_SIZE);
+      memcpy (data + copy * SILLON_VAULT_HEADER_COPY_SIZE,
+              (const guint8 *) g_bytes_get_data (before, NULL) + copy * SILLON_VAULT_HEADER_COPY_SIZE,
+              SILLON_VAULT_HEADER_COPY_SIZE);
+      write_bytes (path, data, len);
+      assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+      vault = open_ok (path, OTHER_PASSPHRASE);
+      g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+      g_clear_object (&vault);
+    }
+  g_free (data);
+}
+
+static void
+test_slots (void)
+{
+  g_autofree char *path = copy_of_shared ("slots.sillon");
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) slots = NULL;
+  SillonVaultSlotInfo *info;
+  int index, last = -1;
+
+  slots = sillon_vault_list_slots (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slots->len, ==, 2); /* Camille + recovery */
+  info = g_ptr_array_index (slots, 0);
+  g_assert_cmpuint (info->index, ==, 0);
+  g_assert_cmpint (info->kind, ==, SILLON_VAULT_SLOT_PASSPHRASE);
+  g_assert_cmpstr (info->label, ==, "Camille");
+  g_assert_cmpuint (info->kdf_opslimit, >=, 2);
+  g_assert_cmpuint (info->kdf_memlimit, >=, 64 * 1024 * 1024);
+  g_assert_cmpint (info->created_unix, >, 1700000000);
+  info = g_ptr_array_index (slots, 1);
+  g_assert_cmpint (info->kind, ==, SILLON_VAULT_SLOT_RECOVERY);
+  g_assert_cmpstr (info->label, ==, "");
+  g_assert_cmpuint (info->kdf_opslimit, ==, 0);
+  g_clear_pointer (&slots, g_ptr_array_unref);
+
+  g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", "short", &error), ==, -1);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WEAK_PASSPHRASE);
+  g_clear_error (&error);
+
+  index = sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (index, ==, 1);
+  g_clear_object (&vault);
+
+  vault = open_ok (path, OTHER_PASSPHRASE);
+  g_assert_cmpuint (sillon_vault_get_unlocked_slot (vault), ==, 1);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+
+  /* Removing: unknown and empty slots, then the real thing. */
+  g_assert_false (sillon_vault_remove_slot (vault, 5, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SLOT_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (sillon_vault_remove_slot (vault, 99, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SLOT_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (sillon_vault_remove_slot (vault, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+
+  vault = open_ok (path, OTHER_PASSPHRASE);
+  g_assert_false (sillon_vault_remove_slot (vault, 1, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LAST_SLOT);
+  g_clear_error (&error);
+
+  /* Fill every free slot, then one more. */
+  for (int i = 0; i < SILLON_VAULT_MAX_SLOTS - 2; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Médiateur %d", i);
+      g_autofree char *pass = g_strdup_printf ("passphrase number %d", i);
+
+      last = sillon_vault_add_slot (vault, label, pass, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (last, >=, 0);
+    }
+  g_assert_cmpint (sillon_vault_add_slot (vault, "Extra", "one passphrase too many", &error), ==, -1);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_FREE_SLOT);
+  g_clear_error (&error);
+  slots = sillon_vault_list_slots (vault, &error);
+  g_assert_cmpuint (slots->len, ==, SILLON_VAULT_MAX_SLOTS);
+  g_clear_object (&vault);
+
+  /* A slot added late opens the vault, with its UTF-8 label intact. */
+  {
+    g_autofree char *pass = g_strdup_printf ("passphrase number %d", SILLON_VAULT_MAX_SLOTS - 3);
+
+    vault = open_ok (path, pass);
+    g_assert_cmpint (sillon_vault_get_unlocked_slot (vault), ==, last);
+    g_clear_pointer (&slots, g_ptr_array_unref);
+    slots = sillon_vault_list_slots (vault, &error);
+    for (guint i = 0; i < slots->len; i++)
+      {
+        info = g_ptr_array_index (slots, i);
+        if ((int) info->index == last)
+          g_assert_cmpstr (info->label, ==, "Médiateur 5");
+      }
+  }
+}
+
+static void
+test_recovery_key (void)
+{
+  g_autofree char *path = tmp_path ("recovery.sillon");
+  g_autofree char *recovery = NULL;
+  g_autofree char *sloppy = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GError) error = NULL;
+  char *key = NULL;
+  char wrong[SILLON_VAULT_RECOVERY_KEY_SIZE * 2 + 40];
+
+  remove_vault (path);
+  vault = create_vault (path, 4096, &key);
+  g_assert_nonnull (key);
+  recovery = g_strdup (key);
+  sillon_vault_free_secret (key);
+  insert_rows (sillon_vault_get_db (vault), 0, 20, "rec-");
+  g_clear_object (&vault);
+
+  /* A typing mistake is caught by the check character, not by a KDF. */
+  {
+    g_autofree char *typo = g_strdup (recovery);
+
+    typo[3] = typo[3] == 'A' ? 'B' : 'A';
+    vault = sillon_vault_open_with_recovery_key (path, typo, 0, OTHER_PASSPHRASE, &error);
+    g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY);
+    g_assert_null (vault);
+    g_clear_error (&error);
+  }
+
+  /* A well-formed key of another vault. */
+  {
+    g_autofree char *other_path = tmp_path ("recovery-other.sillon");
+    g_autoptr (SillonVault) other = NULL;
+
+    remove_vault (other_path);
+    other = create_vault (other_path, 4096, &key);
+    g_strlcpy (wrong, key, sizeof wrong);
+    sillon_vault_free_secret (key);
+  }
+  vault = sillon_vault_open_with_recovery_key (path, wrong, 0, OTHER_PASSPHRASE, &error);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY);
+  g_assert_null (vault);
+  g_clear_error (&error);
+
+  /* The recovery slot itself cannot receive a passphrase. */
+  vault = sillon_vault_open_with_recovery_key (path, recovery, SILLON_VAULT_MAX_SLOTS - 1, OTHER_PASSPHRASE, &error);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SLOT_NOT_FOUND);
+  g_assert_null (vault);
+  g_clear_error (&error);
+  vault = sillon_vault_open_with_recovery_key (path, recovery, 0, "short", &error);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WEAK_PASSPHRASE);
+  g_assert_null (vault);
+  g_clear_error (&error);
+
+  /* Lower case, spaces instead of dashes: still accepted. */
+  sloppy = g_ascii_strdown (recovery, -1);
+  g_strdelimit (sloppy, "-", ' ');
+  vault = sillon_vault_open_with_recovery_key (path, sloppy, 0, OTHER_PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  g_assert_cmpuint (sillon_vault_get_unlocked_slot (vault), ==, 0);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 20, "rec-"), ==, SQLITE_OK);
+  g_clear_object (&vault);
+
+  /* The forced new passphrase replaced the old one. */
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  vault = open_ok (path, OTHER_PASSPHRASE);
+  g_clear_object (&vault);
+
+  /* The recovery key keeps working, and can fill an empty slot. */
+  vault = sillon_vault_open_with_recovery_key (path, recovery, 3, "a third passphrase", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sillon_vault_get_unlocked_slot (vault), ==, 3);
+  g_clear_object (&vault);
+  vault = open_ok (path, "a third passphrase");
+  g_clear_object (&vault);
+  vault = open_ok (path, OTHER_PASSPHRASE);
+}
+
+/* ---- header damage ------------------------------------------------------- */
+
+static void
+test_torn_header (void)
+{
+  g_autofree char *path = copy_of_shared ("torn.sillon");
+  g_autoptr (GBytes) original = read_bytes (path);
+
+  for (guint copy = 0; copy < 2; copy++)
+    {
+      g_autoptr (SillonVault) vault = NULL;
+      g_autoptr (SillonVaultVerifyReport) report = NULL;
+      g_autoptr (GError) error = NULL;
+      gsize len;
+      guint8 *data = dup_bytes (original, &len);
+
+      /* A write torn half-way through one copy. */
+      memset (data + copy * SILLON_VAULT_HEADER_COPY_SIZE + 700, 0, 1000);
+      write_bytes (path, data, len);
+      g_free (data);
+
+      vault = open_ok (path, PASSPHRASE);
+      g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+      /* Opening repaired the damaged copy. */
+      g_assert_true (sillon_vault_verify (vault, &report, &error));
+      g_assert_no_error (error);
+      g_assert_true (report->header_copy_a_ok);
+      g_assert_true (report->header_copy_b_ok);
+    }
+
+  /* Both copies gone: not a vault any more. */
+  {
+    gsize len;
+    guint8 *data = dup_bytes (original, &len);
+
+    memset (data, 0, 300);
+    memset (data + SILLON_VAULT_HEADER_COPY_SIZE, 0, 300);
+    write_bytes (path, data, len);
+    g_free (data);
+    assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
+  }
+}
+
+static void
+test_tampered_slot_parameters (void)
+{
+  g_autofree char *path = copy_of_shared ("params.sillon");
+  g_autoptr (GBytes) original = read_bytes (path);
+  /* Slot 0 starts at 64; its opslimit is at +16 (8 bytes), memlimit at +24. */
+  const gsize ops_low = 64 + 16 + 7, mem_byte = 64 + 24 + 4;
+  const gsize label_byte = 64 + 48;
+
+  /* In-range change of the passes in both copies: the slot no longer opens. */
+  xor_byte (path, ops_low, 0x01);
+  xor_byte (path, SILLON_VAULT_HEADER_COPY_SIZE + ops_low, 0x01);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
+
+    g_assert_null (vault);
+    g_assert_true (g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE) || g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED));
+  }
+
+  /* Out-of-range memory (a forged header asking for terabytes): refused
+   * before any KDF runs. */
+  write_bytes (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  xor_byte (path, mem_byte - 2, 0x40);
+  xor_byte (path, SILLON_VAULT_HEADER_COPY_SIZE + mem_byte - 2, 0x40);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
+
+  /* Memory under the 64 MiB floor: refused as well. */
+  write_bytes (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  xor_byte (path, mem_byte, 0x04);
+  xor_byte (path, SILLON_VAULT_HEADER_COPY_SIZE + mem_byte, 0x04);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
+
+  /* A label changed in one copy only: the other copy opens, and the
+   * damaged one is rewritten. */
+  write_bytes (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  xor_byte (path, label_byte, 0x20);
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+    g_autoptr (GBytes) repaired = NULL;
+
+    g_clear_object (&vault);
+    repaired = read_bytes (path);
+    g_assert_cmpmem (g_bytes_get_data (repaired, NULL), SILLON_VAULT_HEADER_SIZE,
+                     g_bytes_get_data (original, NULL), SILLON_VAULT_HEADER_SIZE);
+  }
+
+  /* The generation counter raised in one copy: its MAC fails, it loses. */
+  xor_byte (path, 40, 0x80);
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  }
+
+  /* The same in both copies: the slot opens but no copy is authentic. */
+  write_bytes (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  xor_byte (path, 40, 0x80);
+  xor_byte (path, SILLON_VAULT_HEADER_COPY_SIZE + 40, 0x80);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_TAMPERED);
+  /* A wrong passphrase still says so, even on a tampered header. */
+  assert_open_fails (path, "not the right passphrase", SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+}
+
+/* ---- page tampering ------------------------------------------------------ */
+
+static gsize
+page_offset (guint32 pgno, guint page_size)
+{
+  return SILLON_VFS_HEADER_SIZE + (gsize) (pgno - 1) * page_size;
+}
+
+/* Opens (if it can) and reads everything: some error must come out, and it
+ * must be the tamper error. Never different data: check_rows asserts it. */
+static void
+assert_tamper_detected (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
+  int rc;
+
+  if (vault == NULL)
+    {
+      g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+      return;
+    }
+  rc = check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-");
+  g_assert_cmpint (rc, ==, SQLITE_IOERR_DATA);
+}
+
+static void
+test_tamper_pages (void)
+{
+  g_autofree char *path = tmp_path ("tamper.sillon");
+  gsize size;
+  guint32 n_pages;
+
+  size = file_size (get_shared_vault ());
+  n_pages = (size - SILLON_VFS_HEADER_SIZE) / 4096;
+  g_assert_cmpuint (n_pages, >, 10);
+
+  {
+    guint32 pages[] = { 1, n_pages / 2, n_pages };
+    /* ciphertext (start, middle), nonce, tag */
+    gsize where[] = { 0, 2000, 4096 - 40, 4096 - 30, 4096 - 16, 4096 - 1 };
+
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      for (guint w = 0; w < G_N_ELEMENTS (where); w++)
+        {
+          remove_vault (path);
+          copy_file (get_shared_vault (), path);
+          xor_byte (path, page_offset (pages[p], 4096) + where[w], 0x01);
+          assert_tamper_detected (path);
+        }
+  }
+}
+
+static void
+test_verify_reports_bad_pages (void)
+{
+  g_autofree char *path = copy_of_shared ("verify.sillon");
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  guint32 n_pages = (file_size (path) - SILLON_VFS_HEADER_SIZE) / 4096;
+  guint32 victim = n_pages - 2;
+
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_true (sillon_vault_verify (vault, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->pages_checked, >=, n_pages);
+  g_assert_cmpuint (report->bad_pages->len, ==, 0);
+  g_assert_true (report->integrity_ok);
+  g_assert_true (report->header_copy_a_ok);
+  g_assert_true (report->header_copy_b_ok);
+  g_clear_pointer (&report, sillon_vault_verify_report_free);
+  g_clear_object (&vault);
+
+  xor_byte (path, page_offset (victim, 4096) + 123, 0x10);
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_true (sillon_vault_verify (vault, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->bad_pages->len, ==, 1);
+  g_assert_cmpuint (g_array_index (report->bad_pages, guint32, 0), ==, victim);
+  g_assert_false (report->integrity_ok);
+  g_clear_pointer (&report, sillon_vault_verify_report_free);
+
+  /* A frame of the live WAL damaged under a running vault. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    const gsize frame = 4096 + 24;
+    guint8 header[24];
+    g_autoptr (GBytes) bytes = NULL;
+
+    for (int c = 0; c < 3; c++)
+      insert_rows (sillon_vault_get_db (vault), SHARED_ROWS + c * 5, 5, "row-");
+    g_assert_cmpuint (file_size (wal), >, 32 + 4 * frame);
+    bytes = read_bytes (wal);
+    memcpy (header, (const guint8 *) g_bytes_get_data (bytes, NULL) + 32 + frame, sizeof header);
+    xor_byte_in_place (wal, 32 + frame + 24 + 500, 0x01);
+    g_assert_true (sillon_vault_verify (vault, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->bad_pages->len, ==, 2);
+    g_assert_cmpuint (g_array_index (report->bad_pages, guint32, 0), ==, victim);
+    g_assert_cmpuint (g_array_index (report->bad_pages, guint32, 1), ==,
+                      ((guint32) header[0] << 24) | (header[1] << 16) | (header[2] << 8) | header[3]);
+  }
+}
+
+static void
+test_swap_pages (void)
+{
+  g_autofree char *path = copy_of_shared ("swap.sillon");
+  g_autoptr (GBytes) bytes = read_bytes (path);
+  gsize len;
+  guint8 *data = dup_bytes (bytes, &len);
+  guint8 tmp[4096];
+
+  memcpy (tmp, data + page_offset (3, 4096), 4096);
+  memcpy (data + page_offset (3, 4096), data + page_offset (4, 4096), 4096);
+  memcpy (data + page_offset (4, 4096), tmp, 4096);
+  write_bytes (path, data, len);
+  g_free (data);
+  assert_tamper_detected (path);
+}
+
+static void
+test_page_from_other_vault (void)
+{
+  g_autofree char *path = copy_of_shared ("transplant.sillon");
+  g_autofree char *other_path = tmp_path ("transplant-donor.sillon");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GBytes) donor = NULL;
+  gsize len;
+  guint8 *data;
+
+  /* Same passphrase, same schema, same rows: only the vault differs. */
+  remove_vault (other_path);
+  {
+    g_autoptr (SillonVault) other = create_vault (other_path, 4096, NULL);
+
+    insert_rows (sillon_vault_get_db (other), 0, SHARED_ROWS, "row-");
+  }
+  bytes = read_bytes (path);
+  donor = read_bytes (other_path);
+  data = dup_bytes (bytes, &len);
+  memcpy (data + page_offset (5, 4096), (const guint8 *) g_bytes_get_data (donor, NULL) + page_offset (5, 4096), 4096);
+  write_bytes (path, data, len);
+  g_free (data);
+  assert_tamper_detected (path);
+
+  /* Even the donor's header with its own passphrase does not help. */
+  data = dup_bytes (bytes, &len);
+  memcpy (data, g_bytes_get_data (donor, NULL), SILLON_VFS_HEADER_SIZE);
+  write_bytes (path, data, len);
+  g_free (data);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_TAMPERED);
+}
+
+/* Replaying an older version of a page of the same vault is NOT detected:
+ * the documented limitation (docs/VAULT-FORMAT.md). This test passes while
+ * the limitation holds; if replay protection is ever added it fails, and
+ * must then be turned into a detection test. */
+static void
+test_replay_is_known_limitation (void)
+{
+  g_autofree char *path = copy_of_shared ("replay.sillon");
+  g_autoptr (GBytes) old_bytes = read_bytes (path);
+  g_autoptr (GBytes) new_bytes = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const guint8 *old_data, *new_data;
+  gsize len, changed = 0;
+  guint8 *data;
+  guint32 changed_page = 0;
+
+  /* Change one value in place: one leaf page changes. */
+  vault = open_ok (path, PASSPHRASE);
+  exec_ok (sillon_vault_get_db (vault), "UPDATE t SET name = 'ROW-000100' WHERE id = 100");
+  g_clear_object (&vault);
+
+  new_bytes = read_bytes (path);
+  old_data = g_bytes_get_data (old_bytes, NULL);
+  new_data = g_bytes_get_data (new_bytes, &len);
+  g_assert_cmpuint (len, ==, g_bytes_get_size (old_bytes));
+  data = g_memdup2 (new_data, len);
+  for (guint32 pgno = 2; page_offset (pgno + 1, 4096) <= len; pgno++)
+    if (memcmp (old_data + page_offset (pgno, 4096), new_data + page_offset (pgno, 4096), 4096) != 0)
+      {
+        changed++;
+        changed_page = pgno;
+      }
+  g_assert_cmpuint (changed, ==, 1);
+
+  memcpy (data + page_offset (changed_page, 4096), old_data + page_offset (changed_page, 4096), 4096);
+  write_bytes (path, data, len);
+  g_free (data);
+
+  g_test_message ("Replay of page %u of the same vault is accepted (known limitation)", changed_page);
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT name FROM t WHERE id = 100", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "row-000100");
+  sqlite3_finalize (stmt);
+}
+
+/* ---- WAL ------------------------------------------------------------------ */
+
+static void
+test_wal_recovery_and_tamper (void)
+{
+  g_autofree char *path = copy_of_shared ("wal.sillon");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *saved = tmp_path ("wal-saved.sillon");
+  g_autofree char *saved_wal = tmp_path ("wal-saved.sillon-wal");
+  const gsize frame = 4096 + 24;
+  gsize wal_size, n_frames;
+
+  /* Four commits left in the WAL by a crashed writer: all are recovered. */
+  write_in_child_and_crash (path, SHARED_ROWS, 4, "row-");
+  wal_size = file_size (wal);
+  g_assert_cmpuint (wal_size, >, 32 + 4 * frame);
+  n_frames = (wal_size - 32) / frame;
+  copy_file (path, saved);
+  copy_file (wal, saved_wal);
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+    g_autoptr (SillonVaultVerifyReport) report = NULL;
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (sillon_vault_verify (vault, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->bad_pages->len, ==, 0);
+    g_assert_true (report->integrity_ok);
+    g_assert_cmpuint (report->pages_checked, >, n_frames);
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 20, "row-"), ==, SQLITE_OK);
+  }
+
+  /* A frame in the middle of the log: ciphertext, nonce or tag changed. */
+  {
+    gsize where[] = { 24 + 10, 24 + 4096 - 40, 24 + 4096 - 1 };
+
+    for (guint w = 0; w < G_N_ELEMENTS (where); w++)
+      {
+        copy_file (saved, path);
+        copy_file (saved_wal, wal);
+        xor_byte (wal, 32 + 1 * frame + where[w], 0x04);
+        assert_tamper_detected (path);
+      }
+  }
+
+  /* The very last frame: indistinguishable from a write torn by a crash,
+   * so the last commit is dropped, as after a crash (see the replay and
+   * rollback limitation). Never wrong data: the earlier commits are intact. */
+  copy_file (saved, path);
+  copy_file (saved_wal, wal);
+  xor_byte (wal, 32 + (n_frames - 1) * frame + 24 + 100, 0x04);
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 15, "row-"), ==, SQLITE_OK);
+  }
+
+  /* The WAL cut in the middle of its last frame (a crash during the write):
+   * the last commit is gone, the rest is there. */
+  copy_file (saved, path);
+  {
+    g_autoptr (GBytes) bytes = read_bytes (saved_wal);
+
+    write_bytes (wal, g_bytes_get_data (bytes, NULL), 32 + (n_frames - 1) * frame + 24 + 2000);
+  }
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 15, "row-"), ==, SQLITE_OK);
+  }
+
+  /* A frame header's page number changed: the page no longer authenticates
+   * under it, and the log visibly goes on after it. */
+  copy_file (saved, path);
+  copy_file (saved_wal, wal);
+  xor_byte (wal, 32 + 1 * frame + 3, 0x01);
+  assert_tamper_detected (path);
+
+  /* A frame's stored checksum changed: the chain breaks there, exactly as
+   * after a crash, so the log ends before it: an older state, intact. */
+  copy_file (saved, path);
+  copy_file (saved_wal, wal);
+  xor_byte (wal, 32 + 1 * frame + 17, 0x01);
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+  }
+  g_unlink (saved);
+  g_unlink (saved_wal);
+}
+
+/* ---- rollback journal ------------------------------------------------------ */
+
+/* Vaults run in WAL mode, but nothing stops SQL from switching a connection
+ * to a rollback journal: its records are encrypted too, and a hot journal
+ * left by a crash rolls back. */
+static void
+test_rollback_journal (void)
+{
+  g_autofree char *path = copy_of_shared ("journal.sillon");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  pid_t pid;
+  int status = 0;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SillonVault *vault = sillon_vault_open (path, PASSPHRASE, NULL);
+      sqlite3 *db;
+
+      if (vault == NULL)
+        _exit (2);
+      db = sillon_vault_get_db (vault);
+      /* A tiny cache forces SQLite to write pages into the database before
+       * the commit, with their old content in the journal. */
+      if (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; PRAGMA cache_size=2; BEGIN;"
+                            "UPDATE t SET name = 'JOURNALMARK-' || id;",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        _exit (3);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_assert_cmpuint (file_size (journal), >, 4096);
+  g_assert_false (file_contains (journal, "row-0"));
+  {
+    /* The uncommitted change did reach the database file. */
+    g_autoptr (GBytes) now = read_bytes (path);
+    g_autoptr (GBytes) before = read_bytes (get_shared_vault ());
+
+    g_assert_false (g_bytes_equal (now, before));
+  }
+  g_assert_false (file_contains (path, "JOURNALMARK"));
+  g_assert_false (file_contains (path, "row-0"));
+
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+    g_autoptr (SillonVaultVerifyReport) report = NULL;
+    g_autoptr (GError) error = NULL;
+
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+    g_assert_true (sillon_vault_verify (vault, &report, &error));
+    g_assert_cmpuint (report->bad_pages->len, ==, 0);
+    g_assert_true (report->integrity_ok);
+  }
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* Another process holding the vault: BUSY, without disturbing it. */
+static void
+test_busy_other_process (void)
+{
+  g_autofree char *path = copy_of_shared ("busy-process.sillon");
+  int ready[2], done[2];
+  pid_t pid;
+  int status = 0;
+  char c = 0;
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  g_assert_cmpint (pipe (done), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SillonVault *vault = sillon_vault_open (path, PASSPHRASE, NULL);
+      char ok = vault != NULL ? 'y' : 'n';
+
+      if (write (ready[1], &ok, 1) != 1 || read (done[0], &ok, 1) != 1)
+        _exit (2);
+      if (vault == NULL)
+        _exit (3);
+      insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 1, "row-");
+      g_object_unref (vault);
+      _exit (0);
+    }
+  g_assert_cmpint (read (ready[0], &c, 1), ==, 1);
+  g_assert_cmpint (c, ==, 'y');
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_BUSY);
+  g_assert_cmpint (write (done[1], &c, 1), ==, 1);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  close (ready[0]);
+  close (ready[1]);
+  close (done[0]);
+  close (done[1]);
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 1, "row-"), ==, SQLITE_OK);
+  }
+}
+
+/* ---- the VFS on its own ----------------------------------------------------- */
+
+/* A file with a blank 4096-byte header, opened with random keys through a
+ * key handle, the way ATTACH and VACUUM INTO reach the VFS. */
+static sqlite3 *
+open_raw (const char *path, guint64 *out_handle)
+{
+  SillonVfsKeys keys;
+  guint8 header[SILLON_VFS_HEADER_SIZE] = { 0 };
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+
+  sillon_vault_register_vfs ();
+  remove_vault (path);
+  write_bytes (path, header, sizeof header);
+  randombytes_buf (&keys, sizeof keys);
+  keys.page_size = 4096;
+  *out_handle = sillon_vfs_add_keys (&keys);
+  g_assert_cmpuint (*out_handle, >, 0);
+  uri = g_strdup_printf ("file:%s?vfs=sillon&kh=%" G_GUINT64_FORMAT, path, *out_handle);
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  sqlite3_extended_result_codes (db, 1);
+  return db;
+}
+
+static void
+test_vfs_page1_needs_reserve (void)
+{
+  g_autofree char *path = tmp_path ("raw-reserve.sillon");
+  guint64 handle;
+  sqlite3 *db = open_raw (path, &handle);
+
+  /* No SQLITE_FCNTL_RESERVE_BYTES: page 1 would announce no reserve. */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE x (a)", NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpuint (file_size (path), ==, SILLON_VFS_HEADER_SIZE);
+  sillon_vfs_remove_keys (handle);
+  remove_vault (path);
+}
+
+static void
+test_vfs_refuses_temp_files_and_mmap (void)
+{
+  g_autofree char *path = tmp_path ("raw-temp.sillon");
+  guint64 handle;
+  sqlite3 *db = open_raw (path, &handle);
+  sqlite3_stmt *stmt = NULL;
+  int reserve = SILLON_VFS_RESERVE;
+
+  sqlite3_file_control (db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+  exec_ok (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; CREATE TABLE x (a)");
+  exec_ok (db, "INSERT INTO x VALUES ('" MARKER_PREFIX "raw')");
+  exec_ok (db, "INSERT INTO x WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+               "SELECT '" MARKER_PREFIX "' || printf ('%0500d', i) FROM n");
+
+  /* A temporary table spilled to disk would hold plaintext. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA temp_store=FILE; CREATE TEMP TABLE tt (a); PRAGMA temp.cache_size=5;"
+                                     "INSERT INTO tt SELECT * FROM x",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_CANTOPEN);
+
+  /* Memory mapping would bypass decryption: it stays off. */
+  exec_ok (db, "PRAGMA mmap_size=1000000");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA mmap_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+
+  /* The handle is needed only while SQLite opens the file. */
+  sillon_vfs_remove_keys (handle);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT a FROM x ORDER BY rowid", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, MARKER_PREFIX "raw");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_false (file_contains (path, MARKER_PREFIX));
+  remove_vault (path);
+}
+
+static void
+test_vfs_unknown_key_handle (void)
+{
+  g_autofree char *path = tmp_path ("raw-handle.sillon");
+  g_autofree char *uri = NULL;
+  guint64 handle;
+  sqlite3 *db = open_raw (path, &handle);
+
+  sqlite3_close (db);
+  sillon_vfs_remove_keys (handle);
+  uri = g_strdup_printf ("file:%s?vfs=sillon&kh=%" G_GUINT64_FORMAT, path, handle);
+  db = NULL;
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL), ==, SQLITE_CANTOPEN);
+  sqlite3_close (db);
+  remove_vault (path);
+}
+
+/* Enough writes for SQLite to checkpoint and restart the WAL from its
+ * beginning with new salts (leaving older frames behind it), then a crash:
+ * recovery must stop at the end of the current log, frames of the previous
+ * generation must not count as damage. */
+static void
+test_wal_restart (void)
+{
+  g_autofree char *path = copy_of_shared ("wal-restart.sillon");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gsize biggest = 0;
+  pid_t pid;
+  int status = 0;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SillonVault *vault = sillon_vault_open (path, PASSPHRASE, NULL);
+
+      if (vault == NULL)
+        _exit (2);
+      for (int c = 0; c < 14; c++)
+        insert_rows (sillon_vault_get_db (vault), SHARED_ROWS + c * 400, 400, "row-");
+      /* A few small commits at the start of the restarted WAL. */
+      insert_rows (sillon_vault_get_db (vault), SHARED_ROWS + 14 * 400, 3, "row-");
+      insert_rows (sillon_vault_get_db (vault), SHARED_ROWS + 14 * 400 + 3, 3, "row-");
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  biggest = file_size (wal);
+  /* The WAL went past SQLite's 1000-page checkpoint threshold. */
+  g_assert_cmpuint (biggest, >, 1000 * (4096 + 24));
+
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+    g_autoptr (SillonVaultVerifyReport) report = NULL;
+    g_autoptr (GError) error = NULL;
+
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 14 * 400 + 6, "row-"), ==, SQLITE_OK);
+    g_assert_true (sillon_vault_verify (vault, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->bad_pages->len, ==, 0);
+    g_assert_true (report->integrity_ok);
+  }
+  remove_vault (path);
+}
+
+/* Paths with characters that mean something in a URI. */
+static void
+test_odd_path (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "dossier é #1?x=%20&kh=1", NULL);
+  g_autofree char *path = g_build_filename (dir, "coffre ?#%.sillon", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    g_autoptr (SillonVault) vault = create_vault (path, 4096, NULL);
+
+    insert_rows (sillon_vault_get_db (vault), 0, 10, "odd-");
+    /* Exclusive locking: the WAL index lives in memory, no -shm file. */
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 10, "odd-"), ==, SQLITE_OK);
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
+  remove_vault (path);
+  g_rmdir (dir);
+}
+
+/* ---- SQL features --------------------------------------------------------- */
+
+static void
+test_attach (void)
+{
+  g_autofree char *path = copy_of_shared ("attach-main.sillon");
+  g_autofree char *second = tmp_path ("attach-second.sillon");
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  remove_vault (second);
+  {
+    g_autoptr (SillonVault) other = create_vault (second, 1024, NULL);
+
+    exec_ok (sillon_vault_get_db (other), "CREATE TABLE notes (body TEXT)");
+    g_assert_true (sillon_vault_change_passphrase (other, PASSPHRASE, OTHER_PASSPHRASE, &error));
+  }
+
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_false (sillon_vault_attach (vault, second, PASSPHRASE, "other", &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+
+  g_assert_true (sillon_vault_attach (vault, second, OTHER_PASSPHRASE, "other", &error));
+  g_assert_no_error (error);
+  exec_ok (sillon_vault_get_db (vault), "INSERT INTO other.notes SELECT name FROM main.t WHERE id < 50");
+  exec_ok (sillon_vault_get_db (vault), "DETACH other");
+  g_clear_object (&vault);
+
+  vault = open_ok (second, OTHER_PASSPHRASE);
+  g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT count(*), min(body) FROM notes", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 50);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "row-000000");
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_vacuum (void)
+{
+  g_autofree char *path = copy_of_shared ("vacuum.sillon");
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize before = file_size (path);
+
+  insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 100, "row-");
+  exec_ok (sillon_vault_get_db (vault), "DELETE FROM t WHERE id >= " G_STRINGIFY (SHARED_ROWS));
+  exec_ok (sillon_vault_get_db (vault), "VACUUM");
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+  g_assert_true (sillon_vault_verify (vault, &report, &error));
+  g_assert_cmpuint (report->bad_pages->len, ==, 0);
+  g_assert_true (report->integrity_ok);
+  g_clear_object (&vault);
+  g_assert_cmpuint (file_size (path), <=, before + 4096);
+
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+}
+
+static gboolean
+file_contains (const char *path, const char *needle)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return FALSE;
+  bytes = g_bytes_new_take (data, len);
+  return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+/* VACUUM INTO a plain file would write plaintext: the VFS refuses it. */
+static void
+test_vacuum_into_plain_refused (void)
+{
+  g_autofree char *path = copy_of_shared ("vacuum-into.sillon");
+  g_autofree char *plain = tmp_path ("vacuum-into-plain.db");
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  sqlite3_stmt *stmt = NULL;
+
+  g_unlink (plain);
+  g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "VACUUM INTO ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, plain, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), !=, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_false (file_contains (plain, "row-000001"));
+  g_assert_false (file_contains (plain, "SQLite format 3"));
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+  remove_vault (plain);
+}
+
+static void
+test_rotate (void)
+{
+  g_autofree char *path = copy_of_shared ("rotate.sillon");
+  g_autofree char *old_copy = tmp_path ("rotate-old.sillon");
+  g_autofree char *recovery = NULL;
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  g_autoptr (GBytes) old_bytes = NULL;
+  g_autoptr (GBytes) new_bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  char *key = NULL;
+  guint dropped = 99;
+  gsize len;
+  guint8 *data;
+
+  g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, 1);
+  old_bytes = read_bytes (path);
+
+  g_assert_false (sillon_vault_rotate (vault, "not the passphrase", &key, &dropped, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_assert_null (key);
+  g_clear_error (&error);
+
+  g_assert_true (sillon_vault_rotate (vault, PASSPHRASE, &key, &dropped, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+  recovery = g_strdup (key);
+  sillon_vault_free_secret (key);
+  g_assert_cmpuint (dropped, ==, 1);
+  g_assert_false (sillon_vault_is_locked (vault));
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+  insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 5, "row-");
+  g_clear_object (&vault);
+  {
+    g_autofree char *leftover = g_strconcat (path, ".rotating", NULL);
+
+    g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+  }
+
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 5, "row-"), ==, SQLITE_OK);
+  g_clear_object (&vault);
+  assert_open_fails (path, OTHER_PASSPHRASE, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  vault = sillon_vault_open_with_recovery_key (path, recovery, 2, "passphrase after rotation", &error);
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+
+  /* The old header's master key decrypts none of the new pages. */
+  new_bytes = read_bytes (path);
+  data = dup_bytes (new_bytes, &len);
+  memcpy (data, g_bytes_get_data (old_bytes, NULL), SILLON_VFS_HEADER_SIZE);
+  write_bytes (old_copy, data, len);
+  g_free (data);
+  assert_open_fails (old_copy, PASSPHRASE, SILLON_VAULT_ERROR_TAMPERED);
+  remove_vault (old_copy);
+}
+
+/* ---- backup --------------------------------------------------------------- */
+
+static void
+test_backup_restore (void)
+{
+  g_autofree char *path = copy_of_shared ("backup.sillon");
+  g_autofree char *backup = tmp_path ("backup.sillon-backup");
+  g_autofree char *damaged = tmp_path ("backup-damaged.sillon-backup");
+  g_autofree char *restored = tmp_path ("restored.sillon");
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize len;
+
+  g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, 1);
+  /* Uncheckpointed changes are part of the snapshot. */
+  insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 10, "row-");
+  g_unlink (backup);
+  /* Not in the middle of a transaction: it would leak uncommitted rows. */
+  exec_ok (sillon_vault_get_db (vault), "BEGIN; DELETE FROM t;");
+  g_assert_false (sillon_vault_backup (vault, backup, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SQL);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  exec_ok (sillon_vault_get_db (vault), "ROLLBACK");
+  g_assert_true (sillon_vault_backup (vault, backup, &error));
+  g_assert_no_error (error);
+  g_assert_false (file_contains (backup, "row-000001"));
+  g_assert_false (file_contains (backup, "SQLite format 3"));
+  g_clear_object (&vault);
+
+  remove_vault (restored);
+  g_assert_false (sillon_vault_restore (backup, "not the passphrase", restored, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (sillon_vault_restore (backup, OTHER_PASSPHRASE, restored, &error));
+  g_assert_no_error (error);
+  vault = open_ok (restored, PASSPHRASE);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 10, "row-"), ==, SQLITE_OK);
+  g_clear_object (&vault);
+  vault = open_ok (restored, OTHER_PASSPHRASE);
+  g_clear_object (&vault);
+
+  /* Never over an existing file. */
+  g_assert_false (sillon_vault_restore (backup, PASSPHRASE, restored, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS);
+  g_clear_error (&error);
+  remove_vault (restored);
+
+  bytes = read_bytes (backup);
+  len = g_bytes_get_size (bytes);
+  {
+    /* Damage in the header, in the stream, near the end; truncation at
+     * several points, including a whole missing last chunk. */
+    gsize flips[] = { 20, 12 + 64 + 8, 4200, len / 2, len - 1 };
+    gsize cuts[] = { 10, 4200, len / 2, len - 1, len - 17, 4108 + 24 + 65536 + 17 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (flips) + G_N_ELEMENTS (cuts); i++)
+      {
+        guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
+        gsize n = len;
+
+        if (i < G_N_ELEMENTS (flips))
+          data[flips[i]] ^= 0x02;
+        else
+          n = MIN (cuts[i - G_N_ELEMENTS (flips)], len - 1);
+        write_bytes (damaged, data, n);
+        g_free (data);
+        g_assert_false (sillon_vault_restore (damaged, PASSPHRASE, restored, &error));
+        if (!g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_BACKUP_INVALID))
+          g_error ("case %u: %s", i, error->message);
+        g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
+        g_clear_error (&error);
+      }
+  }
+  write_bytes (damaged, "SQLite format 3", 16);
+  g_assert_false (sillon_vault_restore (damaged, PASSPHRASE, restored, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_BACKUP_INVALID);
+  g_clear_error (&error);
+  g_unlink (damaged);
+}
+
+/* ---- leaks ---------------------------------------------------------------- */
+
+static void
+scan_dir_for (const char *dir, const char *const *needles)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        scan_dir_for (child, needles);
+      else
+        for (guint i = 0; needles[i] != NULL; i++)
+          if (file_contains (child, needles[i]))
+            g_error ("%s contains \"%s\"", child, needles[i]);
+    }
+}
+
+static void
+test_leak_scan (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "leak", NULL);
+  g_autofree char *path = g_build_filename (dir, "leak.sillon", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *recovery = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  char *key = NULL;
+  const char *needles[] = { MARKER_PREFIX, PASSPHRASE, "SQLite format 3", NULL, NULL };
+
+  g_mkdir_with_parents (dir, 0700);
+  remove_vault (path);
+  vault = create_vault (path, 4096, &key);
+  recovery = g_strdup (key);
+  sillon_vault_free_secret (key);
+  needles[3] = recovery;
+
+  /* Checkpointed: in the main file. */
+  insert_rows (sillon_vault_get_db (vault), 0, 50, MARKER_PREFIX);
+  exec_ok (sillon_vault_get_db (vault), "PRAGMA wal_checkpoint(TRUNCATE)");
+  scan_dir_for (dir, needles);
+  scan_dir_for (tmpdir, needles);
+  sillon_vault_lock (vault);
+  g_clear_object (&vault);
+
+  /* Not checkpointed: in the WAL left by a crashed writer. */
+  write_in_child_and_crash (path, 50, 6, MARKER_PREFIX);
+  g_assert_cmpuint (file_size (wal), >, 32);
+  scan_dir_for (dir, needles);
+  scan_dir_for (tmpdir, needles);
+
+  /* Recovery, a big sort, and a change of passphrase leave nothing either. */
+  vault = open_ok (path, PASSPHRASE);
+  exec_ok (sillon_vault_get_db (vault), "CREATE INDEX t_payload ON t (payload, name)");
+  exec_ok (sillon_vault_get_db (vault), "SELECT * FROM t ORDER BY payload DESC, name");
+  scan_dir_for (dir, needles);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 80, MARKER_PREFIX), ==, SQLITE_OK);
+  sillon_vault_lock (vault);
+  scan_dir_for (dir, needles);
+  scan_dir_for (tmpdir, needles);
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+static gboolean
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (d != NULL)
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  return g_rmdir (path) == 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("sillon-test-vault-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* SQLite and everything else must leave nothing outside this directory,
+   * and the leak scan looks at all of it. */
+  g_setenv ("TMPDIR", tmpdir, TRUE);
+  g_assert_cmpint (sodium_init (), >=, 0);
+
+  g_test_add_data_func ("/vault/roundtrip/page-1024", GUINT_TO_POINTER (1024), test_roundtrip);
+  g_test_add_data_func ("/vault/roundtrip/page-4096", GUINT_TO_POINTER (4096), test_roundtrip);
+  g_test_add_data_func ("/vault/roundtrip/page-65536", GUINT_TO_POINTER (65536), test_roundtrip);
+  g_test_add_func ("/vault/create-errors", test_create_errors);
+  g_test_add_func ("/vault/unsupported-version", test_unsupported_version);
+  g_test_add_func ("/vault/wrong-passphrase-reads-no-page", test_wrong_passphrase_reads_no_page);
+  g_test_add_func ("/vault/busy", test_busy);
+  g_test_add_func ("/vault/busy-other-process", test_busy_other_process);
+  g_test_add_func ("/vault/rollback-journal", test_rollback_journal);
+  g_test_add_func ("/vault/locked-operations", test_locked_operations);
+  g_test_add_func ("/vault/change-passphrase", test_change_passphrase);
+  g_test_add_func ("/vault/stale-copy-does-not-unlock", test_stale_copy_does_not_unlock);
+  g_test_add_func ("/vault/slots", test_slots);
+  g_test_add_func ("/vault/recovery-key", test_recovery_key);
+  g_test_add_func ("/vault/header/torn", test_torn_header);
+  g_test_add_func ("/vault/header/tampered-slot-parameters", test_tampered_slot_parameters);
+  g_test_add_func ("/vault/tamper/pages", test_tamper_pages);
+  g_test_add_func ("/vault/tamper/swap-pages", test_swap_pages);
+  g_test_add_func ("/vault/tamper/page-from-other-vault", test_page_from_other_vault);
+  g_test_add_func ("/vault/tamper/replay-is-known-limitation", test_replay_is_known_limitation);
+  g_test_add_func ("/vault/tamper/wal", test_wal_recovery_and_tamper);
+  g_test_add_func ("/vault/verify", test_verify_reports_bad_pages);
+  g_test_add_func ("/vault/attach", test_attach);
+  g_test_add_func ("/vault/odd-path", test_odd_path);
+  g_test_add_func ("/vault/wal-restart", test_wal_restart);
+  g_test_add_func ("/vault/vfs/page1-needs-reserve", test_vfs_page1_needs_reserve);
+  g_test_add_func ("/vault/vfs/refuses-temp-files-and-mmap", test_vfs_refuses_temp_files_and_mmap);
+  g_test_add_func ("/vault/vfs/unknown-key-handle", test_vfs_unknown_key_handle);
+  g_test_add_func ("/vault/vacuum", test_vacuum);
+  g_test_add_func ("/vault/vacuum-into-plain-refused", test_vacuum_into_plain_refused);
+  g_test_add_func ("/vault/rotate", test_rotate);
+  g_test_add_func ("/vault/backup-restore", test_backup_restore);
+  g_test_add_func ("/vault/leak-scan", test_leak_scan);
+
+  result = g_test_run ();
+
+  g_free (shared_vault);
+  remove_tree (tmpdir);
+  g_free (tmpdir);
+  return result;
+}
