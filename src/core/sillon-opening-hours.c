@@ -1,0 +1,1137 @@
+/* sillon-opening-hours.c — OpenStreetMap opening_hours: validation and a readable rendering
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sillon-opening-hours.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* The national standard for places of digital mediation stores opening hours
+ * in the OpenStreetMap `opening_hours` syntax. Directories are filled by hand,
+ * so the validator follows the published grammar exactly (two-digit hours,
+ * English two-letter day names, no colon after a day selector…): a value it
+ * accepts can be rendered for a citizen without guessing, and a value it
+ * rejects is shown verbatim and flagged for the person who maintains the
+ * directory. The parts of the grammar that directories do not use
+ * (variable dates such as easter, holiday offsets, repeating intervals
+ * inside a time span) are rejected rather than half-understood. */
+
+G_DEFINE_QUARK (sillon - opening - hours - error - quark, sillon_opening_hours_error)
+
+static const char *const weekday_codes[] = { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su" };
+static const char *const weekday_names[] = {
+  NC_ ("weekday", "Monday"),
+  NC_ ("weekday", "Tuesday"),
+  NC_ ("weekday", "Wednesday"),
+  NC_ ("weekday", "Thursday"),
+  NC_ ("weekday", "Friday"),
+  NC_ ("weekday", "Saturday"),
+  NC_ ("weekday", "Sunday"),
+};
+
+static const char *const month_codes[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+static const char *const month_names[] = {
+  NC_ ("month", "January"),
+  NC_ ("month", "February"),
+  NC_ ("month", "March"),
+  NC_ ("month", "April"),
+  NC_ ("month", "May"),
+  NC_ ("month", "June"),
+  NC_ ("month", "July"),
+  NC_ ("month", "August"),
+  NC_ ("month", "September"),
+  NC_ ("month", "October"),
+  NC_ ("month", "November"),
+  NC_ ("month", "December"),
+};
+static const int month_days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+static const char *const event_codes[] = { "sunrise", "sunset", "dawn", "dusk" };
+static const char *const event_names[] = {
+  NC_ ("time of day", "sunrise"),
+  NC_ ("time of day", "sunset"),
+  NC_ ("time of day", "dawn"),
+  NC_ ("time of day", "dusk"),
+};
+
+typedef enum
+{
+  STATE_UNSET,
+  STATE_OPEN,
+  STATE_CLOSED,
+  STATE_UNKNOWN,
+} RuleState;
+
+typedef struct
+{
+  GString *wide; /* years, months, dates, weeks */
+  GString *days;
+  GString *times;
+  RuleState state;
+  char *comment;
+  gboolean always;
+} Rule;
+
+typedef struct
+{
+  const char *s;
+  gsize pos;
+  gboolean render;
+  Rule rule;
+  GString *out;
+  GError *error;
+  gsize error_pos;
+} Parser;
+
+static gboolean G_GNUC_PRINTF (4, 5)
+    fail (Parser *p,
+          gsize pos,
+          SillonOpeningHoursError code,
+          const char *format,
+          ...)
+{
+  g_autofree char *explanation = NULL;
+  va_list args;
+
+  /* Only the first problem is reported: later ones are usually consequences. */
+  if (p->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  explanation = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  p->error_pos = pos;
+  p->error = g_error_new (SILLON_OPENING_HOURS_ERROR, code,
+                          /* Translators: the first %ld is a character position (1 for the
+                           * first character), the %s explains what is wrong there. */
+                          _ ("Invalid opening hours at character %ld: %s"),
+                          g_utf8_strlen (p->s, pos) + 1, explanation);
+  return FALSE;
+}
+
+static gsize
+word_length (const char *s)
+{
+  gsize n = 0;
+
+  while (g_ascii_isalpha (s[n]))
+    n++;
+  return n;
+}
+
+static gboolean
+at_word (Parser *p,
+         const char *word)
+{
+  gsize n = strlen (word);
+
+  return strncmp (p->s + p->pos, word, n) == 0 && word_length (p->s + p->pos) == n;
+}
+
+static int
+lookup_word (Parser *p,
+             const char *const *codes,
+             gsize n_codes)
+{
+  for (gsize i = 0; i < n_codes; i++)
+    if (at_word (p, codes[i]))
+      return (int) i;
+  return -1;
+}
+
+static void
+skip_spaces (Parser *p)
+{
+  while (p->s[p->pos] == ' ')
+    p->pos++;
+}
+
+static gsize
+count_digits (Parser *p)
+{
+  gsize n = 0;
+
+  while (g_ascii_isdigit (p->s[p->pos + n]))
+    n++;
+  return n;
+}
+
+static int
+read_number (Parser *p,
+             gsize n_digits)
+{
+  int value = 0;
+
+  for (gsize i = 0; i < n_digits; i++)
+    value = value * 10 + (p->s[p->pos + i] - '0');
+  p->pos += n_digits;
+  return value;
+}
+
+static void
+append (GString *target,
+        const char *separator,
+        const char *text)
+{
+  if (target->len > 0)
+    g_string_append (target, separator);
+  g_string_append (target, text);
+}
+
+/* Translated names are looked up when rendering, not when the tables are
+ * built, so that a sheet can be printed after the locale was switched. */
+static const char *
+weekday_name (int day)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", weekday_names[day]);
+}
+
+static const char *
+month_name (int month)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[month]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Selectors */
+
+static gboolean
+at_year (Parser *p)
+{
+  return count_digits (p) == 4 && p->s[p->pos + 4] != ':';
+}
+
+static gboolean
+at_month (Parser *p)
+{
+  return lookup_word (p, month_codes, G_N_ELEMENTS (month_codes)) >= 0;
+}
+
+static gboolean
+at_weekday (Parser *p)
+{
+  return lookup_word (p, weekday_codes, G_N_ELEMENTS (weekday_codes)) >= 0 ||
+         at_word (p, "PH") || at_word (p, "SH");
+}
+
+static gboolean
+at_time (Parser *p)
+{
+  return g_ascii_isdigit (p->s[p->pos]) || p->s[p->pos] == '(' ||
+         lookup_word (p, event_codes, G_N_ELEMENTS (event_codes)) >= 0;
+}
+
+static gboolean
+parse_year (Parser *p,
+            int *year)
+{
+  gsize start = p->pos;
+
+  if (count_digits (p) != 4)
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("a year is written with four digits"));
+  *year = read_number (p, 4);
+  if (*year < 1900)
+    return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
+                 _ ("the year %d is out of range"), *year);
+  return TRUE;
+}
+
+static gboolean
+parse_year_selector (Parser *p)
+{
+  for (;;)
+    {
+      g_autofree char *text = NULL;
+      int first, last;
+      gsize start = p->pos;
+
+      if (!parse_year (p, &first))
+        return FALSE;
+      last = first;
+      if (p->s[p->pos] == '-')
+        {
+          p->pos++;
+          if (!parse_year (p, &last))
+            return FALSE;
+          if (last < first)
+            return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
+                         _ ("a range of years must go forward"));
+        }
+      if (p->s[p->pos] == '+')
+        {
+          p->pos++;
+          text = g_strdup_printf (C_ ("years", "from %d"), first);
+        }
+      else if (last != first)
+        text = g_strdup_printf (C_ ("years", "%d to %d"), first, last);
+      else
+        text = g_strdup_printf ("%d", first);
+
+      if (p->s[p->pos] == '/')
+        {
+          gsize n;
+          int step;
+
+          p->pos++;
+          n = count_digits (p);
+          if (n == 0 || n > 3)
+            return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                         _ ("expected a number of years after “/”"));
+          step = read_number (p, n);
+          if (step < 1)
+            return fail (p, p->pos - n, SILLON_OPENING_HOURS_ERROR_RANGE,
+                         _ ("a repetition step must be at least 1"));
+          if (p->render)
+            {
+              char *with_step = g_strdup_printf (C_ ("years", "%s, every %d years"), text, step);
+              g_free (text);
+              text = with_step;
+            }
+        }
+      if (p->render)
+        append (p->rule.wide, ", ", text);
+      if (p->s[p->pos] != ',' || !at_year (&(Parser){ .s = p->s, .pos = p->pos + 1 }))
+        break;
+      p->pos++;
+    }
+  return TRUE;
+}
+
+/* A day of the month: one or two digits after a month name, but not the
+ * hours of a time that follows the month (“Dec 10:00-12:00” is invalid
+ * anyway, and is reported when the time is read). */
+static gboolean
+at_month_day (Parser *p)
+{
+  gsize n;
+
+  if (p->s[p->pos] != ' ')
+    return FALSE;
+  n = count_digits (&(Parser){ .s = p->s, .pos = p->pos + 1 });
+  return n > 0 && p->s[p->pos + 1 + n] != ':';
+}
+
+static gboolean
+parse_month_day (Parser *p,
+                 int month,
+                 int *day)
+{
+  gsize n = count_digits (p);
+  gsize start = p->pos;
+
+  if (n == 0 || n > 2)
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("a day of the month is written with one or two digits"));
+  *day = read_number (p, n);
+  if (*day < 1 || *day > month_days[month])
+    return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
+                 _ ("%s has no day %d"), month_codes[month], *day);
+  return TRUE;
+}
+
+static char *
+format_date (int month,
+             int day)
+{
+  if (day == 0)
+    return g_strdup (month_name (month));
+  /* Translators: a day of a month, as in “December 25”; %1$s is the month name,
+   * %2$d the day. Reorder with the positional forms, e.g. “%2$d %1$s”. */
+  return g_strdup_printf (C_ ("date", "%1$s %2$d"), month_name (month), day);
+}
+
+static gboolean
+parse_monthday_selector (Parser *p)
+{
+  for (;;)
+    {
+      g_autofree char *text = NULL;
+      int month = lookup_word (p, month_codes, G_N_ELEMENTS (month_codes));
+      int day = 0;
+
+      if (month < 0)
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("expected a month (Jan, Feb, … Dec)"));
+      p->pos += 3;
+      if (at_month_day (p))
+        {
+          p->pos++;
+          if (!parse_month_day (p, month, &day))
+            return FALSE;
+        }
+      text = format_date (month, day);
+
+      if (p->s[p->pos] == '-')
+        {
+          g_autofree char *last_text = NULL;
+          int last_month, last_day = 0;
+
+          p->pos++;
+          if (g_ascii_isdigit (p->s[p->pos]))
+            {
+              /* “Dec 24-26”: the second day is in the same month. */
+              if (day == 0)
+                return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                             _ ("a range that starts with a whole month must end with a month"));
+              if (!parse_month_day (p, month, &last_day))
+                return FALSE;
+              last_text = g_strdup_printf ("%d", last_day);
+            }
+          else
+            {
+              gsize last_start = p->pos;
+
+              last_month = lookup_word (p, month_codes, G_N_ELEMENTS (month_codes));
+              if (last_month < 0)
+                return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                             _ ("expected a month (Jan, Feb, … Dec) after “-”"));
+              p->pos += 3;
+              if (at_month_day (p))
+                {
+                  p->pos++;
+                  if (!parse_month_day (p, last_month, &last_day))
+                    return FALSE;
+                }
+              if ((day == 0) != (last_day == 0))
+                return fail (p, last_start, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                             _ ("both ends of a date range need a day, or neither"));
+              last_text = format_date (last_month, last_day);
+            }
+          if (p->render)
+            {
+              char *range = g_strdup_printf (C_ ("month range", "%s to %s"), text, last_text);
+              g_free (text);
+              text = range;
+            }
+        }
+      if (p->render)
+        append (p->rule.wide, ", ", text);
+
+      if (p->s[p->pos] != ',' || !at_month (&(Parser){ .s = p->s, .pos = p->pos + 1 }))
+        break;
+      p->pos++;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_week_number (Parser *p,
+                   int *week)
+{
+  gsize n = count_digits (p);
+  gsize start = p->pos;
+
+  if (n == 0 || n > 2)
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("expected a week number from 01 to 53"));
+  *week = read_number (p, n);
+  if (*week < 1 || *week > 53)
+    return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
+                 _ ("week numbers go from 01 to 53"));
+  return TRUE;
+}
+
+static gboolean
+parse_week_selector (Parser *p)
+{
+  p->pos += 4;
+  if (p->s[p->pos] != ' ')
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("expected a space and a week number after “week”"));
+  p->pos++;
+
+  for (;;)
+    {
+      g_autofree char *text = NULL;
+      int first, last, step = 0;
+
+      if (!parse_week_number (p, &first))
+        return FALSE;
+      last = first;
+      if (p->s[p->pos] == '-')
+        {
+          p->pos++;
+          if (!parse_week_number (p, &last))
+            return FALSE;
+          if (p->s[p->pos] == '/')
+            {
+              gsize n;
+
+              p->pos++;
+              n = count_digits (p);
+              if (n == 0 || n > 2)
+                return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                             _ ("expected a number of weeks after “/”"));
+              step = read_number (p, n);
+              if (step < 1)
+                return fail (p, p->pos - n, SILLON_OPENING_HOURS_ERROR_RANGE,
+                             _ ("a repetition step must be at least 1"));
+            }
+        }
+      if (p->render)
+        {
+          if (step > 1)
+            text = g_strdup_printf (_ ("weeks %d to %d, every %d weeks"), first, last, step);
+          else if (last != first)
+            text = g_strdup_printf (_ ("weeks %d to %d"), first, last);
+          else
+            text = g_strdup_printf (_ ("week %d"), first);
+          append (p->rule.wide, ", ", text);
+        }
+      if (p->s[p->pos] != ',')
+        break;
+      p->pos++;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_nth (Parser *p,
+           GString *text)
+{
+  /* “Mo[1]”, “Su[-1]”, “Sa[1,3]”, “We[2-4]”: which occurrences in the month. */
+  p->pos++;
+  for (;;)
+    {
+      gsize start = p->pos;
+      gboolean negative = FALSE;
+      int first, last;
+
+      if (p->s[p->pos] == '-')
+        {
+          negative = TRUE;
+          p->pos++;
+        }
+      if (count_digits (p) != 1)
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("expected a number from 1 to 5 between brackets"));
+      first = read_number (p, 1);
+      if (first < 1 || first > 5)
+        return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
+                     _ ("expected a number from 1 to 5 between brackets"));
+      last = first;
+      if (!negative && p->s[p->pos] == '-')
+        {
+          p->pos++;
+          if (count_digits (p) != 1)
+            return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                         _ ("expected a number from 1 to 5 between brackets"));
+          last = read_number (p, 1);
+          if (last < first || last > 5)
+            return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
+                         _ ("expected a number from 1 to 5 between brackets"));
+        }
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (negative)
+        g_string_append_printf (text, "-%d", first);
+      else if (last != first)
+        g_string_append_printf (text, "%d–%d", first, last);
+      else
+        g_string_append_printf (text, "%d", first);
+
+      if (p->s[p->pos] == ']')
+        {
+          p->pos++;
+          return TRUE;
+        }
+      if (p->s[p->pos] != ',')
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("expected “]” to close the brackets"));
+      p->pos++;
+    }
+}
+
+static gboolean
+parse_weekday_selector (Parser *p)
+{
+  for (;;)
+    {
+      g_autofree char *text = NULL;
+      int day = lookup_word (p, weekday_codes, G_N_ELEMENTS (weekday_codes));
+
+      if (at_word (p, "PH") || at_word (p, "SH"))
+        {
+          gboolean public = p->s[p->pos] == 'P';
+
+          p->pos += 2;
+          text = g_strdup (public ? _ ("public holidays") : _ ("school holidays"));
+          /* “SH Mo-Fr”: the days within the holidays. */
+          if (p->s[p->pos] == ' ' &&
+              lookup_word (&(Parser){ .s = p->s, .pos = p->pos + 1 }, weekday_codes, G_N_ELEMENTS (weekday_codes)) >= 0)
+            {
+              if (p->render)
+                append (p->rule.days, ", ", text);
+              g_clear_pointer (&text, g_free);
+              p->pos++;
+              continue;
+            }
+        }
+      else if (day >= 0)
+        {
+          p->pos += 2;
+          if (p->s[p->pos] == '[')
+            {
+              g_autoptr (GString) nth = g_string_new (NULL);
+
+              if (!parse_nth (p, nth))
+                return FALSE;
+              /* Translators: a weekday and which of its occurrences in the
+               * month, as in “Monday (1, 3 of the month)”. */
+              text = g_strdup_printf (_ ("%s (%s of the month)"), weekday_name (day), nth->str);
+            }
+          else if (p->s[p->pos] == '-')
+            {
+              int last;
+
+              p->pos++;
+              last = lookup_word (p, weekday_codes, G_N_ELEMENTS (weekday_codes));
+              if (last < 0)
+                return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                             _ ("expected a day (Mo, Tu, We, Th, Fr, Sa, Su) after “-”"));
+              p->pos += 2;
+              /* Translators: a range of weekdays, as in “Monday to Friday”. */
+              text = g_strdup_printf (C_ ("weekday range", "%s to %s"), weekday_name (day), weekday_name (last));
+            }
+          else
+            text = g_strdup (weekday_name (day));
+        }
+      else
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("expected a day (Mo, Tu, We, Th, Fr, Sa, Su) or PH"));
+
+      if (p->render)
+        append (p->rule.days, ", ", text);
+
+      if (p->s[p->pos] != ',')
+        break;
+      /* “Mo,We” and, as often typed, “Mo, We”; a comma followed by anything
+       * else separates two rules and is left for the caller. */
+      {
+        Parser ahead = { .s = p->s, .pos = p->pos + 1 };
+
+        skip_spaces (&ahead);
+        if (!at_weekday (&ahead))
+          break;
+        p->pos = ahead.pos;
+      }
+    }
+  return TRUE;
+}
+
+static char *
+format_clock (int minutes)
+{
+  int hours = minutes / 60;
+
+  /* Times after midnight of the next day (“22:00-02:00” is also written
+   * “22:00-26:00”) read as the clock shows them. */
+  if (hours > 24)
+    hours -= 24;
+  if (minutes % 60 == 0)
+    /* Translators: a time on the hour, in a list of opening hours; e.g. “%d h” in French. */
+    return g_strdup_printf (C_ ("clock", "%d:00"), hours);
+  /* Translators: a time with minutes, in a list of opening hours; e.g. “%d h %02d” in French. */
+  return g_strdup_printf (C_ ("clock", "%d:%02d"), hours, minutes % 60);
+}
+
+static gboolean
+parse_clock (Parser *p,
+             gboolean closing,
+             int *minutes)
+{
+  gsize start = p->pos;
+  int hours, mins;
+
+  if (!g_ascii_isdigit (p->s[p->pos]))
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("expected a time such as 09:00"));
+  if (!g_ascii_isdigit (p->s[p->pos + 1]))
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("hours are written with two digits, as in 09:00"));
+  if (g_ascii_isdigit (p->s[p->pos + 2]))
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("expected a time such as 09:00"));
+  hours = read_number (p, 2);
+  if (p->s[p->pos] != ':')
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("expected “:” between hours and minutes, as in 09:00"));
+  p->pos++;
+  if (count_digits (p) != 2)
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("minutes are written with two digits, as in 09:00"));
+  mins = read_number (p, 2);
+  if (mins > 59)
+    return fail (p, start + 3, SILLON_OPENING_HOURS_ERROR_RANGE,
+                 _ ("minutes go from 00 to 59"));
+  *minutes = hours * 60 + mins;
+  /* A span may close after midnight (up to 48:00) but must open within the day. */
+  if (!closing && *minutes > 24 * 60)
+    return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
+                 _ ("an opening time must be between 00:00 and 24:00"));
+  if (closing && *minutes > 48 * 60)
+    return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
+                 _ ("a closing time must be between 00:00 and 48:00"));
+  return TRUE;
+}
+
+static gboolean
+parse_time (Parser *p,
+            gboolean closing,
+            char **text)
+{
+  int event;
+
+  if (p->s[p->pos] == '(')
+    {
+      /* “(sunrise+01:00)” */
+      g_autofree char *offset = NULL;
+      gboolean plus;
+      int minutes;
+
+      p->pos++;
+      event = lookup_word (p, event_codes, G_N_ELEMENTS (event_codes));
+      if (event < 0)
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("expected sunrise, sunset, dawn or dusk after “(”"));
+      p->pos += strlen (event_codes[event]);
+      if (p->s[p->pos] != '+' && p->s[p->pos] != '-')
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("expected “+” or “-” and an offset such as 01:00"));
+      plus = p->s[p->pos] == '+';
+      p->pos++;
+      if (!parse_clock (p, FALSE, &minutes))
+        return FALSE;
+      if (p->s[p->pos] != ')')
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("expected “)”"));
+      p->pos++;
+      offset = g_strdup_printf ("%d:%02d", minutes / 60, minutes % 60);
+      *text = g_strdup_printf (plus ? C_ ("time of day", "%s + %s") : C_ ("time of day", "%s − %s"),
+                               g_dpgettext2 (GETTEXT_PACKAGE, "time of day", event_names[event]), offset);
+      return TRUE;
+    }
+
+  event = lookup_word (p, event_codes, G_N_ELEMENTS (event_codes));
+  if (event >= 0)
+    {
+      p->pos += strlen (event_codes[event]);
+      *text = g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "time of day", event_names[event]));
+      return TRUE;
+    }
+  else
+    {
+      int minutes;
+
+      if (!parse_clock (p, closing, &minutes))
+        return FALSE;
+      *text = format_clock (minutes);
+      return TRUE;
+    }
+}
+
+static gboolean
+parse_time_selector (Parser *p)
+{
+  for (;;)
+    {
+      g_autofree char *from = NULL;
+      g_autofree char *text = NULL;
+
+      if (!parse_time (p, FALSE, &from))
+        return FALSE;
+      if (p->s[p->pos] == ' ' && (p->s[p->pos + 1] == '-' || p->s[p->pos + 1] == '\xe2'))
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("no spaces around “-” in a time span: write 09:00-12:00"));
+      if (p->s[p->pos] == '-')
+        {
+          g_autofree char *to = NULL;
+
+          p->pos++;
+          if (!parse_time (p, TRUE, &to))
+            return FALSE;
+          if (p->s[p->pos] == '+')
+            {
+              p->pos++;
+              /* Translators: a span whose closing time is only an estimate. */
+              text = g_strdup_printf (_ ("%s–%s or later"), from, to);
+            }
+          else
+            text = g_strdup_printf ("%s–%s", from, to);
+        }
+      else if (p->s[p->pos] == '+')
+        {
+          p->pos++;
+          /* Translators: open from a time with no known closing time. */
+          text = g_strdup_printf (_ ("from %s"), from);
+        }
+      else
+        text = g_steal_pointer (&from);
+
+      if (p->render)
+        append (p->rule.times, ", ", text);
+
+      if (p->s[p->pos] != ',')
+        break;
+      {
+        Parser ahead = { .s = p->s, .pos = p->pos + 1 };
+
+        skip_spaces (&ahead);
+        if (!at_time (&ahead))
+          break;
+        p->pos = ahead.pos;
+      }
+    }
+  return TRUE;
+}
+
+/* After a selector comes a space, the end of the rule, or a separator. */
+static gboolean
+end_selector (Parser *p)
+{
+  char c = p->s[p->pos];
+
+  if (c == ' ')
+    {
+      skip_spaces (p);
+      return TRUE;
+    }
+  if (c == '\0' || c == ';' || c == ',' || c == '|')
+    return TRUE;
+  if (c == ':')
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("no colon after days: write “Mo-Fr 09:00-12:00”"));
+  if (c == 'h' || c == 'H')
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("times are written 09:00, not 9h"));
+  return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+               _ ("expected a space"));
+}
+
+static gboolean
+fail_unexpected (Parser *p)
+{
+  gsize n = word_length (p->s + p->pos);
+
+  if (n > 0)
+    {
+      g_autofree char *word = g_strndup (p->s + p->pos, n);
+
+      return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                   _ ("unknown word “%s” (days are Mo, Tu, We, Th, Fr, Sa, Su, PH; months Jan … Dec)"),
+                   word);
+    }
+  if (p->s[p->pos] == '\0')
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("unexpected end of text"));
+  {
+    g_autofree char *character = g_utf8_substring (p->s + p->pos, 0, 1);
+
+    return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                 _ ("unexpected “%s”"), character);
+  }
+}
+
+static gboolean
+parse_rule (Parser *p)
+{
+  gboolean any = FALSE;
+  gboolean wide = FALSE;
+
+  if (at_year (p))
+    {
+      if (!parse_year_selector (p))
+        return FALSE;
+      wide = TRUE;
+      /* A year followed directly by a month is a date: “2026 Dec 25”. */
+      if (p->s[p->pos] == ' ' && at_month (&(Parser){ .s = p->s, .pos = p->pos + 1 }))
+        p->pos++;
+      else if (p->s[p->pos] != ':' && !end_selector (p))
+        return FALSE;
+    }
+  if (at_month (p))
+    {
+      if (!parse_monthday_selector (p))
+        return FALSE;
+      wide = TRUE;
+      if (p->s[p->pos] != ':' && !end_selector (p))
+        return FALSE;
+    }
+  if (at_word (p, "week"))
+    {
+      if (!parse_week_selector (p))
+        return FALSE;
+      wide = TRUE;
+      if (p->s[p->pos] != ':' && !end_selector (p))
+        return FALSE;
+    }
+  if (wide && p->s[p->pos] == ':')
+    {
+      p->pos++;
+      if (!end_selector (p))
+        return FALSE;
+    }
+  any = wide;
+
+  if (strncmp (p->s + p->pos, "24/7", 4) == 0)
+    {
+      p->pos += 4;
+      p->rule.always = TRUE;
+      any = TRUE;
+      if (!end_selector (p))
+        return FALSE;
+    }
+  else
+    {
+      if (at_weekday (p))
+        {
+          if (!parse_weekday_selector (p) || !end_selector (p))
+            return FALSE;
+          any = TRUE;
+        }
+      if (at_time (p))
+        {
+          if (!parse_time_selector (p) || !end_selector (p))
+            return FALSE;
+          any = TRUE;
+        }
+    }
+
+  if (at_word (p, "open") || at_word (p, "closed") || at_word (p, "off") || at_word (p, "unknown"))
+    {
+      gsize n = word_length (p->s + p->pos);
+
+      p->rule.state = p->s[p->pos] == 'o' && n == 4 ? STATE_OPEN : p->s[p->pos] == 'u' ? STATE_UNKNOWN
+                                                                                       : STATE_CLOSED;
+      p->pos += n;
+      if (!end_selector (p))
+        return FALSE;
+      any = TRUE;
+    }
+
+  if (p->s[p->pos] == '"')
+    {
+      const char *close = strchr (p->s + p->pos + 1, '"');
+
+      if (close == NULL)
+        return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("a comment opened with “\"” is not closed"));
+      p->rule.comment = g_strndup (p->s + p->pos + 1, close - (p->s + p->pos + 1));
+      p->pos = close - p->s + 1;
+      skip_spaces (p);
+      any = TRUE;
+    }
+
+  if (!any)
+    return fail_unexpected (p);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Rendering */
+
+static void
+rule_clear (Rule *rule)
+{
+  g_string_truncate (rule->wide, 0);
+  g_string_truncate (rule->days, 0);
+  g_string_truncate (rule->times, 0);
+  rule->state = STATE_UNSET;
+  g_clear_pointer (&rule->comment, g_free);
+  rule->always = FALSE;
+}
+
+static void
+rule_render (Rule *rule,
+             GString *out)
+{
+  g_autoptr (GString) when = g_string_new (rule->wide->str);
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+
+  if (rule->days->len > 0)
+    append (when, ", ", rule->days->str);
+
+  if (rule->state == STATE_CLOSED && rule->times->len > 0)
+    /* Translators: closed during the listed hours. */
+    body = g_strdup_printf (_ ("closed %s"), rule->times->str);
+  else if (rule->state == STATE_CLOSED)
+    body = g_strdup (_ ("closed"));
+  else if (rule->state == STATE_UNKNOWN)
+    body = g_strdup (_ ("hours not known"));
+  else if (rule->times->len > 0)
+    body = g_strdup (rule->times->str);
+  else if (rule->always)
+    body = g_strdup (_ ("open 24 hours a day"));
+  else if (rule->comment == NULL)
+    body = g_strdup (_ ("open"));
+
+  if (rule->comment != NULL)
+    {
+      char *with_comment = body != NULL
+                               /* Translators: opening hours followed by a remark in the directory, e.g. “9:00–12:00 (by appointment)”. */
+                               ? g_strdup_printf (_ ("%s (%s)"), body, rule->comment)
+                               : g_strdup (rule->comment);
+      g_free (body);
+      body = with_comment;
+    }
+
+  if (when->len == 0 && (rule->always || rule->times->len > 0))
+    g_string_assign (when, _ ("every day"));
+
+  if (when->len > 0)
+    /* Translators: when, then the hours: “Monday to Friday: 9:00–12:00”. French uses a space before the colon. */
+    text = g_strdup_printf (_ ("%s: %s"), when->str, body);
+  else
+    text = g_steal_pointer (&body);
+
+  append (out, "; ", text);
+}
+
+static gboolean
+parse (const char *text,
+       gboolean render,
+       GString **rendering,
+       gsize *error_offset,
+       GError **error)
+{
+  Parser p = { .s = text, .render = render };
+  const char *invalid = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, &invalid))
+    {
+      if (error_offset != NULL)
+        *error_offset = invalid - text;
+      g_set_error (error, SILLON_OPENING_HOURS_ERROR, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                   _ ("Invalid opening hours: the text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  p.rule.wide = g_string_new (NULL);
+  p.rule.days = g_string_new (NULL);
+  p.rule.times = g_string_new (NULL);
+  p.out = g_string_new (NULL);
+
+  skip_spaces (&p);
+  if (p.s[p.pos] == '\0')
+    {
+      g_set_error (&p.error, SILLON_OPENING_HOURS_ERROR, SILLON_OPENING_HOURS_ERROR_EMPTY,
+                   _ ("Invalid opening hours: the text is empty"));
+      p.error_pos = 0;
+      ok = FALSE;
+    }
+
+  while (ok)
+    {
+      const char *separator;
+
+      if (!parse_rule (&p))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (render)
+        rule_render (&p.rule, p.out);
+      rule_clear (&p.rule);
+
+      skip_spaces (&p);
+      if (p.s[p.pos] == '\0')
+        break;
+      if (p.s[p.pos] == ';')
+        separator = ";";
+      else if (p.s[p.pos] == '|' && p.s[p.pos + 1] == '|')
+        separator = "||";
+      else if (p.s[p.pos] == ',')
+        separator = ",";
+      else if (g_ascii_isalpha (p.s[p.pos]) && !at_weekday (&p) && !at_month (&p) && !at_word (&p, "week"))
+        {
+          ok = fail_unexpected (&p);
+          break;
+        }
+      else
+        {
+          ok = fail (&p, p.pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("expected “;” between two rules"));
+          break;
+        }
+      p.pos += strlen (separator);
+      skip_spaces (&p);
+      if (p.s[p.pos] == '\0')
+        {
+          ok = fail (&p, p.pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
+                     _ ("nothing follows “%s”"), separator);
+          break;
+        }
+    }
+
+  rule_clear (&p.rule);
+  g_string_free (p.rule.wide, TRUE);
+  g_string_free (p.rule.days, TRUE);
+  g_string_free (p.rule.times, TRUE);
+
+  if (!ok)
+    {
+      g_string_free (p.out, TRUE);
+      if (error_offset != NULL)
+        *error_offset = p.error_pos;
+      g_propagate_error (error, p.error);
+      return FALSE;
+    }
+
+  if (rendering != NULL)
+    *rendering = p.out;
+  else
+    g_string_free (p.out, TRUE);
+  return TRUE;
+}
+
+/**
+ * sillon_opening_hours_validate:
+ * @text: a value in the OpenStreetMap opening_hours syntax
+ * @error_offset: (out) (optional): byte offset of the first problem
+ * @error: return location for a #SILLON_OPENING_HOURS_ERROR
+ *
+ * Returns: %TRUE if @text is valid. The error message names the character
+ * position (counting from 1) and what was expected there.
+ */
+gboolean
+sillon_opening_hours_validate (const char *text,
+                               gsize *error_offset,
+                               GError **error)
+{
+  return parse (text, FALSE, NULL, error_offset, error);
+}
+
+/**
+ * sillon_opening_hours_render:
+ * @text: a value in the OpenStreetMap opening_hours syntax
+ * @error: return location for a #SILLON_OPENING_HOURS_ERROR
+ *
+ * Renders valid opening hours for a printed sheet in the language of the
+ * current message locale, e.g. “Monday to Friday: 9:00–12:00, 14:00–18:30;
+ * Saturday: 8:30–12:00”.
+ *
+ * Returns: (transfer full): the text, or %NULL if @text is invalid
+ */
+char *
+sillon_opening_hours_render (const char *text,
+                             GError **error)
+{
+  GString *out = NULL;
+
+  if (!parse (text, TRUE, &out, NULL, error))
+    return NULL;
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,34 @@
+/* sillon-opening-hours.h — OpenStreetMap opening_hours: validation and a readable rendering
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SILLON_OPENING_HOURS_ERROR (sillon_opening_hours_error_quark ())
+
+typedef enum
+{
+  /* Nothing but white space. */
+  SILLON_OPENING_HOURS_ERROR_EMPTY,
+  /* The text does not follow the grammar (unknown word, missing separator…). */
+  SILLON_OPENING_HOURS_ERROR_SYNTAX,
+  /* Well formed but out of range (25:00, minute 75, week 54, 31 February…). */
+  SILLON_OPENING_HOURS_ERROR_RANGE,
+} SillonOpeningHoursError;
+
+GQuark sillon_opening_hours_error_quark (void);
+
+gboolean sillon_opening_hours_validate (const char *text,
+                                        gsize *error_offset,
+                                        GError **error);
+
+char *sillon_opening_hours_render (const char *text,
+                                   GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
