@@ -1,0 +1,415 @@
+/* sillon-cli-assess.c — `sillon-cli assess …`: score and compare pouvoir/vouloir/savoir answer sets
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Answer sets are read from JSON files (format "sillon-answers", see
+ * docs/ASSESSMENT.md) until they live in the vault.
+ */
+
+#include "config.h"
+
+#include "sillon-cli.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sillon-assessment.h"
+
+int sillon_cli_assess (int argc, char **argv);
+
+typedef struct
+{
+  gboolean json;
+  char *data_dir;
+  SillonQuestionnaireRegistry *registry;
+  SillonOrientationRules *rules;
+} AssessOptions;
+
+static void
+assess_options_clear (AssessOptions *options)
+{
+  g_clear_pointer (&options->data_dir, g_free);
+  g_clear_object (&options->registry);
+  g_clear_object (&options->rules);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AssessOptions, assess_options_clear)
+
+static int
+parse_options (int *argc, char ***argv, AssessOptions *options, const char *parameters, const char *summary)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_ ("Print machine-readable JSON"), NULL },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
+      N_ ("Read the questionnaires and rules from DIR (default: $SILLON_DATA_DIR, else the installed data)"),
+      N_ ("DIR") },
+    { NULL },
+  };
+
+  context = g_option_context_new (parameters);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  return SILLON_CLI_EXIT_OK;
+}
+
+static gboolean
+load_rules (AssessOptions *options, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  options->registry = sillon_questionnaire_registry_new_for_directory (options->data_dir);
+  options->rules = sillon_orientation_rules_load (options->registry, sillon_orientation_rules_latest_version (),
+                                                  &local_error);
+  if (options->rules == NULL)
+    {
+      if (g_error_matches (local_error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_NOT_FOUND))
+        /* Translators: %s is the underlying error. */
+        g_set_error (error, local_error->domain, local_error->code,
+                     _ ("%s\n(the assessment data is not installed there: use --data-dir or $SILLON_DATA_DIR)"),
+                     local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SillonAssessment *
+load_answers (AssessOptions *options, const char *path, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+  SillonAssessment *assessment;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  assessment = sillon_assessment_new_from_bytes (bytes, options->registry, &local_error);
+  if (assessment == NULL)
+    {
+      /* Translators: %s is a file name, then the reason. */
+      g_set_error (error, local_error->domain, local_error->code, _ ("%s: %s"), path, local_error->message);
+      return NULL;
+    }
+  return assessment;
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+  g_print ("%s\n", text);
+}
+
+static void
+print_result (SillonAssessment *assessment, SillonAssessmentResult *result)
+{
+  SillonQuestionnaire *questionnaire = sillon_assessment_get_questionnaire (assessment);
+  g_autoptr (JsonNode) node = sillon_assessment_result_to_json (result);
+  JsonObject *object = json_node_get_object (node);
+  JsonArray *orientations = json_object_get_array_member (object, "orientations");
+  JsonArray *dismissed = json_object_get_array_member (object, "dismissed_orientations");
+  SillonDegree degree = sillon_assessment_result_get_degree (result);
+  const char *date = sillon_assessment_get_date (assessment);
+
+  if (date != NULL)
+    /* Translators: %s is a date, %u the questionnaire version. */
+    g_print (_ ("Assessment of %s (questionnaire version %u)\n"), date,
+             sillon_questionnaire_get_version (questionnaire));
+  else
+    g_print (_ ("Undated assessment (questionnaire version %u)\n"), sillon_questionnaire_get_version (questionnaire));
+
+  g_print ("\n%s\n", _ ("Scores"));
+  for (guint axis = 0; axis < SILLON_AXIS_COUNT; axis++)
+    {
+      SillonCoverage coverage;
+      guint score;
+
+      sillon_assessment_result_get_coverage (result, axis, &coverage);
+      if (sillon_assessment_result_get_score (result, axis, &score))
+        /* Translators: “Can (access): 43/100, based on 9 of 10 scored questions” */
+        g_print (_ ("  %s: %u/100, based on %u of %u scored questions\n"), sillon_axis_get_label (axis), score,
+                 coverage.scored_answered, coverage.scored_total);
+      else
+        g_print (_ ("  %s: no score (no scored question answered)\n"), sillon_axis_get_label (axis));
+      /* Translators: coverage of one axis, e.g. “11 of 11 questions answered, 0 skipped” */
+      g_print (_ ("      %u of %u questions answered, %u skipped\n"), coverage.answered, coverage.total,
+               coverage.skipped);
+    }
+
+  g_print ("\n%s\n", _ ("Skills (0–3)"));
+  for (guint i = 0; i < sillon_questionnaire_get_n_items (questionnaire); i++)
+    {
+      const SillonQuestionnaireItem *item = sillon_questionnaire_get_item (questionnaire, i);
+      const char *id = sillon_questionnaire_item_get_id (item);
+      gint level = sillon_assessment_result_get_skill_level (result, id);
+
+      if (level < 0)
+        continue;
+      g_print ("  %-32s %d  %s\n", id, level, sillon_questionnaire_item_lookup_label (item, (guint) level));
+    }
+
+  g_print ("\n");
+  g_print (_ ("Degree of distance from digital: %s"), sillon_degree_get_label (degree));
+  if (sillon_assessment_result_is_provisional (result))
+    g_print (" %s", _ ("(provisional: few answers)"));
+  g_print ("\n");
+  if (sillon_assessment_result_is_degree_overridden (result))
+    {
+      JsonObject *d = json_object_get_object_member (object, "degree");
+      /* Translators: first %s is the computed degree, second the mediator’s reason. */
+      g_print (_ ("  Set by the mediator; computed degree: %s. Reason: %s\n"),
+               sillon_degree_get_label (sillon_assessment_result_get_computed_degree (result)),
+               json_object_get_string_member (d, "reason"));
+    }
+
+  g_print ("\n%s\n", _ ("Suggested orientations"));
+  if (json_array_get_length (orientations) == 0)
+    g_print ("  %s\n", _ ("none"));
+  for (guint i = 0; i < json_array_get_length (orientations); i++)
+    {
+      JsonObject *o = json_array_get_object_element (orientations, i);
+
+      g_print ("  - %s", json_object_get_string_member (o, "label"));
+      if (g_str_equal (json_object_get_string_member (o, "source"), "mediator"))
+        g_print (_ (" (added by the mediator: %s)"),
+                 json_object_get_string_member (json_object_get_object_member (o, "override"), "reason"));
+      g_print ("\n");
+    }
+  for (guint i = 0; i < json_array_get_length (dismissed); i++)
+    {
+      JsonObject *o = json_array_get_object_element (dismissed, i);
+
+      /* Translators: first %s is an orientation, second the mediator’s reason. */
+      g_print (_ ("  × %s (dismissed by the mediator: %s)\n"), json_object_get_string_member (o, "label"),
+               json_object_get_string_member (o, "reason"));
+    }
+}
+
+static int
+assess_show (int argc, char **argv)
+{
+  g_auto (AssessOptions) options = { 0 };
+  g_autoptr (SillonAssessment) assessment = NULL;
+  g_autoptr (SillonAssessmentResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  status = parse_options (&argc, &argv, &options, _ ("ANSWERS.json"),
+                          _ ("Scores an answer set: axis scores, coverage, skills, degree and orientations."));
+  if (status != SILLON_CLI_EXIT_OK)
+    return status;
+  if (argc != 2)
+    {
+      sillon_cli_error ("%s", _ ("expected one answer file"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (!load_rules (&options, &error) || (assessment = load_answers (&options, argv[1], &error)) == NULL || (result = sillon_assessment_evaluate (assessment, options.rules, &error)) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+
+  if (options.json)
+    {
+      g_autoptr (JsonNode) node = sillon_assessment_result_to_json (result);
+      print_json (node);
+    }
+  else
+    print_result (assessment, result);
+  return SILLON_CLI_EXIT_OK;
+}
+
+static const char *
+level_label (SillonAssessment *assessment, const char *id, guint level)
+{
+  const SillonQuestionnaireItem *item =
+      sillon_questionnaire_lookup_item (sillon_assessment_get_questionnaire (assessment), id);
+  return item != NULL ? sillon_questionnaire_item_lookup_label (item, level) : "";
+}
+
+static void
+print_comparison (SillonAssessment *before, SillonAssessment *after, SillonAssessmentComparison *comparison)
+{
+  const char *const *up = sillon_assessment_comparison_get_skills_up (comparison);
+  const char *const *down = sillon_assessment_comparison_get_skills_down (comparison);
+  const char *unknown = _ ("undated");
+
+  /* Translators: “From 2026-01-10 (questionnaire v1) to 2026-03-02 (questionnaire v1)” */
+  g_print (_ ("From %s (questionnaire v%u) to %s (questionnaire v%u)\n"),
+           sillon_assessment_get_date (before) != NULL ? sillon_assessment_get_date (before) : unknown,
+           sillon_questionnaire_get_version (sillon_assessment_get_questionnaire (before)),
+           sillon_assessment_get_date (after) != NULL ? sillon_assessment_get_date (after) : unknown,
+           sillon_questionnaire_get_version (sillon_assessment_get_questionnaire (after)));
+  g_print ("%s\n", _ ("Only questions answered both times are compared."));
+
+  g_print ("\n");
+  for (guint axis = 0; axis < SILLON_AXIS_COUNT; axis++)
+    {
+      guint from, to, n;
+      gint delta;
+
+      if (sillon_assessment_comparison_get_axis (comparison, axis, &from, &to, &delta, &n))
+        /* Translators: “Can (access): 40 → 55 (+15), on 8 questions” */
+        g_print (_ ("  %s: %u → %u (%+d), on %u questions\n"), sillon_axis_get_label (axis), from, to, delta, n);
+      else
+        g_print (_ ("  %s: nothing to compare\n"), sillon_axis_get_label (axis));
+    }
+
+  g_print ("\n%s\n", _ ("Skills that moved up"));
+  if (up[0] == NULL)
+    g_print ("  %s\n", _ ("none"));
+  for (guint i = 0; up[i] != NULL; i++)
+    {
+      guint from = 0, to = 0;
+      sillon_assessment_get_answer (before, up[i], &from);
+      sillon_assessment_get_answer (after, up[i], &to);
+      g_print ("  %-32s %s → %s\n", up[i], level_label (before, up[i], from), level_label (after, up[i], to));
+    }
+  g_print ("\n%s\n", _ ("Skills that moved down"));
+  if (down[0] == NULL)
+    g_print ("  %s\n", _ ("none"));
+  for (guint i = 0; down[i] != NULL; i++)
+    {
+      guint from = 0, to = 0;
+      sillon_assessment_get_answer (before, down[i], &from);
+      sillon_assessment_get_answer (after, down[i], &to);
+      g_print ("  %-32s %s → %s\n", down[i], level_label (before, down[i], from), level_label (after, down[i], to));
+    }
+}
+
+static int
+assess_compare (int argc, char **argv)
+{
+  g_auto (AssessOptions) options = { 0 };
+  g_autoptr (SillonAssessment) before = NULL;
+  g_autoptr (SillonAssessment) after = NULL;
+  g_autoptr (SillonAssessmentComparison) comparison = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  status = parse_options (&argc, &argv, &options, _ ("BEFORE.json AFTER.json"),
+                          _ ("Compares two answer sets of one person, question by question."));
+  if (status != SILLON_CLI_EXIT_OK)
+    return status;
+  if (argc != 3)
+    {
+      sillon_cli_error ("%s", _ ("expected two answer files"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (!load_rules (&options, &error) || (before = load_answers (&options, argv[1], &error)) == NULL || (after = load_answers (&options, argv[2], &error)) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+
+  comparison = sillon_assessment_compare (before, after);
+  if (options.json)
+    {
+      g_autoptr (JsonNode) node = sillon_assessment_comparison_to_json (comparison);
+      print_json (node);
+    }
+  else
+    print_comparison (before, after, comparison);
+  return SILLON_CLI_EXIT_OK;
+}
+
+static int
+assess_path (int argc, char **argv)
+{
+  g_auto (AssessOptions) options = { 0 };
+  g_autoptr (GPtrArray) assessments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  int status;
+
+  status = parse_options (&argc, &argv, &options, _ ("ANSWERS.json…"),
+                          _ ("Prints a person’s path over several answer sets, oldest first, as JSON."));
+  if (status != SILLON_CLI_EXIT_OK)
+    return status;
+  if (argc < 2)
+    {
+      sillon_cli_error ("%s", _ ("expected at least one answer file"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (!load_rules (&options, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      SillonAssessment *assessment = load_answers (&options, argv[i], &error);
+      if (assessment == NULL)
+        {
+          sillon_cli_error ("%s", error->message);
+          return SILLON_CLI_EXIT_FAILURE;
+        }
+      g_ptr_array_add (assessments, assessment);
+    }
+  node = sillon_assessment_path_to_json ((SillonAssessment *const *) assessments->pdata, assessments->len,
+                                         options.rules, &error);
+  if (node == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+  print_json (node);
+  return SILLON_CLI_EXIT_OK;
+}
+
+static void
+print_assess_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _ ("Usage: sillon-cli assess SUBCOMMAND [--json] [--data-dir DIR] FILES…"));
+  fprintf (stream, "%s\n", _ ("Subcommands:"));
+  fprintf (stream, "  show ANSWERS.json          %s\n", _ ("scores, coverage, degree and orientations"));
+  fprintf (stream, "  compare BEFORE AFTER       %s\n", _ ("progress between two answer sets"));
+  fprintf (stream, "  path ANSWERS.json…         %s\n", _ ("a person’s path over several answer sets (JSON)"));
+}
+
+int
+sillon_cli_assess (int argc, char **argv)
+{
+  g_autofree char *prgname = NULL;
+  const char *sub;
+
+  if (argc < 2)
+    {
+      print_assess_usage (stderr);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  sub = argv[1];
+  if (g_str_equal (sub, "--help") || g_str_equal (sub, "-h") || g_str_equal (sub, "help"))
+    {
+      print_assess_usage (stdout);
+      return SILLON_CLI_EXIT_OK;
+    }
+
+  prgname = g_strdup_printf ("%s %s", argv[0], sub);
+  argv[1] = prgname;
+  if (g_str_equal (sub, "show"))
+    return assess_show (argc - 1, argv + 1);
+  if (g_str_equal (sub, "compare"))
+    return assess_compare (argc - 1, argv + 1);
+  if (g_str_equal (sub, "path"))
+    return assess_path (argc - 1, argv + 1);
+
+  /* Translators: %s is the subcommand the user typed. */
+  sillon_cli_error (_ ("unknown assess subcommand “%s”"), sub);
+  print_assess_usage (stderr);
+  return SILLON_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,154 @@
+/* test-cli-assess.c — black-box test of `sillon-cli assess …` through the built executable
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+static char *
+cli_path (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "sillon-cli", NULL);
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (TEST_DATA_DIR, "assessment", name, NULL);
+}
+
+/* Runs sillon-cli with @args (NULL-terminated) and returns its exit status. */
+static int
+run_cli (const char *const *args, char **out, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *resources = g_build_filename (TEST_DATA_DIR, "..", "..", "resources", "data", NULL);
+  g_auto (GStrv) envp = g_get_environ ();
+  int status = -1;
+
+  /* Messages in English whatever the developer's locale. */
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "SILLON_DATA_DIR", resources, TRUE);
+  g_ptr_array_add (argv, cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_show_json (void)
+{
+  g_autofree char *answers = data_path ("pouvoir-cap.answers.json");
+  const char *args[] = { "assess", "show", "--json", answers, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *axes;
+  JsonObject *degree;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  axes = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "axes");
+  /* Worked out by hand in tests/data/assessment/pouvoir-cap.expected.json. */
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (axes, "pouvoir"), "score"), ==, 37);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (axes, "vouloir"), "score"), ==, 88);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (axes, "savoir"), "score"), ==, 94);
+  degree = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "degree");
+  g_assert_cmpstr (json_object_get_string_member (degree, "id"), ==, "eloigne");
+}
+
+static void
+test_show_text (void)
+{
+  g_autofree char *answers = data_path ("override.answers.json");
+  const char *args[] = { "assess", "show", answers, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "63/100"));
+  g_assert_nonnull (strstr (out, "10 of 16 questions answered, 3 skipped"));
+  g_assert_nonnull (strstr (out, "Far from digital"));
+  g_assert_nonnull (strstr (out, "No workshop within reach before the summer."));
+}
+
+static void
+test_compare_json (void)
+{
+  g_autofree char *before = data_path ("very-far.answers.json");
+  g_autofree char *after = g_build_filename (TEST_DATA_DIR, "assessment", "compare", "very-far-later.json", NULL);
+  const char *args[] = { "assess", "compare", "--json", before, after, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *axes;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  axes = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "axes");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (axes, "pouvoir"), "delta"), ==, 35);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (axes, "savoir"), "delta"), ==, 22);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *broken = g_build_filename (TEST_DATA_DIR, "questionnaire-broken", "duplicate-id.json", NULL);
+  g_autofree char *answers = data_path ("very-far.answers.json");
+  const char *not_answers[] = { "assess", "show", broken, NULL };
+  const char *missing[] = { "assess", "show", "/nonexistent/answers.json", NULL };
+  const char *no_file[] = { "assess", "show", NULL };
+  const char *one_of_two[] = { "assess", "compare", answers, NULL };
+  const char *unknown[] = { "assess", "grade", answers, NULL };
+  const char *bad_option[] = { "assess", "show", "--colour", answers, NULL };
+  const char *bad_dir[] = { "assess", "show", "--data-dir", "/nonexistent", answers, NULL };
+  struct
+  {
+    const char *const *args;
+    int status;
+    const char *mentions;
+  } cases[] = {
+    { not_answers, 1, "sillon-answers" },
+    { missing, 1, "/nonexistent/answers.json" },
+    { no_file, 2, "one answer file" },
+    { one_of_two, 2, "two answer files" },
+    { unknown, 2, "grade" },
+    { bad_option, 2, "colour" },
+    { bad_dir, 1, "--data-dir" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (cases[i].args, &out, &err), ==, cases[i].status);
+      g_test_message ("%s", err);
+      g_assert_nonnull (strstr (err, cases[i].mentions));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli-assess/show-json", test_show_json);
+  g_test_add_func ("/cli-assess/show-text", test_show_text);
+  g_test_add_func ("/cli-assess/compare-json", test_compare_json);
+  g_test_add_func ("/cli-assess/errors", test_errors);
+  return g_test_run ();
+}
