@@ -1,0 +1,934 @@
+/* sillon-demo.c — a deterministic, realistic reference dataset
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sillon-demo.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* The benchmarks and the screenshots need the same data on every machine:
+ * the generator draws from its own seeded PRNG (xoshiro256**, seeded with
+ * splitmix64), never from rand() or GLib's global generator, and reads the
+ * enumerations from the Coop vocabulary the store validates against. */
+
+typedef struct
+{
+  guint64 s[4];
+} Rng;
+
+static guint64
+splitmix64 (guint64 *x)
+{
+  guint64 z = (*x += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+static void
+rng_seed (Rng *rng, guint64 seed)
+{
+  for (int i = 0; i < 4; i++)
+    rng->s[i] = splitmix64 (&seed);
+}
+
+static inline guint64
+rotl (guint64 x, int k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+static guint64
+rng_next (Rng *rng)
+{
+  guint64 *s = rng->s;
+  guint64 result = rotl (s[1] * 5, 7) * 9;
+  guint64 t = s[1] << 17;
+
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl (s[3], 45);
+  return result;
+}
+
+/* Uniform in [0, n), n > 0; the modulo bias is irrelevant at these sizes. */
+static guint
+rng_below (Rng *rng, guint n)
+{
+  return (guint) (rng_next (rng) % n);
+}
+
+static double
+rng_unit (Rng *rng)
+{
+  return (rng_next (rng) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static gboolean
+rng_chance (Rng *rng, double p)
+{
+  return rng_unit (rng) < p;
+}
+
+#define PICK(rng, array) ((array)[rng_below ((rng), G_N_ELEMENTS (array))])
+
+/* ── Source data ───────────────────────────────────────────────────────── */
+
+static const char *const female_names[] = {
+  "Françoise",
+  "Marie",
+  "Monique",
+  "Nathalie",
+  "Isabelle",
+  "Sylvie",
+  "Catherine",
+  "Martine",
+  "Christine",
+  "Chantal",
+  "Hélène",
+  "Élodie",
+  "Céline",
+  "Aurélie",
+  "Sophie",
+  "Émilie",
+  "Jeanne",
+  "Léa",
+  "Chloé",
+  "Inès",
+  "Anaïs",
+  "Zoé",
+  "Josiane",
+  "Geneviève",
+  "Thérèse",
+  "Fatima",
+  "Aïcha",
+  "Yasmine",
+  "Mélanie",
+  "Noëlle",
+  "Maëlys",
+  "Bernadette",
+  "Odile",
+  "Danièle",
+  "Ginette",
+  "Amélie",
+  "Solène",
+  "Agnès",
+  "Khadija",
+  "Leïla",
+};
+
+static const char *const male_names[] = {
+  "Jean",
+  "Michel",
+  "Philippe",
+  "Alain",
+  "Patrick",
+  "Nicolas",
+  "Christophe",
+  "Pierre",
+  "Daniel",
+  "Bernard",
+  "Éric",
+  "Frédéric",
+  "Stéphane",
+  "Jérôme",
+  "François",
+  "Gérard",
+  "René",
+  "André",
+  "Noël",
+  "Raphaël",
+  "Mohamed",
+  "Karim",
+  "Youssef",
+  "Mamadou",
+  "Théo",
+  "Lucas",
+  "Hugo",
+  "Joël",
+  "Benoît",
+  "Loïc",
+  "Gaëtan",
+  "Hervé",
+  "Rémi",
+  "Sébastien",
+  "Cédric",
+  "Mathéo",
+  "Ibrahim",
+  "Moussa",
+  "Grégoire",
+  "Jérémy",
+};
+
+static const char *const last_names[] = {
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Thomas",
+  "Robert",
+  "Richard",
+  "Petit",
+  "Durand",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Lefèvre",
+  "Michel",
+  "Garcia",
+  "David",
+  "Bertrand",
+  "Roux",
+  "Vincent",
+  "Fournier",
+  "Morel",
+  "Girard",
+  "André",
+  "Lefebvre",
+  "Mercier",
+  "Dupont",
+  "Lambert",
+  "Bonnet",
+  "François",
+  "Martinez",
+  "Legrand",
+  "Garnier",
+  "Faure",
+  "Rousseau",
+  "Blanc",
+  "Guérin",
+  "Muller",
+  "Henry",
+  "Roussel",
+  "Nicolas",
+  "Perrin",
+  "Morin",
+  "Mathieu",
+  "Clément",
+  "Gauthier",
+  "Dumont",
+  "Lopez",
+  "Fontaine",
+  "Chevalier",
+  "Robin",
+  "Masson",
+  "Sánchez",
+  "Gérard",
+  "Nguyen",
+  "Boyer",
+  "Denis",
+  "Lemaire",
+  "Duval",
+  "Joly",
+  "Gautier",
+  "Roger",
+  "Roche",
+  "Roy",
+  "Noël",
+  "Meyer",
+  "Lucas",
+  "Meunier",
+  "Jean",
+  "Pérez",
+  "Marchand",
+  "Dufour",
+  "Blanchard",
+  "Barbier",
+  "Brun",
+  "Dumas",
+  "Brunet",
+  "Schmitt",
+  "Leroux",
+  "Colin",
+  "Fernandez",
+  "Benali",
+  "Haddad",
+  "Diallo",
+  "Traoré",
+  "N'Diaye",
+  "Da Silva",
+  "Pereira",
+  "Le Gall",
+  "Le Bœuf",
+  "Kowalski",
+  "Hoarau",
+  "Payet",
+  "Grondin",
+  "Lebon",
+  "Cœurderoy",
+  "Bréhier",
+  "Delaître",
+};
+
+typedef struct
+{
+  const char *name;
+  const char *insee;
+  const char *postal;
+  double lat, lon;
+} Commune;
+
+/* Official geographic codes (INSEE) and a postal code of each commune. The
+ * first five are the demo structure's territory and get most people. */
+static const Commune communes[] = {
+  { "Reims", "51454", "51100", 49.2583, 4.0317 },
+  { "Épernay", "51230", "51200", 49.0431, 3.9561 },
+  { "Châlons-en-Champagne", "51108", "51000", 48.9566, 4.3631 },
+  { "Charleville-Mézières", "08105", "08000", 49.7620, 4.7262 },
+  { "Troyes", "10387", "10000", 48.2973, 4.0744 },
+  { "Paris", "75056", "75011", 48.8566, 2.3522 },
+  { "Lyon", "69123", "69003", 45.7640, 4.8357 },
+  { "Marseille", "13055", "13001", 43.2965, 5.3698 },
+  { "Lille", "59350", "59000", 50.6292, 3.0573 },
+  { "Toulouse", "31555", "31000", 43.6047, 1.4442 },
+  { "Nantes", "44109", "44000", 47.2184, -1.5536 },
+  { "Strasbourg", "67482", "67000", 48.5734, 7.7521 },
+  { "Bordeaux", "33063", "33000", 44.8378, -0.5792 },
+  { "Rennes", "35238", "35000", 48.1173, -1.6778 },
+  { "Montpellier", "34172", "34000", 43.6108, 3.8767 },
+  { "Dijon", "21231", "21000", 47.3220, 5.0415 },
+  { "Besançon", "25056", "25000", 47.2378, 6.0241 },
+  { "Limoges", "87085", "87000", 45.8336, 1.2611 },
+  { "Clermont-Ferrand", "63113", "63000", 45.7772, 3.0870 },
+  { "Amiens", "80021", "80000", 49.8941, 2.2958 },
+  { "Rouen", "76540", "76000", 49.4432, 1.0999 },
+  { "Caen", "14118", "14000", 49.1829, -0.3707 },
+  { "Metz", "57463", "57000", 49.1193, 6.1757 },
+  { "Nancy", "54395", "54000", 48.6921, 6.1844 },
+  { "Grenoble", "38185", "38000", 45.1885, 5.7245 },
+  { "Brest", "29019", "29200", 48.3904, -4.4861 },
+  { "Poitiers", "86194", "86000", 46.5802, 0.3404 },
+  { "Orléans", "45234", "45000", 47.9030, 1.9093 },
+  { "Tours", "37261", "37000", 47.3941, 0.6848 },
+  { "Saint-Étienne", "42218", "42000", 45.4397, 4.3872 },
+  { "Le Mans", "72181", "72000", 48.0061, 0.1996 },
+  { "Angers", "49007", "49000", 47.4784, -0.5632 },
+  { "Nîmes", "30189", "30000", 43.8367, 4.3601 },
+  { "Perpignan", "66136", "66000", 42.6887, 2.8948 },
+  { "Ajaccio", "2A004", "20000", 41.9192, 8.7386 },
+  { "Bastia", "2B033", "20200", 42.6973, 9.4509 },
+};
+#define LOCAL_COMMUNES 5
+
+typedef struct
+{
+  const char *typologie; /* a code of the Coop's typologies */
+  const char *prefix;    /* the name is prefix + commune + suffix */
+  const char *suffix;
+} PlaceKind;
+
+static const PlaceKind place_kinds[] = {
+  { "BIB", "Médiathèque de ", "" },
+  { "MUNI", "France Services de ", "" },
+  { "CCAS", "CCAS de ", "" },
+  { "CS", "Centre social de ", "" },
+  { "EPN", "Espace public numérique de ", "" },
+  { "ASSO", "", " Solidarité Numérique" },
+  { "ML", "Mission locale de ", "" },
+  { "TIERS_LIEUX", "La Fabrique numérique – ", "" },
+  { "PIMMS", "PIMMS Médiation de ", "" },
+  { "MDS", "Maison des solidarités de ", "" },
+};
+
+static const char *const streets[] = {
+  "rue Victor Hugo",
+  "avenue Jean Jaurès",
+  "place de la République",
+  "rue Pasteur",
+  "boulevard Gambetta",
+  "rue de l’Église",
+  "rue des Écoles",
+  "allée des Tilleuls",
+  "rue Émile Zola",
+  "place du Marché",
+  "rue Jules Ferry",
+  "avenue de la Gare",
+};
+
+static const char *const services[] = {
+  "Aide aux démarches administratives",
+  "Maîtrise des outils numériques du quotidien",
+  "Insertion professionnelle via le numérique",
+  "Utilisation sécurisée du numérique",
+  "Parentalité et éducation avec le numérique",
+  "Loisirs et créations numériques",
+  "Compréhension du monde numérique",
+  "Accès internet et matériel informatique",
+  "Acquisition de matériel informatique à prix solidaire",
+};
+
+static const char *const opening_hours[] = {
+  "Mo-Fr 09:00-12:00,14:00-17:30",
+  "Tu-Sa 10:00-18:00",
+  "Mo,We,Fr 14:00-18:00; Sa 09:30-12:30",
+  "Mo-Th 08:30-12:00,13:30-17:00; Fr 08:30-12:00",
+  "We 14:00-17:00; Sa 10:00-12:00",
+};
+
+static const char *const access_modes[] = {
+  "Se présenter",
+  "Téléphoner",
+  "Contacter par mail",
+  "Prendre un RDV en ligne",
+};
+
+static const char *const support_modes[] = {
+  "En autonomie",
+  "Accompagnement individuel",
+  "Dans un atelier collectif",
+  "À distance",
+};
+
+static const char *const procedures[] = {
+  "Demande de RSA",
+  "Renouvellement de la carte Vitale",
+  "Déclaration de revenus",
+  "Prise de rendez-vous pour une carte d’identité",
+  "Dossier d’aide au logement",
+  "Inscription à France Travail",
+  "Demande de carte grise",
+  "Création d’un compte Ameli",
+  "Demande de prime d’activité",
+  "Dossier de retraite",
+};
+
+static const char *const beneficiary_notes[] = {
+  "Préfère être appelée le matin.",
+  "Vient avec sa fille le mercredi.",
+  "Malvoyant : agrandir les caractères.",
+  "Pas d’ordinateur à la maison, un smartphone ancien.",
+  "Souhaite apprendre à faire seul ses démarches.",
+};
+
+static const char *const session_notes[] = {
+  "Compte créé, mot de passe noté dans son carnet.",
+  "À revoir : pièces jointes.",
+  "Rendez-vous pris pour la suite.",
+  "A réussi seule la deuxième fois.",
+};
+
+static const char *const skills[] = {
+  "savoir.device",
+  "savoir.search",
+  "savoir.email",
+  "savoir.documents",
+  "savoir.identity",
+  "savoir.security",
+  "savoir.communication",
+  "savoir.apps",
+};
+
+static const char *const workshop_titles[] = {
+  "Premiers pas sur ordinateur",
+  "Créer et utiliser son adresse e-mail",
+  "Déjouer les arnaques en ligne",
+  "Mes démarches sur ameli.fr",
+  "Le smartphone au quotidien",
+  "Visio avec ses proches",
+  "Ranger ses fichiers",
+  "Scanner un justificatif avec son téléphone",
+  "FranceConnect pas à pas",
+  "Mots de passe : les bons réflexes",
+};
+
+/* The Coop's duration choices, in minutes. */
+static const guint durations[] = { 15, 30, 45, 60, 60, 60, 90, 120 };
+
+static const char *const mediator_names[] = {
+  "Camille Roussel",
+  "Karim Haddad",
+  "Élise Fontaine",
+  "Thomas N'Diaye",
+};
+
+/* ── Helpers ───────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  SillonStore *store;
+  Rng rng;
+  GDate end;
+  GArray *mediators;     /* gint64 */
+  GArray *places;        /* gint64 */
+  GArray *beneficiaries; /* gint64 */
+  const SillonVocabularyValue *themes, *admin_themes, *place_types, *equipment, *autonomy,
+      *destinations, *levels, *statuses;
+  gsize n_themes, n_admin_themes, n_place_types, n_equipment, n_autonomy, n_destinations,
+      n_levels, n_statuses;
+} Demo;
+
+static char *
+random_date (Demo *d, guint days_back_max)
+{
+  GDate date = d->end;
+
+  g_date_subtract_days (&date, rng_below (&d->rng, days_back_max + 1));
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+static gint64
+date_to_unix (const char *date)
+{
+  g_autoptr (GDateTime) dt = NULL;
+  int y, m, day;
+
+  if (sscanf (date, "%d-%d-%d", &y, &m, &day) != 3)
+    return 0;
+  dt = g_date_time_new_utc (y, m, day, 12, 0, 0);
+  return dt != NULL ? g_date_time_to_unix (dt) : 0;
+}
+
+static const char *
+pick_value (Demo *d, const SillonVocabularyValue *values, gsize n)
+{
+  return values[rng_below (&d->rng, (guint) n)].api;
+}
+
+/* Up to @max distinct values, at least one. */
+static GStrv
+pick_values (Demo *d, const SillonVocabularyValue *values, gsize n, guint max)
+{
+  guint count = 1 + rng_below (&d->rng, max);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+
+  for (guint i = 0; i < count; i++)
+    {
+      const char *v = pick_value (d, values, n);
+
+      if (!g_ptr_array_find_with_equal_func (chosen, v, g_str_equal, NULL))
+        {
+          g_ptr_array_add (chosen, (gpointer) v);
+          g_strv_builder_add (builder, v);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static GStrv
+pick_strings (Demo *d, const char *const *values, gsize n, guint max)
+{
+  guint count = 1 + rng_below (&d->rng, max);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  guint64 taken = 0;
+
+  for (guint i = 0; i < count; i++)
+    {
+      guint k = rng_below (&d->rng, (guint) n);
+
+      if (!(taken & (G_GUINT64_CONSTANT (1) << k)))
+        {
+          taken |= G_GUINT64_CONSTANT (1) << k;
+          g_strv_builder_add (builder, values[k]);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+ascii_lower (const char *text)
+{
+  g_autofree char *folded = sillon_store_fold (text);
+
+  g_strdelimit (folded, " ", '-');
+  return g_steal_pointer (&folded);
+}
+
+static gboolean
+load_values (Demo *d, GError **error)
+{
+  SillonVocabulary *vocabulary = sillon_store_get_vocabulary (d->store);
+  g_autoptr (GError) local_error = NULL;
+
+#define LOAD(field, count, name)                                                                     \
+  if ((d->field = sillon_vocabulary_get_values (vocabulary, name, &d->count, &local_error)) == NULL) \
+  goto fail
+  LOAD (themes, n_themes, "Thematique_mediation_numerique");
+  LOAD (admin_themes, n_admin_themes, "Thematique_demarches_administratives");
+  LOAD (place_types, n_place_types, "TypeLieu");
+  LOAD (equipment, n_equipment, "Materiel");
+  LOAD (autonomy, n_autonomy, "Autonomie");
+  LOAD (destinations, n_destinations, "StructureDeRedirection");
+  LOAD (levels, n_levels, "NiveauAtelier");
+  LOAD (statuses, n_statuses, "StatutSocial");
+#undef LOAD
+  return TRUE;
+
+fail:
+  g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_VOCABULARY,
+               _ ("Could not load the national vocabulary: %s"), local_error->message);
+  return FALSE;
+}
+
+/* ── Generators ────────────────────────────────────────────────────────── */
+
+static gboolean
+add_mediators (Demo *d, GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (mediator_names); i++)
+    {
+      g_autoptr (SillonMediator) m = sillon_mediator_new ();
+
+      m->display_name = g_strdup (mediator_names[i]);
+      m->vault_slot = (int) i;
+      if (!sillon_store_insert_mediator (d->store, m, error))
+        return FALSE;
+      g_array_append_val (d->mediators, m->id);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_places (Demo *d, guint n, GError **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SillonPlaceRecord) p = sillon_place_record_new ();
+      const Commune *c = i < LOCAL_COMMUNES * 4 ? &communes[i % LOCAL_COMMUNES] : &PICK (&d->rng, communes);
+      const PlaceKind *kind = &PICK (&d->rng, place_kinds);
+      g_autofree char *id = g_strdup_printf ("demo-%u", i + 1);
+      g_autofree char *nom = g_strconcat (kind->prefix, c->name, kind->suffix, NULL);
+      g_autofree char *adresse = g_strdup_printf ("%u %s", 1 + rng_below (&d->rng, 120), PICK (&d->rng, streets));
+      g_autofree char *phone = g_strdup_printf ("+333%08u", rng_below (&d->rng, 100000000));
+      g_autofree char *slug = ascii_lower (c->name);
+      g_autofree char *mail = g_strdup_printf ("contact-%u@%s.exemple.fr", i + 1, slug);
+      g_autofree char *web = g_strdup_printf ("https://%s.exemple.fr/lieu-%u", slug, i + 1);
+      g_autofree char *lat = g_strdup_printf ("%.5f", c->lat + (rng_unit (&d->rng) - 0.5) * 0.04);
+      g_autofree char *lon = g_strdup_printf ("%.5f", c->lon + (rng_unit (&d->rng) - 0.5) * 0.04);
+      g_autofree char *date_maj = random_date (d, 365);
+      const char *typologie[] = { kind->typologie, NULL };
+      const char *courriels[] = { mail, NULL };
+      const char *site_web[] = { web, NULL };
+      const char *itinerance[] = { rng_chance (&d->rng, 0.05) ? "Itinérant" : "Fixe", NULL };
+      const char *frais[] = { rng_chance (&d->rng, 0.85) ? "Gratuit" : "Gratuit sous condition", NULL };
+      g_auto (GStrv) svc = pick_strings (d, services, G_N_ELEMENTS (services), 4);
+      g_auto (GStrv) access = pick_strings (d, access_modes, G_N_ELEMENTS (access_modes), 3);
+      g_auto (GStrv) support = pick_strings (d, support_modes, G_N_ELEMENTS (support_modes), 3);
+
+      p->own_structure = i == 0;
+      sillon_place_record_set (p, SILLON_PLACE_COL_ID, id);
+      sillon_place_record_set (p, SILLON_PLACE_COL_NOM, nom);
+      sillon_place_record_set (p, SILLON_PLACE_COL_COMMUNE, c->name);
+      sillon_place_record_set (p, SILLON_PLACE_COL_CODE_POSTAL, c->postal);
+      sillon_place_record_set (p, SILLON_PLACE_COL_CODE_INSEE, c->insee);
+      sillon_place_record_set (p, SILLON_PLACE_COL_ADRESSE, adresse);
+      sillon_place_record_set (p, SILLON_PLACE_COL_LATITUDE, lat);
+      sillon_place_record_set (p, SILLON_PLACE_COL_LONGITUDE, lon);
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_TYPOLOGIE, typologie);
+      sillon_place_record_set (p, SILLON_PLACE_COL_TELEPHONE, phone);
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_COURRIELS, courriels);
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_SITE_WEB, site_web);
+      sillon_place_record_set (p, SILLON_PLACE_COL_HORAIRES, PICK (&d->rng, opening_hours));
+      sillon_place_record_set (p, SILLON_PLACE_COL_PRESENTATION_RESUME,
+                               "Accompagnement gratuit aux usages du numérique et aux démarches en ligne.");
+      sillon_place_record_set (p, SILLON_PLACE_COL_SOURCE, "Sillon (démonstration)");
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_ITINERANCE, itinerance);
+      sillon_place_record_set (p, SILLON_PLACE_COL_DATE_MAJ, date_maj);
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_SERVICES, (const char *const *) svc);
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_FRAIS_A_CHARGE, frais);
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_MODALITES_ACCES, (const char *const *) access);
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_MODALITES_ACCOMPAGNEMENT, (const char *const *) support);
+      /* Real directories hold invalid opening hours: keep a few, flagged. */
+      if (rng_chance (&d->rng, 0.03))
+        {
+          sillon_place_record_set (p, SILLON_PLACE_COL_HORAIRES, "lundi au vendredi 9h-12h");
+          sillon_place_record_flag (p, SILLON_PLACE_COL_HORAIRES);
+        }
+      if (!sillon_store_insert_place (d->store, p, error))
+        return FALSE;
+      g_array_append_val (d->places, p->id);
+    }
+  return TRUE;
+}
+
+static const char *
+status_for_age (Demo *d, int age)
+{
+  if (rng_chance (&d->rng, 0.1))
+    return "non_communique";
+  if (age < 20)
+    return "scolarise";
+  if (age >= 63)
+    return "retraite";
+  return rng_chance (&d->rng, 0.55) ? "sans_emploi" : "en_emploi";
+}
+
+static gboolean
+add_beneficiaries (Demo *d, guint n, GError **error)
+{
+  int end_year = g_date_get_year (&d->end);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
+      gboolean female = rng_chance (&d->rng, 0.56);
+      g_autofree char *created = random_date (d, 730);
+      const Commune *c = rng_chance (&d->rng, 0.8) ? &communes[rng_below (&d->rng, LOCAL_COMMUNES)] : &PICK (&d->rng, communes);
+      int age;
+
+      /* The public of digital mediation is older than average. */
+      age = 16 + (int) (70 * MAX (rng_unit (&d->rng), rng_unit (&d->rng)));
+      if (!rng_chance (&d->rng, 0.08))
+        {
+          b->first_name = g_strdup (female ? PICK (&d->rng, female_names) : PICK (&d->rng, male_names));
+          b->last_name = g_strdup (PICK (&d->rng, last_names));
+        }
+      if (rng_chance (&d->rng, 0.85))
+        b->birth_year = MIN (end_year - age, end_year);
+      b->gender = g_strdup (rng_chance (&d->rng, 0.06) ? "non_communique" : female ? "feminin"
+                                                                                   : "masculin");
+      b->social_status = g_strdup (status_for_age (d, age));
+      b->commune_insee = g_strdup (c->insee);
+      if (rng_chance (&d->rng, 0.6))
+        b->phone = g_strdup_printf ("0%u %02u %02u %02u %02u", rng_chance (&d->rng, 0.7) ? 6 : 7,
+                                    rng_below (&d->rng, 100), rng_below (&d->rng, 100),
+                                    rng_below (&d->rng, 100), rng_below (&d->rng, 100));
+      if (b->last_name != NULL && rng_chance (&d->rng, 0.35))
+        {
+          g_autofree char *first = ascii_lower (b->first_name);
+          g_autofree char *last = ascii_lower (b->last_name);
+
+          b->email = g_strdup_printf ("%s.%s%u@exemple.fr", first, last, rng_below (&d->rng, 100));
+        }
+      b->sheet_language = g_strdup (rng_chance (&d->rng, 0.93) ? "fr" : "en");
+      if (rng_chance (&d->rng, 0.15))
+        b->notes = g_strdup (PICK (&d->rng, beneficiary_notes));
+      b->mediator_id = g_array_index (d->mediators, gint64, rng_below (&d->rng, d->mediators->len));
+      b->created_unix = date_to_unix (created);
+      b->updated_unix = b->created_unix;
+      if (!sillon_store_insert_beneficiary (d->store, b, error))
+        return FALSE;
+      g_array_append_val (d->beneficiaries, b->id);
+
+      /* About one person in a hundred was registered twice: a typo in the
+       * name, the same phone number. */
+      if (b->last_name != NULL && b->phone != NULL && rng_chance (&d->rng, 0.01) && i + 1 < n)
+        {
+          g_autoptr (SillonBeneficiary) twin = sillon_beneficiary_new ();
+          gsize len = strlen (b->last_name);
+
+          twin->first_name = g_strdup (b->first_name);
+          twin->last_name = g_strdup (b->last_name);
+          if (len > 3 && g_ascii_isalpha (twin->last_name[len - 1]))
+            twin->last_name[len - 1] = twin->last_name[len - 1] == 'd' ? 't' : 'd';
+          twin->phone = g_strdup (b->phone);
+          twin->commune_insee = g_strdup (b->commune_insee);
+          twin->created_unix = b->created_unix;
+          twin->updated_unix = b->created_unix;
+          if (!sillon_store_insert_beneficiary (d->store, twin, error))
+            return FALSE;
+          g_array_append_val (d->beneficiaries, twin->id);
+          i++;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+add_sessions (Demo *d, guint n, GError **error)
+{
+  const char *admin_theme = "aide_aux_demarches_administratives";
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SillonSession) s = sillon_session_new ();
+      /* A few people come often, most come a few times. */
+      double u = rng_unit (&d->rng);
+      guint who = (guint) (u * u * d->beneficiaries->len);
+
+      s->beneficiary_id = g_array_index (d->beneficiaries, gint64, MIN (who, d->beneficiaries->len - 1));
+      s->mediator_id = g_array_index (d->mediators, gint64, rng_below (&d->rng, d->mediators->len));
+      s->date = random_date (d, 730);
+      s->duration_minutes = PICK (&d->rng, durations);
+      s->place_type = g_strdup (rng_chance (&d->rng, 0.8) ? "lieu_activite" : pick_value (d, d->place_types, d->n_place_types));
+      if (g_strcmp0 (s->place_type, "lieu_activite") == 0 && d->places->len > 0)
+        s->place_id = g_array_index (d->places, gint64, rng_below (&d->rng, MIN (d->places->len, 5)));
+      s->equipment = pick_values (d, d->equipment, d->n_equipment, 2);
+      if (rng_chance (&d->rng, 0.4))
+        {
+          const char *themes[] = { admin_theme, NULL, NULL };
+
+          if (rng_chance (&d->rng, 0.3))
+            themes[1] = pick_value (d, d->themes, d->n_themes);
+          if (g_strcmp0 (themes[1], admin_theme) == 0)
+            themes[1] = NULL;
+          s->themes = g_strdupv ((char **) themes);
+          s->admin_themes = pick_values (d, d->admin_themes, d->n_admin_themes, 2);
+          if (rng_chance (&d->rng, 0.5))
+            s->admin_detail = g_strdup (PICK (&d->rng, procedures));
+        }
+      else
+        {
+          g_auto (GStrv) themes = pick_values (d, d->themes, d->n_themes, 3);
+          g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+          for (gsize k = 0; themes[k] != NULL; k++)
+            if (strcmp (themes[k], admin_theme) != 0)
+              g_strv_builder_add (builder, themes[k]);
+          s->themes = g_strv_builder_end (builder);
+          if (s->themes[0] == NULL)
+            {
+              g_strfreev (s->themes);
+              s->themes = g_strdupv ((char *[]){ (char *) "navigation_sur_internet", NULL });
+            }
+        }
+      if (rng_chance (&d->rng, 0.85))
+        s->autonomy = g_strdup (pick_value (d, d->autonomy, d->n_autonomy));
+      s->help_mode = 1 + rng_below (&d->rng, 3);
+      if (rng_chance (&d->rng, 0.3))
+        s->skills = pick_strings (d, skills, G_N_ELEMENTS (skills), 2);
+      s->referred = rng_chance (&d->rng, 0.1);
+      if (s->referred)
+        s->referral_destination = g_strdup (pick_value (d, d->destinations, d->n_destinations));
+      if (rng_chance (&d->rng, 0.05))
+        s->notes = g_strdup (PICK (&d->rng, session_notes));
+      if (!sillon_store_insert_session (d->store, s, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_workshops (Demo *d, guint n, GError **error)
+{
+  static const struct
+  {
+    SillonAnonCount first, last;
+  } dimensions[] = {
+    { SILLON_ANON_GENRE_FEMININ, SILLON_ANON_GENRE_NON_COMMUNIQUE },
+    { SILLON_ANON_AGE_MOINS_DE_DOUZE, SILLON_ANON_AGE_NON_COMMUNIQUE },
+    { SILLON_ANON_STATUT_SCOLARISE, SILLON_ANON_STATUT_NON_COMMUNIQUE },
+  };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SillonWorkshop) w = sillon_workshop_new ();
+      guint named = d->beneficiaries->len > 0 ? 2 + rng_below (&d->rng, 9) : 0;
+      guint anonymous = rng_below (&d->rng, 7);
+
+      w->mediator_id = g_array_index (d->mediators, gint64, rng_below (&d->rng, d->mediators->len));
+      w->title = g_strdup (PICK (&d->rng, workshop_titles));
+      w->level = g_strdup (pick_value (d, d->levels, d->n_levels));
+      w->themes = g_strdupv ((char *[]){ (char *) pick_value (d, d->themes, d->n_themes), NULL });
+      w->date = random_date (d, 730);
+      w->duration_minutes = rng_chance (&d->rng, 0.5) ? 120 : 90;
+      w->place_type = g_strdup ("lieu_activite");
+      if (d->places->len > 0)
+        w->place_id = g_array_index (d->places, gint64, rng_below (&d->rng, MIN (d->places->len, 5)));
+      w->equipment = pick_values (d, d->equipment, d->n_equipment, 2);
+      for (guint k = 0; k < named; k++)
+        {
+          gint64 id = g_array_index (d->beneficiaries, gint64, rng_below (&d->rng, d->beneficiaries->len));
+          gboolean dup = FALSE;
+
+          for (guint j = 0; j < w->attendees->len && !dup; j++)
+            dup = g_array_index (w->attendees, gint64, j) == id;
+          if (!dup)
+            g_array_append_val (w->attendees, id);
+        }
+      /* Split the anonymous participants over each dimension, leaving
+       * some undeclared as people often do. */
+      w->anon[SILLON_ANON_TOTAL] = anonymous;
+      w->anon[SILLON_ANON_DEJA_ACCOMPAGNE] = anonymous > 0 ? rng_below (&d->rng, anonymous + 1) : 0;
+      for (gsize k = 0; k < G_N_ELEMENTS (dimensions); k++)
+        {
+          guint left = rng_below (&d->rng, anonymous + 1);
+          guint width = dimensions[k].last - dimensions[k].first + 1;
+
+          while (left > 0)
+            {
+              w->anon[dimensions[k].first + rng_below (&d->rng, width)]++;
+              left--;
+            }
+        }
+      if (!sillon_store_insert_workshop (d->store, w, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sillon_demo_options_init (SillonDemoOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->seed = 1;
+  options->beneficiaries = SILLON_DEMO_DEFAULT_BENEFICIARIES;
+  options->sessions = SILLON_DEMO_DEFAULT_SESSIONS;
+  options->workshops = SILLON_DEMO_DEFAULT_WORKSHOPS;
+  options->places = SILLON_DEMO_DEFAULT_PLACES;
+}
+
+gboolean
+sillon_demo_generate (SillonStore *store, const SillonDemoOptions *options, GError **error)
+{
+  Demo d = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if ((options->sessions > 0 || options->workshops > 0) && options->beneficiaries == 0)
+    {
+      g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                   _ ("Demo sessions and workshops need at least one beneficiary"));
+      return FALSE;
+    }
+
+  d.store = store;
+  rng_seed (&d.rng, options->seed);
+  if (options->end_date != NULL)
+    {
+      int y, m, day;
+
+      if (sscanf (options->end_date, "%d-%d-%d", &y, &m, &day) != 3 || y < 1902 ||
+          !g_date_valid_dmy (day, m, y))
+        {
+          g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                       _ ("“%s” is not a valid date for the field “%s”"), options->end_date, "end_date");
+          return FALSE;
+        }
+      g_date_set_dmy (&d.end, day, m, y);
+    }
+  else
+    {
+      g_date_clear (&d.end, 1);
+      g_date_set_time_t (&d.end, time (NULL));
+    }
+  if (!load_values (&d, error))
+    return FALSE;
+
+  d.mediators = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d.places = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d.beneficiaries = g_array_sized_new (FALSE, FALSE, sizeof (gint64), options->beneficiaries);
+
+  if (!sillon_store_begin (store, error))
+    goto out;
+  if (!add_mediators (&d, error) ||
+      !add_places (&d, options->places, error) ||
+      !add_beneficiaries (&d, options->beneficiaries, error) ||
+      !add_sessions (&d, options->sessions, error) ||
+      !add_workshops (&d, options->workshops, error))
+    {
+      sillon_store_rollback (store);
+      goto out;
+    }
+  ok = sillon_store_commit (store, error);
+
+out:
+  g_array_unref (d.mediators);
+  g_array_unref (d.places);
+  g_array_unref (d.beneficiaries);
+  return ok;
+}

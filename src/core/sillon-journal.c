@@ -1,0 +1,315 @@
+/* sillon-journal.c — the append-only, hash-chained journal of sensitive actions
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sillon-journal.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "sillon-store-private.h"
+
+/* Each entry's hash covers the previous hash, so editing, deleting or moving
+ * one entry breaks the chain from there on. The hash is keyed: without the
+ * key (derived from the vault's master key) nobody can rebuild a consistent
+ * chain after tampering. Triggers refuse UPDATE and DELETE through SQL; the
+ * chain catches whatever bypasses them (dropped triggers, page edits). */
+
+G_DEFINE_QUARK (sillon - journal - error - quark, sillon_journal_error)
+
+#define HASH_DOMAIN "sillon-journal-v1"
+
+static const char *const actions[] = {
+  "open",
+  "export",
+  "print",
+  "erase",
+  "passphrase_change",
+  "import",
+  "shell",
+};
+
+const char *
+sillon_journal_action_to_string (SillonJournalAction action)
+{
+  return (guint) action < G_N_ELEMENTS (actions) ? actions[action] : NULL;
+}
+
+static int
+action_from_string (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_strcmp0 (actions[i], text) == 0)
+      return i;
+  return -1;
+}
+
+void
+sillon_journal_entry_free (SillonJournalEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->details);
+  g_free (entry);
+}
+
+static void
+update_u64 (crypto_generichash_state *state, guint64 value)
+{
+  guint8 le[8];
+
+  for (int i = 0; i < 8; i++)
+    le[i] = (value >> (8 * i)) & 0xff;
+  crypto_generichash_update (state, le, sizeof le);
+}
+
+/* Length-prefixed, so that no two field lists hash the same bytes. */
+static void
+update_text (crypto_generichash_state *state, const char *text)
+{
+  gsize len = text != NULL ? strlen (text) : 0;
+
+  update_u64 (state, len);
+  if (len > 0)
+    crypto_generichash_update (state, (const guint8 *) text, len);
+}
+
+static void
+entry_hash (const guint8 *key,
+            const guint8 prev[SILLON_JOURNAL_HASH_BYTES],
+            gint64 seq,
+            gint64 at_unix,
+            const char *action,
+            gint64 mediator_id,
+            const char *details,
+            guint8 out[SILLON_JOURNAL_HASH_BYTES])
+{
+  crypto_generichash_state state;
+
+  crypto_generichash_init (&state, key, SILLON_JOURNAL_KEY_BYTES, SILLON_JOURNAL_HASH_BYTES);
+  update_text (&state, HASH_DOMAIN);
+  crypto_generichash_update (&state, prev, SILLON_JOURNAL_HASH_BYTES);
+  update_u64 (&state, (guint64) seq);
+  update_u64 (&state, (guint64) at_unix);
+  update_text (&state, action);
+  update_u64 (&state, (guint64) mediator_id);
+  update_text (&state, details);
+  crypto_generichash_final (&state, out, SILLON_JOURNAL_HASH_BYTES);
+  sodium_memzero (&state, sizeof state);
+}
+
+static gboolean
+check_ready (const guint8 *key, GError **error)
+{
+  if (sodium_init () < 0)
+    {
+      g_set_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_INVALID,
+                   _ ("The cryptography library could not be initialised"));
+      return FALSE;
+    }
+  if (key == NULL)
+    {
+      g_set_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_INVALID,
+                   _ ("The journal key is missing"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_sql_error (SillonStore *store, GError **error)
+{
+  g_set_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_SQL,
+               _ ("Database error in the journal: %s"), sqlite3_errmsg (sillon_store_get_db (store)));
+}
+
+gboolean
+sillon_journal_append (SillonStore *store,
+                       const guint8 *key,
+                       SillonJournalAction action,
+                       gint64 mediator_id,
+                       const char *details,
+                       gint64 *out_seq,
+                       GError **error)
+{
+  const char *action_name = sillon_journal_action_to_string (action);
+  guint8 prev[SILLON_JOURNAL_HASH_BYTES] = { 0 };
+  guint8 hash[SILLON_JOURNAL_HASH_BYTES];
+  gint64 seq = 1;
+  gint64 at_unix = store_now_unix ();
+  int rc;
+
+  if (!check_ready (key, error))
+    return FALSE;
+  if (action_name == NULL)
+    {
+      g_set_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_INVALID,
+                   _ ("Unknown journal action %d"), (int) action);
+      return FALSE;
+    }
+  if (details != NULL && (strlen (details) > SILLON_STORE_MAX_TEXT_BYTES || !g_utf8_validate (details, -1, NULL)))
+    {
+      g_set_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_INVALID,
+                   _ ("The details of a journal entry must be valid text of at most 4 KiB"));
+      return FALSE;
+    }
+
+  if (!sillon_store_begin (store, error))
+    return FALSE;
+  {
+    g_autoptr (StoreStmt) last = store_stmt (store, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1", error);
+
+    if (last == NULL)
+      goto fail;
+    rc = sqlite3_step (last);
+    if (rc == SQLITE_ROW)
+      {
+        seq = sqlite3_column_int64 (last, 0) + 1;
+        if (sqlite3_column_bytes (last, 1) == SILLON_JOURNAL_HASH_BYTES)
+          memcpy (prev, sqlite3_column_blob (last, 1), SILLON_JOURNAL_HASH_BYTES);
+      }
+    else if (rc != SQLITE_DONE)
+      {
+        set_sql_error (store, error);
+        goto fail;
+      }
+  }
+  entry_hash (key, prev, seq, at_unix, action_name, mediator_id, details, hash);
+  {
+    g_autoptr (StoreStmt) ins = store_stmt (store,
+                                            "INSERT INTO journal (seq, at_unix, action, mediator_id, details, prev_hash, hash)"
+                                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                            error);
+    if (ins == NULL)
+      goto fail;
+    sqlite3_bind_int64 (ins, 1, seq);
+    sqlite3_bind_int64 (ins, 2, at_unix);
+    store_bind_text (ins, 3, action_name);
+    store_bind_id (ins, 4, mediator_id);
+    store_bind_text (ins, 5, details != NULL ? details : "");
+    sqlite3_bind_blob (ins, 6, prev, sizeof prev, SQLITE_TRANSIENT);
+    sqlite3_bind_blob (ins, 7, hash, sizeof hash, SQLITE_TRANSIENT);
+    if (!store_step_done (store, ins, error))
+      goto fail;
+  }
+  if (!sillon_store_commit (store, error))
+    return FALSE;
+  if (out_seq != NULL)
+    *out_seq = seq;
+  return TRUE;
+
+fail:
+  sillon_store_rollback (store);
+  return FALSE;
+}
+
+GPtrArray *
+sillon_journal_list (SillonStore *store, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT seq, at_unix, action, mediator_id, details FROM journal ORDER BY seq", error);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_journal_entry_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SillonJournalEntry *e = g_new0 (SillonJournalEntry, 1);
+      int action = action_from_string ((const char *) sqlite3_column_text (stmt, 2));
+
+      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->at_unix = sqlite3_column_int64 (stmt, 1);
+      e->action = action >= 0 ? action : SILLON_JOURNAL_OPEN;
+      e->mediator_id = store_column_id (stmt, 3);
+      e->details = store_column_text (stmt, 4);
+      g_ptr_array_add (list, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+sillon_journal_verify (SillonStore *store,
+                       const guint8 *key,
+                       gint64 *out_first_bad_seq,
+                       guint64 *out_n_entries,
+                       guint8 out_head_hash[SILLON_JOURNAL_HASH_BYTES],
+                       GError **error)
+{
+  g_autoptr (StoreStmt) stmt = NULL;
+  guint8 expected_prev[SILLON_JOURNAL_HASH_BYTES] = { 0 };
+  gint64 expected_seq = 1;
+  guint64 n = 0;
+  int rc;
+
+  if (out_first_bad_seq != NULL)
+    *out_first_bad_seq = 0;
+  if (out_n_entries != NULL)
+    *out_n_entries = 0;
+  if (!check_ready (key, error))
+    return FALSE;
+
+  /* Read as stored, bypassing nothing but also trusting nothing: the
+   * columns are read with their raw types. */
+  stmt = store_stmt (store, "SELECT seq, at_unix, action, mediator_id, details, prev_hash, hash FROM journal ORDER BY seq", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      guint8 computed[SILLON_JOURNAL_HASH_BYTES];
+      const void *prev = sqlite3_column_blob (stmt, 5);
+      const void *hash = sqlite3_column_blob (stmt, 6);
+      const char *problem = NULL;
+
+      if (seq != expected_seq)
+        problem = _ ("an entry before it is missing or was moved");
+      else if (sqlite3_column_bytes (stmt, 5) != SILLON_JOURNAL_HASH_BYTES ||
+               sodium_memcmp (prev, expected_prev, SILLON_JOURNAL_HASH_BYTES) != 0)
+        problem = _ ("it does not follow the entry before it: an entry was deleted, inserted or moved");
+      else
+        {
+          entry_hash (key, expected_prev, seq, sqlite3_column_int64 (stmt, 1),
+                      (const char *) sqlite3_column_text (stmt, 2),
+                      store_column_id (stmt, 3), (const char *) sqlite3_column_text (stmt, 4), computed);
+          if (sqlite3_column_bytes (stmt, 6) != SILLON_JOURNAL_HASH_BYTES ||
+              sodium_memcmp (hash, computed, SILLON_JOURNAL_HASH_BYTES) != 0)
+            problem = _ ("its content was modified");
+        }
+      if (problem != NULL)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
+          if (out_first_bad_seq != NULL)
+            *out_first_bad_seq = seq;
+          if (out_n_entries != NULL)
+            *out_n_entries = n;
+          g_set_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED,
+                       /* Translators: the first %s is an entry number, the second the reason */
+                       _ ("The journal was tampered with at entry %s: %s"), number, problem);
+          return FALSE;
+        }
+      memcpy (expected_prev, hash, SILLON_JOURNAL_HASH_BYTES);
+      expected_seq++;
+      n++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (store, error);
+      return FALSE;
+    }
+  if (out_n_entries != NULL)
+    *out_n_entries = n;
+  if (out_head_hash != NULL)
+    memcpy (out_head_hash, expected_prev, SILLON_JOURNAL_HASH_BYTES);
+  return TRUE;
+}

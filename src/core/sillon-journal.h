@@ -1,0 +1,80 @@
+/* sillon-journal.h — the append-only, hash-chained journal of sensitive actions
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "sillon-store.h"
+
+G_BEGIN_DECLS
+
+#define SILLON_JOURNAL_ERROR (sillon_journal_error_quark ())
+
+typedef enum
+{
+  SILLON_JOURNAL_ERROR_TAMPERED, /* an entry was edited, deleted or moved; the message names it */
+  SILLON_JOURNAL_ERROR_INVALID,
+  SILLON_JOURNAL_ERROR_SQL,
+} SillonJournalError;
+
+GQuark sillon_journal_error_quark (void);
+
+/* The key is 32 bytes, derived from the vault's master key by the caller. */
+#define SILLON_JOURNAL_KEY_BYTES 32
+#define SILLON_JOURNAL_HASH_BYTES 32
+
+typedef enum
+{
+  SILLON_JOURNAL_OPEN,
+  SILLON_JOURNAL_EXPORT,
+  SILLON_JOURNAL_PRINT,
+  SILLON_JOURNAL_ERASE,
+  SILLON_JOURNAL_PASSPHRASE_CHANGE,
+  SILLON_JOURNAL_IMPORT,
+  SILLON_JOURNAL_SHELL,
+} SillonJournalAction;
+
+const char *sillon_journal_action_to_string (SillonJournalAction action);
+
+typedef struct
+{
+  gint64 seq;
+  gint64 at_unix;
+  SillonJournalAction action;
+  gint64 mediator_id; /* 0: none */
+  char *details;      /* never personal data: ids, counts, fingerprints */
+} SillonJournalEntry;
+
+void sillon_journal_entry_free (SillonJournalEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonJournalEntry, sillon_journal_entry_free)
+
+/* Appends an entry chained to the last one: BLAKE2b keyed with @key over the
+ * previous hash and the entry's fields. @details may be NULL. */
+gboolean sillon_journal_append (SillonStore *store,
+                                const guint8 *key,
+                                SillonJournalAction action,
+                                gint64 mediator_id,
+                                const char *details,
+                                gint64 *out_seq,
+                                GError **error);
+
+/* Element type: SillonJournalEntry*, oldest first. */
+GPtrArray *sillon_journal_list (SillonStore *store, GError **error);
+
+/* Walks the chain. Returns FALSE with SILLON_JOURNAL_ERROR_TAMPERED naming
+ * the first bad entry (its sequence number in @out_first_bad_seq) when an
+ * entry was edited, deleted, inserted or moved. Removing the newest entries
+ * leaves a valid shorter chain: compare @out_head_hash (may be NULL) with a
+ * copy kept outside the database to detect that. */
+gboolean sillon_journal_verify (SillonStore *store,
+                                const guint8 *key,
+                                gint64 *out_first_bad_seq,
+                                guint64 *out_n_entries,
+                                guint8 out_head_hash[SILLON_JOURNAL_HASH_BYTES],
+                                GError **error);
+
+G_END_DECLS

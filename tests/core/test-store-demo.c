@@ -1,0 +1,166 @@
+/* test-store-demo.c — the deterministic demo dataset
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sillon-demo.h"
+#include "test-store-util.h"
+
+static void
+small_options (SillonDemoOptions *options, guint64 seed)
+{
+  sillon_demo_options_init (options);
+  options->seed = seed;
+  options->beneficiaries = 400;
+  options->sessions = 3000;
+  options->workshops = 40;
+  options->places = 25;
+  options->end_date = "2026-06-30";
+}
+
+static gint64
+count (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* A digest of everything the seed decides (the creation times of mediators
+ * and places are the clock's, not the seed's). */
+static char *
+digest (sqlite3 *db)
+{
+  static const char *const queries[] = {
+    "SELECT id, display_name, vault_slot FROM mediators ORDER BY id",
+    "SELECT id, first_name, last_name, birth_year, gender, social_status, commune_insee, phone,"
+    " email, sheet_language, notes, mediator_id, created_unix FROM beneficiaries ORDER BY id",
+    "SELECT * FROM sessions ORDER BY id",
+    "SELECT * FROM workshops ORDER BY id",
+    "SELECT * FROM workshop_attendance ORDER BY workshop_id, beneficiary_id",
+    "SELECT id, lieu_id, nom, commune, code_insee, services, horaires, flagged FROM places ORDER BY id",
+  };
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const unsigned char *text = sqlite3_column_text (stmt, c);
+
+            g_checksum_update (checksum, text != NULL ? text : (const guchar *) "\x01", -1);
+            g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+generate (guint64 seed, gint64 *out_twins)
+{
+  StoreFixture f = { 0 };
+  SillonDemoOptions options;
+  g_autoptr (GError) error = NULL;
+  char *result;
+
+  store_fixture_open (&f, FALSE);
+  small_options (&options, seed);
+  g_assert_true (sillon_demo_generate (f.store, &options, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM beneficiaries"), ==, options.beneficiaries);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM sessions"), ==, options.sessions);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM workshops"), ==, options.workshops);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM places"), ==, options.places);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM places WHERE own_structure = 1"), ==, 1);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM workshop_attendance"), >, options.workshops);
+  /* Two years of activity ending on the given day. */
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM sessions WHERE date > '2026-06-30' OR date < '2024-06-30'"), ==, 0);
+  g_assert_cmpint (count (f.db, "SELECT count(DISTINCT substr(date, 1, 7)) FROM sessions"), >=, 24);
+  /* Accents, anonymous people, administrative procedures: the cases the
+   * interface must show. */
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM beneficiaries WHERE first_name <> name_key AND first_name GLOB '*[^ -~]*'"), >, 0);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM beneficiaries WHERE first_name IS NULL"), >, 0);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM sessions WHERE json_array_length(admin_themes) > 0"), >, 0);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM places WHERE flagged <> '[]'"), >=, 0);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  if (out_twins != NULL)
+    *out_twins = count (f.db, "SELECT count(*) FROM beneficiaries a JOIN beneficiaries b"
+                              " ON a.id < b.id AND a.phone_key = b.phone_key AND a.first_name = b.first_name");
+
+  /* The data is searchable like any other. */
+  {
+    g_autoptr (GPtrArray) found = sillon_store_search_beneficiaries (f.store, "mar", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, >, 0);
+  }
+  result = digest (f.db);
+  store_fixture_teardown (&f, NULL);
+  return result;
+}
+
+static void
+test_deterministic (void)
+{
+  gint64 twins = 0;
+  g_autofree char *a = generate (42, &twins);
+  g_autofree char *b = generate (42, NULL);
+  g_autofree char *c = generate (43, NULL);
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, !=, c);
+  g_test_message ("%" G_GINT64_FORMAT " registered-twice pairs", twins);
+}
+
+static void
+test_invalid_options (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  SillonDemoOptions options;
+
+  small_options (&options, 1);
+  options.beneficiaries = 0;
+  g_assert_false (sillon_demo_generate (f->store, &options, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  small_options (&options, 1);
+  options.end_date = "2026-02-30";
+  g_assert_false (sillon_demo_generate (f->store, &options, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Activity cannot end in the future: the store refuses the sessions,
+   * and nothing is left behind. */
+  small_options (&options, 1);
+  options.end_date = "2099-01-01";
+  g_assert_false (sillon_demo_generate (f->store, &options, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/demo/deterministic", test_deterministic);
+  g_test_add ("/store/demo/invalid-options", StoreFixture, NULL, store_fixture_setup, test_invalid_options, store_fixture_teardown);
+  return g_test_run ();
+}

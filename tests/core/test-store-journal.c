@@ -1,0 +1,263 @@
+/* test-store-journal.c — the hash-chained journal and its tamper detection
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sillon-journal.h"
+#include "test-store-util.h"
+
+static const guint8 key[SILLON_JOURNAL_KEY_BYTES] = {
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+  17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32
+};
+
+static void
+fill (StoreFixture *f, int n)
+{
+  static const SillonJournalAction actions[] = {
+    SILLON_JOURNAL_OPEN,
+    SILLON_JOURNAL_EXPORT,
+    SILLON_JOURNAL_PRINT,
+    SILLON_JOURNAL_ERASE,
+    SILLON_JOURNAL_PASSPHRASE_CHANGE,
+    SILLON_JOURNAL_IMPORT,
+    SILLON_JOURNAL_SHELL,
+  };
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *details = g_strdup_printf ("beneficiary=%d", i);
+      gint64 seq = 0;
+
+      g_assert_true (sillon_journal_append (f->store, key, actions[i % G_N_ELEMENTS (actions)],
+                                            i % 2, details, &seq, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (seq, ==, i + 1);
+    }
+}
+
+static void
+exec (StoreFixture *f, const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (f->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* Raw access below the repository functions, as someone holding the
+ * unlocked database with a SQL shell could do. */
+static void
+drop_guards (StoreFixture *f)
+{
+  exec (f, "DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete");
+}
+
+static void
+expect_tampered (StoreFixture *f, gint64 first_bad, guint64 n_good)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 bad = -1;
+  guint64 n = 0;
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, first_bad);
+
+  g_assert_false (sillon_journal_verify (f->store, key, &bad, &n, NULL, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+  g_assert_cmpint (bad, ==, first_bad);
+  g_assert_nonnull (strstr (error->message, seq_text));
+  g_assert_cmpuint (n, ==, n_good);
+}
+
+static void
+test_append_and_verify (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  guint8 head[SILLON_JOURNAL_HASH_BYTES];
+  guint8 head2[SILLON_JOURNAL_HASH_BYTES];
+  guint64 n = 0;
+  gint64 bad = -1;
+
+  /* An empty journal is valid. */
+  g_assert_true (sillon_journal_verify (f->store, key, &bad, &n, head, &error));
+  g_assert_cmpuint (n, ==, 0);
+
+  fill (f, 10);
+  g_assert_true (sillon_journal_verify (f->store, key, &bad, &n, head, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 10);
+  g_assert_cmpint (bad, ==, 0);
+
+  entries = sillon_journal_list (f->store, &error);
+  g_assert_cmpuint (entries->len, ==, 10);
+  g_assert_cmpint (((SillonJournalEntry *) entries->pdata[3])->action, ==, SILLON_JOURNAL_ERASE);
+  g_assert_cmpstr (((SillonJournalEntry *) entries->pdata[3])->details, ==, "beneficiary=3");
+  g_assert_cmpint (((SillonJournalEntry *) entries->pdata[3])->mediator_id, ==, 1);
+  g_assert_cmpstr (sillon_journal_action_to_string (SILLON_JOURNAL_PASSPHRASE_CHANGE), ==, "passphrase_change");
+
+  /* The head moves with every entry. */
+  g_assert_true (sillon_journal_append (f->store, key, SILLON_JOURNAL_OPEN, 0, NULL, NULL, &error));
+  g_assert_true (sillon_journal_verify (f->store, key, NULL, &n, head2, &error));
+  g_assert_cmpuint (n, ==, 11);
+  g_assert_true (memcmp (head, head2, sizeof head) != 0);
+
+  /* Another key does not verify: the chain is keyed. */
+  {
+    guint8 other[SILLON_JOURNAL_KEY_BYTES] = { 0 };
+
+    g_assert_false (sillon_journal_verify (f->store, other, &bad, NULL, NULL, &error));
+    g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+    g_assert_cmpint (bad, ==, 1);
+  }
+}
+
+static void
+test_invalid_append (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *huge = g_strnfill (5000, 'h');
+
+  g_assert_false (sillon_journal_append (f->store, key, 99, 0, NULL, NULL, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sillon_journal_append (f->store, key, SILLON_JOURNAL_OPEN, 0, huge, NULL, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sillon_journal_append (f->store, NULL, SILLON_JOURNAL_OPEN, 0, NULL, NULL, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_INVALID);
+}
+
+static void
+test_triggers_refuse (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 3);
+  g_assert_cmpint (sqlite3_exec (f->db, "UPDATE journal SET details = 'x' WHERE seq = 2", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (sqlite3_errmsg (f->db), "append-only"));
+  g_assert_cmpint (sqlite3_exec (f->db, "DELETE FROM journal WHERE seq = 2", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (f->db, "DELETE FROM journal", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_true (sillon_journal_verify (f->store, key, NULL, NULL, NULL, NULL));
+}
+
+static void
+test_tamper_edit (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 8);
+  drop_guards (f);
+  exec (f, "UPDATE journal SET details = 'beneficiary=999' WHERE seq = 5");
+  expect_tampered (f, 5, 4);
+}
+
+static void
+test_tamper_edit_time (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 8);
+  drop_guards (f);
+  exec (f, "UPDATE journal SET at_unix = at_unix - 86400 WHERE seq = 3");
+  expect_tampered (f, 3, 2);
+}
+
+static void
+test_tamper_edit_action (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 8);
+  drop_guards (f);
+  exec (f, "UPDATE journal SET action = 'open' WHERE seq = 4"); /* was “erase” */
+  expect_tampered (f, 4, 3);
+}
+
+/* Editing an entry and rehashing it without the key still breaks the link
+ * to the next entry. */
+static void
+test_tamper_edit_and_rehash (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 8);
+  drop_guards (f);
+  exec (f, "UPDATE journal SET details = 'x', hash = zeroblob(32) WHERE seq = 6");
+  expect_tampered (f, 6, 5);
+}
+
+static void
+test_tamper_delete (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 8);
+  drop_guards (f);
+  exec (f, "DELETE FROM journal WHERE seq = 4");
+  expect_tampered (f, 5, 3);
+}
+
+/* Deleting an entry and renumbering the rest. */
+static void
+test_tamper_delete_renumber (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 8);
+  drop_guards (f);
+  exec (f, "DELETE FROM journal WHERE seq = 4; UPDATE journal SET seq = seq - 1 WHERE seq > 4");
+  expect_tampered (f, 4, 3);
+}
+
+static void
+test_tamper_delete_first (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 5);
+  drop_guards (f);
+  exec (f, "DELETE FROM journal WHERE seq = 1");
+  expect_tampered (f, 2, 0);
+}
+
+static void
+test_tamper_reorder (StoreFixture *f, gconstpointer data)
+{
+  fill (f, 8);
+  drop_guards (f);
+  /* Swap entries 3 and 6 whole, numbers kept with their slot. */
+  exec (f, "UPDATE journal SET seq = -3 WHERE seq = 3;"
+           "UPDATE journal SET seq = 3 WHERE seq = 6;"
+           "UPDATE journal SET seq = 6 WHERE seq = -3");
+  expect_tampered (f, 3, 2);
+}
+
+/* The newest entries removed: the chain is valid but shorter, which only
+ * the head kept elsewhere reveals. */
+static void
+test_truncation_needs_head (StoreFixture *f, gconstpointer data)
+{
+  guint8 head[SILLON_JOURNAL_HASH_BYTES];
+  guint8 after[SILLON_JOURNAL_HASH_BYTES];
+  guint64 n = 0;
+
+  fill (f, 6);
+  g_assert_true (sillon_journal_verify (f->store, key, NULL, &n, head, NULL));
+  drop_guards (f);
+  exec (f, "DELETE FROM journal WHERE seq = 6");
+  g_assert_true (sillon_journal_verify (f->store, key, NULL, &n, after, NULL));
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_true (memcmp (head, after, sizeof head) != 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  ADD ("/journal/append-verify", test_append_and_verify);
+  ADD ("/journal/invalid-append", test_invalid_append);
+  ADD ("/journal/triggers", test_triggers_refuse);
+  ADD ("/journal/tamper/edit", test_tamper_edit);
+  ADD ("/journal/tamper/edit-time", test_tamper_edit_time);
+  ADD ("/journal/tamper/edit-action", test_tamper_edit_action);
+  ADD ("/journal/tamper/edit-rehash", test_tamper_edit_and_rehash);
+  ADD ("/journal/tamper/delete", test_tamper_delete);
+  ADD ("/journal/tamper/delete-renumber", test_tamper_delete_renumber);
+  ADD ("/journal/tamper/delete-first", test_tamper_delete_first);
+  ADD ("/journal/tamper/reorder", test_tamper_reorder);
+  ADD ("/journal/truncation", test_truncation_needs_head);
+#undef ADD
+  return g_test_run ();
+}

@@ -1,0 +1,499 @@
+/* test-store-search.c — search, duplicate detection and merge
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "test-store-util.h"
+
+static void
+test_fold (void)
+{
+  const struct
+  {
+    const char *in, *out;
+  } cases[] = {
+    { "Françoise", "francoise" },
+    { "  ÉLODIE   Le Bœuf ", "elodie le boeuf" },
+    { "Jean-Noël d'Aïgues", "jean noel d aigues" },
+    { "Æsa Straße", "aesa strasse" },
+    { "Łukasz Øberg", "lukasz oberg" },
+    { "\"*) OR (", "or" },
+    { "Иван", "иван" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = sillon_store_fold (cases[i].in);
+
+      g_assert_cmpstr (folded, ==, cases[i].out);
+    }
+  {
+    g_autofree char *folded = sillon_store_fold (NULL);
+    g_autofree char *invalid = sillon_store_fold ("ab\xff");
+
+    g_assert_cmpstr (folded, ==, "");
+    g_assert_cmpstr (invalid, ==, "");
+  }
+}
+
+static void
+populate (SillonStore *store)
+{
+  const char *people[][2] = {
+    { "Françoise", "Dupont" },
+    { "François", "Dupuis" },
+    { "Élodie", "Martin" },
+    { "Marc", "Dupond" },
+    { "Anaïs", "Lefèvre" },
+    { "Jérôme", "Lefebvre" },
+    { "Noël", "Bœuf" },
+    { "Mohamed", "Benali" },
+    { "Zoé", "Martinez" },
+    { "Hélène", "Garçon" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (people); i++)
+    store_test_add_person (store, people[i][0], people[i][1], NULL, NULL);
+  /* An anonymous person never matches a name. */
+  store_test_add_person (store, NULL, NULL, NULL, NULL);
+}
+
+static GPtrArray *
+search (StoreFixture *f, const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *found = sillon_store_search_beneficiaries (f->store, query, 20, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+has (GPtrArray *found, const char *first, const char *last)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      SillonBeneficiary *b = found->pdata[i];
+
+      if (g_strcmp0 (b->first_name, first) == 0 && g_strcmp0 (b->last_name, last) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_search_accents_and_case (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) found = NULL;
+
+  populate (f->store);
+
+  found = search (f, "Francoise");
+  g_assert_true (has (found, "Françoise", "Dupont"));
+  g_assert_cmpstr (((SillonBeneficiary *) found->pdata[0])->first_name, ==, "Françoise");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search (f, "FRANÇ");
+  g_assert_true (has (found, "Françoise", "Dupont"));
+  g_assert_true (has (found, "François", "Dupuis"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search (f, "elodie");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (has (found, "Élodie", "Martin"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search (f, "boeuf");
+  g_assert_true (has (found, "Noël", "Bœuf"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Every word is a prefix, in any order. */
+  found = search (f, "dup fran");
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (has (found, "Françoise", "Dupont"));
+  g_assert_true (has (found, "François", "Dupuis"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search (f, "mart");
+  g_assert_true (has (found, "Élodie", "Martin"));
+  g_assert_true (has (found, "Zoé", "Martinez"));
+  /* Prefix matches come in name order: Martin before Martinez. */
+  g_assert_cmpstr (((SillonBeneficiary *) found->pdata[0])->last_name, ==, "Martin");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Last names first, then first names; nobody twice. */
+  store_test_add_person (f->store, "Paul", "Jean", NULL, NULL);
+  store_test_add_person (f->store, "Jean", "Martin", NULL, NULL);
+  store_test_add_person (f->store, "Jean", "Jean", NULL, NULL);
+  found = search (f, "jean");
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpstr (((SillonBeneficiary *) found->pdata[0])->last_name, ==, "Jean");
+  g_assert_cmpstr (((SillonBeneficiary *) found->pdata[1])->last_name, ==, "Jean");
+  g_assert_cmpstr (((SillonBeneficiary *) found->pdata[2])->last_name, ==, "Martin");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (f, "j");
+  g_assert_cmpuint (found->len, ==, 4); /* and Jérôme Lefebvre */
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Nothing searchable, or nobody. */
+  found = search (f, "  -- ");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (f, "Xylophone");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* FTS5 syntax in the query is text, not syntax. */
+  found = search (f, "\"dup*\" OR NEAR(");
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_search_typos (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) found = NULL;
+
+  populate (f->store);
+
+  found = search (f, "Dupond");
+  g_assert_true (has (found, "Marc", "Dupond"));
+  g_assert_true (has (found, "Françoise", "Dupont"));
+  /* The exact prefix match first. */
+  g_assert_cmpstr (((SillonBeneficiary *) found->pdata[0])->last_name, ==, "Dupond");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search (f, "Lefevbre");
+  g_assert_true (has (found, "Jérôme", "Lefebvre"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search (f, "Benalli");
+  g_assert_true (has (found, "Mohamed", "Benali"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search (f, "Garcon helen");
+  g_assert_true (has (found, "Hélène", "Garçon"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Too far from every name. */
+  found = search (f, "Dubois");
+  g_assert_false (has (found, "Françoise", "Dupont"));
+  g_assert_false (has (found, "Marc", "Dupond"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Short words are not fuzzed: “Dup” is a prefix, nothing more. */
+  found = search (f, "Dux");
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_search_follows_updates (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  gint64 id = store_test_add_person (f->store, "Agnès", "Varda", NULL, NULL);
+  g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (f->store, id, &error);
+
+  g_free (b->last_name);
+  b->last_name = g_strdup ("Rohmer");
+  g_assert_true (sillon_store_update_beneficiary (f->store, b, &error));
+  found = search (f, "varda");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (f, "rohm");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (f, "Rohnmer");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  g_assert_true (sillon_store_delete_beneficiary (f->store, id, &error));
+  found = search (f, "rohm");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search (f, "Rohnmer");
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_search_limit (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_assert_true (sillon_store_begin (f->store, &error));
+  for (int i = 0; i < 120; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("Prénom%d", i);
+
+      store_test_add_person (f->store, first, "Durand", NULL, NULL);
+    }
+  g_assert_true (sillon_store_commit (f->store, &error));
+  found = sillon_store_search_beneficiaries (f->store, "dur", 25, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 25);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = sillon_store_search_beneficiaries (f->store, "durnad", 10, &error);
+  g_assert_cmpuint (found->len, ==, 10);
+}
+
+static void
+expect_places (StoreFixture *f, const char *query, guint n, const char *first_nom)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = sillon_store_search_places (f->store, query, 10, &error);
+
+  g_test_message ("places: “%s”", query);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, n);
+  if (first_nom != NULL)
+    g_assert_cmpstr (((SillonPlaceRecord *) found->pdata[0])->values[SILLON_PLACE_COL_NOM], ==, first_nom);
+}
+
+static void
+test_search_places (StoreFixture *f, gconstpointer data)
+{
+  const struct
+  {
+    const char *nom, *commune, *cp, *insee, *service;
+  } places[] = {
+    { "Médiathèque Jules Verne", "Reims", "51100", "51454", "Aide aux démarches administratives" },
+    { "France Services d’Épernay", "Épernay", "51200", "51230", "Maîtrise des outils numériques du quotidien" },
+    { "Espace public numérique", "Châlons-en-Champagne", "51000", "51108", "Insertion professionnelle via le numérique" },
+  };
+  g_autoptr (GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autoptr (SillonPlaceRecord) p = sillon_place_record_new ();
+      const char *services[] = { places[i].service, NULL };
+
+      sillon_place_record_set (p, SILLON_PLACE_COL_NOM, places[i].nom);
+      sillon_place_record_set (p, SILLON_PLACE_COL_COMMUNE, places[i].commune);
+      sillon_place_record_set (p, SILLON_PLACE_COL_CODE_POSTAL, places[i].cp);
+      sillon_place_record_set (p, SILLON_PLACE_COL_CODE_INSEE, places[i].insee);
+      sillon_place_record_set_multi (p, SILLON_PLACE_COL_SERVICES, services);
+      g_assert_true (sillon_store_insert_place (f->store, p, &error));
+      g_assert_no_error (error);
+    }
+
+  expect_places (f, "mediatheque", 1, "Médiathèque Jules Verne");
+  expect_places (f, "epernay", 1, "France Services d’Épernay");
+  expect_places (f, "chalons", 1, "Espace public numérique");
+  expect_places (f, "5120", 1, "France Services d’Épernay");
+  expect_places (f, "511", 2, NULL); /* 51100 and the INSEE code 51108 */
+  expect_places (f, "51", 3, NULL);
+  expect_places (f, "51230", 1, "France Services d’Épernay");
+  expect_places (f, "demarches", 1, "Médiathèque Jules Verne");
+  expect_places (f, "numerique insertion", 1, "Espace public numérique");
+  expect_places (f, "reims demarches", 1, "Médiathèque Jules Verne");
+  expect_places (f, "lyon", 0, NULL);
+  expect_places (f, "", 0, NULL);
+}
+
+/* ── Duplicates ────────────────────────────────────────────────────────── */
+
+static gboolean
+lists (GPtrArray *dups, gint64 id)
+{
+  for (guint i = 0; i < dups->len; i++)
+    if (((SillonDuplicate *) dups->pdata[i])->beneficiary_id == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_duplicates (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 francoise = store_test_add_person (f->store, "Françoise", "Dupont", "06 12 34 56 78", "fd@example.org");
+  gint64 homonym = store_test_add_person (f->store, "Françoise", "Dupont", NULL, NULL);
+  gint64 same_phone_other_name = store_test_add_person (f->store, "Karim", "Benali", "+33 6 12 34 56 78", NULL);
+  gint64 same_email_close_name = store_test_add_person (f->store, "Francois", "Dupond", NULL, "FD@example.org ");
+  gint64 stranger = store_test_add_person (f->store, "Zoé", "Martinez", "07 00 00 00 01", "zoe@example.org");
+  g_autoptr (SillonBeneficiary) probe = sillon_beneficiary_new ();
+  g_autoptr (GPtrArray) dups = NULL;
+
+  /* A new record, not stored yet, typed without accents. */
+  probe->first_name = g_strdup ("Francoise");
+  probe->last_name = g_strdup ("DUPONT");
+  dups = sillon_store_find_duplicates (f->store, probe, &error);
+  g_assert_no_error (error);
+  g_assert_true (lists (dups, francoise));
+  g_assert_true (lists (dups, homonym));
+  g_assert_true (lists (dups, same_email_close_name));  /* both names similar */
+  g_assert_false (lists (dups, same_phone_other_name)); /* one signal only */
+  g_assert_false (lists (dups, stranger));
+  g_clear_pointer (&dups, g_ptr_array_unref);
+
+  /* A stored record: itself excluded; phone and e-mail normalised. */
+  {
+    g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (f->store, francoise, &error);
+    SillonDuplicate *best;
+
+    dups = sillon_store_find_duplicates (f->store, b, &error);
+    g_assert_no_error (error);
+    g_assert_false (lists (dups, francoise));
+    g_assert_true (lists (dups, homonym));
+    g_assert_true (lists (dups, same_email_close_name));
+    g_assert_false (lists (dups, same_phone_other_name)); /* phone alone */
+    g_assert_false (lists (dups, stranger));
+    best = dups->pdata[0];
+    /* Similar names and the same e-mail: three signals, ranked first. */
+    g_assert_cmpint (best->beneficiary_id, ==, same_email_close_name);
+    g_assert_cmpuint (best->score, ==, 3);
+    g_assert_true (best->email_equal);
+    g_assert_false (best->phone_equal);
+  }
+  g_clear_pointer (&dups, g_ptr_array_unref);
+
+  /* Phone plus a similar last name. */
+  {
+    g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
+
+    b->last_name = g_strdup ("Benalli");
+    b->phone = g_strdup ("0612345678");
+    dups = sillon_store_find_duplicates (f->store, b, &error);
+    g_assert_true (lists (dups, same_phone_other_name));
+    g_assert_false (lists (dups, francoise)); /* the phone alone */
+    g_clear_pointer (&dups, g_ptr_array_unref);
+  }
+}
+
+static void
+test_duplicates_false_positives (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) dups = NULL;
+  g_autoptr (SillonBeneficiary) probe = sillon_beneficiary_new ();
+
+  store_test_add_person (f->store, "Jean", "Martin", NULL, NULL);
+  store_test_add_person (f->store, "Marie", "Martin", NULL, "marie@example.org");
+  probe->first_name = g_strdup ("Paul");
+  probe->last_name = g_strdup ("Martin");
+  probe->email = g_strdup ("paul@example.org");
+  dups = sillon_store_find_duplicates (f->store, probe, &error);
+  g_assert_no_error (error);
+  /* Same last name only: one signal, not a duplicate. */
+  g_assert_cmpuint (dups->len, ==, 0);
+}
+
+/* ── Merge ─────────────────────────────────────────────────────────────── */
+
+static void
+test_merge (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 keep = store_test_add_person (f->store, "Françoise", "Dupont", NULL, NULL);
+  gint64 drop = store_test_add_person (f->store, "Francoise", "Dupond", "0612345678", "fd@example.org");
+  g_autoptr (SillonWorkshop) w = sillon_workshop_new ();
+  const char *themes[] = { "email", NULL };
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (SillonBeneficiary) kept = NULL;
+  g_autoptr (SillonConsent) c = sillon_consent_new ();
+  g_autoptr (SillonReferral) r = sillon_referral_new ();
+  g_autoptr (SillonParcours) p = sillon_parcours_new ();
+  g_autoptr (SillonAssessmentRecord) a = sillon_assessment_record_new ();
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr (SillonSession) s = store_test_session (i == 0 ? keep : drop, "2025-03-01");
+
+      g_assert_true (sillon_store_insert_session (f->store, s, &error));
+    }
+  w->title = g_strdup ("Atelier");
+  w->themes = g_strdupv ((char **) themes);
+  w->date = g_strdup ("2025-03-02");
+  w->duration_minutes = 60;
+  w->place_type = g_strdup ("lieu_activite");
+  g_array_append_val (w->attendees, keep);
+  g_array_append_val (w->attendees, drop);
+  g_assert_true (sillon_store_insert_workshop (f->store, w, &error));
+  c->beneficiary_id = drop;
+  c->date = g_strdup ("2025-03-01");
+  c->told = g_strdup ("informée");
+  c->scope = g_strdup ("suivi");
+  g_assert_true (sillon_store_insert_consent (f->store, c, &error));
+  r->beneficiary_id = drop;
+  r->date = g_strdup ("2025-03-01");
+  g_assert_true (sillon_store_insert_referral (f->store, r, &error));
+  p->beneficiary_id = drop;
+  p->title = g_strdup ("Parcours");
+  g_assert_true (sillon_store_insert_parcours (f->store, p, &error));
+  a->beneficiary_id = drop;
+  a->date = g_strdup ("2025-03-01");
+  a->questionnaire_id = g_strdup ("pvs");
+  a->questionnaire_version = 1;
+  a->answers_json = g_strdup ("{}");
+  a->result_json = g_strdup ("{}");
+  g_assert_true (sillon_store_insert_assessment (f->store, a, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (sillon_store_merge_beneficiaries (f->store, keep, keep, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sillon_store_merge_beneficiaries (f->store, keep, drop + 99, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (sillon_store_merge_beneficiaries (f->store, keep, drop, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (sillon_store_get_beneficiary (f->store, drop, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  kept = sillon_store_get_beneficiary (f->store, keep, &error);
+  g_assert_cmpstr (kept->last_name, ==, "Dupont"); /* the kept values win */
+  g_assert_cmpstr (kept->phone, ==, "0612345678"); /* empty ones are filled */
+  g_assert_cmpstr (kept->email, ==, "fd@example.org");
+
+  list = sillon_store_list_sessions (f->store, keep, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sillon_store_list_workshops_of (f->store, keep, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (((SillonWorkshop *) list->pdata[0])->attendees->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sillon_store_list_consents (f->store, keep, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sillon_store_list_referrals (f->store, keep, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sillon_store_list_parcours (f->store, keep, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = sillon_store_list_assessments (f->store, keep, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The merged-away name no longer answers a search by its own spelling. */
+  list = sillon_store_search_beneficiaries (f->store, "dupond", 10, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((SillonBeneficiary *) list->pdata[0])->id, ==, keep);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/search/fold", test_fold);
+#define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  ADD ("/store/search/accents-case", test_search_accents_and_case);
+  ADD ("/store/search/typos", test_search_typos);
+  ADD ("/store/search/updates", test_search_follows_updates);
+  ADD ("/store/search/limit", test_search_limit);
+  ADD ("/store/search/places", test_search_places);
+  ADD ("/store/duplicates/signals", test_duplicates);
+  ADD ("/store/duplicates/false-positives", test_duplicates_false_positives);
+  ADD ("/store/merge", test_merge);
+#undef ADD
+  return g_test_run ();
+}
