@@ -44,7 +44,7 @@ parse_options (int *argc, char ***argv, AssessOptions *options, const char *para
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_ ("Print machine-readable JSON"), NULL },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
-      N_ ("Read the questionnaires and rules from DIR (default: $SILLON_DATA_DIR, else the installed data)"),
+      N_ ("Read the questionnaires and rules from DIR instead of the ones built into Sillon"),
       N_ ("DIR") },
     { NULL },
   };
@@ -66,15 +66,19 @@ load_rules (AssessOptions *options, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
 
-  options->registry = sillon_questionnaire_registry_new_for_directory (options->data_dir);
+  if (options->data_dir != NULL)
+    options->registry = sillon_questionnaire_registry_new_for_directory (options->data_dir);
+  else
+    options->registry = sillon_questionnaire_registry_new_default ();
   options->rules = sillon_orientation_rules_load (options->registry, sillon_orientation_rules_latest_version (),
                                                   &local_error);
   if (options->rules == NULL)
     {
-      if (g_error_matches (local_error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_NOT_FOUND))
+      if (options->data_dir != NULL &&
+          g_error_matches (local_error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_NOT_FOUND))
         /* Translators: %s is the underlying error. */
         g_set_error (error, local_error->domain, local_error->code,
-                     _ ("%s\n(the assessment data is not installed there: use --data-dir or $SILLON_DATA_DIR)"),
+                     _ ("%s\n(the folder given with --data-dir does not hold the assessment data)"),
                      local_error->message);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));

@@ -9,13 +9,18 @@
 #include "sillon-cli.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sillon-process.h"
 #include "sillon-version.h"
 
+int sillon_cli_assess (int argc, char **argv);
+int sillon_cli_vault (int argc, char **argv);
+
 static const SillonCliCommand commands[] = {
+  { "assess", N_ ("Score and compare pouvoir/vouloir/savoir assessments"), sillon_cli_assess },
+  { "vault", N_ ("Create, check and maintain the encrypted vault"), sillon_cli_vault },
   { NULL, NULL, NULL },
 };
 
@@ -47,10 +52,16 @@ main (int argc, char **argv)
 {
   const char *name;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sillon_process_init_i18n ();
+
+  {
+    g_autoptr (GError) error = NULL;
+    if (!sillon_process_init (&error))
+      {
+        sillon_cli_error ("%s", error->message);
+        return SILLON_CLI_EXIT_FAILURE;
+      }
+  }
 
   if (argc < 2)
     {

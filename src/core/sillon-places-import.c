@@ -15,8 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sillon-data.h"
 #include "sillon-opening-hours.h"
-#include "sillon-vocabulary.h"
 
 /* Directories of places are published by many producers, by hand or from
  * spreadsheets, and real files contain mistakes. The rules are:
@@ -511,31 +511,29 @@ invalid:
 /**
  * sillon_places_schema_new_default:
  *
- * Loads the schema and the place type list shipped with Sillon, found
- * with sillon_data_find_file().
+ * Loads the schema and the place type list built into Sillon (see
+ * sillon_data_load()).
  *
  * Returns: (transfer full): the schema, or %NULL
  */
 SillonPlacesSchema *
 sillon_places_schema_new_default (GError **error)
 {
-  g_autofree char *schema_path = NULL;
-  g_autofree char *typologies_path = NULL;
-  g_autofree char *schema_json = NULL;
-  g_autofree char *typologies = NULL;
+  g_autoptr (GBytes) schema_json = NULL;
+  g_autoptr (GBytes) typologies = NULL;
   gsize schema_length, typologies_length;
+  const char *schema_data, *typologies_data;
 
-  schema_path = sillon_data_find_file (SILLON_PLACES_SCHEMA_DATA_FILE, error);
-  if (schema_path == NULL)
+  schema_json = sillon_data_load (SILLON_PLACES_SCHEMA_DATA_FILE, error);
+  if (schema_json == NULL)
     return NULL;
-  typologies_path = sillon_data_find_file (SILLON_PLACES_TYPOLOGIES_DATA_FILE, error);
-  if (typologies_path == NULL)
+  typologies = sillon_data_load (SILLON_PLACES_TYPOLOGIES_DATA_FILE, error);
+  if (typologies == NULL)
     return NULL;
-  if (!g_file_get_contents (schema_path, &schema_json, &schema_length, error) ||
-      !g_file_get_contents (typologies_path, &typologies, &typologies_length, error))
-    return NULL;
-  return sillon_places_schema_new_from_data (schema_json, schema_length,
-                                             typologies, typologies_length, error);
+  schema_data = g_bytes_get_data (schema_json, &schema_length);
+  typologies_data = g_bytes_get_data (typologies, &typologies_length);
+  return sillon_places_schema_new_from_data (schema_data, schema_length,
+                                             typologies_data, typologies_length, error);
 }
 
 const char *

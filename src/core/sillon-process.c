@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <sodium.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -36,4 +37,15 @@ sillon_process_init (GError **error)
     g_debug ("Could not mark the process as not dumpable: %s", g_strerror (errno));
 
   return TRUE;
+}
+
+void
+sillon_process_init_i18n (void)
+{
+  const char *localedir = g_getenv ("SILLON_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

@@ -16,4 +16,9 @@ G_BEGIN_DECLS
  * cannot be initialised (no usable random source). */
 gboolean sillon_process_init (GError **error);
 
+/* Sets the locale and binds Sillon's text domain. Translations come from
+ * $SILLON_LOCALEDIR when it is set (build-aux/run points it at the build
+ * tree, so an uninstalled Sillon speaks French too), else from LOCALEDIR. */
+void sillon_process_init_i18n (void);
+
 G_END_DECLS

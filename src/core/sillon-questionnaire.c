@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sillon-data.h"
+
 #define QUESTIONNAIRE_FORMAT "sillon-questionnaire"
 /* A bound on scales and weights keeps the integer scoring far from overflow
  * and catches typos such as a weight of 1000. */
@@ -787,6 +789,7 @@ sillon_questionnaire_new_from_resource (const char *path, GError **error)
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  sillon_data_ensure_registered ();
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
   if (bytes == NULL)
     {
@@ -984,36 +987,40 @@ sillon_questionnaire_registry_init (SillonQuestionnaireRegistry *self)
   self->loaded = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
 }
 
-char *
-sillon_questionnaire_default_data_dir (void)
-{
-  const char *env = g_getenv ("SILLON_DATA_DIR");
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  return g_build_filename (PKGDATADIR, "data", NULL);
-}
-
-/* @data_dir: the directory holding questionnaire-vN.json, or NULL for
- * sillon_questionnaire_default_data_dir(). */
+/* @data_dir: the directory holding questionnaire-vN.json and the rules, used
+ * instead of the files built into Sillon (`sillon-cli assess --data-dir`,
+ * tests of broken or future files). */
 SillonQuestionnaireRegistry *
 sillon_questionnaire_registry_new_for_directory (const char *data_dir)
 {
-  SillonQuestionnaireRegistry *self = g_object_new (SILLON_TYPE_QUESTIONNAIRE_REGISTRY, NULL);
+  SillonQuestionnaireRegistry *self;
 
-  self->data_dir = data_dir != NULL ? g_strdup (data_dir) : sillon_questionnaire_default_data_dir ();
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  self = g_object_new (SILLON_TYPE_QUESTIONNAIRE_REGISTRY, NULL);
+  self->data_dir = g_strdup (data_dir);
   return self;
 }
 
+/* Registers the core's data bundle first, so that a prefix under
+ * SILLON_DATA_RESOURCE_PATH resolves even in a process where nothing else
+ * has touched the data yet. */
 SillonQuestionnaireRegistry *
 sillon_questionnaire_registry_new_for_resource (const char *prefix)
 {
   SillonQuestionnaireRegistry *self;
 
   g_return_val_if_fail (prefix != NULL, NULL);
+  sillon_data_ensure_registered ();
   self = g_object_new (SILLON_TYPE_QUESTIONNAIRE_REGISTRY, NULL);
   self->resource_prefix = g_strdup (prefix);
   return self;
+}
+
+/* The questionnaires and rules built into Sillon (sillon-data.h). */
+SillonQuestionnaireRegistry *
+sillon_questionnaire_registry_new_default (void)
+{
+  return sillon_questionnaire_registry_new_for_resource (SILLON_DATA_RESOURCE_PATH);
 }
 
 const char *

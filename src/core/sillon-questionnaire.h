@@ -105,15 +105,16 @@ gboolean sillon_questionnaire_item_has_value (const SillonQuestionnaireItem *ite
 const char *sillon_questionnaire_item_lookup_label (const SillonQuestionnaireItem *item,
                                                     guint value);
 
-/* Finds questionnaires by version, loading each file once: from a data
- * directory (questionnaire-vN.json) or from a GResource prefix. */
+/* Finds questionnaires by version, loading each file once: from the files
+ * built into Sillon, from a data directory (questionnaire-vN.json) or from a
+ * GResource prefix. */
 #define SILLON_TYPE_QUESTIONNAIRE_REGISTRY (sillon_questionnaire_registry_get_type ())
 G_DECLARE_FINAL_TYPE (SillonQuestionnaireRegistry, sillon_questionnaire_registry, SILLON, QUESTIONNAIRE_REGISTRY, GObject)
 
+SillonQuestionnaireRegistry *sillon_questionnaire_registry_new_default (void);
 SillonQuestionnaireRegistry *sillon_questionnaire_registry_new_for_directory (const char *data_dir);
 SillonQuestionnaireRegistry *sillon_questionnaire_registry_new_for_resource (const char *prefix);
-/* The directory named by $SILLON_DATA_DIR, else PKGDATADIR/data. */
-char *sillon_questionnaire_default_data_dir (void);
+/* NULL unless the registry reads a directory. */
 const char *sillon_questionnaire_registry_get_data_dir (SillonQuestionnaireRegistry *self);
 
 SillonQuestionnaire *sillon_questionnaire_registry_get (SillonQuestionnaireRegistry *self,

@@ -12,11 +12,14 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sillon-data.h"
+
 /* Every enumeration Sillon stores or exports (activity types, themes, age
  * brackets…) comes from the Coop's own definitions, kept verbatim in
  * coop-cra-enums.json, so that anonymised exports map one to one onto what
- * coordinators already use. The file is read, never compiled in: when the
- * Coop changes a label, the data file changes and the code does not. */
+ * coordinators already use. The file is parsed, not turned into C tables:
+ * when the Coop changes a label, the data file changes and the code does
+ * not. */
 
 G_DEFINE_QUARK (sillon - vocabulary - error - quark, sillon_vocabulary_error)
 
@@ -48,54 +51,6 @@ enumeration_free (Enumeration *e)
   g_free (e->name);
   g_array_unref (e->values);
   g_free (e);
-}
-
-/**
- * sillon_data_find_file:
- * @basename: a data file name, e.g. "coop-cra-enums.json"
- * @error: return location for a #SILLON_VOCABULARY_ERROR
- *
- * Finds one of Sillon's read-only data files, looking in order in
- * `$SILLON_DATA_DIR`, in the source tree (when built with
- * `-DSILLON_SOURCE_DATA_DIR=…`, as the tests are) and in the installed
- * package data directory.
- *
- * Returns: (transfer full): the path of an existing file, or %NULL
- */
-char *
-sillon_data_find_file (const char *basename,
-                       GError **error)
-{
-  const char *directories[] = {
-    g_getenv ("SILLON_DATA_DIR"),
-#ifdef SILLON_SOURCE_DATA_DIR
-    SILLON_SOURCE_DATA_DIR,
-#endif
-    PKGDATADIR,
-  };
-  g_autoptr (GString) tried = g_string_new (NULL);
-
-  g_return_val_if_fail (basename != NULL, NULL);
-
-  for (gsize i = 0; i < G_N_ELEMENTS (directories); i++)
-    {
-      g_autofree char *path = NULL;
-
-      if (directories[i] == NULL || directories[i][0] == '\0')
-        continue;
-      path = g_build_filename (directories[i], basename, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-      if (tried->len > 0)
-        g_string_append (tried, ", ");
-      g_string_append (tried, directories[i]);
-    }
-
-  g_set_error (error, SILLON_VOCABULARY_ERROR, SILLON_VOCABULARY_ERROR_DATA_NOT_FOUND,
-               /* Translators: %s is a file name, then a list of folders. */
-               _ ("Sillon’s data file “%s” was not found (looked in: %s)"),
-               basename, tried->str);
-  return NULL;
 }
 
 static gboolean
@@ -341,21 +296,24 @@ sillon_vocabulary_new_from_file (const char *path,
 
 /**
  * sillon_vocabulary_new_default:
- * @error: return location for a #SILLON_VOCABULARY_ERROR
+ * @error: return location for a #SILLON_VOCABULARY_ERROR, or a
+ *   #SILLON_DATA_ERROR if the file is missing from the build
  *
- * Loads the Coop enumerations shipped with Sillon, found with
- * sillon_data_find_file().
+ * Loads the Coop enumerations built into Sillon (see sillon_data_load()).
  *
  * Returns: (transfer full): the vocabulary, or %NULL
  */
 SillonVocabulary *
 sillon_vocabulary_new_default (GError **error)
 {
-  g_autofree char *path = sillon_data_find_file (SILLON_VOCABULARY_DATA_FILE, error);
+  g_autoptr (GBytes) bytes = sillon_data_load (SILLON_VOCABULARY_DATA_FILE, error);
+  gsize length;
+  const char *data;
 
-  if (path == NULL)
+  if (bytes == NULL)
     return NULL;
-  return sillon_vocabulary_new_from_file (path, error);
+  data = g_bytes_get_data (bytes, &length);
+  return sillon_vocabulary_new_from_data (data, length, error);
 }
 
 void

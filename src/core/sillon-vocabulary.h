@@ -23,7 +23,8 @@ typedef enum
 
 GQuark sillon_vocabulary_error_quark (void);
 
-/* The file name of the Coop enumerations among Sillon's data files. */
+/* The file name of the Coop enumerations among Sillon's data files
+ * (sillon-data.h). */
 #define SILLON_VOCABULARY_DATA_FILE "coop-cra-enums.json"
 
 /* The age bracket of a person whose birth year is not known. */
@@ -36,9 +37,6 @@ typedef struct
 } SillonVocabularyValue;
 
 typedef struct _SillonVocabulary SillonVocabulary;
-
-char *sillon_data_find_file (const char *basename,
-                             GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 SillonVocabulary *sillon_vocabulary_new_from_data (const char *data,
                                                    gssize length,

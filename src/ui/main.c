@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "sillon-application.h"
 #include "sillon-process.h"
@@ -18,10 +17,7 @@ main (int argc, char **argv)
   g_autoptr (SillonApplication) app = NULL;
   g_autoptr (GError) error = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sillon_process_init_i18n ();
 
   if (!sillon_process_init (&error))
     {

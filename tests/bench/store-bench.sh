@@ -27,6 +27,5 @@ cc -O2 -std=gnu11 -I"$build" -I"$top/src/core" "$here/bench-store.c" \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo) -lm \
   -o "$work/bench-store"
 
-export SILLON_DATA_DIR="$top/resources/data"
 "$work/bench-store" "$@"
 "$work/bench-store" --vault "$@"

@@ -23,10 +23,9 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_build_filename (TEST_DATA_DIR, "..", "..", "resources", "data", NULL);
   g_autoptr (GError) error = NULL;
 
-  f->registry = sillon_questionnaire_registry_new_for_directory (dir);
+  f->registry = sillon_questionnaire_registry_new_default ();
   f->v1 = sillon_questionnaire_registry_get (f->registry, 1, &error);
   g_assert_no_error (error);
   f->rules = sillon_orientation_rules_load (f->registry, sillon_orientation_rules_latest_version (), &error);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sys/wait.h>
 
@@ -21,28 +22,38 @@ data_path (const char *name)
   return g_build_filename (TEST_DATA_DIR, "assessment", name, NULL);
 }
 
-/* Runs sillon-cli with @args (NULL-terminated) and returns its exit status. */
+/* Runs @program (sillon-cli or a copy) in @cwd with @args (NULL-terminated)
+ * and returns its exit status. */
 static int
-run_cli (const char *const *args, char **out, char **err)
+run_program (const char *program, const char *cwd, const char *const *args, char **out, char **err)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
-  g_autofree char *resources = g_build_filename (TEST_DATA_DIR, "..", "..", "resources", "data", NULL);
   g_auto (GStrv) envp = g_get_environ ();
   int status = -1;
 
   /* Messages in English whatever the developer's locale. */
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "SILLON_DATA_DIR", resources, TRUE);
-  g_ptr_array_add (argv, cli_path ());
+  /* The data is built into the executable: nothing in the environment
+   * points at it. */
+  envp = g_environ_unsetenv (envp, "SILLON_DATA_DIR");
+  g_ptr_array_add (argv, g_strdup (program));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
+}
+
+static int
+run_cli (const char *const *args, char **out, char **err)
+{
+  g_autofree char *program = cli_path ();
+
+  return run_program (program, NULL, args, out, err);
 }
 
 static void
@@ -142,6 +153,60 @@ test_errors (void)
     }
 }
 
+/* --data-dir reads the same files from a folder instead. */
+static void
+test_data_dir (void)
+{
+  g_autofree char *answers = data_path ("pouvoir-cap.answers.json");
+  g_autofree char *resources = g_build_filename (TEST_DATA_DIR, "..", "..", "resources", "data", NULL);
+  const char *builtin[] = { "assess", "show", "--json", answers, NULL };
+  const char *from_dir[] = { "assess", "show", "--json", "--data-dir", resources, answers, NULL };
+  g_autofree char *out1 = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err1 = NULL;
+  g_autofree char *err2 = NULL;
+
+  g_assert_cmpint (run_cli (builtin, &out1, &err1), ==, 0);
+  g_assert_cmpint (run_cli (from_dir, &out2, &err2), ==, 0);
+  g_assert_cmpstr (out1, !=, "");
+  g_assert_cmpstr (out1, ==, out2);
+}
+
+/* A copy of the executable alone in an empty folder, run from there, works
+ * as the one in the build tree: nothing is looked up next to it or in the
+ * working directory. */
+static void
+test_relocated (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("sillon-cli-assess-XXXXXX", &error);
+  g_autofree char *original = cli_path ();
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *answers = data_path ("very-far.answers.json");
+  const char *args[] = { "assess", "show", "--json", answers, NULL };
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  copy = g_build_filename (tmp, "sillon-cli", NULL);
+  g_assert_true (g_file_get_contents (original, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents_full (copy, contents, length, G_FILE_SET_CONTENTS_NONE, 0700, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (args, &expected, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_program (copy, tmp, args, &out, &err), ==, 0);
+  g_assert_cmpstr (expected, !=, "");
+  g_assert_cmpstr (out, ==, expected);
+
+  g_assert_cmpint (g_remove (copy), ==, 0);
+  g_assert_cmpint (g_rmdir (tmp), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -150,5 +215,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-assess/show-text", test_show_text);
   g_test_add_func ("/cli-assess/compare-json", test_compare_json);
   g_test_add_func ("/cli-assess/errors", test_errors);
+  g_test_add_func ("/cli-assess/data-dir", test_data_dir);
+  g_test_add_func ("/cli-assess/relocated", test_relocated);
   return g_test_run ();
 }

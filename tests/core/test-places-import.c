@@ -1024,7 +1024,6 @@ test_missing_file (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("SILLON_DATA_DIR", DATA_DIR, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/places-import/schema", test_schema);
   g_test_add_func ("/places-import/schema-errors", test_schema_errors);

@@ -20,11 +20,11 @@ resources_data_dir (void)
   return g_build_filename (TEST_DATA_DIR, "..", "..", "resources", "data", NULL);
 }
 
+/* Version 1 as every executable reads it: built into the core library. */
 static SillonQuestionnaire *
 load_v1 (void)
 {
-  g_autofree char *dir = resources_data_dir ();
-  g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_for_directory (dir);
+  g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_default ();
   g_autoptr (GError) error = NULL;
   SillonQuestionnaire *q = sillon_questionnaire_registry_get (registry, 1, &error);
 
@@ -291,8 +291,7 @@ test_broken_questionnaires (void)
 static void
 test_registry_versions (void)
 {
-  g_autofree char *dir = resources_data_dir ();
-  g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_for_directory (dir);
+  g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_default ();
   g_autoptr (SillonQuestionnaire) a = NULL;
   g_autoptr (SillonQuestionnaire) b = NULL;
   g_autoptr (SillonQuestionnaire) c = NULL;
@@ -432,18 +431,81 @@ test_registry_from_resource (void)
   g_assert_cmpint (g_rmdir (tmp), ==, 0);
 }
 
+/* The default registry reads the files built into the library, the same
+ * files as the source tree's, and a directory given explicitly yields the
+ * same questionnaire. */
 static void
-test_default_data_dir (void)
+test_registry_default (void)
 {
-  g_autofree char *from_env = NULL;
-  g_autofree char *installed = NULL;
+  g_autofree char *dir = resources_data_dir ();
+  g_autoptr (SillonQuestionnaireRegistry) builtin = sillon_questionnaire_registry_new_default ();
+  g_autoptr (SillonQuestionnaireRegistry) from_dir = sillon_questionnaire_registry_new_for_directory (dir);
+  g_autoptr (SillonQuestionnaire) a = NULL;
+  g_autoptr (SillonQuestionnaire) b = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *files[] = { "questionnaire-v1.json", "orientation-rules-v1.json" };
 
-  g_setenv ("SILLON_DATA_DIR", "/somewhere/data", TRUE);
-  from_env = sillon_questionnaire_default_data_dir ();
-  g_assert_cmpstr (from_env, ==, "/somewhere/data");
-  g_unsetenv ("SILLON_DATA_DIR");
-  installed = sillon_questionnaire_default_data_dir ();
-  g_assert_true (g_str_has_prefix (installed, PKGDATADIR));
+  g_assert_null (sillon_questionnaire_registry_get_data_dir (builtin));
+  g_assert_cmpstr (sillon_questionnaire_registry_get_data_dir (from_dir), ==, dir);
+  a = sillon_questionnaire_registry_get (builtin, 1, &error);
+  g_assert_no_error (error);
+  b = sillon_questionnaire_registry_get (from_dir, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (a != b);
+  g_assert_cmpuint (sillon_questionnaire_get_n_items (a), ==, sillon_questionnaire_get_n_items (b));
+  for (guint i = 0; i < sillon_questionnaire_get_n_items (a); i++)
+    g_assert_cmpstr (sillon_questionnaire_item_get_id (sillon_questionnaire_get_item (a, i)), ==,
+                     sillon_questionnaire_item_get_id (sillon_questionnaire_get_item (b, i)));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GBytes) x = sillon_questionnaire_registry_load_data (builtin, files[i], &error);
+      g_autoptr (GBytes) y = NULL;
+
+      g_assert_no_error (error);
+      y = sillon_questionnaire_registry_load_data (from_dir, files[i], &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (x, y));
+    }
+
+  g_assert_null (sillon_questionnaire_registry_load_data (builtin, "questionnaire-v999.json", &error));
+  g_assert_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "questionnaire-v999.json"));
+}
+
+/* Code that names the resource path itself (the user interface) finds the
+ * data once any registry exists, even in a process that has touched no other
+ * part of the core: a statically linked bundle is not registered on its own.
+ * Each case runs in a fresh process, where nothing is registered yet. */
+static void
+test_resource_registration (gconstpointer data)
+{
+  const char *how = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (SillonQuestionnaire) q = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  before = g_resources_lookup_data (RESOURCE_PREFIX "/data/questionnaire-v1.json", G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_null (before);
+  g_assert_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  if (g_str_equal (how, "registry"))
+    {
+      g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_for_resource (RESOURCE_PREFIX "/data");
+      q = sillon_questionnaire_registry_get (registry, 1, &error);
+    }
+  else
+    q = sillon_questionnaire_new_from_resource (RESOURCE_PREFIX "/data/questionnaire-v1.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sillon_questionnaire_get_n_items (q), ==, G_N_ELEMENTS (expected_items));
 }
 
 static void
@@ -480,7 +542,9 @@ main (int argc, char **argv)
   g_test_add_func ("/questionnaire/registry/versions", test_registry_versions);
   g_test_add_func ("/questionnaire/registry/missing-files", test_registry_missing_files);
   g_test_add_func ("/questionnaire/registry/from-resource", test_registry_from_resource);
-  g_test_add_func ("/questionnaire/default-data-dir", test_default_data_dir);
+  g_test_add_func ("/questionnaire/registry/default", test_registry_default);
+  g_test_add_data_func ("/questionnaire/resource-registration/registry", "registry", test_resource_registration);
+  g_test_add_data_func ("/questionnaire/resource-registration/file", "file", test_resource_registration);
   g_test_add_func ("/questionnaire/ids-round-trip", test_ids_round_trip);
   return g_test_run ();
 }

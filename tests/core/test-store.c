@@ -73,18 +73,13 @@ test_open_default_vocabulary (void)
   g_autoptr (GError) error = NULL;
   sqlite3 *db = NULL;
   SillonStore *store;
-  g_autofree char *saved = g_strdup (g_getenv ("SILLON_DATA_DIR"));
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
-  g_setenv ("SILLON_DATA_DIR", TEST_DATA_DIR "/../../resources/data", TRUE);
+  /* The vocabulary built into the library: no data directory to set. */
   store = sillon_store_new (db, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sillon_store_get_vocabulary (store));
   sillon_store_free (store);
-  if (saved != NULL)
-    g_setenv ("SILLON_DATA_DIR", saved, TRUE);
-  else
-    g_unsetenv ("SILLON_DATA_DIR");
   sqlite3_close (db);
 }
 
@@ -1200,7 +1195,6 @@ test_places_from_import (StoreFixture *f, gconstpointer data)
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
 
-  g_setenv ("SILLON_DATA_DIR", TEST_DATA_DIR "/../../resources/data", TRUE);
   schema = sillon_places_schema_new_default (&error);
   g_assert_no_error (error);
   g_assert_true (sillon_places_import_file (schema, file, NULL, &places, &report, &error));

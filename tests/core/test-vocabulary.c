@@ -10,6 +10,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sillon-data.h"
+
 #define DATA_DIR TEST_DATA_DIR "/../../resources/data"
 
 static SillonVocabulary *
@@ -36,20 +38,26 @@ load_raw (JsonParser *parser)
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+/* The default vocabulary is the one built into the library, byte for byte
+ * the file of the source tree. */
 static void
-test_find_data_file (void)
+test_default_is_built_in (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = sillon_data_find_file (SILLON_VOCABULARY_DATA_FILE, &error);
-  g_autofree char *missing = NULL;
+  g_autoptr (GBytes) bundled = sillon_data_load (SILLON_VOCABULARY_DATA_FILE, &error);
+  g_autoptr (GBytes) missing = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
 
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (path, DATA_DIR));
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (bundled);
+  g_assert_true (g_file_get_contents (DATA_DIR "/" SILLON_VOCABULARY_DATA_FILE, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), contents, length);
 
-  missing = sillon_data_find_file ("no-such-file.json", &error);
+  missing = sillon_data_load ("no-such-file.json", &error);
   g_assert_null (missing);
-  g_assert_error (error, SILLON_VOCABULARY_ERROR, SILLON_VOCABULARY_ERROR_DATA_NOT_FOUND);
+  g_assert_error (error, SILLON_DATA_ERROR, SILLON_DATA_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "no-such-file.json"));
 }
 
@@ -342,9 +350,8 @@ test_file_errors (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("SILLON_DATA_DIR", DATA_DIR, TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/vocabulary/find-data-file", test_find_data_file);
+  g_test_add_func ("/vocabulary/default-is-built-in", test_default_is_built_in);
   g_test_add_func ("/vocabulary/enumerations-match-file", test_enumerations_match_file);
   g_test_add_func ("/vocabulary/labels", test_labels);
   g_test_add_func ("/vocabulary/unknown-values", test_unknown_values);

@@ -1,0 +1,663 @@
+/* test-cli-vault.c — black-box test of `sillon-cli vault …` through the built executable
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real sillon-cli as a person or a script would: passphrases
+ * through --passphrase-fd, SQL on standard input, and checks exit codes,
+ * messages and what ends up in the vault file.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+/* Exit codes documented in `sillon-cli vault --help` and docs/CLI.md. */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_USAGE = 2,
+  EXIT_WRONG_SECRET = 10,
+  EXIT_NOT_A_VAULT = 11,
+  EXIT_BUSY = 13,
+  EXIT_NOT_FOUND = 14,
+  EXIT_EXISTS = 15,
+  EXIT_REFUSED = 16,
+  EXIT_SQL = 18,
+  EXIT_BACKUP_INVALID = 19,
+  EXIT_DAMAGED = 20,
+};
+
+#define PASS_A "correct horse battery"
+#define PASS_B "staple of the counter"
+#define PASS_C "third mediator passphrase"
+
+typedef struct
+{
+  char *dir;
+  char *vault;
+  char *recovery_key;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static char *
+cli_path (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "sillon-cli", NULL);
+}
+
+/* Runs `sillon-cli vault ARGS…`. @secrets (lines) go to --passphrase-fd 3
+ * when not NULL; @input goes to standard input. */
+static Result *
+run_cli_env (const char *data_home, const char *secrets, const char *input, const char *first, ...)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  Result *r = g_new0 (Result, 1);
+  va_list ap;
+
+  g_ptr_array_add (args, cli_path ());
+  g_ptr_array_add (args, g_strdup ("vault"));
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (a));
+  va_end (ap);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (data_home != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  if (secrets != NULL)
+    {
+      int fds[2];
+      size_t length = strlen (secrets);
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      /* Test passphrases are a few bytes: far below the pipe's capacity. */
+      g_assert_cmpint (write (fds[1], secrets, length), ==, (gssize) length);
+      close (fds[1]);
+      g_subprocess_launcher_take_fd (launcher, fds[0], 3);
+      g_ptr_array_add (args, g_strdup ("--passphrase-fd"));
+      g_ptr_array_add (args, g_strdup ("3"));
+    }
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
+  return r;
+}
+
+#define run_cli(secrets, input, ...) run_cli_env (NULL, secrets, input, __VA_ARGS__, NULL)
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+/* The recovery key is the indented line after the banner. */
+static char *
+extract_recovery_key (const char *out)
+{
+  const char *banner = strstr (out, "RECOVERY KEY");
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_nonnull (banner);
+  lines = g_strsplit (banner, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "    ") && g_strstrip (lines[i])[0] != '\0')
+        return g_strdup (lines[i]);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Result) r = NULL;
+
+  f->dir = g_dir_make_tmp ("sillon-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
+  r = run_cli (PASS_A "\n", NULL, "create", "--vault", f->vault, "--name", "Ada Lovelace", "--kdf-ms", "1");
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  g_assert_true (g_file_test (f->vault, G_FILE_TEST_IS_REGULAR));
+  f->recovery_key = extract_recovery_key (r->out);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->vault);
+  g_free (f->recovery_key);
+}
+
+static void
+test_create_prints_recovery_key_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) again = NULL;
+  g_autoptr (Result) info = NULL;
+
+  /* Grouped, printable, and long enough to carry 256 bits. */
+  g_assert_cmpuint (strlen (f->recovery_key), >=, 52);
+  g_assert_nonnull (strchr (f->recovery_key, '-'));
+
+  /* Creating over an existing vault is refused and leaves it alone. */
+  again = run_cli (PASS_B "\n", NULL, "create", "--vault", f->vault, "--kdf-ms", "1");
+  g_assert_cmpint (again->status, ==, EXIT_EXISTS);
+  g_assert_nonnull (strstr (again->err, "already exists"));
+  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_assert_null (strstr (info->out, f->recovery_key));
+}
+
+static void
+test_info_lists_slots (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) r = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (r->out, "Ada Lovelace"));
+  g_assert_nonnull (strstr (r->out, "passphrase"));
+  g_assert_nonnull (strstr (r->out, "recovery"));
+  g_assert_nonnull (strstr (r->out, "MiB"));
+  g_assert_true (g_regex_match_simple ("Page size: 4096 bytes", r->out, 0, 0));
+}
+
+static void
+test_verify_intact (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) r = run_cli (PASS_A "\n", NULL, "verify", "--vault", f->vault);
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  g_assert_true (g_regex_match_simple ("^Pages checked: [1-9][0-9]*$", r->out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (r->out, "Bad pages: none"));
+  g_assert_nonnull (strstr (r->out, "Integrity check: ok"));
+}
+
+static void
+test_shell_insert_select (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) insert = NULL;
+  g_autoptr (Result) select = NULL;
+  g_autoptr (Result) bad = NULL;
+
+  insert = run_cli (PASS_A "\n",
+                    "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, note TEXT);\n"
+                    "INSERT INTO people (name, note) VALUES ('Zoé', NULL), ('Martin', 'appel CAF');\n",
+                    "shell", "--vault", f->vault);
+  g_assert_cmpint (insert->status, ==, EXIT_OK);
+  g_assert_cmpstr (insert->out, ==, "");
+
+  select = run_cli (PASS_A "\n", "SELECT id, name, note FROM people ORDER BY id; SELECT count(*) FROM people;",
+                    "shell", "--header", "--vault", f->vault);
+  g_assert_cmpint (select->status, ==, EXIT_OK);
+  g_assert_cmpstr (select->out, ==,
+                   "id\tname\tnote\n"
+                   "1\tZoé\t\n"
+                   "2\tMartin\tappel CAF\n"
+                   "count(*)\n"
+                   "2\n");
+
+  /* An SQL error is reported with SQLite's message and its own exit code. */
+  bad = run_cli (PASS_A "\n", "SELECT nope FROM people;", "shell", "--vault", f->vault);
+  g_assert_cmpint (bad->status, ==, EXIT_SQL);
+  g_assert_nonnull (strstr (bad->err, "no such column"));
+}
+
+static void
+test_wrong_passphrase (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) r = run_cli ("not the passphrase\n", NULL, "info", "--vault", f->vault);
+
+  g_assert_cmpint (r->status, ==, EXIT_WRONG_SECRET);
+  g_assert_nonnull (strstr (r->err, "Wrong passphrase"));
+  g_assert_cmpstr (r->out, ==, "");
+}
+
+static void
+test_passwd (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) change = NULL;
+  g_autoptr (Result) old = NULL;
+  g_autoptr (Result) new_works = NULL;
+  g_autoptr (Result) wrong_old = NULL;
+  g_autoptr (Result) too_short = NULL;
+  g_autoptr (Result) data_rows = NULL;
+  g_autoptr (Result) insert = NULL;
+
+  insert = run_cli (PASS_A "\n", "CREATE TABLE t (x); INSERT INTO t VALUES ('kept across passwd');", "shell", "--vault", f->vault);
+  g_assert_cmpint (insert->status, ==, EXIT_OK);
+
+  /* A wrong current passphrase stops before asking for the new one. */
+  wrong_old = run_cli ("wrong wrong wrong\n" PASS_B "\n", NULL, "passwd", "--vault", f->vault);
+  g_assert_cmpint (wrong_old->status, ==, EXIT_WRONG_SECRET);
+
+  too_short = run_cli (PASS_A "\nshort\n", NULL, "passwd", "--vault", f->vault);
+  g_assert_cmpint (too_short->status, ==, EXIT_REFUSED);
+  g_assert_nonnull (strstr (too_short->err, "too short"));
+
+  change = run_cli (PASS_A "\n" PASS_B "\n", NULL, "passwd", "--vault", f->vault);
+  g_assert_cmpint (change->status, ==, EXIT_OK);
+
+  old = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (old->status, ==, EXIT_WRONG_SECRET);
+  g_assert_nonnull (strstr (old->err, "Wrong passphrase"));
+
+  new_works = run_cli (PASS_B "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (new_works->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (new_works->out, "Ada Lovelace"));
+
+  data_rows = run_cli (PASS_B "\n", "SELECT x FROM t;", "shell", "--vault", f->vault);
+  g_assert_cmpint (data_rows->status, ==, EXIT_OK);
+  g_assert_cmpstr (data_rows->out, ==, "kept across passwd\n");
+}
+
+static void
+test_add_and_remove_slot (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) add = NULL;
+  g_autoptr (Result) info = NULL;
+  g_autoptr (Result) remove = NULL;
+  g_autoptr (Result) gone = NULL;
+  g_autoptr (Result) last = NULL;
+  g_autoptr (Result) missing = NULL;
+  g_autoptr (Result) no_name = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr (GRegex) regex = NULL;
+  g_autofree char *slot = NULL;
+  g_autofree char *first_slot = NULL;
+
+  no_name = run_cli (PASS_A "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault);
+  g_assert_cmpint (no_name->status, ==, EXIT_USAGE);
+
+  add = run_cli (PASS_A "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault, "--name", "Bea");
+  g_assert_cmpint (add->status, ==, EXIT_OK);
+  regex = g_regex_new ("Added keyslot ([0-9]+)", 0, 0, NULL);
+  g_assert_true (g_regex_match (regex, add->out, 0, &match));
+  slot = g_match_info_fetch (match, 1);
+
+  info = run_cli (PASS_C "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (info->out, "Bea"));
+  g_assert_nonnull (strstr (info->out, "Ada Lovelace"));
+
+  missing = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", "6");
+  g_assert_cmpint (missing->status, ==, EXIT_REFUSED);
+
+  remove = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", slot);
+  g_assert_cmpint (remove->status, ==, EXIT_OK);
+  gone = run_cli (PASS_C "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (gone->status, ==, EXIT_WRONG_SECRET);
+
+  /* Ada's slot is now the only passphrase slot: it stays. */
+  g_clear_pointer (&info, result_free);
+  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_clear_pointer (&match, g_match_info_free);
+  g_clear_pointer (&regex, g_regex_unref);
+  regex = g_regex_new ("Unlocked with keyslot ([0-9]+)", 0, 0, NULL);
+  g_assert_true (g_regex_match (regex, info->out, 0, &match));
+  first_slot = g_match_info_fetch (match, 1);
+  last = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", first_slot);
+  g_assert_cmpint (last->status, ==, EXIT_REFUSED);
+  g_assert_nonnull (strstr (last->err, "last passphrase keyslot"));
+}
+
+static void
+flip_byte (const char *path, goffset offset)
+{
+  guint8 byte;
+  int fd = g_open (path, O_RDWR, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pread (fd, &byte, 1, offset), ==, 1);
+  byte ^= 0x5a;
+  g_assert_cmpint (pwrite (fd, &byte, 1, offset), ==, 1);
+  close (fd);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+static void
+test_verify_reports_flipped_byte (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) fill = NULL;
+  g_autoptr (Result) verify = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *wal = NULL;
+  goffset size;
+  guint pages;
+  guint bad_page;
+
+  fill = run_cli (PASS_A "\n",
+                  "CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB);\n"
+                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)\n"
+                  "INSERT INTO filler (data) SELECT randomblob (600) FROM n;\n",
+                  "shell", "--vault", f->vault);
+  g_assert_cmpint (fill->status, ==, EXIT_OK);
+  /* A clean exit checkpoints the WAL into the main file. */
+  wal = g_strconcat (f->vault, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS) && file_size (wal) > 0);
+
+  size = file_size (f->vault);
+  g_assert_cmpint ((size - 4096) % 4096, ==, 0);
+  pages = (guint) ((size - 4096) / 4096);
+  g_assert_cmpuint (pages, >=, 10);
+
+  /* A page in the middle of the table, inside its ciphertext. */
+  bad_page = pages / 2 + 1;
+  flip_byte (f->vault, 4096 + (goffset) (bad_page - 1) * 4096 + 123);
+
+  verify = run_cli (PASS_A "\n", NULL, "verify", "--vault", f->vault);
+  g_assert_cmpint (verify->status, ==, EXIT_DAMAGED);
+  expected = g_strdup_printf ("Bad pages: 1 (%u)", bad_page);
+  g_assert_nonnull (strstr (verify->out, expected));
+  g_assert_nonnull (strstr (verify->err, "damaged"));
+}
+
+static void
+test_not_a_vault (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) missing = NULL;
+  g_autoptr (Result) garbage = NULL;
+  g_autofree char *missing_path = g_build_filename (f->dir, "nowhere.sillon", NULL);
+  g_autofree char *garbage_path = g_build_filename (f->dir, "garbage.sillon", NULL);
+  g_autofree char *noise = g_malloc (3 * 4096);
+
+  missing = run_cli (PASS_A "\n", NULL, "info", "--vault", missing_path);
+  g_assert_cmpint (missing->status, ==, EXIT_NOT_FOUND);
+  g_assert_nonnull (strstr (missing->err, "There is no vault"));
+
+  for (guint i = 0; i < 3 * 4096; i++)
+    noise[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (garbage_path, noise, 3 * 4096, NULL));
+  garbage = run_cli (PASS_A "\n", NULL, "info", "--vault", garbage_path);
+  g_assert_cmpint (garbage->status, ==, EXIT_NOT_A_VAULT);
+  g_assert_nonnull (strstr (garbage->err, "not a Sillon vault"));
+}
+
+static void
+test_backup_restore_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) fill = NULL;
+  g_autoptr (Result) backup = NULL;
+  g_autoptr (Result) backup_again = NULL;
+  g_autoptr (Result) restore = NULL;
+  g_autoptr (Result) restore_exists = NULL;
+  g_autoptr (Result) restore_wrong = NULL;
+  g_autoptr (Result) restore_bad = NULL;
+  g_autoptr (Result) original = NULL;
+  g_autoptr (Result) copy = NULL;
+  g_autofree char *backup_path = g_build_filename (f->dir, "vault.backup", NULL);
+  g_autofree char *damaged_path = g_build_filename (f->dir, "damaged.backup", NULL);
+  g_autofree char *restored = g_build_filename (f->dir, "restored", "vault.sillon", NULL);
+  g_autofree char *restored_bad = g_build_filename (f->dir, "restored-bad.sillon", NULL);
+  g_autofree char *contents = NULL;
+  const char *query = "SELECT id, hex (data) FROM t ORDER BY id;";
+  gsize length;
+
+  fill = run_cli (PASS_A "\n",
+                  "CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB);\n"
+                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)\n"
+                  "INSERT INTO t (data) SELECT randomblob (300) FROM n;\n",
+                  "shell", "--vault", f->vault);
+  g_assert_cmpint (fill->status, ==, EXIT_OK);
+
+  backup = run_cli (PASS_A "\n", NULL, "backup", "--vault", f->vault, backup_path);
+  g_assert_cmpint (backup->status, ==, EXIT_OK);
+  g_assert_true (g_file_test (backup_path, G_FILE_TEST_IS_REGULAR));
+  backup_again = run_cli (PASS_A "\n", NULL, "backup", "--vault", f->vault, backup_path);
+  g_assert_cmpint (backup_again->status, ==, EXIT_EXISTS);
+
+  restore_wrong = run_cli (PASS_C "\n", NULL, "restore", "--vault", restored, backup_path);
+  g_assert_cmpint (restore_wrong->status, ==, EXIT_WRONG_SECRET);
+  g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
+
+  restore = run_cli (PASS_A "\n", NULL, "restore", "--vault", restored, backup_path);
+  g_assert_cmpint (restore->status, ==, EXIT_OK);
+  restore_exists = run_cli (PASS_A "\n", NULL, "restore", "--vault", restored, backup_path);
+  g_assert_cmpint (restore_exists->status, ==, EXIT_EXISTS);
+
+  original = run_cli (PASS_A "\n", query, "shell", "--vault", f->vault);
+  copy = run_cli (PASS_A "\n", query, "shell", "--vault", restored);
+  g_assert_cmpint (original->status, ==, EXIT_OK);
+  g_assert_cmpint (copy->status, ==, EXIT_OK);
+  g_assert_cmpuint (strlen (original->out), >, 50 * 600);
+  g_assert_cmpstr (copy->out, ==, original->out);
+
+  /* A damaged backup is refused, and nothing is left at the destination. */
+  g_assert_true (g_file_get_contents (backup_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  contents[length / 2] ^= 0x01;
+  g_assert_true (g_file_set_contents (damaged_path, contents, (gssize) length, NULL));
+  restore_bad = run_cli (PASS_A "\n", NULL, "restore", "--vault", restored_bad, damaged_path);
+  g_assert_cmpint (restore_bad->status, ==, EXIT_BACKUP_INVALID);
+  g_assert_nonnull (strstr (restore_bad->err, "not a valid Sillon backup"));
+  g_assert_false (g_file_test (restored_bad, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_recover_and_rotate (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) recover = NULL;
+  g_autoptr (Result) wrong_key = NULL;
+  g_autoptr (Result) old = NULL;
+  g_autoptr (Result) fill = NULL;
+  g_autoptr (Result) add = NULL;
+  g_autoptr (Result) refused = NULL;
+  g_autoptr (Result) rotate = NULL;
+  g_autoptr (Result) rows = NULL;
+  g_autoptr (Result) old_key = NULL;
+  g_autofree char *secrets = NULL;
+  g_autofree char *new_key = NULL;
+
+  fill = run_cli (PASS_A "\n", "CREATE TABLE t (x); INSERT INTO t VALUES ('survives rotation');", "shell", "--vault", f->vault);
+  g_assert_cmpint (fill->status, ==, EXIT_OK);
+
+  wrong_key = run_cli ("AAAA-BBBB-CCCC\n" PASS_B "\n", NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (wrong_key->status, ==, EXIT_WRONG_SECRET);
+  g_assert_nonnull (strstr (wrong_key->err, "Wrong recovery key"));
+
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
+  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault, "--slot", "0");
+  g_assert_cmpint (recover->status, ==, EXIT_OK);
+  old = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (old->status, ==, EXIT_WRONG_SECRET);
+
+  /* Rotation drops the other mediators' slots only when asked to. */
+  add = run_cli (PASS_B "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault, "--name", "Bea");
+  g_assert_cmpint (add->status, ==, EXIT_OK);
+  refused = run_cli (PASS_B "\n", NULL, "rotate", "--vault", f->vault);
+  g_assert_cmpint (refused->status, ==, EXIT_REFUSED);
+  g_assert_nonnull (strstr (refused->err, "--force"));
+
+  rotate = run_cli (PASS_B "\n", NULL, "rotate", "--force", "--vault", f->vault);
+  g_assert_cmpint (rotate->status, ==, EXIT_OK);
+  new_key = extract_recovery_key (rotate->out);
+  g_assert_cmpstr (new_key, !=, f->recovery_key);
+
+  rows = run_cli (PASS_B "\n", "SELECT x FROM t;", "shell", "--vault", f->vault);
+  g_assert_cmpint (rows->status, ==, EXIT_OK);
+  g_assert_cmpstr (rows->out, ==, "survives rotation\n");
+
+  /* The old recovery key belonged to the old master key. */
+  g_free (secrets);
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_C);
+  old_key = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
+}
+
+static gboolean
+file_is_locked (const char *path)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+  int fd = g_open (path, O_RDONLY, 0);
+  int rc;
+
+  g_assert_cmpint (fd, >=, 0);
+  rc = fcntl (fd, F_GETLK, &lock);
+  close (fd);
+  g_assert_cmpint (rc, ==, 0);
+  return lock.l_type != F_UNLCK;
+}
+
+static void
+test_busy (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSubprocess) holder = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cli = cli_path ();
+  g_autoptr (Result) busy = NULL;
+  GOutputStream *holder_stdin;
+  int fds[2];
+
+  /* A shell waiting for its standard input keeps the vault open. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_assert_cmpint (write (fds[1], PASS_A "\n", strlen (PASS_A "\n")), >, 0);
+  close (fds[1]);
+  g_subprocess_launcher_take_fd (launcher, fds[0], 3);
+  holder = g_subprocess_launcher_spawn (launcher, &error, cli, "vault", "shell", "--vault", f->vault, "--passphrase-fd", "3", NULL);
+  g_assert_no_error (error);
+
+  /* The holder needs a moment to unlock. Probing with sillon-cli before it
+   * holds the lock could make the holder the one that finds the vault busy,
+   * so wait (bounded) until some process holds a POSIX lock on the file:
+   * with exclusive locking SQLite keeps it until the connection closes. */
+  for (int attempt = 0; attempt < 400 && !file_is_locked (f->vault); attempt++)
+    g_usleep (25 * 1000);
+  g_assert_true (file_is_locked (f->vault));
+
+  busy = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (busy->status, ==, EXIT_BUSY);
+  g_assert_nonnull (strstr (busy->err, "open in another program"));
+
+  holder_stdin = g_subprocess_get_stdin_pipe (holder);
+  g_assert_true (g_output_stream_close (holder_stdin, NULL, &error));
+  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_default_path_and_usage (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("sillon-cli-home-XXXXXX", &error);
+  g_autofree char *expected = NULL;
+  g_autoptr (Result) create = NULL;
+  g_autoptr (Result) info = NULL;
+  g_autoptr (Result) help = NULL;
+  g_autoptr (Result) unknown = NULL;
+  g_autoptr (Result) create_help = NULL;
+  g_autoptr (Result) no_input = NULL;
+
+  g_assert_no_error (error);
+  expected = g_build_filename (home, "sillon", "vault.sillon", NULL);
+
+  create = run_cli_env (home, PASS_A "\n", NULL, "create", "--kdf-ms", "1", NULL);
+  g_assert_cmpint (create->status, ==, EXIT_OK);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  info = run_cli_env (home, PASS_A "\n", NULL, "info", NULL);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (info->out, expected));
+
+  /* No passphrase at all (end of input on the descriptor). */
+  no_input = run_cli_env (home, "", NULL, "info", NULL);
+  g_assert_cmpint (no_input->status, !=, EXIT_OK);
+  g_assert_nonnull (strstr (no_input->err, "No passphrase given"));
+
+  help = run_cli_env (home, NULL, NULL, "--help", NULL);
+  g_assert_cmpint (help->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (help->out, "shell"));
+  g_assert_nonnull (strstr (help->out, "--passphrase-fd"));
+  g_assert_nonnull (strstr (help->out, "20  verify found damage"));
+
+  create_help = run_cli_env (home, NULL, NULL, "shell", "--help", NULL);
+  g_assert_cmpint (create_help->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (create_help->out, "Expert maintenance tool"));
+  g_assert_nonnull (strstr (create_help->out, "10  wrong passphrase"));
+
+  unknown = run_cli_env (home, NULL, NULL, "frobnicate", NULL);
+  g_assert_cmpint (unknown->status, ==, EXIT_USAGE);
+
+  remove_tree (home);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/vault/create-prints-recovery-key-once", test_create_prints_recovery_key_once);
+  ADD ("/cli/vault/info-lists-slots", test_info_lists_slots);
+  ADD ("/cli/vault/verify-intact", test_verify_intact);
+  ADD ("/cli/vault/shell-insert-select", test_shell_insert_select);
+  ADD ("/cli/vault/wrong-passphrase", test_wrong_passphrase);
+  ADD ("/cli/vault/passwd", test_passwd);
+  ADD ("/cli/vault/add-and-remove-slot", test_add_and_remove_slot);
+  ADD ("/cli/vault/verify-reports-flipped-byte", test_verify_reports_flipped_byte);
+  ADD ("/cli/vault/not-a-vault", test_not_a_vault);
+  ADD ("/cli/vault/backup-restore-round-trip", test_backup_restore_round_trip);
+  ADD ("/cli/vault/recover-and-rotate", test_recover_and_rotate);
+  ADD ("/cli/vault/busy", test_busy);
+#undef ADD
+  g_test_add_func ("/cli/vault/default-path-and-usage", test_default_path_and_usage);
+
+  return g_test_run ();
+}
