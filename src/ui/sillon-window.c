@@ -12,6 +12,11 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "sillon-assessment-wizard.h"
+#include "sillon-assessment.h"
+#include "sillon-people-page.h"
+#include "sillon-person-page.h"
+#include "sillon-store.h"
 #include "sillon-vault.h"
 
 struct _SillonWindow
@@ -22,6 +27,10 @@ struct _SillonWindow
   SillonVault *vault;
   GCancellable *cancellable;
   char *vault_path;
+  SillonStore *store; /* on the vault's connection: freed before it closes */
+  char *mediator_name;
+  SillonQuestionnaireRegistry *registry;
+  SillonOrientationRules *rules;
 
   GtkHeaderBar *header_bar;
   GtkWidget *lock_button;
@@ -47,8 +56,11 @@ struct _SillonWindow
   GtkSpinner *unlock_spinner;
   GtkWidget *unlock_button;
 
-  GtkWidget *home_page;
-  GtkLabel *home_details;
+  SillonPeoplePage *people_page;
+  SillonPersonPage *person_page;
+  SillonAssessmentWizard *wizard;
+  GtkWidget *store_error_page;
+  GtkLabel *store_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (SillonWindow, sillon_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -167,6 +179,19 @@ show_page (SillonWindow *self,
       gtk_header_bar_set_subtitle (self->header_bar, _ ("Recovery key"));
       gtk_widget_grab_focus (GTK_WIDGET (self->recovery_saved_check));
     }
+  else if (page == GTK_WIDGET (self->people_page))
+    {
+      gtk_header_bar_set_subtitle (self->header_bar, _ ("People"));
+      sillon_people_page_focus_search (self->people_page);
+    }
+  else if (page == GTK_WIDGET (self->person_page))
+    {
+      gtk_header_bar_set_subtitle (self->header_bar, sillon_person_page_get_display_name (self->person_page));
+    }
+  else if (page == GTK_WIDGET (self->wizard))
+    {
+      gtk_header_bar_set_subtitle (self->header_bar, _ ("Assessment"));
+    }
   else
     {
       gtk_header_bar_set_subtitle (self->header_bar, NULL);
@@ -174,25 +199,157 @@ show_page (SillonWindow *self,
   update_lock_action (self);
 }
 
+/* The store holds prepared statements on the vault's connection, and the
+ * pages borrow the store: everything lets go of it before the vault locks. */
+static void
+close_store (SillonWindow *self,
+             gboolean keep_assessment)
+{
+  if (keep_assessment && sillon_assessment_wizard_is_active (self->wizard))
+    sillon_assessment_wizard_suspend (self->wizard);
+  else
+    sillon_assessment_wizard_reset (self->wizard);
+  sillon_person_page_clear (self->person_page);
+  sillon_people_page_set_store (self->people_page, NULL);
+  g_clear_pointer (&self->store, sillon_store_free);
+  g_clear_pointer (&self->mediator_name, g_free);
+}
+
+/* @keep_assessment: an assessment under way stays in memory (never on
+ * disk) for when the mediator unlocks again; closing the window drops it. */
+static void
+lock_vault (SillonWindow *self,
+            gboolean keep_assessment)
+{
+  close_store (self, keep_assessment);
+  if (self->vault != NULL)
+    sillon_vault_lock (self->vault);
+  g_clear_object (&self->vault);
+}
+
+static void
+show_store_error (SillonWindow *self,
+                  const GError *error)
+{
+  /* Translators: %s is the technical reason. */
+  g_autofree char *text = g_strdup_printf (_ ("The vault is open, but Sillon cannot read or update the records inside it. "
+                                              "Nothing was changed. Lock the vault and ask for help before going on.\n\n%s"),
+                                           error->message);
+
+  gtk_label_set_text (self->store_error_label, text);
+  show_page (self, self->store_error_page);
+}
+
 static void
 show_home (SillonWindow *self)
 {
   g_autoptr (GPtrArray) slots = sillon_vault_list_slots (self->vault, NULL);
   guint unlocked = sillon_vault_get_unlocked_slot (self->vault);
-  const char *who = "";
-  g_autofree char *details = NULL;
+  g_autoptr (GError) error = NULL;
 
+  g_clear_pointer (&self->mediator_name, g_free);
   for (guint i = 0; slots != NULL && i < slots->len; i++)
     {
       SillonVaultSlotInfo *info = g_ptr_array_index (slots, i);
       if (info->index == unlocked)
-        who = info->label;
+        self->mediator_name = g_strdup (info->label);
     }
 
-  /* Translators: %1$s is the mediator's name, %2$s the vault file's path. */
-  details = g_strdup_printf (_ ("Unlocked by %1$s.\nVault: %2$s"), who, self->vault_path);
-  gtk_label_set_text (self->home_details, details);
-  show_page (self, self->home_page);
+  if (self->store == NULL)
+    {
+      self->store = sillon_store_new (sillon_vault_get_db (self->vault), &error);
+      if (self->store == NULL)
+        {
+          show_store_error (self, error);
+          return;
+        }
+    }
+
+  sillon_people_page_set_store (self->people_page, self->store);
+  if (sillon_assessment_wizard_is_active (self->wizard))
+    {
+      g_autoptr (GError) person_error = NULL;
+
+      /* The person page is what the wizard returns to. */
+      if (!sillon_person_page_load (self->person_page, self->store,
+                                    sillon_assessment_wizard_get_beneficiary_id (self->wizard), &person_error))
+        {
+          sillon_assessment_wizard_reset (self->wizard);
+          show_store_error (self, person_error);
+          return;
+        }
+      sillon_assessment_wizard_resume (self->wizard, self->store);
+      show_page (self, GTK_WIDGET (self->wizard));
+      return;
+    }
+  show_page (self, GTK_WIDGET (self->people_page));
+}
+
+static void
+on_person_activated (SillonWindow *self,
+                     gint64 beneficiary_id)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sillon_person_page_load (self->person_page, self->store, beneficiary_id, &error))
+    {
+      show_store_error (self, error);
+      return;
+    }
+  show_page (self, GTK_WIDGET (self->person_page));
+}
+
+static void
+on_person_page_back (SillonWindow *self)
+{
+  sillon_person_page_clear (self->person_page);
+  sillon_people_page_refresh (self->people_page);
+  show_page (self, GTK_WIDGET (self->people_page));
+}
+
+static void
+on_person_page_new_assessment (SillonWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  SillonQuestionnaire *questionnaire;
+
+  if (self->registry == NULL)
+    self->registry = sillon_questionnaire_registry_new_default ();
+  questionnaire = sillon_questionnaire_registry_get_latest (self->registry, &error);
+  if (questionnaire != NULL && self->rules == NULL)
+    self->rules = sillon_orientation_rules_load (self->registry, sillon_orientation_rules_latest_version (), &error);
+  if (questionnaire == NULL || self->rules == NULL)
+    {
+      /* Translators: %s is the technical reason. */
+      g_autofree char *text = g_strdup_printf (_ ("The questionnaire cannot be loaded: %s"), error->message);
+      sillon_person_page_show_message (self->person_page, text);
+      return;
+    }
+
+  sillon_assessment_wizard_start (self->wizard, self->store, questionnaire, self->rules,
+                                  sillon_person_page_get_beneficiary_id (self->person_page),
+                                  sillon_person_page_get_display_name (self->person_page),
+                                  self->mediator_name);
+  show_page (self, GTK_WIDGET (self->wizard));
+}
+
+static void
+return_to_person (SillonWindow *self)
+{
+  on_person_activated (self, sillon_person_page_get_beneficiary_id (self->person_page));
+}
+
+static void
+on_wizard_saved (SillonWindow *self,
+                 gint64 assessment_id)
+{
+  return_to_person (self);
+}
+
+static void
+on_wizard_cancelled (SillonWindow *self)
+{
+  return_to_person (self);
 }
 
 /* Two lines of groups are easier to copy by hand than one long line. The
@@ -413,10 +570,7 @@ on_lock_activated (GSimpleAction *action,
 {
   SillonWindow *self = SILLON_WINDOW (user_data);
 
-  if (self->vault != NULL)
-    sillon_vault_lock (self->vault);
-  g_clear_object (&self->vault);
-  gtk_label_set_text (self->home_details, "");
+  lock_vault (self, TRUE);
   show_page (self, self->unlock_page);
 }
 
@@ -447,8 +601,7 @@ sillon_window_delete_event (GtkWidget *widget,
 
   save_window_state (self);
   /* Leaving the window closes the vault: keys are wiped before exit. */
-  if (self->vault != NULL)
-    sillon_vault_lock (self->vault);
+  lock_vault (self, FALSE);
   /* GtkWindow has no delete_event of its own to chain up to: propagating
    * lets the default handler destroy the window. */
   return GDK_EVENT_PROPAGATE;
@@ -462,9 +615,11 @@ sillon_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->vault != NULL)
-    sillon_vault_lock (self->vault);
-  g_clear_object (&self->vault);
+  /* Dispose may run twice: only the first pass has anything to close. */
+  if (self->vault != NULL || self->store != NULL)
+    lock_vault (self, FALSE);
+  g_clear_object (&self->rules);
+  g_clear_object (&self->registry);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (sillon_window_parent_class)->dispose (object);
 }
@@ -475,6 +630,7 @@ sillon_window_finalize (GObject *object)
   SillonWindow *self = SILLON_WINDOW (object);
 
   g_free (self->vault_path);
+  g_free (self->mediator_name);
   G_OBJECT_CLASS (sillon_window_parent_class)->finalize (object);
 }
 
@@ -487,6 +643,10 @@ sillon_window_class_init (SillonWindowClass *klass)
   object_class->dispose = sillon_window_dispose;
   object_class->finalize = sillon_window_finalize;
   widget_class->delete_event = sillon_window_delete_event;
+
+  g_type_ensure (SILLON_TYPE_PEOPLE_PAGE);
+  g_type_ensure (SILLON_TYPE_PERSON_PAGE);
+  g_type_ensure (SILLON_TYPE_ASSESSMENT_WIZARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, header_bar);
@@ -509,12 +669,20 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_message);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_spinner);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_button);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, home_page);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, home_details);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, person_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_create_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_saved_check_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_continue_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_page_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_page_new_assessment);
+  gtk_widget_class_bind_template_callback (widget_class, on_wizard_saved);
+  gtk_widget_class_bind_template_callback (widget_class, on_wizard_cancelled);
 }
 
 static void

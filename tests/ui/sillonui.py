@@ -176,3 +176,23 @@ def press(combo):
     """Press a key combination such as '<Control>q' or 'Return', through the
     accessibility registry like an on-screen keyboard would."""
     rawinput.keyCombo(combo)
+
+
+def create_vault_through_ui(window, passphrase, mediator="Camille Martin"):
+    """Fill the first-run form, acknowledge the recovery key, and return
+    once the vault is open. The window must show the creation form."""
+    find(window, "text", "Your name").text = mediator
+    find(window, "password text", "Passphrase").text = passphrase
+    confirm = find(window, "password text", "Confirm passphrase")
+    confirm.text = passphrase
+    find(window, "push button", "Create Vault").click()
+    find(window, "check box", "I have written down the recovery key", timeout=60).click()
+    continue_button = find(window, "push button", "Continue")
+    wait_for(lambda: continue_button.sensitive, what="Continue to become sensitive")
+    continue_button.click()
+
+
+def press_keys(*combos):
+    """Press several key combinations one after the other."""
+    for combo in combos:
+        press(combo)

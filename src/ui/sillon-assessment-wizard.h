@@ -1,0 +1,45 @@
+/* sillon-assessment-wizard.h — the pouvoir/vouloir/savoir assessment, one question at a time
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sillon-assessment.h"
+#include "sillon-store.h"
+
+G_BEGIN_DECLS
+
+#define SILLON_TYPE_ASSESSMENT_WIZARD (sillon_assessment_wizard_get_type ())
+G_DECLARE_FINAL_TYPE (SillonAssessmentWizard, sillon_assessment_wizard, SILLON, ASSESSMENT_WIZARD, GtkBox)
+
+SillonAssessmentWizard *sillon_assessment_wizard_new (void);
+
+/* Starts a new assessment of @beneficiary_id, dated today. The wizard
+ * borrows @store until sillon_assessment_wizard_reset(): reset it before the
+ * store is freed. @mediator_name (may be NULL) signs the overrides. */
+void sillon_assessment_wizard_start (SillonAssessmentWizard *self,
+                                     SillonStore *store,
+                                     SillonQuestionnaire *questionnaire,
+                                     SillonOrientationRules *rules,
+                                     gint64 beneficiary_id,
+                                     const char *person_name,
+                                     const char *mediator_name);
+
+/* Drops the answers and the store. */
+void sillon_assessment_wizard_reset (SillonAssessmentWizard *self);
+
+/* TRUE between _start() and saving, cancelling or _reset(). */
+gboolean sillon_assessment_wizard_is_active (SillonAssessmentWizard *self);
+gint64 sillon_assessment_wizard_get_beneficiary_id (SillonAssessmentWizard *self);
+/* Locking the vault frees the store but keeps the answers given so far in
+ * memory: _suspend() lets go of the store, _resume() takes the new one and
+ * goes on where the mediator stopped. */
+void sillon_assessment_wizard_suspend (SillonAssessmentWizard *self);
+void sillon_assessment_wizard_resume (SillonAssessmentWizard *self,
+                                      SillonStore *store);
+
+G_END_DECLS
