@@ -107,16 +107,16 @@ on_quit_activated (GSimpleAction *action,
                    gpointer user_data)
 {
   GApplication *app = G_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  /* Closing the windows (rather than g_application_quit) lets each window
-   * lock its vault and save its state on the way out. */
-  for (GList *l = windows; l != NULL;)
+  /* Lock every vault and save every window's state, then leave the main
+   * loop. Destroying the windows one by one instead makes GTK's
+   * accessibility bridge touch freed widgets from an idle callback. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     {
-      GtkWindow *window = l->data;
-      l = l->next;
-      gtk_window_close (window);
+      if (SILLON_IS_WINDOW (l->data))
+        sillon_window_prepare_quit (SILLON_WINDOW (l->data));
     }
+  g_application_quit (app);
 }
 
 static const GActionEntry app_actions[] = {

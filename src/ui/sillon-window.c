@@ -593,15 +593,21 @@ save_window_state (SillonWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", FALSE);
 }
 
-static gboolean
-sillon_window_delete_event (GtkWidget *widget,
-                            GdkEventAny *event)
+void
+sillon_window_prepare_quit (SillonWindow *self)
 {
-  SillonWindow *self = SILLON_WINDOW (widget);
+  g_return_if_fail (SILLON_IS_WINDOW (self));
 
   save_window_state (self);
   /* Leaving the window closes the vault: keys are wiped before exit. */
   lock_vault (self, FALSE);
+}
+
+static gboolean
+sillon_window_delete_event (GtkWidget *widget,
+                            GdkEventAny *event)
+{
+  sillon_window_prepare_quit (SILLON_WINDOW (widget));
   /* GtkWindow has no delete_event of its own to chain up to: propagating
    * lets the default handler destroy the window. */
   return GDK_EVENT_PROPAGATE;

@@ -17,4 +17,8 @@ G_DECLARE_FINAL_TYPE (SillonWindow, sillon_window, SILLON, WINDOW, GtkApplicatio
 
 SillonWindow *sillon_window_new (SillonApplication *application);
 
+/* Saves the window's state and locks its vault (keys wiped), as closing the
+ * window does; the application calls it before quitting. */
+void sillon_window_prepare_quit (SillonWindow *self);
+
 G_END_DECLS

@@ -101,6 +101,18 @@ def test():
     press("Escape")
     wait_for(lambda: not is_showing(about), what="About to close")
 
+    # The keyboard shortcuts window (Ctrl+F1, the same action as Ctrl+?),
+    # found by its accessible name, lists the general and the wizard's keys.
+    press("<Control>F1")
+    shortcuts = wait_for(lambda: [n for n in app.children if n.name == "Keyboard Shortcuts" and is_showing(n)],
+                         what="the shortcuts window")[0]
+    titles = {n.name for n in shortcuts.findChildren(lambda n: n.roleName == "label", isLambda=True)}
+    for title in ("Lock the vault", "Quit", "Choose an answer", "Skip the question"):
+        check(title in titles, f"the shortcuts window lists “{title}”")
+    screenshot("06-shortcuts")
+    press("Escape")
+    wait_for(lambda: not is_showing(shortcuts), what="the shortcuts window to close")
+
     # Ctrl+Q quits.
     press("<Control>q")
     try:
