@@ -8,6 +8,8 @@
 
 #include "sillon-window.h"
 
+#include "sillon-auto-lock.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
@@ -28,6 +30,7 @@ struct _SillonWindow
   GCancellable *cancellable;
   char *vault_path;
   SillonStore *store; /* on the vault's connection: freed before it closes */
+  SillonAutoLock *auto_lock;
   char *mediator_name;
   SillonQuestionnaireRegistry *registry;
   SillonOrientationRules *rules;
@@ -246,6 +249,9 @@ show_home (SillonWindow *self)
   g_autoptr (GPtrArray) slots = sillon_vault_list_slots (self->vault, NULL);
   guint unlocked = sillon_vault_get_unlocked_slot (self->vault);
   g_autoptr (GError) error = NULL;
+
+  /* The idle delay starts again from the unlock. */
+  sillon_auto_lock_reset (self->auto_lock);
 
   g_clear_pointer (&self->mediator_name, g_free);
   for (guint i = 0; slots != NULL && i < slots->len; i++)
@@ -574,6 +580,17 @@ on_lock_activated (GSimpleAction *action,
   show_page (self, self->unlock_page);
 }
 
+/* Idle delay or screen lock: lock as the lock button does, keeping an
+ * assessment in progress in memory so that the mediator finds it again. */
+static void
+on_auto_lock_requested (SillonWindow *self)
+{
+  if (self->vault == NULL)
+    return;
+  lock_vault (self, TRUE);
+  show_page (self, self->unlock_page);
+}
+
 static const GActionEntry win_actions[] = {
   { "lock", on_lock_activated, NULL, NULL, NULL, { 0 } },
 };
@@ -621,6 +638,7 @@ sillon_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->auto_lock);
   /* Dispose may run twice: only the first pass has anything to close. */
   if (self->vault != NULL || self->store != NULL)
     lock_vault (self, FALSE);
@@ -702,6 +720,9 @@ sillon_window_init (SillonWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+
+  self->auto_lock = sillon_auto_lock_new (GTK_WINDOW (self), self->settings);
+  g_signal_connect_swapped (self->auto_lock, "lock-requested", G_CALLBACK (on_auto_lock_requested), self);
 
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
