@@ -15,6 +15,7 @@
 #define HEADER_MAGIC "SILLONVH"
 #define KDF_CONTEXT "SillonVK"
 #define SLOT_AD_TAG "SillonS1"
+#define SLOT_INFO_NONCE_TAG "SillonI1"
 #define SLOTS_OFFSET 64
 #define SLOT_FIXED_SIZE 112 /* the fields a slot's wrapping authenticates */
 #define MAC_OFFSET (SILLON_VAULT_HEADER_COPY_SIZE - SILLON_VAULT_HEADER_MAC_SIZE)
@@ -25,6 +26,7 @@ enum
   SUBKEY_HEADER_MAC,
   SUBKEY_CHECKSUM_MASK,
   SUBKEY_BACKUP,
+  SUBKEY_SLOT_INFO,
 };
 
 GQuark
@@ -60,17 +62,18 @@ is_zero (const guint8 *p, gsize n)
   return acc == 0;
 }
 
+/* The fields that unlocking needs, in clear; the encrypted creation time
+ * (bytes 8–15) and label (48–111) are left as zeros here: the wrapping does
+ * not cover them, the header MAC does. */
 static void
 slot_serialize_fixed (const SillonVaultHeaderSlot *slot, guint8 out[SLOT_FIXED_SIZE])
 {
   memset (out, 0, SLOT_FIXED_SIZE);
   out[0] = slot->kind;
   out[1] = slot->kdf;
-  put_be (out + 8, 8, (guint64) slot->created_unix);
   put_be (out + 16, 8, slot->opslimit);
   put_be (out + 24, 8, slot->memlimit);
   memcpy (out + 32, slot->salt, 16);
-  memcpy (out + 48, slot->label, strnlen (slot->label, SILLON_VAULT_LABEL_MAX));
 }
 
 static void
@@ -80,6 +83,8 @@ slot_serialize (const SillonVaultHeaderSlot *slot, guint8 out[SILLON_VAULT_HEADE
   if (slot->kind == SILLON_VAULT_SLOT_EMPTY)
     return;
   slot_serialize_fixed (slot, out);
+  memcpy (out + 8, slot->sealed_info, 8);
+  memcpy (out + 48, slot->sealed_info + 8, SILLON_VAULT_SLOT_INFO_SIZE - 8);
   memcpy (out + 112, slot->nonce, 24);
   memcpy (out + 136, slot->wrapped_key, sizeof slot->wrapped_key);
 }
@@ -90,12 +95,13 @@ slot_parse (const guint8 *p, SillonVaultHeaderSlot *slot, GError **error)
   memset (slot, 0, sizeof *slot);
   slot->kind = p[0];
   slot->kdf = p[1];
-  slot->created_unix = (gint64) get_be (p + 8, 8);
   slot->opslimit = get_be (p + 16, 8);
   slot->memlimit = get_be (p + 24, 8);
   memcpy (slot->salt, p + 32, 16);
   memcpy (slot->nonce, p + 112, 24);
   memcpy (slot->wrapped_key, p + 136, sizeof slot->wrapped_key);
+  memcpy (slot->sealed_info, p + 8, 8);
+  memcpy (slot->sealed_info + 8, p + 48, SILLON_VAULT_SLOT_INFO_SIZE - 8);
 
   if (slot->kind == SILLON_VAULT_SLOT_EMPTY)
     {
@@ -104,17 +110,7 @@ slot_parse (const guint8 *p, SillonVaultHeaderSlot *slot, GError **error)
       return TRUE;
     }
 
-  /* The label: UTF-8, NUL-terminated inside its 64 bytes, zero-padded. */
-  {
-    gsize len = strnlen ((const char *) p + 48, 64);
-
-    if (len > SILLON_VAULT_LABEL_MAX || !is_zero (p + 48 + len, 64 - len))
-      goto invalid;
-    memcpy (slot->label, p + 48, len);
-    slot->label[len] = '\0';
-    if (!g_utf8_validate (slot->label, len, NULL))
-      goto invalid;
-  }
+  /* The label and creation time are encrypted: checked once decrypted. */
   if (!is_zero (p + 2, 6) || !is_zero (p + 184, 8))
     goto invalid;
 
@@ -125,7 +121,7 @@ slot_parse (const guint8 *p, SillonVaultHeaderSlot *slot, GError **error)
           goto invalid;
         return TRUE;
       case SILLON_VAULT_SLOT_RECOVERY:
-        if (slot->kdf != SILLON_VAULT_KDF_BLAKE2B || slot->opslimit != 0 || slot->memlimit != 0 || slot->label[0] != '\0')
+        if (slot->kdf != SILLON_VAULT_KDF_BLAKE2B || slot->opslimit != 0 || slot->memlimit != 0)
           goto invalid;
         return TRUE;
       default:
@@ -176,8 +172,9 @@ sillon_vault_header_parse_copy (const guint8 *data,
   out->reserve = data[16];
   memcpy (out->db_id, data + 24, SILLON_VAULT_DB_ID_SIZE);
   out->generation = get_be (data + 40, 8);
+  out->repairs = (guint32) get_be (data + 48, 4);
 
-  if (data[10] != index || out->aead != SILLON_VAULT_AEAD_XCHACHA20POLY1305 || out->page_size < 1024 || out->page_size > 65536 || (out->page_size & (out->page_size - 1)) != 0 || out->reserve != 40 || !is_zero (data + 17, 7) || !is_zero (data + 48, 16))
+  if (data[10] != index || out->aead != SILLON_VAULT_AEAD_XCHACHA20POLY1305 || out->page_size < 1024 || out->page_size > 65536 || (out->page_size & (out->page_size - 1)) != 0 || out->reserve != 40 || !is_zero (data + 17, 7) || !is_zero (data + 52, 12))
     {
       g_set_error (error, SILLON_VAULT_HEADER_ERROR, SILLON_VAULT_HEADER_ERROR_INVALID,
                    _ ("The vault header is invalid"));
@@ -241,6 +238,7 @@ sillon_vault_header_serialize_copy (const SillonVaultHeaderCopy *copy,
   out[16] = 40;
   memcpy (out + 24, copy->db_id, SILLON_VAULT_DB_ID_SIZE);
   put_be (out + 40, 8, copy->generation);
+  put_be (out + 48, 4, copy->repairs);
   for (guint i = 0; i < SILLON_VAULT_MAX_SLOTS; i++)
     slot_serialize (&copy->slots[i], out + SLOTS_OFFSET + i * SILLON_VAULT_HEADER_SLOT_SIZE);
   compute_mac (out, mac_key, out + MAC_OFFSET);
@@ -295,10 +293,10 @@ sillon_vault_kdf_calibrate (guint target_ms,
     double mem_factor = MIN (factor, 4.0);
 
     mem = (guint64) (SILLON_VAULT_KDF_MIN_MEMLIMIT * mem_factor) & ~(guint64) (1024 * 1024 - 1);
-    mem = MAX (mem, SILLON_VAULT_KDF_MIN_MEMLIMIT);
+    mem = CLAMP (mem, SILLON_VAULT_KDF_MIN_MEMLIMIT, SILLON_VAULT_KDF_MAX_MEMLIMIT);
     per_pass_us = (double) elapsed_us / SILLON_VAULT_KDF_MIN_OPSLIMIT * ((double) mem / SILLON_VAULT_KDF_MIN_MEMLIMIT);
     ops = (guint64) ((double) target_ms * 1000 / per_pass_us);
-    ops = CLAMP (ops, SILLON_VAULT_KDF_MIN_OPSLIMIT, 32);
+    ops = CLAMP (ops, SILLON_VAULT_KDF_MIN_OPSLIMIT, SILLON_VAULT_KDF_MAX_OPSLIMIT);
   }
 
 out:
@@ -306,6 +304,59 @@ out:
     sodium_free (out);
   *out_opslimit = ops;
   *out_memlimit = mem;
+}
+
+/* The label and creation time of a slot say who uses the vault and since
+ * when: they are encrypted with XChaCha20 under a subkey of the master key
+ * (unlocking needs neither). The nonce comes from the slot's salt, fresh at
+ * every seal; integrity comes from the header MAC. */
+static void
+slot_info_xor (const guint8 *salt, const guint8 master_key[SILLON_VAULT_MASTER_KEY_SIZE], const guint8 *in, guint8 *out)
+{
+  guint8 key[32];
+  guint8 nonce[crypto_stream_xchacha20_NONCEBYTES];
+
+  crypto_kdf_derive_from_key (key, sizeof key, SUBKEY_SLOT_INFO, KDF_CONTEXT, master_key);
+  memcpy (nonce, SLOT_INFO_NONCE_TAG, 8);
+  memcpy (nonce + 8, salt, 16);
+  crypto_stream_xchacha20_xor (out, in, SILLON_VAULT_SLOT_INFO_SIZE, nonce, key);
+  sodium_memzero (key, sizeof key);
+}
+
+static void
+slot_seal_info (SillonVaultHeaderSlot *slot, const guint8 master_key[SILLON_VAULT_MASTER_KEY_SIZE])
+{
+  guint8 info[SILLON_VAULT_SLOT_INFO_SIZE] = { 0 };
+
+  put_be (info, 8, (guint64) slot->created_unix);
+  memcpy (info + 8, slot->label, strnlen (slot->label, SILLON_VAULT_LABEL_MAX));
+  slot_info_xor (slot->salt, master_key, info, slot->sealed_info);
+  sodium_memzero (info, sizeof info);
+}
+
+void
+sillon_vault_header_copy_open_info (SillonVaultHeaderCopy *copy,
+                                    const guint8 master_key[SILLON_VAULT_MASTER_KEY_SIZE])
+{
+  g_return_if_fail (copy != NULL && master_key != NULL);
+
+  for (guint i = 0; i < SILLON_VAULT_MAX_SLOTS; i++)
+    {
+      SillonVaultHeaderSlot *slot = &copy->slots[i];
+      guint8 info[SILLON_VAULT_SLOT_INFO_SIZE];
+      gsize len;
+
+      if (slot->kind == SILLON_VAULT_SLOT_EMPTY)
+        continue;
+      slot_info_xor (slot->salt, master_key, slot->sealed_info, info);
+      slot->created_unix = (gint64) get_be (info, 8);
+      len = strnlen ((const char *) info + 8, SILLON_VAULT_LABEL_MAX);
+      memcpy (slot->label, info + 8, len);
+      slot->label[len] = '\0';
+      if (!g_utf8_validate (slot->label, len, NULL))
+        slot->label[0] = '\0';
+      sodium_memzero (info, sizeof info);
+    }
 }
 
 static void
@@ -403,6 +454,7 @@ sillon_vault_slot_seal_passphrase (SillonVaultHeaderSlot *slot,
       return FALSE;
     }
   slot_wrap (slot, index, db_id, kek, master_key);
+  slot_seal_info (slot, master_key);
   sodium_free (kek);
   return TRUE;
 }
@@ -461,6 +513,7 @@ sillon_vault_slot_seal_recovery (SillonVaultHeaderSlot *slot,
   randombytes_buf (slot->salt, sizeof slot->salt);
   recovery_kek (slot, recovery_key, kek);
   slot_wrap (slot, index, db_id, kek, master_key);
+  slot_seal_info (slot, master_key);
   sodium_free (kek);
 }
 

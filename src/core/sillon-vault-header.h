@@ -26,16 +26,19 @@ G_BEGIN_DECLS
 #define SILLON_VAULT_KDF_ARGON2ID13 1
 #define SILLON_VAULT_KDF_BLAKE2B 2
 #define SILLON_VAULT_LABEL_MAX 63 /* bytes of UTF-8 */
+#define SILLON_VAULT_SLOT_INFO_SIZE (8 + SILLON_VAULT_LABEL_MAX + 1)
 #define SILLON_VAULT_MASTER_KEY_SIZE 32
 #define SILLON_VAULT_DB_ID_SIZE 16
 #define SILLON_VAULT_RECOVERY_KEY_SIZE 32
 
 /* Argon2id bounds: the floor is a policy, the ceiling keeps a forged header
- * from making an unlock allocate gigabytes or run for minutes. */
+ * from making an unlock allocate gigabytes or run for minutes (an unlock may
+ * try every slot of both copies). The ceiling is what calibration can pick,
+ * nothing more. */
 #define SILLON_VAULT_KDF_MIN_OPSLIMIT 2
-#define SILLON_VAULT_KDF_MAX_OPSLIMIT 64
+#define SILLON_VAULT_KDF_MAX_OPSLIMIT 32
 #define SILLON_VAULT_KDF_MIN_MEMLIMIT ((guint64) 64 * 1024 * 1024)
-#define SILLON_VAULT_KDF_MAX_MEMLIMIT ((guint64) 1024 * 1024 * 1024)
+#define SILLON_VAULT_KDF_MAX_MEMLIMIT ((guint64) 256 * 1024 * 1024)
 
 #define SILLON_VAULT_HEADER_ERROR (sillon_vault_header_error_quark ())
 
@@ -57,6 +60,10 @@ typedef struct
   guint64 memlimit;
   guint8 salt[16];
   char label[SILLON_VAULT_LABEL_MAX + 1];
+  /* created_unix and label, encrypted under a key derived from the master
+   * key, as stored: until sillon_vault_header_copy_open_info() runs on a
+   * parsed copy, its label is empty and created_unix 0. */
+  guint8 sealed_info[SILLON_VAULT_SLOT_INFO_SIZE];
   guint8 nonce[24];
   guint8 wrapped_key[SILLON_VAULT_MASTER_KEY_SIZE + 16]; /* ciphertext ‖ tag */
 } SillonVaultHeaderSlot;
@@ -70,6 +77,7 @@ typedef struct
   guint8 aead;
   guint8 db_id[SILLON_VAULT_DB_ID_SIZE];
   guint64 generation;
+  guint32 repairs; /* times a damaged or stale copy was rewritten at open */
   SillonVaultHeaderSlot slots[SILLON_VAULT_MAX_SLOTS];
   guint8 raw[SILLON_VAULT_HEADER_COPY_SIZE]; /* as read, for the MAC */
 } SillonVaultHeaderCopy;
@@ -112,6 +120,12 @@ void sillon_vault_header_serialize_copy (const SillonVaultHeaderCopy *copy,
                                          guint index,
                                          const guint8 mac_key[32],
                                          guint8 out[SILLON_VAULT_HEADER_COPY_SIZE]);
+
+/* Decrypts the label and creation time of every slot of @copy (parsed, its
+ * MAC checked) with the key derived from @master_key. A label that does not
+ * decrypt to valid UTF-8 is left empty. */
+void sillon_vault_header_copy_open_info (SillonVaultHeaderCopy *copy,
+                                         const guint8 master_key[SILLON_VAULT_MASTER_KEY_SIZE]);
 
 /* Checks the keyed BLAKE2b MAC of a parsed copy (constant time). */
 gboolean sillon_vault_header_copy_check_mac (const SillonVaultHeaderCopy *copy,

@@ -368,6 +368,10 @@ configure_connection (sqlite3 *db,
 
   if (!exec_sql (db, "PRAGMA locking_mode=EXCLUSIVE", error))
     return FALSE;
+  /* The VFS never lets a rollback journal reach the disk; writing page 1 of
+   * a new vault, before WAL mode exists, takes one in memory. */
+  if (creating && !exec_sql (db, "PRAGMA journal_mode=MEMORY", error))
+    return FALSE;
   rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode=WAL", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
@@ -518,22 +522,26 @@ write_header (SillonVault *self, SillonVaultHeaderCopy *next, GError **error)
 }
 
 /* After an interrupted header write one copy is stale or torn: bring it in
- * line with the authoritative one. Runs only once SQLite holds its lock. */
+ * line with the authoritative one. Runs only once SQLite holds its lock.
+ * The same happens when someone damaged a copy on purpose, so the repair
+ * must not erase the evidence: the new generation written to both copies
+ * counts it (authenticated by the MAC), and verify reports the count. */
 static gboolean
 repair_header (SillonVault *self, const SillonVaultHeader *header, GError **error)
 {
   guint other = 1 - self->header_index;
   guint8 raw[SILLON_VAULT_HEADER_COPY_SIZE];
-  SillonVfsHeaderWrite w = { raw, other * SILLON_VAULT_HEADER_COPY_SIZE, sizeof raw };
-  int rc;
+  SillonVaultHeaderCopy next;
 
   sillon_vault_header_serialize_copy (&self->header, other, self->subkeys->header_mac, raw);
   if (memcmp (raw, header->copies[other].raw, sizeof raw) == 0)
     return TRUE;
-  rc = sqlite3_file_control (self->db, "main", SILLON_VFS_FCNTL_WRITE_HEADER, &w);
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, NULL, rc);
-  return TRUE;
+  g_message ("Header copy %c of the vault was damaged or out of date and has been rewritten",
+             other == 0 ? 'A' : 'B');
+  next = self->header;
+  if (next.repairs < G_MAXUINT32)
+    next.repairs++;
+  return write_header (self, &next, error);
 }
 
 static gboolean
@@ -554,9 +562,62 @@ alloc_keys (SillonVault *self, GError **error)
 static void
 close_db (SillonVault *self)
 {
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  sqlite3_stmt *stmt;
+  gboolean busy = FALSE;
+
+  if (self->db == NULL)
+    return;
+
+  /* Statements still prepared keep the connection alive after
+   * sqlite3_close_v2, with its page cache. Finalizing them here would leave
+   * their owners with dangling pointers; instead every vault file of the
+   * connection forgets its keys, so that any further step fails, and the
+   * cached pages are released. A statement still in the middle of a scan is
+   * a bug of its owner: it may return the rows of the pages it holds at
+   * that moment, never more. A zero cache size makes SQLite free each of
+   * those pages as soon as the statement lets go of it (in exclusive
+   * locking mode it would otherwise keep them for the next reset). */
+  stmt = sqlite3_next_stmt (self->db, NULL);
+  if (stmt != NULL)
+    {
+      for (; stmt != NULL; stmt = sqlite3_next_stmt (self->db, stmt))
+        busy = busy || sqlite3_stmt_busy (stmt);
+      if (busy)
+        g_warning ("Locking the vault while a statement is still running");
+      else
+        g_debug ("Locking the vault while statements are still prepared");
+      for (int i = 0; sqlite3_db_name (self->db, i) != NULL; i++)
+        {
+          const char *schema = sqlite3_db_name (self->db, i);
+          /* A schema name, quoted as an identifier by %w: no user text. */
+          char *sql = sqlite3_mprintf ("PRAGMA \"%w\".cache_size=0", schema);
+
+          sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+          sqlite3_free (sql);
+          sqlite3_file_control (self->db, schema, SILLON_VFS_FCNTL_DROP_KEYS, NULL);
+        }
+      sqlite3_db_release_memory (self->db);
+    }
+  sqlite3_close_v2 (self->db);
   self->db = NULL;
+}
+
+/* Copies @src's main database into @dest's with the backup API, which, unlike
+ * sqlite3_serialize (it zero-fills pages it cannot read), stops at the first
+ * page that fails authentication. */
+static gboolean
+copy_database (sqlite3 *src, sqlite3 *dest, GError **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", src, "main");
+  int rc;
+
+  if (backup == NULL)
+    return set_sqlite_error (error, dest, sqlite3_extended_errcode (dest));
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, NULL, rc);
+  return TRUE;
 }
 
 /* G_MAXUINT with @error unset: no slot opens with @passphrase. */
@@ -739,6 +800,7 @@ open_common (const char *path,
              GError **error)
 {
   g_autoptr (SillonVault) self = NULL;
+  g_autofree SillonVaultHeader *fresh = NULL;
   guint copy_index = 0, slot_index = 0;
 
   sillon_vault_register_vfs ();
@@ -762,12 +824,61 @@ open_common (const char *path,
     return NULL;
 
   self->header = header->copies[copy_index];
+  sillon_vault_header_copy_open_info (&self->header, self->master_key);
   self->header_index = copy_index;
   self->unlocked_slot = slot_index;
 
+  /* Vaults run in WAL mode only, so Sillon never leaves a rollback journal
+   * behind; SQLite would play one back on the first read. The VFS refuses
+   * to open it anyway; this check gives the reason. */
+  {
+    g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+    if (g_file_test (journal, G_FILE_TEST_EXISTS))
+      {
+        g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                     _ ("A rollback journal lies next to the vault (%s). Sillon never writes one: it may have been put there to modify the vault. The vault was left untouched; move that file away to open it."),
+                     journal);
+        return NULL;
+      }
+  }
+
   if (!configure_connection (self->db, &self->header, self->subkeys, FALSE, error))
     return NULL;
-  if (!repair_header (self, header, error))
+
+  /* The header above was read before SQLite took its lock: another program
+   * may have changed it in between (a passphrase change, a removed slot).
+   * Read it again under the lock, and unlock again if it changed, so that
+   * neither the repair below nor later header changes start from a stale
+   * copy and undo that change. */
+  fresh = g_new0 (SillonVaultHeader, 1);
+  if (!read_header (self->db, "main", fresh, error))
+    return NULL;
+  if (memcmp (fresh->copies[0].raw, header->copies[0].raw, SILLON_VAULT_HEADER_COPY_SIZE) != 0 || memcmp (fresh->copies[1].raw, header->copies[1].raw, SILLON_VAULT_HEADER_COPY_SIZE) != 0)
+    {
+      guint8 *mk = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
+      SillonVaultSubkeys *subkeys = sodium_malloc (sizeof *subkeys);
+      gboolean unlocked, same_key;
+
+      g_assert (mk != NULL && subkeys != NULL);
+      unlocked = unlock_header (fresh, cred, mk, subkeys, &copy_index, &slot_index, error);
+      same_key = unlocked && sodium_memcmp (mk, self->master_key, SILLON_VAULT_MASTER_KEY_SIZE) == 0;
+      sodium_free (mk);
+      sodium_free (subkeys);
+      if (!unlocked)
+        return NULL;
+      if (!same_key)
+        {
+          g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_BUSY,
+                       _ ("The vault was replaced by another program while it was being opened: try again"));
+          return NULL;
+        }
+      self->header = fresh->copies[copy_index];
+      sillon_vault_header_copy_open_info (&self->header, self->master_key);
+      self->header_index = copy_index;
+      self->unlocked_slot = slot_index;
+    }
+  if (!repair_header (self, fresh, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -980,6 +1091,37 @@ sillon_vault_get_unlocked_slot (SillonVault *self)
 }
 
 gboolean
+sillon_vault_derive_subkey (SillonVault *self,
+                            const char context[8],
+                            guint64 subkey_id,
+                            guint8 *out,
+                            gsize length,
+                            GError **error)
+{
+  char ctx[crypto_kdf_CONTEXTBYTES];
+
+  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (length >= crypto_kdf_BYTES_MIN && length <= crypto_kdf_BYTES_MAX, FALSE);
+
+  /* The page, header and backup keys live under "SillonVK": handing one of
+   * them out would let its holder forge pages. */
+  g_return_val_if_fail (memcmp (context, "SillonVK", crypto_kdf_CONTEXTBYTES) != 0, FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+  memcpy (ctx, context, sizeof ctx);
+  if (crypto_kdf_derive_from_key (out, length, subkey_id, ctx, self->master_key) != 0)
+    {
+      g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED,
+                           _ ("Cannot derive a key from the master key"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 sillon_vault_change_passphrase (SillonVault *self,
                                 const char *old_passphrase,
                                 const char *new_passphrase,
@@ -1137,19 +1279,19 @@ sillon_vault_rotate (SillonVault *self,
   SillonVaultHeaderCopy next;
   guint8 *new_mk = NULL, *recovery_raw = NULL;
   SillonVaultSubkeys *new_subkeys = NULL;
-  SillonVfsKeys *keys = NULL;
   char *recovery_text = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *uri = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *dest = NULL;
   g_autoptr (GError) local_error = NULL;
-  guint64 handle = 0;
   guint index, dropped = 0;
   gboolean ok = FALSE;
   int rc;
 
   g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
   g_return_val_if_fail (passphrase != NULL, FALSE);
+  /* Once the new file has taken the vault's name, its recovery key is the
+   * only one left: it must reach the caller even if reopening fails. */
+  g_return_val_if_fail (out_recovery_key != NULL, FALSE);
 
   if (!check_unlocked (self, error))
     return FALSE;
@@ -1169,8 +1311,7 @@ sillon_vault_rotate (SillonVault *self,
   new_mk = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
   new_subkeys = sodium_malloc (sizeof *new_subkeys);
   recovery_raw = sodium_malloc (SILLON_VAULT_RECOVERY_KEY_SIZE);
-  keys = sodium_malloc (sizeof *keys);
-  g_assert (new_mk != NULL && new_subkeys != NULL && recovery_raw != NULL && keys != NULL);
+  g_assert (new_mk != NULL && new_subkeys != NULL && recovery_raw != NULL);
   randombytes_buf (new_mk, SILLON_VAULT_MASTER_KEY_SIZE);
   sillon_vault_derive_subkeys (new_mk, new_subkeys);
 
@@ -1202,22 +1343,27 @@ sillon_vault_rotate (SillonVault *self,
   if (!create_file_with_header (tmp_path, &next, new_subkeys, error))
     goto out;
 
-  fill_vfs_keys (&next, new_subkeys, keys);
-  handle = sillon_vfs_add_keys (keys);
-  uri = make_uri (tmp_path, handle);
-  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_bind_text (stmt, 1, uri, -1, SQLITE_STATIC);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  /* The copy goes through a connection of its own in WAL mode: VACUUM INTO
+   * would need a rollback journal, which the VFS refuses. The backup API
+   * fails on a page it cannot authenticate, and VACUUM then drops the free
+   * pages, which may still hold deleted content. */
+  dest = open_connection (tmp_path, error);
+  if (dest == NULL || !configure_connection (dest, &next, new_subkeys, TRUE, error) || !copy_database (self->db, dest, error) || !exec_sql (dest, "VACUUM", error))
     {
-      set_sqlite_error (error, self->db, sqlite3_extended_errcode (self->db));
+      if (dest != NULL)
+        sqlite3_close (dest);
       remove_vault_files (tmp_path);
       goto out;
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
+  /* Closing checkpoints the WAL into the file and removes it. */
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, NULL, rc);
+      remove_vault_files (tmp_path);
+      goto out;
+    }
   if (!fsync_path (tmp_path))
     {
       g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO,
@@ -1238,6 +1384,9 @@ sillon_vault_rotate (SillonVault *self,
       goto out;
     }
   fsync_directory_of (self->path);
+  *out_recovery_key = g_steal_pointer (&recovery_text);
+  if (out_dropped_slots != NULL)
+    *out_dropped_slots = dropped;
 
   memcpy (self->master_key, new_mk, SILLON_VAULT_MASTER_KEY_SIZE);
   memcpy (self->subkeys, new_subkeys, sizeof *new_subkeys);
@@ -1250,21 +1399,12 @@ sillon_vault_rotate (SillonVault *self,
       sillon_vault_lock (self);
       goto out;
     }
-
-  if (out_dropped_slots != NULL)
-    *out_dropped_slots = dropped;
-  if (out_recovery_key != NULL)
-    *out_recovery_key = g_steal_pointer (&recovery_text);
   ok = TRUE;
 
 out:
-  sqlite3_finalize (stmt);
-  if (handle != 0)
-    sillon_vfs_remove_keys (handle);
   sodium_free (new_mk);
   sodium_free (new_subkeys);
   sodium_free (recovery_raw);
-  sodium_free (keys);
   if (recovery_text != NULL)
     sodium_free (recovery_text);
   return ok;
@@ -1295,6 +1435,7 @@ sillon_vault_verify (SillonVault *self,
       report->header_copy_a_ok = sillon_vault_header_copy_check_mac (&header->copies[0], self->subkeys->header_mac);
       report->header_copy_b_ok = sillon_vault_header_copy_check_mac (&header->copies[1], self->subkeys->header_mac);
     }
+  report->header_repairs = self->header.repairs;
   g_free (header);
 
   v.bad_pages = report->bad_pages;
@@ -1335,7 +1476,9 @@ sillon_vault_backup (SillonVault *self,
   sqlite3_int64 size = 0;
   guint8 prefix[BACKUP_PREFIX_SIZE];
   guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
+  sqlite3 *mem = NULL;
   gboolean ok = FALSE;
+  int rc;
 
   g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -1352,12 +1495,19 @@ sillon_vault_backup (SillonVault *self,
       return FALSE;
     }
 
-  /* A consistent snapshot, in memory only: sqlite3_serialize reads every
-   * page through the pager inside one read transaction. */
-  if (!exec_sql (self->db, "BEGIN", error))
-    return FALSE;
-  image = sqlite3_serialize (self->db, "main", &size, 0);
-  exec_sql (self->db, "COMMIT", NULL);
+  /* A consistent snapshot, in memory only. The backup API copies every page
+   * inside one read transaction and stops at a page that fails
+   * authentication, whereas sqlite3_serialize of the vault itself would
+   * zero-fill such a page, and the backup would carry it as authentic. */
+  rc = sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, mem, rc);
+      goto out;
+    }
+  if (!copy_database (self->db, mem, error))
+    goto out;
+  image = sqlite3_serialize (mem, "main", &size, 0);
   if (image == NULL || size <= 0)
     {
       g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SQL,
@@ -1403,6 +1553,8 @@ sillon_vault_backup (SillonVault *self,
   ok = TRUE;
 
 out:
+  if (mem != NULL)
+    sqlite3_close (mem);
   if (state != NULL)
     sodium_free (state);
   if (image != NULL)
@@ -1481,6 +1633,7 @@ sillon_vault_restore (const char *backup_path,
       goto out;
     }
   restored->header = header->copies[copy_index];
+  sillon_vault_header_copy_open_info (&restored->header, restored->master_key);
   restored->header_index = 0;
   restored->unlocked_slot = slot_index;
 

@@ -67,6 +67,10 @@ typedef struct
   gboolean header_copy_a_ok;
   gboolean header_copy_b_ok;
   gboolean integrity_ok; /* PRAGMA integrity_check said "ok" (only run if no bad page) */
+  /* How many times, over the vault's life, opening it found one header copy
+   * damaged or out of date and rewrote it: after an interrupted header
+   * change, or a modification of the file. */
+  guint header_repairs;
 } SillonVaultVerifyReport;
 
 void sillon_vault_verify_report_free (SillonVaultVerifyReport *report);
@@ -118,7 +122,14 @@ SillonVault *sillon_vault_open_with_recovery_key (const char *path,
                                                   GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Closes the database and wipes every key. The object stays valid (for the
- * UI), but every call below except get_path/is_locked fails with LOCKED. */
+ * UI), but every call below except get_path/is_locked fails with LOCKED.
+ * Finalize your statements first. Statements still prepared on the
+ * connection are not finalized (their owners still hold them): the
+ * connection stays allocated until they are, but its files forget their
+ * keys and its page cache is released, so any further step fails with
+ * SQLITE_IOERR_READ. A statement in the middle of a scan (stepped, not
+ * reset) may still hold a few decrypted pages; that is logged as a
+ * warning. */
 void sillon_vault_lock (SillonVault *self);
 gboolean sillon_vault_is_locked (SillonVault *self);
 const char *sillon_vault_get_path (SillonVault *self);
@@ -139,6 +150,18 @@ gboolean sillon_vault_attach (SillonVault *self,
                               const char *schema_name,
                               GError **error);
 
+/* Derives a key of @length bytes (16 to 64) for another part of Sillon
+ * from the master key, with libsodium's KDF: @context names the purpose in
+ * exactly 8 bytes (e.g. "SillonJK" for the journal) and @subkey_id tells
+ * keys of one purpose apart. The vault's own context "SillonVK" is refused.
+ * Nothing derived is stored: it changes when the vault is rotated. */
+gboolean sillon_vault_derive_subkey (SillonVault *self,
+                                     const char context[8],
+                                     guint64 subkey_id,
+                                     guint8 *out,
+                                     gsize length,
+                                     GError **error);
+
 /* Keyslots: O(1) changes, no page is re-encrypted. */
 gboolean sillon_vault_change_passphrase (SillonVault *self,
                                          const char *old_passphrase,
@@ -155,11 +178,17 @@ gboolean sillon_vault_remove_slot (SillonVault *self,
 /* Element type: SillonVaultSlotInfo*, non-empty slots only. */
 GPtrArray *sillon_vault_list_slots (SillonVault *self, GError **error);
 
-/* Re-keys every page with a fresh master key (VACUUM INTO a new vault, then
+/* Re-keys every page with a fresh master key (a copy into a new vault, then
  * an atomic rename over @path). Only the slot that @passphrase opens can be
  * re-wrapped (the others' passphrases are unknown here): the other mediators'
  * slots are dropped and counted in @out_dropped_slots (may be NULL), and a new
- * recovery key is returned in @out_recovery_key. */
+ * recovery key is returned in @out_recovery_key (required; free it with
+ * sillon_vault_free_secret). The key is returned whenever the new vault has
+ * replaced the old one, even if reopening it then fails: in that case the
+ * function returns FALSE, the vault is locked, and the key must still be
+ * shown to the user. On any other failure *@out_recovery_key is left
+ * untouched and the old vault is intact. A vault being rotated is locked
+ * first: see sillon_vault_lock() about statements still open. */
 gboolean sillon_vault_rotate (SillonVault *self,
                               const char *passphrase,
                               char **out_recovery_key,

@@ -7,7 +7,7 @@
  * bytes SQLite reserves at the end of every page. Here those 40 bytes hold a
  * random nonce and a Poly1305 tag, and the rest of the page is encrypted.
  *
- * Layout of a page (main database, WAL frame body, journal record body):
+ * Layout of a page (main database, WAL frame body):
  *   [ciphertext of P - 40 bytes][nonce 24][tag 16]
  * with associated data = "SillonP1" ‖ database id ‖ page number (big endian),
  * so that a page moved to another position or from another vault fails.
@@ -25,13 +25,10 @@
 #define WAL_HEADER_SIZE 32
 #define WAL_FRAME_HEADER_SIZE 24
 
-static const guint8 journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
-
 typedef enum
 {
   FILE_MAIN,
   FILE_WAL,
-  FILE_JOURNAL,
 } FileKind;
 
 typedef struct SillonFile SillonFile;
@@ -39,13 +36,14 @@ struct SillonFile
 {
   sqlite3_file base;
   FileKind kind;
-  SillonFile *main_file; /* WAL and journal: the database they belong to */
+  SillonFile *main_file; /* WAL: the database it belongs to */
   SillonFile *wal;       /* main database: its WAL while open */
   SillonVfsKeys *keys;   /* main database only, in sodium_malloc memory */
+  gboolean keys_dropped; /* main database: locked for good */
   guint8 *scratch;       /* one WAL frame: page + frame header */
   gsize scratch_size;
-  /* The last frame header (WAL) or page number (journal) written: the page
-   * written right after it is encrypted under that page number. */
+  /* The last WAL frame header written: the page written right after it is
+   * encrypted under that page number. */
   gboolean pending;
   sqlite3_int64 pending_offset;
   guint32 pending_pgno;
@@ -242,14 +240,17 @@ wal_read_frame (SillonFile *f, sqlite3_int64 offset, guint8 *frame, gboolean *ou
   return TRUE;
 }
 
-/* A frame that fails authentication during WAL recovery is either the torn
- * tail of an interrupted write (the normal end of the log) or a modified
- * frame. It is a modification when the log visibly goes on after it: frames
- * that authenticate, carry the current salts, continue the checksum chain
- * from the failed frame's header and reach a commit frame. A torn write can
- * only be followed by frames of a transaction that was rolled back, and
- * those never end with a commit frame (a later commit would have moved the
- * end of the log past them). */
+/* A frame that fails authentication during WAL recovery is either part of
+ * the last transaction, cut by a crash or a power loss (the normal end of
+ * the log), or a modified frame. With synchronous=FULL every commit is
+ * synced before the next transaction writes anything, so only the last
+ * transaction can have frames that never fully reached the disk; and its
+ * writeback is unordered: its commit frame may well be there while a block
+ * of one of its other frames is not. So a failed frame is a modification
+ * only when a further complete transaction follows the one it belongs to:
+ * frames that authenticate, carry the current salts, continue the checksum
+ * chain from the failed frame's header, and reach the commit frame closing
+ * the failed frame's transaction and then another commit frame. */
 static gboolean
 wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_header[WAL_FRAME_HEADER_SIZE])
 {
@@ -261,6 +262,8 @@ wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_
   gboolean followed = FALSE;
   gboolean native;
   guint32 s[2];
+  /* A commit frame closes its own transaction. */
+  guint commits_needed = get_be32 (failed_header + 4) != 0 ? 1 : 2;
 
   if (f->real->pMethods->xRead (f->real, wal_header, sizeof wal_header, 0) != SQLITE_OK || f->real->pMethods->xFileSize (f->real, &size) != SQLITE_OK)
     return FALSE;
@@ -280,7 +283,7 @@ wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_
       wal_checksum (native, next + WAL_FRAME_HEADER_SIZE, keys->page_size, s);
       if (s[0] != get_be32 (next + 16) || s[1] != get_be32 (next + 20))
         break;
-      if (get_be32 (next + 4) != 0)
+      if (get_be32 (next + 4) != 0 && --commits_needed == 0)
         {
           followed = TRUE;
           break;
@@ -324,6 +327,13 @@ main_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
   guint8 *out = buf;
   int remaining = amount;
 
+  /* A vault locked under a still-open statement: no page any more, and an
+   * error rather than an empty file, so nothing looks like lost data. */
+  if (f->keys_dropped)
+    {
+      memset (buf, 0, amount);
+      return SQLITE_IOERR_READ;
+    }
   /* Before the passphrase is checked, SQLite already peeks at the first 100
    * bytes: it sees an empty file, and no page is read. */
   if (keys == NULL)
@@ -460,28 +470,6 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
 }
 
 static int
-journal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
-{
-  const SillonVfsKeys *keys = file_keys (f);
-  guint8 pgno_bytes[4];
-  int rc;
-
-  if (keys == NULL)
-    return SQLITE_IOERR_READ;
-  rc = f->real->pMethods->xRead (f->real, buf, amount, offset);
-  if (rc != SQLITE_OK || amount != (int) keys->page_size || offset < 4)
-    return rc;
-
-  /* A page record follows its 4-byte page number. An authentication
-   * failure during playback looks like a torn record: SQLite's record
-   * checksum then fails and playback stops there. */
-  rc = f->real->pMethods->xRead (f->real, pgno_bytes, 4, offset - 4);
-  if (rc != SQLITE_OK || !decrypt_page (keys, get_be32 (pgno_bytes), buf))
-    memset (buf, 0, amount);
-  return SQLITE_OK;
-}
-
-static int
 sillon_read (sqlite3_file *file, void *buf, int amount, sqlite3_int64 offset)
 {
   SillonFile *f = (SillonFile *) file;
@@ -492,8 +480,6 @@ sillon_read (sqlite3_file *file, void *buf, int amount, sqlite3_int64 offset)
         return main_read (f, buf, amount, offset);
       case FILE_WAL:
         return wal_read (f, buf, amount, offset);
-      case FILE_JOURNAL:
-        return journal_read (f, buf, amount, offset);
       default:
         return SQLITE_IOERR_READ;
     }
@@ -581,29 +567,7 @@ sillon_write (sqlite3_file *file, const void *data, int amount, sqlite3_int64 of
       return SQLITE_IOERR_WRITE;
     }
 
-  /* Rollback journal. */
-  if (amount == 4)
-    {
-      f->pending = TRUE;
-      f->pending_offset = offset;
-      f->pending_pgno = get_be32 (buf);
-      return f->real->pMethods->xWrite (f->real, buf, amount, offset);
-    }
-  if (amount == (int) keys->page_size)
-    {
-      if (f->pending && f->pending_offset == offset - 4)
-        {
-          f->pending = FALSE;
-          return write_encrypted (f, f->pending_pgno, buf, offset);
-        }
-      /* A journal header as large as a page (it holds no page content). */
-      if (memcmp (buf, journal_magic, sizeof journal_magic) == 0)
-        return f->real->pMethods->xWrite (f->real, buf, amount, offset);
-      return SQLITE_IOERR_WRITE;
-    }
-  if (amount > (int) keys->page_size / 2)
-    return SQLITE_IOERR_WRITE;
-  return f->real->pMethods->xWrite (f->real, buf, amount, offset);
+  return SQLITE_IOERR_WRITE;
 }
 
 static int
@@ -758,7 +722,7 @@ sillon_file_control (sqlite3_file *file, int op, void *arg)
         {
           const SillonVfsKeys *keys = arg;
 
-          if (keys == NULL || !page_size_valid (keys->page_size))
+          if (keys == NULL || !page_size_valid (keys->page_size) || f->keys_dropped)
             return SQLITE_MISUSE;
           if (f->keys != NULL)
             sodium_free (f->keys);
@@ -787,11 +751,38 @@ sillon_file_control (sqlite3_file *file, int op, void *arg)
       case SILLON_VFS_FCNTL_VERIFY:
         return verify_file (f, arg);
 
+      case SILLON_VFS_FCNTL_DROP_KEYS:
+        if (f->keys != NULL)
+          sodium_free (f->keys);
+        f->keys = NULL;
+        f->keys_dropped = TRUE;
+        if (f->scratch != NULL)
+          sodium_memzero (f->scratch, f->scratch_size);
+        return SQLITE_OK;
+
       case SQLITE_FCNTL_SIZE_HINT:
         {
           sqlite3_int64 hint = *(sqlite3_int64 *) arg + SILLON_VFS_HEADER_SIZE;
 
           return f->real->pMethods->xFileControl (f->real, op, &hint);
+        }
+
+      case SQLITE_FCNTL_PRAGMA:
+        {
+          char **pragma = arg;
+          sqlite3_int64 size = 0;
+
+          /* Leaving WAL mode would need a rollback journal, which the VFS
+           * refuses (see sillon_open): refuse the switch itself, rather
+           * than leave a vault that can no longer be written or reopened.
+           * A vault being created has no page yet: it goes through an
+           * in-memory journal while SQLite writes its first page. */
+          if (pragma[1] != NULL && pragma[2] != NULL && g_ascii_strcasecmp (pragma[1], "journal_mode") == 0 && g_ascii_strcasecmp (pragma[2], "wal") != 0 && (f->real->pMethods->xFileSize (f->real, &size) != SQLITE_OK || size > SILLON_VFS_HEADER_SIZE))
+            {
+              pragma[0] = sqlite3_mprintf ("a vault must stay in WAL journal mode");
+              return SQLITE_ERROR;
+            }
+          return f->real->pMethods->xFileControl (f->real, op, arg);
         }
 
       case SQLITE_FCNTL_MMAP_SIZE:
@@ -920,13 +911,22 @@ sillon_open (sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file, int fl
             }
         }
     }
-  else if (flags & (SQLITE_OPEN_WAL | SQLITE_OPEN_MAIN_JOURNAL))
+  else if (flags & SQLITE_OPEN_MAIN_JOURNAL)
+    {
+      /* Vaults only ever run in WAL mode, so Sillon never writes a rollback
+       * journal. One found next to a vault was planted: its header and
+       * record checksums are in clear, and playing it back would let
+       * someone without the keys overwrite or truncate pages. Opening an
+       * existing one is reported as tampering; creating one fails. */
+      return (flags & SQLITE_OPEN_CREATE) ? SQLITE_CANTOPEN : SQLITE_IOERR_DATA;
+    }
+  else if (flags & SQLITE_OPEN_WAL)
     {
       sqlite3_file *db_file = name != NULL ? sqlite3_database_file_object (name) : NULL;
 
       if (db_file == NULL || db_file->pMethods != &sillon_io_methods)
         return SQLITE_CANTOPEN;
-      f->kind = (flags & SQLITE_OPEN_WAL) ? FILE_WAL : FILE_JOURNAL;
+      f->kind = FILE_WAL;
       f->main_file = (SillonFile *) db_file;
     }
   else

@@ -51,6 +51,10 @@ enum
   /* arg: SillonVfsVerify *. Authenticates every page of the file and every
    * frame of its WAL, without going through SQLite's cache. */
   SILLON_VFS_FCNTL_VERIFY,
+  /* arg: unused. Wipes the file's keys for good: from then on every read of
+   * the database or its WAL fails with SQLITE_IOERR_READ, and SET_KEYS is
+   * refused. Used when a vault is locked while statements are still open. */
+  SILLON_VFS_FCNTL_DROP_KEYS,
 };
 
 typedef struct

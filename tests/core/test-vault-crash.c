@@ -411,11 +411,140 @@ test_crash_checker_detects_loss (Fixture *fixture, gconstpointer user_data)
   g_assert_nonnull (strstr (problem, "row 2 has wrong content"));
 }
 
+/* ---- power loss ----------------------------------------------------------
+ * A power cut is not a kill -9: the page cache writes back the blocks of the
+ * last, unacknowledged transaction in any order, so its commit frame may
+ * reach the disk while one block of an earlier frame of it does not. */
+
+typedef struct
+{
+  guint page_size;
+  guint block_size;  /* the block the power cut loses */
+  gboolean followed; /* a further complete transaction comes after */
+} PowerLoss;
+
+static const PowerLoss power_loss_8k = { 8192, 4096, FALSE };
+static const PowerLoss power_loss_512 = { 4096, 512, FALSE };
+static const PowerLoss power_loss_followed = { 4096, 512, TRUE };
+
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static gint64
+count_rows (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_crash_power_loss (gconstpointer user_data)
+{
+  const PowerLoss *loss = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sillon-power-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *wal_path = NULL;
+  g_autofree char *wal = NULL;
+  SillonVaultCreateOptions options = { 0 };
+  gsize frame = loss->page_size + 24, len = 0, n_frames, target, block;
+  guint commits[256], n_commits = 0, t2_first;
+  pid_t pid;
+  int status = 0;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "vault.sillon", NULL);
+  wal_path = g_strconcat (path, "-wal", NULL);
+  options.kdf_target_ms = 1;
+  options.page_size = loss->page_size;
+  vault = sillon_vault_create (path, "Power", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault), "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&vault);
+
+  /* T1 is acknowledged; T2 spans many frames; T3, if any, is one more
+   * complete transaction. The child exits without closing: the WAL stays. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SillonVault *v = sillon_vault_open (path, PASSPHRASE, NULL);
+      sqlite3 *db = v != NULL ? sillon_vault_get_db (v) : NULL;
+
+      if (db == NULL || sqlite3_exec (db, "INSERT INTO t VALUES (1, 'T1 acknowledged')", NULL, NULL, NULL) != SQLITE_OK || sqlite3_exec (db, "WITH RECURSIVE c(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM c WHERE i < 300) INSERT INTO t SELECT i, hex (randomblob (200)) FROM c", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (2);
+      if (loss->followed && sqlite3_exec (db, "INSERT INTO t VALUES (1000, 'T3')", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (3);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  g_file_get_contents (wal_path, &wal, &len, &error);
+  g_assert_no_error (error);
+  n_frames = (len - 32) / frame;
+  for (gsize i = 0; i < n_frames && n_commits < G_N_ELEMENTS (commits); i++)
+    if (be32 ((const guint8 *) wal + 32 + i * frame + 4) != 0)
+      commits[n_commits++] = i;
+  g_assert_cmpuint (n_commits, ==, loss->followed ? 3 : 2);
+  t2_first = commits[0] + 1;
+  g_assert_cmpuint (commits[1], >, t2_first + 4);
+
+  /* One file block lost, the first one wholly inside the body of the fourth
+   * frame of T2 (the frame header stays). */
+  target = 32 + (t2_first + 3) * frame + 24;
+  block = (target + loss->block_size - 1) / loss->block_size * loss->block_size;
+  g_assert_cmpuint (block + loss->block_size, <=, target + loss->page_size);
+  memset (wal + block, 0, loss->block_size);
+  g_file_set_contents (wal_path, wal, len, &error);
+  g_assert_no_error (error);
+
+  vault = sillon_vault_open (path, PASSPHRASE, &error);
+  if (loss->followed)
+    {
+      /* T2 was synced before T3 began: its damage is no power cut. */
+      g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+      g_assert_null (vault);
+    }
+  else
+    {
+      g_autoptr (SillonVaultVerifyReport) report = NULL;
+      sqlite3 *db;
+
+      /* The torn transaction is dropped as a whole; T1 stays. */
+      g_assert_no_error (error);
+      g_assert_nonnull (vault);
+      db = sillon_vault_get_db (vault);
+      g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t WHERE id = 1 AND s = 'T1 acknowledged'"), ==, 1);
+      g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t"), ==, 1);
+      g_assert_true (sillon_vault_verify (vault, &report, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->bad_pages->len, ==, 0);
+      g_assert_true (report->integrity_ok);
+      g_clear_object (&vault);
+    }
+  remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/vault/crash/kill9-wal", Fixture, NULL, fixture_set_up, test_crash_kill9_wal, fixture_tear_down);
   g_test_add ("/vault/crash/checker-detects-loss", Fixture, NULL, fixture_set_up, test_crash_checker_detects_loss, fixture_tear_down);
+  g_test_add_data_func ("/vault/crash/power-loss/page-8k-block-4k", &power_loss_8k, test_crash_power_loss);
+  g_test_add_data_func ("/vault/crash/power-loss/page-4k-sector-512", &power_loss_512, test_crash_power_loss);
+  g_test_add_data_func ("/vault/crash/power-loss/followed-is-tampering", &power_loss_followed, test_crash_power_loss);
   return g_test_run ();
 }

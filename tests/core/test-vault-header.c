@@ -64,14 +64,59 @@ test_roundtrip (void)
       g_assert_cmpuint (copy->page_size, ==, 4096);
       g_assert_cmpmem (copy->db_id, 16, sample.db_id, 16);
       g_assert_cmpint (copy->slots[2].kind, ==, SILLON_VAULT_SLOT_PASSPHRASE);
-      g_assert_cmpstr (copy->slots[2].label, ==, "Élodie Martin");
+      /* Labels and creation times are readable only with the master key. */
+      g_assert_cmpstr (copy->slots[2].label, ==, "");
+      g_assert_cmpint (copy->slots[2].created_unix, ==, 0);
       g_assert_cmpint (copy->slots[7].kind, ==, SILLON_VAULT_SLOT_RECOVERY);
       g_assert_cmpint (copy->slots[0].kind, ==, SILLON_VAULT_SLOT_EMPTY);
       g_assert_true (sillon_vault_header_copy_check_mac (copy, subkeys.header_mac));
       /* Serialising the parsed copy gives the same bytes back. */
       sillon_vault_header_serialize_copy (copy, c, subkeys.header_mac, again);
       g_assert_cmpmem (again, sizeof again, sample_raw + c * SILLON_VAULT_HEADER_COPY_SIZE, SILLON_VAULT_HEADER_COPY_SIZE);
+      sillon_vault_header_copy_open_info (&header.copies[c], master_key);
+      g_assert_cmpstr (copy->slots[2].label, ==, "Élodie Martin");
+      g_assert_cmpint (copy->slots[2].created_unix, ==, sample.slots[2].created_unix);
+      g_assert_cmpint (copy->slots[2].created_unix, >, 0);
+      g_assert_cmpstr (copy->slots[7].label, ==, "");
+      g_assert_cmpint (copy->slots[7].created_unix, ==, sample.slots[7].created_unix);
+      /* Opening changes nothing that is written back. */
+      sillon_vault_header_serialize_copy (copy, c, subkeys.header_mac, again);
+      g_assert_cmpmem (again, sizeof again, sample_raw + c * SILLON_VAULT_HEADER_COPY_SIZE, SILLON_VAULT_HEADER_COPY_SIZE);
     }
+}
+
+/* Who uses the vault, and since when, is not written in clear. */
+static void
+test_label_not_in_clear (void)
+{
+  guint8 created[8];
+  guint8 wrong_key[SILLON_VAULT_MASTER_KEY_SIZE];
+  SillonVaultHeader header;
+  gint64 t = sample.slots[2].created_unix;
+
+  for (int i = 0; i < 8; i++)
+    created[i] = (guint8) ((guint64) t >> (56 - 8 * i));
+  g_assert_null (memmem (sample_raw, sizeof sample_raw, "Martin", 6));
+  g_assert_null (memmem (sample_raw, sizeof sample_raw, "lodie", 5));
+  g_assert_null (memmem (sample_raw, sizeof sample_raw, created, sizeof created));
+
+  /* Another master key reads no label (garbage is never shown). */
+  randombytes_buf (wrong_key, sizeof wrong_key);
+  g_assert_true (sillon_vault_header_parse (sample_raw, sizeof sample_raw, &header, NULL));
+  sillon_vault_header_copy_open_info (&header.copies[0], wrong_key);
+  g_assert_cmpstr (header.copies[0].slots[2].label, !=, "Élodie Martin");
+  g_assert_true (g_utf8_validate (header.copies[0].slots[2].label, -1, NULL));
+
+  /* The encrypted label is covered by the header MAC. */
+  {
+    guint8 raw[SILLON_VAULT_HEADER_COPY_SIZE];
+    SillonVaultHeaderCopy copy;
+
+    memcpy (raw, sample_raw, sizeof raw);
+    raw[64 + 2 * SILLON_VAULT_HEADER_SLOT_SIZE + 50] ^= 1;
+    g_assert_true (sillon_vault_header_parse_copy (raw, sizeof raw, 0, &copy, NULL));
+    g_assert_false (sillon_vault_header_copy_check_mac (&copy, subkeys.header_mac));
+  }
 }
 
 static void
@@ -206,10 +251,10 @@ test_slots_open (void)
   }
   /* Its fixed fields are authenticated. */
   moved = sample.slots[2];
-  moved.label[0] = 'E';
+  moved.salt[0] ^= 1;
   g_assert_false (sillon_vault_slot_open_passphrase (&moved, 2, sample.db_id, PASSPHRASE, mk, NULL));
   moved = sample.slots[2];
-  moved.created_unix++;
+  moved.kdf++;
   g_assert_false (sillon_vault_slot_open_passphrase (&moved, 2, sample.db_id, PASSPHRASE, mk, NULL));
   /* A slot of the wrong kind never opens. */
   g_assert_false (sillon_vault_slot_open_passphrase (&sample.slots[7], 7, sample.db_id, PASSPHRASE, mk, NULL));
@@ -244,7 +289,37 @@ test_long_label_cut_on_character (void)
   copy.slots[0] = slot;
   sillon_vault_header_serialize_copy (&copy, 0, subkeys.header_mac, raw);
   g_assert_true (sillon_vault_header_parse_copy (raw, sizeof raw, 0, &parsed, NULL));
+  sillon_vault_header_copy_open_info (&parsed, master_key);
   g_assert_cmpstr (parsed.slots[0].label, ==, slot.label);
+}
+
+/* A forged header cannot ask more of the KDF than calibration ever picks
+ * (an unlock may run it for every slot of both copies). */
+static void
+test_kdf_ceiling (void)
+{
+  const struct
+  {
+    guint64 ops, mem;
+    gboolean ok;
+  } cases[] = {
+    { 32, (guint64) 256 << 20, TRUE },
+    { 33, SILLON_VAULT_KDF_MIN_MEMLIMIT, FALSE },
+    { 64, SILLON_VAULT_KDF_MIN_MEMLIMIT, FALSE },
+    { SILLON_VAULT_KDF_MIN_OPSLIMIT, ((guint64) 256 << 20) + 1, FALSE },
+    { SILLON_VAULT_KDF_MIN_OPSLIMIT, (guint64) 1 << 30, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SillonVaultHeaderCopy copy = sample, parsed;
+      guint8 raw[SILLON_VAULT_HEADER_COPY_SIZE];
+
+      copy.slots[2].opslimit = cases[i].ops;
+      copy.slots[2].memlimit = cases[i].mem;
+      sillon_vault_header_serialize_copy (&copy, 0, subkeys.header_mac, raw);
+      g_assert_cmpint (sillon_vault_header_parse_copy (raw, sizeof raw, 0, &parsed, NULL), ==, cases[i].ok);
+    }
 }
 
 static void
@@ -272,6 +347,8 @@ main (int argc, char **argv)
   g_test_add_func ("/vault-header/random-bytes", test_random_bytes);
   g_test_add_func ("/vault-header/slots-open", test_slots_open);
   g_test_add_func ("/vault-header/long-label", test_long_label_cut_on_character);
+  g_test_add_func ("/vault-header/label-not-in-clear", test_label_not_in_clear);
+  g_test_add_func ("/vault-header/kdf-ceiling", test_kdf_ceiling);
   g_test_add_func ("/vault-header/calibration-floor", test_calibration_floor);
   return g_test_run ();
 }

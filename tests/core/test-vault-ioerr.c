@@ -18,11 +18,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "sillon-vault.h"
+#include "sillon-vault-header.h"
 
 #define PASSPHRASE "input output passphrase"
 
@@ -149,10 +152,23 @@ faulty_file_size (sqlite3_file *file, sqlite3_int64 *size)
   return f->real->pMethods->xFileSize (f->real, size);
 }
 
+/* Runs once, right before the next lock of a main database file is taken:
+ * what another program could do just before SQLite gets the file. */
+static void (*before_next_lock) (gpointer data);
+static gpointer before_next_lock_data;
+
 static int
 faulty_lock (sqlite3_file *file, int level)
 {
   FaultyFile *f = (FaultyFile *) file;
+
+  if (f->main_db && before_next_lock != NULL)
+    {
+      void (*hook) (gpointer) = before_next_lock;
+
+      before_next_lock = NULL;
+      hook (before_next_lock_data);
+    }
   return f->real->pMethods->xLock (f->real, level);
 }
 
@@ -734,6 +750,78 @@ test_passphrase_change_faults (Fixture *fx, gconstpointer data)
   check_after_faults (fx);
 }
 
+typedef struct
+{
+  const char *path;
+  GBytes *header; /* the header another program writes */
+} HeaderSwap;
+
+static void
+swap_header (gpointer data)
+{
+  HeaderSwap *swap = data;
+  int fd = g_open (swap->path, O_WRONLY, 0);
+
+  /* No lock is held yet: this descriptor can be closed safely. */
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, g_bytes_get_data (swap->header, NULL), SILLON_VAULT_HEADER_SIZE, 0), ==, SILLON_VAULT_HEADER_SIZE);
+  close (fd);
+}
+
+static GBytes *
+read_header_bytes (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >=, SILLON_VAULT_HEADER_SIZE);
+  return g_bytes_new (data, SILLON_VAULT_HEADER_SIZE);
+}
+
+/* Another program changes the passphrase between the moment the header is
+ * read and the moment SQLite locks the file: the open must go by the new
+ * header, and must not write the old one back. */
+static void
+test_header_changed_before_lock (Fixture *fx, gconstpointer data)
+{
+  const char *new_passphrase = "changed by someone else";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GBytes) old_header = read_header_bytes (fx->path);
+  g_autoptr (GBytes) new_header = NULL;
+  g_autoptr (GBytes) after = NULL;
+  HeaderSwap swap = { fx->path, NULL };
+
+  vault = sillon_vault_open (fx->path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sillon_vault_change_passphrase (vault, PASSPHRASE, new_passphrase, &error));
+  g_clear_object (&vault);
+  new_header = read_header_bytes (fx->path);
+  swap.header = old_header;
+  swap_header (&swap);
+
+  /* The old passphrase matched the header read first, not the one locked. */
+  swap.header = new_header;
+  before_next_lock = swap_header;
+  before_next_lock_data = &swap;
+  vault = sillon_vault_open (fx->path, PASSPHRASE, &error);
+  g_assert_null (before_next_lock);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+  g_assert_null (vault);
+  g_clear_error (&error);
+  after = read_header_bytes (fx->path);
+  g_assert_true (g_bytes_equal (after, new_header));
+
+  /* The new passphrase opens, and the vault is intact. */
+  vault = sillon_vault_open (fx->path, new_passphrase, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  g_assert_true (sillon_vault_change_passphrase (vault, new_passphrase, PASSPHRASE, &error));
+  sillon_vault_lock (vault);
+  check_after_faults (fx);
+}
+
 /* The injector itself: with faults off everything passes, and a sticky
  * fault makes every later write fail. */
 static void
@@ -766,5 +854,6 @@ main (int argc, char **argv)
   g_test_add ("/vault/ioerr/write-faults", Fixture, NULL, fixture_set_up, test_write_faults, fixture_tear_down);
   g_test_add ("/vault/ioerr/read-faults", Fixture, NULL, fixture_set_up, test_read_faults, fixture_tear_down);
   g_test_add ("/vault/ioerr/passphrase-change-faults", Fixture, NULL, fixture_set_up, test_passphrase_change_faults, fixture_tear_down);
+  g_test_add ("/vault/ioerr/header-changed-before-lock", Fixture, NULL, fixture_set_up, test_header_changed_before_lock, fixture_tear_down);
   return g_test_run ();
 }

@@ -465,8 +465,13 @@ test_locked_operations (void)
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
-  g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, NULL, NULL, &error));
-  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  {
+    char *key = NULL;
+
+    g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &key, NULL, &error));
+    g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+    g_assert_null (key);
+  }
 }
 
 static void
@@ -707,6 +712,15 @@ test_torn_header (void)
   g_autofree char *path = copy_of_shared ("torn.sillon");
   g_autoptr (GBytes) original = read_bytes (path);
 
+  /* An intact header was never repaired. */
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+    g_autoptr (SillonVaultVerifyReport) report = NULL;
+
+    g_assert_true (sillon_vault_verify (vault, &report, NULL));
+    g_assert_cmpuint (report->header_repairs, ==, 0);
+  }
+
   for (guint copy = 0; copy < 2; copy++)
     {
       g_autoptr (SillonVault) vault = NULL;
@@ -727,6 +741,13 @@ test_torn_header (void)
       g_assert_no_error (error);
       g_assert_true (report->header_copy_a_ok);
       g_assert_true (report->header_copy_b_ok);
+      /* ... and left a trace of it. */
+      g_assert_cmpuint (report->header_repairs, ==, 1);
+      g_clear_object (&vault);
+      vault = open_ok (path, PASSPHRASE);
+      g_clear_pointer (&report, sillon_vault_verify_report_free);
+      g_assert_true (sillon_vault_verify (vault, &report, &error));
+      g_assert_cmpuint (report->header_repairs, ==, 1);
     }
 
   /* Both copies gone: not a vault any more. */
@@ -776,17 +797,25 @@ test_tampered_slot_parameters (void)
   assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
 
   /* A label changed in one copy only: the other copy opens, and the
-   * damaged one is rewritten. */
+   * damaged one is rewritten, both copies then counting the repair. */
   write_bytes (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
   xor_byte (path, label_byte, 0x20);
   {
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
     g_autoptr (GBytes) repaired = NULL;
+    SillonVaultHeader header;
 
     g_clear_object (&vault);
     repaired = read_bytes (path);
-    g_assert_cmpmem (g_bytes_get_data (repaired, NULL), SILLON_VAULT_HEADER_SIZE,
-                     g_bytes_get_data (original, NULL), SILLON_VAULT_HEADER_SIZE);
+    g_assert_true (sillon_vault_header_parse (g_bytes_get_data (repaired, NULL), SILLON_VAULT_HEADER_SIZE, &header, NULL));
+    for (guint c = 0; c < 2; c++)
+      {
+        g_assert_true (header.copies[c].valid);
+        g_assert_cmpuint (header.copies[c].repairs, ==, 1);
+        g_assert_cmpmem (header.copies[c].raw + 64, SILLON_VAULT_MAX_SLOTS * SILLON_VAULT_HEADER_SLOT_SIZE,
+                         (const guint8 *) g_bytes_get_data (original, NULL) + 64, SILLON_VAULT_MAX_SLOTS * SILLON_VAULT_HEADER_SLOT_SIZE);
+      }
+    g_assert_cmpuint (header.copies[0].generation, ==, header.copies[1].generation);
   }
 
   /* The generation counter raised in one copy: its MAC fails, it loses. */
@@ -1098,64 +1127,224 @@ test_wal_recovery_and_tamper (void)
   g_unlink (saved_wal);
 }
 
+/* A backup or a rotation copies every page: one that fails authentication
+ * stops it, instead of reaching the copy as an authentic page of zeros. */
+static void
+test_copy_of_tampered_vault (void)
+{
+  g_autofree char *path = copy_of_shared ("copy-tampered.sillon");
+  g_autofree char *backup = tmp_path ("copy-tampered.sillon-backup");
+  g_autofree char *rotating = g_strconcat (path, ".rotating", NULL);
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GError) error = NULL;
+  char *key = NULL;
+
+  /* Page 5, in the middle of table t; opening does not read it. */
+  xor_byte (path, SILLON_VFS_HEADER_SIZE + 4 * 4096 + 100, 0x01);
+  before = read_bytes (path);
+  vault = open_ok (path, PASSPHRASE);
+
+  g_unlink (backup);
+  g_assert_false (sillon_vault_backup (vault, backup, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &key, NULL, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+  g_assert_null (key);
+  g_assert_false (g_file_test (rotating, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_false (sillon_vault_is_locked (vault));
+  g_clear_object (&vault);
+  {
+    g_autoptr (GBytes) after = read_bytes (path);
+
+    g_assert_true (g_bytes_equal (before, after));
+  }
+  remove_vault (path);
+}
+
+/* Locking must cut access even through statements the caller forgot to
+ * finalize: they stay valid objects, but every step fails. */
+static void
+test_lock_with_open_statements (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *idle = NULL, *running = NULL;
+  int rc, rows = 0;
+
+  /* The warning about the running statement is the expected outcome: it
+   * is checked on the subprocess's stderr. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stderr ("*Locking the vault*while a statement is still running*");
+      return;
+    }
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  path = copy_of_shared ("lock-statements.sillon");
+  vault = open_ok (path, PASSPHRASE);
+  db = sillon_vault_get_db (vault);
+
+  /* Some pages in the WAL, some in the database file. */
+  insert_rows (db, SHARED_ROWS, 10, "row-");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM t ORDER BY id", -1, &idle, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (idle), ==, SQLITE_ROW);
+  sqlite3_reset (idle);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT payload FROM t ORDER BY id DESC", -1, &running, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (running), ==, SQLITE_ROW);
+
+  sillon_vault_lock (vault);
+  g_assert_true (sillon_vault_is_locked (vault));
+
+  g_assert_cmpint (sqlite3_step (idle), !=, SQLITE_ROW);
+  sqlite3_reset (idle);
+  g_assert_cmpint (sqlite3_step (idle), !=, SQLITE_ROW);
+  /* The scan under way may finish the page it holds, never the table. */
+  while ((rc = sqlite3_step (running)) == SQLITE_ROW)
+    rows++;
+  g_assert_cmpint (rc, !=, SQLITE_DONE);
+  g_assert_cmpint (rows, <, SHARED_ROWS);
+  sqlite3_reset (running);
+  g_assert_cmpint (sqlite3_step (running), !=, SQLITE_ROW);
+  sqlite3_finalize (idle);
+  sqlite3_finalize (running);
+
+  /* Nothing was lost: the WAL is recovered at the next unlock. */
+  g_clear_object (&vault);
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 10, "row-"), ==, SQLITE_OK);
+  g_clear_object (&vault);
+  remove_vault (path);
+}
+
 /* ---- rollback journal ------------------------------------------------------ */
 
-/* Vaults run in WAL mode, but nothing stops SQL from switching a connection
- * to a rollback journal: its records are encrypted too, and a hot journal
- * left by a crash rolls back. */
 static void
-test_rollback_journal (void)
+put_be32 (guint8 *p, guint32 v)
+{
+  p[0] = v >> 24;
+  p[1] = v >> 16;
+  p[2] = v >> 8;
+  p[3] = v;
+}
+
+/* What someone without the keys can write: a journal header and one record
+ * for page @pgno, with garbage content and the record checksum SQLite
+ * expects for an all-zero page (cksumInit). Playing it back would overwrite
+ * the page and truncate the database to @n_pages. */
+static void
+plant_journal (const char *path, guint32 pgno, guint32 n_pages)
+{
+  static const guint8 magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr (GError) error = NULL;
+  guint8 data[512 + 4 + 4096 + 4] = { 0 };
+
+  memcpy (data, magic, sizeof magic);
+  put_be32 (data + 8, 1);           /* nRec */
+  put_be32 (data + 12, 0x11223344); /* cksumInit */
+  put_be32 (data + 16, n_pages);    /* mxPg */
+  put_be32 (data + 20, 512);        /* sector size */
+  put_be32 (data + 24, 4096);       /* page size */
+  put_be32 (data + 512, pgno);
+  memset (data + 516, 0x5a, 4096);
+  put_be32 (data + 516 + 4096, 0x11223344);
+  g_file_set_contents (journal, (const char *) data, sizeof data, &error);
+  g_assert_no_error (error);
+}
+
+/* Vaults never use a rollback journal: one next to a vault was planted, and
+ * is refused (by open, and by the VFS for ATTACH) without touching the
+ * vault. */
+static void
+test_planted_journal (void)
 {
   g_autofree char *path = copy_of_shared ("journal.sillon");
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  pid_t pid;
-  int status = 0;
+  g_autoptr (GBytes) before = read_bytes (path);
+  guint32 n_pages = (file_size (path) - SILLON_VFS_HEADER_SIZE) / 4096;
+  g_autoptr (GError) error = NULL;
 
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      SillonVault *vault = sillon_vault_open (path, PASSPHRASE, NULL);
-      sqlite3 *db;
+  g_assert_cmpuint (n_pages, >, 4);
+  plant_journal (path, 3, n_pages - 2);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_TAMPERED);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
 
-      if (vault == NULL)
-        _exit (2);
-      db = sillon_vault_get_db (vault);
-      /* A tiny cache forces SQLite to write pages into the database before
-       * the commit, with their old content in the journal. */
-      if (sqlite3_exec (db, "PRAGMA journal_mode=DELETE; PRAGMA cache_size=2; BEGIN;"
-                            "UPDATE t SET name = 'JOURNALMARK-' || id;",
-                        NULL, NULL, NULL) != SQLITE_OK)
-        _exit (3);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-
-  g_assert_cmpuint (file_size (journal), >, 4096);
-  g_assert_false (file_contains (journal, "row-0"));
+  /* Through ATTACH only the VFS stands in the way. */
   {
-    /* The uncommitted change did reach the database file. */
-    g_autoptr (GBytes) now = read_bytes (path);
-    g_autoptr (GBytes) before = read_bytes (get_shared_vault ());
+    g_autofree char *main_path = tmp_path ("journal-main.sillon");
+    g_autoptr (SillonVault) main_vault = NULL;
 
-    g_assert_false (g_bytes_equal (now, before));
+    remove_vault (main_path);
+    main_vault = create_vault (main_path, 4096, NULL);
+    g_assert_false (sillon_vault_attach (main_vault, path, PASSPHRASE, "other", &error));
+    g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+    g_clear_error (&error);
+    g_clear_object (&main_vault);
+    remove_vault (main_path);
   }
-  g_assert_false (file_contains (path, "JOURNALMARK"));
-  g_assert_false (file_contains (path, "row-0"));
 
+  {
+    g_autoptr (GBytes) after = read_bytes (path);
+
+    g_assert_true (g_bytes_equal (before, after));
+  }
+  g_unlink (journal);
   {
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
     g_autoptr (SillonVaultVerifyReport) report = NULL;
-    g_autoptr (GError) error = NULL;
 
     g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
     g_assert_true (sillon_vault_verify (vault, &report, &error));
+    g_assert_no_error (error);
     g_assert_cmpuint (report->bad_pages->len, ==, 0);
     g_assert_true (report->integrity_ok);
   }
-  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  remove_vault (path);
+}
+
+/* Leaving WAL mode would need a rollback journal: the switch is refused, and
+ * the vault stays writable and in WAL mode. */
+static void
+test_journal_mode_stays_wal (void)
+{
+  g_autofree char *path = copy_of_shared ("journal-mode.sillon");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  const char *modes[] = { "DELETE", "truncate", "PERSIST", "MEMORY", "OFF" };
+
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+    sqlite3 *db = sillon_vault_get_db (vault);
+    sqlite3_stmt *stmt = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode=%s", modes[i]);
+        g_autofree char *main_sql = g_strdup_printf ("PRAGMA main.journal_mode=%s", modes[i]);
+
+        g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
+        g_assert_cmpint (sqlite3_exec (db, main_sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
+      }
+    exec_ok (db, "PRAGMA journal_mode=WAL");
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_finalize (stmt);
+    insert_rows (db, SHARED_ROWS, 10, "row-");
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 10, "row-"), ==, SQLITE_OK);
+  }
+  remove_vault (path);
 }
 
 /* Another process holding the vault: BUSY, without disturbing it. */
@@ -1253,7 +1442,7 @@ test_vfs_refuses_temp_files_and_mmap (void)
   int reserve = SILLON_VFS_RESERVE;
 
   sqlite3_file_control (db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
-  exec_ok (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; CREATE TABLE x (a)");
+  exec_ok (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA journal_mode=WAL; CREATE TABLE x (a)");
   exec_ok (db, "INSERT INTO x VALUES ('" MARKER_PREFIX "raw')");
   exec_ok (db, "INSERT INTO x WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
                "SELECT '" MARKER_PREFIX "' || printf ('%0500d', i) FROM n");
@@ -1468,6 +1657,86 @@ test_vacuum_into_plain_refused (void)
   remove_vault (plain);
 }
 
+/* Once the new vault has taken the name, its recovery key is the only one:
+ * it is returned even when reopening the new vault fails (here because of
+ * a planted journal). */
+static void
+test_rotate_reopen_fails (void)
+{
+  g_autofree char *path = copy_of_shared ("rotate-reopen.sillon");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+  g_autoptr (GError) error = NULL;
+  char *key = NULL;
+  guint dropped = 99;
+
+  plant_journal (path, 2, 3);
+  g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &key, &dropped, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+  g_clear_error (&error);
+  g_assert_nonnull (key);
+  g_assert_cmpuint (dropped, ==, 0);
+  g_assert_true (sillon_vault_is_locked (vault));
+  g_clear_object (&vault);
+
+  g_unlink (journal);
+  vault = sillon_vault_open_with_recovery_key (path, key, 0, OTHER_PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+  sillon_vault_free_secret (key);
+  g_clear_object (&vault);
+  remove_vault (path);
+}
+
+/* Rotation with a statement still prepared on the old connection: that
+ * connection closes only when the statement is finalized, after the new
+ * vault took the name. It must not checkpoint into, or delete, what is now
+ * the new vault's WAL. */
+static void
+test_rotate_with_open_statement (void)
+{
+  g_autofree char *path = copy_of_shared ("rotate-statement.sillon");
+  g_autoptr (SillonVault) vault = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int status = 0;
+  pid_t pid;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SillonVault *child = sillon_vault_open (path, PASSPHRASE, NULL);
+      sqlite3_stmt *forgotten = NULL;
+      char *key = NULL;
+
+      if (child == NULL || sqlite3_prepare_v2 (sillon_vault_get_db (child), "SELECT count(*) FROM t", -1, &forgotten, NULL) != SQLITE_OK)
+        _exit (2);
+      if (!sillon_vault_rotate (child, PASSPHRASE, &key, NULL, NULL))
+        _exit (3);
+      sillon_vault_free_secret (key);
+      if (sqlite3_exec (sillon_vault_get_db (child), "INSERT INTO t (id, name) VALUES (100000, 'after rotation')", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (4);
+      /* The old connection closes now. */
+      sqlite3_finalize (forgotten);
+      if (sqlite3_exec (sillon_vault_get_db (child), "INSERT INTO t (id, name) VALUES (100001, 'after the old connection closed')", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (5);
+      /* A crash: both commits are in the WAL only. */
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  vault = open_ok (path, PASSPHRASE);
+  g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT count(*) FROM t WHERE id >= 100000", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  g_clear_object (&vault);
+  remove_vault (path);
+}
+
 static void
 test_rotate (void)
 {
@@ -1640,7 +1909,10 @@ test_leak_scan (void)
   g_autofree char *recovery = NULL;
   g_autoptr (SillonVault) vault = NULL;
   char *key = NULL;
-  const char *needles[] = { MARKER_PREFIX, PASSPHRASE, "SQLite format 3", NULL, NULL };
+  g_autofree char *backup = g_build_filename (dir, "leak.sillon-backup", NULL);
+  /* Mediators' names too: they are labels of the keyslots. */
+  const char *needles[] = { MARKER_PREFIX, PASSPHRASE, "SQLite format 3", NULL, "Camille", "Dominique", NULL };
+  g_autoptr (GError) error = NULL;
 
   g_mkdir_with_parents (dir, 0700);
   remove_vault (path);
@@ -1667,6 +1939,10 @@ test_leak_scan (void)
   vault = open_ok (path, PASSPHRASE);
   exec_ok (sillon_vault_get_db (vault), "CREATE INDEX t_payload ON t (payload, name)");
   exec_ok (sillon_vault_get_db (vault), "SELECT * FROM t ORDER BY payload DESC, name");
+  g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (sillon_vault_backup (vault, backup, &error));
+  g_assert_no_error (error);
   scan_dir_for (dir, needles);
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 80, MARKER_PREFIX), ==, SQLITE_OK);
   sillon_vault_lock (vault);
@@ -1717,8 +1993,10 @@ main (int argc, char **argv)
   g_test_add_func ("/vault/wrong-passphrase-reads-no-page", test_wrong_passphrase_reads_no_page);
   g_test_add_func ("/vault/busy", test_busy);
   g_test_add_func ("/vault/busy-other-process", test_busy_other_process);
-  g_test_add_func ("/vault/rollback-journal", test_rollback_journal);
+  g_test_add_func ("/vault/planted-journal", test_planted_journal);
+  g_test_add_func ("/vault/journal-mode-stays-wal", test_journal_mode_stays_wal);
   g_test_add_func ("/vault/locked-operations", test_locked_operations);
+  g_test_add_func ("/vault/lock-with-open-statements", test_lock_with_open_statements);
   g_test_add_func ("/vault/change-passphrase", test_change_passphrase);
   g_test_add_func ("/vault/stale-copy-does-not-unlock", test_stale_copy_does_not_unlock);
   g_test_add_func ("/vault/slots", test_slots);
@@ -1740,7 +2018,10 @@ main (int argc, char **argv)
   g_test_add_func ("/vault/vacuum", test_vacuum);
   g_test_add_func ("/vault/vacuum-into-plain-refused", test_vacuum_into_plain_refused);
   g_test_add_func ("/vault/rotate", test_rotate);
+  g_test_add_func ("/vault/rotate-reopen-fails", test_rotate_reopen_fails);
+  g_test_add_func ("/vault/rotate-with-open-statement", test_rotate_with_open_statement);
   g_test_add_func ("/vault/backup-restore", test_backup_restore);
+  g_test_add_func ("/vault/copy-of-tampered-vault", test_copy_of_tampered_vault);
   g_test_add_func ("/vault/leak-scan", test_leak_scan);
 
   result = g_test_run ();

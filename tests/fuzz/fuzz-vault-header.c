@@ -33,7 +33,7 @@ check_same_copy (const SillonVaultHeaderCopy *a, const SillonVaultHeaderCopy *b)
         abort ();
       if (x->kind == SILLON_VAULT_SLOT_EMPTY)
         continue;
-      if (x->kdf != y->kdf || x->created_unix != y->created_unix || x->opslimit != y->opslimit || x->memlimit != y->memlimit || memcmp (x->salt, y->salt, sizeof x->salt) != 0 || memcmp (x->nonce, y->nonce, sizeof x->nonce) != 0 || memcmp (x->wrapped_key, y->wrapped_key, sizeof x->wrapped_key) != 0 || strcmp (x->label, y->label) != 0)
+      if (x->kdf != y->kdf || x->created_unix != y->created_unix || x->opslimit != y->opslimit || x->memlimit != y->memlimit || memcmp (x->salt, y->salt, sizeof x->salt) != 0 || memcmp (x->nonce, y->nonce, sizeof x->nonce) != 0 || memcmp (x->wrapped_key, y->wrapped_key, sizeof x->wrapped_key) != 0 || memcmp (x->sealed_info, y->sealed_info, sizeof x->sealed_info) != 0 || strcmp (x->label, y->label) != 0)
         abort ();
     }
 }
