@@ -11,490 +11,17 @@
 #include "config.h"
 
 #include "sillon-cli.h"
+#include "sillon-cli-common.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "sillon-vault.h"
 
 int sillon_cli_vault (int argc, char **argv);
-
-/* Exit codes beyond SillonCliExit. Scripts and tests/cli/test-cli-vault.sh
- * rely on them: keep them stable and in step with docs/CLI.md. */
-enum
-{
-  EXIT_WRONG_SECRET = 10,
-  EXIT_NOT_A_VAULT = 11,
-  EXIT_TAMPERED = 12,
-  EXIT_BUSY = 13,
-  EXIT_NOT_FOUND = 14,
-  EXIT_EXISTS = 15,
-  EXIT_REFUSED = 16,
-  EXIT_IO = 17,
-  EXIT_SQL = 18,
-  EXIT_BACKUP_INVALID = 19,
-  EXIT_DAMAGED = 20,
-};
-
-/* Long enough for any sensible passphrase or a recovery key; the buffer is
- * fixed-size so that it can be wiped whole whatever was typed. */
-#define SECRET_CAPACITY 1024
-
-typedef char CliSecret;
-
-static void
-cli_secret_free (CliSecret *secret)
-{
-  if (secret == NULL)
-    return;
-  sodium_memzero (secret, SECRET_CAPACITY + 1);
-  sodium_free (secret);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliSecret, cli_secret_free)
-
-static const char *
-exit_codes_help (void)
-{
-  return _ ("Exit status:\n"
-            "   0  success\n"
-            "   1  other failure\n"
-            "   2  invalid command line\n"
-            "  10  wrong passphrase or recovery key\n"
-            "  11  not a Sillon vault, or a format this version cannot read\n"
-            "  12  the vault failed authentication (damaged or tampered with)\n"
-            "  13  the vault is open in another program\n"
-            "  14  no vault at that path\n"
-            "  15  the destination already exists\n"
-            "  16  request refused (passphrase too short, no free keyslot, last keyslot, no such keyslot)\n"
-            "  17  input/output error\n"
-            "  18  SQL error\n"
-            "  19  not a valid Sillon backup\n"
-            "  20  verify found damage\n");
-}
-
-static const char *
-passphrase_fd_help (void)
-{
-  return _ ("Passphrases are read from the terminal without echo. With --passphrase-fd N\n"
-            "they are read from file descriptor N instead, one per line: commands that\n"
-            "need two (the current one and a new one: passwd, add-slot) read two lines,\n"
-            "in that order; “recover” reads the recovery key, then the new passphrase.\n"
-            "Passphrases are never taken from the command line or the environment.\n");
-}
-
-/* ---- Reading secrets ---------------------------------------------------- */
-
-static int tty_fd_for_signal = -1;
-static struct termios tty_saved;
-
-static void
-on_signal_restore_tty (int signum)
-{
-  /* Leaving the terminal without echo after Ctrl-C would look like a hang. */
-  if (tty_fd_for_signal >= 0)
-    tcsetattr (tty_fd_for_signal, TCSAFLUSH, &tty_saved);
-  signal (signum, SIG_DFL);
-  raise (signum);
-}
-
-/* Reads one line byte by byte: a buffered reader would leave copies of the
- * secret in its buffer and would swallow the next line meant for a later
- * read from the same descriptor. */
-static CliSecret *
-read_secret_line (int fd, GError **error)
-{
-  g_autoptr (CliSecret) buffer = NULL;
-  gsize length = 0;
-  gboolean seen_anything = FALSE;
-
-  buffer = sodium_malloc (SECRET_CAPACITY + 1);
-  if (buffer == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                           _ ("Cannot allocate protected memory for the passphrase"));
-      return NULL;
-    }
-  memset (buffer, 0, SECRET_CAPACITY + 1);
-
-  for (;;)
-    {
-      char c = 0;
-      ssize_t n = read (fd, &c, 1);
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-          if (saved_errno == EINTR)
-            continue;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _ ("Cannot read the passphrase: %s"), g_strerror (saved_errno));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      seen_anything = TRUE;
-      if (c == '\n')
-        break;
-      if (length == SECRET_CAPACITY)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _ ("The passphrase is longer than %d bytes"), SECRET_CAPACITY);
-          return NULL;
-        }
-      buffer[length++] = c;
-    }
-
-  if (!seen_anything)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _ ("No passphrase given: end of input"));
-      return NULL;
-    }
-  if (length > 0 && buffer[length - 1] == '\r')
-    buffer[--length] = '\0';
-  if (!g_utf8_validate (buffer, length, NULL))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _ ("The passphrase is not valid UTF-8"));
-      return NULL;
-    }
-  return g_steal_pointer (&buffer);
-}
-
-static CliSecret *
-read_secret_from_tty (const char *prompt, GError **error)
-{
-  g_autoptr (CliSecret) secret = NULL;
-  struct termios quiet;
-  int fd;
-
-  fd = open ("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _ ("No terminal to ask for the passphrase: use --passphrase-fd"));
-      return NULL;
-    }
-  if (tcgetattr (fd, &tty_saved) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _ ("Cannot turn off echo on the terminal: use --passphrase-fd"));
-      close (fd);
-      return NULL;
-    }
-
-  quiet = tty_saved;
-  quiet.c_lflag &= ~(tcflag_t) ECHO;
-  quiet.c_lflag |= ECHONL;
-  tty_fd_for_signal = fd;
-  signal (SIGINT, on_signal_restore_tty);
-  signal (SIGTERM, on_signal_restore_tty);
-  signal (SIGQUIT, on_signal_restore_tty);
-  signal (SIGHUP, on_signal_restore_tty);
-
-  if (write (fd, prompt, strlen (prompt)) < 0 || tcsetattr (fd, TCSAFLUSH, &quiet) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _ ("Cannot turn off echo on the terminal: use --passphrase-fd"));
-    }
-  else
-    {
-      secret = read_secret_line (fd, error);
-      tcsetattr (fd, TCSAFLUSH, &tty_saved);
-    }
-
-  tty_fd_for_signal = -1;
-  signal (SIGINT, SIG_DFL);
-  signal (SIGTERM, SIG_DFL);
-  signal (SIGQUIT, SIG_DFL);
-  signal (SIGHUP, SIG_DFL);
-  close (fd);
-  return g_steal_pointer (&secret);
-}
-
-/* @passphrase_fd < 0 means the terminal. */
-static CliSecret *
-ask_secret (int passphrase_fd, const char *prompt, GError **error)
-{
-  if (passphrase_fd >= 0)
-    return read_secret_line (passphrase_fd, error);
-  return read_secret_from_tty (prompt, error);
-}
-
-/* A new secret is typed twice on a terminal: a typo there would lock the
- * person out of the vault for good. */
-static CliSecret *
-ask_new_secret (int passphrase_fd, const char *prompt, GError **error)
-{
-  if (passphrase_fd >= 0)
-    return read_secret_line (passphrase_fd, error);
-
-  for (int attempt = 0; attempt < 3; attempt++)
-    {
-      g_autoptr (CliSecret) first = NULL;
-      g_autoptr (CliSecret) second = NULL;
-
-      first = read_secret_from_tty (prompt, error);
-      if (first == NULL)
-        return NULL;
-      second = read_secret_from_tty (_ ("Type it again: "), error);
-      if (second == NULL)
-        return NULL;
-      if (strcmp (first, second) == 0)
-        return g_steal_pointer (&first);
-      g_printerr ("%s\n", _ ("The two passphrases differ. Try again."));
-    }
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _ ("The two passphrases differed three times"));
-  return NULL;
-}
-
-/* ---- Errors ------------------------------------------------------------- */
-
-static int
-exit_code_for_error (const GError *error)
-{
-  if (error == NULL || error->domain != SILLON_VAULT_ERROR)
-    {
-      if (error != NULL && error->domain == G_IO_ERROR)
-        return SILLON_CLI_EXIT_FAILURE;
-      return SILLON_CLI_EXIT_FAILURE;
-    }
-
-  switch ((SillonVaultError) error->code)
-    {
-      case SILLON_VAULT_ERROR_WRONG_PASSPHRASE:
-      case SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY:
-        return EXIT_WRONG_SECRET;
-      case SILLON_VAULT_ERROR_NOT_A_VAULT:
-      case SILLON_VAULT_ERROR_UNSUPPORTED_VERSION:
-        return EXIT_NOT_A_VAULT;
-      case SILLON_VAULT_ERROR_TAMPERED:
-        return EXIT_TAMPERED;
-      case SILLON_VAULT_ERROR_BUSY:
-        return EXIT_BUSY;
-      case SILLON_VAULT_ERROR_NOT_FOUND:
-        return EXIT_NOT_FOUND;
-      case SILLON_VAULT_ERROR_EXISTS:
-        return EXIT_EXISTS;
-      case SILLON_VAULT_ERROR_WEAK_PASSPHRASE:
-      case SILLON_VAULT_ERROR_NO_FREE_SLOT:
-      case SILLON_VAULT_ERROR_LAST_SLOT:
-      case SILLON_VAULT_ERROR_SLOT_NOT_FOUND:
-        return EXIT_REFUSED;
-      case SILLON_VAULT_ERROR_IO:
-        return EXIT_IO;
-      case SILLON_VAULT_ERROR_SQL:
-        return EXIT_SQL;
-      case SILLON_VAULT_ERROR_BACKUP_INVALID:
-        return EXIT_BACKUP_INVALID;
-      case SILLON_VAULT_ERROR_LOCKED:
-      default:
-        return SILLON_CLI_EXIT_FAILURE;
-    }
-}
-
-/* One plain sentence per error code, then the core's detail: the person
- * reading it needs to know first whether they mistyped, picked the wrong
- * file, or have a damaged vault. */
-static int
-report_error (const GError *error, const char *path)
-{
-  g_autofree char *summary = NULL;
-
-  if (error->domain == SILLON_VAULT_ERROR)
-    {
-      switch ((SillonVaultError) error->code)
-        {
-          case SILLON_VAULT_ERROR_WRONG_PASSPHRASE:
-            /* Translators: %s is the path of the vault file. */
-            summary = g_strdup_printf (_ ("Wrong passphrase: no keyslot of %s opens with it."), path);
-            break;
-          case SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY:
-            summary = g_strdup_printf (_ ("Wrong recovery key: it is mistyped or belongs to another vault than %s."), path);
-            break;
-          case SILLON_VAULT_ERROR_NOT_A_VAULT:
-            summary = g_strdup_printf (_ ("%s is not a Sillon vault, or both copies of its header are destroyed."), path);
-            break;
-          case SILLON_VAULT_ERROR_UNSUPPORTED_VERSION:
-            summary = g_strdup_printf (_ ("%s uses a vault format this version of Sillon cannot read: update Sillon."), path);
-            break;
-          case SILLON_VAULT_ERROR_TAMPERED:
-            summary = g_strdup_printf (_ ("%s failed authentication: it is damaged or has been tampered with. Restore a backup."), path);
-            break;
-          case SILLON_VAULT_ERROR_EXISTS:
-            summary = g_strdup_printf (_ ("%s already exists: choose another path or move that file away first."), path);
-            break;
-          case SILLON_VAULT_ERROR_NOT_FOUND:
-            summary = g_strdup_printf (_ ("There is no vault at %s (create one with “sillon-cli vault create”)."), path);
-            break;
-          case SILLON_VAULT_ERROR_LOCKED:
-            summary = g_strdup (_ ("The vault is locked."));
-            break;
-          case SILLON_VAULT_ERROR_WEAK_PASSPHRASE:
-            summary = g_strdup_printf (_ ("The passphrase is too short: use at least %d characters."),
-                                       SILLON_VAULT_MIN_PASSPHRASE_LENGTH);
-            break;
-          case SILLON_VAULT_ERROR_NO_FREE_SLOT:
-            summary = g_strdup_printf (_ ("All %d keyslots are in use: remove one first."), SILLON_VAULT_MAX_SLOTS);
-            break;
-          case SILLON_VAULT_ERROR_LAST_SLOT:
-            summary = g_strdup (_ ("That is the last passphrase keyslot: without it nobody could open the vault."));
-            break;
-          case SILLON_VAULT_ERROR_SLOT_NOT_FOUND:
-            summary = g_strdup (_ ("There is no such keyslot (see “sillon-cli vault info”)."));
-            break;
-          case SILLON_VAULT_ERROR_BUSY:
-            summary = g_strdup_printf (_ ("%s is open in another program (Sillon or sillon-cli): close it and try again."), path);
-            break;
-          case SILLON_VAULT_ERROR_IO:
-            summary = g_strdup_printf (_ ("Input/output error on %s."), path);
-            break;
-          case SILLON_VAULT_ERROR_SQL:
-            summary = g_strdup (_ ("Database error."));
-            break;
-          case SILLON_VAULT_ERROR_BACKUP_INVALID:
-            summary = g_strdup_printf (_ ("%s is not a valid Sillon backup: it is truncated, damaged or tampered with."), path);
-            break;
-          default:
-            break;
-        }
-    }
-
-  if (summary != NULL && error->message != NULL && error->message[0] != '\0')
-    sillon_cli_error ("%s\n  (%s)", summary, error->message);
-  else if (summary != NULL)
-    sillon_cli_error ("%s", summary);
-  else
-    sillon_cli_error ("%s", error->message);
-
-  return exit_code_for_error (error);
-}
-
-/* ---- Common options ----------------------------------------------------- */
-
-typedef struct
-{
-  char *vault_path;
-  int passphrase_fd;
-} CommonOptions;
-
-static void
-common_options_clear (CommonOptions *common)
-{
-  g_clear_pointer (&common->vault_path, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CommonOptions, common_options_clear)
-
-static char *
-default_vault_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "sillon", "vault.sillon", NULL);
-}
-
-/* Parses argv with the common options plus @extra, then fills defaults.
- * Returns -1 on success, otherwise the exit code to return. */
-static int
-parse_options (int *argc,
-               char ***argv,
-               const char *parameter_string,
-               const char *summary,
-               const GOptionEntry *extra,
-               CommonOptions *common)
-{
-  g_autoptr (GOptionContext) context = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *default_path = default_vault_path ();
-  /* Translators: %s is the default path of the vault file. */
-  g_autofree char *vault_help = g_strdup_printf (_ ("The vault file (default: %s)"), default_path);
-  g_autofree char *description = NULL;
-  const GOptionEntry common_entries[] = {
-    { "vault", 0, 0, G_OPTION_ARG_FILENAME, &common->vault_path, vault_help, N_ ("PATH") },
-    { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &common->passphrase_fd,
-      N_ ("Read passphrases from file descriptor N, one per line, instead of the terminal"), N_ ("N") },
-    { NULL }
-  };
-
-  common->passphrase_fd = -1;
-  context = g_option_context_new (parameter_string);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  description = g_strconcat (passphrase_fd_help (), "\n", exit_codes_help (), NULL);
-  g_option_context_set_description (context, description);
-  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
-  if (extra != NULL)
-    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  if (common->passphrase_fd < -1)
-    {
-      sillon_cli_error ("%s", _ ("--passphrase-fd must be a file descriptor number"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  if (common->vault_path == NULL)
-    common->vault_path = g_steal_pointer (&default_path);
-  return -1;
-}
-
-static SillonVault *
-unlock_vault (CommonOptions *common, int *out_exit)
-{
-  g_autoptr (CliSecret) passphrase = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *prompt = NULL;
-  SillonVault *vault;
-
-  if (!g_file_test (common->vault_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
-      *out_exit = report_error (error, common->vault_path);
-      return NULL;
-    }
-
-  /* Translators: %s is the path of the vault file. */
-  prompt = g_strdup_printf (_ ("Passphrase for %s: "), common->vault_path);
-  passphrase = ask_secret (common->passphrase_fd, prompt, &error);
-  if (passphrase == NULL)
-    {
-      *out_exit = report_error (error, common->vault_path);
-      return NULL;
-    }
-
-  vault = sillon_vault_open (common->vault_path, passphrase, &error);
-  if (vault == NULL)
-    {
-      *out_exit = report_error (error, common->vault_path);
-      return NULL;
-    }
-  return vault;
-}
-
-static gboolean
-check_no_arguments (int argc, char **argv, int *out_exit)
-{
-  if (argc > 1)
-    {
-      /* Translators: %s is an argument the command does not expect. */
-      sillon_cli_error (_ ("unexpected argument “%s”"), argv[1]);
-      *out_exit = SILLON_CLI_EXIT_USAGE;
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static void
 print_recovery_key (const char *recovery_key)
@@ -510,10 +37,10 @@ print_recovery_key (const char *recovery_key)
 static int
 cmd_create (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
+  g_auto (SillonCliCommonOptions) common = { 0 };
   g_autofree char *name = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr (CliSecret) passphrase = NULL;
+  g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
   SillonVaultCreateOptions options = { 0 };
@@ -528,9 +55,9 @@ cmd_create (int argc, char **argv)
     { NULL }
   };
 
-  ret = parse_options (&argc, &argv, "", _ ("Creates a new vault with a first mediator’s passphrase and a recovery key."),
-                       entries, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
+  ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Creates a new vault with a first mediator’s passphrase and a recovery key."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
   if (kdf_ms < 0 || page_size < 0)
     {
@@ -541,7 +68,7 @@ cmd_create (int argc, char **argv)
   if (g_file_test (common.vault_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS, "%s", "");
-      return report_error (error, common.vault_path);
+      return sillon_cli_report_error (error, common.vault_path);
     }
 
   if (name == NULL)
@@ -557,18 +84,18 @@ cmd_create (int argc, char **argv)
       int saved_errno = errno;
       /* Translators: the first %s is a directory, the second the system’s reason. */
       sillon_cli_error (_ ("Cannot create the directory %s: %s"), dir, g_strerror (saved_errno));
-      return EXIT_IO;
+      return SILLON_CLI_EXIT_IO;
     }
 
-  passphrase = ask_new_secret (common.passphrase_fd, _ ("New passphrase: "), &error);
+  passphrase = sillon_cli_ask_new_secret (common.passphrase_fd, _ ("New passphrase: "), &error);
   if (passphrase == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   options.kdf_target_ms = (guint) kdf_ms;
   options.page_size = (guint) page_size;
   vault = sillon_vault_create (common.vault_path, name, passphrase, &options, &recovery_key, &error);
   if (vault == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   /* Translators: %s is the path of the vault file. */
   g_print (_ ("Vault created at %s.\n"), common.vault_path);
@@ -603,24 +130,29 @@ pragma_int (sqlite3 *db, const char *pragma)
 static int
 cmd_info (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
+  g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
   sqlite3 *db;
   int ret;
 
-  ret = parse_options (&argc, &argv, "", _ ("Unlocks the vault and lists its keyslots."), NULL, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
+  ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Unlocks the vault and lists its keyslots."), NULL, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
 
-  vault = unlock_vault (&common, &ret);
+  vault = sillon_cli_unlock_vault (&common, &ret);
   if (vault == NULL)
     return ret;
+  {
+    g_autofree char *details = g_strdup_printf ("{\"slot\":%u,\"via\":\"cli\"}", sillon_vault_get_unlocked_slot (vault));
+    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_OPEN, details, &error))
+      return sillon_cli_report_error (error, common.vault_path);
+  }
 
   slots = sillon_vault_list_slots (vault, &error);
   if (slots == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   db = sillon_vault_get_db (vault);
   g_print (_ ("Vault: %s\n"), common.vault_path);
@@ -667,25 +199,25 @@ cmd_info (int argc, char **argv)
 static int
 cmd_verify (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
+  g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonVaultVerifyReport) report = NULL;
   g_autoptr (GError) error = NULL;
   gboolean damaged;
   int ret;
 
-  ret = parse_options (&argc, &argv, "",
-                       _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check."),
-                       NULL, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check."),
+                                  NULL, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
 
-  vault = unlock_vault (&common, &ret);
+  vault = sillon_cli_unlock_vault (&common, &ret);
   if (vault == NULL)
     return ret;
 
   if (!sillon_vault_verify (vault, &report, &error))
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   g_print (_ ("Pages checked: %llu\n"), (unsigned long long) report->pages_checked);
   if (report->bad_pages == NULL || report->bad_pages->len == 0)
@@ -702,6 +234,12 @@ cmd_verify (int argc, char **argv)
     }
   g_print (_ ("Header copy A: %s\n"), report->header_copy_a_ok ? _ ("ok") : _ ("damaged"));
   g_print (_ ("Header copy B: %s\n"), report->header_copy_b_ok ? _ ("ok") : _ ("damaged"));
+  /* A crash during a header change, or a modification: worth knowing. */
+  if (report->header_repairs > 0)
+    g_print (ngettext ("Header repairs: a damaged or out-of-date header copy was rewritten %u time when the vault was opened\n",
+                       "Header repairs: a damaged or out-of-date header copy was rewritten %u times when the vault was opened\n",
+                       report->header_repairs),
+             report->header_repairs);
   if (report->bad_pages != NULL && report->bad_pages->len > 0)
     g_print ("%s\n", _ ("Integrity check: not run (bad pages)"));
   else
@@ -711,7 +249,7 @@ cmd_verify (int argc, char **argv)
   if (damaged)
     {
       sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
-      return EXIT_DAMAGED;
+      return SILLON_CLI_EXIT_DAMAGED;
     }
   g_print ("%s\n", _ ("The vault is intact."));
   return SILLON_CLI_EXIT_OK;
@@ -720,53 +258,58 @@ cmd_verify (int argc, char **argv)
 static int
 cmd_passwd (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
-  g_autoptr (CliSecret) old_passphrase = NULL;
-  g_autoptr (CliSecret) new_passphrase = NULL;
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliSecret) old_passphrase = NULL;
+  g_autoptr (SillonCliSecret) new_passphrase = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *prompt = NULL;
   int ret;
 
-  ret = parse_options (&argc, &argv, "",
-                       _ ("Changes the passphrase of the keyslot that the current passphrase opens. Nothing else is re-encrypted."),
-                       NULL, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Changes the passphrase of the keyslot that the current passphrase opens. Nothing else is re-encrypted."),
+                                  NULL, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
 
   if (!g_file_test (common.vault_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
-      return report_error (error, common.vault_path);
+      return sillon_cli_report_error (error, common.vault_path);
     }
   /* Translators: %s is the path of the vault file. */
   prompt = g_strdup_printf (_ ("Current passphrase for %s: "), common.vault_path);
-  old_passphrase = ask_secret (common.passphrase_fd, prompt, &error);
+  old_passphrase = sillon_cli_ask_secret (common.passphrase_fd, prompt, &error);
   if (old_passphrase == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   /* Unlock before asking for the new one, so that a typo in the old one is
    * reported at once. */
   vault = sillon_vault_open (common.vault_path, old_passphrase, &error);
   if (vault == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
-  new_passphrase = ask_new_secret (common.passphrase_fd, _ ("New passphrase: "), &error);
+  new_passphrase = sillon_cli_ask_new_secret (common.passphrase_fd, _ ("New passphrase: "), &error);
   if (new_passphrase == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   if (!sillon_vault_change_passphrase (vault, old_passphrase, new_passphrase, &error))
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   g_print (_ ("Passphrase of keyslot %u changed.\n"), sillon_vault_get_unlocked_slot (vault));
+  {
+    g_autofree char *details = g_strdup_printf ("{\"event\":\"passphrase\",\"slot\":%u}", sillon_vault_get_unlocked_slot (vault));
+    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
+      return sillon_cli_report_error (error, common.vault_path);
+  }
   return SILLON_CLI_EXIT_OK;
 }
 
 static int
 cmd_add_slot (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
-  g_autoptr (CliSecret) new_passphrase = NULL;
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliSecret) new_passphrase = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
@@ -777,10 +320,10 @@ cmd_add_slot (int argc, char **argv)
     { NULL }
   };
 
-  ret = parse_options (&argc, &argv, "",
-                       _ ("Adds a keyslot for another mediator: unlock with an existing passphrase, then give the new one."),
-                       entries, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Adds a keyslot for another mediator: unlock with an existing passphrase, then give the new one."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
   if (name == NULL || name[0] == '\0')
     {
@@ -788,31 +331,38 @@ cmd_add_slot (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
 
-  vault = unlock_vault (&common, &ret);
+  vault = sillon_cli_unlock_vault (&common, &ret);
   if (vault == NULL)
     return ret;
 
   /* Translators: %s is a mediator's display name. */
   {
     g_autofree char *prompt = g_strdup_printf (_ ("New passphrase for %s: "), name);
-    new_passphrase = ask_new_secret (common.passphrase_fd, prompt, &error);
+    new_passphrase = sillon_cli_ask_new_secret (common.passphrase_fd, prompt, &error);
   }
   if (new_passphrase == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   index = sillon_vault_add_slot (vault, name, new_passphrase, &error);
   if (index < 0)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   /* Translators: %d is a keyslot number, %s a mediator's display name. */
   g_print (_ ("Added keyslot %d for “%s”.\n"), index, name);
+  {
+    /* Keyslot changes are changes of who holds a passphrase: the journal's
+     * action list (fixed by the schema) files them as passphrase changes. */
+    g_autofree char *details = g_strdup_printf ("{\"event\":\"slot_add\",\"slot\":%d}", index);
+    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
+      return sillon_cli_report_error (error, common.vault_path);
+  }
   return SILLON_CLI_EXIT_OK;
 }
 
 static int
 cmd_remove_slot (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
+  g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
   int slot = -1;
@@ -822,9 +372,9 @@ cmd_remove_slot (int argc, char **argv)
     { NULL }
   };
 
-  ret = parse_options (&argc, &argv, "", _ ("Removes a mediator’s keyslot. The last passphrase keyslot cannot be removed."),
-                       entries, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
+  ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Removes a mediator’s keyslot. The last passphrase keyslot cannot be removed."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
   if (slot < 0 || slot >= SILLON_VAULT_MAX_SLOTS)
     {
@@ -832,28 +382,37 @@ cmd_remove_slot (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
 
-  vault = unlock_vault (&common, &ret);
+  vault = sillon_cli_unlock_vault (&common, &ret);
   if (vault == NULL)
     return ret;
 
   if (!sillon_vault_remove_slot (vault, (guint) slot, &error))
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   g_print (_ ("Removed keyslot %d.\n"), slot);
+  /* The master key is unchanged: a copy of the vault made before, or its
+   * old header, still opens with the removed passphrase. */
+  g_print ("%s\n", _ ("Anyone who kept a copy of the vault from before can still open that copy with the removed passphrase.\n"
+                      "If this mediator should lose access to the data, rotate the master key now: “sillon-cli vault rotate”."));
+  {
+    g_autofree char *details = g_strdup_printf ("{\"event\":\"slot_remove\",\"slot\":%d}", slot);
+    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
+      return sillon_cli_report_error (error, common.vault_path);
+  }
   return SILLON_CLI_EXIT_OK;
 }
 
 static int
 cmd_backup (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
+  g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
   int ret;
 
-  ret = parse_options (&argc, &argv, _ ("BACKUP-FILE"),
-                       _ ("Writes an encrypted backup of a consistent snapshot of the vault. It opens with the vault’s passphrases."),
-                       NULL, &common);
+  ret = sillon_cli_parse_options (&argc, &argv, _ ("BACKUP-FILE"),
+                                  _ ("Writes an encrypted backup of a consistent snapshot of the vault. It opens with the vault’s passphrases."),
+                                  NULL, &common);
   if (ret >= 0)
     return ret;
   if (argc != 2)
@@ -864,15 +423,19 @@ cmd_backup (int argc, char **argv)
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS, "%s", "");
-      return report_error (error, argv[1]);
+      return sillon_cli_report_error (error, argv[1]);
     }
 
-  vault = unlock_vault (&common, &ret);
+  vault = sillon_cli_unlock_vault (&common, &ret);
   if (vault == NULL)
     return ret;
 
+  /* A backup takes everything out of the vault: journaled first, so that
+   * the backup itself carries the entry. */
+  if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_EXPORT, "{\"kind\":\"backup\"}", &error))
+    return sillon_cli_report_error (error, common.vault_path);
   if (!sillon_vault_backup (vault, argv[1], &error))
-    return report_error (error, argv[1]);
+    return sillon_cli_report_error (error, argv[1]);
 
   /* Translators: %s is the path of the backup file. */
   g_print (_ ("Backup written to %s.\n"), argv[1]);
@@ -882,15 +445,15 @@ cmd_backup (int argc, char **argv)
 static int
 cmd_restore (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
-  g_autoptr (CliSecret) passphrase = NULL;
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   int ret;
 
-  ret = parse_options (&argc, &argv, _ ("BACKUP-FILE"),
-                       _ ("Restores a backup into a new vault file (--vault, which must not exist yet). Give one of the passphrases the vault had when it was backed up."),
-                       NULL, &common);
+  ret = sillon_cli_parse_options (&argc, &argv, _ ("BACKUP-FILE"),
+                                  _ ("Restores a backup into a new vault file (--vault, which must not exist yet). Give one of the passphrases the vault had when it was backed up."),
+                                  NULL, &common);
   if (ret >= 0)
     return ret;
   if (argc != 2)
@@ -902,36 +465,36 @@ cmd_restore (int argc, char **argv)
     {
       /* Translators: %s is the path of the backup file. */
       sillon_cli_error (_ ("There is no backup at %s."), argv[1]);
-      return EXIT_NOT_FOUND;
+      return SILLON_CLI_EXIT_NOT_FOUND;
     }
   if (g_file_test (common.vault_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS, "%s", "");
-      return report_error (error, common.vault_path);
+      return sillon_cli_report_error (error, common.vault_path);
     }
   dir = g_path_get_dirname (common.vault_path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
       sillon_cli_error (_ ("Cannot create the directory %s: %s"), dir, g_strerror (saved_errno));
-      return EXIT_IO;
+      return SILLON_CLI_EXIT_IO;
     }
 
   /* Translators: %s is the path of the backup file. */
   {
     g_autofree char *prompt = g_strdup_printf (_ ("Passphrase of the backup %s: "), argv[1]);
-    passphrase = ask_secret (common.passphrase_fd, prompt, &error);
+    passphrase = sillon_cli_ask_secret (common.passphrase_fd, prompt, &error);
   }
   if (passphrase == NULL)
-    return report_error (error, argv[1]);
+    return sillon_cli_report_error (error, argv[1]);
 
   if (!sillon_vault_restore (argv[1], passphrase, common.vault_path, &error))
     {
       /* A wrong passphrase or a bad backup concerns the backup file; the
        * rest concerns the destination. */
       if (g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_BACKUP_INVALID) || g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE) || g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED))
-        return report_error (error, argv[1]);
-      return report_error (error, common.vault_path);
+        return sillon_cli_report_error (error, argv[1]);
+      return sillon_cli_report_error (error, common.vault_path);
     }
 
   /* Translators: the first %s is a backup file, the second a vault file. */
@@ -942,8 +505,8 @@ cmd_restore (int argc, char **argv)
 static int
 cmd_rotate (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
-  g_autoptr (CliSecret) passphrase = NULL;
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
@@ -959,29 +522,29 @@ cmd_rotate (int argc, char **argv)
     { NULL }
   };
 
-  ret = parse_options (&argc, &argv, "",
-                       _ ("Re-encrypts the whole vault under a new master key and prints a new recovery key. "
-                          "Only your keyslot is kept: the other mediators must be added again."),
-                       entries, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Re-encrypts the whole vault under a new master key and prints a new recovery key. "
+                                     "Only your keyslot is kept: the other mediators must be added again."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
 
   if (!g_file_test (common.vault_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
-      return report_error (error, common.vault_path);
+      return sillon_cli_report_error (error, common.vault_path);
     }
   prompt = g_strdup_printf (_ ("Passphrase for %s: "), common.vault_path);
-  passphrase = ask_secret (common.passphrase_fd, prompt, &error);
+  passphrase = sillon_cli_ask_secret (common.passphrase_fd, prompt, &error);
   if (passphrase == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
   vault = sillon_vault_open (common.vault_path, passphrase, &error);
   if (vault == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   slots = sillon_vault_list_slots (vault, &error);
   if (slots == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
   unlocked = sillon_vault_get_unlocked_slot (vault);
   for (guint i = 0; i < slots->len; i++)
     {
@@ -996,11 +559,20 @@ cmd_rotate (int argc, char **argv)
                             "%u other mediators’ keyslots would be dropped: add --force to rotate anyway.",
                             others),
                         others);
-      return EXIT_REFUSED;
+      return SILLON_CLI_EXIT_REFUSED;
     }
 
   if (!sillon_vault_rotate (vault, passphrase, &recovery_key, &dropped, &error))
-    return report_error (error, common.vault_path);
+    {
+      /* The new vault may already be in place, and this is its only
+       * recovery key. */
+      if (recovery_key != NULL)
+        {
+          print_recovery_key (recovery_key);
+          sillon_vault_free_secret (recovery_key);
+        }
+      return sillon_cli_report_error (error, common.vault_path);
+    }
 
   g_print ("%s\n", _ ("The vault is now encrypted under a new master key; the old recovery key no longer works."));
   if (dropped > 0)
@@ -1017,9 +589,9 @@ cmd_rotate (int argc, char **argv)
 static int
 cmd_recover (int argc, char **argv)
 {
-  g_auto (CommonOptions) common = { 0 };
-  g_autoptr (CliSecret) recovery_key = NULL;
-  g_autoptr (CliSecret) new_passphrase = NULL;
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliSecret) recovery_key = NULL;
+  g_autoptr (SillonCliSecret) new_passphrase = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
   int slot = 0;
@@ -1029,10 +601,10 @@ cmd_recover (int argc, char **argv)
     { NULL }
   };
 
-  ret = parse_options (&argc, &argv, "",
-                       _ ("Unlocks the vault with its recovery key and sets a new passphrase on a keyslot."),
-                       entries, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Unlocks the vault with its recovery key and sets a new passphrase on a keyslot."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
   if (slot < 0 || slot >= SILLON_VAULT_MAX_SLOTS)
     {
@@ -1042,19 +614,19 @@ cmd_recover (int argc, char **argv)
   if (!g_file_test (common.vault_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
-      return report_error (error, common.vault_path);
+      return sillon_cli_report_error (error, common.vault_path);
     }
 
-  recovery_key = ask_secret (common.passphrase_fd, _ ("Recovery key: "), &error);
+  recovery_key = sillon_cli_ask_secret (common.passphrase_fd, _ ("Recovery key: "), &error);
   if (recovery_key == NULL)
-    return report_error (error, common.vault_path);
-  new_passphrase = ask_new_secret (common.passphrase_fd, _ ("New passphrase: "), &error);
+    return sillon_cli_report_error (error, common.vault_path);
+  new_passphrase = sillon_cli_ask_new_secret (common.passphrase_fd, _ ("New passphrase: "), &error);
   if (new_passphrase == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   vault = sillon_vault_open_with_recovery_key (common.vault_path, recovery_key, (guint) slot, new_passphrase, &error);
   if (vault == NULL)
-    return report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
 
   g_print (_ ("New passphrase set on keyslot %d.\n"), slot);
   return SILLON_CLI_EXIT_OK;
@@ -1083,46 +655,13 @@ print_value (sqlite3_stmt *stmt, int column)
     }
 }
 
+/* Runs every statement of @sql; counts those that were started in @n_run. */
 static int
-cmd_shell (int argc, char **argv)
+run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
 {
-  g_auto (CommonOptions) common = { 0 };
-  g_autoptr (SillonVault) vault = NULL;
-  g_autoptr (GString) sql = g_string_new (NULL);
-  gboolean header = FALSE;
   const char *tail;
-  sqlite3 *db;
-  char chunk[4096];
-  size_t n;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "header", 0, 0, G_OPTION_ARG_NONE, &header, N_ ("Print column names before the rows of each statement"), NULL },
-    { NULL }
-  };
 
-  ret = parse_options (&argc, &argv, "",
-                       _ ("Expert maintenance tool: reads SQL statements from standard input, runs them on the "
-                          "unlocked vault and prints the rows tab-separated (NULL as an empty field, blobs as X'…'). "
-                          "Nothing checks what the statements do: a wrong one can destroy data that Sillon needs. "
-                          "Make a backup first."),
-                       entries, &common);
-  if (ret >= 0 || !check_no_arguments (argc, argv, &ret))
-    return ret;
-
-  vault = unlock_vault (&common, &ret);
-  if (vault == NULL)
-    return ret;
-  db = sillon_vault_get_db (vault);
-
-  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-    g_string_append_len (sql, chunk, (gssize) n);
-  if (ferror (stdin))
-    {
-      sillon_cli_error ("%s", _ ("Cannot read standard input"));
-      return SILLON_CLI_EXIT_FAILURE;
-    }
-
-  tail = sql->str;
+  tail = sql;
   while (tail != NULL && *tail != '\0')
     {
       sqlite3_stmt *stmt = NULL;
@@ -1135,11 +674,12 @@ cmd_shell (int argc, char **argv)
         {
           /* Translators: %s is SQLite's own message. */
           sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
-          return EXIT_SQL;
+          return SILLON_CLI_EXIT_SQL;
         }
       tail = next;
       if (stmt == NULL)
         continue; /* only whitespace or a comment */
+      (*n_run)++;
 
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
@@ -1165,13 +705,70 @@ cmd_shell (int argc, char **argv)
           sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
           sqlite3_finalize (stmt);
           if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
-            return EXIT_TAMPERED;
-          return EXIT_SQL;
+            return SILLON_CLI_EXIT_TAMPERED;
+          return SILLON_CLI_EXIT_SQL;
         }
       sqlite3_finalize (stmt);
     }
-  fflush (stdout);
   return SILLON_CLI_EXIT_OK;
+}
+
+static int
+cmd_shell (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GString) sql = g_string_new (NULL);
+  gboolean header = FALSE;
+  sqlite3 *db;
+  char chunk[4096];
+  size_t n;
+  guint n_run = 0;
+  int ret;
+  const GOptionEntry entries[] = {
+    { "header", 0, 0, G_OPTION_ARG_NONE, &header, N_ ("Print column names before the rows of each statement"), NULL },
+    { NULL }
+  };
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Expert maintenance tool: reads SQL statements from standard input, runs them on the "
+                                     "unlocked vault and prints the rows tab-separated (NULL as an empty field, blobs as X'…'). "
+                                     "Nothing checks what the statements do: a wrong one can destroy data that Sillon needs. "
+                                     "Make a backup first."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+    return ret;
+
+  vault = sillon_cli_unlock_vault (&common, &ret);
+  if (vault == NULL)
+    return ret;
+  db = sillon_vault_get_db (vault);
+
+  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+    g_string_append_len (sql, chunk, (gssize) n);
+  if (ferror (stdin))
+    {
+      sillon_cli_error ("%s", _ ("Cannot read standard input"));
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+
+  ret = run_statements (db, sql->str, header, &n_run);
+  fflush (stdout);
+
+  /* The statements themselves may quote people's names: the journal gets
+   * only how many ran and whether they all succeeded. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *details = g_strdup_printf ("{\"statements\":%u,\"ok\":%s}", n_run,
+                                                ret == SILLON_CLI_EXIT_OK ? "true" : "false");
+    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_SHELL, details, &error))
+      {
+        int journal_ret = sillon_cli_report_error (error, common.vault_path);
+        if (ret == SILLON_CLI_EXIT_OK)
+          ret = journal_ret;
+      }
+  }
+  return ret;
 }
 
 /* ---- Dispatch ----------------------------------------------------------- */
@@ -1206,23 +803,16 @@ print_vault_usage (FILE *stream)
   for (const VaultCommand *c = vault_commands; c->name != NULL; c++)
     fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
   fprintf (stream, "\n%s\n", _ ("Run “sillon-cli vault SUBCOMMAND --help” for its options."));
-  fprintf (stream, "\n%s\n%s", passphrase_fd_help (), exit_codes_help ());
+  fprintf (stream, "\n%s\n%s", sillon_cli_passphrase_fd_help (), sillon_cli_exit_codes_help ());
 }
 
 int
 sillon_cli_vault (int argc, char **argv)
 {
-  const struct rlimit no_core = { 0, 0 };
   const char *name;
 
-  /* A core dump of this process could hold the master key. */
-  setrlimit (RLIMIT_CORE, &no_core);
-
-  if (sodium_init () < 0)
-    {
-      sillon_cli_error ("%s", _ ("Cannot initialise the cryptography library"));
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+  if (!sillon_cli_init_secure ())
+    return SILLON_CLI_EXIT_FAILURE;
 
   if (argc < 2)
     {

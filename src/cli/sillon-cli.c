@@ -17,10 +17,20 @@
 
 int sillon_cli_assess (int argc, char **argv);
 int sillon_cli_vault (int argc, char **argv);
+int sillon_cli_places (int argc, char **argv);
+int sillon_cli_demo (int argc, char **argv);
+int sillon_cli_journal (int argc, char **argv);
+int sillon_cli_person (int argc, char **argv);
+int sillon_cli_retention (int argc, char **argv);
 
 static const SillonCliCommand commands[] = {
   { "assess", N_ ("Score and compare pouvoir/vouloir/savoir assessments"), sillon_cli_assess },
   { "vault", N_ ("Create, check and maintain the encrypted vault"), sillon_cli_vault },
+  { "places", N_ ("Import and search the directory of places"), sillon_cli_places },
+  { "demo", N_ ("Fill a vault with the made-up reference dataset"), sillon_cli_demo },
+  { "journal", N_ ("Verify and list the journal of sensitive actions"), sillon_cli_journal },
+  { "person", N_ ("Export or erase everything about one person"), sillon_cli_person },
+  { "retention", N_ ("Anonymise people untouched for a number of months"), sillon_cli_retention },
   { NULL, NULL, NULL },
 };
 

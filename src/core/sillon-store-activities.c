@@ -453,6 +453,20 @@ sillon_store_list_sessions (SillonStore *store, gint64 beneficiary_id, GError **
   return collect (store, stmt, session_from_row, (GDestroyNotify) sillon_session_free, error);
 }
 
+GPtrArray *
+sillon_store_list_sessions_on (SillonStore *store, const char *date, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = NULL;
+
+  if (!store_check_date ("date", date, TRUE, 366, error))
+    return NULL;
+  stmt = store_stmt (store, "SELECT " SESSION_COLUMNS " FROM sessions WHERE date = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+  return collect (store, stmt, session_from_row, (GDestroyNotify) sillon_session_free, error);
+}
+
 gboolean
 sillon_store_delete_session (SillonStore *store, gint64 id, GError **error)
 {

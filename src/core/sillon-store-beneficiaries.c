@@ -487,6 +487,47 @@ sillon_store_list_beneficiaries (SillonStore *store, guint limit, guint offset, 
   return collect_beneficiaries (store, stmt, error);
 }
 
+GPtrArray *
+sillon_store_list_recent_beneficiaries (SillonStore *store, guint limit, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_beneficiary_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc = SQLITE_DONE;
+
+  /* Walks the date index backwards and stops at @limit distinct people: a
+   * GROUP BY over every session would read all of them. */
+  {
+    g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT beneficiary_id FROM sessions ORDER BY date DESC, id DESC", error);
+
+    if (stmt == NULL)
+      return NULL;
+    while (ids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        if (!g_hash_table_contains (seen, &id))
+          {
+            g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+            g_array_append_val (ids, id);
+          }
+      }
+    if (ids->len < limit && rc != SQLITE_DONE)
+      {
+        store_set_sql_error (store->db, rc, error);
+        return NULL;
+      }
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SillonBeneficiary *b = sillon_store_get_beneficiary (store, g_array_index (ids, gint64, i), error);
+      if (b == NULL)
+        return NULL;
+      g_ptr_array_add (list, b);
+    }
+  return g_steal_pointer (&list);
+}
+
 gint64
 sillon_store_count_beneficiaries (SillonStore *store, GError **error)
 {

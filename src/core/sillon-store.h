@@ -118,6 +118,9 @@ SillonBeneficiary *sillon_store_get_beneficiary (SillonStore *store, gint64 id, 
 /* Ordered by last then first name; @limit 0 means no limit. */
 GPtrArray *sillon_store_list_beneficiaries (SillonStore *store, guint limit, guint offset, GError **error);
 gint64 sillon_store_count_beneficiaries (SillonStore *store, GError **error);
+/* The people most recently seen in a session, most recent first, at most
+ * @limit of them (the first screen's list). */
+GPtrArray *sillon_store_list_recent_beneficiaries (SillonStore *store, guint limit, GError **error);
 /* Plain delete; for the right to erasure use sillon_store_erase_beneficiary(). */
 gboolean sillon_store_delete_beneficiary (SillonStore *store, gint64 id, GError **error);
 
@@ -255,6 +258,8 @@ gboolean sillon_store_update_session (SillonStore *store, const SillonSession *s
 SillonSession *sillon_store_get_session (SillonStore *store, gint64 id, GError **error);
 /* Most recent first. */
 GPtrArray *sillon_store_list_sessions (SillonStore *store, gint64 beneficiary_id, GError **error);
+/* Every session on @date (YYYY-MM-DD), in the order they were logged. */
+GPtrArray *sillon_store_list_sessions_on (SillonStore *store, const char *date, GError **error);
 gboolean sillon_store_delete_session (SillonStore *store, gint64 id, GError **error);
 
 /* ── Workshops (ateliers collectifs) ───────────────────────────────────── */

@@ -333,6 +333,8 @@ test_add_and_remove_slot (Fixture *f, gconstpointer data)
 
   remove = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", slot);
   g_assert_cmpint (remove->status, ==, EXIT_OK);
+  /* Removing a slot revokes nothing already copied: rotation is advised. */
+  g_assert_nonnull (strstr (remove->out, "vault rotate"));
   gone = run_cli (PASS_C "\n", NULL, "info", "--vault", f->vault);
   g_assert_cmpint (gone->status, ==, EXIT_WRONG_SECRET);
 

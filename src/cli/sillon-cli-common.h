@@ -1,0 +1,126 @@
+/* sillon-cli-common.h — what every sillon-cli command that opens the vault shares
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "sillon-journal.h"
+#include "sillon-store.h"
+#include "sillon-vault.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes beyond SillonCliExit. Scripts and the black-box tests rely on
+ * them: keep them stable and in step with docs/CLI.md. */
+enum
+{
+  SILLON_CLI_EXIT_WRONG_SECRET = 10,
+  SILLON_CLI_EXIT_NOT_A_VAULT = 11,
+  SILLON_CLI_EXIT_TAMPERED = 12,
+  SILLON_CLI_EXIT_BUSY = 13,
+  SILLON_CLI_EXIT_NOT_FOUND = 14,
+  SILLON_CLI_EXIT_EXISTS = 15,
+  SILLON_CLI_EXIT_REFUSED = 16,
+  SILLON_CLI_EXIT_IO = 17,
+  SILLON_CLI_EXIT_SQL = 18,
+  SILLON_CLI_EXIT_BACKUP_INVALID = 19,
+  SILLON_CLI_EXIT_DAMAGED = 20,
+  SILLON_CLI_EXIT_INVALID_INPUT = 21,    /* an input file is unusable, or nothing in it could be used */
+  SILLON_CLI_EXIT_JOURNAL_TAMPERED = 22, /* journal verify found an edited, deleted or moved entry */
+  SILLON_CLI_EXIT_NO_SUCH_RECORD = 23,   /* no person (or other record) with that id */
+  SILLON_CLI_EXIT_SCHEMA_TOO_NEW = 24,   /* the vault was written by a newer Sillon */
+};
+
+/* Long enough for any sensible passphrase or a recovery key; the buffer is
+ * fixed-size so that it can be wiped whole whatever was typed. */
+#define SILLON_CLI_SECRET_CAPACITY 1024
+
+typedef char SillonCliSecret;
+
+void sillon_cli_secret_free (SillonCliSecret *secret);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCliSecret, sillon_cli_secret_free)
+
+const char *sillon_cli_exit_codes_help (void);
+const char *sillon_cli_passphrase_fd_help (void);
+
+/* No core dumps (they could hold the master key) and libsodium ready.
+ * Returns FALSE after printing why. */
+gboolean sillon_cli_init_secure (void);
+
+/* @passphrase_fd < 0 means the terminal, with echo off. */
+SillonCliSecret *sillon_cli_ask_secret (int passphrase_fd, const char *prompt, GError **error);
+/* Typed twice on a terminal. */
+SillonCliSecret *sillon_cli_ask_new_secret (int passphrase_fd, const char *prompt, GError **error);
+
+int sillon_cli_exit_code_for_error (const GError *error);
+/* Prints a plain sentence for @error (about the file @path) and returns the
+ * exit code. */
+int sillon_cli_report_error (const GError *error, const char *path);
+
+typedef struct
+{
+  char *vault_path;
+  int passphrase_fd;
+} SillonCliCommonOptions;
+
+void sillon_cli_common_options_clear (SillonCliCommonOptions *common);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SillonCliCommonOptions, sillon_cli_common_options_clear)
+
+char *sillon_cli_default_vault_path (void);
+
+/* Parses argv with --vault and --passphrase-fd plus @extra, then fills
+ * defaults. Returns -1 on success, otherwise the exit code to return. */
+int sillon_cli_parse_options (int *argc,
+                              char ***argv,
+                              const char *parameter_string,
+                              const char *summary,
+                              const GOptionEntry *extra,
+                              SillonCliCommonOptions *common);
+
+/* Asks for the passphrase and opens the vault; on failure prints why and
+ * sets @out_exit. */
+SillonVault *sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit);
+
+gboolean sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit);
+
+/* The journal's key: derived from the master key, never stored. */
+#define SILLON_CLI_JOURNAL_KDF_CONTEXT "SillonJK"
+#define SILLON_CLI_JOURNAL_SUBKEY_ID 1
+
+/* An unlocked vault with its store open, the journal key and the mediator
+ * who unlocked it: what the data commands work on. */
+typedef struct
+{
+  char *vault_path;
+  SillonVault *vault;
+  SillonStore *store;
+  guint8 *journal_key; /* sodium_malloc */
+  gint64 mediator_id;  /* 0: no mediator holds the slot that unlocked */
+} SillonCliVault;
+
+/* Unlocks, opens the store (migrating an older vault) and journals the
+ * opening. On failure prints why and sets @out_exit. */
+SillonCliVault *sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit);
+void sillon_cli_vault_close (SillonCliVault *cv);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCliVault, sillon_cli_vault_close)
+
+/* Appends to the journal; @details holds ids and counts only. */
+gboolean sillon_cli_vault_journal (SillonCliVault *cv,
+                                   SillonJournalAction action,
+                                   const char *details,
+                                   GError **error);
+
+/* For the vault maintenance commands, which work on the bare vault: journals
+ * @action when the vault already holds Sillon's data (a vault that Sillon
+ * never opened has no journal yet, and is not given one behind the back of
+ * whoever uses it as a plain encrypted database). */
+gboolean sillon_cli_journal_bare_vault (SillonVault *vault,
+                                        SillonJournalAction action,
+                                        const char *details,
+                                        GError **error);
+
+G_END_DECLS

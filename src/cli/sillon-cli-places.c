@@ -1,0 +1,362 @@
+/* sillon-cli-places.c — `sillon-cli places …`: import the national directory of places and search it
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import is one transaction: a file that fails half way, or a write that
+ * fails, leaves the directory exactly as it was.
+ */
+
+#include "config.h"
+
+#include "sillon-cli-common.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sillon-cli.h"
+#include "sillon-places-import.h"
+
+int sillon_cli_places (int argc, char **argv);
+
+#define DEFAULT_MAX_ERRORS 20
+
+typedef enum
+{
+  FORMAT_AUTO,
+  FORMAT_CSV,
+  FORMAT_JSON,
+} PlacesFormat;
+
+static gboolean
+guess_json (const char *path, const char *data, gsize length)
+{
+  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
+    return TRUE;
+  /* Skip a BOM and white space: a JSON directory is an array. */
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) data[i];
+      if (c == 0xEF || c == 0xBB || c == 0xBF || g_ascii_isspace (c))
+        continue;
+      return c == '[';
+    }
+  return FALSE;
+}
+
+/* Whether a place with the same standard id and source is already stored:
+ * re-importing replaces it, and the report tells new from updated. */
+static gboolean
+place_exists (SillonStore *store, const SillonPlaceRecord *record, gboolean *out_exists, GError **error)
+{
+  sqlite3 *db = sillon_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  const char *lieu_id = record->values[SILLON_PLACE_COL_ID];
+  const char *source = record->values[SILLON_PLACE_COL_SOURCE];
+  int rc;
+
+  *out_exists = FALSE;
+  if (lieu_id == NULL)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM places WHERE lieu_id = ?1 AND coalesce (source, '') = coalesce (?2, '')",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, lieu_id, -1, SQLITE_STATIC);
+      if (source != NULL)
+        sqlite3_bind_text (stmt, 2, source, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      *out_exists = rc == SQLITE_ROW;
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+static void
+print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, guint max_errors, gboolean dry_run)
+{
+  guint shown = 0;
+  guint n_issues = 0;
+
+  g_print ("%s\n", dry_run ? _ ("Validation report (dry run: nothing was written)") : _ ("Validation report"));
+  g_print (_ ("  Records read: %u\n"), report->n_records);
+  g_print (_ ("  Kept:         %u (of which flagged: %u)\n"), report->n_kept, report->n_flagged);
+  g_print (_ ("  Skipped:      %u\n"), report->n_skipped);
+  g_print (_ ("  New:          %u\n"), n_new);
+  g_print (_ ("  Updated:      %u\n"), n_updated);
+  if (report->unknown_columns != NULL && report->unknown_columns->len > 0)
+    {
+      g_autoptr (GString) list = g_string_new (NULL);
+      for (guint i = 0; i < report->unknown_columns->len; i++)
+        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (report->unknown_columns, i));
+      /* Translators: %s is a comma-separated list of column names. */
+      g_print (_ ("  Columns ignored (not in the standard): %s\n"), list->str);
+    }
+
+  for (guint i = 0; report->rows != NULL && i < report->rows->len; i++)
+    n_issues += ((const SillonPlacesRowReport *) g_ptr_array_index (report->rows, i))->issues->len;
+  if (n_issues == 0)
+    return;
+
+  g_print ("\n%s\n", _ ("Problems (a flagged value is kept as is; a skipped record is not imported):"));
+  for (guint i = 0; i < report->rows->len && shown < max_errors; i++)
+    {
+      const SillonPlacesRowReport *row = g_ptr_array_index (report->rows, i);
+      g_autofree char *where = NULL;
+
+      if (row->line > 0)
+        /* Translators: %u is a line number in the imported file. */
+        where = g_strdup_printf (_ ("line %u"), row->line);
+      else
+        /* Translators: %u is the position of a record in a JSON array. */
+        where = g_strdup_printf (_ ("record %u"), row->record);
+
+      for (guint j = 0; j < row->issues->len && shown < max_errors; j++, shown++)
+        {
+          const SillonPlaceIssue *issue = g_ptr_array_index (row->issues, j);
+          g_autofree char *id_part = row->id != NULL ? g_strdup_printf (" [%s]", row->id) : g_strdup ("");
+          gboolean record_level = issue->kind == SILLON_PLACE_ISSUE_DUPLICATE_ID || issue->kind == SILLON_PLACE_ISSUE_FIELD_COUNT ||
+                                  issue->kind == SILLON_PLACE_ISSUE_NOT_AN_OBJECT;
+
+          g_print ("  %s%s%s%s: %s%s\n", where,
+                   record_level ? "" : ", ",
+                   record_level ? "" : sillon_place_field_name (issue->field),
+                   id_part,
+                   issue->message,
+                   row->skipped ? _ (" (skipped)") : _ (" (flagged)"));
+        }
+    }
+  if (n_issues > shown)
+    /* Translators: %u is a number of problems not shown. */
+    g_print (ngettext ("  … and %u more problem.\n", "  … and %u more problems.\n", n_issues - shown), n_issues - shown);
+}
+
+static int
+cmd_import (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (SillonPlacesSchema) schema = NULL;
+  g_autoptr (SillonPlacesReport) report = NULL;
+  g_autoptr (GPtrArray) places = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *details = NULL;
+  gboolean dry_run = FALSE;
+  int max_errors = DEFAULT_MAX_ERRORS;
+  PlacesFormat format = FORMAT_AUTO;
+  guint n_new = 0, n_updated = 0;
+  gsize length = 0;
+  gboolean ok;
+  int ret;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_ ("csv or json (default: guessed from the file)"), N_ ("FORMAT") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_ ("Check the file and report, without changing the vault"), NULL },
+    { "max-errors", 0, 0, G_OPTION_ARG_INT, &max_errors, N_ ("Show at most N problems (default 20)"), N_ ("N") },
+    { NULL }
+  };
+
+  ret = sillon_cli_parse_options (&argc, &argv, _ ("FILE"),
+                                  _ ("Imports a directory of places in the national open-data standard (CSV or JSON), in one transaction. "
+                                     "A place already imported (same id and source) is updated. Invalid values are kept and flagged; "
+                                     "records without a required field are skipped."),
+                                  entries, &common);
+  if (ret >= 0)
+    return ret;
+  if (argc != 2)
+    {
+      sillon_cli_error ("%s", _ ("give exactly one file to import"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (format_name != NULL)
+    {
+      if (g_ascii_strcasecmp (format_name, "csv") == 0)
+        format = FORMAT_CSV;
+      else if (g_ascii_strcasecmp (format_name, "json") == 0)
+        format = FORMAT_JSON;
+      else
+        {
+          /* Translators: %s is what the user gave to --format. */
+          sillon_cli_error (_ ("unknown format “%s”: use csv or json"), format_name);
+          return SILLON_CLI_EXIT_USAGE;
+        }
+    }
+  if (max_errors < 0)
+    max_errors = 0;
+
+  /* The file is checked before the vault is unlocked: a wrong file should
+   * not cost a passphrase. */
+  if (!g_file_get_contents (argv[1], &data, &length, &error))
+    {
+      /* Translators: the first %s is a file path, the second the reason. */
+      sillon_cli_error (_ ("Cannot read %s: %s"), argv[1], error->message);
+      return SILLON_CLI_EXIT_INVALID_INPUT;
+    }
+  schema = sillon_places_schema_new_default (&error);
+  if (schema == NULL)
+    return sillon_cli_report_error (error, argv[1]);
+  if (format == FORMAT_AUTO)
+    format = guess_json (argv[1], data, length) ? FORMAT_JSON : FORMAT_CSV;
+  if (format == FORMAT_JSON)
+    ok = sillon_places_import_json (schema, data, length, &places, &report, &error);
+  else
+    ok = sillon_places_import_csv (schema, data, length, &places, &report, &error);
+  if (!ok)
+    {
+      /* Translators: the first %s is a file path, the second the reason. */
+      sillon_cli_error (_ ("%s cannot be imported: %s"), argv[1], error->message);
+      sillon_cli_error ("%s", _ ("Nothing was imported."));
+      return SILLON_CLI_EXIT_INVALID_INPUT;
+    }
+
+  if (places->len == 0)
+    {
+      print_report (report, 0, 0, (guint) max_errors, dry_run);
+      sillon_cli_error ("%s", _ ("No record of the file can be imported: nothing was imported."));
+      return SILLON_CLI_EXIT_INVALID_INPUT;
+    }
+
+  cv = sillon_cli_vault_open (&common, &ret);
+  if (cv == NULL)
+    return ret;
+
+  if (!sillon_store_begin (cv->store, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+  for (guint i = 0; i < places->len; i++)
+    {
+      g_autoptr (SillonPlaceRecord) record = sillon_place_record_new_from_import (g_ptr_array_index (places, i));
+      gboolean exists = FALSE;
+
+      if (!place_exists (cv->store, record, &exists, &error) || !sillon_store_upsert_place (cv->store, record, &error))
+        {
+          const SillonPlace *place = g_ptr_array_index (places, i);
+          sillon_store_rollback (cv->store);
+          if (place->line > 0)
+            /* Translators: %u is a line number, %s the reason. */
+            sillon_cli_error (_ ("line %u cannot be stored: %s"), place->line, error->message);
+          else
+            sillon_cli_error (_ ("record %u cannot be stored: %s"), place->record, error->message);
+          sillon_cli_error ("%s", _ ("Nothing was imported."));
+          /* A value the store refuses comes from the file. */
+          if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID) ||
+              g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_TOO_LARGE) ||
+              g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_CONSTRAINT))
+            return SILLON_CLI_EXIT_INVALID_INPUT;
+          return sillon_cli_exit_code_for_error (error);
+        }
+      if (exists)
+        n_updated++;
+      else
+        n_new++;
+    }
+
+  if (dry_run)
+    {
+      sillon_store_rollback (cv->store);
+      print_report (report, n_new, n_updated, (guint) max_errors, TRUE);
+      return SILLON_CLI_EXIT_OK;
+    }
+
+  details = g_strdup_printf ("{\"kind\":\"places\",\"new\":%u,\"updated\":%u,\"flagged\":%u,\"skipped\":%u}",
+                             n_new, n_updated, report->n_flagged, report->n_skipped);
+  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_IMPORT, details, &error) || !sillon_store_commit (cv->store, &error))
+    {
+      sillon_store_rollback (cv->store);
+      sillon_cli_error ("%s", _ ("Nothing was imported."));
+      return sillon_cli_report_error (error, common.vault_path);
+    }
+  print_report (report, n_new, n_updated, (guint) max_errors, FALSE);
+  return SILLON_CLI_EXIT_OK;
+}
+
+static int
+cmd_search (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *query = NULL;
+  int limit = 20;
+  int ret;
+  const GOptionEntry entries[] = {
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_ ("Show at most N places (default 20)"), N_ ("N") },
+    { NULL }
+  };
+
+  ret = sillon_cli_parse_options (&argc, &argv, _ ("TEXT…"),
+                                  _ ("Searches the directory of places by name, commune, postal code, INSEE code and services. "
+                                     "Prints id, name, postal code and commune, tab-separated."),
+                                  entries, &common);
+  if (ret >= 0)
+    return ret;
+  if (argc < 2)
+    {
+      sillon_cli_error ("%s", _ ("give the text to search for"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (limit < 1)
+    limit = 1;
+  query = g_strjoinv (" ", argv + 1);
+
+  cv = sillon_cli_vault_open (&common, &ret);
+  if (cv == NULL)
+    return ret;
+  found = sillon_store_search_places (cv->store, query, (guint) limit, &error);
+  if (found == NULL)
+    return sillon_cli_report_error (error, common.vault_path);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SillonPlaceRecord *p = g_ptr_array_index (found, i);
+      const char *cp = p->values[SILLON_PLACE_COL_CODE_POSTAL];
+      const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", p->id, p->values[SILLON_PLACE_COL_NOM],
+               cp != NULL ? cp : "", commune != NULL ? commune : "");
+    }
+  if (found->len == 0)
+    g_printerr ("%s\n", _ ("No place matches."));
+  return SILLON_CLI_EXIT_OK;
+}
+
+static const SillonCliCommand places_commands[] = {
+  { "import", N_ ("Import a directory file (CSV or JSON) and print a validation report"), cmd_import },
+  { "search", N_ ("Search the directory of places"), cmd_search },
+  { NULL, NULL, NULL },
+};
+
+int
+sillon_cli_places (int argc, char **argv)
+{
+  const char *name;
+
+  if (!sillon_cli_init_secure ())
+    return SILLON_CLI_EXIT_FAILURE;
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      FILE *stream = argc < 2 ? stderr : stdout;
+      fprintf (stream, "%s\n\n%s\n", _ ("Usage: sillon-cli places SUBCOMMAND [--vault PATH] [--passphrase-fd N] …"), _ ("Subcommands:"));
+      for (const SillonCliCommand *c = places_commands; c->name != NULL; c++)
+        fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
+      fprintf (stream, "\n%s", sillon_cli_exit_codes_help ());
+      return argc < 2 ? SILLON_CLI_EXIT_USAGE : SILLON_CLI_EXIT_OK;
+    }
+  name = argv[1];
+  for (const SillonCliCommand *c = places_commands; c->name != NULL; c++)
+    {
+      if (g_str_equal (name, c->name))
+        {
+          g_autofree char *prgname = g_strdup_printf ("%s %s", argv[0], c->name);
+          argv[1] = prgname;
+          g_set_prgname (prgname);
+          return c->handler (argc - 1, argv + 1);
+        }
+    }
+  sillon_cli_error (_ ("unknown subcommand “%s”"), name);
+  return SILLON_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,713 @@
+/* test-cli-data.c — black-box test of `sillon-cli places|demo|journal|person|retention`
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built sillon-cli on a private vault, then looks into the vault
+ * with `sillon-cli vault shell` to check what was (or was not) written.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+/* Exit codes documented in `sillon-cli --help` and docs/CLI.md. */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_USAGE = 2,
+  EXIT_WRONG_SECRET = 10,
+  EXIT_NOT_FOUND = 14,
+  EXIT_REFUSED = 16,
+  EXIT_INVALID_INPUT = 21,
+  EXIT_JOURNAL_TAMPERED = 22,
+  EXIT_NO_SUCH_RECORD = 23,
+  EXIT_SCHEMA_TOO_NEW = 24,
+};
+
+#define PASS "correct horse battery"
+#define PASS_LINE PASS "\n"
+#define WRONG_LINE "wrong horse battery\n"
+/* A fixed end date: the generated data must not depend on the day. */
+#define DEMO_SMALL "--beneficiaries", "40", "--sessions", "300", "--workshops", "6", "--places", "8", "--end-date", "2025-06-30"
+
+typedef struct
+{
+  char *dir;
+  char *vault;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_free (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static char *
+lieux (const char *name)
+{
+  return g_build_filename (TEST_DATA_DIR, "lieux", name, NULL);
+}
+
+/* Runs sillon-cli with ARGS…; @secrets go to --passphrase-fd 3 (appended
+ * after the arguments), @input to standard input. */
+static Result *
+run_v (const char *secrets, const char *input, const char *first, va_list ap)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  Result *r = g_new0 (Result, 1);
+
+  g_ptr_array_add (args, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "sillon-cli", NULL));
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (a));
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (secrets != NULL)
+    {
+      int fds[2];
+      size_t length = strlen (secrets);
+
+      g_assert_cmpint (pipe (fds), ==, 0);
+      g_assert_cmpint (write (fds[1], secrets, length), ==, (gssize) length);
+      close (fds[1]);
+      g_subprocess_launcher_take_fd (launcher, fds[0], 3);
+      g_ptr_array_add (args, g_strdup ("--passphrase-fd"));
+      g_ptr_array_add (args, g_strdup ("3"));
+    }
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  r->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
+  return r;
+}
+
+static Result *
+run (const char *secrets, const char *input, const char *first, ...)
+{
+  va_list ap;
+  Result *r;
+
+  va_start (ap, first);
+  r = run_v (secrets, input, first, ap);
+  va_end (ap);
+  return r;
+}
+
+#define RUN(f, ...) run (PASS_LINE, NULL, __VA_ARGS__, "--vault", (f)->vault, NULL)
+
+/* One SQL query through `vault shell`; returns its output. */
+static char *
+sql (Fixture *f, const char *query)
+{
+  g_autoptr (Result) r = run (PASS_LINE, query, "vault", "shell", "--vault", f->vault, NULL);
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  return g_strdup (g_strstrip (r->out));
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Result) r = NULL;
+  g_autoptr (Result) open = NULL;
+
+  f->dir = g_dir_make_tmp ("sillon-cli-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
+  r = run (PASS_LINE, NULL, "vault", "create", "--vault", f->vault, "--name", "Ada", "--kdf-ms", "1", NULL);
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  /* The first data command creates Sillon's tables. */
+  open = RUN (f, "journal", "verify");
+  g_assert_cmpint (open->status, ==, EXIT_OK);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->vault);
+}
+
+static gboolean
+contains (const char *haystack, const char *needle)
+{
+  return haystack != NULL && strstr (haystack, needle) != NULL;
+}
+
+/* ── places ────────────────────────────────────────────────────────────── */
+
+static void
+test_places_import_and_reimport (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = lieux ("mixte.csv");
+  g_autoptr (Result) first = NULL;
+  g_autoptr (Result) again = NULL;
+  g_autoptr (Result) search = NULL;
+  g_autoptr (Result) journal = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *count_again = NULL;
+  g_autofree char *flags = NULL;
+  g_autofree char *imports = NULL;
+
+  first = RUN (f, "places", "import", file);
+  g_assert_cmpint (first->status, ==, EXIT_OK);
+  g_assert_true (contains (first->out, "Kept:         9 (of which flagged: 6)"));
+  g_assert_true (contains (first->out, "Skipped:      3"));
+  g_assert_true (contains (first->out, "New:          9"));
+  g_assert_true (contains (first->out, "Updated:      0"));
+  /* Errors name the line and the field. */
+  g_assert_true (contains (first->out, "line 3, horaires"));
+  g_assert_true (contains (first->out, "line 6, nom"));
+  count = sql (f, "SELECT count(*) FROM places;");
+  g_assert_cmpstr (count, ==, "9");
+
+  /* Re-importing updates by id: no duplicate, flags kept. */
+  again = RUN (f, "places", "import", file);
+  g_assert_cmpint (again->status, ==, EXIT_OK);
+  g_assert_true (contains (again->out, "New:          0"));
+  g_assert_true (contains (again->out, "Updated:      9"));
+  count_again = sql (f, "SELECT count(*) FROM places;");
+  g_assert_cmpstr (count_again, ==, "9");
+  flags = sql (f, "SELECT flagged FROM places WHERE lieu_id = 'lieu-2';");
+  g_assert_true (contains (flags, "horaires"));
+
+  search = RUN (f, "places", "search", "lieu");
+  g_assert_cmpint (search->status, ==, EXIT_OK);
+
+  /* Journaled, with counts only. */
+  imports = sql (f, "SELECT details FROM journal WHERE action = 'import' ORDER BY seq;");
+  g_assert_true (contains (imports, "\"new\":9"));
+  g_assert_true (contains (imports, "\"updated\":9"));
+  journal = RUN (f, "journal", "verify");
+  g_assert_cmpint (journal->status, ==, EXIT_OK);
+}
+
+static void
+test_places_import_json (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = lieux ("exemple.json");
+  g_autoptr (Result) r = NULL;
+  g_autofree char *count = NULL;
+
+  r = RUN (f, "places", "import", "--format", "json", file);
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  g_assert_true (contains (r->out, "record "));
+  count = sql (f, "SELECT count(*) FROM places;");
+  g_assert_cmpstr (count, !=, "0");
+}
+
+/* A malformed file: a report, a non-zero exit, and nothing in the vault. */
+static void
+test_places_import_malformed (Fixture *f, gconstpointer data)
+{
+  const char *bad[] = { "guillemet-ouvert.csv", "point-virgule.csv", "colonnes-manquantes.csv", "binaire.csv",
+                        "latin1.csv", "vide.csv", "entete-seule.csv", "malforme.json" };
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.csv", NULL);
+  g_autoptr (Result) absent = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *imports = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *file = lieux (bad[i]);
+      g_autoptr (Result) r = RUN (f, "places", "import", file);
+
+      g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
+      g_assert_true (contains (r->err, "Nothing was imported") || contains (r->err, "nothing was imported"));
+    }
+  absent = RUN (f, "places", "import", missing);
+  g_assert_cmpint (absent->status, ==, EXIT_INVALID_INPUT);
+  g_assert_true (contains (absent->err, "Cannot read"));
+
+  count = sql (f, "SELECT count(*) FROM places;");
+  g_assert_cmpstr (count, ==, "0");
+  imports = sql (f, "SELECT count(*) FROM journal WHERE action = 'import';");
+  g_assert_cmpstr (imports, ==, "0");
+}
+
+/* The store refuses a record half way through the file: the places before
+ * it must not stay (one transaction). */
+static void
+test_places_import_is_atomic (Fixture *f, gconstpointer data)
+{
+  g_autofree char *model = lieux ("exemple-valide.csv");
+  g_autofree char *path = g_build_filename (f->dir, "too-large.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *huge = g_strnfill (70 * 1024, 'x');
+  g_autoptr (GString) file = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Result) r = NULL;
+  g_autofree char *count = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (model, &contents, NULL, &error));
+  lines = g_strsplit (contents, "\n", 3);
+  g_assert_nonnull (lines[1]);
+  g_string_append_printf (file, "%s\n", lines[0]);
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autoptr (GString) row = g_string_new (lines[1]);
+      g_autofree char *id = g_strdup_printf ("\"atomic-%d\"", i);
+
+      g_string_replace (row, "\"structure-1\"", id, 1);
+      /* Far beyond what the store keeps for a free-text field. */
+      if (i == 4)
+        g_string_replace (row, "Notre parcours", huge, 1);
+      g_string_append_printf (file, "%s\n", row->str);
+    }
+  g_assert_true (g_file_set_contents (path, file->str, (gssize) file->len, &error));
+
+  r = RUN (f, "places", "import", path);
+  g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
+  g_assert_true (contains (r->err, "line 5"));
+  g_assert_true (contains (r->err, "presentation_detail"));
+  g_assert_true (contains (r->err, "Nothing was imported"));
+  count = sql (f, "SELECT count(*) FROM places;");
+  g_assert_cmpstr (count, ==, "0");
+}
+
+static void
+test_places_import_line_numbers (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = lieux ("guillemet-ouvert.csv");
+  g_autoptr (Result) r = RUN (f, "places", "import", file);
+
+  g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
+  g_assert_true (contains (r->err, "Line "));
+}
+
+static void
+test_places_dry_run (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = lieux ("mixte.csv");
+  g_autoptr (Result) r = RUN (f, "places", "import", "--dry-run", file);
+  g_autoptr (Result) bad_format = RUN (f, "places", "import", "--format", "xml", file);
+  g_autofree char *count = NULL;
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  g_assert_true (contains (r->out, "dry run"));
+  g_assert_true (contains (r->out, "New:          9"));
+  count = sql (f, "SELECT count(*) FROM places;");
+  g_assert_cmpstr (count, ==, "0");
+  g_assert_cmpint (bad_format->status, ==, EXIT_USAGE);
+}
+
+/* ── demo ──────────────────────────────────────────────────────────────── */
+
+static void
+test_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) r = RUN (f, "demo", "--seed", "7", DEMO_SMALL);
+  g_autoptr (Result) refused = NULL;
+  g_autoptr (Result) forced = NULL;
+  g_autoptr (Result) other = NULL;
+  g_autoptr (Result) create = NULL;
+  g_autofree char *other_vault = g_build_filename (f->dir, "other.sillon", NULL);
+  g_autofree char *people = NULL;
+  g_autofree char *sessions = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *names_other = NULL;
+  const char *names_query = "SELECT group_concat (last_name || ' ' || first_name, ',') FROM (SELECT * FROM beneficiaries ORDER BY id);";
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  g_assert_true (contains (r->out, "seed 7"));
+  g_assert_true (contains (r->out, "Generated in"));
+  people = sql (f, "SELECT count(*) FROM beneficiaries;");
+  g_assert_cmpstr (people, ==, "40");
+  sessions = sql (f, "SELECT count(*) FROM sessions;");
+  g_assert_cmpstr (sessions, ==, "300");
+
+  /* A vault with people is refused without --force. */
+  refused = RUN (f, "demo", "--seed", "7", DEMO_SMALL);
+  g_assert_cmpint (refused->status, ==, EXIT_REFUSED);
+  g_assert_true (contains (refused->err, "--force"));
+
+  /* Deterministic: the same seed in another vault gives the same people. */
+  create = run (PASS_LINE, NULL, "vault", "create", "--vault", other_vault, "--kdf-ms", "1", NULL);
+  g_assert_cmpint (create->status, ==, EXIT_OK);
+  other = run (PASS_LINE, NULL, "demo", "--seed", "7", DEMO_SMALL, "--vault", other_vault, NULL);
+  g_assert_cmpint (other->status, ==, EXIT_OK);
+  names = sql (f, names_query);
+  {
+    g_autoptr (Result) q = run (PASS_LINE, names_query, "vault", "shell", "--vault", other_vault, NULL);
+    g_assert_cmpint (q->status, ==, EXIT_OK);
+    names_other = g_strdup (g_strstrip (q->out));
+  }
+  g_assert_cmpuint (strlen (names), >, 40);
+  g_assert_cmpstr (names, ==, names_other);
+
+  /* The demonstration places have fixed ids: a second run adds people only. */
+  forced = RUN (f, "demo", "--seed", "8", "--force", "--beneficiaries", "40", "--sessions", "30", "--workshops", "2", "--places", "0",
+                "--end-date", "2025-06-30");
+  g_assert_cmpint (forced->status, ==, EXIT_OK);
+  g_clear_pointer (&people, g_free);
+  people = sql (f, "SELECT count(*) FROM beneficiaries;");
+  g_assert_cmpstr (people, ==, "80");
+}
+
+static void
+test_demo_bad_options (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) negative = RUN (f, "demo", "--beneficiaries", "-3");
+  g_autoptr (Result) bad_date = RUN (f, "demo", "--end-date", "2025-02-30");
+  g_autoptr (Result) orphan = RUN (f, "demo", "--beneficiaries", "0", "--sessions", "10");
+  g_autofree char *people = NULL;
+
+  g_assert_cmpint (negative->status, ==, EXIT_USAGE);
+  g_assert_cmpint (bad_date->status, ==, EXIT_USAGE);
+  g_assert_cmpint (orphan->status, ==, EXIT_USAGE);
+  people = sql (f, "SELECT count(*) FROM beneficiaries;");
+  g_assert_cmpstr (people, ==, "0");
+}
+
+/* ── journal ───────────────────────────────────────────────────────────── */
+
+static void
+test_journal_detects_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) ok = NULL;
+  g_autoptr (Result) refused = NULL;
+  g_autoptr (Result) tamper = NULL;
+  g_autoptr (Result) bad = NULL;
+  g_autoptr (Result) list = NULL;
+
+  ok = RUN (f, "journal", "verify");
+  g_assert_cmpint (ok->status, ==, EXIT_OK);
+  g_assert_true (contains (ok->out, "The journal is intact"));
+
+  /* Through SQL the triggers refuse the change… */
+  refused = run (PASS_LINE, "UPDATE journal SET details = '{}' WHERE seq = 1;", "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (refused->status, !=, EXIT_OK);
+  g_assert_true (contains (refused->err, "append-only"));
+
+  /* …and with the triggers dropped, the chain still tells. */
+  tamper = run (PASS_LINE, "DROP TRIGGER journal_no_update; UPDATE journal SET details = '{\"slot\":5}' WHERE seq = 2;",
+                "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (tamper->status, ==, EXIT_OK);
+  bad = RUN (f, "journal", "verify");
+  g_assert_cmpint (bad->status, ==, EXIT_JOURNAL_TAMPERED);
+  g_assert_true (contains (bad->err, "entry 2 "));
+
+  list = RUN (f, "journal", "list");
+  g_assert_cmpint (list->status, ==, EXIT_OK);
+  g_assert_true (contains (list->out, "\topen\t"));
+  g_assert_true (contains (list->out, "\tshell\t"));
+}
+
+static void
+test_journal_detects_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) tamper = NULL;
+  g_autoptr (Result) bad = NULL;
+
+  /* A few entries, then remove one from the middle. */
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr (Result) r = RUN (f, "journal", "list");
+      g_assert_cmpint (r->status, ==, EXIT_OK);
+    }
+  tamper = run (PASS_LINE, "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = 3;",
+                "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (tamper->status, ==, EXIT_OK);
+  bad = RUN (f, "journal", "verify");
+  g_assert_cmpint (bad->status, ==, EXIT_JOURNAL_TAMPERED);
+  g_assert_true (contains (bad->err, "entry 4 "));
+}
+
+/* The shell's SQL can quote people: only its statement count is journaled. */
+static void
+test_journal_shell_no_sql_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) r = run (PASS_LINE, "SELECT 'Zoé Secretname'; SELECT 2;", "vault", "shell", "--vault", f->vault, NULL);
+  g_autofree char *entries = NULL;
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  entries = sql (f, "SELECT group_concat (details, '|') FROM journal WHERE action = 'shell';");
+  g_assert_true (contains (entries, "\"statements\":2"));
+  g_assert_false (contains (entries, "Secretname"));
+}
+
+static void
+test_journal_passphrase_and_slots (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) add = run (PASS_LINE "second mediator pass\n", NULL, "vault", "add-slot", "--name", "Bob", "--vault", f->vault, NULL);
+  g_autoptr (Result) passwd = NULL;
+  g_autoptr (Result) remove = NULL;
+  g_autoptr (Result) verify = NULL;
+  g_autofree char *entries = NULL;
+
+  g_assert_cmpint (add->status, ==, EXIT_OK);
+  {
+    g_autoptr (Result) info = run (PASS_LINE, NULL, "vault", "info", "--vault", f->vault, NULL);
+    g_autofree char *opens = NULL;
+    g_assert_cmpint (info->status, ==, EXIT_OK);
+    /* The set-up's `journal verify` and this `vault info`. */
+    opens = sql (f, "SELECT count(*) FROM journal WHERE action = 'open';");
+    g_assert_cmpstr (opens, ==, "2");
+  }
+  passwd = run (PASS_LINE "the new passphrase\n", NULL, "vault", "passwd", "--vault", f->vault, NULL);
+  g_assert_cmpint (passwd->status, ==, EXIT_OK);
+  remove = run ("the new passphrase\n", NULL, "vault", "remove-slot", "--slot", "1", "--vault", f->vault, NULL);
+  g_assert_cmpint (remove->status, ==, EXIT_OK);
+
+  {
+    g_autoptr (Result) q = run ("the new passphrase\n", "SELECT group_concat (details, '|') FROM journal WHERE action = 'passphrase_change';",
+                                "vault", "shell", "--vault", f->vault, NULL);
+    g_assert_cmpint (q->status, ==, EXIT_OK);
+    entries = g_strdup (q->out);
+  }
+  g_assert_true (contains (entries, "slot_add"));
+  g_assert_true (contains (entries, "\"event\":\"passphrase\""));
+  g_assert_true (contains (entries, "slot_remove"));
+  g_assert_false (contains (entries, "Bob"));
+  verify = run ("the new passphrase\n", NULL, "journal", "verify", "--vault", f->vault, NULL);
+  g_assert_cmpint (verify->status, ==, EXIT_OK);
+}
+
+/* A backup takes everything out: it is journaled, and the backup carries
+ * the entry and a journal that still verifies. */
+static void
+test_journal_backup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "backup.sillonbk", NULL);
+  g_autofree char *restored = g_build_filename (f->dir, "restored.sillon", NULL);
+  g_autoptr (Result) r = run (PASS_LINE, NULL, "vault", "backup", "--vault", f->vault, backup, NULL);
+  g_autoptr (Result) restore = NULL;
+  g_autoptr (Result) verify = NULL;
+  g_autoptr (Result) list = NULL;
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  restore = run (PASS_LINE, NULL, "vault", "restore", "--vault", restored, backup, NULL);
+  g_assert_cmpint (restore->status, ==, EXIT_OK);
+  verify = run (PASS_LINE, NULL, "journal", "verify", "--vault", restored, NULL);
+  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  list = run (PASS_LINE, NULL, "journal", "list", "--vault", restored, NULL);
+  g_assert_cmpint (list->status, ==, EXIT_OK);
+  g_assert_true (contains (list->out, "\texport\t"));
+  g_assert_true (contains (list->out, "{\"kind\":\"backup\"}"));
+}
+
+static void
+test_wrong_passphrase (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = lieux ("mixte.csv");
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.sillon", NULL);
+  g_autoptr (Result) verify = run (WRONG_LINE, NULL, "journal", "verify", "--vault", f->vault, NULL);
+  g_autoptr (Result) import = run (WRONG_LINE, NULL, "places", "import", file, "--vault", f->vault, NULL);
+  g_autoptr (Result) export = run (WRONG_LINE, NULL, "person", "export", "1", "--vault", f->vault, NULL);
+  g_autoptr (Result) demo = run (WRONG_LINE, NULL, "demo", DEMO_SMALL, "--vault", f->vault, NULL);
+  g_autoptr (Result) nowhere = run (PASS_LINE, NULL, "journal", "list", "--vault", missing, NULL);
+  g_autofree char *count = NULL;
+
+  g_assert_cmpint (verify->status, ==, EXIT_WRONG_SECRET);
+  g_assert_true (contains (verify->err, "Wrong passphrase"));
+  g_assert_cmpint (import->status, ==, EXIT_WRONG_SECRET);
+  g_assert_cmpint (export->status, ==, EXIT_WRONG_SECRET);
+  g_assert_cmpint (demo->status, ==, EXIT_WRONG_SECRET);
+  g_assert_cmpint (nowhere->status, ==, EXIT_NOT_FOUND);
+  count = sql (f, "SELECT (SELECT count(*) FROM places) + (SELECT count(*) FROM beneficiaries);");
+  g_assert_cmpstr (count, ==, "0");
+}
+
+/* A vault from a newer Sillon is refused by the data commands, untouched. */
+static void
+test_schema_too_new (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) bump = run (PASS_LINE, "PRAGMA user_version = 99;", "vault", "shell", "--vault", f->vault, NULL);
+  g_autoptr (Result) list = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *entries = NULL;
+
+  g_assert_cmpint (bump->status, ==, EXIT_OK);
+  list = RUN (f, "journal", "list");
+  g_assert_cmpint (list->status, ==, EXIT_SCHEMA_TOO_NEW);
+  g_assert_true (contains (list->err, "newer version of Sillon"));
+  version = sql (f, "PRAGMA user_version;");
+  g_assert_cmpstr (version, ==, "99");
+  entries = sql (f, "SELECT count(*) FROM journal WHERE action = 'open';");
+  /* Only the opening by the fixture's set-up. */
+  g_assert_cmpstr (entries, ==, "1");
+}
+
+/* ── person and retention ──────────────────────────────────────────────── */
+
+static void
+test_person_export_and_erase (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) demo = RUN (f, "demo", DEMO_SMALL);
+  g_autoptr (Result) export = NULL;
+  g_autoptr (Result) to_file = NULL;
+  g_autoptr (Result) not_confirmed = NULL;
+  g_autoptr (Result) erase = NULL;
+  g_autoptr (Result) gone = NULL;
+  g_autoptr (Result) verify = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *output = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *last_name = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *journal = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (demo->status, ==, EXIT_OK);
+  last_name = sql (f, "SELECT last_name FROM beneficiaries WHERE id = 3;");
+  g_assert_cmpstr (last_name, !=, "");
+
+  export = RUN (f, "person", "export", "3");
+  g_assert_cmpint (export->status, ==, EXIT_OK);
+  g_assert_true (json_parser_load_from_data (parser, export->out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (contains (export->out, last_name));
+
+  to_file = RUN (f, "person", "export", "3", "--output", output);
+  g_assert_cmpint (to_file->status, ==, EXIT_OK);
+  g_assert_cmpint (g_stat (output, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+
+  not_confirmed = RUN (f, "person", "erase", "3");
+  g_assert_cmpint (not_confirmed->status, ==, EXIT_REFUSED);
+  erase = RUN (f, "person", "erase", "3", "--yes");
+  g_assert_cmpint (erase->status, ==, EXIT_OK);
+  left = sql (f, "SELECT (SELECT count(*) FROM beneficiaries WHERE id = 3) + (SELECT count(*) FROM sessions WHERE beneficiary_id = 3);");
+  g_assert_cmpstr (left, ==, "0");
+  gone = RUN (f, "person", "export", "3");
+  g_assert_cmpint (gone->status, ==, EXIT_NO_SUCH_RECORD);
+
+  /* Journaled by id, never by name. */
+  journal = sql (f, "SELECT group_concat (action || ' ' || details, '|') FROM journal WHERE action IN ('export', 'erase');");
+  g_assert_true (contains (journal, "export {\"beneficiary\":3"));
+  g_assert_true (contains (journal, "erase {\"beneficiary\":3}"));
+  g_assert_false (contains (journal, last_name));
+  verify = RUN (f, "journal", "verify");
+  g_assert_cmpint (verify->status, ==, EXIT_OK);
+}
+
+static void
+test_person_unknown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) export = RUN (f, "person", "export", "4242");
+  g_autoptr (Result) erase = RUN (f, "person", "erase", "4242", "--yes");
+  g_autoptr (Result) not_a_number = RUN (f, "person", "export", "abc");
+  g_autoptr (Result) no_id = RUN (f, "person", "export");
+  g_autoptr (Result) unknown = RUN (f, "person", "frobnicate");
+  g_autofree char *erasures = NULL;
+
+  g_assert_cmpint (export->status, ==, EXIT_NO_SUCH_RECORD);
+  g_assert_true (contains (export->err, "4242"));
+  g_assert_cmpint (erase->status, ==, EXIT_NO_SUCH_RECORD);
+  g_assert_cmpint (not_a_number->status, ==, EXIT_USAGE);
+  g_assert_cmpint (no_id->status, ==, EXIT_USAGE);
+  g_assert_cmpint (unknown->status, ==, EXIT_USAGE);
+  /* A failed erasure is not journaled as done. */
+  erasures = sql (f, "SELECT count(*) FROM journal WHERE action = 'erase';");
+  g_assert_cmpstr (erasures, ==, "0");
+}
+
+static void
+test_retention (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Result) demo = RUN (f, "demo", DEMO_SMALL);
+  g_autoptr (Result) dry = NULL;
+  g_autoptr (Result) real = NULL;
+  g_autoptr (Result) bad = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *journal = NULL;
+
+  g_assert_cmpint (demo->status, ==, EXIT_OK);
+  /* Make some people look untouched for two years. */
+  g_free (sql (f, "UPDATE beneficiaries SET updated_unix = 1, created_unix = 1 WHERE id <= 5;"
+                  "DELETE FROM sessions WHERE beneficiary_id <= 5;"
+                  "DELETE FROM workshop_attendance WHERE beneficiary_id <= 5;"));
+  before = sql (f, "SELECT count(*) FROM beneficiaries WHERE anonymised = 1;");
+
+  dry = RUN (f, "retention", "--months", "12", "--dry-run");
+  g_assert_cmpint (dry->status, ==, EXIT_OK);
+  g_assert_true (contains (dry->out, "dry run"));
+  after = sql (f, "SELECT count(*) FROM beneficiaries WHERE anonymised = 1;");
+  g_assert_cmpstr (after, ==, before);
+
+  real = RUN (f, "retention", "--months", "12");
+  g_assert_cmpint (real->status, ==, EXIT_OK);
+  g_clear_pointer (&after, g_free);
+  after = sql (f, "SELECT count(*) FROM beneficiaries WHERE anonymised = 1 AND first_name IS NULL;");
+  g_assert_cmpint (atoi (after), >=, 5);
+  journal = sql (f, "SELECT details FROM journal WHERE action = 'erase';");
+  g_assert_true (contains (journal, "\"retention_months\":12"));
+
+  bad = RUN (f, "retention", "--months", "0");
+  g_assert_cmpint (bad->status, ==, EXIT_USAGE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli-data/places/import-and-reimport", test_places_import_and_reimport);
+  ADD ("/cli-data/places/import-json", test_places_import_json);
+  ADD ("/cli-data/places/malformed", test_places_import_malformed);
+  ADD ("/cli-data/places/line-numbers", test_places_import_line_numbers);
+  ADD ("/cli-data/places/atomic", test_places_import_is_atomic);
+  ADD ("/cli-data/places/dry-run", test_places_dry_run);
+  ADD ("/cli-data/demo/generate", test_demo);
+  ADD ("/cli-data/demo/bad-options", test_demo_bad_options);
+  ADD ("/cli-data/journal/edit", test_journal_detects_edit);
+  ADD ("/cli-data/journal/delete", test_journal_detects_delete);
+  ADD ("/cli-data/journal/shell", test_journal_shell_no_sql_text);
+  ADD ("/cli-data/journal/passphrase-and-slots", test_journal_passphrase_and_slots);
+  ADD ("/cli-data/journal/backup", test_journal_backup);
+  ADD ("/cli-data/wrong-passphrase", test_wrong_passphrase);
+  ADD ("/cli-data/schema-too-new", test_schema_too_new);
+  ADD ("/cli-data/person/export-and-erase", test_person_export_and_erase);
+  ADD ("/cli-data/person/unknown", test_person_unknown);
+  ADD ("/cli-data/retention", test_retention);
+  return g_test_run ();
+}
