@@ -206,11 +206,77 @@ test_erase_in_vault (void)
   g_rmdir (dir);
 }
 
+/* After the store has been used (its full-text index keeps statements of
+ * its own prepared on the connection) and the vault locked, the vault file
+ * alone holds everything: the WAL was checkpointed, so a copy of that one
+ * file, as a mediator would back it up, loses nothing. */
+static void
+test_lock_leaves_complete_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy_dir = g_build_filename (dir, "copy", NULL);
+  g_autofree char *copy = g_build_filename (copy_dir, "vault.sillon", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonStore) store = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  options.kdf_target_ms = 1;
+  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 50; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("Personne%d", i);
+
+      store_test_add_person (store, first, "Martin", NULL, NULL);
+    }
+  /* A search prepares the full-text index's own statements. */
+  {
+    g_autoptr (GPtrArray) found = sillon_store_search_beneficiaries (store, "Mart", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, >, 0);
+  }
+  g_assert_nonnull (sqlite3_next_stmt (sillon_vault_get_db (vault), NULL));
+  g_clear_pointer (&store, sillon_store_free);
+  sillon_vault_lock (vault);
+  g_clear_object (&vault);
+
+  g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
+  g_assert_true (g_file_set_contents (copy, bytes, length, &error));
+  vault = sillon_vault_open (copy, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sillon_store_count_beneficiaries (store, &error), ==, 50);
+  g_clear_pointer (&store, sillon_store_free);
+  sillon_vault_lock (vault);
+
+  for (const char *const *name = (const char *const[]){ copy, path, wal, NULL }; *name != NULL; name++)
+    g_unlink (*name);
+  {
+    g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+    g_unlink (copy_wal);
+  }
+  g_rmdir (copy_dir);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/store/vault/lock-leaves-complete-file", test_lock_leaves_complete_file);
   g_test_add_func ("/store/vault/erase", test_erase_in_vault);
   return g_test_run ();
 }
