@@ -42,7 +42,10 @@ export GSETTINGS_SCHEMA_DIR="$schema_dir"
 export GDK_BACKEND=x11
 # A critical warning in the application is a bug: make it fail the test.
 export G_DEBUG=fatal-criticals
-export LANGUAGE=en LC_ALL=C.UTF-8
+# English by default, so tests can find widgets by name; SILLON_TEST_LANGUAGE=fr
+# runs the same application in French (translations from the build tree).
+export LANGUAGE="${SILLON_TEST_LANGUAGE:-en}" LC_ALL=C.UTF-8
+export SILLON_LOCALEDIR="${SILLON_LOCALEDIR:-$(dirname "$schema_dir")/po}"
 unset NO_AT_BRIDGE WAYLAND_DISPLAY
 export SILLON_EXE="$exe" SILLON_SCREENSHOT_DIR="$shots" SILLON_TEST_WORKDIR="$work"
 
