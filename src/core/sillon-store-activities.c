@@ -19,49 +19,6 @@
 #define MAX_DAYS_AHEAD 1
 
 static gboolean
-step_row_or_not_found (SillonStore *store, StoreStmt *stmt, const char *what, gint64 id, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    store_set_not_found (what, id, error);
-  else
-    store_set_sql_error (store->db, rc, error);
-  return FALSE;
-}
-
-static gboolean
-delete_by_id (SillonStore *store, const char *sql, const char *what, gint64 id, GError **error)
-{
-  g_autoptr (StoreStmt) stmt = store_stmt (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return store_step_done (store, stmt, error) && store_check_changed (store, what, id, error);
-}
-
-typedef gpointer (*RowFunc) (StoreStmt *stmt);
-
-static GPtrArray *
-collect (SillonStore *store, StoreStmt *stmt, RowFunc from_row, GDestroyNotify free_func, GError **error)
-{
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
-static gboolean
 check_duration (guint minutes, GError **error)
 {
   if (minutes == 0 || minutes > 24 * 60)
@@ -134,42 +91,22 @@ bind_assessment (StoreStmt *stmt, const SillonAssessmentRecord *a)
 gboolean
 sillon_store_insert_assessment (SillonStore *store, SillonAssessmentRecord *a, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = NULL;
-
-  if (!check_assessment (a, error))
-    return FALSE;
-  stmt = store_stmt (store,
-                     "INSERT INTO assessments (beneficiary_id, mediator_id, date, questionnaire_id,"
-                     " questionnaire_version, answers_json, result_json, override_json, override_reason)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_assessment (stmt, a);
-  if (!store_step_done (store, stmt, error))
-    return FALSE;
-  a->id = sqlite3_last_insert_rowid (store->db);
-  return TRUE;
+  return check_assessment (a, error) &&
+         store_insert (store, "INSERT INTO assessments (beneficiary_id, mediator_id, date, questionnaire_id,"
+                              " questionnaire_version, answers_json, result_json, override_json, override_reason)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (StoreBindFunc) bind_assessment, a, &a->id, error);
 }
 
 gboolean
 sillon_store_update_assessment (SillonStore *store, const SillonAssessmentRecord *a, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = NULL;
-
   if (!check_assessment (a, error))
     return FALSE;
-  stmt = store_stmt (store,
-                     "UPDATE assessments SET beneficiary_id = ?, mediator_id = ?, date = ?, questionnaire_id = ?,"
-                     " questionnaire_version = ?, answers_json = ?, result_json = ?, override_json = ?,"
-                     " override_reason = ? WHERE id = ?",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_assessment (stmt, a);
-  sqlite3_bind_int64 (stmt, 10, a->id);
-  return store_step_done (store, stmt, error) &&
-         store_check_changed (store, _ ("assessment"), a->id, error);
+  return store_update (store, "UPDATE assessments SET beneficiary_id = ?, mediator_id = ?, date = ?, questionnaire_id = ?,"
+                              " questionnaire_version = ?, answers_json = ?, result_json = ?, override_json = ?,"
+                              " override_reason = ? WHERE id = ?",
+                       (StoreBindFunc) bind_assessment, a, _ ("assessment"), a->id, error);
 }
 
 #define ASSESSMENT_COLUMNS \
@@ -196,14 +133,8 @@ assessment_from_row (StoreStmt *stmt)
 SillonAssessmentRecord *
 sillon_store_get_assessment (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_row_or_not_found (store, stmt, _ ("assessment"), id, error))
-    return NULL;
-  return assessment_from_row (stmt);
+  return store_get_one (store, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?",
+                        assessment_from_row, _ ("assessment"), id, error);
 }
 
 GPtrArray *
@@ -214,13 +145,13 @@ sillon_store_list_assessments (SillonStore *store, gint64 beneficiary_id, GError
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  return collect (store, stmt, assessment_from_row, (GDestroyNotify) sillon_assessment_record_free, error);
+  return store_collect (store, stmt, assessment_from_row, (GDestroyNotify) sillon_assessment_record_free, error);
 }
 
 gboolean
 sillon_store_delete_assessment (SillonStore *store, gint64 id, GError **error)
 {
-  return delete_by_id (store, "DELETE FROM assessments WHERE id = ?", _ ("assessment"), id, error);
+  return store_delete_by_id (store, "DELETE FROM assessments WHERE id = ?", _ ("assessment"), id, error);
 }
 
 /* ── Sessions ──────────────────────────────────────────────────────────── */
@@ -359,44 +290,24 @@ touch_beneficiary (SillonStore *store, gint64 id, GError **error)
 gboolean
 sillon_store_insert_session (SillonStore *store, SillonSession *s, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = NULL;
-
-  if (!check_session (store, s, error))
-    return FALSE;
-  stmt = store_stmt (store,
-                     "INSERT INTO sessions (beneficiary_id, mediator_id, date, duration_minutes, place_type,"
-                     " place_id, equipment, themes, admin_themes, admin_detail, autonomy, help_mode, skills,"
-                     " referred, referral_destination, notes)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_session (stmt, s);
-  if (!store_step_done (store, stmt, error))
-    return FALSE;
-  s->id = sqlite3_last_insert_rowid (store->db);
-  return TRUE;
+  return check_session (store, s, error) &&
+         store_insert (store, "INSERT INTO sessions (beneficiary_id, mediator_id, date, duration_minutes, place_type,"
+                              " place_id, equipment, themes, admin_themes, admin_detail, autonomy, help_mode, skills,"
+                              " referred, referral_destination, notes)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (StoreBindFunc) bind_session, s, &s->id, error);
 }
 
 gboolean
 sillon_store_update_session (SillonStore *store, const SillonSession *s, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = NULL;
-
   if (!check_session (store, s, error))
     return FALSE;
-  stmt = store_stmt (store,
-                     "UPDATE sessions SET beneficiary_id = ?, mediator_id = ?, date = ?, duration_minutes = ?,"
-                     " place_type = ?, place_id = ?, equipment = ?, themes = ?, admin_themes = ?,"
-                     " admin_detail = ?, autonomy = ?, help_mode = ?, skills = ?, referred = ?,"
-                     " referral_destination = ?, notes = ? WHERE id = ?",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_session (stmt, s);
-  sqlite3_bind_int64 (stmt, 17, s->id);
-  return store_step_done (store, stmt, error) &&
-         store_check_changed (store, _ ("session"), s->id, error);
+  return store_update (store, "UPDATE sessions SET beneficiary_id = ?, mediator_id = ?, date = ?, duration_minutes = ?,"
+                              " place_type = ?, place_id = ?, equipment = ?, themes = ?, admin_themes = ?,"
+                              " admin_detail = ?, autonomy = ?, help_mode = ?, skills = ?, referred = ?,"
+                              " referral_destination = ?, notes = ? WHERE id = ?",
+                       (StoreBindFunc) bind_session, s, _ ("session"), s->id, error);
 }
 
 #define SESSION_COLUMNS                                                                        \
@@ -432,14 +343,8 @@ session_from_row (StoreStmt *stmt)
 SillonSession *
 sillon_store_get_session (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_row_or_not_found (store, stmt, _ ("session"), id, error))
-    return NULL;
-  return session_from_row (stmt);
+  return store_get_one (store, "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?",
+                        session_from_row, _ ("session"), id, error);
 }
 
 GPtrArray *
@@ -450,7 +355,7 @@ sillon_store_list_sessions (SillonStore *store, gint64 beneficiary_id, GError **
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  return collect (store, stmt, session_from_row, (GDestroyNotify) sillon_session_free, error);
+  return store_collect (store, stmt, session_from_row, (GDestroyNotify) sillon_session_free, error);
 }
 
 GPtrArray *
@@ -464,13 +369,13 @@ sillon_store_list_sessions_on (SillonStore *store, const char *date, GError **er
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
-  return collect (store, stmt, session_from_row, (GDestroyNotify) sillon_session_free, error);
+  return store_collect (store, stmt, session_from_row, (GDestroyNotify) sillon_session_free, error);
 }
 
 gboolean
 sillon_store_delete_session (SillonStore *store, gint64 id, GError **error)
 {
-  return delete_by_id (store, "DELETE FROM sessions WHERE id = ?", _ ("session"), id, error);
+  return store_delete_by_id (store, "DELETE FROM sessions WHERE id = ?", _ ("session"), id, error);
 }
 
 /* ── Workshops ─────────────────────────────────────────────────────────── */
@@ -729,17 +634,9 @@ sillon_store_get_workshop (SillonStore *store, gint64 id, GError **error)
 {
   g_autoptr (SillonWorkshop) w = NULL;
 
-  {
-    g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT " WORKSHOP_COLUMNS " FROM workshops WHERE id = ?", error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    if (!step_row_or_not_found (store, stmt, _ ("workshop"), id, error))
-      return NULL;
-    w = workshop_from_row (stmt);
-  }
-  if (!load_attendance (store, w, error))
+  w = store_get_one (store, "SELECT " WORKSHOP_COLUMNS " FROM workshops WHERE id = ?",
+                     workshop_from_row, _ ("workshop"), id, error);
+  if (w == NULL || !load_attendance (store, w, error))
     return NULL;
   return g_steal_pointer (&w);
 }
@@ -775,7 +672,7 @@ sillon_store_list_workshops (SillonStore *store, const char *from, const char *t
       return NULL;
     store_bind_text (stmt, 1, from);
     store_bind_text (stmt, 2, to);
-    list = collect (store, stmt, workshop_from_row, (GDestroyNotify) sillon_workshop_free, error);
+    list = store_collect (store, stmt, workshop_from_row, (GDestroyNotify) sillon_workshop_free, error);
   }
   return with_attendance (store, list, error);
 }
@@ -794,7 +691,7 @@ sillon_store_list_workshops_of (SillonStore *store, gint64 beneficiary_id, GErro
     if (stmt == NULL)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-    list = collect (store, stmt, workshop_from_row, (GDestroyNotify) sillon_workshop_free, error);
+    list = store_collect (store, stmt, workshop_from_row, (GDestroyNotify) sillon_workshop_free, error);
   }
   return with_attendance (store, list, error);
 }
@@ -802,7 +699,7 @@ sillon_store_list_workshops_of (SillonStore *store, gint64 beneficiary_id, GErro
 gboolean
 sillon_store_delete_workshop (SillonStore *store, gint64 id, GError **error)
 {
-  return delete_by_id (store, "DELETE FROM workshops WHERE id = ?", _ ("workshop"), id, error);
+  return store_delete_by_id (store, "DELETE FROM workshops WHERE id = ?", _ ("workshop"), id, error);
 }
 
 /* ── Parcours ──────────────────────────────────────────────────────────── */
@@ -1006,17 +903,9 @@ sillon_store_get_parcours (SillonStore *store, gint64 id, GError **error)
 {
   g_autoptr (SillonParcours) p = NULL;
 
-  {
-    g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT id, beneficiary_id, title, goal, created_unix FROM parcours WHERE id = ?", error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    if (!step_row_or_not_found (store, stmt, _ ("parcours"), id, error))
-      return NULL;
-    p = parcours_from_row (stmt);
-  }
-  if (!load_parcours_items (store, p, error))
+  p = store_get_one (store, "SELECT id, beneficiary_id, title, goal, created_unix FROM parcours WHERE id = ?",
+                     parcours_from_row, _ ("parcours"), id, error);
+  if (p == NULL || !load_parcours_items (store, p, error))
     return NULL;
   return g_steal_pointer (&p);
 }
@@ -1032,7 +921,7 @@ sillon_store_list_parcours (SillonStore *store, gint64 beneficiary_id, GError **
     if (stmt == NULL)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-    list = collect (store, stmt, parcours_from_row, (GDestroyNotify) sillon_parcours_free, error);
+    list = store_collect (store, stmt, parcours_from_row, (GDestroyNotify) sillon_parcours_free, error);
     if (list == NULL)
       return NULL;
   }
@@ -1045,7 +934,7 @@ sillon_store_list_parcours (SillonStore *store, gint64 beneficiary_id, GError **
 gboolean
 sillon_store_delete_parcours (SillonStore *store, gint64 id, GError **error)
 {
-  return delete_by_id (store, "DELETE FROM parcours WHERE id = ?", _ ("parcours"), id, error);
+  return store_delete_by_id (store, "DELETE FROM parcours WHERE id = ?", _ ("parcours"), id, error);
 }
 
 /* ── Referrals ─────────────────────────────────────────────────────────── */
@@ -1126,42 +1015,22 @@ bind_referral (StoreStmt *stmt, const SillonReferral *r)
 gboolean
 sillon_store_insert_referral (SillonStore *store, SillonReferral *r, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = NULL;
-
-  if (!check_referral (store, r, error))
-    return FALSE;
-  stmt = store_stmt (store,
-                     "INSERT INTO referrals (beneficiary_id, session_id, place_id, mediator_id, date, destination,"
-                     " reason, already_done, documents, consent_to_share, status, sheet_fingerprint)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_referral (stmt, r);
-  if (!store_step_done (store, stmt, error))
-    return FALSE;
-  r->id = sqlite3_last_insert_rowid (store->db);
-  return TRUE;
+  return check_referral (store, r, error) &&
+         store_insert (store, "INSERT INTO referrals (beneficiary_id, session_id, place_id, mediator_id, date, destination,"
+                              " reason, already_done, documents, consent_to_share, status, sheet_fingerprint)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (StoreBindFunc) bind_referral, r, &r->id, error);
 }
 
 gboolean
 sillon_store_update_referral (SillonStore *store, const SillonReferral *r, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = NULL;
-
   if (!check_referral (store, r, error))
     return FALSE;
-  stmt = store_stmt (store,
-                     "UPDATE referrals SET beneficiary_id = ?, session_id = ?, place_id = ?, mediator_id = ?,"
-                     " date = ?, destination = ?, reason = ?, already_done = ?, documents = ?,"
-                     " consent_to_share = ?, status = ?, sheet_fingerprint = ? WHERE id = ?",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_referral (stmt, r);
-  sqlite3_bind_int64 (stmt, 13, r->id);
-  return store_step_done (store, stmt, error) &&
-         store_check_changed (store, _ ("referral"), r->id, error);
+  return store_update (store, "UPDATE referrals SET beneficiary_id = ?, session_id = ?, place_id = ?, mediator_id = ?,"
+                              " date = ?, destination = ?, reason = ?, already_done = ?, documents = ?,"
+                              " consent_to_share = ?, status = ?, sheet_fingerprint = ? WHERE id = ?",
+                       (StoreBindFunc) bind_referral, r, _ ("referral"), r->id, error);
 }
 
 #define REFERRAL_COLUMNS                                                               \
@@ -1192,14 +1061,8 @@ referral_from_row (StoreStmt *stmt)
 SillonReferral *
 sillon_store_get_referral (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT " REFERRAL_COLUMNS " FROM referrals WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_row_or_not_found (store, stmt, _ ("referral"), id, error))
-    return NULL;
-  return referral_from_row (stmt);
+  return store_get_one (store, "SELECT " REFERRAL_COLUMNS " FROM referrals WHERE id = ?",
+                        referral_from_row, _ ("referral"), id, error);
 }
 
 SillonReferral *
@@ -1230,11 +1093,11 @@ sillon_store_list_referrals (SillonStore *store, gint64 beneficiary_id, GError *
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  return collect (store, stmt, referral_from_row, (GDestroyNotify) sillon_referral_free, error);
+  return store_collect (store, stmt, referral_from_row, (GDestroyNotify) sillon_referral_free, error);
 }
 
 gboolean
 sillon_store_delete_referral (SillonStore *store, gint64 id, GError **error)
 {
-  return delete_by_id (store, "DELETE FROM referrals WHERE id = ?", _ ("referral"), id, error);
+  return store_delete_by_id (store, "DELETE FROM referrals WHERE id = ?", _ ("referral"), id, error);
 }

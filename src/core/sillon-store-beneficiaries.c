@@ -417,7 +417,7 @@ fail:
   "id, first_name, last_name, birth_year, gender, social_status, commune_insee, phone, email, " \
   "sheet_language, notes, mediator_id, anonymised, created_unix, updated_unix"
 
-static SillonBeneficiary *
+static gpointer
 beneficiary_from_row (StoreStmt *stmt)
 {
   SillonBeneficiary *b = sillon_beneficiary_new ();
@@ -443,36 +443,8 @@ beneficiary_from_row (StoreStmt *stmt)
 SillonBeneficiary *
 sillon_store_get_beneficiary (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT " BENEFICIARY_COLUMNS " FROM beneficiaries WHERE id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return beneficiary_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    store_set_not_found (_ ("beneficiary"), id, error);
-  else
-    store_set_sql_error (store->db, rc, error);
-  return NULL;
-}
-
-static GPtrArray *
-collect_beneficiaries (SillonStore *store, StoreStmt *stmt, GError **error)
-{
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_beneficiary_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, beneficiary_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return store_get_one (store, "SELECT " BENEFICIARY_COLUMNS " FROM beneficiaries WHERE id = ?",
+                        beneficiary_from_row, _ ("beneficiary"), id, error);
 }
 
 GPtrArray *
@@ -484,7 +456,7 @@ sillon_store_list_beneficiaries (SillonStore *store, guint limit, guint offset, 
     return NULL;
   sqlite3_bind_int (stmt, 1, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
   sqlite3_bind_int (stmt, 2, (int) MIN (offset, G_MAXINT));
-  return collect_beneficiaries (store, stmt, error);
+  return store_collect (store, stmt, beneficiary_from_row, (GDestroyNotify) sillon_beneficiary_free, error);
 }
 
 GPtrArray *
@@ -548,13 +520,7 @@ sillon_store_count_beneficiaries (SillonStore *store, GError **error)
 gboolean
 sillon_store_delete_beneficiary (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "DELETE FROM beneficiaries WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return store_step_done (store, stmt, error) &&
-         store_check_changed (store, _ ("beneficiary"), id, error);
+  return store_delete_by_id (store, "DELETE FROM beneficiaries WHERE id = ?", _ ("beneficiary"), id, error);
 }
 
 const char *
@@ -1120,7 +1086,7 @@ sillon_store_update_consent (SillonStore *store, const SillonConsent *c, GError 
          store_check_changed (store, _ ("consent"), c->id, error);
 }
 
-static SillonConsent *
+static gpointer
 consent_from_row (StoreStmt *stmt)
 {
   SillonConsent *c = sillon_consent_new ();
@@ -1136,50 +1102,23 @@ consent_from_row (StoreStmt *stmt)
 SillonConsent *
 sillon_store_get_consent (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT id, beneficiary_id, date, told, scope FROM consents WHERE id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return consent_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    store_set_not_found (_ ("consent"), id, error);
-  else
-    store_set_sql_error (store->db, rc, error);
-  return NULL;
+  return store_get_one (store, "SELECT id, beneficiary_id, date, told, scope FROM consents WHERE id = ?",
+                        consent_from_row, _ ("consent"), id, error);
 }
 
 GPtrArray *
 sillon_store_list_consents (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT id, beneficiary_id, date, told, scope FROM consents WHERE beneficiary_id = ? ORDER BY date, id", error);
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_consent_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, consent_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return store_collect (store, stmt, consent_from_row, (GDestroyNotify) sillon_consent_free, error);
 }
 
 gboolean
 sillon_store_delete_consent (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "DELETE FROM consents WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return store_step_done (store, stmt, error) &&
-         store_check_changed (store, _ ("consent"), id, error);
+  return store_delete_by_id (store, "DELETE FROM consents WHERE id = ?", _ ("consent"), id, error);
 }

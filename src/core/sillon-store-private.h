@@ -37,6 +37,21 @@ gboolean store_step_done (SillonStore *store, StoreStmt *stmt, GError **error);
 gboolean store_check_changed (SillonStore *store, const char *what, gint64 id, GError **error);
 void store_set_not_found (const char *what, gint64 id, GError **error);
 
+/* Builds one entity from the current row of a statement. */
+typedef gpointer (*StoreRowFunc) (StoreStmt *stmt);
+/* Runs @sql with @id bound to its first parameter: NOT_FOUND if no row. */
+gpointer store_get_one (SillonStore *store, const char *sql, StoreRowFunc from_row, const char *what, gint64 id, GError **error);
+/* Steps @stmt to its end, building one entity per row. */
+GPtrArray *store_collect (SillonStore *store, StoreStmt *stmt, StoreRowFunc from_row, GDestroyNotify free_func, GError **error);
+/* Binds the parameters of an INSERT or UPDATE from one entity. */
+typedef void (*StoreBindFunc) (StoreStmt *stmt, gconstpointer entity);
+/* Runs @sql, an INSERT filled by @bind; sets *@out_id to the new row's id. */
+gboolean store_insert (SillonStore *store, const char *sql, StoreBindFunc bind, gconstpointer entity, gint64 *out_id, GError **error);
+/* Runs @sql, an UPDATE filled by @bind whose last parameter is the row's
+ * @id: NOT_FOUND if no row changed. */
+gboolean store_update (SillonStore *store, const char *sql, StoreBindFunc bind, gconstpointer entity, const char *what, gint64 id, GError **error);
+gboolean store_delete_by_id (SillonStore *store, const char *sql, const char *what, gint64 id, GError **error);
+
 void store_bind_text (StoreStmt *stmt, int index, const char *text);
 void store_bind_id (StoreStmt *stmt, int index, gint64 id);
 void store_bind_strv (StoreStmt *stmt, int index, const char *const *values);

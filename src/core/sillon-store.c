@@ -130,6 +130,78 @@ store_check_changed (SillonStore *store, const char *what, gint64 id, GError **e
   return TRUE;
 }
 
+gpointer
+store_get_one (SillonStore *store, const char *sql, StoreRowFunc from_row, const char *what, gint64 id, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return from_row (stmt);
+  if (rc == SQLITE_DONE)
+    store_set_not_found (what, id, error);
+  else
+    store_set_sql_error (store->db, rc, error);
+  return NULL;
+}
+
+GPtrArray *
+store_collect (SillonStore *store, StoreStmt *stmt, StoreRowFunc from_row, GDestroyNotify free_func, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_sql_error (store->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+store_insert (SillonStore *store, const char *sql, StoreBindFunc bind, gconstpointer entity, gint64 *out_id, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind (stmt, entity);
+  if (!store_step_done (store, stmt, error))
+    return FALSE;
+  *out_id = sqlite3_last_insert_rowid (store->db);
+  return TRUE;
+}
+
+gboolean
+store_update (SillonStore *store, const char *sql, StoreBindFunc bind, gconstpointer entity, const char *what, gint64 id, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind (stmt, entity);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), id);
+  return store_step_done (store, stmt, error) && store_check_changed (store, what, id, error);
+}
+
+gboolean
+store_delete_by_id (SillonStore *store, const char *sql, const char *what, gint64 id, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return store_step_done (store, stmt, error) && store_check_changed (store, what, id, error);
+}
+
 void
 store_bind_text (StoreStmt *stmt, int index, const char *text)
 {
@@ -217,6 +289,19 @@ store_column_strv (StoreStmt *stmt, int column)
   return g_strv_builder_end (builder);
 }
 
+/* An empty value counts as absent: fine unless the field is required. */
+static gboolean
+check_absent (const char *field, gboolean required, GError **error)
+{
+  if (required)
+    {
+      g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                   _ ("The field “%s” is required"), field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 store_check_text (const char *field,
                   const char *value,
@@ -225,15 +310,7 @@ store_check_text (const char *field,
                   GError **error)
 {
   if (value == NULL || *value == '\0')
-    {
-      if (required)
-        {
-          g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
-                       _ ("The field “%s” is required"), field);
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return check_absent (field, required, error);
   if (strlen (value) > max_bytes)
     {
       g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_TOO_LARGE,
@@ -261,15 +338,7 @@ store_check_date (const char *field,
   int consumed = 0;
 
   if (value == NULL || *value == '\0')
-    {
-      if (required)
-        {
-          g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
-                       _ ("The field “%s” is required"), field);
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return check_absent (field, required, error);
 
   if (strlen (value) != 10 ||
       sscanf (value, "%4u-%2u-%2u%n", &year, &month, &day, &consumed) != 3 ||
@@ -311,15 +380,7 @@ store_check_enum (SillonStore *store,
                   GError **error)
 {
   if (value == NULL || *value == '\0')
-    {
-      if (required)
-        {
-          g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
-                       _ ("The field “%s” is required"), field);
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return check_absent (field, required, error);
   if (!sillon_vocabulary_is_valid (store->vocabulary, enumeration, value))
     {
       g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
@@ -931,7 +992,7 @@ sillon_store_update_mediator (SillonStore *store, const SillonMediator *m, GErro
          store_check_changed (store, _ ("mediator"), m->id, error);
 }
 
-static SillonMediator *
+static gpointer
 mediator_from_row (StoreStmt *stmt)
 {
   SillonMediator *m = sillon_mediator_new ();
@@ -946,51 +1007,24 @@ mediator_from_row (StoreStmt *stmt)
 SillonMediator *
 sillon_store_get_mediator (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT id, display_name, vault_slot, created_unix FROM mediators WHERE id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return mediator_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    store_set_not_found (_ ("mediator"), id, error);
-  else
-    store_set_sql_error (store->db, rc, error);
-  return NULL;
+  return store_get_one (store, "SELECT id, display_name, vault_slot, created_unix FROM mediators WHERE id = ?",
+                        mediator_from_row, _ ("mediator"), id, error);
 }
 
 GPtrArray *
 sillon_store_list_mediators (SillonStore *store, GError **error)
 {
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT id, display_name, vault_slot, created_unix FROM mediators ORDER BY display_name, id", error);
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_mediator_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, mediator_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return store_collect (store, stmt, mediator_from_row, (GDestroyNotify) sillon_mediator_free, error);
 }
 
 gboolean
 sillon_store_delete_mediator (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "DELETE FROM mediators WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return store_step_done (store, stmt, error) &&
-         store_check_changed (store, _ ("mediator"), id, error);
+  return store_delete_by_id (store, "DELETE FROM mediators WHERE id = ?", _ ("mediator"), id, error);
 }
 
 /* ── Places ────────────────────────────────────────────────────────────── */
@@ -1166,18 +1200,9 @@ bind_place (StoreStmt *stmt, const SillonPlaceRecord *p)
 gboolean
 sillon_store_insert_place (SillonStore *store, SillonPlaceRecord *p, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = NULL;
-
-  if (!check_place (p, error))
-    return FALSE;
-  stmt = store_stmt (store, "INSERT INTO places (" PLACE_COLUMNS ", own_structure, flagged, updated_unix) VALUES (" PLACE_PARAMS ", ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_place (stmt, p);
-  if (!store_step_done (store, stmt, error))
-    return FALSE;
-  p->id = sqlite3_last_insert_rowid (store->db);
-  return TRUE;
+  return check_place (p, error) &&
+         store_insert (store, "INSERT INTO places (" PLACE_COLUMNS ", own_structure, flagged, updated_unix) VALUES (" PLACE_PARAMS ", ?, ?, ?)",
+                       (StoreBindFunc) bind_place, p, &p->id, error);
 }
 
 gboolean
@@ -1212,22 +1237,15 @@ sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **er
 gboolean
 sillon_store_update_place (SillonStore *store, const SillonPlaceRecord *p, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = NULL;
-
   if (!check_place (p, error))
     return FALSE;
   /* Delete-then-insert under the same id would fire the cascades; update
    * every column in place instead. */
-  stmt = store_stmt (store, "UPDATE places SET (" PLACE_COLUMNS ", own_structure, flagged, updated_unix) = (" PLACE_PARAMS ", ?, ?, ?) WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_place (stmt, p);
-  sqlite3_bind_int64 (stmt, SILLON_PLACE_N_COLUMNS + 4, p->id);
-  return store_step_done (store, stmt, error) &&
-         store_check_changed (store, _ ("place"), p->id, error);
+  return store_update (store, "UPDATE places SET (" PLACE_COLUMNS ", own_structure, flagged, updated_unix) = (" PLACE_PARAMS ", ?, ?, ?) WHERE id = ?",
+                       (StoreBindFunc) bind_place, p, _ ("place"), p->id, error);
 }
 
-static SillonPlaceRecord *
+static gpointer
 place_from_row (StoreStmt *stmt)
 {
   SillonPlaceRecord *p = sillon_place_record_new ();
@@ -1248,36 +1266,14 @@ place_from_row (StoreStmt *stmt)
 SillonPlaceRecord *
 sillon_store_get_place (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM places WHERE id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return place_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    store_set_not_found (_ ("place"), id, error);
-  else
-    store_set_sql_error (store->db, rc, error);
-  return NULL;
+  return store_get_one (store, "SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM places WHERE id = ?",
+                        place_from_row, _ ("place"), id, error);
 }
 
 static GPtrArray *
 collect_places (SillonStore *store, StoreStmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_place_record_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, place_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return store_collect (store, stmt, place_from_row, (GDestroyNotify) sillon_place_record_free, error);
 }
 
 GPtrArray *
@@ -1293,13 +1289,7 @@ sillon_store_list_places (SillonStore *store, GError **error)
 gboolean
 sillon_store_delete_place (SillonStore *store, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "DELETE FROM places WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return store_step_done (store, stmt, error) &&
-         store_check_changed (store, _ ("place"), id, error);
+  return store_delete_by_id (store, "DELETE FROM places WHERE id = ?", _ ("place"), id, error);
 }
 
 char *

@@ -17,6 +17,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "test-cli-util.h"
+
 /* Exit codes documented in `sillon-cli --help` and docs/CLI.md. */
 enum
 {
@@ -43,118 +45,32 @@ typedef struct
   char *vault;
 } Fixture;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
 static char *
 lieux (const char *name)
 {
   return g_build_filename (TEST_DATA_DIR, "lieux", name, NULL);
 }
 
-/* Runs sillon-cli with ARGS…; @secrets go to --passphrase-fd 3 (appended
- * after the arguments), @input to standard input. */
-static Result *
-run_v (const char *secrets, const char *input, const char *first, va_list ap)
-{
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GError) error = NULL;
-  Result *r = g_new0 (Result, 1);
-
-  g_ptr_array_add (args, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "sillon-cli", NULL));
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (args, g_strdup (a));
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  if (secrets != NULL)
-    {
-      int fds[2];
-      size_t length = strlen (secrets);
-
-      g_assert_cmpint (pipe (fds), ==, 0);
-      g_assert_cmpint (write (fds[1], secrets, length), ==, (gssize) length);
-      close (fds[1]);
-      g_subprocess_launcher_take_fd (launcher, fds[0], 3);
-      g_ptr_array_add (args, g_strdup ("--passphrase-fd"));
-      g_ptr_array_add (args, g_strdup ("3"));
-    }
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  r->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
-  return r;
-}
-
-static Result *
-run (const char *secrets, const char *input, const char *first, ...)
-{
-  va_list ap;
-  Result *r;
-
-  va_start (ap, first);
-  r = run_v (secrets, input, first, ap);
-  va_end (ap);
-  return r;
-}
-
+/* Runs sillon-cli with ARGS… up to NULL; see cli_run_va (). */
+#define run(secrets, input, ...) cli_run (NULL, secrets, input, __VA_ARGS__)
 #define RUN(f, ...) run (PASS_LINE, NULL, __VA_ARGS__, "--vault", (f)->vault, NULL)
 
 /* One SQL query through `vault shell`; returns its output. */
 static char *
 sql (Fixture *f, const char *query)
 {
-  g_autoptr (Result) r = run (PASS_LINE, query, "vault", "shell", "--vault", f->vault, NULL);
+  g_autoptr (CliResult) r = run (PASS_LINE, query, "vault", "shell", "--vault", f->vault, NULL);
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
   return g_strdup (g_strstrip (r->out));
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-      const char *name;
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (Result) r = NULL;
-  g_autoptr (Result) open = NULL;
+  g_autoptr (CliResult) r = NULL;
+  g_autoptr (CliResult) open = NULL;
 
   f->dir = g_dir_make_tmp ("sillon-cli-data-XXXXXX", &error);
   g_assert_no_error (error);
@@ -169,7 +85,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  cli_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->vault);
 }
@@ -186,10 +102,10 @@ static void
 test_places_import_and_reimport (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = lieux ("mixte.csv");
-  g_autoptr (Result) first = NULL;
-  g_autoptr (Result) again = NULL;
-  g_autoptr (Result) search = NULL;
-  g_autoptr (Result) journal = NULL;
+  g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) again = NULL;
+  g_autoptr (CliResult) search = NULL;
+  g_autoptr (CliResult) journal = NULL;
   g_autofree char *count = NULL;
   g_autofree char *count_again = NULL;
   g_autofree char *flags = NULL;
@@ -232,7 +148,7 @@ static void
 test_places_import_json (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = lieux ("exemple.json");
-  g_autoptr (Result) r = NULL;
+  g_autoptr (CliResult) r = NULL;
   g_autofree char *count = NULL;
 
   r = RUN (f, "places", "import", "--format", "json", file);
@@ -249,14 +165,14 @@ test_places_import_malformed (Fixture *f, gconstpointer data)
   const char *bad[] = { "guillemet-ouvert.csv", "point-virgule.csv", "colonnes-manquantes.csv", "binaire.csv",
                         "latin1.csv", "vide.csv", "entete-seule.csv", "malforme.json" };
   g_autofree char *missing = g_build_filename (f->dir, "nowhere.csv", NULL);
-  g_autoptr (Result) absent = NULL;
+  g_autoptr (CliResult) absent = NULL;
   g_autofree char *count = NULL;
   g_autofree char *imports = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *file = lieux (bad[i]);
-      g_autoptr (Result) r = RUN (f, "places", "import", file);
+      g_autoptr (CliResult) r = RUN (f, "places", "import", file);
 
       g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
       g_assert_true (contains (r->err, "Nothing was imported") || contains (r->err, "nothing was imported"));
@@ -282,7 +198,7 @@ test_places_import_is_atomic (Fixture *f, gconstpointer data)
   g_autofree char *huge = g_strnfill (70 * 1024, 'x');
   g_autoptr (GString) file = g_string_new (NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (Result) r = NULL;
+  g_autoptr (CliResult) r = NULL;
   g_autofree char *count = NULL;
   g_auto (GStrv) lines = NULL;
 
@@ -316,7 +232,7 @@ static void
 test_places_import_line_numbers (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = lieux ("guillemet-ouvert.csv");
-  g_autoptr (Result) r = RUN (f, "places", "import", file);
+  g_autoptr (CliResult) r = RUN (f, "places", "import", file);
 
   g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
   g_assert_true (contains (r->err, "Line "));
@@ -326,8 +242,8 @@ static void
 test_places_dry_run (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = lieux ("mixte.csv");
-  g_autoptr (Result) r = RUN (f, "places", "import", "--dry-run", file);
-  g_autoptr (Result) bad_format = RUN (f, "places", "import", "--format", "xml", file);
+  g_autoptr (CliResult) r = RUN (f, "places", "import", "--dry-run", file);
+  g_autoptr (CliResult) bad_format = RUN (f, "places", "import", "--format", "xml", file);
   g_autofree char *count = NULL;
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
@@ -343,11 +259,11 @@ test_places_dry_run (Fixture *f, gconstpointer data)
 static void
 test_demo (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) r = RUN (f, "demo", "--seed", "7", DEMO_SMALL);
-  g_autoptr (Result) refused = NULL;
-  g_autoptr (Result) forced = NULL;
-  g_autoptr (Result) other = NULL;
-  g_autoptr (Result) create = NULL;
+  g_autoptr (CliResult) r = RUN (f, "demo", "--seed", "7", DEMO_SMALL);
+  g_autoptr (CliResult) refused = NULL;
+  g_autoptr (CliResult) forced = NULL;
+  g_autoptr (CliResult) other = NULL;
+  g_autoptr (CliResult) create = NULL;
   g_autofree char *other_vault = g_build_filename (f->dir, "other.sillon", NULL);
   g_autofree char *people = NULL;
   g_autofree char *sessions = NULL;
@@ -375,7 +291,7 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpint (other->status, ==, EXIT_OK);
   names = sql (f, names_query);
   {
-    g_autoptr (Result) q = run (PASS_LINE, names_query, "vault", "shell", "--vault", other_vault, NULL);
+    g_autoptr (CliResult) q = run (PASS_LINE, names_query, "vault", "shell", "--vault", other_vault, NULL);
     g_assert_cmpint (q->status, ==, EXIT_OK);
     names_other = g_strdup (g_strstrip (q->out));
   }
@@ -394,9 +310,9 @@ test_demo (Fixture *f, gconstpointer data)
 static void
 test_demo_bad_options (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) negative = RUN (f, "demo", "--beneficiaries", "-3");
-  g_autoptr (Result) bad_date = RUN (f, "demo", "--end-date", "2025-02-30");
-  g_autoptr (Result) orphan = RUN (f, "demo", "--beneficiaries", "0", "--sessions", "10");
+  g_autoptr (CliResult) negative = RUN (f, "demo", "--beneficiaries", "-3");
+  g_autoptr (CliResult) bad_date = RUN (f, "demo", "--end-date", "2025-02-30");
+  g_autoptr (CliResult) orphan = RUN (f, "demo", "--beneficiaries", "0", "--sessions", "10");
   g_autofree char *people = NULL;
 
   g_assert_cmpint (negative->status, ==, EXIT_USAGE);
@@ -411,11 +327,11 @@ test_demo_bad_options (Fixture *f, gconstpointer data)
 static void
 test_journal_detects_edit (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) ok = NULL;
-  g_autoptr (Result) refused = NULL;
-  g_autoptr (Result) tamper = NULL;
-  g_autoptr (Result) bad = NULL;
-  g_autoptr (Result) list = NULL;
+  g_autoptr (CliResult) ok = NULL;
+  g_autoptr (CliResult) refused = NULL;
+  g_autoptr (CliResult) tamper = NULL;
+  g_autoptr (CliResult) bad = NULL;
+  g_autoptr (CliResult) list = NULL;
 
   ok = RUN (f, "journal", "verify");
   g_assert_cmpint (ok->status, ==, EXIT_OK);
@@ -443,13 +359,13 @@ test_journal_detects_edit (Fixture *f, gconstpointer data)
 static void
 test_journal_detects_delete (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) tamper = NULL;
-  g_autoptr (Result) bad = NULL;
+  g_autoptr (CliResult) tamper = NULL;
+  g_autoptr (CliResult) bad = NULL;
 
   /* A few entries, then remove one from the middle. */
   for (int i = 0; i < 3; i++)
     {
-      g_autoptr (Result) r = RUN (f, "journal", "list");
+      g_autoptr (CliResult) r = RUN (f, "journal", "list");
       g_assert_cmpint (r->status, ==, EXIT_OK);
     }
   tamper = run (PASS_LINE, "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = 3;",
@@ -464,7 +380,7 @@ test_journal_detects_delete (Fixture *f, gconstpointer data)
 static void
 test_journal_shell_no_sql_text (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) r = run (PASS_LINE, "SELECT 'Zoé Secretname'; SELECT 2;", "vault", "shell", "--vault", f->vault, NULL);
+  g_autoptr (CliResult) r = run (PASS_LINE, "SELECT 'Zoé Secretname'; SELECT 2;", "vault", "shell", "--vault", f->vault, NULL);
   g_autofree char *entries = NULL;
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
@@ -476,15 +392,15 @@ test_journal_shell_no_sql_text (Fixture *f, gconstpointer data)
 static void
 test_journal_passphrase_and_slots (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) add = run (PASS_LINE "second mediator pass\n", NULL, "vault", "add-slot", "--name", "Bob", "--vault", f->vault, NULL);
-  g_autoptr (Result) passwd = NULL;
-  g_autoptr (Result) remove = NULL;
-  g_autoptr (Result) verify = NULL;
+  g_autoptr (CliResult) add = run (PASS_LINE "second mediator pass\n", NULL, "vault", "add-slot", "--name", "Bob", "--vault", f->vault, NULL);
+  g_autoptr (CliResult) passwd = NULL;
+  g_autoptr (CliResult) remove = NULL;
+  g_autoptr (CliResult) verify = NULL;
   g_autofree char *entries = NULL;
 
   g_assert_cmpint (add->status, ==, EXIT_OK);
   {
-    g_autoptr (Result) info = run (PASS_LINE, NULL, "vault", "info", "--vault", f->vault, NULL);
+    g_autoptr (CliResult) info = run (PASS_LINE, NULL, "vault", "info", "--vault", f->vault, NULL);
     g_autofree char *opens = NULL;
     g_assert_cmpint (info->status, ==, EXIT_OK);
     /* The set-up's `journal verify` and this `vault info`. */
@@ -497,8 +413,8 @@ test_journal_passphrase_and_slots (Fixture *f, gconstpointer data)
   g_assert_cmpint (remove->status, ==, EXIT_OK);
 
   {
-    g_autoptr (Result) q = run ("the new passphrase\n", "SELECT group_concat (details, '|') FROM journal WHERE action = 'passphrase_change';",
-                                "vault", "shell", "--vault", f->vault, NULL);
+    g_autoptr (CliResult) q = run ("the new passphrase\n", "SELECT group_concat (details, '|') FROM journal WHERE action = 'passphrase_change';",
+                                   "vault", "shell", "--vault", f->vault, NULL);
     g_assert_cmpint (q->status, ==, EXIT_OK);
     entries = g_strdup (q->out);
   }
@@ -517,10 +433,10 @@ test_journal_backup (Fixture *f, gconstpointer data)
 {
   g_autofree char *backup = g_build_filename (f->dir, "backup.sillonbk", NULL);
   g_autofree char *restored = g_build_filename (f->dir, "restored.sillon", NULL);
-  g_autoptr (Result) r = run (PASS_LINE, NULL, "vault", "backup", "--vault", f->vault, backup, NULL);
-  g_autoptr (Result) restore = NULL;
-  g_autoptr (Result) verify = NULL;
-  g_autoptr (Result) list = NULL;
+  g_autoptr (CliResult) r = run (PASS_LINE, NULL, "vault", "backup", "--vault", f->vault, backup, NULL);
+  g_autoptr (CliResult) restore = NULL;
+  g_autoptr (CliResult) verify = NULL;
+  g_autoptr (CliResult) list = NULL;
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
   restore = run (PASS_LINE, NULL, "vault", "restore", "--vault", restored, backup, NULL);
@@ -538,11 +454,11 @@ test_wrong_passphrase (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = lieux ("mixte.csv");
   g_autofree char *missing = g_build_filename (f->dir, "nowhere.sillon", NULL);
-  g_autoptr (Result) verify = run (WRONG_LINE, NULL, "journal", "verify", "--vault", f->vault, NULL);
-  g_autoptr (Result) import = run (WRONG_LINE, NULL, "places", "import", file, "--vault", f->vault, NULL);
-  g_autoptr (Result) export = run (WRONG_LINE, NULL, "person", "export", "1", "--vault", f->vault, NULL);
-  g_autoptr (Result) demo = run (WRONG_LINE, NULL, "demo", DEMO_SMALL, "--vault", f->vault, NULL);
-  g_autoptr (Result) nowhere = run (PASS_LINE, NULL, "journal", "list", "--vault", missing, NULL);
+  g_autoptr (CliResult) verify = run (WRONG_LINE, NULL, "journal", "verify", "--vault", f->vault, NULL);
+  g_autoptr (CliResult) import = run (WRONG_LINE, NULL, "places", "import", file, "--vault", f->vault, NULL);
+  g_autoptr (CliResult) export = run (WRONG_LINE, NULL, "person", "export", "1", "--vault", f->vault, NULL);
+  g_autoptr (CliResult) demo = run (WRONG_LINE, NULL, "demo", DEMO_SMALL, "--vault", f->vault, NULL);
+  g_autoptr (CliResult) nowhere = run (PASS_LINE, NULL, "journal", "list", "--vault", missing, NULL);
   g_autofree char *count = NULL;
 
   g_assert_cmpint (verify->status, ==, EXIT_WRONG_SECRET);
@@ -559,8 +475,8 @@ test_wrong_passphrase (Fixture *f, gconstpointer data)
 static void
 test_schema_too_new (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) bump = run (PASS_LINE, "PRAGMA user_version = 99;", "vault", "shell", "--vault", f->vault, NULL);
-  g_autoptr (Result) list = NULL;
+  g_autoptr (CliResult) bump = run (PASS_LINE, "PRAGMA user_version = 99;", "vault", "shell", "--vault", f->vault, NULL);
+  g_autoptr (CliResult) list = NULL;
   g_autofree char *version = NULL;
   g_autofree char *entries = NULL;
 
@@ -580,13 +496,13 @@ test_schema_too_new (Fixture *f, gconstpointer data)
 static void
 test_person_export_and_erase (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) demo = RUN (f, "demo", DEMO_SMALL);
-  g_autoptr (Result) export = NULL;
-  g_autoptr (Result) to_file = NULL;
-  g_autoptr (Result) not_confirmed = NULL;
-  g_autoptr (Result) erase = NULL;
-  g_autoptr (Result) gone = NULL;
-  g_autoptr (Result) verify = NULL;
+  g_autoptr (CliResult) demo = RUN (f, "demo", DEMO_SMALL);
+  g_autoptr (CliResult) export = NULL;
+  g_autoptr (CliResult) to_file = NULL;
+  g_autoptr (CliResult) not_confirmed = NULL;
+  g_autoptr (CliResult) erase = NULL;
+  g_autoptr (CliResult) gone = NULL;
+  g_autoptr (CliResult) verify = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *output = g_build_filename (f->dir, "export.json", NULL);
@@ -631,11 +547,11 @@ test_person_export_and_erase (Fixture *f, gconstpointer data)
 static void
 test_person_unknown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) export = RUN (f, "person", "export", "4242");
-  g_autoptr (Result) erase = RUN (f, "person", "erase", "4242", "--yes");
-  g_autoptr (Result) not_a_number = RUN (f, "person", "export", "abc");
-  g_autoptr (Result) no_id = RUN (f, "person", "export");
-  g_autoptr (Result) unknown = RUN (f, "person", "frobnicate");
+  g_autoptr (CliResult) export = RUN (f, "person", "export", "4242");
+  g_autoptr (CliResult) erase = RUN (f, "person", "erase", "4242", "--yes");
+  g_autoptr (CliResult) not_a_number = RUN (f, "person", "export", "abc");
+  g_autoptr (CliResult) no_id = RUN (f, "person", "export");
+  g_autoptr (CliResult) unknown = RUN (f, "person", "frobnicate");
   g_autofree char *erasures = NULL;
 
   g_assert_cmpint (export->status, ==, EXIT_NO_SUCH_RECORD);
@@ -652,10 +568,10 @@ test_person_unknown (Fixture *f, gconstpointer data)
 static void
 test_retention (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) demo = RUN (f, "demo", DEMO_SMALL);
-  g_autoptr (Result) dry = NULL;
-  g_autoptr (Result) real = NULL;
-  g_autoptr (Result) bad = NULL;
+  g_autoptr (CliResult) demo = RUN (f, "demo", DEMO_SMALL);
+  g_autoptr (CliResult) dry = NULL;
+  g_autoptr (CliResult) real = NULL;
+  g_autoptr (CliResult) bad = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *journal = NULL;

@@ -18,6 +18,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "test-cli-util.h"
+
 /* Exit codes documented in `sillon-cli vault --help` and docs/CLI.md. */
 enum
 {
@@ -45,96 +47,9 @@ typedef struct
   char *recovery_key;
 } Fixture;
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_free (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-static char *
-cli_path (void)
-{
-  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "sillon-cli", NULL);
-}
-
-/* Runs `sillon-cli vault ARGS…`. @secrets (lines) go to --passphrase-fd 3
- * when not NULL; @input goes to standard input. */
-static Result *
-run_cli_env (const char *data_home, const char *secrets, const char *input, const char *first, ...)
-{
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GError) error = NULL;
-  Result *r = g_new0 (Result, 1);
-  va_list ap;
-
-  g_ptr_array_add (args, cli_path ());
-  g_ptr_array_add (args, g_strdup ("vault"));
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (args, g_strdup (a));
-  va_end (ap);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  if (data_home != NULL)
-    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  if (secrets != NULL)
-    {
-      int fds[2];
-      size_t length = strlen (secrets);
-
-      g_assert_cmpint (pipe (fds), ==, 0);
-      /* Test passphrases are a few bytes: far below the pipe's capacity. */
-      g_assert_cmpint (write (fds[1], secrets, length), ==, (gssize) length);
-      close (fds[1]);
-      g_subprocess_launcher_take_fd (launcher, fds[0], 3);
-      g_ptr_array_add (args, g_strdup ("--passphrase-fd"));
-      g_ptr_array_add (args, g_strdup ("3"));
-    }
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  r->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
-  return r;
-}
-
+/* Runs `sillon-cli vault ARGS…` up to NULL; see cli_run_va (). */
+#define run_cli_env(data_home, secrets, input, ...) cli_run (data_home, secrets, input, "vault", __VA_ARGS__)
 #define run_cli(secrets, input, ...) run_cli_env (NULL, secrets, input, __VA_ARGS__, NULL)
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-      const char *name;
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
 
 /* The recovery key is the indented line after the banner. */
 static char *
@@ -158,7 +73,7 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (Result) r = NULL;
+  g_autoptr (CliResult) r = NULL;
 
   f->dir = g_dir_make_tmp ("sillon-cli-XXXXXX", &error);
   g_assert_no_error (error);
@@ -172,7 +87,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  cli_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->vault);
   g_free (f->recovery_key);
@@ -181,8 +96,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static void
 test_create_prints_recovery_key_once (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) again = NULL;
-  g_autoptr (Result) info = NULL;
+  g_autoptr (CliResult) again = NULL;
+  g_autoptr (CliResult) info = NULL;
 
   /* Grouped, printable, and long enough to carry 256 bits. */
   g_assert_cmpuint (strlen (f->recovery_key), >=, 52);
@@ -200,7 +115,7 @@ test_create_prints_recovery_key_once (Fixture *f, gconstpointer data)
 static void
 test_info_lists_slots (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) r = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_autoptr (CliResult) r = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
   g_assert_nonnull (strstr (r->out, "Ada Lovelace"));
@@ -213,7 +128,7 @@ test_info_lists_slots (Fixture *f, gconstpointer data)
 static void
 test_verify_intact (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) r = run_cli (PASS_A "\n", NULL, "verify", "--vault", f->vault);
+  g_autoptr (CliResult) r = run_cli (PASS_A "\n", NULL, "verify", "--vault", f->vault);
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
   g_assert_true (g_regex_match_simple ("^Pages checked: [1-9][0-9]*$", r->out, G_REGEX_MULTILINE, 0));
@@ -224,9 +139,9 @@ test_verify_intact (Fixture *f, gconstpointer data)
 static void
 test_shell_insert_select (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) insert = NULL;
-  g_autoptr (Result) select = NULL;
-  g_autoptr (Result) bad = NULL;
+  g_autoptr (CliResult) insert = NULL;
+  g_autoptr (CliResult) select = NULL;
+  g_autoptr (CliResult) bad = NULL;
 
   insert = run_cli (PASS_A "\n",
                     "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, note TEXT);\n"
@@ -254,7 +169,7 @@ test_shell_insert_select (Fixture *f, gconstpointer data)
 static void
 test_wrong_passphrase (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) r = run_cli ("not the passphrase\n", NULL, "info", "--vault", f->vault);
+  g_autoptr (CliResult) r = run_cli ("not the passphrase\n", NULL, "info", "--vault", f->vault);
 
   g_assert_cmpint (r->status, ==, EXIT_WRONG_SECRET);
   g_assert_nonnull (strstr (r->err, "Wrong passphrase"));
@@ -264,13 +179,13 @@ test_wrong_passphrase (Fixture *f, gconstpointer data)
 static void
 test_passwd (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) change = NULL;
-  g_autoptr (Result) old = NULL;
-  g_autoptr (Result) new_works = NULL;
-  g_autoptr (Result) wrong_old = NULL;
-  g_autoptr (Result) too_short = NULL;
-  g_autoptr (Result) data_rows = NULL;
-  g_autoptr (Result) insert = NULL;
+  g_autoptr (CliResult) change = NULL;
+  g_autoptr (CliResult) old = NULL;
+  g_autoptr (CliResult) new_works = NULL;
+  g_autoptr (CliResult) wrong_old = NULL;
+  g_autoptr (CliResult) too_short = NULL;
+  g_autoptr (CliResult) data_rows = NULL;
+  g_autoptr (CliResult) insert = NULL;
 
   insert = run_cli (PASS_A "\n", "CREATE TABLE t (x); INSERT INTO t VALUES ('kept across passwd');", "shell", "--vault", f->vault);
   g_assert_cmpint (insert->status, ==, EXIT_OK);
@@ -302,13 +217,13 @@ test_passwd (Fixture *f, gconstpointer data)
 static void
 test_add_and_remove_slot (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) add = NULL;
-  g_autoptr (Result) info = NULL;
-  g_autoptr (Result) remove = NULL;
-  g_autoptr (Result) gone = NULL;
-  g_autoptr (Result) last = NULL;
-  g_autoptr (Result) missing = NULL;
-  g_autoptr (Result) no_name = NULL;
+  g_autoptr (CliResult) add = NULL;
+  g_autoptr (CliResult) info = NULL;
+  g_autoptr (CliResult) remove = NULL;
+  g_autoptr (CliResult) gone = NULL;
+  g_autoptr (CliResult) last = NULL;
+  g_autoptr (CliResult) missing = NULL;
+  g_autoptr (CliResult) no_name = NULL;
   g_autoptr (GMatchInfo) match = NULL;
   g_autoptr (GRegex) regex = NULL;
   g_autofree char *slot = NULL;
@@ -339,7 +254,7 @@ test_add_and_remove_slot (Fixture *f, gconstpointer data)
   g_assert_cmpint (gone->status, ==, EXIT_WRONG_SECRET);
 
   /* Ada's slot is now the only passphrase slot: it stays. */
-  g_clear_pointer (&info, result_free);
+  g_clear_pointer (&info, cli_result_free);
   info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
   g_assert_cmpint (info->status, ==, EXIT_OK);
   g_clear_pointer (&match, g_match_info_free);
@@ -377,8 +292,8 @@ file_size (const char *path)
 static void
 test_verify_reports_flipped_byte (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) fill = NULL;
-  g_autoptr (Result) verify = NULL;
+  g_autoptr (CliResult) fill = NULL;
+  g_autoptr (CliResult) verify = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *wal = NULL;
   goffset size;
@@ -414,8 +329,8 @@ test_verify_reports_flipped_byte (Fixture *f, gconstpointer data)
 static void
 test_not_a_vault (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) missing = NULL;
-  g_autoptr (Result) garbage = NULL;
+  g_autoptr (CliResult) missing = NULL;
+  g_autoptr (CliResult) garbage = NULL;
   g_autofree char *missing_path = g_build_filename (f->dir, "nowhere.sillon", NULL);
   g_autofree char *garbage_path = g_build_filename (f->dir, "garbage.sillon", NULL);
   g_autofree char *noise = g_malloc (3 * 4096);
@@ -435,15 +350,15 @@ test_not_a_vault (Fixture *f, gconstpointer data)
 static void
 test_backup_restore_round_trip (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) fill = NULL;
-  g_autoptr (Result) backup = NULL;
-  g_autoptr (Result) backup_again = NULL;
-  g_autoptr (Result) restore = NULL;
-  g_autoptr (Result) restore_exists = NULL;
-  g_autoptr (Result) restore_wrong = NULL;
-  g_autoptr (Result) restore_bad = NULL;
-  g_autoptr (Result) original = NULL;
-  g_autoptr (Result) copy = NULL;
+  g_autoptr (CliResult) fill = NULL;
+  g_autoptr (CliResult) backup = NULL;
+  g_autoptr (CliResult) backup_again = NULL;
+  g_autoptr (CliResult) restore = NULL;
+  g_autoptr (CliResult) restore_exists = NULL;
+  g_autoptr (CliResult) restore_wrong = NULL;
+  g_autoptr (CliResult) restore_bad = NULL;
+  g_autoptr (CliResult) original = NULL;
+  g_autoptr (CliResult) copy = NULL;
   g_autofree char *backup_path = g_build_filename (f->dir, "vault.backup", NULL);
   g_autofree char *damaged_path = g_build_filename (f->dir, "damaged.backup", NULL);
   g_autofree char *restored = g_build_filename (f->dir, "restored", "vault.sillon", NULL);
@@ -495,15 +410,15 @@ test_backup_restore_round_trip (Fixture *f, gconstpointer data)
 static void
 test_recover_and_rotate (Fixture *f, gconstpointer data)
 {
-  g_autoptr (Result) recover = NULL;
-  g_autoptr (Result) wrong_key = NULL;
-  g_autoptr (Result) old = NULL;
-  g_autoptr (Result) fill = NULL;
-  g_autoptr (Result) add = NULL;
-  g_autoptr (Result) refused = NULL;
-  g_autoptr (Result) rotate = NULL;
-  g_autoptr (Result) rows = NULL;
-  g_autoptr (Result) old_key = NULL;
+  g_autoptr (CliResult) recover = NULL;
+  g_autoptr (CliResult) wrong_key = NULL;
+  g_autoptr (CliResult) old = NULL;
+  g_autoptr (CliResult) fill = NULL;
+  g_autoptr (CliResult) add = NULL;
+  g_autoptr (CliResult) refused = NULL;
+  g_autoptr (CliResult) rotate = NULL;
+  g_autoptr (CliResult) rows = NULL;
+  g_autoptr (CliResult) old_key = NULL;
   g_autofree char *secrets = NULL;
   g_autofree char *new_key = NULL;
 
@@ -564,7 +479,7 @@ test_busy (Fixture *f, gconstpointer data)
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *cli = cli_path ();
-  g_autoptr (Result) busy = NULL;
+  g_autoptr (CliResult) busy = NULL;
   GOutputStream *holder_stdin;
   int fds[2];
 
@@ -601,12 +516,12 @@ test_default_path_and_usage (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *home = g_dir_make_tmp ("sillon-cli-home-XXXXXX", &error);
   g_autofree char *expected = NULL;
-  g_autoptr (Result) create = NULL;
-  g_autoptr (Result) info = NULL;
-  g_autoptr (Result) help = NULL;
-  g_autoptr (Result) unknown = NULL;
-  g_autoptr (Result) create_help = NULL;
-  g_autoptr (Result) no_input = NULL;
+  g_autoptr (CliResult) create = NULL;
+  g_autoptr (CliResult) info = NULL;
+  g_autoptr (CliResult) help = NULL;
+  g_autoptr (CliResult) unknown = NULL;
+  g_autoptr (CliResult) create_help = NULL;
+  g_autoptr (CliResult) no_input = NULL;
 
   g_assert_no_error (error);
   expected = g_build_filename (home, "sillon", "vault.sillon", NULL);
@@ -637,7 +552,7 @@ test_default_path_and_usage (void)
   unknown = run_cli_env (home, NULL, NULL, "frobnicate", NULL);
   g_assert_cmpint (unknown->status, ==, EXIT_USAGE);
 
-  remove_tree (home);
+  cli_remove_tree (home);
 }
 
 int
