@@ -150,8 +150,9 @@ print_result (SillonAssessment *assessment, SillonAssessmentResult *result)
       else
         g_print (_ ("  %s: no score (no scored question answered)\n"), sillon_axis_get_label (axis));
       /* Translators: coverage of one axis, e.g. “11 of 11 questions answered, 0 skipped” */
-      g_print (_ ("      %u of %u questions answered, %u skipped\n"), coverage.answered, coverage.total,
-               coverage.skipped);
+      g_print (ngettext ("      %u of %u question answered, %u skipped\n",
+                         "      %u of %u questions answered, %u skipped\n", coverage.total),
+               coverage.answered, coverage.total, coverage.skipped);
     }
 
   g_print ("\n%s\n", _ ("Skills (0–3)"));
@@ -268,7 +269,9 @@ print_comparison (SillonAssessment *before, SillonAssessment *after, SillonAsses
 
       if (sillon_assessment_comparison_get_axis (comparison, axis, &from, &to, &delta, &n))
         /* Translators: “Can (access): 40 → 55 (+15), on 8 questions” */
-        g_print (_ ("  %s: %u → %u (%+d), on %u questions\n"), sillon_axis_get_label (axis), from, to, delta, n);
+        g_print (ngettext ("  %s: %u → %u (%+d), on %u question\n",
+                           "  %s: %u → %u (%+d), on %u questions\n", n),
+                 sillon_axis_get_label (axis), from, to, delta, n);
       else
         g_print (_ ("  %s: nothing to compare\n"), sillon_axis_get_label (axis));
     }

@@ -994,7 +994,10 @@ rule_render (Rule *rule,
   else
     text = g_steal_pointer (&body);
 
-  append (out, "; ", text);
+  /* Translators: between two rules of opening hours, as in “Monday to
+   * Friday: 9:00–12:00; Saturday: 8:30–12:00”. French puts a no-break
+   * space before the semicolon. */
+  append (out, C_ ("opening hours", "; "), text);
 }
 
 static gboolean

@@ -59,7 +59,7 @@ sillon_beneficiary_dup_display_name (const SillonBeneficiary *b)
   const char *last = b->last_name != NULL ? b->last_name : "";
 
   if (first[0] == '\0' && last[0] == '\0')
-    /* Translators: a person recorded without a name; %s is their number. */
+    /* Translators: a person recorded without a name; %lld is their number. */
     return g_strdup_printf (_ ("Anonymous person no. %lld"), (long long) b->id);
   if (first[0] == '\0' || last[0] == '\0')
     return g_strdup (first[0] != '\0' ? first : last);
