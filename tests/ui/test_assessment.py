@@ -118,8 +118,7 @@ def test():
     screenshot("assessment-01-new-person-error")
     commune.text = "35238"
     find(window, "push button", "Add Person").click()
-    find(window, "label", "Awa Diallo", timeout=20)
-    check(True, "adding a person opens their page")
+    check(find(window, "label", "Awa Diallo", timeout=20).showing, "adding a person opens their page")
 
     # Back to the list: the search finds her, accent- and case-insensitively.
     find(window, "push button", "Back to people").click()
@@ -256,8 +255,8 @@ def test():
     check(not suggested("faire_pour_mandate"), "no mandate is suggested without an urgent procedure")
     find(window, "check box", "A procedure is urgent today (a deadline, a right about to be lost)",
          showing=False).doActionNamed("click")
-    wait_for(lambda: suggested("faire_pour_mandate"), what="the mandate suggestion")
-    check(True, "an urgent procedure adds the mandate suggestion")
+    check(wait_for(lambda: suggested("faire_pour_mandate"), what="the mandate suggestion"),
+          "an urgent procedure adds the mandate suggestion")
 
     # Unticking a suggestion needs a reason.
     # (Below the fold: reached through the accessibility tree, not the pointer.)

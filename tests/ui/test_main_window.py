@@ -81,13 +81,12 @@ def test():
     unlock_entry.text = PASSPHRASE
     unlock_entry.grabFocus()
     press("Return")
-    find(window, "text", "Search people", timeout=60)
-    check(True, "the right passphrase unlocks with the keyboard")
+    check(find(window, "text", "Search people", timeout=60).showing,
+          "the right passphrase unlocks with the keyboard")
 
     # Ctrl+L locks again, from the keyboard alone.
     press("<Control>l")
-    find(window, "label", "The Vault Is Locked")
-    check(True, "Ctrl+L locks the vault")
+    check(find(window, "label", "The Vault Is Locked").showing, "Ctrl+L locks the vault")
 
     # The application menu, through the accessibility tree: About.
     find(window, "toggle button", "Main menu").click()
