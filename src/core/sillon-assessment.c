@@ -8,6 +8,8 @@
 
 #include "sillon-assessment.h"
 
+#include "sillon-id-table.h"
+
 #include <glib/gi18n-lib.h>
 
 #define ANSWERS_FORMAT "sillon-answers"
@@ -80,16 +82,13 @@ sillon_degree_to_id (SillonDegree degree)
 gboolean
 sillon_degree_from_id (const char *id, SillonDegree *out_degree)
 {
-  for (guint i = 0; id != NULL && i < SILLON_DEGREE_COUNT; i++)
-    {
-      if (g_str_equal (id, degree_ids[i]))
-        {
-          if (out_degree != NULL)
-            *out_degree = (SillonDegree) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  guint i;
+
+  if (!sillon_id_table_lookup (degree_ids, SILLON_DEGREE_COUNT, 0, id, &i))
+    return FALSE;
+  if (out_degree != NULL)
+    *out_degree = (SillonDegree) i;
+  return TRUE;
 }
 
 const char *

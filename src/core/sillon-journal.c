@@ -8,6 +8,8 @@
 
 #include "sillon-journal.h"
 
+#include "sillon-id-table.h"
+
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
 #include <string.h>
@@ -43,10 +45,9 @@ sillon_journal_action_to_string (SillonJournalAction action)
 static int
 action_from_string (const char *text)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_strcmp0 (actions[i], text) == 0)
-      return i;
-  return -1;
+  guint i;
+
+  return sillon_id_table_lookup (actions, G_N_ELEMENTS (actions), 0, text, &i) ? (int) i : -1;
 }
 
 void

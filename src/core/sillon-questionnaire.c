@@ -8,6 +8,8 @@
 
 #include "sillon-questionnaire.h"
 
+#include "sillon-id-table.h"
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -83,16 +85,13 @@ sillon_axis_to_id (SillonAxis axis)
 gboolean
 sillon_axis_from_id (const char *id, SillonAxis *out_axis)
 {
-  for (guint i = 0; id != NULL && i < SILLON_AXIS_COUNT; i++)
-    {
-      if (g_str_equal (id, axis_ids[i]))
-        {
-          if (out_axis != NULL)
-            *out_axis = (SillonAxis) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  guint i;
+
+  if (!sillon_id_table_lookup (axis_ids, SILLON_AXIS_COUNT, 0, id, &i))
+    return FALSE;
+  if (out_axis != NULL)
+    *out_axis = (SillonAxis) i;
+  return TRUE;
 }
 
 const char *
@@ -123,17 +122,14 @@ sillon_area_to_id (SillonArea area)
 gboolean
 sillon_area_from_id (const char *id, SillonArea *out_area)
 {
+  guint i;
+
   /* "none" is not a valid area in a data file. */
-  for (guint i = SILLON_AREA_INFORMATION; id != NULL && i < SILLON_AREA_COUNT; i++)
-    {
-      if (g_str_equal (id, area_ids[i]))
-        {
-          if (out_area != NULL)
-            *out_area = (SillonArea) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!sillon_id_table_lookup (area_ids, SILLON_AREA_COUNT, SILLON_AREA_INFORMATION, id, &i))
+    return FALSE;
+  if (out_area != NULL)
+    *out_area = (SillonArea) i;
+  return TRUE;
 }
 
 const char *

@@ -9,6 +9,8 @@
 
 #include "sillon-store.h"
 
+#include "sillon-id-table.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -167,10 +169,10 @@ sillon_help_mode_to_string (SillonHelpMode mode)
 SillonHelpMode
 sillon_help_mode_from_string (const char *text)
 {
-  for (guint i = 1; i < G_N_ELEMENTS (help_modes); i++)
-    if (g_strcmp0 (help_modes[i], text) == 0)
-      return i;
-  return SILLON_HELP_MODE_UNSET;
+  guint i;
+
+  /* Index 0 is "unset", which is never written as text. */
+  return sillon_id_table_lookup (help_modes, G_N_ELEMENTS (help_modes), 1, text, &i) ? (SillonHelpMode) i : SILLON_HELP_MODE_UNSET;
 }
 
 SillonSession *
@@ -950,10 +952,9 @@ sillon_referral_status_to_string (SillonReferralStatus status)
 static SillonReferralStatus
 referral_status_from_string (const char *text)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (referral_statuses); i++)
-    if (g_strcmp0 (referral_statuses[i], text) == 0)
-      return i;
-  return SILLON_REFERRAL_UNKNOWN;
+  guint i;
+
+  return sillon_id_table_lookup (referral_statuses, G_N_ELEMENTS (referral_statuses), 0, text, &i) ? (SillonReferralStatus) i : SILLON_REFERRAL_UNKNOWN;
 }
 
 SillonReferral *
