@@ -444,23 +444,38 @@ sillon_cli_parse_options (int *argc,
   return -1;
 }
 
+gboolean
+sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (g_file_test (common->vault_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
+  *out_exit = sillon_cli_report_error (error, common->vault_path);
+  return FALSE;
+}
+
 SillonVault *
-sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
+sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
+                              gboolean current,
+                              SillonCliSecret **out_passphrase,
+                              int *out_exit)
 {
   g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *prompt = NULL;
   SillonVault *vault;
 
-  if (!g_file_test (common->vault_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
-      *out_exit = sillon_cli_report_error (error, common->vault_path);
-      return NULL;
-    }
+  if (!sillon_cli_check_vault_exists (common, out_exit))
+    return NULL;
 
-  /* Translators: %s is the path of the vault file. */
-  prompt = g_strdup_printf (_ ("Passphrase for %s: "), common->vault_path);
+  if (current)
+    /* Translators: %s is the path of the vault file; asked before a change of passphrase. */
+    prompt = g_strdup_printf (_ ("Current passphrase for %s: "), common->vault_path);
+  else
+    /* Translators: %s is the path of the vault file. */
+    prompt = g_strdup_printf (_ ("Passphrase for %s: "), common->vault_path);
   passphrase = sillon_cli_ask_secret (common->passphrase_fd, prompt, &error);
   if (passphrase == NULL)
     {
@@ -474,7 +489,15 @@ sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
       *out_exit = sillon_cli_report_error (error, common->vault_path);
       return NULL;
     }
+  if (out_passphrase != NULL)
+    *out_passphrase = g_steal_pointer (&passphrase);
   return vault;
+}
+
+SillonVault *
+sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
+{
+  return sillon_cli_unlock_vault_full (common, FALSE, NULL, out_exit);
 }
 
 gboolean

@@ -84,6 +84,15 @@ int sillon_cli_parse_options (int *argc,
 /* Asks for the passphrase and opens the vault; on failure prints why and
  * sets @out_exit. */
 SillonVault *sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit);
+/* The same; @current asks for the "current" passphrase (before a change),
+ * and @out_passphrase keeps it for commands that need it again. */
+SillonVault *sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
+                                           gboolean current,
+                                           SillonCliSecret **out_passphrase,
+                                           int *out_exit);
+/* FALSE, with the "no vault here" message printed and @out_exit set, when
+ * the vault file does not exist. */
+gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit);
 
 gboolean sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit);
 

@@ -263,7 +263,6 @@ cmd_passwd (int argc, char **argv)
   g_autoptr (SillonCliSecret) new_passphrase = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *prompt = NULL;
   int ret;
 
   ret = sillon_cli_parse_options (&argc, &argv, "",
@@ -272,22 +271,11 @@ cmd_passwd (int argc, char **argv)
   if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
 
-  if (!g_file_test (common.vault_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
-      return sillon_cli_report_error (error, common.vault_path);
-    }
-  /* Translators: %s is the path of the vault file. */
-  prompt = g_strdup_printf (_ ("Current passphrase for %s: "), common.vault_path);
-  old_passphrase = sillon_cli_ask_secret (common.passphrase_fd, prompt, &error);
-  if (old_passphrase == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-
   /* Unlock before asking for the new one, so that a typo in the old one is
    * reported at once. */
-  vault = sillon_vault_open (common.vault_path, old_passphrase, &error);
+  vault = sillon_cli_unlock_vault_full (&common, TRUE, &old_passphrase, &ret);
   if (vault == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
+    return ret;
 
   new_passphrase = sillon_cli_ask_new_secret (common.passphrase_fd, _ ("New passphrase: "), &error);
   if (new_passphrase == NULL)
@@ -510,7 +498,6 @@ cmd_rotate (int argc, char **argv)
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *prompt = NULL;
   gboolean force = FALSE;
   char *recovery_key = NULL;
   guint dropped = 0;
@@ -529,18 +516,9 @@ cmd_rotate (int argc, char **argv)
   if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
 
-  if (!g_file_test (common.vault_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
-      return sillon_cli_report_error (error, common.vault_path);
-    }
-  prompt = g_strdup_printf (_ ("Passphrase for %s: "), common.vault_path);
-  passphrase = sillon_cli_ask_secret (common.passphrase_fd, prompt, &error);
-  if (passphrase == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  vault = sillon_vault_open (common.vault_path, passphrase, &error);
+  vault = sillon_cli_unlock_vault_full (&common, FALSE, &passphrase, &ret);
   if (vault == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
+    return ret;
 
   slots = sillon_vault_list_slots (vault, &error);
   if (slots == NULL)
@@ -611,11 +589,8 @@ cmd_recover (int argc, char **argv)
       sillon_cli_error (_ ("--slot must be from 0 to %d"), SILLON_VAULT_MAX_SLOTS - 1);
       return SILLON_CLI_EXIT_USAGE;
     }
-  if (!g_file_test (common.vault_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NOT_FOUND, "%s", "");
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+  if (!sillon_cli_check_vault_exists (&common, &ret))
+    return ret;
 
   recovery_key = sillon_cli_ask_secret (common.passphrase_fd, _ ("Recovery key: "), &error);
   if (recovery_key == NULL)
