@@ -865,7 +865,6 @@ GPtrArray *
 sillon_store_find_duplicates (SillonStore *store, const SillonBeneficiary *b, GError **error)
 {
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) candidates = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *last = sillon_store_fold (b->last_name);
   g_autofree char *first = sillon_store_fold (b->first_name);
@@ -956,8 +955,8 @@ sillon_store_merge_beneficiaries (SillonStore *store, gint64 keep_id, gint64 dro
     "UPDATE consents SET beneficiary_id = ?1 WHERE beneficiary_id = ?2",
     "UPDATE referrals SET beneficiary_id = ?1 WHERE beneficiary_id = ?2",
     "UPDATE parcours SET beneficiary_id = ?1 WHERE beneficiary_id = ?2",
-    "INSERT OR IGNORE INTO workshop_attendance (workshop_id, beneficiary_id)"
-    " SELECT workshop_id, ?1 FROM workshop_attendance WHERE beneficiary_id = ?2",
+    ("INSERT OR IGNORE INTO workshop_attendance (workshop_id, beneficiary_id)"
+     " SELECT workshop_id, ?1 FROM workshop_attendance WHERE beneficiary_id = ?2"),
   };
   g_autoptr (SillonBeneficiary) keep = NULL;
   g_autoptr (SillonBeneficiary) drop = NULL;

@@ -340,8 +340,8 @@ static const char *const scrub_statements[] = {
   "UPDATE parcours SET goal = NULL WHERE beneficiary_id = ?1",
   "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
   "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
-  "UPDATE beneficiaries SET notes = NULL, first_name = NULL, last_name = NULL, phone = NULL,"
-  " email = NULL, name_key = '', phone_key = NULL, email_key = NULL WHERE id = ?1",
+  ("UPDATE beneficiaries SET notes = NULL, first_name = NULL, last_name = NULL, phone = NULL,"
+   " email = NULL, name_key = '', phone_key = NULL, email_key = NULL WHERE id = ?1"),
 };
 
 gboolean
@@ -413,8 +413,8 @@ static const char *const anonymise_statements[] = {
   "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   "DELETE FROM consents WHERE beneficiary_id = ?1",
   "DELETE FROM beneficiary_trigrams WHERE beneficiary_id = ?1",
-  "UPDATE beneficiaries SET first_name = NULL, last_name = NULL, phone = NULL, email = NULL,"
-  " notes = NULL, name_key = '', phone_key = NULL, email_key = NULL, anonymised = 1 WHERE id = ?1",
+  ("UPDATE beneficiaries SET first_name = NULL, last_name = NULL, phone = NULL, email = NULL,"
+   " notes = NULL, name_key = '', phone_key = NULL, email_key = NULL, anonymised = 1 WHERE id = ?1"),
 };
 
 gboolean

@@ -68,7 +68,7 @@ EOF
   (cd "$work/source" && apt-get "${apt_opts[@]}" source --download-only sqlite3 >/dev/null)
   tarball=$(ls "$work"/source/sqlite3_*.orig.tar.* | grep -v www | head -n 1)
   tar -xf "$tarball" -C "$work/source" --wildcards '*/test/speedtest1.c'
-  cp "$(find "$work/source" -path '*/test/speedtest1.c' | head -n 1)" "$work/speedtest1.c"
+  cp "$(find "$work/source" -path '*/test/speedtest1.c' -print -quit)" "$work/speedtest1.c"
 fi
 
 # 2. SQLCipher.

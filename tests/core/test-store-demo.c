@@ -43,8 +43,8 @@ digest (sqlite3 *db)
 {
   static const char *const queries[] = {
     "SELECT id, display_name, vault_slot FROM mediators ORDER BY id",
-    "SELECT id, first_name, last_name, birth_year, gender, social_status, commune_insee, phone,"
-    " email, sheet_language, notes, mediator_id, created_unix FROM beneficiaries ORDER BY id",
+    ("SELECT id, first_name, last_name, birth_year, gender, social_status, commune_insee, phone,"
+     " email, sheet_language, notes, mediator_id, created_unix FROM beneficiaries ORDER BY id"),
     "SELECT * FROM sessions ORDER BY id",
     "SELECT * FROM workshops ORDER BY id",
     "SELECT * FROM workshop_attendance ORDER BY workshop_id, beneficiary_id",
