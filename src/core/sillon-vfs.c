@@ -47,11 +47,20 @@ struct SillonFile
   gboolean pending;
   sqlite3_int64 pending_offset;
   guint32 pending_pgno;
+  /* Main database: the last WAL page body read, as stored (ciphertext) and
+   * as returned (plaintext). A checkpoint reads each frame and writes the
+   * same bytes to the database page of the same number; the stored
+   * ciphertext is then already a valid encryption of that page (same key,
+   * same associated data), so it is copied instead of encrypted again. */
+  guint8 *carry; /* page_size ciphertext, then page_size plaintext */
+  gsize carry_size;
+  guint32 carry_pgno; /* 0: nothing carried */
   sqlite3_file *real; /* the unix VFS file, allocated right after us */
 };
 
 static sqlite3_vfs sillon_vfs;
-static gsize page_reads; /* atomic */
+static gsize page_reads;       /* atomic */
+static gsize page_encryptions; /* atomic */
 
 static GMutex registry_lock;
 static GHashTable *registry; /* guint64* handle → SillonVfsKeys* */
@@ -109,6 +118,43 @@ ensure_scratch (SillonFile *f, gsize size)
 }
 
 static void
+carry_clear (SillonFile *main_file)
+{
+  if (main_file->carry_pgno != 0)
+    sodium_memzero (main_file->carry, main_file->carry_size);
+  main_file->carry_pgno = 0;
+}
+
+static void
+carry_free (SillonFile *main_file)
+{
+  carry_clear (main_file);
+  g_free (main_file->carry);
+  main_file->carry = NULL;
+  main_file->carry_size = 0;
+}
+
+/* Remembers a WAL page body that just authenticated: @stored as read from
+ * the file, @plain as decrypted. Only an optimisation, so no memory means
+ * nothing is carried. */
+static void
+carry_set (SillonFile *main_file, guint32 pgno, const guint8 *stored, const guint8 *plain, gsize page_size)
+{
+  carry_clear (main_file);
+  if (main_file->carry_size != 2 * page_size)
+    {
+      carry_free (main_file);
+      main_file->carry = g_try_malloc (2 * page_size);
+      if (main_file->carry == NULL)
+        return;
+      main_file->carry_size = 2 * page_size;
+    }
+  memcpy (main_file->carry, stored, page_size);
+  memcpy (main_file->carry + page_size, plain, page_size);
+  main_file->carry_pgno = pgno;
+}
+
+static void
 make_ad (const SillonVfsKeys *keys, guint32 pgno, guint8 ad[AD_SIZE])
 {
   memcpy (ad, AD_TAG, 8);
@@ -128,6 +174,7 @@ encrypt_page (const SillonVfsKeys *keys, guint32 pgno, const guint8 *in, guint8 
   guint8 ad[AD_SIZE];
 
   make_ad (keys, pgno, ad);
+  g_atomic_pointer_add (&page_encryptions, 1);
   randombytes_buf (out + n, SILLON_VFS_NONCE_SIZE);
   crypto_aead_xchacha20poly1305_ietf_encrypt_detached (out, out + n + SILLON_VFS_NONCE_SIZE, NULL,
                                                        in, n, ad, sizeof ad, NULL,
@@ -305,6 +352,7 @@ sillon_close (sqlite3_file *file)
     f->main_file->wal = NULL;
   if (f->kind == FILE_MAIN && f->wal != NULL)
     f->wal->main_file = NULL;
+  carry_free (f);
   if (f->keys != NULL)
     sodium_free (f->keys);
   f->keys = NULL;
@@ -440,11 +488,14 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
           memset (buf, 0, amount);
           return rc;
         }
+      /* The stored body, kept aside in @buf until it authenticates. */
+      memcpy (buf, f->scratch + WAL_FRAME_HEADER_SIZE, amount);
       if (!decrypt_page (keys, get_be32 (f->scratch), f->scratch + WAL_FRAME_HEADER_SIZE))
         {
           memset (buf, 0, amount);
           return SQLITE_IOERR_DATA;
         }
+      carry_set (f->main_file, get_be32 (f->scratch), buf, f->scratch + WAL_FRAME_HEADER_SIZE, keys->page_size);
       memcpy (buf, f->scratch + WAL_FRAME_HEADER_SIZE, amount);
       sodium_memzero (f->scratch, fsize);
       return SQLITE_OK;
@@ -500,6 +551,15 @@ write_encrypted (SillonFile *f, guint32 pgno, const guint8 *page, sqlite3_int64 
   for (gsize i = keys->page_size - SILLON_VFS_RESERVE; i < keys->page_size; i++)
     if (page[i] != 0)
       return SQLITE_IOERR_WRITE;
+  if (f->kind == FILE_MAIN && f->carry_pgno == pgno && memcmp (page, f->carry + keys->page_size, keys->page_size) == 0)
+    {
+      int rc = f->real->pMethods->xWrite (f->real, f->carry, keys->page_size, offset);
+
+      carry_clear (f);
+      return rc;
+    }
+  if (f->kind == FILE_MAIN)
+    carry_clear (f);
   if (!ensure_scratch (f, frame_size (keys)))
     return SQLITE_IOERR_NOMEM;
   encrypt_page (keys, pgno, page, f->scratch);
@@ -756,6 +816,7 @@ sillon_file_control (sqlite3_file *file, int op, void *arg)
           sodium_free (f->keys);
         f->keys = NULL;
         f->keys_dropped = TRUE;
+        carry_free (f);
         if (f->scratch != NULL)
           sodium_memzero (f->scratch, f->scratch_size);
         return SQLITE_OK;
@@ -1113,4 +1174,10 @@ guint64
 sillon_vfs_get_page_reads (void)
 {
   return (guint64) g_atomic_pointer_get (&page_reads);
+}
+
+guint64
+sillon_vfs_get_page_encryptions (void)
+{
+  return (guint64) g_atomic_pointer_get (&page_encryptions);
 }
