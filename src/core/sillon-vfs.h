@@ -83,9 +83,10 @@ void sillon_vfs_remove_keys (guint64 handle);
  * lets tests prove that no page is touched before the passphrase check. */
 guint64 sillon_vfs_get_page_reads (void);
 
-/* Number of pages encrypted (database pages and WAL frames) since the
- * process started: lets tests prove that a checkpoint copies the stored
- * frames instead of encrypting them again. */
+/* Number of pages encrypted and decrypted (database pages and WAL frames)
+ * since the process started: lets tests prove that a checkpoint copies the
+ * stored frames without decrypting or encrypting them again. */
 guint64 sillon_vfs_get_page_encryptions (void);
+guint64 sillon_vfs_get_page_decryptions (void);
 
 G_END_DECLS

@@ -1130,8 +1130,8 @@ test_wal_recovery_and_tamper (void)
 }
 
 /* A checkpoint writes each page back with the bytes of its WAL frame, which
- * already authenticate as that page: no page is encrypted again, and the
- * database alone (the WAL gone) holds every row. A frame changed before the
+ * already authenticate as that page: no page is decrypted or encrypted
+ * again, and the reopened vault holds every row. A frame changed before the
  * checkpoint stops it instead of reaching the database. */
 static void
 test_checkpoint_copies_frames (void)
@@ -1145,7 +1145,7 @@ test_checkpoint_copies_frames (void)
   {
     g_autoptr (SillonVault) vault = create_vault (path, 4096, NULL);
     sqlite3 *db = sillon_vault_get_db (vault);
-    guint64 before;
+    guint64 before, decryptions_before;
     int log_frames = -1, checkpointed = -1;
     sqlite3_stmt *stmt = NULL;
 
@@ -1158,6 +1158,7 @@ test_checkpoint_copies_frames (void)
     copy_file (wal, saved_wal);
 
     before = sillon_vfs_get_page_encryptions ();
+    decryptions_before = sillon_vfs_get_page_decryptions ();
     g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA wal_checkpoint (PASSIVE)", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
@@ -1167,6 +1168,7 @@ test_checkpoint_copies_frames (void)
     g_assert_cmpint (log_frames, >, 30);
     g_assert_cmpint (checkpointed, ==, log_frames);
     g_assert_cmpuint (sillon_vfs_get_page_encryptions (), ==, before);
+    g_assert_cmpuint (sillon_vfs_get_page_decryptions (), ==, decryptions_before);
 
     /* Writes after the checkpoint are encrypted as usual. */
     insert_rows (db, 200, 10, "cp-");
