@@ -776,6 +776,7 @@ SillonOrientationRules *
 sillon_orientation_rules_load (SillonQuestionnaireRegistry *registry, guint version, GError **error)
 {
   g_autoptr (SillonOrientationRules) rules = NULL;
+  g_autoptr (SillonQuestionnaire) questionnaire = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *basename = g_strdup_printf ("orientation-rules-v%u.json", version);
 
@@ -791,6 +792,16 @@ sillon_orientation_rules_load (SillonQuestionnaireRegistry *registry, guint vers
     {
       g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
                    _ ("“%s” holds orientation rules version %u"), basename, rules->version);
+      return NULL;
+    }
+  /* A rule naming an item or a value the questionnaire does not have would
+   * silently never fire: an edited rules file is refused instead. */
+  questionnaire = sillon_questionnaire_registry_get_latest (registry, error);
+  if (questionnaire == NULL)
+    return NULL;
+  if (!sillon_orientation_rules_check (rules, questionnaire, error))
+    {
+      g_prefix_error (error, "%s: ", basename);
       return NULL;
     }
   return g_steal_pointer (&rules);

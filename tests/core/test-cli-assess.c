@@ -172,6 +172,72 @@ test_data_dir (void)
   g_assert_cmpstr (out1, ==, out2);
 }
 
+/* An edited rules file in --data-dir that names an item or a value the
+ * questionnaire does not have is refused when loaded, naming the file, the
+ * rule and the item, instead of a rule that silently never fires. */
+static void
+test_data_dir_rules_checked (void)
+{
+  g_autofree char *answers = data_path ("pouvoir-cap.answers.json");
+  g_autofree char *resources = g_build_filename (TEST_DATA_DIR, "..", "..", "resources", "data", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("sillon-rules-XXXXXX", NULL);
+  const char *files[] = { "questionnaire-v1.json", "orientation-rules-v1.json" };
+  const struct
+  {
+    const char *from;
+    const char *to;
+    const char *mentions;
+  } cases[] = {
+    { "\"pouvoir.equipment.", "\"pouvoir.equipment.nope-", "pouvoir.equipment.nope-" },
+  };
+
+  g_assert_nonnull (dir);
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+        {
+          g_autofree char *from = g_build_filename (resources, files[i], NULL);
+          g_autofree char *to = g_build_filename (dir, files[i], NULL);
+          g_autofree char *text = NULL;
+          g_autofree char *edited = NULL;
+          g_auto (GStrv) parts = NULL;
+
+          g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
+          if (g_str_has_prefix (files[i], "orientation-rules"))
+            {
+              const char *rules_start = strstr (text, "\"rules\"");
+              g_autofree char *head = NULL;
+
+              /* Only the conditions change, not the orientations' own ids. */
+              g_assert_nonnull (rules_start);
+              g_assert_nonnull (strstr (rules_start, cases[c].from));
+              head = g_strndup (text, rules_start - text);
+              parts = g_strsplit (rules_start, cases[c].from, 2);
+              edited = g_strconcat (head, parts[0], cases[c].to, parts[1], NULL);
+            }
+          else
+            edited = g_strdup (text);
+          g_assert_true (g_file_set_contents (to, edited, -1, NULL));
+        }
+      {
+        const char *args[] = { "assess", "show", "--data-dir", dir, answers, NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+        g_test_message ("%s", err);
+        g_assert_nonnull (strstr (err, "orientation-rules-v1.json"));
+        g_assert_nonnull (strstr (err, cases[c].mentions));
+      }
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* A copy of the executable alone in an empty folder, run from there, works
  * as the one in the build tree: nothing is looked up next to it or in the
  * working directory. */
@@ -216,6 +282,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-assess/compare-json", test_compare_json);
   g_test_add_func ("/cli-assess/errors", test_errors);
   g_test_add_func ("/cli-assess/data-dir", test_data_dir);
+  g_test_add_func ("/cli-assess/data-dir-rules-checked", test_data_dir_rules_checked);
   g_test_add_func ("/cli-assess/relocated", test_relocated);
   return g_test_run ();
 }
