@@ -291,6 +291,8 @@ sillon_cli_exit_code_for_error (const GError *error)
         return SILLON_CLI_EXIT_SQL;
       case SILLON_VAULT_ERROR_BACKUP_INVALID:
         return SILLON_CLI_EXIT_BACKUP_INVALID;
+      case SILLON_VAULT_ERROR_SLOT_REQUIRED:
+        return SILLON_CLI_EXIT_USAGE;
       case SILLON_VAULT_ERROR_LOCKED:
       default:
         return SILLON_CLI_EXIT_FAILURE;
@@ -358,6 +360,9 @@ sillon_cli_report_error (const GError *error, const char *path)
             break;
           case SILLON_VAULT_ERROR_BACKUP_INVALID:
             summary = g_strdup_printf (_ ("%s is not a valid Sillon backup: it is truncated, damaged or tampered with."), path);
+            break;
+          case SILLON_VAULT_ERROR_SLOT_REQUIRED:
+            summary = g_strdup (_ ("Several mediators have a passphrase on this vault: choose the keyslot that receives the new one with --slot N (see “sillon-cli vault info”). Nothing was changed."));
             break;
           default:
             break;

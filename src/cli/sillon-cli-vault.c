@@ -127,6 +127,19 @@ pragma_int (sqlite3 *db, const char *pragma)
   return value;
 }
 
+/* printf's %-Ns counts bytes: "—" or "é" would push the next columns left.
+ * Pads by characters instead (wide characters are not expected here). */
+static void
+append_column (GString *line, const char *text, glong width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_string_append (line, text);
+  for (glong i = length; i < width; i++)
+    g_string_append_c (line, ' ');
+  g_string_append_c (line, ' ');
+}
+
 static int
 cmd_info (int argc, char **argv)
 {
@@ -162,13 +175,24 @@ cmd_info (int argc, char **argv)
            (long long) pragma_int (db, "PRAGMA page_size"), (long long) pragma_int (db, "PRAGMA page_count"));
   g_print (_ ("Unlocked with keyslot %u\n"), sillon_vault_get_unlocked_slot (vault));
   g_print ("\n%s\n", _ ("Keyslots:"));
-  /* Translators: column headings of the keyslot list; keep each within its width. */
-  g_print ("  %-5s %-11s %-24s %-17s %s\n", _ ("Slot"), _ ("Kind"), _ ("Label"), _ ("Created"), _ ("Argon2id"));
+  {
+    g_autoptr (GString) line = g_string_new ("  ");
+
+    /* Translators: column headings of the keyslot list; keep each within its width
+     * (Slot 5, Kind 11, Label 24, Created 17 characters). */
+    append_column (line, _ ("Slot"), 5);
+    append_column (line, _ ("Kind"), 11);
+    append_column (line, _ ("Label"), 24);
+    append_column (line, _ ("Created"), 17);
+    g_print ("%s%s\n", line->str, _ ("Argon2id"));
+  }
   for (guint i = 0; i < slots->len; i++)
     {
       const SillonVaultSlotInfo *info = g_ptr_array_index (slots, i);
       g_autofree char *created = format_unix_time (info->created_unix);
       g_autofree char *kdf = NULL;
+      g_autofree char *index = g_strdup_printf ("%u", info->index);
+      g_autoptr (GString) line = g_string_new ("  ");
       const char *kind;
 
       switch (info->kind)
@@ -190,8 +214,11 @@ cmd_info (int argc, char **argv)
             kdf = g_strdup ("—");
             break;
         }
-      g_print ("  %-5u %-11s %-24s %-17s %s\n", info->index, kind,
-               info->label != NULL && info->label[0] != '\0' ? info->label : "—", created, kdf);
+      append_column (line, index, 5);
+      append_column (line, kind, 11);
+      append_column (line, info->label != NULL && info->label[0] != '\0' ? info->label : "—", 24);
+      append_column (line, created, 17);
+      g_print ("%s%s\n", line->str, kdf);
     }
   return SILLON_CLI_EXIT_OK;
 }
@@ -353,14 +380,20 @@ cmd_remove_slot (int argc, char **argv)
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) slots = NULL;
+  gboolean force = FALSE;
+  gboolean is_recovery = FALSE;
   int slot = -1;
   int ret;
   const GOptionEntry entries[] = {
     { "slot", 's', 0, G_OPTION_ARG_INT, &slot, N_ ("Index of the keyslot to remove, as listed by “info” (required)"), N_ ("N") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Remove the recovery keyslot even though the vault will then have no recovery key"), NULL },
     { NULL }
   };
 
-  ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Removes a mediator’s keyslot. The last passphrase keyslot cannot be removed."),
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Removes a mediator’s keyslot. The last passphrase keyslot cannot be removed, "
+                                     "and the recovery keyslot only with --force."),
                                   entries, &common);
   if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
@@ -374,14 +407,47 @@ cmd_remove_slot (int argc, char **argv)
   if (vault == NULL)
     return ret;
 
+  slots = sillon_vault_list_slots (vault, &error);
+  if (slots == NULL)
+    return sillon_cli_report_error (error, common.vault_path);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const SillonVaultSlotInfo *info = g_ptr_array_index (slots, i);
+      if (info->index == (guint) slot && info->kind == SILLON_VAULT_SLOT_RECOVERY)
+        is_recovery = TRUE;
+    }
+  /* Without the recovery slot, forgetting every passphrase loses the data:
+   * only `rotate` makes a new recovery key. */
+  if (is_recovery && !force)
+    {
+      /* Translators: %d is a keyslot number. */
+      sillon_cli_error (_ ("Keyslot %d holds the recovery key: without it the vault would have no recovery key until "
+                           "“sillon-cli vault rotate” makes a new one. Add --force to remove it anyway."),
+                        slot);
+      return SILLON_CLI_EXIT_REFUSED;
+    }
+
   if (!sillon_vault_remove_slot (vault, (guint) slot, &error))
     return sillon_cli_report_error (error, common.vault_path);
 
-  g_print (_ ("Removed keyslot %d.\n"), slot);
-  /* The master key is unchanged: a copy of the vault made before, or its
-   * old header, still opens with the removed passphrase. */
-  g_print ("%s\n", _ ("Anyone who kept a copy of the vault from before can still open that copy with the removed passphrase.\n"
-                      "If this mediator should lose access to the data, rotate the master key now: “sillon-cli vault rotate”."));
+  if (is_recovery)
+    {
+      /* Translators: %d is a keyslot number. */
+      g_print (_ ("Removed the recovery keyslot %d.\n"), slot);
+      /* The master key is unchanged: a copy made before, or its old header,
+       * still opens with the old recovery key. */
+      g_print ("%s\n", _ ("The vault now has no recovery key: if every passphrase is forgotten, its data cannot be recovered.\n"
+                          "Anyone who kept a copy of the vault from before can still open that copy with the old recovery key.\n"
+                          "To get a new recovery key, and make the old one useless, rotate the master key: “sillon-cli vault rotate”."));
+    }
+  else
+    {
+      g_print (_ ("Removed keyslot %d.\n"), slot);
+      /* The master key is unchanged: a copy of the vault made before, or its
+       * old header, still opens with the removed passphrase. */
+      g_print ("%s\n", _ ("Anyone who kept a copy of the vault from before can still open that copy with the removed passphrase.\n"
+                          "If this mediator should lose access to the data, rotate the master key now: “sillon-cli vault rotate”."));
+    }
   {
     g_autofree char *details = g_strdup_printf ("{\"event\":\"slot_remove\",\"slot\":%d}", slot);
     if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
@@ -572,10 +638,12 @@ cmd_recover (int argc, char **argv)
   g_autoptr (SillonCliSecret) new_passphrase = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
-  int slot = 0;
+  /* Tells "no --slot" apart from any value that can be typed. */
+  int slot = G_MININT;
+  guint slot_index = SILLON_VAULT_SLOT_AUTO;
   int ret;
   const GOptionEntry entries[] = {
-    { "slot", 's', 0, G_OPTION_ARG_INT, &slot, N_ ("Keyslot that receives the new passphrase (default 0)"), N_ ("N") },
+    { "slot", 's', 0, G_OPTION_ARG_INT, &slot, N_ ("Keyslot that receives the new passphrase (default: the vault’s only passphrase keyslot)"), N_ ("N") },
     { NULL }
   };
 
@@ -584,10 +652,14 @@ cmd_recover (int argc, char **argv)
                                   entries, &common);
   if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
     return ret;
-  if (slot < 0 || slot >= SILLON_VAULT_MAX_SLOTS)
+  if (slot != G_MININT)
     {
-      sillon_cli_error (_ ("--slot must be from 0 to %d"), SILLON_VAULT_MAX_SLOTS - 1);
-      return SILLON_CLI_EXIT_USAGE;
+      if (slot < 0 || slot >= SILLON_VAULT_MAX_SLOTS)
+        {
+          sillon_cli_error (_ ("--slot must be from 0 to %d"), SILLON_VAULT_MAX_SLOTS - 1);
+          return SILLON_CLI_EXIT_USAGE;
+        }
+      slot_index = (guint) slot;
     }
   if (!sillon_cli_check_vault_exists (&common, &ret))
     return ret;
@@ -599,11 +671,13 @@ cmd_recover (int argc, char **argv)
   if (new_passphrase == NULL)
     return sillon_cli_report_error (error, common.vault_path);
 
-  vault = sillon_vault_open_with_recovery_key (common.vault_path, recovery_key, (guint) slot, new_passphrase, &error);
+  /* Without --slot the core picks the only passphrase slot, or refuses when
+   * there are several: which one is whose is only known once unlocked. */
+  vault = sillon_vault_open_with_recovery_key (common.vault_path, recovery_key, slot_index, new_passphrase, &error);
   if (vault == NULL)
     return sillon_cli_report_error (error, common.vault_path);
 
-  g_print (_ ("New passphrase set on keyslot %d.\n"), slot);
+  g_print (_ ("New passphrase set on keyslot %u.\n"), sillon_vault_get_unlocked_slot (vault));
   return SILLON_CLI_EXIT_OK;
 }
 

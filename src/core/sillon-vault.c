@@ -930,7 +930,7 @@ sillon_vault_open_with_recovery_key (const char *path,
 
   if (!check_passphrase_strength (new_passphrase, error))
     return NULL;
-  if (slot_index >= SILLON_VAULT_MAX_SLOTS)
+  if (slot_index >= SILLON_VAULT_MAX_SLOTS && slot_index != SILLON_VAULT_SLOT_AUTO)
     {
       g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SLOT_NOT_FOUND,
                    _ ("There is no keyslot %u"), slot_index);
@@ -953,6 +953,38 @@ sillon_vault_open_with_recovery_key (const char *path,
   sodium_free (raw_key);
   if (self == NULL)
     return NULL;
+
+  if (slot_index == SILLON_VAULT_SLOT_AUTO)
+    {
+      guint passphrase_slots = 0;
+
+      /* Guessing among several would lock out another mediator without a
+       * word: the caller must name the slot. */
+      for (guint i = 0; i < SILLON_VAULT_MAX_SLOTS; i++)
+        if (self->header.slots[i].kind == SILLON_VAULT_SLOT_PASSPHRASE && passphrase_slots++ == 0)
+          slot_index = i;
+      if (passphrase_slots > 1)
+        {
+          g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SLOT_REQUIRED,
+                       _ ("The vault has %u passphrase keyslots: choose the one that receives the new passphrase"),
+                       passphrase_slots);
+          return NULL;
+        }
+      /* No passphrase slot at all (a header written elsewhere): fill the
+       * first free one. */
+      for (guint i = 0; passphrase_slots == 0 && i < SILLON_VAULT_MAX_SLOTS; i++)
+        if (self->header.slots[i].kind == SILLON_VAULT_SLOT_EMPTY)
+          {
+            slot_index = i;
+            break;
+          }
+      if (slot_index == SILLON_VAULT_SLOT_AUTO)
+        {
+          g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_FREE_SLOT,
+                       _ ("All %d keyslots of the vault are in use"), SILLON_VAULT_MAX_SLOTS);
+          return NULL;
+        }
+    }
 
   /* Unlocking with the recovery key always ends with a new passphrase. */
   if (self->header.slots[slot_index].kind == SILLON_VAULT_SLOT_RECOVERY)

@@ -35,10 +35,14 @@ typedef enum
   SILLON_VAULT_ERROR_IO,
   SILLON_VAULT_ERROR_SQL,
   SILLON_VAULT_ERROR_BACKUP_INVALID, /* not a Sillon backup, truncated, or tampered */
+  SILLON_VAULT_ERROR_SLOT_REQUIRED,  /* recovery with SILLON_VAULT_SLOT_AUTO, but several passphrase slots */
 } SillonVaultError;
 
 #define SILLON_VAULT_MIN_PASSPHRASE_LENGTH 10
 #define SILLON_VAULT_MAX_SLOTS 8
+/* For sillon_vault_open_with_recovery_key(): the vault's only passphrase
+ * slot. */
+#define SILLON_VAULT_SLOT_AUTO G_MAXUINT
 
 typedef enum
 {
@@ -114,7 +118,12 @@ SillonVault *sillon_vault_open (const char *path,
 
 /* Opens with the recovery key and immediately replaces the passphrase of
  * slot @slot_index (or adds a slot if that index is empty) with
- * @new_passphrase: a recovery unlock always forces a new passphrase. */
+ * @new_passphrase: a recovery unlock always forces a new passphrase.
+ * With SILLON_VAULT_SLOT_AUTO it replaces the vault's only passphrase slot
+ * (or fills slot 0 if there is none); if there are several, it fails with
+ * SILLON_VAULT_ERROR_SLOT_REQUIRED and changes nothing, since the labels
+ * that tell them apart can only be read once unlocked. The slot that was
+ * set is then sillon_vault_get_unlocked_slot(). */
 SillonVault *sillon_vault_open_with_recovery_key (const char *path,
                                                   const char *recovery_key,
                                                   guint slot_index,

@@ -39,6 +39,7 @@ enum
 #define PASS_A "correct horse battery"
 #define PASS_B "staple of the counter"
 #define PASS_C "third mediator passphrase"
+#define PASS_D "fourth mediator passphrase"
 
 typedef struct
 {
@@ -458,6 +459,185 @@ test_recover_and_rotate (Fixture *f, gconstpointer data)
   g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
 }
 
+/* Adds a keyslot for @name with @new_pass (unlocking with PASS_A); returns its index. */
+static char *
+add_slot (Fixture *f, const char *name, const char *new_pass)
+{
+  g_autofree char *secrets = g_strdup_printf ("%s\n%s\n", PASS_A, new_pass);
+  g_autoptr (CliResult) add = run_cli (secrets, NULL, "add-slot", "--vault", f->vault, "--name", name);
+  g_autoptr (GRegex) regex = g_regex_new ("Added keyslot ([0-9]+)", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  g_assert_cmpint (add->status, ==, EXIT_OK);
+  g_assert_true (g_regex_match (regex, add->out, 0, &match));
+  return g_match_info_fetch (match, 1);
+}
+
+static void
+assert_opens (Fixture *f, const char *passphrase, int expected)
+{
+  g_autofree char *secrets = g_strdup_printf ("%s\n", passphrase);
+  g_autoptr (CliResult) r = run_cli (secrets, NULL, "info", "--vault", f->vault);
+
+  g_assert_cmpint (r->status, ==, expected);
+}
+
+static CliResult *
+recover (Fixture *f, const char *new_pass, const char *slot)
+{
+  g_autofree char *secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, new_pass);
+
+  if (slot != NULL)
+    return run_cli (secrets, NULL, "recover", "--vault", f->vault, "--slot", slot);
+  return run_cli (secrets, NULL, "recover", "--vault", f->vault);
+}
+
+static void
+test_recover_picks_only_slot (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) r = recover (f, PASS_B, NULL);
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (r->out, "New passphrase set on keyslot 0."));
+  assert_opens (f, PASS_A, EXIT_WRONG_SECRET);
+  assert_opens (f, PASS_B, EXIT_OK);
+}
+
+static void
+test_recover_several_slots_needs_slot (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bob = add_slot (f, "Bob", PASS_C);
+  g_autofree char *header_before = NULL;
+  g_autofree char *header_after = NULL;
+  g_autoptr (CliResult) refused = NULL;
+  g_autoptr (CliResult) chosen = NULL;
+  g_autofree char *expected = NULL;
+  gsize length;
+
+  g_assert_cmpstr (bob, ==, "1");
+  g_assert_true (g_file_get_contents (f->vault, &header_before, &length, NULL));
+  g_assert_cmpuint (length, >=, 4096);
+
+  /* Guessing would lock one of the two mediators out. */
+  refused = recover (f, PASS_D, NULL);
+  g_assert_cmpint (refused->status, ==, EXIT_USAGE);
+  g_assert_nonnull (strstr (refused->err, "--slot N"));
+  g_assert_nonnull (strstr (refused->err, "sillon-cli vault info"));
+  g_assert_null (strstr (refused->out, "New passphrase set"));
+  g_assert_true (g_file_get_contents (f->vault, &header_after, &length, NULL));
+  g_assert_cmpuint (length, >=, 4096);
+  g_assert_cmpmem (header_before, 4096, header_after, 4096);
+  assert_opens (f, PASS_A, EXIT_OK);
+  assert_opens (f, PASS_C, EXIT_OK);
+  assert_opens (f, PASS_D, EXIT_WRONG_SECRET);
+
+  /* Named, only that slot changes. */
+  chosen = recover (f, PASS_D, bob);
+  g_assert_cmpint (chosen->status, ==, EXIT_OK);
+  expected = g_strdup_printf ("New passphrase set on keyslot %s.", bob);
+  g_assert_nonnull (strstr (chosen->out, expected));
+  assert_opens (f, PASS_A, EXIT_OK);
+  assert_opens (f, PASS_C, EXIT_WRONG_SECRET);
+  assert_opens (f, PASS_D, EXIT_OK);
+}
+
+static char *
+recovery_slot_index (Fixture *f)
+{
+  g_autoptr (CliResult) info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_autoptr (GRegex) regex = g_regex_new ("^ +([0-9]+) +recovery ", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  if (!g_regex_match (regex, info->out, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
+static void
+test_remove_recovery_slot_needs_force (Fixture *f, gconstpointer data)
+{
+  g_autofree char *slot = recovery_slot_index (f);
+  g_autofree char *still = NULL;
+  g_autofree char *gone = NULL;
+  g_autoptr (CliResult) refused = NULL;
+  g_autoptr (CliResult) forced = NULL;
+  g_autoptr (CliResult) old_key = NULL;
+
+  g_assert_nonnull (slot);
+  refused = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", slot);
+  g_assert_cmpint (refused->status, ==, EXIT_REFUSED);
+  g_assert_nonnull (strstr (refused->err, "recovery key"));
+  g_assert_nonnull (strstr (refused->err, "--force"));
+  g_assert_nonnull (strstr (refused->err, "vault rotate"));
+  g_assert_cmpstr (refused->out, ==, "");
+  still = recovery_slot_index (f);
+  g_assert_cmpstr (still, ==, slot);
+
+  forced = run_cli (PASS_A "\n", NULL, "remove-slot", "--force", "--vault", f->vault, "--slot", slot);
+  g_assert_cmpint (forced->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (forced->out, "Removed the recovery keyslot"));
+  g_assert_nonnull (strstr (forced->out, "no recovery key"));
+  g_assert_nonnull (strstr (forced->out, "vault rotate"));
+  g_assert_null (strstr (forced->out, "removed passphrase"));
+  gone = recovery_slot_index (f);
+  g_assert_null (gone);
+
+  /* The key no longer opens anything, and the passphrase is untouched. */
+  old_key = recover (f, PASS_B, NULL);
+  g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
+  assert_opens (f, PASS_A, EXIT_OK);
+}
+
+/* Character offset of the end of @regex's first match in @line, or -1. */
+static glong
+column_after (const char *line, const char *pattern)
+{
+  g_autoptr (GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  int end;
+
+  if (!g_regex_match (regex, line, 0, &match) || !g_match_info_fetch_pos (match, 0, NULL, &end))
+    return -1;
+  return g_utf8_pointer_to_offset (line, line + end);
+}
+
+static void
+test_info_aligns_utf8 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *slot = add_slot (f, "Hélène Dupré", PASS_C);
+  g_autoptr (CliResult) info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_auto (GStrv) lines = NULL;
+  glong created = -1, kdf = -1;
+  guint rows = 0;
+  gboolean in_table = FALSE;
+
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (info->out, "Hélène Dupré"));
+  lines = g_strsplit (info->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "  Slot "))
+        {
+          in_table = TRUE;
+          /* Where the Created and Argon2id columns start. */
+          created = column_after (lines[i], "^.*Label +");
+          kdf = column_after (lines[i], "^.*Created +");
+          g_assert_cmpint (created, >, 0);
+          g_assert_cmpint (kdf, >, created);
+          continue;
+        }
+      if (!in_table || lines[i][0] == '\0')
+        continue;
+      /* Every row: the date, then the Argon2id cost, at the headings' columns. */
+      g_assert_cmpint (column_after (lines[i], "^.*?(?=[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2})"), ==, created);
+      g_assert_cmpint (column_after (lines[i], "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} +"), ==, kdf);
+      rows++;
+    }
+  /* Ada, Hélène, and the recovery slot (whose label and cost are "—"). */
+  g_assert_cmpuint (rows, ==, 3);
+}
+
 static gboolean
 file_is_locked (const char *path)
 {
@@ -573,6 +753,10 @@ main (int argc, char **argv)
   ADD ("/cli/vault/backup-restore-round-trip", test_backup_restore_round_trip);
   ADD ("/cli/vault/recover-and-rotate", test_recover_and_rotate);
   ADD ("/cli/vault/busy", test_busy);
+  ADD ("/cli/vault/recover-picks-only-slot", test_recover_picks_only_slot);
+  ADD ("/cli/vault/recover-several-slots-needs-slot", test_recover_several_slots_needs_slot);
+  ADD ("/cli/vault/remove-recovery-slot-needs-force", test_remove_recovery_slot_needs_force);
+  ADD ("/cli/vault/info-aligns-utf8", test_info_aligns_utf8);
 #undef ADD
   g_test_add_func ("/cli/vault/default-path-and-usage", test_default_path_and_usage);
 

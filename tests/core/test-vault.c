@@ -2054,6 +2054,50 @@ remove_tree (const char *path)
   return g_rmdir (path) == 0;
 }
 
+static void
+test_recovery_auto_slot (void)
+{
+  g_autofree char *path = tmp_path ("recovery-auto.sillon");
+  g_autofree char *recovery = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GError) error = NULL;
+  char *key = NULL;
+  gsize length;
+
+  remove_vault (path);
+  vault = create_vault (path, 4096, &key);
+  recovery = g_strdup (key);
+  sillon_vault_free_secret (key);
+  g_clear_object (&vault);
+
+  /* One passphrase slot: it is the one replaced. */
+  vault = sillon_vault_open_with_recovery_key (path, recovery, SILLON_VAULT_SLOT_AUTO, OTHER_PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sillon_vault_get_unlocked_slot (vault), ==, 0);
+  g_assert_cmpint (sillon_vault_add_slot (vault, "Bob", "a third passphrase", &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+  assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+
+  /* Two: refused, and the header is left as it was. */
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+  g_assert_cmpuint (length, >=, 4096);
+  vault = sillon_vault_open_with_recovery_key (path, recovery, SILLON_VAULT_SLOT_AUTO, "a fourth passphrase", &error);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SLOT_REQUIRED);
+  g_assert_null (vault);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &after, &length, NULL));
+  g_assert_cmpuint (length, >=, 4096);
+  g_assert_cmpmem (before, 4096, after, 4096);
+  vault = open_ok (path, OTHER_PASSPHRASE);
+  g_clear_object (&vault);
+  vault = open_ok (path, "a third passphrase");
+  g_clear_object (&vault);
+  assert_open_fails (path, "a fourth passphrase", SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2107,6 +2151,7 @@ main (int argc, char **argv)
   g_test_add_func ("/vault/backup-restore", test_backup_restore);
   g_test_add_func ("/vault/copy-of-tampered-vault", test_copy_of_tampered_vault);
   g_test_add_func ("/vault/leak-scan", test_leak_scan);
+  g_test_add_func ("/vault/recovery-auto-slot", test_recovery_auto_slot);
 
   result = g_test_run ();
 

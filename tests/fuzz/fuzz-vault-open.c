@@ -59,9 +59,9 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
-/* A forged keyslot may ask for up to 1 GiB and 64 passes of Argon2id: the
- * vault accepts that by design, but it would spend the fuzzing time in the
- * KDF. Such inputs are skipped; test-vault-header covers the bounds. */
+/* A forged keyslot may ask for up to 256 MiB and 32 passes of Argon2id (the
+ * ceiling in sillon-vault-header.h): the vault accepts that by design, but
+ * it would spend the fuzzing time in the KDF. Such inputs are skipped; test-vault-header covers the bounds. */
 static gboolean
 kdf_too_expensive (const uint8_t *data, size_t size)
 {
