@@ -29,7 +29,7 @@ static const SillonCliCommand commands[] = {
   { "places", N_ ("Import and search the directory of places"), sillon_cli_places },
   { "demo", N_ ("Fill a vault with the made-up reference dataset"), sillon_cli_demo },
   { "journal", N_ ("Verify and list the journal of sensitive actions"), sillon_cli_journal },
-  { "person", N_ ("Export or erase everything about one person"), sillon_cli_person },
+  { "person", N_ ("Search, merge, export or erase the people's records"), sillon_cli_person },
   { "retention", N_ ("Anonymise people untouched for a number of months"), sillon_cli_retention },
   { NULL, NULL, NULL },
 };

@@ -332,12 +332,20 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
 
 /* ── Erasure ───────────────────────────────────────────────────────────── */
 
+/* A parcours title is required; what the mediator typed is replaced by this
+ * constant, which says nothing about anyone. */
+#define ANONYMISED_TITLE "-"
+
 /* Free text is blanked before the rows go, so that no copy of it survives
  * in a page that a later change would only have moved. */
 static const char *const scrub_statements[] = {
   "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
   "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours SET goal = NULL WHERE beneficiary_id = ?1",
+  /* The reason for an override is also copied into the three JSON
+   * documents; the row goes, so they can all be emptied. */
+  ("UPDATE assessments SET override_reason = NULL, override_json = NULL, answers_json = '{}',"
+   " result_json = '{}' WHERE beneficiary_id = ?1"),
+  "UPDATE parcours SET title = '" ANONYMISED_TITLE "', goal = NULL WHERE beneficiary_id = ?1",
   "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
   "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   ("UPDATE beneficiaries SET notes = NULL, first_name = NULL, last_name = NULL, phone = NULL,"
@@ -409,13 +417,61 @@ sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GErro
 static const char *const anonymise_statements[] = {
   "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
   "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours SET goal = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours SET title = '" ANONYMISED_TITLE "', goal = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
+  /* The override itself stays (it made the result the statistics count);
+   * its reason goes, here and below in the JSON documents. The CHECK wants a
+   * reason whenever there is an override: an empty one. */
+  ("UPDATE assessments SET override_reason = CASE WHEN override_json IS NULL THEN NULL ELSE '' END"
+   " WHERE beneficiary_id = ?1"),
   "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   "DELETE FROM consents WHERE beneficiary_id = ?1",
   "DELETE FROM beneficiary_trigrams WHERE beneficiary_id = ?1",
   ("UPDATE beneficiaries SET first_name = NULL, last_name = NULL, phone = NULL, email = NULL,"
    " notes = NULL, name_key = '', phone_key = NULL, email_key = NULL, anonymised = 1 WHERE id = ?1"),
 };
+
+/* The assessment documents repeat the override reasons typed by the
+ * mediator (answers: "overrides"; result: "degree" and the orientations;
+ * override: all of it), as "reason" members at depths that vary. Each run
+ * blanks one reason per row; they are run until nothing changes. */
+static const char *const anonymise_reason_statements[] = {
+  ("UPDATE assessments SET answers_json = json_replace (answers_json,"
+   "   (SELECT fullkey FROM json_tree (assessments.answers_json)"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '' LIMIT 1), '')"
+   " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.answers_json)"
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '')"),
+  ("UPDATE assessments SET result_json = json_replace (result_json,"
+   "   (SELECT fullkey FROM json_tree (assessments.result_json)"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '' LIMIT 1), '')"
+   " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.result_json)"
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '')"),
+  ("UPDATE assessments SET override_json = json_replace (override_json,"
+   "   (SELECT fullkey FROM json_tree (assessments.override_json)"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '' LIMIT 1), '')"
+   " WHERE beneficiary_id = ?1 AND override_json IS NOT NULL"
+   " AND EXISTS (SELECT 1 FROM json_tree (assessments.override_json)"
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '')"),
+};
+
+static gboolean
+anonymise_reasons (SillonStore *store, gint64 id, GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (anonymise_reason_statements); i++)
+    for (;;)
+      {
+        g_autoptr (StoreStmt) stmt = store_stmt (store, anonymise_reason_statements[i], error);
+
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, id);
+        if (!store_step_done (store, stmt, error))
+          return FALSE;
+        if (sqlite3_changes (store->db) == 0)
+          break;
+      }
+  return TRUE;
+}
 
 gboolean
 sillon_store_apply_retention (SillonStore *store,
@@ -472,16 +528,20 @@ sillon_store_apply_retention (SillonStore *store,
   }
 
   for (guint i = 0; i < ids->len; i++)
-    for (gsize j = 0; j < G_N_ELEMENTS (anonymise_statements); j++)
-      {
-        g_autoptr (StoreStmt) stmt = store_stmt (store, anonymise_statements[j], error);
+    {
+      for (gsize j = 0; j < G_N_ELEMENTS (anonymise_statements); j++)
+        {
+          g_autoptr (StoreStmt) stmt = store_stmt (store, anonymise_statements[j], error);
 
-        if (stmt == NULL)
-          goto fail;
-        sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-        if (!store_step_done (store, stmt, error))
-          goto fail;
-      }
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+          if (!store_step_done (store, stmt, error))
+            goto fail;
+        }
+      if (!anonymise_reasons (store, g_array_index (ids, gint64, i), error))
+        goto fail;
+    }
   if (ids->len > 0 && !purge_traces (store, error))
     goto fail;
   if (!sillon_store_commit (store, error))

@@ -565,6 +565,137 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_assert_cmpstr (erasures, ==, "0");
 }
 
+/* Two records of one person (accents typed once, not the other time, the
+ * same phone written two ways), a third with a tab and a line break in its
+ * name, and someone else; the first two have a session each. Written
+ * through `vault shell` with the folded keys the store would compute. */
+#define PLANT_PEOPLE                                                                                                \
+  "INSERT INTO beneficiaries (id, first_name, last_name, name_key, phone, phone_key, birth_year, commune_insee,"    \
+  " created_unix, updated_unix) VALUES"                                                                             \
+  " (1, 'Hélène', 'Quenouillé', 'quenouille helene', '06 12 34 56 78', '0612345678', 1970, '51454', 1, 1),"      \
+  " (2, 'Helene', 'Quenouille', 'quenouille helene', '+33 6 12 34 56 78', '0612345678', NULL, NULL, 1, 1),"         \
+  " (3, 'Zoé' || char (9) || 'Anne', 'Quenouillet' || char (10) || 'Bis', 'quenouillet bis zoe anne', NULL, NULL," \
+  "  NULL, NULL, 1, 1),"                                                                                            \
+  " (4, 'Paul', 'Martin', 'martin paul', '0699999999', '0699999999', 1980, NULL, 1, 1);"                            \
+  "INSERT INTO sessions (beneficiary_id, date, duration_minutes, place_type, themes) VALUES"                        \
+  " (1, '2025-05-01', 30, 'lieu_activite', '[\"email\"]'), (2, '2025-05-02', 45, 'lieu_activite', '[\"email\"]'),"  \
+  " (2, '2025-05-09', 60, 'lieu_activite', '[\"email\"]'), (4, '2025-05-03', 30, 'lieu_activite', '[\"email\"]');"
+
+static void
+test_person_search_and_duplicates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) search = NULL;
+  g_autoptr (CliResult) limited = NULL;
+  g_autoptr (CliResult) none = NULL;
+  g_autoptr (CliResult) bad_limit = NULL;
+  g_autoptr (CliResult) dups = NULL;
+  g_autoptr (CliResult) unknown = NULL;
+  g_auto (GStrv) lines = NULL;
+  gboolean seen_accented = FALSE, seen_escaped = FALSE;
+
+  g_free (sql (f, PLANT_PEOPLE));
+
+  search = RUN (f, "person", "search", "quenouille");
+  g_assert_cmpint (search->status, ==, EXIT_OK);
+  lines = g_strsplit (search->out, "\n", -1);
+  /* Three people, one line each, four fields each. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[3], ==, "");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      if (g_str_equal (fields[0], "1"))
+        {
+          seen_accented = TRUE;
+          g_assert_cmpstr (fields[1], ==, "Hélène Quenouillé");
+          g_assert_cmpstr (fields[2], ==, "1970");
+          g_assert_cmpstr (fields[3], ==, "51454");
+        }
+      if (g_str_equal (fields[0], "3"))
+        {
+          seen_escaped = TRUE;
+          g_assert_cmpstr (fields[1], ==, "Zoé\\tAnne Quenouillet\\nBis");
+        }
+    }
+  g_assert_true (seen_accented);
+  g_assert_true (seen_escaped);
+
+  limited = RUN (f, "person", "search", "quenouille", "--limit", "1");
+  g_assert_cmpint (limited->status, ==, EXIT_OK);
+  {
+    g_auto (GStrv) one = g_strsplit (limited->out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (one), ==, 2);
+    g_assert_true (g_str_has_prefix (one[0], "1\t") || g_str_has_prefix (one[0], "2\t") || g_str_has_prefix (one[0], "3\t"));
+  }
+  none = RUN (f, "person", "search", "zzzzqqqq");
+  g_assert_cmpint (none->status, ==, EXIT_OK);
+  g_assert_cmpstr (none->out, ==, "");
+  bad_limit = RUN (f, "person", "search", "quenouille", "--limit", "0");
+  g_assert_cmpint (bad_limit->status, ==, EXIT_USAGE);
+
+  dups = RUN (f, "person", "duplicates", "1");
+  g_assert_cmpint (dups->status, ==, EXIT_OK);
+  g_assert_true (g_str_has_prefix (dups->out, "2\tHelene Quenouille\t"));
+  g_assert_true (contains (dups->out, "last-name,first-name,phone\n"));
+  /* Only the planted pair: one line. */
+  g_assert_cmpint (strchr (dups->out, '\n') - dups->out, ==, (int) strlen (dups->out) - 1);
+  unknown = RUN (f, "person", "duplicates", "4242");
+  g_assert_cmpint (unknown->status, ==, EXIT_NO_SUCH_RECORD);
+}
+
+static void
+test_person_merge (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) refused = NULL;
+  g_autoptr (CliResult) same = NULL;
+  g_autoptr (CliResult) unknown = NULL;
+  g_autoptr (CliResult) merge = NULL;
+  g_autoptr (CliResult) verify = NULL;
+  g_autofree char *sessions_1 = NULL;
+  g_autofree char *sessions_2 = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *expected = NULL;
+  const char *state = "SELECT (SELECT group_concat (id) FROM beneficiaries) || '|' ||"
+                      " (SELECT group_concat (id || ':' || beneficiary_id) FROM sessions) || '|' ||"
+                      " (SELECT count (*) FROM journal WHERE action = 'erase');";
+
+  g_free (sql (f, PLANT_PEOPLE));
+  sessions_1 = sql (f, "SELECT count (*) FROM sessions WHERE beneficiary_id = 1;");
+  sessions_2 = sql (f, "SELECT count (*) FROM sessions WHERE beneficiary_id = 2;");
+  g_assert_cmpint (atoi (sessions_1), >=, 1);
+  g_assert_cmpint (atoi (sessions_2), >=, 1);
+  before = sql (f, state);
+
+  refused = RUN (f, "person", "merge", "1", "2");
+  g_assert_cmpint (refused->status, ==, EXIT_REFUSED);
+  same = RUN (f, "person", "merge", "1", "1", "--yes");
+  g_assert_cmpint (same->status, ==, EXIT_USAGE);
+  unknown = RUN (f, "person", "merge", "1", "4242", "--yes");
+  g_assert_cmpint (unknown->status, ==, EXIT_NO_SUCH_RECORD);
+  after = sql (f, state);
+  g_assert_cmpstr (after, ==, before);
+
+  merge = RUN (f, "person", "merge", "1", "2", "--yes");
+  g_assert_cmpint (merge->status, ==, EXIT_OK);
+  g_clear_pointer (&after, g_free);
+  after = sql (f, "SELECT (SELECT count (*) FROM beneficiaries WHERE id = 2) || ' ' ||"
+                  " (SELECT count (*) FROM sessions WHERE beneficiary_id = 2) || ' ' ||"
+                  " (SELECT count (*) FROM sessions WHERE beneficiary_id = 1);");
+  expected = g_strdup_printf ("0 0 %d", atoi (sessions_1) + atoi (sessions_2));
+  g_assert_cmpstr (after, ==, expected);
+
+  journal = sql (f, "SELECT group_concat (action || ' ' || details, '|') FROM journal WHERE action = 'erase';");
+  g_assert_cmpstr (journal, ==, "erase {\"beneficiary\":2,\"merged_into\":1}");
+  g_assert_false (contains (journal, "Quenouill"));
+  verify = RUN (f, "journal", "verify");
+  g_assert_cmpint (verify->status, ==, EXIT_OK);
+}
+
 static void
 test_retention (Fixture *f, gconstpointer data)
 {
@@ -624,6 +755,8 @@ main (int argc, char **argv)
   ADD ("/cli-data/schema-too-new", test_schema_too_new);
   ADD ("/cli-data/person/export-and-erase", test_person_export_and_erase);
   ADD ("/cli-data/person/unknown", test_person_unknown);
+  ADD ("/cli-data/person/search-and-duplicates", test_person_search_and_duplicates);
+  ADD ("/cli-data/person/merge", test_person_merge);
   ADD ("/cli-data/retention", test_retention);
   return g_test_run ();
 }

@@ -29,6 +29,9 @@ static const char *const markers[] = {
   "MARKER-GOAL-8c8c",
   "MARKER-STEP-3e3e",
   "MARKER-ANSWER-6f6f",
+  "MARKER-TITLE-5d5d",
+  "MARKER-OVERRIDE-4a4a",
+  "MARKER-OVERRIDE-JSON-7b7b",
 };
 
 typedef struct
@@ -118,7 +121,7 @@ build_scenario (StoreFixture *f)
   g_assert_true (sillon_store_insert_referral (f->store, r, &error));
 
   p->beneficiary_id = sc.person;
-  p->title = g_strdup ("Logement");
+  p->title = g_strdup ("MARKER-TITLE-5d5d");
   p->goal = g_strdup ("MARKER-GOAL-8c8c");
   item->label = g_strdup ("MARKER-STEP-3e3e");
   item->planned_date = g_strdup ("2025-07-01");
@@ -131,6 +134,8 @@ build_scenario (StoreFixture *f)
   a->questionnaire_version = 1;
   a->answers_json = g_strdup ("{\"remark\": \"MARKER-ANSWER-6f6f\", \"q1\": 2}");
   a->result_json = g_strdup ("{\"pouvoir\": 0.5}");
+  a->override_json = g_strdup ("{\"degree\": {\"value\": \"eloigne\", \"reason\": \"MARKER-OVERRIDE-JSON-7b7b\"}}");
+  a->override_reason = g_strdup ("MARKER-OVERRIDE-4a4a");
   g_assert_true (sillon_store_insert_assessment (f->store, a, &error));
 
   w->title = g_strdup ("Courriel");

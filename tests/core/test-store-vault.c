@@ -53,13 +53,13 @@ pragma_int (sqlite3 *db, const char *sql)
  * handle, i.e. decrypted, as an attacker holding the key would see them,
  * and counts the markers found. */
 static guint
-markers_in_decrypted_pages (sqlite3 *db)
+strings_in_decrypted_pages (sqlite3 *db, const char *const *needles, gsize n_needles)
 {
   sqlite3_file *file = NULL;
   int page_size = pragma_int (db, "PRAGMA page_size");
   int page_count = pragma_int (db, "PRAGMA page_count");
   g_autofree guint8 *page = g_malloc (page_size);
-  gboolean seen[G_N_ELEMENTS (markers)] = { FALSE };
+  g_autofree gboolean *seen = g_new0 (gboolean, n_needles);
   guint found = 0;
 
   g_assert_cmpint (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file), ==, SQLITE_OK);
@@ -67,16 +67,22 @@ markers_in_decrypted_pages (sqlite3 *db)
   for (int i = 0; i < page_count; i++)
     {
       g_assert_cmpint (file->pMethods->xRead (file, page, page_size, (sqlite3_int64) i * page_size), ==, SQLITE_OK);
-      for (gsize m = 0; m < G_N_ELEMENTS (markers); m++)
-        seen[m] |= contains (page, page_size, markers[m]);
+      for (gsize m = 0; m < n_needles; m++)
+        seen[m] |= contains (page, page_size, needles[m]);
     }
-  for (gsize m = 0; m < G_N_ELEMENTS (markers); m++)
+  for (gsize m = 0; m < n_needles; m++)
     if (seen[m])
       {
-        g_test_message ("marker “%s” is in a decrypted page", markers[m]);
+        g_test_message ("marker “%s” is in a decrypted page", needles[m]);
         found++;
       }
   return found;
+}
+
+static guint
+markers_in_decrypted_pages (sqlite3 *db)
+{
+  return strings_in_decrypted_pages (db, markers, G_N_ELEMENTS (markers));
 }
 
 static guint
@@ -271,6 +277,202 @@ test_lock_leaves_complete_file (void)
   g_rmdir (dir);
 }
 
+/* ── Retention ─────────────────────────────────────────────────────────── */
+
+/* One marker per column in which a mediator types something about a
+ * person; retention must leave none of them in any page. */
+static const char *const retention_markers[] = {
+  "Quenouillard",
+  "quenouillard",
+  "Zephyrine-first",
+  "0698765432",
+  "zephyrine@marker.example",
+  "MARKER-NOTE-7f3a",
+  "MARKER-SESSION-1c9d",
+  "MARKER-PROCEDURE-a1b2",
+  "MARKER-REFERRAL-44e0",
+  "MARKER-DONE-9911",
+  "MARKER-DOCS-5b5b",
+  "MARKER-CONSENT-2d2d",
+  "MARKER-SCOPE-0e0e",
+  "MARKER-TITLE-5d5d",
+  "MARKER-GOAL-8c8c",
+  "MARKER-STEP-3e3e",
+  "MARKER-OVERRIDE-4a4a",
+  "MARKER-ANSWERS-REASON-1f1f",
+  "MARKER-RESULT-REASON-2e2e",
+  "MARKER-ORIENTATION-REASON-6c6c",
+  "MARKER-OVERRIDE-JSON-7b7b",
+};
+
+static gint64
+add_fully_marked_person (SillonStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
+  g_autoptr (SillonSession) s = NULL;
+  g_autoptr (SillonReferral) r = sillon_referral_new ();
+  g_autoptr (SillonConsent) c = sillon_consent_new ();
+  g_autoptr (SillonParcours) p = sillon_parcours_new ();
+  g_autoptr (SillonParcoursItem) item = sillon_parcours_item_new ();
+  g_autoptr (SillonAssessmentRecord) a = sillon_assessment_record_new ();
+
+  b->first_name = g_strdup ("Zephyrine-first");
+  b->last_name = g_strdup ("Quenouillard");
+  b->birth_year = 1961;
+  b->phone = g_strdup ("0698765432");
+  b->email = g_strdup ("zephyrine@marker.example");
+  b->notes = g_strdup ("MARKER-NOTE-7f3a");
+  g_assert_true (sillon_store_insert_beneficiary (store, b, &error));
+  g_assert_no_error (error);
+
+  s = store_test_session (b->id, "2024-03-01");
+  g_strfreev (s->themes);
+  s->themes = g_strdupv ((char **) (const char *[]){ "aide_aux_demarches_administratives", NULL });
+  s->admin_themes = g_strdupv ((char **) (const char *[]){ "logement", NULL });
+  s->notes = g_strdup ("MARKER-SESSION-1c9d");
+  s->admin_detail = g_strdup ("MARKER-PROCEDURE-a1b2");
+  g_assert_true (sillon_store_insert_session (store, s, &error));
+  g_assert_no_error (error);
+
+  r->beneficiary_id = b->id;
+  r->date = g_strdup ("2024-03-01");
+  r->reason = g_strdup ("MARKER-REFERRAL-44e0");
+  r->already_done = g_strdup ("MARKER-DONE-9911");
+  r->documents = g_strdup ("MARKER-DOCS-5b5b");
+  g_assert_true (sillon_store_insert_referral (store, r, &error));
+  g_assert_no_error (error);
+
+  c->beneficiary_id = b->id;
+  c->date = g_strdup ("2024-03-01");
+  c->told = g_strdup ("MARKER-CONSENT-2d2d");
+  c->scope = g_strdup ("MARKER-SCOPE-0e0e");
+  g_assert_true (sillon_store_insert_consent (store, c, &error));
+  g_assert_no_error (error);
+
+  p->beneficiary_id = b->id;
+  p->title = g_strdup ("MARKER-TITLE-5d5d");
+  p->goal = g_strdup ("MARKER-GOAL-8c8c");
+  item->label = g_strdup ("MARKER-STEP-3e3e");
+  item->planned_date = g_strdup ("2024-04-01");
+  g_ptr_array_add (p->items, g_steal_pointer (&item));
+  g_assert_true (sillon_store_insert_parcours (store, p, &error));
+  g_assert_no_error (error);
+
+  /* The shapes the assessment wizard stores: the reason typed for an
+   * override is repeated in the answers, the result and the override. */
+  a->beneficiary_id = b->id;
+  a->date = g_strdup ("2024-03-01");
+  a->questionnaire_id = g_strdup ("pouvoir-vouloir-savoir");
+  a->questionnaire_version = 1;
+  a->answers_json = g_strdup ("{\"answers\": {\"q1\": 2},"
+                              " \"overrides\": {\"degree\": {\"value\": \"eloigne\", \"reason\": \"MARKER-ANSWERS-REASON-1f1f\", \"by\": \"Karim\"},"
+                              " \"orientations\": [{\"action\": \"add\", \"id\": \"atelier\", \"reason\": \"MARKER-ORIENTATION-REASON-6c6c\"}]}}");
+  a->result_json = g_strdup ("{\"degree\": {\"id\": \"eloigne\", \"overridden\": true, \"reason\": \"MARKER-RESULT-REASON-2e2e\"},"
+                             " \"orientations\": [{\"id\": \"atelier\", \"override\": {\"reason\": \"MARKER-ORIENTATION-REASON-6c6c\"}}],"
+                             " \"dismissed\": [{\"id\": \"x\", \"reason\": \"MARKER-ORIENTATION-REASON-6c6c\"}]}");
+  a->override_json = g_strdup ("{\"degree\": {\"value\": \"eloigne\", \"reason\": \"MARKER-OVERRIDE-JSON-7b7b\"}}");
+  a->override_reason = g_strdup ("MARKER-OVERRIDE-4a4a");
+  g_assert_true (sillon_store_insert_assessment (store, a, &error));
+  g_assert_no_error (error);
+  return b->id;
+}
+
+static void
+test_retention_in_vault (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 6, 15, 12, 0, 0);
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonStore) store = NULL;
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GPtrArray) assessments = NULL;
+  g_autoptr (GPtrArray) parcours = NULL;
+  g_autoptr (SillonBeneficiary) b = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  gint64 person;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  options.kdf_target_ms = 1;
+  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  store = sillon_store_new_with_vocabulary (db, store_test_vocabulary (), &error);
+  g_assert_no_error (error);
+  g_assert_true (sillon_store_begin (store, &error));
+  for (int i = 0; i < 100; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("Voisin%d", i);
+
+      store_test_add_person (store, first, "Durand", NULL, NULL);
+    }
+  g_assert_true (sillon_store_commit (store, &error));
+  person = add_fully_marked_person (store);
+  /* Untouched for two years. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE beneficiaries SET updated_unix = ?1, created_unix = ?1 WHERE id = ?2", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now) - 2 * 365 * 86400);
+  sqlite3_bind_int64 (stmt, 2, person);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL), ==, SQLITE_OK);
+
+  /* Control: every marker is really written, so the scan below can fail. */
+  g_assert_cmpuint (strings_in_decrypted_pages (db, retention_markers, G_N_ELEMENTS (retention_markers)), ==,
+                    G_N_ELEMENTS (retention_markers));
+
+  g_assert_true (sillon_store_apply_retention (store, 12, now, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpuint (strings_in_decrypted_pages (db, retention_markers, G_N_ELEMENTS (retention_markers)), ==, 0);
+
+  /* What statistics need is still there. */
+  b = sillon_store_get_beneficiary (store, person, &error);
+  g_assert_no_error (error);
+  g_assert_true (b->anonymised);
+  g_assert_cmpint (b->birth_year, ==, 1961);
+  sessions = sillon_store_list_sessions (store, person, &error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  assessments = sillon_store_list_assessments (store, person, &error);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  {
+    SillonAssessmentRecord *a = assessments->pdata[0];
+
+    /* The override is kept (it made the result), its reason is not. */
+    g_assert_nonnull (a->override_json);
+    g_assert_nonnull (strstr (a->override_json, "eloigne"));
+    g_assert_nonnull (strstr (a->result_json, "\"overridden\":true"));
+    g_assert_nonnull (strstr (a->answers_json, "\"q1\":2"));
+    g_assert_cmpstr (a->override_reason, ==, "");
+  }
+  parcours = sillon_store_list_parcours (store, person, &error);
+  g_assert_cmpuint (parcours->len, ==, 1);
+  g_assert_cmpuint (((SillonParcours *) parcours->pdata[0])->items->len, ==, 1);
+  g_assert_null (((SillonParcoursItem *) ((SillonParcours *) parcours->pdata[0])->items->pdata[0])->label);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA integrity_check", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_clear_pointer (&store, sillon_store_free);
+  sillon_vault_lock (vault);
+  g_clear_object (&vault);
+  {
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -278,5 +480,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/store/vault/lock-leaves-complete-file", test_lock_leaves_complete_file);
   g_test_add_func ("/store/vault/erase", test_erase_in_vault);
+  g_test_add_func ("/store/vault/retention", test_retention_in_vault);
   return g_test_run ();
 }
