@@ -108,6 +108,11 @@ on_quit_activated (GSimpleAction *action,
 {
   GApplication *app = G_APPLICATION (user_data);
 
+  /* A window with an assessment under way asks first, and quits again if told to. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SILLON_IS_WINDOW (l->data) && !sillon_window_request_quit (SILLON_WINDOW (l->data)))
+      return;
+
   /* Lock every vault and save every window's state, then leave the main
    * loop. Destroying the windows one by one instead makes GTK's
    * accessibility bridge touch freed widgets from an idle callback. */

@@ -38,6 +38,9 @@ struct _SillonAssessmentWizard
   GPtrArray *orientation_checks;
   GtkWidget *toplevel; /* whose key presses we look at first */
   gulong key_handler;
+  GtkWidget *discard_dialog; /* weak: the question about discarding, if shown */
+  SillonAssessmentWizardDiscardFunc on_discard;
+  gpointer on_discard_data;
 
   GtkStack *pages;
   GtkWidget *question_page;
@@ -80,6 +83,8 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+static void close_discard_dialog (SillonAssessmentWizard *self);
 
 static void
 show_message (GtkLabel *label,
@@ -386,10 +391,23 @@ on_finish_button_clicked (SillonAssessmentWizard *self)
 }
 
 static void
-on_cancel_button_clicked (SillonAssessmentWizard *self)
+discard_and_cancel (SillonAssessmentWizard *self,
+                    gpointer user_data)
 {
   sillon_assessment_wizard_reset (self);
   g_signal_emit (self, signals[SIGNAL_CANCELLED], 0);
+}
+
+static void
+on_cancel_button_clicked (SillonAssessmentWizard *self)
+{
+  /* Cancel and Discard sit next to the keys used all along (Enter, Alt+…):
+   * one slip must not throw away a person's answers. */
+  if (sillon_assessment_wizard_has_answers (self))
+    sillon_assessment_wizard_ask_discard (self, _ ("Discard this assessment?"), _ ("_Discard"),
+                                          discard_and_cancel, NULL);
+  else
+    discard_and_cancel (self, NULL);
 }
 
 /* ── Summary ───────────────────────────────────────────────────────────── */
@@ -913,6 +931,141 @@ on_save_button_clicked (SillonAssessmentWizard *self)
   sillon_assessment_wizard_reset (self);
 }
 
+/* ── Discarding ────────────────────────────────────────────────────────── */
+
+/* Answers given, counting the one chosen on the current question but not
+ * yet confirmed with Enter: the mediator keyed it in all the same. */
+static guint
+count_answers (SillonAssessmentWizard *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_items (self); i++)
+    {
+      const SillonQuestionnaireItem *item = sillon_questionnaire_get_item (self->questionnaire, i);
+      SillonAnswerState state = sillon_assessment_get_answer (self->assessment,
+                                                              sillon_questionnaire_item_get_id (item), NULL);
+
+      if (state == SILLON_ANSWER_GIVEN)
+        n++;
+      else if (i == self->current && gtk_stack_get_visible_child (self->pages) == self->question_page &&
+               selected_index (self) >= 0)
+        n++;
+    }
+  return n;
+}
+
+/* The decision section is only read on saving, so what the mediator
+ * changed there lives in the widgets until then. */
+static gboolean
+decision_changed (SillonAssessmentWizard *self)
+{
+  const char *degree_id;
+
+  if (sillon_assessment_get_context (self->assessment, "urgent_procedure"))
+    return TRUE;
+  if (self->result == NULL || gtk_stack_get_visible_child (self->pages) != self->summary_page)
+    return FALSE;
+  degree_id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->degree_combo));
+  if (degree_id != NULL && !g_str_equal (degree_id, "computed"))
+    return TRUE;
+  if (gtk_entry_get_text_length (self->reason_entry) > 0)
+    return TRUE;
+  for (guint i = 0; i < self->orientation_checks->len; i++)
+    if (!gtk_toggle_button_get_active (self->orientation_checks->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+sillon_assessment_wizard_has_answers (SillonAssessmentWizard *self)
+{
+  g_return_val_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self), FALSE);
+
+  if (self->assessment == NULL)
+    return FALSE;
+  return count_answers (self) > 0 || decision_changed (self);
+}
+
+static void
+close_discard_dialog (SillonAssessmentWizard *self)
+{
+  self->on_discard = NULL;
+  self->on_discard_data = NULL;
+  if (self->discard_dialog != NULL)
+    gtk_widget_destroy (self->discard_dialog);
+}
+
+static void
+on_discard_dialog_response (GtkDialog *dialog,
+                            int response,
+                            SillonAssessmentWizard *self)
+{
+  SillonAssessmentWizardDiscardFunc on_discard = self->on_discard;
+  gpointer data = self->on_discard_data;
+
+  close_discard_dialog (self);
+  /* Escape, closing the dialog and Keep Editing all keep the work. */
+  if (response == GTK_RESPONSE_ACCEPT && on_discard != NULL)
+    on_discard (self, data);
+}
+
+void
+sillon_assessment_wizard_ask_discard (SillonAssessmentWizard *self,
+                                      const char *question,
+                                      const char *discard_label,
+                                      SillonAssessmentWizardDiscardFunc on_discard,
+                                      gpointer user_data)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *keep;
+  GtkWidget *discard;
+  guint n;
+
+  g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
+  g_return_if_fail (question != NULL);
+  g_return_if_fail (discard_label != NULL);
+  g_return_if_fail (on_discard != NULL);
+
+  if (self->discard_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->discard_dialog));
+      return;
+    }
+
+  n = self->assessment != NULL ? count_answers (self) : 0;
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+  if (n > 0)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                              ngettext ("The %u answer given so far will be lost.",
+                                                        "The %u answers given so far will be lost.", n),
+                                              n);
+  else
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                              _ ("The decision you made on the result page will be lost."));
+
+  keep = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Keep Editing"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), discard_label, GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
+  /* Enter, like Escape, keeps the work: discarding takes a deliberate choice. */
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gtk_widget_grab_focus (keep);
+  /* The mediator works from the keyboard: show at once where Enter goes. */
+  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
+  /* A message dialog is named after its type ("Question") otherwise. */
+  atk_object_set_name (gtk_widget_get_accessible (dialog), question);
+
+  self->discard_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->discard_dialog);
+  self->on_discard = on_discard;
+  self->on_discard_data = user_data;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_dialog_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ── Life cycle ────────────────────────────────────────────────────────── */
 
 void
@@ -957,6 +1110,7 @@ sillon_assessment_wizard_reset (SillonAssessmentWizard *self)
 {
   g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
 
+  close_discard_dialog (self);
   self->store = NULL;
   g_clear_pointer (&self->result, sillon_assessment_result_free);
   g_clear_object (&self->assessment);
@@ -996,6 +1150,9 @@ sillon_assessment_wizard_suspend (SillonAssessmentWizard *self)
 {
   g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
 
+  /* Locking keeps the answers: a pending question about discarding them
+   * counts as "keep editing". */
+  close_discard_dialog (self);
   self->store = NULL;
   /* Nothing about the person stays on screen behind the lock page; the
    * question is rebuilt from the answers on resuming. */
@@ -1033,6 +1190,7 @@ sillon_assessment_wizard_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->toplevel), (gpointer *) &self->toplevel);
       self->toplevel = NULL;
     }
+  close_discard_dialog (self);
   self->store = NULL;
   g_clear_pointer (&self->result, sillon_assessment_result_free);
   g_clear_object (&self->assessment);

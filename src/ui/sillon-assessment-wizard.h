@@ -42,4 +42,20 @@ void sillon_assessment_wizard_suspend (SillonAssessmentWizard *self);
 void sillon_assessment_wizard_resume (SillonAssessmentWizard *self,
                                       SillonStore *store);
 
+/* TRUE when leaving now would lose an answer (given, or chosen on the
+ * question on screen) or a decision taken on the result page. */
+gboolean sillon_assessment_wizard_has_answers (SillonAssessmentWizard *self);
+
+typedef void (*SillonAssessmentWizardDiscardFunc) (SillonAssessmentWizard *wizard,
+                                                   gpointer user_data);
+/* Asks, in a modal dialog over the wizard's window, whether to discard the
+ * assessment under way; calls @on_discard only if the mediator chooses to.
+ * Keeping is the default. The question is dropped (as "keep") if the
+ * wizard is reset or suspended first. */
+void sillon_assessment_wizard_ask_discard (SillonAssessmentWizard *self,
+                                           const char *question,
+                                           const char *discard_label,
+                                           SillonAssessmentWizardDiscardFunc on_discard,
+                                           gpointer user_data);
+
 G_END_DECLS

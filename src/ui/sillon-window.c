@@ -610,6 +610,63 @@ save_window_state (SillonWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", FALSE);
 }
 
+static void
+drop_assessment (SillonWindow *self)
+{
+  sillon_assessment_wizard_reset (self->wizard);
+  /* While locked, the unlock page stays: there is no person page to show. */
+  if (self->store != NULL)
+    return_to_person (self);
+}
+
+/* The mediator chose to discard the assessment to leave: drop it as
+ * Cancel would, then leave again, which no longer asks. */
+static void
+on_quit_discarded (SillonAssessmentWizard *wizard,
+                   gpointer user_data)
+{
+  SillonWindow *self = SILLON_WINDOW (user_data);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  drop_assessment (self);
+  if (app != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_close_discarded (SillonAssessmentWizard *wizard,
+                    gpointer user_data)
+{
+  SillonWindow *self = SILLON_WINDOW (user_data);
+
+  drop_assessment (self);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Asked also while the vault is locked: the answers are still in memory,
+ * and quitting drops them. Auto-lock never asks (it keeps them). */
+static gboolean
+confirm_leaving (SillonWindow *self,
+                 SillonAssessmentWizardDiscardFunc on_discard)
+{
+  if (!sillon_assessment_wizard_has_answers (self->wizard))
+    return TRUE;
+  gtk_window_present (GTK_WINDOW (self));
+  sillon_assessment_wizard_ask_discard (self->wizard, _ ("Quit and discard this assessment?"),
+                                        _ ("_Discard and Quit"), on_discard, self);
+  return FALSE;
+}
+
+gboolean
+sillon_window_request_quit (SillonWindow *self)
+{
+  g_return_val_if_fail (SILLON_IS_WINDOW (self), TRUE);
+
+  return confirm_leaving (self, on_quit_discarded);
+}
+
 void
 sillon_window_prepare_quit (SillonWindow *self)
 {
@@ -624,6 +681,8 @@ static gboolean
 sillon_window_delete_event (GtkWidget *widget,
                             GdkEventAny *event)
 {
+  if (!confirm_leaving (SILLON_WINDOW (widget), on_close_discarded))
+    return GDK_EVENT_STOP;
   sillon_window_prepare_quit (SILLON_WINDOW (widget));
   /* GtkWindow has no delete_event of its own to chain up to: propagating
    * lets the default handler destroy the window. */

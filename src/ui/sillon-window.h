@@ -21,4 +21,9 @@ SillonWindow *sillon_window_new (SillonApplication *application);
  * window does; the application calls it before quitting. */
 void sillon_window_prepare_quit (SillonWindow *self);
 
+/* TRUE when the window can go now. Otherwise an assessment under way has
+ * answers: the window asks whether to discard it, and activates app.quit
+ * again itself if the mediator does. */
+gboolean sillon_window_request_quit (SillonWindow *self);
+
 G_END_DECLS

@@ -96,6 +96,90 @@ def assessment_rows(window):
         isLambda=True)
 
 
+def discard_dialogs(app, question):
+    """Showing dialogs that ask QUESTION, found by accessible name or text."""
+    found = []
+    for top in app.children:
+        try:
+            if not top.showing or top.roleName not in ("alert", "dialog"):
+                continue
+            if top.name == question or labels_containing(top, question):
+                found.append(top)
+        except Exception:  # a dialog closing under our feet
+            continue
+    return found
+
+
+def discard_dialog(app, question):
+    return wait_for(lambda: discard_dialogs(app, question), what=f"the dialog {question!r}")[0]
+
+
+def chosen_answer(window, item, index):
+    return find(window, "radio button", item["choices"][index]["_label"]).checked
+
+
+def check_cancel_asks(app, window, items):
+    """Cancel leaves at once when nothing would be lost, and asks otherwise;
+    keeping is what Enter and Escape do. The wizard must show question 1."""
+    question_showing(window, items[0])
+    press("<Alt>c")
+    new_assessment = find(window, "push button", "New Assessment", timeout=20)
+    check(not discard_dialogs(app, "Discard this assessment?"),
+          "cancelling with no answer goes back to the person without asking")
+    new_assessment.click()
+
+    question_showing(window, items[0])
+    press("2")
+    press("Return")
+    question_showing(window, items[1])
+    press("3")  # chosen but not confirmed: it counts too
+    press("<Alt>c")
+    dialog = discard_dialog(app, "Discard this assessment?")
+    check(dialog.name == "Discard this assessment?", f"the dialog is named after its question ({dialog.name!r})")
+    check(bool(labels_containing(dialog, "The 2 answers given so far will be lost.")),
+          "the dialog says how many answers would be lost")
+    missing = unnamed_interactive(dialog)
+    check(not missing, "every control of the dialog is named: " + ", ".join(missing))
+    find(dialog, "push button", "Keep Editing")
+    find(dialog, "push button", "Discard")
+    screenshot("assessment-09-discard-question")
+    # Space presses the focused button: it must be Keep Editing. (Without a
+    # window manager the dialog never becomes the active window, so the
+    # accessible "focused" state cannot be read here.)
+    press("space")
+    wait_for(lambda: not discard_dialogs(app, "Discard this assessment?"), what="the dialog to close")
+    question_showing(window, items[1])
+    check(bool(labels_containing(window, f"Question 2 of {len(items)}")),
+          "the focused button keeps editing, on the same question")
+    check(chosen_answer(window, items[1], 2), "the answer chosen is still chosen")
+
+    # Enter on the focused Cancel button asks too; Escape keeps editing.
+    cancel = find(window, "push button", "Cancel")
+    cancel.grabFocus()
+    wait_for(lambda: cancel.focused, what="Cancel to take the focus")
+    press("Return")
+    discard_dialog(app, "Discard this assessment?")
+    press("Escape")
+    wait_for(lambda: not discard_dialogs(app, "Discard this assessment?"), what="the dialog to close")
+    check(bool(labels_containing(window, f"Question 2 of {len(items)}")), "Escape keeps editing, on the same question")
+    check(chosen_answer(window, items[1], 2), "the answer chosen is still chosen after Escape")
+    press("Page_Up")
+    question_showing(window, items[0])
+    check(chosen_answer(window, items[0], 1), "the confirmed answer is kept")
+
+    # Discarding, deliberately (the button's mnemonic), leaves without saving.
+    press("<Alt>c")
+    dialog = discard_dialog(app, "Discard this assessment?")
+    check(bool(labels_containing(dialog, "The 1 answer given so far will be lost.")),
+          "the count follows the answers given")
+    press("<Alt>d")
+    new_assessment = find(window, "push button", "New Assessment", timeout=20)
+    check(not discard_dialogs(app, "Discard this assessment?"), "the dialog is gone")
+    check(not assessment_rows(window), "a discarded assessment is not saved")
+    screenshot("assessment-10-discarded")
+    return new_assessment
+
+
 def test():
     items = load_questionnaire()
     proc, app = start_app("--vault", vault)
@@ -134,6 +218,8 @@ def test():
     press("Return")
     new_assessment = find(window, "push button", "New Assessment", timeout=20)
     check(not assessment_rows(window), "the person has no assessment yet")
+    new_assessment.click()
+    check_cancel_asks(app, window, items)
     new_assessment.click()
 
     # The wizard: the first question, its axis and position.
@@ -290,7 +376,34 @@ def test():
     check(len(assessment_rows(window)) == 1, "one assessment is listed")
     screenshot("assessment-08-person")
 
+    # Quitting with an assessment under way asks; keeping aborts the quit.
+    find(window, "push button", "New Assessment").click()
+    question_showing(window, items[0])
+    press("1")
+    press("Return")
+    question_showing(window, items[1])
     press("<Control>q")
+    dialog = discard_dialog(app, "Quit and discard this assessment?")
+    check(bool(labels_containing(dialog, "The 1 answer given so far will be lost.")),
+          "quitting says how many answers would be lost")
+    check(not unnamed_interactive(dialog), "every control of the quit dialog is named")
+    find(dialog, "push button", "Discard and Quit")
+    screenshot("assessment-11-quit-question")
+    press("Return")  # the default response keeps editing
+    wait_for(lambda: not discard_dialogs(app, "Quit and discard this assessment?"), what="the quit dialog to close")
+    check(proc.poll() is None, "Keep Editing aborts the quit")
+    question_showing(window, items[1])
+    check(bool(labels_containing(window, f"Question 2 of {len(items)}")), "the assessment goes on after keeping")
+    # Closing the window (its title bar button) asks the same question.
+    find(window, "push button", "Close").doActionNamed("click")
+    discard_dialog(app, "Quit and discard this assessment?")
+    press("Escape")
+    wait_for(lambda: not discard_dialogs(app, "Quit and discard this assessment?"), what="the quit dialog to close")
+    check(proc.poll() is None and is_showing(window), "Escape keeps the window open")
+    check(bool(labels_containing(window, f"Question 2 of {len(items)}")), "the assessment goes on after Escape")
+    press("<Control>q")
+    discard_dialog(app, "Quit and discard this assessment?")
+    press("<Alt>d")
     try:
         proc.wait(timeout=20)
         check(proc.returncode == 0, f"the application quits cleanly (exit status {proc.returncode})")
