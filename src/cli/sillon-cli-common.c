@@ -536,42 +536,6 @@ sillon_cli_init_secure (void)
 
 /* ---- The vault with its store and journal -------------------------------- */
 
-static gint64
-mediator_of_slot (SillonStore *store, guint slot)
-{
-  g_autoptr (GPtrArray) mediators = sillon_store_list_mediators (store, NULL);
-
-  if (mediators == NULL)
-    return 0;
-  for (guint i = 0; i < mediators->len; i++)
-    {
-      const SillonMediator *m = g_ptr_array_index (mediators, i);
-      if (m->vault_slot >= 0 && (guint) m->vault_slot == slot)
-        return m->id;
-    }
-  return 0;
-}
-
-static guint8 *
-derive_journal_key (SillonVault *vault, GError **error)
-{
-  guint8 *key = sodium_malloc (SILLON_JOURNAL_KEY_BYTES);
-
-  if (key == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                           _ ("Cannot allocate protected memory for the journal key"));
-      return NULL;
-    }
-  if (!sillon_vault_derive_subkey (vault, SILLON_CLI_JOURNAL_KDF_CONTEXT, SILLON_CLI_JOURNAL_SUBKEY_ID,
-                                   key, SILLON_JOURNAL_KEY_BYTES, error))
-    {
-      sodium_free (key);
-      return NULL;
-    }
-  return key;
-}
-
 void
 sillon_cli_vault_close (SillonCliVault *cv)
 {
@@ -610,22 +574,18 @@ sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit)
       *out_exit = sillon_cli_report_error (error, cv->vault_path);
       return NULL;
     }
-  cv->journal_key = derive_journal_key (cv->vault, &error);
+  cv->journal_key = sillon_journal_derive_key (cv->vault, &error);
   if (cv->journal_key == NULL)
     {
       *out_exit = sillon_cli_report_error (error, cv->vault_path);
       return NULL;
     }
-  cv->mediator_id = mediator_of_slot (cv->store, sillon_vault_get_unlocked_slot (cv->vault));
-
-  {
-    g_autofree char *details = g_strdup_printf ("{\"slot\":%u,\"via\":\"cli\"}", sillon_vault_get_unlocked_slot (cv->vault));
-    if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_OPEN, details, &error))
-      {
-        *out_exit = sillon_cli_report_error (error, cv->vault_path);
-        return NULL;
-      }
-  }
+  cv->mediator_id = sillon_journal_mediator_of_slot (cv->store, sillon_vault_get_unlocked_slot (cv->vault));
+  if (!sillon_journal_record_open (cv->vault, cv->store, "cli", &error))
+    {
+      *out_exit = sillon_cli_report_error (error, cv->vault_path);
+      return NULL;
+    }
   return g_steal_pointer (&cv);
 }
 
@@ -668,10 +628,10 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
   store = sillon_store_new (sillon_vault_get_db (vault), error);
   if (store == NULL)
     return FALSE;
-  key = derive_journal_key (vault, error);
+  key = sillon_journal_derive_key (vault, error);
   if (key == NULL)
     return FALSE;
-  ok = sillon_journal_append (store, key, action, mediator_of_slot (store, sillon_vault_get_unlocked_slot (vault)),
+  ok = sillon_journal_append (store, key, action, sillon_journal_mediator_of_slot (store, sillon_vault_get_unlocked_slot (vault)),
                               details, NULL, error);
   sodium_free (key);
   return ok;

@@ -96,10 +96,6 @@ gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out
 
 gboolean sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit);
 
-/* The journal's key: derived from the master key, never stored. */
-#define SILLON_CLI_JOURNAL_KDF_CONTEXT "SillonJK"
-#define SILLON_CLI_JOURNAL_SUBKEY_ID 1
-
 /* An unlocked vault with its store open, the journal key and the mediator
  * who unlocked it: what the data commands work on. */
 typedef struct

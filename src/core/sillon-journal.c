@@ -10,6 +10,7 @@
 
 #include "sillon-id-table.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
 #include <string.h>
@@ -313,4 +314,69 @@ sillon_journal_verify (SillonStore *store,
   if (out_head_hash != NULL)
     memcpy (out_head_hash, expected_prev, SILLON_JOURNAL_HASH_BYTES);
   return TRUE;
+}
+
+/* Context and id of the journal key among the master key's subkeys. */
+#define JOURNAL_KDF_CONTEXT "SillonJK"
+#define JOURNAL_SUBKEY_ID 1
+
+guint8 *
+sillon_journal_derive_key (SillonVault *vault, GError **error)
+{
+  guint8 *key;
+
+  g_return_val_if_fail (SILLON_IS_VAULT (vault), NULL);
+
+  key = sodium_malloc (SILLON_JOURNAL_KEY_BYTES);
+  if (key == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                           _ ("Cannot allocate protected memory for the journal key"));
+      return NULL;
+    }
+  if (!sillon_vault_derive_subkey (vault, JOURNAL_KDF_CONTEXT, JOURNAL_SUBKEY_ID, key, SILLON_JOURNAL_KEY_BYTES, error))
+    {
+      sodium_free (key);
+      return NULL;
+    }
+  return key;
+}
+
+gint64
+sillon_journal_mediator_of_slot (SillonStore *store, guint slot)
+{
+  g_autoptr (GPtrArray) mediators = sillon_store_list_mediators (store, NULL);
+
+  if (mediators == NULL)
+    return 0;
+  for (guint i = 0; i < mediators->len; i++)
+    {
+      const SillonMediator *m = g_ptr_array_index (mediators, i);
+
+      if (m->vault_slot >= 0 && (guint) m->vault_slot == slot)
+        return m->id;
+    }
+  return 0;
+}
+
+gboolean
+sillon_journal_record_open (SillonVault *vault, SillonStore *store, const char *via, GError **error)
+{
+  guint slot;
+  guint8 *key;
+  g_autofree char *details = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SILLON_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (via != NULL && strspn (via, "abcdefghijklmnopqrstuvwxyz") == strlen (via), FALSE);
+
+  key = sillon_journal_derive_key (vault, error);
+  if (key == NULL)
+    return FALSE;
+  slot = sillon_vault_get_unlocked_slot (vault);
+  details = g_strdup_printf ("{\"slot\":%u,\"via\":\"%s\"}", slot, via);
+  ok = sillon_journal_append (store, key, SILLON_JOURNAL_OPEN, sillon_journal_mediator_of_slot (store, slot), details, NULL, error);
+  sodium_free (key);
+  return ok;
 }

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "sillon-store.h"
+#include "sillon-vault.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,21 @@ gboolean sillon_journal_append (SillonStore *store,
                                 const char *details,
                                 gint64 *out_seq,
                                 GError **error);
+
+/* The journal's key: derived from @vault's master key (so it follows the
+ * vault, never stored), in sodium_malloc memory: free it with sodium_free. */
+guint8 *sillon_journal_derive_key (SillonVault *vault, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The id of the mediator whose keyslot is @slot, 0 when none is. */
+gint64 sillon_journal_mediator_of_slot (SillonStore *store, guint slot);
+
+/* Records that @vault has been unlocked, with the keyslot used and @via
+ * ("app", "cli": a fixed word, no user text), under the mediator of that
+ * keyslot. The application and sillon-cli both call it on every unlock. */
+gboolean sillon_journal_record_open (SillonVault *vault,
+                                     SillonStore *store,
+                                     const char *via,
+                                     GError **error);
 
 /* Element type: SillonJournalEntry*, oldest first. */
 GPtrArray *sillon_journal_list (SillonStore *store, GError **error);

@@ -16,6 +16,7 @@
 
 #include "sillon-assessment-wizard.h"
 #include "sillon-assessment.h"
+#include "sillon-journal.h"
 #include "sillon-people-page.h"
 #include "sillon-person-page.h"
 #include "sillon-store.h"
@@ -265,6 +266,13 @@ show_home (SillonWindow *self)
     {
       self->store = sillon_store_new (sillon_vault_get_db (self->vault), &error);
       if (self->store == NULL)
+        {
+          show_store_error (self, error);
+          return;
+        }
+      /* Every unlock is journaled, as sillon-cli does: who opened the
+       * vault, when, with which keyslot. */
+      if (!sillon_journal_record_open (self->vault, self->store, "app", &error))
         {
           show_store_error (self, error);
           return;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "sillon-journal.h"
@@ -216,6 +217,81 @@ test_erase_in_vault (void)
  * its own prepared on the connection) and the vault locked, the vault file
  * alone holds everything: the WAL was checkpointed, so a copy of that one
  * file, as a mediator would back it up, loses nothing. */
+/* An unlock is journaled under the mediator of the keyslot used, and the
+ * chain verifies with the key derived again from the vault; a key derived
+ * from another vault does not verify it. */
+static void
+test_journal_records_open (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.sillon", NULL);
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonVault) other = NULL;
+  g_autoptr (SillonStore) store = NULL;
+  g_autoptr (SillonMediator) camille = sillon_mediator_new ();
+  g_autoptr (GPtrArray) entries = NULL;
+  guint8 *key = NULL;
+  guint8 *other_key = NULL;
+  guint64 n = 0;
+  gint64 bad = 0;
+
+  g_assert_no_error (error);
+  options.kdf_target_ms = 1;
+  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  other = sillon_vault_create (other_path, "Dominique", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
+  g_assert_no_error (error);
+  camille->display_name = g_strdup ("Camille");
+  camille->vault_slot = (int) sillon_vault_get_unlocked_slot (vault);
+  g_assert_true (sillon_store_insert_mediator (store, camille, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sillon_journal_mediator_of_slot (store, sillon_vault_get_unlocked_slot (vault)), ==, camille->id);
+  g_assert_cmpint (sillon_journal_mediator_of_slot (store, 5), ==, 0);
+
+  g_assert_true (sillon_journal_record_open (vault, store, "app", &error));
+  g_assert_no_error (error);
+  g_assert_true (sillon_journal_record_open (vault, store, "cli", &error));
+  g_assert_no_error (error);
+
+  entries = sillon_journal_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const SillonJournalEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *expected = g_strdup_printf ("{\"slot\":%u,\"via\":\"%s\"}",
+                                                   sillon_vault_get_unlocked_slot (vault), i == 0 ? "app" : "cli");
+
+      g_assert_cmpint (e->action, ==, SILLON_JOURNAL_OPEN);
+      g_assert_cmpint (e->mediator_id, ==, camille->id);
+      g_assert_cmpstr (e->details, ==, expected);
+    }
+
+  key = sillon_journal_derive_key (vault, &error);
+  g_assert_no_error (error);
+  g_assert_true (sillon_journal_verify (store, key, &bad, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  other_key = sillon_journal_derive_key (other, &error);
+  g_assert_no_error (error);
+  g_assert_false (sillon_journal_verify (store, other_key, &bad, &n, NULL, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+  sodium_free (key);
+  sodium_free (other_key);
+
+  g_clear_pointer (&store, sillon_store_free);
+  sillon_vault_lock (vault);
+  sillon_vault_lock (other);
+  g_unlink (path);
+  g_unlink (other_path);
+  g_rmdir (dir);
+}
+
 static void
 test_lock_leaves_complete_file (void)
 {
@@ -479,6 +555,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/vault/lock-leaves-complete-file", test_lock_leaves_complete_file);
+  g_test_add_func ("/store/vault/journal-records-open", test_journal_records_open);
   g_test_add_func ("/store/vault/erase", test_erase_in_vault);
   g_test_add_func ("/store/vault/retention", test_retention_in_vault);
   return g_test_run ();
