@@ -13,6 +13,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "sillon-assessment.h"
+
 /* The benchmarks and the screenshots need the same data on every machine:
  * the generator draws from its own seeded PRNG (xoshiro256**, seeded with
  * splitmix64), never from rand() or GLib's global generator, and reads the
@@ -418,15 +420,32 @@ static const char *const session_notes[] = {
   "A réussi seule la deuxième fois.",
 };
 
-static const char *const skills[] = {
-  "savoir.device",
-  "savoir.search",
-  "savoir.email",
-  "savoir.documents",
-  "savoir.identity",
-  "savoir.security",
-  "savoir.communication",
-  "savoir.apps",
+static const char *const referral_reasons[] = {
+  "Dossier à déposer au guichet, pièces justificatives à faire vérifier.",
+  "Besoin d’un rendez-vous avec une assistante sociale.",
+  "Recherche d’emploi : accompagnement par un conseiller.",
+  "Démarche bloquée, l’organisme doit débloquer le compte.",
+  "Ateliers collectifs réguliers plus près de chez elle.",
+};
+
+static const char *const referral_documents[] = {
+  "Pièce d’identité, justificatif de domicile.",
+  "Dernier avis d’imposition.",
+  "Attestation de la CAF.",
+};
+
+static const char *const parcours_titles[] = {
+  "Devenir autonome pour ses démarches",
+  "Prendre en main son smartphone",
+  "Communiquer avec ses proches",
+  "Chercher un emploi en ligne",
+};
+
+static const char *const parcours_goals[] = {
+  "Faire seule sa déclaration de revenus l’an prochain.",
+  "Consulter ses remboursements sur ameli.fr sans aide.",
+  "Envoyer un CV avec une pièce jointe.",
+  "Appeler ses petits-enfants en visio.",
 };
 
 static const char *const workshop_titles[] = {
@@ -454,6 +473,34 @@ static const char *const mediator_names[] = {
 
 /* ── Helpers ───────────────────────────────────────────────────────────── */
 
+/* Two years of activity: day 0 is two years before the end date. */
+#define PERIOD_DAYS 730
+/* From this many sessions on, a person counts as a regular. */
+#define REGULAR_VISITS 4
+/* The progress a person makes levels off after this many sessions. */
+#define LEARNING_VISITS 10
+
+typedef struct
+{
+  gint64 id;
+  gint64 mediator_id;
+  guint first_day; /* the day the person was registered and came first */
+  guint n_visits;
+  guint first_visit; /* index of the person's first session in Demo.visits */
+  double base;       /* digital autonomy at the first visit, 0–1 */
+  double pace;       /* what LEARNING_VISITS sessions add to it */
+  gboolean named;
+  gboolean regular; /* meant to come often */
+} Person;
+
+typedef struct
+{
+  guint person;
+  guint day;
+  guint rank; /* 0 for the person's first session */
+  gint64 session_id;
+} Visit;
+
 typedef struct
 {
   SillonStore *store;
@@ -462,6 +509,13 @@ typedef struct
   GArray *mediators;     /* gint64 */
   GArray *places;        /* gint64 */
   GArray *beneficiaries; /* gint64 */
+  GArray *people;        /* Person, one per beneficiary */
+  Visit *visits;         /* every session, grouped by person in date order */
+  guint n_visits;
+  char dates[PERIOD_DAYS + 1][11]; /* YYYY-MM-DD of each day of the period */
+  SillonQuestionnaire *questionnaire;
+  SillonOrientationRules *rules;
+  GPtrArray *savoir_items; /* const char *, the questionnaire's savoir item ids */
   const SillonVocabularyValue *themes, *admin_themes, *place_types, *equipment, *autonomy,
       *destinations, *levels, *statuses;
   gsize n_themes, n_admin_themes, n_place_types, n_equipment, n_autonomy, n_destinations,
@@ -574,6 +628,34 @@ fail:
 
 /* ── Generators ────────────────────────────────────────────────────────── */
 
+/* Assessments go through the same questionnaire, scoring and orientation
+ * rules as the ones mediators fill in. */
+static gboolean
+load_questionnaire (Demo *d, GError **error)
+{
+  g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_default ();
+  guint n_items;
+
+  d->questionnaire = sillon_questionnaire_registry_get (registry, 1, error);
+  if (d->questionnaire == NULL)
+    return FALSE;
+  d->rules = sillon_orientation_rules_load (registry, 1, error);
+  if (d->rules == NULL)
+    return FALSE;
+  n_items = sillon_questionnaire_get_n_items (d->questionnaire);
+  d->savoir_items = g_ptr_array_new ();
+  for (guint k = 0; k < n_items; k++)
+    {
+      const SillonQuestionnaireItem *item = sillon_questionnaire_get_item (d->questionnaire, k);
+
+      /* Sessions name the skills they worked on; pick_strings() keeps
+       * them in a 64-bit set. */
+      if (sillon_questionnaire_item_get_axis (item) == SILLON_AXIS_SAVOIR && d->savoir_items->len < 64)
+        g_ptr_array_add (d->savoir_items, (gpointer) sillon_questionnaire_item_get_id (item));
+    }
+  return TRUE;
+}
+
 static gboolean
 add_mediators (Demo *d, GError **error)
 {
@@ -590,6 +672,28 @@ add_mediators (Demo *d, GError **error)
   return TRUE;
 }
 
+/* French elides "de" before a vowel or a mute h and contracts it with the
+ * article of names like Le Mans: "CCAS d’Épernay", "Médiathèque du Mans". */
+static char *
+place_name (const PlaceKind *kind, const char *commune)
+{
+  gsize len = strlen (kind->prefix);
+  gunichar decomposed[4];
+  gunichar first;
+
+  if (len < 3 || strcmp (kind->prefix + len - 3, "de ") != 0)
+    return g_strconcat (kind->prefix, commune, kind->suffix, NULL);
+  if (g_str_has_prefix (commune, "Le "))
+    return g_strdup_printf ("%.*sdu %s%s", (int) (len - 3), kind->prefix, commune + 3, kind->suffix);
+  if (g_str_has_prefix (commune, "Les "))
+    return g_strdup_printf ("%.*sdes %s%s", (int) (len - 3), kind->prefix, commune + 4, kind->suffix);
+  first = g_unichar_tolower (g_utf8_get_char (commune));
+  if (g_unichar_fully_decompose (first, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0 &&
+      decomposed[0] < 0x80 && strchr ("aeiouyh", (int) decomposed[0]) != NULL)
+    return g_strdup_printf ("%.*sd’%s%s", (int) (len - 3), kind->prefix, commune, kind->suffix);
+  return g_strconcat (kind->prefix, commune, kind->suffix, NULL);
+}
+
 static gboolean
 add_places (Demo *d, guint n, GError **error)
 {
@@ -599,7 +703,7 @@ add_places (Demo *d, guint n, GError **error)
       const Commune *c = i < LOCAL_COMMUNES * 4 ? &communes[i % LOCAL_COMMUNES] : &PICK (&d->rng, communes);
       const PlaceKind *kind = &PICK (&d->rng, place_kinds);
       g_autofree char *id = g_strdup_printf ("demo-%u", i + 1);
-      g_autofree char *nom = g_strconcat (kind->prefix, c->name, kind->suffix, NULL);
+      g_autofree char *nom = place_name (kind, c->name);
       g_autofree char *adresse = g_strdup_printf ("%u %s", 1 + rng_below (&d->rng, 120), PICK (&d->rng, streets));
       g_autofree char *phone = g_strdup_printf ("+333%08u", rng_below (&d->rng, 100000000));
       g_autofree char *slug = ascii_lower (c->name);
@@ -665,6 +769,24 @@ status_for_age (Demo *d, int age)
   return rng_chance (&d->rng, 0.55) ? "sans_emploi" : "en_emploi";
 }
 
+/* Named people are told what is kept about them and why, on their first
+ * visit; anonymous ones leave nothing to consent to. */
+static gboolean
+add_consent (Demo *d, const SillonBeneficiary *b, const char *date, GError **error)
+{
+  g_autoptr (SillonConsent) c = sillon_consent_new ();
+
+  if (b->first_name == NULL && b->last_name == NULL)
+    return TRUE;
+  c->beneficiary_id = b->id;
+  c->date = g_strdup (date);
+  c->told = g_strdup (rng_chance (&d->rng, 0.8)
+                          ? "Informée oralement : données gardées pour le suivi, accès, rectification et effacement sur demande."
+                          : "Fiche d’information remise et lue ensemble.");
+  c->scope = g_strdup ("Suivi de l’accompagnement et statistiques anonymes");
+  return sillon_store_insert_consent (d->store, c, error);
+}
+
 static gboolean
 add_beneficiaries (Demo *d, guint n, GError **error)
 {
@@ -674,12 +796,21 @@ add_beneficiaries (Demo *d, guint n, GError **error)
     {
       g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
       gboolean female = rng_chance (&d->rng, 0.56);
-      g_autofree char *created = random_date (d, 730);
+      /* Regulars were mostly already coming when the period starts; the
+       * others turn up at any time. */
+      gboolean regular = rng_chance (&d->rng, 0.4);
+      double when = rng_unit (&d->rng);
+      guint first_day = (guint) (PERIOD_DAYS * (regular ? when * when : when) + 0.5);
+      const char *created = d->dates[first_day];
       const Commune *c = rng_chance (&d->rng, 0.8) ? &communes[rng_below (&d->rng, LOCAL_COMMUNES)] : &PICK (&d->rng, communes);
+      Person person = { 0 };
+      double u1, u2;
       int age;
 
       /* The public of digital mediation is older than average. */
-      age = 16 + (int) (70 * MAX (rng_unit (&d->rng), rng_unit (&d->rng)));
+      u1 = rng_unit (&d->rng);
+      u2 = rng_unit (&d->rng);
+      age = 16 + (int) (70 * MAX (u1, u2));
       if (!rng_chance (&d->rng, 0.08))
         {
           b->first_name = g_strdup (female ? PICK (&d->rng, female_names) : PICK (&d->rng, male_names));
@@ -708,9 +839,19 @@ add_beneficiaries (Demo *d, guint n, GError **error)
       b->mediator_id = g_array_index (d->mediators, gint64, rng_below (&d->rng, d->mediators->len));
       b->created_unix = date_to_unix (created);
       b->updated_unix = b->created_unix;
-      if (!sillon_store_insert_beneficiary (d->store, b, error))
+      if (!sillon_store_insert_beneficiary (d->store, b, error) ||
+          !add_consent (d, b, created, error))
         return FALSE;
       g_array_append_val (d->beneficiaries, b->id);
+      person.id = b->id;
+      person.mediator_id = b->mediator_id;
+      person.first_day = first_day;
+      person.named = b->first_name != NULL || b->last_name != NULL;
+      person.regular = regular;
+      /* Most people start far from digital tools; some learn fast. */
+      person.base = 0.45 * rng_unit (&d->rng);
+      person.pace = 0.3 + 0.7 * rng_unit (&d->rng);
+      g_array_append_val (d->people, person);
 
       /* About one person in a hundred was registered twice: a typo in the
        * name, the same phone number. */
@@ -727,36 +868,216 @@ add_beneficiaries (Demo *d, guint n, GError **error)
           twin->commune_insee = g_strdup (b->commune_insee);
           twin->created_unix = b->created_unix;
           twin->updated_unix = b->created_unix;
-          if (!sillon_store_insert_beneficiary (d->store, twin, error))
+          if (!sillon_store_insert_beneficiary (d->store, twin, error) ||
+              !add_consent (d, twin, created, error))
             return FALSE;
           g_array_append_val (d->beneficiaries, twin->id);
+          person.id = twin->id;
+          person.regular = FALSE;
+          g_array_append_val (d->people, person);
           i++;
         }
     }
   return TRUE;
 }
 
+static guint
+max_visits (const Person *p)
+{
+  guint days = PERIOD_DAYS + 1 - p->first_day;
+
+  /* Even regulars rarely come more than once a week on average: those
+   * registered lately have not had the time to come often. */
+  return MAX (MIN (days, 3), days / 7);
+}
+
+/* How many sessions each person has, and on which days. Most people come
+ * one to three times; regulars come up to a few dozen times. Nobody comes
+ * twice on one day, and nobody before being registered. */
 static gboolean
-add_sessions (Demo *d, guint n, GError **error)
+plan_visits (Demo *d, guint n, GError **error)
+{
+  Person *people = (Person *) (gpointer) d->people->data;
+  guint n_people = d->people->len;
+  guint64 occasional = 0, regular = 0, total = 0, capacity = 0;
+  guint index = 0;
+
+  if (n == 0)
+    return TRUE;
+  for (guint i = 0; i < n_people; i++)
+    capacity += max_visits (&people[i]);
+  if (capacity < n)
+    {
+      g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                   _ ("Too many demo sessions for %u beneficiaries"),
+                   n_people);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      Person *p = &people[i];
+      guint room = max_visits (p);
+
+      if (p->regular)
+        {
+          double u = rng_unit (&d->rng);
+
+          p->n_visits = MIN (REGULAR_VISITS + (guint) (56 * u * u), room);
+          if (p->n_visits >= REGULAR_VISITS)
+            regular += p->n_visits;
+          else
+            occasional += p->n_visits;
+        }
+      else
+        {
+          guint want = 1 + rng_below (&d->rng, 3);
+
+          p->n_visits = MIN (want, room);
+          occasional += p->n_visits;
+        }
+    }
+
+  /* Scale the regulars' visits to the number of sessions asked for; when
+   * even the occasional visitors are too many, scale everyone down. */
+  for (guint i = 0; i < n_people; i++)
+    {
+      Person *p = &people[i];
+      guint room = max_visits (p);
+
+      if (n >= occasional && regular > 0 && p->n_visits >= REGULAR_VISITS)
+        {
+          double scaled = (double) p->n_visits * (double) (n - occasional) / (double) regular;
+
+          p->n_visits = CLAMP ((guint) (scaled + 0.5), MIN (REGULAR_VISITS, room), room);
+        }
+      else if (n < occasional)
+        p->n_visits = (guint) ((double) p->n_visits * n / (occasional + regular) + 0.5);
+      total += p->n_visits;
+    }
+  /* Settle the rounding one visit at a time, preferring the regulars. */
+  while (total > n)
+    {
+      Person *p = &people[rng_below (&d->rng, n_people)];
+
+      if (p->n_visits > 0)
+        {
+          p->n_visits--;
+          total--;
+        }
+    }
+  for (guint misses = 0; total < n;)
+    {
+      Person *p = &people[rng_below (&d->rng, n_people)];
+
+      if (p->n_visits < max_visits (p) &&
+          (p->n_visits >= REGULAR_VISITS || misses > 64))
+        {
+          p->n_visits++;
+          total++;
+          misses = 0;
+        }
+      else
+        misses++;
+    }
+
+  /* Spread each person's visits over weeks or months from the first one:
+   * one day drawn in each of n equal slices of that span. */
+  d->visits = g_new0 (Visit, n);
+  d->n_visits = n;
+  for (guint i = 0; i < n_people; i++)
+    {
+      Person *p = &people[i];
+      guint room = PERIOD_DAYS + 1 - p->first_day;
+      guint every = 3 + rng_below (&d->rng, 20);
+      guint at_least = 30 + rng_below (&d->rng, 300);
+      guint span = MAX (p->n_visits * every, at_least);
+
+      span = MAX (MIN (span, room), p->n_visits);
+      p->first_visit = index;
+      for (guint k = 0; k < p->n_visits; k++)
+        {
+          guint from = (guint) ((guint64) span * k / p->n_visits);
+          guint to = (guint) ((guint64) span * (k + 1) / p->n_visits);
+          Visit *v = &d->visits[index++];
+
+          v->person = i;
+          v->rank = k;
+          v->day = p->first_day + (k == 0 ? 0 : from + rng_below (&d->rng, to - from));
+        }
+    }
+  g_assert (index == n);
+  return TRUE;
+}
+
+/* The autonomy a person shows at a session: it grows with the sessions
+ * they had, at their own pace, with ups and downs. */
+static double
+progress (const Person *p, guint rank)
+{
+  return p->base + p->pace * MIN (rank, LEARNING_VISITS) / (double) LEARNING_VISITS;
+}
+
+static gboolean
+add_referral (Demo *d, const SillonSession *s, const Person *p, const Visit *v, GError **error)
+{
+  g_autoptr (SillonReferral) r = sillon_referral_new ();
+
+  r->beneficiary_id = s->beneficiary_id;
+  r->session_id = s->id;
+  r->mediator_id = s->mediator_id;
+  r->date = g_strdup (s->date);
+  r->destination = g_strdup (s->referral_destination);
+  r->reason = g_strdup (PICK (&d->rng, referral_reasons));
+  if (rng_chance (&d->rng, 0.5))
+    r->documents = g_strdup (PICK (&d->rng, referral_documents));
+  if (d->places->len > 0 && rng_chance (&d->rng, 0.4))
+    r->place_id = g_array_index (d->places, gint64, rng_below (&d->rng, d->places->len));
+  r->consent_to_share = p->named && rng_chance (&d->rng, 0.7);
+  /* Whether the person went is only known weeks later, if ever. */
+  if (PERIOD_DAYS - v->day < 30)
+    r->status = SILLON_REFERRAL_ISSUED;
+  else
+    {
+      double u = rng_unit (&d->rng);
+
+      r->status = u < 0.55 ? SILLON_REFERRAL_HONOURED : u < 0.85 ? SILLON_REFERRAL_UNKNOWN
+                                                                 : SILLON_REFERRAL_ISSUED;
+    }
+  return sillon_store_insert_referral (d->store, r, error);
+}
+
+static gboolean
+add_sessions (Demo *d, GError **error)
 {
   const char *admin_theme = "aide_aux_demarches_administratives";
+  g_autofree guint *order = g_new (guint, d->n_visits);
+  guint per_day[PERIOD_DAYS + 2] = { 0 };
 
-  for (guint i = 0; i < n; i++)
+  /* Sessions are logged day after day, as they happen. */
+  for (guint i = 0; i < d->n_visits; i++)
+    per_day[d->visits[i].day + 1]++;
+  for (guint day = 1; day <= PERIOD_DAYS + 1; day++)
+    per_day[day] += per_day[day - 1];
+  for (guint i = 0; i < d->n_visits; i++)
+    order[per_day[d->visits[i].day]++] = i;
+
+  for (guint i = 0; i < d->n_visits; i++)
     {
+      Visit *v = &d->visits[order[i]];
+      const Person *p = &g_array_index (d->people, Person, v->person);
       g_autoptr (SillonSession) s = sillon_session_new ();
-      /* A few people come often, most come a few times. */
-      double u = rng_unit (&d->rng);
-      guint who = (guint) (u * u * d->beneficiaries->len);
+      gboolean admin = rng_chance (&d->rng, 0.4);
 
-      s->beneficiary_id = g_array_index (d->beneficiaries, gint64, MIN (who, d->beneficiaries->len - 1));
-      s->mediator_id = g_array_index (d->mediators, gint64, rng_below (&d->rng, d->mediators->len));
-      s->date = random_date (d, 730);
+      s->beneficiary_id = p->id;
+      s->mediator_id = rng_chance (&d->rng, 0.8) ? p->mediator_id : g_array_index (d->mediators, gint64, rng_below (&d->rng, d->mediators->len));
+      s->date = g_strdup (d->dates[v->day]);
       s->duration_minutes = PICK (&d->rng, durations);
       s->place_type = g_strdup (rng_chance (&d->rng, 0.8) ? "lieu_activite" : pick_value (d, d->place_types, d->n_place_types));
       if (g_strcmp0 (s->place_type, "lieu_activite") == 0 && d->places->len > 0)
         s->place_id = g_array_index (d->places, gint64, rng_below (&d->rng, MIN (d->places->len, 5)));
       s->equipment = pick_values (d, d->equipment, d->n_equipment, 2);
-      if (rng_chance (&d->rng, 0.4))
+      if (admin)
         {
           const char *themes[] = { admin_theme, NULL, NULL };
 
@@ -785,16 +1106,168 @@ add_sessions (Demo *d, guint n, GError **error)
             }
         }
       if (rng_chance (&d->rng, 0.85))
-        s->autonomy = g_strdup (pick_value (d, d->autonomy, d->n_autonomy));
-      s->help_mode = 1 + rng_below (&d->rng, 3);
-      if (rng_chance (&d->rng, 0.3))
-        s->skills = pick_strings (d, skills, G_N_ELEMENTS (skills), 2);
-      s->referred = rng_chance (&d->rng, 0.1);
+        {
+          /* The vocabulary lists the degrees from guided to autonomous. */
+          double x = progress (p, v->rank) + (rng_unit (&d->rng) - 0.5) * 0.5;
+          guint level = x < 0.4 ? 0 : x < 0.75 ? 1
+                                               : 2;
+
+          level = MIN (level, (guint) d->n_autonomy - 1);
+          s->autonomy = g_strdup (d->autonomy[level].api);
+          s->help_mode = rng_chance (&d->rng, 0.7) ? (SillonHelpMode) (SILLON_HELP_MODE_FAIRE_POUR + MIN (level, 2))
+                                                   : (SillonHelpMode) (1 + rng_below (&d->rng, 3));
+        }
+      else
+        s->help_mode = 1 + rng_below (&d->rng, 3);
+      if (d->savoir_items->len > 0 && rng_chance (&d->rng, 0.3))
+        s->skills = pick_strings (d, (const char *const *) d->savoir_items->pdata, d->savoir_items->len, 2);
+      /* Administrative procedures are the usual reason to send someone on. */
+      s->referred = rng_chance (&d->rng, admin ? 0.16 : 0.06);
       if (s->referred)
         s->referral_destination = g_strdup (pick_value (d, d->destinations, d->n_destinations));
       if (rng_chance (&d->rng, 0.05))
         s->notes = g_strdup (PICK (&d->rng, session_notes));
       if (!sillon_store_insert_session (d->store, s, error))
+        return FALSE;
+      v->session_id = s->id;
+      if (s->referred && !add_referral (d, s, p, v, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The answer an item gets: @level (0–1) of the way from its first choice
+ * to its last. */
+static guint
+choice_at (const SillonQuestionnaireItem *item, double level)
+{
+  guint n = sillon_questionnaire_item_get_n_choices (item);
+  int index = (int) (level * (n - 1) + 0.5);
+
+  return sillon_questionnaire_item_get_choice_value (item, (guint) CLAMP (index, 0, (int) n - 1));
+}
+
+/* Regulars are assessed at their first session, and often again later:
+ * their skills (savoir) follow the progress their sessions show, while
+ * their means (pouvoir) and motivation (vouloir) mostly stay the same. */
+static gboolean
+add_assessments (Demo *d, const Person *p, GError **error)
+{
+  guint n_items = sillon_questionnaire_get_n_items (d->questionnaire);
+  guint want = 1 + rng_below (&d->rng, 3);
+  guint n_assessments = MIN (want, p->n_visits);
+  g_autofree double *start = g_new (double, n_items);
+
+  for (guint k = 0; k < n_items; k++)
+    start[k] = rng_unit (&d->rng);
+
+  for (guint a = 0; a < n_assessments; a++)
+    {
+      guint rank = a == 0 ? 0 : a == n_assessments - 1 ? p->n_visits - 1
+                                                       : p->n_visits / 2;
+      const Visit *v = &d->visits[p->first_visit + rank];
+      g_autoptr (SillonAssessment) assessment = sillon_assessment_new (d->questionnaire);
+      g_autoptr (SillonAssessmentResult) result = NULL;
+      g_autoptr (SillonAssessmentRecord) record = sillon_assessment_record_new ();
+      g_autoptr (JsonNode) answers = NULL;
+      g_autoptr (JsonNode) result_json = NULL;
+      /* Some days go worse than others. */
+      double mood = (rng_unit (&d->rng) - 0.5) * 0.3;
+
+      if (!sillon_assessment_set_date (assessment, d->dates[v->day], error))
+        return FALSE;
+      for (guint k = 0; k < n_items; k++)
+        {
+          const SillonQuestionnaireItem *item = sillon_questionnaire_get_item (d->questionnaire, k);
+          const char *id = sillon_questionnaire_item_get_id (item);
+          double level;
+
+          if (sillon_questionnaire_item_get_n_choices (item) == 0)
+            continue;
+          if (rng_chance (&d->rng, 0.04))
+            {
+              if (!sillon_assessment_skip (assessment, id, error))
+                return FALSE;
+              continue;
+            }
+          if (sillon_questionnaire_item_get_axis (item) == SILLON_AXIS_SAVOIR)
+            level = progress (p, rank) + mood + (start[k] - 0.5) * 0.6 + (rng_unit (&d->rng) - 0.5) * 0.2;
+          else
+            level = start[k] + (a > 0 && rng_chance (&d->rng, 0.15) ? 0.34 : 0.0);
+          if (!sillon_assessment_set_answer (assessment, id, choice_at (item, CLAMP (level, 0.0, 1.0)), error))
+            return FALSE;
+        }
+      result = sillon_assessment_evaluate (assessment, d->rules, error);
+      if (result == NULL)
+        return FALSE;
+      answers = sillon_assessment_to_json (assessment);
+      result_json = sillon_assessment_result_to_json (result);
+      record->beneficiary_id = p->id;
+      record->mediator_id = p->mediator_id;
+      record->date = g_strdup (d->dates[v->day]);
+      record->questionnaire_id = g_strdup ("pouvoir-vouloir-savoir");
+      record->questionnaire_version = (int) sillon_questionnaire_get_version (d->questionnaire);
+      record->answers_json = json_to_string (answers, FALSE);
+      record->result_json = json_to_string (result_json, FALSE);
+      if (!sillon_store_insert_assessment (d->store, record, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A few regulars follow a parcours: the sessions they already had, and
+ * for those still coming, the next one planned. */
+static gboolean
+add_parcours (Demo *d, const Person *p, GError **error)
+{
+  g_autoptr (SillonParcours) parcours = sillon_parcours_new ();
+  guint want = 3 + rng_below (&d->rng, 3);
+  guint n_steps = MIN (p->n_visits - 1, want);
+  const Visit *last = NULL;
+
+  parcours->beneficiary_id = p->id;
+  parcours->title = g_strdup (PICK (&d->rng, parcours_titles));
+  parcours->goal = g_strdup (PICK (&d->rng, parcours_goals));
+  parcours->created_unix = date_to_unix (d->dates[d->visits[p->first_visit].day]);
+  for (guint k = 0; k < n_steps; k++)
+    {
+      SillonParcoursItem *item = sillon_parcours_item_new ();
+
+      last = &d->visits[p->first_visit + 1 + k];
+      item->position = k;
+      item->planned_date = g_strdup (d->dates[last->day]);
+      item->label = g_strdup (PICK (&d->rng, workshop_titles));
+      item->session_id = last->session_id;
+      item->done = TRUE;
+      g_ptr_array_add (parcours->items, item);
+    }
+  if (last != NULL && PERIOD_DAYS - last->day < 60)
+    {
+      SillonParcoursItem *item = sillon_parcours_item_new ();
+      GDate next = d->end;
+
+      g_date_add_days (&next, 7 + rng_below (&d->rng, 21));
+      item->position = n_steps;
+      item->planned_date = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&next),
+                                            g_date_get_month (&next), g_date_get_day (&next));
+      item->label = g_strdup (PICK (&d->rng, workshop_titles));
+      g_ptr_array_add (parcours->items, item);
+    }
+  return sillon_store_insert_parcours (d->store, parcours, error);
+}
+
+static gboolean
+add_follow_up (Demo *d, GError **error)
+{
+  for (guint i = 0; i < d->people->len; i++)
+    {
+      const Person *p = &g_array_index (d->people, Person, i);
+
+      if (p->n_visits < REGULAR_VISITS)
+        continue;
+      if (!add_assessments (d, p, error))
+        return FALSE;
+      if (p->n_visits > REGULAR_VISITS + 1 && rng_chance (&d->rng, 0.2) && !add_parcours (d, p, error))
         return FALSE;
     }
   return TRUE;
@@ -906,19 +1379,30 @@ sillon_demo_generate (SillonStore *store, const SillonDemoOptions *options, GErr
       g_date_clear (&d.end, 1);
       g_date_set_time_t (&d.end, time (NULL));
     }
-  if (!load_values (&d, error))
-    return FALSE;
+  for (guint day = 0; day <= PERIOD_DAYS; day++)
+    {
+      GDate date = d.end;
+
+      g_date_subtract_days (&date, PERIOD_DAYS - day);
+      g_snprintf (d.dates[day], sizeof d.dates[day], "%04d-%02d-%02d", g_date_get_year (&date),
+                  g_date_get_month (&date), g_date_get_day (&date));
+    }
 
   d.mediators = g_array_new (FALSE, FALSE, sizeof (gint64));
   d.places = g_array_new (FALSE, FALSE, sizeof (gint64));
   d.beneficiaries = g_array_sized_new (FALSE, FALSE, sizeof (gint64), options->beneficiaries);
+  d.people = g_array_sized_new (FALSE, FALSE, sizeof (Person), options->beneficiaries);
 
+  if (!load_values (&d, error) || !load_questionnaire (&d, error))
+    goto out;
   if (!sillon_store_begin (store, error))
     goto out;
   if (!add_mediators (&d, error) ||
       !add_places (&d, options->places, error) ||
       !add_beneficiaries (&d, options->beneficiaries, error) ||
-      !add_sessions (&d, options->sessions, error) ||
+      !plan_visits (&d, options->sessions, error) ||
+      !add_sessions (&d, error) ||
+      !add_follow_up (&d, error) ||
       !add_workshops (&d, options->workshops, error))
     {
       sillon_store_rollback (store);
@@ -930,5 +1414,10 @@ out:
   g_array_unref (d.mediators);
   g_array_unref (d.places);
   g_array_unref (d.beneficiaries);
+  g_array_unref (d.people);
+  g_free (d.visits);
+  g_clear_pointer (&d.savoir_items, g_ptr_array_unref);
+  g_clear_object (&d.rules);
+  g_clear_object (&d.questionnaire);
   return ok;
 }

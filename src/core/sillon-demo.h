@@ -33,8 +33,10 @@ typedef struct
 /* Fills the options with the reference dataset's sizes, seed 1. */
 void sillon_demo_options_init (SillonDemoOptions *options);
 
-/* Adds mediators, places, beneficiaries, sessions and workshops with
- * attendance, in one transaction. Sessions need beneficiaries. */
+/* Adds mediators, places, beneficiaries with their consents, sessions with
+ * their referrals, assessments and parcours of regular visitors, and
+ * workshops with attendance, in one transaction. Sessions need
+ * beneficiaries, at most one session per person per day. */
 gboolean sillon_demo_generate (SillonStore *store,
                                const SillonDemoOptions *options,
                                GError **error);

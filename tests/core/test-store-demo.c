@@ -49,6 +49,11 @@ digest (sqlite3 *db)
     "SELECT * FROM workshops ORDER BY id",
     "SELECT * FROM workshop_attendance ORDER BY workshop_id, beneficiary_id",
     "SELECT id, lieu_id, nom, commune, code_insee, services, horaires, flagged FROM places ORDER BY id",
+    "SELECT * FROM assessments ORDER BY id",
+    "SELECT * FROM consents ORDER BY id",
+    "SELECT * FROM referrals ORDER BY id",
+    "SELECT * FROM parcours ORDER BY id",
+    "SELECT * FROM parcours_items ORDER BY id",
   };
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -99,6 +104,15 @@ generate (guint64 seed, gint64 *out_twins)
   g_assert_cmpint (count (f.db, "SELECT count(*) FROM sessions WHERE json_array_length(admin_themes) > 0"), >, 0);
   g_assert_cmpint (count (f.db, "SELECT count(*) FROM places WHERE flagged <> '[]'"), >=, 0);
   g_assert_cmpint (count (f.db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  /* Follow-up records, all linked to real people and sessions. */
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM assessments"), >, 0);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM consents"), >, 0);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM parcours"), >, 0);
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM referrals"), ==,
+                   count (f.db, "SELECT count(*) FROM sessions WHERE referred = 1"));
+  g_assert_cmpint (count (f.db, "SELECT count(*) FROM referrals r JOIN sessions s ON s.id = r.session_id"
+                                " WHERE s.referred = 1 AND s.beneficiary_id = r.beneficiary_id AND s.date = r.date"),
+                   ==, count (f.db, "SELECT count(*) FROM referrals"));
   if (out_twins != NULL)
     *out_twins = count (f.db, "SELECT count(*) FROM beneficiaries a JOIN beneficiaries b"
                               " ON a.id < b.id AND a.phone_key = b.phone_key AND a.first_name = b.first_name");
@@ -126,6 +140,114 @@ test_deterministic (void)
   g_assert_cmpstr (a, ==, b);
   g_assert_cmpstr (a, !=, c);
   g_test_message ("%" G_GINT64_FORMAT " registered-twice pairs", twins);
+}
+
+/* What the follow-up of people looks like over two years. */
+static void
+test_progression (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  SillonDemoOptions options;
+  sqlite3_stmt *stmt = NULL;
+  gint64 regulars, compared = 0, improved = 0;
+  double first_share, last_share;
+
+  small_options (&options, 7);
+  g_assert_true (sillon_demo_generate (f->store, &options, &error));
+  g_assert_no_error (error);
+
+  /* Nobody comes twice on one day, and most people come a few times. */
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM (SELECT 1 FROM sessions GROUP BY beneficiary_id, date HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) <= 3)"), >,
+                   count (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) > 3)"));
+  g_assert_cmpint (count (f->db, "SELECT max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY beneficiary_id)"), <=, 100);
+
+  /* The share of autonomous sessions rises from the first quarter of the
+   * period (from 2024-06-30) to the last (up to 2026-06-30). */
+  first_share = (double) count (f->db, "SELECT count(*) FROM sessions WHERE autonomy = 'autonome' AND date < '2024-10-01'") /
+                MAX (1, count (f->db, "SELECT count(*) FROM sessions WHERE autonomy IS NOT NULL AND date < '2024-10-01'"));
+  last_share = (double) count (f->db, "SELECT count(*) FROM sessions WHERE autonomy = 'autonome' AND date >= '2026-04-01'") /
+               MAX (1, count (f->db, "SELECT count(*) FROM sessions WHERE autonomy IS NOT NULL AND date >= '2026-04-01'"));
+  g_test_message ("autonomous sessions: %.1f %% in the first quarter, %.1f %% in the last", 100 * first_share, 100 * last_share);
+  g_assert_cmpfloat (last_share, >, first_share);
+
+  /* Every regular has an assessment, and most of those assessed twice
+   * know more at the last one than at the first. */
+  regulars = count (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) >= 4)");
+  g_assert_cmpint (regulars, >, 0);
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) >= 4)"
+                                 " WHERE beneficiary_id NOT IN (SELECT beneficiary_id FROM assessments)"),
+                   ==, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (f->db,
+                                       "SELECT (SELECT json_extract(result_json, '$.axes.savoir.score') FROM assessments"
+                                       "         WHERE beneficiary_id = a.beneficiary_id ORDER BY date, id LIMIT 1),"
+                                       "       (SELECT json_extract(result_json, '$.axes.savoir.score') FROM assessments"
+                                       "         WHERE beneficiary_id = a.beneficiary_id ORDER BY date DESC, id DESC LIMIT 1)"
+                                       " FROM assessments a GROUP BY beneficiary_id HAVING count(*) >= 2",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpint (sqlite3_column_type (stmt, 0), !=, SQLITE_NULL);
+      g_assert_cmpint (sqlite3_column_type (stmt, 1), !=, SQLITE_NULL);
+      compared++;
+      if (sqlite3_column_int (stmt, 1) >= sqlite3_column_int (stmt, 0))
+        improved++;
+    }
+  sqlite3_finalize (stmt);
+  g_test_message ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " people assessed twice or more did not fall back", improved, compared);
+  g_assert_cmpint (compared, >, 0);
+  g_assert_cmpint (improved * 4, >=, compared * 3);
+
+  /* Every named person has a consent; anonymous people have none. */
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM beneficiaries WHERE (first_name IS NOT NULL OR last_name IS NOT NULL)"
+                                 " AND id NOT IN (SELECT beneficiary_id FROM consents)"),
+                   ==, 0);
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM consents c JOIN beneficiaries b ON b.id = c.beneficiary_id"
+                                 " WHERE b.first_name IS NULL AND b.last_name IS NULL"),
+                   ==, 0);
+  /* Parcours steps point at the person's own sessions. */
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM parcours_items i JOIN parcours p ON p.id = i.parcours_id"
+                                 " JOIN sessions s ON s.id = i.session_id WHERE s.beneficiary_id <> p.beneficiary_id"),
+                   ==, 0);
+}
+
+/* French elides "de" before a vowel or a mute h: "CCAS d’Épernay". */
+static void
+test_place_names (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  SillonDemoOptions options;
+
+  small_options (&options, 3);
+  options.beneficiaries = 0;
+  options.sessions = 0;
+  options.workshops = 0;
+  options.places = 300;
+  g_assert_true (sillon_demo_generate (f->store, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM places"), ==, 300);
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*de [AEIOUYHÉÈÊÂÎÔÛaeiouyhéèêâîôû]*'"
+                                 " OR nom GLOB '*de Le *' OR nom GLOB '*de Les *'"),
+                   ==, 0);
+  /* The rule was applied, not merely avoided. */
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*d’[AEIOUYHÉÈÊÂÎÔÛ]*'"), >, 0);
+  g_assert_cmpint (count (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*du Mans*'"), >, 0);
+}
+
+/* One session per person per day at most: more than that cannot be made. */
+static void
+test_too_many_sessions (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  SillonDemoOptions options;
+
+  small_options (&options, 1);
+  options.beneficiaries = 1;
+  options.sessions = 800;
+  g_assert_false (sillon_demo_generate (f->store, &options, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 0);
 }
 
 static void
@@ -161,6 +283,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/demo/deterministic", test_deterministic);
+  g_test_add ("/store/demo/progression", StoreFixture, NULL, store_fixture_setup, test_progression, store_fixture_teardown);
+  g_test_add ("/store/demo/place-names", StoreFixture, NULL, store_fixture_setup, test_place_names, store_fixture_teardown);
+  g_test_add ("/store/demo/too-many-sessions", StoreFixture, NULL, store_fixture_setup, test_too_many_sessions, store_fixture_teardown);
   g_test_add ("/store/demo/invalid-options", StoreFixture, NULL, store_fixture_setup, test_invalid_options, store_fixture_teardown);
   return g_test_run ();
 }
