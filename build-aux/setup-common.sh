@@ -15,16 +15,18 @@ SILLON_BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-3-dev libsodium-dev libsqlite3-dev libjson-glib-dev
   libpango1.0-dev libcairo2-dev
-  desktop-file-utils
+  # The data tests' validators: configuring fails without them, so that
+  # the desktop file and metainfo checks never vanish from the suite.
+  desktop-file-utils appstream
 )
 
 # To run the whole test suite: a virtual display, a private D-Bus session
-# with the accessibility bus, dogtail, the data validators and the tools
-# the vault tests and the sheet checks use.
+# with the accessibility bus, dogtail and the tools the vault tests and the
+# sheet checks use.
 SILLON_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core libatk-adaptor
   python3 python3-dogtail python3-gi gir1.2-atspi-2.0 gir1.2-gtk-3.0
-  appstream clang clang-format libclang-rt-14-dev
+  clang clang-format libclang-rt-14-dev
   poppler-utils sqlite3
 )
 
@@ -46,13 +48,21 @@ sillon_install_packages () {
   echo "Sillon needs these Debian packages: $missing"
   local apt=(apt-get)
   if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      apt=(sudo apt-get)
-    else
+    if ! command -v sudo >/dev/null 2>&1; then
       echo "error: not root and sudo is not available; install them as root:" >&2
       echo "  apt-get install $missing" >&2
       exit 1
     fi
+    # Without a terminal (CI, a pipe) sudo cannot ask for a password and
+    # would fail with a message that does not say what is missing.
+    if ! sudo -n true 2>/dev/null && [ ! -t 0 ]; then
+      echo "error: not root and sudo needs a password but there is no terminal; install them as root:" >&2
+      echo "  apt-get install $missing" >&2
+      exit 1
+    fi
+    # sudo's env_reset drops the variable set in front of it below; given
+    # as an argument, sudo sets it for apt-get itself.
+    apt=(sudo DEBIAN_FRONTEND=noninteractive apt-get)
   fi
   # An old or empty package list makes apt-get fail to find packages.
   DEBIAN_FRONTEND=noninteractive "${apt[@]}" update -qq

@@ -1283,6 +1283,12 @@ sillon_assessment_wizard_init (SillonAssessmentWizard *self)
   accessible = gtk_widget_get_accessible (self->chart);
   atk_object_set_role (accessible, ATK_ROLE_CHART);
   atk_object_set_name (accessible, _ ("Scores by axis, out of 100"));
+
+  /* GTK gives the combo box's drop-down list no name of its own; a screen
+   * reader then announces an anonymous menu when it opens. */
+  accessible = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->degree_combo));
+  if (accessible != NULL)
+    atk_object_set_name (accessible, _ ("Degree"));
 }
 
 SillonAssessmentWizard *

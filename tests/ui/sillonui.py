@@ -33,9 +33,9 @@ from dogtail import predicate, rawinput, tree  # noqa: E402
 # Roles a user can act on: each of them needs an accessible name.
 INTERACTIVE_ROLES = {
     "push button", "toggle button", "check box", "radio button", "text",
-    "password text", "entry", "combo box", "menu item", "check menu item",
+    "password text", "entry", "combo box", "menu", "menu item", "check menu item",
     "radio menu item", "spin button", "slider", "link", "page tab",
-    "toggle button", "menu button", "split button",
+    "menu button", "split button", "list item", "table cell", "tree item",
 }
 
 _failures = []
@@ -86,6 +86,15 @@ def wait_for(fn, timeout=20.0, interval=0.2, what="condition"):
     raise TimeoutError(f"timed out waiting for {what}" + (f" ({last_exc})" if last_exc else ""))
 
 
+def eventually(fn, timeout=20.0, interval=0.2, what="condition"):
+    """Like wait_for, but None instead of an exception when the time is up, so
+    that check() reports the expectation by name and the run goes on."""
+    try:
+        return wait_for(fn, timeout=timeout, interval=interval, what=what)
+    except TimeoutError:
+        return None
+
+
 def start_app(*args):
     exe = os.environ["SILLON_EXE"]
     proc = subprocess.Popen([exe, *args], stdout=sys.stdout, stderr=sys.stderr)
@@ -100,14 +109,24 @@ def _find_app():
     return None
 
 
+def _first(parent, role, name, showing):
+    for node in parent.findChildren(predicate.GenericPredicate(name=name, roleName=role),
+                                    showingOnly=showing):
+        return node
+    return None
+
+
 def find(parent, role=None, name=None, showing=True, timeout=10.0):
     """The first descendant with this role and exact name, waiting for it."""
-    def look():
-        for node in parent.findChildren(predicate.GenericPredicate(name=name, roleName=role),
-                                        showingOnly=showing):
-            return node
-        return None
-    return wait_for(look, timeout=timeout, what=f"{role} named {name!r}")
+    return wait_for(lambda: _first(parent, role, name, showing), timeout=timeout,
+                    what=f"{role} named {name!r}")
+
+
+def appears(parent, role=None, name=None, timeout=10.0):
+    """The first showing descendant with this role and exact name once it
+    shows up, or None if it does not within TIMEOUT: for check()."""
+    return eventually(lambda: _first(parent, role, name, True), timeout=timeout,
+                      what=f"{role} named {name!r}")
 
 
 def find_by_description(parent, role, description, timeout=10.0):
@@ -151,7 +170,8 @@ def unnamed_interactive(node):
         # screen reader reads it as part of the label, so the label's name
         # is what must exist.
         inline_link = role == "link" and path.endswith(":label")
-        if role in INTERACTIVE_ROLES and not (name or "").strip() and not inline_link:
+        if (role in INTERACTIVE_ROLES and not (name or "").strip()
+                and not inline_link):
             missing.append(f"{role} at {path}")
         for i, c in enumerate(children):
             walk(c, f"{path}/{i}:{role}")
@@ -170,6 +190,13 @@ def screenshot(name):
     pixbuf.savev(path, "png", [], [])
     print(f"screenshot: {path}", flush=True)
     return path
+
+
+def activate(node, action="click"):
+    """Act on NODE through its AT-SPI action, as a screen reader or a switch
+    device does: unlike a mouse click at a screen position, this works
+    whatever covers the widget and wherever the window manager put it."""
+    return node.doActionNamed(action)
 
 
 def press(combo):

@@ -4,7 +4,8 @@ accessible name (now in French)."""
 
 import os
 
-from sillonui import check, find, labels_containing, press, run, screenshot, start_app, unnamed_interactive
+from sillonui import (check, eventually, find, labels_containing, press, run, screenshot, start_app,
+                      unnamed_interactive)
 
 
 def test():
@@ -24,7 +25,10 @@ def test():
     # A refused form explains itself in French too.
     find(window, "text", "Votre nom").text = "Camille Martin"
     find(window, "push button", "Créer le coffre-fort").click()
-    check(bool(labels_containing(window, "au moins 10 caractères")), "the short-passphrase message is in French")
+    # The message appears once the form has been checked: wait for it.
+    message = eventually(lambda: labels_containing(window, "au moins 10 caractères"),
+                         what="the short-passphrase message in French")
+    check(bool(message), "the short-passphrase message is in French")
     screenshot("fr-01-create-vault")
 
     press("<Control>q")

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""The Flatpak manifest must build the application it claims to: the right
+application id and command, sources for every module, and a copy of the
+source tree that leaves out the build and work directories the build-aux
+scripts create (flatpak-builder would otherwise copy them all, and a stale
+build directory can even break the meson build inside the sandbox).
+
+usage: check-flatpak-manifest.py MANIFEST APP_ID COMMAND"""
+import json
+import pathlib
+import re
+import sys
+
+
+def modules_of(manifest_dir, modules, where):
+    """Every module, nested ones included; a module given as a file name is
+    read from that file."""
+    for i, module in enumerate(modules):
+        if isinstance(module, str):
+            path = manifest_dir / module
+            with open(path, encoding="utf-8") as f:
+                module = json.load(f)
+        name = module.get("name", f"{where}[{i}]") if isinstance(module, dict) else f"{where}[{i}]"
+        yield name, module
+        if isinstance(module, dict):
+            yield from modules_of(manifest_dir, module.get("modules", []), f"{name}.modules")
+
+
+def generated_dirs(root):
+    """Directories inside the tree that the build-aux scripts and the fuzzing
+    and benchmark runs create."""
+    dirs = set()
+    for script in sorted((root / "build-aux").iterdir()):
+        if script.is_file():
+            text = script.read_text(encoding="utf-8", errors="replace")
+            dirs.update(re.findall(r'\$SILLON_SOURCE_DIR/(_build[\w.-]*)', text))
+    for target in sorted((root / "tests" / "fuzz").glob("fuzz-*.c")):
+        dirs.add(f"tests/fuzz/corpus-{target.stem}")
+    dirs.add("tests/bench/work")
+    return dirs
+
+
+def main(manifest_path, app_id, command):
+    manifest_path = pathlib.Path(manifest_path)
+    errors = []
+    with open(manifest_path, encoding="utf-8") as f:
+        manifest = json.load(f)
+
+    if manifest.get("app-id") != app_id:
+        errors.append(f"app-id is {manifest.get('app-id')!r}, not {app_id!r}")
+    if manifest_path.name != f"{app_id}.json":
+        errors.append(f"the manifest is named {manifest_path.name}, not {app_id}.json")
+    if manifest.get("command") != command:
+        errors.append(f"command is {manifest.get('command')!r}, not {command!r}")
+
+    modules = list(modules_of(manifest_path.parent, manifest.get("modules", []), "modules"))
+    if not modules:
+        errors.append("the manifest has no module")
+    dir_sources = []
+    for name, module in modules:
+        if not isinstance(module, dict):
+            errors.append(f"module {name} is not an object")
+            continue
+        sources = module.get("sources")
+        if not isinstance(sources, list) or not sources:
+            errors.append(f"module {name} has no sources")
+            continue
+        for j, source in enumerate(sources):
+            if isinstance(source, str):
+                continue  # a file holding the source, resolved by flatpak-builder
+            if not isinstance(source, dict) or not source.get("type"):
+                errors.append(f"module {name}: source {j} has no type")
+            elif source["type"] == "dir":
+                dir_sources.append((name, source))
+
+    root = manifest_path.parent.parent
+    needed = generated_dirs(root)
+    for name, source in dir_sources:
+        source_dir = (manifest_path.parent / source.get("path", "")).resolve()
+        if source_dir != root.resolve():
+            continue
+        skipped = set(source.get("skip", []))
+        for d in sorted(needed - skipped):
+            errors.append(f"module {name}: the copied source tree does not skip {d}")
+
+    for e in errors:
+        print(e)
+    print(f"checked {len(modules)} modules, {len(dir_sources)} source tree copies, "
+          f"{len(needed)} directories to leave out")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit(__doc__.split("\n\n")[-1])
+    sys.exit(main(*sys.argv[1:]))
