@@ -64,6 +64,7 @@ static sqlite3_vfs sillon_vfs;
 static gsize page_reads;       /* atomic */
 static gsize page_encryptions; /* atomic */
 static gsize page_decryptions; /* atomic */
+static gsize torn_frames;      /* atomic */
 
 static GMutex registry_lock;
 static GHashTable *registry; /* guint64* handle → SillonVfsKeys* */
@@ -525,8 +526,12 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
               memset (buf, 0, amount);
               return SQLITE_IOERR_DATA;
             }
-          /* A torn record: zeroed, SQLite's checksum ends the log here. */
+          /* A torn record: zeroed, SQLite's checksum ends the log here.
+           * Said in the log, so that a lost last transaction leaves a
+           * trace (no content: the page number at most). */
           memset (buf + WAL_FRAME_HEADER_SIZE, 0, keys->page_size);
+          g_atomic_pointer_add (&torn_frames, 1);
+          g_message ("The last transaction in the vault's log was incomplete or altered and has been dropped, as after a crash");
         }
       return SQLITE_OK;
     }
@@ -1265,4 +1270,10 @@ guint64
 sillon_vfs_get_page_decryptions (void)
 {
   return (guint64) g_atomic_pointer_get (&page_decryptions);
+}
+
+guint64
+sillon_vfs_get_torn_frames (void)
+{
+  return (guint64) g_atomic_pointer_get (&torn_frames);
 }

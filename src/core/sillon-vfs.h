@@ -89,4 +89,9 @@ guint64 sillon_vfs_get_page_reads (void);
 guint64 sillon_vfs_get_page_encryptions (void);
 guint64 sillon_vfs_get_page_decryptions (void);
 
+/* Number of WAL frames that failed authentication at recovery and were
+ * dropped as the torn end of the log (a crash, or a change that cannot be
+ * told from one): a message is logged each time as well. */
+guint64 sillon_vfs_get_torn_frames (void);
+
 G_END_DECLS

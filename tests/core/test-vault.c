@@ -1049,8 +1049,12 @@ test_wal_recovery_and_tamper (void)
   const gsize frame = 4096 + 24;
   gsize wal_size, n_frames;
 
-  /* Four commits left in the WAL by a crashed writer: all are recovered. */
+  guint64 torn_before;
+
+  /* Four commits left in the WAL by a crashed writer: all are recovered,
+   * and no frame is dropped as torn. */
   write_in_child_and_crash (path, SHARED_ROWS, 4, "row-");
+  torn_before = sillon_vfs_get_torn_frames ();
   wal_size = file_size (wal);
   g_assert_cmpuint (wal_size, >, 32 + 4 * frame);
   n_frames = (wal_size - 32) / frame;
@@ -1068,6 +1072,7 @@ test_wal_recovery_and_tamper (void)
     g_assert_cmpuint (report->pages_checked, >, n_frames);
     g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 20, "row-"), ==, SQLITE_OK);
   }
+  g_assert_cmpuint (sillon_vfs_get_torn_frames (), ==, torn_before);
 
   /* A frame in the middle of the log: ciphertext, nonce or tag changed. */
   {
@@ -1088,11 +1093,13 @@ test_wal_recovery_and_tamper (void)
   copy_file (saved, path);
   copy_file (saved_wal, wal);
   xor_byte (wal, 32 + (n_frames - 1) * frame + 24 + 100, 0x04);
+  torn_before = sillon_vfs_get_torn_frames ();
   {
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
 
     g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 15, "row-"), ==, SQLITE_OK);
   }
+  g_assert_cmpuint (sillon_vfs_get_torn_frames (), >, torn_before);
 
   /* The WAL cut in the middle of its last frame (a crash during the write):
    * the last commit is gone, the rest is there. */
