@@ -332,9 +332,10 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
 
 /* ── Erasure ───────────────────────────────────────────────────────────── */
 
-/* A parcours title is required; what the mediator typed is replaced by this
- * constant, which says nothing about anyone. */
-#define ANONYMISED_TITLE "-"
+/* Where a text is required (a parcours title, an override's reason), what
+ * the mediator typed is replaced by this constant, which says nothing about
+ * anyone. */
+#define ANONYMISED_TEXT "-"
 
 /* Free text is blanked before the rows go, so that no copy of it survives
  * in a page that a later change would only have moved. */
@@ -345,7 +346,7 @@ static const char *const scrub_statements[] = {
    * documents; the row goes, so they can all be emptied. */
   ("UPDATE assessments SET override_reason = NULL, override_json = NULL, answers_json = '{}',"
    " result_json = '{}' WHERE beneficiary_id = ?1"),
-  "UPDATE parcours SET title = '" ANONYMISED_TITLE "', goal = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
   "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
   "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   ("UPDATE beneficiaries SET notes = NULL, first_name = NULL, last_name = NULL, phone = NULL,"
@@ -417,12 +418,13 @@ sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GErro
 static const char *const anonymise_statements[] = {
   "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
   "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours SET title = '" ANONYMISED_TITLE "', goal = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
   "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
   /* The override itself stays (it made the result the statistics count);
-   * its reason goes, here and below in the JSON documents. The CHECK wants a
-   * reason whenever there is an override: an empty one. */
-  ("UPDATE assessments SET override_reason = CASE WHEN override_json IS NULL THEN NULL ELSE '' END"
+   * its reason goes, here and below in the JSON documents. The CHECK, and
+   * the answer-set format when the assessment is read again (a path, a
+   * comparison), want a reason whenever there is an override: a dash. */
+  ("UPDATE assessments SET override_reason = CASE WHEN override_json IS NULL THEN NULL ELSE '" ANONYMISED_TEXT "' END"
    " WHERE beneficiary_id = ?1"),
   "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   "DELETE FROM consents WHERE beneficiary_id = ?1",
@@ -434,24 +436,26 @@ static const char *const anonymise_statements[] = {
 /* The assessment documents repeat the override reasons typed by the
  * mediator (answers: "overrides"; result: "degree" and the orientations;
  * override: all of it), as "reason" members at depths that vary. Each run
- * blanks one reason per row; they are run until nothing changes. */
+ * replaces one reason per row by a dash (an answer set with an override
+ * and no reason would no longer load); they are run until nothing
+ * changes. */
 static const char *const anonymise_reason_statements[] = {
   ("UPDATE assessments SET answers_json = json_replace (answers_json,"
    "   (SELECT fullkey FROM json_tree (assessments.answers_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '' LIMIT 1), '')"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
    " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.answers_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '')"),
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
   ("UPDATE assessments SET result_json = json_replace (result_json,"
    "   (SELECT fullkey FROM json_tree (assessments.result_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '' LIMIT 1), '')"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
    " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.result_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '')"),
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
   ("UPDATE assessments SET override_json = json_replace (override_json,"
    "   (SELECT fullkey FROM json_tree (assessments.override_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '' LIMIT 1), '')"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
    " WHERE beneficiary_id = ?1 AND override_json IS NOT NULL"
    " AND EXISTS (SELECT 1 FROM json_tree (assessments.override_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '')"),
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
 };
 
 static gboolean

@@ -11,6 +11,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "sillon-assessment.h"
 #include "sillon-journal.h"
 #include "sillon-vault.h"
 #include "test-store-util.h"
@@ -379,6 +380,7 @@ static const char *const retention_markers[] = {
   "MARKER-RESULT-REASON-2e2e",
   "MARKER-ORIENTATION-REASON-6c6c",
   "MARKER-OVERRIDE-JSON-7b7b",
+  "MARKER-REAL-REASON-9a9a",
 };
 
 static gint64
@@ -454,6 +456,38 @@ add_fully_marked_person (SillonStore *store)
   return b->id;
 }
 
+/* An answer set as the wizard saves it, with overrides and their reasons:
+ * it must load before and after retention. */
+static void
+add_real_answer_set (SillonStore *store, gint64 person)
+{
+  g_autoptr (SillonAssessmentRecord) real = sillon_assessment_record_new ();
+  g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_default ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (SillonAssessment) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *answers = "{\"format\": \"sillon-answers\", \"questionnaire_version\": 1, \"date\": \"2024-03-02\","
+                        " \"answers\": {\"savoir.web.search\": 1},"
+                        " \"overrides\": {\"degree\": {\"value\": \"eloigne\", \"reason\": \"MARKER-REAL-REASON-9a9a\"},"
+                        " \"orientations\": [{\"action\": \"add\", \"id\": \"trust_workshop\","
+                        " \"reason\": \"MARKER-REAL-REASON-9a9a\"}]}}";
+
+  bytes = g_bytes_new (answers, strlen (answers));
+  loaded = sillon_assessment_new_from_bytes (bytes, registry, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  real->beneficiary_id = person;
+  real->date = g_strdup ("2024-03-02");
+  real->questionnaire_id = g_strdup ("pouvoir-vouloir-savoir");
+  real->questionnaire_version = 1;
+  real->answers_json = g_strdup (answers);
+  real->result_json = g_strdup ("{}");
+  real->override_json = g_strdup ("{\"degree\": {\"value\": \"eloigne\", \"reason\": \"MARKER-REAL-REASON-9a9a\"}}");
+  real->override_reason = g_strdup ("MARKER-REAL-REASON-9a9a");
+  g_assert_true (sillon_store_insert_assessment (store, real, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_retention_in_vault (void)
 {
@@ -489,6 +523,7 @@ test_retention_in_vault (void)
     }
   g_assert_true (sillon_store_commit (store, &error));
   person = add_fully_marked_person (store);
+  add_real_answer_set (store, person);
   /* Untouched for two years. */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE beneficiaries SET updated_unix = ?1, created_unix = ?1 WHERE id = ?2", -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now) - 2 * 365 * 86400);
@@ -515,7 +550,7 @@ test_retention_in_vault (void)
   sessions = sillon_store_list_sessions (store, person, &error);
   g_assert_cmpuint (sessions->len, ==, 1);
   assessments = sillon_store_list_assessments (store, person, &error);
-  g_assert_cmpuint (assessments->len, ==, 1);
+  g_assert_cmpuint (assessments->len, ==, 2);
   {
     SillonAssessmentRecord *a = assessments->pdata[0];
 
@@ -524,7 +559,31 @@ test_retention_in_vault (void)
     g_assert_nonnull (strstr (a->override_json, "eloigne"));
     g_assert_nonnull (strstr (a->result_json, "\"overridden\":true"));
     g_assert_nonnull (strstr (a->answers_json, "\"q1\":2"));
-    g_assert_cmpstr (a->override_reason, ==, "");
+    g_assert_cmpstr (a->override_reason, ==, "-");
+  }
+  /* A real answer set with overrides still loads once its reasons are gone:
+   * a path or a comparison reads it again. */
+  {
+    g_autoptr (GPtrArray) after = sillon_store_list_assessments (store, person, &error);
+    g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_default ();
+    guint loaded_sets = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < after->len; i++)
+      {
+        SillonAssessmentRecord *r = after->pdata[i];
+        g_autoptr (GBytes) bytes = NULL;
+        g_autoptr (SillonAssessment) loaded = NULL;
+
+        if (strstr (r->answers_json, "sillon-answers") == NULL)
+          continue;
+        bytes = g_bytes_new (r->answers_json, strlen (r->answers_json));
+        loaded = sillon_assessment_new_from_bytes (bytes, registry, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (loaded);
+        loaded_sets++;
+      }
+    g_assert_cmpuint (loaded_sets, ==, 1);
   }
   parcours = sillon_store_list_parcours (store, person, &error);
   g_assert_cmpuint (parcours->len, ==, 1);
