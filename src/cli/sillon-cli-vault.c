@@ -556,6 +556,92 @@ cmd_restore (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* The journal key lives in sodium_malloc memory. */
+typedef guint8 *JournalKey;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (JournalKey, sodium_free, NULL)
+
+/* Whether @vault holds Sillon's tables in a version this Sillon writes, as
+ * sillon_cli_journal_bare_vault () decides whether to journal: otherwise it
+ * has no journal this version can check or re-key. */
+static gboolean
+has_journal (SillonVault *vault)
+{
+  gint64 version = pragma_int (sillon_vault_get_db (vault), "PRAGMA user_version");
+
+  return version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
+}
+
+/* The journal's hashes are keyed with a key derived from the master key:
+ * checked under the old key before the rotation, re-keyed after it. */
+static JournalKey
+check_journal_before_rotation (SillonVault *vault, const char *path, int *out_exit)
+{
+  g_autoptr (SillonStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (JournalKey) key = NULL;
+  gint64 first_bad = 0;
+
+  store = sillon_store_new (sillon_vault_get_db (vault), &error);
+  if (store != NULL)
+    key = sillon_journal_derive_key (vault, &error);
+  if (key == NULL)
+    {
+      *out_exit = sillon_cli_report_error (error, path);
+      return NULL;
+    }
+  /* Once rotated, nothing can check the old chain any more: a tampered
+   * journal is reported now, while it can still be examined, and the
+   * rotation does not happen. */
+  if (!sillon_journal_verify (store, key, &first_bad, NULL, NULL, &error))
+    {
+      if (g_error_matches (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED))
+        {
+          /* Translators: %lld is the sequence number of a journal entry. */
+          sillon_cli_error (_ ("The journal has been tampered with: entry %lld is the first that does not verify."),
+                            (long long) first_bad);
+          sillon_cli_error ("  (%s)", error->message);
+          sillon_cli_error ("%s", _ ("The vault was not rotated: afterwards the journal could no longer be checked at all. "
+                                     "Examine it with “sillon-cli journal list” first."));
+          *out_exit = SILLON_CLI_EXIT_JOURNAL_TAMPERED;
+          return NULL;
+        }
+      *out_exit = sillon_cli_report_error (error, path);
+      return NULL;
+    }
+  return g_steal_pointer (&key);
+}
+
+/* Re-keys the journal of the rotated, unlocked @vault from @old_key to the
+ * new master key's journal key. */
+static gboolean
+rekey_journal (SillonVault *vault, const guint8 *old_key, GError **error)
+{
+  g_autoptr (SillonStore) store = NULL;
+  g_auto (JournalKey) new_key = NULL;
+
+  store = sillon_store_new (sillon_vault_get_db (vault), error);
+  if (store == NULL)
+    return FALSE;
+  new_key = sillon_journal_derive_key (vault, error);
+  if (new_key == NULL)
+    return FALSE;
+  return sillon_journal_rekey (store, old_key, new_key, error);
+}
+
+/* @error: why the journal could not be re-keyed, or NULL when the rotation
+ * itself failed after the new file took the vault's name (already
+ * reported). */
+static void
+report_journal_not_rekeyed (const GError *error)
+{
+  if (error != NULL)
+    /* Translators: %s is the reason. */
+    sillon_cli_error (_ ("The vault was rotated and can be used, but its journal could not be re-keyed: %s"), error->message);
+  sillon_cli_error ("%s", _ ("The journal must be verified: “sillon-cli journal verify” will now report its oldest entry as tampered with, "
+                             "because the entries written before the rotation are still keyed with the old master key, which no longer exists. "
+                             "They had been verified just before the rotation."));
+}
+
 static int
 cmd_rotate (int argc, char **argv)
 {
@@ -564,6 +650,10 @@ cmd_rotate (int argc, char **argv)
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GError) journal_error = NULL;
+  g_auto (JournalKey) old_journal_key = NULL;
+  gboolean journaled = FALSE;
+  int journal_ret = SILLON_CLI_EXIT_OK;
   gboolean force = FALSE;
   char *recovery_key = NULL;
   guint dropped = 0;
@@ -606,6 +696,17 @@ cmd_rotate (int argc, char **argv)
       return SILLON_CLI_EXIT_REFUSED;
     }
 
+  /* The old journal key must be taken before the rotation discards the old
+   * master key. The store used to check the journal is closed again before
+   * the rotation, which closes the vault's connection. */
+  journaled = has_journal (vault);
+  if (journaled)
+    {
+      old_journal_key = check_journal_before_rotation (vault, common.vault_path, &ret);
+      if (old_journal_key == NULL)
+        return ret;
+    }
+
   if (!sillon_vault_rotate (vault, passphrase, &recovery_key, &dropped, &error))
     {
       /* The new vault may already be in place, and this is its only
@@ -614,8 +715,28 @@ cmd_rotate (int argc, char **argv)
         {
           print_recovery_key (recovery_key);
           sillon_vault_free_secret (recovery_key);
+          ret = sillon_cli_report_error (error, common.vault_path);
+          /* The vault was locked again by the failure: its journal could not
+           * be re-keyed. */
+          if (journaled)
+            report_journal_not_rekeyed (NULL);
+          return ret;
         }
       return sillon_cli_report_error (error, common.vault_path);
+    }
+
+  /* From here on the rotation has happened: a failure to re-key leaves a
+   * usable vault whose journal no longer verifies, which must be said, but
+   * the new recovery key is printed whatever happens. */
+  if (journaled && rekey_journal (vault, old_journal_key, &journal_error))
+    {
+      /* No action of its own: the action list is fixed by the schema's
+       * CHECK constraint, and a rotation changes who can unlock the vault,
+       * as keyslot changes do, which are filed as passphrase changes. */
+      g_autofree char *details = g_strdup_printf ("{\"event\":\"rotate\",\"slot\":%u,\"dropped\":%u}",
+                                                  sillon_vault_get_unlocked_slot (vault), dropped);
+      if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
+        journal_ret = sillon_cli_report_error (error, common.vault_path);
     }
 
   g_print ("%s\n", _ ("The vault is now encrypted under a new master key; the old recovery key no longer works."));
@@ -627,7 +748,12 @@ cmd_rotate (int argc, char **argv)
              dropped);
   print_recovery_key (recovery_key);
   sillon_vault_free_secret (recovery_key);
-  return SILLON_CLI_EXIT_OK;
+  if (journal_error != NULL)
+    {
+      report_journal_not_rekeyed (journal_error);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+  return journal_ret;
 }
 
 static int

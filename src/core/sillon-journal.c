@@ -316,6 +316,154 @@ sillon_journal_verify (SillonStore *store,
   return TRUE;
 }
 
+/* The append-only trigger exactly as the schema (migration 1 in
+ * sillon-store.c) creates it, as SQLite keeps it in sqlite_schema. Re-keying
+ * must rewrite the hash columns, which this trigger refuses, so it drops the
+ * trigger and creates it again inside the re-keying transaction: DDL is
+ * transactional in SQLite, so no other connection ever sees the journal
+ * without it, and any failure rolls the drop back with the rest. Only this
+ * trigger is lifted; the one refusing DELETE stays in force throughout. A
+ * copy of the text, rather than whatever sqlite_schema holds, is what gets
+ * recreated, and re-keying refuses to run unless the stored definition is
+ * this one: an altered or missing trigger is itself a sign of tampering, and
+ * re-keying must neither execute SQL taken from the file nor quietly repair
+ * it. A connection-level switch read by the trigger (a WHEN clause calling an
+ * application function) would avoid the drop but needs a schema migration
+ * and would let any code on the connection flip it. */
+#define NO_UPDATE_TRIGGER "journal_no_update"
+#define NO_UPDATE_TRIGGER_SQL                                                \
+  "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal  BEGIN SELECT " \
+  "RAISE (ABORT, 'the journal is append-only'); END"
+
+static gboolean
+check_no_update_trigger (SillonStore *store, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store,
+                                           "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ? AND tbl_name = 'journal'",
+                                           error);
+  gboolean intact = FALSE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, NO_UPDATE_TRIGGER);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    intact = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), NO_UPDATE_TRIGGER_SQL) == 0;
+  else if (rc != SQLITE_DONE)
+    {
+      set_sql_error (store, error);
+      return FALSE;
+    }
+  if (!intact)
+    {
+      g_set_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED,
+                   _ ("The journal’s protection against changes is missing or was altered: the journal cannot be re-keyed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64 seq;
+  guint8 prev[SILLON_JOURNAL_HASH_BYTES];
+  guint8 hash[SILLON_JOURNAL_HASH_BYTES];
+} Rehashed;
+
+/* The new chain, computed in memory before anything is written: the rows
+ * are not updated while the statement reading them is still stepping. */
+static GArray *
+rehash_chain (SillonStore *store, const guint8 *new_key, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT seq, at_unix, action, mediator_id, details FROM journal ORDER BY seq", error);
+  g_autoptr (GArray) chain = g_array_new (FALSE, FALSE, sizeof (Rehashed));
+  guint8 prev[SILLON_JOURNAL_HASH_BYTES] = { 0 };
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Rehashed r;
+
+      r.seq = sqlite3_column_int64 (stmt, 0);
+      memcpy (r.prev, prev, sizeof prev);
+      entry_hash (new_key, prev, r.seq, sqlite3_column_int64 (stmt, 1),
+                  (const char *) sqlite3_column_text (stmt, 2),
+                  store_column_id (stmt, 3), (const char *) sqlite3_column_text (stmt, 4), r.hash);
+      memcpy (prev, r.hash, sizeof prev);
+      g_array_append_val (chain, r);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&chain);
+}
+
+gboolean
+sillon_journal_rekey (SillonStore *store,
+                      const guint8 *old_key,
+                      const guint8 *new_key,
+                      GError **error)
+{
+  g_autoptr (GArray) chain = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  if (!check_ready (old_key, error) || !check_ready (new_key, error))
+    return FALSE;
+  db = sillon_store_get_db (store);
+
+  /* One write transaction from the check to the last row, so that nothing
+   * can be appended or changed between verifying and rewriting. */
+  if (!sillon_store_begin (store, error))
+    return FALSE;
+  /* Verified under the old key first: re-keying a tampered chain would
+   * make it verify, laundering the tampering. */
+  if (!sillon_journal_verify (store, old_key, NULL, NULL, NULL, error) ||
+      !check_no_update_trigger (store, error))
+    goto fail;
+  chain = rehash_chain (store, new_key, error);
+  if (chain == NULL)
+    goto fail;
+
+  if (!store_exec (db, "DROP TRIGGER " NO_UPDATE_TRIGGER, error))
+    goto fail;
+  {
+    /* Only the two hash columns change; the entries themselves, which the
+     * hashes cover, are left as they are. */
+    g_autoptr (StoreStmt) upd = store_stmt (store, "UPDATE journal SET prev_hash = ?, hash = ? WHERE seq = ?", error);
+
+    if (upd == NULL)
+      goto fail;
+    for (guint i = 0; i < chain->len; i++)
+      {
+        const Rehashed *r = &g_array_index (chain, Rehashed, i);
+
+        sqlite3_bind_blob (upd, 1, r->prev, sizeof r->prev, SQLITE_STATIC);
+        sqlite3_bind_blob (upd, 2, r->hash, sizeof r->hash, SQLITE_STATIC);
+        sqlite3_bind_int64 (upd, 3, r->seq);
+        if (!store_step_done (store, upd, error))
+          goto fail;
+      }
+  }
+  if (!store_exec (db, NO_UPDATE_TRIGGER_SQL, error))
+    goto fail;
+  /* The rewritten chain is checked under the new key before it replaces the
+   * old one: a mistake here would otherwise surface as a false alarm. */
+  if (!sillon_journal_verify (store, new_key, NULL, NULL, NULL, error))
+    goto fail;
+  return sillon_store_commit (store, error);
+
+fail:
+  sillon_store_rollback (store);
+  return FALSE;
+}
+
 /* Context and id of the journal key among the master key's subkeys. */
 #define JOURNAL_KDF_CONTEXT "SillonJK"
 #define JOURNAL_SUBKEY_ID 1

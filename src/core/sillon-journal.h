@@ -93,4 +93,16 @@ gboolean sillon_journal_verify (SillonStore *store,
                                 guint8 out_head_hash[SILLON_JOURNAL_HASH_BYTES],
                                 GError **error);
 
+/* Rewrites every entry's hashes under @new_key, after a rotation of the
+ * vault's master key changed the journal key. All or nothing, in one
+ * transaction: the whole chain must first verify under @old_key, else it
+ * fails with SILLON_JOURNAL_ERROR_TAMPERED naming the first bad entry and
+ * changes nothing, so that a rotation cannot launder a tampered journal. The
+ * entries themselves (numbers, times, actions, details) are kept as they
+ * are. */
+gboolean sillon_journal_rekey (SillonStore *store,
+                               const guint8 *old_key,
+                               const guint8 *new_key,
+                               GError **error);
+
 G_END_DECLS

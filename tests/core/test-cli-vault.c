@@ -24,6 +24,7 @@
 enum
 {
   EXIT_OK = 0,
+  EXIT_FAILED = 1, /* EXIT_FAILURE is stdlib's */
   EXIT_USAGE = 2,
   EXIT_WRONG_SECRET = 10,
   EXIT_NOT_A_VAULT = 11,
@@ -34,6 +35,7 @@ enum
   EXIT_SQL = 18,
   EXIT_BACKUP_INVALID = 19,
   EXIT_DAMAGED = 20,
+  EXIT_JOURNAL_TAMPERED = 22,
 };
 
 #define PASS_A "correct horse battery"
@@ -459,6 +461,126 @@ test_recover_and_rotate (Fixture *f, gconstpointer data)
   g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
 }
 
+/* Runs `sillon-cli journal ARGS…` up to NULL, unlocking with PASS_A. */
+#define run_journal(f, ...) cli_run (NULL, PASS_A "\n", NULL, "journal", __VA_ARGS__, "--vault", (f)->vault, NULL)
+
+/* The journal's key follows the master key: rotation re-keys the chain, so
+ * that it still verifies and keeps every entry as it was. */
+static void
+test_rotate_keeps_journal (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) info = NULL;
+  g_autoptr (CliResult) before = NULL;
+  g_autoptr (CliResult) rotate = NULL;
+  g_autoptr (CliResult) verify = NULL;
+  g_autoptr (CliResult) after = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  /* The first data command creates Sillon's tables and the journal. */
+  first = run_journal (f, "verify");
+  g_assert_cmpint (first->status, ==, EXIT_OK);
+  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  before = run_journal (f, "list");
+  g_assert_cmpint (before->status, ==, EXIT_OK);
+  /* Three opens: journal verify, vault info, journal list. */
+  g_assert_true (g_str_has_prefix (before->out, "1\t"));
+  g_assert_nonnull (strstr (before->out, "\n3\t"));
+
+  rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
+  g_assert_cmpint (rotate->status, ==, EXIT_OK);
+  g_assert_null (strstr (rotate->err, "re-keyed"));
+
+  verify = run_journal (f, "verify");
+  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (verify->out, "The journal is intact"));
+
+  /* The same entries, unchanged, then the rotation itself and the opens
+   * that came after. */
+  after = run_journal (f, "list");
+  g_assert_cmpint (after->status, ==, EXIT_OK);
+  g_assert_true (g_str_has_prefix (after->out, before->out));
+  lines = g_strsplit (after->out + strlen (before->out), "\n", -1);
+  g_assert_nonnull (lines[0]);
+  g_assert_nonnull (strstr (lines[0], "\tpassphrase_change\t"));
+  g_assert_nonnull (strstr (lines[0], "\"event\":\"rotate\""));
+  g_assert_nonnull (strstr (lines[1], "\topen\t"));
+  g_assert_nonnull (strstr (lines[2], "\topen\t"));
+}
+
+/* A tampered journal is not laundered by a rotation: the rotation is
+ * refused, while the old chain can still be examined. */
+static void
+test_rotate_refuses_tampered_journal (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) tamper = NULL;
+  g_autoptr (CliResult) rotate = NULL;
+  g_autoptr (CliResult) verify = NULL;
+  g_autoptr (CliResult) recover = NULL;
+  g_autofree char *secrets = NULL;
+
+  first = run_journal (f, "verify");
+  g_assert_cmpint (first->status, ==, EXIT_OK);
+  tamper = run_cli (PASS_A "\n",
+                    "DROP TRIGGER journal_no_update; UPDATE journal SET details = '{}' WHERE seq = 1;",
+                    "shell", "--vault", f->vault);
+  g_assert_cmpint (tamper->status, ==, EXIT_OK);
+
+  rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
+  g_assert_cmpint (rotate->status, ==, EXIT_JOURNAL_TAMPERED);
+  g_assert_nonnull (strstr (rotate->err, "entry 1 is the first"));
+  g_assert_nonnull (strstr (rotate->err, "not rotated"));
+  g_assert_null (strstr (rotate->out, "RECOVERY KEY"));
+
+  verify = run_journal (f, "verify");
+  g_assert_cmpint (verify->status, ==, EXIT_JOURNAL_TAMPERED);
+  /* Still the same master key: the old recovery key opens it. */
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
+  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (recover->status, ==, EXIT_OK);
+}
+
+/* A chain that verifies but whose append-only trigger was dropped passes
+ * the check before the rotation, and re-keying then refuses the altered
+ * schema: the rotation stands, its recovery key is printed, and the user is
+ * told that the journal must be verified. */
+static void
+test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) drop = NULL;
+  g_autoptr (CliResult) rotate = NULL;
+  g_autoptr (CliResult) info = NULL;
+  g_autoptr (CliResult) verify = NULL;
+  g_autoptr (CliResult) recover = NULL;
+  g_autofree char *new_key = NULL;
+  g_autofree char *secrets = NULL;
+
+  first = run_journal (f, "verify");
+  g_assert_cmpint (first->status, ==, EXIT_OK);
+  drop = run_cli (PASS_A "\n", "DROP TRIGGER journal_no_update;", "shell", "--vault", f->vault);
+  g_assert_cmpint (drop->status, ==, EXIT_OK);
+
+  rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
+  g_assert_cmpint (rotate->status, ==, EXIT_FAILED);
+  new_key = extract_recovery_key (rotate->out);
+  g_assert_cmpstr (new_key, !=, f->recovery_key);
+  g_assert_nonnull (strstr (rotate->err, "could not be re-keyed"));
+  g_assert_nonnull (strstr (rotate->err, "The journal must be verified"));
+
+  /* The rotated vault works, and the journal reports what it was told. */
+  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  verify = run_journal (f, "verify");
+  g_assert_cmpint (verify->status, ==, EXIT_JOURNAL_TAMPERED);
+  g_assert_nonnull (strstr (verify->err, "entry 1 is the first"));
+  secrets = g_strdup_printf ("%s\n%s\n", new_key, PASS_B);
+  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (recover->status, ==, EXIT_OK);
+}
+
 /* Adds a keyslot for @name with @new_pass (unlocking with PASS_A); returns its index. */
 static char *
 add_slot (Fixture *f, const char *name, const char *new_pass)
@@ -752,6 +874,9 @@ main (int argc, char **argv)
   ADD ("/cli/vault/not-a-vault", test_not_a_vault);
   ADD ("/cli/vault/backup-restore-round-trip", test_backup_restore_round_trip);
   ADD ("/cli/vault/recover-and-rotate", test_recover_and_rotate);
+  ADD ("/cli/vault/rotate-keeps-journal", test_rotate_keeps_journal);
+  ADD ("/cli/vault/rotate-refuses-tampered-journal", test_rotate_refuses_tampered_journal);
+  ADD ("/cli/vault/rotate-rekey-failure-reported", test_rotate_rekey_failure_reported);
   ADD ("/cli/vault/busy", test_busy);
   ADD ("/cli/vault/recover-picks-only-slot", test_recover_picks_only_slot);
   ADD ("/cli/vault/recover-several-slots-needs-slot", test_recover_several_slots_needs_slot);

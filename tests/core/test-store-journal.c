@@ -240,6 +240,162 @@ test_truncation_needs_head (StoreFixture *f, gconstpointer data)
   g_assert_true (memcmp (head, after, sizeof head) != 0);
 }
 
+/* Every stored column of every entry, hashes included, to compare the
+ * journal before and after an operation byte for byte. */
+static char *
+snapshot (StoreFixture *f)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f->db,
+                                       "SELECT seq, at_unix, action, ifnull (mediator_id, ''), details, hex (prev_hash), hex (hash)"
+                                       " FROM journal ORDER BY seq",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 7; i++)
+      g_string_append_printf (out, "%s%c", (const char *) sqlite3_column_text (stmt, i), i == 6 ? '\n' : '|');
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_trigger (StoreFixture *f, const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f->db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static const guint8 new_key[SILLON_JOURNAL_KEY_BYTES] = {
+  32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17,
+  16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1
+};
+
+/* After a rotation of the master key: the same entries, chained under the
+ * new key, and the journal still append-only. */
+static void
+test_rekey (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autofree char *raw_before = NULL;
+  g_autofree char *raw_after = NULL;
+  guint64 n = 0;
+  gint64 bad = -1;
+
+  /* An empty journal re-keys to an empty journal. */
+  g_assert_true (sillon_journal_rekey (f->store, key, new_key, &error));
+  g_assert_no_error (error);
+
+  fill (f, 9);
+  before = sillon_journal_list (f->store, &error);
+  raw_before = snapshot (f);
+  g_assert_true (sillon_journal_rekey (f->store, key, new_key, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sillon_journal_verify (f->store, new_key, &bad, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 9);
+  g_assert_false (sillon_journal_verify (f->store, key, &bad, NULL, NULL, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+  g_assert_cmpint (bad, ==, 1);
+  g_clear_error (&error);
+
+  /* The entries are the same; only the hashes changed. */
+  after = sillon_journal_list (f->store, &error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      const SillonJournalEntry *a = after->pdata[i];
+      const SillonJournalEntry *b = before->pdata[i];
+
+      g_assert_cmpint (a->seq, ==, b->seq);
+      g_assert_cmpint (a->at_unix, ==, b->at_unix);
+      g_assert_cmpint (a->action, ==, b->action);
+      g_assert_cmpint (a->mediator_id, ==, b->mediator_id);
+      g_assert_cmpstr (a->details, ==, b->details);
+    }
+  raw_after = snapshot (f);
+  g_assert_cmpstr (raw_after, !=, raw_before);
+
+  /* The append-only guards are back in force, and the chain goes on under
+   * the new key. */
+  g_assert_true (has_trigger (f, "journal_no_update"));
+  g_assert_true (has_trigger (f, "journal_no_delete"));
+  g_assert_cmpint (sqlite3_exec (f->db, "UPDATE journal SET details = 'x' WHERE seq = 1", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_true (sillon_journal_append (f->store, new_key, SILLON_JOURNAL_OPEN, 0, NULL, NULL, &error));
+  g_assert_true (sillon_journal_verify (f->store, new_key, NULL, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 10);
+
+  /* Re-keying with a key that is not the chain's is refused too. */
+  g_assert_false (sillon_journal_rekey (f->store, key, new_key, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+}
+
+/* A rotation must not launder a tampered journal: refused, nothing changed. */
+static void
+test_rekey_refuses_tampered (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *raw_before = NULL;
+  g_autofree char *raw_after = NULL;
+
+  fill (f, 6);
+  drop_guards (f);
+  exec (f, "UPDATE journal SET details = 'beneficiary=99' WHERE seq = 3");
+  /* Guards put back as the schema has them, as a careful intruder would. */
+  exec (f, "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal"
+           "  BEGIN SELECT RAISE (ABORT, 'the journal is append-only'); END;"
+           "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
+           "  BEGIN SELECT RAISE (ABORT, 'the journal is append-only'); END;");
+  raw_before = snapshot (f);
+
+  g_assert_false (sillon_journal_rekey (f->store, key, new_key, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+
+  raw_after = snapshot (f);
+  g_assert_cmpstr (raw_after, ==, raw_before);
+  g_assert_true (has_trigger (f, "journal_no_update"));
+  expect_tampered (f, 3, 2);
+  /* Still the old key's chain: nothing verifies under the new one. */
+  g_assert_false (sillon_journal_verify (f->store, new_key, NULL, NULL, NULL, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+}
+
+/* A journal whose append-only trigger was dropped is not re-keyed (nor is
+ * the trigger silently recreated): the schema itself was tampered with. */
+static void
+test_rekey_refuses_missing_trigger (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *raw_before = NULL;
+  g_autofree char *raw_after = NULL;
+
+  fill (f, 4);
+  exec (f, "DROP TRIGGER journal_no_update");
+  raw_before = snapshot (f);
+
+  g_assert_false (sillon_journal_rekey (f->store, key, new_key, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+  g_clear_error (&error);
+  raw_after = snapshot (f);
+  g_assert_cmpstr (raw_after, ==, raw_before);
+  g_assert_false (has_trigger (f, "journal_no_update"));
+  g_assert_true (sillon_journal_verify (f->store, key, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -258,6 +414,9 @@ main (int argc, char **argv)
   ADD ("/journal/tamper/delete-first", test_tamper_delete_first);
   ADD ("/journal/tamper/reorder", test_tamper_reorder);
   ADD ("/journal/truncation", test_truncation_needs_head);
+  ADD ("/journal/rekey", test_rekey);
+  ADD ("/journal/rekey/refuses-tampered", test_rekey_refuses_tampered);
+  ADD ("/journal/rekey/refuses-missing-trigger", test_rekey_refuses_missing_trigger);
 #undef ADD
   return g_test_run ();
 }
