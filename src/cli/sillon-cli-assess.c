@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Answer sets are read from JSON files (format "sillon-answers", see
- * docs/ASSESSMENT.md) until they live in the vault.
+ * docs/ASSESSMENT.md) or, with --person, from the assessments the vault
+ * holds for one person: both go through the same scoring and printing, so
+ * that a file exported from the application and the stored copy read alike.
  */
 
 #include "config.h"
@@ -13,15 +15,34 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sillon-assessment.h"
+#include "sillon-cli-common.h"
 
 int sillon_cli_assess (int argc, char **argv);
+
+/* Positions given with --from and --to count from 1; this one means "not
+ * given", so that an explicit 0 is refused rather than taken as unset. */
+#define POSITION_UNSET G_MININT
+
+typedef enum
+{
+  ASSESS_FILES_ONLY = 0,
+  ASSESS_FROM_VAULT = 1 << 0, /* --person, --vault, --passphrase-fd */
+  ASSESS_POSITIONS = 1 << 1,  /* --from, --to */
+} AssessFlags;
 
 typedef struct
 {
   gboolean json;
   char *data_dir;
+  char *person;
+  char *vault_path;
+  int passphrase_fd;
+  int from;
+  int to;
+  gint64 person_id;
   SillonQuestionnaireRegistry *registry;
   SillonOrientationRules *rules;
 } AssessOptions;
@@ -30,6 +51,8 @@ static void
 assess_options_clear (AssessOptions *options)
 {
   g_clear_pointer (&options->data_dir, g_free);
+  g_clear_pointer (&options->person, g_free);
+  g_clear_pointer (&options->vault_path, g_free);
   g_clear_object (&options->registry);
   g_clear_object (&options->rules);
 }
@@ -37,10 +60,19 @@ assess_options_clear (AssessOptions *options)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AssessOptions, assess_options_clear)
 
 static int
-parse_options (int *argc, char ***argv, AssessOptions *options, const char *parameters, const char *summary)
+parse_options (int *argc,
+               char ***argv,
+               AssessOptions *options,
+               AssessFlags flags,
+               const char *parameters,
+               const char *summary)
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *default_path = sillon_cli_default_vault_path ();
+  /* Translators: %s is the default path of the vault file. */
+  g_autofree char *vault_help = g_strdup_printf (_ ("The vault file (default: %s)"), default_path);
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_ ("Print machine-readable JSON"), NULL },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
@@ -48,14 +80,79 @@ parse_options (int *argc, char ***argv, AssessOptions *options, const char *para
       N_ ("DIR") },
     { NULL },
   };
+  const GOptionEntry vault_entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_STRING, &options->person,
+      N_ ("Read the assessments stored in the vault for the person with this id instead of files"), N_ ("ID") },
+    { "vault", 0, 0, G_OPTION_ARG_FILENAME, &options->vault_path, vault_help, N_ ("PATH") },
+    { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &options->passphrase_fd,
+      N_ ("Read passphrases from file descriptor N, one per line, instead of the terminal"), N_ ("N") },
+    { NULL },
+  };
+  const GOptionEntry position_entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_INT, &options->from,
+      N_ ("With --person: compare from the Nth assessment, oldest first (default: the first)"), N_ ("N") },
+    { "to", 0, 0, G_OPTION_ARG_INT, &options->to,
+      N_ ("With --person: compare to the Mth assessment, oldest first (default: the last)"), N_ ("M") },
+    { NULL },
+  };
 
+  options->passphrase_fd = -1;
+  options->from = POSITION_UNSET;
+  options->to = POSITION_UNSET;
   context = g_option_context_new (parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (flags & ASSESS_FROM_VAULT)
+    {
+      g_option_context_add_main_entries (context, vault_entries, GETTEXT_PACKAGE);
+      description = g_strconcat (sillon_cli_passphrase_fd_help (), "\n", sillon_cli_exit_codes_help (), NULL);
+      g_option_context_set_description (context, description);
+    }
+  if (flags & ASSESS_POSITIONS)
+    g_option_context_add_main_entries (context, position_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+
+  if (options->person == NULL)
+    {
+      /* Without --person these options would be silently ignored: a
+       * script that forgot --person must not get a file-based answer. */
+      if (options->vault_path != NULL || options->passphrase_fd != -1 || options->from != POSITION_UNSET ||
+          options->to != POSITION_UNSET)
+        {
+          sillon_cli_error ("%s", _ ("--vault, --passphrase-fd, --from and --to go with --person"));
+          return SILLON_CLI_EXIT_USAGE;
+        }
+      return SILLON_CLI_EXIT_OK;
+    }
+  if (*argc != 1)
+    {
+      sillon_cli_error ("%s", _ ("give either --person or answer files, not both"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  {
+    guint64 value = 0;
+
+    if (!g_ascii_string_to_unsigned (options->person, 10, 1, G_MAXINT64, &value, NULL))
+      {
+        /* Translators: %s is what the user typed instead of a number. */
+        sillon_cli_error (_ ("“%s” is not a valid id: give a positive number"), options->person);
+        return SILLON_CLI_EXIT_USAGE;
+      }
+    options->person_id = (gint64) value;
+  }
+  if (options->passphrase_fd < -1)
+    {
+      sillon_cli_error ("%s", _ ("--passphrase-fd must be a file descriptor number"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if ((options->from != POSITION_UNSET && options->from < 1) || (options->to != POSITION_UNSET && options->to < 1))
+    {
+      sillon_cli_error ("%s", _ ("--from and --to count the assessments from 1, oldest first"));
       return SILLON_CLI_EXIT_USAGE;
     }
   return SILLON_CLI_EXIT_OK;
@@ -109,6 +206,67 @@ load_answers (AssessOptions *options, const char *path, GError **error)
       return NULL;
     }
   return assessment;
+}
+
+/* Fills @assessments with the answer sets stored for options->person_id,
+ * oldest first (the store's order: date, then the order they were saved
+ * in). Returns SILLON_CLI_EXIT_OK, or the exit code after printing why. */
+static int
+load_person_assessments (AssessOptions *options, GPtrArray *assessments)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (SillonBeneficiary) person = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GError) error = NULL;
+  int ret;
+
+  /* No core dump may hold the master key once the vault is unlocked. */
+  if (!sillon_cli_init_secure ())
+    return SILLON_CLI_EXIT_FAILURE;
+  common.vault_path = options->vault_path != NULL ? g_strdup (options->vault_path) : sillon_cli_default_vault_path ();
+  common.passphrase_fd = options->passphrase_fd;
+  cv = sillon_cli_vault_open (&common, &ret);
+  if (cv == NULL)
+    return ret;
+
+  person = sillon_store_get_beneficiary (cv->store, options->person_id, &error);
+  if (person == NULL)
+    {
+      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
+        {
+          /* Translators: %lld is a person's id. */
+          sillon_cli_error (_ ("There is no person with id %lld."), (long long) options->person_id);
+          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
+        }
+      return sillon_cli_report_error (error, common.vault_path);
+    }
+  records = sillon_store_list_assessments (cv->store, options->person_id, &error);
+  if (records == NULL)
+    return sillon_cli_report_error (error, common.vault_path);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      const SillonAssessmentRecord *record = g_ptr_array_index (records, i);
+      g_autoptr (GBytes) bytes = g_bytes_new (record->answers_json, strlen (record->answers_json));
+      g_autoptr (SillonAssessment) assessment = NULL;
+
+      assessment = sillon_assessment_new_from_bytes (bytes, options->registry, &error);
+      /* The row's date is the one the store sorts on; answer sets saved
+       * without their own date take it, so that every step is dated. */
+      if (assessment != NULL && sillon_assessment_get_date (assessment) == NULL && record->date != NULL &&
+          !sillon_assessment_set_date (assessment, record->date, &error))
+        g_clear_object (&assessment);
+      if (assessment == NULL)
+        {
+          /* Translators: %lld is the id of an assessment in the vault, %s the reason. */
+          sillon_cli_error (_ ("The stored assessment %lld cannot be read: %s"), (long long) record->id,
+                            error->message);
+          return SILLON_CLI_EXIT_FAILURE;
+        }
+      g_ptr_array_add (assessments, g_steal_pointer (&assessment));
+    }
+  return SILLON_CLI_EXIT_OK;
 }
 
 static void
@@ -213,7 +371,7 @@ assess_show (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   int status;
 
-  status = parse_options (&argc, &argv, &options, _ ("ANSWERS.json"),
+  status = parse_options (&argc, &argv, &options, ASSESS_FILES_ONLY, _ ("ANSWERS.json"),
                           _ ("Scores an answer set: axis scores, coverage, skills, degree and orientations."));
   if (status != SILLON_CLI_EXIT_OK)
     return status;
@@ -308,16 +466,55 @@ assess_compare (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   int status;
 
-  status = parse_options (&argc, &argv, &options, _ ("BEFORE.json AFTER.json"),
-                          _ ("Compares two answer sets of one person, question by question."));
+  status = parse_options (&argc, &argv, &options, ASSESS_FROM_VAULT | ASSESS_POSITIONS,
+                          _ ("BEFORE.json AFTER.json | --person ID"),
+                          _ ("Compares two answer sets of one person, question by question: two files, or with "
+                             "--person the first and last assessments stored in the vault."));
   if (status != SILLON_CLI_EXIT_OK)
     return status;
-  if (argc != 3)
+  if (options.person == NULL && argc != 3)
     {
       sillon_cli_error ("%s", _ ("expected two answer files"));
       return SILLON_CLI_EXIT_USAGE;
     }
-  if (!load_rules (&options, &error) || (before = load_answers (&options, argv[1], &error)) == NULL || (after = load_answers (&options, argv[2], &error)) == NULL)
+  if (!load_rules (&options, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+  if (options.person != NULL)
+    {
+      g_autoptr (GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n, from, to;
+
+      status = load_person_assessments (&options, stored);
+      if (status != SILLON_CLI_EXIT_OK)
+        return status;
+      n = stored->len;
+      if (n < 2)
+        {
+          /* Translators: %lld is a person's id, %u how many assessments the vault holds for them. */
+          sillon_cli_error (ngettext ("Person %lld has %u assessment in the vault: at least two are needed to compare.",
+                                      "Person %lld has %u assessments in the vault: at least two are needed to compare.",
+                                      n),
+                            (long long) options.person_id, n);
+          return SILLON_CLI_EXIT_REFUSED;
+        }
+      from = options.from != POSITION_UNSET ? (guint) options.from : 1;
+      to = options.to != POSITION_UNSET ? (guint) options.to : n;
+      if (from > n || to > n)
+        {
+          /* Translators: %lld is a person's id, %u how many assessments the vault holds for them. */
+          sillon_cli_error (ngettext ("Person %lld has %u assessment in the vault: give --from and --to between 1 and %u.",
+                                      "Person %lld has %u assessments in the vault: give --from and --to between 1 and %u.",
+                                      n),
+                            (long long) options.person_id, n, n);
+          return SILLON_CLI_EXIT_REFUSED;
+        }
+      before = g_object_ref (g_ptr_array_index (stored, from - 1));
+      after = g_object_ref (g_ptr_array_index (stored, to - 1));
+    }
+  else if ((before = load_answers (&options, argv[1], &error)) == NULL || (after = load_answers (&options, argv[2], &error)) == NULL)
     {
       sillon_cli_error ("%s", error->message);
       return SILLON_CLI_EXIT_FAILURE;
@@ -343,11 +540,12 @@ assess_path (int argc, char **argv)
   g_autoptr (JsonNode) node = NULL;
   int status;
 
-  status = parse_options (&argc, &argv, &options, _ ("ANSWERS.json…"),
-                          _ ("Prints a person’s path over several answer sets, oldest first, as JSON."));
+  status = parse_options (&argc, &argv, &options, ASSESS_FROM_VAULT, _ ("ANSWERS.json… | --person ID"),
+                          _ ("Prints a person’s path over several answer sets, oldest first, as JSON: files, or with "
+                             "--person every assessment stored in the vault for that person."));
   if (status != SILLON_CLI_EXIT_OK)
     return status;
-  if (argc < 2)
+  if (options.person == NULL && argc < 2)
     {
       sillon_cli_error ("%s", _ ("expected at least one answer file"));
       return SILLON_CLI_EXIT_USAGE;
@@ -357,7 +555,19 @@ assess_path (int argc, char **argv)
       sillon_cli_error ("%s", error->message);
       return SILLON_CLI_EXIT_FAILURE;
     }
-  for (int i = 1; i < argc; i++)
+  if (options.person != NULL)
+    {
+      status = load_person_assessments (&options, assessments);
+      if (status != SILLON_CLI_EXIT_OK)
+        return status;
+      if (assessments->len == 0)
+        {
+          /* Translators: %lld is a person's id. */
+          sillon_cli_error (_ ("Person %lld has no assessment in the vault."), (long long) options.person_id);
+          return SILLON_CLI_EXIT_REFUSED;
+        }
+    }
+  for (int i = 1; options.person == NULL && i < argc; i++)
     {
       SillonAssessment *assessment = load_answers (&options, argv[i], &error);
       if (assessment == NULL)
@@ -381,11 +591,16 @@ assess_path (int argc, char **argv)
 static void
 print_assess_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n", _ ("Usage: sillon-cli assess SUBCOMMAND [--json] [--data-dir DIR] FILES…"));
+  fprintf (stream, "%s\n", _ ("Usage: sillon-cli assess SUBCOMMAND [--json] [--data-dir DIR] FILES…"));
+  fprintf (stream, "%s\n\n",
+           _ ("       sillon-cli assess compare|path --person ID [--vault PATH] [--passphrase-fd N] [--json]"));
   fprintf (stream, "%s\n", _ ("Subcommands:"));
   fprintf (stream, "  show ANSWERS.json          %s\n", _ ("scores, coverage, degree and orientations"));
   fprintf (stream, "  compare BEFORE AFTER       %s\n", _ ("progress between two answer sets"));
+  fprintf (stream, "  compare --person ID        %s\n",
+           _ ("progress between a person’s first and last stored assessments (--from N --to M to pick others)"));
   fprintf (stream, "  path ANSWERS.json…         %s\n", _ ("a person’s path over several answer sets (JSON)"));
+  fprintf (stream, "  path --person ID           %s\n", _ ("a person’s path over their stored assessments (JSON)"));
 }
 
 int

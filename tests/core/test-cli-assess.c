@@ -10,11 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <sys/wait.h>
 
-static char *
-cli_path (void)
-{
-  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "sillon-cli", NULL);
-}
+#include "test-cli-util.h"
 
 static char *
 data_path (const char *name)
@@ -273,6 +269,247 @@ test_relocated (void)
   g_assert_cmpint (g_rmdir (tmp), ==, 0);
 }
 
+/* ---- Answer sets stored in the vault ---------------------------------------- */
+
+/* Exit codes documented in `sillon-cli --help` and docs/CLI.md. */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_USAGE = 2,
+  EXIT_WRONG_SECRET = 10,
+  EXIT_REFUSED = 16,
+  EXIT_NO_SUCH_RECORD = 23,
+};
+
+#define PASS_LINE "correct horse battery\n"
+
+typedef struct
+{
+  char *dir;
+  char *vault;
+} VaultFixture;
+
+/* The answer files the vault gets, oldest first, and the person they are
+ * stored for: person 1 has three, person 2 one. */
+static const struct
+{
+  const char *file;
+  gint64 person;
+} stored[] = {
+  { "very-far.answers.json", 1 },
+  { "pouvoir-cap.answers.json", 1 },
+  { "compare/very-far-later.json", 1 },
+  { "override.answers.json", 2 },
+};
+
+/* Saved in another order than their dates, so that only sorting by date
+ * gives the oldest first. */
+static const guint insertion_order[] = { 2, 3, 0, 1 };
+
+static char *
+answer_text (const char *file, char **out_date)
+{
+  g_autofree char *path = data_path (file);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  *out_date = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "date"));
+  g_assert_nonnull (*out_date);
+  return text;
+}
+
+/* A vault with Sillon's tables, people 1 and 2 and their assessments,
+ * written through `vault shell` as the application would store them. The
+ * stored results are empty on purpose: the commands must score the answers
+ * themselves, with the same code as for files. */
+static void
+vault_fixture_set_up (VaultFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CliResult) create = NULL;
+  g_autoptr (CliResult) open = NULL;
+  g_autoptr (CliResult) shell = NULL;
+  g_autoptr (GString) sql = g_string_new ("INSERT INTO beneficiaries (id, name_key, created_unix, updated_unix)"
+                                          " VALUES (1, 'a', 1, 1), (2, 'b', 1, 1);\n");
+
+  f->dir = g_dir_make_tmp ("sillon-cli-assess-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
+  create = cli_run (NULL, PASS_LINE, NULL, "vault", "create", "--vault", f->vault, "--kdf-ms", "1", NULL);
+  g_assert_cmpint (create->status, ==, EXIT_OK);
+  /* The first data command creates Sillon's tables. */
+  open = cli_run (NULL, PASS_LINE, NULL, "journal", "verify", "--vault", f->vault, NULL);
+  g_assert_cmpint (open->status, ==, EXIT_OK);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (insertion_order); i++)
+    {
+      guint k = insertion_order[i];
+      g_autofree char *date = NULL;
+      g_autofree char *text = answer_text (stored[k].file, &date);
+      g_auto (GStrv) parts = g_strsplit (text, "'", -1);
+      g_autofree char *quoted = g_strjoinv ("''", parts);
+
+      g_string_append_printf (sql,
+                              "INSERT INTO assessments (beneficiary_id, date, questionnaire_id, questionnaire_version,"
+                              " answers_json, result_json) VALUES (%" G_GINT64_FORMAT
+                              ", '%s', 'pouvoir-vouloir-savoir', 1, '%s', '{}');\n",
+                              stored[k].person, date, quoted);
+    }
+  shell = cli_run (NULL, PASS_LINE, sql->str, "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (shell->status, ==, EXIT_OK);
+}
+
+static void
+vault_fixture_tear_down (VaultFixture *f, gconstpointer data)
+{
+  cli_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->vault);
+}
+
+/* `assess path --person` lists the stored assessments oldest first, each
+ * scored as `assess show` scores the same answers, and prints exactly what
+ * `assess path` prints for the same files. */
+static void
+test_vault_path (VaultFixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) r = cli_run (NULL, PASS_LINE, NULL, "assess", "path", "--person", "1", "--vault", f->vault, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first = data_path (stored[0].file);
+  g_autofree char *second = data_path (stored[1].file);
+  g_autofree char *third = data_path (stored[2].file);
+  const char *from_files[] = { "assess", "path", first, second, third, NULL };
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_err = NULL;
+  JsonArray *steps;
+
+  g_assert_cmpint (r->status, ==, EXIT_OK);
+  json_parser_load_from_data (parser, r->out, -1, &error);
+  g_assert_no_error (error);
+  steps = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "steps");
+  g_assert_cmpuint (json_array_get_length (steps), ==, 3);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *step = json_array_get_object_element (steps, i);
+      JsonObject *scores = json_object_get_object_member (step, "scores");
+      g_autofree char *date = NULL;
+      g_autofree char *text = answer_text (stored[i].file, &date);
+      g_autofree char *path = data_path (stored[i].file);
+      const char *show_args[] = { "assess", "show", "--json", path, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr (JsonParser) show = json_parser_new ();
+      JsonObject *axes;
+      const char *const axis_ids[] = { "pouvoir", "vouloir", "savoir" };
+
+      g_assert_cmpstr (json_object_get_string_member (step, "date"), ==, date);
+      if (i > 0)
+        g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, i - 1), "date"), <,
+                         date);
+      g_assert_cmpint (run_cli (show_args, &out, &err), ==, EXIT_OK);
+      json_parser_load_from_data (show, out, -1, &error);
+      g_assert_no_error (error);
+      axes = json_object_get_object_member (json_node_get_object (json_parser_get_root (show)), "axes");
+      for (gsize a = 0; a < G_N_ELEMENTS (axis_ids); a++)
+        {
+          JsonObject *axis = json_object_get_object_member (axes, axis_ids[a]);
+
+          g_assert_true (json_object_has_member (scores, axis_ids[a]));
+          g_assert_cmpint (json_object_get_int_member (scores, axis_ids[a]), ==,
+                           json_object_get_int_member (axis, "score"));
+        }
+    }
+
+  g_assert_cmpint (run_cli (from_files, &expected, &expected_err), ==, EXIT_OK);
+  g_assert_cmpstr (r->out, ==, expected);
+}
+
+/* `assess compare --person` compares the first and the last stored
+ * assessments (or the ones --from and --to pick) exactly as `assess
+ * compare` compares the same two files, in text and in JSON. */
+static void
+test_vault_compare (VaultFixture *f, gconstpointer data)
+{
+  const struct
+  {
+    const char *from;
+    const char *to;
+    guint before;
+    guint after;
+  } cases[] = {
+    { NULL, NULL, 0, 2 },
+    { "2", "3", 1, 2 },
+    { "3", "1", 2, 0 },
+  };
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (int json = 0; json < 2; json++)
+      {
+        g_autofree char *before = data_path (stored[cases[c].before].file);
+        g_autofree char *after = data_path (stored[cases[c].after].file);
+        const char *from_files[] = { "assess", "compare", json ? "--json" : before, json ? before : after,
+                                     json ? after : NULL, NULL };
+        g_autofree char *expected = NULL;
+        g_autofree char *err = NULL;
+        g_autoptr (CliResult) r = NULL;
+
+        if (cases[c].from != NULL)
+          r = cli_run (NULL, PASS_LINE, NULL, "assess", "compare", "--person", "1", "--vault", f->vault, "--from",
+                       cases[c].from, "--to", cases[c].to, json ? "--json" : NULL, NULL);
+        else
+          r = cli_run (NULL, PASS_LINE, NULL, "assess", "compare", "--person", "1", "--vault", f->vault,
+                       json ? "--json" : NULL, NULL);
+        g_assert_cmpint (r->status, ==, EXIT_OK);
+        g_assert_cmpint (run_cli (from_files, &expected, &err), ==, EXIT_OK);
+        g_assert_cmpstr (expected, !=, "");
+        g_assert_cmpstr (r->out, ==, expected);
+      }
+}
+
+static void
+test_vault_errors (VaultFixture *f, gconstpointer data)
+{
+  g_autofree char *answers = data_path (stored[0].file);
+  const struct
+  {
+    const char *secrets;
+    const char *args[9];
+    int status;
+    const char *mentions;
+  } cases[] = {
+    { PASS_LINE, { "assess", "path", "--person", "99", "--vault", f->vault }, EXIT_NO_SUCH_RECORD, "no person with id 99" },
+    { PASS_LINE, { "assess", "compare", "--person", "99", "--vault", f->vault }, EXIT_NO_SUCH_RECORD, "no person with id 99" },
+    { PASS_LINE, { "assess", "compare", "--person", "2", "--vault", f->vault }, EXIT_REFUSED, "at least two" },
+    { PASS_LINE, { "assess", "compare", "--person", "1", "--vault", f->vault, "--to", "4" }, EXIT_REFUSED, "between 1 and 3" },
+    { PASS_LINE, { "assess", "compare", "--person", "1", "--vault", f->vault, "--from", "0" }, EXIT_USAGE, "count the assessments from 1" },
+    { PASS_LINE, { "assess", "compare", "--person", "1", "--vault", f->vault, answers, answers }, EXIT_USAGE, "not both" },
+    { PASS_LINE, { "assess", "path", "--person", "1", "--vault", f->vault, answers }, EXIT_USAGE, "not both" },
+    { PASS_LINE, { "assess", "path", "--person", "one", "--vault", f->vault }, EXIT_USAGE, "“one”" },
+    { NULL, { "assess", "compare", "--from", "1", answers, answers }, EXIT_USAGE, "go with --person" },
+    { NULL, { "assess", "path", "--vault", f->vault, answers }, EXIT_USAGE, "go with --person" },
+    { NULL, { "assess", "show", "--person", "1", answers }, EXIT_USAGE, "--person" },
+    { "wrong horse battery\n", { "assess", "path", "--person", "1", "--vault", f->vault }, EXIT_WRONG_SECRET, "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (CliResult) r = cli_run (NULL, cases[i].secrets, NULL, cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                                         cases[i].args[3], cases[i].args[4], cases[i].args[5], cases[i].args[6],
+                                         cases[i].args[7], cases[i].args[8], NULL);
+
+      g_assert_cmpint (r->status, ==, cases[i].status);
+      g_assert_nonnull (strstr (r->err, cases[i].mentions));
+      g_assert_cmpstr (r->out, ==, "");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -284,5 +521,11 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-assess/data-dir", test_data_dir);
   g_test_add_func ("/cli-assess/data-dir-rules-checked", test_data_dir_rules_checked);
   g_test_add_func ("/cli-assess/relocated", test_relocated);
+  g_test_add ("/cli-assess/vault-path", VaultFixture, NULL, vault_fixture_set_up, test_vault_path,
+              vault_fixture_tear_down);
+  g_test_add ("/cli-assess/vault-compare", VaultFixture, NULL, vault_fixture_set_up, test_vault_compare,
+              vault_fixture_tear_down);
+  g_test_add ("/cli-assess/vault-errors", VaultFixture, NULL, vault_fixture_set_up, test_vault_errors,
+              vault_fixture_tear_down);
   return g_test_run ();
 }
