@@ -36,7 +36,8 @@ struct _SillonAssessmentWizard
   GPtrArray *answer_buttons; /* GtkRadioButton*, in choice order */
   GtkWidget *none_button;    /* the group's hidden member: no choice yet */
   GPtrArray *orientation_checks;
-  GtkWidget *toplevel; /* whose key presses we look at first */
+  GPtrArray *added_orientations; /* ids the mediator added, not suggested */
+  GtkWidget *toplevel;           /* whose key presses we look at first */
   gulong key_handler;
   GtkWidget *discard_dialog; /* weak: the question about discarding, if shown */
   SillonAssessmentWizardDiscardFunc on_discard;
@@ -68,6 +69,8 @@ struct _SillonAssessmentWizard
   GtkGrid *areas_grid;
   GtkToggleButton *urgent_check;
   GtkBox *orientations_box;
+  GtkWidget *add_orientation_box;
+  GtkComboBoxText *add_orientation_combo;
   GtkComboBoxText *degree_combo;
   GtkEntry *reason_entry;
   GtkLabel *summary_message;
@@ -653,28 +656,134 @@ fill_areas (SillonAssessmentWizard *self)
     }
 }
 
+static gboolean
+is_suggested (SillonAssessmentWizard *self,
+              const char *id)
+{
+  const char *const *ids = sillon_assessment_result_get_orientations (self->result);
+
+  return ids != NULL && g_strv_contains (ids, id);
+}
+
+static gboolean
+is_added (SillonAssessmentWizard *self,
+          const char *id)
+{
+  for (guint i = 0; i < self->added_orientations->len; i++)
+    if (g_str_equal (self->added_orientations->pdata[i], id))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+orientation_check (SillonAssessmentWizard *self,
+                   const char *id,
+                   const char *text,
+                   gboolean added,
+                   gboolean active)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (text);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check), active);
+  g_object_set_data_full (G_OBJECT (check), "orientation-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (check), "orientation-added", GINT_TO_POINTER (added));
+  /* Long labels must wrap inside the page rather than widen it. */
+  gtk_label_set_line_wrap (GTK_LABEL (gtk_bin_get_child (GTK_BIN (check))), TRUE);
+  g_signal_connect_swapped (check, "toggled", G_CALLBACK (gtk_widget_hide), self->summary_message);
+  gtk_widget_show (check);
+  gtk_box_pack_start (self->orientations_box, check, FALSE, FALSE, 0);
+  g_ptr_array_add (self->orientation_checks, check);
+  return check;
+}
+
+/* Orientations of the rules that are neither suggested nor already added. */
+static void
+fill_add_orientation_combo (SillonAssessmentWizard *self)
+{
+  guint n = 0;
+
+  gtk_combo_box_text_remove_all (self->add_orientation_combo);
+  for (guint i = 0; i < sillon_orientation_rules_get_n_orientations (self->rules); i++)
+    {
+      const char *id = sillon_orientation_rules_get_orientation_id (self->rules, i);
+      const char *label;
+
+      if (id == NULL || is_suggested (self, id) || is_added (self, id))
+        continue;
+      label = sillon_orientation_rules_get_orientation_label (self->rules, id);
+      gtk_combo_box_text_append (self->add_orientation_combo, id, label != NULL ? label : id);
+      n++;
+    }
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->add_orientation_combo), n > 0 ? 0 : -1);
+  gtk_widget_set_sensitive (self->add_orientation_box, n > 0);
+}
+
 static void
 fill_orientations (SillonAssessmentWizard *self)
 {
+  g_autoptr (GHashTable) unticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *const *ids = sillon_assessment_result_get_orientations (self->result);
+  guint n_suggested = 0;
+
+  /* The list is built again when the urgency changes the suggestions or
+   * an orientation is added: what the mediator unticked stays unticked. */
+  for (guint i = 0; i < self->orientation_checks->len; i++)
+    {
+      GObject *check = self->orientation_checks->pdata[i];
+
+      if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (check)))
+        g_hash_table_add (unticked, g_strdup (g_object_get_data (check, "orientation-id")));
+    }
 
   clear_container (GTK_CONTAINER (self->orientations_box));
   g_ptr_array_set_size (self->orientation_checks, 0);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       const char *label = sillon_orientation_rules_get_orientation_label (self->rules, ids[i]);
-      GtkWidget *check = gtk_check_button_new_with_label (label != NULL ? label : ids[i]);
 
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check), TRUE);
-      g_object_set_data_full (G_OBJECT (check), "orientation-id", g_strdup (ids[i]), g_free);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (gtk_widget_hide), self->summary_message);
-      gtk_widget_show (check);
-      gtk_box_pack_start (self->orientations_box, check, FALSE, FALSE, 0);
-      g_ptr_array_add (self->orientation_checks, check);
+      orientation_check (self, ids[i], label != NULL ? label : ids[i], FALSE, !g_hash_table_contains (unticked, ids[i]));
+      n_suggested++;
     }
-  if (self->orientation_checks->len == 0)
+  if (n_suggested == 0)
     gtk_box_pack_start (self->orientations_box,
                         grid_label (_ ("No suggestion from these answers."), "dim-label"), FALSE, FALSE, 0);
+
+  for (guint i = 0; i < self->added_orientations->len;)
+    {
+      const char *id = self->added_orientations->pdata[i];
+      const char *label = sillon_orientation_rules_get_orientation_label (self->rules, id);
+      g_autofree char *text = NULL;
+
+      /* Now suggested by the rules themselves: adding it would say nothing. */
+      if (is_suggested (self, id))
+        {
+          g_ptr_array_remove_index (self->added_orientations, i);
+          continue;
+        }
+      /* Translators: an orientation the rules did not suggest, added by the mediator. */
+      text = g_strdup_printf (_ ("%s — added by you"), label != NULL ? label : id);
+      orientation_check (self, id, text, TRUE, !g_hash_table_contains (unticked, id));
+      i++;
+    }
+  fill_add_orientation_combo (self);
+}
+
+static void
+on_add_orientation_button_clicked (SillonAssessmentWizard *self)
+{
+  const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->add_orientation_combo));
+  GtkWidget *check;
+
+  if (id == NULL || self->result == NULL || is_suggested (self, id) || is_added (self, id))
+    return;
+  g_ptr_array_add (self->added_orientations, g_strdup (id));
+  show_message (self->summary_message, NULL);
+  fill_orientations (self);
+  /* With nothing left to add, the focus would be lost on an insensitive
+   * button: it goes to what was just added. */
+  check = self->orientation_checks->pdata[self->orientation_checks->len - 1];
+  if (!gtk_widget_get_sensitive (self->add_orientation_box))
+    gtk_widget_grab_focus (check);
 }
 
 static void
@@ -704,6 +813,7 @@ show_summary (SillonAssessmentWizard *self)
 
   /* Overrides are decided on this page and applied on saving. */
   sillon_assessment_clear_overrides (self->assessment);
+  g_ptr_array_set_size (self->added_orientations, 0);
   g_clear_pointer (&self->result, sillon_assessment_result_free);
   self->result = sillon_assessment_evaluate (self->assessment, self->rules, &error);
   if (self->result == NULL)
@@ -840,12 +950,19 @@ apply_decision (SillonAssessmentWizard *self,
   for (guint i = 0; i < self->orientation_checks->len; i++)
     {
       GtkToggleButton *check = self->orientation_checks->pdata[i];
+      const char *id = g_object_get_data (G_OBJECT (check), "orientation-id");
+      gboolean added = g_object_get_data (G_OBJECT (check), "orientation-added") != NULL;
+      gboolean active = gtk_toggle_button_get_active (check);
 
-      if (gtk_toggle_button_get_active (check))
+      /* An added orientation unticked again is simply not added. */
+      if (added != active)
         continue;
-      if (!sillon_assessment_dismiss_orientation (self->assessment,
-                                                  g_object_get_data (G_OBJECT (check), "orientation-id"),
-                                                  reason, self->mediator_name, error))
+      if (added)
+        {
+          if (!sillon_assessment_add_orientation (self->assessment, id, reason, self->mediator_name, error))
+            return FALSE;
+        }
+      else if (!sillon_assessment_dismiss_orientation (self->assessment, id, reason, self->mediator_name, error))
         return FALSE;
       *out_overridden = TRUE;
     }
@@ -889,7 +1006,7 @@ on_save_button_clicked (SillonAssessmentWizard *self)
   if (!apply_decision (self, reason, &overridden, &error))
     {
       if (reason[0] == '\0')
-        show_summary_error (self, _ ("Say why you change the degree or untick a suggestion: the reason is kept with the assessment."));
+        show_summary_error (self, _ ("Say why you change the degree, untick a suggestion or add an orientation: the reason is kept with the assessment."));
       else
         show_summary_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
@@ -972,8 +1089,13 @@ decision_changed (SillonAssessmentWizard *self)
   if (gtk_entry_get_text_length (self->reason_entry) > 0)
     return TRUE;
   for (guint i = 0; i < self->orientation_checks->len; i++)
-    if (!gtk_toggle_button_get_active (self->orientation_checks->pdata[i]))
-      return TRUE;
+    {
+      GObject *check = self->orientation_checks->pdata[i];
+      gboolean added = g_object_get_data (check, "orientation-added") != NULL;
+
+      if (added == gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (check)))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1120,6 +1242,8 @@ sillon_assessment_wizard_reset (SillonAssessmentWizard *self)
     g_ptr_array_set_size (self->answer_buttons, 0);
   if (self->orientation_checks != NULL)
     g_ptr_array_set_size (self->orientation_checks, 0);
+  if (self->added_orientations != NULL)
+    g_ptr_array_set_size (self->added_orientations, 0);
   /* Answers are personal data: do not leave them in widgets either. */
   if (self->answers_box != NULL)
     {
@@ -1198,6 +1322,7 @@ sillon_assessment_wizard_dispose (GObject *object)
   g_clear_object (&self->rules);
   g_clear_pointer (&self->answer_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->orientation_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->added_orientations, g_ptr_array_unref);
   G_OBJECT_CLASS (sillon_assessment_wizard_parent_class)->dispose (object);
 }
 
@@ -1253,10 +1378,13 @@ sillon_assessment_wizard_class_init (SillonAssessmentWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, areas_grid);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, urgent_check);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, orientations_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, add_orientation_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, add_orientation_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, degree_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, summary_message);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_orientation_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_skip_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_finish_button_clicked);
@@ -1276,6 +1404,7 @@ sillon_assessment_wizard_init (SillonAssessmentWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->answer_buttons = g_ptr_array_new ();
   self->orientation_checks = g_ptr_array_new ();
+  self->added_orientations = g_ptr_array_new_with_free_func (g_free);
   /* Tabbing through the summary brings each control into view. */
   gtk_container_set_focus_vadjustment (self->summary_box,
                                        gtk_scrolled_window_get_vadjustment (self->summary_scroller));
@@ -1289,6 +1418,9 @@ sillon_assessment_wizard_init (SillonAssessmentWizard *self)
   accessible = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->degree_combo));
   if (accessible != NULL)
     atk_object_set_name (accessible, _ ("Degree"));
+  accessible = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->add_orientation_combo));
+  if (accessible != NULL)
+    atk_object_set_name (accessible, _ ("Orientation to add"));
 }
 
 SillonAssessmentWizard *

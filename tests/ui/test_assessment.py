@@ -12,6 +12,7 @@ import os
 import re
 from fractions import Fraction
 
+from dogtail.rawinput import typeText
 from sillonui import (check, create_vault_through_ui, find, is_showing, labels_containing, press,
                       press_keys, run, screenshot, start_app, unnamed_interactive, wait_for)
 
@@ -327,44 +328,102 @@ def test():
           "every control of the summary is named: " + ", ".join(unnamed_interactive(window)))
     screenshot("assessment-06-summary")
 
+    # The summary page is driven with the keyboard only from here on: the
+    # focus starts on the degree; mnemonics, Tab, Space and arrows do the rest.
+    degree_combo = find(window, "combo box", "Degree", showing=False)
+
+    def combo_choice(combo):
+        """The name of a combo box's chosen item. (GTK gives the focus to
+        the combo box's inner button, so the box itself never reads as
+        focused: what the keys changed is what shows it was reached.)"""
+        child = combo.querySelection().getSelectedChild(0)
+        return child.name if child is not None else None
+
     # The refusal is respected, and switches the training suggestions off;
     # an urgent procedure adds doing it for the person, under a mandate.
     labels = orientation_labels()
+    order = list(labels)
+
+    def orientation_checks():
+        return window.findChildren(lambda n: n.roleName == "check box" and n.name in labels.values(),
+                                   isLambda=True)
 
     def suggested(orientation):
-        return any(n.name == labels[orientation] for n in window.findChildren(
-            lambda n: n.roleName == "check box", isLambda=True))
+        return any(n.name == labels[orientation] for n in orientation_checks())
 
     check(suggested("respect_refusal") and suggested("keep_non_digital_channel"),
           "a refusal of digital services is respected, with a non-digital channel")
     check(not suggested("workshop_avance"), "no workshop is suggested to a person who refuses digital services")
     check(not suggested("faire_pour_mandate"), "no mandate is suggested without an urgent procedure")
-    find(window, "check box", "A procedure is urgent today (a deadline, a right about to be lost)",
-         showing=False).doActionNamed("click")
+    urgent = find(window, "check box", "A procedure is urgent today (a deadline, a right about to be lost)",
+                  showing=False)
+    press("<Alt>u")
+    check(wait_for(lambda: urgent.checked, what="the urgency to be ticked"), "Alt+U ticks the urgent procedure")
     check(wait_for(lambda: suggested("faire_pour_mandate"), what="the mandate suggestion"),
           "an urgent procedure adds the mandate suggestion")
 
-    # Unticking a suggestion needs a reason.
-    # (Below the fold: reached through the accessibility tree, not the pointer.)
-    suggestions = window.findChildren(
-        lambda n: n.roleName == "check box" and n.checked and n.name in labels.values(), isLambda=True)
+    # Unticking a suggestion needs a reason: Tab reaches the first one.
+    suggestions = [n for n in orientation_checks() if n.checked]
     check(len(suggestions) > 0, f"orientations are suggested ({len(suggestions)})")
-    suggestions[0].doActionNamed("click")
-    wait_for(lambda: not suggestions[0].checked, what="the suggestion to be unticked")
-    save = find(window, "push button", "Save")
-    save.click()
+    first = suggestions[0]
+    first_name = first.name
+    press("Tab")
+    wait_for(lambda: first.focused, what="the first suggestion to take the focus")
+    press("space")
+    wait_for(lambda: not first.checked, what="the suggestion to be unticked")
+    check(all(n.checked for n in suggestions[1:]), "Space unticks only the focused suggestion")
+
+    # Adding an orientation the rules did not suggest: the list offers the
+    # others only, in the order of the rules.
+    shown = {n.name for n in orientation_checks()}
+    offered = [o for o in order if labels[o] not in shown]
+    add_combo = find(window, "combo box", "Orientation to add", showing=False)
+    menu_items = [n.name for n in add_combo.findChildren(lambda n: n.roleName == "menu item", isLambda=True)]
+    check(menu_items == [labels[o] for o in offered],
+          f"the orientations offered are those not suggested ({len(offered)}): {menu_items}")
+    check(len(offered) >= 2, "there are orientations left to add")
+    check(combo_choice(add_combo) == labels[offered[0]], "the first orientation offered is chosen")
+    press("<Alt>n")
+    press("Down")  # a closed combo box moves to the next choice
+    added = offered[1]
+    wait_for(lambda: combo_choice(add_combo) == labels[added], what="Alt+N and Down to choose the orientation")
+    added_name = f"{labels[added]} — added by you"
+    press("<Alt>a")
+    added_check = find(window, "check box", added_name, showing=False)
+    check(added_check.checked, f"the added orientation is listed, ticked ({added_name!r})")
+    check(not find(window, "check box", first_name, showing=False).checked,
+          "adding an orientation keeps the suggestion unticked")
+    check(not [n for n in add_combo.findChildren(lambda n: n.roleName == "menu item", isLambda=True)
+               if n.name == labels[added]], "an added orientation is no longer offered")
+    check(not unnamed_interactive(window),
+          "every control of the summary is named after adding: " + ", ".join(unnamed_interactive(window)))
+
+    # Saving without a reason is refused, with the message of the page.
+    press("<Alt>s")
     error = wait_for(lambda: labels_containing(window, "Say why"), what="the missing-reason message")
-    check(bool(error), "a dismissed suggestion without a reason is refused with a message")
-    # The mediator also sets the degree: the reason covers both decisions.
-    combo = find(window, "combo box", "Degree", showing=False)
-    combo.doActionNamed("press")
-    item = find(app, "menu item", "Far from digital")
-    item.click()
-    wait_for(lambda: not is_showing(item), what="the degree menu to close")
-    find(window, "text", "Reason for your decision", showing=False).text = \
-        "Already takes French classes at the social centre; needs help with every procedure"
+    check(bool(error), "a dismissed suggestion and an added orientation without a reason are refused with a message")
+    reason = find(window, "text", "Reason for your decision", showing=False)
+    check(reason.focused, "the focus goes to the reason")
+    screenshot("assessment-06b-missing-reason")
+    check(not assessment_rows(window), "nothing is saved without a reason")
+
+    # The mediator also sets the degree: the reason covers all decisions.
+    # The degree's choices: the computed one first, then the others in order.
+    degrees = ["Very far from digital", "Far from digital", "Making progress", "Autonomous"]
+    choices = ["As computed"] + [d for d in degrees if d != degree]
+    check(combo_choice(degree_combo) == f"As computed: {degree}", "the computed degree is chosen at first")
+    press("<Alt>e")
+    press_keys(*["Down"] * choices.index("Far from digital"))
+    wait_for(lambda: combo_choice(degree_combo) == "Far from digital", what="the arrows to choose the degree")
+    press("<Alt>r")
+    wait_for(lambda: reason.focused, what="Alt+R to focus the reason")
+    text = "Already takes French classes at the social centre; needs help with every procedure"
+    typeText(text)
+    wait_for(lambda: reason.text == text, what="the reason to be typed")
+    check(reason.text == text, "the reason is typed in")
+    check(not labels_containing(window, "Say why"), "typing the reason clears the message")
     screenshot("assessment-07-decision")
-    save.click()
+    press("<Alt>s")
 
     # Back on the person's page, the assessment is listed with its scores.
     row = wait_for(lambda: assessment_rows(window), timeout=20, what="the saved assessment")[0]
