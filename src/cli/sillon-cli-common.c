@@ -636,3 +636,37 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
   sodium_free (key);
   return ok;
 }
+
+void
+sillon_cli_print_field (const char *value)
+{
+  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
+    switch (*p)
+      {
+        case '\t':
+          fputs ("\\t", stdout);
+          break;
+        case '\n':
+          fputs ("\\n", stdout);
+          break;
+        case '\r':
+          fputs ("\\r", stdout);
+          break;
+        case '\\':
+          fputs ("\\\\", stdout);
+          break;
+        default:
+          fputc (*p, stdout);
+      }
+}
+
+int
+sillon_cli_flush_stdout (void)
+{
+  if (fflush (stdout) != 0)
+    {
+      sillon_cli_error ("%s", g_strerror (errno));
+      return SILLON_CLI_EXIT_IO;
+    }
+  return SILLON_CLI_EXIT_OK;
+}

@@ -96,6 +96,16 @@ gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out
 
 gboolean sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit);
 
+/* Writes @value (NULL: nothing) as one field of a tab-separated line on
+ * standard output, whatever it holds: tabs, line breaks and the backslash
+ * itself are written as \t, \n, \r and \\, so one record stays one line. */
+void sillon_cli_print_field (const char *value);
+
+/* Flushes standard output: SILLON_CLI_EXIT_OK, or SILLON_CLI_EXIT_IO with
+ * the reason printed when the output could not be written (a full disk, a
+ * closed pipe). */
+int sillon_cli_flush_stdout (void);
+
 /* An unlocked vault with its store open, the journal key and the mediator
  * who unlocked it: what the data commands work on. */
 typedef struct

@@ -12,7 +12,6 @@
 
 #include "sillon-cli-common.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -250,11 +249,7 @@ cmd_person_export (int argc, char **argv)
     {
       fputs (json, stdout);
       fputc ('\n', stdout);
-      if (fflush (stdout) != 0)
-        {
-          sillon_cli_error ("%s", g_strerror (errno));
-          return SILLON_CLI_EXIT_IO;
-        }
+      return sillon_cli_flush_stdout ();
     }
   return SILLON_CLI_EXIT_OK;
 }
@@ -318,31 +313,6 @@ cmd_person_erase (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-/* One person is one line, whatever a name holds: tabs, line breaks and the
- * backslash itself are written as \t, \n, \r and \\. */
-static void
-print_field (const char *value)
-{
-  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
-    switch (*p)
-      {
-        case '\t':
-          fputs ("\\t", stdout);
-          break;
-        case '\n':
-          fputs ("\\n", stdout);
-          break;
-        case '\r':
-          fputs ("\\r", stdout);
-          break;
-        case '\\':
-          fputs ("\\\\", stdout);
-          break;
-        default:
-          fputc (*p, stdout);
-      }
-}
-
 /* id, name, birth year, commune (INSEE code): the columns of `search`. */
 static void
 print_person (const SillonBeneficiary *b)
@@ -354,12 +324,12 @@ print_person (const SillonBeneficiary *b)
   else
     name = g_strdup (b->first_name != NULL ? b->first_name : b->last_name);
   printf ("%" G_GINT64_FORMAT "\t", b->id);
-  print_field (name);
+  sillon_cli_print_field (name);
   fputc ('\t', stdout);
   if (b->birth_year != 0)
     printf ("%d", b->birth_year);
   fputc ('\t', stdout);
-  print_field (b->commune_insee);
+  sillon_cli_print_field (b->commune_insee);
 }
 
 static int
@@ -408,12 +378,7 @@ cmd_person_search (int argc, char **argv)
     }
   if (found->len == 0)
     g_printerr ("%s\n", _ ("No person matches."));
-  if (fflush (stdout) != 0)
-    {
-      sillon_cli_error ("%s", g_strerror (errno));
-      return SILLON_CLI_EXIT_IO;
-    }
-  return SILLON_CLI_EXIT_OK;
+  return sillon_cli_flush_stdout ();
 }
 
 static int
@@ -486,12 +451,7 @@ cmd_person_duplicates (int argc, char **argv)
     }
   if (found->len == 0)
     g_printerr ("%s\n", _ ("No likely duplicate."));
-  if (fflush (stdout) != 0)
-    {
-      sillon_cli_error ("%s", g_strerror (errno));
-      return SILLON_CLI_EXIT_IO;
-    }
-  return SILLON_CLI_EXIT_OK;
+  return sillon_cli_flush_stdout ();
 }
 
 static int

@@ -316,12 +316,19 @@ cmd_search (int argc, char **argv)
       const SillonPlaceRecord *p = g_ptr_array_index (found, i);
       const char *cp = p->values[SILLON_PLACE_COL_CODE_POSTAL];
       const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", p->id, p->values[SILLON_PLACE_COL_NOM],
-               cp != NULL ? cp : "", commune != NULL ? commune : "");
+      /* A name from an imported file may hold tabs or line breaks: one
+       * place is still one line. */
+      printf ("%" G_GINT64_FORMAT "\t", p->id);
+      sillon_cli_print_field (p->values[SILLON_PLACE_COL_NOM]);
+      fputc ('\t', stdout);
+      sillon_cli_print_field (cp);
+      fputc ('\t', stdout);
+      sillon_cli_print_field (commune);
+      fputc ('\n', stdout);
     }
   if (found->len == 0)
     g_printerr ("%s\n", _ ("No place matches."));
-  return SILLON_CLI_EXIT_OK;
+  return sillon_cli_flush_stdout ();
 }
 
 static const SillonCliCommand places_commands[] = {

@@ -133,8 +133,9 @@ test_places_import_and_reimport (Fixture *f, gconstpointer data)
   flags = sql (f, "SELECT flagged FROM places WHERE lieu_id = 'lieu-2';");
   g_assert_true (contains (flags, "horaires"));
 
-  search = RUN (f, "places", "search", "lieu");
+  search = RUN (f, "places", "search", "Reims");
   g_assert_cmpint (search->status, ==, EXIT_OK);
+  g_assert_true (contains (search->out, "\tMédiathèque\t51100\tReims\n"));
 
   /* Journaled, with counts only. */
   imports = sql (f, "SELECT details FROM journal WHERE action = 'import' ORDER BY seq;");
@@ -142,6 +143,37 @@ test_places_import_and_reimport (Fixture *f, gconstpointer data)
   g_assert_true (contains (imports, "\"updated\":9"));
   journal = RUN (f, "journal", "verify");
   g_assert_cmpint (journal->status, ==, EXIT_OK);
+}
+
+/* A name holding a tab and a line break (a quoted CSV field may) is still
+ * one line of `places search`, written with \t and \n. */
+static void
+test_places_search_escapes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *source = lieux ("mixte.csv");
+  g_autofree char *file = g_build_filename (f->dir, "odd-name.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (CliResult) import = NULL;
+  g_autoptr (CliResult) search = NULL;
+  g_auto (GStrv) out_lines = NULL;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", 3);
+  g_assert_true (g_str_has_prefix (lines[1], "Médiathèque,lieu-1,"));
+  csv = g_strconcat (lines[0], "\n\"Espace\tnumérique\nde la gare\",lieu-99,",
+                     lines[1] + strlen ("Médiathèque,lieu-1,"), "\n", NULL);
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+
+  import = RUN (f, "places", "import", file);
+  g_assert_cmpint (import->status, ==, EXIT_OK);
+  search = RUN (f, "places", "search", "gare");
+  g_assert_cmpint (search->status, ==, EXIT_OK);
+  g_assert_true (contains (search->out, "\tEspace\\tnumérique\\nde la gare\t51100\tReims\n"));
+  out_lines = g_strsplit (search->out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (out_lines), ==, 2); /* one line, then the final "" */
+  g_unlink (file);
 }
 
 static void
@@ -739,6 +771,7 @@ main (int argc, char **argv)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli-data/places/import-and-reimport", test_places_import_and_reimport);
+  ADD ("/cli-data/places/search-escapes", test_places_search_escapes);
   ADD ("/cli-data/places/import-json", test_places_import_json);
   ADD ("/cli-data/places/malformed", test_places_import_malformed);
   ADD ("/cli-data/places/line-numbers", test_places_import_line_numbers);

@@ -820,11 +820,7 @@ test_tampered_slot_parameters (void)
 
   /* The generation counter raised in one copy: its MAC fails, it loses. */
   xor_byte (path, 40, 0x80);
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-
-    g_assert_nonnull (vault);
-  }
+  g_object_unref (open_ok (path, PASSPHRASE));
 
   /* The same in both copies: the slot opens but no copy is authentic. */
   write_bytes (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
