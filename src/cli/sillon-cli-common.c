@@ -580,8 +580,7 @@ sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit)
       *out_exit = sillon_cli_report_error (error, cv->vault_path);
       return NULL;
     }
-  cv->mediator_id = sillon_journal_mediator_of_slot (cv->store, sillon_vault_get_unlocked_slot (cv->vault));
-  if (!sillon_journal_record_open (cv->vault, cv->store, "cli", &error))
+  if (!sillon_journal_record_open (cv->vault, cv->store, cv->journal_key, "cli", &cv->mediator_id, &error))
     {
       *out_exit = sillon_cli_report_error (error, cv->vault_path);
       return NULL;

@@ -508,23 +508,25 @@ sillon_journal_mediator_of_slot (SillonStore *store, guint slot)
 }
 
 gboolean
-sillon_journal_record_open (SillonVault *vault, SillonStore *store, const char *via, GError **error)
+sillon_journal_record_open (SillonVault *vault,
+                            SillonStore *store,
+                            const guint8 *key,
+                            const char *via,
+                            gint64 *out_mediator_id,
+                            GError **error)
 {
   guint slot;
-  guint8 *key;
+  gint64 mediator_id;
   g_autofree char *details = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (SILLON_IS_VAULT (vault), FALSE);
-  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (store != NULL && key != NULL, FALSE);
   g_return_val_if_fail (via != NULL && strspn (via, "abcdefghijklmnopqrstuvwxyz") == strlen (via), FALSE);
 
-  key = sillon_journal_derive_key (vault, error);
-  if (key == NULL)
-    return FALSE;
   slot = sillon_vault_get_unlocked_slot (vault);
+  mediator_id = sillon_journal_mediator_of_slot (store, slot);
+  if (out_mediator_id != NULL)
+    *out_mediator_id = mediator_id;
   details = g_strdup_printf ("{\"slot\":%u,\"via\":\"%s\"}", slot, via);
-  ok = sillon_journal_append (store, key, SILLON_JOURNAL_OPEN, sillon_journal_mediator_of_slot (store, slot), details, NULL, error);
-  sodium_free (key);
-  return ok;
+  return sillon_journal_append (store, key, SILLON_JOURNAL_OPEN, mediator_id, details, NULL, error);
 }

@@ -72,10 +72,14 @@ gint64 sillon_journal_mediator_of_slot (SillonStore *store, guint slot);
 
 /* Records that @vault has been unlocked, with the keyslot used and @via
  * ("app", "cli": a fixed word, no user text), under the mediator of that
- * keyslot. The application and sillon-cli both call it on every unlock. */
+ * keyslot, whose id goes to @out_mediator_id (may be NULL). @key is the
+ * journal key (sillon_journal_derive_key). The application and sillon-cli
+ * both call it on every unlock. */
 gboolean sillon_journal_record_open (SillonVault *vault,
                                      SillonStore *store,
+                                     const guint8 *key,
                                      const char *via,
+                                     gint64 *out_mediator_id,
                                      GError **error);
 
 /* Element type: SillonJournalEntry*, oldest first. */

@@ -272,11 +272,18 @@ show_home (SillonWindow *self)
         }
       /* Every unlock is journaled, as sillon-cli does: who opened the
        * vault, when, with which keyslot. */
-      if (!sillon_journal_record_open (self->vault, self->store, "app", &error))
-        {
-          show_store_error (self, error);
-          return;
-        }
+      {
+        guint8 *key = sillon_journal_derive_key (self->vault, &error);
+        gboolean recorded = key != NULL && sillon_journal_record_open (self->vault, self->store, key, "app", NULL, &error);
+
+        if (key != NULL)
+          sodium_free (key);
+        if (!recorded)
+          {
+            show_store_error (self, error);
+            return;
+          }
+      }
     }
 
   sillon_people_page_set_store (self->people_page, self->store);

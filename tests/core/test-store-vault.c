@@ -238,6 +238,7 @@ test_journal_records_open (void)
   guint8 *other_key = NULL;
   guint64 n = 0;
   gint64 bad = 0;
+  gint64 recorded_mediator = 0;
 
   g_assert_no_error (error);
   options.kdf_target_ms = 1;
@@ -254,10 +255,13 @@ test_journal_records_open (void)
   g_assert_cmpint (sillon_journal_mediator_of_slot (store, sillon_vault_get_unlocked_slot (vault)), ==, camille->id);
   g_assert_cmpint (sillon_journal_mediator_of_slot (store, 5), ==, 0);
 
-  g_assert_true (sillon_journal_record_open (vault, store, "app", &error));
+  key = sillon_journal_derive_key (vault, &error);
   g_assert_no_error (error);
-  g_assert_true (sillon_journal_record_open (vault, store, "cli", &error));
+  g_assert_true (sillon_journal_record_open (vault, store, key, "app", NULL, &error));
   g_assert_no_error (error);
+  g_assert_true (sillon_journal_record_open (vault, store, key, "cli", &recorded_mediator, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (recorded_mediator, ==, camille->id);
 
   entries = sillon_journal_list (store, &error);
   g_assert_no_error (error);
@@ -273,6 +277,8 @@ test_journal_records_open (void)
       g_assert_cmpstr (e->details, ==, expected);
     }
 
+  /* The key derived again from the vault verifies the chain. */
+  sodium_free (key);
   key = sillon_journal_derive_key (vault, &error);
   g_assert_no_error (error);
   g_assert_true (sillon_journal_verify (store, key, &bad, &n, NULL, &error));
