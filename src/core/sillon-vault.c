@@ -626,9 +626,10 @@ copy_database (sqlite3 *src, sqlite3 *dest, GError **error)
   return TRUE;
 }
 
-/* G_MAXUINT with @error unset: no slot opens with @passphrase. */
+/* The slot @passphrase opens, or G_MAXUINT with @error set: WRONG_PASSPHRASE
+ * with @wrong_message when no slot opens with it. */
 static guint
-find_slot_for_passphrase (SillonVault *self, const char *passphrase, GError **error)
+find_slot_for_passphrase (SillonVault *self, const char *passphrase, const char *wrong_message, GError **error)
 {
   guint8 *mk = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
   guint found = G_MAXUINT;
@@ -653,6 +654,8 @@ find_slot_for_passphrase (SillonVault *self, const char *passphrase, GError **er
         }
     }
   sodium_free (mk);
+  if (found == G_MAXUINT && error != NULL && *error == NULL)
+    g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE, wrong_message);
   return found;
 }
 
@@ -1167,7 +1170,6 @@ sillon_vault_change_passphrase (SillonVault *self,
 {
   SillonVaultHeaderCopy next;
   g_autofree char *label = NULL;
-  g_autoptr (GError) local_error = NULL;
   guint index;
 
   g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
@@ -1175,18 +1177,9 @@ sillon_vault_change_passphrase (SillonVault *self,
 
   if (!check_unlocked (self, error) || !check_passphrase_strength (new_passphrase, error))
     return FALSE;
-  index = find_slot_for_passphrase (self, old_passphrase, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  index = find_slot_for_passphrase (self, old_passphrase, _ ("The current passphrase is not correct"), error);
   if (index == G_MAXUINT)
-    {
-      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE,
-                   _ ("The current passphrase is not correct"));
-      return FALSE;
-    }
+    return FALSE;
 
   next = self->header;
   label = g_strdup (next.slots[index].label);
@@ -1320,7 +1313,6 @@ sillon_vault_rotate (SillonVault *self,
   char *recovery_text = NULL;
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest = NULL;
-  g_autoptr (GError) local_error = NULL;
   guint index, dropped = 0;
   gboolean ok = FALSE;
   int rc;
@@ -1333,18 +1325,9 @@ sillon_vault_rotate (SillonVault *self,
 
   if (!check_unlocked (self, error))
     return FALSE;
-  index = find_slot_for_passphrase (self, passphrase, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  index = find_slot_for_passphrase (self, passphrase, _ ("The passphrase is not correct"), error);
   if (index == G_MAXUINT)
-    {
-      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE,
-                   _ ("The passphrase is not correct"));
-      return FALSE;
-    }
+    return FALSE;
 
   new_mk = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
   new_subkeys = sodium_malloc (sizeof *new_subkeys);
