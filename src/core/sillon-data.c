@@ -39,16 +39,32 @@ sillon_data_error_quark (void)
 /* The bundle is generated with --manual-register: an automatically
  * registered resource is an object file nothing refers to, which the linker
  * leaves out of the executables that link the static core library. */
+/* The bundle, created once. GLib creates a manually registered resource
+ * lazily, on its first lookup, and publishes "nothing left to create"
+ * before the resource itself: a second thread looking it up at that moment
+ * got NULL. Creating it here, inside the once-block, makes every thread see
+ * it made. */
+static GResource *
+data_bundle (void)
+{
+  static GResource *bundle = NULL;
+
+  if (g_once_init_enter (&bundle))
+    {
+      GResource *created;
+
+      sillon_data_bundle_register_resource ();
+      created = sillon_data_bundle_get_resource ();
+      g_assert (created != NULL);
+      g_once_init_leave (&bundle, created);
+    }
+  return bundle;
+}
+
 void
 sillon_data_ensure_registered (void)
 {
-  static gsize registered = 0;
-
-  if (g_once_init_enter (&registered))
-    {
-      sillon_data_bundle_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
+  (void) data_bundle ();
 }
 
 static gboolean
@@ -84,11 +100,10 @@ sillon_data_load (const char *basename,
       return NULL;
     }
 
-  sillon_data_ensure_registered ();
   /* Looked up in this bundle rather than among every registered resource,
    * so that no other bundle can shadow a file. */
   path = g_build_path ("/", SILLON_DATA_RESOURCE_PATH, basename, NULL);
-  bytes = g_resource_lookup_data (sillon_data_bundle_get_resource (), path,
+  bytes = g_resource_lookup_data (data_bundle (), path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes == NULL)
     {
@@ -113,8 +128,7 @@ sillon_data_list (void)
 {
   char **names;
 
-  sillon_data_ensure_registered ();
-  names = g_resource_enumerate_children (sillon_data_bundle_get_resource (), SILLON_DATA_RESOURCE_PATH,
+  names = g_resource_enumerate_children (data_bundle (), SILLON_DATA_RESOURCE_PATH,
                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (names == NULL)
     return g_new0 (char *, 1);
