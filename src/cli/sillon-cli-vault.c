@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sillon-sheets.h"
 #include "sillon-vault.h"
 
 int sillon_cli_vault (int argc, char **argv);
@@ -45,11 +46,15 @@ cmd_create (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   SillonVaultCreateOptions options = { 0 };
   char *recovery_key = NULL;
+  g_autofree char *print_recovery = NULL;
+  g_autofree char *sheet_lang = NULL;
   int kdf_ms = 0;
   int page_size = 0;
   int ret;
   const GOptionEntry entries[] = {
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_ ("Display name of the first mediator (default: your account’s name)"), N_ ("NAME") },
+    { "print-recovery", 0, 0, G_OPTION_ARG_FILENAME, &print_recovery, N_ ("Also write the recovery key on a printable sheet, as a PDF file (delete it once printed)"), N_ ("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &sheet_lang, N_ ("Language of the recovery-key sheet (default: fr)"), N_ ("CODE") },
     { "kdf-ms", 0, 0, G_OPTION_ARG_INT, &kdf_ms, N_ ("Target time of the passphrase stretching, in milliseconds (default 750; never below 64 MiB and 2 passes)"), N_ ("MS") },
     { "page-size", 0, 0, G_OPTION_ARG_INT, &page_size, N_ ("Database page size in bytes, a power of two from 1024 to 65536 (default 4096)"), N_ ("BYTES") },
     { NULL }
@@ -69,6 +74,12 @@ cmd_create (int argc, char **argv)
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS, "%s", "");
       return sillon_cli_report_error (error, common.vault_path);
+    }
+  /* A wrong language is told before the vault exists, not after. */
+  if (print_recovery != NULL && sillon_sheet_language_get (sheet_lang, &error) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
     }
 
   if (name == NULL)
@@ -100,6 +111,25 @@ cmd_create (int argc, char **argv)
   /* Translators: %s is the path of the vault file. */
   g_print (_ ("Vault created at %s.\n"), common.vault_path);
   print_recovery_key (recovery_key);
+  if (print_recovery != NULL)
+    {
+      g_autoptr (SillonSheetDoc) doc = sillon_sheet_build_recovery (recovery_key, name, sheet_lang,
+                                                                    SILLON_SHEET_PAPER_A4, NULL, &error);
+
+      /* The key was shown above whatever happens here: the vault is usable. */
+      if (doc == NULL || !sillon_sheet_doc_write_pdf (doc, print_recovery, &error))
+        {
+          sillon_vault_free_secret (recovery_key);
+          sillon_vault_lock (vault);
+          sillon_cli_error ("%s", error->message);
+          return SILLON_CLI_EXIT_IO;
+        }
+      {
+        g_autofree char *display = g_filename_display_name (print_recovery);
+        /* Translators: %s is a file name. */
+        g_print (_ ("Wrote the recovery-key sheet to %s: print it, then delete the file.\n"), display);
+      }
+    }
   sillon_vault_free_secret (recovery_key);
   sillon_vault_lock (vault);
   return SILLON_CLI_EXIT_OK;

@@ -16,197 +16,176 @@
 typedef struct
 {
   const char *key;
-  const char *context;
-  const char *msgid;
+  const char *msgid; /* in the context named by the table's lookup */
 } Label;
 
-#define THEME(api, text)                        \
-  {                                             \
-    api, "coop theme", NC_ ("coop theme", text) \
-  }
 static const Label themes[] = {
-  THEME ("diagnostic_numerique", "Digital skills check"),
-  THEME ("prendre_en_main_du_materiel", "Getting to grips with a device"),
-  THEME ("maintenance_de_materiel", "Looking after a device"),
-  THEME ("gere_ses_contenus_numeriques", "Managing one’s files and content"),
-  THEME ("navigation_sur_internet", "Using the internet"),
-  THEME ("email", "Email"),
-  THEME ("bureautique", "Office software"),
-  THEME ("reseaux_sociaux", "Social media and communication"),
-  THEME ("sante", "Health"),
-  THEME ("banque_et_achats_en_ligne", "Online banking and shopping"),
-  THEME ("entrepreneuriat", "Help for a professional"),
-  THEME ("insertion_professionnelle", "Finding work"),
-  THEME ("securite_numerique", "Staying safe online"),
-  THEME ("parentalite", "Parenting"),
-  THEME ("scolarite_et_numerique", "School and digital"),
-  THEME ("creer_avec_le_numerique", "Creating with digital tools"),
-  THEME ("culture_numerique", "Digital culture"),
-  THEME ("intelligence_artificielle", "Artificial intelligence (AI)"),
-  THEME ("aide_aux_demarches_administratives", "Help with administrative procedures"),
+  { "diagnostic_numerique", NC_ ("coop theme", "Digital skills check") },
+  { "prendre_en_main_du_materiel", NC_ ("coop theme", "Getting to grips with a device") },
+  { "maintenance_de_materiel", NC_ ("coop theme", "Looking after a device") },
+  { "gere_ses_contenus_numeriques", NC_ ("coop theme", "Managing one’s files and content") },
+  { "navigation_sur_internet", NC_ ("coop theme", "Using the internet") },
+  { "email", NC_ ("coop theme", "Email") },
+  { "bureautique", NC_ ("coop theme", "Office software") },
+  { "reseaux_sociaux", NC_ ("coop theme", "Social media and communication") },
+  { "sante", NC_ ("coop theme", "Health") },
+  { "banque_et_achats_en_ligne", NC_ ("coop theme", "Online banking and shopping") },
+  { "entrepreneuriat", NC_ ("coop theme", "Help for a professional") },
+  { "insertion_professionnelle", NC_ ("coop theme", "Finding work") },
+  { "securite_numerique", NC_ ("coop theme", "Staying safe online") },
+  { "parentalite", NC_ ("coop theme", "Parenting") },
+  { "scolarite_et_numerique", NC_ ("coop theme", "School and digital") },
+  { "creer_avec_le_numerique", NC_ ("coop theme", "Creating with digital tools") },
+  { "culture_numerique", NC_ ("coop theme", "Digital culture") },
+  { "intelligence_artificielle", NC_ ("coop theme", "Artificial intelligence (AI)") },
+  { "aide_aux_demarches_administratives", NC_ ("coop theme", "Help with administrative procedures") },
 };
 
-#define SKILL(id, text)              \
-  {                                  \
-    id, "skill", NC_ ("skill", text) \
-  }
 static const Label skills[] = {
-  SKILL ("savoir.device.handling", "Using a computer or a smartphone"),
-  SKILL ("savoir.web.search", "Finding information on the internet"),
-  SKILL ("savoir.email.send", "Reading and sending emails"),
-  SKILL ("savoir.email.attachments", "Sending and opening attachments"),
-  SKILL ("savoir.documents.scan", "Photographing or scanning a document"),
-  SKILL ("savoir.documents.files", "Finding a saved file"),
-  SKILL ("savoir.documents.pdf", "Opening, saving and sending a PDF"),
-  SKILL ("savoir.procedures.login", "Logging in to online accounts"),
-  SKILL ("savoir.procedures.form", "Filling in an online form"),
-  SKILL ("savoir.procedures.follow", "Following a file on a website"),
-  SKILL ("savoir.security.passwords", "Choosing and keeping passwords"),
-  SKILL ("savoir.security.phishing", "Spotting fake messages and websites"),
-  SKILL ("savoir.security.personal_data", "Protecting personal information"),
-  SKILL ("savoir.communication.sms", "Reading and sending text messages"),
-  SKILL ("savoir.communication.video", "Making a video call"),
-  SKILL ("savoir.apps.smartphone", "Installing and using apps"),
+  { "savoir.device.handling", NC_ ("skill", "Using a computer or a smartphone") },
+  { "savoir.web.search", NC_ ("skill", "Finding information on the internet") },
+  { "savoir.email.send", NC_ ("skill", "Reading and sending emails") },
+  { "savoir.email.attachments", NC_ ("skill", "Sending and opening attachments") },
+  { "savoir.documents.scan", NC_ ("skill", "Photographing or scanning a document") },
+  { "savoir.documents.files", NC_ ("skill", "Finding a saved file") },
+  { "savoir.documents.pdf", NC_ ("skill", "Opening, saving and sending a PDF") },
+  { "savoir.procedures.login", NC_ ("skill", "Logging in to online accounts") },
+  { "savoir.procedures.form", NC_ ("skill", "Filling in an online form") },
+  { "savoir.procedures.follow", NC_ ("skill", "Following a file on a website") },
+  { "savoir.security.passwords", NC_ ("skill", "Choosing and keeping passwords") },
+  { "savoir.security.phishing", NC_ ("skill", "Spotting fake messages and websites") },
+  { "savoir.security.personal_data", NC_ ("skill", "Protecting personal information") },
+  { "savoir.communication.sms", NC_ ("skill", "Reading and sending text messages") },
+  { "savoir.communication.video", NC_ ("skill", "Making a video call") },
+  { "savoir.apps.smartphone", NC_ ("skill", "Installing and using apps") },
 };
 
 /* The places' standard writes these values in French. */
-#define ACCESS(value, text)                           \
-  {                                                   \
-    value, "place access", NC_ ("place access", text) \
-  }
 static const Label accesses[] = {
-  ACCESS ("Se présenter", "Go there during opening hours"),
-  ACCESS ("Téléphoner", "Call them"),
-  ACCESS ("Contacter par mail", "Write them an email"),
-  ACCESS ("Prendre un RDV en ligne", "Book an appointment online"),
-  ACCESS ("Ce lieu n'accueille pas de public", "This place does not receive visitors"),
-  ACCESS ("Envoyer un mail avec une fiche de prescription", "Your mediator sends them an email with a referral form"),
+  { "Se présenter", NC_ ("place access", "Go there during opening hours") },
+  { "Téléphoner", NC_ ("place access", "Call them") },
+  { "Contacter par mail", NC_ ("place access", "Write them an email") },
+  { "Prendre un RDV en ligne", NC_ ("place access", "Book an appointment online") },
+  { "Ce lieu n'accueille pas de public", NC_ ("place access", "This place does not receive visitors") },
+  { "Envoyer un mail avec une fiche de prescription", NC_ ("place access", "Your mediator sends them an email with a referral form") },
 };
 
-#define COST(value, text)                         \
-  {                                               \
-    value, "place cost", NC_ ("place cost", text) \
-  }
 static const Label costs[] = {
-  COST ("Gratuit", "Free"),
-  COST ("Gratuit sous condition", "Free under conditions"),
-  COST ("Payant", "Paid"),
+  { "Gratuit", NC_ ("place cost", "Free") },
+  { "Gratuit sous condition", NC_ ("place cost", "Free under conditions") },
+  { "Payant", NC_ ("place cost", "Paid") },
 };
 
-#define MEMBER(key, text)                             \
-  {                                                   \
-    key, "export member", NC_ ("export member", text) \
-  }
 static const Label members[] = {
-  MEMBER ("beneficiary", "Your details"),
-  MEMBER ("consents", "What you agreed to"),
-  MEMBER ("assessments", "Assessments"),
-  MEMBER ("sessions", "Sessions"),
-  MEMBER ("workshops", "Workshops"),
-  MEMBER ("parcours", "Planned journeys"),
-  MEMBER ("referrals", "Referrals"),
-  MEMBER ("items", "Steps"),
-  MEMBER ("id", "Number"),
-  MEMBER ("first_name", "First name"),
-  MEMBER ("last_name", "Last name"),
-  MEMBER ("birth_year", "Year of birth"),
-  MEMBER ("age_bracket", "Age bracket"),
-  MEMBER ("gender", "Gender"),
-  MEMBER ("social_status", "Situation"),
-  MEMBER ("commune_insee", "Commune (official code)"),
-  MEMBER ("phone", "Phone"),
-  MEMBER ("email", "Email"),
-  MEMBER ("sheet_language", "Language of the sheets"),
-  MEMBER ("notes", "Notes"),
-  MEMBER ("mediator", "Mediator"),
-  MEMBER ("display_name", "Name"),
-  MEMBER ("anonymised", "Anonymised"),
-  MEMBER ("created_at", "Created"),
-  MEMBER ("updated_at", "Last changed"),
-  MEMBER ("date", "Date"),
-  MEMBER ("told", "What you were told"),
-  MEMBER ("scope", "What you agreed to"),
-  MEMBER ("questionnaire_id", "Questionnaire"),
-  MEMBER ("questionnaire_version", "Questionnaire version"),
-  MEMBER ("answers", "Answers"),
-  MEMBER ("result", "Result"),
-  MEMBER ("override", "Changed by the mediator"),
-  MEMBER ("override_reason", "Why it was changed"),
-  MEMBER ("duration_minutes", "Duration (minutes)"),
-  MEMBER ("place_type", "Where"),
-  MEMBER ("place", "Place"),
-  MEMBER ("equipment", "Equipment"),
-  MEMBER ("themes", "Themes"),
-  MEMBER ("administrative_themes", "Administrative procedures"),
-  MEMBER ("administrative_procedure", "The procedure"),
-  MEMBER ("autonomy", "Autonomy reached"),
-  MEMBER ("help_mode", "How you were helped"),
-  MEMBER ("skills", "Skills worked on"),
-  MEMBER ("referred", "Referred elsewhere"),
-  MEMBER ("referral_destination", "Referred to"),
-  MEMBER ("title", "Title"),
-  MEMBER ("level", "Level"),
-  MEMBER ("goal", "Goal"),
-  MEMBER ("position", "Step"),
-  MEMBER ("planned_date", "Planned for"),
-  MEMBER ("label", "What"),
-  MEMBER ("done", "Done"),
-  MEMBER ("workshop_id", "Workshop number"),
-  MEMBER ("session_id", "Session number"),
-  MEMBER ("destination", "Destination"),
-  MEMBER ("reason", "Why"),
-  MEMBER ("already_done", "Already done"),
-  MEMBER ("documents", "Documents to bring"),
-  MEMBER ("consent_to_share", "Agreed to share"),
-  MEMBER ("status", "Status"),
-  MEMBER ("sheet_fingerprint", "Code of the printed sheet"),
-  MEMBER ("nom", "Name"),
-  MEMBER ("adresse", "Address"),
-  MEMBER ("code_postal", "Postcode"),
-  MEMBER ("commune", "Commune"),
-  MEMBER ("telephone", "Phone"),
-  MEMBER ("exported_at", "Made on"),
+  { "beneficiary", NC_ ("export member", "Your details") },
+  { "consents", NC_ ("export member", "What you agreed to") },
+  { "assessments", NC_ ("export member", "Assessments") },
+  { "sessions", NC_ ("export member", "Sessions") },
+  { "workshops", NC_ ("export member", "Workshops") },
+  { "parcours", NC_ ("export member", "Planned journeys") },
+  { "referrals", NC_ ("export member", "Referrals") },
+  { "items", NC_ ("export member", "Steps") },
+  { "id", NC_ ("export member", "Number") },
+  { "first_name", NC_ ("export member", "First name") },
+  { "last_name", NC_ ("export member", "Last name") },
+  { "birth_year", NC_ ("export member", "Year of birth") },
+  { "age_bracket", NC_ ("export member", "Age bracket") },
+  { "gender", NC_ ("export member", "Gender") },
+  { "social_status", NC_ ("export member", "Situation") },
+  { "commune_insee", NC_ ("export member", "Commune (official code)") },
+  { "phone", NC_ ("export member", "Phone") },
+  { "email", NC_ ("export member", "Email") },
+  { "sheet_language", NC_ ("export member", "Language of the sheets") },
+  { "notes", NC_ ("export member", "Notes") },
+  { "mediator", NC_ ("export member", "Mediator") },
+  { "display_name", NC_ ("export member", "Name") },
+  { "anonymised", NC_ ("export member", "Anonymised") },
+  { "created_at", NC_ ("export member", "Created") },
+  { "updated_at", NC_ ("export member", "Last changed") },
+  { "date", NC_ ("export member", "Date") },
+  { "told", NC_ ("export member", "What you were told") },
+  { "scope", NC_ ("export member", "What you agreed to") },
+  { "questionnaire_id", NC_ ("export member", "Questionnaire") },
+  { "questionnaire_version", NC_ ("export member", "Questionnaire version") },
+  { "answers", NC_ ("export member", "Answers") },
+  { "result", NC_ ("export member", "Result") },
+  { "override", NC_ ("export member", "Changed by the mediator") },
+  { "override_reason", NC_ ("export member", "Why it was changed") },
+  { "duration_minutes", NC_ ("export member", "Duration (minutes)") },
+  { "place_type", NC_ ("export member", "Where") },
+  { "place", NC_ ("export member", "Place") },
+  { "equipment", NC_ ("export member", "Equipment") },
+  { "themes", NC_ ("export member", "Themes") },
+  { "administrative_themes", NC_ ("export member", "Administrative procedures") },
+  { "administrative_procedure", NC_ ("export member", "The procedure") },
+  { "autonomy", NC_ ("export member", "Autonomy reached") },
+  { "help_mode", NC_ ("export member", "How you were helped") },
+  { "skills", NC_ ("export member", "Skills worked on") },
+  { "referred", NC_ ("export member", "Referred elsewhere") },
+  { "referral_destination", NC_ ("export member", "Referred to") },
+  { "title", NC_ ("export member", "Title") },
+  { "level", NC_ ("export member", "Level") },
+  { "goal", NC_ ("export member", "Goal") },
+  { "position", NC_ ("export member", "Step") },
+  { "planned_date", NC_ ("export member", "Planned for") },
+  { "label", NC_ ("export member", "What") },
+  { "done", NC_ ("export member", "Done") },
+  { "workshop_id", NC_ ("export member", "Workshop number") },
+  { "session_id", NC_ ("export member", "Session number") },
+  { "destination", NC_ ("export member", "Destination") },
+  { "reason", NC_ ("export member", "Why") },
+  { "already_done", NC_ ("export member", "Already done") },
+  { "documents", NC_ ("export member", "Documents to bring") },
+  { "consent_to_share", NC_ ("export member", "Agreed to share") },
+  { "status", NC_ ("export member", "Status") },
+  { "sheet_fingerprint", NC_ ("export member", "Code of the printed sheet") },
+  { "nom", NC_ ("export member", "Name") },
+  { "adresse", NC_ ("export member", "Address") },
+  { "code_postal", NC_ ("export member", "Postcode") },
+  { "commune", NC_ ("export member", "Commune") },
+  { "telephone", NC_ ("export member", "Phone") },
+  { "exported_at", NC_ ("export member", "Made on") },
 };
 
 static const char *
-lookup (SillonSheetLanguage *language, const Label *table, gsize n, const char *key)
+lookup (SillonSheetLanguage *language, const char *context, const Label *table, gsize n, const char *key)
 {
   if (key == NULL)
     return NULL;
   for (gsize i = 0; i < n; i++)
     if (g_str_equal (table[i].key, key))
-      return sillon_sheet_language_pgettext (language, table[i].context, table[i].msgid);
+      return sillon_sheet_language_pgettext (language, context, table[i].msgid);
   return NULL;
 }
 
 const char *
 sillon_sheet_label_theme (SillonSheetLanguage *language, const char *api)
 {
-  return lookup (language, themes, G_N_ELEMENTS (themes), api);
+  return lookup (language, "coop theme", themes, G_N_ELEMENTS (themes), api);
 }
 
 const char *
 sillon_sheet_label_skill (SillonSheetLanguage *language, const char *item_id)
 {
-  return lookup (language, skills, G_N_ELEMENTS (skills), item_id);
+  return lookup (language, "skill", skills, G_N_ELEMENTS (skills), item_id);
 }
 
 const char *
 sillon_sheet_label_access (SillonSheetLanguage *language, const char *value)
 {
-  return lookup (language, accesses, G_N_ELEMENTS (accesses), value);
+  return lookup (language, "place access", accesses, G_N_ELEMENTS (accesses), value);
 }
 
 const char *
 sillon_sheet_label_cost (SillonSheetLanguage *language, const char *value)
 {
-  return lookup (language, costs, G_N_ELEMENTS (costs), value);
+  return lookup (language, "place cost", costs, G_N_ELEMENTS (costs), value);
 }
 
 const char *
 sillon_sheet_label_export_member (SillonSheetLanguage *language, const char *member)
 {
-  return lookup (language, members, G_N_ELEMENTS (members), member);
+  return lookup (language, "export member", members, G_N_ELEMENTS (members), member);
 }
 
 /* The same msgids as sillon-assessment.c and sillon-questionnaire.c, so

@@ -601,9 +601,9 @@ find_referral (Ctx *ctx, GError **error)
       if (referral != NULL && referral->beneficiary_id != ctx->person->id)
         {
           g_set_error (error, SILLON_SHEET_ERROR, SILLON_SHEET_ERROR_MISMATCH,
-                       /* Translators: %s are numbers of records. */
-                       _ ("Referral %" G_GINT64_FORMAT " is not a referral of person %" G_GINT64_FORMAT),
-                       referral->id, ctx->person->id);
+                       /* Translators: both %lld are numbers of records. */
+                       _ ("Referral %lld is not a referral of person %lld"),
+                       (long long) referral->id, (long long) ctx->person->id);
           sillon_referral_free (referral);
           return NULL;
         }
@@ -616,7 +616,7 @@ find_referral (Ctx *ctx, GError **error)
     if (referrals->len == 0)
       {
         g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND,
-                     _ ("Person %" G_GINT64_FORMAT " has no referral to print"), ctx->person->id);
+                     _ ("Person %lld has no referral to print"), (long long) ctx->person->id);
         return NULL;
       }
     /* Newest first. */
