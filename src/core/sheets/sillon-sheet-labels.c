@@ -291,3 +291,88 @@ sillon_sheet_label_orientation (SillonSheetLanguage *language,
 
   return english != NULL ? sillon_sheet_language_gettext (language, english) : NULL;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Questionnaires: item id → English question, and "item id\nvalue" →
+ * English answer label, read once per version. */
+
+static GHashTable *
+questionnaire_labels (guint version)
+{
+  static GMutex lock;
+  static GHashTable *by_version;
+  GHashTable *labels;
+
+  g_mutex_lock (&lock);
+  if (by_version == NULL)
+    by_version = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  labels = g_hash_table_lookup (by_version, GUINT_TO_POINTER (version));
+  if (labels == NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("questionnaire-v%u.json", version);
+      g_autoptr (GBytes) bytes = sillon_data_load (name, NULL);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+
+      labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      if (bytes != NULL &&
+          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+          JsonObject *scales = json_object_get_object_member (root, "scales");
+          JsonArray *items = json_object_get_array_member (root, "items");
+
+          for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+            {
+              JsonObject *item = json_array_get_object_element (items, i);
+              const char *id = item != NULL ? json_object_get_string_member_with_default (item, "id", NULL) : NULL;
+              const char *question = item != NULL ? json_object_get_string_member_with_default (item, "_question", NULL) : NULL;
+              const char *scale = item != NULL ? json_object_get_string_member_with_default (item, "scale", NULL) : NULL;
+              JsonObject *scale_object = scale != NULL && scales != NULL && json_object_has_member (scales, scale)
+                                             ? json_object_get_object_member (scales, scale)
+                                             : NULL;
+              JsonArray *choices = NULL;
+
+              if (id == NULL)
+                continue;
+              if (question != NULL)
+                g_hash_table_replace (labels, g_strdup (id), g_strdup (question));
+              if (scale_object != NULL && json_object_has_member (scale_object, "choices"))
+                choices = json_object_get_array_member (scale_object, "choices");
+              else if (json_object_has_member (item, "choices"))
+                choices = json_object_get_array_member (item, "choices");
+              for (guint c = 0; choices != NULL && c < json_array_get_length (choices); c++)
+                {
+                  JsonObject *choice = json_array_get_object_element (choices, c);
+                  const char *label = choice != NULL ? json_object_get_string_member_with_default (choice, "_label", NULL) : NULL;
+
+                  if (label != NULL)
+                    g_hash_table_replace (labels,
+                                          g_strdup_printf ("%s\n%" G_GINT64_FORMAT, id,
+                                                           json_object_get_int_member_with_default (choice, "value", -1)),
+                                          g_strdup (label));
+                }
+            }
+        }
+      g_hash_table_insert (by_version, GUINT_TO_POINTER (version), labels);
+    }
+  g_mutex_unlock (&lock);
+  return labels;
+}
+
+const char *
+sillon_sheet_label_question (SillonSheetLanguage *language, guint version, const char *item_id)
+{
+  const char *english = g_hash_table_lookup (questionnaire_labels (version), item_id);
+
+  return english != NULL ? sillon_sheet_language_gettext (language, english) : NULL;
+}
+
+const char *
+sillon_sheet_label_answer (SillonSheetLanguage *language, guint version, const char *item_id, gint64 value)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT, item_id, value);
+  const char *english = g_hash_table_lookup (questionnaire_labels (version), key);
+
+  return english != NULL ? sillon_sheet_language_gettext (language, english) : NULL;
+}

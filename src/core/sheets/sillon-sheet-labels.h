@@ -29,6 +29,10 @@ const char *sillon_sheet_label_area (SillonSheetLanguage *language, SillonArea a
 const char *sillon_sheet_label_orientation (SillonSheetLanguage *language,
                                             SillonOrientationRules *rules,
                                             const char *id);
+/* The question of a questionnaire item, and the label of one of its
+ * answers, from the questionnaire's own English text, translated. */
+const char *sillon_sheet_label_question (SillonSheetLanguage *language, guint version, const char *item_id);
+const char *sillon_sheet_label_answer (SillonSheetLanguage *language, guint version, const char *item_id, gint64 value);
 /* The name of a member of the person's JSON export (docs/DATA-EXPORT.md). */
 const char *sillon_sheet_label_export_member (SillonSheetLanguage *language, const char *member);
 

@@ -315,6 +315,32 @@ language_load (const char *code, GError **error)
 static GMutex languages_lock;
 static GHashTable *loaded_languages;
 
+static void
+ensure_loaded_table (void)
+{
+  if (loaded_languages == NULL)
+    loaded_languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) sillon_sheet_language_free);
+}
+
+gboolean
+sillon_sheet_language_register (SillonSheetLanguage *language)
+{
+  gboolean added = FALSE;
+
+  g_mutex_lock (&languages_lock);
+  ensure_loaded_table ();
+  if (!g_hash_table_contains (loaded_languages, language->code))
+    {
+      g_hash_table_insert (loaded_languages, g_strdup (language->code), language);
+      added = TRUE;
+    }
+  g_mutex_unlock (&languages_lock);
+  if (!added)
+    sillon_sheet_language_free (language);
+  return added;
+}
+
 SillonSheetLanguage *
 sillon_sheet_language_get (const char *code, GError **error)
 {
@@ -324,9 +350,7 @@ sillon_sheet_language_get (const char *code, GError **error)
     code = SILLON_SHEET_LANGUAGE_DEFAULT;
 
   g_mutex_lock (&languages_lock);
-  if (loaded_languages == NULL)
-    loaded_languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) sillon_sheet_language_free);
+  ensure_loaded_table ();
   language = g_hash_table_lookup (loaded_languages, code);
   if (language == NULL)
     {

@@ -41,6 +41,10 @@ void sillon_sheet_language_add_message (SillonSheetLanguage *language,
                                         const char *msgid,
                                         const char *msgstr);
 void sillon_sheet_language_free (SillonSheetLanguage *language);
+/* Makes @language (built by hand) available to sillon_sheet_language_get()
+ * under its code, replacing none that is loaded already; takes it. Returns
+ * FALSE (and frees it) when that code is taken. */
+gboolean sillon_sheet_language_register (SillonSheetLanguage *language);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonSheetLanguage, sillon_sheet_language_free)
 
 const char *sillon_sheet_language_get_code (SillonSheetLanguage *language);

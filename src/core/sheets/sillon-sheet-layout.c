@@ -423,6 +423,12 @@ sillon_sheet_doc_add_space (SillonSheetDoc *doc, double points)
 }
 
 void
+sillon_sheet_doc_keep_together (SillonSheetDoc *doc, double points)
+{
+  keep_together (doc, MIN (points, doc->bottom - doc->top));
+}
+
+void
 sillon_sheet_doc_new_page (SillonSheetDoc *doc)
 {
   if (doc->y > doc->top)

@@ -103,6 +103,9 @@ void sillon_sheet_doc_add_cut_line (SillonSheetDoc *doc, const char *caption);
 /* Empty boxes to sign in, side by side, each with its label above. */
 void sillon_sheet_doc_add_signature_boxes (SillonSheetDoc *doc, const char *const *labels);
 void sillon_sheet_doc_add_space (SillonSheetDoc *doc, double points);
+/* Starts a new page unless @points fit below what is already there, so
+ * that a short section is not split (at most a page's height counts). */
+void sillon_sheet_doc_keep_together (SillonSheetDoc *doc, double points);
 void sillon_sheet_doc_new_page (SillonSheetDoc *doc);
 
 /* Footer on every page: @text (e.g. the fingerprint and the date) and

@@ -516,7 +516,8 @@ build_progress (Ctx *ctx)
       sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_BODY, T (N_ ("We will decide on your next steps together.")));
   }
 
-  /* Where to find help */
+  /* Where to find help: one block, never split across pages. */
+  sillon_sheet_doc_keep_together (doc, 190.0);
   sillon_sheet_doc_add_heading (doc, T (N_ ("Where to find help")));
   add_structure_fields (ctx);
   {
@@ -831,7 +832,14 @@ value_text (Ctx *ctx, JsonNode *node)
       if (type == G_TYPE_STRING)
         {
           const char *s = json_node_get_string (node);
-          char *date = strlen (s) == 10 ? sillon_sheet_language_format_date (ctx->lang, s) : NULL;
+          char *date = NULL;
+
+          /* Dates, and the day of timestamps (2026-02-07T12:00:00Z). */
+          if (strlen (s) == 10 || (strlen (s) == 20 && s[10] == 'T' && s[19] == 'Z'))
+            {
+              g_autofree char *day = g_strndup (s, 10);
+              date = sillon_sheet_language_format_date (ctx->lang, day);
+            }
           return date != NULL ? date : g_strdup (s);
         }
       if (type == G_TYPE_INT64)
@@ -871,6 +879,118 @@ value_text (Ctx *ctx, JsonNode *node)
   }
 }
 
+/* The members whose values are api values of a national enumeration. */
+static const char *
+member_enumeration (const char *member)
+{
+  static const char *const map[][2] = {
+    { "gender", "Genre" },
+    { "age_bracket", "TrancheAge" },
+    { "social_status", "StatutSocial" },
+    { "place_type", "TypeLieu" },
+    { "equipment", "Materiel" },
+    { "administrative_themes", "Thematique_demarches_administratives" },
+    { "autonomy", "Autonomie" },
+    { "level", "NiveauAtelier" },
+    { "destination", "StructureDeRedirection" },
+    { "referral_destination", "StructureDeRedirection" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (map[i][0], member))
+      return map[i][1];
+  return NULL;
+}
+
+static char *
+enumeration_text (Ctx *ctx, const char *enumeration, JsonNode *node)
+{
+  SillonVocabulary *vocabulary = sillon_store_get_vocabulary (ctx->store);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *label = sillon_vocabulary_get_label (vocabulary, enumeration, json_node_get_string (node), NULL);
+      return g_strdup (label != NULL ? label : json_node_get_string (node));
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return value_text (ctx, node);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      const char *api = json_array_get_string_element (json_node_get_array (node), i);
+      const char *label = api != NULL ? sillon_vocabulary_get_label (vocabulary, enumeration, api, NULL) : NULL;
+
+      if (api != NULL)
+        g_ptr_array_add (parts, (gpointer) (label != NULL ? label : api));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+/* An assessment's answers, question by question, then what they give. */
+static void
+add_assessment_answers (Ctx *ctx, JsonNode *node)
+{
+  JsonObject *object = json_node_get_object (node);
+  guint version = (guint) json_object_get_int_member_with_default (object, "questionnaire_version", 1);
+  JsonObject *answers = json_object_has_member (object, "answers") ? json_object_get_object_member (object, "answers") : NULL;
+  g_autoptr (GList) ids = answers != NULL ? json_object_get_members (answers) : NULL;
+  g_autoptr (SillonAssessment) assessment = NULL;
+  g_autoptr (SillonAssessmentResult) result = NULL;
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      const char *id = l->data;
+      JsonNode *value = json_object_get_member (answers, id);
+      const char *question = sillon_sheet_label_question (ctx->lang, version, id);
+      g_autofree char *text = NULL;
+
+      if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+        text = g_strdup (T (N_ ("No answer")));
+      else if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+        {
+          const char *label = sillon_sheet_label_answer (ctx->lang, version, id, json_node_get_int (value));
+          text = label != NULL ? g_strdup (label) : value_text (ctx, value);
+        }
+      else
+        text = value_text (ctx, value);
+      sillon_sheet_doc_add_field (ctx->doc, question != NULL ? question : id, text);
+    }
+
+  /* The result is computed from the answers (and the mediator's changes,
+   * kept with them), as on the progress sheet. */
+  assessment = sillon_assessment_new_from_json (node, shared_registry (), NULL);
+  if (assessment != NULL)
+    result = sillon_assessment_evaluate (assessment, shared_rules (), NULL);
+  if (result != NULL)
+    {
+      const char *const *orientations = sillon_assessment_result_get_orientations (result);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+      sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Result")),
+                                  sillon_sheet_label_degree (ctx->lang, sillon_assessment_result_get_degree (result)));
+      for (guint a = 0; a < SILLON_AXIS_COUNT; a++)
+        {
+          int score = axis_score (result, (SillonAxis) a);
+          g_autofree char *text = score >= 0 ? g_strdup_printf ("%d / 100", score) : g_strdup (T (N_ ("No answer")));
+          sillon_sheet_doc_add_field (ctx->doc, sillon_sheet_label_axis (ctx->lang, (SillonAxis) a), text);
+        }
+      for (guint i = 0; orientations != NULL && orientations[i] != NULL; i++)
+        {
+          const char *label = sillon_sheet_label_orientation (ctx->lang, shared_rules (), orientations[i]);
+          g_ptr_array_add (labels, (gpointer) (label != NULL ? label : orientations[i]));
+        }
+      g_ptr_array_add (labels, NULL);
+      if (labels->len > 1)
+        {
+          g_autofree char *text = g_strjoinv ("\n", (char **) labels->pdata);
+          sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Suggested next steps")), text);
+        }
+    }
+}
+
 static void
 add_object_fields (Ctx *ctx, JsonObject *object)
 {
@@ -881,11 +1001,31 @@ add_object_fields (Ctx *ctx, JsonObject *object)
       const char *key = m->data;
       JsonNode *node = json_object_get_member (object, key);
       const char *label = sillon_sheet_label_export_member (ctx->lang, key);
+      const char *enumeration = member_enumeration (key);
       g_autofree char *text = NULL;
 
-      if (JSON_NODE_HOLDS_OBJECT (node) && g_str_equal (key, "mediator"))
-        node = json_object_get_member (json_node_get_object (node), "display_name");
-      text = value_text (ctx, node);
+      if (g_str_equal (key, "answers") && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          add_assessment_answers (ctx, node);
+          continue;
+        }
+      if (g_str_equal (key, "result") && JSON_NODE_HOLDS_OBJECT (node))
+        continue; /* shown with the answers it is computed from */
+      if (JSON_NODE_HOLDS_OBJECT (node) && (g_str_equal (key, "mediator") || g_str_equal (key, "place")))
+        {
+          JsonObject *o = json_node_get_object (node);
+          node = json_object_get_member (o, json_object_has_member (o, "display_name") ? "display_name" : "nom");
+        }
+      if (JSON_NODE_HOLDS_ARRAY (node) && g_str_equal (key, "items"))
+        {
+          /* The steps of a parcours, one under the other. */
+          JsonArray *items = json_node_get_array (node);
+          for (guint i = 0; i < json_array_get_length (items); i++)
+            if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, i)))
+              add_object_fields (ctx, json_array_get_object_element (items, i));
+          continue;
+        }
+      text = enumeration != NULL ? enumeration_text (ctx, enumeration, node) : value_text (ctx, node);
       sillon_sheet_doc_add_field (ctx->doc, label != NULL ? label : key, text);
     }
 }
