@@ -1405,7 +1405,21 @@ sillon_sheet_build_recovery (const char *recovery_key,
   sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_BODY,
                              T (N_ ("This key opens the vault when every passphrase is forgotten. It is shown only once: Sillon cannot show it again.")));
   sillon_sheet_doc_add_space (doc, 8.0);
-  sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_CODE, recovery_key);
+  {
+    /* Two lines of large characters, cut between groups, so that the key
+     * is copied by hand without a line break inside a group. */
+    g_auto (GStrv) groups = g_strsplit (recovery_key, "-", -1);
+    guint n = g_strv_length (groups);
+    g_autoptr (GString) lines = g_string_new (NULL);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_string_append (lines, groups[i]);
+        if (i + 1 < n)
+          g_string_append (lines, i + 1 == (n + 1) / 2 ? "-\n" : "-");
+      }
+    sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_CODE, lines->str);
+  }
   sillon_sheet_doc_add_space (doc, 8.0);
   steps[0] = T (N_ ("Keep this sheet locked away, apart from the computer, for example in the structure’s safe."));
   steps[1] = T (N_ ("Anyone who holds it together with a copy of the vault can read everything in it."));
