@@ -18,6 +18,9 @@
 
 int sillon_cli_sheet (int argc, char **argv);
 
+/* Sheets built, journaled and written together by `--all`. */
+#define BATCH_SIZE 50
+
 static void
 free_key (guint8 *key)
 {
@@ -199,17 +202,58 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
     people = sillon_store_list_beneficiaries (cv->store, 0, 0, &error);
     if (people == NULL)
       return sillon_cli_report_error (error, common.vault_path);
-    for (guint i = 0; i < people->len; i++)
-      {
-        const SillonBeneficiary *b = g_ptr_array_index (people, i);
-        g_autofree char *name = g_strdup_printf ("progress-%" G_GINT64_FORMAT ".pdf", b->id);
-        g_autofree char *path = g_build_filename (out, name, NULL);
 
-        request.person_id = b->id;
-        ret = print_one (cv, key, &request, path, common.vault_path, TRUE);
-        if (ret != SILLON_CLI_EXIT_OK)
-          return ret;
-        written++;
+    /* By batches: the sheets of a batch are built, their prints journaled in
+     * one transaction (one flush to the disk instead of one per sheet),
+     * then written. The journal is written first, so that a crash can
+     * leave a journaled sheet unwritten but never a written sheet
+     * unjournaled. */
+    for (guint first = 0; first < people->len; first += BATCH_SIZE)
+      {
+        guint n = MIN (BATCH_SIZE, people->len - first);
+        g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_sheet_doc_free);
+        g_autoptr (GPtrArray) codes_of = g_ptr_array_new_with_free_func (g_free);
+
+        for (guint i = 0; i < n; i++)
+          {
+            const SillonBeneficiary *b = g_ptr_array_index (people, first + i);
+            char *fingerprint = NULL;
+            SillonSheetDoc *doc;
+
+            request.person_id = b->id;
+            doc = sillon_sheet_build (cv->store, &request, key, &fingerprint, NULL, &error);
+            if (doc == NULL)
+              return report_sheet_error (error, common.vault_path, b->id);
+            g_ptr_array_add (docs, doc);
+            g_ptr_array_add (codes_of, fingerprint);
+          }
+        if (!sillon_store_begin (cv->store, &error))
+          return sillon_cli_report_error (error, common.vault_path);
+        for (guint i = 0; i < n; i++)
+          {
+            request.person_id = ((const SillonBeneficiary *) g_ptr_array_index (people, first + i))->id;
+            if (!sillon_sheet_record_print (cv->store, cv->journal_key, cv->mediator_id, &request, 0,
+                                            g_ptr_array_index (codes_of, i), &error))
+              {
+                sillon_store_rollback (cv->store);
+                return report_sheet_error (error, common.vault_path, request.person_id);
+              }
+          }
+        if (!sillon_store_commit (cv->store, &error))
+          {
+            sillon_store_rollback (cv->store);
+            return sillon_cli_report_error (error, common.vault_path);
+          }
+        for (guint i = 0; i < n; i++)
+          {
+            const SillonBeneficiary *b = g_ptr_array_index (people, first + i);
+            g_autofree char *name = g_strdup_printf ("progress-%" G_GINT64_FORMAT ".pdf", b->id);
+            g_autofree char *path = g_build_filename (out, name, NULL);
+
+            if (!sillon_sheet_doc_write_pdf (g_ptr_array_index (docs, i), path, &error))
+              return report_sheet_error (error, common.vault_path, b->id);
+            written++;
+          }
       }
     g_print (ngettext ("Wrote %u progress sheet in %.1f s.\n", "Wrote %u progress sheets in %.1f s.\n", written),
              written, (g_get_monotonic_time () - start) / 1e6);

@@ -1073,8 +1073,14 @@ sillon_sheet_doc_write_pdf (SillonSheetDoc *doc, const char *path, GError **erro
   pdf = sillon_sheet_doc_to_pdf (doc, error);
   if (pdf == NULL)
     return FALSE;
+  /* A sheet that replaces a file replaces it whole (never half old, half
+   * new); a new file is not flushed to the disk first: after a crash it may
+   * be short, but nothing that existed is lost, and a batch of a thousand
+   * sheets does not wait for a thousand flushes. Private to its owner:
+   * it holds personal data. */
   if (!g_file_set_contents_full (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING, 0600,
+                                 &local_error))
     {
       display = g_filename_display_name (path);
       g_set_error (error, SILLON_SHEET_ERROR, SILLON_SHEET_ERROR_WRITE,

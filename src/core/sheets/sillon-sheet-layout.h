@@ -122,7 +122,7 @@ guint sillon_sheet_doc_get_n_pages (SillonSheetDoc *doc);
 void sillon_sheet_doc_draw_page (SillonSheetDoc *doc, cairo_t *cr, guint page);
 /* The whole sheet as a PDF document, every font embedded. */
 GBytes *sillon_sheet_doc_to_pdf (SillonSheetDoc *doc, GError **error) G_GNUC_WARN_UNUSED_RESULT;
-/* Writes the PDF atomically: @path is never left half written. */
+/* Writes the PDF, mode 0600; an existing @path is replaced atomically. */
 gboolean sillon_sheet_doc_write_pdf (SillonSheetDoc *doc, const char *path, GError **error);
 
 G_END_DECLS
