@@ -32,10 +32,10 @@
 #define FOOTER_BASELINE_FROM_BOTTOM 38.0
 
 #define PARAGRAPH_GAP 6.0
-#define CELL_PAD 4.0
+#define CELL_PAD 3.0
 #define BULLET_INDENT 18.0
 #define BAR_HEIGHT 11.0
-#define SIGNATURE_BOX_HEIGHT 64.0
+#define SIGNATURE_BOX_HEIGHT 50.0
 
 typedef enum
 {
@@ -80,6 +80,7 @@ struct _SillonSheetDoc
   char *page_format;
   char *title;
   char *author;
+  gboolean small; /* fields and body text at 10 pt */
 };
 
 gboolean
@@ -222,6 +223,8 @@ make_layout (SillonSheetDoc *doc, SillonSheetText style, const char *text, doubl
   double size = 12.0;
   gboolean bold = FALSE;
 
+  if (doc->small && (style == SILLON_SHEET_TEXT_BODY || style == SILLON_SHEET_TEXT_STRONG))
+    size = 10.0;
   switch (style)
     {
       case SILLON_SHEET_TEXT_BODY:
@@ -602,6 +605,12 @@ place_row (SillonSheetDoc *doc, const RowSet *set, Cell *cells)
 }
 
 void
+sillon_sheet_doc_set_small (SillonSheetDoc *doc, gboolean small)
+{
+  doc->small = small;
+}
+
+void
 sillon_sheet_doc_add_field (SillonSheetDoc *doc, const char *label, const char *value)
 {
   static const double widths[] = { 0.36, 0.64 };
@@ -827,7 +836,7 @@ sillon_sheet_doc_add_qr (SillonSheetDoc *doc,
   place_small_text_at (doc, SILLON_SHEET_TEXT_BODY, caption, text_x, doc->y + 4.0, text_width);
   canon (doc, caption);
   canon (doc, link);
-  doc->y += height + PARAGRAPH_GAP * 2;
+  doc->y += height + PARAGRAPH_GAP;
   return TRUE;
 }
 

@@ -63,6 +63,9 @@ double sillon_sheet_doc_get_body_width (SillonSheetDoc *doc);
 void sillon_sheet_doc_add_text (SillonSheetDoc *doc, SillonSheetText style, const char *text);
 /* A heading kept on the same page as the start of what follows it. */
 void sillon_sheet_doc_add_heading (SillonSheetDoc *doc, const char *text);
+/* From here on, fields and body text are set small (10 pt): for a part of
+ * a sheet that professionals read, never for the person's own parts. */
+void sillon_sheet_doc_set_small (SillonSheetDoc *doc, gboolean small);
 /* "label: value" as two aligned columns; a NULL or empty value prints nothing. */
 void sillon_sheet_doc_add_field (SillonSheetDoc *doc, const char *label, const char *value);
 void sillon_sheet_doc_add_bullets (SillonSheetDoc *doc, const char *const *items);

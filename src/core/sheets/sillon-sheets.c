@@ -680,13 +680,12 @@ build_referral (Ctx *ctx, gint64 *out_referral_id, GError **error)
                                     : T (N_ ("Scan this code with a phone to see how accessible the place is."));
           g_autofree char *text = g_strdup_printf ("%s\n%s", caption, link);
 
-          if (!sillon_sheet_doc_add_qr (doc, link, text, 96.0, error))
+          if (!sillon_sheet_doc_add_qr (doc, link, text, 84.0, error))
             return FALSE;
         }
     }
   else
     sillon_sheet_doc_add_field (doc, T (N_ ("What to bring")), referral->documents);
-  sillon_sheet_doc_add_field (doc, T (N_ ("Date")), date);
   if (ctx->structure != NULL)
     sillon_sheet_doc_add_field (doc, T (N_ ("A question? Call")),
                                 has_text (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE])
@@ -697,14 +696,28 @@ build_referral (Ctx *ctx, gint64 *out_referral_id, GError **error)
 
   /* Part 2: for the receiving structure */
   sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_HEADING, T (N_ ("Referral: for the receiving structure")));
-  sillon_sheet_doc_add_field (doc, T (N_ ("Date")), date);
-  sillon_sheet_doc_add_field (doc, T (N_ ("Referred by")), by != NULL ? by->display_name : NULL);
+  /* Part 2 is read by professionals: smaller type lets it fit under part 1. */
+  sillon_sheet_doc_set_small (doc, TRUE);
+  {
+    g_autofree char *who = NULL;
+
+    if (by != NULL && date != NULL)
+      /* Translators: who referred the person, then the date: "Camille Roussel, 17 June 2026". */
+      who = g_strdup_printf (T (N_ ("%s, %s")), by->display_name, date);
+    sillon_sheet_doc_add_field (doc, T (N_ ("Referred by")), who != NULL ? who : by != NULL ? by->display_name
+                                                                                            : date);
+  }
   if (ctx->structure != NULL)
     {
+      /* One field: part 2 must fit under part 1 on a page when it can. */
       g_autofree char *emails = join_multi (ctx->structure->multi[SILLON_PLACE_COL_COURRIELS]);
-      sillon_sheet_doc_add_field (doc, T (N_ ("Structure")), ctx->structure->values[SILLON_PLACE_COL_NOM]);
-      sillon_sheet_doc_add_field (doc, T (N_ ("Phone")), ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
-      sillon_sheet_doc_add_field (doc, T (N_ ("Email")), emails);
+      g_autoptr (GString) contact = g_string_new (ctx->structure->values[SILLON_PLACE_COL_NOM]);
+      const char *phone = ctx->structure->values[SILLON_PLACE_COL_TELEPHONE];
+
+      if (has_text (phone) || has_text (emails))
+        g_string_append_printf (contact, "\n%s%s%s", has_text (phone) ? phone : "",
+                                has_text (phone) && has_text (emails) ? " · " : "", has_text (emails) ? emails : "");
+      sillon_sheet_doc_add_field (doc, T (N_ ("Structure")), contact->str);
     }
   name = full_name (ctx->person);
   sillon_sheet_doc_add_field (doc, T (N_ ("Person")), name);
@@ -728,12 +741,15 @@ build_referral (Ctx *ctx, gint64 *out_referral_id, GError **error)
         }
       scored_clear (&first);
       scored_clear (&latest);
+      /* What the person signs is in their type size. */
+      sillon_sheet_doc_set_small (doc, FALSE);
       sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_BODY,
                                  T (N_ ("I agree that the information on this part of the sheet is given to the structure I am referred to, for my support only.")));
     }
   else
     sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_BODY,
                                T (N_ ("The person did not agree to share more than their name: ask them directly what they need.")));
+  sillon_sheet_doc_set_small (doc, FALSE);
   {
     const char *labels[] = { T (N_ ("Signature of the person")), T (N_ ("Signature of the mediator")),
                              T (N_ ("Receiving structure (stamp)")), NULL };
