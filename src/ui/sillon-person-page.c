@@ -24,6 +24,7 @@ struct _SillonPersonPage
   GtkLabel *name_label;
   GtkLabel *details_label;
   GtkWidget *new_assessment_button;
+  GtkWidget *sheets_button;
   GtkLabel *message_label;
   GtkListBox *assessments_list;
 };
@@ -34,6 +35,7 @@ enum
 {
   SIGNAL_BACK,
   SIGNAL_NEW_ASSESSMENT,
+  SIGNAL_SHEET_REQUESTED,
   N_SIGNALS
 };
 
@@ -176,6 +178,9 @@ sillon_person_page_load (SillonPersonPage *self,
     g_string_append_printf (details, _ (" · commune %s"), b->commune_insee);
   gtk_label_set_text (self->details_label, details->str);
   sillon_person_page_show_message (self, NULL);
+  /* A button that nothing answers would be a lie. */
+  gtk_widget_set_visible (self->sheets_button,
+                          g_signal_has_handler_pending (self, signals[SIGNAL_SHEET_REQUESTED], 0, TRUE));
 
   clear_list (self);
   /* Latest first: that is the one the mediator came for. */
@@ -238,6 +243,17 @@ sillon_person_page_key_press_event (GtkWidget *widget,
   return GTK_WIDGET_CLASS (sillon_person_page_parent_class)->key_press_event (widget, event);
 }
 
+/* person.print and person.save-pdf, with the sheet's kind as target: the
+ * window, which holds the vault, prints (sillon-print-operation.h). */
+static void
+on_sheet_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  SillonPersonPage *self = SILLON_PERSON_PAGE (user_data);
+  gboolean save = g_str_equal (g_action_get_name (G_ACTION (action)), "save-pdf");
+
+  g_signal_emit (self, signals[SIGNAL_SHEET_REQUESTED], 0, g_variant_get_string (parameter, NULL), save);
+}
+
 static void
 sillon_person_page_finalize (GObject *object)
 {
@@ -260,11 +276,17 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_NEW_ASSESSMENT] = g_signal_new ("new-assessment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* ::sheet-requested (kind, save_as_pdf): kind is "progress", "referral",
+   * "notice" or "record" (sillon_sheet_kind_from_string). The "Sheets"
+   * button shows only once a handler is connected. */
+  signals[SIGNAL_SHEET_REQUESTED] = g_signal_new ("sheet-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, new_assessment_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, sheets_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, assessments_list);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
@@ -274,5 +296,13 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
 static void
 sillon_person_page_init (SillonPersonPage *self)
 {
+  static const GActionEntry entries[] = {
+    { "print", on_sheet_action, "s", NULL, NULL },
+    { "save-pdf", on_sheet_action, "s", NULL, NULL },
+  };
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "person", G_ACTION_GROUP (group));
 }

@@ -10,15 +10,17 @@ core = root / "src" / "core"
 ui_headers = {p.name for p in (root / "src" / "ui").glob("*.h")}
 errors = []
 include = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
-files = sorted(list(core.glob("*.c")) + list(core.glob("*.h")))
+# Sub-folders too (src/core/sheets/…).
+files = sorted(list(core.rglob("*.c")) + list(core.rglob("*.h")))
 for path in files:
     for name in include.findall(path.read_text(encoding="utf-8")):
         if name.startswith(("gtk/", "gdk/")) or name in ui_headers:
             errors.append(f"{path.relative_to(root)} includes {name}")
-meson = "\n".join(line.split("#", 1)[0] for line in
-                  (core / "meson.build").read_text(encoding="utf-8").splitlines())
-if re.search(r"gtk|gdk", meson):
-    errors.append("src/core/meson.build mentions gtk/gdk")
+for meson_file in sorted(core.rglob("meson.build")):
+    meson = "\n".join(line.split("#", 1)[0] for line in
+                      meson_file.read_text(encoding="utf-8").splitlines())
+    if re.search(r"gtk|gdk", meson):
+        errors.append(f"{meson_file.relative_to(root)} mentions gtk/gdk")
 for e in errors:
     print(e)
 print(f"checked {len(files)} core files")
