@@ -275,7 +275,11 @@ remove_dir (const char *dir)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  remove_dir (f->dir);
+  /* To look at the sheets as a reader would (docs/SHEETS.md). */
+  if (g_getenv ("SILLON_TEST_KEEP_SHEETS") != NULL)
+    g_printerr ("sheets kept in %s\n", f->dir);
+  else
+    remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->extreme_first);
   g_free (f->extreme_last);
@@ -598,8 +602,17 @@ test_referral (Fixture *f, gconstpointer data)
   assert_contains (text, "Gratuit");
   assert_contains (text, "Carte d’identité, dernier avis d’imposition");
   assert_contains (text, "https://rdv.exemple.fr/maison-france-services-reims");
-  /* Part 2, with consent: why, what was done, the profile, signatures. */
-  assert_contains (text, "Découpez ici");
+  /* Part 2, with consent: why, what was done, the profile, signatures.
+   * Too long to go under part 1, it has its own page, whole. */
+  assert_contains (text, "La page suivante est pour la structure où vous allez : donnez-la-lui.");
+  g_assert_null (strstr (text, "Découpez ici"));
+  {
+    const char *page_2[] = { "pdftotext", "-f", "2", "-l", "2", "-enc", "UTF-8", path, "-", NULL };
+    g_autofree char *second = run (page_2);
+
+    g_assert_true (g_str_has_prefix (second, "Orientation : pour la structure d’accueil"));
+    assert_contains (second, "Signature de la personne");
+  }
   assert_contains (text, "Orientation : pour la structure d’accueil");
   assert_contains (text, "Amina Benali");
   assert_contains (text, "Compte ameli créé ensemble.");
@@ -620,7 +633,9 @@ test_referral_bare (Fixture *f, gconstpointer data)
   g_autofree char *path = render (f, SILLON_SHEET_REFERRAL, f->ordinary, f->referral_bare, "en", SILLON_SHEET_PAPER_A4, NULL);
   g_autofree char *text = pdf_text (path);
 
+  /* Both parts on one page, a line to cut them apart. */
   g_assert_cmpuint (check_sheet (f, path, SILLON_SHEET_PAPER_A4), ==, 1);
+  assert_contains (text, "Cut here.");
   assert_contains (text, "Where to go next");
   assert_contains (text, "Structure d’aide aux démarches administratives");
   /* Without consent, part 2 holds the name and nothing more. */

@@ -626,7 +626,7 @@ find_referral (Ctx *ctx, GError **error)
 }
 
 static gboolean
-build_referral (Ctx *ctx, gint64 *out_referral_id, GError **error)
+build_referral (Ctx *ctx, gboolean separate_pages, gint64 *out_referral_id, GError **error)
 {
   SillonSheetDoc *doc = ctx->doc;
   g_autoptr (SillonReferral) referral = find_referral (ctx, error);
@@ -692,7 +692,14 @@ build_referral (Ctx *ctx, gint64 *out_referral_id, GError **error)
                                     ? ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]
                                     : ctx->structure->values[SILLON_PLACE_COL_NOM]);
 
-  sillon_sheet_doc_add_cut_line (doc, T (N_ ("Cut here. The part below is for the structure you are going to: give it to them.")));
+  if (separate_pages)
+    {
+      sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_STRONG,
+                                 T (N_ ("The next page is for the structure you are going to: give it to them.")));
+      sillon_sheet_doc_new_page (doc);
+    }
+  else
+    sillon_sheet_doc_add_cut_line (doc, T (N_ ("Cut here. The part below is for the structure you are going to: give it to them.")));
 
   /* Part 2: for the receiving structure */
   sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_HEADING, T (N_ ("Referral: for the receiving structure")));
@@ -1153,7 +1160,15 @@ sillon_sheet_build (SillonStore *store,
         build_progress (ctx);
         break;
       case SILLON_SHEET_REFERRAL:
-        ok = build_referral (ctx, &referral_id, error);
+        ok = build_referral (ctx, FALSE, &referral_id, error);
+        /* Both parts on one page, to be cut apart; when they do not fit,
+         * each part on its own page rather than part 2 split across. */
+        if (ok && sillon_sheet_doc_get_n_pages (ctx->doc) > 1)
+          {
+            sillon_sheet_doc_free (ctx->doc);
+            ctx->doc = sillon_sheet_doc_new (request->paper, sillon_sheet_language_is_rtl (ctx->lang));
+            ok = build_referral (ctx, TRUE, &referral_id, error);
+          }
         break;
       case SILLON_SHEET_NOTICE:
         build_notice (ctx);
