@@ -215,6 +215,15 @@ canon (SillonSheetDoc *doc, const char *text)
 /* ---------------------------------------------------------------------- */
 /* Text */
 
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static PangoLayout *
 make_layout (SillonSheetDoc *doc, SillonSheetText style, const char *text, double width)
 {
@@ -264,7 +273,16 @@ make_layout (SillonSheetDoc *doc, SillonSheetText style, const char *text, doubl
    * left-to-right sheet an Arabic paragraph swaps LEFT for RIGHT, and the
    * reverse in a right-to-left sheet. */
   pango_layout_set_alignment (layout, doc->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (text != NULL && text[0] != '\0' && !has_letter (text))
+    {
+      /* A text without a letter (a phone number, a date in digits, a
+       * code) reads left to right in every language: without this mark a
+       * right-to-left sheet would print "+33 3 26" as "33 3 26+". */
+      g_autofree char *marked = g_strconcat ("\u200e", text, NULL);
+      pango_layout_set_text (layout, marked, -1);
+    }
+  else
+    pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
 }
 
