@@ -118,7 +118,7 @@ add_assessment (Fixture *f, gint64 person, const char *date, double level)
 {
   g_autoptr (SillonQuestionnaireRegistry) registry = sillon_questionnaire_registry_new_default ();
   g_autoptr (GError) error = NULL;
-  SillonQuestionnaire *q = sillon_questionnaire_registry_get_latest (registry, &error);
+  g_autoptr (SillonQuestionnaire) q = sillon_questionnaire_registry_get_latest (registry, &error);
   g_autoptr (SillonAssessment) a = NULL;
   g_autoptr (SillonAssessmentRecord) record = sillon_assessment_record_new ();
   g_autoptr (JsonNode) answers = NULL;
