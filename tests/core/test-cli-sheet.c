@@ -119,6 +119,11 @@ test_print_and_verify (Fixture *f, gconstpointer data)
   g_assert_cmpint (journal->status, ==, EXIT_OK);
   g_assert_true (contains (journal->out, "print"));
   g_assert_true (contains (journal->out, code));
+  {
+    /* Prints are chained in the journal like every other entry. */
+    g_autoptr (CliResult) chain = RUN (f, "journal", "verify");
+    g_assert_cmpint (chain->status, ==, EXIT_OK);
+  }
 
   /* One character changed: unknown. */
   code[0] = code[0] == 'A' ? 'B' : 'A';
