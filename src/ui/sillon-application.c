@@ -136,6 +136,9 @@ static const struct
 } app_accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
   { "win.lock", { "<Primary>l", NULL } },
+  /* Actions of the pages' own groups: they apply while the focus is in
+   * the page. */
+  { "person.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
 };
 
 static void

@@ -17,12 +17,14 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sillon-message-label.h"
+
 /* The store's name for the questionnaire family, whatever its version. */
 #define QUESTIONNAIRE_ID "pouvoir-vouloir-savoir"
 
 struct _SillonAssessmentWizard
 {
-  GtkBox parent_instance;
+  SillonPage parent_instance;
 
   SillonStore *store; /* borrowed, see _start() */
   SillonQuestionnaire *questionnaire;
@@ -76,7 +78,7 @@ struct _SillonAssessmentWizard
   GtkLabel *summary_message;
 };
 
-G_DEFINE_FINAL_TYPE (SillonAssessmentWizard, sillon_assessment_wizard, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (SillonAssessmentWizard, sillon_assessment_wizard, SILLON_TYPE_PAGE)
 
 enum
 {
@@ -88,14 +90,6 @@ enum
 static guint signals[N_SIGNALS];
 
 static void close_discard_dialog (SillonAssessmentWizard *self);
-
-static void
-show_message (GtkLabel *label,
-              const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
 
 static guint
 n_items (SillonAssessmentWizard *self)
@@ -140,7 +134,7 @@ select_answer (SillonAssessmentWizard *self,
   button = self->answer_buttons->pdata[index];
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   gtk_widget_grab_focus (button);
-  show_message (self->question_message, NULL);
+  sillon_message_label_set (self->question_message, NULL);
 }
 
 static void
@@ -201,9 +195,9 @@ show_question (SillonAssessmentWizard *self)
     }
 
   if (state == SILLON_ANSWER_SKIPPED)
-    show_message (self->question_message, _ ("This question was skipped. Choose an answer, or press S to leave it skipped."));
+    sillon_message_label_set (self->question_message, _ ("This question was skipped. Choose an answer, or press S to leave it skipped."));
   else
-    show_message (self->question_message, NULL);
+    sillon_message_label_set (self->question_message, NULL);
 
   gtk_stack_set_visible_child (self->pages, self->question_page);
   if (selected_index (self) >= 0)
@@ -238,13 +232,13 @@ confirm_answer (SillonAssessmentWizard *self)
 
   if (index < 0)
     {
-      show_message (self->question_message, _ ("Choose an answer (1–9), or press S to skip this question."));
+      sillon_message_label_set (self->question_message, _ ("Choose an answer (1–9), or press S to skip this question."));
       return;
     }
   if (!sillon_assessment_set_answer (self->assessment, sillon_questionnaire_item_get_id (item),
                                      sillon_questionnaire_item_get_choice_value (item, index), &error))
     {
-      show_message (self->question_message, error->message);
+      sillon_message_label_set (self->question_message, error->message);
       return;
     }
   go_next (self);
@@ -257,7 +251,7 @@ skip_question (SillonAssessmentWizard *self)
 
   if (!sillon_assessment_skip (self->assessment, sillon_questionnaire_item_get_id (current_item (self)), &error))
     {
-      show_message (self->question_message, error->message);
+      sillon_message_label_set (self->question_message, error->message);
       return;
     }
   go_next (self);
@@ -777,7 +771,7 @@ on_add_orientation_button_clicked (SillonAssessmentWizard *self)
   if (id == NULL || self->result == NULL || is_suggested (self, id) || is_added (self, id))
     return;
   g_ptr_array_add (self->added_orientations, g_strdup (id));
-  show_message (self->summary_message, NULL);
+  sillon_message_label_set (self->summary_message, NULL);
   fill_orientations (self);
   /* With nothing left to add, the focus would be lost on an insensitive
    * button: it goes to what was just added. */
@@ -818,7 +812,7 @@ show_summary (SillonAssessmentWizard *self)
   self->result = sillon_assessment_evaluate (self->assessment, self->rules, &error);
   if (self->result == NULL)
     {
-      show_message (self->question_message, error->message);
+      sillon_message_label_set (self->question_message, error->message);
       return;
     }
 
@@ -864,7 +858,7 @@ show_summary (SillonAssessmentWizard *self)
   fill_orientations (self);
   fill_degree_combo (self);
   gtk_entry_set_text (self->reason_entry, "");
-  show_message (self->summary_message, NULL);
+  sillon_message_label_set (self->summary_message, NULL);
 
   gtk_stack_set_visible_child (self->pages, self->summary_page);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->summary_scroller), 0);
@@ -901,7 +895,7 @@ on_urgent_check_toggled (SillonAssessmentWizard *self)
 static void
 on_decision_changed (SillonAssessmentWizard *self)
 {
-  show_message (self->summary_message, NULL);
+  sillon_message_label_set (self->summary_message, NULL);
 }
 
 static void
@@ -986,7 +980,7 @@ static void
 show_summary_error (SillonAssessmentWizard *self,
                     const char *message)
 {
-  show_message (self->summary_message, message);
+  sillon_message_label_set (self->summary_message, message);
   g_idle_add_full (G_PRIORITY_LOW, scroll_summary_to_end, g_object_ref (self), g_object_unref);
 }
 

@@ -9,12 +9,13 @@
 #include <gtk/gtk.h>
 
 #include "sillon-assessment.h"
+#include "sillon-page.h"
 #include "sillon-store.h"
 
 G_BEGIN_DECLS
 
 #define SILLON_TYPE_ASSESSMENT_WIZARD (sillon_assessment_wizard_get_type ())
-G_DECLARE_FINAL_TYPE (SillonAssessmentWizard, sillon_assessment_wizard, SILLON, ASSESSMENT_WIZARD, GtkBox)
+G_DECLARE_FINAL_TYPE (SillonAssessmentWizard, sillon_assessment_wizard, SILLON, ASSESSMENT_WIZARD, SillonPage)
 
 SillonAssessmentWizard *sillon_assessment_wizard_new (void);
 

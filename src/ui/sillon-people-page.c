@@ -10,13 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-message-label.h"
+
 /* Enough to recognise someone; a longer list means the search should be
  * narrowed, not scrolled. */
 #define MAX_RESULTS 50
 
 struct _SillonPeoplePage
 {
-  GtkBox parent_instance;
+  SillonPage parent_instance;
 
   SillonStore *store; /* borrowed */
 
@@ -34,7 +36,7 @@ struct _SillonPeoplePage
   GtkLabel *placeholder_label;
 };
 
-G_DEFINE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, SILLON_TYPE_PAGE)
 
 enum
 {
@@ -43,14 +45,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-show_message (GtkLabel *label,
-              const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
 
 char *
 sillon_beneficiary_dup_display_name (const SillonBeneficiary *b)
@@ -137,7 +131,7 @@ sillon_people_page_refresh (SillonPeoplePage *self)
 
   for (GList *l = rows; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);
-  show_message (self->list_message, NULL);
+  sillon_message_label_set (self->list_message, NULL);
   if (self->store == NULL)
     return;
 
@@ -147,7 +141,7 @@ sillon_people_page_refresh (SillonPeoplePage *self)
     found = sillon_store_search_beneficiaries (self->store, folded, MAX_RESULTS, &error);
   if (found == NULL)
     {
-      show_message (self->list_message, error->message);
+      sillon_message_label_set (self->list_message, error->message);
       return;
     }
 
@@ -170,10 +164,11 @@ sillon_people_page_set_store (SillonPeoplePage *self,
   sillon_people_page_refresh (self);
 }
 
-void
-sillon_people_page_focus_search (SillonPeoplePage *self)
+static void
+sillon_people_page_switch_to (SillonPage *page)
 {
-  g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
+  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
+
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -184,7 +179,7 @@ clear_form (SillonPeoplePage *self)
   gtk_entry_set_text (self->last_name_entry, "");
   gtk_entry_set_text (self->birth_year_entry, "");
   gtk_entry_set_text (self->commune_entry, "");
-  show_message (self->form_message, NULL);
+  sillon_message_label_set (self->form_message, NULL);
 }
 
 void
@@ -241,7 +236,7 @@ on_add_button_clicked (SillonPeoplePage *self)
       /* The store checks the range; here only that it is a number. */
       if (!g_ascii_string_to_signed (year, 10, 1, 9999, &value, NULL))
         {
-          show_message (self->form_message, _ ("The birth year must be a year written with four digits, for example 1958."));
+          sillon_message_label_set (self->form_message, _ ("The birth year must be a year written with four digits, for example 1958."));
           gtk_widget_grab_focus (GTK_WIDGET (self->birth_year_entry));
           return;
         }
@@ -250,7 +245,7 @@ on_add_button_clicked (SillonPeoplePage *self)
 
   if (!sillon_store_insert_beneficiary (self->store, b, &error))
     {
-      show_message (self->form_message, error->message);
+      sillon_message_label_set (self->form_message, error->message);
       return;
     }
 
@@ -302,6 +297,7 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sillon_people_page_dispose;
+  SILLON_PAGE_CLASS (klass)->switch_to = sillon_people_page_switch_to;
 
   /* The beneficiary id of the chosen (or just added) person. */
   signals[SIGNAL_PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -17,6 +17,7 @@
 #include "sillon-assessment-wizard.h"
 #include "sillon-assessment.h"
 #include "sillon-journal.h"
+#include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-person-page.h"
 #include "sillon-store.h"
@@ -130,14 +131,6 @@ describe_vault_error (const GError *error)
 }
 
 static void
-show_message (GtkLabel *label,
-              const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
-static void
 set_busy (GtkSpinner *spinner,
           GtkWidget *button,
           gboolean busy)
@@ -183,18 +176,10 @@ show_page (SillonWindow *self,
       gtk_header_bar_set_subtitle (self->header_bar, _ ("Recovery key"));
       gtk_widget_grab_focus (GTK_WIDGET (self->recovery_saved_check));
     }
-  else if (page == GTK_WIDGET (self->people_page))
+  else if (SILLON_IS_PAGE (page))
     {
-      gtk_header_bar_set_subtitle (self->header_bar, _ ("People"));
-      sillon_people_page_focus_search (self->people_page);
-    }
-  else if (page == GTK_WIDGET (self->person_page))
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, sillon_person_page_get_display_name (self->person_page));
-    }
-  else if (page == GTK_WIDGET (self->wizard))
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, _ ("Assessment"));
+      gtk_header_bar_set_subtitle (self->header_bar, sillon_page_get_title (SILLON_PAGE (page)));
+      sillon_page_switch_to (SILLON_PAGE (page));
     }
   else
     {
@@ -414,7 +399,7 @@ on_create_done (GObject *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       text = describe_vault_error (error);
-      show_message (self->create_message, text);
+      sillon_message_label_set (self->create_message, text);
       return;
     }
 
@@ -465,7 +450,7 @@ on_create_button_clicked (SillonWindow *self)
 
   if (name[0] == '\0')
     {
-      show_message (self->create_message, _ ("Enter your name: it identifies your passphrase and appears on printed sheets."));
+      sillon_message_label_set (self->create_message, _ ("Enter your name: it identifies your passphrase and appears on printed sheets."));
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
       return;
     }
@@ -475,18 +460,18 @@ on_create_button_clicked (SillonWindow *self)
                                                          "The passphrase must have at least %d characters.",
                                                          SILLON_VAULT_MIN_PASSPHRASE_LENGTH),
                                                SILLON_VAULT_MIN_PASSPHRASE_LENGTH);
-      show_message (self->create_message, text);
+      sillon_message_label_set (self->create_message, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->new_passphrase_entry));
       return;
     }
   if (g_strcmp0 (passphrase, confirmation) != 0)
     {
-      show_message (self->create_message, _ ("The two passphrases are different. Type the same passphrase twice."));
+      sillon_message_label_set (self->create_message, _ ("The two passphrases are different. Type the same passphrase twice."));
       gtk_widget_grab_focus (GTK_WIDGET (self->confirm_passphrase_entry));
       return;
     }
 
-  show_message (self->create_message, NULL);
+  sillon_message_label_set (self->create_message, NULL);
   job = g_new0 (VaultJob, 1);
   job->path = g_strdup (self->vault_path);
   job->mediator_name = g_steal_pointer (&name);
@@ -531,14 +516,14 @@ on_unlock_done (GObject *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       text = describe_vault_error (error);
-      show_message (self->unlock_message, text);
+      sillon_message_label_set (self->unlock_message, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
       return;
     }
 
   g_set_object (&self->vault, vault);
   gtk_entry_set_text (self->unlock_passphrase_entry, "");
-  show_message (self->unlock_message, NULL);
+  sillon_message_label_set (self->unlock_message, NULL);
   show_home (self);
 }
 
@@ -567,12 +552,12 @@ on_unlock_button_clicked (SillonWindow *self)
 
   if (passphrase[0] == '\0')
     {
-      show_message (self->unlock_message, _ ("Type your passphrase."));
+      sillon_message_label_set (self->unlock_message, _ ("Type your passphrase."));
       gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
       return;
     }
 
-  show_message (self->unlock_message, NULL);
+  sillon_message_label_set (self->unlock_message, NULL);
   job = g_new0 (VaultJob, 1);
   job->path = g_strdup (self->vault_path);
   job->passphrase = secret_dup (passphrase);
