@@ -139,6 +139,8 @@ static const struct
   /* Actions of the pages' own groups: they apply while the focus is in
    * the page. */
   { "person.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },
 };
 
 static void

@@ -47,16 +47,20 @@ void sillon_assessment_wizard_resume (SillonAssessmentWizard *self,
  * question on screen) or a decision taken on the result page. */
 gboolean sillon_assessment_wizard_has_answers (SillonAssessmentWizard *self);
 
-typedef void (*SillonAssessmentWizardDiscardFunc) (SillonAssessmentWizard *wizard,
-                                                   gpointer user_data);
 /* Asks, in a modal dialog over the wizard's window, whether to discard the
- * assessment under way; calls @on_discard only if the mediator chooses to.
- * Keeping is the default. The question is dropped (as "keep") if the
- * wizard is reset or suspended first. */
-void sillon_assessment_wizard_ask_discard (SillonAssessmentWizard *self,
-                                           const char *question,
-                                           const char *discard_label,
-                                           SillonAssessmentWizardDiscardFunc on_discard,
-                                           gpointer user_data);
+ * assessment under way. _finish() returns TRUE only if the mediator chose
+ * to discard; keeping is the default. The question is answered "keep" if
+ * the wizard is reset or suspended first. While a question is shown, a
+ * second call presents it again and fails with G_IO_ERROR_PENDING.
+ * @cancellable is checked when the answer comes. */
+void sillon_assessment_wizard_ask_discard_async (SillonAssessmentWizard *self,
+                                                 const char *question,
+                                                 const char *discard_label,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+gboolean sillon_assessment_wizard_ask_discard_finish (SillonAssessmentWizard *self,
+                                                      GAsyncResult *result,
+                                                      GError **error);
 
 G_END_DECLS

@@ -622,12 +622,16 @@ drop_assessment (SillonWindow *self)
 /* The mediator chose to discard the assessment to leave: drop it as
  * Cancel would, then leave again, which no longer asks. */
 static void
-on_quit_discarded (SillonAssessmentWizard *wizard,
-                   gpointer user_data)
+on_quit_question_answered (GObject *source,
+                           GAsyncResult *result,
+                           gpointer user_data)
 {
   SillonWindow *self = SILLON_WINDOW (user_data);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GApplication *app;
 
+  if (!sillon_assessment_wizard_ask_discard_finish (SILLON_ASSESSMENT_WIZARD (source), result, NULL))
+    return;
+  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   drop_assessment (self);
   if (app != NULL)
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -636,11 +640,14 @@ on_quit_discarded (SillonAssessmentWizard *wizard,
 }
 
 static void
-on_close_discarded (SillonAssessmentWizard *wizard,
-                    gpointer user_data)
+on_close_question_answered (GObject *source,
+                            GAsyncResult *result,
+                            gpointer user_data)
 {
   SillonWindow *self = SILLON_WINDOW (user_data);
 
+  if (!sillon_assessment_wizard_ask_discard_finish (SILLON_ASSESSMENT_WIZARD (source), result, NULL))
+    return;
   drop_assessment (self);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -649,13 +656,13 @@ on_close_discarded (SillonAssessmentWizard *wizard,
  * and quitting drops them. Auto-lock never asks (it keeps them). */
 static gboolean
 confirm_leaving (SillonWindow *self,
-                 SillonAssessmentWizardDiscardFunc on_discard)
+                 GAsyncReadyCallback on_answered)
 {
   if (!sillon_assessment_wizard_has_answers (self->wizard))
     return TRUE;
   gtk_window_present (GTK_WINDOW (self));
-  sillon_assessment_wizard_ask_discard (self->wizard, _ ("Quit and discard this assessment?"),
-                                        _ ("_Discard and Quit"), on_discard, self);
+  sillon_assessment_wizard_ask_discard_async (self->wizard, _ ("Quit and discard this assessment?"),
+                                              _ ("_Discard and Quit"), NULL, on_answered, self);
   return FALSE;
 }
 
@@ -664,7 +671,7 @@ sillon_window_request_quit (SillonWindow *self)
 {
   g_return_val_if_fail (SILLON_IS_WINDOW (self), TRUE);
 
-  return confirm_leaving (self, on_quit_discarded);
+  return confirm_leaving (self, on_quit_question_answered);
 }
 
 void
@@ -681,7 +688,7 @@ static gboolean
 sillon_window_delete_event (GtkWidget *widget,
                             GdkEventAny *event)
 {
-  if (!confirm_leaving (SILLON_WINDOW (widget), on_close_discarded))
+  if (!confirm_leaving (SILLON_WINDOW (widget), on_close_question_answered))
     return GDK_EVENT_STOP;
   sillon_window_prepare_quit (SILLON_WINDOW (widget));
   /* GtkWindow has no delete_event of its own to chain up to: propagating

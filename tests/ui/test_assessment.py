@@ -205,8 +205,9 @@ def test():
     find(window, "push button", "Add Person").click()
     check(find(window, "label", "Awa Diallo", timeout=20).showing, "adding a person opens their page")
 
-    # Back to the list: the search finds her, accent- and case-insensitively.
-    find(window, "push button", "Back to people").click()
+    # Back to the list with Alt+Left (the focus is on the person's page):
+    # the search finds her, accent- and case-insensitively.
+    press("<Alt>Left")
     search = find(window, "text", "Search people")
     search.text = "diall"
     row = wait_for(lambda: [n for n in window.findChildren(
@@ -261,6 +262,14 @@ def test():
     chosen = find(window, "radio button", items[2]["choices"][1]["_label"])
     check(chosen.checked, "going back shows the answer given before")
     screenshot("assessment-04-back")
+    # Alt+Left goes back too (the wizard.back action's accelerator); Enter
+    # confirms the answer kept there and comes forward again.
+    press("<Alt>Left")
+    question_showing(window, items[1])
+    check(find(window, "radio button", items[1]["choices"][3]["_label"]).checked,
+          "Alt+Left goes back to the previous question, its answer chosen")
+    press("Return")
+    question_showing(window, items[2])
     choose(3, 2)  # changed: the cost is no problem
     skip(3)       # accessibility limits: the person prefers not to say
     choose(0, 4)  # adaptation (informative)
