@@ -82,7 +82,7 @@ if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$src" -Dui=false --buildtype=release >/dev/null
 fi
 ninja -C "$build" src/core/libsillon-core.a >/dev/null
-core_libs=$(pkg-config --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo)
+core_libs=$(pkg-config --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0)
 core_cflags=$(pkg-config --cflags glib-2.0 gio-2.0 sqlite3 libsodium)
 bin=$work/bin
 mkdir -p "$bin"
