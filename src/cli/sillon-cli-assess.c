@@ -70,7 +70,7 @@ parse_options (int *argc,
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *default_path = sillon_cli_default_vault_path ();
+  g_autofree char *default_path = sillon_vault_session_get_default_path ();
   /* Translators: %s is the default path of the vault file. */
   g_autofree char *vault_help = g_strdup_printf (_ ("The vault file (default: %s)"), default_path);
   const GOptionEntry entries[] = {
@@ -224,7 +224,7 @@ load_person_assessments (AssessOptions *options, GPtrArray *assessments)
   /* No core dump may hold the master key once the vault is unlocked. */
   if (!sillon_cli_init_secure ())
     return SILLON_CLI_EXIT_FAILURE;
-  common.vault_path = options->vault_path != NULL ? g_strdup (options->vault_path) : sillon_cli_default_vault_path ();
+  common.vault_path = options->vault_path != NULL ? g_strdup (options->vault_path) : sillon_vault_session_get_default_path ();
   common.passphrase_fd = options->passphrase_fd;
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)

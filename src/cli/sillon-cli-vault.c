@@ -566,9 +566,10 @@ G_DEFINE_AUTO_CLEANUP_FREE_FUNC (JournalKey, sodium_free, NULL)
 static gboolean
 has_journal (SillonVault *vault)
 {
-  gint64 version = pragma_int (sillon_vault_get_db (vault), "PRAGMA user_version");
+  int version = 0;
 
-  return version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
+  return sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) &&
+         version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
 }
 
 /* The journal's hashes are keyed with a key derived from the master key:

@@ -11,29 +11,27 @@
 #include "sillon-auto-lock.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <sodium.h>
 
 #include "sillon-assessment-wizard.h"
 #include "sillon-assessment.h"
-#include "sillon-journal.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-person-page.h"
-#include "sillon-store.h"
-#include "sillon-vault.h"
+#include "sillon-vault-session.h"
 
 struct _SillonWindow
 {
   GtkApplicationWindow parent_instance;
 
   GSettings *settings;
-  SillonVault *vault;
+  SillonVaultSession *session; /* NULL while locked */
   GCancellable *cancellable;
   char *vault_path;
-  SillonStore *store; /* on the vault's connection: freed before it closes */
+  /* A vault was created but its store could not be opened: shown once the
+   * recovery key, which is shown only once, has been copied. */
+  GError *pending_store_error;
   SillonAutoLock *auto_lock;
-  char *mediator_name;
   SillonQuestionnaireRegistry *registry;
   SillonOrientationRules *rules;
 
@@ -69,40 +67,6 @@ struct _SillonWindow
 };
 
 G_DEFINE_FINAL_TYPE (SillonWindow, sillon_window, GTK_TYPE_APPLICATION_WINDOW)
-
-/* What a worker thread needs to create or open the vault. The passphrase is
- * copied into guarded memory and wiped when the task ends, so it does not
- * linger in the GTK entry or on the heap. */
-typedef struct
-{
-  char *path;
-  char *mediator_name;
-  char *passphrase;   /* sodium_malloc */
-  char *recovery_key; /* sodium_malloc, from sillon_vault_create */
-} VaultJob;
-
-static char *
-secret_dup (const char *text)
-{
-  size_t len = strlen (text);
-  char *copy = sodium_malloc (len + 1);
-
-  g_assert (copy != NULL);
-  memcpy (copy, text, len + 1);
-  return copy;
-}
-
-static void
-vault_job_free (VaultJob *job)
-{
-  g_free (job->path);
-  g_free (job->mediator_name);
-  if (job->passphrase != NULL)
-    sodium_free (job->passphrase);
-  if (job->recovery_key != NULL)
-    sillon_vault_free_secret (job->recovery_key);
-  g_free (job);
-}
 
 /* The core's messages are correct but technical; at the counter the
  * mediator needs to know what to do next. */
@@ -143,10 +107,21 @@ set_busy (GtkSpinner *spinner,
   gtk_widget_set_sensitive (button, !busy);
 }
 
+/* Borrowed from the session: valid until it locks. */
+static SillonStore *
+current_store (SillonWindow *self)
+{
+  return self->session != NULL ? sillon_vault_session_get_store (self->session) : NULL;
+}
+
 static void
 update_lock_action (SillonWindow *self)
 {
-  gboolean open = self->vault != NULL && !sillon_vault_is_locked (self->vault);
+  /* The store error page offers to lock even when opening the store failed
+   * and the session already locked itself: locking leads back to the
+   * unlock page. */
+  gboolean open = (self->session != NULL && !sillon_vault_session_is_locked (self->session)) ||
+                  gtk_stack_get_visible_child (self->stack) == self->store_error_page;
   GAction *lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), open);
@@ -188,8 +163,8 @@ show_page (SillonWindow *self,
   update_lock_action (self);
 }
 
-/* The store holds prepared statements on the vault's connection, and the
- * pages borrow the store: everything lets go of it before the vault locks. */
+/* The pages borrow the session's store: everything lets go of it before
+ * the session locks. */
 static void
 close_store (SillonWindow *self,
              gboolean keep_assessment)
@@ -200,8 +175,6 @@ close_store (SillonWindow *self,
     sillon_assessment_wizard_reset (self->wizard);
   sillon_person_page_clear (self->person_page);
   sillon_people_page_set_store (self->people_page, NULL);
-  g_clear_pointer (&self->store, sillon_store_free);
-  g_clear_pointer (&self->mediator_name, g_free);
 }
 
 /* @keep_assessment: an assessment under way stays in memory (never on
@@ -211,9 +184,10 @@ lock_vault (SillonWindow *self,
             gboolean keep_assessment)
 {
   close_store (self, keep_assessment);
-  if (self->vault != NULL)
-    sillon_vault_lock (self->vault);
-  g_clear_object (&self->vault);
+  if (self->session != NULL)
+    sillon_vault_session_lock (self->session);
+  g_clear_object (&self->session);
+  g_clear_error (&self->pending_store_error);
 }
 
 static void
@@ -232,59 +206,25 @@ show_store_error (SillonWindow *self,
 static void
 show_home (SillonWindow *self)
 {
-  g_autoptr (GPtrArray) slots = sillon_vault_list_slots (self->vault, NULL);
-  guint unlocked = sillon_vault_get_unlocked_slot (self->vault);
-  g_autoptr (GError) error = NULL;
+  SillonStore *store = current_store (self);
 
   /* The idle delay starts again from the unlock. */
   sillon_auto_lock_reset (self->auto_lock);
 
-  g_clear_pointer (&self->mediator_name, g_free);
-  for (guint i = 0; slots != NULL && i < slots->len; i++)
-    {
-      SillonVaultSlotInfo *info = g_ptr_array_index (slots, i);
-      if (info->index == unlocked)
-        self->mediator_name = g_strdup (info->label);
-    }
-
-  if (self->store == NULL)
-    {
-      self->store = sillon_store_new (sillon_vault_get_db (self->vault), &error);
-      if (self->store == NULL)
-        {
-          show_store_error (self, error);
-          return;
-        }
-      /* Every unlock is journaled, as sillon-cli does: who opened the
-       * vault, when, with which keyslot. */
-      {
-        guint8 *key = sillon_journal_derive_key (self->vault, &error);
-        gboolean recorded = key != NULL && sillon_journal_record_open (self->vault, self->store, key, "app", NULL, &error);
-
-        if (key != NULL)
-          sodium_free (key);
-        if (!recorded)
-          {
-            show_store_error (self, error);
-            return;
-          }
-      }
-    }
-
-  sillon_people_page_set_store (self->people_page, self->store);
+  sillon_people_page_set_store (self->people_page, store);
   if (sillon_assessment_wizard_is_active (self->wizard))
     {
       g_autoptr (GError) person_error = NULL;
 
       /* The person page is what the wizard returns to. */
-      if (!sillon_person_page_load (self->person_page, self->store,
+      if (!sillon_person_page_load (self->person_page, store,
                                     sillon_assessment_wizard_get_beneficiary_id (self->wizard), &person_error))
         {
           sillon_assessment_wizard_reset (self->wizard);
           show_store_error (self, person_error);
           return;
         }
-      sillon_assessment_wizard_resume (self->wizard, self->store);
+      sillon_assessment_wizard_resume (self->wizard, store);
       show_page (self, GTK_WIDGET (self->wizard));
       return;
     }
@@ -297,7 +237,7 @@ on_person_activated (SillonWindow *self,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!sillon_person_page_load (self->person_page, self->store, beneficiary_id, &error))
+  if (!sillon_person_page_load (self->person_page, current_store (self), beneficiary_id, &error))
     {
       show_store_error (self, error);
       return;
@@ -332,10 +272,10 @@ on_person_page_new_assessment (SillonWindow *self)
       return;
     }
 
-  sillon_assessment_wizard_start (self->wizard, self->store, questionnaire, self->rules,
+  sillon_assessment_wizard_start (self->wizard, current_store (self), questionnaire, self->rules,
                                   sillon_person_page_get_beneficiary_id (self->person_page),
                                   sillon_person_page_get_display_name (self->person_page),
-                                  self->mediator_name);
+                                  sillon_vault_session_get_mediator_name (self->session));
   show_page (self, GTK_WIDGET (self->wizard));
 }
 
@@ -381,62 +321,50 @@ show_recovery_key (SillonWindow *self,
   sodium_memzero (text, strlen (text));
 }
 
+/* Whether @error is about the vault file itself (a wrong passphrase, a busy
+ * or damaged vault, a folder that cannot be made), shown on the page that
+ * asked for it, rather than about the records inside an unlocked vault. */
+static gboolean
+is_vault_error (const GError *error)
+{
+  return error->domain == SILLON_VAULT_ERROR || error->domain == G_IO_ERROR;
+}
+
 static void
 on_create_done (GObject *source,
                 GAsyncResult *result,
                 gpointer user_data)
 {
-  SillonWindow *self = SILLON_WINDOW (source);
+  g_autoptr (SillonWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  VaultJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (SillonVault) vault = g_task_propagate_pointer (G_TASK (result), &error);
+  char *recovery_key = NULL;
+  g_autoptr (SillonVaultSession) session = sillon_vault_session_create_finish (result, &recovery_key, &error);
 
-  set_busy (self->create_spinner, self->create_button, FALSE);
-  if (vault == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *text = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      text = describe_vault_error (error);
+      if (recovery_key != NULL)
+        sillon_vault_free_secret (recovery_key);
+      return;
+    }
+  set_busy (self->create_spinner, self->create_button, FALSE);
+  if (recovery_key == NULL)
+    {
+      g_autofree char *text = describe_vault_error (error);
       sillon_message_label_set (self->create_message, text);
       return;
     }
 
-  g_set_object (&self->vault, vault);
+  /* The vault exists from here on, even if its store failed to open: its
+   * recovery key is shown whatever happens next. */
+  g_set_object (&self->session, session);
+  g_clear_error (&self->pending_store_error);
+  self->pending_store_error = g_steal_pointer (&error);
   gtk_entry_set_text (self->new_passphrase_entry, "");
   gtk_entry_set_text (self->confirm_passphrase_entry, "");
-  show_recovery_key (self, job->recovery_key);
+  show_recovery_key (self, recovery_key);
+  sillon_vault_free_secret (recovery_key);
   gtk_toggle_button_set_active (self->recovery_saved_check, FALSE);
   show_page (self, self->recovery_page);
-}
-
-static void
-create_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
-{
-  VaultJob *job = task_data;
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  SillonVault *vault;
-  GError *error = NULL;
-
-  /* The vault's folder holds nothing but the vault: private to the user. */
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _ ("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
-      return;
-    }
-
-  vault = sillon_vault_create (job->path, job->mediator_name, job->passphrase,
-                               NULL, &job->recovery_key, &error);
-  if (vault == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, vault, g_object_unref);
 }
 
 static void
@@ -445,8 +373,6 @@ on_create_button_clicked (SillonWindow *self)
   g_autofree char *name = g_strstrip (g_strdup (gtk_entry_get_text (self->name_entry)));
   const char *passphrase = gtk_entry_get_text (self->new_passphrase_entry);
   const char *confirmation = gtk_entry_get_text (self->confirm_passphrase_entry);
-  g_autoptr (GTask) task = NULL;
-  VaultJob *job;
 
   if (name[0] == '\0')
     {
@@ -472,15 +398,9 @@ on_create_button_clicked (SillonWindow *self)
     }
 
   sillon_message_label_set (self->create_message, NULL);
-  job = g_new0 (VaultJob, 1);
-  job->path = g_strdup (self->vault_path);
-  job->mediator_name = g_steal_pointer (&name);
-  job->passphrase = secret_dup (passphrase);
-
   set_busy (self->create_spinner, self->create_button, TRUE);
-  task = g_task_new (self, self->cancellable, on_create_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) vault_job_free);
-  g_task_run_in_thread (task, create_thread);
+  sillon_vault_session_create_async (self->vault_path, name, passphrase, NULL, "app", self->cancellable,
+                                     on_create_done, g_object_ref (self));
 }
 
 static void
@@ -495,6 +415,12 @@ on_recovery_continue_button_clicked (SillonWindow *self)
 {
   /* The key is shown once: drop it from the widget before moving on. */
   gtk_label_set_text (self->recovery_key_label, "");
+  if (self->pending_store_error != NULL)
+    {
+      g_autoptr (GError) error = g_steal_pointer (&self->pending_store_error);
+      show_store_error (self, error);
+      return;
+    }
   show_home (self);
 }
 
@@ -503,52 +429,38 @@ on_unlock_done (GObject *source,
                 GAsyncResult *result,
                 gpointer user_data)
 {
-  SillonWindow *self = SILLON_WINDOW (source);
+  g_autoptr (SillonWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (SillonVaultSession) session = sillon_vault_session_open_finish (result, &error);
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   set_busy (self->unlock_spinner, self->unlock_button, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_passphrase_entry), TRUE);
-  if (vault == NULL)
+  if (session == NULL && is_vault_error (error))
     {
-      g_autofree char *text = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      text = describe_vault_error (error);
+      g_autofree char *text = describe_vault_error (error);
       sillon_message_label_set (self->unlock_message, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
       return;
     }
 
-  g_set_object (&self->vault, vault);
   gtk_entry_set_text (self->unlock_passphrase_entry, "");
   sillon_message_label_set (self->unlock_message, NULL);
+  if (session == NULL)
+    {
+      /* The passphrase was right; the records inside are what failed. */
+      show_store_error (self, error);
+      return;
+    }
+  g_set_object (&self->session, session);
   show_home (self);
-}
-
-static void
-unlock_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
-{
-  VaultJob *job = task_data;
-  GError *error = NULL;
-  SillonVault *vault = sillon_vault_open (job->path, job->passphrase, &error);
-
-  if (vault == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, vault, g_object_unref);
 }
 
 static void
 on_unlock_button_clicked (SillonWindow *self)
 {
   const char *passphrase = gtk_entry_get_text (self->unlock_passphrase_entry);
-  g_autoptr (GTask) task = NULL;
-  VaultJob *job;
 
   if (passphrase[0] == '\0')
     {
@@ -558,15 +470,10 @@ on_unlock_button_clicked (SillonWindow *self)
     }
 
   sillon_message_label_set (self->unlock_message, NULL);
-  job = g_new0 (VaultJob, 1);
-  job->path = g_strdup (self->vault_path);
-  job->passphrase = secret_dup (passphrase);
-
   set_busy (self->unlock_spinner, self->unlock_button, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_passphrase_entry), FALSE);
-  task = g_task_new (self, self->cancellable, on_unlock_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) vault_job_free);
-  g_task_run_in_thread (task, unlock_thread);
+  sillon_vault_session_open_async (self->vault_path, passphrase, "app", self->cancellable,
+                                   on_unlock_done, g_object_ref (self));
 }
 
 static void
@@ -585,7 +492,7 @@ on_lock_activated (GSimpleAction *action,
 static void
 on_auto_lock_requested (SillonWindow *self)
 {
-  if (self->vault == NULL)
+  if (self->session == NULL)
     return;
   lock_vault (self, TRUE);
   show_page (self, self->unlock_page);
@@ -615,7 +522,7 @@ drop_assessment (SillonWindow *self)
 {
   sillon_assessment_wizard_reset (self->wizard);
   /* While locked, the unlock page stays: there is no person page to show. */
-  if (self->store != NULL)
+  if (current_store (self) != NULL)
     return_to_person (self);
 }
 
@@ -706,8 +613,9 @@ sillon_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->auto_lock);
   /* Dispose may run twice: only the first pass has anything to close. */
-  if (self->vault != NULL || self->store != NULL)
+  if (self->session != NULL)
     lock_vault (self, FALSE);
+  g_clear_error (&self->pending_store_error);
   g_clear_object (&self->rules);
   g_clear_object (&self->registry);
   g_clear_object (&self->settings);
@@ -720,7 +628,6 @@ sillon_window_finalize (GObject *object)
   SillonWindow *self = SILLON_WINDOW (object);
 
   g_free (self->vault_path);
-  g_free (self->mediator_name);
   G_OBJECT_CLASS (sillon_window_parent_class)->finalize (object);
 }
 

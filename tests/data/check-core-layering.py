@@ -10,7 +10,7 @@ core = root / "src" / "core"
 ui_headers = {p.name for p in (root / "src" / "ui").glob("*.h")}
 errors = []
 include = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
-files = sorted(list(core.glob("*.c")) + list(core.glob("*.h")))
+files = sorted(list(core.rglob("*.c")) + list(core.rglob("*.h")))
 for path in files:
     for name in include.findall(path.read_text(encoding="utf-8")):
         if name.startswith(("gtk/", "gdk/")) or name in ui_headers:

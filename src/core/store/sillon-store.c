@@ -729,8 +729,8 @@ static const Migration migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SILLON_STORE_SCHEMA_VERSION);
 
-static gboolean
-read_user_version (sqlite3 *db, int *out_version, GError **error)
+gboolean
+sillon_store_read_schema_version (sqlite3 *db, int *out_version, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
@@ -751,7 +751,7 @@ sillon_store_migrate (sqlite3 *db, int target_version, GError **error)
 {
   int version;
 
-  if (!read_user_version (db, &version, error))
+  if (!sillon_store_read_schema_version (db, &version, error))
     return FALSE;
   if (version > SILLON_STORE_SCHEMA_VERSION)
     {

@@ -61,6 +61,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonStore, sillon_store_free)
 sqlite3 *sillon_store_get_db (SillonStore *store);
 SillonVocabulary *sillon_store_get_vocabulary (SillonStore *store);
 int sillon_store_get_schema_version (SillonStore *store);
+/* The schema version written in @db (SQLite's user_version): 0 for a vault
+ * Sillon never opened, above SILLON_STORE_SCHEMA_VERSION for one a newer
+ * Sillon wrote. Reads it without migrating anything. */
+gboolean sillon_store_read_schema_version (sqlite3 *db, int *out_version, GError **error);
 
 /* Groups many writes in one transaction (nests with savepoints). */
 gboolean sillon_store_begin (SillonStore *store, GError **error);
