@@ -33,7 +33,7 @@ struct _SillonAssessmentWizard
 {
   SillonPage parent_instance;
 
-  SillonStore *store; /* borrowed, see _start() */
+  SillonQuestionnaireRegistry *registry; /* loaded on the first assessment */
   SillonQuestionnaire *questionnaire;
   SillonOrientationRules *rules;
   SillonAssessment *assessment;
@@ -115,7 +115,7 @@ set_action_enabled (SillonAssessmentWizard *self,
 static void
 update_actions (SillonAssessmentWizard *self)
 {
-  gboolean active = self->assessment != NULL && self->store != NULL;
+  gboolean active = self->assessment != NULL && sillon_page_get_store (SILLON_PAGE (self)) != NULL;
   GtkWidget *shown = gtk_stack_get_visible_child (self->pages);
   gboolean asking = active && shown == self->question_page;
   gboolean deciding = active && shown == GTK_WIDGET (self->summary_page);
@@ -514,8 +514,9 @@ on_save_activated (GSimpleAction *action,
   g_autoptr (JsonNode) result = NULL;
   g_autoptr (GError) error = NULL;
   gboolean overridden = FALSE;
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
 
-  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (store != NULL);
 
   if (!sillon_assessment_summary_apply_decision (self->summary_page, self->mediator_name, &reason, &overridden))
     return;
@@ -544,7 +545,7 @@ on_save_activated (GSimpleAction *action,
       record->override_reason = g_strdup (reason);
     }
 
-  if (!sillon_store_insert_assessment (self->store, record, &error))
+  if (!sillon_store_insert_assessment (store, record, &error))
     {
       sillon_assessment_summary_show_error (self->summary_page, error->message);
       return;
@@ -712,34 +713,49 @@ sillon_assessment_wizard_ask_discard_finish (SillonAssessmentWizard *self,
 
 /* ── Life cycle ────────────────────────────────────────────────────────── */
 
-void
+/* The latest questionnaire and its rules, read once: they are data files
+ * built into Sillon, the same for every assessment of the day. */
+static gboolean
+load_questionnaire (SillonAssessmentWizard *self,
+                    GError **error)
+{
+  SillonQuestionnaire *questionnaire;
+
+  if (self->registry == NULL)
+    self->registry = sillon_questionnaire_registry_new_default ();
+  questionnaire = sillon_questionnaire_registry_get_latest (self->registry, error);
+  if (questionnaire == NULL)
+    return FALSE;
+  g_set_object (&self->questionnaire, questionnaire);
+  if (self->rules == NULL)
+    self->rules = sillon_orientation_rules_load (self->registry, sillon_orientation_rules_latest_version (), error);
+  return self->rules != NULL;
+}
+
+gboolean
 sillon_assessment_wizard_start (SillonAssessmentWizard *self,
-                                SillonStore *store,
-                                SillonQuestionnaire *questionnaire,
-                                SillonOrientationRules *rules,
                                 gint64 beneficiary_id,
                                 const char *person_name,
-                                const char *mediator_name)
+                                GError **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *about = NULL;
+  SillonVaultSession *session;
 
-  g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
-  g_return_if_fail (store != NULL);
-  g_return_if_fail (SILLON_IS_QUESTIONNAIRE (questionnaire));
-  g_return_if_fail (SILLON_IS_ORIENTATION_RULES (rules));
+  g_return_val_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self), FALSE);
+  session = sillon_page_get_session (SILLON_PAGE (self));
+  g_return_val_if_fail (session != NULL && sillon_page_get_store (SILLON_PAGE (self)) != NULL, FALSE);
 
   sillon_assessment_wizard_reset (self);
-  self->store = store;
-  g_set_object (&self->questionnaire, questionnaire);
-  g_set_object (&self->rules, rules);
-  self->assessment = sillon_assessment_new (questionnaire);
+  if (!load_questionnaire (self, error))
+    return FALSE;
+  self->assessment = sillon_assessment_new (self->questionnaire);
   if (!sillon_assessment_set_date (self->assessment, today, NULL))
     g_warn_if_reached ();
   self->beneficiary_id = beneficiary_id;
   self->person_name = g_strdup (person_name);
-  self->mediator_name = g_strdup (mediator_name);
+  self->mediator_name = g_strdup (sillon_vault_session_get_mediator_name (session));
   self->current = 0;
 
   /* Translators: %s is the assessed person's name. */
@@ -747,6 +763,7 @@ sillon_assessment_wizard_start (SillonAssessmentWizard *self,
   gtk_label_set_text (self->person_label, about);
   gtk_expander_set_expanded (self->help_expander, FALSE);
   show_question (self);
+  return TRUE;
 }
 
 void
@@ -755,7 +772,6 @@ sillon_assessment_wizard_reset (SillonAssessmentWizard *self)
   g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
 
   answer_discard_question (self, FALSE);
-  self->store = NULL;
   g_clear_object (&self->assessment);
   g_clear_pointer (&self->person_name, g_free);
   g_clear_pointer (&self->mediator_name, g_free);
@@ -785,17 +801,16 @@ sillon_assessment_wizard_get_beneficiary_id (SillonAssessmentWizard *self)
   return self->assessment != NULL ? self->beneficiary_id : 0;
 }
 
-void
-sillon_assessment_wizard_suspend (SillonAssessmentWizard *self)
+/* Locking keeps the answers given so far, in memory only, for when the
+ * mediator unlocks again; nothing about the person stays on screen. */
+static void
+sillon_assessment_wizard_locked (SillonPage *page)
 {
-  g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
+  SillonAssessmentWizard *self = SILLON_ASSESSMENT_WIZARD (page);
 
-  /* Locking keeps the answers: a pending question about discarding them
-   * counts as "keep editing". */
+  /* A pending question about discarding counts as "keep editing". */
   answer_discard_question (self, FALSE);
-  self->store = NULL;
-  /* Nothing about the person stays on screen behind the lock page; the
-   * question is rebuilt from the answers on resuming. */
+  /* The question is rebuilt from the answers on resuming. */
   gtk_label_set_text (self->person_label, "");
   clear_container (GTK_CONTAINER (self->answers_box));
   g_ptr_array_set_size (self->answer_buttons, 0);
@@ -803,16 +818,14 @@ sillon_assessment_wizard_suspend (SillonAssessmentWizard *self)
 }
 
 void
-sillon_assessment_wizard_resume (SillonAssessmentWizard *self,
-                                 SillonStore *store)
+sillon_assessment_wizard_resume (SillonAssessmentWizard *self)
 {
   g_autofree char *about = NULL;
 
   g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
-  g_return_if_fail (store != NULL);
+  g_return_if_fail (sillon_page_get_store (SILLON_PAGE (self)) != NULL);
   g_return_if_fail (self->assessment != NULL);
 
-  self->store = store;
   /* Translators: %s is the assessed person's name. */
   about = g_strdup_printf (_ ("Assessment of %s"), self->person_name);
   gtk_label_set_text (self->person_label, about);
@@ -833,10 +846,10 @@ sillon_assessment_wizard_dispose (GObject *object)
       self->toplevel = NULL;
     }
   answer_discard_question (self, FALSE);
-  self->store = NULL;
   g_clear_object (&self->assessment);
   g_clear_object (&self->questionnaire);
   g_clear_object (&self->rules);
+  g_clear_object (&self->registry);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->answer_buttons, g_ptr_array_unref);
   G_OBJECT_CLASS (sillon_assessment_wizard_parent_class)->dispose (object);
@@ -861,6 +874,7 @@ sillon_assessment_wizard_class_init (SillonAssessmentWizardClass *klass)
   object_class->dispose = sillon_assessment_wizard_dispose;
   object_class->finalize = sillon_assessment_wizard_finalize;
   widget_class->hierarchy_changed = on_hierarchy_changed;
+  SILLON_PAGE_CLASS (klass)->locked = sillon_assessment_wizard_locked;
 
   /* The id of the stored assessment. */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -143,10 +143,10 @@ clear_list (SillonPersonPage *self)
 
 gboolean
 sillon_person_page_load (SillonPersonPage *self,
-                         SillonStore *store,
                          gint64 beneficiary_id,
                          GError **error)
 {
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonBeneficiary) b = NULL;
   g_autoptr (GPtrArray) assessments = NULL;
   g_autoptr (GString) details = g_string_new (NULL);
@@ -242,6 +242,12 @@ sillon_person_page_switch_to (SillonPage *page)
 }
 
 static void
+sillon_person_page_locked (SillonPage *page)
+{
+  sillon_person_page_clear (SILLON_PERSON_PAGE (page));
+}
+
+static void
 sillon_person_page_finalize (GObject *object)
 {
   SillonPersonPage *self = SILLON_PERSON_PAGE (object);
@@ -258,6 +264,7 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
 
   object_class->finalize = sillon_person_page_finalize;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_person_page_switch_to;
+  SILLON_PAGE_CLASS (klass)->locked = sillon_person_page_locked;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
