@@ -325,11 +325,14 @@ on_quit_question_answered (GObject *source,
                            GAsyncResult *result,
                            gpointer user_data)
 {
-  SillonWindow *self = SILLON_WINDOW (user_data);
+  SillonWindow *self;
   GApplication *app;
 
+  /* Kept (or the window went away while asking): nothing to do, and
+   * @user_data may no longer be a window. */
   if (!sillon_assessment_wizard_ask_discard_finish (SILLON_ASSESSMENT_WIZARD (source), result, NULL))
     return;
+  self = SILLON_WINDOW (user_data);
   app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   drop_assessment (self);
   if (app != NULL)
@@ -343,10 +346,11 @@ on_close_question_answered (GObject *source,
                             GAsyncResult *result,
                             gpointer user_data)
 {
-  SillonWindow *self = SILLON_WINDOW (user_data);
+  SillonWindow *self;
 
   if (!sillon_assessment_wizard_ask_discard_finish (SILLON_ASSESSMENT_WIZARD (source), result, NULL))
     return;
+  self = SILLON_WINDOW (user_data);
   drop_assessment (self);
   gtk_window_close (GTK_WINDOW (self));
 }
