@@ -1141,6 +1141,22 @@ test_places (StoreFixture *f, gconstpointer data)
   /* Upsert by the standard's id replaces in place. */
   {
     g_autoptr (SillonPlaceRecord) again = make_place ("structure-1", "Médiathèque J. Verne", "Reims", "51100");
+    g_autoptr (SillonPlaceRecord) unknown = make_place ("structure-9", "Ailleurs", "Reims", "51100");
+    g_autoptr (SillonPlaceRecord) no_id = make_place (NULL, "Sans identifiant", "Reims", "51100");
+    gint64 found = -1;
+
+    g_assert_true (sillon_store_find_place (f->store, again, &found, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (found, ==, p->id);
+    g_assert_true (sillon_store_find_place (f->store, unknown, &found, &error));
+    g_assert_cmpint (found, ==, 0);
+    g_assert_true (sillon_store_find_place (f->store, no_id, &found, &error));
+    g_assert_cmpint (found, ==, 0);
+    /* Another source is another place. */
+    sillon_place_record_set (unknown, SILLON_PLACE_COL_ID, "structure-1");
+    sillon_place_record_set (unknown, SILLON_PLACE_COL_SOURCE, "another-directory");
+    g_assert_true (sillon_store_find_place (f->store, unknown, &found, &error));
+    g_assert_cmpint (found, ==, 0);
 
     g_assert_true (sillon_store_upsert_place (f->store, again, &error));
     g_assert_no_error (error);

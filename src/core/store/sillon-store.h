@@ -479,6 +479,9 @@ void sillon_place_record_flag (SillonPlaceRecord *p, SillonPlaceColumn field);
 SillonPlaceRecord *sillon_place_record_new_from_import (const SillonPlace *place) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean sillon_store_insert_place (SillonStore *store, SillonPlaceRecord *p, GError **error);
+/* The id of the stored place with @p's standard id and source, 0 when there
+ * is none (or @p has no standard id): re-importing it replaces that one. */
+gboolean sillon_store_find_place (SillonStore *store, const SillonPlaceRecord *p, gint64 *out_id, GError **error);
 /* Inserts, or replaces the place with the same standard id and source. */
 gboolean sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **error);
 gboolean sillon_store_update_place (SillonStore *store, const SillonPlaceRecord *p, GError **error);
