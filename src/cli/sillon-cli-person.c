@@ -100,6 +100,8 @@ sillon_cli_person_erase (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
+  /* Declared after cv: it goes first, while the store is still open. */
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *details = NULL;
   gboolean yes = FALSE;
@@ -135,13 +137,13 @@ sillon_cli_person_erase (int argc, char **argv)
 
   /* The erasure and its journal entry commit together. */
   details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", id);
-  if (!sillon_store_begin (cv->store, &error))
+  tx = sillon_store_transaction_begin (cv->store, &error);
+  if (tx == NULL)
     return sillon_cli_report_error (error, common.vault_path);
   if (!sillon_store_erase_beneficiary (cv->store, id, &error) ||
       !sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
-      !sillon_store_commit (cv->store, &error))
+      !sillon_store_transaction_commit (tx, &error))
     {
-      sillon_store_rollback (cv->store);
       if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
         {
           sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
@@ -300,6 +302,8 @@ sillon_cli_person_merge (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
+  /* Declared after cv: it goes first, while the store is still open. */
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *details = NULL;
   gboolean yes = FALSE;
@@ -343,13 +347,13 @@ sillon_cli_person_merge (int argc, char **argv)
   /* The merge erases DROP: it is journaled as an erasure, and both commit
    * together. */
   details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}", drop, keep);
-  if (!sillon_store_begin (cv->store, &error))
+  tx = sillon_store_transaction_begin (cv->store, &error);
+  if (tx == NULL)
     return sillon_cli_report_error (error, common.vault_path);
   if (!sillon_store_merge_beneficiaries (cv->store, keep, drop, &error) ||
       !sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
-      !sillon_store_commit (cv->store, &error))
+      !sillon_store_transaction_commit (tx, &error))
     {
-      sillon_store_rollback (cv->store);
       if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
         {
           /* Translators: both %lld are person ids. */

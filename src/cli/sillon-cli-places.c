@@ -107,6 +107,8 @@ sillon_cli_places_import (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
+  /* Declared after cv: it goes first, while the store is still open. */
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (SillonPlacesSchema) schema = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GPtrArray) places = NULL;
@@ -192,7 +194,8 @@ sillon_cli_places_import (int argc, char **argv)
   if (cv == NULL)
     return ret;
 
-  if (!sillon_store_begin (cv->store, &error))
+  tx = sillon_store_transaction_begin (cv->store, &error);
+  if (tx == NULL)
     return sillon_cli_report_error (error, common.vault_path);
   for (guint i = 0; i < places->len; i++)
     {
@@ -203,7 +206,6 @@ sillon_cli_places_import (int argc, char **argv)
       if (!sillon_store_find_place (cv->store, record, &existing, &error) || !sillon_store_upsert_place (cv->store, record, &error))
         {
           const SillonPlace *place = g_ptr_array_index (places, i);
-          sillon_store_rollback (cv->store);
           if (place->line > 0)
             /* Translators: %u is a line number, %s the reason. */
             sillon_cli_error (_ ("line %u cannot be stored: %s"), place->line, error->message);
@@ -225,16 +227,15 @@ sillon_cli_places_import (int argc, char **argv)
 
   if (dry_run)
     {
-      sillon_store_rollback (cv->store);
+      g_clear_pointer (&tx, sillon_store_transaction_free);
       print_report (report, n_new, n_updated, (guint) max_errors, TRUE);
       return SILLON_CLI_EXIT_OK;
     }
 
   details = g_strdup_printf ("{\"kind\":\"places\",\"new\":%u,\"updated\":%u,\"flagged\":%u,\"skipped\":%u}",
                              n_new, n_updated, report->n_flagged, report->n_skipped);
-  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_IMPORT, details, &error) || !sillon_store_commit (cv->store, &error))
+  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_IMPORT, details, &error) || !sillon_store_transaction_commit (tx, &error))
     {
-      sillon_store_rollback (cv->store);
       sillon_cli_error ("%s", _ ("Nothing was imported."));
       return sillon_cli_report_error (error, common.vault_path);
     }

@@ -20,6 +20,8 @@ sillon_cli_retention (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
+  /* Declared after cv: it goes first, while the store is still open. */
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *details = NULL;
   gboolean dry_run = FALSE;
@@ -48,18 +50,14 @@ sillon_cli_retention (int argc, char **argv)
   if (cv == NULL)
     return ret;
 
-  if (!sillon_store_begin (cv->store, &error))
+  tx = sillon_store_transaction_begin (cv->store, &error);
+  if (tx == NULL || !sillon_store_apply_retention (cv->store, (guint) months, NULL, &anonymised, &error))
     return sillon_cli_report_error (error, common.vault_path);
-  if (!sillon_store_apply_retention (cv->store, (guint) months, NULL, &anonymised, &error))
-    {
-      sillon_store_rollback (cv->store);
-      return sillon_cli_report_error (error, common.vault_path);
-    }
   if (dry_run)
     {
       /* The same code path as the real run, undone: the count cannot
        * drift from what a real run would do. */
-      sillon_store_rollback (cv->store);
+      g_clear_pointer (&tx, sillon_store_transaction_free);
       g_print (ngettext ("%u person would be anonymised (dry run: nothing changed).\n",
                          "%u people would be anonymised (dry run: nothing changed).\n", anonymised),
                anonymised);
@@ -67,11 +65,8 @@ sillon_cli_retention (int argc, char **argv)
     }
   details = g_strdup_printf ("{\"retention_months\":%d,\"anonymised\":%u}", months, anonymised);
   if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
-      !sillon_store_commit (cv->store, &error))
-    {
-      sillon_store_rollback (cv->store);
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+      !sillon_store_transaction_commit (tx, &error))
+    return sillon_cli_report_error (error, common.vault_path);
   g_print (ngettext ("%u person anonymised.\n", "%u people anonymised.\n", anonymised), anonymised);
   return SILLON_CLI_EXIT_OK;
 }

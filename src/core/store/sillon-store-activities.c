@@ -526,11 +526,13 @@ write_attendance (SillonStore *store, gint64 workshop_id, GArray *attendees, GEr
 gboolean
 sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_workshop (store, w, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store,
                      "INSERT INTO workshops (mediator_id, title, level, themes, date, duration_minutes,"
@@ -538,28 +540,26 @@ sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **er
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_workshop (stmt, w);
   if (!store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   w->id = sqlite3_last_insert_rowid (store->db);
   if (!write_attendance (store, w->id, w->attendees, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
 sillon_store_update_workshop (SillonStore *store, const SillonWorkshop *w, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_workshop (store, w, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store,
                      "UPDATE workshops SET (mediator_id, title, level, themes, date, duration_minutes,"
@@ -568,18 +568,14 @@ sillon_store_update_workshop (SillonStore *store, const SillonWorkshop *w, GErro
                      " WHERE id = ?",
                      error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_workshop (stmt, w);
   sqlite3_bind_int64 (stmt, 11 + SILLON_ANON_N_COUNTS, w->id);
   if (!store_step_done (store, stmt, error) ||
       !store_check_changed (store, _ ("workshop"), w->id, error) ||
       !write_attendance (store, w->id, w->attendees, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 #define WORKSHOP_COLUMNS                                                                  \
@@ -797,15 +793,17 @@ write_parcours_items (SillonStore *store, SillonParcours *p, GError **error)
 gboolean
 sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_parcours (p, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store, "INSERT INTO parcours (beneficiary_id, title, goal, created_unix) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   if (p->created_unix == 0)
     p->created_unix = store_now_unix ();
   sqlite3_bind_int64 (stmt, 1, p->beneficiary_id);
@@ -813,29 +811,27 @@ sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **er
   store_bind_text (stmt, 3, p->goal);
   sqlite3_bind_int64 (stmt, 4, p->created_unix);
   if (!store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   p->id = sqlite3_last_insert_rowid (store->db);
   if (!write_parcours_items (store, p, error) || !touch_beneficiary (store, p->beneficiary_id, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
 sillon_store_update_parcours (SillonStore *store, SillonParcours *p, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_parcours (p, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store, "UPDATE parcours SET beneficiary_id = ?, title = ?, goal = ? WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, p->beneficiary_id);
   store_bind_text (stmt, 2, p->title);
   store_bind_text (stmt, 3, p->goal);
@@ -844,12 +840,8 @@ sillon_store_update_parcours (SillonStore *store, SillonParcours *p, GError **er
       !store_check_changed (store, _ ("parcours"), p->id, error) ||
       !write_parcours_items (store, p, error) ||
       !touch_beneficiary (store, p->beneficiary_id, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 static gpointer

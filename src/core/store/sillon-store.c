@@ -918,6 +918,46 @@ sillon_store_rollback (SillonStore *store)
   store->transaction_depth--;
 }
 
+struct _SillonStoreTransaction
+{
+  SillonStore *store;
+  gboolean finished; /* committed, or rolled back by a failed commit */
+};
+
+SillonStoreTransaction *
+sillon_store_transaction_begin (SillonStore *store, GError **error)
+{
+  SillonStoreTransaction *tx;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (!sillon_store_begin (store, error))
+    return NULL;
+  tx = g_new0 (SillonStoreTransaction, 1);
+  tx->store = store;
+  return tx;
+}
+
+gboolean
+sillon_store_transaction_commit (SillonStoreTransaction *tx, GError **error)
+{
+  g_return_val_if_fail (tx != NULL && !tx->finished, FALSE);
+
+  /* A failed commit has rolled back already: nothing is left to undo. */
+  tx->finished = TRUE;
+  return sillon_store_commit (tx->store, error);
+}
+
+void
+sillon_store_transaction_free (SillonStoreTransaction *tx)
+{
+  if (tx == NULL)
+    return;
+  if (!tx->finished)
+    sillon_store_rollback (tx->store);
+  g_free (tx);
+}
+
 /* ── Mediators ─────────────────────────────────────────────────────────── */
 
 SillonMediator *

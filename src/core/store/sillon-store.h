@@ -71,6 +71,25 @@ gboolean sillon_store_begin (SillonStore *store, GError **error);
 gboolean sillon_store_commit (SillonStore *store, GError **error);
 void sillon_store_rollback (SillonStore *store);
 
+/* The same as a guard that rolls back unless committed, so that no error
+ * path can forget to:
+ *
+ *   g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, error);
+ *
+ *   if (tx == NULL || !write_this (store, error) || !write_that (store, error))
+ *     return FALSE;
+ *   return sillon_store_transaction_commit (tx, error);
+ *
+ * Declare it before the statements it guards: they are then reset before it
+ * rolls back. A failed commit rolls back at once. */
+typedef struct _SillonStoreTransaction SillonStoreTransaction;
+
+SillonStoreTransaction *sillon_store_transaction_begin (SillonStore *store, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean sillon_store_transaction_commit (SillonStoreTransaction *tx, GError **error);
+/* Rolls back if not committed. */
+void sillon_store_transaction_free (SillonStoreTransaction *tx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonStoreTransaction, sillon_store_transaction_free)
+
 /* ── Mediators ─────────────────────────────────────────────────────────── */
 
 typedef struct
