@@ -41,7 +41,11 @@ ALLOWED = {
 TOP = "core"
 
 # Headers that meson generates into a layer's build folder.
-GENERATED = {"sillon-data-resources.h": "base"}
+GENERATED = {
+    "sillon-data-resources.h": "base",
+    "sillon-assessment-enums.h": "assessment",
+    "sillon-store-enums.h": "store",
+}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
 MESON_DEP = re.compile(r"\b(?:sillon_([a-z]+)_dep|libsillon_([a-z]+))\b")

@@ -27,28 +27,18 @@ G_DEFINE_QUARK (sillon - journal - error - quark, sillon_journal_error)
 
 #define HASH_DOMAIN "sillon-journal-v1"
 
-static const char *const actions[] = {
-  "open",
-  "export",
-  "print",
-  "erase",
-  "passphrase_change",
-  "import",
-  "shell",
-};
-
 const char *
 sillon_journal_action_to_string (SillonJournalAction action)
 {
-  return (guint) action < G_N_ELEMENTS (actions) ? actions[action] : NULL;
+  return sillon_id_table_get_id (SILLON_TYPE_JOURNAL_ACTION, action);
 }
 
 static int
 action_from_string (const char *text)
 {
-  guint i;
+  int action;
 
-  return sillon_id_table_lookup (actions, G_N_ELEMENTS (actions), 0, text, &i) ? (int) i : -1;
+  return sillon_id_table_lookup (SILLON_TYPE_JOURNAL_ACTION, text, &action) ? action : -1;
 }
 
 void

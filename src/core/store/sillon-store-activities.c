@@ -158,21 +158,19 @@ sillon_store_delete_assessment (SillonStore *store, gint64 id, GError **error)
 
 /* ── Sessions ──────────────────────────────────────────────────────────── */
 
-static const char *const help_modes[] = { NULL, "faire_pour", "faire_avec", "laisser_faire" };
-
 const char *
 sillon_help_mode_to_string (SillonHelpMode mode)
 {
-  return (guint) mode < G_N_ELEMENTS (help_modes) ? help_modes[mode] : NULL;
+  /* Unset has no id (it is skipped): it is never written as text. */
+  return sillon_id_table_get_id (SILLON_TYPE_HELP_MODE, mode);
 }
 
 SillonHelpMode
 sillon_help_mode_from_string (const char *text)
 {
-  guint i;
+  int mode;
 
-  /* Index 0 is "unset", which is never written as text. */
-  return sillon_id_table_lookup (help_modes, G_N_ELEMENTS (help_modes), 1, text, &i) ? (SillonHelpMode) i : SILLON_HELP_MODE_UNSET;
+  return sillon_id_table_lookup (SILLON_TYPE_HELP_MODE, text, &mode) ? (SillonHelpMode) mode : SILLON_HELP_MODE_UNSET;
 }
 
 SillonSession *
@@ -245,7 +243,7 @@ check_session (SillonStore *store, const SillonSession *s, GError **error)
                    _ ("referral destination"));
       return FALSE;
     }
-  if ((guint) s->help_mode >= G_N_ELEMENTS (help_modes))
+  if (s->help_mode != SILLON_HELP_MODE_UNSET && sillon_help_mode_to_string (s->help_mode) == NULL)
     {
       g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
                    _ ("“%d” is not a valid value for the field “%s”"), (int) s->help_mode, _ ("mode of help"));
@@ -933,20 +931,18 @@ sillon_store_delete_parcours (SillonStore *store, gint64 id, GError **error)
 
 /* ── Referrals ─────────────────────────────────────────────────────────── */
 
-static const char *const referral_statuses[] = { "issued", "honoured", "unknown" };
-
 const char *
 sillon_referral_status_to_string (SillonReferralStatus status)
 {
-  return (guint) status < G_N_ELEMENTS (referral_statuses) ? referral_statuses[status] : NULL;
+  return sillon_id_table_get_id (SILLON_TYPE_REFERRAL_STATUS, status);
 }
 
 static SillonReferralStatus
 referral_status_from_string (const char *text)
 {
-  guint i;
+  int status;
 
-  return sillon_id_table_lookup (referral_statuses, G_N_ELEMENTS (referral_statuses), 0, text, &i) ? (SillonReferralStatus) i : SILLON_REFERRAL_UNKNOWN;
+  return sillon_id_table_lookup (SILLON_TYPE_REFERRAL_STATUS, text, &status) ? (SillonReferralStatus) status : SILLON_REFERRAL_UNKNOWN;
 }
 
 SillonReferral *

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "sillon-places-import.h"
+#include "sillon-store-enums.h"
 #include "sillon-vocabulary.h"
 
 G_BEGIN_DECLS
@@ -240,12 +241,13 @@ gboolean sillon_store_delete_assessment (SillonStore *store, gint64 id, GError *
 
 /* ── Sessions (accompagnements individuels) ────────────────────────────── */
 
+/* The nicks are stored: never change one. Unset is never written. */
 typedef enum
 {
-  SILLON_HELP_MODE_UNSET = 0,
-  SILLON_HELP_MODE_FAIRE_POUR,
-  SILLON_HELP_MODE_FAIRE_AVEC,
-  SILLON_HELP_MODE_LAISSER_FAIRE,
+  SILLON_HELP_MODE_UNSET = 0,     /*< skip >*/
+  SILLON_HELP_MODE_FAIRE_POUR,    /*< nick=faire_pour >*/
+  SILLON_HELP_MODE_FAIRE_AVEC,    /*< nick=faire_avec >*/
+  SILLON_HELP_MODE_LAISSER_FAIRE, /*< nick=laisser_faire >*/
 } SillonHelpMode;
 
 const char *sillon_help_mode_to_string (SillonHelpMode mode);
@@ -385,11 +387,12 @@ gboolean sillon_store_delete_parcours (SillonStore *store, gint64 id, GError **e
 
 /* ── Referrals (orientations) ──────────────────────────────────────────── */
 
+/* The nicks are stored: never change one. */
 typedef enum
 {
-  SILLON_REFERRAL_ISSUED,
-  SILLON_REFERRAL_HONOURED,
-  SILLON_REFERRAL_UNKNOWN,
+  SILLON_REFERRAL_ISSUED,   /*< nick=issued >*/
+  SILLON_REFERRAL_HONOURED, /*< nick=honoured >*/
+  SILLON_REFERRAL_UNKNOWN,  /*< nick=unknown >*/
 } SillonReferralStatus;
 
 const char *sillon_referral_status_to_string (SillonReferralStatus status);
