@@ -529,6 +529,21 @@ sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit)
 }
 
 gboolean
+sillon_cli_parse_id (const char *text, gint64 *out_id)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      /* Translators: %s is what the user typed instead of a number. */
+      sillon_cli_error (_ ("“%s” is not a valid id: give a positive number"), text);
+      return FALSE;
+    }
+  *out_id = (gint64) value;
+  return TRUE;
+}
+
+gboolean
 sillon_cli_init_secure (void)
 {
   const struct rlimit no_core = { 0, 0 };

@@ -97,6 +97,10 @@ gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out
 
 gboolean sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit);
 
+/* A positive record id, as printed by the other commands; FALSE after
+ * saying why not. */
+gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
+
 /* Writes @value (NULL: nothing) as one field of a tab-separated line on
  * standard output, whatever it holds: tabs, line breaks and the backslash
  * itself are written as \t, \n, \r and \\, so one record stays one line. */

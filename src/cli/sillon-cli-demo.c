@@ -17,8 +17,6 @@
 #include "sillon-cli.h"
 #include "sillon-demo.h"
 
-int sillon_cli_demo (int argc, char **argv);
-
 int
 sillon_cli_demo (int argc, char **argv)
 {

@@ -166,6 +166,14 @@ test_open (Fixture *f, gconstpointer data)
   g_assert_cmpint (sillon_vault_session_get_mediator_id (session), ==, 0);
   /* The unlock is journaled, and the chain verifies under the session's key. */
   g_assert_cmpuint (count_open_entries (session, "app"), ==, 1);
+  {
+    gint64 page_size = 0, page_count = 0;
+
+    g_assert_true (sillon_vault_get_size (sillon_vault_session_get_vault (session), &page_size, &page_count, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (page_size, ==, 4096);
+    g_assert_cmpint (page_count, >, 1);
+  }
   g_assert_true (sillon_vault_session_journal (session, SILLON_JOURNAL_EXPORT, "{\"kind\":\"test\"}", &error));
   g_assert_no_error (error);
   g_assert_true (sillon_journal_verify (sillon_vault_session_get_store (session),
@@ -301,6 +309,13 @@ test_lock (Fixture *f, gconstpointer data)
   g_assert_null (sillon_vault_get_db (vault));
   g_assert_false (sillon_vault_session_journal (session, SILLON_JOURNAL_EXPORT, "{}", &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+  {
+    gint64 page_size = 0, page_count = 0;
+
+    g_assert_false (sillon_vault_get_size (vault, &page_size, &page_count, &error));
+    g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  }
   assert_vault_closed (f->path);
 
   /* Dropping a locked session says nothing more. */

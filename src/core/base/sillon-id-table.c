@@ -8,23 +8,39 @@
 
 #include "sillon-id-table.h"
 
-gboolean
-sillon_id_table_lookup (const char *const *ids,
-                        guint n_ids,
-                        guint first,
-                        const char *id,
-                        guint *out_index)
+const char *
+sillon_id_table_get_id (GType enum_type,
+                        int value)
 {
-  g_return_val_if_fail (ids != NULL, FALSE);
+  g_autoptr (GEnumClass) klass = NULL;
+  GEnumValue *found;
 
-  for (guint i = first; id != NULL && i < n_ids; i++)
-    {
-      if (ids[i] != NULL && g_str_equal (id, ids[i]))
-        {
-          if (out_index != NULL)
-            *out_index = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), NULL);
+
+  klass = g_type_class_ref (enum_type);
+  found = g_enum_get_value (klass, value);
+  /* The nick is a string literal of the generated code: it outlives the
+   * class reference. */
+  return found != NULL ? found->value_nick : NULL;
+}
+
+gboolean
+sillon_id_table_lookup (GType enum_type,
+                        const char *id,
+                        int *out_value)
+{
+  g_autoptr (GEnumClass) klass = NULL;
+  GEnumValue *found;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), FALSE);
+
+  if (id == NULL)
+    return FALSE;
+  klass = g_type_class_ref (enum_type);
+  found = g_enum_get_value_by_nick (klass, id);
+  if (found == NULL)
+    return FALSE;
+  if (out_value != NULL)
+    *out_value = found->value;
+  return TRUE;
 }
