@@ -77,7 +77,15 @@ def test():
     check(not missing, "every control of the result page has a French name: " + ", ".join(missing))
     screenshot("fr-06-summary")
 
-    # Quitting with answers asks first; « Abandonner et quitter » leaves.
+    # Locked, in French; the assessment stays in memory.
+    press("<Control>l")
+    locked = eventually(lambda: labels_containing(window, "Le coffre-fort est verrouillé"),
+                        what="the unlock page in French")
+    check(bool(locked), "the unlock page is in French")
+    check(not labels_containing(window, "Awa Diallo"), "nothing about the person shows while locked")
+    screenshot("fr-07-unlock")
+
+    # Quitting with answers asks first, even locked; « Abandonner et quitter » leaves.
     press("<Control>q")
     wait_for(lambda: [n for n in app.children if n.name == "Quitter et abandonner ce diagnostic ?"],
              what="the quit question in French")
