@@ -219,9 +219,6 @@ load_person_assessments (AssessOptions *options, GPtrArray *assessments)
   g_autoptr (GError) error = NULL;
   int ret;
 
-  /* No core dump may hold the master key once the vault is unlocked. */
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
   common.vault_path = options->vault_path != NULL ? g_strdup (options->vault_path) : sillon_vault_session_get_default_path ();
   common.passphrase_fd = options->passphrase_fd;
   cv = sillon_cli_vault_open (&common, &ret);

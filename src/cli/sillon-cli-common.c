@@ -396,6 +396,19 @@ sillon_cli_common_options_clear (SillonCliCommonOptions *common)
   g_clear_pointer (&common->vault_path, g_free);
 }
 
+static gboolean
+check_no_arguments (int argc, char **argv, int *out_exit)
+{
+  if (argc > 1)
+    {
+      /* Translators: %s is an argument the command does not expect. */
+      sillon_cli_error (_ ("unexpected argument “%s”"), argv[1]);
+      *out_exit = SILLON_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Parses argv with the common options plus @extra, then fills defaults.
  * Returns -1 on success, otherwise the exit code to return. */
 int
@@ -412,6 +425,7 @@ sillon_cli_parse_options (int *argc,
   /* Translators: %s is the default path of the vault file. */
   g_autofree char *vault_help = g_strdup_printf (_ ("The vault file (default: %s)"), default_path);
   g_autofree char *description = NULL;
+  int exit_code;
   const GOptionEntry common_entries[] = {
     { "vault", 0, 0, G_OPTION_ARG_FILENAME, &common->vault_path, vault_help, N_ ("PATH") },
     { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &common->passphrase_fd,
@@ -434,6 +448,8 @@ sillon_cli_parse_options (int *argc,
       sillon_cli_error ("%s", error->message);
       return SILLON_CLI_EXIT_USAGE;
     }
+  if (parameter_string[0] == '\0' && !check_no_arguments (*argc, *argv, &exit_code))
+    return exit_code;
   if (common->passphrase_fd < -1)
     {
       sillon_cli_error ("%s", _ ("--passphrase-fd must be a file descriptor number"));
@@ -513,19 +529,6 @@ SillonVault *
 sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
 {
   return sillon_cli_unlock_vault_full (common, FALSE, NULL, out_exit);
-}
-
-gboolean
-sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit)
-{
-  if (argc > 1)
-    {
-      /* Translators: %s is an argument the command does not expect. */
-      sillon_cli_error (_ ("unexpected argument “%s”"), argv[1]);
-      *out_exit = SILLON_CLI_EXIT_USAGE;
-      return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean

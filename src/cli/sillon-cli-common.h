@@ -72,7 +72,9 @@ void sillon_cli_common_options_clear (SillonCliCommonOptions *common);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SillonCliCommonOptions, sillon_cli_common_options_clear)
 
 /* Parses argv with --vault and --passphrase-fd plus @extra, then fills
- * defaults. Returns -1 on success, otherwise the exit code to return. */
+ * defaults. An empty @parameter_string means the command takes no
+ * argument: any is refused. Returns -1 on success, otherwise the exit code
+ * to return. */
 int sillon_cli_parse_options (int *argc,
                               char ***argv,
                               const char *parameter_string,
@@ -94,8 +96,6 @@ SillonVault *sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
 /* FALSE, with the "no vault here" message printed and @out_exit set, when
  * the vault file does not exist. */
 gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit);
-
-gboolean sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit);
 
 /* A positive record id, as printed by the other commands; FALSE after
  * saying why not. */

@@ -27,7 +27,7 @@ sillon_cli_journal_list (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Lists the journal of sensitive actions, oldest first: sequence number, time, action, mediator id, details."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
@@ -65,7 +65,7 @@ sillon_cli_journal_verify (int argc, char **argv)
                                   _ ("Walks the journal’s hash chain and reports the first entry that was edited, deleted, inserted or moved. "
                                      "It prints the hash of the newest entry: keep it elsewhere to detect that the newest entries were removed."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)

@@ -38,7 +38,7 @@ sillon_cli_retention (int argc, char **argv)
                                   _ ("Applies the retention period: people with no update and no activity for N months are anonymised "
                                      "(identity, contact and free text removed; the statistics are kept). Journaled."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (months < 1 || months > 1200)
     {

@@ -55,7 +55,7 @@ sillon_cli_vault_create (int argc, char **argv)
 
   ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Creates a new vault with a first mediator’s passphrase and a recovery key."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (kdf_ms < 0 || page_size < 0)
     {
@@ -137,7 +137,7 @@ sillon_cli_vault_info (int argc, char **argv)
   int ret;
 
   ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Unlocks the vault and lists its keyslots."), NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -223,7 +223,7 @@ sillon_cli_vault_verify (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -282,7 +282,7 @@ sillon_cli_vault_passwd (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Changes the passphrase of the keyslot that the current passphrase opens. Nothing else is re-encrypted."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   /* Unlock before asking for the new one, so that a typo in the old one is
@@ -325,7 +325,7 @@ sillon_cli_vault_add_slot (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Adds a keyslot for another mediator: unlock with an existing passphrase, then give the new one."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (name == NULL || name[0] == '\0')
     {
@@ -382,7 +382,7 @@ sillon_cli_vault_remove_slot (int argc, char **argv)
                                   _ ("Removes a mediator’s keyslot. The last passphrase keyslot cannot be removed, "
                                      "and the recovery keyslot only with --force."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (slot < 0 || slot >= SILLON_VAULT_MAX_SLOTS)
     {
@@ -657,7 +657,7 @@ sillon_cli_vault_rotate (int argc, char **argv)
                                   _ ("Re-encrypts the whole vault under a new master key and prints a new recovery key. "
                                      "Only your keyslot is kept: the other mediators must be added again."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault_full (&common, FALSE, &passphrase, &ret);
@@ -764,7 +764,7 @@ sillon_cli_vault_recover (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Unlocks the vault with its recovery key and sets a new passphrase on a keyslot."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (slot != G_MININT)
     {
@@ -899,7 +899,7 @@ sillon_cli_vault_shell (int argc, char **argv)
                                      "Nothing checks what the statements do: a wrong one can destroy data that Sillon needs. "
                                      "Make a backup first."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "sillon-vault-session.h"
+#include "test-cli-util.h"
 
 #define PASSPHRASE "correct horse battery staple"
 #define MEDIATOR "Camille Martin"
@@ -37,26 +38,9 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  cli_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -114,6 +98,15 @@ assert_vault_closed (const char *path)
   sillon_vault_lock (vault);
 }
 
+static SillonVaultSession *
+create_async (const char *path, const char *passphrase, char **out_key, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  sillon_vault_session_create_async (path, MEDIATOR, passphrase, &fast, "app", NULL, on_result, &result);
+  return sillon_vault_session_create_finish (wait_for (&result), out_key, error);
+}
+
 static guint
 count_open_entries (SillonVaultSession *session, const char *via)
 {
@@ -154,7 +147,7 @@ test_open (Fixture *f, gconstpointer data)
   g_assert_nonnull (session);
 
   g_assert_false (sillon_vault_session_is_locked (session));
-  g_assert_cmpstr (sillon_vault_session_get_path (session), ==, f->path);
+  g_assert_cmpstr (sillon_vault_get_path (sillon_vault_session_get_vault (session)), ==, f->path);
   g_assert_false (sillon_vault_is_locked (sillon_vault_session_get_vault (session)));
   g_assert_nonnull (sillon_vault_session_get_journal_key (session));
   /* The store was opened, and migrated the bare vault. */
@@ -352,8 +345,7 @@ test_create (Fixture *f, gconstpointer data)
   char *key = NULL;
   GStatBuf st;
 
-  sillon_vault_session_create_async (path, MEDIATOR, PASSPHRASE, &fast, "app", NULL, on_result, &result);
-  session = sillon_vault_session_create_finish (wait_for (&result), &key, &error);
+  session = create_async (path, PASSPHRASE, &key, &error);
   g_assert_no_error (error);
   g_assert_nonnull (session);
   g_assert_nonnull (key);
@@ -387,7 +379,7 @@ test_create_exists (Fixture *f, gconstpointer data)
   char *key = NULL;
 
   create_bare_vault (f->path);
-  session = sillon_vault_session_create (f->path, MEDIATOR, PASSPHRASE, &fast, "cli", &key, NULL, &error);
+  session = create_async (f->path, PASSPHRASE, &key, &error);
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS);
   g_assert_null (session);
   g_assert_null (key);
@@ -402,8 +394,7 @@ test_create_weak_passphrase (Fixture *f, gconstpointer data)
   g_autoptr (SillonVaultSession) session = NULL;
   char *key = NULL;
 
-  sillon_vault_session_create_async (f->path, MEDIATOR, "short", &fast, "app", NULL, on_result, &result);
-  session = sillon_vault_session_create_finish (wait_for (&result), &key, &error);
+  session = create_async (f->path, "short", &key, &error);
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WEAK_PASSPHRASE);
   g_assert_null (session);
   g_assert_null (key);
@@ -421,7 +412,7 @@ test_create_no_folder (Fixture *f, gconstpointer data)
   char *key = NULL;
 
   g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
-  session = sillon_vault_session_create (path, MEDIATOR, PASSPHRASE, &fast, "cli", &key, NULL, &error);
+  session = create_async (path, PASSPHRASE, &key, &error);
   g_assert_nonnull (error);
   g_assert_true (error->domain == G_IO_ERROR);
   g_assert_null (session);

@@ -18,7 +18,6 @@ struct _SillonVaultSession
 {
   GObject parent_instance;
 
-  char *path;
   SillonVault *vault;
   SillonStore *store;  /* on the vault's connection: freed before it closes */
   guint8 *journal_key; /* sodium_malloc */
@@ -70,7 +69,6 @@ session_new_on_vault (SillonVault *vault,
 {
   g_autoptr (SillonVaultSession) self = g_object_new (SILLON_TYPE_VAULT_SESSION, NULL);
 
-  self->path = g_strdup (sillon_vault_get_path (vault));
   self->vault = vault;
   self->mediator_name = slot_label (vault);
   self->store = sillon_store_new (sillon_vault_get_db (vault), error);
@@ -95,52 +93,11 @@ sillon_vault_session_open (const char *path,
 {
   SillonVault *vault;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (passphrase != NULL, NULL);
-  g_return_val_if_fail (via != NULL, NULL);
+  g_return_val_if_fail (path != NULL && passphrase != NULL && via != NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   vault = sillon_vault_open (path, passphrase, error);
-  if (vault == NULL)
-    return NULL;
-  return session_new_on_vault (vault, via, error);
-}
-
-SillonVaultSession *
-sillon_vault_session_create (const char *path,
-                             const char *mediator_name,
-                             const char *passphrase,
-                             const SillonVaultCreateOptions *options,
-                             const char *via,
-                             char **out_recovery_key,
-                             GCancellable *cancellable,
-                             GError **error)
-{
-  g_autofree char *dir = NULL;
-  SillonVault *vault;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (mediator_name != NULL, NULL);
-  g_return_val_if_fail (passphrase != NULL, NULL);
-  g_return_val_if_fail (via != NULL, NULL);
-  g_return_val_if_fail (out_recovery_key != NULL, NULL);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  /* The vault's folder holds nothing but the vault: private to the user. */
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      /* Translators: the first %s is a folder, the second the system's reason. */
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _ ("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  vault = sillon_vault_create (path, mediator_name, passphrase, options, out_recovery_key, error);
   if (vault == NULL)
     return NULL;
   return session_new_on_vault (vault, via, error);
@@ -186,33 +143,81 @@ session_job_free (SessionJob *job)
   g_free (job);
 }
 
-static SessionJob *
-session_job_new (const char *path,
-                 const char *passphrase,
-                 const char *via)
+/* Creates the vault (and its private folder), then opens it as
+ * sillon_vault_session_open() does. The recovery key goes to the job
+ * whenever the vault file was created: see
+ * sillon_vault_session_create_finish(). */
+static SillonVaultSession *
+session_create (SessionJob *job,
+                GCancellable *cancellable,
+                GError **error)
 {
-  SessionJob *job = g_new0 (SessionJob, 1);
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  SillonVault *vault;
 
-  job->path = g_strdup (path);
-  job->passphrase = secret_dup (passphrase);
-  job->via = g_strdup (via);
-  return job;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* The vault's folder holds nothing but the vault: private to the user. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      /* Translators: the first %s is a folder, the second the system's reason. */
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _ ("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  vault = sillon_vault_create (job->path, job->mediator_name, job->passphrase, &job->options, &job->recovery_key, error);
+  if (vault == NULL)
+    return NULL;
+  return session_new_on_vault (vault, job->via, error);
 }
 
+/* A job with a mediator name creates the vault, else opens it. */
 static void
-open_thread (GTask *task,
-             gpointer source,
-             gpointer task_data,
-             GCancellable *cancellable)
+session_thread (GTask *task,
+                gpointer source,
+                gpointer task_data,
+                GCancellable *cancellable)
 {
   SessionJob *job = task_data;
   GError *error = NULL;
-  SillonVaultSession *session = sillon_vault_session_open (job->path, job->passphrase, job->via, cancellable, &error);
+  SillonVaultSession *session;
 
+  if (job->mediator_name != NULL)
+    session = session_create (job, cancellable, &error);
+  else
+    session = sillon_vault_session_open (job->path, job->passphrase, job->via, cancellable, &error);
   if (session == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, session, g_object_unref);
+}
+
+static void
+run_job (const char *path,
+         const char *mediator_name,
+         const char *passphrase,
+         const SillonVaultCreateOptions *options,
+         const char *via,
+         gpointer source_tag,
+         GCancellable *cancellable,
+         GAsyncReadyCallback callback,
+         gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  SessionJob *job = g_new0 (SessionJob, 1);
+
+  job->path = g_strdup (path);
+  job->mediator_name = g_strdup (mediator_name);
+  job->passphrase = secret_dup (passphrase);
+  job->via = g_strdup (via);
+  if (options != NULL)
+    job->options = *options;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) session_job_free);
+  g_task_run_in_thread (task, session_thread);
 }
 
 void
@@ -223,16 +228,9 @@ sillon_vault_session_open_async (const char *path,
                                  GAsyncReadyCallback callback,
                                  gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
+  g_return_if_fail (path != NULL && passphrase != NULL && via != NULL);
 
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (passphrase != NULL);
-  g_return_if_fail (via != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sillon_vault_session_open_async);
-  g_task_set_task_data (task, session_job_new (path, passphrase, via), (GDestroyNotify) session_job_free);
-  g_task_run_in_thread (task, open_thread);
+  run_job (path, NULL, passphrase, NULL, via, sillon_vault_session_open_async, cancellable, callback, user_data);
 }
 
 SillonVaultSession *
@@ -245,23 +243,6 @@ sillon_vault_session_open_finish (GAsyncResult *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-create_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
-{
-  SessionJob *job = task_data;
-  GError *error = NULL;
-  SillonVaultSession *session = sillon_vault_session_create (job->path, job->mediator_name, job->passphrase, &job->options,
-                                                             job->via, &job->recovery_key, cancellable, &error);
-
-  if (session == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, session, g_object_unref);
-}
-
 void
 sillon_vault_session_create_async (const char *path,
                                    const char *mediator_name,
@@ -272,23 +253,9 @@ sillon_vault_session_create_async (const char *path,
                                    GAsyncReadyCallback callback,
                                    gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  SessionJob *job;
+  g_return_if_fail (path != NULL && mediator_name != NULL && passphrase != NULL && via != NULL);
 
-  g_return_if_fail (path != NULL);
-  g_return_if_fail (mediator_name != NULL);
-  g_return_if_fail (passphrase != NULL);
-  g_return_if_fail (via != NULL);
-
-  job = session_job_new (path, passphrase, via);
-  job->mediator_name = g_strdup (mediator_name);
-  if (options != NULL)
-    job->options = *options;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sillon_vault_session_create_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) session_job_free);
-  g_task_run_in_thread (task, create_thread);
+  run_job (path, mediator_name, passphrase, options, via, sillon_vault_session_create_async, cancellable, callback, user_data);
 }
 
 SillonVaultSession *
@@ -353,7 +320,7 @@ const char *
 sillon_vault_session_get_path (SillonVaultSession *self)
 {
   g_return_val_if_fail (SILLON_IS_VAULT_SESSION (self), NULL);
-  return self->path;
+  return sillon_vault_get_path (self->vault);
 }
 
 SillonVault *
@@ -427,7 +394,6 @@ sillon_vault_session_finalize (GObject *object)
   SillonVaultSession *self = SILLON_VAULT_SESSION (object);
 
   g_clear_object (&self->vault);
-  g_free (self->path);
   g_free (self->mediator_name);
 
   G_OBJECT_CLASS (sillon_vault_session_parent_class)->finalize (object);

@@ -57,20 +57,8 @@ SillonVaultSession *sillon_vault_session_open_finish (GAsyncResult *result,
 
 /* Creates a vault at @path (its folder is created private to the user if
  * needed) with a first keyslot for @mediator_name, then opens it as
- * sillon_vault_session_open() does. The recovery key goes to @out_recovery_key
- * (free it with sillon_vault_free_secret()) whenever the vault file was
- * created, even if opening its store then failed: it is shown only once
- * and the vault exists, so the caller must still show it. @options may be
+ * sillon_vault_session_open() does, in a worker thread. @options may be
  * NULL. */
-SillonVaultSession *sillon_vault_session_create (const char *path,
-                                                 const char *mediator_name,
-                                                 const char *passphrase,
-                                                 const SillonVaultCreateOptions *options,
-                                                 const char *via,
-                                                 char **out_recovery_key,
-                                                 GCancellable *cancellable,
-                                                 GError **error) G_GNUC_WARN_UNUSED_RESULT;
-
 void sillon_vault_session_create_async (const char *path,
                                         const char *mediator_name,
                                         const char *passphrase,
@@ -79,7 +67,10 @@ void sillon_vault_session_create_async (const char *path,
                                         GCancellable *cancellable,
                                         GAsyncReadyCallback callback,
                                         gpointer user_data);
-/* @out_recovery_key as for sillon_vault_session_create(). */
+/* The recovery key goes to @out_recovery_key (free it with
+ * sillon_vault_free_secret()) whenever the vault file was created, even if
+ * opening its store then failed: it is shown only once and the vault
+ * exists, so the caller must still show it. */
 SillonVaultSession *sillon_vault_session_create_finish (GAsyncResult *result,
                                                         char **out_recovery_key,
                                                         GError **error) G_GNUC_WARN_UNUSED_RESULT;
