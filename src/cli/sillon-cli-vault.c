@@ -21,8 +21,6 @@
 
 #include "sillon-vault.h"
 
-int sillon_cli_vault (int argc, char **argv);
-
 static void
 print_recovery_key (const char *recovery_key)
 {
@@ -34,8 +32,8 @@ print_recovery_key (const char *recovery_key)
 
 /* ---- Subcommands -------------------------------------------------------- */
 
-static int
-cmd_create (int argc, char **argv)
+int
+sillon_cli_vault_create (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autofree char *name = NULL;
@@ -57,7 +55,7 @@ cmd_create (int argc, char **argv)
 
   ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Creates a new vault with a first mediator’s passphrase and a recovery key."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (kdf_ms < 0 || page_size < 0)
     {
@@ -115,18 +113,6 @@ format_unix_time (gint64 t)
   return g_date_time_format (dt, "%Y-%m-%d %H:%M");
 }
 
-static gint64
-pragma_int (sqlite3 *db, const char *pragma)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* printf's %-Ns counts bytes: "—" or "é" would push the next columns left.
  * Pads by characters instead (wide characters are not expected here). */
 static void
@@ -140,18 +126,18 @@ append_column (GString *line, const char *text, glong width)
   g_string_append_c (line, ' ');
 }
 
-static int
-cmd_info (int argc, char **argv)
+int
+sillon_cli_vault_info (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
-  sqlite3 *db;
+  gint64 page_size = 0, page_count = 0;
   int ret;
 
   ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Unlocks the vault and lists its keyslots."), NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -167,12 +153,13 @@ cmd_info (int argc, char **argv)
   if (slots == NULL)
     return sillon_cli_report_error (error, common.vault_path);
 
-  db = sillon_vault_get_db (vault);
+  if (!sillon_vault_get_size (vault, &page_size, &page_count, &error))
+    return sillon_cli_report_error (error, common.vault_path);
   g_print (_ ("Vault: %s\n"), common.vault_path);
   /* Plain C formats in translatable strings: xgettext cannot see through
    * GLib's format macros. */
   g_print (_ ("Page size: %lld bytes, %lld pages\n"),
-           (long long) pragma_int (db, "PRAGMA page_size"), (long long) pragma_int (db, "PRAGMA page_count"));
+           (long long) page_size, (long long) page_count);
   g_print (_ ("Unlocked with keyslot %u\n"), sillon_vault_get_unlocked_slot (vault));
   g_print ("\n%s\n", _ ("Keyslots:"));
   {
@@ -223,8 +210,8 @@ cmd_info (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_verify (int argc, char **argv)
+int
+sillon_cli_vault_verify (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -236,7 +223,7 @@ cmd_verify (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -282,8 +269,8 @@ cmd_verify (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_passwd (int argc, char **argv)
+int
+sillon_cli_vault_passwd (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) old_passphrase = NULL;
@@ -295,7 +282,7 @@ cmd_passwd (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Changes the passphrase of the keyslot that the current passphrase opens. Nothing else is re-encrypted."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   /* Unlock before asking for the new one, so that a typo in the old one is
@@ -320,8 +307,8 @@ cmd_passwd (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_add_slot (int argc, char **argv)
+int
+sillon_cli_vault_add_slot (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) new_passphrase = NULL;
@@ -338,7 +325,7 @@ cmd_add_slot (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Adds a keyslot for another mediator: unlock with an existing passphrase, then give the new one."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (name == NULL || name[0] == '\0')
     {
@@ -374,8 +361,8 @@ cmd_add_slot (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_remove_slot (int argc, char **argv)
+int
+sillon_cli_vault_remove_slot (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -395,7 +382,7 @@ cmd_remove_slot (int argc, char **argv)
                                   _ ("Removes a mediator’s keyslot. The last passphrase keyslot cannot be removed, "
                                      "and the recovery keyslot only with --force."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (slot < 0 || slot >= SILLON_VAULT_MAX_SLOTS)
     {
@@ -456,8 +443,8 @@ cmd_remove_slot (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_backup (int argc, char **argv)
+int
+sillon_cli_vault_backup (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -496,8 +483,8 @@ cmd_backup (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_restore (int argc, char **argv)
+int
+sillon_cli_vault_restore (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) passphrase = NULL;
@@ -566,9 +553,10 @@ G_DEFINE_AUTO_CLEANUP_FREE_FUNC (JournalKey, sodium_free, NULL)
 static gboolean
 has_journal (SillonVault *vault)
 {
-  gint64 version = pragma_int (sillon_vault_get_db (vault), "PRAGMA user_version");
+  int version = 0;
 
-  return version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
+  return sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) &&
+         version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
 }
 
 /* The journal's hashes are keyed with a key derived from the master key:
@@ -642,8 +630,8 @@ report_journal_not_rekeyed (const GError *error)
                              "They had been verified just before the rotation."));
 }
 
-static int
-cmd_rotate (int argc, char **argv)
+int
+sillon_cli_vault_rotate (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) passphrase = NULL;
@@ -669,7 +657,7 @@ cmd_rotate (int argc, char **argv)
                                   _ ("Re-encrypts the whole vault under a new master key and prints a new recovery key. "
                                      "Only your keyslot is kept: the other mediators must be added again."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault_full (&common, FALSE, &passphrase, &ret);
@@ -756,8 +744,8 @@ cmd_rotate (int argc, char **argv)
   return journal_ret;
 }
 
-static int
-cmd_recover (int argc, char **argv)
+int
+sillon_cli_vault_recover (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) recovery_key = NULL;
@@ -776,7 +764,7 @@ cmd_recover (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Unlocks the vault with its recovery key and sets a new passphrase on a keyslot."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (slot != G_MININT)
     {
@@ -888,8 +876,8 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_shell (int argc, char **argv)
+int
+sillon_cli_vault_shell (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -911,7 +899,7 @@ cmd_shell (int argc, char **argv)
                                      "Nothing checks what the statements do: a wrong one can destroy data that Sillon needs. "
                                      "Make a backup first."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -944,76 +932,4 @@ cmd_shell (int argc, char **argv)
       }
   }
   return ret;
-}
-
-/* ---- Dispatch ----------------------------------------------------------- */
-
-typedef struct
-{
-  const char *name;
-  const char *summary;
-  SillonCliHandler handler;
-} VaultCommand;
-
-static const VaultCommand vault_commands[] = {
-  { "create", N_ ("Create a vault and print its recovery key"), cmd_create },
-  { "info", N_ ("List the keyslots"), cmd_info },
-  { "verify", N_ ("Authenticate every page and check integrity"), cmd_verify },
-  { "passwd", N_ ("Change your passphrase"), cmd_passwd },
-  { "add-slot", N_ ("Add a keyslot for another mediator"), cmd_add_slot },
-  { "remove-slot", N_ ("Remove a keyslot"), cmd_remove_slot },
-  { "recover", N_ ("Set a new passphrase with the recovery key"), cmd_recover },
-  { "backup", N_ ("Write an encrypted backup"), cmd_backup },
-  { "restore", N_ ("Restore a backup into a new vault file"), cmd_restore },
-  { "rotate", N_ ("Re-encrypt under a new master key"), cmd_rotate },
-  { "shell", N_ ("Run SQL from standard input (expert maintenance)"), cmd_shell },
-  { NULL, NULL, NULL },
-};
-
-static void
-print_vault_usage (FILE *stream)
-{
-  fprintf (stream, "%s\n\n", _ ("Usage: sillon-cli vault SUBCOMMAND [--vault PATH] [--passphrase-fd N] [OPTIONS…]"));
-  fprintf (stream, "%s\n", _ ("Subcommands:"));
-  for (const VaultCommand *c = vault_commands; c->name != NULL; c++)
-    fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
-  fprintf (stream, "\n%s\n", _ ("Run “sillon-cli vault SUBCOMMAND --help” for its options."));
-  fprintf (stream, "\n%s\n%s", sillon_cli_passphrase_fd_help (), sillon_cli_exit_codes_help ());
-}
-
-int
-sillon_cli_vault (int argc, char **argv)
-{
-  const char *name;
-
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
-
-  if (argc < 2)
-    {
-      print_vault_usage (stderr);
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  name = argv[1];
-  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
-    {
-      print_vault_usage (stdout);
-      return SILLON_CLI_EXIT_OK;
-    }
-
-  for (const VaultCommand *c = vault_commands; c->name != NULL; c++)
-    {
-      if (g_str_equal (name, c->name))
-        {
-          g_autofree char *prgname = g_strdup_printf ("%s %s", argv[0], c->name);
-          argv[1] = prgname;
-          g_set_prgname (prgname);
-          return c->handler (argc - 1, argv + 1);
-        }
-    }
-
-  /* Translators: %s is the subcommand the user typed. */
-  sillon_cli_error (_ ("unknown vault subcommand “%s”"), name);
-  print_vault_usage (stderr);
-  return SILLON_CLI_EXIT_USAGE;
 }

@@ -25,14 +25,16 @@ typedef enum
 
 GQuark sillon_assessment_error_quark (void);
 
-/* Degree of distance from digital; thresholds in docs/ASSESSMENT.md. */
+/* Degree of distance from digital; thresholds in docs/ASSESSMENT.md. NONE:
+ * no savoir answer, the degree is not determined. The nicks are stored in
+ * assessments and exports: never change one. */
 typedef enum
 {
-  SILLON_DEGREE_NONE, /* no savoir answer: not determined */
-  SILLON_DEGREE_TRES_ELOIGNE,
-  SILLON_DEGREE_ELOIGNE,
-  SILLON_DEGREE_EN_PROGRESSION,
-  SILLON_DEGREE_AUTONOME,
+  SILLON_DEGREE_NONE,           /*< nick=none >*/
+  SILLON_DEGREE_TRES_ELOIGNE,   /*< nick=tres_eloigne >*/
+  SILLON_DEGREE_ELOIGNE,        /*< nick=eloigne >*/
+  SILLON_DEGREE_EN_PROGRESSION, /*< nick=en_progression >*/
+  SILLON_DEGREE_AUTONOME,       /*< nick=autonome >*/
 } SillonDegree;
 
 #define SILLON_DEGREE_COUNT 5

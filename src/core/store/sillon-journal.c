@@ -27,28 +27,18 @@ G_DEFINE_QUARK (sillon - journal - error - quark, sillon_journal_error)
 
 #define HASH_DOMAIN "sillon-journal-v1"
 
-static const char *const actions[] = {
-  "open",
-  "export",
-  "print",
-  "erase",
-  "passphrase_change",
-  "import",
-  "shell",
-};
-
 const char *
 sillon_journal_action_to_string (SillonJournalAction action)
 {
-  return (guint) action < G_N_ELEMENTS (actions) ? actions[action] : NULL;
+  return sillon_id_table_get_id (SILLON_TYPE_JOURNAL_ACTION, action);
 }
 
 static int
 action_from_string (const char *text)
 {
-  guint i;
+  int action;
 
-  return sillon_id_table_lookup (actions, G_N_ELEMENTS (actions), 0, text, &i) ? (int) i : -1;
+  return sillon_id_table_lookup (SILLON_TYPE_JOURNAL_ACTION, text, &action) ? action : -1;
 }
 
 void
@@ -139,6 +129,7 @@ sillon_journal_append (SillonStore *store,
                        gint64 *out_seq,
                        GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   const char *action_name = sillon_journal_action_to_string (action);
   guint8 prev[SILLON_JOURNAL_HASH_BYTES] = { 0 };
   guint8 hash[SILLON_JOURNAL_HASH_BYTES];
@@ -161,13 +152,14 @@ sillon_journal_append (SillonStore *store,
       return FALSE;
     }
 
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   {
     g_autoptr (StoreStmt) last = store_stmt (store, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1", error);
 
     if (last == NULL)
-      goto fail;
+      return FALSE;
     rc = sqlite3_step (last);
     if (rc == SQLITE_ROW)
       {
@@ -178,7 +170,7 @@ sillon_journal_append (SillonStore *store,
     else if (rc != SQLITE_DONE)
       {
         set_sql_error (store, error);
-        goto fail;
+        return FALSE;
       }
   }
   entry_hash (key, prev, seq, at_unix, action_name, mediator_id, details, hash);
@@ -188,7 +180,7 @@ sillon_journal_append (SillonStore *store,
                                             " VALUES (?, ?, ?, ?, ?, ?, ?)",
                                             error);
     if (ins == NULL)
-      goto fail;
+      return FALSE;
     sqlite3_bind_int64 (ins, 1, seq);
     sqlite3_bind_int64 (ins, 2, at_unix);
     store_bind_text (ins, 3, action_name);
@@ -197,17 +189,13 @@ sillon_journal_append (SillonStore *store,
     sqlite3_bind_blob (ins, 6, prev, sizeof prev, SQLITE_TRANSIENT);
     sqlite3_bind_blob (ins, 7, hash, sizeof hash, SQLITE_TRANSIENT);
     if (!store_step_done (store, ins, error))
-      goto fail;
+      return FALSE;
   }
-  if (!sillon_store_commit (store, error))
+  if (!sillon_store_transaction_commit (tx, error))
     return FALSE;
   if (out_seq != NULL)
     *out_seq = seq;
   return TRUE;
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
 }
 
 GPtrArray *
@@ -409,6 +397,7 @@ sillon_journal_rekey (SillonStore *store,
                       const guint8 *new_key,
                       GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GArray) chain = NULL;
   sqlite3 *db;
 
@@ -420,26 +409,27 @@ sillon_journal_rekey (SillonStore *store,
 
   /* One write transaction from the check to the last row, so that nothing
    * can be appended or changed between verifying and rewriting. */
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   /* Verified under the old key first: re-keying a tampered chain would
    * make it verify, laundering the tampering. */
   if (!sillon_journal_verify (store, old_key, NULL, NULL, NULL, error) ||
       !check_no_update_trigger (store, error))
-    goto fail;
+    return FALSE;
   chain = rehash_chain (store, new_key, error);
   if (chain == NULL)
-    goto fail;
+    return FALSE;
 
   if (!store_exec (db, "DROP TRIGGER " NO_UPDATE_TRIGGER, error))
-    goto fail;
+    return FALSE;
   {
     /* Only the two hash columns change; the entries themselves, which the
      * hashes cover, are left as they are. */
     g_autoptr (StoreStmt) upd = store_stmt (store, "UPDATE journal SET prev_hash = ?, hash = ? WHERE seq = ?", error);
 
     if (upd == NULL)
-      goto fail;
+      return FALSE;
     for (guint i = 0; i < chain->len; i++)
       {
         const Rehashed *r = &g_array_index (chain, Rehashed, i);
@@ -448,20 +438,16 @@ sillon_journal_rekey (SillonStore *store,
         sqlite3_bind_blob (upd, 2, r->hash, sizeof r->hash, SQLITE_STATIC);
         sqlite3_bind_int64 (upd, 3, r->seq);
         if (!store_step_done (store, upd, error))
-          goto fail;
+          return FALSE;
       }
   }
   if (!store_exec (db, NO_UPDATE_TRIGGER_SQL, error))
-    goto fail;
+    return FALSE;
   /* The rewritten chain is checked under the new key before it replaces the
    * old one: a mistake here would otherwise surface as a false alarm. */
   if (!sillon_journal_verify (store, new_key, NULL, NULL, NULL, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 /* Context and id of the journal key among the master key's subkeys. */

@@ -6,6 +6,13 @@
 
 #pragma once
 
+/* The store's own helpers and its struct: another layer, the UI or the CLI
+ * goes through sillon-store.h. Only src/core/store compiles with
+ * SILLON_STORE_COMPILATION (and the store's white-box tests). */
+#if !defined(SILLON_STORE_COMPILATION)
+#error "sillon-store-private.h is private to the store layer (src/core/store): include sillon-store.h"
+#endif
+
 #include <json-glib/json-glib.h>
 
 #include "sillon-store.h"

@@ -1131,6 +1131,37 @@ sillon_vault_get_unlocked_slot (SillonVault *self)
   return self->unlocked_slot;
 }
 
+static gboolean
+read_pragma (sqlite3 *db, const char *pragma, gint64 *out_value, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out_value = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SQL, "%s", sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+gboolean
+sillon_vault_get_size (SillonVault *self,
+                       gint64 *out_page_size,
+                       gint64 *out_page_count,
+                       GError **error)
+{
+  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+  return read_pragma (self->db, "PRAGMA page_size", out_page_size, error) &&
+         read_pragma (self->db, "PRAGMA page_count", out_page_count, error);
+}
+
 gboolean
 sillon_vault_derive_subkey (SillonVault *self,
                             const char context[8],

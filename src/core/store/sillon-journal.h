@@ -28,15 +28,17 @@ GQuark sillon_journal_error_quark (void);
 #define SILLON_JOURNAL_KEY_BYTES 32
 #define SILLON_JOURNAL_HASH_BYTES 32
 
+/* The nicks are written in the journal and covered by its hashes: never
+ * change one (tests/core/test-enum-nicks.c holds them). */
 typedef enum
 {
-  SILLON_JOURNAL_OPEN,
-  SILLON_JOURNAL_EXPORT,
-  SILLON_JOURNAL_PRINT,
-  SILLON_JOURNAL_ERASE,
-  SILLON_JOURNAL_PASSPHRASE_CHANGE,
-  SILLON_JOURNAL_IMPORT,
-  SILLON_JOURNAL_SHELL,
+  SILLON_JOURNAL_OPEN,              /*< nick=open >*/
+  SILLON_JOURNAL_EXPORT,            /*< nick=export >*/
+  SILLON_JOURNAL_PRINT,             /*< nick=print >*/
+  SILLON_JOURNAL_ERASE,             /*< nick=erase >*/
+  SILLON_JOURNAL_PASSPHRASE_CHANGE, /*< nick=passphrase_change >*/
+  SILLON_JOURNAL_IMPORT,            /*< nick=import >*/
+  SILLON_JOURNAL_SHELL,             /*< nick=shell >*/
 } SillonJournalAction;
 
 const char *sillon_journal_action_to_string (SillonJournalAction action);

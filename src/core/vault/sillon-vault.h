@@ -150,6 +150,12 @@ sqlite3 *sillon_vault_get_db (SillonVault *self);
 /* The slot that unlocked this vault. */
 guint sillon_vault_get_unlocked_slot (SillonVault *self);
 
+/* SQLite's page size in bytes and the number of pages of the database. */
+gboolean sillon_vault_get_size (SillonVault *self,
+                                gint64 *out_page_size,
+                                gint64 *out_page_count,
+                                GError **error);
+
 /* Attaches another vault to this connection as @schema_name (e.g. to copy
  * records between vaults). Its keys reach SQLite through an opaque handle,
  * never in SQL text. */

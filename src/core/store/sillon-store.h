@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "sillon-places-import.h"
+#include "sillon-store-enums.h"
 #include "sillon-vocabulary.h"
 
 G_BEGIN_DECLS
@@ -61,11 +62,34 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonStore, sillon_store_free)
 sqlite3 *sillon_store_get_db (SillonStore *store);
 SillonVocabulary *sillon_store_get_vocabulary (SillonStore *store);
 int sillon_store_get_schema_version (SillonStore *store);
+/* The schema version written in @db (SQLite's user_version): 0 for a vault
+ * Sillon never opened, above SILLON_STORE_SCHEMA_VERSION for one a newer
+ * Sillon wrote. Reads it without migrating anything. */
+gboolean sillon_store_read_schema_version (sqlite3 *db, int *out_version, GError **error);
 
 /* Groups many writes in one transaction (nests with savepoints). */
 gboolean sillon_store_begin (SillonStore *store, GError **error);
 gboolean sillon_store_commit (SillonStore *store, GError **error);
 void sillon_store_rollback (SillonStore *store);
+
+/* The same as a guard that rolls back unless committed, so that no error
+ * path can forget to:
+ *
+ *   g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, error);
+ *
+ *   if (tx == NULL || !write_this (store, error) || !write_that (store, error))
+ *     return FALSE;
+ *   return sillon_store_transaction_commit (tx, error);
+ *
+ * Declare it before the statements it guards: they are then reset before it
+ * rolls back. A failed commit rolls back at once. */
+typedef struct _SillonStoreTransaction SillonStoreTransaction;
+
+SillonStoreTransaction *sillon_store_transaction_begin (SillonStore *store, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean sillon_store_transaction_commit (SillonStoreTransaction *tx, GError **error);
+/* Rolls back if not committed. */
+void sillon_store_transaction_free (SillonStoreTransaction *tx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonStoreTransaction, sillon_store_transaction_free)
 
 /* ── Mediators ─────────────────────────────────────────────────────────── */
 
@@ -217,12 +241,13 @@ gboolean sillon_store_delete_assessment (SillonStore *store, gint64 id, GError *
 
 /* ── Sessions (accompagnements individuels) ────────────────────────────── */
 
+/* The nicks are stored: never change one. Unset is never written. */
 typedef enum
 {
-  SILLON_HELP_MODE_UNSET = 0,
-  SILLON_HELP_MODE_FAIRE_POUR,
-  SILLON_HELP_MODE_FAIRE_AVEC,
-  SILLON_HELP_MODE_LAISSER_FAIRE,
+  SILLON_HELP_MODE_UNSET = 0,     /*< skip >*/
+  SILLON_HELP_MODE_FAIRE_POUR,    /*< nick=faire_pour >*/
+  SILLON_HELP_MODE_FAIRE_AVEC,    /*< nick=faire_avec >*/
+  SILLON_HELP_MODE_LAISSER_FAIRE, /*< nick=laisser_faire >*/
 } SillonHelpMode;
 
 const char *sillon_help_mode_to_string (SillonHelpMode mode);
@@ -362,11 +387,12 @@ gboolean sillon_store_delete_parcours (SillonStore *store, gint64 id, GError **e
 
 /* ── Referrals (orientations) ──────────────────────────────────────────── */
 
+/* The nicks are stored: never change one. */
 typedef enum
 {
-  SILLON_REFERRAL_ISSUED,
-  SILLON_REFERRAL_HONOURED,
-  SILLON_REFERRAL_UNKNOWN,
+  SILLON_REFERRAL_ISSUED,   /*< nick=issued >*/
+  SILLON_REFERRAL_HONOURED, /*< nick=honoured >*/
+  SILLON_REFERRAL_UNKNOWN,  /*< nick=unknown >*/
 } SillonReferralStatus;
 
 const char *sillon_referral_status_to_string (SillonReferralStatus status);
@@ -475,6 +501,9 @@ void sillon_place_record_flag (SillonPlaceRecord *p, SillonPlaceColumn field);
 SillonPlaceRecord *sillon_place_record_new_from_import (const SillonPlace *place) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean sillon_store_insert_place (SillonStore *store, SillonPlaceRecord *p, GError **error);
+/* The id of the stored place with @p's standard id and source, 0 when there
+ * is none (or @p has no standard id): re-importing it replaces that one. */
+gboolean sillon_store_find_place (SillonStore *store, const SillonPlaceRecord *p, gint64 *out_id, GError **error);
 /* Inserts, or replaces the place with the same standard id and source. */
 gboolean sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **error);
 gboolean sillon_store_update_place (SillonStore *store, const SillonPlaceRecord *p, GError **error);

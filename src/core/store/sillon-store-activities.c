@@ -158,21 +158,19 @@ sillon_store_delete_assessment (SillonStore *store, gint64 id, GError **error)
 
 /* ── Sessions ──────────────────────────────────────────────────────────── */
 
-static const char *const help_modes[] = { NULL, "faire_pour", "faire_avec", "laisser_faire" };
-
 const char *
 sillon_help_mode_to_string (SillonHelpMode mode)
 {
-  return (guint) mode < G_N_ELEMENTS (help_modes) ? help_modes[mode] : NULL;
+  /* Unset has no id (it is skipped): it is never written as text. */
+  return sillon_id_table_get_id (SILLON_TYPE_HELP_MODE, mode);
 }
 
 SillonHelpMode
 sillon_help_mode_from_string (const char *text)
 {
-  guint i;
+  int mode;
 
-  /* Index 0 is "unset", which is never written as text. */
-  return sillon_id_table_lookup (help_modes, G_N_ELEMENTS (help_modes), 1, text, &i) ? (SillonHelpMode) i : SILLON_HELP_MODE_UNSET;
+  return sillon_id_table_lookup (SILLON_TYPE_HELP_MODE, text, &mode) ? (SillonHelpMode) mode : SILLON_HELP_MODE_UNSET;
 }
 
 SillonSession *
@@ -245,7 +243,7 @@ check_session (SillonStore *store, const SillonSession *s, GError **error)
                    _ ("referral destination"));
       return FALSE;
     }
-  if ((guint) s->help_mode >= G_N_ELEMENTS (help_modes))
+  if (s->help_mode != SILLON_HELP_MODE_UNSET && sillon_help_mode_to_string (s->help_mode) == NULL)
     {
       g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
                    _ ("“%d” is not a valid value for the field “%s”"), (int) s->help_mode, _ ("mode of help"));
@@ -526,11 +524,13 @@ write_attendance (SillonStore *store, gint64 workshop_id, GArray *attendees, GEr
 gboolean
 sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_workshop (store, w, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store,
                      "INSERT INTO workshops (mediator_id, title, level, themes, date, duration_minutes,"
@@ -538,28 +538,26 @@ sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **er
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_workshop (stmt, w);
   if (!store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   w->id = sqlite3_last_insert_rowid (store->db);
   if (!write_attendance (store, w->id, w->attendees, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
 sillon_store_update_workshop (SillonStore *store, const SillonWorkshop *w, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_workshop (store, w, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store,
                      "UPDATE workshops SET (mediator_id, title, level, themes, date, duration_minutes,"
@@ -568,18 +566,14 @@ sillon_store_update_workshop (SillonStore *store, const SillonWorkshop *w, GErro
                      " WHERE id = ?",
                      error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_workshop (stmt, w);
   sqlite3_bind_int64 (stmt, 11 + SILLON_ANON_N_COUNTS, w->id);
   if (!store_step_done (store, stmt, error) ||
       !store_check_changed (store, _ ("workshop"), w->id, error) ||
       !write_attendance (store, w->id, w->attendees, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 #define WORKSHOP_COLUMNS                                                                  \
@@ -797,15 +791,17 @@ write_parcours_items (SillonStore *store, SillonParcours *p, GError **error)
 gboolean
 sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_parcours (p, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store, "INSERT INTO parcours (beneficiary_id, title, goal, created_unix) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   if (p->created_unix == 0)
     p->created_unix = store_now_unix ();
   sqlite3_bind_int64 (stmt, 1, p->beneficiary_id);
@@ -813,29 +809,27 @@ sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **er
   store_bind_text (stmt, 3, p->goal);
   sqlite3_bind_int64 (stmt, 4, p->created_unix);
   if (!store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   p->id = sqlite3_last_insert_rowid (store->db);
   if (!write_parcours_items (store, p, error) || !touch_beneficiary (store, p->beneficiary_id, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
 sillon_store_update_parcours (SillonStore *store, SillonParcours *p, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_parcours (p, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store, "UPDATE parcours SET beneficiary_id = ?, title = ?, goal = ? WHERE id = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, p->beneficiary_id);
   store_bind_text (stmt, 2, p->title);
   store_bind_text (stmt, 3, p->goal);
@@ -844,12 +838,8 @@ sillon_store_update_parcours (SillonStore *store, SillonParcours *p, GError **er
       !store_check_changed (store, _ ("parcours"), p->id, error) ||
       !write_parcours_items (store, p, error) ||
       !touch_beneficiary (store, p->beneficiary_id, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 static gpointer
@@ -941,20 +931,18 @@ sillon_store_delete_parcours (SillonStore *store, gint64 id, GError **error)
 
 /* ── Referrals ─────────────────────────────────────────────────────────── */
 
-static const char *const referral_statuses[] = { "issued", "honoured", "unknown" };
-
 const char *
 sillon_referral_status_to_string (SillonReferralStatus status)
 {
-  return (guint) status < G_N_ELEMENTS (referral_statuses) ? referral_statuses[status] : NULL;
+  return sillon_id_table_get_id (SILLON_TYPE_REFERRAL_STATUS, status);
 }
 
 static SillonReferralStatus
 referral_status_from_string (const char *text)
 {
-  guint i;
+  int status;
 
-  return sillon_id_table_lookup (referral_statuses, G_N_ELEMENTS (referral_statuses), 0, text, &i) ? (SillonReferralStatus) i : SILLON_REFERRAL_UNKNOWN;
+  return sillon_id_table_lookup (SILLON_TYPE_REFERRAL_STATUS, text, &status) ? (SillonReferralStatus) status : SILLON_REFERRAL_UNKNOWN;
 }
 
 SillonReferral *

@@ -64,30 +64,22 @@ static const char *const coop_thematiques[] = {
   NULL,
 };
 
-static const char *const degree_ids[SILLON_DEGREE_COUNT] = {
-  "none",
-  "tres_eloigne",
-  "eloigne",
-  "en_progression",
-  "autonome",
-};
-
 const char *
 sillon_degree_to_id (SillonDegree degree)
 {
   g_return_val_if_fail (degree < SILLON_DEGREE_COUNT, NULL);
-  return degree_ids[degree];
+  return sillon_id_table_get_id (SILLON_TYPE_DEGREE, degree);
 }
 
 gboolean
 sillon_degree_from_id (const char *id, SillonDegree *out_degree)
 {
-  guint i;
+  int degree;
 
-  if (!sillon_id_table_lookup (degree_ids, SILLON_DEGREE_COUNT, 0, id, &i))
+  if (!sillon_id_table_lookup (SILLON_TYPE_DEGREE, id, &degree))
     return FALSE;
   if (out_degree != NULL)
-    *out_degree = (SillonDegree) i;
+    *out_degree = (SillonDegree) degree;
   return TRUE;
 }
 

@@ -65,32 +65,22 @@ struct _SillonQuestionnaire
 
 G_DEFINE_FINAL_TYPE (SillonQuestionnaire, sillon_questionnaire, G_TYPE_OBJECT)
 
-static const char *const axis_ids[SILLON_AXIS_COUNT] = { "pouvoir", "vouloir", "savoir" };
-static const char *const area_ids[SILLON_AREA_COUNT] = {
-  "none",
-  "information",
-  "communication",
-  "creation",
-  "protection",
-  "environment",
-};
-
 const char *
 sillon_axis_to_id (SillonAxis axis)
 {
   g_return_val_if_fail (axis < SILLON_AXIS_COUNT, NULL);
-  return axis_ids[axis];
+  return sillon_id_table_get_id (SILLON_TYPE_AXIS, axis);
 }
 
 gboolean
 sillon_axis_from_id (const char *id, SillonAxis *out_axis)
 {
-  guint i;
+  int axis;
 
-  if (!sillon_id_table_lookup (axis_ids, SILLON_AXIS_COUNT, 0, id, &i))
+  if (!sillon_id_table_lookup (SILLON_TYPE_AXIS, id, &axis))
     return FALSE;
   if (out_axis != NULL)
-    *out_axis = (SillonAxis) i;
+    *out_axis = (SillonAxis) axis;
   return TRUE;
 }
 
@@ -116,19 +106,19 @@ const char *
 sillon_area_to_id (SillonArea area)
 {
   g_return_val_if_fail (area < SILLON_AREA_COUNT, NULL);
-  return area_ids[area];
+  return sillon_id_table_get_id (SILLON_TYPE_AREA, area);
 }
 
 gboolean
 sillon_area_from_id (const char *id, SillonArea *out_area)
 {
-  guint i;
+  int area;
 
   /* "none" is not a valid area in a data file. */
-  if (!sillon_id_table_lookup (area_ids, SILLON_AREA_COUNT, SILLON_AREA_INFORMATION, id, &i))
+  if (!sillon_id_table_lookup (SILLON_TYPE_AREA, id, &area) || area == SILLON_AREA_NONE)
     return FALSE;
   if (out_area != NULL)
-    *out_area = (SillonArea) i;
+    *out_area = (SillonArea) area;
   return TRUE;
 }
 

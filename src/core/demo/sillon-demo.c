@@ -1395,20 +1395,19 @@ sillon_demo_generate (SillonStore *store, const SillonDemoOptions *options, GErr
 
   if (!load_values (&d, error) || !load_questionnaire (&d, error))
     goto out;
-  if (!sillon_store_begin (store, error))
-    goto out;
-  if (!add_mediators (&d, error) ||
-      !add_places (&d, options->places, error) ||
-      !add_beneficiaries (&d, options->beneficiaries, error) ||
-      !plan_visits (&d, options->sessions, error) ||
-      !add_sessions (&d, error) ||
-      !add_follow_up (&d, error) ||
-      !add_workshops (&d, options->workshops, error))
-    {
-      sillon_store_rollback (store);
-      goto out;
-    }
-  ok = sillon_store_commit (store, error);
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, error);
+
+    ok = tx != NULL &&
+         add_mediators (&d, error) &&
+         add_places (&d, options->places, error) &&
+         add_beneficiaries (&d, options->beneficiaries, error) &&
+         plan_visits (&d, options->sessions, error) &&
+         add_sessions (&d, error) &&
+         add_follow_up (&d, error) &&
+         add_workshops (&d, options->workshops, error) &&
+         sillon_store_transaction_commit (tx, error);
+  }
 
 out:
   g_array_unref (d.mediators);

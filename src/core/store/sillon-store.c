@@ -729,8 +729,8 @@ static const Migration migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SILLON_STORE_SCHEMA_VERSION);
 
-static gboolean
-read_user_version (sqlite3 *db, int *out_version, GError **error)
+gboolean
+sillon_store_read_schema_version (sqlite3 *db, int *out_version, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
@@ -751,7 +751,7 @@ sillon_store_migrate (sqlite3 *db, int target_version, GError **error)
 {
   int version;
 
-  if (!read_user_version (db, &version, error))
+  if (!sillon_store_read_schema_version (db, &version, error))
     return FALSE;
   if (version > SILLON_STORE_SCHEMA_VERSION)
     {
@@ -916,6 +916,46 @@ sillon_store_rollback (SillonStore *store)
   else
     sqlite3_exec (store->db, "ROLLBACK TO sillon; RELEASE sillon", NULL, NULL, NULL);
   store->transaction_depth--;
+}
+
+struct _SillonStoreTransaction
+{
+  SillonStore *store;
+  gboolean finished; /* committed, or rolled back by a failed commit */
+};
+
+SillonStoreTransaction *
+sillon_store_transaction_begin (SillonStore *store, GError **error)
+{
+  SillonStoreTransaction *tx;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (!sillon_store_begin (store, error))
+    return NULL;
+  tx = g_new0 (SillonStoreTransaction, 1);
+  tx->store = store;
+  return tx;
+}
+
+gboolean
+sillon_store_transaction_commit (SillonStoreTransaction *tx, GError **error)
+{
+  g_return_val_if_fail (tx != NULL && !tx->finished, FALSE);
+
+  /* A failed commit has rolled back already: nothing is left to undo. */
+  tx->finished = TRUE;
+  return sillon_store_commit (tx->store, error);
+}
+
+void
+sillon_store_transaction_free (SillonStoreTransaction *tx)
+{
+  if (tx == NULL)
+    return;
+  if (!tx->finished)
+    sillon_store_rollback (tx->store);
+  g_free (tx);
 }
 
 /* ── Mediators ─────────────────────────────────────────────────────────── */
@@ -1206,13 +1246,14 @@ sillon_store_insert_place (SillonStore *store, SillonPlaceRecord *p, GError **er
 }
 
 gboolean
-sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **error)
+sillon_store_find_place (SillonStore *store, const SillonPlaceRecord *p, gint64 *out_id, GError **error)
 {
   g_autoptr (StoreStmt) find = NULL;
   int rc;
 
+  *out_id = 0;
   if (p->values[SILLON_PLACE_COL_ID] == NULL)
-    return sillon_store_insert_place (store, p, error);
+    return TRUE;
   find = store_stmt (store, "SELECT id FROM places WHERE lieu_id = ? AND coalesce(source, '') = coalesce(?, '')", error);
   if (find == NULL)
     return FALSE;
@@ -1220,18 +1261,26 @@ sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **er
   store_bind_text (find, 2, p->values[SILLON_PLACE_COL_SOURCE]);
   rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
-    {
-      p->id = sqlite3_column_int64 (find, 0);
-      sqlite3_reset (find);
-      return sillon_store_update_place (store, p, error);
-    }
-  if (rc != SQLITE_DONE)
+    *out_id = sqlite3_column_int64 (find, 0);
+  else if (rc != SQLITE_DONE)
     {
       store_set_sql_error (store->db, rc, error);
       return FALSE;
     }
-  sqlite3_reset (find);
-  return sillon_store_insert_place (store, p, error);
+  return TRUE;
+}
+
+gboolean
+sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **error)
+{
+  gint64 id = 0;
+
+  if (!sillon_store_find_place (store, p, &id, error))
+    return FALSE;
+  if (id == 0)
+    return sillon_store_insert_place (store, p, error);
+  p->id = id;
+  return sillon_store_update_place (store, p, error);
 }
 
 gboolean

@@ -115,6 +115,7 @@ add_mediator (SillonStore *store, JsonBuilder *b, const char *name, gint64 media
 char *
 sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (SillonBeneficiary) ben = NULL;
   g_autoptr (GPtrArray) consents = NULL;
   g_autoptr (GPtrArray) assessments = NULL;
@@ -127,8 +128,10 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
   g_autoptr (JsonNode) root = NULL;
   const char *bracket;
 
-  /* One read transaction: the parts of the export agree with each other. */
-  if (!sillon_store_begin (store, error))
+  /* One read transaction: the parts of the export agree with each other.
+   * It only reads: never committed, it ends when the guard goes. */
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return NULL;
   ben = sillon_store_get_beneficiary (store, beneficiary_id, error);
   if (ben == NULL ||
@@ -138,10 +141,7 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
       (workshops = sillon_store_list_workshops_of (store, beneficiary_id, error)) == NULL ||
       (parcours = sillon_store_list_parcours (store, beneficiary_id, error)) == NULL ||
       (referrals = sillon_store_list_referrals (store, beneficiary_id, error)) == NULL)
-    {
-      sillon_store_rollback (store);
-      return NULL;
-    }
+    return NULL;
 
   json_builder_begin_object (b);
   add_string (b, "format", EXPORT_FORMAT);
@@ -321,8 +321,7 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-
-  sillon_store_rollback (store);
+  g_clear_pointer (&tx, sillon_store_transaction_free);
 
   root = json_builder_get_root (b);
   json_generator_set_root (generator, root);
@@ -399,15 +398,12 @@ checkpoint_if_outermost (SillonStore *store)
 gboolean
 sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
-  if (!sillon_store_begin (store, error))
-    return FALSE;
-  if (!store_delete_beneficiary_rows (store, beneficiary_id, error) ||
-      !purge_traces (store, error))
-    {
-      sillon_store_rollback (store);
-      return FALSE;
-    }
-  if (!sillon_store_commit (store, error))
+  g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, error);
+
+  if (tx == NULL ||
+      !store_delete_beneficiary_rows (store, beneficiary_id, error) ||
+      !purge_traces (store, error) ||
+      !sillon_store_transaction_commit (tx, error))
     return FALSE;
   checkpoint_if_outermost (store);
   return TRUE;
@@ -484,6 +480,7 @@ sillon_store_apply_retention (SillonStore *store,
                               guint *out_anonymised,
                               GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GDateTime) current = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
   g_autoptr (GDateTime) cutoff = NULL;
   g_autofree char *cutoff_date = NULL;
@@ -501,7 +498,8 @@ sillon_store_apply_retention (SillonStore *store,
   cutoff = g_date_time_add_months (current, -(int) months);
   cutoff_date = g_date_time_format (cutoff, "%Y-%m-%d");
 
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   {
     /* Untouched: no change to the record and no activity dated after the
@@ -515,7 +513,7 @@ sillon_store_apply_retention (SillonStore *store,
                                              "                 WHERE a.beneficiary_id = b.id AND w.date >= ?2)",
                                              error);
     if (stmt == NULL)
-      goto fail;
+      return FALSE;
     sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (cutoff));
     store_bind_text (stmt, 2, cutoff_date);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -527,7 +525,7 @@ sillon_store_apply_retention (SillonStore *store,
     if (rc != SQLITE_DONE)
       {
         store_set_sql_error (store->db, rc, error);
-        goto fail;
+        return FALSE;
       }
   }
 
@@ -538,24 +536,20 @@ sillon_store_apply_retention (SillonStore *store,
           g_autoptr (StoreStmt) stmt = store_stmt (store, anonymise_statements[j], error);
 
           if (stmt == NULL)
-            goto fail;
+            return FALSE;
           sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
           if (!store_step_done (store, stmt, error))
-            goto fail;
+            return FALSE;
         }
       if (!anonymise_reasons (store, g_array_index (ids, gint64, i), error))
-        goto fail;
+        return FALSE;
     }
   if (ids->len > 0 && !purge_traces (store, error))
-    goto fail;
-  if (!sillon_store_commit (store, error))
+    return FALSE;
+  if (!sillon_store_transaction_commit (tx, error))
     return FALSE;
   checkpoint_if_outermost (store);
   if (out_anonymised != NULL)
     *out_anonymised = ids->len;
   return TRUE;
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
 }

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "sillon-assessment-enums.h"
+
 G_BEGIN_DECLS
 
 #define SILLON_QUESTIONNAIRE_ERROR (sillon_questionnaire_error_quark ())
@@ -22,25 +24,30 @@ typedef enum
 
 GQuark sillon_questionnaire_error_quark (void);
 
+/* The nicks are the ids of data files, answers and exports: never change
+ * one. */
 typedef enum
 {
-  SILLON_AXIS_POUVOIR,
-  SILLON_AXIS_VOULOIR,
-  SILLON_AXIS_SAVOIR,
+  SILLON_AXIS_POUVOIR, /*< nick=pouvoir >*/
+  SILLON_AXIS_VOULOIR, /*< nick=vouloir >*/
+  SILLON_AXIS_SAVOIR,  /*< nick=savoir >*/
 } SillonAxis;
 
 #define SILLON_AXIS_COUNT 3
 
 /* The five areas of the national digital competence framework (CRCN/Pix,
- * DigComp 2.2). Only savoir items have one. */
+ * DigComp 2.2): information and data; communication and collaboration;
+ * digital content creation; protection and security; digital environment,
+ * devices. Only savoir items have one. The nicks are the ids of data files
+ * and exports: never change one. */
 typedef enum
 {
-  SILLON_AREA_NONE,
-  SILLON_AREA_INFORMATION,   /* information and data */
-  SILLON_AREA_COMMUNICATION, /* communication and collaboration */
-  SILLON_AREA_CREATION,      /* digital content creation */
-  SILLON_AREA_PROTECTION,    /* protection and security */
-  SILLON_AREA_ENVIRONMENT,   /* digital environment, devices */
+  SILLON_AREA_NONE,          /*< nick=none >*/
+  SILLON_AREA_INFORMATION,   /*< nick=information >*/
+  SILLON_AREA_COMMUNICATION, /*< nick=communication >*/
+  SILLON_AREA_CREATION,      /*< nick=creation >*/
+  SILLON_AREA_PROTECTION,    /*< nick=protection >*/
+  SILLON_AREA_ENVIRONMENT,   /*< nick=environment >*/
 } SillonArea;
 
 #define SILLON_AREA_COUNT 6

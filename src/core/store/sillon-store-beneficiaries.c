@@ -346,12 +346,14 @@ bind_beneficiary (StoreStmt *stmt, const SillonBeneficiary *b, const char *name_
 gboolean
 sillon_store_insert_beneficiary (SillonStore *store, SillonBeneficiary *b, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
   g_autofree char *key = NULL;
 
   if (!check_beneficiary (store, b, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store,
                      "INSERT INTO beneficiaries (first_name, last_name, birth_year, gender, social_status,"
@@ -360,7 +362,7 @@ sillon_store_insert_beneficiary (SillonStore *store, SillonBeneficiary *b, GErro
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   key = store_name_key (b->first_name, b->last_name);
   if (b->created_unix == 0)
     b->created_unix = store_now_unix ();
@@ -369,26 +371,24 @@ sillon_store_insert_beneficiary (SillonStore *store, SillonBeneficiary *b, GErro
   bind_beneficiary (stmt, b, key);
   sqlite3_bind_int64 (stmt, 17, b->created_unix);
   if (!store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   b->id = sqlite3_last_insert_rowid (store->db);
   if (!store_index_beneficiary (store, b->id, key, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
 sillon_store_update_beneficiary (SillonStore *store, SillonBeneficiary *b, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
   g_autofree char *key = NULL;
 
   if (!check_beneficiary (store, b, error))
     return FALSE;
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store,
                      "UPDATE beneficiaries SET first_name = ?, last_name = ?, birth_year = ?, gender = ?,"
@@ -397,7 +397,7 @@ sillon_store_update_beneficiary (SillonStore *store, SillonBeneficiary *b, GErro
                      " email_key = ?, updated_unix = ? WHERE id = ?",
                      error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   key = store_name_key (b->first_name, b->last_name);
   b->updated_unix = store_now_unix ();
   bind_beneficiary (stmt, b, key);
@@ -405,12 +405,8 @@ sillon_store_update_beneficiary (SillonStore *store, SillonBeneficiary *b, GErro
   if (!store_step_done (store, stmt, error) ||
       !store_check_changed (store, _ ("beneficiary"), b->id, error) ||
       !store_index_beneficiary (store, b->id, key, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 #define BENEFICIARY_COLUMNS                                                                     \
@@ -949,6 +945,7 @@ pick (char *kept, const char *other)
 gboolean
 sillon_store_merge_beneficiaries (SillonStore *store, gint64 keep_id, gint64 drop_id, GError **error)
 {
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   static const char *const moves[] = {
     "UPDATE sessions SET beneficiary_id = ?1 WHERE beneficiary_id = ?2",
     "UPDATE assessments SET beneficiary_id = ?1 WHERE beneficiary_id = ?2",
@@ -974,18 +971,19 @@ sillon_store_merge_beneficiaries (SillonStore *store, gint64 keep_id, gint64 dro
   if (drop == NULL)
     return FALSE;
 
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (moves); i++)
     {
       g_autoptr (StoreStmt) stmt = store_stmt (store, moves[i], error);
 
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, keep_id);
       sqlite3_bind_int64 (stmt, 2, drop_id);
       if (!store_step_done (store, stmt, error))
-        goto fail;
+        return FALSE;
     }
 
   keep->first_name = pick (keep->first_name, drop->first_name);
@@ -1010,14 +1008,10 @@ sillon_store_merge_beneficiaries (SillonStore *store, gint64 keep_id, gint64 dro
       keep->notes = joined;
     }
   if (!sillon_store_update_beneficiary (store, keep, error))
-    goto fail;
+    return FALSE;
   if (!store_delete_beneficiary_rows (store, drop_id, error))
-    goto fail;
-  return sillon_store_commit (store, error);
-
-fail:
-  sillon_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  return sillon_store_transaction_commit (tx, error);
 }
 
 /* ── Consents ──────────────────────────────────────────────────────────── */
