@@ -223,28 +223,11 @@ cmd_info (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_verify (int argc, char **argv)
+/* Prints a verify report; returns TRUE when it shows no damage. */
+static gboolean
+print_verify_report (const SillonVaultVerifyReport *report)
 {
-  g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autoptr (SillonVault) vault = NULL;
-  g_autoptr (SillonVaultVerifyReport) report = NULL;
-  g_autoptr (GError) error = NULL;
   gboolean damaged;
-  int ret;
-
-  ret = sillon_cli_parse_options (&argc, &argv, "",
-                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check."),
-                                  NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
-    return ret;
-
-  vault = sillon_cli_unlock_vault (&common, &ret);
-  if (vault == NULL)
-    return ret;
-
-  if (!sillon_vault_verify (vault, &report, &error))
-    return sillon_cli_report_error (error, common.vault_path);
 
   g_print (_ ("Pages checked: %llu\n"), (unsigned long long) report->pages_checked);
   if (report->bad_pages == NULL || report->bad_pages->len == 0)
@@ -261,19 +244,91 @@ cmd_verify (int argc, char **argv)
     }
   g_print (_ ("Header copy A: %s\n"), report->header_copy_a_ok ? _ ("ok") : _ ("damaged"));
   g_print (_ ("Header copy B: %s\n"), report->header_copy_b_ok ? _ ("ok") : _ ("damaged"));
+  if (report->header_needs_repair)
+    g_print ("%s\n", _ ("Header: one copy is damaged or out of date; “sillon-cli vault repair” rewrites it"));
   /* A crash during a header change, or a modification: worth knowing. */
   if (report->header_repairs > 0)
     g_print (ngettext ("Header repairs: a damaged or out-of-date header copy was rewritten %u time when the vault was opened\n",
                        "Header repairs: a damaged or out-of-date header copy was rewritten %u times when the vault was opened\n",
                        report->header_repairs),
              report->header_repairs);
+  if (report->wal_header_bad)
+    g_print ("%s\n", _ ("Log: its header was altered"));
+  if (report->old_log)
+    g_print ("%s\n", _ ("Log: written by an earlier version of Sillon; “sillon-cli vault repair --accept-old-log” folds it into the vault"));
   if (report->bad_pages != NULL && report->bad_pages->len > 0)
     g_print ("%s\n", _ ("Integrity check: not run (bad pages)"));
   else
     g_print (_ ("Integrity check: %s\n"), report->integrity_ok ? _ ("ok") : _ ("FAILED"));
 
-  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok;
-  if (damaged)
+  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok || report->wal_header_bad || report->old_log;
+  return !damaged;
+}
+
+static int
+cmd_verify (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check. Writes nothing: what needs repair is reported, and left to “sillon-cli vault repair”."),
+                                  NULL, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+    return ret;
+
+  vault = sillon_cli_unlock_vault_with_flags (&common, SILLON_VAULT_OPEN_CHECK_ONLY, &ret);
+  if (vault == NULL)
+    return ret;
+
+  if (!sillon_vault_verify (vault, &report, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+
+  if (!print_verify_report (report))
+    {
+      sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
+      return SILLON_CLI_EXIT_DAMAGED;
+    }
+  g_print ("%s\n", _ ("The vault is intact."));
+  return SILLON_CLI_EXIT_OK;
+}
+
+static int
+cmd_repair (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean accept_old_log = FALSE;
+  GOptionEntry entries[] = {
+    { "accept-old-log", 0, 0, G_OPTION_ARG_NONE, &accept_old_log,
+      N_ ("Read a log left by an earlier version of Sillon (only if you trust that file)"), NULL },
+    { NULL },
+  };
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Rewrites a damaged or out-of-date header copy and folds the write-ahead log into the vault file, then verifies the vault. Pages that fail authentication cannot be repaired: restore a backup."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+    return ret;
+
+  vault = sillon_cli_unlock_vault_with_flags (&common, accept_old_log ? SILLON_VAULT_OPEN_ACCEPT_OLD_LOG : SILLON_VAULT_OPEN_DEFAULT, &ret);
+  if (vault == NULL)
+    return ret;
+  if (sillon_vault_get_header_repaired (vault))
+    g_print ("%s\n", _ ("Header: the damaged or out-of-date copy was rewritten"));
+  if (!sillon_vault_checkpoint (vault, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+  g_print ("%s\n", _ ("Log: folded into the vault file"));
+
+  if (!sillon_vault_verify (vault, &report, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+  if (!print_verify_report (report))
     {
       sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
       return SILLON_CLI_EXIT_DAMAGED;
@@ -959,6 +1014,7 @@ static const VaultCommand vault_commands[] = {
   { "create", N_ ("Create a vault and print its recovery key"), cmd_create },
   { "info", N_ ("List the keyslots"), cmd_info },
   { "verify", N_ ("Authenticate every page and check integrity"), cmd_verify },
+  { "repair", N_ ("Rewrite a stale header copy and fold the log into the vault"), cmd_repair },
   { "passwd", N_ ("Change your passphrase"), cmd_passwd },
   { "add-slot", N_ ("Add a keyslot for another mediator"), cmd_add_slot },
   { "remove-slot", N_ ("Remove a keyslot"), cmd_remove_slot },

@@ -55,6 +55,7 @@ struct SillonFile
   gboolean read_only;      /* main database: opened to be checked, never written */
   gboolean accept_unbound; /* main database: read a log written before frame binding */
   gboolean unbound_log;    /* main database: its log was refused as written before frame binding */
+  guint64 failed_reads;    /* main database: page reads of it or its log that failed authentication */
   guint8 *scratch;         /* one WAL frame: page + frame header */
   gsize scratch_size;
   /* The last WAL frame header written: the page written right after it is
@@ -105,6 +106,15 @@ keys_dup (const SillonVfsKeys *keys)
   if (copy != NULL)
     memcpy (copy, keys, sizeof *copy);
   return copy;
+}
+
+static void
+put_be32 (guint8 *p, guint32 v)
+{
+  p[0] = v >> 24;
+  p[1] = v >> 16;
+  p[2] = v >> 8;
+  p[3] = v;
 }
 
 static gboolean
@@ -673,6 +683,8 @@ main_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
           memset (buf, 0, amount);
           if (!whole)
             sodium_memzero (f->scratch, keys->page_size);
+          if (rc == SQLITE_IOERR_DATA)
+            f->failed_reads++;
           return rc;
         }
       if (!whole)
@@ -797,6 +809,7 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
         {
           memset (buf, 0, amount);
           sodium_memzero (f->scratch, fsize);
+          f->main_file->failed_reads++;
           return SQLITE_IOERR_DATA;
         }
       memcpy (buf, stored, amount);
@@ -1050,25 +1063,26 @@ verify_wal (SillonFile *w, SillonVfsVerify *v, GHashTable *committed)
           wal_checksum (native, frame + WAL_FRAME_HEADER_SIZE, keys->page_size, t);
           if (t[0] != get_be32 (frame + 16) || t[1] != get_be32 (frame + 20))
             {
-              if (wal_frame_is_followed (w, offset, frame, t))
-                add_bad_page (v, pgno); /* an edited checksum */
-              v->pages_checked++;
-              break; /* end of the log */
+              if (!wal_frame_is_followed (w, offset, frame, t))
+                break; /* end of the log */
+              /* An edited checksum: the log goes on from the right one. */
+              add_bad_page (v, pgno);
+              put_be32 (frame + 16, t[0]);
+              put_be32 (frame + 20, t[1]);
             }
         }
       else
         {
-          if (state == FRAME_UNBOUND && offset == WAL_HEADER_SIZE && wal_log_is_unbound (w))
-            v->unbound_log = TRUE;
-          else
-            {
-              guint32 stored[2] = { get_be32 (frame + 16), get_be32 (frame + 20) };
+          guint32 stored[2] = { get_be32 (frame + 16), get_be32 (frame + 20) };
 
-              if (wal_frame_is_followed (w, offset, frame, stored))
-                add_bad_page (v, pgno);
+          if (state == FRAME_UNBOUND && offset == WAL_HEADER_SIZE && wal_log_is_unbound (w))
+            {
+              v->unbound_log = TRUE;
+              break;
             }
-          v->pages_checked++;
-          break; /* a torn tail, or damage: the log ends here */
+          if (!wal_frame_is_followed (w, offset, frame, stored))
+            break; /* a torn tail: the log ends here */
+          add_bad_page (v, pgno);
         }
       v->pages_checked++;
       g_array_append_val (transaction, pgno);
@@ -1117,6 +1131,12 @@ verify_file (SillonFile *f, SillonVfsVerify *v)
     verify_wal (f->wal, v, committed);
   v->bad_pages = bad_pages;
   n_pages = MAX (file_pages, MAX (v->db_pages, v->wal_db_pages));
+  /* Page 1 of the file gives the size of the database last checkpointed
+   * into it, which the file must hold (SQLite itself refuses a shorter
+   * file when no log says otherwise, and then cannot count the pages). */
+  if (file_pages > 0 && f->real->pMethods->xRead (f->real, f->scratch, keys->page_size, SILLON_VFS_HEADER_SIZE) == SQLITE_OK && decrypt_page (keys, 1, f->scratch) && memcmp (f->scratch + 24, f->scratch + 92, 4) == 0)
+    n_pages = MAX (n_pages, get_be32 (f->scratch + 28));
+  sodium_memzero (f->scratch, f->scratch_size);
   pending = pending_byte_page (keys);
 
   for (guint32 pgno = 1; pgno <= n_pages; pgno++)
@@ -1200,6 +1220,10 @@ sillon_file_control (sqlite3_file *file, int op, void *arg)
 
       case SILLON_VFS_FCNTL_UNBOUND_LOG:
         *(int *) arg = f->unbound_log;
+        return SQLITE_OK;
+
+      case SILLON_VFS_FCNTL_FAILED_READS:
+        *(sqlite3_int64 *) arg = (sqlite3_int64) f->failed_reads;
         return SQLITE_OK;
 
       case SILLON_VFS_FCNTL_DROP_KEYS:

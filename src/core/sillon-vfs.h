@@ -68,6 +68,10 @@ enum
    * before frame headers were bound (the read failed with
    * SQLITE_IOERR_DATA). */
   SILLON_VFS_FCNTL_UNBOUND_LOG,
+  /* arg: sqlite3_int64 *. The number of page reads of the file and its WAL
+   * that failed authentication so far: lets a caller tell a page SQLite
+   * zero-filled after an error (sqlite3_serialize does) from a real one. */
+  SILLON_VFS_FCNTL_FAILED_READS,
 };
 
 typedef struct
