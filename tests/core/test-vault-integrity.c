@@ -34,6 +34,7 @@
 
 static char *tmpdir;
 static guint64 key_handle;
+static SillonVfsKeys test_keys; /* the keys behind key_handle */
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -510,6 +511,95 @@ test_main_file_cut_or_extended (gconstpointer data)
   remove_files (path);
 }
 
+/* ---- a log left by an earlier version ------------------------------------- */
+
+/* Rewrites every frame of @wal the way versions before the binding wrote
+ * them: the page under a nonce that is random throughout (the associated
+ * data was already "SillonP1" ‖ database id ‖ page number). */
+static void
+unbind_frames (guint8 *wal, gsize len)
+{
+  for (gsize o = WAL_HEADER; o + FRAME <= len; o += FRAME)
+    {
+      guint8 *page = wal + o + 24;
+      guint8 *nonce = page + PAGE - SILLON_VFS_RESERVE;
+      guint8 *tag = nonce + SILLON_VFS_NONCE_SIZE;
+      guint8 ad[8 + SILLON_VFS_DB_ID_SIZE + 4];
+      guint8 plain[PAGE - SILLON_VFS_RESERVE];
+
+      memcpy (ad, "SillonP1", 8);
+      memcpy (ad + 8, test_keys.db_id, SILLON_VFS_DB_ID_SIZE);
+      memcpy (ad + 8 + SILLON_VFS_DB_ID_SIZE, wal + o, 4);
+      g_assert_cmpint (crypto_aead_xchacha20poly1305_ietf_decrypt_detached (plain, NULL, page, sizeof plain, tag, ad, sizeof ad, nonce, test_keys.page_key), ==, 0);
+      randombytes_buf (nonce, SILLON_VFS_NONCE_SIZE);
+      crypto_aead_xchacha20poly1305_ietf_encrypt_detached (page, tag, NULL, plain, sizeof plain, ad, sizeof ad, NULL, nonce, test_keys.page_key);
+      sodium_memzero (plain, sizeof plain);
+    }
+}
+
+/* Read as torn, such a log would lose every commit in it without a word;
+ * it is refused instead, and read only when asked. The same log with one
+ * frame bound again (a mix no version writes) is refused as well. */
+static void
+test_old_log_refused_unless_accepted (void)
+{
+  g_autoptr (Image) image = make_bank (3);
+  g_autofree char *path = tmp_path ("old-log.sillon");
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  gsize len = 0;
+  g_autofree guint8 *wal = g_memdup2 (g_bytes_get_data (image->wal, &len), g_bytes_get_size (image->wal));
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int unbound = 0;
+
+  remove_files (path);
+  put_file (path, g_bytes_get_data (image->main, NULL), g_bytes_get_size (image->main));
+  unbind_frames (wal, len);
+  put_file (wal_path, wal, len);
+
+  db = open_keyed (path, FALSE, TRUE);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit", -1, &stmt, NULL), ==, SQLITE_IOERR_DATA);
+  g_assert_cmpint (sqlite3_file_control (db, "main", SILLON_VFS_FCNTL_UNBOUND_LOG, &unbound), ==, SQLITE_OK);
+  g_assert_cmpint (unbound, ==, 1);
+  sqlite3_close (db);
+  g_assert_cmpuint (file_size (wal_path), ==, len);
+
+  /* Asked for: every transfer is there. */
+  {
+    g_autofree char *uri = g_strdup_printf ("file:%s?vfs=" SILLON_VFS_NAME "&kh=%" G_GUINT64_FORMAT, path, key_handle);
+
+    g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+    sqlite3_file_control (db, "main", SILLON_VFS_FCNTL_ACCEPT_UNBOUND_LOG, NULL);
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    exec_ok (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL");
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, TRANSFERS);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  /* A bound log whose first frame had its commit size edited is not taken
+   * for an old one: its other frames are bound. */
+  put_file (wal_path, g_bytes_get_data (image->wal, NULL), len);
+  {
+    guint8 *edited = g_memdup2 (g_bytes_get_data (image->wal, NULL), len);
+
+    edited[WAL_HEADER + 7] ^= 0x80;
+    put_file (wal_path, edited, len);
+    g_free (edited);
+  }
+  db = open_keyed (path, FALSE, TRUE);
+  unbound = 0;
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit", -1, &stmt, NULL) == SQLITE_OK)
+    sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_file_control (db, "main", SILLON_VFS_FCNTL_UNBOUND_LOG, &unbound), ==, SQLITE_OK);
+  g_assert_cmpint (unbound, ==, 0);
+  sqlite3_close (db);
+  g_assert_cmpint (read_bank (path), <, TRANSFERS);
+  remove_files (path);
+}
+
 /* ---- a vault over 1 GiB ---------------------------------------------- */
 
 /* SQLite never writes the page holding the byte at 1 GiB (it keeps it for
@@ -694,6 +784,84 @@ test_tampering_not_io_error (void)
   remove_files (path);
 }
 
+/* A check leaves a damaged vault as it found it: a header copy out of date
+ * and a log beside it are reported, not repaired, and no byte changes (nor
+ * does a log appear where there was none). Repair is a separate step. */
+static void
+test_verify_writes_nothing (void)
+{
+  g_autofree char *path = make_vault_with_wal ("check-only.sillon");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (GBytes) main_before = NULL;
+  g_autoptr (GBytes) wal_before = NULL;
+
+  /* Copy B's MAC no longer matches. */
+  {
+    g_autoptr (GBytes) bytes = get_file (path);
+    gsize len = 0;
+    g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+
+    data[SILLON_VFS_HEADER_SIZE / 2 + 100] ^= 0x01;
+    put_file (path, data, len);
+  }
+  main_before = get_file (path);
+  wal_before = get_file (wal);
+  g_assert_cmpuint (g_bytes_get_size (wal_before), >, 0);
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SillonVault) vault = sillon_vault_open_full (path, PASSPHRASE, SILLON_VAULT_OPEN_CHECK_ONLY, &error);
+    g_autoptr (SillonVaultVerifyReport) report = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (sillon_vault_verify (vault, &report, &error));
+    g_assert_no_error (error);
+    g_assert_true (report->header_copy_a_ok);
+    g_assert_false (report->header_copy_b_ok);
+    g_assert_true (report->header_needs_repair);
+    g_assert_cmpuint (report->bad_pages->len, ==, 0);
+    g_assert_true (report->integrity_ok);
+    g_assert_false (sillon_vault_get_header_repaired (vault));
+    /* Writing is refused too. */
+    g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault), "INSERT INTO t VALUES ('no')", NULL, NULL, NULL) & 0xff, ==, SQLITE_READONLY);
+  }
+  {
+    g_autoptr (GBytes) main_after = get_file (path);
+    g_autoptr (GBytes) wal_after = get_file (wal);
+
+    g_assert_true (g_bytes_equal (main_before, main_after));
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
+
+  /* Repair: the copy is rewritten, the log folded in. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sillon_vault_get_header_repaired (vault));
+    g_assert_true (sillon_vault_checkpoint (vault, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (file_size (wal), ==, 0);
+  }
+  g_unlink (wal);
+
+  /* No log: a check does not leave one behind. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SillonVault) vault = sillon_vault_open_full (path, PASSPHRASE, SILLON_VAULT_OPEN_CHECK_ONLY, &error);
+    g_autoptr (SillonVaultVerifyReport) report = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (sillon_vault_verify (vault, &report, &error));
+    g_assert_true (report->header_copy_a_ok && report->header_copy_b_ok);
+    g_assert_false (report->header_needs_repair);
+    g_assert_true (report->integrity_ok);
+  }
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  remove_files (path);
+}
+
 /* ---- main -------------------------------------------------------------- */
 
 int
@@ -714,6 +882,7 @@ main (int argc, char **argv)
   randombytes_buf (&keys, sizeof keys);
   keys.page_size = PAGE;
   key_handle = sillon_vfs_add_keys (&keys);
+  test_keys = keys;
   sodium_memzero (&keys, sizeof keys);
 
   g_test_add_data_func ("/vault-integrity/wal-frame-header-bits/3-pages", GUINT_TO_POINTER (3), test_wal_frame_header_bits);
@@ -723,6 +892,8 @@ main (int argc, char **argv)
   g_test_add_data_func ("/vault-integrity/main-file-cut-or-extended/with-wal", GINT_TO_POINTER (TRUE), test_main_file_cut_or_extended);
   g_test_add_func ("/vault-integrity/tampering-not-io-error", test_tampering_not_io_error);
   g_test_add_func ("/vault-integrity/over-one-gib-verifies", test_over_one_gib_verifies);
+  g_test_add_func ("/vault-integrity/old-log-refused-unless-accepted", test_old_log_refused_unless_accepted);
+  g_test_add_func ("/vault-integrity/verify-writes-nothing", test_verify_writes_nothing);
 
   status = g_test_run ();
   sillon_vfs_remove_keys (key_handle);

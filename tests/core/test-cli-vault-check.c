@@ -1,0 +1,254 @@
+/* test-cli-vault-check.c — `sillon-cli vault verify` and `vault repair` on
+ * damaged vaults, through the built executable
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The vaults are made with the core (a log left beside the vault, as after
+ * a crash, is not something the command line can leave on purpose), then
+ * damaged the way someone holding the files could, and checked with the
+ * real sillon-cli: exit codes, messages, and what the files hold after.
+ */
+
+#include "config.h"
+
+#include "sillon-vault.h"
+
+#include "sillon-vfs.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "test-cli-util.h"
+
+/* Exit codes documented in `sillon-cli vault --help` and docs/CLI.md. */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_TAMPERED = 12,
+  EXIT_DAMAGED = 20,
+};
+
+#define PASSPHRASE "correct horse battery"
+#define WAL_HEADER 32
+
+#define run_cli(secrets, ...) cli_run (NULL, secrets, NULL, "vault", __VA_ARGS__, NULL)
+
+typedef struct
+{
+  char *dir;
+  char *vault;
+  char *wal;
+} Fixture;
+
+static void
+exec_ok (sqlite3 *db, const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* A vault with one row checkpointed and one left in its log. */
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  sqlite3 *db;
+
+  f->dir = g_dir_make_tmp ("sillon-cli-check-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
+  f->wal = g_strconcat (f->vault, "-wal", NULL);
+  options.kdf_target_ms = 1;
+  vault = sillon_vault_create (f->vault, "Ada", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  exec_ok (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
+  exec_ok (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
+  exec_ok (db, "INSERT INTO t VALUES ('in the log')");
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sillon_vault_lock (vault);
+  g_assert_true (g_file_test (f->wal, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  cli_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->vault);
+  g_free (f->wal);
+}
+
+static GBytes *
+get_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static void
+set_file (const char *path, const void *data, gsize len)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+put_be32 (guint8 *p, guint32 v)
+{
+  p[0] = v >> 24;
+  p[1] = v >> 16;
+  p[2] = v >> 8;
+  p[3] = v;
+}
+
+/* The WAL header checksum, as anyone can recompute it. */
+static void
+rechecksum_wal_header (guint8 *h)
+{
+  gboolean big = h[3] & 1;
+  guint32 s0 = 0, s1 = 0;
+
+  for (int i = 0; i < 24; i += 8)
+    {
+      guint32 a = big ? ((guint32) h[i] << 24 | h[i + 1] << 16 | h[i + 2] << 8 | h[i + 3])
+                      : ((guint32) h[i + 3] << 24 | h[i + 2] << 16 | h[i + 1] << 8 | h[i]);
+      guint32 b = big ? ((guint32) h[i + 4] << 24 | h[i + 5] << 16 | h[i + 6] << 8 | h[i + 7])
+                      : ((guint32) h[i + 7] << 24 | h[i + 6] << 16 | h[i + 5] << 8 | h[i + 4]);
+
+      s0 += a + s1;
+      s1 += b + s0;
+    }
+  put_be32 (h + 24, s0);
+  put_be32 (h + 28, s1);
+}
+
+static void
+assert_tampered_naming_file (Fixture *f, const char *command)
+{
+  g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", command, "--vault", f->vault);
+
+  g_assert_cmpint (r->status, ==, EXIT_TAMPERED);
+  g_assert_nonnull (strstr (r->err, f->vault));
+  g_assert_null (strstr (r->err, "Input/output"));
+}
+
+/* Keyless edits that used to read as a disk fault (exit 17): exit 12, and
+ * a message that names the file. */
+static void
+test_keyless_tampering_is_tampering (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) main_bytes = get_file (f->vault);
+  g_autoptr (GBytes) wal_bytes = get_file (f->wal);
+  gsize len = g_bytes_get_size (wal_bytes);
+  g_autofree guint8 *wal = g_memdup2 (g_bytes_get_data (wal_bytes, NULL), len);
+
+  /* The log's format version, checksum recomputed. */
+  put_be32 (wal + 4, 3007001);
+  rechecksum_wal_header (wal);
+  set_file (f->wal, wal, len);
+  assert_tampered_naming_file (f, "verify");
+  assert_tampered_naming_file (f, "info");
+
+  /* The log's page size. */
+  memcpy (wal, g_bytes_get_data (wal_bytes, NULL), WAL_HEADER);
+  put_be32 (wal + 8, 1024);
+  rechecksum_wal_header (wal);
+  set_file (f->wal, wal, len);
+  assert_tampered_naming_file (f, "verify");
+
+  /* The vault cut to its 4096-byte header, with and without its log. */
+  set_file (f->wal, g_bytes_get_data (wal_bytes, NULL), len);
+  set_file (f->vault, g_bytes_get_data (main_bytes, NULL), SILLON_VFS_HEADER_SIZE);
+  assert_tampered_naming_file (f, "verify");
+  {
+    g_autoptr (GBytes) after = get_file (f->wal);
+
+    g_assert_true (g_bytes_equal (after, wal_bytes));
+  }
+  g_unlink (f->wal);
+  assert_tampered_naming_file (f, "verify");
+}
+
+/* verify reports and writes nothing; repair rewrites the stale header copy
+ * and folds the log in; verify then finds the vault intact. */
+static void
+test_verify_then_repair (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) main_before = NULL;
+  g_autoptr (GBytes) wal_before = NULL;
+
+  {
+    g_autoptr (GBytes) bytes = get_file (f->vault);
+    gsize len = g_bytes_get_size (bytes);
+    g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
+
+    copy[SILLON_VFS_HEADER_SIZE / 2 + 200] ^= 0x01; /* header copy B */
+    set_file (f->vault, copy, len);
+  }
+  main_before = get_file (f->vault);
+  wal_before = get_file (f->wal);
+
+  {
+    g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "verify", "--vault", f->vault);
+
+    g_assert_cmpint (r->status, ==, EXIT_DAMAGED);
+    g_assert_nonnull (strstr (r->out, "Header copy B: damaged"));
+    g_assert_nonnull (strstr (r->out, "vault repair"));
+    g_assert_nonnull (strstr (r->out, "Bad pages: none"));
+  }
+  {
+    g_autoptr (GBytes) main_after = get_file (f->vault);
+    g_autoptr (GBytes) wal_after = get_file (f->wal);
+
+    g_assert_true (g_bytes_equal (main_before, main_after));
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
+
+  {
+    g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "repair", "--vault", f->vault);
+
+    g_assert_cmpint (r->status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (r->out, "rewritten"));
+    g_assert_nonnull (strstr (r->out, "The vault is intact."));
+  }
+  g_assert_false (g_file_test (f->wal, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "verify", "--vault", f->vault);
+
+    g_assert_cmpint (r->status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (r->out, "The vault is intact."));
+  }
+  {
+    g_autoptr (CliResult) r = cli_run (NULL, PASSPHRASE "\n", "SELECT count(*) FROM t;\n", "vault", "shell", "--vault", f->vault, NULL);
+
+    g_assert_cmpint (r->status, ==, EXIT_OK);
+    g_assert_cmpstr (r->out, ==, "2\n");
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  sillon_vault_register_vfs ();
+
+  g_test_add ("/cli/vault-check/keyless-tampering-is-tampering", Fixture, NULL, fixture_set_up, test_keyless_tampering_is_tampering, fixture_tear_down);
+  g_test_add ("/cli/vault-check/verify-then-repair", Fixture, NULL, fixture_set_up, test_verify_then_repair, fixture_tear_down);
+  return g_test_run ();
+}
