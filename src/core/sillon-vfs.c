@@ -10,7 +10,8 @@
  * Layout of a page (main database, WAL frame body):
  *   [ciphertext of P - 40 bytes][nonce 24][tag 16]
  * with associated data = "SillonP1" ‖ database id ‖ page number (big endian),
- * so that a page moved to another position or from another vault fails.
+ * so that a page moved to another position or from another vault fails. In
+ * a WAL frame the last 8 nonce bytes bind the frame header (wal_binding).
  */
 
 #include "config.h"
