@@ -578,9 +578,23 @@ close_db (SillonVault *self)
 {
   sqlite3_stmt *stmt;
   gboolean busy = FALSE;
+  gboolean damaged = FALSE;
 
   if (self->db == NULL)
     return;
+
+  /* A read of this vault failed authentication: closing must not fold the
+   * log into a damaged file (the log, evidence of what was there, would be
+   * deleted), nor may the checkpoint below. */
+  for (int i = 0; sqlite3_db_name (self->db, i) != NULL; i++)
+    {
+      sqlite3_int64 failed = 0;
+
+      if (sqlite3_file_control (self->db, sqlite3_db_name (self->db, i), SILLON_VFS_FCNTL_FAILED_READS, &failed) == SQLITE_OK && failed > 0)
+        damaged = TRUE;
+    }
+  if (damaged)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
   /* Statements still prepared keep the connection alive after
    * sqlite3_close_v2, with its page cache. Finalizing them here would leave
@@ -604,7 +618,7 @@ close_db (SillonVault *self)
        * only makes a zombie connection that never checkpoints: fold the WAL
        * into the vault file now, while the keys are still there, so that the
        * file alone is complete. It fails harmlessly if a scan is running. */
-      if (sqlite3_exec (self->db, "PRAGMA main.wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
+      if (!damaged && sqlite3_exec (self->db, "PRAGMA main.wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
         g_debug ("Could not checkpoint before locking: %s", sqlite3_errmsg (self->db));
       for (int i = 0; sqlite3_db_name (self->db, i) != NULL; i++)
         {

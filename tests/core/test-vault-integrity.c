@@ -862,6 +862,59 @@ test_verify_writes_nothing (void)
   remove_files (path);
 }
 
+/* Once a read has failed authentication, closing the vault does not fold
+ * the log into the damaged file: both stay as they were. */
+static void
+test_no_checkpoint_after_failed_read (void)
+{
+  g_autofree char *path = make_vault_with_wal ("no-checkpoint.sillon");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (GBytes) wal_before = NULL;
+  g_autoptr (GBytes) main_before = NULL;
+
+  /* A second table, checkpointed into the file, whose page is then cut
+   * off; a row of the first left in the log. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
+    sqlite3 *db;
+
+    g_assert_no_error (error);
+    db = sillon_vault_get_db (vault);
+    exec_ok (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
+                 "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
+                 "INSERT INTO t VALUES ('again')");
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  }
+  {
+    g_autoptr (GBytes) whole = get_file (path);
+
+    put_file (path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) - PAGE);
+  }
+  main_before = get_file (path);
+  wal_before = get_file (wal);
+  g_assert_cmpuint (g_bytes_get_size (wal_before), >, 0);
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT v FROM later", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_IOERR_DATA);
+    sqlite3_finalize (stmt);
+  }
+  {
+    g_autoptr (GBytes) main_after = get_file (path);
+    g_autoptr (GBytes) wal_after = get_file (wal);
+
+    g_assert_true (g_bytes_equal (main_before, main_after));
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
+  remove_files (path);
+}
+
 /* ---- main -------------------------------------------------------------- */
 
 int
@@ -894,6 +947,7 @@ main (int argc, char **argv)
   g_test_add_func ("/vault-integrity/over-one-gib-verifies", test_over_one_gib_verifies);
   g_test_add_func ("/vault-integrity/old-log-refused-unless-accepted", test_old_log_refused_unless_accepted);
   g_test_add_func ("/vault-integrity/verify-writes-nothing", test_verify_writes_nothing);
+  g_test_add_func ("/vault-integrity/no-checkpoint-after-failed-read", test_no_checkpoint_after_failed_read);
 
   status = g_test_run ();
   sillon_vfs_remove_keys (key_handle);
