@@ -223,11 +223,16 @@ cmd_info (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-/* Prints a verify report; returns TRUE when it shows no damage. */
-static gboolean
-print_verify_report (const SillonVaultVerifyReport *report)
+/* Verifies @vault and prints the report; returns the exit code. */
+static int
+verify_and_report (SillonVault *vault, const char *path)
 {
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean damaged;
+
+  if (!sillon_vault_verify (vault, &report, &error))
+    return sillon_cli_report_error (error, path);
 
   g_print (_ ("Pages checked: %llu\n"), (unsigned long long) report->pages_checked);
   if (report->bad_pages == NULL || report->bad_pages->len == 0)
@@ -262,7 +267,13 @@ print_verify_report (const SillonVaultVerifyReport *report)
     g_print (_ ("Integrity check: %s\n"), report->integrity_ok ? _ ("ok") : _ ("FAILED"));
 
   damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok || report->wal_header_bad || report->old_log;
-  return !damaged;
+  if (damaged)
+    {
+      sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
+      return SILLON_CLI_EXIT_DAMAGED;
+    }
+  g_print ("%s\n", _ ("The vault is intact."));
+  return SILLON_CLI_EXIT_OK;
 }
 
 static int
@@ -270,8 +281,6 @@ cmd_verify (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
-  g_autoptr (SillonVaultVerifyReport) report = NULL;
-  g_autoptr (GError) error = NULL;
   int ret;
 
   ret = sillon_cli_parse_options (&argc, &argv, "",
@@ -284,16 +293,7 @@ cmd_verify (int argc, char **argv)
   if (vault == NULL)
     return ret;
 
-  if (!sillon_vault_verify (vault, &report, &error))
-    return sillon_cli_report_error (error, common.vault_path);
-
-  if (!print_verify_report (report))
-    {
-      sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
-      return SILLON_CLI_EXIT_DAMAGED;
-    }
-  g_print ("%s\n", _ ("The vault is intact."));
-  return SILLON_CLI_EXIT_OK;
+  return verify_and_report (vault, common.vault_path);
 }
 
 static int
@@ -301,7 +301,6 @@ cmd_repair (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
-  g_autoptr (SillonVaultVerifyReport) report = NULL;
   g_autoptr (GError) error = NULL;
   gboolean accept_old_log = FALSE;
   GOptionEntry entries[] = {
@@ -326,15 +325,7 @@ cmd_repair (int argc, char **argv)
     return sillon_cli_report_error (error, common.vault_path);
   g_print ("%s\n", _ ("Log: folded into the vault file"));
 
-  if (!sillon_vault_verify (vault, &report, &error))
-    return sillon_cli_report_error (error, common.vault_path);
-  if (!print_verify_report (report))
-    {
-      sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
-      return SILLON_CLI_EXIT_DAMAGED;
-    }
-  g_print ("%s\n", _ ("The vault is intact."));
-  return SILLON_CLI_EXIT_OK;
+  return verify_and_report (vault, common.vault_path);
 }
 
 static int

@@ -16,6 +16,8 @@
 
 #include "sillon-vfs.h"
 
+#include "test-vault-util.h"
+
 #include <string.h>
 #include <unistd.h>
 
@@ -87,18 +89,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->wal);
 }
 
-static GBytes *
-get_file (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, len);
-}
-
 static void
 set_file (const char *path, const void *data, gsize len)
 {
@@ -106,36 +96,6 @@ set_file (const char *path, const void *data, gsize len)
 
   g_file_set_contents (path, data, len, &error);
   g_assert_no_error (error);
-}
-
-static void
-put_be32 (guint8 *p, guint32 v)
-{
-  p[0] = v >> 24;
-  p[1] = v >> 16;
-  p[2] = v >> 8;
-  p[3] = v;
-}
-
-/* The WAL header checksum, as anyone can recompute it. */
-static void
-rechecksum_wal_header (guint8 *h)
-{
-  gboolean big = h[3] & 1;
-  guint32 s0 = 0, s1 = 0;
-
-  for (int i = 0; i < 24; i += 8)
-    {
-      guint32 a = big ? ((guint32) h[i] << 24 | h[i + 1] << 16 | h[i + 2] << 8 | h[i + 3])
-                      : ((guint32) h[i + 3] << 24 | h[i + 2] << 16 | h[i + 1] << 8 | h[i]);
-      guint32 b = big ? ((guint32) h[i + 4] << 24 | h[i + 5] << 16 | h[i + 6] << 8 | h[i + 7])
-                      : ((guint32) h[i + 7] << 24 | h[i + 6] << 16 | h[i + 5] << 8 | h[i + 4]);
-
-      s0 += a + s1;
-      s1 += b + s0;
-    }
-  put_be32 (h + 24, s0);
-  put_be32 (h + 28, s1);
 }
 
 static void
@@ -153,22 +113,22 @@ assert_tampered_naming_file (Fixture *f, const char *command)
 static void
 test_keyless_tampering_is_tampering (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GBytes) main_bytes = get_file (f->vault);
-  g_autoptr (GBytes) wal_bytes = get_file (f->wal);
+  g_autoptr (GBytes) main_bytes = vault_test_get_file (f->vault);
+  g_autoptr (GBytes) wal_bytes = vault_test_get_file (f->wal);
   gsize len = g_bytes_get_size (wal_bytes);
   g_autofree guint8 *wal = g_memdup2 (g_bytes_get_data (wal_bytes, NULL), len);
 
   /* The log's format version, checksum recomputed. */
-  put_be32 (wal + 4, 3007001);
-  rechecksum_wal_header (wal);
+  vault_test_put_be32 (wal + 4, 3007001);
+  vault_test_rechecksum_wal_header (wal);
   set_file (f->wal, wal, len);
   assert_tampered_naming_file (f, "verify");
   assert_tampered_naming_file (f, "info");
 
   /* The log's page size. */
   memcpy (wal, g_bytes_get_data (wal_bytes, NULL), WAL_HEADER);
-  put_be32 (wal + 8, 1024);
-  rechecksum_wal_header (wal);
+  vault_test_put_be32 (wal + 8, 1024);
+  vault_test_rechecksum_wal_header (wal);
   set_file (f->wal, wal, len);
   assert_tampered_naming_file (f, "verify");
 
@@ -177,7 +137,7 @@ test_keyless_tampering_is_tampering (Fixture *f, gconstpointer data)
   set_file (f->vault, g_bytes_get_data (main_bytes, NULL), SILLON_VFS_HEADER_SIZE);
   assert_tampered_naming_file (f, "verify");
   {
-    g_autoptr (GBytes) after = get_file (f->wal);
+    g_autoptr (GBytes) after = vault_test_get_file (f->wal);
 
     g_assert_true (g_bytes_equal (after, wal_bytes));
   }
@@ -194,15 +154,15 @@ test_verify_then_repair (Fixture *f, gconstpointer data)
   g_autoptr (GBytes) wal_before = NULL;
 
   {
-    g_autoptr (GBytes) bytes = get_file (f->vault);
+    g_autoptr (GBytes) bytes = vault_test_get_file (f->vault);
     gsize len = g_bytes_get_size (bytes);
     g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
 
     copy[SILLON_VFS_HEADER_SIZE / 2 + 200] ^= 0x01; /* header copy B */
     set_file (f->vault, copy, len);
   }
-  main_before = get_file (f->vault);
-  wal_before = get_file (f->wal);
+  main_before = vault_test_get_file (f->vault);
+  wal_before = vault_test_get_file (f->wal);
 
   {
     g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "verify", "--vault", f->vault);
@@ -213,8 +173,8 @@ test_verify_then_repair (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (r->out, "Bad pages: none"));
   }
   {
-    g_autoptr (GBytes) main_after = get_file (f->vault);
-    g_autoptr (GBytes) wal_after = get_file (f->wal);
+    g_autoptr (GBytes) main_after = vault_test_get_file (f->vault);
+    g_autoptr (GBytes) wal_after = vault_test_get_file (f->wal);
 
     g_assert_true (g_bytes_equal (main_before, main_after));
     g_assert_true (g_bytes_equal (wal_before, wal_after));

@@ -18,6 +18,8 @@
 
 #include "sillon-vfs.h"
 
+#include "test-vault-util.h"
+
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
@@ -73,18 +75,6 @@ put_file (const char *path, const guint8 *data, gsize len)
   g_assert_cmpint (ftruncate (fd, len), ==, 0);
   g_assert_cmpint (pwrite (fd, data, len, 0), ==, (gssize) len);
   close (fd);
-}
-
-static GBytes *
-get_file (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, len);
 }
 
 static gsize
@@ -220,8 +210,8 @@ make_bank (guint min_pages)
   sqlite3_finalize (stmt);
   close_leaving_wal (db);
 
-  image->main = get_file (path);
-  image->wal = get_file (wal);
+  image->main = vault_test_get_file (path);
+  image->wal = vault_test_get_file (wal);
   g_assert_cmpuint (g_bytes_get_size (image->wal), >, WAL_HEADER + TRANSFERS * FRAME);
   remove_files (path);
   return image;
@@ -342,7 +332,7 @@ test_wal_frame_header_bits (gconstpointer data)
    * the test). The main file was never written. */
   g_assert_cmpmem (copy, wal_len, wal, wal_len);
   {
-    g_autoptr (GBytes) after = get_file (path);
+    g_autoptr (GBytes) after = vault_test_get_file (path);
 
     g_assert_true (g_bytes_equal (after, image->main));
   }
@@ -396,8 +386,8 @@ make_long_row (gboolean with_wal)
   image->db_pages = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   close_leaving_wal (db);
-  image->main = get_file (path);
-  image->wal = with_wal ? get_file (wal) : g_bytes_new (NULL, 0);
+  image->main = vault_test_get_file (path);
+  image->wal = with_wal ? vault_test_get_file (wal) : g_bytes_new (NULL, 0);
   remove_files (path);
   return image;
 }
@@ -690,44 +680,6 @@ assert_open_tampered (const char *path)
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
 }
 
-static void
-put_be32 (guint8 *p, guint32 v)
-{
-  p[0] = v >> 24;
-  p[1] = v >> 16;
-  p[2] = v >> 8;
-  p[3] = v;
-}
-
-/* SQLite's WAL header checksum, recomputed as anyone can (native order
- * here: the magic's low bit says which order the writer used). */
-static void
-rechecksum_wal_header (guint8 *header)
-{
-  gboolean big = header[3] & 1;
-  guint32 s0 = 0, s1 = 0;
-
-  for (int i = 0; i < 24; i += 8)
-    {
-      guint32 a, b;
-
-      if (big)
-        {
-          a = ((guint32) header[i] << 24) | (header[i + 1] << 16) | (header[i + 2] << 8) | header[i + 3];
-          b = ((guint32) header[i + 4] << 24) | (header[i + 5] << 16) | (header[i + 6] << 8) | header[i + 7];
-        }
-      else
-        {
-          a = ((guint32) header[i + 3] << 24) | (header[i + 2] << 16) | (header[i + 1] << 8) | header[i];
-          b = ((guint32) header[i + 7] << 24) | (header[i + 6] << 16) | (header[i + 5] << 8) | header[i + 4];
-        }
-      s0 += a + s1;
-      s1 += b + s0;
-    }
-  put_be32 (header + 24, s0);
-  put_be32 (header + 28, s1);
-}
-
 /* Keyless edits that used to read as an I/O error (a disk fault) are
  * tampering: a log header with another version or page size and a valid
  * checksum, and a vault cut down to its 4096-byte header, with or without
@@ -737,23 +689,23 @@ test_tampering_not_io_error (void)
 {
   g_autofree char *path = make_vault_with_wal ("keyless.sillon");
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autoptr (GBytes) main_bytes = get_file (path);
-  g_autoptr (GBytes) wal_bytes = get_file (wal);
+  g_autoptr (GBytes) main_bytes = vault_test_get_file (path);
+  g_autoptr (GBytes) wal_bytes = vault_test_get_file (wal);
   gsize wal_len = g_bytes_get_size (wal_bytes);
   g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (wal_bytes, NULL), wal_len);
 
   g_assert_cmpuint (wal_len, >=, WAL_HEADER + FRAME);
 
   /* Version. */
-  put_be32 (copy + 4, 3007001);
-  rechecksum_wal_header (copy);
+  vault_test_put_be32 (copy + 4, 3007001);
+  vault_test_rechecksum_wal_header (copy);
   put_file (wal, copy, wal_len);
   assert_open_tampered (path);
 
   /* Page size: another valid one. */
   memcpy (copy, g_bytes_get_data (wal_bytes, NULL), WAL_HEADER);
-  put_be32 (copy + 8, 8192);
-  rechecksum_wal_header (copy);
+  vault_test_put_be32 (copy + 8, 8192);
+  vault_test_rechecksum_wal_header (copy);
   put_file (wal, copy, wal_len);
   assert_open_tampered (path);
 
@@ -797,15 +749,15 @@ test_verify_writes_nothing (void)
 
   /* Copy B's MAC no longer matches. */
   {
-    g_autoptr (GBytes) bytes = get_file (path);
+    g_autoptr (GBytes) bytes = vault_test_get_file (path);
     gsize len = 0;
     g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
 
     data[SILLON_VFS_HEADER_SIZE / 2 + 100] ^= 0x01;
     put_file (path, data, len);
   }
-  main_before = get_file (path);
-  wal_before = get_file (wal);
+  main_before = vault_test_get_file (path);
+  wal_before = vault_test_get_file (wal);
   g_assert_cmpuint (g_bytes_get_size (wal_before), >, 0);
 
   {
@@ -826,8 +778,8 @@ test_verify_writes_nothing (void)
     g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault), "INSERT INTO t VALUES ('no')", NULL, NULL, NULL) & 0xff, ==, SQLITE_READONLY);
   }
   {
-    g_autoptr (GBytes) main_after = get_file (path);
-    g_autoptr (GBytes) wal_after = get_file (wal);
+    g_autoptr (GBytes) main_after = vault_test_get_file (path);
+    g_autoptr (GBytes) wal_after = vault_test_get_file (wal);
 
     g_assert_true (g_bytes_equal (main_before, main_after));
     g_assert_true (g_bytes_equal (wal_before, wal_after));
@@ -887,12 +839,12 @@ test_no_checkpoint_after_failed_read (void)
     sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   }
   {
-    g_autoptr (GBytes) whole = get_file (path);
+    g_autoptr (GBytes) whole = vault_test_get_file (path);
 
     put_file (path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) - PAGE);
   }
-  main_before = get_file (path);
-  wal_before = get_file (wal);
+  main_before = vault_test_get_file (path);
+  wal_before = vault_test_get_file (wal);
   g_assert_cmpuint (g_bytes_get_size (wal_before), >, 0);
 
   {
@@ -906,8 +858,8 @@ test_no_checkpoint_after_failed_read (void)
     sqlite3_finalize (stmt);
   }
   {
-    g_autoptr (GBytes) main_after = get_file (path);
-    g_autoptr (GBytes) wal_after = get_file (wal);
+    g_autoptr (GBytes) main_after = vault_test_get_file (path);
+    g_autoptr (GBytes) wal_after = vault_test_get_file (wal);
 
     g_assert_true (g_bytes_equal (main_before, main_after));
     g_assert_true (g_bytes_equal (wal_before, wal_after));
