@@ -645,6 +645,80 @@ test_over_one_gib_verifies (void)
   remove_files (path);
 }
 
+/* The same through the vault: verify, backup and restore, rotation. Each
+ * walks every page, and none may trip on the page SQLite never writes. */
+static void
+test_over_one_gib_backup_and_rotate (void)
+{
+  SillonVaultCreateOptions options = { 0 };
+  g_autofree char *path = tmp_path ("big-vault.sillon");
+  g_autofree char *backup = tmp_path ("big-vault.backup");
+  g_autofree char *restored = tmp_path ("big-restored.sillon");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
+  char *recovery = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  if (!g_test_slow ())
+    {
+      g_test_skip ("writes several GiB: run with -m slow (build-aux/long-tests)");
+      return;
+    }
+  remove_files (path);
+  options.kdf_target_ms = 1;
+  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  exec_ok (db, "CREATE TABLE big (b BLOB)");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (int i = 0; i < 9; i++)
+    {
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  exec_ok (db, "INSERT INTO big VALUES ('after the pending page')");
+
+  g_assert_true (sillon_vault_verify (vault, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->bad_pages->len, ==, 0);
+  g_assert_true (report->integrity_ok);
+  g_clear_pointer (&report, sillon_vault_verify_report_free);
+
+  g_unlink (backup);
+  g_assert_true (sillon_vault_backup (vault, backup, &error));
+  g_assert_no_error (error);
+  remove_files (restored);
+  g_assert_true (sillon_vault_restore (backup, PASSPHRASE, restored, &error));
+  g_assert_no_error (error);
+  g_unlink (backup);
+  {
+    g_autoptr (SillonVault) copy = sillon_vault_open_full (restored, PASSPHRASE, SILLON_VAULT_OPEN_CHECK_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sillon_vault_verify (copy, &report, &error));
+    g_assert_cmpuint (report->bad_pages->len, ==, 0);
+    g_assert_true (report->integrity_ok);
+    g_clear_pointer (&report, sillon_vault_verify_report_free);
+  }
+  remove_files (restored);
+
+  g_assert_true (sillon_vault_rotate (vault, PASSPHRASE, &recovery, NULL, &error));
+  g_assert_no_error (error);
+  sillon_vault_free_secret (recovery);
+  g_assert_true (sillon_vault_verify (vault, &report, &error));
+  g_assert_cmpuint (report->bad_pages->len, ==, 0);
+  g_assert_true (report->integrity_ok);
+  g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT count(*) FROM big WHERE b = 'after the pending page'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_clear_object (&vault);
+  remove_files (path);
+}
+
 /* ---- through a real vault header ---------------------------------------- */
 
 static char *
@@ -897,6 +971,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/vault-integrity/main-file-cut-or-extended/with-wal", GINT_TO_POINTER (TRUE), test_main_file_cut_or_extended);
   g_test_add_func ("/vault-integrity/tampering-not-io-error", test_tampering_not_io_error);
   g_test_add_func ("/vault-integrity/over-one-gib-verifies", test_over_one_gib_verifies);
+  g_test_add_func ("/vault-integrity/over-one-gib-backup-and-rotate", test_over_one_gib_backup_and_rotate);
   g_test_add_func ("/vault-integrity/old-log-refused-unless-accepted", test_old_log_refused_unless_accepted);
   g_test_add_func ("/vault-integrity/verify-writes-nothing", test_verify_writes_nothing);
   g_test_add_func ("/vault-integrity/no-checkpoint-after-failed-read", test_no_checkpoint_after_failed_read);
