@@ -877,8 +877,30 @@ print_value (sqlite3_stmt *stmt, int column)
 }
 
 /* Runs every statement of @sql; counts those that were started in @n_run. */
+/* A statement failed: a page that fails authentication (or a structure
+ * SQLite finds corrupt) is the vault's damage, reported as every other
+ * command reports it (exit 12, the file named), whether preparing the
+ * statement read it (the schema) or stepping did. */
 static int
-run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
+statement_failed (sqlite3 *db, const char *path)
+{
+  int extended = sqlite3_extended_errcode (db);
+
+  if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
+    {
+      g_autoptr (GError) error = g_error_new (SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                                              /* Translators: %s is SQLite's own message. */
+                                              _ ("SQL error: %s"), sqlite3_errmsg (db));
+
+      return sillon_cli_report_error (error, path);
+    }
+  /* Translators: %s is SQLite's own message. */
+  sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
+  return SILLON_CLI_EXIT_SQL;
+}
+
+static int
+run_statements (sqlite3 *db, const char *path, const char *sql, gboolean header, guint *n_run)
 {
   const char *tail;
 
@@ -892,11 +914,7 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
 
       rc = sqlite3_prepare_v2 (db, tail, -1, &stmt, &next);
       if (rc != SQLITE_OK)
-        {
-          /* Translators: %s is SQLite's own message. */
-          sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
-          return SILLON_CLI_EXIT_SQL;
-        }
+        return statement_failed (db, path);
       tail = next;
       if (stmt == NULL)
         continue; /* only whitespace or a comment */
@@ -922,12 +940,10 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
         }
       if (rc != SQLITE_DONE)
         {
-          int extended = sqlite3_extended_errcode (db);
-          sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
+          int ret = statement_failed (db, path);
+
           sqlite3_finalize (stmt);
-          if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
-            return SILLON_CLI_EXIT_TAMPERED;
-          return SILLON_CLI_EXIT_SQL;
+          return ret;
         }
       sqlite3_finalize (stmt);
     }
@@ -973,7 +989,7 @@ cmd_shell (int argc, char **argv)
       return SILLON_CLI_EXIT_FAILURE;
     }
 
-  ret = run_statements (db, sql->str, header, &n_run);
+  ret = run_statements (db, common.vault_path, sql->str, header, &n_run);
   fflush (stdout);
 
   /* The statements themselves may quote people's names: the journal gets

@@ -202,6 +202,48 @@ test_verify_then_repair (Fixture *f, gconstpointer data)
   }
 }
 
+/* A page cut off the file, read by `vault shell`: the same tampering error
+ * as every other command (exit 12, the file named), not a disk fault; and
+ * the log is not folded into the damaged file when the shell closes. */
+static void
+test_shell_reports_cut_page (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) wal_before = NULL;
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SillonVault) vault = sillon_vault_open (f->vault, PASSPHRASE, &error);
+    sqlite3 *db;
+
+    g_assert_no_error (error);
+    db = sillon_vault_get_db (vault);
+    exec_ok (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
+                 "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
+                 "INSERT INTO t VALUES ('again')");
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  }
+  {
+    g_autoptr (GBytes) whole = vault_test_get_file (f->vault);
+
+    set_file (f->vault, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) - 4096);
+  }
+  wal_before = vault_test_get_file (f->wal);
+
+  {
+    g_autoptr (CliResult) r = cli_run (NULL, PASSPHRASE "\n", "SELECT v FROM later;\n", "vault", "shell", "--vault", f->vault, NULL);
+
+    g_assert_cmpint (r->status, ==, EXIT_TAMPERED);
+    g_assert_nonnull (strstr (r->err, f->vault));
+    g_assert_nonnull (strstr (r->err, "tampered"));
+    g_assert_cmpstr (r->out, ==, "");
+  }
+  {
+    g_autoptr (GBytes) wal_after = vault_test_get_file (f->wal);
+
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -210,5 +252,6 @@ main (int argc, char **argv)
 
   g_test_add ("/cli/vault-check/keyless-tampering-is-tampering", Fixture, NULL, fixture_set_up, test_keyless_tampering_is_tampering, fixture_tear_down);
   g_test_add ("/cli/vault-check/verify-then-repair", Fixture, NULL, fixture_set_up, test_verify_then_repair, fixture_tear_down);
+  g_test_add ("/cli/vault-check/shell-reports-cut-page", Fixture, NULL, fixture_set_up, test_shell_reports_cut_page, fixture_tear_down);
   return g_test_run ();
 }
