@@ -501,11 +501,12 @@ ask_passphrase (SillonCliCommonOptions *common,
   return g_steal_pointer (&passphrase);
 }
 
-SillonVault *
-sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
-                              gboolean current,
-                              SillonCliSecret **out_passphrase,
-                              int *out_exit)
+static SillonVault *
+unlock_vault (SillonCliCommonOptions *common,
+              gboolean current,
+              SillonVaultOpenFlags flags,
+              SillonCliSecret **out_passphrase,
+              int *out_exit)
 {
   g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (GError) error = NULL;
@@ -514,7 +515,7 @@ sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
   passphrase = ask_passphrase (common, current, out_exit);
   if (passphrase == NULL)
     return NULL;
-  vault = sillon_vault_open (common->vault_path, passphrase, &error);
+  vault = sillon_vault_open_full (common->vault_path, passphrase, flags, &error);
   if (vault == NULL)
     {
       *out_exit = sillon_cli_report_error (error, common->vault_path);
@@ -523,6 +524,23 @@ sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
   if (out_passphrase != NULL)
     *out_passphrase = g_steal_pointer (&passphrase);
   return vault;
+}
+
+SillonVault *
+sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
+                              gboolean current,
+                              SillonCliSecret **out_passphrase,
+                              int *out_exit)
+{
+  return unlock_vault (common, current, SILLON_VAULT_OPEN_DEFAULT, out_passphrase, out_exit);
+}
+
+SillonVault *
+sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
+                                    SillonVaultOpenFlags flags,
+                                    int *out_exit)
+{
+  return unlock_vault (common, FALSE, flags, NULL, out_exit);
 }
 
 SillonVault *

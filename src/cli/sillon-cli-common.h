@@ -93,6 +93,10 @@ SillonVault *sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
                                            gboolean current,
                                            SillonCliSecret **out_passphrase,
                                            int *out_exit);
+/* The same with SillonVaultOpenFlags (a check that writes nothing, …). */
+SillonVault *sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
+                                                 SillonVaultOpenFlags flags,
+                                                 int *out_exit);
 /* FALSE, with the "no vault here" message printed and @out_exit set, when
  * the vault file does not exist. */
 gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit);

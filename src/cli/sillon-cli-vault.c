@@ -210,28 +210,16 @@ sillon_cli_vault_info (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-int
-sillon_cli_vault_verify (int argc, char **argv)
+/* Verifies @vault and prints the report; returns the exit code. */
+static int
+verify_and_report (SillonVault *vault, const char *path)
 {
-  g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonVaultVerifyReport) report = NULL;
   g_autoptr (GError) error = NULL;
   gboolean damaged;
-  int ret;
-
-  ret = sillon_cli_parse_options (&argc, &argv, "",
-                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check."),
-                                  NULL, &common);
-  if (ret >= 0)
-    return ret;
-
-  vault = sillon_cli_unlock_vault (&common, &ret);
-  if (vault == NULL)
-    return ret;
 
   if (!sillon_vault_verify (vault, &report, &error))
-    return sillon_cli_report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, path);
 
   g_print (_ ("Pages checked: %llu\n"), (unsigned long long) report->pages_checked);
   if (report->bad_pages == NULL || report->bad_pages->len == 0)
@@ -248,18 +236,24 @@ sillon_cli_vault_verify (int argc, char **argv)
     }
   g_print (_ ("Header copy A: %s\n"), report->header_copy_a_ok ? _ ("ok") : _ ("damaged"));
   g_print (_ ("Header copy B: %s\n"), report->header_copy_b_ok ? _ ("ok") : _ ("damaged"));
+  if (report->header_needs_repair)
+    g_print ("%s\n", _ ("Header: one copy is damaged or out of date; “sillon-cli vault repair” rewrites it"));
   /* A crash during a header change, or a modification: worth knowing. */
   if (report->header_repairs > 0)
     g_print (ngettext ("Header repairs: a damaged or out-of-date header copy was rewritten %u time when the vault was opened\n",
                        "Header repairs: a damaged or out-of-date header copy was rewritten %u times when the vault was opened\n",
                        report->header_repairs),
              report->header_repairs);
+  if (report->wal_header_bad)
+    g_print ("%s\n", _ ("Log: its header was altered"));
+  if (report->old_log)
+    g_print ("%s\n", _ ("Log: written by an earlier version of Sillon; “sillon-cli vault repair --accept-old-log” folds it into the vault"));
   if (report->bad_pages != NULL && report->bad_pages->len > 0)
     g_print ("%s\n", _ ("Integrity check: not run (bad pages)"));
   else
     g_print (_ ("Integrity check: %s\n"), report->integrity_ok ? _ ("ok") : _ ("FAILED"));
 
-  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok;
+  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok || report->wal_header_bad || report->old_log;
   if (damaged)
     {
       sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
@@ -267,6 +261,58 @@ sillon_cli_vault_verify (int argc, char **argv)
     }
   g_print ("%s\n", _ ("The vault is intact."));
   return SILLON_CLI_EXIT_OK;
+}
+
+int
+sillon_cli_vault_verify (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check. Writes nothing: what needs repair is reported, and left to “sillon-cli vault repair”."),
+                                  NULL, &common);
+  if (ret >= 0)
+    return ret;
+
+  vault = sillon_cli_unlock_vault_with_flags (&common, SILLON_VAULT_OPEN_CHECK_ONLY, &ret);
+  if (vault == NULL)
+    return ret;
+
+  return verify_and_report (vault, common.vault_path);
+}
+
+int
+sillon_cli_vault_repair (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean accept_old_log = FALSE;
+  GOptionEntry entries[] = {
+    { "accept-old-log", 0, 0, G_OPTION_ARG_NONE, &accept_old_log,
+      N_ ("Read a log left by an earlier version of Sillon (only if you trust that file)"), NULL },
+    { NULL },
+  };
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Rewrites a damaged or out-of-date header copy and folds the write-ahead log into the vault file, then verifies the vault. Pages that fail authentication cannot be repaired: restore a backup."),
+                                  entries, &common);
+  if (ret >= 0)
+    return ret;
+
+  vault = sillon_cli_unlock_vault_with_flags (&common, accept_old_log ? SILLON_VAULT_OPEN_ACCEPT_OLD_LOG : SILLON_VAULT_OPEN_DEFAULT, &ret);
+  if (vault == NULL)
+    return ret;
+  if (sillon_vault_get_header_repaired (vault))
+    g_print ("%s\n", _ ("Header: the damaged or out-of-date copy was rewritten"));
+  if (!sillon_vault_checkpoint (vault, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+  g_print ("%s\n", _ ("Log: folded into the vault file"));
+
+  return verify_and_report (vault, common.vault_path);
 }
 
 int
@@ -819,8 +865,30 @@ print_value (sqlite3_stmt *stmt, int column)
 }
 
 /* Runs every statement of @sql; counts those that were started in @n_run. */
+/* A statement failed: a page that fails authentication (or a structure
+ * SQLite finds corrupt) is the vault's damage, reported as every other
+ * command reports it (exit 12, the file named), whether preparing the
+ * statement read it (the schema) or stepping did. */
 static int
-run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
+statement_failed (sqlite3 *db, const char *path)
+{
+  int extended = sqlite3_extended_errcode (db);
+
+  if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
+    {
+      g_autoptr (GError) error = g_error_new (SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                                              /* Translators: %s is SQLite's own message. */
+                                              _ ("SQL error: %s"), sqlite3_errmsg (db));
+
+      return sillon_cli_report_error (error, path);
+    }
+  /* Translators: %s is SQLite's own message. */
+  sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
+  return SILLON_CLI_EXIT_SQL;
+}
+
+static int
+run_statements (sqlite3 *db, const char *path, const char *sql, gboolean header, guint *n_run)
 {
   const char *tail;
 
@@ -834,11 +902,7 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
 
       rc = sqlite3_prepare_v2 (db, tail, -1, &stmt, &next);
       if (rc != SQLITE_OK)
-        {
-          /* Translators: %s is SQLite's own message. */
-          sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
-          return SILLON_CLI_EXIT_SQL;
-        }
+        return statement_failed (db, path);
       tail = next;
       if (stmt == NULL)
         continue; /* only whitespace or a comment */
@@ -864,12 +928,10 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
         }
       if (rc != SQLITE_DONE)
         {
-          int extended = sqlite3_extended_errcode (db);
-          sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
+          int ret = statement_failed (db, path);
+
           sqlite3_finalize (stmt);
-          if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
-            return SILLON_CLI_EXIT_TAMPERED;
-          return SILLON_CLI_EXIT_SQL;
+          return ret;
         }
       sqlite3_finalize (stmt);
     }
@@ -915,7 +977,7 @@ sillon_cli_vault_shell (int argc, char **argv)
       return SILLON_CLI_EXIT_FAILURE;
     }
 
-  ret = run_statements (db, sql->str, header, &n_run);
+  ret = run_statements (db, common.vault_path, sql->str, header, &n_run);
   fflush (stdout);
 
   /* The statements themselves may quote people's names: the journal gets

@@ -29,6 +29,7 @@ static const SillonCliCommand commands[] = {
   { "vault create", N_ ("Create a vault and print its recovery key"), sillon_cli_vault_create },
   { "vault info", N_ ("List the keyslots"), sillon_cli_vault_info },
   { "vault verify", N_ ("Authenticate every page and check integrity"), sillon_cli_vault_verify },
+  { "vault repair", N_ ("Rewrite a stale header copy and fold the log into the vault"), sillon_cli_vault_repair },
   { "vault passwd", N_ ("Change your passphrase"), sillon_cli_vault_passwd },
   { "vault add-slot", N_ ("Add a keyslot for another mediator"), sillon_cli_vault_add_slot },
   { "vault remove-slot", N_ ("Remove a keyslot"), sillon_cli_vault_remove_slot },

@@ -51,6 +51,7 @@ int sillon_cli_assess_path (int argc, char **argv);
 int sillon_cli_vault_create (int argc, char **argv);
 int sillon_cli_vault_info (int argc, char **argv);
 int sillon_cli_vault_verify (int argc, char **argv);
+int sillon_cli_vault_repair (int argc, char **argv);
 int sillon_cli_vault_passwd (int argc, char **argv);
 int sillon_cli_vault_add_slot (int argc, char **argv);
 int sillon_cli_vault_remove_slot (int argc, char **argv);

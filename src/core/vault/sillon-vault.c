@@ -40,6 +40,11 @@ struct _SillonVault
   SillonVaultHeaderCopy header; /* the authoritative copy (public data) */
   guint header_index;           /* where it was read from */
   guint unlocked_slot;
+  /* Opened with SILLON_VAULT_OPEN_CHECK_ONLY: nothing is written. */
+  gboolean check_only;
+  gboolean wal_existed;         /* check only: a log was there before */
+  gboolean header_needs_repair; /* check only: the other copy differs */
+  gboolean header_repaired;     /* opening rewrote the other copy */
 };
 
 G_DEFINE_FINAL_TYPE (SillonVault, sillon_vault, G_TYPE_OBJECT)
@@ -527,20 +532,29 @@ write_header (SillonVault *self, SillonVaultHeaderCopy *next, GError **error)
  * must not erase the evidence: the new generation written to both copies
  * counts it (authenticated by the MAC), and verify reports the count. */
 static gboolean
-repair_header (SillonVault *self, const SillonVaultHeader *header, GError **error)
+header_copy_stale (SillonVault *self, const SillonVaultHeader *header)
 {
   guint other = 1 - self->header_index;
   guint8 raw[SILLON_VAULT_HEADER_COPY_SIZE];
-  SillonVaultHeaderCopy next;
 
   sillon_vault_header_serialize_copy (&self->header, other, self->subkeys->header_mac, raw);
-  if (memcmp (raw, header->copies[other].raw, sizeof raw) == 0)
+  return memcmp (raw, header->copies[other].raw, sizeof raw) != 0;
+}
+
+static gboolean
+repair_header (SillonVault *self, const SillonVaultHeader *header, GError **error)
+{
+  guint other = 1 - self->header_index;
+  SillonVaultHeaderCopy next;
+
+  if (!header_copy_stale (self, header))
     return TRUE;
   g_message ("Header copy %c of the vault was damaged or out of date and has been rewritten",
              other == 0 ? 'A' : 'B');
   next = self->header;
   if (next.repairs < G_MAXUINT32)
     next.repairs++;
+  self->header_repaired = TRUE;
   return write_header (self, &next, error);
 }
 
@@ -564,9 +578,23 @@ close_db (SillonVault *self)
 {
   sqlite3_stmt *stmt;
   gboolean busy = FALSE;
+  gboolean damaged = FALSE;
 
   if (self->db == NULL)
     return;
+
+  /* A read of this vault failed authentication: closing must not fold the
+   * log into a damaged file (the log, evidence of what was there, would be
+   * deleted), nor may the checkpoint below. */
+  for (int i = 0; sqlite3_db_name (self->db, i) != NULL; i++)
+    {
+      sqlite3_int64 failed = 0;
+
+      if (sqlite3_file_control (self->db, sqlite3_db_name (self->db, i), SILLON_VFS_FCNTL_FAILED_READS, &failed) == SQLITE_OK && failed > 0)
+        damaged = TRUE;
+    }
+  if (damaged)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
   /* Statements still prepared keep the connection alive after
    * sqlite3_close_v2, with its page cache. Finalizing them here would leave
@@ -590,7 +618,7 @@ close_db (SillonVault *self)
        * only makes a zombie connection that never checkpoints: fold the WAL
        * into the vault file now, while the keys are still there, so that the
        * file alone is complete. It fails harmlessly if a scan is running. */
-      if (sqlite3_exec (self->db, "PRAGMA main.wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
+      if (!damaged && sqlite3_exec (self->db, "PRAGMA main.wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
         g_debug ("Could not checkpoint before locking: %s", sqlite3_errmsg (self->db));
       for (int i = 0; sqlite3_db_name (self->db, i) != NULL; i++)
         {
@@ -606,6 +634,17 @@ close_db (SillonVault *self)
     }
   sqlite3_close_v2 (self->db);
   self->db = NULL;
+
+  /* SQLite creates an empty log when it opens a vault in WAL mode: a check
+   * leaves the folder as it found it. */
+  if (self->check_only && !self->wal_existed)
+    {
+      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+      GStatBuf st;
+
+      if (g_stat (wal, &st) == 0 && st.st_size == 0)
+        g_unlink (wal);
+    }
 }
 
 /* Copies @src's main database into @dest's with the backup API, which, unlike
@@ -802,10 +841,49 @@ sillon_vault_create (const char *path,
   return g_steal_pointer (&self);
 }
 
+/* A vault file always holds page 1 after its header (creation writes it
+ * before the first log exists). One cut down to its header would open as
+ * an empty database, and SQLite would then delete the log beside it. */
+static gboolean
+check_has_pages (const char *path, GError **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_size <= SILLON_VFS_HEADER_SIZE)
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                   _ ("%s holds a vault header but no database page: it was cut short"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A log the VFS refused as written before frame headers were bound to their
+ * pages gets its own explanation: it is not damage. */
+static gboolean
+configure_or_explain (SillonVault *self, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  int unbound = 0;
+
+  if (configure_connection (self->db, &self->header, self->subkeys, FALSE, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED) && sqlite3_file_control (self->db, "main", SILLON_VFS_FCNTL_UNBOUND_LOG, &unbound) == SQLITE_OK && unbound)
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                   _ ("The log beside the vault (%s-wal) was written by an earlier version of Sillon, whose log could be altered unnoticed. Nothing was changed. If you trust that file, fold it into the vault with “sillon-cli vault repair --accept-old-log”; or move it away to open the vault as it was before that log."),
+                   self->path);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 static SillonVault *
 open_common (const char *path,
              const Credential *cred,
              SillonVaultHeader *header,
+             SillonVaultOpenFlags flags,
              GError **error)
 {
   g_autoptr (SillonVault) self = NULL;
@@ -825,7 +903,22 @@ open_common (const char *path,
   /* The header goes through the connection's own file: a second descriptor
    * closed later would drop SQLite's POSIX locks. */
   self->db = open_connection (path, error);
-  if (self->db == NULL || !read_header (self->db, "main", header, error))
+  if (self->db == NULL)
+    return NULL;
+  if (flags & SILLON_VAULT_OPEN_CHECK_ONLY)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      /* A check of a possibly damaged vault must not change it: no write,
+       * no checkpoint when closing, no header repair (see below). */
+      self->check_only = TRUE;
+      self->wal_existed = g_file_test (wal, G_FILE_TEST_EXISTS);
+      sqlite3_file_control (self->db, "main", SILLON_VFS_FCNTL_READ_ONLY, NULL);
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    }
+  if (flags & SILLON_VAULT_OPEN_ACCEPT_OLD_LOG)
+    sqlite3_file_control (self->db, "main", SILLON_VFS_FCNTL_ACCEPT_UNBOUND_LOG, NULL);
+  if (!read_header (self->db, "main", header, error))
     return NULL;
   if (!alloc_keys (self, error))
     return NULL;
@@ -852,7 +945,7 @@ open_common (const char *path,
       }
   }
 
-  if (!configure_connection (self->db, &self->header, self->subkeys, FALSE, error))
+  if (!check_has_pages (path, error) || !configure_or_explain (self, error))
     return NULL;
 
   /* The header above was read before SQLite took its lock: another program
@@ -887,15 +980,18 @@ open_common (const char *path,
       self->header_index = copy_index;
       self->unlocked_slot = slot_index;
     }
-  if (!repair_header (self, fresh, error))
+  if (self->check_only)
+    self->header_needs_repair = header_copy_stale (self, fresh);
+  else if (!repair_header (self, fresh, error))
     return NULL;
   return g_steal_pointer (&self);
 }
 
 SillonVault *
-sillon_vault_open (const char *path,
-                   const char *passphrase,
-                   GError **error)
+sillon_vault_open_full (const char *path,
+                        const char *passphrase,
+                        SillonVaultOpenFlags flags,
+                        GError **error)
 {
   SillonVaultHeader *header;
   Credential cred = { passphrase, NULL };
@@ -906,9 +1002,17 @@ sillon_vault_open (const char *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   header = g_new0 (SillonVaultHeader, 1);
-  self = open_common (path, &cred, header, error);
+  self = open_common (path, &cred, header, flags, error);
   g_free (header);
   return self;
+}
+
+SillonVault *
+sillon_vault_open (const char *path,
+                   const char *passphrase,
+                   GError **error)
+{
+  return sillon_vault_open_full (path, passphrase, SILLON_VAULT_OPEN_DEFAULT, error);
 }
 
 SillonVault *
@@ -951,7 +1055,7 @@ sillon_vault_open_with_recovery_key (const char *path,
     }
   cred.recovery_key = raw_key;
   header = g_new0 (SillonVaultHeader, 1);
-  self = open_common (path, &cred, header, error);
+  self = open_common (path, &cred, header, SILLON_VAULT_OPEN_DEFAULT, error);
   g_free (header);
   sodium_free (raw_key);
   if (self == NULL)
@@ -1039,6 +1143,9 @@ sillon_vault_attach (SillonVault *self,
                    _ ("There is no vault at %s"), path);
       return FALSE;
     }
+
+  if (!check_has_pages (path, error))
+    return FALSE;
 
   /* A short-lived connection of our own reads the header: SQLite keeps
    * track of every descriptor on the file, so locks stay intact. */
@@ -1488,13 +1595,25 @@ sillon_vault_verify (SillonVault *self,
       report->header_copy_b_ok = sillon_vault_header_copy_check_mac (&header->copies[1], self->subkeys->header_mac);
     }
   report->header_repairs = self->header.repairs;
+  report->header_needs_repair = self->header_needs_repair;
   g_free (header);
 
+  /* The database's size as SQLite sees it (from the log's last commit, or
+   * page 1): pages cut off the file are counted, not just those left. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    if (sqlite3_prepare_v2 (self->db, "PRAGMA main.page_count", -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+      v.db_pages = (guint32) sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
   v.bad_pages = report->bad_pages;
   rc = sqlite3_file_control (self->db, "main", SILLON_VFS_FCNTL_VERIFY, &v);
   if (rc != SQLITE_OK)
     return set_sqlite_error (error, NULL, rc);
   report->pages_checked = v.pages_checked;
+  report->wal_header_bad = v.wal_header_bad;
+  report->old_log = v.unbound_log;
 
   if (report->bad_pages->len == 0)
     {
@@ -1507,6 +1626,44 @@ sillon_vault_verify (SillonVault *self,
     }
 
   *out_report = g_steal_pointer (&report);
+  return TRUE;
+}
+
+gboolean
+sillon_vault_get_header_repaired (SillonVault *self)
+{
+  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
+
+  return self->header_repaired;
+}
+
+gboolean
+sillon_vault_checkpoint (SillonVault *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean blocked = TRUE;
+  int rc;
+
+  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA main.wal_checkpoint(TRUNCATE)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    blocked = sqlite3_column_int (stmt, 0) != 0;
+  if (rc != SQLITE_ROW)
+    {
+      rc = sqlite3_extended_errcode (self->db);
+      sqlite3_finalize (stmt);
+      return set_sqlite_error (error, self->db, rc);
+    }
+  sqlite3_finalize (stmt);
+  if (blocked)
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_BUSY,
+                   _ ("The vault is in use: its log could not be folded into it"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1526,11 +1683,10 @@ sillon_vault_backup (SillonVault *self,
   g_autoptr (GError) local_error = NULL;
   unsigned char *image = NULL;
   sqlite3_int64 size = 0;
+  sqlite3_int64 failed_before = 0, failed_after = 0;
   guint8 prefix[BACKUP_PREFIX_SIZE];
   guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
-  sqlite3 *mem = NULL;
   gboolean ok = FALSE;
-  int rc;
 
   g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -1547,25 +1703,33 @@ sillon_vault_backup (SillonVault *self,
       return FALSE;
     }
 
-  /* A consistent snapshot, in memory only. The backup API copies every page
-   * inside one read transaction and stops at a page that fails
-   * authentication, whereas sqlite3_serialize of the vault itself would
-   * zero-fill such a page, and the backup would carry it as authentic. */
-  rc = sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, mem, rc);
-      goto out;
-    }
-  if (!copy_database (self->db, mem, error))
-    goto out;
-  image = sqlite3_serialize (mem, "main", &size, 0);
+  /* A consistent snapshot, in memory only, read through the vault's own
+   * connection inside one read transaction: no second database (whose page
+   * cache SQLite would free without wiping), one buffer wiped below.
+   * sqlite3_serialize zero-fills a page it cannot read: the VFS counts the
+   * reads that failed authentication, and any such read fails the backup.
+   * (It zero-fills SQLite's pending-byte page of a vault over 1 GiB too,
+   * without reading it: that page holds nothing.) */
+  if (sqlite3_file_control (self->db, "main", SILLON_VFS_FCNTL_FAILED_READS, &failed_before) != SQLITE_OK)
+    failed_before = -1;
+  image = sqlite3_serialize (self->db, "main", &size, 0);
   if (image == NULL || size <= 0)
     {
       g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SQL,
                    _ ("Cannot take a snapshot of the vault"));
       goto out;
     }
+  if (failed_before < 0 || sqlite3_file_control (self->db, "main", SILLON_VFS_FCNTL_FAILED_READS, &failed_after) != SQLITE_OK || failed_after != failed_before)
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                   _ ("The vault has been damaged or modified outside Sillon"));
+      goto out;
+    }
+  /* Restore rebuilds a vault from this image with SQLite's backup API, which
+   * does not take a database in WAL mode from memory: mark it as a
+   * rollback-journal database (bytes 18 and 19 of page 1). */
+  if (image[18] == 2 && image[19] == 2)
+    image[18] = image[19] = 1;
 
   memcpy (prefix, BACKUP_MAGIC, 8);
   prefix[8] = 0;
@@ -1605,8 +1769,6 @@ sillon_vault_backup (SillonVault *self,
   ok = TRUE;
 
 out:
-  if (mem != NULL)
-    sqlite3_close (mem);
   if (state != NULL)
     sodium_free (state);
   if (image != NULL)

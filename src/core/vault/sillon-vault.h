@@ -75,6 +75,15 @@ typedef struct
    * damaged or out of date and rewrote it: after an interrupted header
    * change, or a modification of the file. */
   guint header_repairs;
+  /* What a check found that opening normally, or `vault repair`, would
+   * rewrite: a header copy out of date or damaged. A check writes nothing. */
+  gboolean header_needs_repair;
+  /* The log's header was edited (a version or page size Sillon never
+   * writes): SQLite would refuse it. */
+  gboolean wal_header_bad;
+  /* The log was written by an earlier version of Sillon, before frame
+   * headers were bound to their pages (see docs/VAULT-FORMAT.md). */
+  gboolean old_log;
 } SillonVaultVerifyReport;
 
 void sillon_vault_verify_report_free (SillonVaultVerifyReport *report);
@@ -110,8 +119,25 @@ SillonVault *sillon_vault_create (const char *path,
                                   char **out_recovery_key,
                                   GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
+typedef enum
+{
+  SILLON_VAULT_OPEN_DEFAULT = 0,
+  /* For a check: nothing is written to the vault, its log or its header
+   * (no header repair, no checkpoint when closing, no write at all), so a
+   * damaged vault is left as it was found. Use it for verify. */
+  SILLON_VAULT_OPEN_CHECK_ONLY = 1 << 0,
+  /* Reads a log left by an earlier version of Sillon, whose frame headers
+   * are not bound to their pages (see docs/VAULT-FORMAT.md). Only on the
+   * user's explicit request: such a log can be altered unnoticed. */
+  SILLON_VAULT_OPEN_ACCEPT_OLD_LOG = 1 << 1,
+} SillonVaultOpenFlags;
+
 /* Opens and unlocks. SILLON_VAULT_ERROR_WRONG_PASSPHRASE is raised before any
  * database page is read. */
+SillonVault *sillon_vault_open_full (const char *path,
+                                     const char *passphrase,
+                                     SillonVaultOpenFlags flags,
+                                     GError **error) G_GNUC_WARN_UNUSED_RESULT;
 SillonVault *sillon_vault_open (const char *path,
                                 const char *passphrase,
                                 GError **error) G_GNUC_WARN_UNUSED_RESULT;
@@ -216,6 +242,13 @@ gboolean sillon_vault_rotate (SillonVault *self,
 gboolean sillon_vault_verify (SillonVault *self,
                               SillonVaultVerifyReport **out_report,
                               GError **error);
+
+/* Whether opening rewrote a damaged or out-of-date header copy. */
+gboolean sillon_vault_get_header_repaired (SillonVault *self);
+
+/* Folds the log into the vault file and empties it (a checkpoint), which
+ * every close does too; for `vault repair`. */
+gboolean sillon_vault_checkpoint (SillonVault *self, GError **error);
 
 /* Encrypted backup of a consistent snapshot (crypto_secretstream), and
  * restore into a new vault file that opens with the same passphrases. */

@@ -10,7 +10,8 @@
  * Layout of a page (main database, WAL frame body):
  *   [ciphertext of P - 40 bytes][nonce 24][tag 16]
  * with associated data = "SillonP1" ‖ database id ‖ page number (big endian),
- * so that a page moved to another position or from another vault fails.
+ * so that a page moved to another position or from another vault fails. In
+ * a WAL frame the last 8 nonce bytes bind the frame header (wal_binding).
  */
 
 #include "config.h"
@@ -24,6 +25,18 @@
 #define AD_SIZE (8 + SILLON_VFS_DB_ID_SIZE + 4)
 #define WAL_HEADER_SIZE 32
 #define WAL_FRAME_HEADER_SIZE 24
+/* The part of a WAL frame header bound to the frame's page: page number,
+ * commit size and the two salts (the checksums follow). */
+#define WAL_FRAME_BOUND_SIZE 16
+#define WAL_MAGIC 0x377f0682
+#define WAL_VERSION 3007000
+/* The nonce of a WAL frame's page: 16 random bytes, then 8 bytes of a keyed
+ * hash binding them to the frame header (see wal_binding). */
+#define WAL_NONCE_RANDOM_SIZE 16
+#define WAL_BINDING_SIZE (SILLON_VFS_NONCE_SIZE - WAL_NONCE_RANDOM_SIZE)
+/* SQLite never writes the page holding the byte at 1 GiB: it keeps it for
+ * its file locks (the "pending byte"). */
+#define PENDING_BYTE 0x40000000
 
 typedef enum
 {
@@ -36,17 +49,21 @@ struct SillonFile
 {
   sqlite3_file base;
   FileKind kind;
-  SillonFile *main_file; /* WAL: the database it belongs to */
-  SillonFile *wal;       /* main database: its WAL while open */
-  SillonVfsKeys *keys;   /* main database only, in sodium_malloc memory */
-  gboolean keys_dropped; /* main database: locked for good */
-  guint8 *scratch;       /* one WAL frame: page + frame header */
+  SillonFile *main_file;   /* WAL: the database it belongs to */
+  SillonFile *wal;         /* main database: its WAL while open */
+  SillonVfsKeys *keys;     /* main database only, in sodium_malloc memory */
+  gboolean keys_dropped;   /* main database: locked for good */
+  gboolean read_only;      /* main database: opened to be checked, never written */
+  gboolean accept_unbound; /* main database: read a log written before frame binding */
+  gboolean unbound_log;    /* main database: its log was refused as written before frame binding */
+  guint64 failed_reads;    /* main database: page reads of it or its log that failed authentication */
+  guint8 *scratch;         /* one WAL frame: page + frame header */
   gsize scratch_size;
   /* The last WAL frame header written: the page written right after it is
    * encrypted under that page number. */
   gboolean pending;
   sqlite3_int64 pending_offset;
-  guint32 pending_pgno;
+  guint8 pending_header[WAL_FRAME_BOUND_SIZE];
   /* Main database, between SQLITE_FCNTL_CKPT_START and _DONE. A checkpoint
    * reads each WAL frame body and writes those bytes to the database page
    * of the same number, without looking at them. A frame body as stored is
@@ -90,6 +107,15 @@ keys_dup (const SillonVfsKeys *keys)
   if (copy != NULL)
     memcpy (copy, keys, sizeof *copy);
   return copy;
+}
+
+static void
+put_be32 (guint8 *p, guint32 v)
+{
+  p[0] = v >> 24;
+  p[1] = v >> 16;
+  p[2] = v >> 8;
+  p[3] = v;
 }
 
 static gboolean
@@ -168,17 +194,53 @@ make_ad (const SillonVfsKeys *keys, guint32 pgno, guint8 ad[AD_SIZE])
   ad[27] = pgno;
 }
 
-/* Encrypts into @out (never in place: SQLite's buffer is const and stays in
- * its cache as plaintext). A fresh random nonce on every write. */
+/* The last WAL_BINDING_SIZE bytes of the nonce of a WAL frame's page: a
+ * keyed hash of its first WAL_NONCE_RANDOM_SIZE (random) bytes and of the
+ * frame header's page number, commit size and salts. The nonce is itself
+ * authenticated by the page's tag, so a frame whose header was edited no
+ * longer authenticates, and the stored page stays a valid encryption of the
+ * database page (the checkpoint copies it as it is, see in_checkpoint). */
 static void
-encrypt_page (const SillonVfsKeys *keys, guint32 pgno, const guint8 *in, guint8 *out)
+wal_binding (const SillonVfsKeys *keys, const guint8 *random_part, const guint8 bound[WAL_FRAME_BOUND_SIZE], guint8 out[WAL_BINDING_SIZE])
+{
+  crypto_generichash_state state;
+
+  crypto_generichash_init (&state, keys->mask_key, SILLON_VFS_KEY_SIZE, WAL_BINDING_SIZE);
+  crypto_generichash_update (&state, (const guint8 *) "SillonWF", 8);
+  crypto_generichash_update (&state, keys->db_id, SILLON_VFS_DB_ID_SIZE);
+  crypto_generichash_update (&state, random_part, WAL_NONCE_RANDOM_SIZE);
+  crypto_generichash_update (&state, bound, WAL_FRAME_BOUND_SIZE);
+  crypto_generichash_final (&state, out, WAL_BINDING_SIZE);
+}
+
+static gboolean
+wal_binding_valid (const SillonVfsKeys *keys, const guint8 *page, const guint8 bound[WAL_FRAME_BOUND_SIZE])
+{
+  const guint8 *nonce = page + keys->page_size - SILLON_VFS_RESERVE;
+  guint8 expected[WAL_BINDING_SIZE];
+
+  wal_binding (keys, nonce, bound, expected);
+  return sodium_memcmp (expected, nonce + WAL_NONCE_RANDOM_SIZE, WAL_BINDING_SIZE) == 0;
+}
+
+/* Encrypts into @out (never in place: SQLite's buffer is const and stays in
+ * its cache as plaintext). A fresh random nonce on every write; for a WAL
+ * frame (@bound: its header's first 16 bytes), part of it binds the header. */
+static void
+encrypt_page (const SillonVfsKeys *keys, guint32 pgno, const guint8 *in, guint8 *out, const guint8 *bound)
 {
   gsize n = keys->page_size - SILLON_VFS_RESERVE;
   guint8 ad[AD_SIZE];
 
   make_ad (keys, pgno, ad);
   g_atomic_pointer_add (&page_encryptions, 1);
-  randombytes_buf (out + n, SILLON_VFS_NONCE_SIZE);
+  if (bound != NULL)
+    {
+      randombytes_buf (out + n, WAL_NONCE_RANDOM_SIZE);
+      wal_binding (keys, out + n, bound, out + n + WAL_NONCE_RANDOM_SIZE);
+    }
+  else
+    randombytes_buf (out + n, SILLON_VFS_NONCE_SIZE);
   crypto_aead_xchacha20poly1305_ietf_encrypt_detached (out, out + n + SILLON_VFS_NONCE_SIZE, NULL,
                                                        in, n, ad, sizeof ad, NULL,
                                                        out + n, keys->page_key);
@@ -328,17 +390,91 @@ frame_size (const SillonVfsKeys *keys)
   return keys->page_size + WAL_FRAME_HEADER_SIZE;
 }
 
-/* Reads frame @offset, unmasks its header and authenticates its page into
- * @frame (frame_size bytes). */
+typedef enum
+{
+  FRAME_AUTHENTIC,
+  /* The page authenticates under its page number, but not the binding of
+   * the rest of the header: an edited header, a body from an earlier
+   * generation of the log under a new header (a torn write), or a frame
+   * written before the header was bound. */
+  FRAME_UNBOUND,
+  FRAME_BAD,
+} FrameState;
+
+static SillonFile *
+wal_main (SillonFile *f)
+{
+  return f->kind == FILE_MAIN ? f : f->main_file;
+}
+
+/* Authenticates the page of @frame (header unmasked) under its header; with
+ * @decrypt, decrypts it in place when it is authentic. */
+static FrameState
+wal_frame_open (SillonFile *f, guint8 *frame, gboolean decrypt)
+{
+  const SillonVfsKeys *keys = file_keys (f);
+  guint8 *page = frame + WAL_FRAME_HEADER_SIZE;
+  guint32 pgno = get_be32 (frame);
+  SillonFile *main_file = wal_main (f);
+
+  if (!wal_binding_valid (keys, page, frame))
+    {
+      if (!page_authentic (keys, pgno, page))
+        return FRAME_BAD;
+      if (main_file == NULL || !main_file->accept_unbound)
+        return FRAME_UNBOUND;
+    }
+  if (decrypt ? !decrypt_page (keys, pgno, page) : !page_authentic (keys, pgno, page))
+    return FRAME_BAD;
+  return FRAME_AUTHENTIC;
+}
+
+/* Reads frame @offset, unmasks its header and authenticates and decrypts its
+ * page into @frame (frame_size bytes). */
 static gboolean
-wal_read_frame (SillonFile *f, sqlite3_int64 offset, guint8 *frame, gboolean *out_authentic)
+wal_read_frame (SillonFile *f, sqlite3_int64 offset, guint8 *frame, FrameState *out_state)
 {
   const SillonVfsKeys *keys = file_keys (f);
 
   if (f->real->pMethods->xRead (f->real, frame, frame_size (keys), offset) != SQLITE_OK)
     return FALSE;
   wal_apply_mask (keys, offset, frame);
-  *out_authentic = decrypt_page (keys, get_be32 (frame), frame + WAL_FRAME_HEADER_SIZE);
+  *out_state = wal_frame_open (f, frame, TRUE);
+  return TRUE;
+}
+
+/* The checksum SQLite expects in the header of the frame at @offset, which
+ * belongs to the current generation of the log (its salts), whose page is
+ * decrypted in @frame: the running checksum from the previous frame's header
+ * (or the log header's), over the first 8 header bytes and the page. */
+static gboolean
+wal_expected_checksum (SillonFile *f, sqlite3_int64 offset, const guint8 *frame, guint32 s[2])
+{
+  const SillonVfsKeys *keys = file_keys (f);
+  guint8 wal_header[WAL_HEADER_SIZE];
+  gboolean native;
+
+  if (f->real->pMethods->xRead (f->real, wal_header, sizeof wal_header, 0) != SQLITE_OK || memcmp (frame + 8, wal_header + 16, 8) != 0)
+    return FALSE;
+  native = wal_native_checksum (wal_header);
+  if (offset == WAL_HEADER_SIZE)
+    {
+      s[0] = get_be32 (wal_header + 24);
+      s[1] = get_be32 (wal_header + 28);
+    }
+  else
+    {
+      guint8 previous[WAL_FRAME_HEADER_SIZE];
+      sqlite3_int64 previous_offset = offset - (sqlite3_int64) frame_size (keys);
+
+      if (f->real->pMethods->xRead (f->real, previous, sizeof previous, previous_offset) != SQLITE_OK)
+        return FALSE;
+      wal_apply_mask (keys, previous_offset, previous);
+      s[0] = get_be32 (previous + 16);
+      s[1] = get_be32 (previous + 20);
+    }
+  wal_checksum (native, frame, 8, s);
+  wal_checksum (native, frame + WAL_FRAME_HEADER_SIZE, keys->page_size, s);
   return TRUE;
 }
 
@@ -351,10 +487,11 @@ wal_read_frame (SillonFile *f, sqlite3_int64 offset, guint8 *frame, gboolean *ou
  * of one of its other frames is not. So a failed frame is a modification
  * only when a further complete transaction follows the one it belongs to:
  * frames that authenticate, carry the current salts, continue the checksum
- * chain from the failed frame's header, and reach the commit frame closing
- * the failed frame's transaction and then another commit frame. */
+ * chain @chain (the checksum the failed frame should end with), and reach
+ * the commit frame closing the failed frame's transaction and then another
+ * commit frame. */
 static gboolean
-wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_header[WAL_FRAME_HEADER_SIZE])
+wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_header[WAL_FRAME_HEADER_SIZE], const guint32 chain[2])
 {
   const SillonVfsKeys *keys = file_keys (f);
   gsize fsize = frame_size (keys);
@@ -363,7 +500,7 @@ wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_
   g_autofree guint8 *next = NULL;
   gboolean followed = FALSE;
   gboolean native;
-  guint32 s[2];
+  guint32 s[2] = { chain[0], chain[1] };
   /* A commit frame closes its own transaction. */
   guint commits_needed = get_be32 (failed_header + 4) != 0 ? 1 : 2;
 
@@ -372,14 +509,12 @@ wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_
   if (memcmp (failed_header + 8, wal_header + 16, 8) != 0)
     return FALSE;
   native = wal_native_checksum (wal_header);
-  s[0] = get_be32 (failed_header + 16);
-  s[1] = get_be32 (failed_header + 20);
   next = g_malloc (fsize);
   for (sqlite3_int64 o = offset + fsize; o + (sqlite3_int64) fsize <= size; o += fsize)
     {
-      gboolean authentic = FALSE;
+      FrameState state = FRAME_BAD;
 
-      if (!wal_read_frame (f, o, next, &authentic) || !authentic || memcmp (next + 8, wal_header + 16, 8) != 0)
+      if (!wal_read_frame (f, o, next, &state) || state != FRAME_AUTHENTIC || memcmp (next + 8, wal_header + 16, 8) != 0)
         break;
       wal_checksum (native, next, 8, s);
       wal_checksum (native, next + WAL_FRAME_HEADER_SIZE, keys->page_size, s);
@@ -393,6 +528,70 @@ wal_frame_is_followed (SillonFile *f, sqlite3_int64 offset, const guint8 failed_
     }
   sodium_memzero (next, fsize);
   return followed;
+}
+
+/* A log written before frame headers were bound to their pages: from its
+ * first frame to a commit frame, every frame of the current generation
+ * authenticates under its page number alone and continues SQLite's checksum
+ * chain, and none under the binding. A crash cannot make that out of a
+ * bound log (at most the last transaction is torn, and a torn frame does
+ * not continue the chain), an edit can only make a log refused. */
+static gboolean
+wal_log_is_unbound (SillonFile *f)
+{
+  const SillonVfsKeys *keys = file_keys (f);
+  gsize fsize = frame_size (keys);
+  guint8 wal_header[WAL_HEADER_SIZE];
+  sqlite3_int64 size = 0;
+  g_autofree guint8 *frame = NULL;
+  gboolean unbound = FALSE;
+  gboolean native;
+  guint32 s[2];
+
+  if (f->real->pMethods->xRead (f->real, wal_header, sizeof wal_header, 0) != SQLITE_OK || f->real->pMethods->xFileSize (f->real, &size) != SQLITE_OK)
+    return FALSE;
+  native = wal_native_checksum (wal_header);
+  s[0] = get_be32 (wal_header + 24);
+  s[1] = get_be32 (wal_header + 28);
+  frame = g_malloc (fsize);
+  for (sqlite3_int64 o = WAL_HEADER_SIZE; o + (sqlite3_int64) fsize <= size; o += fsize)
+    {
+      if (f->real->pMethods->xRead (f->real, frame, fsize, o) != SQLITE_OK)
+        break;
+      wal_apply_mask (keys, o, frame);
+      if (memcmp (frame + 8, wal_header + 16, 8) != 0 || wal_binding_valid (keys, frame + WAL_FRAME_HEADER_SIZE, frame) || !decrypt_page (keys, get_be32 (frame), frame + WAL_FRAME_HEADER_SIZE))
+        break;
+      wal_checksum (native, frame, 8, s);
+      wal_checksum (native, frame + WAL_FRAME_HEADER_SIZE, keys->page_size, s);
+      if (s[0] != get_be32 (frame + 16) || s[1] != get_be32 (frame + 20))
+        break;
+      if (get_be32 (frame + 4) != 0)
+        {
+          unbound = TRUE;
+          break;
+        }
+    }
+  sodium_memzero (frame, fsize);
+  return unbound;
+}
+
+/* SQLite reads the log header at recovery and trusts it once its checksum
+ * matches; that checksum is plain, so anyone can recompute it. A header
+ * SQLite would accept but that Sillon never writes (another format version,
+ * another page size) was edited: say so, rather than let SQLite fail with an
+ * I/O error or read frames of the wrong size. */
+static gboolean
+wal_header_acceptable (const SillonVfsKeys *keys, const guint8 wal_header[WAL_HEADER_SIZE])
+{
+  guint32 s[2] = { 0, 0 };
+  guint32 magic = get_be32 (wal_header);
+
+  if ((magic & 0xfffffffe) != WAL_MAGIC)
+    return TRUE; /* SQLite ignores the log */
+  wal_checksum (wal_native_checksum (wal_header), wal_header, 24, s);
+  if (s[0] != get_be32 (wal_header + 24) || s[1] != get_be32 (wal_header + 28))
+    return TRUE; /* SQLite ignores the log */
+  return get_be32 (wal_header + 4) == WAL_VERSION && get_be32 (wal_header + 8) == keys->page_size;
 }
 
 /* ---- io methods ---------------------------------------------------------- */
@@ -463,9 +662,14 @@ main_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
         {
           sqlite3_int64 real_size = 0;
 
-          /* A page wholly past the end is just missing; a partial one is
-           * damage. */
-          if (f->real->pMethods->xFileSize (f->real, &real_size) == SQLITE_OK && real_size <= real_offset)
+          /* SQLite reads a page from the file only when it belongs to the
+           * database (the file's size, or the size the last commit in the
+           * log gave it) and the log holds no newer copy: a whole page read
+           * past the end is a page cut off the file, never an empty one.
+           * What SQLite reads of a file it may find empty is shorter (the
+           * first 100 bytes) or longer (a page size still guessed) than a
+           * page: those may end past the file, and read as zeros. */
+          if (!(page_offset == 0 && amount == (int) keys->page_size) && f->real->pMethods->xFileSize (f->real, &real_size) == SQLITE_OK && real_size <= real_offset)
             {
               memset (out, 0, remaining);
               return SQLITE_IOERR_SHORT_READ;
@@ -480,6 +684,8 @@ main_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
           memset (buf, 0, amount);
           if (!whole)
             sodium_memzero (f->scratch, keys->page_size);
+          if (rc == SQLITE_IOERR_DATA)
+            f->failed_reads++;
           return rc;
         }
       if (!whole)
@@ -504,7 +710,15 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
   if (keys == NULL)
     return SQLITE_IOERR_READ;
   if (offset + amount <= WAL_HEADER_SIZE)
-    return f->real->pMethods->xRead (f->real, buf, amount, offset);
+    {
+      rc = f->real->pMethods->xRead (f->real, buf, amount, offset);
+      if (rc == SQLITE_OK && offset == 0 && amount == WAL_HEADER_SIZE && !wal_header_acceptable (keys, buf))
+        {
+          memset (buf, 0, amount);
+          return SQLITE_IOERR_DATA;
+        }
+      return rc;
+    }
   if (offset < WAL_HEADER_SIZE)
     return SQLITE_IOERR_READ;
 
@@ -515,30 +729,58 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
   /* Whole frame: WAL recovery, or SQLite recomputing checksums. */
   if (rel == 0 && amount == fsize)
     {
+      FrameState state;
+      guint32 chain[2];
+
       rc = f->real->pMethods->xRead (f->real, buf, amount, offset);
       if (rc != SQLITE_OK)
         return rc;
       wal_apply_mask (keys, offset, buf);
-      if (!decrypt_page (keys, get_be32 (buf), buf + WAL_FRAME_HEADER_SIZE))
+      state = wal_frame_open (f, buf, TRUE);
+      if (state == FRAME_AUTHENTIC)
         {
-          if (wal_frame_is_followed (f, offset, buf))
+          /* The checksum fields are masked, not authenticated: one edited
+           * ends the log there, as a torn write would, unless a complete
+           * transaction follows, chained from the checksum this frame
+           * should have. */
+          if (wal_expected_checksum (f, offset, buf, chain) && (chain[0] != get_be32 (buf + 16) || chain[1] != get_be32 (buf + 20)) && wal_frame_is_followed (f, offset, buf, chain))
             {
               memset (buf, 0, amount);
               return SQLITE_IOERR_DATA;
             }
-          /* A torn record: zeroed, SQLite's checksum ends the log here.
-           * Said in the log, so that a lost last transaction leaves a
-           * trace (no content: the page number at most). */
-          memset (buf + WAL_FRAME_HEADER_SIZE, 0, keys->page_size);
-          g_atomic_pointer_add (&torn_frames, 1);
-          g_message ("The last transaction in the vault's log was incomplete or altered and has been dropped, as after a crash");
+          return SQLITE_OK;
         }
+      /* A log left by an earlier version of Sillon, before frame headers
+       * were bound: read as torn, every commit in it would silently be
+       * lost. Refused instead, until the user asks for it to be read (see
+       * SILLON_VFS_FCNTL_ACCEPT_UNBOUND). */
+      if (state == FRAME_UNBOUND && offset == WAL_HEADER_SIZE && f->main_file != NULL && wal_log_is_unbound (f))
+        {
+          f->main_file->unbound_log = TRUE;
+          memset (buf, 0, amount);
+          return SQLITE_IOERR_DATA;
+        }
+      chain[0] = get_be32 (buf + 16);
+      chain[1] = get_be32 (buf + 20);
+      if (wal_frame_is_followed (f, offset, buf, chain))
+        {
+          memset (buf, 0, amount);
+          return SQLITE_IOERR_DATA;
+        }
+      /* A torn record: zeroed, SQLite's checksum ends the log here.
+       * Said in the log, so that a lost last transaction leaves a
+       * trace (no content: the page number at most). */
+      memset (buf + WAL_FRAME_HEADER_SIZE, 0, keys->page_size);
+      g_atomic_pointer_add (&torn_frames, 1);
+      g_message ("The last transaction in the vault's log was incomplete or altered and has been dropped, as after a crash");
       return SQLITE_OK;
     }
 
   /* A page body: reading a committed page. */
   if (rel == WAL_FRAME_HEADER_SIZE && amount == (int) keys->page_size)
     {
+      guint8 *stored;
+
       if (!ensure_scratch (f, fsize))
         return SQLITE_IOERR_NOMEM;
       rc = f->real->pMethods->xRead (f->real, f->scratch, fsize, frame_offset);
@@ -547,14 +789,14 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
           memset (buf, 0, amount);
           return rc;
         }
+      stored = f->scratch + WAL_FRAME_HEADER_SIZE;
       /* A checkpoint: the stored bytes, authenticated, go to the database
        * as they are (see in_checkpoint). */
       if (f->main_file->in_checkpoint)
         {
           guint32 pgno = get_be32 (f->scratch);
-          const guint8 *stored = f->scratch + WAL_FRAME_HEADER_SIZE;
 
-          if (!page_authentic (keys, pgno, stored))
+          if (wal_frame_open (f, f->scratch, FALSE) != FRAME_AUTHENTIC)
             {
               memset (buf, 0, amount);
               return SQLITE_IOERR_DATA;
@@ -564,12 +806,14 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
           memcpy (buf, stored, amount);
           return SQLITE_OK;
         }
-      if (!decrypt_page (keys, get_be32 (f->scratch), f->scratch + WAL_FRAME_HEADER_SIZE))
+      if (wal_frame_open (f, f->scratch, TRUE) != FRAME_AUTHENTIC)
         {
           memset (buf, 0, amount);
+          sodium_memzero (f->scratch, fsize);
+          f->main_file->failed_reads++;
           return SQLITE_IOERR_DATA;
         }
-      memcpy (buf, f->scratch + WAL_FRAME_HEADER_SIZE, amount);
+      memcpy (buf, stored, amount);
       sodium_memzero (f->scratch, fsize);
       return SQLITE_OK;
     }
@@ -610,7 +854,7 @@ sillon_read (sqlite3_file *file, void *buf, int amount, sqlite3_int64 offset)
 }
 
 static int
-write_encrypted (SillonFile *f, guint32 pgno, const guint8 *page, sqlite3_int64 offset)
+write_encrypted (SillonFile *f, guint32 pgno, const guint8 *page, sqlite3_int64 offset, const guint8 *bound)
 {
   const SillonVfsKeys *keys = file_keys (f);
 
@@ -626,7 +870,7 @@ write_encrypted (SillonFile *f, guint32 pgno, const guint8 *page, sqlite3_int64 
       return SQLITE_IOERR_WRITE;
   if (!ensure_scratch (f, frame_size (keys)))
     return SQLITE_IOERR_NOMEM;
-  encrypt_page (keys, pgno, page, f->scratch);
+  encrypt_page (keys, pgno, page, f->scratch, bound);
   return f->real->pMethods->xWrite (f->real, f->scratch, keys->page_size, offset);
 }
 
@@ -641,6 +885,8 @@ sillon_write (sqlite3_file *file, const void *data, int amount, sqlite3_int64 of
    * nothing reaches the disk. */
   if (keys == NULL)
     return SQLITE_IOERR_WRITE;
+  if (wal_main (f) != NULL && wal_main (f)->read_only)
+    return SQLITE_READONLY;
 
   if (f->kind == FILE_MAIN)
     {
@@ -660,7 +906,7 @@ sillon_write (sqlite3_file *file, const void *data, int amount, sqlite3_int64 of
           carry_clear (f);
           return rc;
         }
-      return write_encrypted (f, pgno, buf, offset + SILLON_VFS_HEADER_SIZE);
+      return write_encrypted (f, pgno, buf, offset + SILLON_VFS_HEADER_SIZE, NULL);
     }
 
   if (f->kind == FILE_WAL)
@@ -679,28 +925,23 @@ sillon_write (sqlite3_file *file, const void *data, int amount, sqlite3_int64 of
           wal_apply_mask (keys, offset, header);
           f->pending = TRUE;
           f->pending_offset = offset;
-          f->pending_pgno = get_be32 (buf);
+          memcpy (f->pending_header, buf, WAL_FRAME_BOUND_SIZE);
           return f->real->pMethods->xWrite (f->real, header, sizeof header, offset);
         }
 
       if (rel == WAL_FRAME_HEADER_SIZE && amount == (int) keys->page_size)
         {
-          guint32 pgno;
+          guint8 bound[WAL_FRAME_BOUND_SIZE];
 
           if (f->pending && f->pending_offset == offset - WAL_FRAME_HEADER_SIZE)
-            pgno = f->pending_pgno;
-          else
-            {
-              /* SQLite overwriting a frame of the current transaction: its
-               * header is already on disk. */
-              guint8 pgno_bytes[4];
-
-              if (f->real->pMethods->xRead (f->real, pgno_bytes, 4, offset - WAL_FRAME_HEADER_SIZE) != SQLITE_OK)
-                return SQLITE_IOERR_WRITE;
-              pgno = get_be32 (pgno_bytes);
-            }
+            memcpy (bound, f->pending_header, sizeof bound);
+          /* SQLite overwriting a frame of the current transaction: its
+           * header is already on disk (page number, commit size and salts
+           * are stored as they are). */
+          else if (f->real->pMethods->xRead (f->real, bound, sizeof bound, offset - WAL_FRAME_HEADER_SIZE) != SQLITE_OK)
+            return SQLITE_IOERR_WRITE;
           f->pending = FALSE;
-          return write_encrypted (f, pgno, buf, offset);
+          return write_encrypted (f, get_be32 (bound), buf, offset, bound);
         }
       return SQLITE_IOERR_WRITE;
     }
@@ -713,6 +954,8 @@ sillon_truncate (sqlite3_file *file, sqlite3_int64 size)
 {
   SillonFile *f = (SillonFile *) file;
 
+  if (wal_main (f) != NULL && wal_main (f)->read_only)
+    return SQLITE_READONLY;
   if (f->kind == FILE_MAIN)
     size += SILLON_VFS_HEADER_SIZE;
   return f->real->pMethods->xTruncate (f->real, size);
@@ -762,13 +1005,32 @@ sillon_check_reserved_lock (sqlite3_file *file, int *out)
 }
 
 static void
-verify_wal (SillonFile *w, SillonVfsVerify *v)
+add_bad_page (SillonVfsVerify *v, guint32 pgno)
+{
+  g_array_append_val (v->bad_pages, pgno);
+}
+
+/* The page SQLite never writes, for its locks: a hole in a vault over 1 GiB,
+ * which no read ever asks for. */
+static guint32
+pending_byte_page (const SillonVfsKeys *keys)
+{
+  return PENDING_BYTE / keys->page_size + 1;
+}
+
+/* Authenticates every frame of the current generation of the log up to the
+ * end SQLite's recovery would find, the way that recovery reads them (see
+ * wal_read). Adds to @committed the pages the log holds in committed
+ * transactions. */
+static void
+verify_wal (SillonFile *w, SillonVfsVerify *v, GHashTable *committed)
 {
   const SillonVfsKeys *keys = file_keys (w);
   gsize fsize = frame_size (keys);
   guint8 wal_header[WAL_HEADER_SIZE];
   sqlite3_int64 size = 0;
   g_autofree guint8 *frame = g_malloc (fsize);
+  g_autoptr (GArray) transaction = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint32 s[2];
   gboolean native;
 
@@ -776,36 +1038,62 @@ verify_wal (SillonFile *w, SillonVfsVerify *v)
     goto out;
   if (w->real->pMethods->xRead (w->real, wal_header, sizeof wal_header, 0) != SQLITE_OK)
     goto out;
+  if (!wal_header_acceptable (keys, wal_header))
+    {
+      v->wal_header_bad = TRUE;
+      goto out;
+    }
   native = wal_native_checksum (wal_header);
   s[0] = get_be32 (wal_header + 24);
   s[1] = get_be32 (wal_header + 28);
 
   for (sqlite3_int64 offset = WAL_HEADER_SIZE; offset + (sqlite3_int64) fsize <= size; offset += fsize)
     {
-      gboolean authentic = FALSE;
+      FrameState state = FRAME_BAD;
+      guint32 pgno;
+      guint32 t[2] = { s[0], s[1] };
 
-      if (!wal_read_frame (w, offset, frame, &authentic))
+      if (!wal_read_frame (w, offset, frame, &state))
         break;
       if (memcmp (frame + 8, wal_header + 16, 8) != 0)
-        break; /* left over from an earlier generation of the WAL */
-      if (authentic)
+        break; /* left over from an earlier generation of the log */
+      pgno = get_be32 (frame);
+      if (state == FRAME_AUTHENTIC)
         {
-          guint32 t[2] = { s[0], s[1] };
-
           wal_checksum (native, frame, 8, t);
           wal_checksum (native, frame + WAL_FRAME_HEADER_SIZE, keys->page_size, t);
           if (t[0] != get_be32 (frame + 16) || t[1] != get_be32 (frame + 20))
-            break; /* end of the log */
+            {
+              if (!wal_frame_is_followed (w, offset, frame, t))
+                break; /* end of the log */
+              /* An edited checksum: the log goes on from the right one. */
+              add_bad_page (v, pgno);
+              put_be32 (frame + 16, t[0]);
+              put_be32 (frame + 20, t[1]);
+            }
         }
-      else if (!wal_frame_is_followed (w, offset, frame))
-        break; /* torn tail */
       else
         {
-          guint32 pgno = get_be32 (frame);
+          guint32 stored[2] = { get_be32 (frame + 16), get_be32 (frame + 20) };
 
-          g_array_append_val (v->bad_pages, pgno);
+          if (state == FRAME_UNBOUND && offset == WAL_HEADER_SIZE && wal_log_is_unbound (w))
+            {
+              v->unbound_log = TRUE;
+              break;
+            }
+          if (!wal_frame_is_followed (w, offset, frame, stored))
+            break; /* a torn tail: the log ends here */
+          add_bad_page (v, pgno);
         }
       v->pages_checked++;
+      g_array_append_val (transaction, pgno);
+      if (get_be32 (frame + 4) != 0)
+        {
+          for (guint i = 0; i < transaction->len; i++)
+            g_hash_table_add (committed, GUINT_TO_POINTER (g_array_index (transaction, guint32, i)));
+          g_array_set_size (transaction, 0);
+          v->wal_db_pages = get_be32 (frame + 4);
+        }
       s[0] = get_be32 (frame + 16);
       s[1] = get_be32 (frame + 20);
     }
@@ -813,36 +1101,68 @@ out:
   sodium_memzero (frame, fsize);
 }
 
+/* Authenticates every page of the database: as many as the last commit in
+ * the log says, or as @v->db_pages (SQLite's count) says, or as the file
+ * holds, whichever is most. A page missing from the file is bad unless the
+ * log holds it; the page SQLite never writes is skipped. */
 static int
 verify_file (SillonFile *f, SillonVfsVerify *v)
 {
   const SillonVfsKeys *keys = f->keys;
+  g_autoptr (GHashTable) committed = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) wal_bad = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *bad_pages;
   sqlite3_int64 size = 0;
-  guint32 n_pages;
+  guint32 n_pages, file_pages, pending;
 
   if (keys == NULL || v == NULL || v->bad_pages == NULL)
     return SQLITE_MISUSE;
+  bad_pages = v->bad_pages;
   if (!ensure_scratch (f, frame_size (keys)))
     return SQLITE_IOERR_NOMEM;
   if (f->real->pMethods->xFileSize (f->real, &size) != SQLITE_OK)
     return SQLITE_IOERR_FSTAT;
   size = MAX (size - SILLON_VFS_HEADER_SIZE, 0);
-  n_pages = (size + keys->page_size - 1) / keys->page_size;
+  file_pages = (size + keys->page_size - 1) / keys->page_size;
+  v->wal_db_pages = 0;
+  /* The log first, for the pages it holds; its bad frames are listed after
+   * the database's bad pages. */
+  v->bad_pages = wal_bad;
+  if (f->wal != NULL)
+    verify_wal (f->wal, v, committed);
+  v->bad_pages = bad_pages;
+  n_pages = MAX (file_pages, MAX (v->db_pages, v->wal_db_pages));
+  /* Page 1 of the file gives the size of the database last checkpointed
+   * into it, which the file must hold (SQLite itself refuses a shorter
+   * file when no log says otherwise, and then cannot count the pages). */
+  if (file_pages > 0 && f->real->pMethods->xRead (f->real, f->scratch, keys->page_size, SILLON_VFS_HEADER_SIZE) == SQLITE_OK && decrypt_page (keys, 1, f->scratch) && memcmp (f->scratch + 24, f->scratch + 92, 4) == 0)
+    n_pages = MAX (n_pages, get_be32 (f->scratch + 28));
+  sodium_memzero (f->scratch, f->scratch_size);
+  pending = pending_byte_page (keys);
 
   for (guint32 pgno = 1; pgno <= n_pages; pgno++)
     {
-      int rc = f->real->pMethods->xRead (f->real, f->scratch, keys->page_size,
-                                         SILLON_VFS_HEADER_SIZE + (sqlite3_int64) (pgno - 1) * keys->page_size);
+      sqlite3_int64 offset = SILLON_VFS_HEADER_SIZE + (sqlite3_int64) (pgno - 1) * keys->page_size;
+      int rc;
 
+      if (pgno == pending)
+        continue;
+      if (pgno > file_pages || (pgno == file_pages && size % keys->page_size != 0))
+        {
+          /* Cut off the file, or never checkpointed into it. */
+          if (!g_hash_table_contains (committed, GUINT_TO_POINTER (pgno)))
+            add_bad_page (v, pgno);
+          v->pages_checked++;
+          continue;
+        }
+      rc = f->real->pMethods->xRead (f->real, f->scratch, keys->page_size, offset);
       g_atomic_pointer_add (&page_reads, 1);
       if (rc != SQLITE_OK || !page_authentic (keys, pgno, f->scratch))
-        g_array_append_val (v->bad_pages, pgno);
+        add_bad_page (v, pgno);
       v->pages_checked++;
     }
   sodium_memzero (f->scratch, f->scratch_size);
-
-  if (f->wal != NULL)
-    verify_wal (f->wal, v);
+  g_array_append_vals (v->bad_pages, wal_bad->data, wal_bad->len);
   return SQLITE_OK;
 }
 
@@ -880,6 +1200,8 @@ sillon_file_control (sqlite3_file *file, int op, void *arg)
 
           if (w == NULL || w->offset > SILLON_VFS_HEADER_SIZE || w->length > SILLON_VFS_HEADER_SIZE - w->offset)
             return SQLITE_MISUSE;
+          if (f->read_only)
+            return SQLITE_READONLY;
           rc = f->real->pMethods->xWrite (f->real, w->data, w->length, w->offset);
           if (rc == SQLITE_OK)
             rc = f->real->pMethods->xSync (f->real, SQLITE_SYNC_FULL);
@@ -888,6 +1210,22 @@ sillon_file_control (sqlite3_file *file, int op, void *arg)
 
       case SILLON_VFS_FCNTL_VERIFY:
         return verify_file (f, arg);
+
+      case SILLON_VFS_FCNTL_READ_ONLY:
+        f->read_only = TRUE;
+        return SQLITE_OK;
+
+      case SILLON_VFS_FCNTL_ACCEPT_UNBOUND_LOG:
+        f->accept_unbound = TRUE;
+        return SQLITE_OK;
+
+      case SILLON_VFS_FCNTL_UNBOUND_LOG:
+        *(int *) arg = f->unbound_log;
+        return SQLITE_OK;
+
+      case SILLON_VFS_FCNTL_FAILED_READS:
+        *(sqlite3_int64 *) arg = (sqlite3_int64) f->failed_reads;
+        return SQLITE_OK;
 
       case SILLON_VFS_FCNTL_DROP_KEYS:
         if (f->keys != NULL)

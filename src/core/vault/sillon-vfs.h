@@ -55,6 +55,23 @@ enum
    * the database or its WAL fails with SQLITE_IOERR_READ, and SET_KEYS is
    * refused. Used when a vault is locked while statements are still open. */
   SILLON_VFS_FCNTL_DROP_KEYS,
+  /* arg: unused. From then on nothing is written to the file or its WAL,
+   * header included (SQLITE_READONLY): for a check that must leave a
+   * possibly damaged vault as it found it. */
+  SILLON_VFS_FCNTL_READ_ONLY,
+  /* arg: unused. Reads a WAL written before frame headers were bound to
+   * their pages (an earlier version of Sillon) under the older rule: the
+   * page authenticated under its page number alone. Only on the user's
+   * explicit request: such a log's headers can be edited unnoticed. */
+  SILLON_VFS_FCNTL_ACCEPT_UNBOUND_LOG,
+  /* arg: int *. Set to 1 when WAL recovery refused the log as written
+   * before frame headers were bound (the read failed with
+   * SQLITE_IOERR_DATA). */
+  SILLON_VFS_FCNTL_UNBOUND_LOG,
+  /* arg: sqlite3_int64 *. The number of page reads of the file and its WAL
+   * that failed authentication so far: lets a caller tell a page SQLite
+   * zero-filled after an error (sqlite3_serialize does) from a real one. */
+  SILLON_VFS_FCNTL_FAILED_READS,
 };
 
 typedef struct
@@ -66,8 +83,12 @@ typedef struct
 
 typedef struct
 {
-  guint64 pages_checked; /* main database pages and WAL frames */
-  GArray *bad_pages;     /* guint32 page numbers, caller-allocated */
+  guint32 db_pages;        /* in: SQLite's page count, or 0 if unknown */
+  guint64 pages_checked;   /* main database pages and WAL frames */
+  GArray *bad_pages;       /* guint32 page numbers, caller-allocated: database pages, then WAL frames */
+  guint32 wal_db_pages;    /* out: database size given by the log's last commit */
+  gboolean wal_header_bad; /* out: a log header Sillon never writes */
+  gboolean unbound_log;    /* out: a log written before frame binding */
 } SillonVfsVerify;
 
 /* Registers the VFS (idempotent, thread-safe). Not the default VFS: open
