@@ -156,6 +156,20 @@ test_dispatch_levels (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A command that takes no argument refuses one before asking for
+   * anything. */
+  {
+    const char *extra[] = { "journal", "list", "--passphrase-fd", "0", "surplus", NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (extra, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "unexpected argument “surplus”"));
+    g_assert_null (strstr (err, "assphrase"));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   /* The leaf's own options, under its full name. */
   g_assert_cmpint (run_cli (leaf_help, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "sillon-cli assess show"));
