@@ -26,6 +26,7 @@
 #include "sillon-cli.h"
 #include "sillon-journal.h"
 #include "sillon-places-import.h"
+#include "sillon-vault-session.h"
 #include "sillon-store.h"
 
 void
@@ -395,10 +396,17 @@ sillon_cli_common_options_clear (SillonCliCommonOptions *common)
   g_clear_pointer (&common->vault_path, g_free);
 }
 
-char *
-sillon_cli_default_vault_path (void)
+static gboolean
+check_no_arguments (int argc, char **argv, int *out_exit)
 {
-  return g_build_filename (g_get_user_data_dir (), "sillon", "vault.sillon", NULL);
+  if (argc > 1)
+    {
+      /* Translators: %s is an argument the command does not expect. */
+      sillon_cli_error (_ ("unexpected argument “%s”"), argv[1]);
+      *out_exit = SILLON_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Parses argv with the common options plus @extra, then fills defaults.
@@ -413,10 +421,11 @@ sillon_cli_parse_options (int *argc,
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *default_path = sillon_cli_default_vault_path ();
+  g_autofree char *default_path = sillon_vault_session_get_default_path ();
   /* Translators: %s is the default path of the vault file. */
   g_autofree char *vault_help = g_strdup_printf (_ ("The vault file (default: %s)"), default_path);
   g_autofree char *description = NULL;
+  int exit_code;
   const GOptionEntry common_entries[] = {
     { "vault", 0, 0, G_OPTION_ARG_FILENAME, &common->vault_path, vault_help, N_ ("PATH") },
     { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &common->passphrase_fd,
@@ -439,6 +448,8 @@ sillon_cli_parse_options (int *argc,
       sillon_cli_error ("%s", error->message);
       return SILLON_CLI_EXIT_USAGE;
     }
+  if (parameter_string[0] == '\0' && !check_no_arguments (*argc, *argv, &exit_code))
+    return exit_code;
   if (common->passphrase_fd < -1)
     {
       sillon_cli_error ("%s", _ ("--passphrase-fd must be a file descriptor number"));
@@ -461,16 +472,16 @@ sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit)
   return FALSE;
 }
 
-SillonVault *
-sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
-                              gboolean current,
-                              SillonCliSecret **out_passphrase,
-                              int *out_exit)
+/* Checks that the vault is there (no point asking for a passphrase
+ * otherwise), then asks for it. */
+static SillonCliSecret *
+ask_passphrase (SillonCliCommonOptions *common,
+                gboolean current,
+                int *out_exit)
 {
   g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *prompt = NULL;
-  SillonVault *vault;
 
   if (!sillon_cli_check_vault_exists (common, out_exit))
     return NULL;
@@ -487,8 +498,24 @@ sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
       *out_exit = sillon_cli_report_error (error, common->vault_path);
       return NULL;
     }
+  return g_steal_pointer (&passphrase);
+}
 
-  vault = sillon_vault_open (common->vault_path, passphrase, &error);
+static SillonVault *
+unlock_vault (SillonCliCommonOptions *common,
+              gboolean current,
+              SillonVaultOpenFlags flags,
+              SillonCliSecret **out_passphrase,
+              int *out_exit)
+{
+  g_autoptr (SillonCliSecret) passphrase = NULL;
+  g_autoptr (GError) error = NULL;
+  SillonVault *vault;
+
+  passphrase = ask_passphrase (common, current, out_exit);
+  if (passphrase == NULL)
+    return NULL;
+  vault = sillon_vault_open_full (common->vault_path, passphrase, flags, &error);
   if (vault == NULL)
     {
       *out_exit = sillon_cli_report_error (error, common->vault_path);
@@ -500,21 +527,40 @@ sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
 }
 
 SillonVault *
+sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
+                              gboolean current,
+                              SillonCliSecret **out_passphrase,
+                              int *out_exit)
+{
+  return unlock_vault (common, current, SILLON_VAULT_OPEN_DEFAULT, out_passphrase, out_exit);
+}
+
+SillonVault *
+sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
+                                    SillonVaultOpenFlags flags,
+                                    int *out_exit)
+{
+  return unlock_vault (common, FALSE, flags, NULL, out_exit);
+}
+
+SillonVault *
 sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
 {
   return sillon_cli_unlock_vault_full (common, FALSE, NULL, out_exit);
 }
 
 gboolean
-sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit)
+sillon_cli_parse_id (const char *text, gint64 *out_id)
 {
-  if (argc > 1)
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
-      /* Translators: %s is an argument the command does not expect. */
-      sillon_cli_error (_ ("unexpected argument “%s”"), argv[1]);
-      *out_exit = SILLON_CLI_EXIT_USAGE;
+      /* Translators: %s is what the user typed instead of a number. */
+      sillon_cli_error (_ ("“%s” is not a valid id: give a positive number"), text);
       return FALSE;
     }
+  *out_id = (gint64) value;
   return TRUE;
 }
 
@@ -541,18 +587,9 @@ sillon_cli_vault_close (SillonCliVault *cv)
 {
   if (cv == NULL)
     return;
-  /* The store's statements must be finalized before the connection closes. */
-  g_clear_pointer (&cv->store, sillon_store_free);
-  /* Fold the write-ahead log into the vault file before closing: the
-   * search index's virtual tables keep statements of their own until the
-   * connection closes, and a vault locked with statements still prepared
-   * is closed without a checkpoint. */
-  if (cv->vault != NULL && sillon_vault_get_db (cv->vault) != NULL)
-    sqlite3_exec (sillon_vault_get_db (cv->vault), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-  g_clear_pointer (&cv->journal_key, sodium_free);
-  if (cv->vault != NULL)
-    sillon_vault_lock (cv->vault);
-  g_clear_object (&cv->vault);
+  if (cv->session != NULL)
+    sillon_vault_session_lock (cv->session);
+  g_clear_object (&cv->session);
   g_free (cv->vault_path);
   g_free (cv);
 }
@@ -561,30 +598,25 @@ SillonCliVault *
 sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit)
 {
   g_autoptr (SillonCliVault) cv = g_new0 (SillonCliVault, 1);
+  g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (GError) error = NULL;
 
   cv->vault_path = g_strdup (common->vault_path);
-  cv->vault = sillon_cli_unlock_vault (common, out_exit);
-  if (cv->vault == NULL)
+  passphrase = ask_passphrase (common, FALSE, out_exit);
+  if (passphrase == NULL)
     return NULL;
-
-  cv->store = sillon_store_new (sillon_vault_get_db (cv->vault), &error);
-  if (cv->store == NULL)
+  cv->session = sillon_vault_session_open (common->vault_path, passphrase, "cli", NULL, &error);
+  if (cv->session == NULL)
     {
       *out_exit = sillon_cli_report_error (error, cv->vault_path);
       return NULL;
     }
-  cv->journal_key = sillon_journal_derive_key (cv->vault, &error);
-  if (cv->journal_key == NULL)
-    {
-      *out_exit = sillon_cli_report_error (error, cv->vault_path);
-      return NULL;
-    }
-  if (!sillon_journal_record_open (cv->vault, cv->store, cv->journal_key, "cli", &cv->mediator_id, &error))
-    {
-      *out_exit = sillon_cli_report_error (error, cv->vault_path);
-      return NULL;
-    }
+  /* Borrowed from the session, which outlives them (see
+   * sillon_cli_vault_close()). */
+  cv->vault = sillon_vault_session_get_vault (cv->session);
+  cv->store = sillon_vault_session_get_store (cv->session);
+  cv->journal_key = sillon_vault_session_get_journal_key (cv->session);
+  cv->mediator_id = sillon_vault_session_get_mediator_id (cv->session);
   return g_steal_pointer (&cv);
 }
 
@@ -594,19 +626,7 @@ sillon_cli_vault_journal (SillonCliVault *cv,
                           const char *details,
                           GError **error)
 {
-  return sillon_journal_append (cv->store, cv->journal_key, action, cv->mediator_id, details, NULL, error);
-}
-
-static int
-user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int version = 0;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  return sillon_vault_session_journal (cv->session, action, details, error);
 }
 
 gboolean
@@ -618,10 +638,12 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
   g_autoptr (SillonStore) store = NULL;
   guint8 *key;
   gboolean ok;
+  int version = 0;
 
   /* A vault written by a newer Sillon has a journal this version does not
    * know how to write: the maintenance commands still work on it. */
-  if (user_version (sillon_vault_get_db (vault)) < 1 || user_version (sillon_vault_get_db (vault)) > SILLON_STORE_SCHEMA_VERSION)
+  if (!sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) ||
+      version < 1 || version > SILLON_STORE_SCHEMA_VERSION)
     return TRUE;
 
   store = sillon_store_new (sillon_vault_get_db (vault), error);

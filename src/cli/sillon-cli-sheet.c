@@ -16,8 +16,6 @@
 #include "sillon-cli.h"
 #include "sillon-sheets.h"
 
-int sillon_cli_sheet (int argc, char **argv);
-
 /* Sheets built, journaled and written together by `--all`. */
 #define BATCH_SIZE 50
 
@@ -128,7 +126,7 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
                                 "and journals it. Progress and referral sheets carry a code that “sillon-cli sheet verify” checks."),
                              codes_text);
   ret = sillon_cli_parse_options (&argc, &argv, "", summary, entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (out == NULL)
     {
@@ -174,7 +172,7 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-  key = sillon_sheet_fingerprint_derive_key (cv->vault, &error);
+  key = sillon_sheet_fingerprint_derive_key (cv->session, &error);
   if (key == NULL)
     return sillon_cli_report_error (error, common.vault_path);
 
@@ -261,26 +259,26 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_progress (int argc, char **argv)
+int
+sillon_cli_sheet_progress (int argc, char **argv)
 {
   return cmd_print (SILLON_SHEET_PROGRESS, argc, argv);
 }
 
-static int
-cmd_referral (int argc, char **argv)
+int
+sillon_cli_sheet_referral (int argc, char **argv)
 {
   return cmd_print (SILLON_SHEET_REFERRAL, argc, argv);
 }
 
-static int
-cmd_notice (int argc, char **argv)
+int
+sillon_cli_sheet_notice (int argc, char **argv)
 {
   return cmd_print (SILLON_SHEET_NOTICE, argc, argv);
 }
 
-static int
-cmd_record (int argc, char **argv)
+int
+sillon_cli_sheet_record (int argc, char **argv)
 {
   return cmd_print (SILLON_SHEET_RECORD, argc, argv);
 }
@@ -303,8 +301,8 @@ kind_label (SillonSheetKind kind)
     }
 }
 
-static int
-cmd_verify (int argc, char **argv)
+int
+sillon_cli_sheet_verify (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -340,7 +338,7 @@ cmd_verify (int argc, char **argv)
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-  key = sillon_sheet_fingerprint_derive_key (cv->vault, &error);
+  key = sillon_sheet_fingerprint_derive_key (cv->session, &error);
   if (key == NULL)
     return sillon_cli_report_error (error, common.vault_path);
   v = sillon_sheet_verify (cv->store, key, normalized, &error);
@@ -378,42 +376,4 @@ cmd_verify (int argc, char **argv)
     }
   g_print ("%s\n", _ ("Content: matches the vault."));
   return sillon_cli_flush_stdout ();
-}
-
-static const SillonCliCommand sheet_commands[] = {
-  { "progress", N_ ("The person’s progress sheet (“my digital journey”)"), cmd_progress },
-  { "referral", N_ ("A referral sheet: for the person and for the receiving structure"), cmd_referral },
-  { "notice", N_ ("The information notice: what is kept, why, and the person’s rights"), cmd_notice },
-  { "record", N_ ("Everything stored about the person, readable (right of access)"), cmd_record },
-  { "verify", N_ ("Check the code printed on a sheet"), cmd_verify },
-  { NULL, NULL, NULL },
-};
-
-int
-sillon_cli_sheet (int argc, char **argv)
-{
-  const char *usage = _ ("Usage: sillon-cli sheet SUBCOMMAND [--vault PATH] [--passphrase-fd N] ARGUMENTS…");
-
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
-    {
-      FILE *stream = argc < 2 ? stderr : stdout;
-
-      fprintf (stream, "%s\n\n", usage);
-      for (const SillonCliCommand *c = sheet_commands; c->name != NULL; c++)
-        fprintf (stream, "  %-10s %s\n", c->name, _ (c->summary));
-      return argc < 2 ? SILLON_CLI_EXIT_USAGE : SILLON_CLI_EXIT_OK;
-    }
-  for (const SillonCliCommand *c = sheet_commands; c->name != NULL; c++)
-    {
-      if (g_str_equal (argv[1], c->name))
-        {
-          g_autofree char *prgname = g_strdup_printf ("sillon-cli sheet %s", c->name);
-          argv[1] = prgname;
-          return c->handler (argc - 1, argv + 1);
-        }
-    }
-  /* Translators: %s is the subcommand the user typed. */
-  sillon_cli_error (_ ("unknown subcommand “%s”"), argv[1]);
-  fprintf (stderr, "%s\n", usage);
-  return SILLON_CLI_EXIT_USAGE;
 }

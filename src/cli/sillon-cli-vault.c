@@ -22,8 +22,6 @@
 #include "sillon-sheets.h"
 #include "sillon-vault.h"
 
-int sillon_cli_vault (int argc, char **argv);
-
 static void
 print_recovery_key (const char *recovery_key)
 {
@@ -35,8 +33,8 @@ print_recovery_key (const char *recovery_key)
 
 /* ---- Subcommands -------------------------------------------------------- */
 
-static int
-cmd_create (int argc, char **argv)
+int
+sillon_cli_vault_create (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autofree char *name = NULL;
@@ -62,7 +60,7 @@ cmd_create (int argc, char **argv)
 
   ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Creates a new vault with a first mediator’s passphrase and a recovery key."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (kdf_ms < 0 || page_size < 0)
     {
@@ -145,18 +143,6 @@ format_unix_time (gint64 t)
   return g_date_time_format (dt, "%Y-%m-%d %H:%M");
 }
 
-static gint64
-pragma_int (sqlite3 *db, const char *pragma)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* printf's %-Ns counts bytes: "—" or "é" would push the next columns left.
  * Pads by characters instead (wide characters are not expected here). */
 static void
@@ -170,18 +156,18 @@ append_column (GString *line, const char *text, glong width)
   g_string_append_c (line, ' ');
 }
 
-static int
-cmd_info (int argc, char **argv)
+int
+sillon_cli_vault_info (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
-  sqlite3 *db;
+  gint64 page_size = 0, page_count = 0;
   int ret;
 
   ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Unlocks the vault and lists its keyslots."), NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -197,12 +183,13 @@ cmd_info (int argc, char **argv)
   if (slots == NULL)
     return sillon_cli_report_error (error, common.vault_path);
 
-  db = sillon_vault_get_db (vault);
+  if (!sillon_vault_get_size (vault, &page_size, &page_count, &error))
+    return sillon_cli_report_error (error, common.vault_path);
   g_print (_ ("Vault: %s\n"), common.vault_path);
   /* Plain C formats in translatable strings: xgettext cannot see through
    * GLib's format macros. */
   g_print (_ ("Page size: %lld bytes, %lld pages\n"),
-           (long long) pragma_int (db, "PRAGMA page_size"), (long long) pragma_int (db, "PRAGMA page_count"));
+           (long long) page_size, (long long) page_count);
   g_print (_ ("Unlocked with keyslot %u\n"), sillon_vault_get_unlocked_slot (vault));
   g_print ("\n%s\n", _ ("Keyslots:"));
   {
@@ -253,28 +240,16 @@ cmd_info (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* Verifies @vault and prints the report; returns the exit code. */
 static int
-cmd_verify (int argc, char **argv)
+verify_and_report (SillonVault *vault, const char *path)
 {
-  g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonVaultVerifyReport) report = NULL;
   g_autoptr (GError) error = NULL;
   gboolean damaged;
-  int ret;
-
-  ret = sillon_cli_parse_options (&argc, &argv, "",
-                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check."),
-                                  NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
-    return ret;
-
-  vault = sillon_cli_unlock_vault (&common, &ret);
-  if (vault == NULL)
-    return ret;
 
   if (!sillon_vault_verify (vault, &report, &error))
-    return sillon_cli_report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, path);
 
   g_print (_ ("Pages checked: %llu\n"), (unsigned long long) report->pages_checked);
   if (report->bad_pages == NULL || report->bad_pages->len == 0)
@@ -291,18 +266,24 @@ cmd_verify (int argc, char **argv)
     }
   g_print (_ ("Header copy A: %s\n"), report->header_copy_a_ok ? _ ("ok") : _ ("damaged"));
   g_print (_ ("Header copy B: %s\n"), report->header_copy_b_ok ? _ ("ok") : _ ("damaged"));
+  if (report->header_needs_repair)
+    g_print ("%s\n", _ ("Header: one copy is damaged or out of date; “sillon-cli vault repair” rewrites it"));
   /* A crash during a header change, or a modification: worth knowing. */
   if (report->header_repairs > 0)
     g_print (ngettext ("Header repairs: a damaged or out-of-date header copy was rewritten %u time when the vault was opened\n",
                        "Header repairs: a damaged or out-of-date header copy was rewritten %u times when the vault was opened\n",
                        report->header_repairs),
              report->header_repairs);
+  if (report->wal_header_bad)
+    g_print ("%s\n", _ ("Log: its header was altered"));
+  if (report->old_log)
+    g_print ("%s\n", _ ("Log: written by an earlier version of Sillon; “sillon-cli vault repair --accept-old-log” folds it into the vault"));
   if (report->bad_pages != NULL && report->bad_pages->len > 0)
     g_print ("%s\n", _ ("Integrity check: not run (bad pages)"));
   else
     g_print (_ ("Integrity check: %s\n"), report->integrity_ok ? _ ("ok") : _ ("FAILED"));
 
-  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok;
+  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok || report->wal_header_bad || report->old_log;
   if (damaged)
     {
       sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
@@ -312,8 +293,60 @@ cmd_verify (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_passwd (int argc, char **argv)
+int
+sillon_cli_vault_verify (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check. Writes nothing: what needs repair is reported, and left to “sillon-cli vault repair”."),
+                                  NULL, &common);
+  if (ret >= 0)
+    return ret;
+
+  vault = sillon_cli_unlock_vault_with_flags (&common, SILLON_VAULT_OPEN_CHECK_ONLY, &ret);
+  if (vault == NULL)
+    return ret;
+
+  return verify_and_report (vault, common.vault_path);
+}
+
+int
+sillon_cli_vault_repair (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean accept_old_log = FALSE;
+  GOptionEntry entries[] = {
+    { "accept-old-log", 0, 0, G_OPTION_ARG_NONE, &accept_old_log,
+      N_ ("Read a log left by an earlier version of Sillon (only if you trust that file)"), NULL },
+    { NULL },
+  };
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Rewrites a damaged or out-of-date header copy and folds the write-ahead log into the vault file, then verifies the vault. Pages that fail authentication cannot be repaired: restore a backup."),
+                                  entries, &common);
+  if (ret >= 0)
+    return ret;
+
+  vault = sillon_cli_unlock_vault_with_flags (&common, accept_old_log ? SILLON_VAULT_OPEN_ACCEPT_OLD_LOG : SILLON_VAULT_OPEN_DEFAULT, &ret);
+  if (vault == NULL)
+    return ret;
+  if (sillon_vault_get_header_repaired (vault))
+    g_print ("%s\n", _ ("Header: the damaged or out-of-date copy was rewritten"));
+  if (!sillon_vault_checkpoint (vault, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+  g_print ("%s\n", _ ("Log: folded into the vault file"));
+
+  return verify_and_report (vault, common.vault_path);
+}
+
+int
+sillon_cli_vault_passwd (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) old_passphrase = NULL;
@@ -325,7 +358,7 @@ cmd_passwd (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Changes the passphrase of the keyslot that the current passphrase opens. Nothing else is re-encrypted."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   /* Unlock before asking for the new one, so that a typo in the old one is
@@ -350,8 +383,8 @@ cmd_passwd (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_add_slot (int argc, char **argv)
+int
+sillon_cli_vault_add_slot (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) new_passphrase = NULL;
@@ -368,7 +401,7 @@ cmd_add_slot (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Adds a keyslot for another mediator: unlock with an existing passphrase, then give the new one."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (name == NULL || name[0] == '\0')
     {
@@ -404,8 +437,8 @@ cmd_add_slot (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_remove_slot (int argc, char **argv)
+int
+sillon_cli_vault_remove_slot (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -425,7 +458,7 @@ cmd_remove_slot (int argc, char **argv)
                                   _ ("Removes a mediator’s keyslot. The last passphrase keyslot cannot be removed, "
                                      "and the recovery keyslot only with --force."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (slot < 0 || slot >= SILLON_VAULT_MAX_SLOTS)
     {
@@ -486,8 +519,8 @@ cmd_remove_slot (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_backup (int argc, char **argv)
+int
+sillon_cli_vault_backup (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -526,8 +559,8 @@ cmd_backup (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_restore (int argc, char **argv)
+int
+sillon_cli_vault_restore (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) passphrase = NULL;
@@ -596,9 +629,10 @@ G_DEFINE_AUTO_CLEANUP_FREE_FUNC (JournalKey, sodium_free, NULL)
 static gboolean
 has_journal (SillonVault *vault)
 {
-  gint64 version = pragma_int (sillon_vault_get_db (vault), "PRAGMA user_version");
+  int version = 0;
 
-  return version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
+  return sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) &&
+         version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
 }
 
 /* The journal's hashes are keyed with a key derived from the master key:
@@ -672,8 +706,8 @@ report_journal_not_rekeyed (const GError *error)
                              "They had been verified just before the rotation."));
 }
 
-static int
-cmd_rotate (int argc, char **argv)
+int
+sillon_cli_vault_rotate (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) passphrase = NULL;
@@ -699,7 +733,7 @@ cmd_rotate (int argc, char **argv)
                                   _ ("Re-encrypts the whole vault under a new master key and prints a new recovery key. "
                                      "Only your keyslot is kept: the other mediators must be added again."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault_full (&common, FALSE, &passphrase, &ret);
@@ -786,8 +820,8 @@ cmd_rotate (int argc, char **argv)
   return journal_ret;
 }
 
-static int
-cmd_recover (int argc, char **argv)
+int
+sillon_cli_vault_recover (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) recovery_key = NULL;
@@ -806,7 +840,7 @@ cmd_recover (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Unlocks the vault with its recovery key and sets a new passphrase on a keyslot."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (slot != G_MININT)
     {
@@ -861,8 +895,30 @@ print_value (sqlite3_stmt *stmt, int column)
 }
 
 /* Runs every statement of @sql; counts those that were started in @n_run. */
+/* A statement failed: a page that fails authentication (or a structure
+ * SQLite finds corrupt) is the vault's damage, reported as every other
+ * command reports it (exit 12, the file named), whether preparing the
+ * statement read it (the schema) or stepping did. */
 static int
-run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
+statement_failed (sqlite3 *db, const char *path)
+{
+  int extended = sqlite3_extended_errcode (db);
+
+  if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
+    {
+      g_autoptr (GError) error = g_error_new (SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                                              /* Translators: %s is SQLite's own message. */
+                                              _ ("SQL error: %s"), sqlite3_errmsg (db));
+
+      return sillon_cli_report_error (error, path);
+    }
+  /* Translators: %s is SQLite's own message. */
+  sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
+  return SILLON_CLI_EXIT_SQL;
+}
+
+static int
+run_statements (sqlite3 *db, const char *path, const char *sql, gboolean header, guint *n_run)
 {
   const char *tail;
 
@@ -876,11 +932,7 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
 
       rc = sqlite3_prepare_v2 (db, tail, -1, &stmt, &next);
       if (rc != SQLITE_OK)
-        {
-          /* Translators: %s is SQLite's own message. */
-          sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
-          return SILLON_CLI_EXIT_SQL;
-        }
+        return statement_failed (db, path);
       tail = next;
       if (stmt == NULL)
         continue; /* only whitespace or a comment */
@@ -906,20 +958,18 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
         }
       if (rc != SQLITE_DONE)
         {
-          int extended = sqlite3_extended_errcode (db);
-          sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
+          int ret = statement_failed (db, path);
+
           sqlite3_finalize (stmt);
-          if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
-            return SILLON_CLI_EXIT_TAMPERED;
-          return SILLON_CLI_EXIT_SQL;
+          return ret;
         }
       sqlite3_finalize (stmt);
     }
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_shell (int argc, char **argv)
+int
+sillon_cli_vault_shell (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -941,7 +991,7 @@ cmd_shell (int argc, char **argv)
                                      "Nothing checks what the statements do: a wrong one can destroy data that Sillon needs. "
                                      "Make a backup first."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -957,7 +1007,7 @@ cmd_shell (int argc, char **argv)
       return SILLON_CLI_EXIT_FAILURE;
     }
 
-  ret = run_statements (db, sql->str, header, &n_run);
+  ret = run_statements (db, common.vault_path, sql->str, header, &n_run);
   fflush (stdout);
 
   /* The statements themselves may quote people's names: the journal gets
@@ -974,76 +1024,4 @@ cmd_shell (int argc, char **argv)
       }
   }
   return ret;
-}
-
-/* ---- Dispatch ----------------------------------------------------------- */
-
-typedef struct
-{
-  const char *name;
-  const char *summary;
-  SillonCliHandler handler;
-} VaultCommand;
-
-static const VaultCommand vault_commands[] = {
-  { "create", N_ ("Create a vault and print its recovery key"), cmd_create },
-  { "info", N_ ("List the keyslots"), cmd_info },
-  { "verify", N_ ("Authenticate every page and check integrity"), cmd_verify },
-  { "passwd", N_ ("Change your passphrase"), cmd_passwd },
-  { "add-slot", N_ ("Add a keyslot for another mediator"), cmd_add_slot },
-  { "remove-slot", N_ ("Remove a keyslot"), cmd_remove_slot },
-  { "recover", N_ ("Set a new passphrase with the recovery key"), cmd_recover },
-  { "backup", N_ ("Write an encrypted backup"), cmd_backup },
-  { "restore", N_ ("Restore a backup into a new vault file"), cmd_restore },
-  { "rotate", N_ ("Re-encrypt under a new master key"), cmd_rotate },
-  { "shell", N_ ("Run SQL from standard input (expert maintenance)"), cmd_shell },
-  { NULL, NULL, NULL },
-};
-
-static void
-print_vault_usage (FILE *stream)
-{
-  fprintf (stream, "%s\n\n", _ ("Usage: sillon-cli vault SUBCOMMAND [--vault PATH] [--passphrase-fd N] [OPTIONS…]"));
-  fprintf (stream, "%s\n", _ ("Subcommands:"));
-  for (const VaultCommand *c = vault_commands; c->name != NULL; c++)
-    fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
-  fprintf (stream, "\n%s\n", _ ("Run “sillon-cli vault SUBCOMMAND --help” for its options."));
-  fprintf (stream, "\n%s\n%s", sillon_cli_passphrase_fd_help (), sillon_cli_exit_codes_help ());
-}
-
-int
-sillon_cli_vault (int argc, char **argv)
-{
-  const char *name;
-
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
-
-  if (argc < 2)
-    {
-      print_vault_usage (stderr);
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  name = argv[1];
-  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
-    {
-      print_vault_usage (stdout);
-      return SILLON_CLI_EXIT_OK;
-    }
-
-  for (const VaultCommand *c = vault_commands; c->name != NULL; c++)
-    {
-      if (g_str_equal (name, c->name))
-        {
-          g_autofree char *prgname = g_strdup_printf ("%s %s", argv[0], c->name);
-          argv[1] = prgname;
-          g_set_prgname (prgname);
-          return c->handler (argc - 1, argv + 1);
-        }
-    }
-
-  /* Translators: %s is the subcommand the user typed. */
-  sillon_cli_error (_ ("unknown vault subcommand “%s”"), name);
-  print_vault_usage (stderr);
-  return SILLON_CLI_EXIT_USAGE;
 }

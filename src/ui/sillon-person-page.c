@@ -12,11 +12,13 @@
 #include <json-glib/json-glib.h>
 
 #include "sillon-assessment.h"
+#include "sillon-message-label.h"
 #include "sillon-people-page.h"
+#include "sillon-print-operation.h"
 
 struct _SillonPersonPage
 {
-  GtkBox parent_instance;
+  SillonPage parent_instance;
 
   gint64 beneficiary_id;
   char *display_name;
@@ -24,18 +26,16 @@ struct _SillonPersonPage
   GtkLabel *name_label;
   GtkLabel *details_label;
   GtkWidget *new_assessment_button;
-  GtkWidget *sheets_button;
   GtkLabel *message_label;
   GtkListBox *assessments_list;
 };
 
-G_DEFINE_FINAL_TYPE (SillonPersonPage, sillon_person_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (SillonPersonPage, sillon_person_page, SILLON_TYPE_PAGE)
 
 enum
 {
   SIGNAL_BACK,
   SIGNAL_NEW_ASSESSMENT,
-  SIGNAL_SHEET_REQUESTED,
   N_SIGNALS
 };
 
@@ -47,8 +47,7 @@ sillon_person_page_show_message (SillonPersonPage *self,
 {
   g_return_if_fail (SILLON_IS_PERSON_PAGE (self));
 
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  sillon_message_label_set (self->message_label, message);
 }
 
 /* The stored result is read back as saved, so that an old assessment shows
@@ -145,10 +144,10 @@ clear_list (SillonPersonPage *self)
 
 gboolean
 sillon_person_page_load (SillonPersonPage *self,
-                         SillonStore *store,
                          gint64 beneficiary_id,
                          GError **error)
 {
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonBeneficiary) b = NULL;
   g_autoptr (GPtrArray) assessments = NULL;
   g_autoptr (GString) details = g_string_new (NULL);
@@ -167,6 +166,7 @@ sillon_person_page_load (SillonPersonPage *self,
   g_free (self->display_name);
   self->display_name = sillon_beneficiary_dup_display_name (b);
   gtk_label_set_text (self->name_label, self->display_name);
+  sillon_page_set_title (SILLON_PAGE (self), self->display_name);
 
   if (b->birth_year != 0)
     /* Translators: %d is a birth year. */
@@ -178,15 +178,11 @@ sillon_person_page_load (SillonPersonPage *self,
     g_string_append_printf (details, _ (" · commune %s"), b->commune_insee);
   gtk_label_set_text (self->details_label, details->str);
   sillon_person_page_show_message (self, NULL);
-  /* A button that nothing answers would be a lie. */
-  gtk_widget_set_visible (self->sheets_button,
-                          g_signal_has_handler_pending (self, signals[SIGNAL_SHEET_REQUESTED], 0, TRUE));
 
   clear_list (self);
   /* Latest first: that is the one the mediator came for. */
   for (guint i = assessments->len; i > 0; i--)
     gtk_container_add (GTK_CONTAINER (self->assessments_list), assessment_row (assessments->pdata[i - 1]));
-  gtk_widget_grab_focus (self->new_assessment_button);
   return TRUE;
 }
 
@@ -198,6 +194,7 @@ sillon_person_page_clear (SillonPersonPage *self)
   self->beneficiary_id = 0;
   g_clear_pointer (&self->display_name, g_free);
   gtk_label_set_text (self->name_label, "");
+  sillon_page_set_title (SILLON_PAGE (self), NULL);
   gtk_label_set_text (self->details_label, "");
   sillon_person_page_show_message (self, NULL);
   clear_list (self);
@@ -217,10 +214,14 @@ sillon_person_page_get_display_name (SillonPersonPage *self)
   return self->display_name;
 }
 
+/* person.back: the back button's action, and Alt+Left's (an accelerator
+ * of the application's that applies while the focus is in the page). */
 static void
-on_back_button_clicked (SillonPersonPage *self)
+on_back_activated (GSimpleAction *action,
+                   GVariant *parameter,
+                   gpointer user_data)
 {
-  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+  g_signal_emit (user_data, signals[SIGNAL_BACK], 0);
 }
 
 static void
@@ -229,30 +230,60 @@ on_new_assessment_button_clicked (SillonPersonPage *self)
   g_signal_emit (self, signals[SIGNAL_NEW_ASSESSMENT], 0);
 }
 
-static gboolean
-sillon_person_page_key_press_event (GtkWidget *widget,
-                                    GdkEventKey *event)
+static void
+sillon_person_page_switch_to (SillonPage *page)
 {
-  GdkModifierType mods = event->state & gtk_accelerator_get_default_mod_mask ();
+  SillonPersonPage *self = SILLON_PERSON_PAGE (page);
 
-  if (mods == GDK_MOD1_MASK && (event->keyval == GDK_KEY_Left || event->keyval == GDK_KEY_KP_Left))
-    {
-      g_signal_emit (widget, signals[SIGNAL_BACK], 0);
-      return GDK_EVENT_STOP;
-    }
-  return GTK_WIDGET_CLASS (sillon_person_page_parent_class)->key_press_event (widget, event);
+  gtk_widget_grab_focus (self->new_assessment_button);
 }
 
-/* person.print and person.save-pdf, with the sheet's kind as target: the
- * window, which holds the vault, prints (sillon-print-operation.h). */
 static void
-on_sheet_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+sillon_person_page_locked (SillonPage *page)
+{
+  sillon_person_page_clear (SILLON_PERSON_PAGE (page));
+}
+
+/* person.print and person.save-pdf, with the sheet's kind as target. The
+ * page prints itself, on its own session: printing shows no other page, so
+ * the window, which only navigates, has no part in it. The print dialog
+ * and the file chooser are modal; the sheet is in the person's language. */
+static void
+on_sheet_activated (GSimpleAction *action,
+                    GVariant *parameter,
+                    gpointer user_data)
 {
   SillonPersonPage *self = SILLON_PERSON_PAGE (user_data);
+  SillonVaultSession *session = sillon_page_get_session (SILLON_PAGE (self));
   gboolean save = g_str_equal (g_action_get_name (G_ACTION (action)), "save-pdf");
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  g_autoptr (GError) error = NULL;
+  gboolean done;
 
-  g_signal_emit (self, signals[SIGNAL_SHEET_REQUESTED], 0, g_variant_get_string (parameter, NULL), save);
+  if (session == NULL || self->beneficiary_id == 0 ||
+      !sillon_sheet_kind_from_string (g_variant_get_string (parameter, NULL), &request.kind))
+    return;
+  request.person_id = self->beneficiary_id;
+  sillon_person_page_show_message (self, NULL);
+  if (save)
+    done = sillon_print_operation_save_sheet (parent, session, &request, &error);
+  else
+    done = sillon_print_operation_print_sheet (parent, session, &request, &error);
+  if (!done)
+    {
+      /* Translators: %s says why, e.g. “This person has no referral.” */
+      g_autofree char *message = g_strdup_printf (_ ("The sheet was not made: %s"), error->message);
+      sillon_person_page_show_message (self, message);
+    }
 }
+
+static const GActionEntry person_actions[] = {
+  { "back", on_back_activated, NULL, NULL, NULL, { 0 } },
+  { "print", on_sheet_activated, "s", NULL, NULL, { 0 } },
+  { "save-pdf", on_sheet_activated, "s", NULL, NULL, { 0 } },
+};
 
 static void
 sillon_person_page_finalize (GObject *object)
@@ -270,39 +301,29 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sillon_person_page_finalize;
-  widget_class->key_press_event = sillon_person_page_key_press_event;
+  SILLON_PAGE_CLASS (klass)->switch_to = sillon_person_page_switch_to;
+  SILLON_PAGE_CLASS (klass)->locked = sillon_person_page_locked;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_NEW_ASSESSMENT] = g_signal_new ("new-assessment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* ::sheet-requested (kind, save_as_pdf): kind is "progress", "referral",
-   * "notice" or "record" (sillon_sheet_kind_from_string). The "Sheets"
-   * button shows only once a handler is connected. */
-  signals[SIGNAL_SHEET_REQUESTED] = g_signal_new ("sheet-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, new_assessment_button);
-  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, sheets_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, assessments_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_new_assessment_button_clicked);
 }
 
 static void
 sillon_person_page_init (SillonPersonPage *self)
 {
-  static const GActionEntry entries[] = {
-    { "print", on_sheet_action, "s", NULL, NULL },
-    { "save-pdf", on_sheet_action, "s", NULL, NULL },
-  };
-  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr (GSimpleActionGroup) actions = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "person", G_ACTION_GROUP (group));
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), person_actions, G_N_ELEMENTS (person_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "person", G_ACTION_GROUP (actions));
 }

@@ -9,6 +9,7 @@
 #include "sillon-print-operation.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 
 #define SETTINGS_PRINT_SETTINGS "print-settings"
@@ -18,13 +19,11 @@ struct _SillonPrintOperation
 {
   GtkPrintOperation parent_instance;
 
-  SillonStore *store; /* borrowed */
-  gint64 mediator_id;
+  SillonVaultSession *session;
   SillonSheetRequest request;
   char *language;
   char *date;
   guint8 *fingerprint_key; /* sodium_malloc */
-  guint8 *journal_key;     /* sodium_malloc */
   GError *key_error;
 
   SillonSheetDoc *doc;
@@ -95,6 +94,47 @@ paper_of (GtkPageSetup *setup)
   return SILLON_SHEET_PAPER_A4;
 }
 
+/* The session’s store for the call at hand, or NULL with
+ * SILLON_VAULT_ERROR_LOCKED once the vault has locked (the print dialog
+ * and the file chooser run a main loop, during which it may lock). */
+static SillonStore *
+borrow_store (SillonPrintOperation *self, GError **error)
+{
+  SillonStore *store = sillon_vault_session_is_locked (self->session) ? NULL : sillon_vault_session_get_store (self->session);
+
+  if (store == NULL)
+    g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED, _ ("The vault is locked."));
+  return store;
+}
+
+static gboolean
+record_print (SillonPrintOperation *self, const SillonSheetRequest *request, GError **error)
+{
+  SillonStore *store = borrow_store (self, error);
+
+  if (store == NULL)
+    return FALSE;
+  return sillon_sheet_record_print (store, sillon_vault_session_get_journal_key (self->session),
+                                    sillon_vault_session_get_mediator_id (self->session), request, self->referral_id,
+                                    self->fingerprint, error);
+}
+
+static SillonSheetDoc *
+build (SillonPrintOperation *self, const SillonSheetRequest *request, GError **error)
+{
+  SillonStore *store;
+
+  if (self->key_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->key_error));
+      return NULL;
+    }
+  store = borrow_store (self, error);
+  if (store == NULL)
+    return NULL;
+  return sillon_sheet_build (store, request, self->fingerprint_key, &self->fingerprint, &self->referral_id, error);
+}
+
 /* ---------------------------------------------------------------------- */
 /* The operation */
 
@@ -108,14 +148,12 @@ sillon_print_operation_begin_print (GtkPrintOperation *op, GtkPrintContext *cont
   g_clear_pointer (&self->fingerprint, g_free);
   g_clear_error (&self->error);
   self->request.paper = paper_of (gtk_print_context_get_page_setup (context));
-  if (self->key_error == NULL)
-    self->doc = sillon_sheet_build (self->store, &self->request, self->fingerprint_key, &self->fingerprint,
-                                    &self->referral_id, &error);
+  self->doc = build (self, &self->request, &error);
   if (self->doc == NULL)
     {
       /* Told to the user by whoever ran the operation
        * (sillon_print_operation_get_error). */
-      self->error = error != NULL ? g_steal_pointer (&error) : g_error_copy (self->key_error);
+      self->error = g_steal_pointer (&error);
       gtk_print_operation_cancel (op);
       return;
     }
@@ -153,8 +191,7 @@ sillon_print_operation_done (GtkPrintOperation *op, GtkPrintOperationResult resu
 
       save_settings (op);
       /* Printing personal data is journaled, with the sheet's code. */
-      if (!sillon_sheet_record_print (self->store, self->journal_key, self->mediator_id, &self->request,
-                                      self->referral_id, self->fingerprint, &error))
+      if (!record_print (self, &self->request, &error))
         self->error = g_steal_pointer (&error);
     }
   if (GTK_PRINT_OPERATION_CLASS (sillon_print_operation_parent_class)->done != NULL)
@@ -167,7 +204,7 @@ sillon_print_operation_finalize (GObject *object)
   SillonPrintOperation *self = SILLON_PRINT_OPERATION (object);
 
   free_key (&self->fingerprint_key);
-  free_key (&self->journal_key);
+  g_clear_object (&self->session);
   g_clear_error (&self->key_error);
   g_clear_error (&self->error);
   g_clear_pointer (&self->doc, sillon_sheet_doc_free);
@@ -201,27 +238,22 @@ sillon_print_operation_init (SillonPrintOperation *self)
 }
 
 SillonPrintOperation *
-sillon_print_operation_new (SillonVault *vault,
-                            SillonStore *store,
-                            gint64 mediator_id,
+sillon_print_operation_new (SillonVaultSession *session,
                             const SillonSheetRequest *request)
 {
   SillonPrintOperation *self;
 
-  g_return_val_if_fail (SILLON_IS_VAULT (vault), NULL);
-  g_return_val_if_fail (store != NULL && request != NULL, NULL);
+  g_return_val_if_fail (SILLON_IS_VAULT_SESSION (session), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
 
   self = g_object_new (SILLON_TYPE_PRINT_OPERATION, NULL);
-  self->store = store;
-  self->mediator_id = mediator_id;
+  self->session = g_object_ref (session);
   self->request = *request;
   self->language = g_strdup (request->language);
   self->date = g_strdup (request->date);
   self->request.language = self->language;
   self->request.date = self->date;
-  self->fingerprint_key = sillon_sheet_fingerprint_derive_key (vault, &self->key_error);
-  if (self->key_error == NULL)
-    self->journal_key = sillon_journal_derive_key (vault, &self->key_error);
+  self->fingerprint_key = sillon_sheet_fingerprint_derive_key (session, &self->key_error);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), sillon_sheet_kind_to_string (request->kind));
   return self;
 }
@@ -242,13 +274,11 @@ sillon_print_operation_get_error (SillonPrintOperation *self)
 
 gboolean
 sillon_print_operation_print_sheet (GtkWindow *parent,
-                                    SillonVault *vault,
-                                    SillonStore *store,
-                                    gint64 mediator_id,
+                                    SillonVaultSession *session,
                                     const SillonSheetRequest *request,
                                     GError **error)
 {
-  g_autoptr (SillonPrintOperation) op = sillon_print_operation_new (vault, store, mediator_id, request);
+  g_autoptr (SillonPrintOperation) op = sillon_print_operation_new (session, request);
 
   if (op->key_error != NULL)
     {
@@ -293,25 +323,25 @@ file_stem (SillonSheetKind kind)
 
 gboolean
 sillon_print_operation_save_sheet (GtkWindow *parent,
-                                   SillonVault *vault,
-                                   SillonStore *store,
-                                   gint64 mediator_id,
+                                   SillonVaultSession *session,
                                    const SillonSheetRequest *request,
                                    GError **error)
 {
   g_autoptr (GtkFileChooserNative) chooser = NULL;
   GtkFileFilter *filter = gtk_file_filter_new (); /* sunk by the chooser */
-  g_autoptr (SillonPrintOperation) op = sillon_print_operation_new (vault, store, mediator_id, request);
+  g_autoptr (SillonPrintOperation) op = sillon_print_operation_new (session, request);
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   SillonSheetRequest sheet = op->request;
 
-  if (op->key_error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (op->key_error));
-      return FALSE;
-    }
+  /* Laid out before asking where to save it: a sheet that cannot be made
+   * (no referral to print…) is told at once, not after choosing a file. The
+   * paper is the last page setup's, as when printing. */
+  sheet.paper = paper_of (gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (op)));
+  op->doc = build (op, &sheet, error);
+  if (op->doc == NULL)
+    return FALSE;
 
   /* The file name holds no personal data: only the record's number. */
   name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".pdf", file_stem (request->kind), request->person_id);
@@ -332,11 +362,14 @@ sillon_print_operation_save_sheet (GtkWindow *parent,
                            _ ("Sheets can only be saved to a folder of this computer."));
       return FALSE;
     }
-
-  /* The paper of the last page setup, as when printing. */
-  sheet.paper = paper_of (gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (op)));
-  op->doc = sillon_sheet_build (store, &sheet, op->fingerprint_key, &op->fingerprint, &op->referral_id, error);
-  if (op->doc == NULL || !sillon_sheet_doc_write_pdf (op->doc, path, error))
+  if (!sillon_sheet_doc_write_pdf (op->doc, path, error))
     return FALSE;
-  return sillon_sheet_record_print (store, op->journal_key, mediator_id, &sheet, op->referral_id, op->fingerprint, error);
+  /* As `sillon-cli sheet` does: a sheet written but not journaled is
+   * removed. */
+  if (!record_print (op, &sheet, error))
+    {
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -9,7 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sillon-sheets.h"
-#include "sillon-vault.h"
+#include "sillon-vault-session.h"
 
 G_BEGIN_DECLS
 
@@ -21,11 +21,11 @@ G_DECLARE_FINAL_TYPE (SillonPrintOperation, sillon_print_operation, SILLON, PRIN
  * page setup is Letter), and each page is drawn by the same code as the
  * PDF (sillon_sheet_doc_draw_page). When the print is sent, it is
  * journaled with its fingerprint and the print settings and page setup
- * are saved in GSettings. @vault gives the keys; @store and @vault must
- * outlive the operation. */
-SillonPrintOperation *sillon_print_operation_new (SillonVault *vault,
-                                                  SillonStore *store,
-                                                  gint64 mediator_id,
+ * are saved in GSettings. @session gives the store, the keys and the
+ * mediator; the operation keeps a reference and borrows the store only
+ * while it lays out and journals, so a sheet whose vault locked meanwhile
+ * fails with SILLON_VAULT_ERROR_LOCKED and prints nothing. */
+SillonPrintOperation *sillon_print_operation_new (SillonVaultSession *session,
                                                   const SillonSheetRequest *request);
 
 /* The fingerprint of the sheet printed, once begin-print has run; NULL
@@ -39,20 +39,17 @@ const GError *sillon_print_operation_get_error (SillonPrintOperation *self);
 
 /* Shows the print dialog (with preview) for @request's sheet over @parent. */
 gboolean sillon_print_operation_print_sheet (GtkWindow *parent,
-                                             SillonVault *vault,
-                                             SillonStore *store,
-                                             gint64 mediator_id,
+                                             SillonVaultSession *session,
                                              const SillonSheetRequest *request,
                                              GError **error);
 
-/* Asks where to save @request's sheet with a GtkFileChooserNative (so that
- * it goes through the portal in the Flatpak), writes it as PDF and
- * journals it. Returns FALSE with @error on failure; TRUE also when the
- * user cancelled. */
+/* Lays out @request's sheet, then asks where to save it with a
+ * GtkFileChooserNative (so that it goes through the portal in the
+ * Flatpak), writes it as PDF and journals it. Returns FALSE with @error
+ * on failure (a sheet that cannot be laid out fails before anything is
+ * asked); TRUE also when the user cancelled. */
 gboolean sillon_print_operation_save_sheet (GtkWindow *parent,
-                                            SillonVault *vault,
-                                            SillonStore *store,
-                                            gint64 mediator_id,
+                                            SillonVaultSession *session,
                                             const SillonSheetRequest *request,
                                             GError **error);
 

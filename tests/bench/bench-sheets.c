@@ -22,8 +22,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
-#include "sillon-sheets.h"
-#include "sillon-vault.h"
+#include "sillon-core.h"
 
 static double
 now_ms (void)
@@ -107,8 +106,8 @@ int
 main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = NULL;
-  g_autoptr (SillonStore) store = NULL;
+  g_autoptr (SillonVaultSession) session = NULL;
+  SillonStore *store;
   g_autoptr (GArray) progress = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) referral = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = NULL;
@@ -132,18 +131,17 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, argv[2]);
   sillon_vault_register_vfs ();
 
-  vault = sillon_vault_open (argv[1], passphrase, &error);
-  check (vault != NULL, error);
-  store = sillon_store_new (sillon_vault_get_db (vault), &error);
-  check (store != NULL, error);
-  key = sillon_sheet_fingerprint_derive_key (vault, &error);
+  session = sillon_vault_session_open (argv[1], passphrase, "bench", NULL, &error);
+  check (session != NULL, error);
+  store = sillon_vault_session_get_store (session);
+  key = sillon_sheet_fingerprint_derive_key (session, &error);
   check (key != NULL, error);
   dir = g_dir_make_tmp ("sillon-bench-sheets-XXXXXX", &error);
   check (dir != NULL, error);
   path = g_build_filename (dir, "sheet.pdf", NULL);
 
   /* People spread over the dataset who were referred somewhere. */
-  check (sqlite3_prepare_v2 (sillon_vault_get_db (vault),
+  check (sqlite3_prepare_v2 (sillon_store_get_db (store),
                              "SELECT DISTINCT beneficiary_id FROM referrals ORDER BY beneficiary_id * 7919 % 10007 LIMIT ?",
                              -1, &stmt, NULL) == SQLITE_OK,
          NULL);
@@ -173,7 +171,6 @@ main (int argc, char **argv)
   g_unlink (path);
   g_rmdir (dir);
   sodium_free (key);
-  g_clear_pointer (&store, sillon_store_free);
-  sillon_vault_lock (vault);
+  sillon_vault_session_lock (session);
   return 0;
 }

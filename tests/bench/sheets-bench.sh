@@ -29,8 +29,13 @@ ninja -C "$build" >/dev/null
 cli="$build/src/cli/sillon-cli"
 export SILLON_LOCALEDIR="$build/po"
 
+# Every layer's folder, and its build folder for the generated headers.
+includes=(-I"$build" -I"$top/src/core")
+for layer in base vault places assessment store sheets demo; do
+  includes+=(-I"$top/src/core/$layer" -I"$build/src/core/$layer")
+done
 # shellcheck disable=SC2046
-cc -O2 -std=gnu11 -I"$build" -I"$top/src/core" -I"$top/src/core/sheets" "$here/bench-sheets.c" \
+cc -O2 -std=gnu11 "${includes[@]}" "$here/bench-sheets.c" \
   "$build/src/core/libsillon-core.a" \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo libqrencode) -lm \
   -o "$work/bench-sheets"

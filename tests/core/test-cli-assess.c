@@ -111,6 +111,70 @@ test_compare_json (void)
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (axes, "savoir"), "delta"), ==, 22);
 }
 
+/* Every level of the command table answers --help, lists what is under
+ * it, and refuses what is not there. */
+static void
+test_dispatch_levels (void)
+{
+  const char *top_help[] = { "--help", NULL };
+  const char *group_help[] = { "assess", "--help", NULL };
+  const char *group_bare[] = { "assess", NULL };
+  const char *nested_unknown[] = { "journal", "frobnicate", NULL };
+  const char *top_unknown[] = { "frobnicate", NULL };
+  const char *leaf_help[] = { "assess", "show", "--help", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (top_help, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "retention"));
+  g_assert_null (strstr (out, "show "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (group_help, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "sillon-cli assess SUBCOMMAND"));
+  g_assert_nonnull (strstr (out, "  show "));
+  g_assert_nonnull (strstr (out, "  compare "));
+  g_assert_nonnull (strstr (out, "  path "));
+  g_assert_null (strstr (out, "create"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (group_bare, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "  show "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (nested_unknown, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown subcommand “frobnicate”"));
+  g_assert_nonnull (strstr (err, "  verify "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (top_unknown, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown command “frobnicate”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A command that takes no argument refuses one before asking for
+   * anything. */
+  {
+    const char *extra[] = { "journal", "list", "--passphrase-fd", "0", "surplus", NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (extra, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "unexpected argument “surplus”"));
+    g_assert_null (strstr (err, "assphrase"));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The leaf's own options, under its full name. */
+  g_assert_cmpint (run_cli (leaf_help, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "sillon-cli assess show"));
+}
+
 static void
 test_errors (void)
 {
@@ -518,6 +582,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-assess/show-text", test_show_text);
   g_test_add_func ("/cli-assess/compare-json", test_compare_json);
   g_test_add_func ("/cli-assess/errors", test_errors);
+  g_test_add_func ("/cli-assess/dispatch-levels", test_dispatch_levels);
   g_test_add_func ("/cli-assess/data-dir", test_data_dir);
   g_test_add_func ("/cli-assess/data-dir-rules-checked", test_data_dir_rules_checked);
   g_test_add_func ("/cli-assess/relocated", test_relocated);

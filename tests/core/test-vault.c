@@ -1118,15 +1118,23 @@ test_wal_recovery_and_tamper (void)
   xor_byte (wal, 32 + 1 * frame + 3, 0x01);
   assert_tamper_detected (path);
 
-  /* A frame's stored checksum changed: the chain breaks there, exactly as
-   * after a crash, so the log ends before it: an older state, intact. */
+  /* A frame's stored checksum changed: the chain breaks there. Complete
+   * transactions follow it, chained from the checksum it should hold: an
+   * edit, not a crash. */
   copy_file (saved, path);
   copy_file (saved_wal, wal);
   xor_byte (wal, 32 + 1 * frame + 17, 0x01);
+  assert_tamper_detected (path);
+
+  /* The same in the last frame: nothing follows it, so it is the torn end
+   * of the log, as after a crash: the last commit is dropped. */
+  copy_file (saved, path);
+  copy_file (saved_wal, wal);
+  xor_byte (wal, 32 + (n_frames - 1) * frame + 17, 0x01);
   {
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
 
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
+    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 15, "row-"), ==, SQLITE_OK);
   }
   g_unlink (saved);
   g_unlink (saved_wal);

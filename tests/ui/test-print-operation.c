@@ -20,8 +20,8 @@ typedef struct
 {
   char *dir;
   char *vault_path;
-  SillonVault *vault;
-  SillonStore *store;
+  SillonVaultSession *session;
+  SillonStore *store; /* the session's */
   gint64 person;
 } Fixture;
 
@@ -50,11 +50,15 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->vault_path = g_build_filename (f->dir, "vault.sillon", NULL);
   options.kdf_target_ms = 1;
-  f->vault = sillon_vault_create (f->vault_path, "Ada", "correct horse battery", &options, &recovery, &error);
+  {
+    g_autoptr (SillonVault) vault = sillon_vault_create (f->vault_path, "Ada", "correct horse battery", &options, &recovery, &error);
+    g_assert_no_error (error);
+    sillon_vault_free_secret (recovery);
+    sillon_vault_lock (vault);
+  }
+  f->session = sillon_vault_session_open (f->vault_path, "correct horse battery", "test", NULL, &error);
   g_assert_no_error (error);
-  sillon_vault_free_secret (recovery);
-  f->store = sillon_store_new (sillon_vault_get_db (f->vault), &error);
-  g_assert_no_error (error);
+  f->store = sillon_vault_session_get_store (f->session);
   b->first_name = g_strdup ("Amina");
   b->last_name = g_strdup ("Benali");
   b->sheet_language = g_strdup ("fr");
@@ -69,9 +73,9 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
   const char *name;
 
-  g_clear_pointer (&f->store, sillon_store_free);
-  sillon_vault_lock (f->vault);
-  g_clear_object (&f->vault);
+  f->store = NULL;
+  sillon_vault_session_lock (f->session);
+  g_clear_object (&f->session);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
@@ -117,7 +121,7 @@ test_export (Fixture *f, gconstpointer data)
 
   request.kind = SILLON_SHEET_PROGRESS;
   request.person_id = f->person;
-  op = sillon_print_operation_new (f->vault, f->store, 0, &request);
+  op = sillon_print_operation_new (f->session, &request);
   gtk_page_setup_set_paper_size (letter, paper);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (op), letter);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
@@ -157,7 +161,7 @@ test_unknown_person (Fixture *f, gconstpointer data)
    * laid out. */
   request.kind = SILLON_SHEET_REFERRAL;
   request.person_id = f->person; /* who has no referral */
-  op = sillon_print_operation_new (f->vault, f->store, 0, &request);
+  op = sillon_print_operation_new (f->session, &request);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);

@@ -22,7 +22,7 @@
 static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 guint8 *
-sillon_sheet_fingerprint_derive_key (SillonVault *vault, GError **error)
+sillon_sheet_fingerprint_derive_key (SillonVaultSession *session, GError **error)
 {
   guint8 *key = sodium_malloc (SILLON_SHEET_FINGERPRINT_KEY_BYTES);
 
@@ -32,8 +32,8 @@ sillon_sheet_fingerprint_derive_key (SillonVault *vault, GError **error)
                            _ ("Cannot allocate protected memory for the sheet key"));
       return NULL;
     }
-  if (!sillon_vault_derive_subkey (vault, FINGERPRINT_KDF_CONTEXT, FINGERPRINT_SUBKEY_ID, key,
-                                   SILLON_SHEET_FINGERPRINT_KEY_BYTES, error))
+  if (!sillon_vault_session_derive_key (session, FINGERPRINT_KDF_CONTEXT, FINGERPRINT_SUBKEY_ID, key,
+                                        SILLON_SHEET_FINGERPRINT_KEY_BYTES, error))
     {
       sodium_free (key);
       return NULL;

@@ -16,7 +16,7 @@
 
 #include <glib.h>
 
-#include "sillon-vault.h"
+#include "sillon-vault-session.h"
 
 G_BEGIN_DECLS
 
@@ -25,8 +25,9 @@ G_BEGIN_DECLS
 /* The ten characters and the dash. */
 #define SILLON_SHEET_FINGERPRINT_TEXT_LENGTH 11
 
-/* In sodium_malloc memory: free it with sodium_free(). */
-guint8 *sillon_sheet_fingerprint_derive_key (SillonVault *vault, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The key of @session's vault, in sodium_malloc memory: free it with
+ * sodium_free(). */
+guint8 *sillon_sheet_fingerprint_derive_key (SillonVaultSession *session, GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 void sillon_sheet_fingerprint_compute (const guint8 *key,
                                        const char *canonical,
