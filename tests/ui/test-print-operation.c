@@ -177,6 +177,32 @@ test_unknown_person (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_locked (Fixture *f, gconstpointer data)
+{
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  g_autoptr (SillonPrintOperation) op = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "locked.pdf", NULL);
+  GtkPrintOperationResult result;
+
+  /* The vault locks while the print dialog is open (the auto-lock, or the
+   * mediator's Ctrl+L from another window): the operation, which keeps the
+   * session, finds the store gone and prints nothing instead of reading a
+   * closed store. */
+  request.kind = SILLON_SHEET_PROGRESS;
+  request.person_id = f->person;
+  op = sillon_print_operation_new (f->session, &request);
+  sillon_vault_session_lock (f->session);
+  f->store = NULL;
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_assert_true (g_error_matches (sillon_print_operation_get_error (op), SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED));
+  g_assert_null (sillon_print_operation_get_fingerprint (op));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -185,5 +211,6 @@ main (int argc, char **argv)
   sillon_vault_register_vfs ();
   g_test_add ("/print-operation/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/print-operation/cannot-lay-out", Fixture, NULL, fixture_setup, test_unknown_person, fixture_teardown);
+  g_test_add ("/print-operation/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
   return g_test_run ();
 }
