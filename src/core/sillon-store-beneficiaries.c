@@ -1011,9 +1011,10 @@ sillon_store_merge_beneficiaries (SillonStore *store, gint64 keep_id, gint64 dro
     }
   if (!sillon_store_update_beneficiary (store, keep, error))
     goto fail;
-  if (!store_delete_beneficiary_rows (store, drop_id, error))
+  /* The dropped record is erased exactly as `person erase` erases one. */
+  if (!store_erase_beneficiary_rows (store, drop_id, error))
     goto fail;
-  return sillon_store_commit (store, error);
+  return store_commit_erasure (store, error);
 
 fail:
   sillon_store_rollback (store);

@@ -353,8 +353,8 @@ static const char *const scrub_statements[] = {
    " email = NULL, name_key = '', phone_key = NULL, email_key = NULL WHERE id = ?1"),
 };
 
-gboolean
-store_delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
+static gboolean
+delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
 {
   g_autoptr (StoreStmt) del = NULL;
 
@@ -397,20 +397,31 @@ checkpoint_if_outermost (SillonStore *store)
 }
 
 gboolean
-sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
+store_erase_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
 {
-  if (!sillon_store_begin (store, error))
-    return FALSE;
-  if (!store_delete_beneficiary_rows (store, beneficiary_id, error) ||
-      !purge_traces (store, error))
-    {
-      sillon_store_rollback (store);
-      return FALSE;
-    }
+  return delete_beneficiary_rows (store, id, error) && purge_traces (store, error);
+}
+
+gboolean
+store_commit_erasure (SillonStore *store, GError **error)
+{
   if (!sillon_store_commit (store, error))
     return FALSE;
   checkpoint_if_outermost (store);
   return TRUE;
+}
+
+gboolean
+sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
+{
+  if (!sillon_store_begin (store, error))
+    return FALSE;
+  if (!store_erase_beneficiary_rows (store, beneficiary_id, error))
+    {
+      sillon_store_rollback (store);
+      return FALSE;
+    }
+  return store_commit_erasure (store, error);
 }
 
 /* ── Retention ─────────────────────────────────────────────────────────── */
@@ -548,9 +559,8 @@ sillon_store_apply_retention (SillonStore *store,
     }
   if (ids->len > 0 && !purge_traces (store, error))
     goto fail;
-  if (!sillon_store_commit (store, error))
+  if (!store_commit_erasure (store, error))
     return FALSE;
-  checkpoint_if_outermost (store);
   if (out_anonymised != NULL)
     *out_anonymised = ids->len;
   return TRUE;
