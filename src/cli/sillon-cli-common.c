@@ -637,26 +637,49 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
 }
 
 void
+sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode mode)
+{
+  const char *p = value != NULL ? value : "";
+  const char *end = p + strlen (p);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: a lone byte such as 0x9B is CSI to an 8-bit terminal. */
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (mode == SILLON_CLI_ESCAPE_FIELD && (c == '\t' || c == '\n' || c == '\r' || c == '\\'))
+        g_string_append (out, c == '\t' ? "\\t" : c == '\n' ? "\\n"
+                                              : c == '\r'   ? "\\r"
+                                                            : "\\\\");
+      else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+}
+
+char *
+sillon_cli_escape (const char *value, SillonCliEscapeMode mode)
+{
+  GString *out = g_string_new (NULL);
+
+  sillon_cli_escape_append (out, value, mode);
+  return g_string_free (out, FALSE);
+}
+
+void
 sillon_cli_print_field (const char *value)
 {
-  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
-    switch (*p)
-      {
-        case '\t':
-          fputs ("\\t", stdout);
-          break;
-        case '\n':
-          fputs ("\\n", stdout);
-          break;
-        case '\r':
-          fputs ("\\r", stdout);
-          break;
-        case '\\':
-          fputs ("\\\\", stdout);
-          break;
-        default:
-          fputc (*p, stdout);
-      }
+  g_autofree char *escaped = sillon_cli_escape (value, SILLON_CLI_ESCAPE_FIELD);
+
+  fputs (escaped, stdout);
 }
 
 int

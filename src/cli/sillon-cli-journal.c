@@ -111,9 +111,10 @@ cmd_journal_list (int argc, char **argv)
       g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (e->at_unix);
       g_autofree char *when = at != NULL ? g_date_time_format_iso8601 (at) : g_strdup ("?");
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", e->seq, when,
-               sillon_journal_action_to_string (e->action), e->mediator_id,
-               e->details != NULL ? e->details : "");
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT "\t", e->seq, when,
+              sillon_journal_action_to_string (e->action), e->mediator_id);
+      sillon_cli_print_field (e->details);
+      putchar ('\n');
     }
   return SILLON_CLI_EXIT_OK;
 }
@@ -247,7 +248,12 @@ cmd_person_export (int argc, char **argv)
     }
   else
     {
-      fputs (json, stdout);
+      /* JSON escapes C0 controls itself, but not DEL and C1: written as
+       * \u00XX they mean the same to a JSON reader and nothing to a
+       * terminal. */
+      g_autofree char *escaped = sillon_cli_escape (json, SILLON_CLI_ESCAPE_TEXT);
+
+      fputs (escaped, stdout);
       fputc ('\n', stdout);
       return sillon_cli_flush_stdout ();
     }

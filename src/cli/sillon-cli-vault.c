@@ -216,7 +216,12 @@ cmd_info (int argc, char **argv)
         }
       append_column (line, index, 5);
       append_column (line, kind, 11);
-      append_column (line, info->label != NULL && info->label[0] != '\0' ? info->label : "—", 24);
+      {
+        /* A label is whatever was typed at add-slot. */
+        g_autofree char *label = sillon_cli_escape (info->label, SILLON_CLI_ESCAPE_FIELD);
+
+        append_column (line, label[0] != '\0' ? label : "—", 24);
+      }
       append_column (line, created, 17);
       g_print ("%s%s\n", line->str, kdf);
     }
@@ -825,7 +830,9 @@ print_value (sqlite3_stmt *stmt, int column)
         }
         break;
       default:
-        fputs ((const char *) sqlite3_column_text (stmt, column), stdout);
+        /* Escaped as every listing of the CLI: one row stays one line, and
+         * no control character reaches the terminal. */
+        sillon_cli_print_field ((const char *) sqlite3_column_text (stmt, column));
         break;
     }
 }
@@ -862,7 +869,11 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
           if (header && first_row)
             {
               for (int c = 0; c < columns; c++)
-                printf ("%s%s", c > 0 ? "\t" : "", sqlite3_column_name (stmt, c));
+                {
+                  if (c > 0)
+                    putchar ('\t');
+                  sillon_cli_print_field (sqlite3_column_name (stmt, c));
+                }
               putchar ('\n');
             }
           first_row = FALSE;
