@@ -284,6 +284,8 @@ sillon_cli_exit_code_for_error (const GError *error)
       case SILLON_VAULT_ERROR_NO_FREE_SLOT:
       case SILLON_VAULT_ERROR_LAST_SLOT:
       case SILLON_VAULT_ERROR_SLOT_NOT_FOUND:
+      case SILLON_VAULT_ERROR_ROTATION_PENDING:
+      case SILLON_VAULT_ERROR_NO_PENDING_ROTATION:
         return SILLON_CLI_EXIT_REFUSED;
       case SILLON_VAULT_ERROR_IO:
         return SILLON_CLI_EXIT_IO;
@@ -360,6 +362,12 @@ sillon_cli_report_error (const GError *error, const char *path)
             break;
           case SILLON_VAULT_ERROR_BACKUP_INVALID:
             summary = g_strdup_printf (_ ("%s is not a valid Sillon backup: it is truncated, damaged or tampered with."), path);
+            break;
+          case SILLON_VAULT_ERROR_ROTATION_PENDING:
+            summary = g_strdup (_ ("A rotation of the master key was interrupted: finish it first with “sillon-cli vault rotate --resume”, which shows its recovery key again."));
+            break;
+          case SILLON_VAULT_ERROR_NO_PENDING_ROTATION:
+            summary = g_strdup (_ ("There is no interrupted rotation to finish."));
             break;
           case SILLON_VAULT_ERROR_SLOT_REQUIRED:
             summary = g_strdup (_ ("Several mediators have a passphrase on this vault: choose the keyslot that receives the new one with --slot N (see “sillon-cli vault info”). Nothing was changed."));
@@ -494,6 +502,11 @@ sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
       *out_exit = sillon_cli_report_error (error, common->vault_path);
       return NULL;
     }
+  /* Said on every unlock until it is done: the recovery key that rotation
+   * showed does not open this vault yet. */
+  if (sillon_vault_has_pending_rotation (vault))
+    sillon_cli_error ("%s", _ ("A rotation of the master key was interrupted: the vault still uses its old master key and old recovery key. "
+                               "Finish the rotation with “sillon-cli vault rotate --resume”."));
   if (out_passphrase != NULL)
     *out_passphrase = g_steal_pointer (&passphrase);
   return vault;
