@@ -113,6 +113,48 @@ markers_in_files (const char *dir)
   return found;
 }
 
+/* Empties and removes a test's folder. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+/* A new vault at @path whose store holds 200 other people, so that the
+ * people under test share their pages with others, as in real use. */
+static SillonStore *
+new_populated_store (const char *path, SillonVault **out_vault)
+{
+  g_autoptr (GError) error = NULL;
+  SillonVaultCreateOptions options = { 0 };
+  SillonStore *store;
+
+  options.kdf_target_ms = 1; /* the floor of the key derivation still applies */
+  *out_vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out_vault);
+  store = sillon_store_new_with_vocabulary (sillon_vault_get_db (*out_vault), store_test_vocabulary (), &error);
+  g_assert_no_error (error);
+  g_assert_true (sillon_store_begin (store, &error));
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("Voisin%d", i);
+
+      store_test_add_person (store, first, "Durand", NULL, NULL);
+    }
+  g_assert_true (sillon_store_commit (store, &error));
+  return store;
+}
+
 static gint64
 add_marked_person (SillonStore *store)
 {
@@ -144,7 +186,6 @@ test_erase_in_vault (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
   gint64 person;
@@ -152,21 +193,7 @@ test_erase_in_vault (void)
   g_autofree char *details = NULL;
 
   g_assert_no_error (error);
-  options.kdf_target_ms = 1; /* the floor of the key derivation still applies */
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (vault);
-
-  store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
-  g_assert_no_error (error);
-  g_assert_true (sillon_store_begin (store, &error));
-  for (int i = 0; i < 200; i++)
-    {
-      g_autofree char *first = g_strdup_printf ("Voisin%d", i);
-
-      store_test_add_person (store, first, "Durand", NULL, NULL);
-    }
-  g_assert_true (sillon_store_commit (store, &error));
+  store = new_populated_store (path, &vault);
   person = add_marked_person (store);
   g_assert_cmpint (sqlite3_wal_checkpoint_v2 (sillon_vault_get_db (vault), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL), ==, SQLITE_OK);
 
@@ -200,18 +227,7 @@ test_erase_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  remove_dir (dir);
 }
 
 /* Merging erases the dropped record as erasure does: once merged, the
@@ -229,7 +245,6 @@ test_merge_in_vault (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
   g_autoptr (SillonBeneficiary) kept = NULL;
@@ -238,20 +253,8 @@ test_merge_in_vault (void)
   sqlite3 *db;
 
   g_assert_no_error (error);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  store = new_populated_store (path, &vault);
   db = sillon_vault_get_db (vault);
-  store = sillon_store_new_with_vocabulary (db, store_test_vocabulary (), &error);
-  g_assert_no_error (error);
-  g_assert_true (sillon_store_begin (store, &error));
-  for (int i = 0; i < 200; i++)
-    {
-      g_autofree char *first = g_strdup_printf ("Voisin%d", i);
-
-      store_test_add_person (store, first, "Durand", NULL, NULL);
-    }
-  g_assert_true (sillon_store_commit (store, &error));
   keep = store_test_add_person (store, "Armelle", "Bonnefoy", "0612345678", "armelle@example.org");
   drop = add_marked_person (store);
   g_assert_cmpint (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL), ==, SQLITE_OK);
@@ -280,18 +283,7 @@ test_merge_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  remove_dir (dir);
 }
 
 /* After the store has been used (its full-text index keeps statements of
@@ -680,18 +672,7 @@ test_retention_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  remove_dir (dir);
 }
 
 int
