@@ -1616,17 +1616,31 @@ sillon_vault_has_pending_rotation (SillonVault *self)
   if (self->master_key == NULL)
     return FALSE;
   record_path = rotation_record_path (self->path);
-  if (!g_file_test (record_path, G_FILE_TEST_EXISTS))
-    return FALSE;
   /* A crash between the rename and the removal of the record: the rotation
    * is complete, only the record is left to remove. */
-  if (rotation_record_is_done (self->path, self->header.db_id))
+  if (g_file_test (record_path, G_FILE_TEST_EXISTS) && rotation_record_is_done (self->path, self->header.db_id))
     {
       g_unlink (record_path);
       fsync_directory_of (record_path);
-      return FALSE;
     }
-  return TRUE;
+  if (g_file_test (record_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  /* Nothing waits: a copy or a record left half-written by a rotation cut
+   * short before it was recorded belongs to a master key nobody holds (the
+   * vault is locked exclusively, so no rotation is running elsewhere). The
+   * copy is as large as the vault: it goes. */
+  {
+    g_autofree char *tmp_path = rotation_copy_path (self->path);
+    g_autofree char *record_tmp = g_strconcat (record_path, ".tmp", NULL);
+
+    if (g_file_test (tmp_path, G_FILE_TEST_EXISTS) || g_file_test (record_tmp, G_FILE_TEST_EXISTS))
+      {
+        remove_vault_files (tmp_path);
+        g_unlink (record_tmp);
+        fsync_directory_of (record_path);
+      }
+  }
+  return FALSE;
 }
 
 /* Step 1: the copy under the new keys, with what @callbacks->prepare_copy
