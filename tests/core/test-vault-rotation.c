@@ -396,6 +396,63 @@ test_uninterrupted (void)
   remove_dir (dir);
 }
 
+static gboolean
+refuse_to_show (const char *recovery_key, gpointer user_data, GError **error)
+{
+  gboolean *called = user_data;
+
+  *called = TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE, "standard output is closed");
+  return FALSE;
+}
+
+static gboolean
+fail_to_prepare (SillonVault *old, SillonVault *copy, gpointer user_data, GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "disk full");
+  return FALSE;
+}
+
+/* A key that could not be shown, or a copy that could not be prepared,
+ * abandons the rotation: no record, no copy, and the old vault with its
+ * old recovery key as it was. */
+static void
+test_abandoned_before_shown (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *path = copy_template (dir);
+  g_autofree char *record = g_strconcat (path, ".rotation", NULL);
+  g_autofree char *copy = g_strconcat (path, ".rotating", NULL);
+  g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
+  gboolean called = FALSE;
+  g_autofree char *key = NULL;
+  SillonVaultRotateCallbacks unshown = { refuse_to_show, rekey_journal, &called };
+  SillonVaultRotateCallbacks unprepared = { keep_key, fail_to_prepare, &key };
+
+  g_assert_no_error (error);
+  g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &unshown, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE);
+  g_assert_true (called);
+  g_clear_error (&error);
+  g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &unprepared, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_null (key);
+  g_clear_error (&error);
+
+  g_assert_false (sillon_vault_is_locked (vault));
+  g_assert_false (sillon_vault_has_pending_rotation (vault));
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_rows (vault), ==, ROWS);
+  g_assert_cmpuint (verified_journal_entries (vault), ==, template_journal_entries);
+  g_clear_object (&vault);
+  vault = sillon_vault_open_with_recovery_key (path, template_recovery_key, SILLON_VAULT_SLOT_AUTO, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&vault);
+  remove_dir (dir);
+}
+
 /* A record that does not authenticate is never used to replace the vault. */
 static void
 test_damaged_record (void)
@@ -472,6 +529,7 @@ main (int argc, char **argv)
         g_test_add_data_func (name, c, test_interrupted);
       }
   g_test_add_func ("/vault/rotation/uninterrupted", test_uninterrupted);
+  g_test_add_func ("/vault/rotation/abandoned-before-shown", test_abandoned_before_shown);
   g_test_add_func ("/vault/rotation/damaged-record", test_damaged_record);
   ret = g_test_run ();
 
