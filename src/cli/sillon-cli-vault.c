@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +103,19 @@ cmd_create (int argc, char **argv)
   print_recovery_key (recovery_key);
   sillon_vault_free_secret (recovery_key);
   sillon_vault_lock (vault);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved = errno;
+      g_autofree char *wal = g_strconcat (common.vault_path, "-wal", NULL);
+
+      /* A recovery key nobody saw is no recovery key: the new vault, empty
+       * still, goes, rather than stay with a key shown to no one. */
+      g_unlink (wal);
+      g_unlink (common.vault_path);
+      /* Translators: %s is the reason. */
+      sillon_cli_error (_ ("The recovery key could not be written out (%s): the vault was not created."), g_strerror (saved));
+      return SILLON_CLI_EXIT_IO;
+    }
   return SILLON_CLI_EXIT_OK;
 }
 

@@ -35,6 +35,7 @@ enum
   EXIT_NOT_FOUND = 14,
   EXIT_EXISTS = 15,
   EXIT_REFUSED = 16,
+  EXIT_IO = 17,
   EXIT_SQL = 18,
   EXIT_BACKUP_INVALID = 19,
   EXIT_DAMAGED = 20,
@@ -758,6 +759,79 @@ test_rotate_abandon (Fixture *f, gconstpointer data)
   g_assert_cmpint (rotate->status, ==, EXIT_OK);
 }
 
+/* Runs `sillon-cli vault ARGS…` (up to NULL) with standard output on a full
+ * disk, @secrets on fd 3; returns the exit status, standard error in @err. */
+static int
+run_cli_stdout_full (const char *secrets, char **err, ...)
+{
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  size_t length = strlen (secrets);
+  const char *a;
+  int fds[2];
+  va_list ap;
+
+  g_ptr_array_add (args, cli_path ());
+  g_ptr_array_add (args, g_strdup ("vault"));
+  va_start (ap, err);
+  while ((a = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, g_strdup (a));
+  va_end (ap);
+  g_ptr_array_add (args, g_strdup ("--passphrase-fd"));
+  g_ptr_array_add (args, g_strdup ("3"));
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_assert_cmpint (write (fds[1], secrets, length), ==, (gssize) length);
+  close (fds[1]);
+  g_subprocess_launcher_take_fd (launcher, fds[0], 3);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_test_message ("stderr: %s", *err);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* A recovery key that cannot be written out (standard output on a full
+ * disk) is one nobody saw: creation removes the new vault, and a rotation
+ * is abandoned, leaving the vault and its old recovery key as they were. */
+static void
+test_recovery_key_not_written (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.sillon", NULL);
+  g_autofree char *record = g_strconcat (f->vault, ".rotation", NULL);
+  g_autofree char *create_err = NULL;
+  g_autofree char *rotate_err = NULL;
+  g_autofree char *secrets = NULL;
+  g_autoptr (CliResult) info = NULL;
+  g_autoptr (CliResult) recover = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  g_assert_cmpint (run_cli_stdout_full (PASS_A "\n", &create_err, "create", "--vault", other, "--kdf-ms", "1", NULL), ==, EXIT_IO);
+  g_assert_nonnull (strstr (create_err, "could not be written out"));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run_cli_stdout_full (PASS_A "\n", &rotate_err, "rotate", "--vault", f->vault, NULL), ==, EXIT_FAILED);
+  g_assert_nonnull (strstr (rotate_err, "could not be written out"));
+  g_assert_nonnull (strstr (rotate_err, "not rotated"));
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
+  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_assert_null (strstr (info->err, "interrupted"));
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
+  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (recover->status, ==, EXIT_OK);
+}
+
 /* Adds a keyslot for @name with @new_pass (unlocking with PASS_A); returns its index. */
 static char *
 add_slot (Fixture *f, const char *name, const char *new_pass)
@@ -1057,6 +1131,7 @@ main (int argc, char **argv)
   ADD ("/cli/vault/rotate-resume", test_rotate_resume);
   ADD ("/cli/vault/rotate-finished-by-recover", test_rotate_finished_by_recover);
   ADD ("/cli/vault/rotate-abandon", test_rotate_abandon);
+  ADD ("/cli/vault/recovery-key-not-written", test_recovery_key_not_written);
   ADD ("/cli/vault/busy", test_busy);
   ADD ("/cli/vault/recover-picks-only-slot", test_recover_picks_only_slot);
   ADD ("/cli/vault/recover-several-slots-needs-slot", test_recover_several_slots_needs_slot);
