@@ -864,6 +864,13 @@ cmd_recover (int argc, char **argv)
     }
   if (vault == NULL)
     return sillon_cli_report_error (error, common.vault_path);
+  /* The old recovery key opened the old vault: a rotation still waits,
+   * sealed with the passphrase it began with, which this recovery has just
+   * replaced. */
+  if (sillon_vault_has_pending_rotation (vault))
+    sillon_cli_error ("%s", _ ("A rotation of the master key was interrupted: finish it with the new recovery key it showed "
+                               "(“sillon-cli vault recover”), or with the passphrase it began with (“sillon-cli vault rotate --resume”), "
+                               "or give it up with “sillon-cli vault rotate --abandon”."));
 
   g_print (_ ("New passphrase set on keyslot %u.\n"), sillon_vault_get_unlocked_slot (vault));
   return SILLON_CLI_EXIT_OK;

@@ -732,6 +732,7 @@ static void
 test_rotate_abandon (Fixture *f, gconstpointer data)
 {
   g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) early = NULL;
   g_autoptr (CliResult) both = NULL;
   g_autoptr (CliResult) abandon = NULL;
   g_autoptr (CliResult) info = NULL;
@@ -744,6 +745,11 @@ test_rotate_abandon (Fixture *f, gconstpointer data)
   g_assert_cmpint (first->status, ==, EXIT_OK);
   shown = crash_rotation (f, SILLON_VAULT_ROTATION_RECORDED);
   g_assert_null (shown);
+  /* The old recovery key still opens the vault, and says what waits. */
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_A);
+  early = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (early->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (early->err, "rotate --abandon"));
 
   both = run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--abandon", "--vault", f->vault);
   g_assert_cmpint (both->status, ==, EXIT_USAGE);
@@ -752,7 +758,6 @@ test_rotate_abandon (Fixture *f, gconstpointer data)
   info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
   g_assert_cmpint (info->status, ==, EXIT_OK);
   g_assert_null (strstr (info->err, "interrupted"));
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_A);
   recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
   g_assert_cmpint (recover->status, ==, EXIT_OK);
   rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
