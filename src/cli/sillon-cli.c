@@ -66,11 +66,14 @@ sillon_cli_error (const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("sillon-cli: %s\n", message);
+  /* Messages quote file names, values and other programs' words. */
+  escaped = sillon_cli_escape (message, SILLON_CLI_ESCAPE_TEXT);
+  g_printerr ("sillon-cli: %s\n", escaped);
 }
 
 /* The last word of @c's name when @c sits directly under @group (NULL: the
