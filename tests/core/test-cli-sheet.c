@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -250,6 +251,47 @@ test_print_recovery (Fixture *f, gconstpointer data)
   }
 }
 
+/* The recovery key goes to the terminal first; the sheet is a copy. When
+ * the key cannot be written out there (standard output on a full disk),
+ * the new vault is removed, and no sheet of a vault that no longer exists
+ * is left behind either. */
+static void
+test_print_recovery_stdout_full (Fixture *f, gconstpointer data)
+{
+  g_autofree char *vault = g_build_filename (f->dir, "unseen.sillon", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "unseen.pdf", NULL);
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cli = cli_path ();
+  g_autofree char *err = NULL;
+  const char *argv[] = { cli, "vault", "create", "--vault", vault, "--name", "Ada", "--kdf-ms", "1",
+                         "--print-recovery", pdf, "--passphrase-fd", "3", NULL };
+  int fds[2];
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_assert_cmpint (write (fds[1], PASS_LINE, strlen (PASS_LINE)), ==, (gssize) strlen (PASS_LINE));
+  close (fds[1]);
+  g_subprocess_launcher_take_fd (launcher, fds[0], 3);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, EXIT_IO);
+  g_assert_true (contains (err, "could not be written out"));
+  g_assert_false (g_file_test (vault, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -261,5 +303,7 @@ main (int argc, char **argv)
   g_test_add ("/cli-sheet/all", Fixture, NULL, fixture_set_up, test_all, fixture_tear_down);
   g_test_add ("/cli-sheet/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/cli-sheet/print-recovery", Fixture, NULL, fixture_set_up, test_print_recovery, fixture_tear_down);
+  g_test_add ("/cli-sheet/print-recovery-stdout-full", Fixture, NULL, fixture_set_up, test_print_recovery_stdout_full,
+              fixture_tear_down);
   return g_test_run ();
 }
