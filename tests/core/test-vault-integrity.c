@@ -928,6 +928,8 @@ test_verify_writes_nothing (void)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr (GBytes) main_before = NULL;
   g_autoptr (GBytes) wal_before = NULL;
+  g_autofree char *rotating = g_strconcat (path, ".rotating", NULL);
+  g_autofree char *record_tmp = g_strconcat (path, ".rotation.tmp", NULL);
 
   /* Copy B's MAC no longer matches. */
   {
@@ -941,6 +943,10 @@ test_verify_writes_nothing (void)
   main_before = vault_test_get_file (path);
   wal_before = vault_test_get_file (wal);
   g_assert_cmpuint (g_bytes_get_size (wal_before), >, 0);
+  /* What a rotation cut short before it was recorded leaves beside the
+   * vault: a later command that writes removes it, a check does not. */
+  g_assert_true (g_file_set_contents (rotating, "copy", -1, NULL));
+  g_assert_true (g_file_set_contents (record_tmp, "record", -1, NULL));
 
   {
     g_autoptr (GError) error = NULL;
@@ -948,6 +954,9 @@ test_verify_writes_nothing (void)
     g_autoptr (SillonVaultVerifyReport) report = NULL;
 
     g_assert_no_error (error);
+    g_assert_false (sillon_vault_has_pending_rotation (vault));
+    g_assert_true (g_file_test (rotating, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (record_tmp, G_FILE_TEST_EXISTS));
     g_assert_true (sillon_vault_verify (vault, &report, &error));
     g_assert_no_error (error);
     g_assert_true (report->header_copy_a_ok);
@@ -974,6 +983,9 @@ test_verify_writes_nothing (void)
 
     g_assert_no_error (error);
     g_assert_true (sillon_vault_get_header_repaired (vault));
+    g_assert_false (sillon_vault_has_pending_rotation (vault));
+    g_assert_false (g_file_test (rotating, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (record_tmp, G_FILE_TEST_EXISTS));
     g_assert_true (sillon_vault_checkpoint (vault, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (file_size (wal), ==, 0);

@@ -1754,6 +1754,10 @@ sillon_vault_has_pending_rotation (SillonVault *self)
   if (self->master_key == NULL)
     return FALSE;
   record_path = rotation_record_path (self->path);
+  /* A check changes nothing beside the vault either: what is left over is
+   * removed by the next command that may write. */
+  if (self->check_only)
+    return g_file_test (record_path, G_FILE_TEST_EXISTS) && !rotation_record_is_done (self->path, self->header.db_id);
   /* A crash between the rename and the removal of the record: the rotation
    * is complete, only the record is left to remove. */
   if (g_file_test (record_path, G_FILE_TEST_EXISTS) && rotation_record_is_done (self->path, self->header.db_id))
