@@ -97,6 +97,14 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
       /* Translators: %s is a comma-separated list of column names. */
       g_print (_ ("  Columns ignored (not in the standard): %s\n"), list->str);
     }
+  if (report->legacy_columns != NULL && report->legacy_columns->len > 0)
+    {
+      g_autoptr (GString) list = g_string_new (NULL);
+      for (guint i = 0; i < report->legacy_columns->len; i++)
+        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (report->legacy_columns, i));
+      /* Translators: %s is a comma-separated list of column names. */
+      g_print (_ ("  Columns read under their name before v1.0 of the standard: %s\n"), list->str);
+    }
 
   for (guint i = 0; report->rows != NULL && i < report->rows->len; i++)
     n_issues += ((const SillonPlacesRowReport *) g_ptr_array_index (report->rows, i))->issues->len;

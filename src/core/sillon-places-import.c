@@ -178,6 +178,158 @@ sillon_place_is_flagged (const SillonPlace *place,
 /* ---------------------------------------------------------------------- */
 /* Report */
 
+/* ---------------------------------------------------------------------- */
+/* Field names and list separators of files published before v1.0 */
+
+/* Directories published before v1.0 of the standard (2023 and early 2024
+ * files are still online) name some fields differently and separate the
+ * values of a list with “;” as often as with “|”. A mediator expects their
+ * e-mail addresses, accessibility links and services to come through, so
+ * such a column is read as the field it became. The table is data: a name
+ * found in another producer's file is one more line, not new code. Names
+ * are compared after normalize_column_name(), so “Courriel”, “accessibilité”
+ * or “labels nationaux” match too. When a file has both the old and the
+ * current column, the current one wins and the old one is ignored. */
+static const struct
+{
+  const char *name; /* normalized */
+  SillonPlaceField field;
+} legacy_field_names[] = {
+  { "courriel", SILLON_PLACE_FIELD_COURRIELS },
+  { "accessibilite", SILLON_PLACE_FIELD_FICHE_ACCES_LIBRE },
+  { "labels_nationaux", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX },
+  { "publics_accueillis", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES },
+};
+
+/* Between the values of a multi-valued field: “|” in the standard, “;” in
+ * files published before it settled. Neither appears inside the values of
+ * the standard's lists. */
+#define LIST_SEPARATORS "|;"
+
+/* A column name as producers vary it: no accents, lower case, spaces,
+ * hyphens and dots as underscores, none doubled or at either end. */
+static char *
+normalize_column_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *normalized = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (c == ' ' || c == '-' || c == '.' || c == '_')
+        {
+          if (normalized->len > 0 && normalized->str[normalized->len - 1] != '_')
+            g_string_append_c (normalized, '_');
+        }
+      else
+        g_string_append_c (normalized, c);
+    }
+  if (normalized->len > 0 && normalized->str[normalized->len - 1] == '_')
+    g_string_truncate (normalized, normalized->len - 1);
+  return g_string_free (normalized, FALSE);
+}
+
+/* The field a column (CSV) or member (JSON) named @name fills, whether under
+ * its current name or one it had before v1.0; @legacy says which. */
+static gboolean
+resolve_column_name (const char *name,
+                     SillonPlaceField *field,
+                     gboolean *legacy)
+{
+  g_autofree char *normalized = NULL;
+
+  *legacy = FALSE;
+  if (sillon_place_field_from_name (name, field))
+    return TRUE;
+  normalized = normalize_column_name (name);
+  if (sillon_place_field_from_name (normalized, field))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (legacy_field_names); i++)
+    if (g_str_equal (normalized, legacy_field_names[i].name))
+      {
+        *field = legacy_field_names[i].field;
+        *legacy = TRUE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Notes in the report that the column @name was read as @field. */
+static void
+report_legacy_column (SillonPlacesReport *report,
+                      const char *name)
+{
+  for (guint i = 0; i < report->legacy_columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (report->legacy_columns, i), name))
+      return;
+  g_ptr_array_add (report->legacy_columns, g_strdup (name));
+}
+
+/* Header columns of a CSV file: which one fills each field. A column under
+ * an old name gives way to one under the current name, wherever each is. */
+typedef struct
+{
+  int column[SILLON_PLACE_N_FIELDS]; /* -1 while no column fills it */
+  gboolean legacy[SILLON_PLACE_N_FIELDS];
+} ColumnClaims;
+
+static void
+column_claims_init (ColumnClaims *claims)
+{
+  for (int i = 0; i < SILLON_PLACE_N_FIELDS; i++)
+    {
+      claims->column[i] = -1;
+      claims->legacy[i] = FALSE;
+    }
+}
+
+/* Returns: the column that must now be ignored (the old-named one that
+ * gave way, possibly @column itself), -1 if none, or -2 if @column names
+ * the same field as another column under the same kind of name. */
+static int
+column_claims_add (ColumnClaims *claims,
+                   SillonPlaceField field,
+                   gboolean legacy,
+                   int column)
+{
+  int previous = claims->column[field];
+
+  if (previous < 0)
+    {
+      claims->column[field] = column;
+      claims->legacy[field] = legacy;
+      return -1;
+    }
+  if (claims->legacy[field] == legacy)
+    return -2;
+  if (legacy)
+    return column;
+  claims->column[field] = column;
+  claims->legacy[field] = FALSE;
+  return previous;
+}
+
+/* Whether a JSON place also has @field under a current name, which then
+ * wins over an old one whatever the members' order. */
+static gboolean
+json_object_has_current_name (JsonObject *object,
+                              SillonPlaceField field)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      SillonPlaceField other;
+      gboolean legacy;
+
+      if (resolve_column_name (l->data, &other, &legacy) && other == field && !legacy)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 issue_free (SillonPlaceIssue *issue)
 {
@@ -202,6 +354,7 @@ report_new (void)
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_report_free);
   report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   report->absent_columns = g_ptr_array_new_with_free_func (g_free);
+  report->legacy_columns = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
 
@@ -213,6 +366,7 @@ sillon_places_report_free (SillonPlacesReport *report)
   g_ptr_array_unref (report->rows);
   g_ptr_array_unref (report->unknown_columns);
   g_ptr_array_unref (report->absent_columns);
+  g_ptr_array_unref (report->legacy_columns);
   g_free (report);
 }
 
@@ -259,6 +413,21 @@ sillon_places_report_describe (const SillonPlacesReport *report)
     {
       g_string_append_printf (text, _ ("Column “%s” is not part of the standard and was ignored"),
                               (const char *) g_ptr_array_index (report->unknown_columns, i));
+      g_string_append_c (text, '\n');
+    }
+  for (guint i = 0; i < report->legacy_columns->len; i++)
+    {
+      const char *name = g_ptr_array_index (report->legacy_columns, i);
+      SillonPlaceField field;
+      gboolean legacy;
+
+      if (!resolve_column_name (name, &field, &legacy))
+        continue;
+      g_string_append_printf (text,
+                              /* Translators: the first %s is a column name of a file, the
+                               * second the name the places standard gives it since v1.0. */
+                              _ ("Column “%s” was read as “%s”, its name since v1.0 of the standard"),
+                              name, field_info[field].name);
       g_string_append_c (text, '\n');
     }
   for (guint i = 0; i < report->rows->len; i++)
@@ -790,7 +959,7 @@ parse_coordinate (Sink *sink,
 static char **
 split_list (const char *value)
 {
-  g_auto (GStrv) pieces = g_strsplit (value, "|", -1);
+  g_auto (GStrv) pieces = g_strsplit_set (value, LIST_SEPARATORS, -1);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   gboolean any = FALSE;
 
@@ -1107,6 +1276,7 @@ process_header (SillonPlacesParser *parser)
   gboolean seen[SILLON_PLACE_N_FIELDS] = { FALSE };
   g_autoptr (GString) missing = g_string_new (NULL);
   guint n_missing = 0;
+  ColumnClaims claims;
 
   if (looks_like_other_separator (parser->row, ';'))
     return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_SEPARATOR,
@@ -1118,26 +1288,38 @@ process_header (SillonPlacesParser *parser)
                         parser->record_line);
 
   parser->n_columns = parser->row->len;
+  column_claims_init (&claims);
   for (guint i = 0; i < parser->row->len; i++)
     {
       char *name = g_strstrip ((char *) g_ptr_array_index (parser->row, i));
       SillonPlaceField field;
+      gboolean legacy;
+      int ignored;
 
       parser->column_field[i] = -1;
       if (name[0] == '\0')
         continue;
-      if (!sillon_place_field_from_name (name, &field) || !schema->rules[field].in_schema)
+      if (!resolve_column_name (name, &field, &legacy) || !schema->rules[field].in_schema)
         {
           g_ptr_array_add (report->unknown_columns, g_strdup (name));
           continue;
         }
-      if (seen[field])
+      ignored = column_claims_add (&claims, field, legacy, (int) i);
+      if (ignored == -2)
         return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_HEADER,
                             _ ("Line %u: the column “%s” appears twice in the header."),
                             parser->record_line, name);
       seen[field] = TRUE;
       parser->column_field[i] = field;
+      if (ignored >= 0)
+        {
+          parser->column_field[ignored] = -1;
+          g_ptr_array_add (report->unknown_columns, g_strdup (g_ptr_array_index (parser->row, (guint) ignored)));
+        }
     }
+  for (int i = 0; i < SILLON_PLACE_N_FIELDS; i++)
+    if (claims.column[i] >= 0 && claims.legacy[i])
+      report_legacy_column (report, g_ptr_array_index (parser->row, (guint) claims.column[i]));
 
   for (int i = 0; i < SILLON_PLACE_N_FIELDS; i++)
     {
@@ -1653,9 +1835,10 @@ import_json_object (Sink *sink,
       const char *name = l->data;
       SillonPlaceField field;
       gboolean bad_type;
+      gboolean legacy;
       char *text;
 
-      if (!sillon_place_field_from_name (name, &field) || !sink->schema->rules[field].in_schema)
+      if (!resolve_column_name (name, &field, &legacy) || !sink->schema->rules[field].in_schema || (legacy && json_object_has_current_name (object, field)))
         {
           if (!g_hash_table_contains (unknown, name))
             {
@@ -1664,6 +1847,8 @@ import_json_object (Sink *sink,
             }
           continue;
         }
+      if (legacy)
+        report_legacy_column (sink->report, name);
       text = json_value_to_text (json_object_get_member (object, name), &bad_type);
       if (bad_type)
         wrong_type |= SILLON_PLACE_FIELD_BIT (field);
