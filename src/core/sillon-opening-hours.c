@@ -1492,10 +1492,9 @@ apply_rule (const EvalRule *rule,
         break;
       case STATE_UNSET:
       default:
-        /* A comment alone (“"sur rendez-vous"”) says nothing certain. */
-        value = rule->has_comment && rule->spans->len == 0 && !rule->always && rule->days->len == 0 && rule->years->len == 0 && rule->dates->len == 0 && rule->weeks->len == 0 && !rule->public_holidays && !rule->school_holidays
-                    ? SLOT_UNKNOWN
-                    : SLOT_OPEN;
+        /* A comment instead of hours (“"sur rendez-vous"”, “Sa "sur
+         * rendez-vous"”) says the place may be open, not when. */
+        value = rule->has_comment && rule->spans->len == 0 && !rule->always ? SLOT_UNKNOWN : SLOT_OPEN;
         break;
     }
 

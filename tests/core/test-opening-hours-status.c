@@ -127,6 +127,9 @@ test_cannot_tell (void)
   /* An open end: open from, closing not known. */
   check ("Mo-Fr 09:00+", "2026-12-07T08:00:00Z", CLOSED, "2026-12-07 09:00", UNKNOWN);
   check ("Mo-Fr 09:00-18:00+", "2026-12-07T17:00:00Z", OPEN, "2026-12-07 18:00", UNKNOWN);
+  /* Days with a comment instead of hours: maybe open, not known when. */
+  check ("Mo-Fr 09:00-12:00; Sa \"sur rendez-vous\"", "2026-12-12T10:00:00Z", UNKNOWN, "2026-12-13 00:00", CLOSED);
+  check ("Mo-Fr 09:00-12:00; Sa \"sur rendez-vous\"", "2026-12-11T10:00:00Z", OPEN, "2026-12-11 12:00", CLOSED);
   /* A comment beside hours does not make them unknown. */
   check ("Mo-Fr 09:00-12:00 \"sur rendez-vous\"", "2026-12-07T10:00:00Z", OPEN, "2026-12-07 12:00", CLOSED);
 }
