@@ -1304,6 +1304,9 @@ sillon_opening_hours_render (const char *text,
 #define DAY_SLOTS (2 * MINUTES_PER_DAY)
 /* How far ahead the next change is looked for. */
 #define SEARCH_DAYS 400
+/* Hours that depend on the weekday only repeat every week: a change, if
+ * any, comes within eight days (the rest of today, then a whole week). */
+#define SEARCH_DAYS_WEEKLY 8
 /* Each rule whose days cannot be told (school holidays, a holiday of some
  * regions only) doubles the cases computed; beyond this the day is unknown. */
 #define MAX_UNCERTAIN_RULES 4
@@ -1613,6 +1616,28 @@ merge_spill (const guint8 *previous,
     }
 }
 
+/* Whether the rules say the same of every week: no years, dates, week
+ * numbers, holidays or n-th weekday of the month. */
+static int
+search_days (GPtrArray *rules)
+{
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const EvalRule *rule = g_ptr_array_index (rules, i);
+
+      if (rule->years->len > 0 || rule->dates->len > 0 || rule->weeks->len > 0 || rule->public_holidays || rule->school_holidays)
+        return SEARCH_DAYS;
+      for (guint j = 0; j < rule->days->len; j++)
+        {
+          const DayRange *range = &g_array_index (rule->days, DayRange, j);
+
+          if (range->nth != 0 || range->nth_last != 0)
+            return SEARCH_DAYS;
+        }
+    }
+  return SEARCH_DAYS_WEEKLY;
+}
+
 void
 sillon_opening_status_free (SillonOpeningStatus *status)
 {
@@ -1676,7 +1701,7 @@ sillon_opening_hours_status (const char *text,
   status->state = (SillonOpeningState) states[minute];
   status->next_state = status->state;
 
-  for (int day = 0; day < SEARCH_DAYS; day++)
+  for (int day = 0, horizon = search_days (rules); day < horizon; day++)
     {
       for (int m = day == 0 ? minute + 1 : 0; m < MINUTES_PER_DAY; m++)
         if (states[m] != status->state)

@@ -66,6 +66,9 @@ test_weekdays_and_lunch_break (void)
   check (hours, "2026-12-11T19:00:00Z", CLOSED, "2026-12-14 09:00", OPEN);
   check (hours, "2026-12-12T11:00:00Z", CLOSED, "2026-12-14 09:00", OPEN);
 
+  /* Open once a week: the next opening is a whole week ahead. */
+  check ("Mo 10:00-12:00", "2026-12-07T12:30:00Z", CLOSED, "2026-12-14 10:00", OPEN);
+  check ("Mo 10:00-12:00", "2026-12-07T09:59:00Z", CLOSED, "2026-12-07 10:00", OPEN);
   /* A range of days across the week's end. */
   check ("Fr-Mo 10:00-12:00", "2026-12-08T11:00:00Z", CLOSED, "2026-12-11 10:00", OPEN);
   check ("Fr-Mo 10:00-12:00", "2026-12-13T11:00:00Z", OPEN, "2026-12-13 12:00", CLOSED);
