@@ -105,6 +105,17 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
       /* Translators: %s is a comma-separated list of column names. */
       g_print (_ ("  Columns read under their name before v1.0 of the standard: %s\n"), list->str);
     }
+  if (report->legacy_values != NULL && report->legacy_values->len > 0)
+    {
+      g_print ("%s\n", _ ("  Values read as their counterparts since v1.0 of the standard:"));
+      for (guint i = 0; i < report->legacy_values->len; i++)
+        {
+          g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (report->legacy_values, i), "\t", 3);
+
+          /* Translators: an old value, the value it is read as, and its column. */
+          g_print (_ ("    %s → %s (%s)\n"), parts[0], parts[2], parts[1]);
+        }
+    }
 
   for (guint i = 0; report->rows != NULL && i < report->rows->len; i++)
     n_issues += ((const SillonPlacesRowReport *) g_ptr_array_index (report->rows, i))->issues->len;

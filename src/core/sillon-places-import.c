@@ -199,6 +199,83 @@ static const struct
   { "accessibilite", SILLON_PLACE_FIELD_FICHE_ACCES_LIBRE },
   { "labels_nationaux", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX },
   { "publics_accueillis", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES },
+  { "labels_autres", SILLON_PLACE_FIELD_AUTRES_FORMATIONS_LABELS },
+  { "conditions_acces", SILLON_PLACE_FIELD_FRAIS_A_CHARGE },
+  /* Spelled so by some exports of the old standard. */
+  { "conditions_access", SILLON_PLACE_FIELD_FRAIS_A_CHARGE },
+};
+
+/* The values of the lists of the standard before v1.0 (v0.1, 2022) that
+ * have an unambiguous counterpart in v1.0, possibly in another field (the
+ * old public "Surdité" is now a "prise en charge spécifique"). A value with
+ * no such counterpart ("Adultes", "APTIC", "A ma place : …") is not guessed
+ * at: it is kept as it was and flagged, so the directory's maintainer sees
+ * it. */
+static const struct
+{
+  SillonPlaceField field; /* where the old value is read (after renaming) */
+  const char *old_value;
+  SillonPlaceField new_field;
+  const char *new_value;
+} legacy_values[] = {
+#define SERVICE(old, new)                                              \
+  {                                                                    \
+    SILLON_PLACE_FIELD_SERVICES, old, SILLON_PLACE_FIELD_SERVICES, new \
+  }
+  SERVICE ("Devenir autonome dans les démarches administratives", "Aide aux démarches administratives"),
+  SERVICE ("Réaliser des démarches administratives avec un accompagnement", "Aide aux démarches administratives"),
+  SERVICE ("Accompagner les démarches de santé", "Aide aux démarches administratives"),
+  SERVICE ("Prendre en main un smartphone ou une tablette", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Prendre en main un ordinateur", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Utiliser le numérique au quotidien", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Approfondir ma culture numérique", "Compréhension du monde numérique"),
+  SERVICE ("Promouvoir la citoyenneté numérique", "Compréhension du monde numérique"),
+  SERVICE ("Favoriser mon insertion professionnelle", "Insertion professionnelle via le numérique"),
+  SERVICE ("Créer et développer mon entreprise", "Insertion professionnelle via le numérique"),
+  SERVICE ("Accéder à une connexion internet", "Accès internet et matériel informatique"),
+  SERVICE ("Accéder à du matériel", "Accès internet et matériel informatique"),
+  SERVICE ("S'équiper en matériel informatique", "Acquisition de matériel informatique à prix solidaire"),
+  SERVICE ("Créer avec le numérique", "Loisirs et créations numériques"),
+  SERVICE ("Soutenir la parentalité et l'éducation avec le numérique", "Parentalité et éducation avec le numérique"),
+#undef SERVICE
+#define PUBLIC(old, field, new)                                         \
+  {                                                                     \
+    SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, old, field, new \
+  }
+  PUBLIC ("Seniors (+ 65 ans)", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Seniors"),
+  PUBLIC ("Familles/enfants", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Familles et/ou enfants"),
+  PUBLIC ("Jeunes (16-26 ans)", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Jeunes"),
+  PUBLIC ("Uniquement femmes", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Femmes"),
+  PUBLIC ("Déficience visuelle", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Déficience visuelle"),
+  PUBLIC ("Surdité", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Surdité"),
+  PUBLIC ("Handicaps mentaux : déficiences limitant les activités d'une personne", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Handicaps mentaux"),
+  PUBLIC ("Personnes en situation d'illettrisme", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Illettrisme"),
+#undef PUBLIC
+#define FEES(old, new)                                                             \
+  {                                                                                \
+    SILLON_PLACE_FIELD_FRAIS_A_CHARGE, old, SILLON_PLACE_FIELD_FRAIS_A_CHARGE, new \
+  }
+  FEES ("Gratuit : Je peux accéder gratuitement au lieu et à ses services", "Gratuit"),
+  FEES ("Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", "Gratuit sous condition"),
+  FEES ("Payant : L'accès au lieu et/ou à ses services est payant", "Payant"),
+#undef FEES
+#define LABEL(old, field, new)                                          \
+  {                                                                     \
+    SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, old, field, new \
+  }
+  LABEL ("CNFS", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Conseillers numériques"),
+  LABEL ("Grandes écoles du numérique", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Grande école du numérique"),
+  LABEL ("Point numérique CAF", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Point d'accès numérique CAF"),
+  LABEL ("Fabriques de Territoire", SILLON_PLACE_FIELD_FORMATIONS_LABELS, "Fabriques de Territoire"),
+#undef LABEL
+#define SUPPORT(old, new)                                                                              \
+  {                                                                                                    \
+    SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, old, SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, new \
+  }
+  SUPPORT ("Seul : j'ai accès à du matériel et une connexion", "En autonomie"),
+  SUPPORT ("Avec de l'aide : je suis accompagné seul dans l'usage du numérique", "Accompagnement individuel"),
+  SUPPORT ("Dans un atelier : j'apprends collectivement à utiliser le numérique", "Dans un atelier collectif"),
+#undef SUPPORT
 };
 
 /* Between the values of a multi-valued field: “|” in the standard, “;” in
@@ -330,6 +407,108 @@ json_object_has_current_name (JsonObject *object,
   return FALSE;
 }
 
+/* A record's values after the old list values were read as current ones:
+ * the fields that changed point to strings owned here, the others to the
+ * caller's. */
+typedef struct
+{
+  char *values[SILLON_PLACE_N_FIELDS];
+  char *owned[SILLON_PLACE_N_FIELDS];
+} LegacyValues;
+
+static void
+legacy_values_clear (LegacyValues *legacy)
+{
+  for (int i = 0; i < SILLON_PLACE_N_FIELDS; i++)
+    g_clear_pointer (&legacy->owned[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LegacyValues, legacy_values_clear)
+
+static void
+report_legacy_value (SillonPlacesReport *report,
+                     const char *old_value,
+                     SillonPlaceField new_field,
+                     const char *new_value)
+{
+  g_autofree char *entry = g_strdup_printf ("%s\t%s\t%s", old_value, field_info[new_field].name, new_value);
+
+  for (guint i = 0; i < report->legacy_values->len; i++)
+    if (g_str_equal (g_ptr_array_index (report->legacy_values, i), entry))
+      return;
+  g_ptr_array_add (report->legacy_values, g_steal_pointer (&entry));
+}
+
+static void
+add_unique (GPtrArray *list,
+            const char *value)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (g_ptr_array_index (list, i), value))
+      return;
+  g_ptr_array_add (list, g_strdup (value));
+}
+
+/* Returns: the values to read: @values itself when no list holds an old
+ * value, else @legacy->values. */
+static char **
+map_legacy_values (SillonPlacesReport *report,
+                   char **values,
+                   LegacyValues *legacy)
+{
+  GPtrArray *lists[SILLON_PLACE_N_FIELDS] = { NULL };
+  gboolean touched[SILLON_PLACE_N_FIELDS] = { FALSE };
+  gboolean changed = FALSE;
+
+  for (int f = 0; f < SILLON_PLACE_N_FIELDS; f++)
+    {
+      g_auto (GStrv) pieces = NULL;
+
+      if (values[f] == NULL || field_info[f].kind != KIND_LIST)
+        continue;
+      pieces = g_strsplit_set (values[f], LIST_SEPARATORS, -1);
+      for (guint i = 0; pieces[i] != NULL; i++)
+        {
+          const char *value = g_strstrip (pieces[i]);
+          SillonPlaceField target = (SillonPlaceField) f;
+
+          if (value[0] == '\0')
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (legacy_values); k++)
+            if ((int) legacy_values[k].field == f && g_str_equal (legacy_values[k].old_value, value))
+              {
+                report_legacy_value (report, value, legacy_values[k].new_field, legacy_values[k].new_value);
+                target = legacy_values[k].new_field;
+                value = legacy_values[k].new_value;
+                touched[f] = touched[target] = changed = TRUE;
+                break;
+              }
+          if (lists[target] == NULL)
+            lists[target] = g_ptr_array_new_with_free_func (g_free);
+          add_unique (lists[target], value);
+        }
+      /* A field whose every value moved elsewhere still has a list. */
+      if (lists[f] == NULL)
+        lists[f] = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  for (int f = 0; f < SILLON_PLACE_N_FIELDS; f++)
+    {
+      legacy->values[f] = values[f];
+      if (lists[f] == NULL)
+        continue;
+      /* Only the lists an old value left or joined are written anew. */
+      if (touched[f])
+        {
+          g_ptr_array_add (lists[f], NULL);
+          legacy->owned[f] = lists[f]->len > 1 ? g_strjoinv ("|", (char **) lists[f]->pdata) : NULL;
+          legacy->values[f] = legacy->owned[f];
+        }
+      g_ptr_array_unref (lists[f]);
+    }
+  return changed ? legacy->values : values;
+}
+
 static void
 issue_free (SillonPlaceIssue *issue)
 {
@@ -355,6 +534,7 @@ report_new (void)
   report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   report->absent_columns = g_ptr_array_new_with_free_func (g_free);
   report->legacy_columns = g_ptr_array_new_with_free_func (g_free);
+  report->legacy_values = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
 
@@ -367,6 +547,7 @@ sillon_places_report_free (SillonPlacesReport *report)
   g_ptr_array_unref (report->unknown_columns);
   g_ptr_array_unref (report->absent_columns);
   g_ptr_array_unref (report->legacy_columns);
+  g_ptr_array_unref (report->legacy_values);
   g_free (report);
 }
 
@@ -428,6 +609,17 @@ sillon_places_report_describe (const SillonPlacesReport *report)
                                * second the name the places standard gives it since v1.0. */
                               _ ("Column “%s” was read as “%s”, its name since v1.0 of the standard"),
                               name, field_info[field].name);
+      g_string_append_c (text, '\n');
+    }
+  for (guint i = 0; i < report->legacy_values->len; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (report->legacy_values, i), "\t", 3);
+
+      g_string_append_printf (text,
+                              /* Translators: a value of a file published before v1.0 of the
+                               * places standard, the value it is read as, then its field. */
+                              _ ("Value “%s” was read as “%s” in “%s”, its name since v1.0 of the standard"),
+                              parts[0], parts[2], parts[1]);
       g_string_append_c (text, '\n');
     }
   for (guint i = 0; i < report->rows->len; i++)
@@ -986,8 +1178,12 @@ process_record (Sink *sink,
                 guint record)
 {
   SillonPlacesReport *report = sink->report;
+  g_auto (LegacyValues) legacy = { { NULL } };
   g_autoptr (SillonPlace) place = NULL;
-  SillonPlacesRowReport *row = row_report_new (line, record, values[SILLON_PLACE_FIELD_ID]);
+  SillonPlacesRowReport *row;
+
+  values = map_legacy_values (sink->report, values, &legacy);
+  row = row_report_new (line, record, values[SILLON_PLACE_FIELD_ID]);
   gboolean has_latitude = FALSE, has_longitude = FALSE;
   gboolean skip = FALSE;
 

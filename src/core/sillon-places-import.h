@@ -171,6 +171,8 @@ typedef struct
   GPtrArray *unknown_columns; /* of char*, header columns that are not in the schema (ignored) */
   GPtrArray *absent_columns;  /* of char*, optional schema columns absent from the header */
   GPtrArray *legacy_columns;  /* of char*, columns read under their name before v1.0 of the standard */
+  GPtrArray *legacy_values;   /* of char*, "old value\tfield\tnew value": list values of
+                               * before v1.0 read as the current ones, once each */
 } SillonPlacesReport;
 
 void sillon_places_report_free (SillonPlacesReport *report);

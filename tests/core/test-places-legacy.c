@@ -219,7 +219,7 @@ test_json_old_names (void)
   const SillonPlace *j1, *j2;
 
   import_ok (schema, "avant-v1.json", &places, &report);
-  g_assert_cmpuint (report->n_kept, ==, 2);
+  g_assert_cmpuint (report->n_kept, ==, 3);
   g_assert_cmpuint (report->n_flagged, ==, 0);
 
   j1 = place_with_id (places, "lieu-j1");
@@ -235,6 +235,100 @@ test_json_old_names (void)
   g_assert_true (report_has (report->unknown_columns, "courriel"));
   g_assert_true (report_has (report->legacy_columns, "courriel"));
   g_assert_true (report_has (report->legacy_columns, "publics_accueillis"));
+
+  /* Old values given as JSON arrays. */
+  {
+    const SillonPlace *j3 = place_with_id (places, "lieu-j3");
+
+    assert_list (j3->services, "Maîtrise des outils numériques du quotidien|Loisirs et créations numériques");
+    assert_list (j3->publics_specifiquement_adresses, "Seniors");
+    assert_list (j3->prise_en_charge_specifique, "Déficience visuelle");
+    assert_list (j3->dispositif_programmes_nationaux, "Conseillers numériques");
+    g_assert_cmpuint (j3->flagged, ==, 0);
+  }
+}
+
+static gboolean
+report_has_value (SillonPlacesReport *report,
+                  const char *entry)
+{
+  return report_has (report->legacy_values, entry);
+}
+
+/* A file of the standard's v0.1 (2022): its list values are read as the
+ * v1.0 values they became, in the field they moved to; values with no
+ * counterpart are kept and flagged, never dropped. */
+static void
+test_csv_old_values (void)
+{
+  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (GPtrArray) places = NULL;
+  g_autoptr (SillonPlacesReport) report = NULL;
+  g_autofree char *text = NULL;
+  const SillonPlace *a, *b;
+
+  import_ok (schema, "standard-v0.1.csv", &places, &report);
+  g_assert_cmpuint (report->n_kept, ==, 2);
+  g_assert_true (report_has (report->unknown_columns, "cle_ban"));
+  g_assert_true (report_has (report->legacy_columns, "conditions_acces"));
+  g_assert_true (report_has (report->legacy_columns, "labels_autres"));
+
+  a = place_with_id (places, "v01-a");
+  /* Four old services, three current ones (two old ones became one). */
+  assert_list (a->services, "Aide aux démarches administratives|Maîtrise des outils numériques du quotidien|"
+                            "Accès internet et matériel informatique");
+  g_assert_false (sillon_place_is_flagged (a, SILLON_PLACE_FIELD_SERVICES));
+  /* Publics: three read as current ones, two moved to their own field;
+   * “Adultes” has no counterpart: kept, flagged. */
+  assert_list (a->publics_specifiquement_adresses, "Seniors|Familles et/ou enfants|Adultes");
+  g_assert_true (sillon_place_is_flagged (a, SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES));
+  assert_list (a->prise_en_charge_specifique, "Surdité|Illettrisme");
+  g_assert_false (sillon_place_is_flagged (a, SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE));
+  assert_list (a->frais_a_charge, "Gratuit|Accepte le Pass numérique : Il est possible d'utiliser un Pass numérique pour accéder au lieu");
+  g_assert_true (sillon_place_is_flagged (a, SILLON_PLACE_FIELD_FRAIS_A_CHARGE));
+  assert_list (a->dispositif_programmes_nationaux, "France Services|Conseillers numériques");
+  assert_list (a->formations_labels, "Fabriques de Territoire");
+  g_assert_false (sillon_place_is_flagged (a, SILLON_PLACE_FIELD_FORMATIONS_LABELS));
+  g_assert_cmpstr (a->autres_formations_labels, ==, "SudLabs;Nièvre médiation numérique");
+  assert_list (a->modalites_accompagnement, "En autonomie|Accompagnement individuel");
+  assert_list (a->typologie, "TIERS_LIEUX|ASSO");
+  assert_list (a->site_web, "https://cret.example/|https://social.example/cret");
+  assert_list (a->courriels, "epn@cret.example");
+  g_assert_nonnull (a->fiche_acces_libre);
+
+  /* Every old value had a counterpart: nothing flagged. */
+  b = place_with_id (places, "v01-b");
+  assert_list (b->services, "Maîtrise des outils numériques du quotidien|Parentalité et éducation avec le numérique");
+  assert_list (b->publics_specifiquement_adresses, "Jeunes|Femmes");
+  assert_list (b->frais_a_charge, "Payant");
+  assert_list (b->dispositif_programmes_nationaux, "Grande école du numérique|Point d'accès numérique CAF");
+  assert_list (b->modalites_accompagnement, "Dans un atelier collectif");
+  g_assert_cmpuint (b->flagged, ==, 0);
+
+  g_assert_true (report_has_value (report, "Prendre en main un ordinateur\tservices\tMaîtrise des outils numériques du quotidien"));
+  g_assert_true (report_has_value (report, "Surdité\tprise_en_charge_specifique\tSurdité"));
+  text = sillon_places_report_describe (report);
+  g_assert_nonnull (strstr (text, "Value “CNFS” was read as “Conseillers numériques” in “dispositif_programmes_nationaux”"));
+}
+
+/* Current files are read exactly as before: a current value is never
+ * rewritten, and a list without old values is left alone. */
+static void
+test_current_values_untouched (void)
+{
+  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  const char *data = "id,pivot,nom,commune,code_postal,adresse,date_maj,services,publics_specifiquement_adresses\n"
+                     "a,123456789,Espace,Reims,51100,1 rue,2024-01-31,"
+                     "Aide aux démarches administratives|Aide aux démarches administratives,Seniors\n";
+  g_autoptr (GPtrArray) places = NULL;
+  g_autoptr (SillonPlacesReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (sillon_places_import_csv (schema, data, strlen (data), &places, &report, &error));
+  g_assert_no_error (error);
+  assert_list (((SillonPlace *) g_ptr_array_index (places, 0))->services,
+               "Aide aux démarches administratives|Aide aux démarches administratives");
+  g_assert_cmpuint (report->legacy_values->len, ==, 0);
 }
 
 /* Without the mapping, the same files lose their e-mail addresses and
@@ -261,6 +355,8 @@ main (int argc,
   g_test_add_func ("/places-legacy/csv-name-variants", test_csv_name_variants);
   g_test_add_func ("/places-legacy/csv-header-conflicts", test_csv_header_conflicts);
   g_test_add_func ("/places-legacy/json-old-names", test_json_old_names);
+  g_test_add_func ("/places-legacy/csv-old-values", test_csv_old_values);
+  g_test_add_func ("/places-legacy/current-values-untouched", test_current_values_untouched);
   g_test_add_func ("/places-legacy/current-files-unchanged", test_current_files_unchanged);
   return g_test_run ();
 }
