@@ -703,3 +703,32 @@ sillon_communes_complete (SillonCommunes *self,
     g_ptr_array_add (result, &self->communes[indexes[i]]);
   return result;
 }
+
+/**
+ * sillon_communes_describe_code:
+ * @code: (nullable): a code INSEE as a record stores it
+ *
+ * What a screen shows for a person's commune: its name with its
+ * département, which tells namesakes apart (“Saint-Denis (93)”, “Saint-Denis
+ * (974)”). A code no current commune has (a former commune, a typing
+ * mistake in an old record) is shown as it is rather than hidden.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL for no code.
+ */
+char *
+sillon_communes_describe_code (SillonCommunes *self,
+                               const char *code)
+{
+  const SillonCommune *commune;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (code == NULL || code[0] == '\0')
+    return NULL;
+  commune = sillon_communes_lookup (self, code, NULL);
+  if (commune == NULL)
+    return g_strdup (code);
+  /* Translators: a commune's name and, between brackets, its département's
+   * code: “Saint-Étienne (42)”. */
+  return g_strdup_printf (C_ ("commune", "%s (%s)"), commune->name, commune->departement);
+}

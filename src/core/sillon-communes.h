@@ -65,6 +65,9 @@ GPtrArray *sillon_communes_complete (SillonCommunes *communes,
 
 char *sillon_communes_normalize_name (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
+char *sillon_communes_describe_code (SillonCommunes *communes,
+                                     const char *code) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCommunes, sillon_communes_free)
 
 G_END_DECLS

@@ -284,6 +284,27 @@ test_complete_empty_and_invalid (void)
   }
 }
 
+static void
+test_describe_code (void)
+{
+  SillonCommunes *communes = default_communes ();
+  g_autofree char *st_etienne = sillon_communes_describe_code (communes, "42218");
+  g_autofree char *reunion = sillon_communes_describe_code (communes, "97411");
+  g_autofree char *paris = sillon_communes_describe_code (communes, "93066");
+  g_autofree char *unknown = sillon_communes_describe_code (communes, "99999");
+  g_autofree char *garbage = sillon_communes_describe_code (communes, "abc");
+
+  g_assert_cmpstr (st_etienne, ==, "Saint-Étienne (42)");
+  /* Namesakes told apart by their département. */
+  g_assert_cmpstr (reunion, ==, "Saint-Denis (974)");
+  g_assert_cmpstr (paris, ==, "Saint-Denis (93)");
+  /* What a record holds is never hidden. */
+  g_assert_cmpstr (unknown, ==, "99999");
+  g_assert_cmpstr (garbage, ==, "abc");
+  g_assert_null (sillon_communes_describe_code (communes, NULL));
+  g_assert_null (sillon_communes_describe_code (communes, ""));
+}
+
 static const char small_list[] = "# a comment\n"
                                  "D\t01\tAin\n"
                                  "D\t2A\tCorse-du-Sud\n"
@@ -386,6 +407,7 @@ main (int argc,
   g_test_add_func ("/communes/complete-by-name", test_complete_by_name);
   g_test_add_func ("/communes/complete-by-postal-code", test_complete_by_postal_code);
   g_test_add_func ("/communes/complete-empty-and-invalid", test_complete_empty_and_invalid);
+  g_test_add_func ("/communes/describe-code", test_describe_code);
   g_test_add_func ("/communes/small-list", test_small_list);
   g_test_add_func ("/communes/invalid-data", test_invalid_data);
   return g_test_run ();
