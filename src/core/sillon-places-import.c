@@ -176,9 +176,6 @@ sillon_place_is_flagged (const SillonPlace *place,
 }
 
 /* ---------------------------------------------------------------------- */
-/* Report */
-
-/* ---------------------------------------------------------------------- */
 /* Field names and list separators of files published before v1.0 */
 
 /* Directories published before v1.0 of the standard (2023 and early 2024
@@ -508,6 +505,9 @@ map_legacy_values (SillonPlacesReport *report,
     }
   return changed ? legacy->values : values;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Report */
 
 static void
 issue_free (SillonPlaceIssue *issue)
