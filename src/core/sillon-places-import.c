@@ -176,7 +176,7 @@ sillon_place_is_flagged (const SillonPlace *place,
 }
 
 /* ---------------------------------------------------------------------- */
-/* Field names and list separators of files published before v1.0 */
+/* Field names, list values and separators of files published before v1.0 */
 
 /* Directories published before v1.0 of the standard (2023 and early 2024
  * files are still online) name some fields differently and separate the
@@ -1181,11 +1181,12 @@ process_record (Sink *sink,
   g_auto (LegacyValues) legacy = { { NULL } };
   g_autoptr (SillonPlace) place = NULL;
   SillonPlacesRowReport *row;
-
-  values = map_legacy_values (sink->report, values, &legacy);
-  row = row_report_new (line, record, values[SILLON_PLACE_FIELD_ID]);
   gboolean has_latitude = FALSE, has_longitude = FALSE;
   gboolean skip = FALSE;
+
+  /* Files of the standard before v1.0: their list values as current ones. */
+  values = map_legacy_values (sink->report, values, &legacy);
+  row = row_report_new (line, record, values[SILLON_PLACE_FIELD_ID]);
 
   report->n_records++;
 
