@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sillon-cli.h"
+#include "sillon-opening-hours.h"
 #include "sillon-places-import.h"
 
 int sillon_cli_places (int argc, char **argv);
@@ -350,9 +351,69 @@ cmd_search (int argc, char **argv)
   return sillon_cli_flush_stdout ();
 }
 
+/* One opening_hours value, as a directory holds it: what a sheet prints,
+ * and whether the place is open at a moment. No vault: the value is given. */
+static int
+cmd_hours (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("VALUE"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) when = NULL;
+  g_autoptr (SillonOpeningStatus) status = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *rendered = NULL;
+  g_autofree char *words = NULL;
+  const GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_ ("The moment asked about, local time (default: now)"), N_ ("YYYY-MM-DDTHH:MM") },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _ ("Checks an opening_hours value of the directory: prints it in words, then "
+                                            "whether the place is open and when that changes."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (argc != 2)
+    {
+      sillon_cli_error ("%s", _ ("give one opening_hours value, for example \"Mo-Fr 09:00-12:00\""));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (at != NULL)
+    {
+      g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+      /* GLib wants the seconds; people do not type them. */
+      g_autofree char *full = strlen (at) == 16 ? g_strconcat (at, ":00", NULL) : g_strdup (at);
+
+      when = g_date_time_new_from_iso8601 (full, local);
+      if (when == NULL)
+        {
+          /* Translators: %s is what was given after --at. */
+          sillon_cli_error (_ ("“%s” is not a moment written YYYY-MM-DDTHH:MM, such as 2026-12-07T10:30"), at);
+          return SILLON_CLI_EXIT_USAGE;
+        }
+    }
+  else
+    when = g_date_time_new_now_local ();
+
+  rendered = sillon_opening_hours_render (argv[1], &error);
+  if (rendered == NULL || (status = sillon_opening_hours_status (argv[1], when, &error)) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  words = sillon_opening_status_describe (status, when);
+  printf ("%s\n%s\n", rendered, words);
+  return sillon_cli_flush_stdout ();
+}
+
 static const SillonCliCommand places_commands[] = {
   { "import", N_ ("Import a directory file (CSV or JSON) and print a validation report"), cmd_import },
   { "search", N_ ("Search the directory of places"), cmd_search },
+  { "hours", N_ ("Check an opening_hours value: in words, and open now or when"), cmd_hours },
   { NULL, NULL, NULL },
 };
 

@@ -1,4 +1,4 @@
-/* test-cli-desk-data.c — black-box test of `sillon-cli commune …` and `sillon-cli assess quick|next`
+/* test-cli-desk-data.c — black-box test of `sillon-cli commune …`, `assess quick|next` and `places hours`
  *
  * Copyright 2026 The Sillon developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -137,6 +137,30 @@ test_assess_next (void)
   g_rmdir (dir);
 }
 
+static void
+test_places_hours (void)
+{
+  g_autoptr (CliResult) r = RUN ("places", "hours", "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00", "--at", "2026-12-11T19:00");
+
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "Monday to Friday: 9:00–12:00, 14:00–18:30; Saturday: 8:30–12:00\n"
+                               "Closed now, opens tomorrow at 8:30\n");
+
+  g_clear_pointer (&r, cli_result_free);
+  r = RUN ("places", "hours", "Mo-Fr 9h-12h");
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_nonnull (strstr (r->err, "09:00"));
+
+  g_clear_pointer (&r, cli_result_free);
+  r = RUN ("places", "hours", "24/7", "--at", "yesterday");
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_nonnull (strstr (r->err, "2026-12-07T10:30"));
+
+  g_clear_pointer (&r, cli_result_free);
+  r = RUN ("places", "hours");
+  g_assert_cmpint (r->status, ==, 2);
+}
+
 int
 main (int argc,
       char **argv)
@@ -146,5 +170,6 @@ main (int argc,
   g_test_add_func ("/cli-desk-data/commune-show", test_commune_show);
   g_test_add_func ("/cli-desk-data/assess-quick", test_assess_quick);
   g_test_add_func ("/cli-desk-data/assess-next", test_assess_next);
+  g_test_add_func ("/cli-desk-data/places-hours", test_places_hours);
   return g_test_run ();
 }
