@@ -53,6 +53,8 @@ struct _SillonCommunes
   SortKey *names;            /* sorted by key */
   SortKey *postals;          /* one per (postal code, commune), sorted */
   guint n_postals;
+  SortKey *former; /* former codes → the commune they merged into, sorted */
+  guint n_former;
 };
 
 /* 2A and 2B are Corsica's départements; every other code is five digits. */
@@ -181,7 +183,15 @@ typedef struct
   GArray *communes;         /* SillonCommune, postal_codes as an offset */
   GArray *postal_offsets;   /* guint offset into slots, per commune */
   GPtrArray *slots;         /* postal codes and NULL terminators */
+  GArray *former;           /* SortKey: former code, index of its commune */
 } Parser;
+
+static int
+compare_code_to_commune (const void *key,
+                         const void *member)
+{
+  return strcmp (key, ((const SillonCommune *) member)->insee);
+}
 
 /* A commune line has six fields; Paris, the most, 21 postal codes. */
 #define MAX_FIELDS 6
@@ -236,6 +246,31 @@ parse_line (SillonCommunes *self,
       g_hash_table_insert (parser->departements,
                            g_string_chunk_insert_const (self->strings, fields[1]),
                            g_string_chunk_insert_const (self->strings, fields[2]));
+      return TRUE;
+    }
+
+  if (g_str_equal (fields[0], "C") && parser->former->len > 0)
+    return data_error (error, line_number, _ ("a commune after the former codes"));
+
+  if (g_str_equal (fields[0], "A"))
+    {
+      const SillonCommune *current;
+      SortKey former;
+
+      if (n_fields != 3 || !is_code_shape (fields[1]) || !is_code_shape (fields[2]))
+        return data_error (error, line_number, _ ("a former code needs its code and the code of its commune"));
+      if (parser->former->len > 0 && strcmp (g_array_index (parser->former, SortKey, parser->former->len - 1).key, fields[1]) >= 0)
+        return data_error (error, line_number, _ ("the former codes are not in increasing order"));
+      if (bsearch (fields[1], parser->communes->data, parser->communes->len, sizeof (SillonCommune),
+                   compare_code_to_commune) != NULL)
+        return data_error (error, line_number, _ ("a former code that is a current commune’s code"));
+      current = bsearch (fields[2], parser->communes->data, parser->communes->len, sizeof (SillonCommune),
+                         compare_code_to_commune);
+      if (current == NULL)
+        return data_error (error, line_number, _ ("a former code whose commune is not listed before it"));
+      former.key = g_string_chunk_insert (self->strings, fields[1]);
+      former.index = (guint) (current - (const SillonCommune *) (gpointer) parser->communes->data);
+      g_array_append_val (parser->former, former);
       return TRUE;
     }
 
@@ -311,7 +346,8 @@ sillon_communes_new_from_data (const char *data,
   g_autoptr (GArray) communes = g_array_new (FALSE, FALSE, sizeof (SillonCommune));
   g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GPtrArray) slots = g_ptr_array_new ();
-  Parser parser = { departements, communes, offsets, slots };
+  g_autoptr (GArray) former = g_array_new (FALSE, FALSE, sizeof (SortKey));
+  Parser parser = { departements, communes, offsets, slots, former };
   g_autoptr (GArray) postals = g_array_new (FALSE, FALSE, sizeof (SortKey));
   char *line = text;
   guint line_number = 0;
@@ -370,6 +406,8 @@ sillon_communes_new_from_data (const char *data,
   g_array_sort (postals, compare_sort_keys);
   self->n_postals = postals->len;
   self->postals = (SortKey *) g_array_free (g_steal_pointer (&postals), FALSE);
+  self->n_former = former->len;
+  self->former = (SortKey *) g_array_free (g_steal_pointer (&former), FALSE);
 
   return g_steal_pointer (&self);
 }
@@ -385,6 +423,7 @@ sillon_communes_free (SillonCommunes *self)
   g_free (self->postal_slots);
   g_free (self->names);
   g_free (self->postals);
+  g_free (self->former);
   g_free (self);
 }
 
@@ -460,17 +499,34 @@ sillon_communes_check_code (const char *code,
   return FALSE;
 }
 
-static int
-compare_code_to_commune (const void *key,
-                         const void *member)
+/* The first position whose key is >= @prefix. */
+static guint
+lower_bound (const SortKey *keys,
+             guint n_keys,
+             const char *prefix)
 {
-  return strcmp (key, ((const SillonCommune *) member)->insee);
+  guint low = 0, high = n_keys;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      if (strcmp (keys[mid].key, prefix) < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
 }
 
 /**
  * sillon_communes_lookup:
  * @code: a code INSEE, e.g. "42218" (lower-case 2a/2b and surrounding
  *   spaces are accepted)
+ *
+ * A former code (of a commune that has since merged into another, as
+ * communes do every January) gives the commune it became: a record saved
+ * years ago still names a commune. The result's @insee then differs from
+ * @code, which tells the caller to store the current code on the next save.
  *
  * Returns: (transfer none): the commune, or %NULL with
  *   #SILLON_COMMUNES_ERROR_INVALID_CODE or #SILLON_COMMUNES_ERROR_NOT_FOUND.
@@ -495,33 +551,20 @@ sillon_communes_lookup (SillonCommunes *self,
                    compare_code_to_commune);
   if (found == NULL)
     {
+      guint i = lower_bound (self->former, self->n_former, canonical);
+
+      if (i < self->n_former && g_str_equal (self->former[i].key, canonical))
+        return &self->communes[self->former[i].index];
+    }
+  if (found == NULL)
+    {
       g_set_error (error, SILLON_COMMUNES_ERROR, SILLON_COMMUNES_ERROR_NOT_FOUND,
                    /* Translators: %s is a code INSEE, e.g. 42218. */
-                   _ ("No current commune has the code INSEE %s (a commune merged into another "
-                      "has the code of the new commune)"),
+                   _ ("No commune has, or had, the code INSEE %s"),
                    canonical);
       return NULL;
     }
   return found;
-}
-
-/* The first position whose key is >= @prefix. */
-static guint
-lower_bound (const SortKey *keys,
-             guint n_keys,
-             const char *prefix)
-{
-  guint low = 0, high = n_keys;
-
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-      if (strcmp (keys[mid].key, prefix) < 0)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-  return low;
 }
 
 /* The best @max communes seen so far, best first. */

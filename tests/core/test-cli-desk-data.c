@@ -62,6 +62,12 @@ test_commune_show (void)
   g_assert_cmpint (r->status, ==, 0);
   g_assert_cmpstr (r->out, ==, "2A004\tAjaccio\t2A\tCorse-du-Sud\t20000 20090 20167\n");
 
+  /* A former commune: the one it became. */
+  g_clear_pointer (&r, cli_result_free);
+  r = RUN ("commune", "show", "01126");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "01033\tValserhône\t01\tAin\t01200\n");
+
   g_clear_pointer (&r, cli_result_free);
   r = RUN ("commune", "show", "4221");
   g_assert_cmpint (r->status, ==, 2);

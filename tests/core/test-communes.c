@@ -110,6 +110,29 @@ test_lookup (void)
   g_assert_cmpstr (c->departement_name, ==, "La Réunion");
 }
 
+/* A code stored before a merger still names the commune it became. */
+static void
+test_former_codes (void)
+{
+  SillonCommunes *communes = default_communes ();
+  g_autoptr (GError) error = NULL;
+  const SillonCommune *c = sillon_communes_lookup (communes, "01126", &error);
+  g_autofree char *described = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->insee, ==, "01033");
+  g_assert_cmpstr (c->name, ==, "Valserhône");
+  described = sillon_communes_describe_code (communes, "01126");
+  g_assert_cmpstr (described, ==, "Valserhône (01)");
+
+  /* A former code is not offered to new records. */
+  {
+    g_autoptr (GPtrArray) found = complete_ok (communes, "01126", 10);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
+}
+
 static void
 test_lookup_errors (void)
 {
@@ -360,17 +383,22 @@ test_invalid_data (void)
   } cases[] = {
     { "", 0 },
     { "# only a comment\n", 1 },
-    { "D\t01\tAin\nC\t01001\tA\t02\t1\t01400\n", 2 },                  /* unknown département */
-    { "D\t01\tAin\nC\t0100\tA\t01\t1\t01400\n", 2 },                   /* code too short */
-    { "D\t01\tAin\nC\t01001\tA\t01\t1\t1400\n", 2 },                   /* postal code too short */
-    { "D\t01\tAin\nC\t01001\tA\t01\tmany\t01400\n", 2 },               /* population */
-    { "D\t01\tAin\nC\t01001\tA\t01\t1\n", 2 },                         /* five fields */
-    { "D\t01\tAin\nC\t01001\t\t01\t1\t01400\n", 2 },                   /* no name */
-    { "D\t01\tAin\nC\t01002\tA\t01\t1\t\nC\t01001\tB\t01\t1\t\n", 3 }, /* order */
-    { "D\t01\tAin\nC\t01001\tA\t01\t1\t\nC\t01001\tB\t01\t1\t\n", 3 }, /* twice */
-    { "D\t01\nC\t01001\tA\t01\t1\t\n", 1 },                            /* département without name */
-    { "D\t01\tAin\nX\t01001\n", 2 },                                   /* unknown record */
-    { "D\t01\tAin\nC\t01001\tA\xff\t01\t1\t\n", 2 },                   /* not UTF-8 */
+    { "D\t01\tAin\nC\t01001\tA\t02\t1\t01400\n", 2 },                                   /* unknown département */
+    { "D\t01\tAin\nC\t0100\tA\t01\t1\t01400\n", 2 },                                    /* code too short */
+    { "D\t01\tAin\nC\t01001\tA\t01\t1\t1400\n", 2 },                                    /* postal code too short */
+    { "D\t01\tAin\nC\t01001\tA\t01\tmany\t01400\n", 2 },                                /* population */
+    { "D\t01\tAin\nC\t01001\tA\t01\t1\n", 2 },                                          /* five fields */
+    { "D\t01\tAin\nC\t01001\t\t01\t1\t01400\n", 2 },                                    /* no name */
+    { "D\t01\tAin\nC\t01002\tA\t01\t1\t\nC\t01001\tB\t01\t1\t\n", 3 },                  /* order */
+    { "D\t01\tAin\nC\t01001\tA\t01\t1\t\nC\t01001\tB\t01\t1\t\n", 3 },                  /* twice */
+    { "D\t01\nC\t01001\tA\t01\t1\t\n", 1 },                                             /* département without name */
+    { "D\t01\tAin\nX\t01001\n", 2 },                                                    /* unknown record */
+    { "D\t01\tAin\nC\t01001\tA\t01\t1\t\nA\t01002\t01003\n", 3 },                       /* former code of an unknown commune */
+    { "D\t01\tAin\nC\t01001\tA\t01\t1\t\nA\t01001\t01001\n", 3 },                       /* former code that is current */
+    { "D\t01\tAin\nC\t01001\tA\t01\t1\t\nA\t0100\t01001\n", 3 },                        /* former code too short */
+    { "D\t01\tAin\nC\t01001\tA\t01\t1\t\nA\t01003\t01001\nA\t01002\t01001\n", 4 },      /* order */
+    { "D\t01\tAin\nC\t01001\tA\t01\t1\t\nA\t01003\t01001\nC\t01004\tB\t01\t1\t\n", 4 }, /* commune after */
+    { "D\t01\tAin\nC\t01001\tA\xff\t01\t1\t\n", 2 },                                    /* not UTF-8 */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -402,6 +430,7 @@ main (int argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/communes/default-list", test_default_list);
   g_test_add_func ("/communes/lookup", test_lookup);
+  g_test_add_func ("/communes/former-codes", test_former_codes);
   g_test_add_func ("/communes/lookup-errors", test_lookup_errors);
   g_test_add_func ("/communes/normalize", test_normalize);
   g_test_add_func ("/communes/complete-by-name", test_complete_by_name);
