@@ -27,7 +27,9 @@
  * accents, case, hyphens, apostrophes and spaces never matter. Mediators
  * abbreviate "Saint" as "St" and "Sainte" as "Ste" as the post does, so
  * those words of the query also match the full word; the literal reading is
- * kept as well, because "st" may be the start of "Strasbourg". Postal codes
+ * kept as well, because "st" may be the start of "Strasbourg". A name that
+ * starts with an article is also found without it ("havre" for Le Havre).
+ * Postal codes
  * complete from their first digits. Both indexes are sorted arrays searched
  * by bisection, so a keystroke costs a few dozen comparisons plus the
  * matching range, never a scan of the 35 000 communes. */
@@ -50,8 +52,9 @@ struct _SillonCommunes
   SillonCommune *communes; /* sorted by code INSEE */
   guint n_communes;
   const char **postal_slots; /* every commune's NULL-terminated list */
-  SortKey *names;            /* sorted by key */
-  SortKey *postals;          /* one per (postal code, commune), sorted */
+  SortKey *names;            /* sorted by key; a name with an article twice */
+  guint n_names;
+  SortKey *postals; /* one per (postal code, commune), sorted */
   guint n_postals;
   SortKey *former; /* former codes → the commune they merged into, sorted */
   guint n_former;
@@ -327,6 +330,20 @@ parse_line (SillonCommunes *self,
   return data_error (error, line_number, _ ("a line that is neither a département nor a commune"));
 }
 
+/* The rest of a name that starts with an article (“Le Havre”, “La
+ * Rochelle”, “L’Haÿ-les-Roses”), or %NULL: people type “havre” as often as
+ * “le havre”, so such a name is found both ways. */
+static const char *
+after_article (const char *name)
+{
+  static const char *const articles[] = { "Le ", "La ", "Les ", "L'", "L’" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (g_str_has_prefix (name, articles[i]) && name[strlen (articles[i])] != '\0')
+      return name + strlen (articles[i]);
+  return NULL;
+}
+
 /**
  * sillon_communes_new_from_data:
  * @data: the text of a list in the format of communes-fr.tsv
@@ -349,6 +366,7 @@ sillon_communes_new_from_data (const char *data,
   g_autoptr (GArray) former = g_array_new (FALSE, FALSE, sizeof (SortKey));
   Parser parser = { departements, communes, offsets, slots, former };
   g_autoptr (GArray) postals = g_array_new (FALSE, FALSE, sizeof (SortKey));
+  g_autoptr (GArray) names = NULL;
   char *line = text;
   guint line_number = 0;
 
@@ -386,7 +404,7 @@ sillon_communes_new_from_data (const char *data,
   self->n_communes = communes->len;
   self->communes = (SillonCommune *) g_array_free (g_steal_pointer (&communes), FALSE);
   self->postal_slots = (const char **) g_ptr_array_free (g_steal_pointer (&slots), FALSE);
-  self->names = g_new (SortKey, self->n_communes);
+  names = g_array_sized_new (FALSE, FALSE, sizeof (SortKey), self->n_communes + self->n_communes / 8);
 
   for (guint i = 0; i < self->n_communes; i++)
     {
@@ -394,15 +412,26 @@ sillon_communes_new_from_data (const char *data,
       g_autofree char *key = sillon_communes_normalize_name (c->name);
 
       c->postal_codes = self->postal_slots + g_array_index (offsets, guint, i);
-      self->names[i].key = g_string_chunk_insert (self->strings, key);
-      self->names[i].index = i;
+      const char *without_article = after_article (c->name);
+      SortKey name = { g_string_chunk_insert (self->strings, key), i };
+
+      g_array_append_val (names, name);
+      if (without_article != NULL)
+        {
+          g_autofree char *short_key = sillon_communes_normalize_name (without_article);
+          SortKey alias = { g_string_chunk_insert (self->strings, short_key), i };
+
+          g_array_append_val (names, alias);
+        }
       for (const char *const *p = c->postal_codes; *p != NULL; p++)
         {
           SortKey k = { *p, i };
           g_array_append_val (postals, k);
         }
     }
-  qsort (self->names, self->n_communes, sizeof (SortKey), compare_sort_keys);
+  g_array_sort (names, compare_sort_keys);
+  self->n_names = names->len;
+  self->names = (SortKey *) g_array_free (g_steal_pointer (&names), FALSE);
   g_array_sort (postals, compare_sort_keys);
   self->n_postals = postals->len;
   self->postals = (SortKey *) g_array_free (g_steal_pointer (&postals), FALSE);
@@ -636,7 +665,8 @@ static void
 offer_prefix_range (Ranking *r,
                     const SortKey *keys,
                     guint n_keys,
-                    const char *prefix)
+                    const char *prefix,
+                    gboolean whole_counts)
 {
   gsize len = strlen (prefix);
 
@@ -644,8 +674,14 @@ offer_prefix_range (Ranking *r,
     {
       if (strncmp (keys[i].key, prefix, len) != 0)
         break;
-      ranking_offer (r, keys[i].index, keys[i].key[len] == '\0');
+      ranking_offer (r, keys[i].index, whole_counts && keys[i].key[len] == '\0');
     }
+}
+
+static gboolean
+is_abbreviation_alone (const char *literal_key)
+{
+  return g_str_equal (literal_key, "st") || g_str_equal (literal_key, "ste") || g_str_equal (literal_key, "sts") || g_str_equal (literal_key, "stes");
 }
 
 static gboolean
@@ -722,7 +758,7 @@ sillon_communes_complete (SillonCommunes *self,
               return NULL;
             }
         }
-      offer_prefix_range (&ranking, self->postals, self->n_postals, prefix->str);
+      offer_prefix_range (&ranking, self->postals, self->n_postals, prefix->str, TRUE);
     }
   else
     {
@@ -736,9 +772,12 @@ sillon_communes_complete (SillonCommunes *self,
           query_error (error, trimmed);
           return NULL;
         }
-      offer_prefix_range (&ranking, self->names, self->n_communes, expanded->str);
+      /* "st" alone is the start of many names, not the commune "Le Saint"
+       * that it spells out: no precedence for a whole name then. */
+      offer_prefix_range (&ranking, self->names, self->n_names, expanded->str,
+                          !is_abbreviation_alone (literal->str));
       if (!g_str_equal (literal->str, expanded->str))
-        offer_prefix_range (&ranking, self->names, self->n_communes, literal->str);
+        offer_prefix_range (&ranking, self->names, self->n_names, literal->str, TRUE);
     }
 
   result = g_ptr_array_sized_new (ranking.n);

@@ -230,6 +230,23 @@ test_complete_by_name (void)
   }
 
   {
+    /* Names with an article are found without it too, and only once. */
+    g_autoptr (GPtrArray) found = complete_ok (communes, "havre", 5);
+    g_assert_cmpstr (nth (found, 0)->insee, ==, "76351");
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = complete_ok (communes, "rochelle", 5);
+    g_assert_cmpstr (nth (found, 0)->insee, ==, "17300");
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = complete_ok (communes, "le havre", 5);
+    g_assert_cmpstr (nth (found, 0)->insee, ==, "76351");
+    for (guint i = 1; i < found->len; i++)
+      g_assert_cmpstr (nth (found, i)->insee, !=, "76351");
+    g_clear_pointer (&found, g_ptr_array_unref);
+    found = complete_ok (communes, "haÿ les roses", 5);
+    g_assert_cmpstr (nth (found, 0)->name, ==, "L'Haÿ-les-Roses");
+  }
+
+  {
     g_autoptr (GPtrArray) found = complete_ok (communes, "zzzz", 10);
     g_assert_cmpuint (found->len, ==, 0);
   }

@@ -20,39 +20,48 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* Whether @commune is a fair answer to @query: its name (or, for a name
+ * with an article, the rest of it) starts as typed, with "st" read as
+ * "saint" or literally, or one of its postal codes starts with the digits
+ * typed. */
 static gboolean
 matches (const SillonCommune *commune,
          const char *query)
 {
-  g_autofree char *key = sillon_communes_normalize_name (commune->name);
+  static const char *const articles[] = { "Le ", "La ", "Les ", "L'", "L’" };
   g_autofree char *typed = sillon_communes_normalize_name (query);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) literal = g_string_new (NULL);
+  g_autoptr (GString) digits = g_string_new (NULL);
 
-  if (g_str_has_prefix (key, typed))
-    return TRUE;
-  /* "st…" is also read literally (Strasbourg). */
-  {
-    g_autoptr (GString) literal = g_string_new (NULL);
-
-    for (const char *p = query; *p != '\0'; p++)
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (literal, g_ascii_tolower (*p));
-    if (literal->len > 0 && g_str_has_prefix (key, literal->str))
-      return TRUE;
-  }
-  /* Postal codes: the digits typed, spaces left out. */
-  {
-    g_autoptr (GString) prefix = g_string_new (NULL);
-
-    for (const char *p = query; *p != '\0'; p++)
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (prefix, *p);
-    for (const char *const *p = commune->postal_codes; *p != NULL; p++)
-      if (prefix->len > 0 && g_str_has_prefix (*p, prefix->str))
-        return TRUE;
-  }
   /* Transliteration of non-ASCII letters may differ between the query and
-   * the key only in ways the literal check above does not see. */
-  return !g_str_is_ascii (query);
+   * the keys in ways these checks do not model. */
+  if (!g_str_is_ascii (query))
+    return TRUE;
+
+  g_ptr_array_add (keys, sillon_communes_normalize_name (commune->name));
+  for (gsize i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (g_str_has_prefix (commune->name, articles[i]))
+      g_ptr_array_add (keys, sillon_communes_normalize_name (commune->name + strlen (articles[i])));
+  for (const char *p = query; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (literal, g_ascii_tolower (*p));
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (g_str_has_prefix (key, typed) || (literal->len > 0 && g_str_has_prefix (key, literal->str)))
+        return TRUE;
+    }
+
+  for (const char *p = query; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  for (const char *const *p = commune->postal_codes; *p != NULL; p++)
+    if (digits->len > 0 && g_str_has_prefix (*p, digits->str))
+      return TRUE;
+  return FALSE;
 }
 
 int
