@@ -8,7 +8,14 @@
 
 #include "sillon-opening-hours.h"
 
+#include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
 #include <string.h>
+
+#define PO_DIR TEST_DATA_DIR "/../../po"
+/* French writes 9 h 30 with no-break spaces. */
+#define NBSP "\u00a0"
 
 #define CLOSED SILLON_OPENING_STATE_CLOSED
 #define OPEN SILLON_OPENING_STATE_OPEN
@@ -244,6 +251,55 @@ test_describe (void)
   check_words ("Mo-Fr 09:00-18:00+", "2026-12-07T17:00:00Z", "Open now; hours not known from 18:00");
 }
 
+/* With Sillon's French translation (po/fr.po, compiled for the test). */
+static void
+test_describe_french (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("sillon-test-XXXXXX", &error);
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *language = NULL;
+  g_autofree char *messages = NULL;
+  g_autofree char *mo = NULL;
+  const char *argv[] = { msgfmt, "-o", NULL, PO_DIR "/fr.po", NULL };
+  int status = -1;
+
+  g_assert_no_error (error);
+  if (msgfmt == NULL)
+    {
+      g_test_skip ("msgfmt (gettext) is not installed");
+      g_rmdir (directory);
+      return;
+    }
+  language = g_build_filename (directory, "fr", NULL);
+  messages = g_build_filename (language, "LC_MESSAGES", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+  mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  argv[2] = mo;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, directory);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  check_words ("Mo-Fr 09:00-12:00,14:00-18:30", "2026-12-07T10:00:00Z", "Ouvert, ferme à 12" NBSP "h");
+  check_words ("Mo-Fr 09:00-12:00,14:00-18:30", "2026-12-07T19:00:00Z", "Fermé, ouvre demain à 9" NBSP "h");
+  check_words ("Mo-Fr 09:00-12:00,14:00-18:30", "2026-12-11T19:00:00Z", "Fermé, ouvre lundi à 9" NBSP "h");
+  check_words ("Mo-Fr 08:30-12:00", "2026-12-07T07:00:00Z", "Fermé, ouvre à 8" NBSP "h" NBSP "30");
+  check_words ("unknown", "2026-12-07T10:00:00Z", "Horaires inconnus pour l’instant");
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  g_remove (mo);
+  g_rmdir (messages);
+  g_rmdir (language);
+  g_rmdir (directory);
+}
+
 int
 main (int argc,
       char **argv)
@@ -261,5 +317,6 @@ main (int argc,
   g_test_add_func ("/opening-hours-status/time-zone", test_time_zone);
   g_test_add_func ("/opening-hours-status/invalid", test_invalid);
   g_test_add_func ("/opening-hours-status/describe", test_describe);
+  g_test_add_func ("/opening-hours-status/describe-french", test_describe_french);
   return g_test_run ();
 }
