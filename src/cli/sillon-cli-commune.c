@@ -13,8 +13,6 @@
 #include "sillon-cli.h"
 #include "sillon-communes.h"
 
-int sillon_cli_commune (int argc, char **argv);
-
 /* No vault: the list is public data built into Sillon. */
 
 static void
@@ -22,7 +20,17 @@ print_commune (const SillonCommune *c)
 {
   g_autofree char *postal = g_strjoinv (" ", (char **) c->postal_codes);
 
-  printf ("%s\t%s\t%s\t%s\t%s\n", c->insee, c->name, c->departement, c->departement_name, postal);
+  const char *fields[] = { c->insee, c->name, c->departement, c->departement_name, postal };
+
+  /* Built-in data, yet printed like every other value: one escaped field
+   * per column, so that a line is always one commune. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        fputc ('\t', stdout);
+      sillon_cli_print_field (fields[i]);
+    }
+  fputc ('\n', stdout);
 }
 
 static int
@@ -46,8 +54,8 @@ parse (int *argc,
   return -1;
 }
 
-static int
-cmd_search (int argc, char **argv)
+int
+sillon_cli_commune_search (int argc, char **argv)
 {
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
@@ -95,8 +103,8 @@ cmd_search (int argc, char **argv)
   return sillon_cli_flush_stdout ();
 }
 
-static int
-cmd_show (int argc, char **argv)
+int
+sillon_cli_commune_show (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   const SillonCommune *commune;
@@ -131,38 +139,4 @@ cmd_show (int argc, char **argv)
     }
   print_commune (commune);
   return sillon_cli_flush_stdout ();
-}
-
-static const SillonCliCommand commune_commands[] = {
-  { "search", N_ ("Complete a commune from the start of its name or postal code"), cmd_search },
-  { "show", N_ ("Show the commune with a code INSEE"), cmd_show },
-  { NULL, NULL, NULL },
-};
-
-int
-sillon_cli_commune (int argc, char **argv)
-{
-  const char *name;
-
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
-    {
-      FILE *stream = argc < 2 ? stderr : stdout;
-      fprintf (stream, "%s\n\n%s\n", _ ("Usage: sillon-cli commune SUBCOMMAND …"), _ ("Subcommands:"));
-      for (const SillonCliCommand *c = commune_commands; c->name != NULL; c++)
-        fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
-      return argc < 2 ? SILLON_CLI_EXIT_USAGE : SILLON_CLI_EXIT_OK;
-    }
-  name = argv[1];
-  for (const SillonCliCommand *c = commune_commands; c->name != NULL; c++)
-    {
-      if (g_str_equal (name, c->name))
-        {
-          g_autofree char *prgname = g_strdup_printf ("%s %s", argv[0], c->name);
-          argv[1] = prgname;
-          g_set_prgname (prgname);
-          return c->handler (argc - 1, argv + 1);
-        }
-    }
-  sillon_cli_error (_ ("unknown subcommand “%s”"), name);
-  return SILLON_CLI_EXIT_USAGE;
 }

@@ -19,8 +19,6 @@
 #include "sillon-opening-hours.h"
 #include "sillon-places-import.h"
 
-int sillon_cli_places (int argc, char **argv);
-
 #define DEFAULT_MAX_ERRORS 20
 
 typedef enum
@@ -46,38 +44,6 @@ guess_json (const char *path, const char *data, gsize length)
   return FALSE;
 }
 
-/* Whether a place with the same standard id and source is already stored:
- * re-importing replaces it, and the report tells new from updated. */
-static gboolean
-place_exists (SillonStore *store, const SillonPlaceRecord *record, gboolean *out_exists, GError **error)
-{
-  sqlite3 *db = sillon_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  const char *lieu_id = record->values[SILLON_PLACE_COL_ID];
-  const char *source = record->values[SILLON_PLACE_COL_SOURCE];
-  int rc;
-
-  *out_exists = FALSE;
-  if (lieu_id == NULL)
-    return TRUE;
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM places WHERE lieu_id = ?1 AND coalesce (source, '') = coalesce (?2, '')",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, lieu_id, -1, SQLITE_STATIC);
-      if (source != NULL)
-        sqlite3_bind_text (stmt, 2, source, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      *out_exists = rc == SQLITE_ROW;
-      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  if (rc != SQLITE_OK)
-    g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
-}
-
 static void
 print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, guint max_errors, gboolean dry_run)
 {
@@ -94,7 +60,11 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
     {
       g_autoptr (GString) list = g_string_new (NULL);
       for (guint i = 0; i < report->unknown_columns->len; i++)
-        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (report->unknown_columns, i));
+        {
+          if (i > 0)
+            g_string_append (list, ", ");
+          sillon_cli_escape_append (list, g_ptr_array_index (report->unknown_columns, i), SILLON_CLI_ESCAPE_FIELD);
+        }
       /* Translators: %s is a comma-separated list of column names. */
       g_print (_ ("  Columns ignored (not in the standard): %s\n"), list->str);
     }
@@ -139,7 +109,10 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
       for (guint j = 0; j < row->issues->len && shown < max_errors; j++, shown++)
         {
           const SillonPlaceIssue *issue = g_ptr_array_index (row->issues, j);
-          g_autofree char *id_part = row->id != NULL ? g_strdup_printf (" [%s]", row->id) : g_strdup ("");
+          /* The id and the message quote the file: escaped like any field. */
+          g_autofree char *id = sillon_cli_escape (row->id, SILLON_CLI_ESCAPE_FIELD);
+          g_autofree char *id_part = row->id != NULL ? g_strdup_printf (" [%s]", id) : g_strdup ("");
+          g_autofree char *message = sillon_cli_escape (issue->message, SILLON_CLI_ESCAPE_FIELD);
           gboolean record_level = issue->kind == SILLON_PLACE_ISSUE_DUPLICATE_ID || issue->kind == SILLON_PLACE_ISSUE_FIELD_COUNT ||
                                   issue->kind == SILLON_PLACE_ISSUE_NOT_AN_OBJECT;
 
@@ -147,7 +120,7 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
                    record_level ? "" : ", ",
                    record_level ? "" : sillon_place_field_name (issue->field),
                    id_part,
-                   issue->message,
+                   message,
                    row->skipped ? _ (" (skipped)") : _ (" (flagged)"));
         }
     }
@@ -156,11 +129,13 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
     g_print (ngettext ("  … and %u more problem.\n", "  … and %u more problems.\n", n_issues - shown), n_issues - shown);
 }
 
-static int
-cmd_import (int argc, char **argv)
+int
+sillon_cli_places_import (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
+  /* Declared after cv: it goes first, while the store is still open. */
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (SillonPlacesSchema) schema = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GPtrArray) places = NULL;
@@ -246,17 +221,18 @@ cmd_import (int argc, char **argv)
   if (cv == NULL)
     return ret;
 
-  if (!sillon_store_begin (cv->store, &error))
+  tx = sillon_store_transaction_begin (cv->store, &error);
+  if (tx == NULL)
     return sillon_cli_report_error (error, common.vault_path);
   for (guint i = 0; i < places->len; i++)
     {
       g_autoptr (SillonPlaceRecord) record = sillon_place_record_new_from_import (g_ptr_array_index (places, i));
-      gboolean exists = FALSE;
+      gint64 existing = 0;
 
-      if (!place_exists (cv->store, record, &exists, &error) || !sillon_store_upsert_place (cv->store, record, &error))
+      /* Re-importing replaces a place: the report tells new from updated. */
+      if (!sillon_store_find_place (cv->store, record, &existing, &error) || !sillon_store_upsert_place (cv->store, record, &error))
         {
           const SillonPlace *place = g_ptr_array_index (places, i);
-          sillon_store_rollback (cv->store);
           if (place->line > 0)
             /* Translators: %u is a line number, %s the reason. */
             sillon_cli_error (_ ("line %u cannot be stored: %s"), place->line, error->message);
@@ -270,7 +246,7 @@ cmd_import (int argc, char **argv)
             return SILLON_CLI_EXIT_INVALID_INPUT;
           return sillon_cli_exit_code_for_error (error);
         }
-      if (exists)
+      if (existing != 0)
         n_updated++;
       else
         n_new++;
@@ -278,16 +254,15 @@ cmd_import (int argc, char **argv)
 
   if (dry_run)
     {
-      sillon_store_rollback (cv->store);
+      g_clear_pointer (&tx, sillon_store_transaction_free);
       print_report (report, n_new, n_updated, (guint) max_errors, TRUE);
       return SILLON_CLI_EXIT_OK;
     }
 
   details = g_strdup_printf ("{\"kind\":\"places\",\"new\":%u,\"updated\":%u,\"flagged\":%u,\"skipped\":%u}",
                              n_new, n_updated, report->n_flagged, report->n_skipped);
-  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_IMPORT, details, &error) || !sillon_store_commit (cv->store, &error))
+  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_IMPORT, details, &error) || !sillon_store_transaction_commit (tx, &error))
     {
-      sillon_store_rollback (cv->store);
       sillon_cli_error ("%s", _ ("Nothing was imported."));
       return sillon_cli_report_error (error, common.vault_path);
     }
@@ -295,8 +270,8 @@ cmd_import (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_search (int argc, char **argv)
+int
+sillon_cli_places_search (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -353,8 +328,8 @@ cmd_search (int argc, char **argv)
 
 /* One opening_hours value, as a directory holds it: what a sheet prints,
  * and whether the place is open at a moment. No vault: the value is given. */
-static int
-cmd_hours (int argc, char **argv)
+int
+sillon_cli_places_hours (int argc, char **argv)
 {
   g_autoptr (GOptionContext) context = g_option_context_new (_ ("VALUE"));
   g_autoptr (GError) error = NULL;
@@ -363,6 +338,7 @@ cmd_hours (int argc, char **argv)
   g_autofree char *at = NULL;
   g_autofree char *rendered = NULL;
   g_autofree char *words = NULL;
+  g_autofree char *escaped = NULL;
   const GOptionEntry entries[] = {
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_ ("The moment asked about, local time (default: now)"), N_ ("YYYY-MM-DDTHH:MM") },
     { NULL }
@@ -406,44 +382,8 @@ cmd_hours (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
   words = sillon_opening_status_describe (status, when);
-  printf ("%s\n%s\n", rendered, words);
+  /* The rendering quotes parts of the value as typed: escaped. */
+  escaped = sillon_cli_escape (rendered, SILLON_CLI_ESCAPE_TEXT);
+  printf ("%s\n%s\n", escaped, words);
   return sillon_cli_flush_stdout ();
-}
-
-static const SillonCliCommand places_commands[] = {
-  { "import", N_ ("Import a directory file (CSV or JSON) and print a validation report"), cmd_import },
-  { "search", N_ ("Search the directory of places"), cmd_search },
-  { "hours", N_ ("Check an opening_hours value: in words, and open now or when"), cmd_hours },
-  { NULL, NULL, NULL },
-};
-
-int
-sillon_cli_places (int argc, char **argv)
-{
-  const char *name;
-
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
-    {
-      FILE *stream = argc < 2 ? stderr : stdout;
-      fprintf (stream, "%s\n\n%s\n", _ ("Usage: sillon-cli places SUBCOMMAND [--vault PATH] [--passphrase-fd N] …"), _ ("Subcommands:"));
-      for (const SillonCliCommand *c = places_commands; c->name != NULL; c++)
-        fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
-      fprintf (stream, "\n%s", sillon_cli_exit_codes_help ());
-      return argc < 2 ? SILLON_CLI_EXIT_USAGE : SILLON_CLI_EXIT_OK;
-    }
-  name = argv[1];
-  for (const SillonCliCommand *c = places_commands; c->name != NULL; c++)
-    {
-      if (g_str_equal (name, c->name))
-        {
-          g_autofree char *prgname = g_strdup_printf ("%s %s", argv[0], c->name);
-          argv[1] = prgname;
-          g_set_prgname (prgname);
-          return c->handler (argc - 1, argv + 1);
-        }
-    }
-  sillon_cli_error (_ ("unknown subcommand “%s”"), name);
-  return SILLON_CLI_EXIT_USAGE;
 }
