@@ -346,6 +346,59 @@ test_current_files_unchanged (void)
   g_assert_cmpuint (report->unknown_columns->len, ==, 0);
 }
 
+/* The old names and the “;” separator change nothing to what a file may
+ * hold: a control character in a “;”-separated list, in an old column's
+ * name or in a JSON value under an old name is refused like anywhere else,
+ * and nothing is imported. */
+static void
+test_control_characters (void)
+{
+  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autofree char *path = g_build_filename (LIEUX_DIR, "avant-v1.csv", NULL);
+  g_autofree char *json_path = g_build_filename (LIEUX_DIR, "avant-v1.json", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  struct
+  {
+    const char *text; /* inside the file */
+    const char *with; /* the same with a control character */
+    gboolean is_json;
+  } cases[] = {
+    { "contact@mediatheque.example;accueil", "contact@mediatheque.example;\x1b[2Jaccueil", FALSE },
+    { "France Services;Conseillers", "France Services;\xc2\x9b"
+                                     "Conseillers",
+      FALSE },
+    { ",courriel,", ",courriel\x07,", FALSE },
+    { "\"courriel\"", "\"courriel\\u001b\"", TRUE },
+  };
+
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *original = cases[i].is_json ? json : csv;
+      g_auto (GStrv) parts = g_strsplit (original, cases[i].text, 2);
+      g_autofree char *edited = NULL;
+      g_autoptr (GPtrArray) places = NULL;
+      g_autoptr (SillonPlacesReport) report = NULL;
+      g_autoptr (GError) error = NULL;
+      gboolean ok;
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      /* The text to edit is in the file once, so the edit is the only change. */
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      edited = g_strconcat (parts[0], cases[i].with, parts[1], NULL);
+      if (cases[i].is_json)
+        ok = sillon_places_import_json (schema, edited, strlen (edited), &places, &report, &error);
+      else
+        ok = sillon_places_import_csv (schema, edited, strlen (edited), &places, &report, &error);
+      g_assert_false (ok);
+      g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY);
+      g_assert_nonnull (strstr (error->message, "contains a control character"));
+      g_assert_null (places);
+    }
+}
+
 int
 main (int argc,
       char **argv)
@@ -358,5 +411,6 @@ main (int argc,
   g_test_add_func ("/places-legacy/csv-old-values", test_csv_old_values);
   g_test_add_func ("/places-legacy/current-values-untouched", test_current_values_untouched);
   g_test_add_func ("/places-legacy/current-files-unchanged", test_current_files_unchanged);
+  g_test_add_func ("/places-legacy/control-characters", test_control_characters);
   return g_test_run ();
 }
