@@ -72,7 +72,11 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
     {
       g_autoptr (GString) list = g_string_new (NULL);
       for (guint i = 0; i < report->legacy_columns->len; i++)
-        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (report->legacy_columns, i));
+        {
+          if (i > 0)
+            g_string_append (list, ", ");
+          sillon_cli_escape_append (list, g_ptr_array_index (report->legacy_columns, i), SILLON_CLI_ESCAPE_FIELD);
+        }
       /* Translators: %s is a comma-separated list of column names. */
       g_print (_ ("  Columns read under their name before v1.0 of the standard: %s\n"), list->str);
     }
@@ -82,9 +86,10 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
       for (guint i = 0; i < report->legacy_values->len; i++)
         {
           g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (report->legacy_values, i), "\t", 3);
+          g_autofree char *old_value = sillon_cli_escape (parts[0], SILLON_CLI_ESCAPE_FIELD);
 
           /* Translators: an old value, the value it is read as, and its column. */
-          g_print (_ ("    %s → %s (%s)\n"), parts[0], parts[2], parts[1]);
+          g_print (_ ("    %s → %s (%s)\n"), old_value, parts[2], parts[1]);
         }
     }
 
