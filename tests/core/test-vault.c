@@ -10,6 +10,7 @@
 
 #include "sillon-vault-header.h"
 #include "sillon-vfs.h"
+#include "test-vault-util.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -115,18 +116,6 @@ check_rows (sqlite3 *db, int count, const char *prefix)
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, len);
-}
-
 static guint8 *
 dup_bytes (GBytes *bytes, gsize *out_len)
 {
@@ -149,7 +138,7 @@ write_bytes (const char *path, const void *data, gsize len)
 static void
 copy_file (const char *from, const char *to)
 {
-  g_autoptr (GBytes) bytes = read_bytes (from);
+  g_autoptr (GBytes) bytes = vault_test_get_file (from);
 
   write_bytes (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
@@ -157,7 +146,7 @@ copy_file (const char *from, const char *to)
 static void
 xor_byte (const char *path, gsize offset, guint8 mask)
 {
-  g_autoptr (GBytes) bytes = read_bytes (path);
+  g_autoptr (GBytes) bytes = vault_test_get_file (path);
   gsize len;
   guint8 *data = dup_bytes (bytes, &len);
 
@@ -406,7 +395,7 @@ test_wrong_passphrase_reads_no_page (void)
 
   /* With every page destroyed the answer is the same: the pages were never
    * looked at. The right passphrase then reports the damage instead. */
-  bytes = read_bytes (path);
+  bytes = vault_test_get_file (path);
   data = dup_bytes (bytes, &len);
   for (gsize i = SILLON_VFS_HEADER_SIZE; i < len; i++)
     data[i] ^= 0x5a;
@@ -524,7 +513,7 @@ static void
 test_stale_copy_does_not_unlock (void)
 {
   g_autofree char *path = copy_of_shared ("stale.sillon");
-  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) before = vault_test_get_file (path);
   g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
   g_autoptr (GBytes) after = NULL;
   g_autoptr (GError) error = NULL;
@@ -535,7 +524,7 @@ test_stale_copy_does_not_unlock (void)
   g_assert_no_error (error);
   g_clear_object (&vault);
 
-  after = read_bytes (path);
+  after = vault_test_get_file (path);
   data = dup_bytes (after, &len);
   for (guint copy = 0; copy < 2; copy++)
     {
@@ -729,7 +718,7 @@ static void
 test_torn_header (void)
 {
   g_autofree char *path = copy_of_shared ("torn.sillon");
-  g_autoptr (GBytes) original = read_bytes (path);
+  g_autoptr (GBytes) original = vault_test_get_file (path);
 
   /* An intact header was never repaired. */
   {
@@ -786,7 +775,7 @@ static void
 test_tampered_slot_parameters (void)
 {
   g_autofree char *path = copy_of_shared ("params.sillon");
-  g_autoptr (GBytes) original = read_bytes (path);
+  g_autoptr (GBytes) original = vault_test_get_file (path);
   /* Slot 0 starts at 64; its opslimit is at +16 (8 bytes), memlimit at +24. */
   const gsize ops_low = 64 + 16 + 7, mem_byte = 64 + 24 + 4;
   const gsize label_byte = 64 + 48;
@@ -825,7 +814,7 @@ test_tampered_slot_parameters (void)
     SillonVaultHeader header;
 
     g_clear_object (&vault);
-    repaired = read_bytes (path);
+    repaired = vault_test_get_file (path);
     g_assert_true (sillon_vault_header_parse (g_bytes_get_data (repaired, NULL), SILLON_VAULT_HEADER_SIZE, &header, NULL));
     for (guint c = 0; c < 2; c++)
       {
@@ -943,7 +932,7 @@ test_verify_reports_bad_pages (void)
     for (int c = 0; c < 3; c++)
       insert_rows (sillon_vault_get_db (vault), SHARED_ROWS + c * 5, 5, "row-");
     g_assert_cmpuint (file_size (wal), >, 32 + 4 * frame);
-    bytes = read_bytes (wal);
+    bytes = vault_test_get_file (wal);
     memcpy (header, (const guint8 *) g_bytes_get_data (bytes, NULL) + 32 + frame, sizeof header);
     xor_byte_in_place (wal, 32 + frame + 24 + 500, 0x01);
     g_assert_true (sillon_vault_verify (vault, &report, &error));
@@ -959,7 +948,7 @@ static void
 test_swap_pages (void)
 {
   g_autofree char *path = copy_of_shared ("swap.sillon");
-  g_autoptr (GBytes) bytes = read_bytes (path);
+  g_autoptr (GBytes) bytes = vault_test_get_file (path);
   gsize len;
   guint8 *data = dup_bytes (bytes, &len);
   guint8 tmp[4096];
@@ -989,8 +978,8 @@ test_page_from_other_vault (void)
 
     insert_rows (sillon_vault_get_db (other), 0, SHARED_ROWS, "row-");
   }
-  bytes = read_bytes (path);
-  donor = read_bytes (other_path);
+  bytes = vault_test_get_file (path);
+  donor = vault_test_get_file (other_path);
   data = dup_bytes (bytes, &len);
   memcpy (data + page_offset (5, 4096), (const guint8 *) g_bytes_get_data (donor, NULL) + page_offset (5, 4096), 4096);
   write_bytes (path, data, len);
@@ -1013,7 +1002,7 @@ static void
 test_replay_is_known_limitation (void)
 {
   g_autofree char *path = copy_of_shared ("replay.sillon");
-  g_autoptr (GBytes) old_bytes = read_bytes (path);
+  g_autoptr (GBytes) old_bytes = vault_test_get_file (path);
   g_autoptr (GBytes) new_bytes = NULL;
   g_autoptr (SillonVault) vault = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -1027,7 +1016,7 @@ test_replay_is_known_limitation (void)
   exec_ok (sillon_vault_get_db (vault), "UPDATE t SET name = 'ROW-000100' WHERE id = 100");
   g_clear_object (&vault);
 
-  new_bytes = read_bytes (path);
+  new_bytes = vault_test_get_file (path);
   old_data = g_bytes_get_data (old_bytes, NULL);
   new_data = g_bytes_get_data (new_bytes, &len);
   g_assert_cmpuint (len, ==, g_bytes_get_size (old_bytes));
@@ -1120,7 +1109,7 @@ test_wal_recovery_and_tamper (void)
    * the last commit is gone, the rest is there. */
   copy_file (saved, path);
   {
-    g_autoptr (GBytes) bytes = read_bytes (saved_wal);
+    g_autoptr (GBytes) bytes = vault_test_get_file (saved_wal);
 
     write_bytes (wal, g_bytes_get_data (bytes, NULL), 32 + (n_frames - 1) * frame + 24 + 2000);
   }
@@ -1255,7 +1244,7 @@ test_copy_of_tampered_vault (void)
 
   /* Page 5, in the middle of table t; opening does not read it. */
   xor_byte (path, SILLON_VFS_HEADER_SIZE + 4 * 4096 + 100, 0x01);
-  before = read_bytes (path);
+  before = vault_test_get_file (path);
   vault = open_ok (path, PASSPHRASE);
 
   g_unlink (backup);
@@ -1272,7 +1261,7 @@ test_copy_of_tampered_vault (void)
   g_assert_false (sillon_vault_is_locked (vault));
   g_clear_object (&vault);
   {
-    g_autoptr (GBytes) after = read_bytes (path);
+    g_autoptr (GBytes) after = vault_test_get_file (path);
 
     g_assert_true (g_bytes_equal (before, after));
   }
@@ -1338,15 +1327,6 @@ test_lock_with_open_statements (void)
 
 /* ---- rollback journal ------------------------------------------------------ */
 
-static void
-put_be32 (guint8 *p, guint32 v)
-{
-  p[0] = v >> 24;
-  p[1] = v >> 16;
-  p[2] = v >> 8;
-  p[3] = v;
-}
-
 /* What someone without the keys can write: a journal header and one record
  * for page @pgno, with garbage content and the record checksum SQLite
  * expects for an all-zero page (cksumInit). Playing it back would overwrite
@@ -1360,14 +1340,14 @@ plant_journal (const char *path, guint32 pgno, guint32 n_pages)
   guint8 data[512 + 4 + 4096 + 4] = { 0 };
 
   memcpy (data, magic, sizeof magic);
-  put_be32 (data + 8, 1);           /* nRec */
-  put_be32 (data + 12, 0x11223344); /* cksumInit */
-  put_be32 (data + 16, n_pages);    /* mxPg */
-  put_be32 (data + 20, 512);        /* sector size */
-  put_be32 (data + 24, 4096);       /* page size */
-  put_be32 (data + 512, pgno);
+  vault_test_put_be32 (data + 8, 1);           /* nRec */
+  vault_test_put_be32 (data + 12, 0x11223344); /* cksumInit */
+  vault_test_put_be32 (data + 16, n_pages);    /* mxPg */
+  vault_test_put_be32 (data + 20, 512);        /* sector size */
+  vault_test_put_be32 (data + 24, 4096);       /* page size */
+  vault_test_put_be32 (data + 512, pgno);
   memset (data + 516, 0x5a, 4096);
-  put_be32 (data + 516 + 4096, 0x11223344);
+  vault_test_put_be32 (data + 516 + 4096, 0x11223344);
   g_file_set_contents (journal, (const char *) data, sizeof data, &error);
   g_assert_no_error (error);
 }
@@ -1380,7 +1360,7 @@ test_planted_journal (void)
 {
   g_autofree char *path = copy_of_shared ("journal.sillon");
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) before = vault_test_get_file (path);
   guint32 n_pages = (file_size (path) - SILLON_VFS_HEADER_SIZE) / 4096;
   g_autoptr (GError) error = NULL;
 
@@ -1404,7 +1384,7 @@ test_planted_journal (void)
   }
 
   {
-    g_autoptr (GBytes) after = read_bytes (path);
+    g_autoptr (GBytes) after = vault_test_get_file (path);
 
     g_assert_true (g_bytes_equal (before, after));
   }
@@ -1866,7 +1846,7 @@ test_rotate (void)
   guint8 *data;
 
   g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, 1);
-  old_bytes = read_bytes (path);
+  old_bytes = vault_test_get_file (path);
 
   g_assert_false (rotate_keeping_key (vault, "not the passphrase", &key, &dropped, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
@@ -1898,7 +1878,7 @@ test_rotate (void)
   g_clear_object (&vault);
 
   /* The old header's master key decrypts none of the new pages. */
-  new_bytes = read_bytes (path);
+  new_bytes = vault_test_get_file (path);
   data = dup_bytes (new_bytes, &len);
   memcpy (data, g_bytes_get_data (old_bytes, NULL), SILLON_VFS_HEADER_SIZE);
   write_bytes (old_copy, data, len);
@@ -1958,7 +1938,7 @@ test_backup_restore (void)
   g_clear_error (&error);
   remove_vault (restored);
 
-  bytes = read_bytes (backup);
+  bytes = vault_test_get_file (backup);
   len = g_bytes_get_size (bytes);
   {
     /* Damage in the header, in the stream, near the end; truncation at
