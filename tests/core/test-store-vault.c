@@ -38,19 +38,6 @@ contains (const guint8 *data, gsize length, const char *needle)
   return FALSE;
 }
 
-static int
-pragma_int (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 /* Reads every page of the main database through the vault's own file
  * handle, i.e. decrypted, as an attacker holding the key would see them,
  * and counts the markers found. */
@@ -58,8 +45,8 @@ static guint
 strings_in_decrypted_pages (sqlite3 *db, const char *const *needles, gsize n_needles)
 {
   sqlite3_file *file = NULL;
-  int page_size = pragma_int (db, "PRAGMA page_size");
-  int page_count = pragma_int (db, "PRAGMA page_count");
+  int page_size = store_test_query_int (db, "PRAGMA page_size");
+  int page_count = store_test_query_int (db, "PRAGMA page_count");
   g_autofree guint8 *page = g_malloc (page_size);
   g_autofree gboolean *seen = g_new0 (gboolean, n_needles);
   guint found = 0;
