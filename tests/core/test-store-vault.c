@@ -14,6 +14,7 @@
 #include "sillon-assessment.h"
 #include "sillon-journal.h"
 #include "sillon-vault.h"
+#include "test-dir-util.h"
 #include "test-store-util.h"
 
 #define PASSPHRASE "correct horse battery staple"
@@ -98,22 +99,6 @@ markers_in_files (const char *dir)
           }
     }
   return found;
-}
-
-/* Empties and removes a test's folder. */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
 }
 
 /* A new vault at @path whose store holds 200 other people, so that the
@@ -214,7 +199,7 @@ test_erase_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Merging erases the dropped record as erasure does: once merged, the
@@ -270,7 +255,7 @@ test_merge_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* After the store has been used (its full-text index keeps statements of
@@ -659,7 +644,7 @@ test_retention_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 int

@@ -10,6 +10,7 @@
 
 #include "sillon-vault-header.h"
 #include "sillon-vfs.h"
+#include "test-dir-util.h"
 #include "test-vault-util.h"
 
 #include <fcntl.h>
@@ -2045,25 +2046,6 @@ test_leak_scan (void)
 
 /* ---- main ----------------------------------------------------------------- */
 
-static gboolean
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d != NULL)
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  return g_rmdir (path) == 0;
-}
-
 static void
 test_recovery_auto_slot (void)
 {
@@ -2166,7 +2148,7 @@ main (int argc, char **argv)
   result = g_test_run ();
 
   g_free (shared_vault);
-  remove_tree (tmpdir);
+  test_remove_tree (tmpdir);
   g_free (tmpdir);
   return result;
 }
