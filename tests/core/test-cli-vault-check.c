@@ -46,15 +46,6 @@ typedef struct
   char *wal;
 } Fixture;
 
-static void
-exec_ok (sqlite3 *db, const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 /* A vault with one row checkpointed and one left in its log. */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -72,9 +63,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   vault = sillon_vault_create (f->vault, "Ada", PASSPHRASE, &options, NULL, &error);
   g_assert_no_error (error);
   db = sillon_vault_get_db (vault);
-  exec_ok (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
-  exec_ok (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
-  exec_ok (db, "INSERT INTO t VALUES ('in the log')");
+  vault_test_exec (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
+  vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
+  vault_test_exec (db, "INSERT INTO t VALUES ('in the log')");
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   sillon_vault_lock (vault);
   g_assert_true (g_file_test (f->wal, G_FILE_TEST_IS_REGULAR));
@@ -217,9 +208,9 @@ test_shell_reports_cut_page (Fixture *f, gconstpointer data)
 
     g_assert_no_error (error);
     db = sillon_vault_get_db (vault);
-    exec_ok (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
-                 "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
-                 "INSERT INTO t VALUES ('again')");
+    vault_test_exec (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
+                         "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
+                         "INSERT INTO t VALUES ('again')");
     sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   }
   {

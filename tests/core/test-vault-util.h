@@ -7,6 +7,32 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+/* Runs @sql, which must succeed: a failure ends the test with SQLite's
+ * message. */
+static inline void
+vault_test_exec (sqlite3 *db, const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* Removes the vault at @path with its write-ahead log and rollback journal,
+ * whichever of them exist. */
+static inline void
+vault_test_remove_vault (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (journal);
+}
 
 static inline GBytes *
 vault_test_get_file (const char *path)

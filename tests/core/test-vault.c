@@ -49,24 +49,14 @@ create_vault (const char *path, guint page_size, char **out_recovery_key)
   return vault;
 }
 
-static void
-exec_ok (sqlite3 *db, const char *sql)
-{
-  char *message = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
-
-  if (rc != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 /* Rows whose content is a function of their id, so that any change shows. */
 static void
 insert_rows (sqlite3 *db, int first, int count, const char *prefix)
 {
   sqlite3_stmt *stmt = NULL;
 
-  exec_ok (db, "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, name TEXT, payload BLOB)");
-  exec_ok (db, "BEGIN");
+  vault_test_exec (db, "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, name TEXT, payload BLOB)");
+  vault_test_exec (db, "BEGIN");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (id, name, payload) VALUES (?1, ?2, ?3)", -1, &stmt, NULL), ==, SQLITE_OK);
   for (int i = first; i < first + count; i++)
     {
@@ -82,7 +72,7 @@ insert_rows (sqlite3 *db, int first, int count, const char *prefix)
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
-  exec_ok (db, "COMMIT");
+  vault_test_exec (db, "COMMIT");
 }
 
 /* Reads every row back. Returns the SQLite result code of the scan (with
@@ -181,17 +171,6 @@ file_size (const char *path)
   return st.st_size;
 }
 
-static void
-remove_vault (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (journal);
-}
-
 static gboolean file_contains (const char *path, const char *needle);
 
 static SillonVault *
@@ -240,7 +219,7 @@ copy_of_shared (const char *name)
 {
   char *path = tmp_path (name);
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   copy_file (get_shared_vault (), path);
   return path;
 }
@@ -281,7 +260,7 @@ test_roundtrip (gconstpointer data)
   sqlite3_stmt *stmt = NULL;
   int reserve = -1;
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = create_vault (path, page_size, NULL);
   g_assert_false (sillon_vault_is_locked (vault));
   g_assert_cmpstr (sillon_vault_get_path (vault), ==, path);
@@ -329,7 +308,7 @@ test_create_errors (void)
   guint8 random[8192];
   sqlite3 *db = NULL;
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = sillon_vault_create (path, "Camille", "short", &options, NULL, &error);
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WEAK_PASSPHRASE);
   g_assert_null (vault);
@@ -361,7 +340,7 @@ test_create_errors (void)
   /* An ordinary SQLite database is not a vault either. */
   g_unlink (plain);
   g_assert_cmpint (sqlite3_open (plain, &db), ==, SQLITE_OK);
-  exec_ok (db, "CREATE TABLE x (a); INSERT INTO x VALUES (1);");
+  vault_test_exec (db, "CREATE TABLE x (a); INSERT INTO x VALUES (1);");
   sqlite3_close (db);
   assert_open_fails (plain, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
   g_unlink (plain);
@@ -644,7 +623,7 @@ test_recovery_key (void)
   char *key = NULL;
   char wrong[SILLON_VAULT_RECOVERY_KEY_SIZE * 2 + 40];
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = create_vault (path, 4096, &key);
   g_assert_nonnull (key);
   recovery = g_strdup (key);
@@ -668,7 +647,7 @@ test_recovery_key (void)
     g_autofree char *other_path = tmp_path ("recovery-other.sillon");
     g_autoptr (SillonVault) other = NULL;
 
-    remove_vault (other_path);
+    vault_test_remove_vault (other_path);
     other = create_vault (other_path, 4096, &key);
     g_strlcpy (wrong, key, sizeof wrong);
     sillon_vault_free_secret (key);
@@ -885,7 +864,7 @@ test_tamper_pages (void)
     for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
       for (guint w = 0; w < G_N_ELEMENTS (where); w++)
         {
-          remove_vault (path);
+          vault_test_remove_vault (path);
           copy_file (get_shared_vault (), path);
           xor_byte (path, page_offset (pages[p], 4096) + where[w], 0x01);
           assert_tamper_detected (path);
@@ -973,7 +952,7 @@ test_page_from_other_vault (void)
   guint8 *data;
 
   /* Same passphrase, same schema, same rows: only the vault differs. */
-  remove_vault (other_path);
+  vault_test_remove_vault (other_path);
   {
     g_autoptr (SillonVault) other = create_vault (other_path, 4096, NULL);
 
@@ -1014,7 +993,7 @@ test_replay_is_known_limitation (void)
 
   /* Change one value in place: one leaf page changes. */
   vault = open_ok (path, PASSPHRASE);
-  exec_ok (sillon_vault_get_db (vault), "UPDATE t SET name = 'ROW-000100' WHERE id = 100");
+  vault_test_exec (sillon_vault_get_db (vault), "UPDATE t SET name = 'ROW-000100' WHERE id = 100");
   g_clear_object (&vault);
 
   new_bytes = vault_test_get_file (path);
@@ -1169,7 +1148,7 @@ test_checkpoint_copies_frames (void)
     int log_frames = -1, checkpointed = -1;
     sqlite3_stmt *stmt = NULL;
 
-    exec_ok (db, "PRAGMA wal_autocheckpoint = 0");
+    vault_test_exec (db, "PRAGMA wal_autocheckpoint = 0");
     insert_rows (db, 0, 200, "cp-");
     g_assert_cmpuint (file_size (wal), >, 32 + 30 * frame);
 
@@ -1220,14 +1199,14 @@ test_checkpoint_copies_frames (void)
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
     sqlite3 *db = sillon_vault_get_db (vault);
 
-    exec_ok (db, "PRAGMA wal_autocheckpoint = 0");
+    vault_test_exec (db, "PRAGMA wal_autocheckpoint = 0");
     g_assert_cmpint (check_rows (db, 200, "cp-"), ==, SQLITE_OK);
     xor_byte_in_place (wal, 32 + 3 * frame + 24 + 200, 0x10);
     g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_IOERR_DATA);
   }
   g_unlink (saved);
   g_unlink (saved_wal);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* A backup or a rotation copies every page: one that fails authentication
@@ -1266,7 +1245,7 @@ test_copy_of_tampered_vault (void)
 
     g_assert_true (g_bytes_equal (before, after));
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Locking must cut access even through statements the caller forgot to
@@ -1323,7 +1302,7 @@ test_lock_with_open_statements (void)
   vault = open_ok (path, PASSPHRASE);
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 10, "row-"), ==, SQLITE_OK);
   g_clear_object (&vault);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* ---- rollback journal ------------------------------------------------------ */
@@ -1375,13 +1354,13 @@ test_planted_journal (void)
     g_autofree char *main_path = tmp_path ("journal-main.sillon");
     g_autoptr (SillonVault) main_vault = NULL;
 
-    remove_vault (main_path);
+    vault_test_remove_vault (main_path);
     main_vault = create_vault (main_path, 4096, NULL);
     g_assert_false (sillon_vault_attach (main_vault, path, PASSPHRASE, "other", &error));
     g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
     g_clear_error (&error);
     g_clear_object (&main_vault);
-    remove_vault (main_path);
+    vault_test_remove_vault (main_path);
   }
 
   {
@@ -1400,7 +1379,7 @@ test_planted_journal (void)
     g_assert_cmpuint (report->bad_pages->len, ==, 0);
     g_assert_true (report->integrity_ok);
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Leaving WAL mode would need a rollback journal: the switch is refused, and
@@ -1425,7 +1404,7 @@ test_journal_mode_stays_wal (void)
         g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
         g_assert_cmpint (sqlite3_exec (db, main_sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
       }
-    exec_ok (db, "PRAGMA journal_mode=WAL");
+    vault_test_exec (db, "PRAGMA journal_mode=WAL");
     g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
@@ -1438,7 +1417,7 @@ test_journal_mode_stays_wal (void)
 
     g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 10, "row-"), ==, SQLITE_OK);
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Another process holding the vault: BUSY, without disturbing it. */
@@ -1499,7 +1478,7 @@ open_raw (const char *path, guint64 *out_handle)
   sqlite3 *db = NULL;
 
   sillon_vault_register_vfs ();
-  remove_vault (path);
+  vault_test_remove_vault (path);
   write_bytes (path, header, sizeof header);
   randombytes_buf (&keys, sizeof keys);
   keys.page_size = 4096;
@@ -1523,7 +1502,7 @@ test_vfs_page1_needs_reserve (void)
   sqlite3_close (db);
   g_assert_cmpuint (file_size (path), ==, SILLON_VFS_HEADER_SIZE);
   sillon_vfs_remove_keys (handle);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 static void
@@ -1536,10 +1515,10 @@ test_vfs_refuses_temp_files_and_mmap (void)
   int reserve = SILLON_VFS_RESERVE;
 
   sqlite3_file_control (db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
-  exec_ok (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA journal_mode=WAL; CREATE TABLE x (a)");
-  exec_ok (db, "INSERT INTO x VALUES ('" MARKER_PREFIX "raw')");
-  exec_ok (db, "INSERT INTO x WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-               "SELECT '" MARKER_PREFIX "' || printf ('%0500d', i) FROM n");
+  vault_test_exec (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA journal_mode=WAL; CREATE TABLE x (a)");
+  vault_test_exec (db, "INSERT INTO x VALUES ('" MARKER_PREFIX "raw')");
+  vault_test_exec (db, "INSERT INTO x WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                       "SELECT '" MARKER_PREFIX "' || printf ('%0500d', i) FROM n");
 
   /* A temporary table spilled to disk would hold plaintext. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA temp_store=FILE; CREATE TEMP TABLE tt (a); PRAGMA temp.cache_size=5;"
@@ -1548,7 +1527,7 @@ test_vfs_refuses_temp_files_and_mmap (void)
                    ==, SQLITE_CANTOPEN);
 
   /* Memory mapping would bypass decryption: it stays off. */
-  exec_ok (db, "PRAGMA mmap_size=1000000");
+  vault_test_exec (db, "PRAGMA mmap_size=1000000");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA mmap_size", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 0);
@@ -1562,7 +1541,7 @@ test_vfs_refuses_temp_files_and_mmap (void)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   g_assert_false (file_contains (path, MARKER_PREFIX));
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 static void
@@ -1579,7 +1558,7 @@ test_vfs_unknown_key_handle (void)
   db = NULL;
   g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL), ==, SQLITE_CANTOPEN);
   sqlite3_close (db);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Enough writes for SQLite to checkpoint and restart the WAL from its
@@ -1628,7 +1607,7 @@ test_wal_restart (void)
     g_assert_cmpuint (report->bad_pages->len, ==, 0);
     g_assert_true (report->integrity_ok);
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Paths with characters that mean something in a URI. */
@@ -1653,7 +1632,7 @@ test_odd_path (void)
     g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 10, "odd-"), ==, SQLITE_OK);
     g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
   g_rmdir (dir);
 }
 
@@ -1668,11 +1647,11 @@ test_attach (void)
   g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  remove_vault (second);
+  vault_test_remove_vault (second);
   {
     g_autoptr (SillonVault) other = create_vault (second, 1024, NULL);
 
-    exec_ok (sillon_vault_get_db (other), "CREATE TABLE notes (body TEXT)");
+    vault_test_exec (sillon_vault_get_db (other), "CREATE TABLE notes (body TEXT)");
     g_assert_true (sillon_vault_change_passphrase (other, PASSPHRASE, OTHER_PASSPHRASE, &error));
   }
 
@@ -1683,8 +1662,8 @@ test_attach (void)
 
   g_assert_true (sillon_vault_attach (vault, second, OTHER_PASSPHRASE, "other", &error));
   g_assert_no_error (error);
-  exec_ok (sillon_vault_get_db (vault), "INSERT INTO other.notes SELECT name FROM main.t WHERE id < 50");
-  exec_ok (sillon_vault_get_db (vault), "DETACH other");
+  vault_test_exec (sillon_vault_get_db (vault), "INSERT INTO other.notes SELECT name FROM main.t WHERE id < 50");
+  vault_test_exec (sillon_vault_get_db (vault), "DETACH other");
   g_clear_object (&vault);
 
   vault = open_ok (second, OTHER_PASSPHRASE);
@@ -1705,8 +1684,8 @@ test_vacuum (void)
   gsize before = file_size (path);
 
   insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 100, "row-");
-  exec_ok (sillon_vault_get_db (vault), "DELETE FROM t WHERE id >= " G_STRINGIFY (SHARED_ROWS));
-  exec_ok (sillon_vault_get_db (vault), "VACUUM");
+  vault_test_exec (sillon_vault_get_db (vault), "DELETE FROM t WHERE id >= " G_STRINGIFY (SHARED_ROWS));
+  vault_test_exec (sillon_vault_get_db (vault), "VACUUM");
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
   g_assert_true (sillon_vault_verify (vault, &report, &error));
   g_assert_cmpuint (report->bad_pages->len, ==, 0);
@@ -1748,7 +1727,7 @@ test_vacuum_into_plain_refused (void)
   g_assert_false (file_contains (plain, "row-000001"));
   g_assert_false (file_contains (plain, "SQLite format 3"));
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
-  remove_vault (plain);
+  vault_test_remove_vault (plain);
 }
 
 /* Once the new vault has taken the name, its recovery key is the only one:
@@ -1780,7 +1759,7 @@ test_rotate_reopen_fails (void)
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
   g_free (key);
   g_clear_object (&vault);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Rotation with a statement still prepared on the old connection: that
@@ -1828,7 +1807,7 @@ test_rotate_with_open_statement (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
   sqlite3_finalize (stmt);
   g_clear_object (&vault);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 static void
@@ -1885,7 +1864,7 @@ test_rotate (void)
   write_bytes (old_copy, data, len);
   g_free (data);
   assert_open_fails (old_copy, PASSPHRASE, SILLON_VAULT_ERROR_TAMPERED);
-  remove_vault (old_copy);
+  vault_test_remove_vault (old_copy);
 }
 
 /* ---- backup --------------------------------------------------------------- */
@@ -1907,19 +1886,19 @@ test_backup_restore (void)
   insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 10, "row-");
   g_unlink (backup);
   /* Not in the middle of a transaction: it would leak uncommitted rows. */
-  exec_ok (sillon_vault_get_db (vault), "BEGIN; DELETE FROM t;");
+  vault_test_exec (sillon_vault_get_db (vault), "BEGIN; DELETE FROM t;");
   g_assert_false (sillon_vault_backup (vault, backup, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SQL);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
-  exec_ok (sillon_vault_get_db (vault), "ROLLBACK");
+  vault_test_exec (sillon_vault_get_db (vault), "ROLLBACK");
   g_assert_true (sillon_vault_backup (vault, backup, &error));
   g_assert_no_error (error);
   g_assert_false (file_contains (backup, "row-000001"));
   g_assert_false (file_contains (backup, "SQLite format 3"));
   g_clear_object (&vault);
 
-  remove_vault (restored);
+  vault_test_remove_vault (restored);
   g_assert_false (sillon_vault_restore (backup, "not the passphrase", restored, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
   g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
@@ -1937,7 +1916,7 @@ test_backup_restore (void)
   g_assert_false (sillon_vault_restore (backup, PASSPHRASE, restored, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS);
   g_clear_error (&error);
-  remove_vault (restored);
+  vault_test_remove_vault (restored);
 
   bytes = vault_test_get_file (backup);
   len = g_bytes_get_size (bytes);
@@ -2009,7 +1988,7 @@ test_leak_scan (void)
   g_autoptr (GError) error = NULL;
 
   g_mkdir_with_parents (dir, 0700);
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = create_vault (path, 4096, &key);
   recovery = g_strdup (key);
   sillon_vault_free_secret (key);
@@ -2017,7 +1996,7 @@ test_leak_scan (void)
 
   /* Checkpointed: in the main file. */
   insert_rows (sillon_vault_get_db (vault), 0, 50, MARKER_PREFIX);
-  exec_ok (sillon_vault_get_db (vault), "PRAGMA wal_checkpoint(TRUNCATE)");
+  vault_test_exec (sillon_vault_get_db (vault), "PRAGMA wal_checkpoint(TRUNCATE)");
   scan_dir_for (dir, needles);
   scan_dir_for (tmpdir, needles);
   sillon_vault_lock (vault);
@@ -2031,8 +2010,8 @@ test_leak_scan (void)
 
   /* Recovery, a big sort, and a change of passphrase leave nothing either. */
   vault = open_ok (path, PASSPHRASE);
-  exec_ok (sillon_vault_get_db (vault), "CREATE INDEX t_payload ON t (payload, name)");
-  exec_ok (sillon_vault_get_db (vault), "SELECT * FROM t ORDER BY payload DESC, name");
+  vault_test_exec (sillon_vault_get_db (vault), "CREATE INDEX t_payload ON t (payload, name)");
+  vault_test_exec (sillon_vault_get_db (vault), "SELECT * FROM t ORDER BY payload DESC, name");
   g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, 1);
   g_assert_no_error (error);
   g_assert_true (sillon_vault_backup (vault, backup, &error));
@@ -2058,7 +2037,7 @@ test_recovery_auto_slot (void)
   char *key = NULL;
   gsize length;
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = create_vault (path, 4096, &key);
   recovery = g_strdup (key);
   sillon_vault_free_secret (key);
