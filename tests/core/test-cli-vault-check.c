@@ -201,18 +201,7 @@ test_shell_reports_cut_page (Fixture *f, gconstpointer data)
 {
   g_autoptr (GBytes) wal_before = NULL;
 
-  {
-    g_autoptr (GError) error = NULL;
-    g_autoptr (SillonVault) vault = sillon_vault_open (f->vault, PASSPHRASE, &error);
-    sqlite3 *db;
-
-    g_assert_no_error (error);
-    db = sillon_vault_get_db (vault);
-    vault_test_exec (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
-                         "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
-                         "INSERT INTO t VALUES ('again')");
-    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  }
+  vault_test_log_after_checkpointed_table (f->vault, PASSPHRASE);
   {
     g_autoptr (GBytes) whole = vault_test_get_file (f->vault);
 

@@ -891,18 +891,7 @@ test_no_checkpoint_after_failed_read (void)
 
   /* A second table, checkpointed into the file, whose page is then cut
    * off; a row of the first left in the log. */
-  {
-    g_autoptr (GError) error = NULL;
-    g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
-    sqlite3 *db;
-
-    g_assert_no_error (error);
-    db = sillon_vault_get_db (vault);
-    vault_test_exec (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
-                         "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
-                         "INSERT INTO t VALUES ('again')");
-    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  }
+  vault_test_log_after_checkpointed_table (path, PASSPHRASE);
   {
     g_autoptr (GBytes) whole = vault_test_get_file (path);
 

@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sillon-vault.h"
+
 /* Runs @sql, which must succeed: a failure ends the test with SQLite's
  * message. */
 static inline void
@@ -32,6 +34,25 @@ vault_test_remove_vault (const char *path)
   g_unlink (path);
   g_unlink (wal);
   g_unlink (journal);
+}
+
+/* Opens the vault at @path, which has a table t, and leaves it with a table
+ * "later" checkpointed into the file (its page the file's last) and a row
+ * of t in the log, which closing does not fold back: the set-up for cutting
+ * a page off a vault whose log must stay as it was. */
+static inline void
+vault_test_log_after_checkpointed_table (const char *path, const char *passphrase)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = sillon_vault_open (path, passphrase, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  vault_test_exec (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
+                       "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
+                       "INSERT INTO t VALUES ('again')");
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 }
 
 static inline GBytes *
