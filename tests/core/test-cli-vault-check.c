@@ -50,24 +50,13 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = NULL;
-  sqlite3 *db;
 
   f->dir = g_dir_make_tmp ("sillon-cli-check-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
   f->wal = g_strconcat (f->vault, "-wal", NULL);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (f->vault, "Ada", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  db = sillon_vault_get_db (vault);
-  vault_test_exec (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
-  vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
-  vault_test_exec (db, "INSERT INTO t VALUES ('in the log')");
-  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sillon_vault_lock (vault);
+  vault_test_create_with_wal (f->vault, "Ada", PASSPHRASE);
   g_assert_true (g_file_test (f->wal, G_FILE_TEST_IS_REGULAR));
 }
 

@@ -715,23 +715,10 @@ test_over_one_gib_backup_and_rotate (void)
 static char *
 make_vault_with_wal (const char *name)
 {
-  SillonVaultCreateOptions options = { 0 };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = NULL;
   char *path = tmp_path (name);
-  sqlite3 *db;
 
   vault_test_remove_vault (path);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  db = sillon_vault_get_db (vault);
-  vault_test_exec (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
-  vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
-  vault_test_exec (db, "INSERT INTO t VALUES ('in the log')");
-  /* Closed as a crash would leave it: the log stays. */
-  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sillon_vault_lock (vault);
+  vault_test_create_with_wal (path, "Camille", PASSPHRASE);
   return path;
 }
 

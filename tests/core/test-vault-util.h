@@ -36,6 +36,28 @@ vault_test_remove_vault (const char *path)
   g_unlink (journal);
 }
 
+/* Creates a vault at @path (quick key derivation) whose table t has one
+ * row checkpointed into the file and one left in the log, and locks it as
+ * a crash would leave it: the log stays beside the file. */
+static inline void
+vault_test_create_with_wal (const char *path, const char *mediator, const char *passphrase)
+{
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  sqlite3 *db;
+
+  options.kdf_target_ms = 1;
+  vault = sillon_vault_create (path, mediator, passphrase, &options, NULL, &error);
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  vault_test_exec (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
+  vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
+  vault_test_exec (db, "INSERT INTO t VALUES ('in the log')");
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sillon_vault_lock (vault);
+}
+
 /* Opens the vault at @path, which has a table t, and leaves it with a table
  * "later" checkpointed into the file (its page the file's last) and a row
  * of t in the log, which closing does not fold back: the set-up for cutting
