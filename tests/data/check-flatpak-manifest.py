@@ -53,13 +53,13 @@ def main(manifest_path, app_id, command):
     if manifest.get("command") != command:
         errors.append(f"command is {manifest.get('command')!r}, not {command!r}")
 
-    # A GNOME runtime that still ships GTK 3 and is not older than 48
+    # A GNOME runtime that still ships GTK 3 and is not older than 50
     # (docs/HACKING.md, Flatpak).
     if manifest.get("runtime") != "org.gnome.Platform" or manifest.get("sdk") != "org.gnome.Sdk":
         errors.append("the runtime is not org.gnome.Platform with org.gnome.Sdk")
     version = str(manifest.get("runtime-version", ""))
-    if not version.isdigit() or int(version) < 48:
-        errors.append(f"runtime-version {version!r} is older than GNOME 48")
+    if not version.isdigit() or int(version) < 50:
+        errors.append(f"runtime-version {version!r} is older than GNOME 50")
 
     modules = list(modules_of(manifest_path.parent, manifest.get("modules", []), "modules"))
     if not modules:
