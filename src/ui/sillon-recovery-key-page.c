@@ -8,7 +8,10 @@
 
 #include "sillon-recovery-key-page.h"
 
+#include <glib/gi18n.h>
 #include <sodium.h>
+
+#include "sillon-sheets.h"
 
 struct _SillonRecoveryKeyPage
 {
@@ -17,6 +20,10 @@ struct _SillonRecoveryKeyPage
   GtkLabel *recovery_key_label;
   GtkToggleButton *recovery_saved_check;
   GtkWidget *recovery_continue_button;
+
+  /* A copy of the key for the sheet, in locked memory (sodium_malloc) so
+   * that it is never swapped out; freed when the key is acknowledged. */
+  char *key;
 };
 
 G_DEFINE_FINAL_TYPE (SillonRecoveryKeyPage, sillon_recovery_key_page, SILLON_TYPE_PAGE)
@@ -28,6 +35,14 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+forget_key (SillonRecoveryKeyPage *self)
+{
+  if (self->key != NULL)
+    sodium_free (self->key);
+  self->key = NULL;
+}
 
 /* Two lines of groups are easier to copy by hand than one long line. The
  * label is not selectable: a clipboard manager would keep the key on disk. */
@@ -41,6 +56,10 @@ sillon_recovery_key_page_set_key (SillonRecoveryKeyPage *self,
   g_return_if_fail (SILLON_IS_RECOVERY_KEY_PAGE (self));
   g_return_if_fail (key != NULL);
 
+  forget_key (self);
+  self->key = sodium_malloc (strlen (key) + 1);
+  if (self->key != NULL)
+    memcpy (self->key, key, strlen (key) + 1);
   text = g_strdup (key);
   for (const char *p = text; *p != '\0'; p++)
     dashes += (*p == '-');
@@ -69,7 +88,191 @@ on_recovery_continue_button_clicked (SillonRecoveryKeyPage *self)
 {
   /* The key is shown once: drop it from the widget before moving on. */
   gtk_label_set_text (self->recovery_key_label, "");
+  forget_key (self);
   g_signal_emit (self, signals[SIGNAL_ACKNOWLEDGED], 0);
+}
+
+/* The sheet in the UI's language when Sillon has sheets in it, else in
+ * the default sheet language. */
+static const char *
+sheet_language (void)
+{
+  const char *const *names = g_get_language_names ();
+  static char code[3];
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!g_ascii_isalpha (names[i][0]) || !g_ascii_isalpha (names[i][1]))
+        continue;
+      code[0] = names[i][0];
+      code[1] = names[i][1];
+      code[2] = '\0';
+      if (sillon_sheet_language_get (code, &error) != NULL)
+        return code;
+    }
+  return NULL;
+}
+
+static SillonSheetDoc *
+build_sheet (SillonRecoveryKeyPage *self, SillonSheetPaper paper, GError **error)
+{
+  if (self->key == NULL)
+    {
+      g_set_error_literal (error, SILLON_SHEET_ERROR, SILLON_SHEET_ERROR_WRITE,
+                           _ ("The recovery key is no longer available."));
+      return NULL;
+    }
+  return sillon_sheet_build_recovery (self->key, NULL, sheet_language (), paper, NULL, error);
+}
+
+static void
+show_error (SillonRecoveryKeyPage *self, const GError *error)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, GTK_DIALOG_MODAL,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+                                   _ ("The recovery-key sheet was not made"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_dialog_run (GTK_DIALOG (dialog));
+  gtk_widget_destroy (dialog);
+}
+
+static void
+on_begin_print (GtkPrintOperation *op, GtkPrintContext *context, SillonSheetDoc **doc)
+{
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  GtkPaperSize *size = setup != NULL ? gtk_page_setup_get_paper_size (setup) : NULL;
+  SillonSheetPaper paper = SILLON_SHEET_PAPER_A4;
+  SillonRecoveryKeyPage *self = g_object_get_data (G_OBJECT (op), "page");
+
+  if (size != NULL && g_strcmp0 (gtk_paper_size_get_name (size), GTK_PAPER_NAME_LETTER) == 0)
+    paper = SILLON_SHEET_PAPER_LETTER;
+  g_clear_pointer (doc, sillon_sheet_doc_free);
+  *doc = build_sheet (self, paper, NULL);
+  if (*doc == NULL)
+    {
+      gtk_print_operation_cancel (op);
+      return;
+    }
+  gtk_print_operation_set_n_pages (op, (int) sillon_sheet_doc_get_n_pages (*doc));
+}
+
+static void
+on_draw_page (GtkPrintOperation *op, GtkPrintContext *context, int page_nr, SillonSheetDoc **doc)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height, scale;
+
+  if (*doc == NULL)
+    return;
+  sillon_sheet_paper_get_size (sillon_sheet_doc_get_paper (*doc), &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
+  cairo_save (cr);
+  if (scale < 0.999)
+    cairo_scale (cr, scale, scale);
+  sillon_sheet_doc_draw_page (*doc, cr, (guint) page_nr);
+  cairo_restore (cr);
+}
+
+/* Printed with the sheets' own layout. Not journaled: the recovery key is
+ * not personal data of a person, and the journal must never hold it. */
+static gboolean
+print_sheet (gpointer data)
+{
+  SillonRecoveryKeyPage *self = data;
+  g_autoptr (GtkPrintOperation) op = gtk_print_operation_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  SillonSheetDoc *doc = NULL;
+
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (op, TRUE);
+  /* Translators: the print job's name, seen in the printer's queue. */
+  gtk_print_operation_set_job_name (op, _ ("Recovery key"));
+  g_object_set_data (G_OBJECT (op), "page", self);
+  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), &doc);
+  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), &doc);
+  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, error);
+  g_clear_pointer (&doc, sillon_sheet_doc_free);
+  return G_SOURCE_REMOVE;
+}
+
+/* Written only where the user chose, readable by the owner alone
+ * (sillon_sheet_doc_write_pdf creates it 0600). */
+static gboolean
+save_sheet (gpointer data)
+{
+  SillonRecoveryKeyPage *self = data;
+  g_autoptr (SillonSheetDoc) doc = NULL;
+  g_autoptr (GtkFileChooserNative) chooser = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkFileFilter *filter = gtk_file_filter_new (); /* sunk by the chooser */
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  doc = build_sheet (self, SILLON_SHEET_PAPER_A4, &error);
+  if (doc == NULL)
+    {
+      g_object_ref_sink (filter);
+      g_object_unref (filter);
+      show_error (self, error);
+      return G_SOURCE_REMOVE;
+    }
+  chooser = gtk_file_chooser_native_new (_ ("Save the Recovery Key as PDF"),
+                                         GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  /* Translators: a file name, without spaces or accents that a phone may mangle. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("sillon-recovery-key.pdf"));
+  gtk_file_filter_set_name (filter, _ ("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
+    return G_SOURCE_REMOVE;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _ ("Sheets can only be saved to a folder of this computer."));
+      show_error (self, error);
+      return G_SOURCE_REMOVE;
+    }
+  if (!sillon_sheet_doc_write_pdf (doc, path, &error))
+    show_error (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* The dialogs run their own main loop: they are opened from an idle
+ * callback, not from the click itself, so that whoever pressed the button
+ * (a screen reader through AT-SPI waits for the action's reply) is
+ * answered first instead of hanging until the dialog closes. */
+static void
+on_recovery_print_button_clicked (SillonRecoveryKeyPage *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, print_sheet, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_recovery_save_button_clicked (SillonRecoveryKeyPage *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_sheet, g_object_ref (self), g_object_unref);
+}
+
+static void
+sillon_recovery_key_page_finalize (GObject *object)
+{
+  forget_key (SILLON_RECOVERY_KEY_PAGE (object));
+  G_OBJECT_CLASS (sillon_recovery_key_page_parent_class)->finalize (object);
 }
 
 static void
@@ -85,6 +288,7 @@ sillon_recovery_key_page_class_init (SillonRecoveryKeyPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = sillon_recovery_key_page_finalize;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_recovery_key_page_switch_to;
 
   signals[SIGNAL_ACKNOWLEDGED] = g_signal_new ("acknowledged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -96,6 +300,8 @@ sillon_recovery_key_page_class_init (SillonRecoveryKeyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonRecoveryKeyPage, recovery_continue_button);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_saved_check_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_continue_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_print_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_save_button_clicked);
 }
 
 static void

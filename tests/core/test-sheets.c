@@ -785,6 +785,23 @@ test_record (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "{\""));
 }
 
+/* An English record shows the national values in English, not with the
+ * French labels of the national vocabulary. */
+static void
+test_record_english_labels (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = render (f, SILLON_SHEET_RECORD, f->ordinary, 0, "en", SILLON_SHEET_PAPER_A4, NULL);
+  g_autofree char *text = pdf_text (path);
+
+  check_sheet (f, path, SILLON_SHEET_PAPER_A4);
+  assert_contains (text, "Everything we keep about you");
+  assert_contains (text, "Activity venue");
+  g_assert_null (strstr (text, "Lieu d’activité"));
+  /* Born in 1968: the age bracket, in English too. */
+  assert_contains (text, "40 to 59");
+  g_assert_null (strstr (text, "40 - 59"));
+}
+
 static void
 test_record_minimal_and_extreme (Fixture *f, gconstpointer data)
 {
@@ -1325,6 +1342,7 @@ main (int argc, char **argv)
   ADD ("notice/minimal-extreme", test_notice_minimal_and_extreme);
   ADD ("record/ordinary", test_record);
   ADD ("record/minimal-extreme", test_record_minimal_and_extreme);
+  ADD ("record/english-labels", test_record_english_labels);
   ADD ("recovery/fr", test_recovery);
   ADD ("rtl/progress", test_rtl);
   ADD ("fingerprint/verify", test_fingerprint);

@@ -14,7 +14,8 @@
 
 #define PO_DIR TEST_DATA_DIR "/../../po"
 
-static const char *const person_enumerations[] = { "TrancheAge", "Genre", "StatutSocial" };
+/* The values that describe a person, and a session's place and equipment. */
+static const char *const person_enumerations[] = { "TrancheAge", "Genre", "StatutSocial", "TypeLieu", "Materiel" };
 
 static SillonVocabulary *
 load_default (void)

@@ -53,6 +53,14 @@ def main(manifest_path, app_id, command):
     if manifest.get("command") != command:
         errors.append(f"command is {manifest.get('command')!r}, not {command!r}")
 
+    # A GNOME runtime that still ships GTK 3 and is not older than 50
+    # (docs/HACKING.md, Flatpak).
+    if manifest.get("runtime") != "org.gnome.Platform" or manifest.get("sdk") != "org.gnome.Sdk":
+        errors.append("the runtime is not org.gnome.Platform with org.gnome.Sdk")
+    version = str(manifest.get("runtime-version", ""))
+    if not version.isdigit() or int(version) < 50:
+        errors.append(f"runtime-version {version!r} is older than GNOME 50")
+
     modules = list(modules_of(manifest_path.parent, manifest.get("modules", []), "modules"))
     if not modules:
         errors.append("the manifest has no module")
@@ -82,6 +90,18 @@ def main(manifest_path, app_id, command):
         skipped = set(source.get("skip", []))
         for d in sorted(needed - skipped):
             errors.append(f"module {name}: the copied source tree does not skip {d}")
+
+    # Libraries the GNOME runtime does not ship are built as modules, from a
+    # pinned archive.
+    names = {name for name, _ in modules}
+    for needed_module in ("libsodium", "libqrencode"):
+        if needed_module not in names:
+            errors.append(f"no {needed_module} module: the GNOME runtime does not ship it")
+    for name, module in modules:
+        for source in module.get("sources", []) if isinstance(module, dict) else []:
+            if isinstance(source, dict) and source.get("type") == "archive" and not re.fullmatch(
+                    r"[0-9a-f]{64}", str(source.get("sha256", ""))):
+                errors.append(f"module {name}: an archive without a sha256")
 
     for e in errors:
         print(e)

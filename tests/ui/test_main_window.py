@@ -4,6 +4,8 @@ application menu, quit with the keyboard."""
 
 import os
 import re
+import stat
+import subprocess
 import time
 
 from sillonui import (activate, appears, check, eventually, find, find_by_description, is_showing,
@@ -58,6 +60,34 @@ def test():
           f"the recovery key is read out as grouped base32 ({len(key_text)} characters)")
     check(os.path.exists(vault), "the vault file exists after creation")
     screenshot("02-recovery-key")
+
+    # The recovery-key sheet, saved as PDF where the user chooses, holds
+    # the very key shown on screen, and is readable by its owner alone.
+    activate(find(window, "push button", "Save as PDF…"))
+    chooser = wait_for(lambda: [n for n in app.children
+                                if n.name == "Save the Recovery Key as PDF" and is_showing(n)],
+                       timeout=30, what="the recovery sheet's file chooser")[0]
+    name_entry = wait_for(lambda: [n for n in chooser.findChildren(
+        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
+        isLambda=True)], what="the file name field")[0]
+    check(name_entry.text == "sillon-recovery-key.pdf", f"the suggested file name ({name_entry.text!r})")
+    sheet = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "recovery-sheet.pdf")
+    name_entry.text = sheet
+    activate(find(chooser, "push button", "Save"))
+    wait_for(lambda: os.path.exists(sheet) and os.path.getsize(sheet) > 0, timeout=30,
+             what="the recovery-key sheet")
+    wait_for(lambda: not is_showing(chooser), what="the file chooser to close")
+    sheet_text = subprocess.run(["pdftotext", sheet, "-"], check=True, capture_output=True,
+                                text=True).stdout
+    key_chars = re.sub(r"[^A-Z2-7]", "", key_text)
+    check(len(key_chars) >= 20 and key_chars in re.sub(r"[^A-Z2-7]", "", sheet_text.upper()),
+          "the recovery-key sheet holds the key shown on screen")
+    check("Recovery key" in sheet_text or "Clé de secours" in sheet_text,
+          "the saved PDF is the recovery-key sheet")
+    check(stat.S_IMODE(os.stat(sheet).st_mode) == 0o600, "the recovery-key sheet is readable by its owner alone")
+    check(not [n for n in os.listdir(os.environ["SILLON_TEST_WORKDIR"]) if n.startswith("recovery-sheet.pdf.")],
+          "no temporary copy of the sheet is left behind")
+    check(key_label.name == key_text, "the key stays on screen after saving the sheet")
 
     continue_button = find(window, "push button", "Continue")
     check(not continue_button.sensitive, "Continue waits until the key is written down")

@@ -455,7 +455,48 @@ static const struct
   { "StatutSocial", "en_emploi", "social status", NC_ ("social status", "In work") },
   { "StatutSocial", "scolarise", "social status", NC_ ("social status", "In education") },
   { "StatutSocial", "non_communique", "social status", NC_ ("social status", "Not given or mixed") },
+  { "TypeLieu", "lieu_activite", "place type", NC_ ("place type", "Activity venue") },
+  { "TypeLieu", "autre", "place type", NC_ ("place type", "Other place") },
+  { "TypeLieu", "domicile", "place type", NC_ ("place type", "At home") },
+  { "TypeLieu", "a_distance", "place type", NC_ ("place type", "Remote") },
+  { "Materiel", "ordinateur", "equipment", NC_ ("equipment", "Computer") },
+  { "Materiel", "telephone", "equipment", NC_ ("equipment", "Phone") },
+  { "Materiel", "tablette", "equipment", NC_ ("equipment", "Tablet") },
+  { "Materiel", "autre", "equipment", NC_ ("equipment", "Other") },
+  { "Materiel", "aucun", "equipment", NC_ ("equipment", "No equipment") },
 };
+
+/**
+ * sillon_vocabulary_get_display_msgid:
+ * @out_context: (out): the msgctxt of the label
+ * @out_msgid: (out): the English msgid of the label
+ *
+ * The untranslated label of @api of @enumeration, for callers that
+ * translate it into a language other than the UI's (a sheet in the
+ * person's language).
+ *
+ * Returns: %FALSE when the value has only its French national label
+ */
+gboolean
+sillon_vocabulary_get_display_msgid (const char *enumeration,
+                                     const char *api,
+                                     const char **out_context,
+                                     const char **out_msgid)
+{
+  g_return_val_if_fail (enumeration != NULL, FALSE);
+  g_return_val_if_fail (api != NULL, FALSE);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (display_labels); i++)
+    if (g_str_equal (display_labels[i].enumeration, enumeration) && g_str_equal (display_labels[i].api, api))
+      {
+        if (out_context != NULL)
+          *out_context = display_labels[i].context;
+        if (out_msgid != NULL)
+          *out_msgid = display_labels[i].display;
+        return TRUE;
+      }
+  return FALSE;
+}
 
 /**
  * sillon_vocabulary_has_display_label:
@@ -482,7 +523,8 @@ sillon_vocabulary_has_display_label (const char *enumeration,
  *
  * For the screen, not for exports: the label of @api in the language of
  * the user interface for the values that describe a person (age bracket,
- * gender, social status), the French national label for the others.
+ * gender, social status) or a session's place and equipment, the French
+ * national label for the others.
  *
  * Returns: (transfer none): the label, or %NULL with the same errors as
  * sillon_vocabulary_get_label()

@@ -63,6 +63,10 @@ const char *sillon_vocabulary_get_display_label (SillonVocabulary *vocabulary,
                                                  GError **error);
 gboolean sillon_vocabulary_has_display_label (const char *enumeration,
                                               const char *api);
+gboolean sillon_vocabulary_get_display_msgid (const char *enumeration,
+                                              const char *api,
+                                              const char **out_context,
+                                              const char **out_msgid);
 gboolean sillon_vocabulary_is_valid (SillonVocabulary *vocabulary,
                                      const char *enumeration,
                                      const char *api);

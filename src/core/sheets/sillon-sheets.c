@@ -925,15 +925,31 @@ member_enumeration (const char *member)
   return NULL;
 }
 
+/* The label of a national value in the sheet's language, not the UI's:
+ * the values that have an English label are translated with the sheet's
+ * catalogue; the others keep their French national label. NULL for an
+ * unknown value. */
+static const char *
+enumeration_label (Ctx *ctx, const char *enumeration, const char *api)
+{
+  const char *national = sillon_vocabulary_get_label (sillon_store_get_vocabulary (ctx->store), enumeration, api, NULL);
+  const char *context, *msgid;
+
+  if (national == NULL)
+    return NULL;
+  if (sillon_vocabulary_get_display_msgid (enumeration, api, &context, &msgid))
+    return sillon_sheet_language_pgettext (ctx->lang, context, msgid);
+  return national;
+}
+
 static char *
 enumeration_text (Ctx *ctx, const char *enumeration, JsonNode *node)
 {
-  SillonVocabulary *vocabulary = sillon_store_get_vocabulary (ctx->store);
   g_autoptr (GPtrArray) parts = g_ptr_array_new ();
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      const char *label = sillon_vocabulary_get_label (vocabulary, enumeration, json_node_get_string (node), NULL);
+      const char *label = enumeration_label (ctx, enumeration, json_node_get_string (node));
       return g_strdup (label != NULL ? label : json_node_get_string (node));
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -941,7 +957,7 @@ enumeration_text (Ctx *ctx, const char *enumeration, JsonNode *node)
   for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
     {
       const char *api = json_array_get_string_element (json_node_get_array (node), i);
-      const char *label = api != NULL ? sillon_vocabulary_get_label (vocabulary, enumeration, api, NULL) : NULL;
+      const char *label = api != NULL ? enumeration_label (ctx, enumeration, api) : NULL;
 
       if (api != NULL)
         g_ptr_array_add (parts, (gpointer) (label != NULL ? label : api));
