@@ -133,14 +133,20 @@ static const GActionEntry app_actions[] = {
 static const struct
 {
   const char *action;
-  const char *accels[3];
+  const char *accels[4];
 } app_accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
   { "win.lock", { "<Primary>l", NULL } },
+  { "win.show-primary-menu", { "F10", NULL } },
   /* Actions of the pages' own groups: they apply while the focus is in
-   * the page. */
-  { "person.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+   * the page. Escape cancels a form or goes back; an action that is
+   * disabled (no form shown) leaves Escape to the focused widget, such as
+   * the search entry, which clears itself. */
+  { "people.new-person", { "<Primary>n", NULL } },
+  { "people.cancel-form", { "Escape", NULL } },
+  { "person.back", { "<Alt>Left", "<Alt>KP_Left", "Escape", NULL } },
   { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "wizard.cancel", { "Escape", NULL } },
   { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },
 };
 
