@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sillon-message-label.h"
+#include "sillon-status-page.h"
 
 /* Enough to recognise someone; a longer list means the search should be
  * narrowed, not scrolled. */
@@ -31,7 +32,14 @@ struct _SillonPeoplePage
   GtkWidget *add_button;
   GtkLabel *list_message;
   GtkListBox *people_list;
-  GtkLabel *placeholder_label;
+  GtkScrolledWindow *list_scroller;
+  GtkLabel *count_label;
+  SillonStatusPage *empty_status;
+  GSimpleActionGroup *actions;
+  /* The form was asked for: its first field takes the focus once it
+   * shows. A widget the revealer has not shown yet must not have the
+   * focus, or the key release of Ctrl+N goes to an unrealized widget. */
+  gboolean focus_form_on_map;
 };
 
 G_DEFINE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, SILLON_TYPE_PAGE)
@@ -43,6 +51,10 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+static void clear_form (SillonPeoplePage *self);
+static void set_form_shown (SillonPeoplePage *self,
+                            gboolean shown);
 
 char *
 sillon_beneficiary_dup_display_name (const SillonBeneficiary *b)
@@ -89,18 +101,35 @@ describe_person (SillonPeoplePage *self,
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-static GtkWidget *
-person_row (SillonPeoplePage *self,
-            SillonStore *store,
-            const SillonBeneficiary *b)
+/* A row of the list: a name and what tells namesakes apart. Rows are
+ * updated in place rather than destroyed and made again at each key
+ * press: a screen reader reading the list while the mediator types would
+ * otherwise ask for rows that no longer exist (each destroyed row's
+ * accessible then answers with GLib/ATK critical warnings), and could not
+ * follow the search. */
+static void
+set_person_row (GtkWidget *row,
+                const char *name,
+                const char *details,
+                gint64 id)
 {
-  g_autofree char *name = sillon_beneficiary_dup_display_name (b);
-  g_autofree char *details = describe_person (self, store, b);
+  GtkWidget *box = gtk_bin_get_child (GTK_BIN (row));
+  g_autoptr (GList) labels = gtk_container_get_children (GTK_CONTAINER (box));
   g_autofree char *spoken = g_strdup_printf ("%s, %s", name, details);
+
+  gtk_label_set_text (labels->data, name);
+  gtk_label_set_text (labels->next->data, details);
+  atk_object_set_name (gtk_widget_get_accessible (row), spoken);
+  g_object_set_data_full (G_OBJECT (row), "beneficiary-id", g_memdup2 (&id, sizeof id), g_free);
+}
+
+static GtkWidget *
+new_person_row (void)
+{
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *details_label = gtk_label_new (details);
+  GtkWidget *name_label = gtk_label_new (NULL);
+  GtkWidget *details_label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
@@ -112,10 +141,99 @@ person_row (SillonPeoplePage *self,
   gtk_container_add (GTK_CONTAINER (box), name_label);
   gtk_container_add (GTK_CONTAINER (box), details_label);
   gtk_container_add (GTK_CONTAINER (row), box);
-  atk_object_set_name (gtk_widget_get_accessible (row), spoken);
-  g_object_set_data_full (G_OBJECT (row), "beneficiary-id", g_memdup2 (&b->id, sizeof b->id), g_free);
   gtk_widget_show_all (row);
   return row;
+}
+
+/* Shows @people in the list, reusing the rows already there. */
+static void
+show_people (SillonPeoplePage *self,
+             SillonStore *store,
+             GPtrArray *people)
+{
+  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
+  GList *l = rows;
+
+  for (guint i = 0; i < (people != NULL ? people->len : 0); i++)
+    {
+      const SillonBeneficiary *b = people->pdata[i];
+      g_autofree char *name = sillon_beneficiary_dup_display_name (b);
+      g_autofree char *details = describe_person (self, store, b);
+      GtkWidget *row;
+
+      if (l != NULL)
+        {
+          row = l->data;
+          l = l->next;
+        }
+      else
+        {
+          row = new_person_row ();
+          gtk_container_add (GTK_CONTAINER (self->people_list), row);
+        }
+      set_person_row (row, name, details, b->id);
+    }
+  /* The rows left over go, from the last one, so that the rows a screen
+   * reader may be reading keep their place. */
+  if (l == NULL)
+    return;
+  for (GList *rest = g_list_last (rows);; rest = rest->prev)
+    {
+      gboolean first_left_over = rest == l;
+
+      gtk_widget_destroy (rest->data);
+      if (first_left_over)
+        break;
+    }
+}
+
+static gboolean
+has_name (const SillonBeneficiary *b)
+{
+  return !b->anonymised && ((b->first_name != NULL && b->first_name[0] != '\0') ||
+                            (b->last_name != NULL && b->last_name[0] != '\0'));
+}
+
+/* The list before any search: the people seen most recently (in a
+ * session), then the others by name, the anonymous ones left out: nobody
+ * looks for them by scrolling. */
+static GPtrArray *
+list_unfiltered (SillonStore *store,
+                 GError **error)
+{
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_beneficiary_free);
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GPtrArray) recent = sillon_store_list_recent_beneficiaries (store, MAX_RESULTS * 2, error);
+  g_autoptr (GPtrArray) by_name = NULL;
+
+  if (recent == NULL)
+    return NULL;
+  for (guint i = 0; i < recent->len && shown->len < MAX_RESULTS; i++)
+    {
+      SillonBeneficiary *b = recent->pdata[i];
+
+      if (!has_name (b))
+        continue;
+      g_hash_table_add (ids, g_memdup2 (&b->id, sizeof b->id));
+      g_ptr_array_add (shown, g_ptr_array_steal_index (recent, i));
+      i--;
+    }
+  if (shown->len >= MAX_RESULTS)
+    return g_steal_pointer (&shown);
+
+  by_name = sillon_store_list_beneficiaries (store, MAX_RESULTS * 2, 0, error);
+  if (by_name == NULL)
+    return NULL;
+  for (guint i = 0; i < by_name->len && shown->len < MAX_RESULTS; i++)
+    {
+      SillonBeneficiary *b = by_name->pdata[i];
+
+      if (!has_name (b) || g_hash_table_contains (ids, &b->id))
+        continue;
+      g_ptr_array_add (shown, g_ptr_array_steal_index (by_name, i));
+      i--;
+    }
+  return g_steal_pointer (&shown);
 }
 
 void
@@ -125,32 +243,69 @@ sillon_people_page_refresh (SillonPeoplePage *self)
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
   g_autofree char *folded = g_strstrip (g_strdup (query));
+  g_autofree char *count = NULL;
+  gboolean more = FALSE;
+  gint64 total = 0;
 
   g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
 
-  for (GList *l = rows; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
   sillon_message_label_set (self->list_message, NULL);
+  sillon_message_label_set (self->count_label, NULL);
+  /* A new search starts at the top of the list. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
   if (store == NULL)
-    return;
+    {
+      show_people (self, NULL, NULL);
+      return;
+    }
 
   if (folded[0] == '\0')
-    found = sillon_store_list_beneficiaries (store, MAX_RESULTS, 0, &error);
-  else
-    found = sillon_store_search_beneficiaries (store, folded, MAX_RESULTS, &error);
-  if (found == NULL)
     {
+      found = list_unfiltered (store, &error);
+      total = found != NULL ? sillon_store_count_beneficiaries (store, &error) : 0;
+    }
+  else
+    {
+      /* One more than shown tells whether there are others. */
+      found = sillon_store_search_beneficiaries (store, folded, MAX_RESULTS + 1, &error);
+      if (found != NULL && found->len > MAX_RESULTS)
+        {
+          more = TRUE;
+          g_ptr_array_set_size (found, MAX_RESULTS);
+        }
+    }
+  if (found == NULL || total < 0)
+    {
+      show_people (self, NULL, NULL);
       sillon_message_label_set (self->list_message, error->message);
       return;
     }
 
-  gtk_label_set_text (self->placeholder_label,
-                      folded[0] == '\0' ? _ ("Nobody is recorded yet. Add a person with “New Person”.")
-                                        : _ ("Nobody matches this search. Check the spelling, or add the person with “New Person”."));
-  for (guint i = 0; i < found->len; i++)
-    gtk_container_add (GTK_CONTAINER (self->people_list), person_row (self, store, found->pdata[i]));
+  if (folded[0] == '\0')
+    {
+      sillon_status_page_set_title (self->empty_status, _ ("Nobody Recorded Yet"));
+      sillon_status_page_set_description (self->empty_status, _ ("Add the first person you help: a name is enough, the rest can wait."));
+      if ((gint64) found->len < total)
+        /* Translators: %1$u people shown out of %2$lld recorded in the vault. */
+        count = g_strdup_printf (ngettext ("%1$u of %2$lld person, seen most recently first. Search to find the others.",
+                                           "%1$u of %2$lld people, seen most recently first. Search to find the others.", (gulong) total),
+                                 found->len, (long long) total);
+    }
+  else
+    {
+      sillon_status_page_set_title (self->empty_status, _ ("Nobody Found"));
+      sillon_status_page_set_description (self->empty_status, _ ("Check the spelling, try the last name alone, or add the person."));
+      if (more)
+        /* Translators: %u is the number of people shown. */
+        count = g_strdup_printf (_ ("More than %u people match: only the first %u are shown. Refine your search, for example with the first name."),
+                                 MAX_RESULTS, MAX_RESULTS);
+      else
+        /* Translators: %u is the number of people found. */
+        count = g_strdup_printf (ngettext ("%u person found", "%u people found", found->len), found->len);
+    }
+  sillon_message_label_set (self->count_label, count);
+  show_people (self, store, found);
 }
 
 /* The list is read again each time the page is shown: after unlocking,
@@ -171,7 +326,8 @@ sillon_people_page_locked (SillonPage *page)
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
 
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
-  gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
+  clear_form (self);
+  set_form_shown (self, FALSE);
   sillon_people_page_refresh (self);
 }
 
@@ -185,30 +341,76 @@ clear_form (SillonPeoplePage *self)
   sillon_message_label_set (self->form_message, NULL);
 }
 
+/* people.cancel-form (Escape) applies only while the form shows, so that
+ * Escape keeps clearing the search otherwise. */
+static void
+set_form_shown (SillonPeoplePage *self,
+                gboolean shown)
+{
+  GAction *cancel = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "cancel-form");
+
+  gtk_revealer_set_reveal_child (self->form_revealer, shown);
+  if (!shown)
+    self->focus_form_on_map = FALSE;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (cancel), shown);
+}
+
 void
 sillon_people_page_show_new_person_form (SillonPeoplePage *self)
 {
   g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
 
   clear_form (self);
-  gtk_revealer_set_reveal_child (self->form_revealer, TRUE);
-  gtk_widget_grab_default (self->add_button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
+  set_form_shown (self, TRUE);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->first_name_entry)))
+    {
+      gtk_widget_grab_default (self->add_button);
+      gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
+    }
+  else
+    self->focus_form_on_map = TRUE;
 }
 
 static void
-on_new_person_button_clicked (SillonPeoplePage *self)
+on_first_name_entry_map (SillonPeoplePage *self)
 {
-  sillon_people_page_show_new_person_form (self);
+  if (!self->focus_form_on_map)
+    return;
+  self->focus_form_on_map = FALSE;
+  gtk_widget_grab_default (self->add_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
 }
 
 static void
 on_form_cancel_button_clicked (SillonPeoplePage *self)
 {
   clear_form (self);
-  gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
+  set_form_shown (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
+
+/* people.new-person: the New Person button and Ctrl+N. */
+static void
+on_new_person_activated (GSimpleAction *action,
+                         GVariant *parameter,
+                         gpointer user_data)
+{
+  sillon_people_page_show_new_person_form (SILLON_PEOPLE_PAGE (user_data));
+}
+
+/* people.cancel-form: the form's Cancel button and Escape. */
+static void
+on_cancel_form_activated (GSimpleAction *action,
+                          GVariant *parameter,
+                          gpointer user_data)
+{
+  on_form_cancel_button_clicked (SILLON_PEOPLE_PAGE (user_data));
+}
+
+static const GActionEntry people_actions[] = {
+  { "new-person", on_new_person_activated, NULL, NULL, NULL, { 0 } },
+  { "cancel-form", on_cancel_form_activated, NULL, NULL, NULL, { 0 } },
+};
 
 static char *
 entry_text (GtkEntry *entry)
@@ -254,7 +456,7 @@ on_add_button_clicked (SillonPeoplePage *self)
     }
 
   clear_form (self);
-  gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
+  set_form_shown (self, FALSE);
   sillon_people_page_refresh (self);
   g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, b->id);
 }
@@ -263,6 +465,13 @@ static void
 on_search_entry_search_changed (SillonPeoplePage *self)
 {
   sillon_people_page_refresh (self);
+}
+
+/* Escape in the search clears it. */
+static void
+on_search_entry_stop_search (SillonPeoplePage *self)
+{
+  gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
 }
 
 /* Enter in the search opens the first person found. */
@@ -286,10 +495,22 @@ on_people_list_row_activated (SillonPeoplePage *self,
 }
 
 static void
+sillon_people_page_dispose (GObject *object)
+{
+  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (object);
+
+  g_clear_object (&self->actions);
+  G_OBJECT_CLASS (sillon_people_page_parent_class)->dispose (object);
+}
+
+static void
 sillon_people_page_class_init (SillonPeoplePageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SILLON_TYPE_STATUS_PAGE);
+  object_class->dispose = sillon_people_page_dispose;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_people_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_people_page_locked;
 
@@ -309,12 +530,14 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_message);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, people_list);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, placeholder_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_new_person_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_form_cancel_button_clicked);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, empty_status);
   gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_first_name_entry_map);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_people_list_row_activated);
 }
 
@@ -322,4 +545,9 @@ static void
 sillon_people_page_init (SillonPeoplePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), people_actions,
+                                   G_N_ELEMENTS (people_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "people", G_ACTION_GROUP (self->actions));
+  set_form_shown (self, FALSE);
 }

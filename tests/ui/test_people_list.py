@@ -1,0 +1,88 @@
+"""The people list with a few hundred people in the vault (made with
+sillon-cli demo): no silent cap (a count, and "refine your search" when more
+match than are shown), the unfiltered list opens on people with a name, the
+people seen most recently first, an empty result is a status page with the
+action to take, and a new search starts at the top of the list."""
+
+import os
+import subprocess
+
+from sillonui import (appears, check, eventually, find, labels_containing, press, run,
+                      screenshot, start_app, unnamed_interactive, wait_for)
+
+PASSPHRASE = "rows of beans along the hedge"
+vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "people.sillon")
+CLI = os.environ["SILLON_CLI"]
+PEOPLE = 300
+
+
+def cli(*args, lines=(PASSPHRASE,)):
+    r, w = os.pipe()
+    os.write(w, ("\n".join(lines) + "\n").encode())
+    os.close(w)
+    done = subprocess.run([CLI, *args, "--vault", vault, "--passphrase-fd", str(r)],
+                          pass_fds=(r,), capture_output=True, text=True)
+    os.close(r)
+    return done
+
+
+def person_rows(window):
+    return window.findChildren(lambda n: n.roleName == "list item" and n.showing and n.name,
+                               isLambda=True)
+
+
+def test():
+    made = cli("vault", "create", "--name", "Camille Martin", "--kdf-ms", "100")
+    check(made.returncode == 0, f"the vault is created ({made.stderr.strip()})")
+    demo = subprocess.run([CLI, "demo", "--vault", vault, "--passphrase-fd", "0",
+                           "--beneficiaries", str(PEOPLE), "--sessions", "900", "--workshops", "0",
+                           "--places", "5"], input=PASSPHRASE + "\n", capture_output=True, text=True)
+    check(demo.returncode == 0, f"demonstration people are added ({demo.stderr.strip()})")
+
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=30)
+    unlock = find(window, "password text", "Passphrase")
+    unlock.text = PASSPHRASE
+    unlock.grabFocus()
+    press("Return")
+    search = find(window, "text", "Search people", timeout=60)
+
+    # Before any search: 50 people, and a count that says there are more.
+    count = eventually(lambda: labels_containing(window, f"of {PEOPLE} people, seen most recently first"),
+                       what="the count of the unfiltered list")
+    check(bool(count), "the unfiltered list says how many people are shown out of how many")
+    rows = wait_for(lambda: person_rows(window), what="the list's rows")
+    check(len(rows) == 50, f"the unfiltered list shows 50 people ({len(rows)})")
+    check(not [r for r in rows if r.name.startswith("Anonymous person")],
+          "the unfiltered list does not open on anonymous people")
+    check(not unnamed_interactive(window), "every control of the people page is named")
+    screenshot("people-01-unfiltered")
+
+    # A broad search: a count and a request to refine it.
+    search.grabFocus()
+    search.text = "a"
+    refine = eventually(lambda: labels_containing(window, "Refine your search"), what="the refine message")
+    check(bool(refine), "a search with more than 50 matches asks to refine it")
+    screenshot("people-02-refine")
+
+    # A narrower one: the number found.
+    first = rows[0].name.split(",")[0]
+    search.text = first
+    found = eventually(lambda: [n for n in labels_containing(window, " found") if n.name[0].isdigit()],
+                       what="the number found")
+    check(bool(found), f"a search says how many people it found ({first!r})")
+
+    # Nothing found: a status page with its action.
+    search.text = "zzqxw"
+    title = appears(window, "label", "Nobody Found")
+    check(title is not None, "an empty result shows a status page")
+    button = appears(window, "push button", "New Person")
+    check(button is not None, "the status page offers to add the person")
+    screenshot("people-03-nobody-found")
+
+    press("<Control>q")
+    proc.wait(timeout=20)
+    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+
+
+run(test)
