@@ -32,6 +32,7 @@ struct _SillonPeoplePage
   GtkWidget *add_button;
   GtkLabel *list_message;
   GtkListBox *people_list;
+  GtkStack *list_stack;
   GtkScrolledWindow *list_scroller;
   GtkLabel *count_label;
   SillonStatusPage *empty_status;
@@ -257,6 +258,7 @@ sillon_people_page_refresh (SillonPeoplePage *self)
   if (store == NULL)
     {
       show_people (self, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
       return;
     }
 
@@ -300,12 +302,13 @@ sillon_people_page_refresh (SillonPeoplePage *self)
         /* Translators: %u is the number of people shown. */
         count = g_strdup_printf (_ ("More than %u people match: only the first %u are shown. Refine your search, for example with the first name."),
                                  MAX_RESULTS, MAX_RESULTS);
-      else
+      else if (found->len > 0)
         /* Translators: %u is the number of people found. */
         count = g_strdup_printf (ngettext ("%u person found", "%u people found", found->len), found->len);
     }
   sillon_message_label_set (self->count_label, count);
   show_people (self, store, found);
+  gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
 }
 
 /* The list is read again each time the page is shown: after unlocking,
@@ -530,6 +533,7 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_message);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, people_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, empty_status);

@@ -13,31 +13,40 @@ from sillonui import (appears, check, eventually, find, labels_containing, press
 PASSPHRASE = "rows of beans along the hedge"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "people.sillon")
 CLI = os.environ["SILLON_CLI"]
-PEOPLE = 300
+PEOPLE = 2000
 
 
-def cli(*args, lines=(PASSPHRASE,)):
+def cli(*args, lines=(PASSPHRASE,), stdin=None):
     r, w = os.pipe()
     os.write(w, ("\n".join(lines) + "\n").encode())
     os.close(w)
     done = subprocess.run([CLI, *args, "--vault", vault, "--passphrase-fd", str(r)],
-                          pass_fds=(r,), capture_output=True, text=True)
+                          pass_fds=(r,), input=stdin, capture_output=True, text=True)
     os.close(r)
     return done
 
 
 def person_rows(window):
-    return window.findChildren(lambda n: n.roleName == "list item" and n.showing and n.name,
-                               isLambda=True)
+    people = find(window, "list box", "People found", showing=False)
+    return [n for n in people.children if n.roleName == "list item" and n.name]
 
 
 def test():
     made = cli("vault", "create", "--name", "Camille Martin", "--kdf-ms", "100")
     check(made.returncode == 0, f"the vault is created ({made.stderr.strip()})")
     demo = subprocess.run([CLI, "demo", "--vault", vault, "--passphrase-fd", "0",
-                           "--beneficiaries", str(PEOPLE), "--sessions", "900", "--workshops", "0",
+                           "--beneficiaries", str(PEOPLE), "--sessions", "6000", "--workshops", "0",
                            "--places", "5"], input=PASSPHRASE + "\n", capture_output=True, text=True)
     check(demo.returncode == 0, f"demonstration people are added ({demo.stderr.strip()})")
+
+    # The person with a name seen last, as the vault says.
+    shell = cli("vault", "shell",
+                stdin="SELECT b.first_name || ' ' || b.last_name FROM sessions s"
+                      " JOIN beneficiaries b ON b.id = s.beneficiary_id"
+                      " WHERE b.first_name IS NOT NULL AND b.last_name IS NOT NULL"
+                      " ORDER BY s.date DESC, s.id DESC LIMIT 1;\n")
+    last_seen = shell.stdout.strip()
+    check(bool(last_seen), f"the vault names the person seen last ({shell.stderr.strip()})")
 
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)
@@ -53,6 +62,8 @@ def test():
     check(bool(count), "the unfiltered list says how many people are shown out of how many")
     rows = wait_for(lambda: person_rows(window), what="the list's rows")
     check(len(rows) == 50, f"the unfiltered list shows 50 people ({len(rows)})")
+    check(rows[0].name.startswith(last_seen + ","),
+          f"the unfiltered list opens on the person seen last ({last_seen!r}, first row {rows[0].name!r})")
     check(not [r for r in rows if r.name.startswith("Anonymous person")],
           "the unfiltered list does not open on anonymous people")
     check(not unnamed_interactive(window), "every control of the people page is named")
