@@ -69,6 +69,32 @@ def test():
     check(not unnamed_interactive(window), "every control of the people page is named")
     screenshot("people-01-unfiltered")
 
+    # A screen reader reads the rows while the mediator types: every
+    # change of the search replaces the list under it. (A critical warning
+    # stops the application under the tests' G_DEBUG=fatal-criticals.)
+    search.grabFocus()
+    first_row = rows[0]
+    read = 0
+    for text in ("a", "al", "ala", "", "b", "be", "ber", "bert", "", "m", "ma", "mar", "z", ""):
+        search.text = text
+        for _ in range(2):
+            try:
+                for row in person_rows(window):
+                    read += len(row.name or "") + len(row.children)
+            except Exception:  # a row that went away between two questions
+                pass
+    check(proc.poll() is None, f"the application survives a screen reader reading the list as it changes ({read})")
+    # The row a screen reader was on is still there, with what it now
+    # shows: rows are updated in place, not destroyed under the reader.
+    try:
+        still = first_row.name
+    except Exception as exc:
+        still = f"gone: {exc}"
+    check(still.startswith(last_seen + ","), f"the row a screen reader held survives the searches ({still!r})")
+    check(eventually(lambda: labels_containing(window, f"of {PEOPLE} people, seen most recently first"),
+                     what="the list after the search is cleared") is not None,
+          "the list is whole again once the search is cleared")
+
     # A broad search: a count and a request to refine it.
     search.grabFocus()
     search.text = "a"
