@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-preferences-window.h"
 #include "sillon-vault-session.h"
 #include "sillon-version.h"
 #include "sillon-window.h"
@@ -103,6 +104,16 @@ on_about_activated (GSimpleAction *action,
 }
 
 static void
+on_preferences_activated (GSimpleAction *action,
+                          GVariant *parameter,
+                          gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (sillon_preferences_window_new (parent)));
+}
+
+static void
 on_quit_activated (GSimpleAction *action,
                    GVariant *parameter,
                    gpointer user_data)
@@ -127,6 +138,7 @@ on_quit_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", on_about_activated, NULL, NULL, NULL, { 0 } },
+  { "preferences", on_preferences_activated, NULL, NULL, NULL, { 0 } },
   { "quit", on_quit_activated, NULL, NULL, NULL, { 0 } },
 };
 
@@ -136,6 +148,7 @@ static const struct
   const char *accels[4];
 } app_accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
+  { "app.preferences", { "<Primary>comma", NULL } },
   { "win.lock", { "<Primary>l", NULL } },
   { "win.show-primary-menu", { "F10", NULL } },
   /* Actions of the pages' own groups: they apply while the focus is in

@@ -257,8 +257,10 @@ sillon_people_page_refresh (SillonPeoplePage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
   if (store == NULL)
     {
+      /* The stack stays as it is: the window is about to fade from this
+       * page to the lock screen, and GTK snapshots the page for that
+       * without allocating it again. */
       show_people (self, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
       return;
     }
 
