@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sillon-message-label.h"
+#include "sillon-person-form.h"
 #include "sillon-status-page.h"
 
 /* Enough to recognise someone; a longer list means the search should be
@@ -24,12 +25,7 @@ struct _SillonPeoplePage
   GtkSearchEntry *search_entry;
   GtkWidget *new_person_button;
   GtkRevealer *form_revealer;
-  GtkEntry *first_name_entry;
-  GtkEntry *last_name_entry;
-  GtkEntry *birth_year_entry;
-  GtkEntry *commune_entry;
-  GtkLabel *form_message;
-  GtkWidget *add_button;
+  SillonPersonForm *person_form;
   GtkLabel *list_message;
   GtkListBox *people_list;
   GtkStack *list_stack;
@@ -339,11 +335,7 @@ sillon_people_page_locked (SillonPage *page)
 static void
 clear_form (SillonPeoplePage *self)
 {
-  gtk_entry_set_text (self->first_name_entry, "");
-  gtk_entry_set_text (self->last_name_entry, "");
-  gtk_entry_set_text (self->birth_year_entry, "");
-  gtk_entry_set_text (self->commune_entry, "");
-  sillon_message_label_set (self->form_message, NULL);
+  sillon_person_form_clear (self->person_form);
 }
 
 /* people.cancel-form (Escape) applies only while the form shows, so that
@@ -367,31 +359,28 @@ sillon_people_page_show_new_person_form (SillonPeoplePage *self)
 
   clear_form (self);
   set_form_shown (self, TRUE);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->first_name_entry)))
-    {
-      gtk_widget_grab_default (self->add_button);
-      gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
-    }
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->person_form)))
+    sillon_person_form_focus (self->person_form);
   else
     self->focus_form_on_map = TRUE;
 }
 
 static void
-on_first_name_entry_map (SillonPeoplePage *self)
+on_person_form_map (SillonPeoplePage *self)
 {
   if (!self->focus_form_on_map)
     return;
   self->focus_form_on_map = FALSE;
-  gtk_widget_grab_default (self->add_button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
+  sillon_person_form_focus (self->person_form);
 }
 
 static void
-on_form_cancel_button_clicked (SillonPeoplePage *self)
+hide_form (SillonPeoplePage *self)
 {
+  /* The focus leaves the form before the revealer hides it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   clear_form (self);
   set_form_shown (self, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* people.new-person: the New Person button and Ctrl+N. */
@@ -409,7 +398,7 @@ on_cancel_form_activated (GSimpleAction *action,
                           GVariant *parameter,
                           gpointer user_data)
 {
-  on_form_cancel_button_clicked (SILLON_PEOPLE_PAGE (user_data));
+  hide_form (SILLON_PEOPLE_PAGE (user_data));
 }
 
 static const GActionEntry people_actions[] = {
@@ -417,53 +406,22 @@ static const GActionEntry people_actions[] = {
   { "cancel-form", on_cancel_form_activated, NULL, NULL, NULL, { 0 } },
 };
 
-static char *
-entry_text (GtkEntry *entry)
+static void
+on_person_form_added (SillonPeoplePage *self,
+                      gint64 id)
 {
-  char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
+  hide_form (self);
+  sillon_people_page_refresh (self);
+  g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, id);
 }
 
+/* The person was already recorded: their page, not a second record. */
 static void
-on_add_button_clicked (SillonPeoplePage *self)
+on_person_form_open_existing (SillonPeoplePage *self,
+                              gint64 id)
 {
-  g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *year = entry_text (self->birth_year_entry);
-  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
-
-  g_return_if_fail (store != NULL);
-
-  b->first_name = entry_text (self->first_name_entry);
-  b->last_name = entry_text (self->last_name_entry);
-  b->commune_insee = entry_text (self->commune_entry);
-  if (year != NULL)
-    {
-      gint64 value = 0;
-
-      /* The store checks the range; here only that it is a number. */
-      if (!g_ascii_string_to_signed (year, 10, 1, 9999, &value, NULL))
-        {
-          sillon_message_label_set (self->form_message, _ ("The birth year must be a year written with four digits, for example 1958."));
-          gtk_widget_grab_focus (GTK_WIDGET (self->birth_year_entry));
-          return;
-        }
-      b->birth_year = (int) value;
-    }
-
-  if (!sillon_store_insert_beneficiary (store, b, &error))
-    {
-      sillon_message_label_set (self->form_message, error->message);
-      return;
-    }
-
-  clear_form (self);
-  set_form_shown (self, FALSE);
-  sillon_people_page_refresh (self);
-  g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, b->id);
+  hide_form (self);
+  g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, id);
 }
 
 static void
@@ -515,6 +473,7 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (SILLON_TYPE_STATUS_PAGE);
+  g_type_ensure (SILLON_TYPE_PERSON_FORM);
   object_class->dispose = sillon_people_page_dispose;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_people_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_people_page_locked;
@@ -527,20 +486,16 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, new_person_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, form_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, first_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, last_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, birth_year_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, commune_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, form_message);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, person_form);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_message);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, people_list);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, empty_status);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_first_name_entry_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_form_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_form_added);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_form_open_existing);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
