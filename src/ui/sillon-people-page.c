@@ -68,6 +68,31 @@ sillon_beneficiary_dup_display_name (const SillonBeneficiary *b)
   return g_strdup_printf (_ ("%1$s %2$s"), first, last);
 }
 
+/* The national vocabulary's age brackets (TrancheAge) have French labels
+ * only: the UI shows its own, in the UI's language. */
+static const char *
+age_bracket_label (const char *api)
+{
+  static const struct
+  {
+    const char *api;
+    const char *label;
+  } brackets[] = {
+    { "moins_de_douze", N_ ("under 12") },
+    { "douze_dix_huit", N_ ("12 to 17") },
+    { "dix_huit_vingt_quatre", N_ ("18 to 24") },
+    { "vingt_cinq_trente_neuf", N_ ("25 to 39") },
+    { "quarante_cinquante_neuf", N_ ("40 to 59") },
+    { "soixante_soixante_neuf", N_ ("60 to 69") },
+    { "soixante_dix_plus", N_ ("70 and over") },
+  };
+
+  for (gsize i = 0; api != NULL && i < G_N_ELEMENTS (brackets); i++)
+    if (g_str_equal (api, brackets[i].api))
+      return _ (brackets[i].label);
+  return NULL;
+}
+
 static char *
 describe_person (SillonPeoplePage *self,
                  SillonStore *store,
@@ -78,12 +103,10 @@ describe_person (SillonPeoplePage *self,
   if (b->birth_year != 0)
     {
       const char *bracket = sillon_store_beneficiary_age_bracket (store, b, NULL, NULL);
-      const char *label = bracket != NULL
-                              ? sillon_vocabulary_get_label (sillon_store_get_vocabulary (store), "TrancheAge", bracket, NULL)
-                              : NULL;
+      const char *label = age_bracket_label (bracket);
 
       if (label != NULL)
-        /* Translators: %1$d is a birth year, %2$s an age bracket such as "60 - 69 ans". */
+        /* Translators: %1$d is a birth year, %2$s an age bracket such as "60 to 69". */
         g_ptr_array_add (parts, g_strdup_printf (_ ("Born in %1$d (%2$s)"), b->birth_year, label));
       else
         /* Translators: %d is a birth year. */

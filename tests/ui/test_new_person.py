@@ -77,6 +77,8 @@ def test():
           "Add Anyway adds the namesake")
     rows = people_named(window, "Awa Diallo")
     check(len({r.name for r in rows}) == 2, f"the two namesakes' rows tell them apart ({[r.name for r in rows]})")
+    check(any("(60 to 69)" in r.name for r in rows),
+          f"the age bracket is in the UI's language, not the vocabulary's French ({[r.name for r in rows]})")
     screenshot("new-person-02-namesakes")
 
     press("<Control>q")
