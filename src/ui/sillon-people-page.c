@@ -9,6 +9,7 @@
 #include "sillon-people-page.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sillon-message-label.h"
 #include "sillon-person-form.h"
@@ -93,6 +94,28 @@ age_bracket_label (const char *api)
   return NULL;
 }
 
+/* "2026-12-03" in the locale's own way of writing a date. */
+static char *
+format_date (const char *iso)
+{
+  GDate date;
+  char text[64];
+  guint64 year = 0, month = 0, day = 0;
+
+  if (strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-' ||
+      (year = g_ascii_strtoull (iso, NULL, 10)) == 0)
+    return NULL;
+  month = g_ascii_strtoull (iso + 5, NULL, 10);
+  day = g_ascii_strtoull (iso + 8, NULL, 10);
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  if (g_date_strftime (text, sizeof text, "%x", &date) == 0)
+    return NULL;
+  return g_strdup (text);
+}
+
 static char *
 describe_person (SillonPeoplePage *self,
                  SillonStore *store,
@@ -117,6 +140,17 @@ describe_person (SillonPeoplePage *self,
   if (b->commune_insee != NULL && b->commune_insee[0] != '\0')
     /* Translators: %s is the INSEE code of a commune. */
     g_ptr_array_add (parts, g_strdup_printf (_ ("commune %s"), b->commune_insee));
+  {
+    g_autofree char *last = NULL;
+    g_autofree char *shown = NULL;
+
+    /* Namesakes are told apart by when they last came, too. A failed
+     * lookup only leaves the date out: the row is still right. */
+    if (sillon_store_get_last_session_date (store, b->id, &last, NULL) && last != NULL &&
+        (shown = format_date (last)) != NULL)
+      /* Translators: %s is a date in the UI's language. */
+      g_ptr_array_add (parts, g_strdup_printf (_ ("last visit %s"), shown));
+  }
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }

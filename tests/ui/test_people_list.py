@@ -64,6 +64,7 @@ def test():
     check(len(rows) == 50, f"the unfiltered list shows 50 people ({len(rows)})")
     check(rows[0].name.startswith(last_seen + ","),
           f"the unfiltered list opens on the person seen last ({last_seen!r}, first row {rows[0].name!r})")
+    check("last visit" in rows[0].name, f"a row says when the person last came ({rows[0].name!r})")
     check(not [r for r in rows if r.name.startswith("Anonymous person")],
           "the unfiltered list does not open on anonymous people")
     check(not unnamed_interactive(window), "every control of the people page is named")
