@@ -13,6 +13,7 @@
 
 #include "sillon-message-label.h"
 #include "sillon-person-form.h"
+#include "sillon-profile.h"
 #include "sillon-status-page.h"
 
 /* Enough to recognise someone; a longer list means the search should be
@@ -484,7 +485,10 @@ on_person_form_open_existing (SillonPeoplePage *self,
 static void
 on_search_entry_search_changed (SillonPeoplePage *self)
 {
+  gint64 start = g_get_monotonic_time ();
+
   sillon_people_page_refresh (self);
+  sillon_profile_until_painted (GTK_WIDGET (self), "search", start);
 }
 
 /* Escape in the search clears it. */

@@ -20,6 +20,7 @@
 #include "sillon-auto-lock.h"
 #include "sillon-create-vault-page.h"
 #include "sillon-people-page.h"
+#include "sillon-profile.h"
 #include "sillon-person-page.h"
 #include "sillon-recovery-key-page.h"
 #include "sillon-unlock-page.h"
@@ -199,6 +200,8 @@ on_unlock_page_unlocked (SillonWindow *self,
                          SillonVaultSession *session,
                          const GError *store_error)
 {
+  gint64 start = g_get_monotonic_time ();
+
   if (session == NULL)
     {
       /* The passphrase was right; the records inside are what failed. */
@@ -207,6 +210,9 @@ on_unlock_page_unlocked (SillonWindow *self,
     }
   set_session (self, session);
   show_home (self);
+  /* From the unlocked vault (the key derivation is behind us) to the
+   * people on screen. */
+  sillon_profile_until_painted (GTK_WIDGET (self), "unlock-to-desk", start);
 }
 
 static void
