@@ -200,11 +200,15 @@ new_person_row (void)
   return row;
 }
 
-/* Shows @people in the list, reusing the rows already there. */
+/* Shows @people in the list, reusing the rows already there. With
+ * @keep_same, a row that already shows the right person is left as it is:
+ * while the mediator types, nothing about a person changes, and most rows
+ * of "mar" are those of "ma". */
 static void
 show_people (SillonPeoplePage *self,
              SillonStore *store,
-             GPtrArray *people)
+             GPtrArray *people,
+             gboolean keep_same)
 {
   g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
   GList *l = rows;
@@ -212,20 +216,26 @@ show_people (SillonPeoplePage *self,
   for (guint i = 0; i < (people != NULL ? people->len : 0); i++)
     {
       const SillonBeneficiary *b = people->pdata[i];
-      g_autofree char *name = sillon_beneficiary_dup_display_name (b);
-      g_autofree char *details = describe_person (self, store, b);
+      g_autofree char *name = NULL;
+      g_autofree char *details = NULL;
       GtkWidget *row;
 
       if (l != NULL)
         {
+          gint64 *shown = g_object_get_data (G_OBJECT (l->data), "beneficiary-id");
+
           row = l->data;
           l = l->next;
+          if (keep_same && shown != NULL && *shown == b->id)
+            continue;
         }
       else
         {
           row = new_person_row ();
           gtk_container_add (GTK_CONTAINER (self->people_list), row);
         }
+      name = sillon_beneficiary_dup_display_name (b);
+      details = describe_person (self, store, b);
       set_person_row (row, name, details, b->id);
     }
   /* The rows left over go, from the last one, so that the rows a screen
@@ -291,8 +301,22 @@ list_unfiltered (SillonStore *store,
   return g_steal_pointer (&shown);
 }
 
+static void
+refresh_list (SillonPeoplePage *self,
+              gboolean keep_same);
+
+/* Read again from the store: after unlocking, coming back from a person,
+ * adding one. */
 void
 sillon_people_page_refresh (SillonPeoplePage *self)
+{
+  g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
+  refresh_list (self, FALSE);
+}
+
+static void
+refresh_list (SillonPeoplePage *self,
+              gboolean keep_same)
 {
   const char *query = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
@@ -314,7 +338,7 @@ sillon_people_page_refresh (SillonPeoplePage *self)
       /* The stack stays as it is: the window is about to fade from this
        * page to the lock screen, and GTK snapshots the page for that
        * without allocating it again. */
-      show_people (self, NULL, NULL);
+      show_people (self, NULL, NULL, FALSE);
       return;
     }
 
@@ -335,7 +359,7 @@ sillon_people_page_refresh (SillonPeoplePage *self)
     }
   if (found == NULL || total < 0)
     {
-      show_people (self, NULL, NULL);
+      show_people (self, NULL, NULL, FALSE);
       sillon_message_label_set (self->list_message, error->message);
       return;
     }
@@ -363,7 +387,7 @@ sillon_people_page_refresh (SillonPeoplePage *self)
         count = g_strdup_printf (ngettext ("%u person found", "%u people found", found->len), found->len);
     }
   sillon_message_label_set (self->count_label, count);
-  show_people (self, store, found);
+  show_people (self, store, found, keep_same);
   gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
 }
 
@@ -487,7 +511,7 @@ on_search_entry_search_changed (SillonPeoplePage *self)
 {
   gint64 start = g_get_monotonic_time ();
 
-  sillon_people_page_refresh (self);
+  refresh_list (self, TRUE);
   sillon_profile_until_painted (GTK_WIDGET (self), "search", start);
 }
 

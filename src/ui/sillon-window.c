@@ -41,6 +41,7 @@ struct _SillonWindow
 
   GtkHeaderBar *header_bar;
   GtkWidget *lock_button;
+  GtkWidget *back_button;
   GtkMenuButton *primary_menu_button;
   GtkStack *stack;
   SillonCreateVaultPage *create_page;
@@ -91,7 +92,35 @@ on_stack_visible_child_changed (SillonWindow *self)
   g_clear_pointer (&self->title_binding, g_binding_unbind);
   if (SILLON_IS_PAGE (page))
     self->title_binding = g_object_bind_property (page, "title", self->header_bar, "subtitle", G_BINDING_SYNC_CREATE);
+  /* The back button belongs in the header bar (GNOME HIG), on the pages
+   * that have somewhere to go back to. */
+  if (self->back_button != NULL)
+    gtk_widget_set_visible (self->back_button,
+                            page == GTK_WIDGET (self->person_page) || page == GTK_WIDGET (self->wizard));
   update_lock_action (self);
+}
+
+/* The visible page's own action: person.back, or wizard.cancel (which
+ * asks before dropping answers). */
+static void
+on_back_button_clicked (SillonWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GActionGroup *group = NULL;
+  const char *action = NULL;
+
+  if (page == GTK_WIDGET (self->person_page))
+    {
+      group = gtk_widget_get_action_group (page, "person");
+      action = "back";
+    }
+  else if (page == GTK_WIDGET (self->wizard))
+    {
+      group = gtk_widget_get_action_group (page, "wizard");
+      action = "cancel";
+    }
+  if (group != NULL && g_action_group_get_action_enabled (group, action))
+    g_action_group_activate_action (group, action, NULL);
 }
 
 static void
@@ -587,6 +616,7 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_page);
@@ -598,6 +628,7 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_create_page_created);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_page_acknowledged);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_page_unlocked);

@@ -79,6 +79,16 @@ def test():
     press("Return")
     new_assessment = find(window, "push button", "New Assessment", timeout=20)
 
+    # The back button is in the header bar: from the person to the list.
+    back = find(window, "push button", "Go back")
+    back.doActionNamed("click")
+    check(appears(window, "text", "Search people") is not None, "the header bar's back button goes back")
+    check(not is_showing(back), "the list has no back button")
+    search = find(window, "text", "Search people")
+    search.grabFocus()
+    press("Return")
+    new_assessment = find(window, "push button", "New Assessment", timeout=20)
+
     # Escape leaves an assessment with nothing to lose at once.
     new_assessment.click()
     wait_for(lambda: labels_containing(window, "Question 1 of"), what="the first question")
