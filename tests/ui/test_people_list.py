@@ -70,6 +70,21 @@ def test():
     check(not unnamed_interactive(window), "every control of the people page is named")
     screenshot("people-01-unfiltered")
 
+    # A new search starts at the top of the list, wherever it was scrolled.
+    people = find(window, "list box", "People found", showing=False)
+    bars = [n for n in people.parent.parent.children if n.roleName == "scroll bar"]
+    vbar = max(bars, key=lambda n: n.size[1]) if bars else None
+    if vbar is not None:
+        vbar.value = vbar.maxValue
+        wait_for(lambda: vbar.value > 0, what="the list to scroll down")
+        search.grabFocus()
+        search.text = "b"
+        check(eventually(lambda: vbar.value == 0, what="the list back at the top") is True,
+              "a new search scrolls the list back to the top")
+        search.text = ""
+    else:
+        check(False, "the list has a vertical scroll bar")
+
     # A screen reader reads the rows while the mediator types: every
     # change of the search replaces the list under it. (A critical warning
     # stops the application under the tests' G_DEBUG=fatal-criticals.)
