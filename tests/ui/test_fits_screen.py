@@ -60,6 +60,17 @@ def test():
     create_vault_through_ui(window, PASSPHRASE)
     find(window, "text", "Search people", timeout=60)
     check_fits(window, "02-people")
+    # The preferences window fits too, with every control named.
+    press("<Control>comma")
+    prefs = wait_for(lambda: [n for n in app.children if n.name == "Preferences" and n.showing],
+                     what="the preferences window")[0]
+    width, height = screen_size()
+    w, h = prefs.size
+    check(w <= width and h <= height, f"the preferences window ({w}×{h}) fits the screen at text scale {SCALE}")
+    check(not unnamed_interactive(prefs), "every control of the preferences is named")
+    screenshot(f"fits-{SCALE}-02b-preferences")
+    press("Escape")
+    wait_for(lambda: not prefs.showing, what="the preferences to close")
     press("<Control>n")
     find(window, "text", "First name").text = "Marie-Thérèse"
     find(window, "text", "Last name").text = "de La Rochefoucauld-Montbazon"
