@@ -70,6 +70,7 @@ hide_duplicate (SillonPersonForm *self)
   gtk_widget_hide (self->duplicate_box);
   gtk_label_set_text (self->duplicate_label, "");
   gtk_button_set_label (GTK_BUTTON (self->add_button), _ ("_Add Person"));
+  gtk_style_context_add_class (gtk_widget_get_style_context (self->add_button), "suggested-action");
 }
 
 void
@@ -171,6 +172,8 @@ show_duplicate (SillonPersonForm *self,
   gtk_widget_show (self->duplicate_box);
   /* Adding now needs a second press, on a button that says so. */
   gtk_button_set_label (GTK_BUTTON (self->add_button), _ ("_Add Anyway"));
+  /* One suggested action: opening the person already recorded. */
+  gtk_style_context_remove_class (gtk_widget_get_style_context (self->add_button), "suggested-action");
   self->add_anyway = TRUE;
   gtk_widget_grab_focus (self->open_existing_button);
 }
