@@ -9,8 +9,8 @@
 #include "sillon-people-page.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "sillon-date-format.h"
 #include "sillon-message-label.h"
 #include "sillon-person-form.h"
 #include "sillon-profile.h"
@@ -70,53 +70,6 @@ sillon_beneficiary_dup_display_name (const SillonBeneficiary *b)
   return g_strdup_printf (_ ("%1$s %2$s"), first, last);
 }
 
-/* The national vocabulary's age brackets (TrancheAge) have French labels
- * only: the UI shows its own, in the UI's language. */
-static const char *
-age_bracket_label (const char *api)
-{
-  static const struct
-  {
-    const char *api;
-    const char *label;
-  } brackets[] = {
-    { "moins_de_douze", N_ ("under 12") },
-    { "douze_dix_huit", N_ ("12 to 17") },
-    { "dix_huit_vingt_quatre", N_ ("18 to 24") },
-    { "vingt_cinq_trente_neuf", N_ ("25 to 39") },
-    { "quarante_cinquante_neuf", N_ ("40 to 59") },
-    { "soixante_soixante_neuf", N_ ("60 to 69") },
-    { "soixante_dix_plus", N_ ("70 and over") },
-  };
-
-  for (gsize i = 0; api != NULL && i < G_N_ELEMENTS (brackets); i++)
-    if (g_str_equal (api, brackets[i].api))
-      return _ (brackets[i].label);
-  return NULL;
-}
-
-/* "2026-12-03" in the locale's own way of writing a date. */
-static char *
-format_date (const char *iso)
-{
-  GDate date;
-  char text[64];
-  guint64 year = 0, month = 0, day = 0;
-
-  if (strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-' ||
-      (year = g_ascii_strtoull (iso, NULL, 10)) == 0)
-    return NULL;
-  month = g_ascii_strtoull (iso + 5, NULL, 10);
-  day = g_ascii_strtoull (iso + 8, NULL, 10);
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return NULL;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  if (g_date_strftime (text, sizeof text, "%x", &date) == 0)
-    return NULL;
-  return g_strdup (text);
-}
-
 static char *
 describe_person (SillonPeoplePage *self,
                  SillonStore *store,
@@ -127,7 +80,9 @@ describe_person (SillonPeoplePage *self,
   if (b->birth_year != 0)
     {
       const char *bracket = sillon_store_beneficiary_age_bracket (store, b, NULL, NULL);
-      const char *label = age_bracket_label (bracket);
+      const char *label = bracket != NULL
+                              ? sillon_vocabulary_get_display_label (sillon_store_get_vocabulary (store), "TrancheAge", bracket, NULL)
+                              : NULL;
 
       if (label != NULL)
         /* Translators: %1$d is a birth year, %2$s an age bracket such as "60 to 69". */
@@ -148,7 +103,7 @@ describe_person (SillonPeoplePage *self,
     /* Namesakes are told apart by when they last came, too. A failed
      * lookup only leaves the date out: the row is still right. */
     if (sillon_store_get_last_session_date (store, b->id, &last, NULL) && last != NULL &&
-        (shown = format_date (last)) != NULL)
+        (shown = sillon_format_iso_date (last, SILLON_DATE_STYLE_SHORT, NULL)) != NULL)
       /* Translators: %s is a date in the UI's language. */
       g_ptr_array_add (parts, g_strdup_printf (_ ("last visit %s"), shown));
   }
