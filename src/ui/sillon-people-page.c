@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-communes.h"
 #include "sillon-date-format.h"
 #include "sillon-message-label.h"
 #include "sillon-person-form.h"
@@ -94,8 +95,18 @@ describe_person (SillonPeoplePage *self,
   else
     g_ptr_array_add (parts, g_strdup (_ ("Birth year unknown")));
   if (b->commune_insee != NULL && b->commune_insee[0] != '\0')
-    /* Translators: %s is the INSEE code of a commune. */
-    g_ptr_array_add (parts, g_strdup_printf (_ ("commune %s"), b->commune_insee));
+    {
+      /* The commune's name; its code only if the list of communes cannot
+       * be read or does not know it. */
+      SillonCommunes *communes = sillon_communes_get_default (NULL);
+      g_autofree char *where = communes != NULL ? sillon_communes_describe_code (communes, b->commune_insee) : NULL;
+
+      if (where != NULL && g_strcmp0 (where, b->commune_insee) != 0)
+        g_ptr_array_add (parts, g_steal_pointer (&where));
+      else
+        /* Translators: %s is the INSEE code of a commune. */
+        g_ptr_array_add (parts, g_strdup_printf (_ ("commune %s"), b->commune_insee));
+    }
   {
     g_autofree char *last = NULL;
     g_autofree char *shown = NULL;
