@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-preferences-window.h"
 #include "sillon-vault-session.h"
 #include "sillon-version.h"
 #include "sillon-window.h"
@@ -103,6 +104,16 @@ on_about_activated (GSimpleAction *action,
 }
 
 static void
+on_preferences_activated (GSimpleAction *action,
+                          GVariant *parameter,
+                          gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (sillon_preferences_window_new (parent)));
+}
+
+static void
 on_quit_activated (GSimpleAction *action,
                    GVariant *parameter,
                    gpointer user_data)
@@ -127,20 +138,28 @@ on_quit_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", on_about_activated, NULL, NULL, NULL, { 0 } },
+  { "preferences", on_preferences_activated, NULL, NULL, NULL, { 0 } },
   { "quit", on_quit_activated, NULL, NULL, NULL, { 0 } },
 };
 
 static const struct
 {
   const char *action;
-  const char *accels[3];
+  const char *accels[4];
 } app_accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
+  { "app.preferences", { "<Primary>comma", NULL } },
   { "win.lock", { "<Primary>l", NULL } },
+  { "win.show-primary-menu", { "F10", NULL } },
   /* Actions of the pages' own groups: they apply while the focus is in
-   * the page. */
-  { "person.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+   * the page. Escape cancels a form or goes back; an action that is
+   * disabled (no form shown) leaves Escape to the focused widget, such as
+   * the search entry, which clears itself. */
+  { "people.new-person", { "<Primary>n", NULL } },
+  { "people.cancel-form", { "Escape", NULL } },
+  { "person.back", { "<Alt>Left", "<Alt>KP_Left", "Escape", NULL } },
   { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "wizard.cancel", { "Escape", NULL } },
   { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },
 };
 

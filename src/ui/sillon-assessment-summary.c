@@ -44,6 +44,7 @@ struct _SillonAssessmentSummary
   GtkWidget *add_orientation_box;
   GtkComboBoxText *add_orientation_combo;
   GtkComboBoxText *degree_combo;
+  GtkWidget *save_button;
   GtkEntry *reason_entry;
   GtkLabel *summary_message;
 };
@@ -372,7 +373,11 @@ sillon_assessment_summary_focus_decision (SillonAssessmentSummary *self)
   g_return_if_fail (SILLON_IS_ASSESSMENT_SUMMARY (self));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->summary_scroller), 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->degree_combo));
+  /* The first control of the decision, which a screen reader announces
+   * (a combo box hands the focus to an inner button that it does not):
+   * the urgency, then Tab through the suggestions, the degree, the
+   * reason. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->urgent_check));
 }
 
 /* The urgency is a fact about the visit, not an answer: it only changes
@@ -400,6 +405,13 @@ on_urgent_check_toggled (SillonAssessmentSummary *self)
   g_clear_pointer (&self->result, sillon_assessment_result_free);
   self->result = result;
   fill_orientations (self);
+}
+
+/* Enter in the reason saves, as the last field of a form does. */
+static void
+on_reason_entry_activate (SillonAssessmentSummary *self)
+{
+  gtk_widget_activate (self->save_button);
 }
 
 static void
@@ -559,6 +571,20 @@ sillon_assessment_summary_dispose (GObject *object)
   G_OBJECT_CLASS (sillon_assessment_summary_parent_class)->dispose (object);
 }
 
+/* A combo box asks for the width of its longest choice, which no label
+ * wrapping can shrink: at a large text scale the orientations' labels
+ * would widen the window past the screen. Ellipsized, the closed combo
+ * box takes the width it is given; the open list still shows them whole. */
+static void
+let_combo_shrink (GtkComboBox *combo)
+{
+  g_autoptr (GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (combo));
+
+  for (GList *l = cells; l != NULL; l = l->next)
+    if (GTK_IS_CELL_RENDERER_TEXT (l->data))
+      g_object_set (l->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 12, NULL);
+}
+
 static void
 sillon_assessment_summary_class_init (SillonAssessmentSummaryClass *klass)
 {
@@ -585,9 +611,11 @@ sillon_assessment_summary_class_init (SillonAssessmentSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, add_orientation_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, degree_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, save_button);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, summary_message);
   gtk_widget_class_bind_template_callback (widget_class, on_add_orientation_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_decision_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reason_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_urgent_check_toggled);
 }
 
@@ -602,6 +630,10 @@ sillon_assessment_summary_init (SillonAssessmentSummary *self)
   /* Tabbing through the summary brings each control into view. */
   gtk_container_set_focus_vadjustment (self->summary_box,
                                        gtk_scrolled_window_get_vadjustment (self->summary_scroller));
+
+  let_combo_shrink (GTK_COMBO_BOX (self->degree_combo));
+  let_combo_shrink (GTK_COMBO_BOX (self->add_orientation_combo));
+  gtk_label_set_line_wrap (GTK_LABEL (gtk_bin_get_child (GTK_BIN (self->urgent_check))), TRUE);
 
   /* GTK gives the combo box's drop-down list no name of its own; a screen
    * reader then announces an anonymous menu when it opens. */

@@ -27,7 +27,7 @@ gboolean sillon_assessment_summary_show (SillonAssessmentSummary *self,
                                          SillonQuestionnaire *questionnaire,
                                          SillonOrientationRules *rules,
                                          GError **error);
-/* Scrolls to the top and puts the focus on the degree. */
+/* Scrolls to the top and puts the focus on the first control of the decision. */
 void sillon_assessment_summary_focus_decision (SillonAssessmentSummary *self);
 
 /* Sets the mediator's decision on the assessment as overrides signed by

@@ -41,6 +41,9 @@ struct _SillonAssessmentWizard
   char *person_name;
   char *mediator_name;
   guint current;
+  /* The answer chosen on the current question but not yet confirmed when
+   * the vault locked (-1: none): it is chosen again on resuming. */
+  int pending_choice;
   GPtrArray *answer_buttons; /* GtkRadioButton*, in choice order */
   GtkWidget *none_button;    /* the group's hidden member: no choice yet */
   GSimpleActionGroup *actions;
@@ -211,6 +214,10 @@ show_question (SillonAssessmentWizard *self)
       if (state == SILLON_ANSWER_GIVEN && sillon_questionnaire_item_get_choice_value (item, i) == given)
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
     }
+
+  if (self->pending_choice >= 0 && (guint) self->pending_choice < self->answer_buttons->len)
+    gtk_toggle_button_set_active (self->answer_buttons->pdata[self->pending_choice], TRUE);
+  self->pending_choice = -1;
 
   if (state == SILLON_ANSWER_SKIPPED)
     sillon_message_label_set (self->question_message, _ ("This question was skipped. Choose an answer, or press S to leave it skipped."));
@@ -773,6 +780,7 @@ sillon_assessment_wizard_reset (SillonAssessmentWizard *self)
 
   answer_discard_question (self, FALSE);
   g_clear_object (&self->assessment);
+  self->pending_choice = -1;
   g_clear_pointer (&self->person_name, g_free);
   g_clear_pointer (&self->mediator_name, g_free);
   if (self->answer_buttons != NULL)
@@ -810,7 +818,9 @@ sillon_assessment_wizard_locked (SillonPage *page)
 
   /* A pending question about discarding counts as "keep editing". */
   answer_discard_question (self, FALSE);
-  /* The question is rebuilt from the answers on resuming. */
+  /* The question is rebuilt from the answers on resuming, with the
+   * choice the mediator had made but not yet confirmed. */
+  self->pending_choice = gtk_stack_get_visible_child (self->pages) == self->question_page ? selected_index (self) : -1;
   gtk_label_set_text (self->person_label, "");
   clear_container (GTK_CONTAINER (self->answers_box));
   g_ptr_array_set_size (self->answer_buttons, 0);
@@ -904,6 +914,7 @@ sillon_assessment_wizard_init (SillonAssessmentWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->answer_buttons = g_ptr_array_new ();
+  self->pending_choice = -1;
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), wizard_actions,
                                    G_N_ELEMENTS (wizard_actions), self);

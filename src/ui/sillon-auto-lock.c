@@ -38,14 +38,25 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* The delay in seconds. SILLON_AUTO_LOCK_SECONDS may only shorten it: the UI
- * tests use it to avoid waiting a minute, and it can never keep a vault open
+/* The delay in seconds. SILLON_AUTO_LOCK_SECONDS and
+ * SILLON_AUTO_LOCK_SECONDS_PER_MINUTE may only shorten it: the UI tests use
+ * them to avoid waiting minutes (the second one so that the delay chosen
+ * in the preferences still counts), and they can never keep a vault open
  * longer than the mediator chose. */
 static gint64
 idle_delay_seconds (SillonAutoLock *self)
 {
-  gint64 delay = (gint64) g_settings_get_uint (self->settings, "auto-lock-minutes") * 60;
+  guint minutes = g_settings_get_uint (self->settings, "auto-lock-minutes");
+  gint64 delay = (gint64) minutes * 60;
   const char *override = g_getenv ("SILLON_AUTO_LOCK_SECONDS");
+  const char *per_minute = g_getenv ("SILLON_AUTO_LOCK_SECONDS_PER_MINUTE");
+
+  if (per_minute != NULL)
+    {
+      gint64 seconds = g_ascii_strtoll (per_minute, NULL, 10);
+      if (seconds > 0 && seconds < 60)
+        delay = (gint64) minutes * seconds;
+    }
 
   if (override != NULL)
     {

@@ -10,7 +10,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-communes.h"
+#include "sillon-date-format.h"
 #include "sillon-message-label.h"
+#include "sillon-person-form.h"
+#include "sillon-profile.h"
+#include "sillon-status-page.h"
 
 /* Enough to recognise someone; a longer list means the search should be
  * narrowed, not scrolled. */
@@ -23,15 +28,18 @@ struct _SillonPeoplePage
   GtkSearchEntry *search_entry;
   GtkWidget *new_person_button;
   GtkRevealer *form_revealer;
-  GtkEntry *first_name_entry;
-  GtkEntry *last_name_entry;
-  GtkEntry *birth_year_entry;
-  GtkEntry *commune_entry;
-  GtkLabel *form_message;
-  GtkWidget *add_button;
+  SillonPersonForm *person_form;
   GtkLabel *list_message;
   GtkListBox *people_list;
-  GtkLabel *placeholder_label;
+  GtkStack *list_stack;
+  GtkScrolledWindow *list_scroller;
+  GtkLabel *count_label;
+  SillonStatusPage *empty_status;
+  GSimpleActionGroup *actions;
+  /* The form was asked for: its first field takes the focus once it
+   * shows. A widget the revealer has not shown yet must not have the
+   * focus, or the key release of Ctrl+N goes to an unrealized widget. */
+  gboolean focus_form_on_map;
 };
 
 G_DEFINE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, SILLON_TYPE_PAGE)
@@ -43,6 +51,10 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+static void clear_form (SillonPeoplePage *self);
+static void set_form_shown (SillonPeoplePage *self,
+                            gboolean shown);
 
 char *
 sillon_beneficiary_dup_display_name (const SillonBeneficiary *b)
@@ -83,24 +95,62 @@ describe_person (SillonPeoplePage *self,
   else
     g_ptr_array_add (parts, g_strdup (_ ("Birth year unknown")));
   if (b->commune_insee != NULL && b->commune_insee[0] != '\0')
-    /* Translators: %s is the INSEE code of a commune. */
-    g_ptr_array_add (parts, g_strdup_printf (_ ("commune %s"), b->commune_insee));
+    {
+      /* The commune's name; its code only if the list of communes cannot
+       * be read or does not know it. */
+      SillonCommunes *communes = sillon_communes_get_default (NULL);
+      g_autofree char *where = communes != NULL ? sillon_communes_describe_code (communes, b->commune_insee) : NULL;
+
+      if (where != NULL && g_strcmp0 (where, b->commune_insee) != 0)
+        g_ptr_array_add (parts, g_steal_pointer (&where));
+      else
+        /* Translators: %s is the INSEE code of a commune. */
+        g_ptr_array_add (parts, g_strdup_printf (_ ("commune %s"), b->commune_insee));
+    }
+  {
+    g_autofree char *last = NULL;
+    g_autofree char *shown = NULL;
+
+    /* Namesakes are told apart by when they last came, too. A failed
+     * lookup only leaves the date out: the row is still right. */
+    if (sillon_store_get_last_session_date (store, b->id, &last, NULL) && last != NULL &&
+        (shown = sillon_format_iso_date (last, SILLON_DATE_STYLE_SHORT, NULL)) != NULL)
+      /* Translators: %s is a date in the UI's language. */
+      g_ptr_array_add (parts, g_strdup_printf (_ ("last visit %s"), shown));
+  }
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-static GtkWidget *
-person_row (SillonPeoplePage *self,
-            SillonStore *store,
-            const SillonBeneficiary *b)
+/* A row of the list: a name and what tells namesakes apart. Rows are
+ * updated in place rather than destroyed and made again at each key
+ * press: a screen reader reading the list while the mediator types would
+ * otherwise ask for rows that no longer exist (each destroyed row's
+ * accessible then answers with GLib/ATK critical warnings), and could not
+ * follow the search. */
+static void
+set_person_row (GtkWidget *row,
+                const char *name,
+                const char *details,
+                gint64 id)
 {
-  g_autofree char *name = sillon_beneficiary_dup_display_name (b);
-  g_autofree char *details = describe_person (self, store, b);
+  GtkWidget *box = gtk_bin_get_child (GTK_BIN (row));
+  g_autoptr (GList) labels = gtk_container_get_children (GTK_CONTAINER (box));
   g_autofree char *spoken = g_strdup_printf ("%s, %s", name, details);
+
+  gtk_label_set_text (labels->data, name);
+  gtk_label_set_text (labels->next->data, details);
+  atk_object_set_name (gtk_widget_get_accessible (row), spoken);
+  g_object_set_data_full (G_OBJECT (row), "beneficiary-id", g_memdup2 (&id, sizeof id), g_free);
+}
+
+static GtkWidget *
+new_person_row (void)
+{
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *details_label = gtk_label_new (details);
+  GtkWidget *name_label = gtk_label_new (NULL);
+  GtkWidget *details_label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
@@ -112,45 +162,199 @@ person_row (SillonPeoplePage *self,
   gtk_container_add (GTK_CONTAINER (box), name_label);
   gtk_container_add (GTK_CONTAINER (box), details_label);
   gtk_container_add (GTK_CONTAINER (row), box);
-  atk_object_set_name (gtk_widget_get_accessible (row), spoken);
-  g_object_set_data_full (G_OBJECT (row), "beneficiary-id", g_memdup2 (&b->id, sizeof b->id), g_free);
   gtk_widget_show_all (row);
   return row;
 }
 
+/* Shows @people in the list, reusing the rows already there. With
+ * @keep_same, a row that already shows the right person is left as it is:
+ * while the mediator types, nothing about a person changes, and most rows
+ * of "mar" are those of "ma". */
+static void
+show_people (SillonPeoplePage *self,
+             SillonStore *store,
+             GPtrArray *people,
+             gboolean keep_same)
+{
+  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
+  GList *l = rows;
+
+  for (guint i = 0; i < (people != NULL ? people->len : 0); i++)
+    {
+      const SillonBeneficiary *b = people->pdata[i];
+      g_autofree char *name = NULL;
+      g_autofree char *details = NULL;
+      GtkWidget *row;
+
+      if (l != NULL)
+        {
+          gint64 *shown = g_object_get_data (G_OBJECT (l->data), "beneficiary-id");
+
+          row = l->data;
+          l = l->next;
+          if (keep_same && shown != NULL && *shown == b->id)
+            continue;
+        }
+      else
+        {
+          row = new_person_row ();
+          gtk_container_add (GTK_CONTAINER (self->people_list), row);
+        }
+      name = sillon_beneficiary_dup_display_name (b);
+      details = describe_person (self, store, b);
+      set_person_row (row, name, details, b->id);
+    }
+  /* The rows left over go, from the last one, so that the rows a screen
+   * reader may be reading keep their place. */
+  if (l == NULL)
+    return;
+  for (GList *rest = g_list_last (rows);; rest = rest->prev)
+    {
+      gboolean first_left_over = rest == l;
+
+      gtk_widget_destroy (rest->data);
+      if (first_left_over)
+        break;
+    }
+}
+
+static gboolean
+has_name (const SillonBeneficiary *b)
+{
+  return !b->anonymised && ((b->first_name != NULL && b->first_name[0] != '\0') ||
+                            (b->last_name != NULL && b->last_name[0] != '\0'));
+}
+
+/* The list before any search: the people seen most recently (in a
+ * session), then the others by name, the anonymous ones left out: nobody
+ * looks for them by scrolling. */
+static GPtrArray *
+list_unfiltered (SillonStore *store,
+                 GError **error)
+{
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_beneficiary_free);
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GPtrArray) recent = sillon_store_list_recent_beneficiaries (store, MAX_RESULTS * 2, error);
+  g_autoptr (GPtrArray) by_name = NULL;
+
+  if (recent == NULL)
+    return NULL;
+  for (guint i = 0; i < recent->len && shown->len < MAX_RESULTS; i++)
+    {
+      SillonBeneficiary *b = recent->pdata[i];
+
+      if (!has_name (b))
+        continue;
+      g_hash_table_add (ids, g_memdup2 (&b->id, sizeof b->id));
+      g_ptr_array_add (shown, g_ptr_array_steal_index (recent, i));
+      i--;
+    }
+  if (shown->len >= MAX_RESULTS)
+    return g_steal_pointer (&shown);
+
+  by_name = sillon_store_list_beneficiaries (store, MAX_RESULTS * 2, 0, error);
+  if (by_name == NULL)
+    return NULL;
+  for (guint i = 0; i < by_name->len && shown->len < MAX_RESULTS; i++)
+    {
+      SillonBeneficiary *b = by_name->pdata[i];
+
+      if (!has_name (b) || g_hash_table_contains (ids, &b->id))
+        continue;
+      g_ptr_array_add (shown, g_ptr_array_steal_index (by_name, i));
+      i--;
+    }
+  return g_steal_pointer (&shown);
+}
+
+static void
+refresh_list (SillonPeoplePage *self,
+              gboolean keep_same);
+
+/* Read again from the store: after unlocking, coming back from a person,
+ * adding one. */
 void
 sillon_people_page_refresh (SillonPeoplePage *self)
+{
+  g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
+  refresh_list (self, FALSE);
+}
+
+static void
+refresh_list (SillonPeoplePage *self,
+              gboolean keep_same)
 {
   const char *query = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
   g_autofree char *folded = g_strstrip (g_strdup (query));
+  g_autofree char *count = NULL;
+  gboolean more = FALSE;
+  gint64 total = 0;
 
   g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
 
-  for (GList *l = rows; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
   sillon_message_label_set (self->list_message, NULL);
+  sillon_message_label_set (self->count_label, NULL);
+  /* A new search starts at the top of the list. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
   if (store == NULL)
-    return;
+    {
+      /* The stack stays as it is: the window is about to fade from this
+       * page to the lock screen, and GTK snapshots the page for that
+       * without allocating it again. */
+      show_people (self, NULL, NULL, FALSE);
+      return;
+    }
 
   if (folded[0] == '\0')
-    found = sillon_store_list_beneficiaries (store, MAX_RESULTS, 0, &error);
-  else
-    found = sillon_store_search_beneficiaries (store, folded, MAX_RESULTS, &error);
-  if (found == NULL)
     {
+      found = list_unfiltered (store, &error);
+      total = found != NULL ? sillon_store_count_beneficiaries (store, &error) : 0;
+    }
+  else
+    {
+      /* One more than shown tells whether there are others. */
+      found = sillon_store_search_beneficiaries (store, folded, MAX_RESULTS + 1, &error);
+      if (found != NULL && found->len > MAX_RESULTS)
+        {
+          more = TRUE;
+          g_ptr_array_set_size (found, MAX_RESULTS);
+        }
+    }
+  if (found == NULL || total < 0)
+    {
+      show_people (self, NULL, NULL, FALSE);
       sillon_message_label_set (self->list_message, error->message);
       return;
     }
 
-  gtk_label_set_text (self->placeholder_label,
-                      folded[0] == '\0' ? _ ("Nobody is recorded yet. Add a person with “New Person”.")
-                                        : _ ("Nobody matches this search. Check the spelling, or add the person with “New Person”."));
-  for (guint i = 0; i < found->len; i++)
-    gtk_container_add (GTK_CONTAINER (self->people_list), person_row (self, store, found->pdata[i]));
+  if (folded[0] == '\0')
+    {
+      sillon_status_page_set_title (self->empty_status, _ ("Nobody Recorded Yet"));
+      sillon_status_page_set_description (self->empty_status, _ ("Add the first person you help: a name is enough, the rest can wait."));
+      if ((gint64) found->len < total)
+        /* Translators: %1$u people shown out of %2$lld recorded in the vault. */
+        count = g_strdup_printf (ngettext ("%1$u of %2$lld person, seen most recently first. Search to find the others.",
+                                           "%1$u of %2$lld people, seen most recently first. Search to find the others.", (gulong) total),
+                                 found->len, (long long) total);
+    }
+  else
+    {
+      sillon_status_page_set_title (self->empty_status, _ ("Nobody Found"));
+      sillon_status_page_set_description (self->empty_status, _ ("Check the spelling, try the last name alone, or add the person."));
+      if (more)
+        /* Translators: %u is the number of people shown. */
+        count = g_strdup_printf (_ ("More than %u people match: only the first %u are shown. Refine your search, for example with the first name."),
+                                 MAX_RESULTS, MAX_RESULTS);
+      else if (found->len > 0)
+        /* Translators: %u is the number of people found. */
+        count = g_strdup_printf (ngettext ("%u person found", "%u people found", found->len), found->len);
+    }
+  sillon_message_label_set (self->count_label, count);
+  show_people (self, store, found, keep_same);
+  gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
 }
 
 /* The list is read again each time the page is shown: after unlocking,
@@ -171,18 +375,29 @@ sillon_people_page_locked (SillonPage *page)
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
 
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
-  gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
+  clear_form (self);
+  set_form_shown (self, FALSE);
   sillon_people_page_refresh (self);
 }
 
 static void
 clear_form (SillonPeoplePage *self)
 {
-  gtk_entry_set_text (self->first_name_entry, "");
-  gtk_entry_set_text (self->last_name_entry, "");
-  gtk_entry_set_text (self->birth_year_entry, "");
-  gtk_entry_set_text (self->commune_entry, "");
-  sillon_message_label_set (self->form_message, NULL);
+  sillon_person_form_clear (self->person_form);
+}
+
+/* people.cancel-form (Escape) applies only while the form shows, so that
+ * Escape keeps clearing the search otherwise. */
+static void
+set_form_shown (SillonPeoplePage *self,
+                gboolean shown)
+{
+  GAction *cancel = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "cancel-form");
+
+  gtk_revealer_set_reveal_child (self->form_revealer, shown);
+  if (!shown)
+    self->focus_form_on_map = FALSE;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (cancel), shown);
 }
 
 void
@@ -191,78 +406,86 @@ sillon_people_page_show_new_person_form (SillonPeoplePage *self)
   g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
 
   clear_form (self);
-  gtk_revealer_set_reveal_child (self->form_revealer, TRUE);
-  gtk_widget_grab_default (self->add_button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
+  set_form_shown (self, TRUE);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->person_form)))
+    sillon_person_form_focus (self->person_form);
+  else
+    self->focus_form_on_map = TRUE;
 }
 
 static void
-on_new_person_button_clicked (SillonPeoplePage *self)
+on_person_form_map (SillonPeoplePage *self)
 {
-  sillon_people_page_show_new_person_form (self);
+  if (!self->focus_form_on_map)
+    return;
+  self->focus_form_on_map = FALSE;
+  sillon_person_form_focus (self->person_form);
 }
 
 static void
-on_form_cancel_button_clicked (SillonPeoplePage *self)
+hide_form (SillonPeoplePage *self)
 {
-  clear_form (self);
-  gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
+  /* The focus leaves the form before the revealer hides it. */
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  clear_form (self);
+  set_form_shown (self, FALSE);
 }
 
-static char *
-entry_text (GtkEntry *entry)
+/* people.new-person: the New Person button and Ctrl+N. */
+static void
+on_new_person_activated (GSimpleAction *action,
+                         GVariant *parameter,
+                         gpointer user_data)
 {
-  char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
+  sillon_people_page_show_new_person_form (SILLON_PEOPLE_PAGE (user_data));
 }
+
+/* people.cancel-form: the form's Cancel button and Escape. */
+static void
+on_cancel_form_activated (GSimpleAction *action,
+                          GVariant *parameter,
+                          gpointer user_data)
+{
+  hide_form (SILLON_PEOPLE_PAGE (user_data));
+}
+
+static const GActionEntry people_actions[] = {
+  { "new-person", on_new_person_activated, NULL, NULL, NULL, { 0 } },
+  { "cancel-form", on_cancel_form_activated, NULL, NULL, NULL, { 0 } },
+};
 
 static void
-on_add_button_clicked (SillonPeoplePage *self)
+on_person_form_added (SillonPeoplePage *self,
+                      gint64 id)
 {
-  g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *year = entry_text (self->birth_year_entry);
-  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
-
-  g_return_if_fail (store != NULL);
-
-  b->first_name = entry_text (self->first_name_entry);
-  b->last_name = entry_text (self->last_name_entry);
-  b->commune_insee = entry_text (self->commune_entry);
-  if (year != NULL)
-    {
-      gint64 value = 0;
-
-      /* The store checks the range; here only that it is a number. */
-      if (!g_ascii_string_to_signed (year, 10, 1, 9999, &value, NULL))
-        {
-          sillon_message_label_set (self->form_message, _ ("The birth year must be a year written with four digits, for example 1958."));
-          gtk_widget_grab_focus (GTK_WIDGET (self->birth_year_entry));
-          return;
-        }
-      b->birth_year = (int) value;
-    }
-
-  if (!sillon_store_insert_beneficiary (store, b, &error))
-    {
-      sillon_message_label_set (self->form_message, error->message);
-      return;
-    }
-
-  clear_form (self);
-  gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
+  hide_form (self);
   sillon_people_page_refresh (self);
-  g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, b->id);
+  g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, id);
+}
+
+/* The person was already recorded: their page, not a second record. */
+static void
+on_person_form_open_existing (SillonPeoplePage *self,
+                              gint64 id)
+{
+  hide_form (self);
+  g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, id);
 }
 
 static void
 on_search_entry_search_changed (SillonPeoplePage *self)
 {
-  sillon_people_page_refresh (self);
+  gint64 start = g_get_monotonic_time ();
+
+  refresh_list (self, TRUE);
+  sillon_profile_until_painted (GTK_WIDGET (self), "search", start);
+}
+
+/* Escape in the search clears it. */
+static void
+on_search_entry_stop_search (SillonPeoplePage *self)
+{
+  gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
 }
 
 /* Enter in the search opens the first person found. */
@@ -286,10 +509,23 @@ on_people_list_row_activated (SillonPeoplePage *self,
 }
 
 static void
+sillon_people_page_dispose (GObject *object)
+{
+  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (object);
+
+  g_clear_object (&self->actions);
+  G_OBJECT_CLASS (sillon_people_page_parent_class)->dispose (object);
+}
+
+static void
 sillon_people_page_class_init (SillonPeoplePageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SILLON_TYPE_STATUS_PAGE);
+  g_type_ensure (SILLON_TYPE_PERSON_FORM);
+  object_class->dispose = sillon_people_page_dispose;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_people_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_people_page_locked;
 
@@ -301,20 +537,19 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, new_person_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, form_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, first_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, last_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, birth_year_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, commune_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, form_message);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, person_form);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_message);
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, people_list);
-  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, placeholder_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_new_person_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_form_cancel_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_button_clicked);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, empty_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_form_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_form_added);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_form_open_existing);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_people_list_row_activated);
 }
 
@@ -322,4 +557,9 @@ static void
 sillon_people_page_init (SillonPeoplePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), people_actions,
+                                   G_N_ELEMENTS (people_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "people", G_ACTION_GROUP (self->actions));
+  set_form_shown (self, FALSE);
 }

@@ -20,6 +20,7 @@
 #include "sillon-auto-lock.h"
 #include "sillon-create-vault-page.h"
 #include "sillon-people-page.h"
+#include "sillon-profile.h"
 #include "sillon-person-page.h"
 #include "sillon-recovery-key-page.h"
 #include "sillon-unlock-page.h"
@@ -40,6 +41,8 @@ struct _SillonWindow
 
   GtkHeaderBar *header_bar;
   GtkWidget *lock_button;
+  GtkWidget *back_button;
+  GtkMenuButton *primary_menu_button;
   GtkStack *stack;
   SillonCreateVaultPage *create_page;
   SillonRecoveryKeyPage *recovery_page;
@@ -89,7 +92,35 @@ on_stack_visible_child_changed (SillonWindow *self)
   g_clear_pointer (&self->title_binding, g_binding_unbind);
   if (SILLON_IS_PAGE (page))
     self->title_binding = g_object_bind_property (page, "title", self->header_bar, "subtitle", G_BINDING_SYNC_CREATE);
+  /* The back button belongs in the header bar (GNOME HIG), on the pages
+   * that have somewhere to go back to. */
+  if (self->back_button != NULL)
+    gtk_widget_set_visible (self->back_button,
+                            page == GTK_WIDGET (self->person_page) || page == GTK_WIDGET (self->wizard));
   update_lock_action (self);
+}
+
+/* The visible page's own action: person.back, or wizard.cancel (which
+ * asks before dropping answers). */
+static void
+on_back_button_clicked (SillonWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GActionGroup *group = NULL;
+  const char *action = NULL;
+
+  if (page == GTK_WIDGET (self->person_page))
+    {
+      group = gtk_widget_get_action_group (page, "person");
+      action = "back";
+    }
+  else if (page == GTK_WIDGET (self->wizard))
+    {
+      group = gtk_widget_get_action_group (page, "wizard");
+      action = "cancel";
+    }
+  if (group != NULL && g_action_group_get_action_enabled (group, action))
+    g_action_group_activate_action (group, action, NULL);
 }
 
 static void
@@ -198,6 +229,8 @@ on_unlock_page_unlocked (SillonWindow *self,
                          SillonVaultSession *session,
                          const GError *store_error)
 {
+  gint64 start = g_get_monotonic_time ();
+
   if (session == NULL)
     {
       /* The passphrase was right; the records inside are what failed. */
@@ -206,6 +239,9 @@ on_unlock_page_unlocked (SillonWindow *self,
     }
   set_session (self, session);
   show_home (self);
+  /* From the unlocked vault (the key derivation is behind us) to the
+   * people on screen. */
+  sillon_profile_until_painted (GTK_WIDGET (self), "unlock-to-desk", start);
 }
 
 static void
@@ -288,9 +324,82 @@ on_auto_lock_requested (SillonWindow *self)
   show_page (self, self->unlock_page);
 }
 
+/* F10 opens the main menu, as in every GNOME application. */
+static void
+on_show_primary_menu_activated (GSimpleAction *action,
+                                GVariant *parameter,
+                                gpointer user_data)
+{
+  SillonWindow *self = SILLON_WINDOW (user_data);
+  gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->primary_menu_button));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->primary_menu_button), !active);
+}
+
 static const GActionEntry win_actions[] = {
   { "lock", on_lock_activated, NULL, NULL, NULL, { 0 } },
+  { "show-primary-menu", on_show_primary_menu_activated, NULL, NULL, NULL, { 0 } },
 };
+
+/* ── Shortcuts window ──────────────────────────────────────────────────── */
+
+/* Shortcuts that are mnemonics of a button or expander: the key shown is
+ * the underlined letter of the label in the UI's language, which differs
+ * from one translation to the next. Matched on the shortcut's title. */
+static const struct
+{
+  const char *title;
+  const char *label;
+} mnemonic_shortcuts[] = {
+  { N_ ("Finish now and see the result"), N_ ("_Finish Now") },
+  { N_ ("Show the help for the mediator"), N_ ("_Help for the mediator") },
+};
+
+/* "<Alt>f" for "_Finish Now"; NULL if the label has no mnemonic. */
+static char *
+mnemonic_accelerator (const char *label)
+{
+  for (const char *p = label; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (*p != '_')
+        continue;
+      p++;
+      if (*p == '_') /* "__" is a literal underscore */
+        continue;
+      if (*p == '\0')
+        return NULL;
+      {
+        guint keyval = gdk_unicode_to_keyval (g_unichar_tolower (g_utf8_get_char (p)));
+        return gtk_accelerator_name (keyval, GDK_MOD1_MASK);
+      }
+    }
+  return NULL;
+}
+
+static void
+set_mnemonic_shortcut (GtkWidget *widget,
+                       gpointer user_data)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      for (gsize i = 0; i < G_N_ELEMENTS (mnemonic_shortcuts); i++)
+        {
+          g_autofree char *accel = NULL;
+
+          if (g_strcmp0 (title, _ (mnemonic_shortcuts[i].title)) != 0)
+            continue;
+          accel = mnemonic_accelerator (_ (mnemonic_shortcuts[i].label));
+          g_object_set (widget, "accelerator", accel, NULL);
+          gtk_widget_set_visible (widget, accel != NULL);
+        }
+      return;
+    }
+  if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), set_mnemonic_shortcut, NULL);
+}
 
 /* ── Leaving ───────────────────────────────────────────────────────────── */
 
@@ -507,6 +616,8 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_page);
@@ -517,6 +628,7 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_create_page_created);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_page_acknowledged);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_page_unlocked);
@@ -551,10 +663,20 @@ sillon_window_init (SillonWindow *self)
 SillonWindow *
 sillon_window_new (SillonApplication *application)
 {
+  SillonWindow *self;
+  GtkShortcutsWindow *help_overlay;
+
   g_return_val_if_fail (SILLON_IS_APPLICATION (application), NULL);
 
-  return g_object_new (SILLON_TYPE_WINDOW,
+  self = g_object_new (SILLON_TYPE_WINDOW,
                        "application", application,
                        "vault-path", sillon_application_get_vault_path (application),
                        NULL);
+  /* GtkApplication gives the window its shortcuts window when the window
+   * joins it, which is after constructed() ("application" is not a
+   * construct property). */
+  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (help_overlay != NULL)
+    set_mnemonic_shortcut (GTK_WIDGET (help_overlay), NULL);
+  return self;
 }

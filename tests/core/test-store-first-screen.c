@@ -60,6 +60,30 @@ test_recent_beneficiaries (StoreFixture *f, gconstpointer data)
 }
 
 static void
+test_last_session_date (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *expected = store_test_date (-2);
+  gint64 anna = store_test_add_person (f->store, "Anna", "Arnaud", NULL, NULL);
+  gint64 bruno = store_test_add_person (f->store, "Bruno", "Blanc", NULL, NULL);
+
+  add_session (f->store, anna, -30);
+  add_session (f->store, anna, -2);
+  add_session (f->store, anna, -10);
+
+  g_assert_true (sillon_store_get_last_session_date (f->store, anna, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (last, ==, expected);
+
+  /* Never seen: no date, and no error. */
+  g_assert_true (sillon_store_get_last_session_date (f->store, bruno, &none, &error));
+  g_assert_no_error (error);
+  g_assert_null (none);
+}
+
+static void
 test_sessions_on (StoreFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -97,6 +121,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/store/first-screen/recent-beneficiaries", StoreFixture, NULL, store_fixture_setup, test_recent_beneficiaries, store_fixture_teardown);
+  g_test_add ("/store/first-screen/last-session-date", StoreFixture, NULL, store_fixture_setup, test_last_session_date, store_fixture_teardown);
   g_test_add ("/store/first-screen/sessions-on", StoreFixture, NULL, store_fixture_setup, test_sessions_on, store_fixture_teardown);
   return g_test_run ();
 }

@@ -77,6 +77,20 @@ def test():
     check(not missing, "every control of the result page has a French name: " + ", ".join(missing))
     screenshot("fr-06-summary")
 
+    # The shortcuts window shows the wizard's mnemonics as they are in
+    # French: Alt+T (« _Terminer maintenant ») and Alt+M (« Aide pour le
+    # _médiateur »), not the English Alt+F and Alt+H, which do nothing here.
+    press("<Control>F1")
+    shortcuts = wait_for(lambda: [n for n in app.children
+                                  if n.name == "Raccourcis clavier" and n.showing],
+                         what="the shortcuts window in French")[0]
+    keys = {n.name for n in shortcuts.findChildren(lambda n: n.roleName == "label", isLambda=True)}
+    check("T" in keys and "M" in keys, "the shortcuts window shows Alt+T and Alt+M in French")
+    check("F" not in keys and "H" not in keys, "the shortcuts window shows no Alt+F nor Alt+H in French")
+    screenshot("fr-06b-shortcuts")
+    press("Escape")
+    wait_for(lambda: not shortcuts.showing, what="the shortcuts window to close")
+
     # Locked, in French; the assessment stays in memory.
     press("<Control>l")
     locked = eventually(lambda: labels_containing(window, "Le coffre-fort est verrouillé"),

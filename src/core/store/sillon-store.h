@@ -145,6 +145,13 @@ gint64 sillon_store_count_beneficiaries (SillonStore *store, GError **error);
 /* The people most recently seen in a session, most recent first, at most
  * @limit of them (the first screen's list). */
 GPtrArray *sillon_store_list_recent_beneficiaries (SillonStore *store, guint limit, GError **error);
+/* The date (YYYY-MM-DD) of @beneficiary_id's last session, in @out_date
+ * (NULL when they have none). FALSE only on error. One indexed lookup: the
+ * people list asks it for every row it shows. */
+gboolean sillon_store_get_last_session_date (SillonStore *store,
+                                             gint64 beneficiary_id,
+                                             char **out_date,
+                                             GError **error);
 /* Plain delete; for the right to erasure use sillon_store_erase_beneficiary(). */
 gboolean sillon_store_delete_beneficiary (SillonStore *store, gint64 id, GError **error);
 

@@ -1,0 +1,216 @@
+/* sillon-preferences-window.c — the mediator's and the structure's settings
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each control is bound to its GSettings key, so that a change applies at
+ * once, everywhere: the auto-lock reads its delay at every check, and the
+ * lock screen follows the structure's name.
+ */
+
+#include "config.h"
+
+#include "sillon-preferences-window.h"
+
+#include <glib/gi18n.h>
+
+#include "sillon-message-label.h"
+
+struct _SillonPreferencesWindow
+{
+  GtkWindow parent_instance;
+
+  GSettings *settings;
+
+  GtkSpinButton *auto_lock_spin;
+  GtkComboBoxText *place_type_combo;
+  GtkComboBoxText *duration_combo;
+  GtkEntry *structure_name_entry;
+  GtkEntry *structure_commune_entry;
+  GtkLabel *structure_commune_message;
+  GtkComboBoxText *sheet_language_combo;
+};
+
+G_DEFINE_FINAL_TYPE (SillonPreferencesWindow, sillon_preferences_window, GTK_TYPE_WINDOW)
+
+/* The place types of the national vocabulary (TypeLieu), whose labels
+ * there are French only: the UI's own, translated. */
+static const struct
+{
+  const char *api;
+  const char *label;
+} place_types[] = {
+  { "lieu_activite", N_ ("At the structure") },
+  { "domicile", N_ ("At the person’s home") },
+  { "a_distance", N_ ("Remotely") },
+  { "autre", N_ ("Somewhere else") },
+};
+
+/* The national choices of a session's duration (Duree). */
+static const guint durations[] = { 15, 30, 45, 60, 90, 120 };
+
+static char *
+duration_label (guint minutes)
+{
+  if (minutes < 60)
+    /* Translators: a session's duration in minutes. */
+    return g_strdup_printf (_ ("%u min"), minutes);
+  if (minutes % 60 == 0)
+    /* Translators: a session's duration in hours. */
+    return g_strdup_printf (ngettext ("%u hour", "%u hours", minutes / 60), minutes / 60);
+  /* Translators: a session's duration: hours, then minutes. */
+  return g_strdup_printf (_ ("%u h %02u"), minutes / 60, minutes % 60);
+}
+
+/* The duration combo box's ids are the minutes, as text. */
+static gboolean
+minutes_to_id (GValue *value,
+               GVariant *variant,
+               gpointer user_data)
+{
+  g_value_take_string (value, g_strdup_printf ("%u", g_variant_get_uint32 (variant)));
+  return TRUE;
+}
+
+static GVariant *
+id_to_minutes (const GValue *value,
+               const GVariantType *expected_type,
+               gpointer user_data)
+{
+  guint64 minutes = 0;
+
+  if (g_value_get_string (value) == NULL ||
+      !g_ascii_string_to_unsigned (g_value_get_string (value), 10, 15, 120, &minutes, NULL))
+    return NULL;
+  return g_variant_new_uint32 ((guint32) minutes);
+}
+
+/* An INSEE code: five characters, digits but for Corsica's 2A and 2B. */
+static gboolean
+is_insee_code (const char *text)
+{
+  if (strlen (text) != 5)
+    return FALSE;
+  for (int i = 0; i < 5; i++)
+    {
+      if (g_ascii_isdigit (text[i]))
+        continue;
+      if (i == 1 && text[0] == '2' && (text[1] == 'A' || text[1] == 'B'))
+        continue;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Saved only when valid; otherwise the message says what a valid code
+ * looks like, and the setting keeps its last valid value. */
+static void
+on_structure_commune_entry_changed (SillonPreferencesWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_ascii_strup (gtk_entry_get_text (self->structure_commune_entry), -1));
+
+  if (text[0] != '\0' && !is_insee_code (text))
+    {
+      sillon_message_label_set (self->structure_commune_message,
+                                _ ("A commune code has five characters, the INSEE code, for example 35238 for Rennes or 2A004 for Ajaccio."));
+      return;
+    }
+  sillon_message_label_set (self->structure_commune_message, NULL);
+  g_settings_set_string (self->settings, "structure-commune", text);
+}
+
+/* Escape closes the window, as in every GNOME preferences window; a combo
+ * box's open list sees the key first. */
+static gboolean
+sillon_preferences_window_key_press_event (GtkWidget *widget,
+                                           GdkEventKey *event)
+{
+  if (event->keyval == GDK_KEY_Escape && (event->state & gtk_accelerator_get_default_mod_mask ()) == 0)
+    {
+      gtk_window_close (GTK_WINDOW (widget));
+      return GDK_EVENT_STOP;
+    }
+  return GTK_WIDGET_CLASS (sillon_preferences_window_parent_class)->key_press_event (widget, event);
+}
+
+static void
+sillon_preferences_window_dispose (GObject *object)
+{
+  SillonPreferencesWindow *self = SILLON_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (sillon_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sillon_preferences_window_class_init (SillonPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sillon_preferences_window_dispose;
+  widget_class->key_press_event = sillon_preferences_window_key_press_event;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, auto_lock_spin);
+  gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, place_type_combo);
+  gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, duration_combo);
+  gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, structure_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, structure_commune_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, structure_commune_message);
+  gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, sheet_language_combo);
+  gtk_widget_class_bind_template_callback (widget_class, on_structure_commune_entry_changed);
+}
+
+static void
+name_popup (GtkComboBox *combo,
+            const char *name)
+{
+  AtkObject *accessible = gtk_combo_box_get_popup_accessible (combo);
+
+  if (accessible != NULL)
+    atk_object_set_name (accessible, name);
+}
+
+static void
+sillon_preferences_window_init (SillonPreferencesWindow *self)
+{
+  g_autofree char *commune = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (place_types); i++)
+    gtk_combo_box_text_append (self->place_type_combo, place_types[i].api, _ (place_types[i].label));
+  for (gsize i = 0; i < G_N_ELEMENTS (durations); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", durations[i]);
+      g_autofree char *label = duration_label (durations[i]);
+      gtk_combo_box_text_append (self->duration_combo, id, label);
+    }
+  gtk_combo_box_text_append (self->sheet_language_combo, "fr", _ ("French"));
+  gtk_combo_box_text_append (self->sheet_language_combo, "en", _ ("English"));
+  /* GTK gives a combo box's drop-down list no name of its own. */
+  name_popup (GTK_COMBO_BOX (self->place_type_combo), _ ("Default place of a session"));
+  name_popup (GTK_COMBO_BOX (self->duration_combo), _ ("Default duration of a session"));
+  name_popup (GTK_COMBO_BOX (self->sheet_language_combo), _ ("Default language of sheets"));
+
+  g_settings_bind (self->settings, "auto-lock-minutes", self->auto_lock_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "default-place-type", self->place_type_combo, "active-id", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "default-session-minutes", self->duration_combo, "active-id",
+                                G_SETTINGS_BIND_DEFAULT, minutes_to_id, id_to_minutes, NULL, NULL);
+  g_settings_bind (self->settings, "structure-name", self->structure_name_entry, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sheet-language", self->sheet_language_combo, "active-id", G_SETTINGS_BIND_DEFAULT);
+  /* Not bound: an invalid code is shown, not saved. */
+  commune = g_settings_get_string (self->settings, "structure-commune");
+  gtk_entry_set_text (self->structure_commune_entry, commune);
+}
+
+GtkWidget *
+sillon_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (SILLON_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The desk's targets on the reference dataset (20 000 people, 200 000
+# sessions, made by `sillon-cli demo`), measured in the real application
+# under Xvfb through AT-SPI, as a mediator uses it:
+#   - unlock-to-desk: from the unlocked vault (key derivation and store
+#     opening done, in the worker) to the painted people list;
+#   - search: from the search entry's search-changed (after its 150 ms
+#     pause) to the painted list, for each keystroke;
+#   - resident memory after the flow (unlock, 16 names typed letter by letter).
+# On demand only, never in the suite. Uses the build in BUILD (default
+# _build) and prints medians over RUNS runs (default 3).
+#
+#   tests/bench/desk-bench.sh [RUNS]
+set -euo pipefail
+
+runs=${1:-3}
+here="$(cd "$(dirname "$0")" && pwd)"
+top="$(cd "$here/../.." && pwd)"
+build="${BUILD:-$top/_build}"
+work="$here/work/desk"
+passphrase="desk bench passphrase"
+mkdir -p "$work"
+ninja -C "$build" src/ui/sillon src/cli/sillon-cli >/dev/null
+
+vault="$work/reference.sillon"
+if [ ! -f "$vault" ]; then
+  "$build/src/cli/sillon-cli" vault create --vault "$vault" --name "Bench" --kdf-ms 200 \
+    --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+  "$build/src/cli/sillon-cli" demo --vault "$vault" --passphrase-fd 0 <<<"$passphrase" >/dev/null
+fi
+
+for run in $(seq "$runs"); do
+  cp "$vault" "$work/run.sillon"
+  SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_PASSPHRASE="$passphrase" \
+  SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
+    "$top/tests/ui/run-ui-test.sh" "$build/src/ui/sillon" "$build/resources" "$work/screenshots" \
+    "$here/desk_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
+      echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
+done
+
+python3 - "$work" "$runs" <<'PY'
+import statistics, sys
+work, runs = sys.argv[1], int(sys.argv[2])
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
+unlock, p50, p95, rss = [], [], [], []
+for run in range(1, runs + 1):
+    searches = []
+    for line in open(f"{work}/run-{run}.err", errors="replace"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 3 and parts[0] == "sillon-profile":
+            if parts[1] == "unlock-to-desk":
+                unlock.append(float(parts[2]))
+            elif parts[1] == "search":
+                searches.append(float(parts[2]))
+    p50.append(statistics.median(searches))
+    p95.append(pct(searches, 0.95))
+    for line in open(f"{work}/run-{run}.out"):
+        if line.startswith("rss_kib\t"):
+            rss.append(int(line.split("\t")[1]) / 1024)
+    print(f"run {run}: {len(searches)} searches")
+print(f"unlock-to-desk ms (median of {runs} runs)\t{statistics.median(unlock):.1f}")
+print(f"search ms, median of runs' medians\t{statistics.median(p50):.2f}")
+print(f"search ms, median of runs' p95\t{statistics.median(p95):.2f}")
+print(f"resident memory MiB after the flow (median)\t{statistics.median(rss):.1f}")
+PY

@@ -1,0 +1,56 @@
+"""Drives the real application over the reference vault for
+tests/bench/desk-bench.sh: unlock, search keystroke by keystroke, then
+report the resident memory. The timings
+themselves come from the application (SILLON_PROFILE) on its standard
+error. Not a test: it checks nothing but that it got through."""
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.environ["SILLON_UI_HELPERS"])
+from sillonui import find, press, start_app, wait_for  # noqa: E402
+from dogtail.rawinput import typeText  # noqa: E402
+
+PASSPHRASE = os.environ["SILLON_BENCH_PASSPHRASE"]
+vault = os.environ["SILLON_BENCH_VAULT"]
+WORDS = ["martin", "bernard", "dubois", "thomas", "robert", "richard", "petit", "durand",
+         "leroy", "moreau", "simon", "laurent", "lefebvre", "michel", "garcia", "david"]
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def main():
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=60)
+    entry = find(window, "password text", "Passphrase", timeout=60)
+    entry.text = PASSPHRASE
+    entry.grabFocus()
+    press("Return")
+    search = find(window, "text", "Search people", timeout=120)
+    for word in WORDS:
+        search.grabFocus()
+        search.text = ""
+        time.sleep(0.3)
+        for ch in word[:5]:
+            typeText(ch)
+            # Longer than the search entry's 150 ms pause: one search per key.
+            time.sleep(0.35)
+    time.sleep(1)
+    print(f"rss_kib\t{rss_kib(proc.pid)}", flush=True)
+    press("<Control>q")
+    proc.wait(timeout=30)
+
+
+try:
+    main()
+except Exception:
+    import traceback
+    traceback.print_exc(file=sys.stdout)  # dogtail takes over stderr
+    sys.exit(1)
