@@ -140,6 +140,8 @@ static const struct
   /* Actions of the pages' own groups: they apply while the focus is in
    * the page. */
   { "person.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "person.log-session", { "<Primary><Shift>n", NULL } },
+  { "person.undo", { "<Primary>z", NULL } },
   { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
   { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },
 };

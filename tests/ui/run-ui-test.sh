@@ -21,7 +21,7 @@ mkdir -p "$work"/{home,data,config,cache,runtime} "$shots"
 chmod 700 "$work/runtime"
 
 # -displayfd picks a free display number, so parallel runs do not collide.
-Xvfb -displayfd 5 -screen 0 1280x900x24 -nolisten tcp -noreset 5>"$work/display" >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 5 -screen 0 "${SILLON_TEST_SCREEN:-1280x900x24}" -nolisten tcp -noreset 5>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 100); do
   [ -s "$work/display" ] && break

@@ -1,0 +1,218 @@
+"""A session logged the way a mediator does it at the counter, keyboard only,
+counting the keys: from the person's page, Ctrl+Shift+N, a few letters of a
+theme, Enter, the autonomy, Ctrl+Enter. Then edited, deleted and brought
+back with Undo, on the person's story (the timeline). The same script runs
+in English and in French (SILLON_TEST_LANGUAGE), and at text scale 1.5 on a
+1366×768 screen (SILLON_TEST_SCREEN, GDK_DPI_SCALE), where every page and
+dialog must fit the screen."""
+
+import datetime
+import os
+
+from dogtail.rawinput import typeText
+from sillonui import (activate, check, create_vault_through_ui, eventually, find, labels_containing,
+                      press, run, screenshot, start_app, unnamed_interactive, wait_for)
+
+from gi.repository import Gdk
+
+PASSPHRASE = "a quiet field of wheat at dawn"
+LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
+TAG = LANGUAGE + ("-large" if os.environ.get("GDK_DPI_SCALE") else "")
+vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "sessions.sillon")
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+}[LANGUAGE]
+
+S = {
+    "en": {
+        "search": "Search people", "new person": "New Person", "first": "First name",
+        "last": "Last name", "year": "Birth year", "add": "Add Person",
+        "log": "Log Session", "dialog": "Log a Session", "edit dialog": "Edit the Session",
+        "find theme": "Find a theme", "session": "Session", "logged": "Session logged.",
+        "saved": "Session saved.", "deleted": "Session deleted.", "undo": "Undo",
+        "undone": "Undone.", "edit": "Edit the session of {}", "delete": "Delete the session of {}",
+        "no theme": "Choose at least one theme", "bad date": "is not a date", "date": "Date",
+        "two hours": "2 h", "story": "Story", "autonomy": "Autonome",
+    },
+    "fr": {
+        "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
+        "last": "Nom", "year": "Année de naissance", "add": "Ajouter la personne",
+        "log": "Noter un accompagnement", "dialog": "Noter un accompagnement",
+        "edit dialog": "Modifier l’accompagnement", "find theme": "Chercher une thématique",
+        "session": "Accompagnement", "logged": "Accompagnement noté.",
+        "saved": "Accompagnement enregistré.", "deleted": "Accompagnement supprimé.",
+        "undo": "Annuler", "undone": "Annulé.", "edit": "Modifier l’accompagnement du {}",
+        "delete": "Supprimer l’accompagnement du {}", "no theme": "Choisissez au moins une thématique",
+        "bad date": "n’est pas une date", "date": "Date", "two hours": "2 h", "story": "Histoire",
+        "autonomy": "Autonome",
+    },
+}[LANGUAGE]
+
+keys_pressed = 0
+
+
+def key(combo):
+    """One key press, counted (a chord such as Ctrl+Shift+N counts once)."""
+    global keys_pressed
+    keys_pressed += 1
+    press(combo)
+
+
+def type_counted(text):
+    global keys_pressed
+    keys_pressed += len(text)
+    typeText(text)
+
+
+def today_shown():
+    today = datetime.date.today()
+    if LANGUAGE == "fr":
+        return f"{today.day} {MONTHS[today.month - 1]} {today.year}"
+    return f"{today.day} {MONTHS[today.month - 1]} {today.year}"
+
+
+def session_rows(window):
+    return window.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith(today_shown() + ": " + S["session"])
+        and n.showing, isLambda=True)
+
+
+def dialog(app, title):
+    def look():
+        for top in app.children:
+            try:
+                if top.showing and top.roleName == "dialog" and top.name == title:
+                    return top
+            except Exception:
+                continue
+        return None
+    return wait_for(look, what=f"the dialog {title!r}")
+
+
+def no_dialog(app, title):
+    def gone():
+        for top in app.children:
+            try:
+                if top.showing and top.roleName == "dialog" and top.name == title:
+                    return False
+            except Exception:
+                continue
+        return True
+    return eventually(gone, what=f"the dialog {title!r} to close")
+
+
+def fits_screen(node, what):
+    """The node's extents lie within the screen (1366×768 at text scale 1.5
+    in the large-text run)."""
+    screen = Gdk.Screen.get_default()
+    width, height = screen.get_width(), screen.get_height()
+    x, y = node.position
+    w, h = node.size
+    check(x >= 0 and y >= 0 and x + w <= width and y + h <= height,
+          f"{what} fits the {width}×{height} screen ({w}×{h} at {x},{y})")
+
+
+def test():
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=30)
+    create_vault_through_ui(window, PASSPHRASE)
+
+    find(window, "text", S["search"], timeout=60)
+    activate(find(window, "push button", S["new person"]))
+    find(window, "text", S["first"]).text = "Awa"
+    find(window, "text", S["last"]).text = "Diallo"
+    find(window, "text", S["year"]).text = "1957"
+    activate(find(window, "push button", S["add"]))
+    log_button = find(window, "push button", S["log"], timeout=20)
+    wait_for(lambda: log_button.focused, what="the focus on Log Session")
+    check(not session_rows(window), "a new person has no session")
+    screenshot(f"sessions-{TAG}-01-person-empty")
+    fits_screen(window, "the person page")
+    missing = unnamed_interactive(window)
+    check(not missing, "every control of the person page is named: " + ", ".join(missing))
+
+    # A typical session, keyboard only, from the person's page.
+    global keys_pressed
+    keys_pressed = 0
+    key("<Control><Shift>n")
+    editor = dialog(app, S["dialog"])
+    search = find(editor, "text", S["find theme"])
+    wait_for(lambda: search.focused, what="the focus in the theme search")
+    screenshot(f"sessions-{TAG}-02-editor")
+    fits_screen(editor, "the session form")
+    missing = unnamed_interactive(editor)
+    check(not missing, "every control of the session form is named: " + ", ".join(missing))
+    type_counted("ban")
+    key("Return")
+    # The ticked theme is said under the list, whatever the list shows.
+    wait_for(lambda: labels_containing(editor, "Banque et achats en ligne"), what="the theme to be ticked")
+    key("<Alt>a")
+    key("End")
+    screenshot(f"sessions-{TAG}-03-editor-filled")
+    key("<Control>Return")
+    row = wait_for(lambda: session_rows(window), timeout=20, what="the logged session")[0]
+    print(f"keys pressed to log a typical session: {keys_pressed}", flush=True)
+    check(keys_pressed <= 10, f"a typical session takes at most 10 keys from the person page ({keys_pressed})")
+    check("Banque et achats en ligne" in row.name and "30 min" in row.name and S["autonomy"] in row.name
+          and "Lieu d’activité" in row.name,
+          f"the story shows the session: theme, default duration, place, autonomy ({row.name!r})")
+    check(bool(eventually(lambda: labels_containing(window, S["logged"]))), "a toast says the session is logged")
+    no_dialog(app, S["dialog"])
+    screenshot(f"sessions-{TAG}-04-logged")
+
+    # A form that cannot be saved says why and keeps what was typed.
+    key("<Control><Shift>n")
+    editor = dialog(app, S["dialog"])
+    press("<Control>Return")
+    check(bool(eventually(lambda: labels_containing(editor, S["no theme"]))),
+          "a session without a theme is refused with a message")
+    typeText("sant")
+    press("Return")
+    date_entry = find(editor, "text", S["date"])
+    date_entry.text = "31 " + MONTHS[1] + " 2026"
+    press("<Control>Return")
+    check(bool(eventually(lambda: labels_containing(editor, S["bad date"]))),
+          "an impossible date is refused with an example of a valid one")
+    screenshot(f"sessions-{TAG}-05-editor-error")
+    press("Escape")
+    no_dialog(app, S["dialog"])
+    check(len(session_rows(window)) == 1, "a cancelled form logs nothing")
+
+    # Edit: the duration becomes two hours.
+    activate(find(window, "push button", S["edit"].format(today_shown())))
+    editor = dialog(app, S["edit dialog"])
+    press("<Alt>u")
+    press("End")
+    press("<Control>Return")
+    row = wait_for(lambda: [r for r in session_rows(window) if S["two hours"] + " —" in r.name],
+                   timeout=20, what="the edited session")[0]
+    check("Banque et achats en ligne" in row.name, f"the edit keeps the theme ({row.name!r})")
+    check(bool(eventually(lambda: labels_containing(window, S["saved"]))), "a toast says the session is saved")
+
+    # Delete, then Undo: the same session is back.
+    activate(find(window, "push button", S["delete"].format(today_shown())))
+    check(bool(eventually(lambda: not session_rows(window))), "the deleted session leaves the story")
+    check(bool(eventually(lambda: labels_containing(window, S["deleted"]))), "a toast says it is deleted")
+    screenshot(f"sessions-{TAG}-06-deleted-toast")
+    activate(find(window, "push button", S["undo"]))
+    row = wait_for(lambda: session_rows(window), timeout=20, what="the session back after Undo")[0]
+    check(S["two hours"] + " —" in row.name and "Banque et achats en ligne" in row.name,
+          f"Undo brings back the session as it was ({row.name!r})")
+    screenshot(f"sessions-{TAG}-07-undone")
+
+    # Delete from the keyboard and undo with Ctrl+Z.
+    row.grabFocus()
+    press("Delete")
+    check(bool(eventually(lambda: not session_rows(window))), "Delete on a session's row deletes it")
+    press("<Control>z")
+    check(bool(eventually(lambda: session_rows(window))), "Ctrl+Z undoes the delete")
+
+    press("<Control>q")
+    proc.wait(timeout=30)
+
+
+run(test)
