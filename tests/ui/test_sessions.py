@@ -36,7 +36,7 @@ S = {
         "saved": "Session saved.", "deleted": "Session deleted.", "undo": "Undo",
         "undone": "Undone.", "edit": "Edit the session of {}", "delete": "Delete the session of {}",
         "no theme": "Choose at least one theme", "bad date": "is not a date", "date": "Date",
-        "two hours": "2 h", "story": "Story", "autonomy": "Autonome",
+        "two hours": "2 h", "story": "Story", "autonomy": "Autonome", "colon": ": ",
     },
     "fr": {
         "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -48,7 +48,7 @@ S = {
         "undo": "Annuler", "undone": "Annulé.", "edit": "Modifier l’accompagnement du {}",
         "delete": "Supprimer l’accompagnement du {}", "no theme": "Choisissez au moins une thématique",
         "bad date": "n’est pas une date", "date": "Date", "two hours": "2 h", "story": "Histoire",
-        "autonomy": "Autonome",
+        "autonomy": "Autonome", "colon": " : ",
     },
 }[LANGUAGE]
 
@@ -70,14 +70,12 @@ def type_counted(text):
 
 def today_shown():
     today = datetime.date.today()
-    if LANGUAGE == "fr":
-        return f"{today.day} {MONTHS[today.month - 1]} {today.year}"
     return f"{today.day} {MONTHS[today.month - 1]} {today.year}"
 
 
 def session_rows(window):
     return window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith(today_shown() + ": " + S["session"])
+        lambda n: n.roleName == "list item" and (n.name or "").startswith(today_shown() + S["colon"] + S["session"])
         and n.showing, isLambda=True)
 
 
@@ -116,10 +114,24 @@ def fits_screen(node, what):
           f"{what} fits the {width}×{height} screen ({w}×{h} at {x},{y})")
 
 
+def create_vault_in_french(window):
+    find(window, "text", "Votre nom").text = "Camille Martin"
+    find(window, "password text", "Phrase de passe").text = PASSPHRASE
+    find(window, "password text", "Confirmer la phrase de passe").text = PASSPHRASE
+    activate(find(window, "push button", "Créer le coffre-fort"))
+    activate(find(window, "check box", "J’ai noté la clé de secours", timeout=60))
+    proceed = find(window, "push button", "Continuer")
+    wait_for(lambda: proceed.sensitive, what="Continuer to become sensitive")
+    activate(proceed)
+
+
 def test():
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)
-    create_vault_through_ui(window, PASSPHRASE)
+    if LANGUAGE == "fr":
+        create_vault_in_french(window)
+    else:
+        create_vault_through_ui(window, PASSPHRASE)
 
     find(window, "text", S["search"], timeout=60)
     activate(find(window, "push button", S["new person"]))
