@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-assessment-viewer.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-questionnaire.h"
@@ -38,6 +39,7 @@ struct _SillonPersonPage
   SillonSession *undo_session; /* in memory only, dropped on lock */
 
   GtkWidget *editor; /* SillonSessionEditor, while open */
+  GtkWidget *viewer; /* SillonAssessmentViewer, while open */
 
   GtkLabel *name_label;
   GtkLabel *details_label;
@@ -132,6 +134,8 @@ sillon_person_page_clear (SillonPersonPage *self)
 
   if (self->editor != NULL)
     gtk_widget_destroy (self->editor);
+  if (self->viewer != NULL)
+    gtk_widget_destroy (self->viewer);
   forget_undo (self);
   sillon_toast_dismiss (self->toast);
   self->beneficiary_id = 0;
@@ -355,6 +359,29 @@ on_timeline_show_more (SillonPersonPage *self)
 static void
 on_timeline_open_assessment (SillonPersonPage *self, gint64 id)
 {
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  SillonAssessmentViewer *viewer;
+
+  if (store == NULL || self->viewer != NULL)
+    return;
+  if (self->registry == NULL)
+    self->registry = sillon_questionnaire_registry_new_default ();
+  records = sillon_store_list_assessments (store, self->beneficiary_id, &error);
+  viewer = records != NULL ? sillon_assessment_viewer_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                                           records, id, self->registry, &error)
+                           : NULL;
+  if (viewer == NULL)
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  self->viewer = GTK_WIDGET (viewer);
+  g_object_add_weak_pointer (G_OBJECT (self->viewer), (gpointer *) &self->viewer);
+  g_signal_connect (self->viewer, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (self->viewer));
 }
 
 /* ── Actions ────────────────────────────────────────────────────────────── */
@@ -428,6 +455,8 @@ sillon_person_page_dispose (GObject *object)
 
   if (self->editor != NULL)
     gtk_widget_destroy (self->editor);
+  if (self->viewer != NULL)
+    gtk_widget_destroy (self->viewer);
   g_clear_object (&self->registry);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->dispose (object);
 }

@@ -37,6 +37,9 @@ S = {
         "undone": "Undone.", "edit": "Edit the session of {}", "delete": "Delete the session of {}",
         "no theme": "Choose at least one theme", "bad date": "is not a date", "date": "Date",
         "two hours": "2 h", "story": "Story", "autonomy": "Autonome", "colon": ": ",
+        "new assessment": "New Assessment", "finish": "<Alt>f", "assessment": "Assessment",
+        "viewer": "Assessment on {}", "compare": "Compare with", "other": "The assessment of {}",
+        "on one": "on 1 question", "q1": "Question 1 of ", "moved up": "Skills that moved up:",
     },
     "fr": {
         "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -49,6 +52,9 @@ S = {
         "delete": "Supprimer l’accompagnement du {}", "no theme": "Choisissez au moins une thématique",
         "bad date": "n’est pas une date", "date": "Date", "two hours": "2 h", "story": "Histoire",
         "autonomy": "Autonome", "colon": " : ",
+        "new assessment": "Nouveau diagnostic", "finish": "<Alt>t", "assessment": "Diagnostic",
+        "viewer": "Diagnostic du {}", "compare": "Comparer avec", "other": "Le diagnostic du {}",
+        "on one": "sur 1 question", "q1": "Question 1 sur ", "moved up": "Compétences en progrès :",
     },
 }[LANGUAGE]
 
@@ -123,6 +129,58 @@ def create_vault_in_french(window):
     proceed = find(window, "push button", "Continuer")
     wait_for(lambda: proceed.sensitive, what="Continuer to become sensitive")
     activate(proceed)
+
+
+def assessment_rows(window):
+    return window.findChildren(
+        lambda n: n.roleName == "list item"
+        and (n.name or "").startswith(today_shown() + S["colon"] + S["assessment"]) and n.showing,
+        isLambda=True)
+
+
+def quick_assessment(window, answer):
+    """An assessment stopped after its first question, saved as computed."""
+    count = len(assessment_rows(window))
+    activate(find(window, "push button", S["new assessment"]))
+    wait_for(lambda: labels_containing(window, S["q1"]), what="the first question")
+    press(answer)
+    press("Return")
+    wait_for(lambda: not labels_containing(window, S["q1"]), what="the next question")
+    press(S["finish"])
+    wait_for(lambda: [n for n in window.findChildren(lambda n: n.roleName == "chart" and n.showing,
+                                                     isLambda=True)], what="the result")
+    press("<Alt>s" if LANGUAGE == "en" else "<Alt>e")
+    wait_for(lambda: len(assessment_rows(window)) == count + 1, timeout=20, what="the saved assessment")
+
+
+def open_and_compare(app, window):
+    # Two assessments, the first answer different: the older one opens read
+    # only, and compares with the newer.
+    quick_assessment(window, "1")
+    quick_assessment(window, "4")
+    rows = assessment_rows(window)
+    check(len(rows) == 2, "both assessments are in the story")
+    older = rows[-1]
+    older.grabFocus()
+    press("Return")
+    viewer = dialog(app, S["viewer"].format(today_shown()))
+    fits_screen(viewer, "the saved assessment")
+    missing = unnamed_interactive(viewer)
+    check(not missing, "every control of the saved assessment is named: " + ", ".join(missing))
+    check(not [n for n in viewer.findChildren(lambda n: n.roleName == "push button" and n.showing
+                                              and n.name in ("Save", "Enregistrer", "Discard", "Abandonner"),
+                                              isLambda=True)],
+          "a saved assessment opens read only, without the wizard's buttons")
+    screenshot(f"sessions-{TAG}-08-saved-assessment")
+    find(viewer, "combo box", S["compare"])
+    press("<Alt>m")
+    press("Down")
+    comparison = eventually(lambda: labels_containing(viewer, S["on one"]), what="the comparison")
+    check(bool(comparison), "the comparison shows each axis on the questions answered both times")
+    check(bool(labels_containing(viewer, S["moved up"])), "the comparison lists the skills that moved")
+    screenshot(f"sessions-{TAG}-09-compare")
+    press("Escape")
+    no_dialog(app, S["viewer"].format(today_shown()))
 
 
 def test():
@@ -222,6 +280,8 @@ def test():
     check(bool(eventually(lambda: not session_rows(window))), "Delete on a session's row deletes it")
     press("<Control>z")
     check(bool(eventually(lambda: session_rows(window))), "Ctrl+Z undoes the delete")
+
+    open_and_compare(app, window)
 
     press("<Control>q")
     proc.wait(timeout=30)
