@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "sillon-assessment-viewer.h"
+#include "sillon-consent-dialog.h"
+#include "sillon-date-format.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-questionnaire.h"
@@ -40,12 +42,17 @@ struct _SillonPersonPage
 
   GtkWidget *editor; /* SillonSessionEditor, while open */
   GtkWidget *viewer; /* SillonAssessmentViewer, while open */
+  GtkWidget *dialog; /* a consent form or a question, while open */
+  gint64 consent_id; /* the consent shown, 0: none */
 
   GtkLabel *name_label;
   GtkLabel *details_label;
   GtkWidget *log_session_button;
   GtkWidget *new_assessment_button;
   GtkLabel *message_label;
+  GtkLabel *notes_label;
+  GtkLabel *consent_label;
+  GtkButton *consent_button;
   SillonTimeline *timeline;
   SillonToast *toast;
 };
@@ -85,6 +92,69 @@ reload_timeline (SillonPersonPage *self, GError **error)
   return store != NULL && sillon_timeline_load (self->timeline, store, self->beneficiary_id, error);
 }
 
+/* The Coop's age brackets in the UI's language (the vocabulary's labels
+ * are French). */
+static const char *
+age_bracket_label (const char *api)
+{
+  static const struct
+  {
+    const char *api;
+    const char *label;
+  } labels[] = {
+    { "moins_de_douze", N_ ("under 12") },
+    { "douze_dix_huit", N_ ("12 to 17 years old") },
+    { "dix_huit_vingt_quatre", N_ ("18 to 24 years old") },
+    { "vingt_cinq_trente_neuf", N_ ("25 to 39 years old") },
+    { "quarante_cinquante_neuf", N_ ("40 to 59 years old") },
+    { "soixante_soixante_neuf", N_ ("60 to 69 years old") },
+    { "soixante_dix_plus", N_ ("70 or older") },
+    { "non_communique", N_ ("age not given") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].api, api))
+      return _ (labels[i].label);
+  return api;
+}
+
+/* The latest consent, or what to do without one. */
+static gboolean
+show_consent (SillonPersonPage *self, SillonStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) consents = sillon_store_list_consents (store, self->beneficiary_id, error);
+  const SillonConsent *latest = NULL;
+
+  if (consents == NULL)
+    return FALSE;
+  for (guint i = 0; i < consents->len; i++)
+    {
+      const SillonConsent *c = consents->pdata[i];
+
+      if (latest == NULL || g_strcmp0 (c->date, latest->date) > 0 || (g_strcmp0 (c->date, latest->date) == 0 && c->id > latest->id))
+        latest = c;
+    }
+  if (latest == NULL)
+    {
+      self->consent_id = 0;
+      gtk_label_set_text (self->consent_label, _ ("No consent recorded yet."));
+      gtk_button_set_label (self->consent_button, _ ("Record _Consent…"));
+      return TRUE;
+    }
+  {
+    g_autofree char *date = sillon_date_format (latest->date);
+    g_autofree char *scope = sillon_consent_describe_scope (latest->scope);
+    /* Translators: %1$s is a date, %2$s what the person agreed to. */
+    g_autofree char *text = g_strdup_printf (_ ("Consent given on %1$s to %2$s."), date, scope);
+
+    self->consent_id = latest->id;
+    gtk_label_set_text (self->consent_label, text);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->consent_label), latest->told);
+    gtk_button_set_label (self->consent_button, _ ("_Revoke Consent…"));
+  }
+  return TRUE;
+}
+
 gboolean
 sillon_person_page_load (SillonPersonPage *self,
                          gint64 beneficiary_id,
@@ -115,16 +185,24 @@ sillon_person_page_load (SillonPersonPage *self,
   sillon_page_set_title (SILLON_PAGE (self), self->display_name);
 
   if (b->birth_year != 0)
-    /* Translators: %d is a birth year. */
-    g_string_append_printf (details, _ ("Born in %d"), b->birth_year);
+    {
+      const char *bracket = sillon_store_beneficiary_age_bracket (store, b, NULL, NULL);
+
+      /* Translators: %d is a birth year. */
+      g_string_append_printf (details, _ ("Born in %d"), b->birth_year);
+      if (bracket != NULL)
+        g_string_append_printf (details, " · %s", age_bracket_label (bracket));
+    }
   else
     g_string_append (details, _ ("Birth year unknown"));
   if (b->commune_insee != NULL)
     /* Translators: %s is the INSEE code of a commune. */
     g_string_append_printf (details, _ (" · commune %s"), b->commune_insee);
   gtk_label_set_text (self->details_label, details->str);
+  gtk_label_set_text (self->notes_label, b->notes != NULL ? b->notes : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), b->notes != NULL && b->notes[0] != '\0');
   sillon_person_page_show_message (self, NULL);
-  return TRUE;
+  return show_consent (self, store, error);
 }
 
 void
@@ -136,7 +214,13 @@ sillon_person_page_clear (SillonPersonPage *self)
     gtk_widget_destroy (self->editor);
   if (self->viewer != NULL)
     gtk_widget_destroy (self->viewer);
+  if (self->dialog != NULL)
+    gtk_widget_destroy (self->dialog);
   forget_undo (self);
+  self->consent_id = 0;
+  gtk_label_set_text (self->notes_label, "");
+  gtk_label_set_text (self->consent_label, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->consent_label), NULL);
   sillon_toast_dismiss (self->toast);
   self->beneficiary_id = 0;
   g_clear_pointer (&self->display_name, g_free);
@@ -384,6 +468,155 @@ on_timeline_open_assessment (SillonPersonPage *self, gint64 id)
   gtk_window_present (GTK_WINDOW (self->viewer));
 }
 
+/* ── Consent and erasure ────────────────────────────────────────────────── */
+
+static GtkWindow *
+toplevel_window (SillonPersonPage *self)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
+}
+
+static void
+track_dialog (SillonPersonPage *self, GtkWidget *dialog, GCallback on_response)
+{
+  self->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  g_signal_connect_swapped (dialog, "response", on_response, self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload (SillonPersonPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sillon_person_page_load (self, self->beneficiary_id, &error))
+    sillon_person_page_show_message (self, error->message);
+}
+
+static void
+on_record_consent_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonConsentDialog *dialog = SILLON_CONSENT_DIALOG (self->dialog);
+  g_autoptr (SillonConsent) consent = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response != GTK_RESPONSE_OK || store == NULL)
+    {
+      gtk_widget_destroy (GTK_WIDGET (dialog));
+      return;
+    }
+  consent = sillon_consent_dialog_get_consent (dialog, &error);
+  if (consent == NULL || !sillon_store_insert_consent (store, consent, &error))
+    {
+      sillon_consent_dialog_show_error (dialog, error->message);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Consent recorded."), FALSE);
+}
+
+static void
+on_revoke_consent_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (GError) error = NULL;
+
+  gtk_widget_destroy (self->dialog);
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL || self->consent_id == 0)
+    return;
+  if (!sillon_store_delete_consent (store, self->consent_id, &error))
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Consent revoked."), FALSE);
+}
+
+static GtkWidget *
+question (SillonPersonPage *self, const char *text, const char *detail, const char *yes)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (toplevel_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", text);
+  GtkWidget *button;
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), yes, GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");
+  /* The safe answer is the default: Enter never erases. */
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  return dialog;
+}
+
+static void
+on_consent_button_clicked (SillonPersonPage *self)
+{
+  if (self->dialog != NULL || self->beneficiary_id == 0)
+    return;
+  if (self->consent_id == 0)
+    track_dialog (self, GTK_WIDGET (sillon_consent_dialog_new (toplevel_window (self), self->beneficiary_id)),
+                  G_CALLBACK (on_record_consent_response));
+  else
+    track_dialog (self,
+                  question (self, _ ("Revoke this consent?"),
+                            _ ("The person no longer agrees to what they agreed to. Record a new consent if they agree to less."),
+                            _ ("_Revoke")),
+                  G_CALLBACK (on_revoke_consent_response));
+}
+
+static void
+on_erase_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonVaultSession *vault = sillon_page_get_session (SILLON_PAGE (self));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *details = NULL;
+
+  gtk_widget_destroy (self->dialog);
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL || vault == NULL)
+    return;
+
+  /* The erasure and its journal entry commit together, as the command
+   * line's `person erase` does. */
+  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", self->beneficiary_id);
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, &error);
+
+    if (tx == NULL || !sillon_store_erase_beneficiary (store, self->beneficiary_id, &error) ||
+        !sillon_vault_session_journal (vault, SILLON_JOURNAL_ERASE, details, &error) ||
+        !sillon_store_transaction_commit (tx, &error))
+      {
+        sillon_person_page_show_message (self, error->message);
+        return;
+      }
+  }
+  sillon_person_page_clear (self);
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+static void
+on_erase_button_clicked (SillonPersonPage *self)
+{
+  /* Translators: %s is a person's name. */
+  g_autofree char *text = NULL;
+
+  if (self->dialog != NULL || self->beneficiary_id == 0)
+    return;
+  text = g_strdup_printf (_ ("Delete %s and everything about them?"), self->display_name);
+  track_dialog (self,
+                question (self, text,
+                          _ ("Their sessions, assessments, consents and referrals are erased from the vault for good. "
+                             "This is the right to erasure: it cannot be undone."),
+                          _ ("_Delete for Good")),
+                G_CALLBACK (on_erase_response));
+}
+
 /* ── Actions ────────────────────────────────────────────────────────────── */
 
 /* person.back: the back button's action, and Alt+Left's (an accelerator
@@ -457,6 +690,8 @@ sillon_person_page_dispose (GObject *object)
     gtk_widget_destroy (self->editor);
   if (self->viewer != NULL)
     gtk_widget_destroy (self->viewer);
+  if (self->dialog != NULL)
+    gtk_widget_destroy (self->dialog);
   g_clear_object (&self->registry);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->dispose (object);
 }
@@ -495,6 +730,9 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, log_session_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, new_assessment_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, toast);
   gtk_widget_class_bind_template_callback (widget_class, on_new_assessment_button_clicked);
@@ -503,6 +741,8 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_open_assessment);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_show_more);
   gtk_widget_class_bind_template_callback (widget_class, on_toast_undo);
+  gtk_widget_class_bind_template_callback (widget_class, on_consent_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_erase_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_toast_dismissed);
 }
 

@@ -8,6 +8,7 @@ dialog must fit the screen."""
 
 import datetime
 import os
+import time
 
 from dogtail.rawinput import typeText
 from sillonui import (activate, check, create_vault_through_ui, eventually, find, labels_containing,
@@ -39,7 +40,12 @@ S = {
         "two hours": "2 h", "story": "Story", "autonomy": "Autonome", "colon": ": ",
         "new assessment": "New Assessment", "finish": "<Alt>f", "assessment": "Assessment",
         "viewer": "Assessment on {}", "compare": "Compare with", "other": "The assessment of {}",
-        "on one": "on 1 question", "q1": "Question 1 of ", "moved up": "Skills that moved up:",
+        "on one": "on 1 question", "q1": "Question 1 of ",
+        "no consent": "No consent recorded yet.", "record consent": "Record Consent…",
+        "consent dialog": "Record Consent", "record": "Record",
+        "consent given": "Consent given on {} to a record of their visits and assessments.",
+        "revoke consent": "Revoke Consent…", "revoke": "Revoke", "delete person": "Delete Person…",
+        "delete for good": "Delete for Good", "age": "60 to 69 years old", "moved up": "Skills that moved up:",
     },
     "fr": {
         "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -54,7 +60,13 @@ S = {
         "autonomy": "Autonome", "colon": " : ",
         "new assessment": "Nouveau diagnostic", "finish": "<Alt>t", "assessment": "Diagnostic",
         "viewer": "Diagnostic du {}", "compare": "Comparer avec", "other": "Le diagnostic du {}",
-        "on one": "sur 1 question", "q1": "Question 1 sur ", "moved up": "Compétences en progrès :",
+        "on one": "sur 1 question", "q1": "Question 1 sur ",
+        "no consent": "Aucun consentement noté pour l’instant.", "record consent": "Noter le consentement…",
+        "consent dialog": "Noter le consentement", "record": "Noter",
+        "consent given": "Consentement donné le {} pour un suivi de ses passages et diagnostics.",
+        "revoke consent": "Retirer le consentement…", "revoke": "Retirer",
+        "delete person": "Supprimer la personne…", "delete for good": "Supprimer définitivement",
+        "age": "60 à 69 ans", "moved up": "Compétences en progrès :",
     },
 }[LANGUAGE]
 
@@ -183,6 +195,49 @@ def open_and_compare(app, window):
     no_dialog(app, S["viewer"].format(today_shown()))
 
 
+def alert(app, text):
+    def look():
+        for top in app.children:
+            try:
+                if top.showing and top.roleName in ("alert", "dialog") and (
+                        top.name == text or labels_containing(top, text)):
+                    return top
+            except Exception:
+                continue
+        return None
+    return wait_for(look, what=f"the question {text!r}")
+
+
+def consent_and_erasure(app, window):
+    check(bool(labels_containing(window, S["age"])), "the age bracket shows in the UI's language")
+    check(bool(labels_containing(window, S["no consent"])), "the page says no consent is recorded")
+    activate(find(window, "push button", S["record consent"]))
+    form = dialog(app, S["consent dialog"])
+    fits_screen(form, "the consent form")
+    missing = unnamed_interactive(form)
+    check(not missing, "every control of the consent form is named: " + ", ".join(missing))
+    screenshot(f"sessions-{TAG}-10-consent")
+    activate(find(form, "push button", S["record"]))
+    given = eventually(lambda: labels_containing(window, S["consent given"].format(today_shown())),
+                       what="the consent on the page")
+    check(bool(given), "the recorded consent shows with its date and scope")
+    screenshot(f"sessions-{TAG}-11-consent-recorded")
+
+    activate(find(window, "push button", S["revoke consent"]))
+    activate(find(app, "push button", S["revoke"]))
+    check(bool(eventually(lambda: labels_containing(window, S["no consent"]))), "a revoked consent is gone")
+
+    # The right to erasure, confirmed: back to the list, and nobody found.
+    activate(find(window, "push button", S["delete person"]))
+    activate(find(app, "push button", S["delete for good"]))
+    search = find(window, "text", S["search"], timeout=20)
+    search.text = "Diallo"
+    time.sleep(1)
+    check(not [n for n in window.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
+        isLambda=True)], "an erased person is not found any more")
+
+
 def test():
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)
@@ -282,6 +337,7 @@ def test():
     check(bool(eventually(lambda: session_rows(window))), "Ctrl+Z undoes the delete")
 
     open_and_compare(app, window)
+    consent_and_erasure(app, window)
 
     press("<Control>q")
     proc.wait(timeout=30)
