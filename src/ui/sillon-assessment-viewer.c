@@ -31,6 +31,7 @@ struct _SillonAssessmentViewer
   guint shown;            /* index of the one shown */
 
   GtkComboBoxText *compare_combo;
+  GtkWidget *comparison_scroller;
   GtkLabel *comparison_label;
   SillonAssessmentSummary *summary;
 };
@@ -69,7 +70,7 @@ on_compare_combo_changed (SillonAssessmentViewer *self)
 
   if (id == NULL || g_str_equal (id, NONE_ID))
     {
-      gtk_widget_hide (GTK_WIDGET (self->comparison_label));
+      gtk_widget_hide (self->comparison_scroller);
       gtk_label_set_text (self->comparison_label, "");
       return;
     }
@@ -99,7 +100,7 @@ on_compare_combo_changed (SillonAssessmentViewer *self)
   append_skills (text, after, _ ("Skills that moved up:"), sillon_assessment_comparison_get_skills_up (comparison));
   append_skills (text, after, _ ("Skills that moved down:"), sillon_assessment_comparison_get_skills_down (comparison));
   gtk_label_set_text (self->comparison_label, text->str);
-  gtk_widget_show (GTK_WIDGET (self->comparison_label));
+  gtk_widget_show (self->comparison_scroller);
 }
 
 static SillonAssessment *
@@ -233,6 +234,7 @@ sillon_assessment_viewer_class_init (SillonAssessmentViewerClass *klass)
   g_type_ensure (SILLON_TYPE_ASSESSMENT_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-assessment-viewer.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentViewer, compare_combo);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentViewer, comparison_scroller);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentViewer, comparison_label);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentViewer, summary);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_combo_changed);

@@ -208,7 +208,7 @@ def alert(app, text):
     return wait_for(look, what=f"the question {text!r}")
 
 
-def consent_and_erasure(app, window):
+def consent(app, window):
     check(bool(labels_containing(window, S["age"])), "the age bracket shows in the UI's language")
     check(bool(labels_containing(window, S["no consent"])), "the page says no consent is recorded")
     activate(find(window, "push button", S["record consent"]))
@@ -222,11 +222,14 @@ def consent_and_erasure(app, window):
                        what="the consent on the page")
     check(bool(given), "the recorded consent shows with its date and scope")
     screenshot(f"sessions-{TAG}-11-consent-recorded")
+    fits_screen(window, "the person page with its story and consent")
 
     activate(find(window, "push button", S["revoke consent"]))
     activate(find(app, "push button", S["revoke"]))
     check(bool(eventually(lambda: labels_containing(window, S["no consent"]))), "a revoked consent is gone")
 
+
+def erasure(app, window):
     # The right to erasure, confirmed: back to the list, and nobody found.
     activate(find(window, "push button", S["delete person"]))
     activate(find(app, "push button", S["delete for good"]))
@@ -336,8 +339,9 @@ def test():
     press("<Control>z")
     check(bool(eventually(lambda: session_rows(window))), "Ctrl+Z undoes the delete")
 
+    consent(app, window)
     open_and_compare(app, window)
-    consent_and_erasure(app, window)
+    erasure(app, window)
 
     press("<Control>q")
     proc.wait(timeout=30)
