@@ -163,15 +163,14 @@ on_delete_clicked (GtkWidget *row)
   emit_for_row (row, SIGNAL_DELETE_SESSION);
 }
 
-/* A wrapping label asks for little width, so that a long entry wraps
- * instead of widening the window past the screen. */
+/* One line each, ellipsized: a long entry never widens the window, and a
+ * list of hundreds lays out at once (wrapped labels cost a layout per
+ * width tried). The row's accessible name and tooltip hold the whole text. */
 static void
-set_wrapping (GtkWidget *label)
+set_one_line (GtkWidget *label)
 {
-  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 10);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 90);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
 }
 
@@ -190,17 +189,16 @@ make_row (SillonTimelineKind kind, gint64 id, const char *date, const char *titl
   g_object_set_data_full (G_OBJECT (row), "sillon-id", g_memdup2 (&id, sizeof id), g_free);
   g_object_set_data (G_OBJECT (row), "sillon-kind", GINT_TO_POINTER (kind));
   g_object_set (hbox, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8, NULL);
-  set_wrapping (date_label);
+  gtk_label_set_xalign (GTK_LABEL (date_label), 0);
   gtk_label_set_yalign (GTK_LABEL (date_label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (date_label), 14);
-  set_wrapping (title_label);
+  set_one_line (title_label);
   gtk_style_context_add_class (gtk_widget_get_style_context (title_label), "sillon-person-name");
   gtk_container_add (GTK_CONTAINER (vbox), title_label);
   if (detail != NULL && detail[0] != '\0')
     {
       GtkWidget *detail_label = gtk_label_new (detail);
 
-      set_wrapping (detail_label);
+      set_one_line (detail_label);
       gtk_style_context_add_class (gtk_widget_get_style_context (detail_label), "dim-label");
       gtk_container_add (GTK_CONTAINER (vbox), detail_label);
     }
@@ -220,6 +218,7 @@ make_row (SillonTimelineKind kind, gint64 id, const char *date, const char *titl
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), kind == SILLON_TIMELINE_ASSESSMENT || kind == SILLON_TIMELINE_SESSION);
   gtk_container_add (GTK_CONTAINER (row), hbox);
   atk_object_set_name (gtk_widget_get_accessible (row), spoken);
+  gtk_widget_set_tooltip_text (vbox, spoken);
   gtk_widget_show_all (row);
   return row;
 }

@@ -12,8 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* Entries shown at first, and added by each "Show more". */
-#define SILLON_TIMELINE_PAGE_SIZE 50
+/* Entries shown at first, and added by each "Show more": a screenful and
+ * a little more, so that opening a person stays instant. */
+#define SILLON_TIMELINE_PAGE_SIZE 30
 
 #define SILLON_TYPE_TIMELINE (sillon_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (SillonTimeline, sillon_timeline, SILLON, TIMELINE, GtkBox)
