@@ -40,16 +40,19 @@ struct _SillonPersonPage
   UndoKind undo_kind;
   SillonSession *undo_session; /* in memory only, dropped on lock */
 
-  GtkWidget *editor; /* SillonSessionEditor, while open */
-  GtkWidget *viewer; /* SillonAssessmentViewer, while open */
-  GtkWidget *dialog; /* a consent form or a question, while open */
-  gint64 consent_id; /* the consent shown, 0: none */
+  GtkWidget *editor;   /* SillonSessionEditor, while open */
+  GtkWidget *viewer;   /* SillonAssessmentViewer, while open */
+  GtkWidget *dialog;   /* a consent form or a question, while open */
+  gint64 consent_id;   /* the consent shown, 0: none */
+  gint64 duplicate_id; /* a person who looks like this one, 0: none */
 
   GtkLabel *name_label;
   GtkLabel *details_label;
   GtkWidget *log_session_button;
   GtkWidget *new_assessment_button;
   GtkLabel *message_label;
+  GtkWidget *duplicate_box;
+  GtkLabel *duplicate_label;
   GtkLabel *notes_label;
   GtkLabel *consent_label;
   GtkButton *consent_button;
@@ -116,6 +119,38 @@ age_bracket_label (const char *api)
     if (g_str_equal (labels[i].api, api))
       return _ (labels[i].label);
   return api;
+}
+
+/* The person most like this one (same signals as at creation), offered
+ * for merging: duplicates made before the check existed, or on purpose. */
+static gboolean
+show_duplicate (SillonPersonPage *self, SillonStore *store, const SillonBeneficiary *b, GError **error)
+{
+  g_autoptr (GPtrArray) duplicates = sillon_store_find_duplicates (store, b, error);
+  g_autoptr (SillonBeneficiary) other = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (duplicates == NULL)
+    return FALSE;
+  self->duplicate_id = 0;
+  gtk_widget_hide (self->duplicate_box);
+  if (duplicates->len == 0)
+    return TRUE;
+  other = sillon_store_get_beneficiary (store, ((SillonDuplicate *) duplicates->pdata[0])->beneficiary_id, error);
+  if (other == NULL)
+    return FALSE;
+  name = sillon_beneficiary_dup_display_name (other);
+  if (other->birth_year != 0)
+    /* Translators: %1$s is a person's name, %2$d their birth year. */
+    text = g_strdup_printf (_ ("This may be the same person as %1$s, born in %2$d."), name, other->birth_year);
+  else
+    /* Translators: %s is a person's name. */
+    text = g_strdup_printf (_ ("This may be the same person as %s."), name);
+  self->duplicate_id = other->id;
+  gtk_label_set_text (self->duplicate_label, text);
+  gtk_widget_show (self->duplicate_box);
+  return TRUE;
 }
 
 /* The latest consent, or what to do without one. */
@@ -202,7 +237,7 @@ sillon_person_page_load (SillonPersonPage *self,
   gtk_label_set_text (self->notes_label, b->notes != NULL ? b->notes : "");
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), b->notes != NULL && b->notes[0] != '\0');
   sillon_person_page_show_message (self, NULL);
-  return show_consent (self, store, error);
+  return show_duplicate (self, store, b, error) && show_consent (self, store, error);
 }
 
 void
@@ -218,6 +253,9 @@ sillon_person_page_clear (SillonPersonPage *self)
     gtk_widget_destroy (self->dialog);
   forget_undo (self);
   self->consent_id = 0;
+  self->duplicate_id = 0;
+  gtk_label_set_text (self->duplicate_label, "");
+  gtk_widget_hide (self->duplicate_box);
   gtk_label_set_text (self->notes_label, "");
   gtk_label_set_text (self->consent_label, "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->consent_label), NULL);
@@ -617,6 +655,50 @@ on_erase_button_clicked (SillonPersonPage *self)
                 G_CALLBACK (on_erase_response));
 }
 
+static void
+on_merge_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonVaultSession *vault = sillon_page_get_session (SILLON_PAGE (self));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *details = NULL;
+
+  gtk_widget_destroy (self->dialog);
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL || vault == NULL || self->duplicate_id == 0)
+    return;
+
+  /* The merge erases the other record: journaled as an erasure, in the
+   * same transaction, as `sillon-cli person merge` does. */
+  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}",
+                             self->duplicate_id, self->beneficiary_id);
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, &error);
+
+    if (tx == NULL || !sillon_store_merge_beneficiaries (store, self->beneficiary_id, self->duplicate_id, &error) ||
+        !sillon_vault_session_journal (vault, SILLON_JOURNAL_ERASE, details, &error) ||
+        !sillon_store_transaction_commit (tx, &error))
+      {
+        sillon_person_page_show_message (self, error->message);
+        return;
+      }
+  }
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Merged: one person, one story."), FALSE);
+}
+
+static void
+on_merge_button_clicked (SillonPersonPage *self)
+{
+  if (self->dialog != NULL || self->duplicate_id == 0)
+    return;
+  track_dialog (self,
+                question (self, _ ("Merge the two records?"),
+                          _ ("The other record’s sessions, assessments, consents and referrals move to this person, "
+                             "its details fill the empty ones here, and then it is erased. This cannot be undone."),
+                          _ ("_Merge")),
+                G_CALLBACK (on_merge_response));
+}
+
 /* ── Actions ────────────────────────────────────────────────────────────── */
 
 /* person.back: the back button's action, and Alt+Left's (an accelerator
@@ -730,6 +812,8 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, log_session_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, new_assessment_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, duplicate_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, duplicate_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, notes_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_button);
@@ -743,6 +827,7 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_toast_undo);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_erase_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_merge_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_toast_dismissed);
 }
 

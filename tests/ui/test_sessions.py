@@ -45,7 +45,9 @@ S = {
         "consent dialog": "Record Consent", "record": "Record",
         "consent given": "Consent given on {} to a record of their visits and assessments.",
         "revoke consent": "Revoke Consent…", "revoke": "Revoke", "delete person": "Delete Person…",
-        "delete for good": "Delete for Good", "age": "60 to 69 years old", "moved up": "Skills that moved up:",
+        "delete for good": "Delete for Good", "age": "60 to 69 years old",
+        "same as": "This may be the same person as Awa Diallo, born in 1957.", "merge": "Merge…",
+        "merge yes": "Merge", "merged": "Merged: one person, one story.", "moved up": "Skills that moved up:",
     },
     "fr": {
         "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -66,7 +68,9 @@ S = {
         "consent given": "Consentement donné le {} pour un suivi de ses passages et diagnostics.",
         "revoke consent": "Retirer le consentement…", "revoke": "Retirer",
         "delete person": "Supprimer la personne…", "delete for good": "Supprimer définitivement",
-        "age": "60 à 69 ans", "moved up": "Compétences en progrès :",
+        "age": "60 à 69 ans",
+        "same as": "Il s’agit peut-être de la même personne que Awa Diallo (naissance en 1957).",
+        "merge": "Fusionner…", "merge yes": "Fusionner", "merged": "Fusionnées : une personne, une histoire.", "moved up": "Compétences en progrès :",
     },
 }[LANGUAGE]
 
@@ -229,15 +233,37 @@ def consent(app, window):
     check(bool(eventually(lambda: labels_containing(window, S["no consent"]))), "a revoked consent is gone")
 
 
+def merge_duplicate(app, window):
+    # A second record of the same person, typed with a typo: her page
+    # offers to merge, and the merged page holds the first one's story.
+    press("<Alt>Left")
+    find(window, "text", S["search"], timeout=20)
+    activate(find(window, "push button", S["new person"]))
+    find(window, "text", S["first"]).text = "Awa"
+    find(window, "text", S["last"]).text = "Dialo"
+    activate(find(window, "push button", S["add"]))
+    find(window, "push button", S["log"], timeout=20)
+    check(bool(eventually(lambda: labels_containing(window, S["same as"]))),
+          "the page of a likely duplicate says who it looks like")
+    check(not session_rows(window), "the new record has no story of its own yet")
+    screenshot(f"sessions-{TAG}-12-duplicate")
+    activate(find(window, "push button", S["merge"]))
+    activate(find(app, "push button", S["merge yes"]))
+    check(bool(eventually(lambda: labels_containing(window, S["merged"]))), "a toast says the records are merged")
+    check(bool(eventually(lambda: session_rows(window))), "the merged page holds the other record's sessions")
+    check(not labels_containing(window, S["same as"]), "the duplicate warning is gone after merging")
+    check(bool(labels_containing(window, "1957")), "the merged record takes the birth year it lacked")
+
+
 def erasure(app, window):
     # The right to erasure, confirmed: back to the list, and nobody found.
     activate(find(window, "push button", S["delete person"]))
     activate(find(app, "push button", S["delete for good"]))
     search = find(window, "text", S["search"], timeout=20)
-    search.text = "Diallo"
+    search.text = "Awa"
     time.sleep(1)
     check(not [n for n in window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
+        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Dial") and n.showing,
         isLambda=True)], "an erased person is not found any more")
 
 
@@ -340,6 +366,7 @@ def test():
     check(bool(eventually(lambda: session_rows(window))), "Ctrl+Z undoes the delete")
 
     consent(app, window)
+    merge_duplicate(app, window)
     open_and_compare(app, window)
     erasure(app, window)
 
