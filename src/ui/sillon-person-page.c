@@ -14,6 +14,7 @@
 #include "sillon-consent-dialog.h"
 #include "sillon-date-format.h"
 #include "sillon-message-label.h"
+#include "sillon-person-editor.h"
 #include "sillon-people-page.h"
 #include "sillon-questionnaire.h"
 #include "sillon-session-editor.h"
@@ -656,6 +657,51 @@ on_erase_button_clicked (SillonPersonPage *self)
 }
 
 static void
+on_edit_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonPersonEditor *editor = SILLON_PERSON_EDITOR (self->dialog);
+  g_autoptr (SillonBeneficiary) b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response != GTK_RESPONSE_OK || store == NULL)
+    {
+      gtk_widget_destroy (GTK_WIDGET (editor));
+      return;
+    }
+  /* Read again, so that the fields the form does not show stay as stored. */
+  b = sillon_store_get_beneficiary (store, self->beneficiary_id, &error);
+  if (b == NULL || !sillon_person_editor_apply (editor, b, &error) ||
+      !sillon_store_update_beneficiary (store, b, &error))
+    {
+      sillon_person_editor_show_error (editor, error->message);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (editor));
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Changes saved."), FALSE);
+}
+
+static void
+on_edit_button_clicked (SillonPersonPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonBeneficiary) b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->dialog != NULL || store == NULL || self->beneficiary_id == 0)
+    return;
+  b = sillon_store_get_beneficiary (store, self->beneficiary_id, &error);
+  if (b == NULL)
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  track_dialog (self, GTK_WIDGET (sillon_person_editor_new (toplevel_window (self), b)),
+                G_CALLBACK (on_edit_response));
+}
+
+static void
 on_merge_response (SillonPersonPage *self, int response)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
@@ -828,6 +874,7 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_consent_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_erase_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_merge_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_toast_dismissed);
 }
 

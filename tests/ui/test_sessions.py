@@ -47,7 +47,9 @@ S = {
         "revoke consent": "Revoke Consent…", "revoke": "Revoke", "delete person": "Delete Person…",
         "delete for good": "Delete for Good", "age": "60 to 69 years old",
         "same as": "This may be the same person as Awa Diallo, born in 1957.", "merge": "Merge…",
-        "merge yes": "Merge", "merged": "Merged: one person, one story.", "moved up": "Skills that moved up:",
+        "merge yes": "Merge", "merged": "Merged: one person, one story.",
+        "edit person": "Edit…", "person dialog": "Edit the Person", "save": "Save",
+        "year must": "four digits", "changes saved": "Changes saved.", "moved up": "Skills that moved up:",
     },
     "fr": {
         "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -70,7 +72,9 @@ S = {
         "delete person": "Supprimer la personne…", "delete for good": "Supprimer définitivement",
         "age": "60 à 69 ans",
         "same as": "Il s’agit peut-être de la même personne que Awa Diallo (naissance en 1957).",
-        "merge": "Fusionner…", "merge yes": "Fusionner", "merged": "Fusionnées : une personne, une histoire.", "moved up": "Compétences en progrès :",
+        "merge": "Fusionner…", "merge yes": "Fusionner", "merged": "Fusionnées : une personne, une histoire.",
+        "edit person": "Modifier…", "person dialog": "Modifier la personne", "save": "Enregistrer",
+        "year must": "quatre chiffres", "changes saved": "Modifications enregistrées.", "moved up": "Compétences en progrès :",
     },
 }[LANGUAGE]
 
@@ -255,6 +259,27 @@ def merge_duplicate(app, window):
     check(bool(labels_containing(window, "1957")), "the merged record takes the birth year it lacked")
 
 
+def edit_person(app, window):
+    # The typo is corrected; a bad year is refused and loses nothing typed.
+    activate(find(window, "push button", S["edit person"]))
+    form = dialog(app, S["person dialog"])
+    fits_screen(form, "the person form")
+    missing = unnamed_interactive(form)
+    check(not missing, "every control of the person form is named: " + ", ".join(missing))
+    find(form, "text", S["last"]).text = "Diallo"
+    year = find(form, "text", S["year"])
+    year.text = "19x7"
+    activate(find(form, "push button", S["save"]))
+    check(bool(eventually(lambda: labels_containing(form, S["year must"]))),
+          "a birth year that is not a number is refused with an example")
+    check(find(form, "text", S["last"]).text == "Diallo", "the refused form keeps what was typed")
+    year.text = "1957"
+    screenshot(f"sessions-{TAG}-13-person-form")
+    activate(find(form, "push button", S["save"]))
+    check(bool(eventually(lambda: labels_containing(window, S["changes saved"]))), "a toast says the changes are saved")
+    check(bool(eventually(lambda: find(window, "label", "Awa Diallo", timeout=5))), "the page shows the corrected name")
+
+
 def erasure(app, window):
     # The right to erasure, confirmed: back to the list, and nobody found.
     activate(find(window, "push button", S["delete person"]))
@@ -367,6 +392,7 @@ def test():
 
     consent(app, window)
     merge_duplicate(app, window)
+    edit_person(app, window)
     open_and_compare(app, window)
     erasure(app, window)
 
