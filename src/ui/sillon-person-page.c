@@ -40,6 +40,7 @@ struct _SillonPersonPage
 
   UndoKind undo_kind;
   SillonSession *undo_session; /* in memory only, dropped on lock */
+  SillonSession *draft;        /* a session form the lock closed, in memory only */
 
   GtkWidget *editor;   /* SillonSessionEditor, while open */
   GtkWidget *viewer;   /* SillonAssessmentViewer, while open */
@@ -191,6 +192,21 @@ show_consent (SillonPersonPage *self, SillonStore *store, GError **error)
   return TRUE;
 }
 
+static void open_editor (SillonPersonPage *self, const SillonSession *session);
+
+/* Once the page shows, the form a lock closed opens again for the same
+ * person; another person's draft is dropped. */
+static gboolean
+reopen_draft (gpointer user_data)
+{
+  SillonPersonPage *self = user_data;
+  g_autoptr (SillonSession) draft = g_steal_pointer (&self->draft);
+
+  if (draft != NULL && draft->beneficiary_id == self->beneficiary_id && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    open_editor (self, draft);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 sillon_person_page_load (SillonPersonPage *self,
                          gint64 beneficiary_id,
@@ -238,7 +254,11 @@ sillon_person_page_load (SillonPersonPage *self,
   gtk_label_set_text (self->notes_label, b->notes != NULL ? b->notes : "");
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), b->notes != NULL && b->notes[0] != '\0');
   sillon_person_page_show_message (self, NULL);
-  return show_duplicate (self, store, b, error) && show_consent (self, store, error);
+  if (!show_duplicate (self, store, b, error) || !show_consent (self, store, error))
+    return FALSE;
+  if (self->draft != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reopen_draft, g_object_ref (self), g_object_unref);
+  return TRUE;
 }
 
 void
@@ -806,7 +826,14 @@ sillon_person_page_switch_to (SillonPage *page)
 static void
 sillon_person_page_locked (SillonPage *page)
 {
-  sillon_person_page_clear (SILLON_PERSON_PAGE (page));
+  SillonPersonPage *self = SILLON_PERSON_PAGE (page);
+
+  /* The form goes with the lock, not what was typed in it: it opens again
+   * as it was when the mediator comes back to the person. */
+  g_clear_pointer (&self->draft, sillon_session_free);
+  if (self->editor != NULL)
+    self->draft = sillon_session_editor_get_draft (SILLON_SESSION_EDITOR (self->editor));
+  sillon_person_page_clear (self);
 }
 
 static void
@@ -830,6 +857,7 @@ sillon_person_page_finalize (GObject *object)
   SillonPersonPage *self = SILLON_PERSON_PAGE (object);
 
   forget_undo (self);
+  g_clear_pointer (&self->draft, sillon_session_free);
   g_free (self->display_name);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->finalize (object);
 }

@@ -402,9 +402,10 @@ entry_text_or_null (GtkEntry *entry)
   return text[0] == '\0' ? NULL : g_steal_pointer (&text);
 }
 
-SillonSession *
-sillon_session_editor_get_session (SillonSessionEditor *self,
-                                   GError **error)
+/* The form's content; @strict refuses what cannot be saved, otherwise (a
+ * draft kept over a lock) an unreadable date keeps the one given. */
+static SillonSession *
+collect (SillonSessionEditor *self, gboolean strict, GError **error)
 {
   g_autoptr (SillonSession) s = NULL;
   g_autofree char *date = NULL;
@@ -413,9 +414,9 @@ sillon_session_editor_get_session (SillonSessionEditor *self,
   GtkTextIter start, end;
   const char *autonomy, *help_mode;
 
-  g_return_val_if_fail (SILLON_IS_SESSION_EDITOR (self), NULL);
-
   date = sillon_date_parse (gtk_entry_get_text (self->date_entry));
+  if (date == NULL && !strict)
+    date = g_strdup (self->session->date);
   if (date == NULL)
     {
       g_autofree char *example = sillon_date_format_today ();
@@ -437,7 +438,7 @@ sillon_session_editor_get_session (SillonSessionEditor *self,
   s->equipment = checked_values (GTK_CONTAINER (self->equipment_box));
   g_strfreev (s->themes);
   s->themes = checked_values (GTK_CONTAINER (self->themes_list));
-  if (s->themes[0] == NULL)
+  if (s->themes[0] == NULL && strict)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->themes_search));
       g_set_error_literal (error, SILLON_SESSION_EDITOR_ERROR, SILLON_SESSION_EDITOR_ERROR_INVALID,
@@ -473,6 +474,23 @@ sillon_session_editor_get_session (SillonSessionEditor *self,
   g_free (s->notes);
   s->notes = notes[0] != '\0' ? g_steal_pointer (&notes) : NULL;
   return g_steal_pointer (&s);
+}
+
+SillonSession *
+sillon_session_editor_get_session (SillonSessionEditor *self,
+                                   GError **error)
+{
+  g_return_val_if_fail (SILLON_IS_SESSION_EDITOR (self), NULL);
+
+  return collect (self, TRUE, error);
+}
+
+SillonSession *
+sillon_session_editor_get_draft (SillonSessionEditor *self)
+{
+  g_return_val_if_fail (SILLON_IS_SESSION_EDITOR (self), NULL);
+
+  return collect (self, FALSE, NULL);
 }
 
 void

@@ -42,6 +42,10 @@ SillonSessionEditor *sillon_session_editor_new (GtkWindow *parent,
  * with a message a mediator can act on when a field is not valid. */
 SillonSession *sillon_session_editor_get_session (SillonSessionEditor *self,
                                                   GError **error) G_GNUC_WARN_UNUSED_RESULT;
+/* What the form holds, even when it could not be saved yet (no theme, an
+ * unreadable date: the date given to _new() then), to open the form again
+ * as it was after a lock. */
+SillonSession *sillon_session_editor_get_draft (SillonSessionEditor *self) G_GNUC_WARN_UNUSED_RESULT;
 /* Shows @message (NULL: none) at the top of the form. */
 void sillon_session_editor_show_error (SillonSessionEditor *self,
                                        const char *message);
