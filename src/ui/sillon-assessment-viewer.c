@@ -18,7 +18,7 @@
 
 #include "sillon-assessment-summary.h"
 #include "sillon-assessment.h"
-#include "sillon-date-format.h"
+#include "sillon-date-entry.h"
 
 #define NONE_ID "-"
 

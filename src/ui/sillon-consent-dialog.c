@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sillon-date-format.h"
+#include "sillon-date-entry.h"
 #include "sillon-message-label.h"
 
 G_DEFINE_QUARK (sillon - consent - dialog - error - quark, sillon_consent_dialog_error)

@@ -12,7 +12,7 @@
 
 #include "sillon-assessment-viewer.h"
 #include "sillon-consent-dialog.h"
-#include "sillon-date-format.h"
+#include "sillon-date-entry.h"
 #include "sillon-message-label.h"
 #include "sillon-person-editor.h"
 #include "sillon-people-page.h"

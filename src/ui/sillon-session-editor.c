@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sillon-date-format.h"
+#include "sillon-date-entry.h"
 #include "sillon-message-label.h"
 
 G_DEFINE_QUARK (sillon - session - editor - error - quark, sillon_session_editor_error)

@@ -17,7 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sillon-assessment.h"
-#include "sillon-date-format.h"
+#include "sillon-date-entry.h"
 
 struct _SillonTimeline
 {

@@ -24,7 +24,7 @@ cli="$build/src/cli/sillon-cli"
 # shellcheck disable=SC2046
 cc -O2 -std=gnu11 -I"$build" -I"$top/src/ui" -I"$top/src/core/base" -I"$top/src/core/vault" -I"$top/src/core/places" \
   -I"$top/src/core/assessment" -I"$build/src/core/assessment" -I"$top/src/core/store" -I"$build/src/core/store" -I"$build/src/core/base" -I"$top/src/core/demo" \
-  "$here/bench-timeline.c" "$top/src/ui/sillon-timeline.c" "$top/src/ui/sillon-date-format.c" \
+  "$here/bench-timeline.c" "$top/src/ui/sillon-timeline.c" "$top/src/ui/sillon-date-entry.c" \
   "$build/resources/sillon-resources.c" \
   "$build/src/core/libsillon-core.a" \
   $(pkg-config --cflags --libs gtk+-3.0 glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0) -lm \

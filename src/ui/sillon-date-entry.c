@@ -1,4 +1,4 @@
-/* sillon-date-format.c — dates as the mediator reads and writes them
+/* sillon-date-entry.c — dates as the mediator reads and types them
  *
  * Copyright 2026 The Sillon developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,8 @@
  */
 
 #include "config.h"
+
+#include "sillon-date-entry.h"
 
 #include "sillon-date-format.h"
 
@@ -43,15 +45,12 @@ month_name (int month)
 char *
 sillon_date_format (const char *iso)
 {
-  int y, m, d;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (iso != NULL, NULL);
 
-  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup (iso);
-  /* Translators: a date: %1$d the day, %2$s the month's name, %3$d the
-   * year; "%2$s %1$d, %3$d" writes "December 7, 2026". */
-  return g_strdup_printf (_ ("%1$d %2$s %3$d"), d, month_name (m), y);
+  text = sillon_format_iso_date (iso, SILLON_DATE_STYLE_LONG, NULL);
+  return text != NULL ? g_steal_pointer (&text) : g_strdup (iso);
 }
 
 char *
