@@ -158,6 +158,8 @@ static const struct
   { "people.new-person", { "<Primary>n", NULL } },
   { "people.cancel-form", { "Escape", NULL } },
   { "person.back", { "<Alt>Left", "<Alt>KP_Left", "Escape", NULL } },
+  { "person.log-session", { "<Primary><Shift>n", NULL } },
+  { "person.undo", { "<Primary>z", NULL } },
   { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
   { "wizard.cancel", { "Escape", NULL } },
   { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },

@@ -47,6 +47,10 @@ struct _SillonAssessmentSummary
   GtkWidget *save_button;
   GtkEntry *reason_entry;
   GtkLabel *summary_message;
+  GtkWidget *decision_hint;
+  GtkWidget *decision_heading;
+  GtkWidget *decision_grid;
+  GtkWidget *buttons_box;
 };
 
 G_DEFINE_FINAL_TYPE (SillonAssessmentSummary, sillon_assessment_summary, GTK_TYPE_BOX)
@@ -296,12 +300,61 @@ fill_degree_combo (SillonAssessmentSummary *self)
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->degree_combo), "computed");
 }
 
+static gboolean show_result (SillonAssessmentSummary *self,
+                             SillonAssessment *assessment,
+                             SillonQuestionnaire *questionnaire,
+                             SillonOrientationRules *rules,
+                             gboolean saved,
+                             GError **error);
+
+/* A saved assessment is read, not decided again: its decision shows in
+ * the degree and the orientations, and nothing can change it. */
+static void
+set_read_only (SillonAssessmentSummary *self, gboolean read_only)
+{
+  gtk_widget_set_visible (self->decision_hint, !read_only);
+  gtk_widget_set_visible (self->add_orientation_box, !read_only);
+  gtk_widget_set_visible (self->decision_heading, !read_only);
+  gtk_widget_set_visible (self->decision_grid, !read_only);
+  gtk_widget_set_visible (self->buttons_box, !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->urgent_check), !read_only);
+  for (guint i = 0; i < self->orientation_checks->len; i++)
+    gtk_widget_set_sensitive (self->orientation_checks->pdata[i], !read_only);
+}
+
 gboolean
 sillon_assessment_summary_show (SillonAssessmentSummary *self,
                                 SillonAssessment *assessment,
                                 SillonQuestionnaire *questionnaire,
                                 SillonOrientationRules *rules,
                                 GError **error)
+{
+  if (!show_result (self, assessment, questionnaire, rules, FALSE, error))
+    return FALSE;
+  set_read_only (self, FALSE);
+  return TRUE;
+}
+
+gboolean
+sillon_assessment_summary_show_saved (SillonAssessmentSummary *self,
+                                      SillonAssessment *assessment,
+                                      SillonQuestionnaire *questionnaire,
+                                      SillonOrientationRules *rules,
+                                      GError **error)
+{
+  if (!show_result (self, assessment, questionnaire, rules, TRUE, error))
+    return FALSE;
+  set_read_only (self, TRUE);
+  return TRUE;
+}
+
+static gboolean
+show_result (SillonAssessmentSummary *self,
+             SillonAssessment *assessment,
+             SillonQuestionnaire *questionnaire,
+             SillonOrientationRules *rules,
+             gboolean saved,
+             GError **error)
 {
   g_autofree char *basis = NULL;
   guint answered = 0, skipped = 0;
@@ -316,7 +369,8 @@ sillon_assessment_summary_show (SillonAssessmentSummary *self,
   /* Overrides are decided on this page and applied on saving. What the
    * mediator unticked stays unticked when they come back from answering
    * more questions (see fill_orientations); what they added does not. */
-  sillon_assessment_clear_overrides (assessment);
+  if (!saved)
+    sillon_assessment_clear_overrides (assessment);
   g_ptr_array_set_size (self->added_orientations, 0);
   g_clear_pointer (&self->result, sillon_assessment_result_free);
   self->result = sillon_assessment_evaluate (assessment, rules, error);
@@ -613,6 +667,10 @@ sillon_assessment_summary_class_init (SillonAssessmentSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, save_button);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, summary_message);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, decision_hint);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, decision_heading);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, decision_grid);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentSummary, buttons_box);
   gtk_widget_class_bind_template_callback (widget_class, on_add_orientation_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_decision_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_reason_entry_activate);

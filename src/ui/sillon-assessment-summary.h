@@ -27,6 +27,13 @@ gboolean sillon_assessment_summary_show (SillonAssessmentSummary *self,
                                          SillonQuestionnaire *questionnaire,
                                          SillonOrientationRules *rules,
                                          GError **error);
+/* Shows a saved @assessment as it was decided (its overrides kept), read
+ * only: no decision to take, no wizard buttons. */
+gboolean sillon_assessment_summary_show_saved (SillonAssessmentSummary *self,
+                                               SillonAssessment *assessment,
+                                               SillonQuestionnaire *questionnaire,
+                                               SillonOrientationRules *rules,
+                                               GError **error);
 /* Scrolls to the top and puts the focus on the first control of the decision. */
 void sillon_assessment_summary_focus_decision (SillonAssessmentSummary *self);
 

@@ -1,4 +1,4 @@
-/* sillon-person-page.c — one person and their assessments
+/* sillon-person-page.c — one person and their story
  *
  * Copyright 2026 The Sillon developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,12 +9,27 @@
 #include "sillon-person-page.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
-#include "sillon-assessment.h"
+#include "sillon-assessment-viewer.h"
+#include "sillon-consent-dialog.h"
+#include "sillon-date-entry.h"
 #include "sillon-message-label.h"
+#include "sillon-person-editor.h"
 #include "sillon-people-page.h"
 #include "sillon-print-operation.h"
+#include "sillon-questionnaire.h"
+#include "sillon-session-editor.h"
+#include "sillon-timeline.h"
+#include "sillon-toast.h"
+
+/* What Undo gives back: the session as it was before the last change. */
+typedef enum
+{
+  UNDO_NONE,
+  UNDO_INSERT, /* delete what was logged */
+  UNDO_UPDATE, /* write the former version back */
+  UNDO_DELETE, /* log the deleted session again */
+} UndoKind;
 
 struct _SillonPersonPage
 {
@@ -22,12 +37,30 @@ struct _SillonPersonPage
 
   gint64 beneficiary_id;
   char *display_name;
+  SillonQuestionnaireRegistry *registry; /* for the skills, on the first session */
+
+  UndoKind undo_kind;
+  SillonSession *undo_session; /* in memory only, dropped on lock */
+  SillonSession *draft;        /* a session form the lock closed, in memory only */
+
+  GtkWidget *editor;   /* SillonSessionEditor, while open */
+  GtkWidget *viewer;   /* SillonAssessmentViewer, while open */
+  GtkWidget *dialog;   /* a consent form or a question, while open */
+  gint64 consent_id;   /* the consent shown, 0: none */
+  gint64 duplicate_id; /* a person who looks like this one, 0: none */
 
   GtkLabel *name_label;
   GtkLabel *details_label;
+  GtkWidget *log_session_button;
   GtkWidget *new_assessment_button;
   GtkLabel *message_label;
-  GtkListBox *assessments_list;
+  GtkWidget *duplicate_box;
+  GtkLabel *duplicate_label;
+  GtkLabel *notes_label;
+  GtkLabel *consent_label;
+  GtkButton *consent_button;
+  SillonTimeline *timeline;
+  SillonToast *toast;
 };
 
 G_DEFINE_FINAL_TYPE (SillonPersonPage, sillon_person_page, SILLON_TYPE_PAGE)
@@ -50,96 +83,129 @@ sillon_person_page_show_message (SillonPersonPage *self,
   sillon_message_label_set (self->message_label, message);
 }
 
-/* The stored result is read back as saved, so that an old assessment shows
- * what was computed (and decided) on the day. */
-static char *
-summarise_result (const SillonAssessmentRecord *record,
-                  char **out_degree)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GString) scores = g_string_new (NULL);
-  JsonObject *root, *axes, *degree;
-  SillonDegree id = SILLON_DEGREE_NONE;
-
-  *out_degree = NULL;
-  if (!json_parser_load_from_data (parser, record->result_json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return g_strdup (_ ("The stored result cannot be read."));
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  axes = json_object_has_member (root, "axes") ? json_object_get_object_member (root, "axes") : NULL;
-  for (guint axis = 0; axis < SILLON_AXIS_COUNT; axis++)
-    {
-      JsonObject *entry = axes != NULL && json_object_has_member (axes, sillon_axis_to_id (axis))
-                              ? json_object_get_object_member (axes, sillon_axis_to_id (axis))
-                              : NULL;
-      JsonNode *score = entry != NULL ? json_object_get_member (entry, "score") : NULL;
-
-      if (scores->len > 0)
-        g_string_append (scores, " · ");
-      if (score != NULL && JSON_NODE_HOLDS_VALUE (score))
-        /* Translators: an axis and its score out of 100. */
-        g_string_append_printf (scores, _ ("%s: %d/100"), sillon_axis_get_label (axis),
-                                (int) json_node_get_int (score));
-      else
-        /* Translators: an axis without any answer. */
-        g_string_append_printf (scores, _ ("%s: no answer"), sillon_axis_get_label (axis));
-    }
-
-  degree = json_object_has_member (root, "degree") ? json_object_get_object_member (root, "degree") : NULL;
-  if (degree != NULL && sillon_degree_from_id (json_object_get_string_member_with_default (degree, "id", ""), &id))
-    {
-      gboolean provisional = json_object_get_boolean_member_with_default (degree, "provisional", FALSE);
-      gboolean overridden = json_object_get_boolean_member_with_default (degree, "overridden", FALSE);
-
-      if (overridden)
-        /* Translators: a degree set by the mediator instead of the computed one. */
-        *out_degree = g_strdup_printf (_ ("%s (set by the mediator)"), sillon_degree_get_label (id));
-      else if (provisional && id != SILLON_DEGREE_NONE)
-        /* Translators: a degree resting on too few answers. */
-        *out_degree = g_strdup_printf (_ ("%s (provisional)"), sillon_degree_get_label (id));
-      else
-        *out_degree = g_strdup (sillon_degree_get_label (id));
-    }
-  else
-    *out_degree = g_strdup (sillon_degree_get_label (SILLON_DEGREE_NONE));
-  return g_string_free (g_steal_pointer (&scores), FALSE);
-}
-
-static GtkWidget *
-assessment_row (const SillonAssessmentRecord *record)
-{
-  g_autofree char *degree = NULL;
-  g_autofree char *scores = summarise_result (record, &degree);
-  /* Translators: an assessment's date, then its degree of distance from digital. */
-  g_autofree char *title = g_strdup_printf (_ ("%1$s — %2$s"), record->date, degree);
-  g_autofree char *spoken = g_strdup_printf ("%s. %s", title, scores);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title_label = gtk_label_new (title);
-  GtkWidget *scores_label = gtk_label_new (scores);
-
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_style_context_add_class (gtk_widget_get_style_context (title_label), "sillon-person-name");
-  gtk_label_set_xalign (GTK_LABEL (scores_label), 0);
-  gtk_label_set_line_wrap (GTK_LABEL (scores_label), TRUE);
-  gtk_style_context_add_class (gtk_widget_get_style_context (scores_label), "dim-label");
-  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8, NULL);
-  gtk_container_add (GTK_CONTAINER (box), title_label);
-  gtk_container_add (GTK_CONTAINER (box), scores_label);
-  gtk_container_add (GTK_CONTAINER (row), box);
-  atk_object_set_name (gtk_widget_get_accessible (row), spoken);
-  gtk_widget_show_all (row);
-  return row;
-}
-
 static void
-clear_list (SillonPersonPage *self)
+forget_undo (SillonPersonPage *self)
 {
-  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->assessments_list));
+  self->undo_kind = UNDO_NONE;
+  g_clear_pointer (&self->undo_session, sillon_session_free);
+}
 
-  for (GList *l = rows; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
+static gboolean
+reload_timeline (SillonPersonPage *self, GError **error)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+
+  return store != NULL && sillon_timeline_load (self->timeline, store, self->beneficiary_id, error);
+}
+
+/* The Coop's age brackets in the UI's language (the vocabulary's labels
+ * are French). */
+static const char *
+age_bracket_label (const char *api)
+{
+  static const struct
+  {
+    const char *api;
+    const char *label;
+  } labels[] = {
+    { "moins_de_douze", N_ ("under 12") },
+    { "douze_dix_huit", N_ ("12 to 17 years old") },
+    { "dix_huit_vingt_quatre", N_ ("18 to 24 years old") },
+    { "vingt_cinq_trente_neuf", N_ ("25 to 39 years old") },
+    { "quarante_cinquante_neuf", N_ ("40 to 59 years old") },
+    { "soixante_soixante_neuf", N_ ("60 to 69 years old") },
+    { "soixante_dix_plus", N_ ("70 or older") },
+    { "non_communique", N_ ("age not given") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].api, api))
+      return _ (labels[i].label);
+  return api;
+}
+
+/* The person most like this one (same signals as at creation), offered
+ * for merging: duplicates made before the check existed, or on purpose. */
+static gboolean
+show_duplicate (SillonPersonPage *self, SillonStore *store, const SillonBeneficiary *b, GError **error)
+{
+  g_autoptr (GPtrArray) duplicates = sillon_store_find_duplicates (store, b, error);
+  g_autoptr (SillonBeneficiary) other = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (duplicates == NULL)
+    return FALSE;
+  self->duplicate_id = 0;
+  gtk_widget_hide (self->duplicate_box);
+  if (duplicates->len == 0)
+    return TRUE;
+  other = sillon_store_get_beneficiary (store, ((SillonDuplicate *) duplicates->pdata[0])->beneficiary_id, error);
+  if (other == NULL)
+    return FALSE;
+  name = sillon_beneficiary_dup_display_name (other);
+  if (other->birth_year != 0)
+    /* Translators: %1$s is a person's name, %2$d their birth year. */
+    text = g_strdup_printf (_ ("This may be the same person as %1$s, born in %2$d."), name, other->birth_year);
+  else
+    /* Translators: %s is a person's name. */
+    text = g_strdup_printf (_ ("This may be the same person as %s."), name);
+  self->duplicate_id = other->id;
+  gtk_label_set_text (self->duplicate_label, text);
+  gtk_widget_show (self->duplicate_box);
+  return TRUE;
+}
+
+/* The latest consent, or what to do without one. */
+static gboolean
+show_consent (SillonPersonPage *self, SillonStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) consents = sillon_store_list_consents (store, self->beneficiary_id, error);
+  const SillonConsent *latest = NULL;
+
+  if (consents == NULL)
+    return FALSE;
+  for (guint i = 0; i < consents->len; i++)
+    {
+      const SillonConsent *c = consents->pdata[i];
+
+      if (latest == NULL || g_strcmp0 (c->date, latest->date) > 0 || (g_strcmp0 (c->date, latest->date) == 0 && c->id > latest->id))
+        latest = c;
+    }
+  if (latest == NULL)
+    {
+      self->consent_id = 0;
+      gtk_label_set_text (self->consent_label, _ ("No consent recorded yet."));
+      gtk_button_set_label (self->consent_button, _ ("Record _Consent…"));
+      return TRUE;
+    }
+  {
+    g_autofree char *date = sillon_date_format (latest->date);
+    g_autofree char *scope = sillon_consent_describe_scope (latest->scope);
+    /* Translators: %1$s is a date, %2$s what the person agreed to. */
+    g_autofree char *text = g_strdup_printf (_ ("Consent given on %1$s to %2$s."), date, scope);
+
+    self->consent_id = latest->id;
+    gtk_label_set_text (self->consent_label, text);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->consent_label), latest->told);
+    gtk_button_set_label (self->consent_button, _ ("_Revoke Consent…"));
+  }
+  return TRUE;
+}
+
+static void open_editor (SillonPersonPage *self, const SillonSession *session);
+
+/* Once the page shows, the form a lock closed opens again for the same
+ * person; another person's draft is dropped. */
+static gboolean
+reopen_draft (gpointer user_data)
+{
+  SillonPersonPage *self = user_data;
+  g_autoptr (SillonSession) draft = g_steal_pointer (&self->draft);
+
+  if (draft != NULL && draft->beneficiary_id == self->beneficiary_id && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    open_editor (self, draft);
+  return G_SOURCE_REMOVE;
 }
 
 gboolean
@@ -149,7 +215,6 @@ sillon_person_page_load (SillonPersonPage *self,
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonBeneficiary) b = NULL;
-  g_autoptr (GPtrArray) assessments = NULL;
   g_autoptr (GString) details = g_string_new (NULL);
 
   g_return_val_if_fail (SILLON_IS_PERSON_PAGE (self), FALSE);
@@ -158,10 +223,14 @@ sillon_person_page_load (SillonPersonPage *self,
   b = sillon_store_get_beneficiary (store, beneficiary_id, error);
   if (b == NULL)
     return FALSE;
-  assessments = sillon_store_list_assessments (store, beneficiary_id, error);
-  if (assessments == NULL)
+  if (!sillon_timeline_load (self->timeline, store, beneficiary_id, error))
     return FALSE;
 
+  if (self->beneficiary_id != beneficiary_id)
+    {
+      forget_undo (self);
+      sillon_toast_dismiss (self->toast);
+    }
   self->beneficiary_id = beneficiary_id;
   g_free (self->display_name);
   self->display_name = sillon_beneficiary_dup_display_name (b);
@@ -169,20 +238,27 @@ sillon_person_page_load (SillonPersonPage *self,
   sillon_page_set_title (SILLON_PAGE (self), self->display_name);
 
   if (b->birth_year != 0)
-    /* Translators: %d is a birth year. */
-    g_string_append_printf (details, _ ("Born in %d"), b->birth_year);
+    {
+      const char *bracket = sillon_store_beneficiary_age_bracket (store, b, NULL, NULL);
+
+      /* Translators: %d is a birth year. */
+      g_string_append_printf (details, _ ("Born in %d"), b->birth_year);
+      if (bracket != NULL)
+        g_string_append_printf (details, " · %s", age_bracket_label (bracket));
+    }
   else
     g_string_append (details, _ ("Birth year unknown"));
   if (b->commune_insee != NULL)
     /* Translators: %s is the INSEE code of a commune. */
     g_string_append_printf (details, _ (" · commune %s"), b->commune_insee);
   gtk_label_set_text (self->details_label, details->str);
+  gtk_label_set_text (self->notes_label, b->notes != NULL ? b->notes : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), b->notes != NULL && b->notes[0] != '\0');
   sillon_person_page_show_message (self, NULL);
-
-  clear_list (self);
-  /* Latest first: that is the one the mediator came for. */
-  for (guint i = assessments->len; i > 0; i--)
-    gtk_container_add (GTK_CONTAINER (self->assessments_list), assessment_row (assessments->pdata[i - 1]));
+  if (!show_duplicate (self, store, b, error) || !show_consent (self, store, error))
+    return FALSE;
+  if (self->draft != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reopen_draft, g_object_ref (self), g_object_unref);
   return TRUE;
 }
 
@@ -191,13 +267,28 @@ sillon_person_page_clear (SillonPersonPage *self)
 {
   g_return_if_fail (SILLON_IS_PERSON_PAGE (self));
 
+  if (self->editor != NULL)
+    gtk_widget_destroy (self->editor);
+  if (self->viewer != NULL)
+    gtk_widget_destroy (self->viewer);
+  if (self->dialog != NULL)
+    gtk_widget_destroy (self->dialog);
+  forget_undo (self);
+  self->consent_id = 0;
+  self->duplicate_id = 0;
+  gtk_label_set_text (self->duplicate_label, "");
+  gtk_widget_hide (self->duplicate_box);
+  gtk_label_set_text (self->notes_label, "");
+  gtk_label_set_text (self->consent_label, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->consent_label), NULL);
+  sillon_toast_dismiss (self->toast);
   self->beneficiary_id = 0;
   g_clear_pointer (&self->display_name, g_free);
   gtk_label_set_text (self->name_label, "");
   sillon_page_set_title (SILLON_PAGE (self), NULL);
   gtk_label_set_text (self->details_label, "");
   sillon_person_page_show_message (self, NULL);
-  clear_list (self);
+  sillon_timeline_clear (self->timeline);
 }
 
 gint64
@@ -214,6 +305,469 @@ sillon_person_page_get_display_name (SillonPersonPage *self)
   return self->display_name;
 }
 
+/* ── Sessions: log, edit, delete, undo ──────────────────────────────────── */
+
+static void
+after_change (SillonPersonPage *self, const char *message, UndoKind undo_kind, SillonSession *undo_session)
+{
+  g_autoptr (GError) error = NULL;
+
+  forget_undo (self);
+  self->undo_kind = undo_kind;
+  self->undo_session = undo_session;
+  if (!reload_timeline (self, &error))
+    sillon_person_page_show_message (self, error->message);
+  sillon_toast_show (self->toast, message, undo_kind != UNDO_NONE);
+}
+
+static void
+on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonSession) session = NULL;
+  g_autoptr (SillonSession) before = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response != GTK_RESPONSE_OK || store == NULL)
+    {
+      gtk_widget_destroy (dialog);
+      return;
+    }
+  session = sillon_session_editor_get_session (SILLON_SESSION_EDITOR (dialog), &error);
+  if (session == NULL)
+    {
+      sillon_session_editor_show_error (SILLON_SESSION_EDITOR (dialog), error->message);
+      return;
+    }
+  if (session->id != 0)
+    {
+      before = sillon_store_get_session (store, session->id, &error);
+      if (before == NULL || !sillon_store_update_session (store, session, &error))
+        {
+          sillon_session_editor_show_error (SILLON_SESSION_EDITOR (dialog), error->message);
+          return;
+        }
+      gtk_widget_destroy (dialog);
+      after_change (self, _ ("Session saved."), UNDO_UPDATE, g_steal_pointer (&before));
+      return;
+    }
+  if (!sillon_store_insert_session (store, session, &error))
+    {
+      sillon_session_editor_show_error (SILLON_SESSION_EDITOR (dialog), error->message);
+      return;
+    }
+  gtk_widget_destroy (dialog);
+  after_change (self, _ ("Session logged."), UNDO_INSERT, g_steal_pointer (&session));
+}
+
+static void
+open_editor (SillonPersonPage *self, const SillonSession *session)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonQuestionnaire *questionnaire = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  if (store == NULL || self->editor != NULL)
+    return;
+  if (self->registry == NULL)
+    self->registry = sillon_questionnaire_registry_new_default ();
+  questionnaire = sillon_questionnaire_registry_get_latest (self->registry, &error);
+  if (questionnaire == NULL)
+    /* The session can be logged without skills: say why they are missing. */
+    g_warning ("No questionnaire for the skills: %s", error->message);
+
+  self->editor = GTK_WIDGET (sillon_session_editor_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                                        sillon_store_get_vocabulary (store), questionnaire, session));
+  g_object_add_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+  g_signal_connect_swapped (self->editor, "response", G_CALLBACK (on_editor_response), self);
+  gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+void
+sillon_person_page_log_session (SillonPersonPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonVaultSession *vault = sillon_page_get_session (SILLON_PAGE (self));
+  g_autoptr (SillonSession) session = sillon_session_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  const char *themes[] = { NULL };
+
+  g_return_if_fail (SILLON_IS_PERSON_PAGE (self));
+
+  if (store == NULL || self->beneficiary_id == 0)
+    return;
+  session->beneficiary_id = self->beneficiary_id;
+  session->mediator_id = vault != NULL ? sillon_vault_session_get_mediator_id (vault) : 0;
+  session->date = g_date_time_format (now, "%Y-%m-%d");
+  session->duration_minutes = SILLON_SESSION_DEFAULT_DURATION;
+  session->place_type = sillon_store_last_session_place_type (store, &error);
+  if (error != NULL)
+    g_warning ("The last place type cannot be read: %s", error->message);
+  session->themes = g_strdupv ((char **) themes);
+  open_editor (self, session);
+}
+
+static void
+on_timeline_edit_session (SillonPersonPage *self, gint64 id)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  session = sillon_store_get_session (store, id, &error);
+  if (session == NULL)
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  open_editor (self, session);
+}
+
+static void
+on_timeline_delete_session (SillonPersonPage *self, gint64 id)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  /* Deleted at once, so that a lock or a crash never resurrects it; Undo
+   * logs the same session again from memory. */
+  session = sillon_store_get_session (store, id, &error);
+  if (session == NULL || !sillon_store_delete_session (store, id, &error))
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  after_change (self, _ ("Session deleted."), UNDO_DELETE, g_steal_pointer (&session));
+  if (!sillon_timeline_focus_first (self->timeline))
+    gtk_widget_grab_focus (self->log_session_button);
+}
+
+static void
+undo (SillonPersonPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  if (store == NULL || self->undo_kind == UNDO_NONE)
+    return;
+  switch (self->undo_kind)
+    {
+      case UNDO_INSERT:
+        done = sillon_store_delete_session (store, self->undo_session->id, &error);
+        break;
+      case UNDO_UPDATE:
+        done = sillon_store_update_session (store, self->undo_session, &error);
+        break;
+      case UNDO_DELETE:
+        self->undo_session->id = 0;
+        done = sillon_store_insert_session (store, self->undo_session, &error);
+        break;
+      case UNDO_NONE:
+      default:
+        g_assert_not_reached ();
+    }
+  forget_undo (self);
+  sillon_toast_dismiss (self->toast);
+  if (!done || !reload_timeline (self, &error))
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  sillon_toast_show (self->toast, _ ("Undone."), FALSE);
+}
+
+static void
+on_toast_undo (SillonPersonPage *self)
+{
+  undo (self);
+}
+
+static void
+on_timeline_show_more (SillonPersonPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (GError) error = NULL;
+
+  if (store != NULL && !sillon_timeline_load_more (self->timeline, store, &error))
+    sillon_person_page_show_message (self, error->message);
+}
+
+static void
+on_timeline_open_assessment (SillonPersonPage *self, gint64 id)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  SillonAssessmentViewer *viewer;
+
+  if (store == NULL || self->viewer != NULL)
+    return;
+  if (self->registry == NULL)
+    self->registry = sillon_questionnaire_registry_new_default ();
+  records = sillon_store_list_assessments (store, self->beneficiary_id, &error);
+  viewer = records != NULL ? sillon_assessment_viewer_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                                           records, id, self->registry, &error)
+                           : NULL;
+  if (viewer == NULL)
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  self->viewer = GTK_WIDGET (viewer);
+  g_object_add_weak_pointer (G_OBJECT (self->viewer), (gpointer *) &self->viewer);
+  g_signal_connect (self->viewer, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (self->viewer));
+}
+
+/* ── Consent and erasure ────────────────────────────────────────────────── */
+
+static GtkWindow *
+toplevel_window (SillonPersonPage *self)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
+}
+
+static void
+track_dialog (SillonPersonPage *self, GtkWidget *dialog, GCallback on_response)
+{
+  self->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  g_signal_connect_swapped (dialog, "response", on_response, self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload (SillonPersonPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sillon_person_page_load (self, self->beneficiary_id, &error))
+    sillon_person_page_show_message (self, error->message);
+}
+
+static void
+on_record_consent_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonConsentDialog *dialog = SILLON_CONSENT_DIALOG (self->dialog);
+  g_autoptr (SillonConsent) consent = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response != GTK_RESPONSE_OK || store == NULL)
+    {
+      gtk_widget_destroy (GTK_WIDGET (dialog));
+      return;
+    }
+  consent = sillon_consent_dialog_get_consent (dialog, &error);
+  if (consent == NULL || !sillon_store_insert_consent (store, consent, &error))
+    {
+      sillon_consent_dialog_show_error (dialog, error->message);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Consent recorded."), FALSE);
+}
+
+static void
+on_revoke_consent_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (GError) error = NULL;
+
+  gtk_widget_destroy (self->dialog);
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL || self->consent_id == 0)
+    return;
+  if (!sillon_store_delete_consent (store, self->consent_id, &error))
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Consent revoked."), FALSE);
+}
+
+static GtkWidget *
+question (SillonPersonPage *self, const char *text, const char *detail, const char *yes)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (toplevel_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", text);
+  GtkWidget *button;
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), yes, GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");
+  /* The safe answer is the default: Enter never erases. */
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  return dialog;
+}
+
+static void
+on_consent_button_clicked (SillonPersonPage *self)
+{
+  if (self->dialog != NULL || self->beneficiary_id == 0)
+    return;
+  if (self->consent_id == 0)
+    track_dialog (self, GTK_WIDGET (sillon_consent_dialog_new (toplevel_window (self), self->beneficiary_id)),
+                  G_CALLBACK (on_record_consent_response));
+  else
+    track_dialog (self,
+                  question (self, _ ("Revoke this consent?"),
+                            _ ("The person no longer agrees to what they agreed to. Record a new consent if they agree to less."),
+                            _ ("_Revoke")),
+                  G_CALLBACK (on_revoke_consent_response));
+}
+
+static void
+on_erase_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonVaultSession *vault = sillon_page_get_session (SILLON_PAGE (self));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *details = NULL;
+
+  gtk_widget_destroy (self->dialog);
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL || vault == NULL)
+    return;
+
+  /* The erasure and its journal entry commit together, as the command
+   * line's `person erase` does. */
+  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", self->beneficiary_id);
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, &error);
+
+    if (tx == NULL || !sillon_store_erase_beneficiary (store, self->beneficiary_id, &error) ||
+        !sillon_vault_session_journal (vault, SILLON_JOURNAL_ERASE, details, &error) ||
+        !sillon_store_transaction_commit (tx, &error))
+      {
+        sillon_person_page_show_message (self, error->message);
+        return;
+      }
+  }
+  sillon_person_page_clear (self);
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+static void
+on_erase_button_clicked (SillonPersonPage *self)
+{
+  /* Translators: %s is a person's name. */
+  g_autofree char *text = NULL;
+
+  if (self->dialog != NULL || self->beneficiary_id == 0)
+    return;
+  text = g_strdup_printf (_ ("Delete %s and everything about them?"), self->display_name);
+  track_dialog (self,
+                question (self, text,
+                          _ ("Their sessions, assessments, consents and referrals are erased from the vault for good. "
+                             "This is the right to erasure: it cannot be undone."),
+                          _ ("_Delete for Good")),
+                G_CALLBACK (on_erase_response));
+}
+
+static void
+on_edit_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonPersonEditor *editor = SILLON_PERSON_EDITOR (self->dialog);
+  g_autoptr (SillonBeneficiary) b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response != GTK_RESPONSE_OK || store == NULL)
+    {
+      gtk_widget_destroy (GTK_WIDGET (editor));
+      return;
+    }
+  /* Read again, so that the fields the form does not show stay as stored. */
+  b = sillon_store_get_beneficiary (store, self->beneficiary_id, &error);
+  if (b == NULL || !sillon_person_editor_apply (editor, b, &error) ||
+      !sillon_store_update_beneficiary (store, b, &error))
+    {
+      sillon_person_editor_show_error (editor, error->message);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (editor));
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Changes saved."), FALSE);
+}
+
+static void
+on_edit_button_clicked (SillonPersonPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonBeneficiary) b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->dialog != NULL || store == NULL || self->beneficiary_id == 0)
+    return;
+  b = sillon_store_get_beneficiary (store, self->beneficiary_id, &error);
+  if (b == NULL)
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  track_dialog (self, GTK_WIDGET (sillon_person_editor_new (toplevel_window (self), b)),
+                G_CALLBACK (on_edit_response));
+}
+
+static void
+on_merge_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonVaultSession *vault = sillon_page_get_session (SILLON_PAGE (self));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *details = NULL;
+
+  gtk_widget_destroy (self->dialog);
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL || vault == NULL || self->duplicate_id == 0)
+    return;
+
+  /* The merge erases the other record: journaled as an erasure, in the
+   * same transaction, as `sillon-cli person merge` does. */
+  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}",
+                             self->duplicate_id, self->beneficiary_id);
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, &error);
+
+    if (tx == NULL || !sillon_store_merge_beneficiaries (store, self->beneficiary_id, self->duplicate_id, &error) ||
+        !sillon_vault_session_journal (vault, SILLON_JOURNAL_ERASE, details, &error) ||
+        !sillon_store_transaction_commit (tx, &error))
+      {
+        sillon_person_page_show_message (self, error->message);
+        return;
+      }
+  }
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Merged: one person, one story."), FALSE);
+}
+
+static void
+on_merge_button_clicked (SillonPersonPage *self)
+{
+  if (self->dialog != NULL || self->duplicate_id == 0)
+    return;
+  track_dialog (self,
+                question (self, _ ("Merge the two records?"),
+                          _ ("The other record’s sessions, assessments, consents and referrals move to this person, "
+                             "its details fill the empty ones here, and then it is erased. This cannot be undone."),
+                          _ ("_Merge")),
+                G_CALLBACK (on_merge_response));
+}
+
+/* ── Actions ────────────────────────────────────────────────────────────── */
+
 /* person.back: the back button's action, and Alt+Left's (an accelerator
  * of the application's that applies while the focus is in the page). */
 static void
@@ -225,9 +779,35 @@ on_back_activated (GSimpleAction *action,
 }
 
 static void
+on_log_session_activated (GSimpleAction *action,
+                          GVariant *parameter,
+                          gpointer user_data)
+{
+  sillon_person_page_log_session (user_data);
+}
+
+/* person.undo: Ctrl+Z while the toast offers Undo. */
+static void
+on_undo_activated (GSimpleAction *action,
+                   GVariant *parameter,
+                   gpointer user_data)
+{
+  SillonPersonPage *self = user_data;
+
+  if (sillon_toast_is_shown (self->toast))
+    undo (self);
+}
+
+static void
 on_new_assessment_button_clicked (SillonPersonPage *self)
 {
   g_signal_emit (self, signals[SIGNAL_NEW_ASSESSMENT], 0);
+}
+
+static void
+on_toast_dismissed (SillonPersonPage *self)
+{
+  forget_undo (self);
 }
 
 static void
@@ -235,13 +815,35 @@ sillon_person_page_switch_to (SillonPage *page)
 {
   SillonPersonPage *self = SILLON_PERSON_PAGE (page);
 
-  gtk_widget_grab_focus (self->new_assessment_button);
+  gtk_widget_grab_focus (self->log_session_button);
 }
 
 static void
 sillon_person_page_locked (SillonPage *page)
 {
-  sillon_person_page_clear (SILLON_PERSON_PAGE (page));
+  SillonPersonPage *self = SILLON_PERSON_PAGE (page);
+
+  /* The form goes with the lock, not what was typed in it: it opens again
+   * as it was when the mediator comes back to the person. */
+  g_clear_pointer (&self->draft, sillon_session_free);
+  if (self->editor != NULL)
+    self->draft = sillon_session_editor_get_draft (SILLON_SESSION_EDITOR (self->editor));
+  sillon_person_page_clear (self);
+}
+
+static void
+sillon_person_page_dispose (GObject *object)
+{
+  SillonPersonPage *self = SILLON_PERSON_PAGE (object);
+
+  if (self->editor != NULL)
+    gtk_widget_destroy (self->editor);
+  if (self->viewer != NULL)
+    gtk_widget_destroy (self->viewer);
+  if (self->dialog != NULL)
+    gtk_widget_destroy (self->dialog);
+  g_clear_object (&self->registry);
+  G_OBJECT_CLASS (sillon_person_page_parent_class)->dispose (object);
 }
 
 typedef struct
@@ -318,6 +920,8 @@ on_sheet_activated (GSimpleAction *action,
 
 static const GActionEntry person_actions[] = {
   { "back", on_back_activated, NULL, NULL, NULL, { 0 } },
+  { "log-session", on_log_session_activated, NULL, NULL, NULL, { 0 } },
+  { "undo", on_undo_activated, NULL, NULL, NULL, { 0 } },
   { "print", on_sheet_activated, "s", NULL, NULL, { 0 } },
   { "save-pdf", on_sheet_activated, "s", NULL, NULL, { 0 } },
 };
@@ -327,6 +931,8 @@ sillon_person_page_finalize (GObject *object)
 {
   SillonPersonPage *self = SILLON_PERSON_PAGE (object);
 
+  forget_undo (self);
+  g_clear_pointer (&self->draft, sillon_session_free);
   g_free (self->display_name);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->finalize (object);
 }
@@ -337,6 +943,7 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sillon_person_page_dispose;
   object_class->finalize = sillon_person_page_finalize;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_person_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_person_page_locked;
@@ -346,13 +953,32 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   signals[SIGNAL_NEW_ASSESSMENT] = g_signal_new ("new-assessment", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (SILLON_TYPE_TIMELINE);
+  g_type_ensure (SILLON_TYPE_TOAST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, log_session_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, new_assessment_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, message_label);
-  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, assessments_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, duplicate_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, duplicate_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, toast);
   gtk_widget_class_bind_template_callback (widget_class, on_new_assessment_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_edit_session);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_delete_session);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_open_assessment);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_show_more);
+  gtk_widget_class_bind_template_callback (widget_class, on_toast_undo);
+  gtk_widget_class_bind_template_callback (widget_class, on_consent_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_erase_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_merge_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_toast_dismissed);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* sillon-person-page.h — one person and their assessments
+/* sillon-person-page.h — one person and their story
  *
  * Copyright 2026 The Sillon developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,5 +29,8 @@ gint64 sillon_person_page_get_beneficiary_id (SillonPersonPage *self);
 const char *sillon_person_page_get_display_name (SillonPersonPage *self);
 void sillon_person_page_show_message (SillonPersonPage *self,
                                       const char *message);
+/* Opens the form to log a session for the person shown (person.log-session,
+ * Ctrl+Shift+N); the page must show someone. */
+void sillon_person_page_log_session (SillonPersonPage *self);
 
 G_END_DECLS

@@ -1425,6 +1425,155 @@ test_caller_transaction (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 0);
 }
 
+static void
+add_timeline_assessment (SillonStore *store, gint64 person, const char *date)
+{
+  g_autoptr (SillonAssessmentRecord) a = sillon_assessment_record_new ();
+  g_autoptr (GError) error = NULL;
+
+  a->beneficiary_id = person;
+  a->date = g_strdup (date);
+  a->questionnaire_id = g_strdup ("pouvoir-vouloir-savoir");
+  a->questionnaire_version = 1;
+  a->answers_json = g_strdup ("{}");
+  a->result_json = g_strdup ("{}");
+  g_assert_true (sillon_store_insert_assessment (store, a, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+add_timeline_session (SillonStore *store, gint64 person, const char *date, const char *place_type)
+{
+  g_autoptr (SillonSession) s = store_test_session (person, date);
+  g_autoptr (GError) error = NULL;
+
+  g_free (s->place_type);
+  s->place_type = g_strdup (place_type);
+  g_assert_true (sillon_store_insert_session (store, s, &error));
+  g_assert_no_error (error);
+  return s->id;
+}
+
+static void
+test_timeline (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 ana = store_test_add_person (f->store, "Ana", "Silva", NULL, NULL);
+  gint64 bob = store_test_add_person (f->store, "Bob", "Martin", NULL, NULL);
+  g_autoptr (SillonWorkshop) w = make_workshop ("2025-04-03");
+  g_autoptr (SillonReferral) r = sillon_referral_new ();
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) page = NULL;
+  g_autofree char *place_type = NULL;
+  const struct
+  {
+    SillonTimelineKind kind;
+    const char *date;
+  } expected[] = {
+    { SILLON_TIMELINE_REFERRAL, "2025-05-02" },
+    { SILLON_TIMELINE_SESSION, "2025-05-02" },
+    { SILLON_TIMELINE_SESSION, "2025-05-02" },
+    { SILLON_TIMELINE_ASSESSMENT, "2025-05-02" },
+    { SILLON_TIMELINE_WORKSHOP, "2025-04-03" },
+    { SILLON_TIMELINE_ASSESSMENT, "2025-01-10" },
+  };
+  gint64 first_session, second_session;
+
+  /* Nothing logged yet: no place type to offer, and no error. */
+  place_type = sillon_store_last_session_place_type (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (place_type);
+  g_assert_cmpint (sillon_store_count_timeline (f->store, ana, &error), ==, 0);
+  g_assert_no_error (error);
+
+  add_timeline_assessment (f->store, ana, "2025-01-10");
+  add_timeline_assessment (f->store, ana, "2025-05-02");
+  first_session = add_timeline_session (f->store, ana, "2025-05-02", "lieu_activite");
+  second_session = add_timeline_session (f->store, ana, "2025-05-02", "domicile");
+  g_array_append_val (w->attendees, ana);
+  g_assert_true (sillon_store_insert_workshop (f->store, w, &error));
+  g_assert_no_error (error);
+  r->beneficiary_id = ana;
+  r->date = g_strdup ("2025-05-02");
+  r->destination = g_strdup ("aide_sociale");
+  g_assert_true (sillon_store_insert_referral (f->store, r, &error));
+  g_assert_no_error (error);
+  /* Someone else's records never show. */
+  add_timeline_assessment (f->store, bob, "2025-06-01");
+  add_timeline_session (f->store, bob, "2025-03-01", "a_distance");
+
+  all = sillon_store_list_timeline (f->store, ana, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpint (sillon_store_count_timeline (f->store, ana, &error), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < all->len; i++)
+    {
+      SillonTimelineEntry *entry = all->pdata[i];
+
+      g_assert_cmpint (entry->kind, ==, expected[i].kind);
+      g_assert_cmpstr (entry->date, ==, expected[i].date);
+    }
+  /* On one day, the session logged last comes first. */
+  g_assert_cmpint (((SillonTimelineEntry *) all->pdata[1])->id, ==, second_session);
+  g_assert_cmpint (((SillonTimelineEntry *) all->pdata[2])->id, ==, first_session);
+  g_assert_cmpint (((SillonTimelineEntry *) all->pdata[4])->id, ==, w->id);
+  g_assert_cmpint (((SillonTimelineEntry *) all->pdata[0])->id, ==, r->id);
+
+  /* Pages follow each other without a gap or a repeat. */
+  page = sillon_store_list_timeline (f->store, ana, 4, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 4);
+  for (guint i = 0; i < page->len; i++)
+    {
+      SillonTimelineEntry *a = page->pdata[i], *b = all->pdata[i + 2];
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpint (a->id, ==, b->id);
+    }
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = sillon_store_list_timeline (f->store, ana, 10, 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 0);
+
+  /* Nobody: an empty story, not an error. */
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = sillon_store_list_timeline (f->store, bob + 100, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 0);
+
+  /* The last place type is the last logged, whoever it was for. */
+  place_type = sillon_store_last_session_place_type (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (place_type, ==, "a_distance");
+}
+
+static void
+test_timeline_uses_indexes (StoreFixture *f, gconstpointer data)
+{
+  /* The timeline of one person must never scan a whole table: the reference
+   * vault holds 200 000 sessions. */
+  const char *sql = "EXPLAIN QUERY PLAN SELECT 0 AS kind, id, date FROM assessments WHERE beneficiary_id = ?1"
+                    " UNION ALL SELECT 1, id, date FROM sessions WHERE beneficiary_id = ?1"
+                    " UNION ALL SELECT 2, w.id, w.date FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id"
+                    "   WHERE a.beneficiary_id = ?1"
+                    " UNION ALL SELECT 3, id, date FROM referrals WHERE beneficiary_id = ?1";
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr (GString) plan = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+      g_string_append_printf (plan, "%s\n", detail);
+      if (g_str_has_prefix (detail, "SCAN "))
+        g_error ("the timeline scans a table: %s", detail);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (plan->str, "sessions_beneficiary"));
+  g_assert_nonnull (strstr (plan->str, "referrals_beneficiary"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1451,6 +1600,8 @@ main (int argc, char **argv)
   ADD ("/store/places", test_places);
   ADD ("/store/places/from-import", test_places_from_import);
   ADD ("/store/referrals", test_referrals);
+  ADD ("/store/timeline", test_timeline);
+  ADD ("/store/timeline/indexes", test_timeline_uses_indexes);
   ADD ("/store/transactions", test_transactions);
   ADD ("/store/transactions/guard", test_transaction_guard);
   ADD ("/store/transactions/caller", test_caller_transaction);

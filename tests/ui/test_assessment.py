@@ -92,9 +92,11 @@ def question_showing(window, item):
 
 
 def assessment_rows(window):
-    today = datetime.date.today().isoformat()
+    """The person's story lists an assessment as "7 December 2026: Assessment — …"."""
+    today = datetime.date.today()
+    shown = f"{today.day} {today.strftime('%B')} {today.year}: Assessment"
     return window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith(today) and n.showing,
+        lambda n: n.roleName == "list item" and (n.name or "").startswith(shown) and n.showing,
         isLambda=True)
 
 

@@ -378,6 +378,93 @@ sillon_store_delete_session (SillonStore *store, gint64 id, GError **error)
   return store_delete_by_id (store, "DELETE FROM sessions WHERE id = ?", _ ("session"), id, error);
 }
 
+char *
+sillon_store_last_session_place_type (SillonStore *store, GError **error)
+{
+  /* The rowid order is the order of logging, and the primary key answers at
+   * once whatever the number of sessions. */
+  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT place_type FROM sessions ORDER BY id DESC LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return store_column_text (stmt, 0);
+  if (rc != SQLITE_DONE)
+    store_set_sql_error (sillon_store_get_db (store), rc, error);
+  return NULL;
+}
+
+/* ── Timeline ──────────────────────────────────────────────────────────── */
+
+void
+sillon_timeline_entry_free (SillonTimelineEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->date);
+  g_free (entry);
+}
+
+/* Each branch reads its table through the index on beneficiary_id
+ * (assessments_beneficiary, sessions_beneficiary,
+ * workshop_attendance_beneficiary, referrals_beneficiary); only the
+ * person's own rows are then sorted. The kind order breaks ties on one day
+ * the way a day goes: an assessment first, the session, then a referral. */
+#define TIMELINE_UNION                                                                                    \
+  "SELECT 0 AS kind, id, date FROM assessments WHERE beneficiary_id = ?1"                                 \
+  " UNION ALL SELECT 1, id, date FROM sessions WHERE beneficiary_id = ?1"                                 \
+  " UNION ALL SELECT 2, w.id, w.date FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id" \
+  "   WHERE a.beneficiary_id = ?1"                                                                        \
+  " UNION ALL SELECT 3, id, date FROM referrals WHERE beneficiary_id = ?1"
+
+static gpointer
+timeline_entry_from_row (StoreStmt *stmt)
+{
+  SillonTimelineEntry *entry = g_new0 (SillonTimelineEntry, 1);
+
+  entry->kind = (SillonTimelineKind) sqlite3_column_int (stmt, 0);
+  entry->id = sqlite3_column_int64 (stmt, 1);
+  entry->date = store_column_text (stmt, 2);
+  return entry;
+}
+
+GPtrArray *
+sillon_store_list_timeline (SillonStore *store,
+                            gint64 beneficiary_id,
+                            guint limit,
+                            guint offset,
+                            GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, TIMELINE_UNION " ORDER BY date DESC, kind DESC, id DESC LIMIT ?2 OFFSET ?3", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, beneficiary_id);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (sqlite3_int64) limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  return store_collect (store, stmt, timeline_entry_from_row, (GDestroyNotify) sillon_timeline_entry_free, error);
+}
+
+gint64
+sillon_store_count_timeline (SillonStore *store, gint64 beneficiary_id, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT count(*) FROM (" TIMELINE_UNION ")", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, beneficiary_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      store_set_sql_error (sillon_store_get_db (store), rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 /* ── Workshops ─────────────────────────────────────────────────────────── */
 
 static const char *const anon_names[SILLON_ANON_N_COUNTS] = {

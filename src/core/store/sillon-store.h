@@ -293,6 +293,42 @@ GPtrArray *sillon_store_list_sessions (SillonStore *store, gint64 beneficiary_id
 /* Every session on @date (YYYY-MM-DD), in the order they were logged. */
 GPtrArray *sillon_store_list_sessions_on (SillonStore *store, const char *date, GError **error);
 gboolean sillon_store_delete_session (SillonStore *store, gint64 id, GError **error);
+/* The place type of the most recently logged session, to offer it again;
+ * NULL (and no error) when no session was ever logged. */
+char *sillon_store_last_session_place_type (SillonStore *store, GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* ── A person's timeline ───────────────────────────────────────────────── */
+
+/* The nicks are stable: tests and the UI name kinds by them. */
+typedef enum
+{
+  SILLON_TIMELINE_ASSESSMENT, /*< nick=assessment >*/
+  SILLON_TIMELINE_SESSION,    /*< nick=session >*/
+  SILLON_TIMELINE_WORKSHOP,   /*< nick=workshop >*/
+  SILLON_TIMELINE_REFERRAL,   /*< nick=referral >*/
+} SillonTimelineKind;
+
+typedef struct
+{
+  SillonTimelineKind kind;
+  gint64 id;  /* the record's id in its own table */
+  char *date; /* YYYY-MM-DD */
+} SillonTimelineEntry;
+
+void sillon_timeline_entry_free (SillonTimelineEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonTimelineEntry, sillon_timeline_entry_free)
+
+/* Everything that happened with @beneficiary_id — assessments, sessions,
+ * workshops attended and referrals — newest first (same day: the latest
+ * recorded first), @limit entries from @offset (@limit 0: all), so that a
+ * page shows hundreds of entries a page at a time. Element type:
+ * SillonTimelineEntry*. */
+GPtrArray *sillon_store_list_timeline (SillonStore *store,
+                                       gint64 beneficiary_id,
+                                       guint limit,
+                                       guint offset,
+                                       GError **error);
+gint64 sillon_store_count_timeline (SillonStore *store, gint64 beneficiary_id, GError **error);
 
 /* ── Workshops (ateliers collectifs) ───────────────────────────────────── */
 

@@ -1,0 +1,219 @@
+/* bench-timeline.c — opening a person whose story has 200 entries
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by tests/bench/timeline-bench.sh on a vault holding the reference
+ * dataset. Gives one person 200 entries (150 sessions, 40 assessments, 10
+ * referrals over two years), then measures what the person page does when
+ * it opens: read the person, list the first page of the story and build
+ * its rows (SillonTimeline, the page's own widget), and lay the window out
+ * and let GTK finish every pending event — the time until the page can be
+ * drawn. Prints one "name<TAB>value" line per figure. Never part of the
+ * test suite.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+#include <sodium.h>
+
+#include "sillon-store.h"
+#include "sillon-timeline.h"
+#include "sillon-vault.h"
+
+#define RUNS 15
+
+static double
+now_ms (void)
+{
+  return (double) g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_double);
+  return g_array_index (samples, double, samples->len / 2);
+}
+
+static void
+check (gboolean ok, GError *error)
+{
+  if (!ok)
+    {
+      g_printerr ("bench-timeline: %s\n", error != NULL ? error->message : "failed");
+      exit (1);
+    }
+}
+
+/* A person with a long story, written in one transaction. */
+static gint64
+add_long_story (SillonStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, &error);
+  const char *themes[] = { "email", "banque_et_achats_en_ligne", NULL };
+
+  check (tx != NULL, error);
+  b->first_name = g_strdup ("Suivie");
+  b->last_name = g_strdup ("Longtemps");
+  b->birth_year = 1950;
+  check (sillon_store_insert_beneficiary (store, b, &error), error);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr (GDateTime) day = g_date_time_add_days (now, -(int) (i * 3));
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+      if (i % 20 == 0)
+        {
+          g_autoptr (SillonReferral) r = sillon_referral_new ();
+
+          r->beneficiary_id = b->id;
+          r->date = g_strdup (date);
+          r->destination = g_strdup ("aide_sociale");
+          r->reason = g_strdup ("Dossier de logement");
+          check (sillon_store_insert_referral (store, r, &error), error);
+        }
+      else if (i % 5 == 0)
+        {
+          g_autoptr (SillonAssessmentRecord) a = sillon_assessment_record_new ();
+
+          a->beneficiary_id = b->id;
+          a->date = g_strdup (date);
+          a->questionnaire_id = g_strdup ("pouvoir-vouloir-savoir");
+          a->questionnaire_version = 1;
+          a->answers_json = g_strdup ("{}");
+          a->result_json = g_strdup ("{\"axes\":{\"pouvoir\":{\"score\":40},\"vouloir\":{\"score\":70},"
+                                     "\"savoir\":{\"score\":25}},\"degree\":{\"id\":\"far\"}}");
+          check (sillon_store_insert_assessment (store, a, &error), error);
+        }
+      else
+        {
+          g_autoptr (SillonSession) s = sillon_session_new ();
+
+          s->beneficiary_id = b->id;
+          s->date = g_strdup (date);
+          s->duration_minutes = 30;
+          s->place_type = g_strdup ("lieu_activite");
+          s->themes = g_strdupv ((char **) themes);
+          s->autonomy = g_strdup ("partiellement_autonome");
+          check (sillon_store_insert_session (store, s, &error), error);
+        }
+    }
+  check (sillon_store_transaction_commit (tx, &error), error);
+  return b->id;
+}
+
+static void
+settle (GtkWidget *window)
+{
+  /* What opening the page costs until it can be drawn: size requests,
+   * allocation, and whatever GTK queued. */
+  gtk_widget_show_all (window);
+  gtk_container_check_resize (GTK_CONTAINER (window));
+  while (gtk_events_pending ())
+    gtk_main_iteration_do (FALSE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonStore) store = NULL;
+  g_autoptr (GArray) open_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) query_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) all_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) build_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  char passphrase[256] = { 0 };
+  GtkWidget *window, *scroller, *timeline;
+  gint64 person;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: bench-timeline VAULT < passphrase\n");
+      return 2;
+    }
+  gtk_init (&argc, &argv);
+  if (sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+    return 1;
+  passphrase[strcspn (passphrase, "\n")] = '\0';
+  sillon_vault_register_vfs ();
+  vault = sillon_vault_open (argv[1], passphrase, &error);
+  check (vault != NULL, error);
+  store = sillon_store_new (sillon_vault_get_db (vault), &error);
+  check (store != NULL, error);
+  person = add_long_story (store);
+  g_print ("timeline_entries\t%" G_GINT64_FORMAT "\n", sillon_store_count_timeline (store, person, NULL));
+
+  window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  scroller = gtk_scrolled_window_new (NULL, NULL);
+  timeline = g_object_new (SILLON_TYPE_TIMELINE, NULL);
+  gtk_container_add (GTK_CONTAINER (scroller), timeline);
+  gtk_container_add (GTK_CONTAINER (window), scroller);
+  settle (window);
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      double start = now_ms (), t;
+      g_autoptr (SillonBeneficiary) b = NULL;
+      g_autoptr (GPtrArray) page = NULL;
+
+      sillon_timeline_clear (SILLON_TIMELINE (timeline));
+      settle (window);
+
+      /* The store alone: the person and the first page of their story. */
+      start = now_ms ();
+      b = sillon_store_get_beneficiary (store, person, &error);
+      check (b != NULL, error);
+      page = sillon_store_list_timeline (store, person, SILLON_TIMELINE_PAGE_SIZE, 0, &error);
+      check (page != NULL, error);
+      t = now_ms () - start;
+      g_array_append_val (query_ms, t);
+
+      /* What the page does: read, build the rows, lay out. */
+      start = now_ms ();
+      g_clear_pointer (&b, sillon_beneficiary_free);
+      b = sillon_store_get_beneficiary (store, person, &error);
+      check (b != NULL, error);
+      check (sillon_timeline_load (SILLON_TIMELINE (timeline), store, person, &error), error);
+      t = now_ms () - start;
+      g_array_append_val (build_ms, t);
+      settle (window);
+      t = now_ms () - start;
+      g_array_append_val (open_ms, t);
+
+      /* Then every entry, with "Show more" until none is left. */
+      start = now_ms ();
+      for (guint more = 0; more < 200 / SILLON_TIMELINE_PAGE_SIZE; more++)
+        check (sillon_timeline_load_more (SILLON_TIMELINE (timeline), store, &error), error);
+      settle (window);
+      t = now_ms () - start;
+      g_array_append_val (all_ms, t);
+    }
+  g_print ("open_person_first_page_ms_median\t%.1f\n", median (open_ms));
+  g_print ("of_which_reading_and_building_rows_ms_median\t%.1f\n", median (build_ms));
+  g_print ("store_person_and_first_page_ms_median\t%.2f\n", median (query_ms));
+  g_print ("show_all_200_ms_median\t%.1f\n", median (all_ms));
+  g_print ("runs\t%d\n", RUNS);
+
+  gtk_widget_destroy (window);
+  g_clear_pointer (&store, sillon_store_free);
+  sillon_vault_lock (vault);
+  return 0;
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Opening a person whose story has 200 entries, on the reference dataset
+# (target: < 100 ms). On demand only, never in the suite.
+#
+#   tests/bench/timeline-bench.sh [BUILD-DIR]     (default: _build, configured with the UI)
+#
+# Makes a vault with `sillon-cli demo` (the reference dataset), then runs
+# tests/bench/bench-timeline.c, which adds one person with 200 entries and
+# times the person page's own widget (SillonTimeline) 15 times; prints
+# medians. Needs a display: under xvfb-run when there is none.
+# docs/PERFORMANCE.md holds the last results.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+top="$(cd "$here/../.." && pwd)"
+build="$(cd "${1:-$top/_build}" && pwd)"
+work="$here/work/timeline"
+passphrase="timeline bench passphrase"
+mkdir -p "$work"
+
+ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli src/ui/sillon >/dev/null
+cli="$build/src/cli/sillon-cli"
+
+# shellcheck disable=SC2046
+cc -O2 -std=gnu11 -I"$build" -I"$top/src/ui" -I"$top/src/core/base" -I"$top/src/core/vault" -I"$top/src/core/places" \
+  -I"$top/src/core/assessment" -I"$build/src/core/assessment" -I"$top/src/core/store" -I"$build/src/core/store" -I"$build/src/core/base" -I"$top/src/core/demo" \
+  "$here/bench-timeline.c" "$top/src/ui/sillon-timeline.c" "$top/src/ui/sillon-date-entry.c" \
+  "$build/resources/sillon-resources.c" \
+  "$build/src/core/libsillon-core.a" \
+  $(pkg-config --cflags --libs gtk+-3.0 glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0) -lm \
+  -o "$work/bench-timeline"
+
+vault="$work/reference.sillon"
+rm -f "$vault" "$vault-wal"
+"$cli" vault create --vault "$vault" --name "Bench" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+"$cli" demo --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+
+run=("$work/bench-timeline" "$vault")
+if [ -z "${DISPLAY:-}" ]; then
+  run=(xvfb-run -a "${run[@]}")
+fi
+"${run[@]}" <<<"$passphrase"
+rm -f "$vault" "$vault-wal"

@@ -1,0 +1,75 @@
+"""A session form open when the vault locks itself: the form closes with
+the lock and nothing of it stays on screen; when the mediator unlocks and
+comes back to the person, it opens again as it was (kept in memory only)."""
+
+import os
+import time
+
+from dogtail.rawinput import typeText
+from sillonui import (activate, check, create_vault_through_ui, eventually, find, labels_containing,
+                      press, run, screenshot, start_app, wait_for)
+
+PASSPHRASE = "a quiet field of wheat at dawn"
+IDLE_SECONDS = 4
+vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "draft.sillon")
+
+
+def dialog_showing(app, title):
+    for top in app.children:
+        try:
+            if top.showing and top.roleName == "dialog" and top.name == title:
+                return top
+        except Exception:
+            continue
+    return None
+
+
+def test():
+    os.environ["SILLON_AUTO_LOCK_SECONDS"] = str(IDLE_SECONDS)
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=30)
+    create_vault_through_ui(window, PASSPHRASE)
+    find(window, "text", "Search people", timeout=60)
+    activate(find(window, "push button", "New Person"))
+    find(window, "text", "First name").text = "Awa"
+    find(window, "text", "Last name").text = "Diallo"
+    activate(find(window, "push button", "Add Person"))
+    find(window, "push button", "Log Session", timeout=20)
+
+    press("<Control><Shift>n")
+    editor = wait_for(lambda: dialog_showing(app, "Log a Session"), what="the session form")
+    typeText("sant")
+    press("Return")
+    wait_for(lambda: labels_containing(editor, "Chosen: Santé"), what="the theme ticked")
+
+    # Idle: the vault locks, the form goes, nothing of it stays.
+    wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=IDLE_SECONDS * 6,
+             what="the automatic lock")
+    check(bool(eventually(lambda: dialog_showing(app, "Log a Session") is None)), "the form closes with the lock")
+    check(not labels_containing(window, "Santé") and not labels_containing(window, "Awa Diallo"),
+          "nothing of the person or the form shows while locked")
+    screenshot("session-draft-01-locked")
+
+    entry = find(window, "password text", "Passphrase")
+    entry.text = PASSPHRASE
+    entry.grabFocus()
+    press("Return")
+    search = find(window, "text", "Search people", timeout=60)
+    search.text = "Diallo"
+    wait_for(lambda: [n for n in window.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
+        isLambda=True)], what="the person in the list")
+    # Enter in the search opens the first person found.
+    search.grabFocus()
+    press("Return")
+    editor = eventually(lambda: dialog_showing(app, "Log a Session"), what="the form again")
+    check(editor is not None, "coming back to the person opens the form again")
+    check(editor is not None and bool(labels_containing(editor, "Chosen: Santé")),
+          "the form holds what was chosen before the lock")
+    screenshot("session-draft-02-back")
+    # The short idle delay may lock again at any moment: end the process.
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+run(test)
