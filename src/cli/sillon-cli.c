@@ -22,6 +22,7 @@ int sillon_cli_demo (int argc, char **argv);
 int sillon_cli_journal (int argc, char **argv);
 int sillon_cli_person (int argc, char **argv);
 int sillon_cli_retention (int argc, char **argv);
+int sillon_cli_stats (int argc, char **argv);
 
 static const SillonCliCommand commands[] = {
   { "assess", N_ ("Score and compare pouvoir/vouloir/savoir assessments"), sillon_cli_assess },
@@ -31,6 +32,7 @@ static const SillonCliCommand commands[] = {
   { "journal", N_ ("Verify and list the journal of sensitive actions"), sillon_cli_journal },
   { "person", N_ ("Search, merge, export or erase the people's records"), sillon_cli_person },
   { "retention", N_ ("Anonymise people untouched for a number of months"), sillon_cli_retention },
+  { "stats", N_ ("Statistics: publishable tables, Coop exports, site bundles"), sillon_cli_stats },
   { NULL, NULL, NULL },
 };
 
