@@ -15,6 +15,8 @@ SILLON_BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-3-dev libsodium-dev libsqlite3-dev libjson-glib-dev
   libpango1.0-dev libcairo2-dev
+  # The statistics' spreadsheet exports (XLSX).
+  libxlsxwriter-dev
   # The data tests' validators: configuring fails without them, so that
   # the desktop file and metainfo checks never vanish from the suite.
   desktop-file-utils appstream
@@ -28,6 +30,8 @@ SILLON_TEST_PACKAGES=(
   python3 python3-dogtail python3-gi gir1.2-atspi-2.0 gir1.2-gtk-3.0
   clang clang-format libclang-rt-14-dev
   poppler-utils sqlite3
+  # A real spreadsheet opens the statistics exports (test stats-spreadsheet).
+  libreoffice-calc-nogui
 )
 
 sillon_missing_packages () {
