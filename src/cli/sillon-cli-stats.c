@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sillon-cli.h"
+#include "sillon-stats-dp.h"
 #include "sillon-stats-export.h"
 #include "sillon-stats-indicators.h"
 
@@ -105,12 +106,15 @@ cmd_tables (int argc, char **argv)
   g_autofree char *out = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *noise = NULL;
   int k = SILLON_STATS_DEFAULT_K;
+  gint64 epsilon = 0;
   SillonStatsFormat format = SILLON_STATS_FORMAT_JSON;
   int ret;
   const GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_ ("The period: 2026, 2026-03, 2026-01..2026-06…"), N_ ("PERIOD") },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_ ("Hide cells of fewer than K distinct people (default 11, at least 5)"), N_ ("K") },
+    { "noise", 0, 0, G_OPTION_ARG_STRING, &noise, N_ ("Publish the tables of people with differential privacy at this ε instead (charged to the vault’s yearly budget)"), N_ ("EPSILON") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Write to FILE (.csv, .xlsx or .json) instead of standard output (JSON)"), N_ ("FILE") },
     { NULL }
   };
@@ -131,12 +135,23 @@ cmd_tables (int argc, char **argv)
     }
   if (out != NULL && !sillon_stats_format_from_path (out, &format, &error))
     return report (error, NULL);
+  if (noise != NULL && !sillon_stats_epsilon_parse (noise, &epsilon, &error))
+    return report (error, NULL);
 
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
   release = sillon_stats_compute (cv->store, from, to, &error);
-  if (release == NULL || !sillon_stats_release_suppress (release, (guint) k, &error))
+  if (release == NULL)
+    return report (error, common.vault_path);
+  if (noise != NULL)
+    {
+      /* Charged before drawing: a refused release draws nothing. */
+      if (!sillon_stats_dp_charge (cv->store, from, to, epsilon, &error) ||
+          !sillon_stats_release_add_noise (release, epsilon, &error))
+        return report (error, common.vault_path);
+    }
+  else if (!sillon_stats_release_suppress (release, (guint) k, &error))
     return report (error, common.vault_path);
   if (out == NULL)
     {
@@ -251,8 +266,70 @@ cmd_export_beneficiaries (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* ---- the privacy ledger ------------------------------------------------------ */
+
+static int
+cmd_ledger (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *budget = NULL;
+  int year = 0;
+  int ret;
+  sqlite3_stmt *stmt = NULL;
+  const GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_ ("With --set-budget: the year"), N_ ("YEAR") },
+    { "set-budget", 0, 0, G_OPTION_ARG_STRING, &budget, N_ ("Set the year’s privacy budget ε (default 1)"), N_ ("EPSILON") },
+    { NULL }
+  };
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Lists the differentially private releases charged to each year’s privacy budget: "
+                                     "year, period, ε spent, time. A release over budget is refused."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+    return ret;
+  cv = sillon_cli_vault_open (&common, &ret);
+  if (cv == NULL)
+    return ret;
+  if (budget != NULL)
+    {
+      gint64 micro = 0;
+
+      if (year < 1900 || year > 9999)
+        {
+          sillon_cli_error ("%s", _ ("give the year of the budget with --year"));
+          return SILLON_CLI_EXIT_USAGE;
+        }
+      if (!sillon_stats_epsilon_parse (budget, &micro, &error) ||
+          !sillon_stats_dp_set_budget (cv->store, year, micro, &error))
+        return report (error, common.vault_path);
+    }
+  if (sqlite3_prepare_v2 (sillon_store_get_db (cv->store),
+                          "SELECT year, period_from, period_to, epsilon_micro, released_unix FROM stats_dp_ledger ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sillon_cli_error ("%s", sqlite3_errmsg (sillon_store_get_db (cv->store)));
+      return SILLON_CLI_EXIT_SQL;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 micro = sqlite3_column_int64 (stmt, 3);
+      g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
+      g_autofree char *when = at != NULL ? g_date_time_format_iso8601 (at) : g_strdup ("?");
+
+      g_print ("%d\t%s..%s\t%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT "\t%s\n", sqlite3_column_int (stmt, 0),
+               (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+               micro / SILLON_STATS_EPSILON_UNIT, micro % SILLON_STATS_EPSILON_UNIT, when);
+    }
+  sqlite3_finalize (stmt);
+  return sillon_cli_flush_stdout ();
+}
+
 static const SillonCliCommand stats_commands[] = {
   { "tables", N_ ("Compute the publishable tables of a period"), cmd_tables },
+  { "ledger", N_ ("List or set the privacy budget of noisy releases"), cmd_ledger },
   { "export-activities", N_ ("Export the activities as the Coop does (personal data)"), cmd_export_activities },
   { "export-beneficiaries", N_ ("Export the people in the Coop’s import template (personal data)"), cmd_export_beneficiaries },
   { NULL, NULL, NULL },
