@@ -13,10 +13,13 @@
 #include "sillon-cli-common.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sillon-cli.h"
+#include "sillon-stats-bundle.h"
 #include "sillon-stats-dp.h"
 #include "sillon-stats-export.h"
 #include "sillon-stats-indicators.h"
@@ -327,8 +330,261 @@ cmd_ledger (int argc, char **argv)
   return sillon_cli_flush_stdout ();
 }
 
+/* ---- keys, bundles, merge --------------------------------------------------- */
+
+static int
+cmd_keygen (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *public_path = NULL;
+  g_autofree char *secret_path = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  const GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Write PREFIX.pub (for the sites) and PREFIX.key (yours only)"), N_ ("PREFIX") },
+    { NULL }
+  };
+
+  context = g_option_context_new ("");
+  g_option_context_set_summary (context, _ ("Makes a coordinator’s key pair. Give PREFIX.pub to the sites: their bundles are "
+                                            "sealed to it. Keep PREFIX.key to yourself: it opens them. Neither file is overwritten."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (argc > 1 || !require_out (out, &(int){ 0 }))
+    {
+      sillon_cli_error ("%s", _ ("usage: sillon-cli stats keygen --out PREFIX"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  public_path = g_strconcat (out, ".pub", NULL);
+  secret_path = g_strconcat (out, ".key", NULL);
+  if (!sillon_stats_coordinator_keygen (public_path, secret_path, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return g_error_matches (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_KEY) ? SILLON_CLI_EXIT_EXISTS : SILLON_CLI_EXIT_IO;
+    }
+  /* Translators: %s are file names */
+  g_print (_ ("Public key (give it to the sites): %s\nSecret key (keep it private): %s\n"), public_path, secret_path);
+  return SILLON_CLI_EXIT_OK;
+}
+
+static int
+cmd_site_key (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint8 pk[SILLON_STATS_KEY_BYTES];
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Prints this site’s public signing key, made on first use and kept in the vault: "
+                                     "the line to add to the coordinator’s trust list."),
+                                  NULL, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+    return ret;
+  cv = sillon_cli_vault_open (&common, &ret);
+  if (cv == NULL)
+    return ret;
+  if (!sillon_stats_site_key (cv->store, pk, NULL, &error))
+    return report (error, common.vault_path);
+  text = sillon_stats_key_to_text (pk);
+  g_print ("%s\n", text);
+  return sillon_cli_flush_stdout ();
+}
+
+static int
+cmd_bundle (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonStatsRelease) release = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *to_path = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *details = NULL;
+  guint8 coordinator[SILLON_STATS_KEY_BYTES];
+  guint8 site[SILLON_STATS_KEY_BYTES];
+  guint8 *secret = NULL;
+  int ret;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_path, N_ ("The coordinator’s public key file (COORD.pub)"), N_ ("FILE") },
+    { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_ ("The period: 2026, 2026-03, 2026-01..2026-06…"), N_ ("PERIOD") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("The bundle file to write"), N_ ("FILE") },
+    { NULL }
+  };
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Writes this site’s exact aggregate counts for a period (never a row per person), "
+                                     "signed with the site’s key and sealed so that only the coordinator can open them."),
+                                  entries, &common);
+  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+    return ret;
+  if (to_path == NULL)
+    {
+      sillon_cli_error ("%s", _ ("give the coordinator’s public key with --to COORD.pub"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (!parse_period_option (period, &from, &to, &ret) || !require_out (out, &ret))
+    return ret;
+  if (!sillon_stats_coordinator_load_public (to_path, coordinator, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_INVALID_INPUT;
+    }
+  cv = sillon_cli_vault_open (&common, &ret);
+  if (cv == NULL)
+    return ret;
+  release = sillon_stats_compute (cv->store, from, to, &error);
+  if (release == NULL || !sillon_stats_site_key (cv->store, site, &secret, &error))
+    return report (error, common.vault_path);
+  bytes = sillon_stats_bundle_build (release, site, secret, coordinator, &error);
+  sodium_free (secret);
+  if (bytes == NULL)
+    return report (error, common.vault_path);
+  if (!g_file_set_contents_full (out, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_IO;
+    }
+  details = g_strdup_printf ("{\"kind\":\"stats-bundle\",\"from\":\"%s\",\"to\":\"%s\"}", from, to);
+  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_EXPORT, details, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+  /* Translators: %s is a file name */
+  g_print (_ ("Bundle written to %s\n"), out);
+  return SILLON_CLI_EXIT_OK;
+}
+
+static int
+cmd_merge (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GHashTable) trust = NULL;
+  g_autoptr (SillonStatsRelease) merged = NULL;
+  g_autoptr (SillonVocabulary) vocabulary = NULL;
+  g_autofree char *trust_path = NULL;
+  g_autofree char *key_path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *noise = NULL;
+  g_autofree char *vault_path = NULL;
+  int k = SILLON_STATS_DEFAULT_K;
+  int passphrase_fd = -1;
+  guint8 *secret;
+  const GOptionEntry entries[] = {
+    { "trust", 't', 0, G_OPTION_ARG_FILENAME, &trust_path, N_ ("The sites’ public keys, one per line"), N_ ("SITES.txt") },
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_path, N_ ("Your secret key (default: coordinator.key)"), N_ ("FILE") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("The folder to write statistics.json, .csv and .xlsx into"), N_ ("DIR") },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_ ("Hide cells of fewer than K distinct people (default 11, at least 5)"), N_ ("K") },
+    { "noise", 0, 0, G_OPTION_ARG_STRING, &noise, N_ ("Differential privacy at this ε instead, charged to the budget of your own vault (--vault)"), N_ ("EPSILON") },
+    { "vault", 0, 0, G_OPTION_ARG_FILENAME, &vault_path, N_ ("With --noise: the vault whose ledger holds the budget"), N_ ("PATH") },
+    { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &passphrase_fd, N_ ("Read the passphrase from file descriptor N"), N_ ("N") },
+    { NULL }
+  };
+  const char *formats[] = { "statistics.json", "statistics.csv", "statistics.xlsx" };
+  gint64 epsilon = 0;
+
+  context = g_option_context_new (_ ("BUNDLE…"));
+  g_option_context_set_summary (context, _ ("Opens the sites’ bundles, checks every seal and signature against the trust list, "
+                                            "refuses any bundle altered, truncated, given twice, from an unknown site or sealed "
+                                            "for someone else, adds them up, and only then hides small cells (or adds noise)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (argc < 2 || trust_path == NULL || out == NULL)
+    {
+      sillon_cli_error ("%s", _ ("usage: sillon-cli stats merge BUNDLE… --trust SITES.txt --key COORD.key --out DIR"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (k < SILLON_STATS_MIN_K)
+    {
+      sillon_cli_error (_ ("--k %d is too low: it must be at least %d"), k, SILLON_STATS_MIN_K);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (noise != NULL && !sillon_stats_epsilon_parse (noise, &epsilon, &error))
+    return report (error, NULL);
+  trust = sillon_stats_trust_load (trust_path, &error);
+  if (trust == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_INVALID_INPUT;
+    }
+  secret = sillon_stats_coordinator_load_secret (key_path != NULL ? key_path : "coordinator.key", &error);
+  if (secret == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_INVALID_INPUT;
+    }
+  merged = sillon_stats_merge ((const char *const *) argv + 1, trust, secret, &error);
+  sodium_free (secret);
+  if (merged == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_INVALID_INPUT;
+    }
+  vocabulary = sillon_vocabulary_new_default (&error);
+  if (vocabulary == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+  if (noise != NULL)
+    {
+      SillonCliCommonOptions common = { .vault_path = vault_path, .passphrase_fd = passphrase_fd };
+      g_autoptr (SillonCliVault) cv = NULL;
+      int ret;
+
+      if (vault_path == NULL)
+        {
+          sillon_cli_error ("%s", _ ("--noise needs the privacy ledger of your vault: give --vault"));
+          return SILLON_CLI_EXIT_USAGE;
+        }
+      cv = sillon_cli_vault_open (&common, &ret);
+      if (cv == NULL)
+        return ret;
+      if (!sillon_stats_dp_charge (cv->store, merged->from, merged->to, epsilon, &error) ||
+          !sillon_stats_release_add_noise (merged, epsilon, &error))
+        return report (error, vault_path);
+    }
+  else if (!sillon_stats_release_suppress (merged, (guint) k, &error))
+    return report (error, NULL);
+  if (g_mkdir_with_parents (out, 0700) != 0)
+    {
+      sillon_cli_error (_ ("Could not create the folder %s"), out);
+      return SILLON_CLI_EXIT_IO;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (out, formats[i], NULL);
+      SillonStatsFormat format;
+
+      if (!sillon_stats_format_from_path (path, &format, &error) ||
+          !sillon_stats_release_write (merged, vocabulary, format, path, &error))
+        return report (error, NULL);
+    }
+  /* Translators: %u is a number of bundles, %s a folder */
+  g_print (ngettext ("%u bundle merged into %s\n", "%u bundles merged into %s\n", merged->n_sites), merged->n_sites, out);
+  return SILLON_CLI_EXIT_OK;
+}
+
 static const SillonCliCommand stats_commands[] = {
   { "tables", N_ ("Compute the publishable tables of a period"), cmd_tables },
+  { "keygen", N_ ("Make a coordinator’s key pair"), cmd_keygen },
+  { "site-key", N_ ("Print this site’s public key for the coordinator’s trust list"), cmd_site_key },
+  { "bundle", N_ ("Write this site’s counts, signed and sealed for the coordinator"), cmd_bundle },
+  { "merge", N_ ("Verify and add up the sites’ bundles, then protect the result"), cmd_merge },
   { "ledger", N_ ("List or set the privacy budget of noisy releases"), cmd_ledger },
   { "export-activities", N_ ("Export the activities as the Coop does (personal data)"), cmd_export_activities },
   { "export-beneficiaries", N_ ("Export the people in the Coop’s import template (personal data)"), cmd_export_beneficiaries },
