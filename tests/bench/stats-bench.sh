@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The statistics' performance targets on the reference dataset (20 000
+# people, 200 000 sessions, 2 000 workshops, 500 places over the two years
+# ending 2026-12-31): all publishable tables of 2026, one bundle, merging
+# 100 bundles. On demand only, never in the suite.
+#
+#   tests/bench/stats-bench.sh
+#
+# Builds Sillon (release) in tests/bench/work/reference-build, like
+# reference-bench.sh. Figures are medians of 7 runs inside bench-stats.c.
+# docs/PERFORMANCE.md holds the last results.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+top="$(cd "$here/../.." && pwd)"
+work="$here/work/stats"
+build="$here/work/reference-build"
+passphrase="stats bench passphrase"
+mkdir -p "$work"
+
+if [ ! -d "$build" ]; then
+  meson setup "$build" "$top" -Dui=false -Dbuildtype=release >/dev/null
+fi
+ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli >/dev/null
+cli="$build/src/cli/sillon-cli"
+
+# shellcheck disable=SC2046
+cc -O2 -std=gnu11 -I"$build" -I"$top/src/core" -I"$top/src/core/stats" "$here/bench-stats.c" \
+  "$build/src/core/libsillon-core.a" \
+  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo xlsxwriter) -lm \
+  -o "$work/bench-stats"
+
+vault="$work/reference.sillon"
+if [ ! -f "$vault" ]; then
+  "$cli" vault create --vault "$vault" --name "Bench" --kdf-ms 100 --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+  "$cli" demo --vault "$vault" --end-date 2026-12-31 --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+fi
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB"
+"$work/bench-stats" "$vault" 2026-01-01 2026-12-31 <<<"$passphrase"
