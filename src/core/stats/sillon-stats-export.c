@@ -596,7 +596,7 @@ write_table (Writer *w, SillonStatsRelease *release, SillonVocabulary *vocabular
 {
   writer_bold (w, _ (table->title));
   writer_end_row (w);
-  writer_text (w, table->row_dim, FALSE);
+  writer_text (w, sillon_stats_dimension_label (table->row_dim), FALSE);
   for (guint c = 0; c < table->cols->len; c++)
     writer_text (w, sillon_stats_category_label (vocabulary, table->col_dim, g_ptr_array_index (table->cols, c)), FALSE);
   writer_text (w, _ ("Total"), FALSE);

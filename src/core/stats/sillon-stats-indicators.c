@@ -1267,6 +1267,25 @@ out:
 }
 
 const char *
+sillon_stats_dimension_label (const char *dimension)
+{
+  /* Translators: names of the dimensions of statistical tables, shown as
+   * the header of their first column */
+  static const char *const labels[N_DIMS] = {
+    N_ ("Month"), N_ ("Day"), N_ ("Type"), N_ ("Duration"), N_ ("Channel"), N_ ("Mediation theme"),
+    N_ ("Administrative theme"), N_ ("Equipment"), N_ ("Autonomy reached"), N_ ("Mode of help"),
+    N_ ("Referral"), N_ ("Gender"), N_ ("Age bracket"), N_ ("Social status"), N_ ("Beneficiaries"),
+    N_ ("Novelty"), N_ ("Département"), N_ ("Commune"), N_ ("Degree"), N_ ("Axis"), N_ ("Change"),
+    N_ ("Skill"), N_ ("Change"), N_ ("Destination"), N_ ("Outcome")
+  };
+
+  for (guint d = 0; d < N_DIMS; d++)
+    if (g_strcmp0 (dim_names[d], dimension) == 0)
+      return _ (labels[d]);
+  return dimension;
+}
+
+const char *
 sillon_stats_category_label (SillonVocabulary *vocabulary, const char *dimension, const char *category)
 {
   static const struct

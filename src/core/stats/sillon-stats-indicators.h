@@ -33,6 +33,9 @@ SillonStatsRelease *sillon_stats_compute (SillonStore *store,
  * sillon_stats_compute() and again on a merged release. */
 void sillon_stats_link_hierarchies (SillonStatsRelease *release);
 
+/* The translated name of a dimension ("month" → "Month"), or itself. */
+const char *sillon_stats_dimension_label (const char *dimension);
+
 /* The French label of a category of a dimension (from the national
  * vocabulary when it has one), or the category itself. */
 const char *sillon_stats_category_label (SillonVocabulary *vocabulary,
