@@ -215,7 +215,7 @@ typedef struct
 {
   gint64 person;                    /* > 0: a beneficiary; < 0: an anonymous participant */
   gint64 activity;                  /* session id × 2, workshop id × 2 + 1 */
-  gint16 cat[N_DIMS];               /* single-valued dimensions; -1: none */
+  gint32 cat[N_DIMS];               /* single-valued dimensions; -1: none */
   guint32 themes, admin, equipment; /* bit masks over the categories */
   const char *commune;              /* interned; NULL: not given */
 } Unit;
@@ -230,9 +230,13 @@ typedef struct
   Categories dims[N_DIMS];
   GArray *units;                /* Unit */
   GHashTable *strings;          /* interned communes */
+  GHashTable *people;           /* beneficiary id → Person* */
+  GHashTable *masks[N_DIMS];    /* JSON text of a multi-valued field → mask + 1 */
   GHashTable *first_seen;       /* person id → first activity date (interned) */
   const char *age_of_year[256]; /* birth year − 1900 → bracket */
   GDate reference;
+  guint32 first_julian; /* of the period's first day */
+  int first_month;      /* year × 12 + month of the period's first day */
   gint64 stamp;
   gint64 next_anonymous;
 } Counter;
@@ -352,6 +356,16 @@ mask_of (Counter *c, Dim dim, const char *json)
 {
   guint32 mask = 0;
   const char *p = json;
+  gpointer cached;
+
+  /* The same few combinations come back again and again. */
+  if (json == NULL)
+    return 0;
+  if (c->masks[dim] == NULL)
+    c->masks[dim] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cached = g_hash_table_lookup (c->masks[dim], json);
+  if (cached != NULL)
+    return (guint32) (GPOINTER_TO_SIZE (cached) - 1);
 
   while (p != NULL && (p = strchr (p, '"')) != NULL)
     {
@@ -368,6 +382,7 @@ mask_of (Counter *c, Dim dim, const char *json)
         mask |= 1u << i;
       p = end + 1;
     }
+  g_hash_table_insert (c->masks[dim], g_strdup (json), GSIZE_TO_POINTER ((gsize) mask + 1));
   return mask;
 }
 
@@ -406,20 +421,53 @@ age_bracket (Counter *c, int birth_year)
   return bracket;
 }
 
-/* The person part of a unit from the beneficiary's columns, starting at
- * column @col: birth_year, gender, social_status, commune_insee. */
-static void
-fill_person (Counter *c, Unit *u, sqlite3_stmt *stmt, int col)
+/* What a unit takes from its person, worked out once per person rather
+ * than once per accompagnement. */
+typedef struct
 {
-  const char *first;
+  gint32 age, gender, status, novelty;
+  const char *commune; /* interned */
+} Person;
 
-  u->cat[DIM_AGE] = categories_find (&c->dims[DIM_AGE], age_bracket (c, sqlite3_column_int (stmt, col)));
-  u->cat[DIM_GENDER] = cat_or (c, DIM_GENDER, (const char *) sqlite3_column_text (stmt, col + 1), "non_communique");
-  u->cat[DIM_STATUS] = cat_or (c, DIM_STATUS, (const char *) sqlite3_column_text (stmt, col + 2), "non_communique");
-  u->commune = intern (c, (const char *) sqlite3_column_text (stmt, col + 3));
+static gboolean
+load_people (Counter *c, GError **error)
+{
+  static const char sql[] = "SELECT id, birth_year, gender, social_status, commune_insee FROM beneficiaries";
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_sql_error (c, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Person *p = g_new0 (Person, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *first = g_hash_table_lookup (c->first_seen, GINT_TO_POINTER ((gint) id));
+
+      p->age = categories_find (&c->dims[DIM_AGE], age_bracket (c, sqlite3_column_int (stmt, 1)));
+      p->gender = cat_or (c, DIM_GENDER, (const char *) sqlite3_column_text (stmt, 2), "non_communique");
+      p->status = cat_or (c, DIM_STATUS, (const char *) sqlite3_column_text (stmt, 3), "non_communique");
+      p->commune = intern (c, (const char *) sqlite3_column_text (stmt, 4));
+      p->novelty = (first == NULL || strcmp (first, c->from) >= 0) ? 0 : 1;
+      g_hash_table_insert (c->people, GINT_TO_POINTER ((gint) id), p);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+}
+
+static void
+fill_person (Counter *c, Unit *u)
+{
+  const Person *p = g_hash_table_lookup (c->people, GINT_TO_POINTER ((gint) u->person));
+
+  if (p == NULL)
+    return; /* cannot happen: the foreign key holds */
+  u->cat[DIM_AGE] = p->age;
+  u->cat[DIM_GENDER] = p->gender;
+  u->cat[DIM_STATUS] = p->status;
+  u->commune = p->commune;
   u->cat[DIM_KIND] = 0;
-  first = g_hash_table_lookup (c->first_seen, GINT_TO_POINTER ((gint) u->person));
-  u->cat[DIM_NOVELTY] = (first == NULL || strcmp (first, c->from) >= 0) ? 0 : 1;
+  u->cat[DIM_NOVELTY] = p->novelty;
 }
 
 static void
@@ -430,11 +478,26 @@ unit_init (Unit *u)
     u->cat[d] = -1;
 }
 
+/* Days and months of the period are numbered from its first day: plain
+ * arithmetic on the date, no lookup (this runs once per accompagnement). */
 static void
 fill_date (Counter *c, Unit *u, const char *date)
 {
-  u->cat[DIM_MONTH] = month_of (c, date);
-  u->cat[DIM_DAY] = categories_find (&c->dims[DIM_DAY], date);
+  int y = atoi (date), m = atoi (date + 5), d = atoi (date + 8);
+  GDate day;
+
+  if (strlen (date) != 10 || !g_date_valid_dmy (d, m, y))
+    {
+      u->cat[DIM_MONTH] = month_of (c, date);
+      u->cat[DIM_DAY] = categories_find (&c->dims[DIM_DAY], date);
+      return;
+    }
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, d, m, y);
+  u->cat[DIM_DAY] = (gint32) g_date_get_julian (&day) - (gint32) c->first_julian;
+  u->cat[DIM_MONTH] = (y * 12 + m) - c->first_month;
+  if (u->cat[DIM_DAY] < 0 || u->cat[DIM_DAY] >= (int) c->dims[DIM_DAY].ids->len)
+    u->cat[DIM_DAY] = u->cat[DIM_MONTH] = -1;
 }
 
 static gboolean
@@ -467,11 +530,9 @@ static gboolean
 load_sessions (Counter *c, GError **error)
 {
   static const char sql[] =
-      "SELECT s.id, s.beneficiary_id, s.date, s.duration_minutes, s.place_type, s.equipment,"
-      "       s.themes, s.admin_themes, s.autonomy, s.help_mode, s.referred, s.referral_destination,"
-      "       b.birth_year, b.gender, b.social_status, b.commune_insee"
-      "  FROM sessions s JOIN beneficiaries b ON b.id = s.beneficiary_id"
-      " WHERE s.date BETWEEN ?1 AND ?2";
+      "SELECT id, beneficiary_id, date, duration_minutes, place_type, equipment,"
+      "       themes, admin_themes, autonomy, help_mode, referred, referral_destination"
+      "  FROM sessions WHERE date BETWEEN ?1 AND ?2";
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -500,7 +561,7 @@ load_sessions (Counter *c, GError **error)
         u.cat[DIM_REFERRAL] = cat_or (c, DIM_REFERRAL, (const char *) sqlite3_column_text (stmt, 11), NOT_GIVEN);
       else
         u.cat[DIM_REFERRAL] = categories_find (&c->dims[DIM_REFERRAL], "non_oriente");
-      fill_person (c, &u, stmt, 12);
+      fill_person (c, &u);
       g_array_append_val (c->units, u);
     }
   sqlite3_finalize (stmt);
@@ -536,9 +597,8 @@ load_workshops (Counter *c, GError **error)
       "       anon_statut_scolarise, anon_statut_sans_emploi, anon_statut_en_emploi, anon_statut_retraite"
       "  FROM workshops WHERE date BETWEEN ?1 AND ?2 ORDER BY id";
   static const char sql_attendance[] =
-      "SELECT wa.workshop_id, b.id, b.birth_year, b.gender, b.social_status, b.commune_insee"
+      "SELECT wa.workshop_id, wa.beneficiary_id"
       "  FROM workshops w JOIN workshop_attendance wa ON wa.workshop_id = w.id"
-      "  JOIN beneficiaries b ON b.id = wa.beneficiary_id"
       " WHERE w.date BETWEEN ?1 AND ?2 ORDER BY wa.workshop_id";
   static const char *const genders[] = { "feminin", "masculin" };
   static const char *const ages[] = { "moins_de_douze", "douze_dix_huit", "dix_huit_vingt_quatre",
@@ -593,7 +653,7 @@ load_workshops (Counter *c, GError **error)
           Unit u = base;
 
           u.person = sqlite3_column_int64 (attendance, 1);
-          fill_person (c, &u, attendance, 2);
+          fill_person (c, &u);
           g_array_append_val (c->units, u);
           arc = sqlite3_step (attendance);
         }
@@ -703,6 +763,40 @@ collect_places (Counter *c)
   (void) unknown;
   categories_add (&c->dims[DIM_COMMUNE], UNKNOWN_PLACE);
   categories_add (&c->dims[DIM_DEPARTEMENT], UNKNOWN_PLACE);
+
+  /* Each unit's commune and département as category numbers, looked up
+   * once per commune (the communes are interned: their pointers compare). */
+  {
+    g_autoptr (GHashTable) of_commune = g_hash_table_new (NULL, NULL);
+    g_autofree int *dep_of = g_new0 (int, c->dims[DIM_COMMUNE].ids->len);
+    int unknown_commune = categories_find (&c->dims[DIM_COMMUNE], UNKNOWN_PLACE);
+    int unknown_dep = categories_find (&c->dims[DIM_DEPARTEMENT], UNKNOWN_PLACE);
+
+    for (guint i = 0; i < c->units->len; i++)
+      {
+        Unit *u = &g_array_index (c->units, Unit, i);
+        gpointer found;
+
+        if (u->commune == NULL)
+          {
+            u->cat[DIM_COMMUNE] = unknown_commune;
+            u->cat[DIM_DEPARTEMENT] = unknown_dep;
+            continue;
+          }
+        found = g_hash_table_lookup (of_commune, u->commune);
+        if (found == NULL)
+          {
+            g_autofree char *dep = departement_of (u->commune);
+            int commune = categories_find (&c->dims[DIM_COMMUNE], u->commune);
+
+            dep_of[commune] = categories_find (&c->dims[DIM_DEPARTEMENT], dep);
+            found = GINT_TO_POINTER (commune + 1);
+            g_hash_table_insert (of_commune, (gpointer) u->commune, found);
+          }
+        u->cat[DIM_COMMUNE] = GPOINTER_TO_INT (found) - 1;
+        u->cat[DIM_DEPARTEMENT] = dep_of[u->cat[DIM_COMMUNE]];
+      }
+  }
 }
 
 static Binding
@@ -915,98 +1009,110 @@ assessed_clear (Assessed *a)
 }
 
 static GHashTable *
-read_skills (const char *json)
+skills_of (JsonNode *node)
 {
   GHashTable *skills = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonObject *object;
   JsonObjectIter iter;
   const char *name;
   JsonNode *value;
 
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return skills;
-  object = json_node_get_object (root);
-  json_object_iter_init (&iter, object);
+  json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &name, &value))
-    if (JSON_NODE_HOLDS_VALUE (value))
+    if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
       g_hash_table_insert (skills, g_strdup (name), GINT_TO_POINTER ((gint) json_node_get_int (value) + 1));
   return skills;
 }
 
 /* For each person whose latest assessment up to the end of the period
- * falls in the period: that assessment, and the first one ever. Only
- * those two are parsed in full. */
+ * falls in the period: that assessment, and the first one ever. The
+ * window functions run on the index (beneficiary_id, date), which holds
+ * the row id too: only those two assessments per person have their JSON
+ * read. */
 static gboolean
 load_assessments (Counter *c, GArray *out, GError **error)
 {
   static const char sql[] =
-      "SELECT beneficiary_id, date,"
-      "       json_extract(result_json, '$.axes.pouvoir.score'),"
-      "       json_extract(result_json, '$.axes.vouloir.score'),"
-      "       json_extract(result_json, '$.axes.savoir.score'),"
-      "       json_extract(result_json, '$.degree.id'),"
-      "       json_extract(result_json, '$.skills')"
-      "  FROM assessments WHERE date <= ?1 ORDER BY beneficiary_id, date, id";
+      "SELECT a.beneficiary_id, a.date, w.n,"
+      /* One parse of the document for the five values. */
+      "       json_extract(a.result_json, '$.axes.pouvoir.score', '$.axes.vouloir.score',"
+      "                    '$.axes.savoir.score', '$.degree.id', '$.skills')"
+      "  FROM (SELECT id,"
+      "               row_number() OVER (PARTITION BY beneficiary_id ORDER BY date, id) AS first_rank,"
+      "               row_number() OVER (PARTITION BY beneficiary_id ORDER BY date DESC, id DESC) AS last_rank,"
+      "               count(*) OVER (PARTITION BY beneficiary_id) AS n,"
+      "               max(date) OVER (PARTITION BY beneficiary_id) AS last_date"
+      "          FROM assessments WHERE date <= ?2) w"
+      "  JOIN assessments a ON a.id = w.id"
+      " WHERE (w.first_rank = 1 OR w.last_rank = 1) AND w.last_date >= ?1"
+      " ORDER BY a.beneficiary_id, a.date, a.id";
   sqlite3_stmt *stmt = NULL;
   Assessed current = { 0 };
-  g_autofree char *first_skills = NULL;
-  g_autofree char *last_skills = NULL;
   int rc;
 
   if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return set_sql_error (c, error);
-  sqlite3_bind_text (stmt, 1, c->to, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
   for (;;)
     {
       gint64 person;
 
       rc = sqlite3_step (stmt);
       person = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-      if (current.n > 0 && (rc != SQLITE_ROW || person != current.person))
+      if (current.person != 0 && (rc != SQLITE_ROW || person != current.person))
         {
-          if (strcmp (current.last_date, c->from) >= 0)
-            {
-              if (current.n >= 2)
-                {
-                  current.first_skills = read_skills (first_skills);
-                  current.last_skills = read_skills (last_skills);
-                }
-              g_array_append_val (out, current);
-            }
-          else
-            assessed_clear (&current);
+          if (current.n < 2)
+            g_clear_pointer (&current.first_skills, g_hash_table_unref);
+          g_array_append_val (out, current);
           memset (&current, 0, sizeof current);
         }
       if (rc != SQLITE_ROW)
         break;
-      current.person = person;
-      g_free (current.last_date);
-      current.last_date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      for (guint a = 0; a < 3; a++)
-        {
-          gboolean has = sqlite3_column_type (stmt, 2 + a) == SQLITE_INTEGER;
+      {
+        /* [pouvoir, vouloir, savoir, degree, {skills}] */
+        g_autoptr (JsonParser) parser = json_parser_new ();
+        const char *text = (const char *) sqlite3_column_text (stmt, 3);
+        JsonNode *root;
+        JsonArray *values = NULL;
+        gboolean has[3] = { FALSE, FALSE, FALSE };
+        gint64 score[3] = { 0, 0, 0 };
+        const char *degree = NULL;
+        GHashTable *skills;
 
-          if (current.n == 0)
-            {
-              current.has_first[a] = has;
-              current.first[a] = sqlite3_column_int64 (stmt, 2 + a);
-            }
-          current.has_last[a] = has;
-          current.last[a] = sqlite3_column_int64 (stmt, 2 + a);
-        }
-      g_free (current.degree);
-      current.degree = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      if (current.n == 0)
-        {
-          g_free (first_skills);
-          first_skills = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-        }
-      g_free (last_skills);
-      last_skills = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      current.n++;
+        if (text != NULL && json_parser_load_from_data (parser, text, -1, NULL) &&
+            (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root) &&
+            json_array_get_length (json_node_get_array (root)) == 5)
+          values = json_node_get_array (root);
+        for (guint a = 0; values != NULL && a < 3; a++)
+          {
+            JsonNode *n = json_array_get_element (values, a);
+
+            has[a] = JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_INT64;
+            score[a] = has[a] ? json_node_get_int (n) : 0;
+          }
+        if (values != NULL && JSON_NODE_HOLDS_VALUE (json_array_get_element (values, 3)))
+          degree = json_array_get_string_element (values, 3);
+        skills = skills_of (values != NULL ? json_array_get_element (values, 4) : NULL);
+
+        if (current.person == 0)
+          {
+            /* The first assessment ever (also the latest when alone). */
+            current.person = person;
+            current.n = (guint) sqlite3_column_int64 (stmt, 2);
+            memcpy (current.has_first, has, sizeof has);
+            memcpy (current.first, score, sizeof score);
+            current.first_skills = g_hash_table_ref (skills);
+          }
+        /* The latest: the person's last row. */
+        memcpy (current.has_last, has, sizeof has);
+        memcpy (current.last, score, sizeof score);
+        g_free (current.degree);
+        current.degree = g_strdup (degree);
+        g_clear_pointer (&current.last_skills, g_hash_table_unref);
+        current.last_skills = skills;
+      }
     }
   sqlite3_finalize (stmt);
   assessed_clear (&current);
@@ -1152,12 +1258,21 @@ sillon_stats_compute (SillonStore *store, const char *from, const char *to, GErr
   c.units = g_array_new (FALSE, FALSE, sizeof (Unit));
   c.strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.first_seen = g_hash_table_new (NULL, NULL);
+  c.people = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_date_clear (&c.reference, 1);
   /* Age brackets at the end of the period, as the Coop derives them from
    * the birth year. */
   g_date_set_dmy (&c.reference, atoi (to + 8), atoi (to + 5), atoi (to));
+  {
+    GDate first;
 
-  if (!load_vocabulary_dims (&c, error) || !load_first_seen (&c, error) ||
+    g_date_clear (&first, 1);
+    g_date_set_dmy (&first, atoi (from + 8), atoi (from + 5), atoi (from));
+    c.first_julian = g_date_get_julian (&first);
+    c.first_month = atoi (from) * 12 + atoi (from + 5);
+  }
+
+  if (!load_vocabulary_dims (&c, error) || !load_first_seen (&c, error) || !load_people (&c, error) ||
       !load_sessions (&c, error) || !load_workshops (&c, error) ||
       !load_assessments (&c, assessed, error))
     goto out;
@@ -1168,7 +1283,7 @@ sillon_stats_compute (SillonStore *store, const char *from, const char *to, GErr
       GHashTableIter iter;
       gpointer key;
 
-      if (a->last_skills == NULL)
+      if (a->last_skills == NULL || a->n < 2)
         continue;
       g_hash_table_iter_init (&iter, a->last_skills);
       while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -1263,6 +1378,9 @@ out:
   g_array_unref (c.units);
   g_hash_table_unref (c.strings);
   g_hash_table_unref (c.first_seen);
+  g_hash_table_unref (c.people);
+  for (guint d = 0; d < N_DIMS; d++)
+    g_clear_pointer (&c.masks[d], g_hash_table_unref);
   return ok ? g_steal_pointer (&release) : NULL;
 }
 
