@@ -96,6 +96,21 @@ require_out (const char *out, int *out_exit)
   return TRUE;
 }
 
+/* The format of a personal-data export: a spreadsheet, never JSON. */
+static gboolean
+spreadsheet_format (const char *out, const char *message, SillonStatsFormat *format, int *out_exit)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sillon_stats_format_from_path (out, format, &error) || *format == SILLON_STATS_FORMAT_JSON)
+    {
+      sillon_cli_error ("%s", error != NULL ? error->message : message);
+      *out_exit = SILLON_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- tables --------------------------------------------------------------- */
 
 static int
@@ -198,14 +213,8 @@ cmd_export_activities (int argc, char **argv)
     return ret;
   if (!parse_period_option (period, &from, &to, &ret) || !require_out (out, &ret))
     return ret;
-  if (!sillon_stats_format_from_path (out, &format, &error) || format == SILLON_STATS_FORMAT_JSON)
-    {
-      if (error == NULL)
-        sillon_cli_error ("%s", _ ("the activities export is written as .csv or .xlsx"));
-      else
-        sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!spreadsheet_format (out, _ ("the activities export is written as .csv or .xlsx"), &format, &ret))
+    return ret;
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
@@ -243,14 +252,8 @@ cmd_export_beneficiaries (int argc, char **argv)
     return ret;
   if (!require_out (out, &ret))
     return ret;
-  if (!sillon_stats_format_from_path (out, &format, &error) || format == SILLON_STATS_FORMAT_JSON)
-    {
-      if (error == NULL)
-        sillon_cli_error ("%s", _ ("the beneficiaries export is written as .xlsx or .csv"));
-      else
-        sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!spreadsheet_format (out, _ ("the beneficiaries export is written as .xlsx or .csv"), &format, &ret))
+    return ret;
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;

@@ -249,6 +249,23 @@ set_sql_error (Counter *c, GError **error)
   return FALSE;
 }
 
+/* A query over the period: ?1 and ?2 are its first and last days. */
+static sqlite3_stmt *
+prepare_period (Counter *c, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (c, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
+  return stmt;
+}
+
 static gboolean
 load_vocabulary_dims (Counter *c, GError **error)
 {
@@ -536,10 +553,9 @@ load_sessions (Counter *c, GError **error)
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sql_error (c, error);
-  sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
+  stmt = prepare_period (c, sql, error);
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Unit u;
@@ -608,16 +624,15 @@ load_workshops (Counter *c, GError **error)
   sqlite3_stmt *stmt = NULL, *attendance = NULL;
   int rc, arc;
 
-  if (sqlite3_prepare_v2 (c->db, sql_workshops, -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (c->db, sql_attendance, -1, &attendance, NULL) != SQLITE_OK)
+  stmt = prepare_period (c, sql_workshops, error);
+  if (stmt == NULL)
+    return FALSE;
+  attendance = prepare_period (c, sql_attendance, error);
+  if (attendance == NULL)
     {
       sqlite3_finalize (stmt);
-      return set_sql_error (c, error);
+      return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
-  sqlite3_bind_text (attendance, 1, c->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (attendance, 2, c->to, -1, SQLITE_STATIC);
   arc = sqlite3_step (attendance);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -940,10 +955,9 @@ count_workshops_without_participants (Counter *c, const Binding *b, GError **err
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sql_error (c, error);
-  sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
+  stmt = prepare_period (c, sql, error);
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Unit u;
@@ -969,10 +983,9 @@ count_referrals (Counter *c, const Binding *b, GError **error)
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sql_error (c, error);
-  sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
+  stmt = prepare_period (c, sql, error);
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Unit u;
@@ -1051,10 +1064,9 @@ load_assessments (Counter *c, GArray *out, GError **error)
   Assessed current = { 0 };
   int rc;
 
-  if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sql_error (c, error);
-  sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
+  stmt = prepare_period (c, sql, error);
+  if (stmt == NULL)
+    return FALSE;
   for (;;)
     {
       gint64 person;
