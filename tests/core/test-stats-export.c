@@ -382,9 +382,10 @@ test_libreoffice (Fixture *f, gconstpointer data)
   g_autofree char *act_xlsx = path_in (f, "activities.xlsx");
   g_autofree char *people_xlsx = path_in (f, "people.xlsx");
   g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
   int note, place, duration, people_notes;
 
-  if (g_find_program_in_path ("soffice") == NULL)
+  if (soffice == NULL)
     {
       g_test_skip ("LibreOffice (soffice) is not installed: build-aux/test installs libreoffice-calc-nogui");
       return;
