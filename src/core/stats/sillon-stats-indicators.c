@@ -1039,26 +1039,27 @@ skills_of (JsonNode *node)
 }
 
 /* For each person whose latest assessment up to the end of the period
- * falls in the period: that assessment, and the first one ever. The
- * window functions run on the index (beneficiary_id, date), which holds
- * the row id too: only those two assessments per person have their JSON
- * read. */
+ * falls in the period: that assessment, and the first one ever. Both are
+ * found on the index (beneficiary_id, date), which holds the row id too
+ * (SQLite gives the id of the row that holds the max() of a group); only
+ * those two assessments per person have their JSON read, once each. */
 static gboolean
 load_assessments (Counter *c, GArray *out, GError **error)
 {
   static const char sql[] =
-      "SELECT a.beneficiary_id, a.date, w.n,"
+      "WITH latest AS ("
+      "  SELECT beneficiary_id, max(date) AS last_date, count(*) AS n, id AS last_id"
+      "    FROM assessments WHERE date <= ?2 GROUP BY beneficiary_id HAVING max(date) >= ?1),"
+      " chosen AS ("
+      "  SELECT last_id AS id, n FROM latest"
+      "  UNION"
+      "  SELECT (SELECT f.id FROM assessments f WHERE f.beneficiary_id = latest.beneficiary_id"
+      "           ORDER BY f.date, f.id LIMIT 1), n FROM latest)"
+      "SELECT a.beneficiary_id, a.date, chosen.n,"
       /* One parse of the document for the five values. */
       "       json_extract(a.result_json, '$.axes.pouvoir.score', '$.axes.vouloir.score',"
       "                    '$.axes.savoir.score', '$.degree.id', '$.skills')"
-      "  FROM (SELECT id,"
-      "               row_number() OVER (PARTITION BY beneficiary_id ORDER BY date, id) AS first_rank,"
-      "               row_number() OVER (PARTITION BY beneficiary_id ORDER BY date DESC, id DESC) AS last_rank,"
-      "               count(*) OVER (PARTITION BY beneficiary_id) AS n,"
-      "               max(date) OVER (PARTITION BY beneficiary_id) AS last_date"
-      "          FROM assessments WHERE date <= ?2) w"
-      "  JOIN assessments a ON a.id = w.id"
-      " WHERE (w.first_rank = 1 OR w.last_rank = 1) AND w.last_date >= ?1"
+      "  FROM chosen JOIN assessments a ON a.id = chosen.id"
       " ORDER BY a.beneficiary_id, a.date, a.id";
   sqlite3_stmt *stmt = NULL;
   Assessed current = { 0 };
