@@ -142,6 +142,30 @@ test_coop_counts (StoreFixture *f, gconstpointer data)
                    count (f, "SELECT count(*) FROM (SELECT beneficiary_id, max(date) AS last FROM assessments"
                              " WHERE date <= ?2 GROUP BY beneficiary_id) WHERE last >= ?1"));
   g_assert_cmpint (var (release, "prg|")->value, <=, var (release, "asm|")->value);
+  /* Score bands, first and latest: the same people on each axis. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *dim = i == 0 ? "first_score" : "latest_score";
+      gint64 sum = 0;
+
+      for (guint b = 0; b < 4; b++)
+        {
+          g_autofree char *key = g_strdup_printf ("prg|axis=pouvoir|%s=%s", dim, (const char *[]){ "0-24", "25-49", "50-79", "80-100" }[b]);
+          sum += var (release, key)->value;
+        }
+      g_assert_cmpint (sum, ==, var (release, "prg|axis=pouvoir")->value);
+    }
+  g_assert_cmpint (var (release, "prg|axis=pouvoir")->value, >, 0);
+  /* Independently: people whose first pouvoir score was below 25, among
+   * those assessed twice whose latest falls in the period. */
+  g_assert_cmpint (var (release, "prg|axis=pouvoir|first_score=0-24")->value, ==,
+                   count (f, "SELECT count(*) FROM (SELECT beneficiary_id, max(date) AS last, count(*) AS n FROM assessments"
+                             " WHERE date <= ?2 GROUP BY beneficiary_id) g"
+                             " WHERE g.last >= ?1 AND g.n >= 2"
+                             "   AND (SELECT json_extract(result_json, '$.axes.pouvoir.score') FROM assessments a"
+                             "        WHERE a.beneficiary_id = g.beneficiary_id ORDER BY date, id LIMIT 1) < 25"
+                             "   AND (SELECT json_extract(result_json, '$.axes.pouvoir.score') FROM assessments a"
+                             "        WHERE a.beneficiary_id = g.beneficiary_id AND date <= ?2 ORDER BY date DESC, id DESC LIMIT 1) IS NOT NULL"));
   g_assert_cmpint (var (release, "prg|axis=savoir")->value, ==,
                    var (release, "prg|axis=savoir|axis_change=up")->value +
                        var (release, "prg|axis=savoir|axis_change=same")->value +

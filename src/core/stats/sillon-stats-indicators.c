@@ -127,6 +127,8 @@ typedef enum
   DIM_SKILL_CHANGE,
   DIM_REF_DESTINATION,
   DIM_REF_STATUS,
+  DIM_FIRST_BAND,
+  DIM_LATEST_BAND,
   N_DIMS
 } Dim;
 
@@ -134,7 +136,7 @@ static const char *const dim_names[N_DIMS] = {
   "month", "day", "type", "duration", "channel", "theme", "admin_theme", "equipment",
   "autonomy", "help_mode", "referral", "gender", "age", "status", "kind", "novelty",
   "departement", "commune", "degree", "axis", "axis_change", "skill", "skill_change",
-  "destination", "referral_status"
+  "destination", "referral_status", "first_score", "latest_score"
 };
 
 /* The vocabulary behind a dimension, NULL for Sillon's own. */
@@ -142,8 +144,20 @@ static const char *const dim_enumerations[N_DIMS] = {
   NULL, NULL, "TypeActivite", NULL, "TypeLieu", "Thematique_mediation_numerique",
   "Thematique_demarches_administratives", "Materiel", "Autonomie", NULL,
   "StructureDeRedirection", "Genre", "TrancheAge", "StatutSocial", NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, "StructureDeRedirection", NULL
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, "StructureDeRedirection", NULL, NULL, NULL
 };
+
+/* Axis scores (0–100) in bands that start where the degrees of distance
+ * from digital start (docs/ASSESSMENT.md). */
+static const char *const score_bands[] = { "0-24", "25-49", "50-79", "80-100" };
+
+static int
+score_band (gint64 score)
+{
+  return score < 25 ? 0 : score < 50 ? 1
+                      : score < 80   ? 2
+                                     : 3;
+}
 
 #define NOT_GIVEN "non_renseigne"
 #define UNKNOWN_PLACE "inconnue"
@@ -315,6 +329,11 @@ load_vocabulary_dims (Counter *c, GError **error)
   for (guint i = 0; i < 5; i++)
     categories_add (&c->dims[DIM_DEGREE],
                     (const char *[]){ "tres_eloigne", "eloigne", "en_progression", "autonome", "none" }[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (score_bands); i++)
+    {
+      categories_add (&c->dims[DIM_FIRST_BAND], score_bands[i]);
+      categories_add (&c->dims[DIM_LATEST_BAND], score_bands[i]);
+    }
   categories_add (&c->dims[DIM_REF_STATUS], "issued");
   categories_add (&c->dims[DIM_REF_STATUS], "honoured");
   categories_add (&c->dims[DIM_REF_STATUS], "unknown");
@@ -1140,7 +1159,12 @@ change_of (gint64 before, gint64 after)
 }
 
 static void
-count_assessments (Counter *c, GArray *assessed, const Binding *degrees, const Binding *axes, const Binding *skills)
+count_assessments (Counter *c,
+                   GArray *assessed,
+                   const Binding *degrees,
+                   const Binding *axes,
+                   const Binding *scores, /* first and latest */
+                   const Binding *skills)
 {
   for (guint i = 0; i < assessed->len; i++)
     {
@@ -1161,7 +1185,12 @@ count_assessments (Counter *c, GArray *assessed, const Binding *degrees, const B
           unit_init (&u);
           u.cat[DIM_AXIS] = axis;
           u.cat[DIM_AXIS_CHANGE] = change_of (a->first[axis], a->last[axis]);
-          count_unit (c, axes, &u, ++c->stamp, a->person);
+          u.cat[DIM_FIRST_BAND] = score_band (a->first[axis]);
+          u.cat[DIM_LATEST_BAND] = score_band (a->last[axis]);
+          ++c->stamp;
+          count_unit (c, axes, &u, c->stamp, a->person);
+          count_unit (c, &scores[0], &u, c->stamp, a->person);
+          count_unit (c, &scores[1], &u, c->stamp, a->person);
         }
       g_hash_table_iter_init (&iter, a->last_skills);
       while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1248,7 +1277,7 @@ sillon_stats_compute (SillonStore *store, const char *from, const char *to, GErr
   g_autoptr (GHashTable) skill_ids = g_hash_table_new (g_str_hash, g_str_equal);
   Counter c = { 0 };
   gboolean ok = FALSE;
-  Binding act, per_person[32], degrees, axes, skills, referrals;
+  Binding act, per_person[32], degrees, axes, scores[2], skills, referrals;
   guint n_per_person = 0;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -1354,6 +1383,12 @@ sillon_stats_compute (SillonStore *store, const char *from, const char *to, GErr
   axes = bind (&c, "prg_axis", N_ ("Progress between the first and the latest assessment, by axis"),
                SILLON_STATS_MEASURE_COMPARED, DIM_AXIS, FALSE, DIM_AXIS_CHANGE, TRUE);
   axes.table->margins_additive = FALSE;
+  scores[0] = bind (&c, "prg_first_score", N_ ("Axis scores at the first assessment"),
+                    SILLON_STATS_MEASURE_COMPARED, DIM_AXIS, FALSE, DIM_FIRST_BAND, TRUE);
+  scores[0].table->margins_additive = FALSE;
+  scores[1] = bind (&c, "prg_latest_score", N_ ("Axis scores at the latest assessment"),
+                    SILLON_STATS_MEASURE_COMPARED, DIM_AXIS, FALSE, DIM_LATEST_BAND, TRUE);
+  scores[1].table->margins_additive = FALSE;
   skills = bind (&c, "prg_skill", N_ ("Skills that moved between the first and the latest assessment"),
                  SILLON_STATS_MEASURE_COMPARED, DIM_SKILL, FALSE, DIM_SKILL_CHANGE, TRUE);
   skills.table->margins_additive = FALSE;
@@ -1376,7 +1411,7 @@ sillon_stats_compute (SillonStore *store, const char *from, const char *to, GErr
       for (guint t = 0; t < n_per_person; t++)
         count_unit (&c, &per_person[t], u, stamp, u->person);
     }
-  count_assessments (&c, assessed, &degrees, &axes, &skills);
+  count_assessments (&c, assessed, &degrees, &axes, scores, &skills);
   if (!count_referrals (&c, &referrals, error))
     goto out;
 
@@ -1407,7 +1442,8 @@ sillon_stats_dimension_label (const char *dimension)
     N_ ("Administrative theme"), N_ ("Equipment"), N_ ("Autonomy reached"), N_ ("Mode of help"),
     N_ ("Referral"), N_ ("Gender"), N_ ("Age bracket"), N_ ("Social status"), N_ ("Beneficiaries"),
     N_ ("Novelty"), N_ ("Département"), N_ ("Commune"), N_ ("Degree"), N_ ("Axis"), N_ ("Change"),
-    N_ ("Skill"), N_ ("Change"), N_ ("Destination"), N_ ("Outcome")
+    N_ ("Skill"), N_ ("Change"), N_ ("Destination"), N_ ("Outcome"), N_ ("Score at the first assessment"),
+    N_ ("Score at the latest assessment")
   };
 
   for (guint d = 0; d < N_DIMS; d++)
