@@ -713,7 +713,17 @@ sillon_stats_release_suppress (SillonStatsRelease *release, guint k, GError **er
       while (!is_protected (&sys, p))
         {
           if (!widen (&sys, p))
-            break; /* everything linked is hidden: the bounds are as wide as they get */
+            {
+              /* Everything linked is hidden and the cell is still pinned:
+               * this cannot happen with tables that add up, and if it ever
+               * did, publishing nothing is the only safe answer. */
+              system_clear (&sys);
+              g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_MISMATCH,
+                           /* Translators: %s is the key of a statistical cell */
+                           _ ("The cell “%s” cannot be protected: nothing is published"),
+                           sillon_stats_release_get_var (release, p)->key);
+              return FALSE;
+            }
           close_singletons (&sys);
         }
     }
