@@ -86,6 +86,26 @@ add_session (SillonStore *store, gint64 person, gint64 place, const char *date, 
   g_assert_no_error (error);
 }
 
+/* A workshop on 2026-01-25: one named participant and two anonymous. */
+static void
+add_workshop (SillonStore *store, gint64 person)
+{
+  g_autoptr (SillonWorkshop) w = sillon_workshop_new ();
+  g_autoptr (GError) error = NULL;
+  const char *themes[] = { "securite_numerique", NULL };
+
+  w->title = g_strdup ("Atelier « arnaques » — niveau 1");
+  w->level = g_strdup ("debutant");
+  w->themes = g_strdupv ((char **) themes);
+  w->date = g_strdup ("2026-01-25");
+  w->duration_minutes = 90;
+  w->place_type = g_strdup ("lieu_activite");
+  w->anon[SILLON_ANON_TOTAL] = 2;
+  g_array_append_val (w->attendees, person);
+  g_assert_true (sillon_store_insert_workshop (store, w, &error));
+  g_assert_no_error (error);
+}
+
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -100,6 +120,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   anon = add_person (f->store.store, NULL, NULL, NULL);
   add_session (f->store.store, zoe, place, "2026-01-05", 45, FORMULA_NOTE);
   add_session (f->store.store, anon, 0, "2026-01-20", 120, "-");
+  add_workshop (f->store.store, zoe);
 }
 
 static void
@@ -240,7 +261,7 @@ test_activities_csv (Fixture *f, gconstpointer data)
   g_assert_true (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", SILLON_STATS_FORMAT_CSV, path,
                                                  &rows_written, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (rows_written, ==, 2);
+  g_assert_cmpuint (rows_written, ==, 5);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
@@ -248,7 +269,7 @@ test_activities_csv (Fixture *f, gconstpointer data)
                                         "Date;Enregistré le;"));
 
   rows = read_csv (path, ';');
-  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpuint (rows->len, ==, 6);
   g_assert_cmpstr (cell (rows, 0, column_of (rows, 0, "Canaux d’accompagnement")), ==, "Canaux d’accompagnement");
   g_assert_cmpstr (cell (rows, 1, 0), ==, "05/01/2026");
   g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
@@ -261,6 +282,20 @@ test_activities_csv (Fixture *f, gconstpointer data)
   g_assert_cmpstr (cell (rows, 2, column_of (rows, 0, "Bénéficiaire")), ==, "Anonyme");
   g_assert_cmpstr (cell (rows, 2, column_of (rows, 0, "Notes supplémentaires")), ==, "'-");
   g_assert_cmpstr (cell (rows, 2, column_of (rows, 0, "Durée (min)")), ==, "120");
+  /* The workshop: one row per participant, named first, "i/N". */
+  for (guint r = 3; r < 6; r++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%u/3", r - 2);
+
+      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "Type")), ==, "Collectif");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "Participants")), ==, expected);
+      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "Nom de l’atelier")), ==, "Atelier « arnaques » — niveau 1");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "Niveau d’autonomie (ou de l’atelier)")), ==, "1/3");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "ID CRA")), ==, cell (rows, 3, column_of (rows, 0, "ID CRA")));
+    }
+  g_assert_cmpstr (cell (rows, 3, column_of (rows, 0, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
+  g_assert_cmpstr (cell (rows, 4, column_of (rows, 0, "Bénéficiaire")), ==, "Anonyme");
+  g_assert_cmpstr (cell (rows, 5, column_of (rows, 0, "Bénéficiaire")), ==, "Anonyme");
 
   /* Where nothing can be written: a clear error, nothing left behind. */
   g_assert_false (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", SILLON_STATS_FORMAT_CSV,
@@ -316,9 +351,10 @@ test_release_files (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (csv, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "\xEF\xBB\xBF"));
   g_assert_nonnull (strstr (raw, "semicolon (;)"));
-  /* Two people: every non-zero cell is under k and hidden. */
-  g_assert_nonnull (strstr (raw, "\r\nTotal;s;0;s\r\n"));
+  /* Four people: every non-zero cell is under k and hidden; zeros (no
+   * referral at all) are nobody and stay published. */
   g_assert_nonnull (strstr (raw, "\r\nTotal;s\r\n"));
+  g_assert_nonnull (strstr (raw, "\r\nTotal;0;0;0;0\r\n"));
   g_clear_pointer (&raw, g_free);
   g_assert_true (g_file_get_contents (xlsx, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "PK"));
@@ -402,7 +438,7 @@ test_libreoffice (Fixture *f, gconstpointer data)
   note = column_of (rows, 0, "Notes supplémentaires");
   place = column_of (rows, 0, "Nom du lieu");
   duration = column_of (rows, 0, "Durée (min)");
-  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpuint (rows->len, ==, 6);
   g_assert_cmpstr (cell (rows, 1, 0), ==, "05/01/2026");                             /* a date, dd/mm/yyyy */
   g_assert_cmpstr (cell (rows, 1, duration), ==, "45");                              /* a number */
   g_assert_cmpstr (cell (rows, 1, place), ==, "Médiathèque Émile-Zola");             /* accents */
@@ -427,7 +463,7 @@ test_libreoffice (Fixture *f, gconstpointer data)
   /* The CSV, as a French spreadsheet reads it (";", UTF-8): the note's
    * apostrophe keeps it text. */
   rows = convert (f, "activities.csv", TRUE);
-  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpuint (rows->len, ==, 6);
   g_assert_cmpstr (cell (rows, 1, place), ==, "Médiathèque Émile-Zola");
   g_assert_cmpstr (cell (rows, 1, duration), ==, "45");
   g_assert_cmpstr (cell (rows, 1, note), ==, "'" FORMULA_NOTE);

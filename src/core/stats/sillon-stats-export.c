@@ -957,7 +957,7 @@ sillon_stats_export_activities (SillonStore *store,
           gint64 id = sqlite3_column_int64 (ws, 0);
           guint anonymous = sqlite3_column_int (ws, 9);
           g_autoptr (GPtrArray) named = g_ptr_array_new_with_free_func (g_free);
-          guint total, i = 0;
+          guint total;
           int arc;
           ActivityRow a = { 0 };
 
@@ -990,10 +990,20 @@ sillon_stats_export_activities (SillonStore *store,
             }
           total = named->len + anonymous;
           sqlite3_reset (att);
-          while ((arc = sqlite3_step (att)) == SQLITE_ROW || i < total)
+          /* The named participants first, then the anonymous ones. A
+           * finished statement is not stepped again: SQLite would run it
+           * anew. */
+          for (guint i = 0, named_left = named->len; i < total; i++)
             {
-              sqlite3_stmt *p = arc == SQLITE_ROW ? att : NULL;
+              sqlite3_stmt *p = NULL;
 
+              if (named_left > 0 && sqlite3_step (att) == SQLITE_ROW)
+                {
+                  p = att;
+                  named_left--;
+                }
+              else
+                named_left = 0;
               a.participants = g_strdup_printf ("%u/%u", i + 1, total);
               a.beneficiary = p != NULL ? person_name (p, 0) : g_strdup ("Anonyme");
               a.age = p != NULL ? age_of (&l, p, 2) : "non_communique";
@@ -1004,9 +1014,6 @@ sillon_stats_export_activities (SillonStore *store,
               g_clear_pointer (&a.participants, g_free);
               g_clear_pointer (&a.beneficiary, g_free);
               rows++;
-              i++;
-              if (arc != SQLITE_ROW && i >= total)
-                break;
             }
           g_free (a.id);
           wrc = sqlite3_step (ws);
