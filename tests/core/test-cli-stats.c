@@ -231,6 +231,31 @@ test_bundles_and_merge (Fixture *f, gconstpointer data)
     g_assert_cmpstr (json_object_get_string_member (root, "protection"), ==, "suppression");
     g_assert_true (g_file_test (merged_xlsx, G_FILE_TEST_EXISTS));
   }
+
+  /* With noise: charged to the coordinator's own vault, which is needed. */
+  {
+    g_autofree char *noisy_dir = in_dir (f, "noisy");
+    g_autofree char *noisy_json = g_build_filename (noisy_dir, "statistics.json", NULL);
+    g_autoptr (CliResult) no_vault = run (NULL, "stats", "merge", b1, b2, "--trust", sites, "--key", key, "--out", noisy_dir,
+                                          "--noise", "0.5", NULL);
+    g_autoptr (CliResult) noisy = run (PASS_LINE, "stats", "merge", b1, b2, "--trust", sites, "--key", key, "--out", noisy_dir,
+                                       "--noise", "0.5", "--vault", f->site[1], NULL);
+    g_autoptr (CliResult) over = run (PASS_LINE, "stats", "merge", b1, b2, "--trust", sites, "--key", key, "--out", noisy_dir,
+                                      "--noise", "0.6", "--vault", f->site[1], NULL);
+    g_autofree char *contents_json = NULL;
+
+    g_assert_cmpint (no_vault->status, ==, EXIT_USAGE);
+    g_assert_cmpint (noisy->status, ==, EXIT_OK);
+    g_assert_true (g_file_get_contents (noisy_json, &contents_json, NULL, NULL));
+    g_assert_true (contains (contents_json, "\"protection\" : \"differential-privacy\""));
+    /* ε stated: what was spent, split over the tables, never more than 0.5. */
+    g_assert_true (contains (contents_json, "\"epsilon\" : \"0.4") || contains (contents_json, "\"epsilon\" : \"0.500000"));
+    g_assert_cmpint (over->status, ==, EXIT_REFUSED);
+    {
+      g_autoptr (CliResult) ledger = run (PASS_LINE, "stats", "ledger", "--vault", f->site[1], NULL);
+      g_assert_true (contains (ledger->out, "2025\t2025-01-01..2025-06-30\t0.500000"));
+    }
+  }
 }
 
 static void
