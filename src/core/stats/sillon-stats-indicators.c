@@ -759,19 +759,14 @@ collect_places (Counter *c)
   g_autoptr (GPtrArray) deps = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) seen_deps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean unknown = FALSE;
 
   for (guint i = 0; i < c->units->len; i++)
     {
       Unit *u = &g_array_index (c->units, Unit, i);
 
-      if (u->person < 0)
-        continue; /* anonymous participants have no commune */
+      /* Anonymous participants have no commune; nor do some people. */
       if (u->commune == NULL)
-        {
-          unknown = TRUE;
-          continue;
-        }
+        continue;
       if (g_hash_table_add (seen, (gpointer) u->commune))
         {
           char *dep = departement_of (u->commune);
@@ -792,9 +787,8 @@ collect_places (Counter *c)
     categories_add (&c->dims[DIM_COMMUNE], g_ptr_array_index (communes, i));
   for (guint i = 0; i < deps->len; i++)
     categories_add (&c->dims[DIM_DEPARTEMENT], g_ptr_array_index (deps, i));
-  /* People with no commune, anonymous participants among them, keep the
-   * rows summing to the total. */
-  (void) unknown;
+  /* A row for people with no commune, anonymous participants among them,
+   * so that the rows add up to the total. */
   categories_add (&c->dims[DIM_COMMUNE], UNKNOWN_PLACE);
   categories_add (&c->dims[DIM_DEPARTEMENT], UNKNOWN_PLACE);
 
