@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "sillon-stats-lp.h"
 #include "sillon-stats-release.h"
 
 #define K 5
@@ -441,10 +442,42 @@ test_inconsistent (void)
   g_assert_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_MISMATCH);
 }
 
+/* The simplex on problems whose answers are known. */
+static void
+test_lp (void)
+{
+  /* x0 + x1 = 5, x0 − x2 = 2, x ≥ 0: x0 ∈ [2, 5]. */
+  const double a[] = { 1, 1, 0, 1, 0, -1 };
+  const double b[] = { 5, 2 };
+  const double min_x0[] = { 1, 0, 0 }, max_x0[] = { -1, 0, 0 };
+  /* x0 − x1 = 0: x0 unbounded above. */
+  const double a2[] = { 1, -1 };
+  const double b2[] = { 0 };
+  const double max2[] = { -1, 0 };
+  /* x0 + x1 = −1 with x ≥ 0: no solution. */
+  const double a3[] = { 1, 1 };
+  const double b3[] = { -1 };
+  /* A redundant row (twice the same relation) and a degenerate vertex. */
+  const double a4[] = { 1, 1, 1, 1, 1, 1, 1, 0, 0 };
+  const double b4[] = { 3, 3, 0 };
+  const double max4[] = { 0, -1, 0 };
+  double value = -1;
+
+  g_assert_cmpint (sillon_stats_lp_minimise (2, 3, a, b, min_x0, &value), ==, SILLON_STATS_LP_OPTIMAL);
+  g_assert_cmpfloat_with_epsilon (value, 2.0, 1e-9);
+  g_assert_cmpint (sillon_stats_lp_minimise (2, 3, a, b, max_x0, &value), ==, SILLON_STATS_LP_OPTIMAL);
+  g_assert_cmpfloat_with_epsilon (value, -5.0, 1e-9);
+  g_assert_cmpint (sillon_stats_lp_minimise (1, 2, a2, b2, max2, &value), ==, SILLON_STATS_LP_UNBOUNDED);
+  g_assert_cmpint (sillon_stats_lp_minimise (1, 2, a3, b3, min_x0, &value), ==, SILLON_STATS_LP_INFEASIBLE);
+  g_assert_cmpint (sillon_stats_lp_minimise (3, 3, a4, b4, max4, &value), ==, SILLON_STATS_LP_OPTIMAL);
+  g_assert_cmpfloat_with_epsilon (value, -3.0, 1e-9);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/stats-suppression/lp", test_lp);
   g_test_add_func ("/stats-suppression/random-tables", test_random_tables);
   g_test_add_func ("/stats-suppression/shared-margin", test_shared_margin);
   g_test_add_func ("/stats-suppression/rectangle", test_rectangle);
