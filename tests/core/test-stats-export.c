@@ -4,7 +4,7 @@
  * Copyright 2026 The Sillon developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * /stats-export/libreoffice converts the files with soffice and compares
+ * /stats-spreadsheet/libreoffice converts the files with soffice and compares
  * the cells: accents, dates, numbers, and a note that looks like a formula
  * kept as text. It is slow (LibreOffice starts twice), so meson runs it as
  * its own test, stats-spreadsheet, with a generous timeout.
@@ -479,6 +479,6 @@ main (int argc, char **argv)
   g_test_add ("/stats-export/activities-csv", Fixture, NULL, fixture_set_up, test_activities_csv, fixture_tear_down);
   g_test_add ("/stats-export/beneficiaries-csv", Fixture, NULL, fixture_set_up, test_beneficiaries_csv, fixture_tear_down);
   g_test_add ("/stats-export/release-files", Fixture, NULL, fixture_set_up, test_release_files, fixture_tear_down);
-  g_test_add ("/stats-export/libreoffice", Fixture, NULL, fixture_set_up, test_libreoffice, fixture_tear_down);
+  g_test_add ("/stats-spreadsheet/libreoffice", Fixture, NULL, fixture_set_up, test_libreoffice, fixture_tear_down);
   return g_test_run ();
 }
