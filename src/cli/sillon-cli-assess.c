@@ -20,8 +20,6 @@
 #include "sillon-assessment.h"
 #include "sillon-cli-common.h"
 
-int sillon_cli_assess (int argc, char **argv);
-
 /* Positions given with --from and --to count from 1; this one means "not
  * given", so that an explicit 0 is refused rather than taken as unset. */
 #define POSITION_UNSET G_MININT
@@ -70,7 +68,7 @@ parse_options (int *argc,
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *default_path = sillon_cli_default_vault_path ();
+  g_autofree char *default_path = sillon_vault_session_get_default_path ();
   /* Translators: %s is the default path of the vault file. */
   g_autofree char *vault_help = g_strdup_printf (_ ("The vault file (default: %s)"), default_path);
   const GOptionEntry entries[] = {
@@ -221,10 +219,7 @@ load_person_assessments (AssessOptions *options, GPtrArray *assessments)
   g_autoptr (GError) error = NULL;
   int ret;
 
-  /* No core dump may hold the master key once the vault is unlocked. */
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
-  common.vault_path = options->vault_path != NULL ? g_strdup (options->vault_path) : sillon_cli_default_vault_path ();
+  common.vault_path = options->vault_path != NULL ? g_strdup (options->vault_path) : sillon_vault_session_get_default_path ();
   common.passphrase_fd = options->passphrase_fd;
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
@@ -273,7 +268,10 @@ static void
 print_json (JsonNode *node)
 {
   g_autofree char *text = json_to_string (node, TRUE);
-  g_print ("%s\n", text);
+  /* JSON escapes C0 controls itself, not DEL and C1. */
+  g_autofree char *escaped = sillon_cli_escape (text, SILLON_CLI_ESCAPE_TEXT);
+
+  g_print ("%s\n", escaped);
 }
 
 static void
@@ -333,10 +331,11 @@ print_result (SillonAssessment *assessment, SillonAssessmentResult *result)
   if (sillon_assessment_result_is_degree_overridden (result))
     {
       JsonObject *d = json_object_get_object_member (object, "degree");
+      g_autofree char *reason = sillon_cli_escape (json_object_get_string_member (d, "reason"), SILLON_CLI_ESCAPE_FIELD);
+
       /* Translators: first %s is the computed degree, second the mediator’s reason. */
       g_print (_ ("  Set by the mediator; computed degree: %s. Reason: %s\n"),
-               sillon_degree_get_label (sillon_assessment_result_get_computed_degree (result)),
-               json_object_get_string_member (d, "reason"));
+               sillon_degree_get_label (sillon_assessment_result_get_computed_degree (result)), reason);
     }
 
   g_print ("\n%s\n", _ ("Suggested orientations"));
@@ -345,25 +344,32 @@ print_result (SillonAssessment *assessment, SillonAssessmentResult *result)
   for (guint i = 0; i < json_array_get_length (orientations); i++)
     {
       JsonObject *o = json_array_get_object_element (orientations, i);
+      /* Labels and reasons may be the mediator's own words. */
+      g_autofree char *label = sillon_cli_escape (json_object_get_string_member (o, "label"), SILLON_CLI_ESCAPE_FIELD);
 
-      g_print ("  - %s", json_object_get_string_member (o, "label"));
+      g_print ("  - %s", label);
       if (g_str_equal (json_object_get_string_member (o, "source"), "mediator"))
-        g_print (_ (" (added by the mediator: %s)"),
-                 json_object_get_string_member (json_object_get_object_member (o, "override"), "reason"));
+        {
+          g_autofree char *reason = sillon_cli_escape (json_object_get_string_member (json_object_get_object_member (o, "override"), "reason"),
+                                                       SILLON_CLI_ESCAPE_FIELD);
+
+          g_print (_ (" (added by the mediator: %s)"), reason);
+        }
       g_print ("\n");
     }
   for (guint i = 0; i < json_array_get_length (dismissed); i++)
     {
       JsonObject *o = json_array_get_object_element (dismissed, i);
+      g_autofree char *label = sillon_cli_escape (json_object_get_string_member (o, "label"), SILLON_CLI_ESCAPE_FIELD);
+      g_autofree char *reason = sillon_cli_escape (json_object_get_string_member (o, "reason"), SILLON_CLI_ESCAPE_FIELD);
 
       /* Translators: first %s is an orientation, second the mediator’s reason. */
-      g_print (_ ("  × %s (dismissed by the mediator: %s)\n"), json_object_get_string_member (o, "label"),
-               json_object_get_string_member (o, "reason"));
+      g_print (_ ("  × %s (dismissed by the mediator: %s)\n"), label, reason);
     }
 }
 
-static int
-assess_show (int argc, char **argv)
+int
+sillon_cli_assess_show (int argc, char **argv)
 {
   g_auto (AssessOptions) options = { 0 };
   g_autoptr (SillonAssessment) assessment = NULL;
@@ -456,8 +462,8 @@ print_comparison (SillonAssessment *before, SillonAssessment *after, SillonAsses
     }
 }
 
-static int
-assess_compare (int argc, char **argv)
+int
+sillon_cli_assess_compare (int argc, char **argv)
 {
   g_auto (AssessOptions) options = { 0 };
   g_autoptr (SillonAssessment) before = NULL;
@@ -531,8 +537,8 @@ assess_compare (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-assess_path (int argc, char **argv)
+int
+sillon_cli_assess_path (int argc, char **argv)
 {
   g_auto (AssessOptions) options = { 0 };
   g_autoptr (GPtrArray) assessments = g_ptr_array_new_with_free_func (g_object_unref);
@@ -586,52 +592,4 @@ assess_path (int argc, char **argv)
     }
   print_json (node);
   return SILLON_CLI_EXIT_OK;
-}
-
-static void
-print_assess_usage (FILE *stream)
-{
-  fprintf (stream, "%s\n", _ ("Usage: sillon-cli assess SUBCOMMAND [--json] [--data-dir DIR] FILES…"));
-  fprintf (stream, "%s\n\n",
-           _ ("       sillon-cli assess compare|path --person ID [--vault PATH] [--passphrase-fd N] [--json]"));
-  fprintf (stream, "%s\n", _ ("Subcommands:"));
-  fprintf (stream, "  show ANSWERS.json          %s\n", _ ("scores, coverage, degree and orientations"));
-  fprintf (stream, "  compare BEFORE AFTER       %s\n", _ ("progress between two answer sets"));
-  fprintf (stream, "  compare --person ID        %s\n",
-           _ ("progress between a person’s first and last stored assessments (--from N --to M to pick others)"));
-  fprintf (stream, "  path ANSWERS.json…         %s\n", _ ("a person’s path over several answer sets (JSON)"));
-  fprintf (stream, "  path --person ID           %s\n", _ ("a person’s path over their stored assessments (JSON)"));
-}
-
-int
-sillon_cli_assess (int argc, char **argv)
-{
-  g_autofree char *prgname = NULL;
-  const char *sub;
-
-  if (argc < 2)
-    {
-      print_assess_usage (stderr);
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  sub = argv[1];
-  if (g_str_equal (sub, "--help") || g_str_equal (sub, "-h") || g_str_equal (sub, "help"))
-    {
-      print_assess_usage (stdout);
-      return SILLON_CLI_EXIT_OK;
-    }
-
-  prgname = g_strdup_printf ("%s %s", argv[0], sub);
-  argv[1] = prgname;
-  if (g_str_equal (sub, "show"))
-    return assess_show (argc - 1, argv + 1);
-  if (g_str_equal (sub, "compare"))
-    return assess_compare (argc - 1, argv + 1);
-  if (g_str_equal (sub, "path"))
-    return assess_path (argc - 1, argv + 1);
-
-  /* Translators: %s is the subcommand the user typed. */
-  sillon_cli_error (_ ("unknown assess subcommand “%s”"), sub);
-  print_assess_usage (stderr);
-  return SILLON_CLI_EXIT_USAGE;
 }

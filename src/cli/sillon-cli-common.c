@@ -26,6 +26,7 @@
 #include "sillon-cli.h"
 #include "sillon-journal.h"
 #include "sillon-places-import.h"
+#include "sillon-vault-session.h"
 #include "sillon-store.h"
 
 void
@@ -284,6 +285,8 @@ sillon_cli_exit_code_for_error (const GError *error)
       case SILLON_VAULT_ERROR_NO_FREE_SLOT:
       case SILLON_VAULT_ERROR_LAST_SLOT:
       case SILLON_VAULT_ERROR_SLOT_NOT_FOUND:
+      case SILLON_VAULT_ERROR_ROTATION_PENDING:
+      case SILLON_VAULT_ERROR_NO_PENDING_ROTATION:
         return SILLON_CLI_EXIT_REFUSED;
       case SILLON_VAULT_ERROR_IO:
         return SILLON_CLI_EXIT_IO;
@@ -361,6 +364,12 @@ sillon_cli_report_error (const GError *error, const char *path)
           case SILLON_VAULT_ERROR_BACKUP_INVALID:
             summary = g_strdup_printf (_ ("%s is not a valid Sillon backup: it is truncated, damaged or tampered with."), path);
             break;
+          case SILLON_VAULT_ERROR_ROTATION_PENDING:
+            summary = g_strdup (_ ("A rotation of the master key was interrupted: finish it first with “sillon-cli vault rotate --resume”, which shows its recovery key again."));
+            break;
+          case SILLON_VAULT_ERROR_NO_PENDING_ROTATION:
+            summary = g_strdup (_ ("There is no interrupted rotation to finish."));
+            break;
           case SILLON_VAULT_ERROR_SLOT_REQUIRED:
             summary = g_strdup (_ ("Several mediators have a passphrase on this vault: choose the keyslot that receives the new one with --slot N (see “sillon-cli vault info”). Nothing was changed."));
             break;
@@ -395,10 +404,17 @@ sillon_cli_common_options_clear (SillonCliCommonOptions *common)
   g_clear_pointer (&common->vault_path, g_free);
 }
 
-char *
-sillon_cli_default_vault_path (void)
+static gboolean
+check_no_arguments (int argc, char **argv, int *out_exit)
 {
-  return g_build_filename (g_get_user_data_dir (), "sillon", "vault.sillon", NULL);
+  if (argc > 1)
+    {
+      /* Translators: %s is an argument the command does not expect. */
+      sillon_cli_error (_ ("unexpected argument “%s”"), argv[1]);
+      *out_exit = SILLON_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Parses argv with the common options plus @extra, then fills defaults.
@@ -413,10 +429,11 @@ sillon_cli_parse_options (int *argc,
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *default_path = sillon_cli_default_vault_path ();
+  g_autofree char *default_path = sillon_vault_session_get_default_path ();
   /* Translators: %s is the default path of the vault file. */
   g_autofree char *vault_help = g_strdup_printf (_ ("The vault file (default: %s)"), default_path);
   g_autofree char *description = NULL;
+  int exit_code;
   const GOptionEntry common_entries[] = {
     { "vault", 0, 0, G_OPTION_ARG_FILENAME, &common->vault_path, vault_help, N_ ("PATH") },
     { "passphrase-fd", 0, 0, G_OPTION_ARG_INT, &common->passphrase_fd,
@@ -439,6 +456,8 @@ sillon_cli_parse_options (int *argc,
       sillon_cli_error ("%s", error->message);
       return SILLON_CLI_EXIT_USAGE;
     }
+  if (parameter_string[0] == '\0' && !check_no_arguments (*argc, *argv, &exit_code))
+    return exit_code;
   if (common->passphrase_fd < -1)
     {
       sillon_cli_error ("%s", _ ("--passphrase-fd must be a file descriptor number"));
@@ -461,16 +480,16 @@ sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit)
   return FALSE;
 }
 
-SillonVault *
-sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
-                              gboolean current,
-                              SillonCliSecret **out_passphrase,
-                              int *out_exit)
+/* Checks that the vault is there (no point asking for a passphrase
+ * otherwise), then asks for it. */
+static SillonCliSecret *
+ask_passphrase (SillonCliCommonOptions *common,
+                gboolean current,
+                int *out_exit)
 {
   g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *prompt = NULL;
-  SillonVault *vault;
 
   if (!sillon_cli_check_vault_exists (common, out_exit))
     return NULL;
@@ -487,16 +506,54 @@ sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
       *out_exit = sillon_cli_report_error (error, common->vault_path);
       return NULL;
     }
+  return g_steal_pointer (&passphrase);
+}
 
-  vault = sillon_vault_open (common->vault_path, passphrase, &error);
+static SillonVault *
+unlock_vault (SillonCliCommonOptions *common,
+              gboolean current,
+              SillonVaultOpenFlags flags,
+              SillonCliSecret **out_passphrase,
+              int *out_exit)
+{
+  g_autoptr (SillonCliSecret) passphrase = NULL;
+  g_autoptr (GError) error = NULL;
+  SillonVault *vault;
+
+  passphrase = ask_passphrase (common, current, out_exit);
+  if (passphrase == NULL)
+    return NULL;
+  vault = sillon_vault_open_full (common->vault_path, passphrase, flags, &error);
   if (vault == NULL)
     {
       *out_exit = sillon_cli_report_error (error, common->vault_path);
       return NULL;
     }
+  /* Said on every unlock until it is done: the recovery key that rotation
+   * showed does not open this vault yet. */
+  if (sillon_vault_has_pending_rotation (vault))
+    sillon_cli_error ("%s", _ ("A rotation of the master key was interrupted: the vault still uses its old master key and old recovery key. "
+                               "Finish the rotation with “sillon-cli vault rotate --resume”."));
   if (out_passphrase != NULL)
     *out_passphrase = g_steal_pointer (&passphrase);
   return vault;
+}
+
+SillonVault *
+sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
+                              gboolean current,
+                              SillonCliSecret **out_passphrase,
+                              int *out_exit)
+{
+  return unlock_vault (common, current, SILLON_VAULT_OPEN_DEFAULT, out_passphrase, out_exit);
+}
+
+SillonVault *
+sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
+                                    SillonVaultOpenFlags flags,
+                                    int *out_exit)
+{
+  return unlock_vault (common, FALSE, flags, NULL, out_exit);
 }
 
 SillonVault *
@@ -506,15 +563,17 @@ sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
 }
 
 gboolean
-sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit)
+sillon_cli_parse_id (const char *text, gint64 *out_id)
 {
-  if (argc > 1)
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
-      /* Translators: %s is an argument the command does not expect. */
-      sillon_cli_error (_ ("unexpected argument “%s”"), argv[1]);
-      *out_exit = SILLON_CLI_EXIT_USAGE;
+      /* Translators: %s is what the user typed instead of a number. */
+      sillon_cli_error (_ ("“%s” is not a valid id: give a positive number"), text);
       return FALSE;
     }
+  *out_id = (gint64) value;
   return TRUE;
 }
 
@@ -541,18 +600,9 @@ sillon_cli_vault_close (SillonCliVault *cv)
 {
   if (cv == NULL)
     return;
-  /* The store's statements must be finalized before the connection closes. */
-  g_clear_pointer (&cv->store, sillon_store_free);
-  /* Fold the write-ahead log into the vault file before closing: the
-   * search index's virtual tables keep statements of their own until the
-   * connection closes, and a vault locked with statements still prepared
-   * is closed without a checkpoint. */
-  if (cv->vault != NULL && sillon_vault_get_db (cv->vault) != NULL)
-    sqlite3_exec (sillon_vault_get_db (cv->vault), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-  g_clear_pointer (&cv->journal_key, sodium_free);
-  if (cv->vault != NULL)
-    sillon_vault_lock (cv->vault);
-  g_clear_object (&cv->vault);
+  if (cv->session != NULL)
+    sillon_vault_session_lock (cv->session);
+  g_clear_object (&cv->session);
   g_free (cv->vault_path);
   g_free (cv);
 }
@@ -561,30 +611,25 @@ SillonCliVault *
 sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit)
 {
   g_autoptr (SillonCliVault) cv = g_new0 (SillonCliVault, 1);
+  g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (GError) error = NULL;
 
   cv->vault_path = g_strdup (common->vault_path);
-  cv->vault = sillon_cli_unlock_vault (common, out_exit);
-  if (cv->vault == NULL)
+  passphrase = ask_passphrase (common, FALSE, out_exit);
+  if (passphrase == NULL)
     return NULL;
-
-  cv->store = sillon_store_new (sillon_vault_get_db (cv->vault), &error);
-  if (cv->store == NULL)
+  cv->session = sillon_vault_session_open (common->vault_path, passphrase, "cli", NULL, &error);
+  if (cv->session == NULL)
     {
       *out_exit = sillon_cli_report_error (error, cv->vault_path);
       return NULL;
     }
-  cv->journal_key = sillon_journal_derive_key (cv->vault, &error);
-  if (cv->journal_key == NULL)
-    {
-      *out_exit = sillon_cli_report_error (error, cv->vault_path);
-      return NULL;
-    }
-  if (!sillon_journal_record_open (cv->vault, cv->store, cv->journal_key, "cli", &cv->mediator_id, &error))
-    {
-      *out_exit = sillon_cli_report_error (error, cv->vault_path);
-      return NULL;
-    }
+  /* Borrowed from the session, which outlives them (see
+   * sillon_cli_vault_close()). */
+  cv->vault = sillon_vault_session_get_vault (cv->session);
+  cv->store = sillon_vault_session_get_store (cv->session);
+  cv->journal_key = sillon_vault_session_get_journal_key (cv->session);
+  cv->mediator_id = sillon_vault_session_get_mediator_id (cv->session);
   return g_steal_pointer (&cv);
 }
 
@@ -594,19 +639,7 @@ sillon_cli_vault_journal (SillonCliVault *cv,
                           const char *details,
                           GError **error)
 {
-  return sillon_journal_append (cv->store, cv->journal_key, action, cv->mediator_id, details, NULL, error);
-}
-
-static int
-user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int version = 0;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  return sillon_vault_session_journal (cv->session, action, details, error);
 }
 
 gboolean
@@ -618,10 +651,12 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
   g_autoptr (SillonStore) store = NULL;
   guint8 *key;
   gboolean ok;
+  int version = 0;
 
   /* A vault written by a newer Sillon has a journal this version does not
    * know how to write: the maintenance commands still work on it. */
-  if (user_version (sillon_vault_get_db (vault)) < 1 || user_version (sillon_vault_get_db (vault)) > SILLON_STORE_SCHEMA_VERSION)
+  if (!sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) ||
+      version < 1 || version > SILLON_STORE_SCHEMA_VERSION)
     return TRUE;
 
   store = sillon_store_new (sillon_vault_get_db (vault), error);
@@ -637,26 +672,49 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
 }
 
 void
+sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode mode)
+{
+  const char *p = value != NULL ? value : "";
+  const char *end = p + strlen (p);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: a lone byte such as 0x9B is CSI to an 8-bit terminal. */
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (mode == SILLON_CLI_ESCAPE_FIELD && (c == '\t' || c == '\n' || c == '\r' || c == '\\'))
+        g_string_append (out, c == '\t' ? "\\t" : c == '\n' ? "\\n"
+                                              : c == '\r'   ? "\\r"
+                                                            : "\\\\");
+      else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+}
+
+char *
+sillon_cli_escape (const char *value, SillonCliEscapeMode mode)
+{
+  GString *out = g_string_new (NULL);
+
+  sillon_cli_escape_append (out, value, mode);
+  return g_string_free (out, FALSE);
+}
+
+void
 sillon_cli_print_field (const char *value)
 {
-  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
-    switch (*p)
-      {
-        case '\t':
-          fputs ("\\t", stdout);
-          break;
-        case '\n':
-          fputs ("\\n", stdout);
-          break;
-        case '\r':
-          fputs ("\\r", stdout);
-          break;
-        case '\\':
-          fputs ("\\\\", stdout);
-          break;
-        default:
-          fputc (*p, stdout);
-      }
+  g_autofree char *escaped = sillon_cli_escape (value, SILLON_CLI_ESCAPE_FIELD);
+
+  fputs (escaped, stdout);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "sillon-journal.h"
+#include "sillon-vault-session.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
 
@@ -70,10 +71,10 @@ typedef struct
 void sillon_cli_common_options_clear (SillonCliCommonOptions *common);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SillonCliCommonOptions, sillon_cli_common_options_clear)
 
-char *sillon_cli_default_vault_path (void);
-
 /* Parses argv with --vault and --passphrase-fd plus @extra, then fills
- * defaults. Returns -1 on success, otherwise the exit code to return. */
+ * defaults. An empty @parameter_string means the command takes no
+ * argument: any is refused. Returns -1 on success, otherwise the exit code
+ * to return. */
 int sillon_cli_parse_options (int *argc,
                               char ***argv,
                               const char *parameter_string,
@@ -81,8 +82,10 @@ int sillon_cli_parse_options (int *argc,
                               const GOptionEntry *extra,
                               SillonCliCommonOptions *common);
 
-/* Asks for the passphrase and opens the vault; on failure prints why and
- * sets @out_exit. */
+/* Asks for the passphrase and unlocks the bare vault, for the maintenance
+ * commands that work below the store (sillon_cli_vault_open() opens a
+ * session for the data commands); on failure prints why and sets
+ * @out_exit. */
 SillonVault *sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit);
 /* The same; @current asks for the "current" passphrase (before a change),
  * and @out_passphrase keeps it for commands that need it again. */
@@ -90,15 +93,39 @@ SillonVault *sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
                                            gboolean current,
                                            SillonCliSecret **out_passphrase,
                                            int *out_exit);
+/* The same with SillonVaultOpenFlags (a check that writes nothing, …). */
+SillonVault *sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
+                                                 SillonVaultOpenFlags flags,
+                                                 int *out_exit);
 /* FALSE, with the "no vault here" message printed and @out_exit set, when
  * the vault file does not exist. */
 gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit);
 
-gboolean sillon_cli_check_no_arguments (int argc, char **argv, int *out_exit);
+/* A positive record id, as printed by the other commands; FALSE after
+ * saying why not. */
+gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
+
+/* Text from a vault or from an imported file may hold control characters
+ * (ESC starts terminal sequences that clear the screen, retitle the window
+ * or fake output): nothing of it reaches the terminal raw. With
+ * SILLON_CLI_ESCAPE_FIELD, tabs, line breaks and the backslash itself are
+ * written as \t, \n, \r and \\, so that one record stays one line of a
+ * tab-separated listing; with SILLON_CLI_ESCAPE_TEXT, tabs and line feeds
+ * are kept (a message's own layout) and backslashes too. Either way every
+ * other C0 control, DEL and every C1 control is written \u00XX (\u001b for
+ * ESC) and a byte that is not UTF-8 \xHH. */
+typedef enum
+{
+  SILLON_CLI_ESCAPE_FIELD,
+  SILLON_CLI_ESCAPE_TEXT,
+} SillonCliEscapeMode;
+
+void sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode mode);
+/* A newly allocated escaped copy of @value (NULL: ""). */
+char *sillon_cli_escape (const char *value, SillonCliEscapeMode mode);
 
 /* Writes @value (NULL: nothing) as one field of a tab-separated line on
- * standard output, whatever it holds: tabs, line breaks and the backslash
- * itself are written as \t, \n, \r and \\, so one record stays one line. */
+ * standard output, escaped with SILLON_CLI_ESCAPE_FIELD. */
 void sillon_cli_print_field (const char *value);
 
 /* Flushes standard output: SILLON_CLI_EXIT_OK, or SILLON_CLI_EXIT_IO with
@@ -106,19 +133,22 @@ void sillon_cli_print_field (const char *value);
  * closed pipe). */
 int sillon_cli_flush_stdout (void);
 
-/* An unlocked vault with its store open, the journal key and the mediator
- * who unlocked it: what the data commands work on. */
+/* An open session and, borrowed from it for the commands' convenience, the
+ * vault, its store, the journal key and the mediator who unlocked it: what
+ * the data commands work on. */
 typedef struct
 {
   char *vault_path;
+  SillonVaultSession *session;
   SillonVault *vault;
   SillonStore *store;
-  guint8 *journal_key; /* sodium_malloc */
-  gint64 mediator_id;  /* 0: no mediator holds the slot that unlocked */
+  const guint8 *journal_key;
+  gint64 mediator_id; /* 0: no mediator holds the slot that unlocked */
 } SillonCliVault;
 
-/* Unlocks, opens the store (migrating an older vault) and journals the
- * opening. On failure prints why and sets @out_exit. */
+/* Asks for the passphrase and opens a session on the vault (unlock, store,
+ * journal: see sillon_vault_session_open()). On failure prints why and sets
+ * @out_exit. */
 SillonCliVault *sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit);
 void sillon_cli_vault_close (SillonCliVault *cv);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCliVault, sillon_cli_vault_close)

@@ -17,8 +17,6 @@
 #include "sillon-cli.h"
 #include "sillon-demo.h"
 
-int sillon_cli_demo (int argc, char **argv);
-
 int
 sillon_cli_demo (int argc, char **argv)
 {
@@ -49,13 +47,11 @@ sillon_cli_demo (int argc, char **argv)
     { NULL }
   };
 
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Fills the vault with a realistic, made-up and deterministic dataset: mediators, places, people, "
                                      "sessions and workshops over two years. The defaults are the reference dataset of the benchmarks."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (seed < 0 || beneficiaries < 0 || sessions < 0 || workshops < 0 || places < 0)
     {

@@ -18,8 +18,6 @@
 #include "sillon-cli.h"
 #include "sillon-places-import.h"
 
-int sillon_cli_places (int argc, char **argv);
-
 #define DEFAULT_MAX_ERRORS 20
 
 typedef enum
@@ -45,38 +43,6 @@ guess_json (const char *path, const char *data, gsize length)
   return FALSE;
 }
 
-/* Whether a place with the same standard id and source is already stored:
- * re-importing replaces it, and the report tells new from updated. */
-static gboolean
-place_exists (SillonStore *store, const SillonPlaceRecord *record, gboolean *out_exists, GError **error)
-{
-  sqlite3 *db = sillon_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  const char *lieu_id = record->values[SILLON_PLACE_COL_ID];
-  const char *source = record->values[SILLON_PLACE_COL_SOURCE];
-  int rc;
-
-  *out_exists = FALSE;
-  if (lieu_id == NULL)
-    return TRUE;
-  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM places WHERE lieu_id = ?1 AND coalesce (source, '') = coalesce (?2, '')",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, lieu_id, -1, SQLITE_STATIC);
-      if (source != NULL)
-        sqlite3_bind_text (stmt, 2, source, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      *out_exists = rc == SQLITE_ROW;
-      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  if (rc != SQLITE_OK)
-    g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
-}
-
 static void
 print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, guint max_errors, gboolean dry_run)
 {
@@ -93,7 +59,11 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
     {
       g_autoptr (GString) list = g_string_new (NULL);
       for (guint i = 0; i < report->unknown_columns->len; i++)
-        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (report->unknown_columns, i));
+        {
+          if (i > 0)
+            g_string_append (list, ", ");
+          sillon_cli_escape_append (list, g_ptr_array_index (report->unknown_columns, i), SILLON_CLI_ESCAPE_FIELD);
+        }
       /* Translators: %s is a comma-separated list of column names. */
       g_print (_ ("  Columns ignored (not in the standard): %s\n"), list->str);
     }
@@ -119,7 +89,10 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
       for (guint j = 0; j < row->issues->len && shown < max_errors; j++, shown++)
         {
           const SillonPlaceIssue *issue = g_ptr_array_index (row->issues, j);
-          g_autofree char *id_part = row->id != NULL ? g_strdup_printf (" [%s]", row->id) : g_strdup ("");
+          /* The id and the message quote the file: escaped like any field. */
+          g_autofree char *id = sillon_cli_escape (row->id, SILLON_CLI_ESCAPE_FIELD);
+          g_autofree char *id_part = row->id != NULL ? g_strdup_printf (" [%s]", id) : g_strdup ("");
+          g_autofree char *message = sillon_cli_escape (issue->message, SILLON_CLI_ESCAPE_FIELD);
           gboolean record_level = issue->kind == SILLON_PLACE_ISSUE_DUPLICATE_ID || issue->kind == SILLON_PLACE_ISSUE_FIELD_COUNT ||
                                   issue->kind == SILLON_PLACE_ISSUE_NOT_AN_OBJECT;
 
@@ -127,7 +100,7 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
                    record_level ? "" : ", ",
                    record_level ? "" : sillon_place_field_name (issue->field),
                    id_part,
-                   issue->message,
+                   message,
                    row->skipped ? _ (" (skipped)") : _ (" (flagged)"));
         }
     }
@@ -136,11 +109,13 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
     g_print (ngettext ("  … and %u more problem.\n", "  … and %u more problems.\n", n_issues - shown), n_issues - shown);
 }
 
-static int
-cmd_import (int argc, char **argv)
+int
+sillon_cli_places_import (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
+  /* Declared after cv: it goes first, while the store is still open. */
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (SillonPlacesSchema) schema = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GPtrArray) places = NULL;
@@ -226,17 +201,18 @@ cmd_import (int argc, char **argv)
   if (cv == NULL)
     return ret;
 
-  if (!sillon_store_begin (cv->store, &error))
+  tx = sillon_store_transaction_begin (cv->store, &error);
+  if (tx == NULL)
     return sillon_cli_report_error (error, common.vault_path);
   for (guint i = 0; i < places->len; i++)
     {
       g_autoptr (SillonPlaceRecord) record = sillon_place_record_new_from_import (g_ptr_array_index (places, i));
-      gboolean exists = FALSE;
+      gint64 existing = 0;
 
-      if (!place_exists (cv->store, record, &exists, &error) || !sillon_store_upsert_place (cv->store, record, &error))
+      /* Re-importing replaces a place: the report tells new from updated. */
+      if (!sillon_store_find_place (cv->store, record, &existing, &error) || !sillon_store_upsert_place (cv->store, record, &error))
         {
           const SillonPlace *place = g_ptr_array_index (places, i);
-          sillon_store_rollback (cv->store);
           if (place->line > 0)
             /* Translators: %u is a line number, %s the reason. */
             sillon_cli_error (_ ("line %u cannot be stored: %s"), place->line, error->message);
@@ -250,7 +226,7 @@ cmd_import (int argc, char **argv)
             return SILLON_CLI_EXIT_INVALID_INPUT;
           return sillon_cli_exit_code_for_error (error);
         }
-      if (exists)
+      if (existing != 0)
         n_updated++;
       else
         n_new++;
@@ -258,16 +234,15 @@ cmd_import (int argc, char **argv)
 
   if (dry_run)
     {
-      sillon_store_rollback (cv->store);
+      g_clear_pointer (&tx, sillon_store_transaction_free);
       print_report (report, n_new, n_updated, (guint) max_errors, TRUE);
       return SILLON_CLI_EXIT_OK;
     }
 
   details = g_strdup_printf ("{\"kind\":\"places\",\"new\":%u,\"updated\":%u,\"flagged\":%u,\"skipped\":%u}",
                              n_new, n_updated, report->n_flagged, report->n_skipped);
-  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_IMPORT, details, &error) || !sillon_store_commit (cv->store, &error))
+  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_IMPORT, details, &error) || !sillon_store_transaction_commit (tx, &error))
     {
-      sillon_store_rollback (cv->store);
       sillon_cli_error ("%s", _ ("Nothing was imported."));
       return sillon_cli_report_error (error, common.vault_path);
     }
@@ -275,8 +250,8 @@ cmd_import (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_search (int argc, char **argv)
+int
+sillon_cli_places_search (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -329,41 +304,4 @@ cmd_search (int argc, char **argv)
   if (found->len == 0)
     g_printerr ("%s\n", _ ("No place matches."));
   return sillon_cli_flush_stdout ();
-}
-
-static const SillonCliCommand places_commands[] = {
-  { "import", N_ ("Import a directory file (CSV or JSON) and print a validation report"), cmd_import },
-  { "search", N_ ("Search the directory of places"), cmd_search },
-  { NULL, NULL, NULL },
-};
-
-int
-sillon_cli_places (int argc, char **argv)
-{
-  const char *name;
-
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
-    {
-      FILE *stream = argc < 2 ? stderr : stdout;
-      fprintf (stream, "%s\n\n%s\n", _ ("Usage: sillon-cli places SUBCOMMAND [--vault PATH] [--passphrase-fd N] …"), _ ("Subcommands:"));
-      for (const SillonCliCommand *c = places_commands; c->name != NULL; c++)
-        fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
-      fprintf (stream, "\n%s", sillon_cli_exit_codes_help ());
-      return argc < 2 ? SILLON_CLI_EXIT_USAGE : SILLON_CLI_EXIT_OK;
-    }
-  name = argv[1];
-  for (const SillonCliCommand *c = places_commands; c->name != NULL; c++)
-    {
-      if (g_str_equal (name, c->name))
-        {
-          g_autofree char *prgname = g_strdup_printf ("%s %s", argv[0], c->name);
-          argv[1] = prgname;
-          g_set_prgname (prgname);
-          return c->handler (argc - 1, argv + 1);
-        }
-    }
-  sillon_cli_error (_ ("unknown subcommand “%s”"), name);
-  return SILLON_CLI_EXIT_USAGE;
 }

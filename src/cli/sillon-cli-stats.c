@@ -19,21 +19,7 @@
 #include <string.h>
 
 #include "sillon-cli.h"
-#include "sillon-stats-bundle.h"
-#include "sillon-stats-dp.h"
-#include "sillon-stats-export.h"
-#include "sillon-stats-indicators.h"
-
-int sillon_cli_stats (int argc, char **argv);
-
-static void
-print_subcommands (FILE *stream, const char *usage, const SillonCliCommand *commands)
-{
-  fprintf (stream, "%s\n\n%s\n", usage, _ ("Subcommands:"));
-  for (const SillonCliCommand *c = commands; c->name != NULL; c++)
-    fprintf (stream, "  %-22s %s\n", c->name, _ (c->summary));
-  fprintf (stream, "\n%s", sillon_cli_exit_codes_help ());
-}
+#include "sillon-core.h"
 
 static int
 exit_code_for (const GError *error)
@@ -113,8 +99,8 @@ spreadsheet_format (const char *out, const char *message, SillonStatsFormat *for
 
 /* ---- tables --------------------------------------------------------------- */
 
-static int
-cmd_tables (int argc, char **argv)
+int
+sillon_cli_stats_tables (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -141,7 +127,7 @@ cmd_tables (int argc, char **argv)
                                   _ ("Computes the publishable tables of a period: the Coop’s indicators and Sillon’s own, "
                                      "with the cells of fewer than K people hidden, and enough others hidden that none can be recomputed."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (!parse_period_option (period, &from, &to, &ret))
     return ret;
@@ -185,8 +171,8 @@ cmd_tables (int argc, char **argv)
 
 /* ---- Coop exports (personal data) ------------------------------------------ */
 
-static int
-cmd_export_activities (int argc, char **argv)
+int
+sillon_cli_stats_export_activities (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -209,7 +195,7 @@ cmd_export_activities (int argc, char **argv)
                                   _ ("Exports one row per accompaniment with the columns of La Coop de la médiation numérique’s "
                                      "activities export. It holds personal data: the export is journaled."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (!parse_period_option (period, &from, &to, &ret) || !require_out (out, &ret))
     return ret;
@@ -228,8 +214,8 @@ cmd_export_activities (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_export_beneficiaries (int argc, char **argv)
+int
+sillon_cli_stats_export_beneficiaries (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -248,7 +234,7 @@ cmd_export_beneficiaries (int argc, char **argv)
                                   _ ("Exports the people of the vault in the import template of La Coop de la médiation numérique "
                                      "(sheet “Bénéficiaires”, data from row 4). It holds personal data: the export is journaled."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (!require_out (out, &ret))
     return ret;
@@ -274,8 +260,8 @@ cmd_export_beneficiaries (int argc, char **argv)
 
 /* ---- the privacy ledger ------------------------------------------------------ */
 
-static int
-cmd_ledger (int argc, char **argv)
+int
+sillon_cli_stats_ledger (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -283,7 +269,7 @@ cmd_ledger (int argc, char **argv)
   g_autofree char *budget = NULL;
   int year = 0;
   int ret;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr (GPtrArray) ledger = NULL;
   const GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_ ("With --set-budget: the year"), N_ ("YEAR") },
     { "set-budget", 0, 0, G_OPTION_ARG_STRING, &budget, N_ ("Set the year’s privacy budget ε (default 1)"), N_ ("EPSILON") },
@@ -294,7 +280,7 @@ cmd_ledger (int argc, char **argv)
                                   _ ("Lists the differentially private releases charged to each year’s privacy budget: "
                                      "year, period, ε spent, time. A release over budget is refused."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
@@ -312,31 +298,26 @@ cmd_ledger (int argc, char **argv)
           !sillon_stats_dp_set_budget (cv->store, year, micro, &error))
         return report (error, common.vault_path);
     }
-  if (sqlite3_prepare_v2 (sillon_store_get_db (cv->store),
-                          "SELECT year, period_from, period_to, epsilon_micro, released_unix FROM stats_dp_ledger ORDER BY id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  ledger = sillon_stats_dp_list_ledger (cv->store, &error);
+  if (ledger == NULL)
+    return report (error, common.vault_path);
+  for (guint i = 0; i < ledger->len; i++)
     {
-      sillon_cli_error ("%s", sqlite3_errmsg (sillon_store_get_db (cv->store)));
-      return SILLON_CLI_EXIT_SQL;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 micro = sqlite3_column_int64 (stmt, 3);
-      g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 4));
+      const SillonStatsLedgerEntry *entry = g_ptr_array_index (ledger, i);
+      g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (entry->released_unix);
       g_autofree char *when = at != NULL ? g_date_time_format_iso8601 (at) : g_strdup ("?");
 
-      g_print ("%d\t%s..%s\t%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT "\t%s\n", sqlite3_column_int (stmt, 0),
-               (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
-               micro / SILLON_STATS_EPSILON_UNIT, micro % SILLON_STATS_EPSILON_UNIT, when);
+      g_print ("%d\t%s..%s\t%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT "\t%s\n", entry->year, entry->period_from,
+               entry->period_to, entry->epsilon_micro / SILLON_STATS_EPSILON_UNIT,
+               entry->epsilon_micro % SILLON_STATS_EPSILON_UNIT, when);
     }
-  sqlite3_finalize (stmt);
   return sillon_cli_flush_stdout ();
 }
 
 /* ---- keys, bundles, merge --------------------------------------------------- */
 
-static int
-cmd_keygen (int argc, char **argv)
+int
+sillon_cli_stats_keygen (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
@@ -374,8 +355,8 @@ cmd_keygen (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_site_key (int argc, char **argv)
+int
+sillon_cli_stats_site_key (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -388,7 +369,7 @@ cmd_site_key (int argc, char **argv)
                                   _ ("Prints this site’s public signing key, made on first use and kept in the vault: "
                                      "the line to add to the coordinator’s trust list."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
@@ -400,8 +381,8 @@ cmd_site_key (int argc, char **argv)
   return sillon_cli_flush_stdout ();
 }
 
-static int
-cmd_bundle (int argc, char **argv)
+int
+sillon_cli_stats_bundle (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
@@ -429,7 +410,7 @@ cmd_bundle (int argc, char **argv)
                                   _ ("Writes this site’s exact aggregate counts for a period (never a row per person), "
                                      "signed with the site’s key and sealed so that only the coordinator can open them."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (to_path == NULL)
     {
@@ -467,8 +448,8 @@ cmd_bundle (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_merge (int argc, char **argv)
+int
+sillon_cli_stats_merge (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -580,49 +561,4 @@ cmd_merge (int argc, char **argv)
   /* Translators: %u is a number of bundles, %s a folder */
   g_print (ngettext ("%u bundle merged into %s\n", "%u bundles merged into %s\n", merged->n_sites), merged->n_sites, out);
   return SILLON_CLI_EXIT_OK;
-}
-
-static const SillonCliCommand stats_commands[] = {
-  { "tables", N_ ("Compute the publishable tables of a period"), cmd_tables },
-  { "keygen", N_ ("Make a coordinator’s key pair"), cmd_keygen },
-  { "site-key", N_ ("Print this site’s public key for the coordinator’s trust list"), cmd_site_key },
-  { "bundle", N_ ("Write this site’s counts, signed and sealed for the coordinator"), cmd_bundle },
-  { "merge", N_ ("Verify and add up the sites’ bundles, then protect the result"), cmd_merge },
-  { "ledger", N_ ("List or set the privacy budget of noisy releases"), cmd_ledger },
-  { "export-activities", N_ ("Export the activities as the Coop does (personal data)"), cmd_export_activities },
-  { "export-beneficiaries", N_ ("Export the people in the Coop’s import template (personal data)"), cmd_export_beneficiaries },
-  { NULL, NULL, NULL },
-};
-
-int
-sillon_cli_stats (int argc, char **argv)
-{
-  const char *usage = _ ("Usage: sillon-cli stats SUBCOMMAND [OPTIONS…]");
-  const char *name;
-
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
-  if (argc < 2)
-    {
-      print_subcommands (stderr, usage, stats_commands);
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  name = argv[1];
-  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
-    {
-      print_subcommands (stdout, usage, stats_commands);
-      return SILLON_CLI_EXIT_OK;
-    }
-  for (const SillonCliCommand *c = stats_commands; c->name != NULL; c++)
-    if (g_str_equal (name, c->name))
-      {
-        g_autofree char *prgname = g_strdup_printf ("%s %s", argv[0], c->name);
-        argv[1] = prgname;
-        g_set_prgname (prgname);
-        return c->handler (argc - 1, argv + 1);
-      }
-  /* Translators: %s is the subcommand the user typed. */
-  sillon_cli_error (_ ("unknown subcommand “%s”"), name);
-  print_subcommands (stderr, usage, stats_commands);
-  return SILLON_CLI_EXIT_USAGE;
 }

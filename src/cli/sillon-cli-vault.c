@@ -15,13 +15,12 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sillon-vault.h"
-
-int sillon_cli_vault (int argc, char **argv);
 
 static void
 print_recovery_key (const char *recovery_key)
@@ -34,8 +33,8 @@ print_recovery_key (const char *recovery_key)
 
 /* ---- Subcommands -------------------------------------------------------- */
 
-static int
-cmd_create (int argc, char **argv)
+int
+sillon_cli_vault_create (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autofree char *name = NULL;
@@ -57,7 +56,7 @@ cmd_create (int argc, char **argv)
 
   ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Creates a new vault with a first mediator’s passphrase and a recovery key."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (kdf_ms < 0 || page_size < 0)
     {
@@ -102,6 +101,19 @@ cmd_create (int argc, char **argv)
   print_recovery_key (recovery_key);
   sillon_vault_free_secret (recovery_key);
   sillon_vault_lock (vault);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved = errno;
+      g_autofree char *wal = g_strconcat (common.vault_path, "-wal", NULL);
+
+      /* A recovery key nobody saw is no recovery key: the new vault, empty
+       * still, goes, rather than stay with a key shown to no one. */
+      g_unlink (wal);
+      g_unlink (common.vault_path);
+      /* Translators: %s is the reason. */
+      sillon_cli_error (_ ("The recovery key could not be written out (%s): the vault was not created."), g_strerror (saved));
+      return SILLON_CLI_EXIT_IO;
+    }
   return SILLON_CLI_EXIT_OK;
 }
 
@@ -113,18 +125,6 @@ format_unix_time (gint64 t)
   if (dt == NULL)
     return g_strdup ("?");
   return g_date_time_format (dt, "%Y-%m-%d %H:%M");
-}
-
-static gint64
-pragma_int (sqlite3 *db, const char *pragma)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 /* printf's %-Ns counts bytes: "—" or "é" would push the next columns left.
@@ -140,18 +140,18 @@ append_column (GString *line, const char *text, glong width)
   g_string_append_c (line, ' ');
 }
 
-static int
-cmd_info (int argc, char **argv)
+int
+sillon_cli_vault_info (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
-  sqlite3 *db;
+  gint64 page_size = 0, page_count = 0;
   int ret;
 
   ret = sillon_cli_parse_options (&argc, &argv, "", _ ("Unlocks the vault and lists its keyslots."), NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -167,12 +167,13 @@ cmd_info (int argc, char **argv)
   if (slots == NULL)
     return sillon_cli_report_error (error, common.vault_path);
 
-  db = sillon_vault_get_db (vault);
+  if (!sillon_vault_get_size (vault, &page_size, &page_count, &error))
+    return sillon_cli_report_error (error, common.vault_path);
   g_print (_ ("Vault: %s\n"), common.vault_path);
   /* Plain C formats in translatable strings: xgettext cannot see through
    * GLib's format macros. */
   g_print (_ ("Page size: %lld bytes, %lld pages\n"),
-           (long long) pragma_int (db, "PRAGMA page_size"), (long long) pragma_int (db, "PRAGMA page_count"));
+           (long long) page_size, (long long) page_count);
   g_print (_ ("Unlocked with keyslot %u\n"), sillon_vault_get_unlocked_slot (vault));
   g_print ("\n%s\n", _ ("Keyslots:"));
   {
@@ -216,35 +217,28 @@ cmd_info (int argc, char **argv)
         }
       append_column (line, index, 5);
       append_column (line, kind, 11);
-      append_column (line, info->label != NULL && info->label[0] != '\0' ? info->label : "—", 24);
+      {
+        /* A label is whatever was typed at add-slot. */
+        g_autofree char *label = sillon_cli_escape (info->label, SILLON_CLI_ESCAPE_FIELD);
+
+        append_column (line, label[0] != '\0' ? label : "—", 24);
+      }
       append_column (line, created, 17);
       g_print ("%s%s\n", line->str, kdf);
     }
   return SILLON_CLI_EXIT_OK;
 }
 
+/* Verifies @vault and prints the report; returns the exit code. */
 static int
-cmd_verify (int argc, char **argv)
+verify_and_report (SillonVault *vault, const char *path)
 {
-  g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonVaultVerifyReport) report = NULL;
   g_autoptr (GError) error = NULL;
   gboolean damaged;
-  int ret;
-
-  ret = sillon_cli_parse_options (&argc, &argv, "",
-                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check."),
-                                  NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
-    return ret;
-
-  vault = sillon_cli_unlock_vault (&common, &ret);
-  if (vault == NULL)
-    return ret;
 
   if (!sillon_vault_verify (vault, &report, &error))
-    return sillon_cli_report_error (error, common.vault_path);
+    return sillon_cli_report_error (error, path);
 
   g_print (_ ("Pages checked: %llu\n"), (unsigned long long) report->pages_checked);
   if (report->bad_pages == NULL || report->bad_pages->len == 0)
@@ -261,18 +255,24 @@ cmd_verify (int argc, char **argv)
     }
   g_print (_ ("Header copy A: %s\n"), report->header_copy_a_ok ? _ ("ok") : _ ("damaged"));
   g_print (_ ("Header copy B: %s\n"), report->header_copy_b_ok ? _ ("ok") : _ ("damaged"));
+  if (report->header_needs_repair)
+    g_print ("%s\n", _ ("Header: one copy is damaged or out of date; “sillon-cli vault repair” rewrites it"));
   /* A crash during a header change, or a modification: worth knowing. */
   if (report->header_repairs > 0)
     g_print (ngettext ("Header repairs: a damaged or out-of-date header copy was rewritten %u time when the vault was opened\n",
                        "Header repairs: a damaged or out-of-date header copy was rewritten %u times when the vault was opened\n",
                        report->header_repairs),
              report->header_repairs);
+  if (report->wal_header_bad)
+    g_print ("%s\n", _ ("Log: its header was altered"));
+  if (report->old_log)
+    g_print ("%s\n", _ ("Log: written by an earlier version of Sillon; “sillon-cli vault repair --accept-old-log” folds it into the vault"));
   if (report->bad_pages != NULL && report->bad_pages->len > 0)
     g_print ("%s\n", _ ("Integrity check: not run (bad pages)"));
   else
     g_print (_ ("Integrity check: %s\n"), report->integrity_ok ? _ ("ok") : _ ("FAILED"));
 
-  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok;
+  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok || report->wal_header_bad || report->old_log;
   if (damaged)
     {
       sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
@@ -282,8 +282,60 @@ cmd_verify (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_passwd (int argc, char **argv)
+int
+sillon_cli_vault_verify (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Authenticates every page of the vault and its write-ahead log, then runs SQLite’s integrity check. Writes nothing: what needs repair is reported, and left to “sillon-cli vault repair”."),
+                                  NULL, &common);
+  if (ret >= 0)
+    return ret;
+
+  vault = sillon_cli_unlock_vault_with_flags (&common, SILLON_VAULT_OPEN_CHECK_ONLY, &ret);
+  if (vault == NULL)
+    return ret;
+
+  return verify_and_report (vault, common.vault_path);
+}
+
+int
+sillon_cli_vault_repair (int argc, char **argv)
+{
+  g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean accept_old_log = FALSE;
+  GOptionEntry entries[] = {
+    { "accept-old-log", 0, 0, G_OPTION_ARG_NONE, &accept_old_log,
+      N_ ("Read a log left by an earlier version of Sillon (only if you trust that file)"), NULL },
+    { NULL },
+  };
+  int ret;
+
+  ret = sillon_cli_parse_options (&argc, &argv, "",
+                                  _ ("Rewrites a damaged or out-of-date header copy and folds the write-ahead log into the vault file, then verifies the vault. Pages that fail authentication cannot be repaired: restore a backup."),
+                                  entries, &common);
+  if (ret >= 0)
+    return ret;
+
+  vault = sillon_cli_unlock_vault_with_flags (&common, accept_old_log ? SILLON_VAULT_OPEN_ACCEPT_OLD_LOG : SILLON_VAULT_OPEN_DEFAULT, &ret);
+  if (vault == NULL)
+    return ret;
+  if (sillon_vault_get_header_repaired (vault))
+    g_print ("%s\n", _ ("Header: the damaged or out-of-date copy was rewritten"));
+  if (!sillon_vault_checkpoint (vault, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+  g_print ("%s\n", _ ("Log: folded into the vault file"));
+
+  return verify_and_report (vault, common.vault_path);
+}
+
+int
+sillon_cli_vault_passwd (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) old_passphrase = NULL;
@@ -295,7 +347,7 @@ cmd_passwd (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Changes the passphrase of the keyslot that the current passphrase opens. Nothing else is re-encrypted."),
                                   NULL, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   /* Unlock before asking for the new one, so that a typo in the old one is
@@ -320,8 +372,8 @@ cmd_passwd (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_add_slot (int argc, char **argv)
+int
+sillon_cli_vault_add_slot (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) new_passphrase = NULL;
@@ -338,7 +390,7 @@ cmd_add_slot (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Adds a keyslot for another mediator: unlock with an existing passphrase, then give the new one."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (name == NULL || name[0] == '\0')
     {
@@ -374,8 +426,8 @@ cmd_add_slot (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_remove_slot (int argc, char **argv)
+int
+sillon_cli_vault_remove_slot (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -395,7 +447,7 @@ cmd_remove_slot (int argc, char **argv)
                                   _ ("Removes a mediator’s keyslot. The last passphrase keyslot cannot be removed, "
                                      "and the recovery keyslot only with --force."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (slot < 0 || slot >= SILLON_VAULT_MAX_SLOTS)
     {
@@ -456,8 +508,8 @@ cmd_remove_slot (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_backup (int argc, char **argv)
+int
+sillon_cli_vault_backup (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -496,8 +548,8 @@ cmd_backup (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_restore (int argc, char **argv)
+int
+sillon_cli_vault_restore (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) passphrase = NULL;
@@ -566,9 +618,10 @@ G_DEFINE_AUTO_CLEANUP_FREE_FUNC (JournalKey, sodium_free, NULL)
 static gboolean
 has_journal (SillonVault *vault)
 {
-  gint64 version = pragma_int (sillon_vault_get_db (vault), "PRAGMA user_version");
+  int version = 0;
 
-  return version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
+  return sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) &&
+         version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
 }
 
 /* The journal's hashes are keyed with a key derived from the master key:
@@ -611,57 +664,97 @@ check_journal_before_rotation (SillonVault *vault, const char *path, int *out_ex
   return g_steal_pointer (&key);
 }
 
-/* Re-keys the journal of the rotated, unlocked @vault from @old_key to the
- * new master key's journal key. */
+typedef struct
+{
+  gboolean journaled;
+  gboolean shown;
+  guint dropped;
+} RotateContext;
+
+/* The new recovery key is printed, and flushed, before the old master key
+ * is given up: a key that could not be written out is a key nobody has,
+ * and the rotation is then abandoned. */
 static gboolean
-rekey_journal (SillonVault *vault, const guint8 *old_key, GError **error)
+show_new_recovery_key (const char *recovery_key, gpointer user_data, GError **error)
 {
-  g_autoptr (SillonStore) store = NULL;
-  g_auto (JournalKey) new_key = NULL;
+  RotateContext *ctx = user_data;
 
-  store = sillon_store_new (sillon_vault_get_db (vault), error);
-  if (store == NULL)
-    return FALSE;
-  new_key = sillon_journal_derive_key (vault, error);
-  if (new_key == NULL)
-    return FALSE;
-  return sillon_journal_rekey (store, old_key, new_key, error);
+  print_recovery_key (recovery_key);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: %s is the reason. */
+                   _ ("The new recovery key could not be written out (%s): the vault was not rotated."), g_strerror (saved));
+      return FALSE;
+    }
+  ctx->shown = TRUE;
+  return TRUE;
 }
 
-/* @error: why the journal could not be re-keyed, or NULL when the rotation
- * itself failed after the new file took the vault's name (already
- * reported). */
-static void
-report_journal_not_rekeyed (const GError *error)
+/* The journal is re-keyed, and the rotation journaled, in the copy before
+ * it replaces the vault: the vault and its journal key change at once. */
+static gboolean
+prepare_rotated_copy (SillonVault *old, SillonVault *copy, gpointer user_data, GError **error)
 {
-  if (error != NULL)
-    /* Translators: %s is the reason. */
-    sillon_cli_error (_ ("The vault was rotated and can be used, but its journal could not be re-keyed: %s"), error->message);
-  sillon_cli_error ("%s", _ ("The journal must be verified: “sillon-cli journal verify” will now report its oldest entry as tampered with, "
-                             "because the entries written before the rotation are still keyed with the old master key, which no longer exists. "
-                             "They had been verified just before the rotation."));
+  RotateContext *ctx = user_data;
+  g_autofree char *details = NULL;
+
+  if (!ctx->journaled)
+    return TRUE;
+  if (!sillon_journal_rekey_rotated_copy (old, copy, error))
+    return FALSE;
+  /* No action of its own: the action list is fixed by the schema's CHECK
+   * constraint, and a rotation changes who can unlock the vault, as
+   * keyslot changes do, which are filed as passphrase changes. */
+  details = g_strdup_printf ("{\"event\":\"rotate\",\"slot\":%u,\"dropped\":%u}",
+                             sillon_vault_get_unlocked_slot (copy), ctx->dropped);
+  return sillon_cli_journal_bare_vault (copy, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, error);
 }
 
+/* After a failed rotation: what the user holds now. */
 static int
-cmd_rotate (int argc, char **argv)
+report_rotation_failure (const GError *error, const RotateContext *ctx, const char *path)
+{
+  int ret;
+
+  if (!ctx->shown)
+    {
+      ret = sillon_cli_report_error (error, path);
+      sillon_cli_error ("%s", _ ("The vault was not rotated: its passphrases and its recovery key are unchanged."));
+      return ret;
+    }
+  ret = sillon_cli_report_error (error, path);
+  sillon_cli_error ("%s", _ ("The rotation was interrupted after the new recovery key above was shown: keep it. "
+                             "Finish the rotation with “sillon-cli vault rotate --resume” (or, without the passphrase, "
+                             "with “sillon-cli vault recover” and the new recovery key). Until then the vault opens as before."));
+  return ret;
+}
+
+int
+sillon_cli_vault_rotate (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) passphrase = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GError) journal_error = NULL;
   g_auto (JournalKey) old_journal_key = NULL;
-  gboolean journaled = FALSE;
-  int journal_ret = SILLON_CLI_EXIT_OK;
+  RotateContext ctx = { FALSE, FALSE, 0 };
+  SillonVaultRotateCallbacks callbacks = { show_new_recovery_key, prepare_rotated_copy, &ctx };
   gboolean force = FALSE;
-  char *recovery_key = NULL;
+  gboolean resume = FALSE;
+  gboolean abandon = FALSE;
   guint dropped = 0;
   guint others = 0;
   guint unlocked;
+  gboolean ok;
   int ret;
   const GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Rotate even though the other mediators’ keyslots will be dropped"), NULL },
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &resume, N_ ("Finish a rotation that was interrupted, with the recovery key it showed"), NULL },
+    { "abandon", 0, 0, G_OPTION_ARG_NONE, &abandon, N_ ("Abandon a rotation that was interrupted: the recovery key it showed will never work"), NULL },
     { NULL }
   };
 
@@ -669,12 +762,27 @@ cmd_rotate (int argc, char **argv)
                                   _ ("Re-encrypts the whole vault under a new master key and prints a new recovery key. "
                                      "Only your keyslot is kept: the other mediators must be added again."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
+
+  if (resume && abandon)
+    {
+      sillon_cli_error ("%s", _ ("--resume and --abandon cannot be given together"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
 
   vault = sillon_cli_unlock_vault_full (&common, FALSE, &passphrase, &ret);
   if (vault == NULL)
     return ret;
+
+  if (abandon)
+    {
+      if (!sillon_vault_abandon_rotation (vault, &error))
+        return sillon_cli_report_error (error, common.vault_path);
+      g_print ("%s\n", _ ("The interrupted rotation was abandoned: the vault keeps its master key, its passphrases and its old recovery key; "
+                          "the recovery key that rotation showed will never work."));
+      return SILLON_CLI_EXIT_OK;
+    }
 
   slots = sillon_vault_list_slots (vault, &error);
   if (slots == NULL)
@@ -695,49 +803,25 @@ cmd_rotate (int argc, char **argv)
                         others);
       return SILLON_CLI_EXIT_REFUSED;
     }
+  ctx.dropped = others;
 
-  /* The old journal key must be taken before the rotation discards the old
-   * master key. The store used to check the journal is closed again before
-   * the rotation, which closes the vault's connection. */
-  journaled = has_journal (vault);
-  if (journaled)
+  /* Once rotated, nothing can check the old chain any more: it is checked
+   * now, so that a tampered journal is reported while it can still be
+   * examined. Re-keying checks it again, in the copy. */
+  ctx.journaled = has_journal (vault);
+  if (ctx.journaled)
     {
       old_journal_key = check_journal_before_rotation (vault, common.vault_path, &ret);
       if (old_journal_key == NULL)
         return ret;
     }
 
-  if (!sillon_vault_rotate (vault, passphrase, &recovery_key, &dropped, &error))
-    {
-      /* The new vault may already be in place, and this is its only
-       * recovery key. */
-      if (recovery_key != NULL)
-        {
-          print_recovery_key (recovery_key);
-          sillon_vault_free_secret (recovery_key);
-          ret = sillon_cli_report_error (error, common.vault_path);
-          /* The vault was locked again by the failure: its journal could not
-           * be re-keyed. */
-          if (journaled)
-            report_journal_not_rekeyed (NULL);
-          return ret;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
-
-  /* From here on the rotation has happened: a failure to re-key leaves a
-   * usable vault whose journal no longer verifies, which must be said, but
-   * the new recovery key is printed whatever happens. */
-  if (journaled && rekey_journal (vault, old_journal_key, &journal_error))
-    {
-      /* No action of its own: the action list is fixed by the schema's
-       * CHECK constraint, and a rotation changes who can unlock the vault,
-       * as keyslot changes do, which are filed as passphrase changes. */
-      g_autofree char *details = g_strdup_printf ("{\"event\":\"rotate\",\"slot\":%u,\"dropped\":%u}",
-                                                  sillon_vault_get_unlocked_slot (vault), dropped);
-      if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
-        journal_ret = sillon_cli_report_error (error, common.vault_path);
-    }
+  if (resume)
+    ok = sillon_vault_resume_rotation (vault, passphrase, &callbacks, &dropped, &error);
+  else
+    ok = sillon_vault_rotate (vault, passphrase, &callbacks, &dropped, &error);
+  if (!ok)
+    return report_rotation_failure (error, &ctx, common.vault_path);
 
   g_print ("%s\n", _ ("The vault is now encrypted under a new master key; the old recovery key no longer works."));
   if (dropped > 0)
@@ -746,18 +830,11 @@ cmd_rotate (int argc, char **argv)
                  "%u keyslots were dropped: add them again with “sillon-cli vault add-slot”.\n",
                  dropped),
              dropped);
-  print_recovery_key (recovery_key);
-  sillon_vault_free_secret (recovery_key);
-  if (journal_error != NULL)
-    {
-      report_journal_not_rekeyed (journal_error);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
-  return journal_ret;
+  return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_recover (int argc, char **argv)
+int
+sillon_cli_vault_recover (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliSecret) recovery_key = NULL;
@@ -776,7 +853,7 @@ cmd_recover (int argc, char **argv)
   ret = sillon_cli_parse_options (&argc, &argv, "",
                                   _ ("Unlocks the vault with its recovery key and sets a new passphrase on a keyslot."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
   if (slot != G_MININT)
     {
@@ -800,8 +877,34 @@ cmd_recover (int argc, char **argv)
   /* Without --slot the core picks the only passphrase slot, or refuses when
    * there are several: which one is whose is only known once unlocked. */
   vault = sillon_vault_open_with_recovery_key (common.vault_path, recovery_key, slot_index, new_passphrase, &error);
+  if (vault == NULL && g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY))
+    {
+      /* It may be the key shown by a rotation that was interrupted: that
+       * key finishes it. */
+      g_autoptr (GError) resume_error = NULL;
+      RotateContext ctx = { FALSE, FALSE, 0 };
+      SillonVaultRotateCallbacks callbacks = { show_new_recovery_key, prepare_rotated_copy, &ctx };
+
+      /* The journal is re-keyed with the rotation if the old vault has one;
+       * whether it has is only known once the rotation has opened it. */
+      ctx.journaled = TRUE;
+      vault = sillon_vault_resume_rotation_with_recovery_key (common.vault_path, recovery_key, new_passphrase, &callbacks, &resume_error);
+      if (vault == NULL && !g_error_matches (resume_error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_PENDING_ROTATION) &&
+          !g_error_matches (resume_error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY))
+        return report_rotation_failure (resume_error, &ctx, common.vault_path);
+      if (vault != NULL)
+        g_print ("%s\n", _ ("This recovery key belonged to an interrupted rotation of the master key, which is now finished: "
+                            "the old recovery key no longer works."));
+    }
   if (vault == NULL)
     return sillon_cli_report_error (error, common.vault_path);
+  /* The old recovery key opened the old vault: a rotation still waits,
+   * sealed with the passphrase it began with, which this recovery has just
+   * replaced. */
+  if (sillon_vault_has_pending_rotation (vault))
+    sillon_cli_error ("%s", _ ("A rotation of the master key was interrupted: finish it with the new recovery key it showed "
+                               "(“sillon-cli vault recover”), or with the passphrase it began with (“sillon-cli vault rotate --resume”), "
+                               "or give it up with “sillon-cli vault rotate --abandon”."));
 
   g_print (_ ("New passphrase set on keyslot %u.\n"), sillon_vault_get_unlocked_slot (vault));
   return SILLON_CLI_EXIT_OK;
@@ -825,14 +928,38 @@ print_value (sqlite3_stmt *stmt, int column)
         }
         break;
       default:
-        fputs ((const char *) sqlite3_column_text (stmt, column), stdout);
+        /* Escaped as every listing of the CLI: one row stays one line, and
+         * no control character reaches the terminal. */
+        sillon_cli_print_field ((const char *) sqlite3_column_text (stmt, column));
         break;
     }
 }
 
 /* Runs every statement of @sql; counts those that were started in @n_run. */
+/* A statement failed: a page that fails authentication (or a structure
+ * SQLite finds corrupt) is the vault's damage, reported as every other
+ * command reports it (exit 12, the file named), whether preparing the
+ * statement read it (the schema) or stepping did. */
 static int
-run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
+statement_failed (sqlite3 *db, const char *path)
+{
+  int extended = sqlite3_extended_errcode (db);
+
+  if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
+    {
+      g_autoptr (GError) error = g_error_new (SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                                              /* Translators: %s is SQLite's own message. */
+                                              _ ("SQL error: %s"), sqlite3_errmsg (db));
+
+      return sillon_cli_report_error (error, path);
+    }
+  /* Translators: %s is SQLite's own message. */
+  sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
+  return SILLON_CLI_EXIT_SQL;
+}
+
+static int
+run_statements (sqlite3 *db, const char *path, const char *sql, gboolean header, guint *n_run)
 {
   const char *tail;
 
@@ -846,11 +973,7 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
 
       rc = sqlite3_prepare_v2 (db, tail, -1, &stmt, &next);
       if (rc != SQLITE_OK)
-        {
-          /* Translators: %s is SQLite's own message. */
-          sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
-          return SILLON_CLI_EXIT_SQL;
-        }
+        return statement_failed (db, path);
       tail = next;
       if (stmt == NULL)
         continue; /* only whitespace or a comment */
@@ -862,7 +985,11 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
           if (header && first_row)
             {
               for (int c = 0; c < columns; c++)
-                printf ("%s%s", c > 0 ? "\t" : "", sqlite3_column_name (stmt, c));
+                {
+                  if (c > 0)
+                    putchar ('\t');
+                  sillon_cli_print_field (sqlite3_column_name (stmt, c));
+                }
               putchar ('\n');
             }
           first_row = FALSE;
@@ -876,20 +1003,18 @@ run_statements (sqlite3 *db, const char *sql, gboolean header, guint *n_run)
         }
       if (rc != SQLITE_DONE)
         {
-          int extended = sqlite3_extended_errcode (db);
-          sillon_cli_error (_ ("SQL error: %s"), sqlite3_errmsg (db));
+          int ret = statement_failed (db, path);
+
           sqlite3_finalize (stmt);
-          if (extended == SQLITE_IOERR_DATA || (extended & 0xff) == SQLITE_CORRUPT)
-            return SILLON_CLI_EXIT_TAMPERED;
-          return SILLON_CLI_EXIT_SQL;
+          return ret;
         }
       sqlite3_finalize (stmt);
     }
   return SILLON_CLI_EXIT_OK;
 }
 
-static int
-cmd_shell (int argc, char **argv)
+int
+sillon_cli_vault_shell (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonVault) vault = NULL;
@@ -911,7 +1036,7 @@ cmd_shell (int argc, char **argv)
                                      "Nothing checks what the statements do: a wrong one can destroy data that Sillon needs. "
                                      "Make a backup first."),
                                   entries, &common);
-  if (ret >= 0 || !sillon_cli_check_no_arguments (argc, argv, &ret))
+  if (ret >= 0)
     return ret;
 
   vault = sillon_cli_unlock_vault (&common, &ret);
@@ -927,7 +1052,7 @@ cmd_shell (int argc, char **argv)
       return SILLON_CLI_EXIT_FAILURE;
     }
 
-  ret = run_statements (db, sql->str, header, &n_run);
+  ret = run_statements (db, common.vault_path, sql->str, header, &n_run);
   fflush (stdout);
 
   /* The statements themselves may quote people's names: the journal gets
@@ -944,76 +1069,4 @@ cmd_shell (int argc, char **argv)
       }
   }
   return ret;
-}
-
-/* ---- Dispatch ----------------------------------------------------------- */
-
-typedef struct
-{
-  const char *name;
-  const char *summary;
-  SillonCliHandler handler;
-} VaultCommand;
-
-static const VaultCommand vault_commands[] = {
-  { "create", N_ ("Create a vault and print its recovery key"), cmd_create },
-  { "info", N_ ("List the keyslots"), cmd_info },
-  { "verify", N_ ("Authenticate every page and check integrity"), cmd_verify },
-  { "passwd", N_ ("Change your passphrase"), cmd_passwd },
-  { "add-slot", N_ ("Add a keyslot for another mediator"), cmd_add_slot },
-  { "remove-slot", N_ ("Remove a keyslot"), cmd_remove_slot },
-  { "recover", N_ ("Set a new passphrase with the recovery key"), cmd_recover },
-  { "backup", N_ ("Write an encrypted backup"), cmd_backup },
-  { "restore", N_ ("Restore a backup into a new vault file"), cmd_restore },
-  { "rotate", N_ ("Re-encrypt under a new master key"), cmd_rotate },
-  { "shell", N_ ("Run SQL from standard input (expert maintenance)"), cmd_shell },
-  { NULL, NULL, NULL },
-};
-
-static void
-print_vault_usage (FILE *stream)
-{
-  fprintf (stream, "%s\n\n", _ ("Usage: sillon-cli vault SUBCOMMAND [--vault PATH] [--passphrase-fd N] [OPTIONS…]"));
-  fprintf (stream, "%s\n", _ ("Subcommands:"));
-  for (const VaultCommand *c = vault_commands; c->name != NULL; c++)
-    fprintf (stream, "  %-12s %s\n", c->name, _ (c->summary));
-  fprintf (stream, "\n%s\n", _ ("Run “sillon-cli vault SUBCOMMAND --help” for its options."));
-  fprintf (stream, "\n%s\n%s", sillon_cli_passphrase_fd_help (), sillon_cli_exit_codes_help ());
-}
-
-int
-sillon_cli_vault (int argc, char **argv)
-{
-  const char *name;
-
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
-
-  if (argc < 2)
-    {
-      print_vault_usage (stderr);
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  name = argv[1];
-  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
-    {
-      print_vault_usage (stdout);
-      return SILLON_CLI_EXIT_OK;
-    }
-
-  for (const VaultCommand *c = vault_commands; c->name != NULL; c++)
-    {
-      if (g_str_equal (name, c->name))
-        {
-          g_autofree char *prgname = g_strdup_printf ("%s %s", argv[0], c->name);
-          argv[1] = prgname;
-          g_set_prgname (prgname);
-          return c->handler (argc - 1, argv + 1);
-        }
-    }
-
-  /* Translators: %s is the subcommand the user typed. */
-  sillon_cli_error (_ ("unknown vault subcommand “%s”"), name);
-  print_vault_usage (stderr);
-  return SILLON_CLI_EXIT_USAGE;
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-vault-session.h"
 #include "sillon-version.h"
 #include "sillon-window.h"
 
@@ -53,7 +54,7 @@ sillon_application_get_vault_path (SillonApplication *self)
       if (configured[0] != '\0')
         self->vault_path = g_steal_pointer (&configured);
       else
-        self->vault_path = g_build_filename (g_get_user_data_dir (), "sillon", "vault.sillon", NULL);
+        self->vault_path = sillon_vault_session_get_default_path ();
     }
   return self->vault_path;
 }
@@ -136,6 +137,11 @@ static const struct
 } app_accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
   { "win.lock", { "<Primary>l", NULL } },
+  /* Actions of the pages' own groups: they apply while the focus is in
+   * the page. */
+  { "person.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },
 };
 
 static void

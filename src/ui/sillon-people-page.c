@@ -10,15 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-message-label.h"
+
 /* Enough to recognise someone; a longer list means the search should be
  * narrowed, not scrolled. */
 #define MAX_RESULTS 50
 
 struct _SillonPeoplePage
 {
-  GtkBox parent_instance;
-
-  SillonStore *store; /* borrowed */
+  SillonPage parent_instance;
 
   GtkSearchEntry *search_entry;
   GtkWidget *new_person_button;
@@ -34,7 +34,7 @@ struct _SillonPeoplePage
   GtkLabel *placeholder_label;
 };
 
-G_DEFINE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, SILLON_TYPE_PAGE)
 
 enum
 {
@@ -43,14 +43,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-show_message (GtkLabel *label,
-              const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
 
 char *
 sillon_beneficiary_dup_display_name (const SillonBeneficiary *b)
@@ -69,15 +61,16 @@ sillon_beneficiary_dup_display_name (const SillonBeneficiary *b)
 
 static char *
 describe_person (SillonPeoplePage *self,
+                 SillonStore *store,
                  const SillonBeneficiary *b)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (b->birth_year != 0)
     {
-      const char *bracket = sillon_store_beneficiary_age_bracket (self->store, b, NULL, NULL);
+      const char *bracket = sillon_store_beneficiary_age_bracket (store, b, NULL, NULL);
       const char *label = bracket != NULL
-                              ? sillon_vocabulary_get_label (sillon_store_get_vocabulary (self->store), "TrancheAge", bracket, NULL)
+                              ? sillon_vocabulary_get_label (sillon_store_get_vocabulary (store), "TrancheAge", bracket, NULL)
                               : NULL;
 
       if (label != NULL)
@@ -98,10 +91,11 @@ describe_person (SillonPeoplePage *self,
 
 static GtkWidget *
 person_row (SillonPeoplePage *self,
+            SillonStore *store,
             const SillonBeneficiary *b)
 {
   g_autofree char *name = sillon_beneficiary_dup_display_name (b);
-  g_autofree char *details = describe_person (self, b);
+  g_autofree char *details = describe_person (self, store, b);
   g_autofree char *spoken = g_strdup_printf ("%s, %s", name, details);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -128,6 +122,7 @@ void
 sillon_people_page_refresh (SillonPeoplePage *self)
 {
   const char *query = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
@@ -137,17 +132,17 @@ sillon_people_page_refresh (SillonPeoplePage *self)
 
   for (GList *l = rows; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);
-  show_message (self->list_message, NULL);
-  if (self->store == NULL)
+  sillon_message_label_set (self->list_message, NULL);
+  if (store == NULL)
     return;
 
   if (folded[0] == '\0')
-    found = sillon_store_list_beneficiaries (self->store, MAX_RESULTS, 0, &error);
+    found = sillon_store_list_beneficiaries (store, MAX_RESULTS, 0, &error);
   else
-    found = sillon_store_search_beneficiaries (self->store, folded, MAX_RESULTS, &error);
+    found = sillon_store_search_beneficiaries (store, folded, MAX_RESULTS, &error);
   if (found == NULL)
     {
-      show_message (self->list_message, error->message);
+      sillon_message_label_set (self->list_message, error->message);
       return;
     }
 
@@ -155,26 +150,29 @@ sillon_people_page_refresh (SillonPeoplePage *self)
                       folded[0] == '\0' ? _ ("Nobody is recorded yet. Add a person with “New Person”.")
                                         : _ ("Nobody matches this search. Check the spelling, or add the person with “New Person”."));
   for (guint i = 0; i < found->len; i++)
-    gtk_container_add (GTK_CONTAINER (self->people_list), person_row (self, found->pdata[i]));
+    gtk_container_add (GTK_CONTAINER (self->people_list), person_row (self, store, found->pdata[i]));
 }
 
-void
-sillon_people_page_set_store (SillonPeoplePage *self,
-                              SillonStore *store)
+/* The list is read again each time the page is shown: after unlocking,
+ * and when coming back from a person who may have changed. */
+static void
+sillon_people_page_switch_to (SillonPage *page)
 {
-  g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
+  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
 
-  self->store = store;
+  sillon_people_page_refresh (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Nobody's name stays behind the lock page, not even in the search. */
+static void
+sillon_people_page_locked (SillonPage *page)
+{
+  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
+
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
   gtk_revealer_set_reveal_child (self->form_revealer, FALSE);
   sillon_people_page_refresh (self);
-}
-
-void
-sillon_people_page_focus_search (SillonPeoplePage *self)
-{
-  g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -184,7 +182,7 @@ clear_form (SillonPeoplePage *self)
   gtk_entry_set_text (self->last_name_entry, "");
   gtk_entry_set_text (self->birth_year_entry, "");
   gtk_entry_set_text (self->commune_entry, "");
-  show_message (self->form_message, NULL);
+  sillon_message_label_set (self->form_message, NULL);
 }
 
 void
@@ -228,8 +226,9 @@ on_add_button_clicked (SillonPeoplePage *self)
   g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *year = entry_text (self->birth_year_entry);
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
 
-  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (store != NULL);
 
   b->first_name = entry_text (self->first_name_entry);
   b->last_name = entry_text (self->last_name_entry);
@@ -241,16 +240,16 @@ on_add_button_clicked (SillonPeoplePage *self)
       /* The store checks the range; here only that it is a number. */
       if (!g_ascii_string_to_signed (year, 10, 1, 9999, &value, NULL))
         {
-          show_message (self->form_message, _ ("The birth year must be a year written with four digits, for example 1958."));
+          sillon_message_label_set (self->form_message, _ ("The birth year must be a year written with four digits, for example 1958."));
           gtk_widget_grab_focus (GTK_WIDGET (self->birth_year_entry));
           return;
         }
       b->birth_year = (int) value;
     }
 
-  if (!sillon_store_insert_beneficiary (self->store, b, &error))
+  if (!sillon_store_insert_beneficiary (store, b, &error))
     {
-      show_message (self->form_message, error->message);
+      sillon_message_label_set (self->form_message, error->message);
       return;
     }
 
@@ -287,21 +286,12 @@ on_people_list_row_activated (SillonPeoplePage *self,
 }
 
 static void
-sillon_people_page_dispose (GObject *object)
-{
-  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (object);
-
-  self->store = NULL;
-  G_OBJECT_CLASS (sillon_people_page_parent_class)->dispose (object);
-}
-
-static void
 sillon_people_page_class_init (SillonPeoplePageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sillon_people_page_dispose;
+  SILLON_PAGE_CLASS (klass)->switch_to = sillon_people_page_switch_to;
+  SILLON_PAGE_CLASS (klass)->locked = sillon_people_page_locked;
 
   /* The beneficiary id of the chosen (or just added) person. */
   signals[SIGNAL_PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

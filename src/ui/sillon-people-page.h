@@ -8,20 +8,17 @@
 
 #include <gtk/gtk.h>
 
+#include "sillon-page.h"
 #include "sillon-store.h"
 
 G_BEGIN_DECLS
 
 #define SILLON_TYPE_PEOPLE_PAGE (sillon_people_page_get_type ())
-G_DECLARE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, SILLON, PEOPLE_PAGE, GtkBox)
+G_DECLARE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, SILLON, PEOPLE_PAGE, SillonPage)
 
-/* The page borrows @store: set it to NULL before the store is freed. */
-void sillon_people_page_set_store (SillonPeoplePage *self,
-                                   SillonStore *store);
-/* Runs the search again, e.g. after a change elsewhere. */
+/* Runs the search again in the page's session (the list is empty while
+ * locked), e.g. after a change elsewhere. */
 void sillon_people_page_refresh (SillonPeoplePage *self);
-/* Puts the keyboard focus in the search entry. */
-void sillon_people_page_focus_search (SillonPeoplePage *self);
 void sillon_people_page_show_new_person_form (SillonPeoplePage *self);
 
 /* A person's name as the mediator should see it: anonymous people get a

@@ -12,11 +12,12 @@
 #include <json-glib/json-glib.h>
 
 #include "sillon-assessment.h"
+#include "sillon-message-label.h"
 #include "sillon-people-page.h"
 
 struct _SillonPersonPage
 {
-  GtkBox parent_instance;
+  SillonPage parent_instance;
 
   gint64 beneficiary_id;
   char *display_name;
@@ -28,7 +29,7 @@ struct _SillonPersonPage
   GtkListBox *assessments_list;
 };
 
-G_DEFINE_FINAL_TYPE (SillonPersonPage, sillon_person_page, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (SillonPersonPage, sillon_person_page, SILLON_TYPE_PAGE)
 
 enum
 {
@@ -45,8 +46,7 @@ sillon_person_page_show_message (SillonPersonPage *self,
 {
   g_return_if_fail (SILLON_IS_PERSON_PAGE (self));
 
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  sillon_message_label_set (self->message_label, message);
 }
 
 /* The stored result is read back as saved, so that an old assessment shows
@@ -143,10 +143,10 @@ clear_list (SillonPersonPage *self)
 
 gboolean
 sillon_person_page_load (SillonPersonPage *self,
-                         SillonStore *store,
                          gint64 beneficiary_id,
                          GError **error)
 {
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonBeneficiary) b = NULL;
   g_autoptr (GPtrArray) assessments = NULL;
   g_autoptr (GString) details = g_string_new (NULL);
@@ -165,6 +165,7 @@ sillon_person_page_load (SillonPersonPage *self,
   g_free (self->display_name);
   self->display_name = sillon_beneficiary_dup_display_name (b);
   gtk_label_set_text (self->name_label, self->display_name);
+  sillon_page_set_title (SILLON_PAGE (self), self->display_name);
 
   if (b->birth_year != 0)
     /* Translators: %d is a birth year. */
@@ -181,7 +182,6 @@ sillon_person_page_load (SillonPersonPage *self,
   /* Latest first: that is the one the mediator came for. */
   for (guint i = assessments->len; i > 0; i--)
     gtk_container_add (GTK_CONTAINER (self->assessments_list), assessment_row (assessments->pdata[i - 1]));
-  gtk_widget_grab_focus (self->new_assessment_button);
   return TRUE;
 }
 
@@ -193,6 +193,7 @@ sillon_person_page_clear (SillonPersonPage *self)
   self->beneficiary_id = 0;
   g_clear_pointer (&self->display_name, g_free);
   gtk_label_set_text (self->name_label, "");
+  sillon_page_set_title (SILLON_PAGE (self), NULL);
   gtk_label_set_text (self->details_label, "");
   sillon_person_page_show_message (self, NULL);
   clear_list (self);
@@ -212,11 +213,19 @@ sillon_person_page_get_display_name (SillonPersonPage *self)
   return self->display_name;
 }
 
+/* person.back: the back button's action, and Alt+Left's (an accelerator
+ * of the application's that applies while the focus is in the page). */
 static void
-on_back_button_clicked (SillonPersonPage *self)
+on_back_activated (GSimpleAction *action,
+                   GVariant *parameter,
+                   gpointer user_data)
 {
-  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+  g_signal_emit (user_data, signals[SIGNAL_BACK], 0);
 }
+
+static const GActionEntry person_actions[] = {
+  { "back", on_back_activated, NULL, NULL, NULL, { 0 } },
+};
 
 static void
 on_new_assessment_button_clicked (SillonPersonPage *self)
@@ -224,18 +233,18 @@ on_new_assessment_button_clicked (SillonPersonPage *self)
   g_signal_emit (self, signals[SIGNAL_NEW_ASSESSMENT], 0);
 }
 
-static gboolean
-sillon_person_page_key_press_event (GtkWidget *widget,
-                                    GdkEventKey *event)
+static void
+sillon_person_page_switch_to (SillonPage *page)
 {
-  GdkModifierType mods = event->state & gtk_accelerator_get_default_mod_mask ();
+  SillonPersonPage *self = SILLON_PERSON_PAGE (page);
 
-  if (mods == GDK_MOD1_MASK && (event->keyval == GDK_KEY_Left || event->keyval == GDK_KEY_KP_Left))
-    {
-      g_signal_emit (widget, signals[SIGNAL_BACK], 0);
-      return GDK_EVENT_STOP;
-    }
-  return GTK_WIDGET_CLASS (sillon_person_page_parent_class)->key_press_event (widget, event);
+  gtk_widget_grab_focus (self->new_assessment_button);
+}
+
+static void
+sillon_person_page_locked (SillonPage *page)
+{
+  sillon_person_page_clear (SILLON_PERSON_PAGE (page));
 }
 
 static void
@@ -254,7 +263,8 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sillon_person_page_finalize;
-  widget_class->key_press_event = sillon_person_page_key_press_event;
+  SILLON_PAGE_CLASS (klass)->switch_to = sillon_person_page_switch_to;
+  SILLON_PAGE_CLASS (klass)->locked = sillon_person_page_locked;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -267,12 +277,15 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, new_assessment_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, assessments_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_new_assessment_button_clicked);
 }
 
 static void
 sillon_person_page_init (SillonPersonPage *self)
 {
+  g_autoptr (GSimpleActionGroup) actions = g_simple_action_group_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), person_actions, G_N_ELEMENTS (person_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "person", G_ACTION_GROUP (actions));
 }

@@ -1,234 +1,132 @@
-/* sillon-window.c — the main window: vault creation, unlock, and what follows
+/* sillon-window.c — the main window: which page shows, and when the vault locks
  *
  * Copyright 2026 The Sillon developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window only navigates. Each screen is a SillonPage of its own (with
+ * its template) that reports what the mediator did through its signals;
+ * the window answers by showing the next page. It also holds the open
+ * vault's session, gives it to the pages, and locks it: on the lock
+ * button, after the idle delay or when the screen locks, and on leaving.
  */
 
 #include "config.h"
 
 #include "sillon-window.h"
 
-#include "sillon-auto-lock.h"
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <sodium.h>
 
 #include "sillon-assessment-wizard.h"
-#include "sillon-assessment.h"
-#include "sillon-journal.h"
+#include "sillon-auto-lock.h"
+#include "sillon-create-vault-page.h"
 #include "sillon-people-page.h"
 #include "sillon-person-page.h"
-#include "sillon-store.h"
-#include "sillon-vault.h"
+#include "sillon-recovery-key-page.h"
+#include "sillon-unlock-page.h"
+#include "sillon-vault-session.h"
 
 struct _SillonWindow
 {
   GtkApplicationWindow parent_instance;
 
-  GSettings *settings;
-  SillonVault *vault;
-  GCancellable *cancellable;
   char *vault_path;
-  SillonStore *store; /* on the vault's connection: freed before it closes */
+  GSettings *settings;
+  SillonVaultSession *session; /* NULL while locked */
+  /* A vault was created but its store could not be opened: shown once the
+   * recovery key, which is shown only once, has been copied. */
+  GError *pending_store_error;
   SillonAutoLock *auto_lock;
-  char *mediator_name;
-  SillonQuestionnaireRegistry *registry;
-  SillonOrientationRules *rules;
+  GBinding *title_binding; /* the visible page's title → the subtitle */
 
   GtkHeaderBar *header_bar;
   GtkWidget *lock_button;
   GtkStack *stack;
-
-  GtkWidget *create_page;
-  GtkEntry *name_entry;
-  GtkEntry *new_passphrase_entry;
-  GtkEntry *confirm_passphrase_entry;
-  GtkLabel *create_message;
-  GtkSpinner *create_spinner;
-  GtkWidget *create_button;
-
-  GtkWidget *recovery_page;
-  GtkLabel *recovery_key_label;
-  GtkToggleButton *recovery_saved_check;
-  GtkWidget *recovery_continue_button;
-
-  GtkWidget *unlock_page;
-  GtkLabel *unlock_path_label;
-  GtkEntry *unlock_passphrase_entry;
-  GtkLabel *unlock_message;
-  GtkSpinner *unlock_spinner;
-  GtkWidget *unlock_button;
-
+  SillonCreateVaultPage *create_page;
+  SillonRecoveryKeyPage *recovery_page;
+  SillonUnlockPage *unlock_page;
   SillonPeoplePage *people_page;
   SillonPersonPage *person_page;
   SillonAssessmentWizard *wizard;
-  GtkWidget *store_error_page;
+  SillonPage *store_error_page;
   GtkLabel *store_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (SillonWindow, sillon_window, GTK_TYPE_APPLICATION_WINDOW)
 
-/* What a worker thread needs to create or open the vault. The passphrase is
- * copied into guarded memory and wiped when the task ends, so it does not
- * linger in the GTK entry or on the heap. */
-typedef struct
+enum
 {
-  char *path;
-  char *mediator_name;
-  char *passphrase;   /* sodium_malloc */
-  char *recovery_key; /* sodium_malloc, from sillon_vault_create */
-} VaultJob;
+  PROP_0,
+  PROP_VAULT_PATH,
+  N_PROPS
+};
 
-static char *
-secret_dup (const char *text)
-{
-  size_t len = strlen (text);
-  char *copy = sodium_malloc (len + 1);
+static GParamSpec *properties[N_PROPS];
 
-  g_assert (copy != NULL);
-  memcpy (copy, text, len + 1);
-  return copy;
-}
-
-static void
-vault_job_free (VaultJob *job)
-{
-  g_free (job->path);
-  g_free (job->mediator_name);
-  if (job->passphrase != NULL)
-    sodium_free (job->passphrase);
-  if (job->recovery_key != NULL)
-    sillon_vault_free_secret (job->recovery_key);
-  g_free (job);
-}
-
-/* The core's messages are correct but technical; at the counter the
- * mediator needs to know what to do next. */
-static char *
-describe_vault_error (const GError *error)
-{
-  if (error->domain == SILLON_VAULT_ERROR)
-    {
-      switch ((SillonVaultError) error->code)
-        {
-          case SILLON_VAULT_ERROR_WRONG_PASSPHRASE:
-            return g_strdup (_ ("This passphrase does not open the vault. Check the keyboard layout and Caps Lock, then try again."));
-          case SILLON_VAULT_ERROR_BUSY:
-            return g_strdup (_ ("The vault is already open in another Sillon window or program. Close it there first."));
-          case SILLON_VAULT_ERROR_TAMPERED:
-            return g_strdup_printf (_ ("The vault file is damaged or was modified outside Sillon. Nothing was changed. Restore a backup, or ask for help before doing anything else. (%s)"), error->message);
-          case SILLON_VAULT_ERROR_NOT_A_VAULT:
-            return g_strdup (_ ("This file is not a Sillon vault, or it is too damaged to open."));
-          case SILLON_VAULT_ERROR_UNSUPPORTED_VERSION:
-            return g_strdup (_ ("This vault was made by a newer version of Sillon. Update Sillon to open it."));
-          default:
-            break;
-        }
-    }
-  return g_strdup (error->message);
-}
-
-static void
-show_message (GtkLabel *label,
-              const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
-static void
-set_busy (GtkSpinner *spinner,
-          GtkWidget *button,
-          gboolean busy)
-{
-  gtk_widget_set_visible (GTK_WIDGET (spinner), busy);
-  if (busy)
-    gtk_spinner_start (spinner);
-  else
-    gtk_spinner_stop (spinner);
-  gtk_widget_set_sensitive (button, !busy);
-}
+/* ── Pages ─────────────────────────────────────────────────────────────── */
 
 static void
 update_lock_action (SillonWindow *self)
 {
-  gboolean open = self->vault != NULL && !sillon_vault_is_locked (self->vault);
+  /* The store error page offers to lock even when opening the store failed
+   * and the session already locked itself: locking leads back to the
+   * unlock page. */
+  gboolean open = (self->session != NULL && !sillon_vault_session_is_locked (self->session)) ||
+                  gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->store_error_page);
   GAction *lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
 
+  if (lock == NULL) /* still being built */
+    return;
   g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), open);
   gtk_widget_set_visible (self->lock_button, open);
 }
 
+/* The header bar says where the mediator is: the visible page's title. */
 static void
-show_page (SillonWindow *self,
-           GtkWidget *page)
+on_stack_visible_child_changed (SillonWindow *self)
 {
-  gtk_stack_set_visible_child (self->stack, page);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
-  if (page == self->create_page)
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, _ ("New vault"));
-      gtk_widget_grab_default (self->create_button);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-    }
-  else if (page == self->unlock_page)
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, _ ("Locked"));
-      gtk_widget_grab_default (self->unlock_button);
-      gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
-    }
-  else if (page == self->recovery_page)
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, _ ("Recovery key"));
-      gtk_widget_grab_focus (GTK_WIDGET (self->recovery_saved_check));
-    }
-  else if (page == GTK_WIDGET (self->people_page))
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, _ ("People"));
-      sillon_people_page_focus_search (self->people_page);
-    }
-  else if (page == GTK_WIDGET (self->person_page))
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, sillon_person_page_get_display_name (self->person_page));
-    }
-  else if (page == GTK_WIDGET (self->wizard))
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, _ ("Assessment"));
-    }
-  else
-    {
-      gtk_header_bar_set_subtitle (self->header_bar, NULL);
-    }
+  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  if (SILLON_IS_PAGE (page))
+    self->title_binding = g_object_bind_property (page, "title", self->header_bar, "subtitle", G_BINDING_SYNC_CREATE);
   update_lock_action (self);
 }
 
-/* The store holds prepared statements on the vault's connection, and the
- * pages borrow the store: everything lets go of it before the vault locks. */
 static void
-close_store (SillonWindow *self,
-             gboolean keep_assessment)
+show_page (SillonWindow *self,
+           gpointer page)
 {
-  if (keep_assessment && sillon_assessment_wizard_is_active (self->wizard))
-    sillon_assessment_wizard_suspend (self->wizard);
-  else
-    sillon_assessment_wizard_reset (self->wizard);
-  sillon_person_page_clear (self->person_page);
-  sillon_people_page_set_store (self->people_page, NULL);
-  g_clear_pointer (&self->store, sillon_store_free);
-  g_clear_pointer (&self->mediator_name, g_free);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+  sillon_page_switch_to (SILLON_PAGE (page));
+  update_lock_action (self);
+}
+
+/* Every page works on the window's session, and lets go of it when it
+ * locks. */
+static void
+set_session (SillonWindow *self,
+             SillonVaultSession *session)
+{
+  g_autoptr (GList) pages = gtk_container_get_children (GTK_CONTAINER (self->stack));
+
+  g_set_object (&self->session, session);
+  for (GList *l = pages; l != NULL; l = l->next)
+    sillon_page_set_session (l->data, session);
 }
 
 /* @keep_assessment: an assessment under way stays in memory (never on
- * disk) for when the mediator unlocks again; closing the window drops it. */
+ * disk) for when the mediator unlocks again; closing the window drops it.
+ * The pages clear themselves when the session says it has locked. */
 static void
 lock_vault (SillonWindow *self,
             gboolean keep_assessment)
 {
-  close_store (self, keep_assessment);
-  if (self->vault != NULL)
-    sillon_vault_lock (self->vault);
-  g_clear_object (&self->vault);
+  if (!keep_assessment)
+    sillon_assessment_wizard_reset (self->wizard);
+  if (self->session != NULL)
+    sillon_vault_session_lock (self->session);
+  set_session (self, NULL);
+  g_clear_error (&self->pending_store_error);
 }
 
 static void
@@ -244,66 +142,70 @@ show_store_error (SillonWindow *self,
   show_page (self, self->store_error_page);
 }
 
+/* Just unlocked: the people, or the assessment the lock interrupted. */
 static void
 show_home (SillonWindow *self)
 {
-  g_autoptr (GPtrArray) slots = sillon_vault_list_slots (self->vault, NULL);
-  guint unlocked = sillon_vault_get_unlocked_slot (self->vault);
-  g_autoptr (GError) error = NULL;
-
   /* The idle delay starts again from the unlock. */
   sillon_auto_lock_reset (self->auto_lock);
 
-  g_clear_pointer (&self->mediator_name, g_free);
-  for (guint i = 0; slots != NULL && i < slots->len; i++)
+  if (sillon_assessment_wizard_is_active (self->wizard))
     {
-      SillonVaultSlotInfo *info = g_ptr_array_index (slots, i);
-      if (info->index == unlocked)
-        self->mediator_name = g_strdup (info->label);
-    }
+      g_autoptr (GError) error = NULL;
 
-  if (self->store == NULL)
-    {
-      self->store = sillon_store_new (sillon_vault_get_db (self->vault), &error);
-      if (self->store == NULL)
+      /* The person page is what the wizard returns to. */
+      if (!sillon_person_page_load (self->person_page, sillon_assessment_wizard_get_beneficiary_id (self->wizard), &error))
         {
+          sillon_assessment_wizard_reset (self->wizard);
           show_store_error (self, error);
           return;
         }
-      /* Every unlock is journaled, as sillon-cli does: who opened the
-       * vault, when, with which keyslot. */
-      {
-        guint8 *key = sillon_journal_derive_key (self->vault, &error);
-        gboolean recorded = key != NULL && sillon_journal_record_open (self->vault, self->store, key, "app", NULL, &error);
-
-        if (key != NULL)
-          sodium_free (key);
-        if (!recorded)
-          {
-            show_store_error (self, error);
-            return;
-          }
-      }
-    }
-
-  sillon_people_page_set_store (self->people_page, self->store);
-  if (sillon_assessment_wizard_is_active (self->wizard))
-    {
-      g_autoptr (GError) person_error = NULL;
-
-      /* The person page is what the wizard returns to. */
-      if (!sillon_person_page_load (self->person_page, self->store,
-                                    sillon_assessment_wizard_get_beneficiary_id (self->wizard), &person_error))
-        {
-          sillon_assessment_wizard_reset (self->wizard);
-          show_store_error (self, person_error);
-          return;
-        }
-      sillon_assessment_wizard_resume (self->wizard, self->store);
-      show_page (self, GTK_WIDGET (self->wizard));
+      sillon_assessment_wizard_resume (self->wizard);
+      show_page (self, self->wizard);
       return;
     }
-  show_page (self, GTK_WIDGET (self->people_page));
+  show_page (self, self->people_page);
+}
+
+static void
+on_create_page_created (SillonWindow *self,
+                        SillonVaultSession *session,
+                        const char *recovery_key,
+                        const GError *store_error)
+{
+  set_session (self, session);
+  g_clear_error (&self->pending_store_error);
+  if (session == NULL && store_error != NULL)
+    self->pending_store_error = g_error_copy (store_error);
+  sillon_recovery_key_page_set_key (self->recovery_page, recovery_key);
+  show_page (self, self->recovery_page);
+}
+
+static void
+on_recovery_page_acknowledged (SillonWindow *self)
+{
+  if (self->pending_store_error != NULL)
+    {
+      g_autoptr (GError) error = g_steal_pointer (&self->pending_store_error);
+      show_store_error (self, error);
+      return;
+    }
+  show_home (self);
+}
+
+static void
+on_unlock_page_unlocked (SillonWindow *self,
+                         SillonVaultSession *session,
+                         const GError *store_error)
+{
+  if (session == NULL)
+    {
+      /* The passphrase was right; the records inside are what failed. */
+      show_store_error (self, store_error);
+      return;
+    }
+  set_session (self, session);
+  show_home (self);
 }
 
 static void
@@ -312,46 +214,35 @@ on_person_activated (SillonWindow *self,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!sillon_person_page_load (self->person_page, self->store, beneficiary_id, &error))
+  if (!sillon_person_page_load (self->person_page, beneficiary_id, &error))
     {
       show_store_error (self, error);
       return;
     }
-  show_page (self, GTK_WIDGET (self->person_page));
+  show_page (self, self->person_page);
 }
 
 static void
 on_person_page_back (SillonWindow *self)
 {
   sillon_person_page_clear (self->person_page);
-  sillon_people_page_refresh (self->people_page);
-  show_page (self, GTK_WIDGET (self->people_page));
+  show_page (self, self->people_page);
 }
 
 static void
 on_person_page_new_assessment (SillonWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  SillonQuestionnaire *questionnaire;
 
-  if (self->registry == NULL)
-    self->registry = sillon_questionnaire_registry_new_default ();
-  questionnaire = sillon_questionnaire_registry_get_latest (self->registry, &error);
-  if (questionnaire != NULL && self->rules == NULL)
-    self->rules = sillon_orientation_rules_load (self->registry, sillon_orientation_rules_latest_version (), &error);
-  if (questionnaire == NULL || self->rules == NULL)
+  if (!sillon_assessment_wizard_start (self->wizard, sillon_person_page_get_beneficiary_id (self->person_page),
+                                       sillon_person_page_get_display_name (self->person_page), &error))
     {
       /* Translators: %s is the technical reason. */
       g_autofree char *text = g_strdup_printf (_ ("The questionnaire cannot be loaded: %s"), error->message);
       sillon_person_page_show_message (self->person_page, text);
       return;
     }
-
-  sillon_assessment_wizard_start (self->wizard, self->store, questionnaire, self->rules,
-                                  sillon_person_page_get_beneficiary_id (self->person_page),
-                                  sillon_person_page_get_display_name (self->person_page),
-                                  self->mediator_name);
-  show_page (self, GTK_WIDGET (self->wizard));
+  show_page (self, self->wizard);
 }
 
 static void
@@ -373,216 +264,7 @@ on_wizard_cancelled (SillonWindow *self)
   return_to_person (self);
 }
 
-/* Two lines of groups are easier to copy by hand than one long line. The
- * label is not selectable: a clipboard manager would keep the key on disk. */
-static void
-show_recovery_key (SillonWindow *self,
-                   const char *key)
-{
-  g_autofree char *text = g_strdup (key);
-  guint dashes = 0, seen = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    dashes += (*p == '-');
-  for (char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '-' && ++seen == (dashes + 1) / 2)
-        {
-          *p = '\n';
-          break;
-        }
-    }
-  gtk_label_set_text (self->recovery_key_label, text);
-  sodium_memzero (text, strlen (text));
-}
-
-static void
-on_create_done (GObject *source,
-                GAsyncResult *result,
-                gpointer user_data)
-{
-  SillonWindow *self = SILLON_WINDOW (source);
-  g_autoptr (GError) error = NULL;
-  VaultJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (SillonVault) vault = g_task_propagate_pointer (G_TASK (result), &error);
-
-  set_busy (self->create_spinner, self->create_button, FALSE);
-  if (vault == NULL)
-    {
-      g_autofree char *text = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      text = describe_vault_error (error);
-      show_message (self->create_message, text);
-      return;
-    }
-
-  g_set_object (&self->vault, vault);
-  gtk_entry_set_text (self->new_passphrase_entry, "");
-  gtk_entry_set_text (self->confirm_passphrase_entry, "");
-  show_recovery_key (self, job->recovery_key);
-  gtk_toggle_button_set_active (self->recovery_saved_check, FALSE);
-  show_page (self, self->recovery_page);
-}
-
-static void
-create_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
-{
-  VaultJob *job = task_data;
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  SillonVault *vault;
-  GError *error = NULL;
-
-  /* The vault's folder holds nothing but the vault: private to the user. */
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _ ("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
-      return;
-    }
-
-  vault = sillon_vault_create (job->path, job->mediator_name, job->passphrase,
-                               NULL, &job->recovery_key, &error);
-  if (vault == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, vault, g_object_unref);
-}
-
-static void
-on_create_button_clicked (SillonWindow *self)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_entry_get_text (self->name_entry)));
-  const char *passphrase = gtk_entry_get_text (self->new_passphrase_entry);
-  const char *confirmation = gtk_entry_get_text (self->confirm_passphrase_entry);
-  g_autoptr (GTask) task = NULL;
-  VaultJob *job;
-
-  if (name[0] == '\0')
-    {
-      show_message (self->create_message, _ ("Enter your name: it identifies your passphrase and appears on printed sheets."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-      return;
-    }
-  if (g_utf8_strlen (passphrase, -1) < SILLON_VAULT_MIN_PASSPHRASE_LENGTH)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("The passphrase must have at least %d character.",
-                                                         "The passphrase must have at least %d characters.",
-                                                         SILLON_VAULT_MIN_PASSPHRASE_LENGTH),
-                                               SILLON_VAULT_MIN_PASSPHRASE_LENGTH);
-      show_message (self->create_message, text);
-      gtk_widget_grab_focus (GTK_WIDGET (self->new_passphrase_entry));
-      return;
-    }
-  if (g_strcmp0 (passphrase, confirmation) != 0)
-    {
-      show_message (self->create_message, _ ("The two passphrases are different. Type the same passphrase twice."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_passphrase_entry));
-      return;
-    }
-
-  show_message (self->create_message, NULL);
-  job = g_new0 (VaultJob, 1);
-  job->path = g_strdup (self->vault_path);
-  job->mediator_name = g_steal_pointer (&name);
-  job->passphrase = secret_dup (passphrase);
-
-  set_busy (self->create_spinner, self->create_button, TRUE);
-  task = g_task_new (self, self->cancellable, on_create_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) vault_job_free);
-  g_task_run_in_thread (task, create_thread);
-}
-
-static void
-on_recovery_saved_check_toggled (SillonWindow *self)
-{
-  gtk_widget_set_sensitive (self->recovery_continue_button,
-                            gtk_toggle_button_get_active (self->recovery_saved_check));
-}
-
-static void
-on_recovery_continue_button_clicked (SillonWindow *self)
-{
-  /* The key is shown once: drop it from the widget before moving on. */
-  gtk_label_set_text (self->recovery_key_label, "");
-  show_home (self);
-}
-
-static void
-on_unlock_done (GObject *source,
-                GAsyncResult *result,
-                gpointer user_data)
-{
-  SillonWindow *self = SILLON_WINDOW (source);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = g_task_propagate_pointer (G_TASK (result), &error);
-
-  set_busy (self->unlock_spinner, self->unlock_button, FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_passphrase_entry), TRUE);
-  if (vault == NULL)
-    {
-      g_autofree char *text = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      text = describe_vault_error (error);
-      show_message (self->unlock_message, text);
-      gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
-      return;
-    }
-
-  g_set_object (&self->vault, vault);
-  gtk_entry_set_text (self->unlock_passphrase_entry, "");
-  show_message (self->unlock_message, NULL);
-  show_home (self);
-}
-
-static void
-unlock_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
-{
-  VaultJob *job = task_data;
-  GError *error = NULL;
-  SillonVault *vault = sillon_vault_open (job->path, job->passphrase, &error);
-
-  if (vault == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, vault, g_object_unref);
-}
-
-static void
-on_unlock_button_clicked (SillonWindow *self)
-{
-  const char *passphrase = gtk_entry_get_text (self->unlock_passphrase_entry);
-  g_autoptr (GTask) task = NULL;
-  VaultJob *job;
-
-  if (passphrase[0] == '\0')
-    {
-      show_message (self->unlock_message, _ ("Type your passphrase."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
-      return;
-    }
-
-  show_message (self->unlock_message, NULL);
-  job = g_new0 (VaultJob, 1);
-  job->path = g_strdup (self->vault_path);
-  job->passphrase = secret_dup (passphrase);
-
-  set_busy (self->unlock_spinner, self->unlock_button, TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_passphrase_entry), FALSE);
-  task = g_task_new (self, self->cancellable, on_unlock_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) vault_job_free);
-  g_task_run_in_thread (task, unlock_thread);
-}
+/* ── Locking ───────────────────────────────────────────────────────────── */
 
 static void
 on_lock_activated (GSimpleAction *action,
@@ -600,7 +282,7 @@ on_lock_activated (GSimpleAction *action,
 static void
 on_auto_lock_requested (SillonWindow *self)
 {
-  if (self->vault == NULL)
+  if (self->session == NULL)
     return;
   lock_vault (self, TRUE);
   show_page (self, self->unlock_page);
@@ -609,6 +291,8 @@ on_auto_lock_requested (SillonWindow *self)
 static const GActionEntry win_actions[] = {
   { "lock", on_lock_activated, NULL, NULL, NULL, { 0 } },
 };
+
+/* ── Leaving ───────────────────────────────────────────────────────────── */
 
 static void
 save_window_state (SillonWindow *self)
@@ -630,19 +314,26 @@ drop_assessment (SillonWindow *self)
 {
   sillon_assessment_wizard_reset (self->wizard);
   /* While locked, the unlock page stays: there is no person page to show. */
-  if (self->store != NULL)
+  if (self->session != NULL)
     return_to_person (self);
 }
 
 /* The mediator chose to discard the assessment to leave: drop it as
  * Cancel would, then leave again, which no longer asks. */
 static void
-on_quit_discarded (SillonAssessmentWizard *wizard,
-                   gpointer user_data)
+on_quit_question_answered (GObject *source,
+                           GAsyncResult *result,
+                           gpointer user_data)
 {
-  SillonWindow *self = SILLON_WINDOW (user_data);
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  SillonWindow *self;
+  GApplication *app;
 
+  /* Kept (or the window went away while asking): nothing to do, and
+   * @user_data may no longer be a window. */
+  if (!sillon_assessment_wizard_ask_discard_finish (SILLON_ASSESSMENT_WIZARD (source), result, NULL))
+    return;
+  self = SILLON_WINDOW (user_data);
+  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   drop_assessment (self);
   if (app != NULL)
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -651,11 +342,15 @@ on_quit_discarded (SillonAssessmentWizard *wizard,
 }
 
 static void
-on_close_discarded (SillonAssessmentWizard *wizard,
-                    gpointer user_data)
+on_close_question_answered (GObject *source,
+                            GAsyncResult *result,
+                            gpointer user_data)
 {
-  SillonWindow *self = SILLON_WINDOW (user_data);
+  SillonWindow *self;
 
+  if (!sillon_assessment_wizard_ask_discard_finish (SILLON_ASSESSMENT_WIZARD (source), result, NULL))
+    return;
+  self = SILLON_WINDOW (user_data);
   drop_assessment (self);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -664,13 +359,13 @@ on_close_discarded (SillonAssessmentWizard *wizard,
  * and quitting drops them. Auto-lock never asks (it keeps them). */
 static gboolean
 confirm_leaving (SillonWindow *self,
-                 SillonAssessmentWizardDiscardFunc on_discard)
+                 GAsyncReadyCallback on_answered)
 {
   if (!sillon_assessment_wizard_has_answers (self->wizard))
     return TRUE;
   gtk_window_present (GTK_WINDOW (self));
-  sillon_assessment_wizard_ask_discard (self->wizard, _ ("Quit and discard this assessment?"),
-                                        _ ("_Discard and Quit"), on_discard, self);
+  sillon_assessment_wizard_ask_discard_async (self->wizard, _ ("Quit and discard this assessment?"),
+                                              _ ("_Discard and Quit"), NULL, on_answered, self);
   return FALSE;
 }
 
@@ -679,7 +374,7 @@ sillon_window_request_quit (SillonWindow *self)
 {
   g_return_val_if_fail (SILLON_IS_WINDOW (self), TRUE);
 
-  return confirm_leaving (self, on_quit_discarded);
+  return confirm_leaving (self, on_quit_question_answered);
 }
 
 void
@@ -696,7 +391,7 @@ static gboolean
 sillon_window_delete_event (GtkWidget *widget,
                             GdkEventAny *event)
 {
-  if (!confirm_leaving (SILLON_WINDOW (widget), on_close_discarded))
+  if (!confirm_leaving (SILLON_WINDOW (widget), on_close_question_answered))
     return GDK_EVENT_STOP;
   sillon_window_prepare_quit (SILLON_WINDOW (widget));
   /* GtkWindow has no delete_event of its own to chain up to: propagating
@@ -704,20 +399,72 @@ sillon_window_delete_event (GtkWidget *widget,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* ── Life cycle ────────────────────────────────────────────────────────── */
+
+static void
+sillon_window_constructed (GObject *object)
+{
+  SillonWindow *self = SILLON_WINDOW (object);
+
+  G_OBJECT_CLASS (sillon_window_parent_class)->constructed (object);
+
+  g_return_if_fail (self->vault_path != NULL);
+  sillon_create_vault_page_set_vault_path (self->create_page, self->vault_path);
+  sillon_unlock_page_set_vault_path (self->unlock_page, self->vault_path);
+  if (g_file_test (self->vault_path, G_FILE_TEST_EXISTS))
+    show_page (self, self->unlock_page);
+  else
+    show_page (self, self->create_page);
+}
+
+static void
+sillon_window_get_property (GObject *object,
+                            guint prop_id,
+                            GValue *value,
+                            GParamSpec *pspec)
+{
+  SillonWindow *self = SILLON_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_VAULT_PATH:
+        g_value_set_string (value, self->vault_path);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sillon_window_set_property (GObject *object,
+                            guint prop_id,
+                            const GValue *value,
+                            GParamSpec *pspec)
+{
+  SillonWindow *self = SILLON_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_VAULT_PATH:
+        g_free (self->vault_path);
+        self->vault_path = g_value_dup_string (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 sillon_window_dispose (GObject *object)
 {
   SillonWindow *self = SILLON_WINDOW (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->auto_lock);
   /* Dispose may run twice: only the first pass has anything to close. */
-  if (self->vault != NULL || self->store != NULL)
+  if (self->session != NULL)
     lock_vault (self, FALSE);
-  g_clear_object (&self->rules);
-  g_clear_object (&self->registry);
+  g_clear_error (&self->pending_store_error);
+  g_clear_pointer (&self->title_binding, g_binding_unbind);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (sillon_window_parent_class)->dispose (object);
 }
@@ -728,7 +475,6 @@ sillon_window_finalize (GObject *object)
   SillonWindow *self = SILLON_WINDOW (object);
 
   g_free (self->vault_path);
-  g_free (self->mediator_name);
   G_OBJECT_CLASS (sillon_window_parent_class)->finalize (object);
 }
 
@@ -738,10 +484,22 @@ sillon_window_class_init (SillonWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sillon_window_constructed;
+  object_class->get_property = sillon_window_get_property;
+  object_class->set_property = sillon_window_set_property;
   object_class->dispose = sillon_window_dispose;
   object_class->finalize = sillon_window_finalize;
   widget_class->delete_event = sillon_window_delete_event;
 
+  /* The vault file this window opens (or creates, if it does not exist). */
+  properties[PROP_VAULT_PATH] = g_param_spec_string ("vault-path", NULL, NULL, NULL,
+                                                     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SILLON_TYPE_PAGE);
+  g_type_ensure (SILLON_TYPE_CREATE_VAULT_PAGE);
+  g_type_ensure (SILLON_TYPE_RECOVERY_KEY_PAGE);
+  g_type_ensure (SILLON_TYPE_UNLOCK_PAGE);
   g_type_ensure (SILLON_TYPE_PEOPLE_PAGE);
   g_type_ensure (SILLON_TYPE_PERSON_PAGE);
   g_type_ensure (SILLON_TYPE_ASSESSMENT_WIZARD);
@@ -751,31 +509,17 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_page);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, new_passphrase_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, confirm_passphrase_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_message);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_spinner);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_page);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_key_label);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_saved_check);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_continue_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_page);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_path_label);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_passphrase_entry);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_message);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_spinner);
-  gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, person_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, wizard);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_create_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_recovery_saved_check_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_recovery_continue_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_unlock_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_page_created);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_page_acknowledged);
+  gtk_widget_class_bind_template_callback (widget_class, on_unlock_page_unlocked);
   gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_back);
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_new_assessment);
@@ -790,10 +534,10 @@ sillon_window_init (SillonWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  on_stack_visible_child_changed (self);
 
   self->auto_lock = sillon_auto_lock_new (GTK_WINDOW (self), self->settings);
   g_signal_connect_swapped (self->auto_lock, "lock-requested", G_CALLBACK (on_auto_lock_requested), self);
@@ -804,30 +548,13 @@ sillon_window_init (SillonWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-/* The vault path comes from the application, which GtkWindow only learns
- * after construction: hence this step in _new rather than in constructed. */
-static void
-sillon_window_show_first_page (SillonWindow *self,
-                               SillonApplication *application)
-{
-  g_autofree char *where = NULL;
-
-  self->vault_path = g_strdup (sillon_application_get_vault_path (application));
-  /* Translators: %s is the path of the vault file. */
-  where = g_strdup_printf (_ ("Vault: %s"), self->vault_path);
-  gtk_label_set_text (self->unlock_path_label, where);
-
-  if (g_file_test (self->vault_path, G_FILE_TEST_EXISTS))
-    show_page (self, self->unlock_page);
-  else
-    show_page (self, self->create_page);
-}
-
 SillonWindow *
 sillon_window_new (SillonApplication *application)
 {
-  SillonWindow *self = g_object_new (SILLON_TYPE_WINDOW, "application", application, NULL);
+  g_return_val_if_fail (SILLON_IS_APPLICATION (application), NULL);
 
-  sillon_window_show_first_page (self, application);
-  return self;
+  return g_object_new (SILLON_TYPE_WINDOW,
+                       "application", application,
+                       "vault-path", sillon_application_get_vault_path (application),
+                       NULL);
 }

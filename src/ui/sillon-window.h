@@ -1,4 +1,4 @@
-/* sillon-window.h — the main window: vault creation, unlock, and what follows
+/* sillon-window.h — the main window: which page shows, and when the vault locks
  *
  * Copyright 2026 The Sillon developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -27,9 +27,9 @@ ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli >/dev/null
 cli="$build/src/cli/sillon-cli"
 
 # shellcheck disable=SC2046
-cc -O2 -std=gnu11 -I"$build" -I"$top/src/core" "$here/bench-reference.c" \
+cc -O2 -std=gnu11 -I"$build" -I"$top/src/core/base" -I"$top/src/core/vault" -I"$top/src/core/places" -I"$top/src/core/assessment" -I"$top/src/core/store" -I"$top/src/core/demo" "$here/bench-reference.c" \
   "$build/src/core/libsillon-core.a" \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo) -lm \
+  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0) -lm \
   -o "$work/bench-reference"
 
 # 10 000 valid places in the national standard, ids place-1 … place-10000.

@@ -26,7 +26,13 @@ ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli >/dev/null
 cli="$build/src/cli/sillon-cli"
 
 # shellcheck disable=SC2046
-cc -O2 -std=gnu11 -I"$build" -I"$top/src/core" -I"$top/src/core/stats" "$here/bench-stats.c" \
+layers=(base vault places assessment store stats demo)
+includes=()
+for layer in "${layers[@]}"; do
+  # The layer's headers, and those meson generates for it.
+  includes+=(-I"$top/src/core/$layer" -I"$build/src/core/$layer")
+done
+cc -O2 -std=gnu11 -I"$build" "${includes[@]}" "$here/bench-stats.c" \
   "$build/src/core/libsillon-core.a" \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo xlsxwriter) -lm \
   -o "$work/bench-stats"

@@ -22,9 +22,9 @@ fi
 ninja -C "$build" src/core/libsillon-core.a >/dev/null
 
 # shellcheck disable=SC2046
-cc -O2 -std=gnu11 -I"$build" -I"$top/src/core" "$here/bench-store.c" \
+cc -O2 -std=gnu11 -I"$build" -I"$top/src/core/base" -I"$top/src/core/vault" -I"$top/src/core/places" -I"$top/src/core/assessment" -I"$top/src/core/store" -I"$top/src/core/demo" "$here/bench-store.c" \
   "$build/src/core/libsillon-core.a" \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo) -lm \
+  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0) -lm \
   -o "$work/bench-store"
 
 "$work/bench-store" "$@"

@@ -82,7 +82,7 @@ if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$src" -Dui=false --buildtype=release >/dev/null
 fi
 ninja -C "$build" src/core/libsillon-core.a >/dev/null
-core_libs=$(pkg-config --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo)
+core_libs=$(pkg-config --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0)
 core_cflags=$(pkg-config --cflags glib-2.0 gio-2.0 sqlite3 libsodium)
 bin=$work/bin
 mkdir -p "$bin"
@@ -97,14 +97,14 @@ wrapper=$src/tests/bench/speedtest1-wrapper.c
 cc "${cflags[@]}" "${wrap[@]}" -c "$work/speedtest1.c" -o "$bin/speedtest1.o"
 cc "${cflags[@]}" -o "$bin/speedtest1-plain" "$wrapper" "$bin/speedtest1.o" -lsqlite3
 # shellcheck disable=SC2086
-cc "${cflags[@]}" -DBENCH_SILLON -I"$build" -I"$src/src/core" $core_cflags \
+cc "${cflags[@]}" -DBENCH_SILLON -I"$build" -I"$src/src/core/base" -I"$src/src/core/vault" -I"$src/src/core/places" -I"$src/src/core/assessment" -I"$src/src/core/store" -I"$src/src/core/demo" $core_cflags \
   -o "$bin/speedtest1-sillon" "$wrapper" "$bin/speedtest1.o" \
   "$build/src/core/libsillon-core.a" $core_libs -lm
 cc "${cflags[@]}" "${sqlcipher_flags[@]}" "${wrap[@]}" -c "$work/speedtest1.c" -o "$bin/speedtest1-sqlcipher.o"
 cc "${cflags[@]}" -DBENCH_SQLCIPHER "${sqlcipher_flags[@]}" -o "$bin/speedtest1-sqlcipher" \
   "$wrapper" "$bin/speedtest1-sqlcipher.o" $(pkg-config --libs sqlcipher)
 # shellcheck disable=SC2086
-cc -O2 -I"$build" -I"$src/src/core" $core_cflags -o "$bin/vault-bench" "$src/tests/bench/vault-bench.c" \
+cc -O2 -I"$build" -I"$src/src/core/base" -I"$src/src/core/vault" -I"$src/src/core/places" -I"$src/src/core/assessment" -I"$src/src/core/store" -I"$src/src/core/demo" $core_cflags -o "$bin/vault-bench" "$src/tests/bench/vault-bench.c" \
   "$build/src/core/libsillon-core.a" $core_libs -lm
 
 # 4. Runs. Every engine gets the same options but its own encryption switch.

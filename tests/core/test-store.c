@@ -1141,6 +1141,22 @@ test_places (StoreFixture *f, gconstpointer data)
   /* Upsert by the standard's id replaces in place. */
   {
     g_autoptr (SillonPlaceRecord) again = make_place ("structure-1", "Médiathèque J. Verne", "Reims", "51100");
+    g_autoptr (SillonPlaceRecord) unknown = make_place ("structure-9", "Ailleurs", "Reims", "51100");
+    g_autoptr (SillonPlaceRecord) no_id = make_place (NULL, "Sans identifiant", "Reims", "51100");
+    gint64 found = -1;
+
+    g_assert_true (sillon_store_find_place (f->store, again, &found, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (found, ==, p->id);
+    g_assert_true (sillon_store_find_place (f->store, unknown, &found, &error));
+    g_assert_cmpint (found, ==, 0);
+    g_assert_true (sillon_store_find_place (f->store, no_id, &found, &error));
+    g_assert_cmpint (found, ==, 0);
+    /* Another source is another place. */
+    sillon_place_record_set (unknown, SILLON_PLACE_COL_ID, "structure-1");
+    sillon_place_record_set (unknown, SILLON_PLACE_COL_SOURCE, "another-directory");
+    g_assert_true (sillon_store_find_place (f->store, unknown, &found, &error));
+    g_assert_cmpint (found, ==, 0);
 
     g_assert_true (sillon_store_upsert_place (f->store, again, &error));
     g_assert_no_error (error);
@@ -1339,6 +1355,79 @@ test_transactions (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (sillon_store_count_beneficiaries (f->store, &error), ==, 1);
 }
 
+/* The guard rolls back whatever was not committed, at every depth, and
+ * never twice: a failed commit has rolled back already (a second rollback
+ * would be a critical, fatal under the test environment). */
+static void
+test_transaction_guard (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (tx);
+    store_test_add_person (f->store, "Ana", "Silva", NULL, NULL);
+    g_assert_false (sqlite3_get_autocommit (f->db));
+  }
+  g_assert_true (sqlite3_get_autocommit (f->db));
+  g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 0);
+
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (f->store, &error);
+
+    store_test_add_person (f->store, "Bob", "Martin", NULL, NULL);
+    g_assert_true (sillon_store_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (sqlite3_get_autocommit (f->db));
+  g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 1);
+
+  {
+    g_autoptr (SillonStoreTransaction) outer = sillon_store_transaction_begin (f->store, &error);
+
+    store_test_add_person (f->store, "Chloé", "Durand", NULL, NULL);
+    {
+      g_autoptr (SillonStoreTransaction) inner = sillon_store_transaction_begin (f->store, &error);
+
+      store_test_add_person (f->store, "Dan", "Petit", NULL, NULL);
+      g_assert_true (sillon_store_transaction_commit (inner, &error));
+    }
+    g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 3);
+  }
+  g_assert_true (sqlite3_get_autocommit (f->db));
+  g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 1);
+
+  /* A foreign key checked at commit time makes the commit fail. */
+  g_assert_cmpint (sqlite3_exec (f->db, "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+                                        "CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (f->store, &error);
+
+    store_test_add_person (f->store, "Eve", "Moreau", NULL, NULL);
+    g_assert_cmpint (sqlite3_exec (f->db, "INSERT INTO child VALUES (42)", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_false (sillon_store_transaction_commit (tx, &error));
+    g_assert_nonnull (error);
+    g_assert_true (error->domain == SILLON_STORE_ERROR);
+    g_assert_true (sqlite3_get_autocommit (f->db));
+  }
+  g_clear_error (&error);
+  g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 1);
+
+  /* And the store goes on. */
+  {
+    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (f->store, &error);
+
+    store_test_add_person (f->store, "Fred", "Roux", NULL, NULL);
+    g_assert_true (sillon_store_transaction_commit (tx, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 2);
+}
+
 /* Inside a transaction the caller opened, the store nests in it. */
 static void
 test_caller_transaction (StoreFixture *f, gconstpointer data)
@@ -1389,6 +1478,7 @@ main (int argc, char **argv)
   ADD ("/store/places/from-import", test_places_from_import);
   ADD ("/store/referrals", test_referrals);
   ADD ("/store/transactions", test_transactions);
+  ADD ("/store/transactions/guard", test_transaction_guard);
   ADD ("/store/transactions/caller", test_caller_transaction);
 #undef ADD
   return g_test_run ();

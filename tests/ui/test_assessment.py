@@ -10,6 +10,7 @@ import datetime
 import json
 import os
 import re
+import subprocess
 from fractions import Fraction
 
 from dogtail.rawinput import typeText
@@ -164,6 +165,22 @@ def check_cancel_asks(app, window, items):
     wait_for(lambda: not discard_dialogs(app, "Discard this assessment?"), what="the dialog to close")
     check(bool(labels_containing(window, f"Question 2 of {len(items)}")), "Escape keeps editing, on the same question")
     check(chosen_answer(window, items[1], 2), "the answer chosen is still chosen after Escape")
+
+    # The screen locking while the question is asked answers it "keep": the
+    # dialog goes with the lock, and after unlocking the assessment is there.
+    press("<Alt>c")
+    discard_dialog(app, "Discard this assessment?")
+    subprocess.run(["gdbus", "emit", "--session", "--object-path", "/org/gnome/ScreenSaver",
+                    "--signal", "org.gnome.ScreenSaver.ActiveChanged", "true"], check=True)
+    unlock = find(window, "password text", "Passphrase", timeout=20)
+    wait_for(lambda: not discard_dialogs(app, "Discard this assessment?"), what="the lock to close the dialog")
+    check(not labels_containing(window, "Awa Diallo"), "nothing about the person shows while locked")
+    unlock.text = PASSPHRASE
+    unlock.grabFocus()
+    press("Return")
+    question_showing(window, items[1])
+    check(bool(labels_containing(window, f"Question 2 of {len(items)}")),
+          "a lock during the discard question keeps the assessment, on the same question")
     press("Page_Up")
     question_showing(window, items[0])
     check(chosen_answer(window, items[0], 1), "the confirmed answer is kept")
@@ -205,8 +222,9 @@ def test():
     find(window, "push button", "Add Person").click()
     check(find(window, "label", "Awa Diallo", timeout=20).showing, "adding a person opens their page")
 
-    # Back to the list: the search finds her, accent- and case-insensitively.
-    find(window, "push button", "Back to people").click()
+    # Back to the list with Alt+Left (the focus is on the person's page):
+    # the search finds her, accent- and case-insensitively.
+    press("<Alt>Left")
     search = find(window, "text", "Search people")
     search.text = "diall"
     row = wait_for(lambda: [n for n in window.findChildren(
@@ -261,6 +279,14 @@ def test():
     chosen = find(window, "radio button", items[2]["choices"][1]["_label"])
     check(chosen.checked, "going back shows the answer given before")
     screenshot("assessment-04-back")
+    # Alt+Left goes back too (the wizard.back action's accelerator); Enter
+    # confirms the answer kept there and comes forward again.
+    press("<Alt>Left")
+    question_showing(window, items[1])
+    check(find(window, "radio button", items[1]["choices"][3]["_label"]).checked,
+          "Alt+Left goes back to the previous question, its answer chosen")
+    press("Return")
+    question_showing(window, items[2])
     choose(3, 2)  # changed: the cost is no problem
     skip(3)       # accessibility limits: the person prefers not to say
     choose(0, 4)  # adaptation (informative)

@@ -1,11 +1,15 @@
 """Sillon in French, its users' language: the first window speaks French,
 through the translations built in the tree, and every control still has an
-accessible name (now in French)."""
+accessible name (now in French). The test goes on through the recovery key,
+the people, a person, a question and the result, so that each page's
+screenshot shows it in French."""
 
 import os
 
-from sillonui import (check, eventually, find, labels_containing, press, run, screenshot, start_app,
-                      unnamed_interactive)
+from sillonui import (activate, check, eventually, find, labels_containing, press, run, screenshot,
+                      start_app, unnamed_interactive, wait_for)
+
+PASSPHRASE = "une phrase de passe assez longue"
 
 
 def test():
@@ -30,8 +34,62 @@ def test():
                          what="the short-passphrase message in French")
     check(bool(message), "the short-passphrase message is in French")
     screenshot("fr-01-create-vault")
+    # Each page's title, in the header bar, is translated with the page.
+    check(bool(labels_containing(window, "Nouveau coffre-fort")), "the creation page's title is in French")
 
+    # The rest of the way in French: the recovery key, the people, a person,
+    # a question and the result.
+    find(window, "password text", "Phrase de passe").text = PASSPHRASE
+    find(window, "password text", "Confirmer la phrase de passe").text = PASSPHRASE
+    activate(find(window, "push button", "Créer le coffre-fort"))
+    written = find(window, "check box", "J’ai noté la clé de secours", timeout=60)
+    check(bool(labels_containing(window, "Clé de secours")), "the recovery key page's title is in French")
+    screenshot("fr-02-recovery-key")
+    activate(written)
+    proceed = find(window, "push button", "Continuer")
+    wait_for(lambda: proceed.sensitive, what="Continuer to become sensitive")
+    activate(proceed)
+    find(window, "text", "Rechercher des personnes", timeout=60)
+    screenshot("fr-03-people")
+
+    activate(find(window, "push button", "Nouvelle personne"))
+    find(window, "text", "Prénom").text = "Awa"
+    find(window, "text", "Nom").text = "Diallo"
+    activate(find(window, "push button", "Ajouter la personne"))
+    new_assessment = find(window, "push button", "Nouveau diagnostic", timeout=20)
+    screenshot("fr-04-person")
+
+    activate(new_assessment)
+    question = eventually(lambda: labels_containing(window, "Question 1 sur "), what="the first question in French")
+    check(bool(question), "the wizard speaks French")
+    check(bool(labels_containing(window, "Diagnostic")), "the wizard's title is in French")
+    press("2")
+    press("Return")
+    wait_for(lambda: labels_containing(window, "Question 2 sur "), what="the second question")
+    press("3")
+    screenshot("fr-05-question")
+    press("<Alt>t")  # « _Terminer maintenant »
+    chart = eventually(lambda: [n for n in window.findChildren(
+        lambda n: n.roleName == "chart" and n.showing, isLambda=True)], what="the chart")
+    check(bool(chart) and chart[0].name == "Scores par axe, sur 100", "the result's chart is named in French")
+    check(bool(labels_containing(window, "Résultat provisoire")), "the result page is in French")
+    missing = unnamed_interactive(window)
+    check(not missing, "every control of the result page has a French name: " + ", ".join(missing))
+    screenshot("fr-06-summary")
+
+    # Locked, in French; the assessment stays in memory.
+    press("<Control>l")
+    locked = eventually(lambda: labels_containing(window, "Le coffre-fort est verrouillé"),
+                        what="the unlock page in French")
+    check(bool(locked), "the unlock page is in French")
+    check(not labels_containing(window, "Awa Diallo"), "nothing about the person shows while locked")
+    screenshot("fr-07-unlock")
+
+    # Quitting with answers asks first, even locked; « Abandonner et quitter » leaves.
     press("<Control>q")
+    wait_for(lambda: [n for n in app.children if n.name == "Quitter et abandonner ce diagnostic ?"],
+             what="the quit question in French")
+    press("<Alt>a")
     proc.wait(timeout=20)
     check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
 

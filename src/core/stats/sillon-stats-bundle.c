@@ -223,11 +223,14 @@ gboolean
 sillon_stats_site_key (SillonStore *store, guint8 out_public[SILLON_STATS_KEY_BYTES], guint8 **out_secret, GError **error)
 {
   sqlite3 *db = sillon_store_get_db (store);
+  /* The key is read, or made and stored, in one transaction. */
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
   int rc;
 
-  if (!sillon_store_begin (store, error))
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   if (sqlite3_prepare_v2 (db, "SELECT public_key, secret_key FROM stats_site_key WHERE id = 1", -1, &stmt, NULL) != SQLITE_OK)
     goto sql_fail;
@@ -273,7 +276,7 @@ sillon_stats_site_key (SillonStore *store, guint8 out_public[SILLON_STATS_KEY_BY
       else
         sodium_free (sk);
     }
-  if (!sillon_store_commit (store, error))
+  if (!sillon_store_transaction_commit (tx, error))
     {
       if (out_secret != NULL)
         g_clear_pointer (out_secret, sodium_free);
@@ -284,8 +287,8 @@ sillon_stats_site_key (SillonStore *store, guint8 out_public[SILLON_STATS_KEY_BY
 sql_fail:
   g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL, _ ("Could not read the site’s key from the vault: %s"),
                sqlite3_errmsg (db));
+  /* Finalized before the guard rolls back. */
   sqlite3_finalize (stmt);
-  sillon_store_rollback (store);
   return FALSE;
 }
 

@@ -363,10 +363,55 @@ sillon_stats_dp_set_budget (SillonStore *store, int year, gint64 epsilon_micro, 
   return rc == SQLITE_DONE ? TRUE : sql_error (store, error);
 }
 
+void
+sillon_stats_ledger_entry_free (SillonStatsLedgerEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->period_from);
+  g_free (entry->period_to);
+  g_free (entry);
+}
+
+GPtrArray *
+sillon_stats_dp_list_ledger (SillonStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_stats_ledger_entry_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (sillon_store_get_db (store),
+                          "SELECT year, period_from, period_to, epsilon_micro, released_unix FROM stats_dp_ledger ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sql_error (store, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SillonStatsLedgerEntry *entry = g_new0 (SillonStatsLedgerEntry, 1);
+
+      entry->year = sqlite3_column_int (stmt, 0);
+      entry->period_from = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->period_to = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->epsilon_micro = sqlite3_column_int64 (stmt, 3);
+      entry->released_unix = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sql_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
 gboolean
 sillon_stats_dp_charge (SillonStore *store, const char *from, const char *to, gint64 epsilon_micro, GError **error)
 {
   int first = atoi (from), last = atoi (to);
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   sqlite3_stmt *stmt = NULL;
 
   if (epsilon_micro <= 0 || first < 1900 || last < first)
@@ -374,7 +419,9 @@ sillon_stats_dp_charge (SillonStore *store, const char *from, const char *to, gi
       g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_INVALID, _ ("Invalid period or ε for the privacy ledger"));
       return FALSE;
     }
-  if (!sillon_store_begin (store, error))
+  /* Every year is charged, or none. */
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
     return FALSE;
   for (int year = first; year <= last; year++)
     {
@@ -413,10 +460,10 @@ sillon_stats_dp_charge (SillonStore *store, const char *from, const char *to, gi
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  return sillon_store_commit (store, error);
+  return sillon_store_transaction_commit (tx, error);
 
 fail:
+  /* Finalized before the guard rolls back. */
   sqlite3_finalize (stmt);
-  sillon_store_rollback (store);
   return FALSE;
 }

@@ -51,4 +51,21 @@ gint64 sillon_stats_dp_spent (SillonStore *store, int year, GError **error);
 gint64 sillon_stats_dp_budget (SillonStore *store, int year, GError **error);
 gboolean sillon_stats_dp_set_budget (SillonStore *store, int year, gint64 epsilon_micro, GError **error);
 
+/* One charge of the ledger, as sillon_stats_dp_charge() recorded it. */
+typedef struct
+{
+  int year;
+  char *period_from; /* "YYYY-MM" */
+  char *period_to;
+  gint64 epsilon_micro;
+  gint64 released_unix;
+} SillonStatsLedgerEntry;
+
+void sillon_stats_ledger_entry_free (SillonStatsLedgerEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonStatsLedgerEntry, sillon_stats_ledger_entry_free)
+
+/* Every charge, oldest first (a GPtrArray that frees its entries), or NULL
+ * and @error. */
+GPtrArray *sillon_stats_dp_list_ledger (SillonStore *store, GError **error);
+
 G_END_DECLS

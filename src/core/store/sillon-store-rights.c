@@ -1,0 +1,567 @@
+/* sillon-store-rights.c — the rights of the people in the vault: access
+ * (export), erasure and retention
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The export format is documented in docs/DATA-EXPORT.md: keep both in step.
+ */
+
+#include "config.h"
+
+#include "sillon-store.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sillon-store-private.h"
+
+#define EXPORT_FORMAT "sillon-beneficiary-export"
+#define EXPORT_VERSION 1
+
+/* ── Export ────────────────────────────────────────────────────────────── */
+
+static void
+add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_id (JsonBuilder *b, const char *name, gint64 id)
+{
+  json_builder_set_member_name (b, name);
+  if (id > 0)
+    json_builder_add_int_value (b, id);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_strv (JsonBuilder *b, const char *name, GStrv values)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (gsize i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (b, values[i]);
+  json_builder_end_array (b);
+}
+
+static void
+add_time (JsonBuilder *b, const char *name, gint64 unix_time)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
+  g_autofree char *text = dt != NULL ? g_date_time_format_iso8601 (dt) : NULL;
+
+  add_string (b, name, text);
+}
+
+/* Stored JSON goes into the export as JSON, not as a string in a string. */
+static void
+add_json (JsonBuilder *b, const char *name, const char *json)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  json_builder_set_member_name (b, name);
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
+      json_parser_get_root (parser) != NULL)
+    json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_place_summary (SillonStore *store, JsonBuilder *b, const char *name, gint64 place_id)
+{
+  g_autoptr (SillonPlaceRecord) place = place_id > 0 ? sillon_store_get_place (store, place_id, NULL) : NULL;
+
+  json_builder_set_member_name (b, name);
+  if (place == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  add_id (b, "id", place->id);
+  add_string (b, "nom", place->values[SILLON_PLACE_COL_NOM]);
+  add_string (b, "adresse", place->values[SILLON_PLACE_COL_ADRESSE]);
+  add_string (b, "code_postal", place->values[SILLON_PLACE_COL_CODE_POSTAL]);
+  add_string (b, "commune", place->values[SILLON_PLACE_COL_COMMUNE]);
+  add_string (b, "telephone", place->values[SILLON_PLACE_COL_TELEPHONE]);
+  json_builder_end_object (b);
+}
+
+static void
+add_mediator (SillonStore *store, JsonBuilder *b, const char *name, gint64 mediator_id)
+{
+  g_autoptr (SillonMediator) m = mediator_id > 0 ? sillon_store_get_mediator (store, mediator_id, NULL) : NULL;
+
+  json_builder_set_member_name (b, name);
+  if (m == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  add_id (b, "id", m->id);
+  add_string (b, "display_name", m->display_name);
+  json_builder_end_object (b);
+}
+
+char *
+sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
+{
+  g_autoptr (SillonStoreTransaction) tx = NULL;
+  g_autoptr (SillonBeneficiary) ben = NULL;
+  g_autoptr (GPtrArray) consents = NULL;
+  g_autoptr (GPtrArray) assessments = NULL;
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GPtrArray) workshops = NULL;
+  g_autoptr (GPtrArray) parcours = NULL;
+  g_autoptr (GPtrArray) referrals = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  const char *bracket;
+
+  /* One read transaction: the parts of the export agree with each other.
+   * It only reads: never committed, it ends when the guard goes. */
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
+    return NULL;
+  ben = sillon_store_get_beneficiary (store, beneficiary_id, error);
+  if (ben == NULL ||
+      (consents = sillon_store_list_consents (store, beneficiary_id, error)) == NULL ||
+      (assessments = sillon_store_list_assessments (store, beneficiary_id, error)) == NULL ||
+      (sessions = sillon_store_list_sessions (store, beneficiary_id, error)) == NULL ||
+      (workshops = sillon_store_list_workshops_of (store, beneficiary_id, error)) == NULL ||
+      (parcours = sillon_store_list_parcours (store, beneficiary_id, error)) == NULL ||
+      (referrals = sillon_store_list_referrals (store, beneficiary_id, error)) == NULL)
+    return NULL;
+
+  json_builder_begin_object (b);
+  add_string (b, "format", EXPORT_FORMAT);
+  json_builder_set_member_name (b, "format_version");
+  json_builder_add_int_value (b, EXPORT_VERSION);
+  add_time (b, "exported_at", store_now_unix ());
+  json_builder_set_member_name (b, "vocabulary");
+  json_builder_add_string_value (b, "La Coop de la médiation numérique (api values)");
+
+  json_builder_set_member_name (b, "beneficiary");
+  json_builder_begin_object (b);
+  add_id (b, "id", ben->id);
+  add_string (b, "first_name", ben->first_name);
+  add_string (b, "last_name", ben->last_name);
+  json_builder_set_member_name (b, "birth_year");
+  if (ben->birth_year != 0)
+    json_builder_add_int_value (b, ben->birth_year);
+  else
+    json_builder_add_null_value (b);
+  bracket = sillon_store_beneficiary_age_bracket (store, ben, NULL, NULL);
+  add_string (b, "age_bracket", bracket);
+  add_string (b, "gender", ben->gender);
+  add_string (b, "social_status", ben->social_status);
+  add_string (b, "commune_insee", ben->commune_insee);
+  add_string (b, "phone", ben->phone);
+  add_string (b, "email", ben->email);
+  add_string (b, "sheet_language", ben->sheet_language);
+  add_string (b, "notes", ben->notes);
+  add_mediator (store, b, "mediator", ben->mediator_id);
+  json_builder_set_member_name (b, "anonymised");
+  json_builder_add_boolean_value (b, ben->anonymised);
+  add_time (b, "created_at", ben->created_unix);
+  add_time (b, "updated_at", ben->updated_unix);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "consents");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < consents->len; i++)
+    {
+      SillonConsent *c = consents->pdata[i];
+
+      json_builder_begin_object (b);
+      add_id (b, "id", c->id);
+      add_string (b, "date", c->date);
+      add_string (b, "told", c->told);
+      add_string (b, "scope", c->scope);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "assessments");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      SillonAssessmentRecord *a = assessments->pdata[i];
+
+      json_builder_begin_object (b);
+      add_id (b, "id", a->id);
+      add_string (b, "date", a->date);
+      add_string (b, "questionnaire_id", a->questionnaire_id);
+      json_builder_set_member_name (b, "questionnaire_version");
+      json_builder_add_int_value (b, a->questionnaire_version);
+      add_json (b, "answers", a->answers_json);
+      add_json (b, "result", a->result_json);
+      add_json (b, "override", a->override_json);
+      add_string (b, "override_reason", a->override_reason);
+      add_mediator (store, b, "mediator", a->mediator_id);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "sessions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      SillonSession *s = sessions->pdata[i];
+
+      json_builder_begin_object (b);
+      add_id (b, "id", s->id);
+      add_string (b, "date", s->date);
+      json_builder_set_member_name (b, "duration_minutes");
+      json_builder_add_int_value (b, s->duration_minutes);
+      add_string (b, "place_type", s->place_type);
+      add_place_summary (store, b, "place", s->place_id);
+      add_strv (b, "equipment", s->equipment);
+      add_strv (b, "themes", s->themes);
+      add_strv (b, "administrative_themes", s->admin_themes);
+      add_string (b, "administrative_procedure", s->admin_detail);
+      add_string (b, "autonomy", s->autonomy);
+      add_string (b, "help_mode", sillon_help_mode_to_string (s->help_mode));
+      add_strv (b, "skills", s->skills);
+      json_builder_set_member_name (b, "referred");
+      json_builder_add_boolean_value (b, s->referred);
+      add_string (b, "referral_destination", s->referral_destination);
+      add_string (b, "notes", s->notes);
+      add_mediator (store, b, "mediator", s->mediator_id);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  /* Only the workshop itself: the other participants are other people. */
+  json_builder_set_member_name (b, "workshops");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      SillonWorkshop *w = workshops->pdata[i];
+
+      json_builder_begin_object (b);
+      add_id (b, "id", w->id);
+      add_string (b, "title", w->title);
+      add_string (b, "level", w->level);
+      add_strv (b, "themes", w->themes);
+      add_string (b, "date", w->date);
+      json_builder_set_member_name (b, "duration_minutes");
+      json_builder_add_int_value (b, w->duration_minutes);
+      add_string (b, "place_type", w->place_type);
+      add_place_summary (store, b, "place", w->place_id);
+      add_mediator (store, b, "mediator", w->mediator_id);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "parcours");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < parcours->len; i++)
+    {
+      SillonParcours *p = parcours->pdata[i];
+
+      json_builder_begin_object (b);
+      add_id (b, "id", p->id);
+      add_string (b, "title", p->title);
+      add_string (b, "goal", p->goal);
+      add_time (b, "created_at", p->created_unix);
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < p->items->len; j++)
+        {
+          SillonParcoursItem *item = p->items->pdata[j];
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "position");
+          json_builder_add_int_value (b, item->position);
+          add_string (b, "planned_date", item->planned_date);
+          add_string (b, "label", item->label);
+          add_id (b, "workshop_id", item->workshop_id);
+          add_id (b, "session_id", item->session_id);
+          json_builder_set_member_name (b, "done");
+          json_builder_add_boolean_value (b, item->done);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "referrals");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      SillonReferral *r = referrals->pdata[i];
+
+      json_builder_begin_object (b);
+      add_id (b, "id", r->id);
+      add_string (b, "date", r->date);
+      add_place_summary (store, b, "place", r->place_id);
+      add_string (b, "destination", r->destination);
+      add_id (b, "session_id", r->session_id);
+      add_string (b, "reason", r->reason);
+      add_string (b, "already_done", r->already_done);
+      add_string (b, "documents", r->documents);
+      json_builder_set_member_name (b, "consent_to_share");
+      json_builder_add_boolean_value (b, r->consent_to_share);
+      add_string (b, "status", sillon_referral_status_to_string (r->status));
+      add_string (b, "sheet_fingerprint", r->sheet_fingerprint);
+      add_mediator (store, b, "mediator", r->mediator_id);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_clear_pointer (&tx, sillon_store_transaction_free);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* ── Erasure ───────────────────────────────────────────────────────────── */
+
+/* Where a text is required (a parcours title, an override's reason), what
+ * the mediator typed is replaced by this constant, which says nothing about
+ * anyone. */
+#define ANONYMISED_TEXT "-"
+
+/* Free text is blanked before the rows go, so that no copy of it survives
+ * in a page that a later change would only have moved. */
+static const char *const scrub_statements[] = {
+  "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
+  "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL WHERE beneficiary_id = ?1",
+  /* The reason for an override is also copied into the three JSON
+   * documents; the row goes, so they can all be emptied. */
+  ("UPDATE assessments SET override_reason = NULL, override_json = NULL, answers_json = '{}',"
+   " result_json = '{}' WHERE beneficiary_id = ?1"),
+  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
+  "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
+  ("UPDATE beneficiaries SET notes = NULL, first_name = NULL, last_name = NULL, phone = NULL,"
+   " email = NULL, name_key = '', phone_key = NULL, email_key = NULL WHERE id = ?1"),
+};
+
+static gboolean
+delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
+{
+  g_autoptr (StoreStmt) del = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (scrub_statements); i++)
+    {
+      g_autoptr (StoreStmt) stmt = store_stmt (store, scrub_statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  /* Sessions, assessments, consents, referrals, parcours, attendance and
+   * search trigrams follow by ON DELETE CASCADE. */
+  del = store_stmt (store, "DELETE FROM beneficiaries WHERE id = ?", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, id);
+  return store_step_done (store, del, error) &&
+         store_check_changed (store, _ ("beneficiary"), id, error);
+}
+
+/* The full-text index keeps deleted terms until its segments are merged,
+ * and the write-ahead log keeps old pages until a checkpoint. */
+static gboolean
+purge_traces (SillonStore *store, GError **error)
+{
+  if (!store_exec (store->db, "INSERT INTO beneficiary_fts (beneficiary_fts) VALUES ('optimize')", error))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+checkpoint_if_outermost (SillonStore *store)
+{
+  /* Not fatal: the next checkpoint will do it, and the log is encrypted. */
+  if (store->transaction_depth == 0)
+    sqlite3_wal_checkpoint_v2 (store->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+}
+
+gboolean
+store_erase_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
+{
+  return delete_beneficiary_rows (store, id, error) && purge_traces (store, error);
+}
+
+/* Commits @tx, then checkpoints so the erased pages leave the log (when
+ * @tx is the outermost transaction). */
+gboolean
+store_commit_erasure (SillonStore *store, SillonStoreTransaction *tx, GError **error)
+{
+  if (!sillon_store_transaction_commit (tx, error))
+    return FALSE;
+  checkpoint_if_outermost (store);
+  return TRUE;
+}
+
+gboolean
+sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
+{
+  g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, error);
+
+  return tx != NULL &&
+         store_erase_beneficiary_rows (store, beneficiary_id, error) &&
+         store_commit_erasure (store, tx, error);
+}
+
+/* ── Retention ─────────────────────────────────────────────────────────── */
+
+static const char *const anonymise_statements[] = {
+  "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
+  "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
+  /* The override itself stays (it made the result the statistics count);
+   * its reason goes, here and below in the JSON documents. The CHECK, and
+   * the answer-set format when the assessment is read again (a path, a
+   * comparison), want a reason whenever there is an override: a dash. */
+  ("UPDATE assessments SET override_reason = CASE WHEN override_json IS NULL THEN NULL ELSE '" ANONYMISED_TEXT "' END"
+   " WHERE beneficiary_id = ?1"),
+  "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
+  "DELETE FROM consents WHERE beneficiary_id = ?1",
+  "DELETE FROM beneficiary_trigrams WHERE beneficiary_id = ?1",
+  ("UPDATE beneficiaries SET first_name = NULL, last_name = NULL, phone = NULL, email = NULL,"
+   " notes = NULL, name_key = '', phone_key = NULL, email_key = NULL, anonymised = 1 WHERE id = ?1"),
+};
+
+/* The assessment documents repeat the override reasons typed by the
+ * mediator (answers: "overrides"; result: "degree" and the orientations;
+ * override: all of it), as "reason" members at depths that vary. Each run
+ * replaces one reason per row by a dash (an answer set with an override
+ * and no reason would no longer load); they are run until nothing
+ * changes. */
+static const char *const anonymise_reason_statements[] = {
+  ("UPDATE assessments SET answers_json = json_replace (answers_json,"
+   "   (SELECT fullkey FROM json_tree (assessments.answers_json)"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
+   " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.answers_json)"
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
+  ("UPDATE assessments SET result_json = json_replace (result_json,"
+   "   (SELECT fullkey FROM json_tree (assessments.result_json)"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
+   " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.result_json)"
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
+  ("UPDATE assessments SET override_json = json_replace (override_json,"
+   "   (SELECT fullkey FROM json_tree (assessments.override_json)"
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
+   " WHERE beneficiary_id = ?1 AND override_json IS NOT NULL"
+   " AND EXISTS (SELECT 1 FROM json_tree (assessments.override_json)"
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
+};
+
+static gboolean
+anonymise_reasons (SillonStore *store, gint64 id, GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (anonymise_reason_statements); i++)
+    for (;;)
+      {
+        g_autoptr (StoreStmt) stmt = store_stmt (store, anonymise_reason_statements[i], error);
+
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, id);
+        if (!store_step_done (store, stmt, error))
+          return FALSE;
+        if (sqlite3_changes (store->db) == 0)
+          break;
+      }
+  return TRUE;
+}
+
+gboolean
+sillon_store_apply_retention (SillonStore *store,
+                              guint months,
+                              GDateTime *now,
+                              guint *out_anonymised,
+                              GError **error)
+{
+  g_autoptr (SillonStoreTransaction) tx = NULL;
+  g_autoptr (GDateTime) current = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) cutoff = NULL;
+  g_autofree char *cutoff_date = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (out_anonymised != NULL)
+    *out_anonymised = 0;
+  if (months == 0)
+    {
+      g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                   _ ("%u is not a valid value for the field “%s”"), months, _ ("retention period"));
+      return FALSE;
+    }
+  cutoff = g_date_time_add_months (current, -(int) months);
+  cutoff_date = g_date_time_format (cutoff, "%Y-%m-%d");
+
+  tx = sillon_store_transaction_begin (store, error);
+  if (tx == NULL)
+    return FALSE;
+  {
+    /* Untouched: no change to the record and no activity dated after the
+     * cut-off, whatever the record's timestamps say. */
+    g_autoptr (StoreStmt) stmt = store_stmt (store,
+                                             "SELECT id FROM beneficiaries b WHERE anonymised = 0 AND updated_unix < ?1"
+                                             " AND NOT EXISTS (SELECT 1 FROM sessions WHERE beneficiary_id = b.id AND date >= ?2)"
+                                             " AND NOT EXISTS (SELECT 1 FROM assessments WHERE beneficiary_id = b.id AND date >= ?2)"
+                                             " AND NOT EXISTS (SELECT 1 FROM referrals WHERE beneficiary_id = b.id AND date >= ?2)"
+                                             " AND NOT EXISTS (SELECT 1 FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id"
+                                             "                 WHERE a.beneficiary_id = b.id AND w.date >= ?2)",
+                                             error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (cutoff));
+    store_bind_text (stmt, 2, cutoff_date);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        store_set_sql_error (store->db, rc, error);
+        return FALSE;
+      }
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      for (gsize j = 0; j < G_N_ELEMENTS (anonymise_statements); j++)
+        {
+          g_autoptr (StoreStmt) stmt = store_stmt (store, anonymise_statements[j], error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+          if (!store_step_done (store, stmt, error))
+            return FALSE;
+        }
+      if (!anonymise_reasons (store, g_array_index (ids, gint64, i), error))
+        return FALSE;
+    }
+  if (ids->len > 0 && !purge_traces (store, error))
+    return FALSE;
+  if (!store_commit_erasure (store, tx, error))
+    return FALSE;
+  if (out_anonymised != NULL)
+    *out_anonymised = ids->len;
+  return TRUE;
+}

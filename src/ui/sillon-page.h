@@ -1,0 +1,47 @@
+/* sillon-page.h — what every page of the main window has in common
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sillon-vault-session.h"
+
+G_BEGIN_DECLS
+
+#define SILLON_TYPE_PAGE (sillon_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (SillonPage, sillon_page, SILLON, PAGE, GtkBox)
+
+struct _SillonPageClass
+{
+  GtkBoxClass parent_class;
+
+  /* Called each time the window shows the page: give the focus to the
+   * control the mediator needs first, and the default to its main button. */
+  void (*switch_to) (SillonPage *self);
+  /* The page's session has locked: its store is gone. Take everything
+   * about the people in the vault out of the widgets. Called once, before
+   * the page's session becomes NULL. */
+  void (*locked) (SillonPage *self);
+};
+
+/* The page's title, which the window shows as its header bar's subtitle. */
+const char *sillon_page_get_title (SillonPage *self);
+void sillon_page_set_title (SillonPage *self,
+                            const char *title);
+
+void sillon_page_switch_to (SillonPage *self);
+
+/* The open vault the page works on, NULL while locked. The window gives
+ * each new session to every page; the page lets go of it when it locks. */
+SillonVaultSession *sillon_page_get_session (SillonPage *self);
+void sillon_page_set_session (SillonPage *self,
+                              SillonVaultSession *session);
+/* The session's store, NULL while locked: never kept by a page, only
+ * borrowed for the call at hand. */
+SillonStore *sillon_page_get_store (SillonPage *self);
+
+G_END_DECLS
