@@ -111,6 +111,7 @@ sillon_cli_stats_tables (int argc, char **argv)
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *noise = NULL;
+  g_autofree char *details = NULL;
   int k = SILLON_STATS_DEFAULT_K;
   gint64 epsilon = 0;
   SillonStatsFormat format = SILLON_STATS_FORMAT_JSON;
@@ -166,6 +167,12 @@ sillon_cli_stats_tables (int argc, char **argv)
     }
   if (!sillon_stats_release_write (release, sillon_store_get_vocabulary (cv->store), format, out, &error))
     return report (error, common.vault_path);
+  /* A file that leaves the vault: journaled like every export, although
+   * it holds only protected counts (standard output is not journaled: it
+   * goes where the caller sends it, like any command's output). */
+  details = sillon_stats_export_journal_details ("stats-tables", from, to);
+  if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_EXPORT, details, &error))
+    return sillon_cli_report_error (error, common.vault_path);
   return SILLON_CLI_EXIT_OK;
 }
 
@@ -440,7 +447,7 @@ sillon_cli_stats_bundle (int argc, char **argv)
       sillon_cli_error ("%s", error->message);
       return SILLON_CLI_EXIT_IO;
     }
-  details = g_strdup_printf ("{\"kind\":\"stats-bundle\",\"from\":\"%s\",\"to\":\"%s\"}", from, to);
+  details = sillon_stats_export_journal_details ("stats-bundle", from, to);
   if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_EXPORT, details, &error))
     return sillon_cli_report_error (error, common.vault_path);
   /* Translators: %s is a file name */

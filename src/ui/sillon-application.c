@@ -141,6 +141,7 @@ static const struct
    * the page. */
   { "person.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
   { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "dashboard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
   { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },
 };
 

@@ -21,7 +21,9 @@ mkdir -p "$work"/{home,data,config,cache,runtime} "$shots"
 chmod 700 "$work/runtime"
 
 # -displayfd picks a free display number, so parallel runs do not collide.
-Xvfb -displayfd 5 -screen 0 1280x900x24 -nolisten tcp -noreset 5>"$work/display" >"$work/xvfb.log" 2>&1 &
+# SILLON_TEST_SCREEN sets another screen size (the smallest supported
+# laptop screen, 1366x768, for the tests that check a page fits it).
+Xvfb -displayfd 5 -screen 0 "${SILLON_TEST_SCREEN:-1280x900}x24" -nolisten tcp -noreset 5>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 100); do
   [ -s "$work/display" ] && break

@@ -1134,3 +1134,25 @@ out:
     }
   return ok;
 }
+
+char *
+sillon_stats_export_journal_details (const char *kind, const char *from, const char *to)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  g_return_val_if_fail (kind != NULL && from != NULL && to != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, kind);
+  json_builder_set_member_name (builder, "from");
+  json_builder_add_string_value (builder, from);
+  json_builder_set_member_name (builder, "to");
+  json_builder_add_string_value (builder, to);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}

@@ -40,6 +40,13 @@ gboolean sillon_stats_release_write (SillonStatsRelease *release,
 char *sillon_stats_release_to_json (SillonStatsRelease *release,
                                     SillonVocabulary *vocabulary) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The details of the journal entry for an export of aggregates over
+ * [@from, @to] (@kind: "stats-tables", "stats-bundle"): the kind and the
+ * period, nothing else. The CLI and the application journal the same. */
+char *sillon_stats_export_journal_details (const char *kind,
+                                           const char *from,
+                                           const char *to) G_GNUC_WARN_UNUSED_RESULT;
+
 /* One row per accompagnement over [@from, @to], with exactly the columns
  * and value conventions of the Coop's activities export (a mediator's own
  * export: with the beneficiary and the notes). Personal data: the caller
