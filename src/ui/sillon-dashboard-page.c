@@ -216,32 +216,20 @@ progress_chart (SillonStatsRelease *release,
   return data;
 }
 
-static char *
-format_day (const char *iso)
-{
-  g_autoptr (GDateTime) day = g_date_time_new_local (atoi (iso), atoi (iso + 5), atoi (iso + 8), 0, 0, 0);
-
-  /* The date in the user's locale: 1 January 2026, January 1, 2026… */
-  return day != NULL ? g_date_time_format (day, "%x") : g_strdup (iso);
-}
-
 static void
 show_release (SillonDashboardPage *self,
               SillonVocabulary *vocabulary)
 {
   SillonStatsRelease *release = self->release;
-  g_autofree char *from = format_day (release->from);
-  g_autofree char *to = format_day (release->to);
   g_autofree char *activities = sillon_chart_format_value (grand_total (release, "act_month_type"));
   g_autofree char *accompaniments = sillon_chart_format_value (grand_total (release, "acc_month_type"));
   g_autofree char *people = sillon_chart_format_value (grand_total (release, "ben_kind"));
   g_autofree char *summary = NULL;
   g_autofree char *protection = NULL;
 
-  /* Translators: the period's key figures; %1$s and %2$s are its first and
-   * last days, then counts (or “hidden”). */
-  summary = g_strdup_printf (_ ("%1$s – %2$s · Activities: %3$s · Accompaniments: %4$s · People: %5$s"),
-                             from, to, activities, accompaniments, people);
+  /* Translators: the period's key figures: counts (or “hidden”). */
+  summary = g_strdup_printf (_ ("Activities: %1$s · Accompaniments: %2$s · People: %3$s"), activities, accompaniments,
+                             people);
   gtk_label_set_text (self->summary_label, summary);
   protection = g_strdup_printf (ngettext ("Counts of fewer than %u person are hidden, and so are enough other counts "
                                           "that none can be worked out from the totals: the figures are safe to publish.",
