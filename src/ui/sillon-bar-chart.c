@@ -303,6 +303,23 @@ draw_segments (Pen *pen,
     }
 }
 
+/* The text after a bar: its total, and whether parts of it are hidden. */
+static char *
+row_value_text (const SillonChartData *data,
+                guint row)
+{
+  gboolean hidden;
+  gint64 total = row_total (data, row, &hidden);
+  g_autofree char *value = sillon_chart_format_value (total);
+
+  if (!hidden)
+    return g_steal_pointer (&value);
+  if (total == 0)
+    return sillon_chart_format_value (SILLON_BAR_CHART_HIDDEN);
+  /* Translators: a total of which some parts are not published. */
+  return g_strdup_printf (_ ("%s + hidden"), value);
+}
+
 static void
 draw_rows (Pen *pen,
            const SillonChartData *data,
@@ -314,13 +331,14 @@ draw_rows (Pen *pen,
   int label_w = 0, value_w = 0;
   double bar_x, bar_w, scale;
   gint64 largest = largest_total (data);
+  g_auto (GStrv) values = g_new0 (char *, data->n_rows + 1);
 
   for (guint row = 0; row < data->n_rows; row++)
-    label_w = MAX (label_w, pen_width (pen, data->labels[row]));
-  {
-    g_autofree char *widest = sillon_chart_format_value (largest);
-    value_w = MAX (pen_width (pen, widest), pen_width (pen, C_ ("count", "hidden")));
-  }
+    {
+      values[row] = row_value_text (data, row);
+      label_w = MAX (label_w, pen_width (pen, data->labels[row]));
+      value_w = MAX (value_w, pen_width (pen, values[row]));
+    }
   /* Long labels take at most 40 % of the width, ellipsized. */
   label_w = MIN (label_w, (int) (width * 0.4));
   bar_x = label_w + GAP * 2;
@@ -333,7 +351,6 @@ draw_rows (Pen *pen,
       double bar_y = y + (row_h - bar_h) / 2;
       gboolean hidden;
       gint64 total = row_total (data, row, &hidden);
-      g_autofree char *value = NULL;
 
       pango_layout_set_width (pen->layout, label_w * PANGO_SCALE);
       pango_layout_set_ellipsize (pen->layout, PANGO_ELLIPSIZE_END);
@@ -343,19 +360,12 @@ draw_rows (Pen *pen,
 
       if (hidden && total == 0)
         {
-          draw_hidden (pen, bar_x, bar_y, MIN (bar_w, value_w * 2.0 + 8), bar_h);
+          int hidden_w = pen_width (pen, values[row]);
+          draw_hidden (pen, bar_x, bar_y, MIN (bar_w, hidden_w + 4.0 * GAP), bar_h);
           continue;
         }
       draw_segments (pen, data, row, TRUE, bar_x, bar_y, bar_h, scale);
-      value = sillon_chart_format_value (total);
-      if (hidden)
-        {
-          /* Translators: a total of which some parts are not published. */
-          g_autofree char *partial = g_strdup_printf (_ ("%s + hidden"), value);
-          g_free (value);
-          value = g_steal_pointer (&partial);
-        }
-      pen_text (pen, value, bar_x + total * scale + GAP, y + (row_h - pen->line_height) / 2, 0.85);
+      pen_text (pen, values[row], bar_x + total * scale + GAP, y + (row_h - pen->line_height) / 2, 0.85);
     }
 }
 
