@@ -33,6 +33,8 @@ struct _SillonDashboardPage
   SillonStatsRelease *release;
   /* The file chooser being shown, if any: it must outlive its response. */
   GtkFileChooserNative *chooser;
+  /* Where the last file was chosen: the next chooser opens there. */
+  char *last_folder;
   guint8 coordinator[SILLON_STATS_KEY_BYTES];
   gboolean setting_up; /* the period's controls are being filled: no computation */
   GSimpleActionGroup *actions;
@@ -400,6 +402,8 @@ new_chooser (SillonDashboardPage *self,
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (self->last_folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), self->last_folder);
   if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
     gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
   return chooser;
@@ -415,6 +419,11 @@ take_chooser_file (SillonDashboardPage *self,
 
   if (response == GTK_RESPONSE_ACCEPT && self->release != NULL)
     path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (self->chooser));
+  if (path != NULL)
+    {
+      g_free (self->last_folder);
+      self->last_folder = g_path_get_dirname (path);
+    }
   g_clear_object (&self->chooser);
   update_actions (self);
   return path;
@@ -625,6 +634,7 @@ sillon_dashboard_page_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_pointer (&self->release, sillon_stats_release_free);
+  g_clear_pointer (&self->last_folder, g_free);
   g_clear_object (&self->actions);
   G_OBJECT_CLASS (sillon_dashboard_page_parent_class)->dispose (object);
 }

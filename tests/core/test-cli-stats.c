@@ -268,6 +268,12 @@ test_exports_journaled (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) a = run (PASS_LINE, "stats", "export-activities", "--vault", f->site[0], "--period", PERIOD, "--out",
                                  activities, NULL);
   g_autoptr (CliResult) b = run (PASS_LINE, "stats", "export-beneficiaries", "--vault", f->site[0], "--out", people, NULL);
+  g_autofree char *tables = in_dir (f, "tables.csv");
+  /* The published tables on standard output are not journaled; to a
+   * file, they are, with their period. */
+  g_autoptr (CliResult) to_stdout = run (PASS_LINE, "stats", "tables", "--vault", f->site[0], "--period", PERIOD, NULL);
+  g_autoptr (CliResult) to_file = run (PASS_LINE, "stats", "tables", "--vault", f->site[0], "--period", PERIOD, "--out",
+                                       tables, NULL);
   g_autoptr (CliResult) journal = run (PASS_LINE, "journal", "list", "--vault", f->site[0], NULL);
   struct stat st;
 
@@ -284,6 +290,11 @@ test_exports_journaled (Fixture *f, gconstpointer data)
   /* Journaled with counts, never names. */
   g_assert_true (contains (journal->out, "\"kind\":\"coop-activities\""));
   g_assert_true (contains (journal->out, "\"kind\":\"coop-beneficiaries\""));
+  g_assert_cmpint (to_stdout->status, ==, EXIT_OK);
+  g_assert_cmpint (to_file->status, ==, EXIT_OK);
+  g_assert_true (g_file_test (tables, G_FILE_TEST_EXISTS));
+  g_assert_true (contains (journal->out, "{\"kind\":\"stats-tables\",\"from\":\"2025-01-01\",\"to\":\"2025-06-30\"}"));
+  g_assert_false (contains (strstr (journal->out, "stats-tables") + 1, "stats-tables"));
 }
 
 int

@@ -13,7 +13,7 @@ import re
 import subprocess
 import time
 
-from sillonui import (activate, check, eventually, find, is_showing, labels_containing, press, run,
+from sillonui import (activate, appears, check, eventually, find, is_showing, labels_containing, press, run,
                       screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "correct horse battery staple"
@@ -174,6 +174,11 @@ def test():
         check(b"2026-01-01" in content and b"2026-06-30" in content, "the export covers the chosen period")
     screenshot(("fr-" if FRENCH else "") + "dashboard-05-exported")
 
+    # Alt+Left goes back to the people, as the back button's tooltip says.
+    find(window, "toggle button", name("tables")).grabFocus()
+    press("<Alt>Left")
+    check(appears(window, "text", name("search")) is not None, "Alt+Left goes back to the people")
+
     press("<Control>q")
     proc.wait(timeout=30)
 
@@ -192,8 +197,8 @@ def test():
 
     # The export is journaled, as the CLI journals it.
     journal = cli("journal", "list", "--vault", vault)
-    check('"kind":"stats-tables"' in journal.stdout and '"from":"2026-01-01"' in journal.stdout,
-          "the export is in the journal with its period")
+    check('{"kind":"stats-tables","from":"2026-01-01","to":"2026-06-30"}' in journal.stdout,
+          "the tables' export is in the journal with its period")
 
 
 run(test)
