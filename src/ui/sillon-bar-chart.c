@@ -453,6 +453,10 @@ sillon_bar_chart_draw (GtkWidget *widget,
       pen_text (&pen, _ ("Nothing was recorded in this period."), 0, 0, 0.7);
       return GDK_EVENT_PROPAGATE;
     }
+  /* Focusable, so that a screen reader reads the values when the
+   * keyboard reaches the chart: show where the focus is. */
+  if (gtk_widget_has_visible_focus (widget))
+    gtk_render_focus (style, cr, 0, 0, width, height);
   top = draw_legend (&pen, self->data, width);
   if (self->data->layout == SILLON_BAR_CHART_ROWS)
     draw_rows (&pen, self->data, width, top);
@@ -539,6 +543,7 @@ static void
 sillon_bar_chart_init (SillonBarChart *self)
 {
   atk_object_set_role (gtk_widget_get_accessible (GTK_WIDGET (self)), ATK_ROLE_CHART);
+  gtk_widget_set_can_focus (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
