@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sillon-sheets.h"
 #include "sillon-vault.h"
 
 static void
@@ -44,11 +45,15 @@ sillon_cli_vault_create (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   SillonVaultCreateOptions options = { 0 };
   char *recovery_key = NULL;
+  g_autofree char *print_recovery = NULL;
+  g_autofree char *sheet_lang = NULL;
   int kdf_ms = 0;
   int page_size = 0;
   int ret;
   const GOptionEntry entries[] = {
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_ ("Display name of the first mediator (default: your account’s name)"), N_ ("NAME") },
+    { "print-recovery", 0, 0, G_OPTION_ARG_FILENAME, &print_recovery, N_ ("Also write the recovery key on a printable sheet, as a PDF file (delete it once printed)"), N_ ("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &sheet_lang, N_ ("Language of the recovery-key sheet (default: fr)"), N_ ("CODE") },
     { "kdf-ms", 0, 0, G_OPTION_ARG_INT, &kdf_ms, N_ ("Target time of the passphrase stretching, in milliseconds (default 750; never below 64 MiB and 2 passes)"), N_ ("MS") },
     { "page-size", 0, 0, G_OPTION_ARG_INT, &page_size, N_ ("Database page size in bytes, a power of two from 1024 to 65536 (default 4096)"), N_ ("BYTES") },
     { NULL }
@@ -68,6 +73,12 @@ sillon_cli_vault_create (int argc, char **argv)
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS, "%s", "");
       return sillon_cli_report_error (error, common.vault_path);
+    }
+  /* A wrong language is told before the vault exists, not after. */
+  if (print_recovery != NULL && sillon_sheet_language_get (sheet_lang, &error) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
     }
 
   if (name == NULL)
@@ -99,21 +110,44 @@ sillon_cli_vault_create (int argc, char **argv)
   /* Translators: %s is the path of the vault file. */
   g_print (_ ("Vault created at %s.\n"), common.vault_path);
   print_recovery_key (recovery_key);
-  sillon_vault_free_secret (recovery_key);
-  sillon_vault_lock (vault);
   if (fflush (stdout) != 0 || ferror (stdout))
     {
       int saved = errno;
       g_autofree char *wal = g_strconcat (common.vault_path, "-wal", NULL);
 
+      sillon_vault_free_secret (recovery_key);
+      sillon_vault_lock (vault);
       /* A recovery key nobody saw is no recovery key: the new vault, empty
-       * still, goes, rather than stay with a key shown to no one. */
+       * still, goes, rather than stay with a key shown to no one. Checked
+       * before the sheet is written: the sheet is a copy of the key, not
+       * the place where it is first shown. */
       g_unlink (wal);
       g_unlink (common.vault_path);
       /* Translators: %s is the reason. */
       sillon_cli_error (_ ("The recovery key could not be written out (%s): the vault was not created."), g_strerror (saved));
       return SILLON_CLI_EXIT_IO;
     }
+  if (print_recovery != NULL)
+    {
+      g_autoptr (SillonSheetDoc) doc = sillon_sheet_build_recovery (recovery_key, name, sheet_lang,
+                                                                    SILLON_SHEET_PAPER_A4, NULL, &error);
+
+      /* The key was shown above whatever happens here: the vault is usable. */
+      if (doc == NULL || !sillon_sheet_doc_write_pdf (doc, print_recovery, &error))
+        {
+          sillon_vault_free_secret (recovery_key);
+          sillon_vault_lock (vault);
+          sillon_cli_error ("%s", error->message);
+          return SILLON_CLI_EXIT_IO;
+        }
+      {
+        g_autofree char *display = g_filename_display_name (print_recovery);
+        /* Translators: %s is a file name. */
+        g_print (_ ("Wrote the recovery-key sheet to %s: print it, then delete the file.\n"), display);
+      }
+    }
+  sillon_vault_free_secret (recovery_key);
+  sillon_vault_lock (vault);
   return SILLON_CLI_EXIT_OK;
 }
 

@@ -86,4 +86,10 @@ int sillon_cli_stats_ledger (int argc, char **argv);
 int sillon_cli_stats_export_activities (int argc, char **argv);
 int sillon_cli_stats_export_beneficiaries (int argc, char **argv);
 
+int sillon_cli_sheet_progress (int argc, char **argv);
+int sillon_cli_sheet_referral (int argc, char **argv);
+int sillon_cli_sheet_notice (int argc, char **argv);
+int sillon_cli_sheet_record (int argc, char **argv);
+int sillon_cli_sheet_verify (int argc, char **argv);
+
 G_END_DECLS

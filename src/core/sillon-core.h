@@ -36,6 +36,14 @@
 #include "sillon-store.h"
 #include "sillon-vault-session.h"
 
+/* sheets */
+#include "sillon-sheet-error.h"
+#include "sillon-sheet-fingerprint.h"
+#include "sillon-sheet-labels.h"
+#include "sillon-sheet-language.h"
+#include "sillon-sheet-layout.h"
+#include "sillon-sheets.h"
+
 /* stats */
 #include "sillon-stats-bundle.h"
 #include "sillon-stats-dp.h"

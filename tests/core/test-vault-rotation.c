@@ -17,7 +17,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -485,6 +487,36 @@ test_damaged_record (void)
   /* The old vault is untouched and still works. */
   g_assert_cmpint (count_rows (vault), ==, ROWS);
   g_assert_cmpuint (verified_journal_entries (vault), ==, template_journal_entries);
+  g_clear_object (&vault);
+
+  /* Put there instead of the record: a huge (sparse) file, a pipe. Each is
+   * refused as damaged without being read, on every unlock as on resume:
+   * neither the memory nor a read that never ends. */
+  g_assert_cmpint (g_unlink (record), ==, 0);
+  {
+    int fd = g_open (record, O_WRONLY | O_CREAT, 0600);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, G_GINT64_CONSTANT (64) << 30), ==, 0);
+    close (fd);
+  }
+  vault = sillon_vault_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sillon_vault_has_pending_rotation (vault));
+  g_assert_false (sillon_vault_resume_rotation (vault, PASSPHRASE, &callbacks, NULL, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+  g_clear_error (&error);
+  g_assert_cmpint (g_unlink (record), ==, 0);
+  g_assert_cmpint (mkfifo (record, 0600), ==, 0);
+  g_assert_true (sillon_vault_has_pending_rotation (vault));
+  g_assert_false (sillon_vault_resume_rotation (vault, PASSPHRASE, &callbacks, NULL, &error));
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+  g_clear_error (&error);
+  g_assert_null (again);
+  g_assert_true (sillon_vault_abandon_rotation (vault, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_rows (vault), ==, ROWS);
   g_clear_object (&vault);
   remove_dir (dir);
 }

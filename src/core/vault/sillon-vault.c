@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define DEFAULT_KDF_TARGET_MS 750
@@ -1643,6 +1644,43 @@ write_rotation_record (const char *vault_path,
   return TRUE;
 }
 
+/* Reads the record at @path into @record (ROTATION_RECORD_SIZE bytes). A
+ * record is written whole or not at all, so anything but a regular file of
+ * exactly that size is damage, said without reading it: a file put there
+ * could be a huge one, a pipe or a device, and is looked at on every
+ * unlock. Returns 0, or the errno of a failed open or read, or -1 when the
+ * file is not a record. */
+static int
+load_rotation_record (const char *path, guint8 record[ROTATION_RECORD_SIZE])
+{
+  struct stat st;
+  gsize done = 0;
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  int result = 0;
+
+  if (fd < 0)
+    return errno;
+  if (fstat (fd, &st) != 0)
+    result = errno;
+  else if (!S_ISREG (st.st_mode) || st.st_size != ROTATION_RECORD_SIZE)
+    result = -1;
+  while (result == 0 && done < ROTATION_RECORD_SIZE)
+    {
+      ssize_t n = read (fd, record + done, ROTATION_RECORD_SIZE - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        result = errno;
+      else if (n == 0)
+        result = -1;
+      else
+        done += n;
+    }
+  close (fd);
+  return result;
+}
+
 static gboolean
 rotation_record_damaged (const char *path, GError **error)
 {
@@ -1664,24 +1702,23 @@ read_rotation_record (const char *vault_path,
                       GError **error)
 {
   g_autofree char *path = rotation_record_path (vault_path);
-  g_autofree char *contents = NULL;
+  g_autofree guint8 *record = g_malloc (ROTATION_RECORD_SIZE);
   g_autofree SillonVaultHeader *header = g_new0 (SillonVaultHeader, 1);
-  g_autoptr (GError) local_error = NULL;
   guint8 *secret = NULL;
   guint8 key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
-  const guint8 *record, *nonce;
+  const guint8 *nonce;
   guint copy_index = 0, slot_index = 0;
-  gsize length = 0;
   guint32 version;
   int rc;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  rc = load_rotation_record (path, record);
+  if (rc > 0)
     {
-      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO, "%s", local_error->message);
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO,
+                   _ ("Cannot read %s: %s"), path, g_strerror (rc));
       return FALSE;
     }
-  record = (const guint8 *) contents;
-  if (length != ROTATION_RECORD_SIZE || memcmp (record, ROTATION_RECORD_MAGIC, 8) != 0)
+  if (rc != 0 || memcmp (record, ROTATION_RECORD_MAGIC, 8) != 0)
     return rotation_record_damaged (path, error);
   memcpy (&version, record + 8, 4);
   if (GUINT32_FROM_BE (version) != ROTATION_RECORD_VERSION)
@@ -1731,12 +1768,11 @@ static gboolean
 rotation_record_is_done (const char *path, const guint8 db_id[SILLON_VAULT_DB_ID_SIZE])
 {
   g_autofree char *record_path = rotation_record_path (path);
-  g_autofree char *contents = NULL;
+  g_autofree guint8 *record = g_malloc (ROTATION_RECORD_SIZE);
   g_autofree SillonVaultHeader *header = g_new0 (SillonVaultHeader, 1);
-  gsize length = 0;
 
-  if (!g_file_get_contents (record_path, &contents, &length, NULL) || length != ROTATION_RECORD_SIZE ||
-      !sillon_vault_header_parse ((const guint8 *) contents + 12 + SILLON_VAULT_DB_ID_SIZE, SILLON_VAULT_HEADER_SIZE, header, NULL))
+  if (load_rotation_record (record_path, record) != 0 ||
+      !sillon_vault_header_parse (record + 12 + SILLON_VAULT_DB_ID_SIZE, SILLON_VAULT_HEADER_SIZE, header, NULL))
     return FALSE;
   for (guint i = 0; i < 2; i++)
     if (header->copies[i].valid && memcmp (header->copies[i].db_id, db_id, SILLON_VAULT_DB_ID_SIZE) == 0)
@@ -1754,6 +1790,10 @@ sillon_vault_has_pending_rotation (SillonVault *self)
   if (self->master_key == NULL)
     return FALSE;
   record_path = rotation_record_path (self->path);
+  /* A check changes nothing beside the vault either: what is left over is
+   * removed by the next command that may write. */
+  if (self->check_only)
+    return g_file_test (record_path, G_FILE_TEST_EXISTS) && !rotation_record_is_done (self->path, self->header.db_id);
   /* A crash between the rename and the removal of the record: the rotation
    * is complete, only the record is left to remove. */
   if (g_file_test (record_path, G_FILE_TEST_EXISTS) && rotation_record_is_done (self->path, self->header.db_id))
