@@ -18,6 +18,8 @@ SILLON_BUILD_PACKAGES=(
   # QR codes on the referral sheets, and the fonts every sheet embeds
   # (Latin, Vietnamese, Arabic).
   libqrencode-dev fonts-noto-core fonts-dejavu-core
+  # The statistics' spreadsheet exports (XLSX).
+  libxlsxwriter-dev
   # The data tests' validators: configuring fails without them, so that
   # the desktop file and metainfo checks never vanish from the suite.
   desktop-file-utils appstream
@@ -31,6 +33,8 @@ SILLON_TEST_PACKAGES=(
   python3 python3-dogtail python3-gi gir1.2-atspi-2.0 gir1.2-gtk-3.0
   clang clang-format libclang-rt-14-dev
   poppler-utils zbar-tools sqlite3
+  # A real spreadsheet opens the statistics exports (test stats-spreadsheet).
+  libreoffice-calc-nogui
 )
 
 sillon_missing_packages () {

@@ -61,6 +61,15 @@ static const SillonCliCommand commands[] = {
   { "sheet notice", N_ ("The information notice: what is kept, why, and the person’s rights"), sillon_cli_sheet_notice },
   { "sheet record", N_ ("Everything stored about the person, readable (right of access)"), sillon_cli_sheet_record },
   { "sheet verify", N_ ("Check the code printed on a sheet"), sillon_cli_sheet_verify },
+  { "stats", N_ ("Statistics: publishable tables, Coop exports, site bundles"), NULL },
+  { "stats tables", N_ ("Compute the publishable tables of a period"), sillon_cli_stats_tables },
+  { "stats keygen", N_ ("Make a coordinator’s key pair"), sillon_cli_stats_keygen },
+  { "stats site-key", N_ ("Print this site’s public key for the coordinator’s trust list"), sillon_cli_stats_site_key },
+  { "stats bundle", N_ ("Write this site’s counts, signed and sealed for the coordinator"), sillon_cli_stats_bundle },
+  { "stats merge", N_ ("Verify and add up the sites’ bundles, then protect the result"), sillon_cli_stats_merge },
+  { "stats ledger", N_ ("List or set the privacy budget of noisy releases"), sillon_cli_stats_ledger },
+  { "stats export-activities", N_ ("Export the activities as the Coop does (personal data)"), sillon_cli_stats_export_activities },
+  { "stats export-beneficiaries", N_ ("Export the people in the Coop’s import template (personal data)"), sillon_cli_stats_export_beneficiaries },
   { "commune", N_ ("Find a French commune by name, postal code or code INSEE"), NULL },
   { "commune search", N_ ("Complete a commune from the start of its name or postal code"), sillon_cli_commune_search },
   { "commune show", N_ ("Show the commune with a code INSEE"), sillon_cli_commune_show },
@@ -115,11 +124,20 @@ print_usage (FILE *stream, const SillonCliCommand *table, const char *group)
       fprintf (stream, _ ("Usage: sillon-cli %s SUBCOMMAND [--vault PATH] [--passphrase-fd N] [OPTIONS…]\n\n"), group);
       fprintf (stream, "%s\n", _ ("Subcommands:"));
     }
+  /* The summaries in one column, after the level's longest name
+   * (“export-beneficiaries” under “stats”). */
+  int width = 12;
   for (const SillonCliCommand *c = table; c->name != NULL; c++)
     {
       const char *name = name_under (c, group);
       if (name != NULL)
-        fprintf (stream, "  %-12s %s\n", name, _ (c->summary));
+        width = MAX (width, (int) strlen (name));
+    }
+  for (const SillonCliCommand *c = table; c->name != NULL; c++)
+    {
+      const char *name = name_under (c, group);
+      if (name != NULL)
+        fprintf (stream, "  %-*s %s\n", width, name, _ (c->summary));
     }
   if (group == NULL)
     {

@@ -80,6 +80,15 @@ int sillon_cli_person_erase (int argc, char **argv);
 
 int sillon_cli_retention (int argc, char **argv);
 
+int sillon_cli_stats_tables (int argc, char **argv);
+int sillon_cli_stats_keygen (int argc, char **argv);
+int sillon_cli_stats_site_key (int argc, char **argv);
+int sillon_cli_stats_bundle (int argc, char **argv);
+int sillon_cli_stats_merge (int argc, char **argv);
+int sillon_cli_stats_ledger (int argc, char **argv);
+int sillon_cli_stats_export_activities (int argc, char **argv);
+int sillon_cli_stats_export_beneficiaries (int argc, char **argv);
+
 int sillon_cli_sheet_progress (int argc, char **argv);
 int sillon_cli_sheet_referral (int argc, char **argv);
 int sillon_cli_sheet_notice (int argc, char **argv);

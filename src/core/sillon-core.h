@@ -47,5 +47,13 @@
 #include "sillon-sheet-layout.h"
 #include "sillon-sheets.h"
 
+/* stats */
+#include "sillon-stats-bundle.h"
+#include "sillon-stats-dp.h"
+#include "sillon-stats-export.h"
+#include "sillon-stats-indicators.h"
+#include "sillon-stats-lp.h"
+#include "sillon-stats-release.h"
+
 /* demo */
 #include "sillon-demo.h"

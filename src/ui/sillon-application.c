@@ -162,6 +162,7 @@ static const struct
   { "person.undo", { "<Primary>z", NULL } },
   { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
   { "wizard.cancel", { "Escape", NULL } },
+  { "dashboard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
   { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },
 };
 

@@ -19,6 +19,7 @@
 #include "sillon-assessment-wizard.h"
 #include "sillon-auto-lock.h"
 #include "sillon-create-vault-page.h"
+#include "sillon-dashboard-page.h"
 #include "sillon-people-page.h"
 #include "sillon-profile.h"
 #include "sillon-person-page.h"
@@ -50,6 +51,7 @@ struct _SillonWindow
   SillonPeoplePage *people_page;
   SillonPersonPage *person_page;
   SillonAssessmentWizard *wizard;
+  SillonDashboardPage *dashboard_page;
   SillonPage *store_error_page;
   GtkLabel *store_error_label;
 };
@@ -75,12 +77,18 @@ update_lock_action (SillonWindow *self)
    * unlock page. */
   gboolean open = (self->session != NULL && !sillon_vault_session_is_locked (self->session)) ||
                   gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->store_error_page);
+  gboolean unlocked = self->session != NULL && !sillon_vault_session_is_locked (self->session);
   GAction *lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+  GAction *statistics = g_action_map_lookup_action (G_ACTION_MAP (self), "statistics");
 
   if (lock == NULL) /* still being built */
     return;
   g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), open);
   gtk_widget_set_visible (self->lock_button, open);
+  /* The statistics read the open vault; not during an assessment, which
+   * has its own way out. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (statistics),
+                               unlocked && gtk_stack_get_visible_child (self->stack) != GTK_WIDGET (self->wizard));
 }
 
 /* The header bar says where the mediator is: the visible page's title. */
@@ -300,6 +308,23 @@ on_wizard_cancelled (SillonWindow *self)
   return_to_person (self);
 }
 
+static void
+on_dashboard_page_back (SillonWindow *self)
+{
+  show_page (self, self->people_page);
+}
+
+/* win.statistics: the dashboard, from the main menu. */
+static void
+on_statistics_activated (GSimpleAction *action,
+                         GVariant *parameter,
+                         gpointer user_data)
+{
+  SillonWindow *self = SILLON_WINDOW (user_data);
+
+  show_page (self, self->dashboard_page);
+}
+
 /* ── Locking ───────────────────────────────────────────────────────────── */
 
 static void
@@ -339,6 +364,7 @@ on_show_primary_menu_activated (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "lock", on_lock_activated, NULL, NULL, NULL, { 0 } },
   { "show-primary-menu", on_show_primary_menu_activated, NULL, NULL, NULL, { 0 } },
+  { "statistics", on_statistics_activated, NULL, NULL, NULL, { 0 } },
 };
 
 /* ── Shortcuts window ──────────────────────────────────────────────────── */
@@ -612,6 +638,7 @@ sillon_window_class_init (SillonWindowClass *klass)
   g_type_ensure (SILLON_TYPE_PEOPLE_PAGE);
   g_type_ensure (SILLON_TYPE_PERSON_PAGE);
   g_type_ensure (SILLON_TYPE_ASSESSMENT_WIZARD);
+  g_type_ensure (SILLON_TYPE_DASHBOARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, header_bar);
@@ -625,6 +652,7 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, person_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, wizard);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, store_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed);
@@ -637,6 +665,7 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_new_assessment);
   gtk_widget_class_bind_template_callback (widget_class, on_wizard_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_wizard_cancelled);
+  gtk_widget_class_bind_template_callback (widget_class, on_dashboard_page_back);
 }
 
 static void
@@ -650,6 +679,7 @@ sillon_window_init (SillonWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
   on_stack_visible_child_changed (self);
+  update_lock_action (self);
 
   self->auto_lock = sillon_auto_lock_new (GTK_WINDOW (self), self->settings);
   g_signal_connect_swapped (self->auto_lock, "lock-requested", G_CALLBACK (on_auto_lock_requested), self);

@@ -25,6 +25,7 @@
 #include <sodium.h>
 
 #include "sillon-journal.h"
+#include "sillon-stats-dp.h"
 #include "sillon-store-private.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
@@ -197,6 +198,21 @@ test_fixture_migrates (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
 
+  /* Version 3 added the statistics' privacy ledger and site key: empty,
+   * and usable. */
+  g_assert_cmpint (sillon_stats_dp_spent (store, 2025, &error), ==, 0);
+  g_assert_true (sillon_stats_dp_charge (store, "2025-01-01", "2025-12-31", 250000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sillon_stats_dp_spent (store, 2025, &error), ==, 250000);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT count(*) FROM stats_site_key", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+  }
+
   /* The flags of a place survive. */
   place = sillon_store_get_place (store, 1, &error);
   g_assert_no_error (error);
@@ -219,6 +235,8 @@ test_fixture_migrates (Fixture *f, gconstpointer data)
   store = sillon_store_new (sillon_vault_get_db (vault), &error);
   g_assert_no_error (error);
   g_assert_cmpint (sillon_store_count_beneficiaries (store, &error), ==, 2);
+  /* The ledger's entry was committed with the rest. */
+  g_assert_cmpint (sillon_stats_dp_spent (store, 2025, &error), ==, 250000);
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
 }

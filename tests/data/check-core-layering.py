@@ -5,7 +5,9 @@ Each folder under src/core is a layer. A file of a layer may include the
 headers of the layers it may use (its own and those listed below) and
 nothing else of Sillon: not a layer above it, not the umbrella header, not
 the UI or the CLI, and no gtk/gdk header anywhere. A private header
-(*-private.h) is for its own layer only. A layer's meson.build may name
+(*-private.h) is for its own layer only. A library that belongs to one
+layer (libxlsxwriter: stats) is included and named by that layer only. A
+layer's meson.build may name
 only the dependencies of the layers it may use, no gtk/gdk, and no include
 folder outside its own.
 
@@ -24,8 +26,8 @@ import sys
 import tempfile
 
 # What each layer may use, besides itself. A layer not in this table is an
-# error: a new folder states its place here first. sheets/ and stats/ are
-# the layers to come; they are checked as soon as their folder exists.
+# error: a new folder states its place here first. sheets/ is
+# the layer to come; it is checked as soon as its folder exists.
 ALLOWED = {
     "base": set(),
     "vault": {"base"},
@@ -39,6 +41,13 @@ ALLOWED = {
 # Files directly in src/core (the umbrella header, and whatever a layer
 # above adds to core_sources) may use every layer.
 TOP = "core"
+
+# External libraries that one layer alone may use: their headers and their
+# meson dependency belong to that layer (libxlsxwriter writes the
+# statistics' spreadsheets; nothing else writes spreadsheets).
+EXCLUSIVE = {
+    "xlsxwriter": "stats",
+}
 
 # Headers that meson generates into a layer's build folder.
 GENERATED = {
@@ -86,6 +95,10 @@ def find_errors(root):
             if name.startswith(("gtk/", "gdk/")):
                 errors.append(f"{rel} includes {name}: the core never uses GTK")
                 continue
+            library = pathlib.PurePosixPath(name).stem
+            if library in EXCLUSIVE and layer not in (EXCLUSIVE[library], TOP):
+                errors.append(f"{rel} includes {name}: only the {EXCLUSIVE[library]} layer uses {library}")
+                continue
             if "/" in name and base in owner:
                 errors.append(f"{rel} includes {name} through a path: include a layer's header by its name")
             used = owner.get(base)
@@ -113,6 +126,9 @@ def find_errors(root):
         if meson.parent == core:
             continue
         layer = meson.parent.name
+        for library, only in EXCLUSIVE.items():
+            if library in text and layer != only:
+                errors.append(f"{rel} names {library}: only the {only} layer uses it")
         for match in MESON_DEP.finditer(text):
             used = match.group(1) or match.group(2)
             if used == "core":
@@ -172,6 +188,8 @@ def self_test():
          "private to the store layer"),
         ("the umbrella header", "src/core/vault/sillon-vault.c", '#include "sillon-core.h"\n',
          "includes the umbrella header"),
+        ("a library of another layer", "src/core/store/sillon-store.c", "#include <xlsxwriter.h>\n",
+         "only the stats layer uses xlsxwriter"),
     ]
     meson_plants = [
         ("vault links store", "src/core/vault/meson.build", "vault_deps += [sillon_store_dep]\n",
@@ -182,6 +200,8 @@ def self_test():
          "include folder outside its layer"),
         ("gtk in a layer", "src/core/base/meson.build", "gtk_dep = dependency('gtk+-3.0')\n",
          "mentions gtk/gdk"),
+        ("another layer's library in a meson file", "src/core/store/meson.build", "store_deps += [xlsxwriter_dep]\n",
+         "names xlsxwriter: only the stats layer uses it"),
         ("a folder not in the table", "src/core/sync/meson.build", "",
          "src/core/sync/ is not in the table"),
     ]

@@ -716,6 +716,33 @@ migrate_2_fill_trigrams (sqlite3 *db, GError **error)
   return TRUE;
 }
 
+/* Version 3: statistics. The privacy-budget ledger of differentially
+ * private releases (ε in millionths, charged to each calendar year a
+ * release covers; append-only like the journal, since a forgotten release
+ * would let the budget be spent twice), the budget of a year when it is
+ * not the default, and the site's Ed25519 key that signs its statistics
+ * bundles (kept here, encrypted with the rest of the vault). */
+static const char migration_3[] =
+    "CREATE TABLE stats_dp_ledger ("
+    "  id INTEGER PRIMARY KEY,"
+    "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),"
+    "  period_from TEXT NOT NULL, period_to TEXT NOT NULL,"
+    "  epsilon_micro INTEGER NOT NULL CHECK (epsilon_micro > 0),"
+    "  released_unix INTEGER NOT NULL);"
+    "CREATE INDEX stats_dp_ledger_year ON stats_dp_ledger (year);"
+    "CREATE TRIGGER stats_dp_ledger_no_update BEFORE UPDATE ON stats_dp_ledger"
+    "  BEGIN SELECT RAISE (ABORT, 'the privacy ledger is append-only'); END;"
+    "CREATE TRIGGER stats_dp_ledger_no_delete BEFORE DELETE ON stats_dp_ledger"
+    "  BEGIN SELECT RAISE (ABORT, 'the privacy ledger is append-only'); END;"
+    "CREATE TABLE stats_dp_budget ("
+    "  year INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 9999),"
+    "  epsilon_micro INTEGER NOT NULL CHECK (epsilon_micro > 0));"
+    "CREATE TABLE stats_site_key ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  public_key BLOB NOT NULL CHECK (length(public_key) = 32),"
+    "  secret_key BLOB NOT NULL CHECK (length(secret_key) = 64),"
+    "  created_unix INTEGER NOT NULL);";
+
 typedef struct
 {
   const char *sql;
@@ -725,6 +752,7 @@ typedef struct
 static const Migration migrations[] = {
   { migration_1, NULL },
   { migration_2, migrate_2_fill_trigrams },
+  { migration_3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SILLON_STORE_SCHEMA_VERSION);

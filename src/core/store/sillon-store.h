@@ -34,7 +34,7 @@ typedef enum
 GQuark sillon_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define SILLON_STORE_SCHEMA_VERSION 2
+#define SILLON_STORE_SCHEMA_VERSION 3
 
 /* Free-text notes are for practical remarks, not files. */
 #define SILLON_STORE_MAX_NOTES_BYTES (64 * 1024)

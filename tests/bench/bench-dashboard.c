@@ -1,0 +1,153 @@
+/* bench-dashboard.c — the dashboard's first draw after the page opens
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * On demand only (tests/bench/dashboard-bench.sh), never in the suite.
+ * Opens the vault once and shows a window with a stack, as the main window
+ * is; then RUNS times: a new dashboard page is added to the stack and opened
+ * as the window opens a page (visible child, then sillon_page_switch_to(),
+ * which computes the period's tables), and the time runs until the first
+ * chart has been drawn with its figures. The period is the page's own
+ * default: the current year.
+ *
+ *   bench-dashboard VAULT < passphrase
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sillon-bar-chart.h"
+#include "sillon-core.h"
+#include "sillon-dashboard-page.h"
+
+#define RUNS 7
+
+typedef struct
+{
+  gint64 start;
+  double start_cpu;
+  double elapsed_ms;
+  double cpu_ms;
+  GMainLoop *loop;
+} Run;
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* After a chart's draw handler: the first one with figures ends the run. */
+static gboolean
+on_chart_drawn (GtkWidget *chart,
+                cairo_t *cr,
+                Run *run)
+{
+  const SillonChartData *data = sillon_bar_chart_get_data (SILLON_BAR_CHART (chart));
+
+  if (data == NULL || data->n_rows == 0 || run->elapsed_ms > 0)
+    return GDK_EVENT_PROPAGATE;
+  run->elapsed_ms = (g_get_monotonic_time () - run->start) / 1000.0;
+  run->cpu_ms = cpu_ms () - run->start_cpu;
+  g_main_loop_quit (run->loop);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+watch_charts (GtkWidget *widget,
+              gpointer run)
+{
+  if (SILLON_IS_BAR_CHART (widget))
+    g_signal_connect_after (widget, "draw", G_CALLBACK (on_chart_drawn), run);
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), watch_charts, run);
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *samples)
+{
+  qsort (samples, RUNS, sizeof (double), compare_double);
+  return samples[RUNS / 2];
+}
+
+int
+main (int argc,
+      char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVaultSession) session = NULL;
+  char passphrase[256];
+  double elapsed[RUNS], cpu[RUNS];
+  GtkWidget *window, *stack;
+
+  if (argc != 2 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+    {
+      g_printerr ("usage: bench-dashboard VAULT < passphrase\n");
+      return 2;
+    }
+  passphrase[strcspn (passphrase, "\n")] = '\0';
+  gtk_init (&argc, &argv);
+  session = sillon_vault_session_open (argv[1], passphrase, "bench", NULL, &error);
+  if (session == NULL)
+    {
+      g_printerr ("bench-dashboard: %s\n", error->message);
+      return 1;
+    }
+
+  window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  stack = gtk_stack_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Sillon"), "before");
+  gtk_container_add (GTK_CONTAINER (window), stack);
+  gtk_widget_show_all (window);
+  /* The window is on the screen before the first run. */
+  while (!gtk_widget_get_mapped (window) || gtk_events_pending ())
+    gtk_main_iteration ();
+
+  for (int i = 0; i < RUNS; i++)
+    {
+      Run run = { 0 };
+      GtkWidget *page = g_object_new (SILLON_TYPE_DASHBOARD_PAGE, NULL);
+
+      gtk_widget_show (page);
+      gtk_container_add (GTK_CONTAINER (stack), page);
+      sillon_page_set_session (SILLON_PAGE (page), session);
+      watch_charts (page, &run);
+      run.loop = g_main_loop_new (NULL, FALSE);
+
+      run.start = g_get_monotonic_time ();
+      run.start_cpu = cpu_ms ();
+      gtk_stack_set_visible_child (GTK_STACK (stack), page);
+      sillon_page_switch_to (SILLON_PAGE (page));
+      g_main_loop_run (run.loop);
+
+      elapsed[i] = run.elapsed_ms;
+      cpu[i] = run.cpu_ms;
+      g_print ("run %d\t%.1f ms (cpu %.1f ms)\n", i + 1, elapsed[i], cpu[i]);
+      g_main_loop_unref (run.loop);
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "before");
+      sillon_page_set_session (SILLON_PAGE (page), NULL);
+      gtk_widget_destroy (page);
+      while (gtk_events_pending ())
+        gtk_main_iteration ();
+    }
+  g_print ("dashboard_first_draw_ms\t%.1f (cpu %.1f)\n", median (elapsed), median (cpu));
+  return 0;
+}

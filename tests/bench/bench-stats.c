@@ -1,0 +1,224 @@
+/* bench-stats.c — the statistics' targets on a vault holding the reference dataset
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by tests/bench/stats-bench.sh. Reads the passphrase from standard
+ * input, unlocks, then times (each the median of RUNS runs):
+ *   - all publishable tables of one year: compute + suppression;
+ *   - the same, written as JSON, CSV and XLSX;
+ *   - one bundle: compute + sign + seal;
+ *   - merging 100 bundles from 100 site keys: read, open, verify, add up;
+ *     then the same plus suppression of the merged tables.
+ * Prints one "name<TAB>value" line per figure: the median wall-clock time
+ * and, in brackets, the median CPU time of the process, which a machine
+ * shared with other work inflates less. Never part of the test suite.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "sillon-stats-bundle.h"
+#include "sillon-stats-export.h"
+#include "sillon-stats-indicators.h"
+#include "sillon-store.h"
+#include "sillon-vault.h"
+
+#define RUNS 7
+#define SITES 100
+
+static double
+now_ms (void)
+{
+  return (double) g_get_monotonic_time () / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double cpu[RUNS];
+static double cpu_start;
+
+#define START(run)          \
+  double start = now_ms (); \
+  cpu_start = cpu_ms ()
+#define STOP(run)             \
+  t[run] = now_ms () - start; \
+  cpu[run] = cpu_ms () - cpu_start
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *samples, guint n)
+{
+  qsort (samples, n, sizeof (double), (int (*) (const void *, const void *)) compare_double);
+  return samples[n / 2];
+}
+
+static void
+check (gboolean ok, GError *error)
+{
+  if (!ok)
+    {
+      g_printerr ("bench-stats: %s\n", error != NULL ? error->message : "failed");
+      exit (1);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonStore) store = NULL;
+  g_autofree char *dir = NULL;
+  char passphrase[256];
+  const char *from, *to;
+  double t[RUNS];
+  guint8 coordinator_pk[32], coordinator_sk[32];
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) trust = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint cells = 0, hidden = 0;
+  gsize bundle_bytes = 0;
+
+  if (argc != 4 || sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+    {
+      g_printerr ("usage: bench-stats VAULT FROM TO < passphrase\n");
+      return 2;
+    }
+  passphrase[strcspn (passphrase, "\n")] = '\0';
+  from = argv[2];
+  to = argv[3];
+  sillon_vault_register_vfs ();
+  vault = sillon_vault_open (argv[1], passphrase, &error);
+  check (vault != NULL, error);
+  store = sillon_store_new (sillon_vault_get_db (vault), &error);
+  check (store != NULL, error);
+  dir = g_dir_make_tmp ("sillon-bench-stats-XXXXXX", &error);
+  check (dir != NULL, error);
+
+  /* All publishable tables of the period. */
+  for (int run = 0; run < RUNS; run++)
+    {
+      START (run);
+      g_autoptr (SillonStatsRelease) release = sillon_stats_compute (store, from, to, &error);
+
+      check (release != NULL, error);
+      check (sillon_stats_release_suppress (release, SILLON_STATS_DEFAULT_K, &error), error);
+      STOP (run);
+      if (run == 0)
+        for (guint i = 0; i < release->vars->len; i++)
+          {
+            cells++;
+            hidden += sillon_stats_release_get_var (release, i)->status != SILLON_STATS_CELL_PUBLISHED;
+          }
+    }
+  g_print ("tables_year_compute_and_suppress_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+  g_print ("tables_year_cells\t%u (hidden %u)\n", cells, hidden);
+  for (int run = 0; run < RUNS; run++)
+    {
+      START (run);
+      g_autoptr (SillonStatsRelease) release = sillon_stats_compute (store, from, to, &error);
+      const char *names[] = { "s.json", "s.csv", "s.xlsx" };
+
+      check (release != NULL, error);
+      check (sillon_stats_release_suppress (release, SILLON_STATS_DEFAULT_K, &error), error);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *path = g_build_filename (dir, names[i], NULL);
+          SillonStatsFormat format;
+
+          check (sillon_stats_format_from_path (path, &format, &error), error);
+          check (sillon_stats_release_write (release, sillon_store_get_vocabulary (store), format, path, &error), error);
+          g_remove (path);
+        }
+      STOP (run);
+    }
+  g_print ("tables_year_with_json_csv_xlsx_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+
+  /* One bundle, as `stats bundle` makes it (the site key is read from the
+   * vault each time). */
+  crypto_box_keypair (coordinator_pk, coordinator_sk);
+  for (int run = 0; run < RUNS; run++)
+    {
+      START (run);
+      g_autoptr (SillonStatsRelease) release = sillon_stats_compute (store, from, to, &error);
+      g_autoptr (GBytes) bytes = NULL;
+      guint8 pk[32];
+      guint8 *sk = NULL;
+
+      check (release != NULL, error);
+      check (sillon_stats_site_key (store, pk, &sk, &error), error);
+      bytes = sillon_stats_bundle_build (release, pk, sk, coordinator_pk, &error);
+      sodium_free (sk);
+      check (bytes != NULL, error);
+      STOP (run);
+      bundle_bytes = g_bytes_get_size (bytes);
+    }
+  g_print ("bundle_one_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+  g_print ("bundle_bytes\t%zu\n", bundle_bytes);
+
+  /* 100 sites: the same counts signed by 100 site keys. */
+  {
+    g_autoptr (SillonStatsRelease) release = sillon_stats_compute (store, from, to, &error);
+
+    check (release != NULL, error);
+    for (guint i = 0; i < SITES; i++)
+      {
+        guint8 pk[32], sk[64];
+        g_autoptr (GBytes) bytes = NULL;
+        char *path = g_strdup_printf ("%s/site-%03u.bundle", dir, i);
+
+        crypto_sign_keypair (pk, sk);
+        bytes = sillon_stats_bundle_build (release, pk, sk, coordinator_pk, &error);
+        check (bytes != NULL, error);
+        check (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error), error);
+        g_hash_table_insert (trust, sillon_stats_key_to_text (pk), g_strdup (""));
+        g_ptr_array_add (paths, path);
+      }
+    g_ptr_array_add (paths, NULL);
+  }
+  for (int run = 0; run < RUNS; run++)
+    {
+      START (run);
+      g_autoptr (SillonStatsRelease) merged = sillon_stats_merge ((const char *const *) paths->pdata, trust, coordinator_sk, &error);
+
+      check (merged != NULL, error);
+      STOP (run);
+    }
+  g_print ("merge_100_bundles_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+  for (int run = 0; run < RUNS; run++)
+    {
+      START (run);
+      g_autoptr (SillonStatsRelease) merged = sillon_stats_merge ((const char *const *) paths->pdata, trust, coordinator_sk, &error);
+
+      check (merged != NULL, error);
+      check (sillon_stats_release_suppress (merged, SILLON_STATS_DEFAULT_K, &error), error);
+      STOP (run);
+    }
+  g_print ("merge_100_bundles_and_suppress_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+
+  for (guint i = 0; i + 1 < paths->len; i++)
+    g_remove (g_ptr_array_index (paths, i));
+  g_rmdir (dir);
+  sodium_memzero (coordinator_sk, sizeof coordinator_sk);
+  g_clear_pointer (&store, sillon_store_free);
+  sillon_vault_lock (vault);
+  return 0;
+}
