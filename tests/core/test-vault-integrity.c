@@ -1019,6 +1019,82 @@ test_no_checkpoint_after_failed_read (void)
   vault_test_remove_vault (path);
 }
 
+/* A transaction larger than the page cache spills pages to the log, then
+ * changes some again: SQLite overwrites those frames in place, writing their
+ * headers with zero salts and checksums until it rewrites them before the
+ * commit frame. Every frame of such a transaction must still be bound to
+ * the salts it is committed with, or the log is refused (its last
+ * transaction dropped as torn) and the checkpoint fails. */
+static void
+test_large_transaction_rewrites_frames (void)
+{
+  SillonVaultCreateOptions options = { 0 };
+  g_autofree char *path = tmp_path ("large-transaction.sillon");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  guint64 torn_before = sillon_vfs_get_torn_frames ();
+
+  options.kdf_target_ms = 1;
+  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  vault_test_exec (db, "PRAGMA cache_size = 10; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
+  vault_test_exec (db, "BEGIN;"
+                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                       " INSERT INTO t SELECT i, printf('%.400c', 'a') FROM n;"
+                       "UPDATE t SET v = printf('%.400c', 'b') WHERE k % 7 = 0;"
+                       "COMMIT");
+  g_clear_object (&vault);
+
+  /* Closing folded the log into the file... */
+  {
+    GStatBuf st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  }
+  vault = sillon_vault_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), sum(v GLOB 'b*') FROM t", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* ... and nothing of the transaction was dropped. */
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3000);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 3000 / 7);
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (sillon_vfs_get_torn_frames (), ==, torn_before);
+
+  /* The same, left in the log as a crash would leave it: recovery must
+   * find every frame bound and SQLite's checksums (computed while the
+   * frames were rewritten) right. */
+  vault_test_exec (db, "PRAGMA cache_size = 10; PRAGMA wal_autocheckpoint = 0;"
+                       "BEGIN; UPDATE t SET v = printf('%.400c', 'c') WHERE k % 5 = 0;"
+                       "UPDATE t SET v = printf('%.400c', 'd') WHERE k % 10 = 0; COMMIT");
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sillon_vault_lock (vault);
+  g_clear_object (&vault);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_size, >, 100 * PAGE);
+  }
+  vault = sillon_vault_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), sum(v GLOB 'c*'), sum(v GLOB 'd*') FROM t", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3000);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 3000 / 10);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 3000 / 10);
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (sillon_vfs_get_torn_frames (), ==, torn_before);
+  g_clear_object (&vault);
+  vault_test_remove_vault (path);
+}
+
 /* ---- main -------------------------------------------------------------- */
 
 int
@@ -1054,6 +1130,7 @@ main (int argc, char **argv)
   g_test_add_func ("/vault-integrity/old-log-acceptance-keeps-transactions", test_old_log_acceptance_keeps_transactions);
   g_test_add_func ("/vault-integrity/verify-writes-nothing", test_verify_writes_nothing);
   g_test_add_func ("/vault-integrity/no-checkpoint-after-failed-read", test_no_checkpoint_after_failed_read);
+  g_test_add_func ("/vault-integrity/large-transaction-rewrites-frames", test_large_transaction_rewrites_frames);
 
   status = g_test_run ();
   sillon_vfs_remove_keys (key_handle);

@@ -217,12 +217,24 @@ wal_binding (const SillonVfsKeys *keys, const guint8 *random_part, const guint8 
   crypto_generichash_final (&state, out, WAL_BINDING_SIZE);
 }
 
+/* Whether the page of a frame of the log @wal is bound to @header's page
+ * number and commit size and to the salts of the log's current generation
+ * (from the log header; a frame is only ever written there, see
+ * sillon_write). A frame of another generation carries other salts, which
+ * SQLite refuses itself; a frame being rewritten in the current transaction
+ * has zero salts in its header until SQLite rewrites it before the commit
+ * frame, and is read meanwhile to compute the checksums. */
 static gboolean
-wal_binding_valid (const SillonVfsKeys *keys, const guint8 *page, const guint8 bound[WAL_FRAME_BOUND_SIZE])
+wal_binding_valid (SillonFile *wal, const guint8 *page, const guint8 header[WAL_FRAME_BOUND_SIZE])
 {
+  const SillonVfsKeys *keys = file_keys (wal);
   const guint8 *nonce = page + keys->page_size - SILLON_VFS_RESERVE;
   guint8 expected[WAL_BINDING_SIZE];
+  guint8 bound[WAL_FRAME_BOUND_SIZE];
 
+  memcpy (bound, header, 8);
+  if (wal->real->pMethods->xRead (wal->real, bound + 8, 8, 16) != SQLITE_OK)
+    return FALSE;
   wal_binding (keys, nonce, bound, expected);
   return sodium_memcmp (expected, nonce + WAL_NONCE_RANDOM_SIZE, WAL_BINDING_SIZE) == 0;
 }
@@ -421,7 +433,7 @@ wal_frame_open (SillonFile *f, guint8 *frame, gboolean decrypt)
   guint32 pgno = get_be32 (frame);
   SillonFile *main_file = wal_main (f);
 
-  if (!wal_binding_valid (keys, page, frame))
+  if (!wal_binding_valid (f, page, frame))
     {
       if (!page_authentic (keys, pgno, page))
         return FRAME_BAD;
@@ -563,7 +575,7 @@ wal_log_is_unbound (SillonFile *f)
       if (f->real->pMethods->xRead (f->real, frame, fsize, o) != SQLITE_OK)
         break;
       wal_apply_mask (keys, o, frame);
-      if (memcmp (frame + 8, wal_header + 16, 8) != 0 || wal_binding_valid (keys, frame + WAL_FRAME_HEADER_SIZE, frame) || !decrypt_page (keys, get_be32 (frame), frame + WAL_FRAME_HEADER_SIZE))
+      if (memcmp (frame + 8, wal_header + 16, 8) != 0 || wal_binding_valid (f, frame + WAL_FRAME_HEADER_SIZE, frame) || !decrypt_page (keys, get_be32 (frame), frame + WAL_FRAME_HEADER_SIZE))
         break;
       wal_checksum (native, frame, 8, s);
       wal_checksum (native, frame + WAL_FRAME_HEADER_SIZE, keys->page_size, s);
@@ -785,7 +797,7 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
       wal_apply_mask (keys, offset, buf);
       if (accepting && offset == WAL_HEADER_SIZE)
         f->main_file->log_page1_size = main_page1_db_size (f->main_file);
-      bound = wal_binding_valid (keys, buf + WAL_FRAME_HEADER_SIZE, buf);
+      bound = wal_binding_valid (f, buf + WAL_FRAME_HEADER_SIZE, buf);
       state = wal_frame_open (f, buf, TRUE);
       /* A frame that does not continue SQLite's checksum chain ends the
        * log (a torn write), whatever its header says. */
@@ -1005,6 +1017,15 @@ sillon_write (sqlite3_file *file, const void *data, int amount, sqlite3_int64 of
           else if (f->real->pMethods->xRead (f->real, bound, sizeof bound, offset - WAL_FRAME_HEADER_SIZE) != SQLITE_OK)
             return SQLITE_IOERR_WRITE;
           f->pending = FALSE;
+          /* The salts bound are those of the log's current generation, from
+           * the log header: a frame is only ever written there. SQLite
+           * writes a frame header with zero salts and checksums when it
+           * will rewrite the transaction's checksums before its commit
+           * frame (a page spilled, then changed again, in one large
+           * transaction), and only then the real salts; binding the zeros
+           * would make every such frame unbound once committed. */
+          if (f->real->pMethods->xRead (f->real, bound + 8, 8, 16) != SQLITE_OK)
+            return SQLITE_IOERR_WRITE;
           return write_encrypted (f, get_be32 (bound), buf, offset, bound);
         }
       return SQLITE_IOERR_WRITE;
