@@ -11,7 +11,7 @@ import os
 import time
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, check, create_vault_through_ui, eventually, find, labels_containing,
+from sillonui import (activate, appears, check, create_vault_through_ui, eventually, find, labels_containing,
                       press, run, screenshot, start_app, unnamed_interactive, wait_for)
 
 from gi.repository import Gdk
@@ -31,7 +31,7 @@ MONTHS = {
 S = {
     "en": {
         "search": "Search people", "new person": "New Person", "first": "First name",
-        "last": "Last name", "year": "Birth year", "add": "Add Person",
+        "last": "Last name", "year": "Birth year", "add": "Add Person", "add anyway": "Add Anyway",
         "log": "Log Session", "dialog": "Log a Session", "edit dialog": "Edit the Session",
         "find theme": "Find a theme", "session": "Session", "logged": "Session logged.",
         "saved": "Session saved.", "deleted": "Session deleted.", "undo": "Undo",
@@ -53,7 +53,7 @@ S = {
     },
     "fr": {
         "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
-        "last": "Nom", "year": "Année de naissance", "add": "Ajouter la personne",
+        "last": "Nom", "year": "Année de naissance", "add": "Ajouter la personne", "add anyway": "Ajouter quand même",
         "log": "Noter un accompagnement", "dialog": "Noter un accompagnement",
         "edit dialog": "Modifier l’accompagnement", "find theme": "Chercher une thématique",
         "session": "Accompagnement", "logged": "Accompagnement noté.",
@@ -246,6 +246,12 @@ def merge_duplicate(app, window):
     find(window, "text", S["first"]).text = "Awa"
     find(window, "text", S["last"]).text = "Dialo"
     activate(find(window, "push button", S["add"]))
+    # The form itself warns of the likely duplicate first; adding anyway
+    # is what a mediator does who has not seen it is the same person.
+    anyway = appears(window, "push button", S["add anyway"], timeout=10)
+    check(anyway is not None, "the form warns of the likely duplicate before adding")
+    if anyway is not None:
+        activate(anyway)
     find(window, "push button", S["log"], timeout=20)
     check(bool(eventually(lambda: labels_containing(window, S["same as"]))),
           "the page of a likely duplicate says who it looks like")
