@@ -1284,6 +1284,43 @@ sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **er
 }
 
 gboolean
+sillon_store_import_places (SillonStore *store,
+                            GPtrArray *places,
+                            guint *out_new,
+                            guint *out_updated,
+                            const SillonPlace **out_failed,
+                            GError **error)
+{
+  guint n_new = 0, n_updated = 0;
+
+  g_return_val_if_fail (places != NULL, FALSE);
+
+  if (out_failed != NULL)
+    *out_failed = NULL;
+  for (guint i = 0; i < places->len; i++)
+    {
+      g_autoptr (SillonPlaceRecord) record = sillon_place_record_new_from_import (g_ptr_array_index (places, i));
+      gint64 existing = 0;
+
+      if (!sillon_store_find_place (store, record, &existing, error) || !sillon_store_upsert_place (store, record, error))
+        {
+          if (out_failed != NULL)
+            *out_failed = g_ptr_array_index (places, i);
+          return FALSE;
+        }
+      if (existing != 0)
+        n_updated++;
+      else
+        n_new++;
+    }
+  if (out_new != NULL)
+    *out_new = n_new;
+  if (out_updated != NULL)
+    *out_updated = n_updated;
+  return TRUE;
+}
+
+gboolean
 sillon_store_update_place (SillonStore *store, const SillonPlaceRecord *p, GError **error)
 {
   if (!check_place (p, error))
