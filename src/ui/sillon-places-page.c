@@ -31,6 +31,7 @@ struct _SillonPlacesPage
   SillonPage parent_instance;
 
   GCancellable *import_cancellable;
+  char *shown_query; /* what the list shows the places for */
 
   GtkSearchEntry *search_entry;
   GtkWidget *import_button;
@@ -122,14 +123,23 @@ clear_list (GtkListBox *list)
     gtk_widget_destroy (l->data);
 }
 
+/* @force: search again even if the list already shows this search (after
+ * an import or a lock). Otherwise the search entry's delayed
+ * search-changed, arriving after Enter already searched, would take the
+ * chosen place off the screen. */
 static void
-refresh (SillonPlacesPage *self)
+refresh (SillonPlacesPage *self,
+         gboolean force)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->search_entry))));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
 
+  if (!force && g_strcmp0 (query, self->shown_query) == 0)
+    return;
+  g_free (self->shown_query);
+  self->shown_query = store != NULL ? g_strdup (query) : NULL;
   clear_list (self->place_list);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   if (store == NULL)
@@ -159,13 +169,16 @@ static void
 on_search_entry_search_changed (SillonPlacesPage *self)
 {
   sillon_message_label_set (self->message, NULL);
-  refresh (self);
+  refresh (self, FALSE);
 }
 
 static void
 on_search_entry_activate (SillonPlacesPage *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->place_list, 0);
+  GtkListBoxRow *first;
+
+  refresh (self, FALSE);
+  first = gtk_list_box_get_row_at_index (self->place_list, 0);
 
   if (first != NULL)
     {
@@ -404,11 +417,13 @@ show_report (SillonPlacesPage *self,
     }
   if (report->unknown_columns != NULL && report->unknown_columns->len > 0)
     {
-      g_autoptr (GPtrArray) names = g_ptr_array_copy (report->unknown_columns, NULL, NULL);
+      /* Borrowed names: a copy of the array would free them twice. */
+      g_autofree const char **names = g_new0 (const char *, report->unknown_columns->len + 1);
       g_autofree char *list = NULL;
 
-      g_ptr_array_add (names, NULL);
-      list = g_strjoinv (", ", (char **) names->pdata);
+      for (guint i = 0; i < report->unknown_columns->len; i++)
+        names[i] = g_ptr_array_index (report->unknown_columns, i);
+      list = g_strjoinv (", ", (char **) names);
       g_string_append_c (summary, '\n');
       /* Translators: %s is a comma-separated list of column names. */
       g_string_append_printf (summary, _ ("Columns ignored (not in the standard): %s."), list);
@@ -530,7 +545,7 @@ on_file_read (GObject *source,
     {
       sillon_message_label_set (self->message, NULL);
       show_report (self, name, read->report, n_new, n_updated, TRUE);
-      refresh (self);
+      refresh (self, TRUE);
     }
   import_result_free (read);
 }
@@ -603,7 +618,7 @@ sillon_places_page_switch_to (SillonPage *page)
 {
   SillonPlacesPage *self = SILLON_PLACES_PAGE (page);
 
-  refresh (self);
+  refresh (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -619,7 +634,7 @@ sillon_places_page_locked (SillonPage *page)
   gtk_revealer_set_reveal_child (self->report_revealer, FALSE);
   clear_list (self->report_list);
   sillon_message_label_set (self->message, NULL);
-  refresh (self);
+  refresh (self, TRUE);
 }
 
 static void
@@ -629,6 +644,7 @@ sillon_places_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->shown_query, g_free);
   G_OBJECT_CLASS (sillon_places_page_parent_class)->dispose (object);
 }
 

@@ -43,13 +43,13 @@ struct _SillonWorkshopPage
   GtkComboBoxText *duration_combo;
   GtkComboBoxText *level_combo;
   GtkComboBoxText *place_type_combo;
-  GtkGrid *themes_grid;
-  GtkGrid *equipment_grid;
+  GtkFlowBox *themes_box;
+  GtkFlowBox *equipment_box;
   GtkSearchEntry *attendee_entry;
   GtkListBox *suggestion_list;
   GtkListBox *attendee_list;
   GtkLabel *attendance_label;
-  GtkGrid *anon_grid;
+  GtkBox *anon_box;
   GtkLabel *anon_message;
   GtkLabel *message;
   GtkWidget *save_button;
@@ -162,44 +162,74 @@ on_anon_spin_value_changed (SillonWorkshopPage *self)
   check_anonymous_counts (self);
 }
 
+/* The flow box's own child is what a screen reader meets first: it says
+ * what it holds, and the keyboard goes straight to the control inside. */
+static void
+add_to_flow_box (GtkFlowBox *box,
+                 GtkWidget *widget,
+                 const char *name)
+{
+  GtkWidget *child;
+
+  gtk_container_add (GTK_CONTAINER (box), widget);
+  child = gtk_widget_get_parent (widget);
+  gtk_widget_set_can_focus (child, FALSE);
+  atk_object_set_name (gtk_widget_get_accessible (child), name);
+}
+
+static GtkFlowBox *
+new_flow_box (guint max_per_line)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), max_per_line);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 4);
+  return GTK_FLOW_BOX (box);
+}
+
+/* One line of counts per group, wrapped to the window's width. */
 static void
 build_anonymous_counts (SillonWorkshopPage *self)
 {
-  int row = 0, column = 0;
+  GtkFlowBox *group_box = NULL;
 
   for (gsize i = 0; i < G_N_ELEMENTS (anon_labels); i++)
     {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *label = gtk_label_new (_ (anon_labels[i].label));
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 10000, 1);
 
-      if (anon_labels[i].group != NULL)
+      if (group_box == NULL || anon_labels[i].group != NULL)
         {
-          GtkWidget *group = gtk_label_new (_ (anon_labels[i].group));
+          if (anon_labels[i].group != NULL)
+            {
+              GtkWidget *group = gtk_label_new (_ (anon_labels[i].group));
 
-          row++;
-          column = 0;
-          gtk_label_set_xalign (GTK_LABEL (group), 0);
-          gtk_style_context_add_class (gtk_widget_get_style_context (group), "dim-label");
-          gtk_grid_attach (self->anon_grid, group, 0, row++, 8, 1);
+              gtk_label_set_xalign (GTK_LABEL (group), 0);
+              gtk_style_context_add_class (gtk_widget_get_style_context (group), "dim-label");
+              gtk_container_add (GTK_CONTAINER (self->anon_box), group);
+            }
+          group_box = new_flow_box (5);
+          gtk_container_add (GTK_CONTAINER (self->anon_box), GTK_WIDGET (group_box));
         }
       gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_entry_set_width_chars (GTK_ENTRY (spin), 4);
       gtk_entry_set_activates_default (GTK_ENTRY (spin), TRUE);
       atk_object_set_name (gtk_widget_get_accessible (spin), _ (anon_labels[i].label));
       g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_anon_spin_value_changed), self);
-      gtk_grid_attach (self->anon_grid, label, column * 2, row, 1, 1);
-      gtk_grid_attach (self->anon_grid, spin, column * 2 + 1, row, 1, 1);
+      gtk_container_add (GTK_CONTAINER (item), label);
+      gtk_container_add (GTK_CONTAINER (item), spin);
+      add_to_flow_box (group_box, item, _ (anon_labels[i].label));
       self->anon_spins[anon_labels[i].count] = GTK_SPIN_BUTTON (spin);
-      /* Four counts a line keeps the whole grid on a small screen. */
-      if (++column == 4 || i == 1)
-        {
-          column = 0;
-          row++;
-        }
     }
-  gtk_widget_show_all (GTK_WIDGET (self->anon_grid));
+  gtk_widget_show_all (GTK_WIDGET (self->anon_box));
 }
 
 /* ── The national lists ────────────────────────────────────────────────── */
@@ -232,7 +262,7 @@ name_popup (GtkComboBox *combo)
 }
 
 static void
-fill_checks (GtkGrid *grid,
+fill_checks (GtkFlowBox *box,
              SillonVocabulary *vocabulary,
              const char *enumeration)
 {
@@ -245,11 +275,10 @@ fill_checks (GtkGrid *grid,
       GtkWidget *label = gtk_bin_get_child (GTK_BIN (check));
 
       gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_hexpand (check, TRUE);
       g_object_set_data_full (G_OBJECT (check), "api", g_strdup (values[i].api), g_free);
-      gtk_grid_attach (grid, check, (int) (i % 3), (int) (i / 3), 1, 1);
+      add_to_flow_box (box, check, values[i].label);
     }
-  gtk_widget_show_all (GTK_WIDGET (grid));
+  gtk_widget_show_all (GTK_WIDGET (box));
 }
 
 /* The lists come with the vault's vocabulary, so once there is a store. */
@@ -265,8 +294,8 @@ show_vocabulary (SillonWorkshopPage *self,
   self->vocabulary_shown = TRUE;
   fill_combo (self->level_combo, vocabulary, "NiveauAtelier", _ ("Not given"));
   fill_combo (self->place_type_combo, vocabulary, "TypeLieu", NULL);
-  fill_checks (self->themes_grid, vocabulary, "Thematique_mediation_numerique");
-  fill_checks (self->equipment_grid, vocabulary, "Materiel");
+  fill_checks (self->themes_box, vocabulary, "Thematique_mediation_numerique");
+  fill_checks (self->equipment_box, vocabulary, "Materiel");
   for (gsize i = 0; i < G_N_ELEMENTS (durations); i++)
     {
       g_autofree char *id = g_strdup_printf ("%u", durations[i]);
@@ -283,31 +312,36 @@ show_vocabulary (SillonWorkshopPage *self,
   name_popup (GTK_COMBO_BOX (self->place_type_combo));
 }
 
+static GtkToggleButton *
+check_of (GtkWidget *flow_box_child)
+{
+  return GTK_TOGGLE_BUTTON (gtk_bin_get_child (GTK_BIN (flow_box_child)));
+}
+
 static void
-set_checks (GtkGrid *grid,
+set_checks (GtkFlowBox *box,
             const char *const *apis)
 {
-  g_autoptr (GList) checks = gtk_container_get_children (GTK_CONTAINER (grid));
+  g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (box));
 
-  for (GList *l = checks; l != NULL; l = l->next)
+  for (GList *l = children; l != NULL; l = l->next)
     {
-      const char *api = g_object_get_data (l->data, "api");
+      GtkToggleButton *check = check_of (l->data);
+      const char *api = g_object_get_data (G_OBJECT (check), "api");
 
-      gtk_toggle_button_set_active (l->data, apis != NULL && g_strv_contains (apis, api));
+      gtk_toggle_button_set_active (check, apis != NULL && g_strv_contains (apis, api));
     }
 }
 
 static GStrv
-get_checks (GtkGrid *grid)
+get_checks (GtkFlowBox *box)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr (GList) checks = gtk_container_get_children (GTK_CONTAINER (grid));
+  g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (box));
 
-  /* The grid lists its children last attached first. */
-  checks = g_list_reverse (checks);
-  for (GList *l = checks; l != NULL; l = l->next)
-    if (gtk_toggle_button_get_active (l->data))
-      g_strv_builder_add (builder, g_object_get_data (l->data, "api"));
+  for (GList *l = children; l != NULL; l = l->next)
+    if (gtk_toggle_button_get_active (check_of (l->data)))
+      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check_of (l->data)), "api"));
   return g_strv_builder_end (builder);
 }
 
@@ -613,8 +647,8 @@ show_workshop (SillonWorkshopPage *self,
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), w->level != NULL ? w->level : "");
   if (w->place_type == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->place_type_combo), w->place_type))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->place_type_combo), 0);
-  set_checks (self->themes_grid, (const char *const *) w->themes);
-  set_checks (self->equipment_grid, (const char *const *) w->equipment);
+  set_checks (self->themes_box, (const char *const *) w->themes);
+  set_checks (self->equipment_box, (const char *const *) w->equipment);
   for (guint i = 0; i < SILLON_ANON_N_COUNTS; i++)
     gtk_spin_button_set_value (self->anon_spins[i], w->anon[i]);
   sillon_message_label_set (self->anon_message, NULL);
@@ -735,17 +769,17 @@ read_form (SillonWorkshopPage *self)
   w->duration_minutes = duration != NULL ? (guint) g_ascii_strtoull (duration, NULL, 10) : DEFAULT_DURATION_MINUTES;
   w->level = level != NULL && level[0] != '\0' ? g_strdup (level) : NULL;
   w->place_type = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->place_type_combo)));
-  w->themes = get_checks (self->themes_grid);
+  w->themes = get_checks (self->themes_box);
   if (w->themes[0] == NULL)
     {
-      g_autoptr (GList) checks = gtk_container_get_children (GTK_CONTAINER (self->themes_grid));
+      GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (self->themes_box, 0);
 
       sillon_message_label_set (self->message, _ ("Choose at least one theme for the workshop."));
-      if (checks != NULL)
-        gtk_widget_grab_focus (g_list_last (checks)->data);
+      if (first != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (check_of (GTK_WIDGET (first))));
       return NULL;
     }
-  w->equipment = get_checks (self->equipment_grid);
+  w->equipment = get_checks (self->equipment_box);
   if (!check_anonymous_counts (self))
     {
       sillon_message_label_set (self->message, gtk_label_get_text (self->anon_message));
@@ -874,13 +908,13 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, duration_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, level_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, place_type_combo);
-  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, themes_grid);
-  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, equipment_grid);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, themes_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, equipment_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendee_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, suggestion_list);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendee_list);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendance_label);
-  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_grid);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_message);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, message);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, save_button);
