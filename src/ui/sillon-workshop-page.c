@@ -51,7 +51,8 @@ struct _SillonWorkshopPage
   GtkLabel *attendance_label;
   GtkBox *anon_box;
   GtkLabel *anon_message;
-  GtkLabel *message;
+  GtkLabel *message; /* what went wrong */
+  GtkLabel *status;  /* what was done */
   GtkWidget *save_button;
   GtkWidget *copy_button;
   GtkScrolledWindow *scrolled_window;
@@ -68,6 +69,23 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+/* One message at a time under the form: a problem, or what was done. */
+static void
+show_message (SillonWorkshopPage *self,
+              const char *text)
+{
+  sillon_message_label_set (self->message, text);
+  sillon_message_label_set (self->status, NULL);
+}
+
+static void
+show_status (SillonWorkshopPage *self,
+             const char *text)
+{
+  sillon_message_label_set (self->status, text);
+  sillon_message_label_set (self->message, NULL);
+}
 
 /* ── Anonymous counts ──────────────────────────────────────────────────── */
 
@@ -378,6 +396,32 @@ update_attendance_label (SillonWorkshopPage *self)
   gtk_label_set_text (self->attendance_label, text);
 }
 
+/* Attendance of a saved workshop is written as it is taken: the list the
+ * mediator sees is never only on the screen. Its plan waits for Save. */
+static void
+save_attendance (SillonWorkshopPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonWorkshop) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->workshop_id == 0 || store == NULL)
+    return;
+  stored = sillon_store_get_workshop (store, self->workshop_id, &error);
+  if (stored != NULL)
+    {
+      g_array_set_size (stored->attendees, 0);
+      g_array_append_vals (stored->attendees, self->attendees->data, self->attendees->len);
+      if (sillon_store_update_workshop (store, stored, &error))
+        return;
+    }
+  {
+    /* Translators: %s is the reason. */
+    g_autofree char *text = g_strdup_printf (_ ("The attendance list was not saved: %s"), error->message);
+    show_message (self, text);
+  }
+}
+
 static void on_remove_button_clicked (GtkButton *button, SillonWorkshopPage *self);
 
 static void
@@ -426,6 +470,7 @@ on_remove_button_clicked (GtkButton *button,
       }
   gtk_widget_destroy (row);
   update_attendance_label (self);
+  save_attendance (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
 }
 
@@ -486,7 +531,7 @@ update_suggestions (SillonWorkshopPage *self)
   found = sillon_store_search_beneficiaries (store, query, MAX_SUGGESTIONS + 1, &error);
   if (found == NULL)
     {
-      sillon_message_label_set (self->message, error->message);
+      show_message (self, error->message);
       return;
     }
   for (guint i = 0, shown = 0; i < found->len && shown < MAX_SUGGESTIONS; i++)
@@ -555,17 +600,18 @@ on_suggestion_list_row_activated (SillonWorkshopPage *self,
         {
           /* Translators: %s is the reason. */
           g_autofree char *text = g_strdup_printf (_ ("This person could not be added: %s"), error->message);
-          sillon_message_label_set (self->message, text);
+          show_message (self, text);
           return;
         }
     }
   else if ((b = sillon_store_get_beneficiary (store, *id, &error)) == NULL)
     {
-      sillon_message_label_set (self->message, error->message);
+      show_message (self, error->message);
       return;
     }
-  sillon_message_label_set (self->message, NULL);
+  show_message (self, NULL);
   add_attendee (self, b);
+  save_attendance (self);
   gtk_entry_set_text (GTK_ENTRY (self->attendee_entry), "");
   g_clear_pointer (&self->shown_query, g_free);
   update_suggestions (self);
@@ -704,7 +750,7 @@ sillon_workshop_page_load (SillonWorkshopPage *self,
     }
   self->workshop_id = workshop_id;
   show_workshop (self, w);
-  sillon_message_label_set (self->message, NULL);
+  show_message (self, NULL);
   gtk_widget_set_sensitive (self->copy_button, workshop_id != 0);
   return TRUE;
 }
@@ -728,7 +774,7 @@ sillon_workshop_page_clear (SillonWorkshopPage *self)
   clear_attendance (self);
   show_workshop (self, empty);
   gtk_entry_set_text (self->date_entry, "");
-  sillon_message_label_set (self->message, NULL);
+  show_message (self, NULL);
 }
 
 static char *
@@ -755,14 +801,14 @@ read_form (SillonWorkshopPage *self)
   w->title = entry_text (self->title_entry);
   if (w->title == NULL)
     {
-      sillon_message_label_set (self->message, _ ("Give the workshop a title, for example “Sending e-mails”."));
+      show_message (self, _ ("Give the workshop a title, for example “Sending e-mails”."));
       gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
       return NULL;
     }
   w->date = sillon_date_text_parse (gtk_entry_get_text (self->date_entry), &error);
   if (w->date == NULL)
     {
-      sillon_message_label_set (self->message, error->message);
+      show_message (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
       return NULL;
     }
@@ -774,7 +820,7 @@ read_form (SillonWorkshopPage *self)
     {
       GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (self->themes_box, 0);
 
-      sillon_message_label_set (self->message, _ ("Choose at least one theme for the workshop."));
+      show_message (self, _ ("Choose at least one theme for the workshop."));
       if (first != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (check_of (GTK_WIDGET (first))));
       return NULL;
@@ -782,7 +828,7 @@ read_form (SillonWorkshopPage *self)
   w->equipment = get_checks (self->equipment_box);
   if (!check_anonymous_counts (self))
     {
-      sillon_message_label_set (self->message, gtk_label_get_text (self->anon_message));
+      show_message (self, gtk_label_get_text (self->anon_message));
       gtk_widget_grab_focus (GTK_WIDGET (self->anon_spins[SILLON_ANON_TOTAL]));
       return NULL;
     }
@@ -812,7 +858,7 @@ on_save_button_clicked (SillonWorkshopPage *self)
     {
       /* Translators: %s is the reason. */
       g_autofree char *failed = g_strdup_printf (_ ("The workshop was not saved: %s"), error->message);
-      sillon_message_label_set (self->message, failed);
+      show_message (self, failed);
       return;
     }
   self->workshop_id = w->id;
@@ -821,7 +867,7 @@ on_save_button_clicked (SillonWorkshopPage *self)
   date = sillon_date_text_format (w->date);
   /* Translators: %s is a date. */
   text = g_strdup_printf (_ ("Saved: the workshop of %s."), date);
-  sillon_message_label_set (self->message, text);
+  show_status (self, text);
 }
 
 /* The next workshop of a series: the same workshop a week later, with
@@ -848,7 +894,7 @@ on_copy_button_clicked (SillonWorkshopPage *self)
   shown = sillon_date_text_format (w->date);
   /* Translators: %s is a date. */
   text = g_strdup_printf (_ ("The next workshop, on %s, is not saved yet: check the date and save it."), shown);
-  sillon_message_label_set (self->message, text);
+  show_status (self, text);
   gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
 }
 
@@ -917,6 +963,7 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_message);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, message);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, status);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, copy_button);
   gtk_widget_class_bind_template_callback (widget_class, on_attendee_entry_search_changed);

@@ -129,6 +129,14 @@ def test():
     print(f"keys to take the attendance of 3 people (two found, one new): {keys_pressed}", flush=True)
     screenshot("desk-02-attendance" + SUFFIX)
 
+    # The attendance of a saved workshop is written as it is taken: back
+    # in the list without pressing Save, it counts the three of them.
+    activate(find(window, "push button", "Back to the workshops"))
+    row = wait_for(lambda: [n for n in list_items(window, "Upcoming workshops") if "3 participants" in n],
+                   what="the workshop with its 3 participants")[0]
+    find(window, "list item", row).click()
+    wait_for(lambda: len(list_items(window, "Participants")) == 3, what="the attendance list to come back")
+
     # Anonymous counts: more women than the total is refused, in the window.
     find(window, "spin button", "Total", showing=False).text = "2"
     find(window, "spin button", "Women", showing=False).text = "3"
