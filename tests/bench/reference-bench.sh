@@ -83,8 +83,8 @@ done
 copy="$work/run.sillon"
 rm -f "$copy" "$copy-wal"
 cp "$vault" "$copy"
-  # The demo may leave its last transactions in the write-ahead log.
-  if [ -e "$vault-wal" ]; then cp "$vault-wal" "$copy-wal"; fi
+# The demo may leave its last transactions in the write-ahead log.
+if [ -e "$vault-wal" ]; then cp "$vault-wal" "$copy-wal"; fi
 start=$(date +%s.%N)
 "$cli" places import "$places" --vault "$copy" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
 end=$(date +%s.%N)

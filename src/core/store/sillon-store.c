@@ -1408,9 +1408,15 @@ sillon_store_search_places (SillonStore *store, const char *query, guint limit, 
   if (match == NULL)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_place_record_free);
   stmt = store_stmt (store,
-                     "WITH hits AS (SELECT rowid AS hit, rank AS hit_rank FROM place_fts WHERE place_fts MATCH ?)"
+                     /* Every word must match as a prefix, so the hits
+                      * differ little in relevance: the first @limit are
+                      * taken as FTS5 finds them, which stops early, instead
+                      * of ranking every place a short prefix matches (one
+                      * letter matches most of a directory), then sorted by
+                      * name, the structure's own place first. */
+                     "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1 LIMIT ?2)"
                      " SELECT id, own_structure, flagged, " PLACE_COLUMNS
-                     " FROM hits JOIN places ON places.id = hits.hit ORDER BY hit_rank, nom LIMIT ?",
+                     " FROM hits JOIN places ON places.id = hits.hit ORDER BY own_structure DESC, nom, id",
                      error);
   if (stmt == NULL)
     return NULL;
