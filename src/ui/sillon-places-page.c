@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-opening-hours.h"
 #include "sillon-places-import.h"
@@ -92,35 +93,8 @@ place_row (const SillonPlaceRecord *p)
                               /* Translators: %s is the name of the mediator's own structure in the directory. */
                               ? g_strdup_printf (_ ("%s (our structure)"), place_name (p))
                               : g_strdup (place_name (p));
-  g_autofree char *spoken = g_strdup_printf ("%s, %s", name, details);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *details_label = gtk_label_new (details);
 
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_style_context_add_class (gtk_widget_get_style_context (name_label), "sillon-person-name");
-  gtk_label_set_xalign (GTK_LABEL (details_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details_label), PANGO_ELLIPSIZE_END);
-  gtk_style_context_add_class (gtk_widget_get_style_context (details_label), "dim-label");
-  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 6, "margin-bottom", 6, NULL);
-  gtk_container_add (GTK_CONTAINER (box), name_label);
-  gtk_container_add (GTK_CONTAINER (box), details_label);
-  gtk_container_add (GTK_CONTAINER (row), box);
-  atk_object_set_name (gtk_widget_get_accessible (row), spoken);
-  g_object_set_data_full (G_OBJECT (row), "place-id", g_memdup2 (&p->id, sizeof p->id), g_free);
-  gtk_widget_show_all (row);
-  return row;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (list));
-
-  for (GList *l = rows; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
+  return sillon_list_row_new (name, details, "place-id", p->id);
 }
 
 /* @force: search again even if the list already shows this search (after
@@ -140,7 +114,7 @@ refresh (SillonPlacesPage *self,
     return;
   g_free (self->shown_query);
   self->shown_query = store != NULL ? g_strdup (query) : NULL;
-  clear_list (self->place_list);
+  sillon_list_box_clear (self->place_list);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   if (store == NULL)
     return;
@@ -281,16 +255,16 @@ on_place_list_row_selected (SillonPlacesPage *self,
                             GtkListBoxRow *row)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
-  gint64 *id = row != NULL ? g_object_get_data (G_OBJECT (row), "place-id") : NULL;
+  gint64 id = sillon_list_row_get_id (row, "place-id");
   g_autoptr (SillonPlaceRecord) p = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (id == NULL || store == NULL)
+  if (id == 0 || store == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
-  p = sillon_store_get_place (store, *id, &error);
+  p = sillon_store_get_place (store, id, &error);
   if (p == NULL)
     {
       sillon_message_label_set (self->message, error->message);
@@ -398,7 +372,7 @@ show_report (SillonPlacesPage *self,
   g_autoptr (GString) summary = g_string_new (NULL);
   guint shown = 0, n_issues = 0;
 
-  clear_list (self->report_list);
+  sillon_list_box_clear (self->report_list);
   if (stored)
     /* Translators: %s is a file name; the numbers follow on the next lines. */
     g_string_append_printf (summary, _ ("“%s” is imported."), file_name);
@@ -632,7 +606,7 @@ sillon_places_page_locked (SillonPage *page)
   gtk_widget_set_sensitive (self->import_button, TRUE);
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
   gtk_revealer_set_reveal_child (self->report_revealer, FALSE);
-  clear_list (self->report_list);
+  sillon_list_box_clear (self->report_list);
   sillon_message_label_set (self->message, NULL);
   refresh (self, TRUE);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "sillon-date-text.h"
+#include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 
@@ -365,15 +366,6 @@ get_checks (GtkFlowBox *box)
 
 /* ── Attendance ────────────────────────────────────────────────────────── */
 
-static void
-clear_list (GtkListBox *list)
-{
-  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (list));
-
-  for (GList *l = rows; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
-}
-
 static gboolean
 is_attending (SillonWorkshopPage *self,
               gint64 id)
@@ -522,7 +514,7 @@ update_suggestions (SillonWorkshopPage *self)
     return;
   g_free (self->shown_query);
   self->shown_query = g_strdup (query);
-  clear_list (self->suggestion_list);
+  sillon_list_box_clear (self->suggestion_list);
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), store != NULL && query[0] != '\0');
   if (store == NULL || query[0] == '\0')
     return;
@@ -706,9 +698,9 @@ clear_attendance (SillonWorkshopPage *self)
 {
   g_clear_pointer (&self->shown_query, g_free);
   g_array_set_size (self->attendees, 0);
-  clear_list (self->attendee_list);
+  sillon_list_box_clear (self->attendee_list);
   gtk_entry_set_text (GTK_ENTRY (self->attendee_entry), "");
-  clear_list (self->suggestion_list);
+  sillon_list_box_clear (self->suggestion_list);
   gtk_widget_hide (GTK_WIDGET (self->suggestion_list));
   update_attendance_label (self);
 }

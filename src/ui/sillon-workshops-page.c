@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sillon-date-text.h"
+#include "sillon-list-row.h"
 #include "sillon-message-label.h"
 
 /* Past workshops shown at once: a year of weekly workshops and more. */
@@ -70,35 +71,8 @@ workshop_row (SillonStore *store,
               const SillonWorkshop *w)
 {
   g_autofree char *summary = sillon_workshop_dup_summary (store, w);
-  g_autofree char *spoken = g_strdup_printf ("%s, %s", w->title, summary);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (w->title);
-  GtkWidget *details = gtk_label_new (summary);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_style_context_add_class (gtk_widget_get_style_context (title), "sillon-person-name");
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_style_context_add_class (gtk_widget_get_style_context (details), "dim-label");
-  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8, NULL);
-  gtk_container_add (GTK_CONTAINER (box), title);
-  gtk_container_add (GTK_CONTAINER (box), details);
-  gtk_container_add (GTK_CONTAINER (row), box);
-  atk_object_set_name (gtk_widget_get_accessible (row), spoken);
-  g_object_set_data_full (G_OBJECT (row), "workshop-id", g_memdup2 (&w->id, sizeof w->id), g_free);
-  gtk_widget_show_all (row);
-  return row;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (list));
-
-  for (GList *l = rows; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
+  return sillon_list_row_new (w->title, summary, "workshop-id", w->id);
 }
 
 void
@@ -113,8 +87,8 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
 
   g_return_if_fail (SILLON_IS_WORKSHOPS_PAGE (self));
 
-  clear_list (self->upcoming_list);
-  clear_list (self->past_list);
+  sillon_list_box_clear (self->upcoming_list);
+  sillon_list_box_clear (self->past_list);
   gtk_widget_hide (GTK_WIDGET (self->past_more_label));
   sillon_message_label_set (self->message, NULL);
   store = sillon_page_get_store (SILLON_PAGE (self));
@@ -179,10 +153,10 @@ static void
 on_list_row_activated (SillonWorkshopsPage *self,
                        GtkListBoxRow *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), "workshop-id");
+  gint64 id = sillon_list_row_get_id (row, "workshop-id");
 
-  if (id != NULL)
-    g_signal_emit (self, signals[SIGNAL_WORKSHOP_ACTIVATED], 0, *id);
+  if (id != 0)
+    g_signal_emit (self, signals[SIGNAL_WORKSHOP_ACTIVATED], 0, id);
 }
 
 static void
