@@ -15,6 +15,9 @@ SILLON_BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-3-dev libsodium-dev libsqlite3-dev libjson-glib-dev
   libpango1.0-dev libcairo2-dev
+  # QR codes on the referral sheets, and the fonts every sheet embeds
+  # (Latin, Vietnamese, Arabic).
+  libqrencode-dev fonts-noto-core fonts-dejavu-core
   # The data tests' validators: configuring fails without them, so that
   # the desktop file and metainfo checks never vanish from the suite.
   desktop-file-utils appstream
@@ -27,7 +30,7 @@ SILLON_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core libatk-adaptor
   python3 python3-dogtail python3-gi gir1.2-atspi-2.0 gir1.2-gtk-3.0
   clang clang-format libclang-rt-14-dev
-  poppler-utils sqlite3
+  poppler-utils zbar-tools sqlite3
 )
 
 sillon_missing_packages () {

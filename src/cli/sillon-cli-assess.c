@@ -268,7 +268,10 @@ static void
 print_json (JsonNode *node)
 {
   g_autofree char *text = json_to_string (node, TRUE);
-  g_print ("%s\n", text);
+  /* JSON escapes C0 controls itself, not DEL and C1. */
+  g_autofree char *escaped = sillon_cli_escape (text, SILLON_CLI_ESCAPE_TEXT);
+
+  g_print ("%s\n", escaped);
 }
 
 static void
@@ -328,10 +331,11 @@ print_result (SillonAssessment *assessment, SillonAssessmentResult *result)
   if (sillon_assessment_result_is_degree_overridden (result))
     {
       JsonObject *d = json_object_get_object_member (object, "degree");
+      g_autofree char *reason = sillon_cli_escape (json_object_get_string_member (d, "reason"), SILLON_CLI_ESCAPE_FIELD);
+
       /* Translators: first %s is the computed degree, second the mediator’s reason. */
       g_print (_ ("  Set by the mediator; computed degree: %s. Reason: %s\n"),
-               sillon_degree_get_label (sillon_assessment_result_get_computed_degree (result)),
-               json_object_get_string_member (d, "reason"));
+               sillon_degree_get_label (sillon_assessment_result_get_computed_degree (result)), reason);
     }
 
   g_print ("\n%s\n", _ ("Suggested orientations"));
@@ -340,20 +344,27 @@ print_result (SillonAssessment *assessment, SillonAssessmentResult *result)
   for (guint i = 0; i < json_array_get_length (orientations); i++)
     {
       JsonObject *o = json_array_get_object_element (orientations, i);
+      /* Labels and reasons may be the mediator's own words. */
+      g_autofree char *label = sillon_cli_escape (json_object_get_string_member (o, "label"), SILLON_CLI_ESCAPE_FIELD);
 
-      g_print ("  - %s", json_object_get_string_member (o, "label"));
+      g_print ("  - %s", label);
       if (g_str_equal (json_object_get_string_member (o, "source"), "mediator"))
-        g_print (_ (" (added by the mediator: %s)"),
-                 json_object_get_string_member (json_object_get_object_member (o, "override"), "reason"));
+        {
+          g_autofree char *reason = sillon_cli_escape (json_object_get_string_member (json_object_get_object_member (o, "override"), "reason"),
+                                                       SILLON_CLI_ESCAPE_FIELD);
+
+          g_print (_ (" (added by the mediator: %s)"), reason);
+        }
       g_print ("\n");
     }
   for (guint i = 0; i < json_array_get_length (dismissed); i++)
     {
       JsonObject *o = json_array_get_object_element (dismissed, i);
+      g_autofree char *label = sillon_cli_escape (json_object_get_string_member (o, "label"), SILLON_CLI_ESCAPE_FIELD);
+      g_autofree char *reason = sillon_cli_escape (json_object_get_string_member (o, "reason"), SILLON_CLI_ESCAPE_FIELD);
 
       /* Translators: first %s is an orientation, second the mediator’s reason. */
-      g_print (_ ("  × %s (dismissed by the mediator: %s)\n"), json_object_get_string_member (o, "label"),
-               json_object_get_string_member (o, "reason"));
+      g_print (_ ("  × %s (dismissed by the mediator: %s)\n"), label, reason);
     }
 }
 

@@ -285,6 +285,8 @@ sillon_cli_exit_code_for_error (const GError *error)
       case SILLON_VAULT_ERROR_NO_FREE_SLOT:
       case SILLON_VAULT_ERROR_LAST_SLOT:
       case SILLON_VAULT_ERROR_SLOT_NOT_FOUND:
+      case SILLON_VAULT_ERROR_ROTATION_PENDING:
+      case SILLON_VAULT_ERROR_NO_PENDING_ROTATION:
         return SILLON_CLI_EXIT_REFUSED;
       case SILLON_VAULT_ERROR_IO:
         return SILLON_CLI_EXIT_IO;
@@ -361,6 +363,12 @@ sillon_cli_report_error (const GError *error, const char *path)
             break;
           case SILLON_VAULT_ERROR_BACKUP_INVALID:
             summary = g_strdup_printf (_ ("%s is not a valid Sillon backup: it is truncated, damaged or tampered with."), path);
+            break;
+          case SILLON_VAULT_ERROR_ROTATION_PENDING:
+            summary = g_strdup (_ ("A rotation of the master key was interrupted: finish it first with “sillon-cli vault rotate --resume”, which shows its recovery key again."));
+            break;
+          case SILLON_VAULT_ERROR_NO_PENDING_ROTATION:
+            summary = g_strdup (_ ("There is no interrupted rotation to finish."));
             break;
           case SILLON_VAULT_ERROR_SLOT_REQUIRED:
             summary = g_strdup (_ ("Several mediators have a passphrase on this vault: choose the keyslot that receives the new one with --slot N (see “sillon-cli vault info”). Nothing was changed."));
@@ -521,6 +529,11 @@ unlock_vault (SillonCliCommonOptions *common,
       *out_exit = sillon_cli_report_error (error, common->vault_path);
       return NULL;
     }
+  /* Said on every unlock until it is done: the recovery key that rotation
+   * showed does not open this vault yet. */
+  if (sillon_vault_has_pending_rotation (vault))
+    sillon_cli_error ("%s", _ ("A rotation of the master key was interrupted: the vault still uses its old master key and old recovery key. "
+                               "Finish the rotation with “sillon-cli vault rotate --resume”."));
   if (out_passphrase != NULL)
     *out_passphrase = g_steal_pointer (&passphrase);
   return vault;
@@ -659,26 +672,49 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
 }
 
 void
+sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode mode)
+{
+  const char *p = value != NULL ? value : "";
+  const char *end = p + strlen (p);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: a lone byte such as 0x9B is CSI to an 8-bit terminal. */
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (mode == SILLON_CLI_ESCAPE_FIELD && (c == '\t' || c == '\n' || c == '\r' || c == '\\'))
+        g_string_append (out, c == '\t' ? "\\t" : c == '\n' ? "\\n"
+                                              : c == '\r'   ? "\\r"
+                                                            : "\\\\");
+      else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+}
+
+char *
+sillon_cli_escape (const char *value, SillonCliEscapeMode mode)
+{
+  GString *out = g_string_new (NULL);
+
+  sillon_cli_escape_append (out, value, mode);
+  return g_string_free (out, FALSE);
+}
+
+void
 sillon_cli_print_field (const char *value)
 {
-  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
-    switch (*p)
-      {
-        case '\t':
-          fputs ("\\t", stdout);
-          break;
-        case '\n':
-          fputs ("\\n", stdout);
-          break;
-        case '\r':
-          fputs ("\\r", stdout);
-          break;
-        case '\\':
-          fputs ("\\\\", stdout);
-          break;
-        default:
-          fputc (*p, stdout);
-      }
+  g_autofree char *escaped = sillon_cli_escape (value, SILLON_CLI_ESCAPE_FIELD);
+
+  fputs (escaped, stdout);
 }
 
 int

@@ -105,9 +105,27 @@ gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out
  * saying why not. */
 gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
 
+/* Text from a vault or from an imported file may hold control characters
+ * (ESC starts terminal sequences that clear the screen, retitle the window
+ * or fake output): nothing of it reaches the terminal raw. With
+ * SILLON_CLI_ESCAPE_FIELD, tabs, line breaks and the backslash itself are
+ * written as \t, \n, \r and \\, so that one record stays one line of a
+ * tab-separated listing; with SILLON_CLI_ESCAPE_TEXT, tabs and line feeds
+ * are kept (a message's own layout) and backslashes too. Either way every
+ * other C0 control, DEL and every C1 control is written \u00XX (\u001b for
+ * ESC) and a byte that is not UTF-8 \xHH. */
+typedef enum
+{
+  SILLON_CLI_ESCAPE_FIELD,
+  SILLON_CLI_ESCAPE_TEXT,
+} SillonCliEscapeMode;
+
+void sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode mode);
+/* A newly allocated escaped copy of @value (NULL: ""). */
+char *sillon_cli_escape (const char *value, SillonCliEscapeMode mode);
+
 /* Writes @value (NULL: nothing) as one field of a tab-separated line on
- * standard output, whatever it holds: tabs, line breaks and the backslash
- * itself are written as \t, \n, \r and \\, so one record stays one line. */
+ * standard output, escaped with SILLON_CLI_ESCAPE_FIELD. */
 void sillon_cli_print_field (const char *value);
 
 /* Flushes standard output: SILLON_CLI_EXIT_OK, or SILLON_CLI_EXIT_IO with

@@ -42,9 +42,10 @@ sillon_cli_journal_list (int argc, char **argv)
       g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (e->at_unix);
       g_autofree char *when = at != NULL ? g_date_time_format_iso8601 (at) : g_strdup ("?");
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", e->seq, when,
-               sillon_journal_action_to_string (e->action), e->mediator_id,
-               e->details != NULL ? e->details : "");
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT "\t", e->seq, when,
+              sillon_journal_action_to_string (e->action), e->mediator_id);
+      sillon_cli_print_field (e->details);
+      putchar ('\n');
     }
   return SILLON_CLI_EXIT_OK;
 }

@@ -88,7 +88,12 @@ sillon_cli_person_export (int argc, char **argv)
     }
   else
     {
-      fputs (json, stdout);
+      /* JSON escapes C0 controls itself, but not DEL and C1: written as
+       * \u00XX they mean the same to a JSON reader and nothing to a
+       * terminal. */
+      g_autofree char *escaped = sillon_cli_escape (json, SILLON_CLI_ESCAPE_TEXT);
+
+      fputs (escaped, stdout);
       fputc ('\n', stdout);
       return sillon_cli_flush_stdout ();
     }

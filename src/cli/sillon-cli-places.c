@@ -59,7 +59,11 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
     {
       g_autoptr (GString) list = g_string_new (NULL);
       for (guint i = 0; i < report->unknown_columns->len; i++)
-        g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (report->unknown_columns, i));
+        {
+          if (i > 0)
+            g_string_append (list, ", ");
+          sillon_cli_escape_append (list, g_ptr_array_index (report->unknown_columns, i), SILLON_CLI_ESCAPE_FIELD);
+        }
       /* Translators: %s is a comma-separated list of column names. */
       g_print (_ ("  Columns ignored (not in the standard): %s\n"), list->str);
     }
@@ -85,7 +89,10 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
       for (guint j = 0; j < row->issues->len && shown < max_errors; j++, shown++)
         {
           const SillonPlaceIssue *issue = g_ptr_array_index (row->issues, j);
-          g_autofree char *id_part = row->id != NULL ? g_strdup_printf (" [%s]", row->id) : g_strdup ("");
+          /* The id and the message quote the file: escaped like any field. */
+          g_autofree char *id = sillon_cli_escape (row->id, SILLON_CLI_ESCAPE_FIELD);
+          g_autofree char *id_part = row->id != NULL ? g_strdup_printf (" [%s]", id) : g_strdup ("");
+          g_autofree char *message = sillon_cli_escape (issue->message, SILLON_CLI_ESCAPE_FIELD);
           gboolean record_level = issue->kind == SILLON_PLACE_ISSUE_DUPLICATE_ID || issue->kind == SILLON_PLACE_ISSUE_FIELD_COUNT ||
                                   issue->kind == SILLON_PLACE_ISSUE_NOT_AN_OBJECT;
 
@@ -93,7 +100,7 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
                    record_level ? "" : ", ",
                    record_level ? "" : sillon_place_field_name (issue->field),
                    id_part,
-                   issue->message,
+                   message,
                    row->skipped ? _ (" (skipped)") : _ (" (flagged)"));
         }
     }

@@ -15,10 +15,12 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "sillon-sheets.h"
 #include "sillon-vault.h"
 
 static void
@@ -43,11 +45,15 @@ sillon_cli_vault_create (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   SillonVaultCreateOptions options = { 0 };
   char *recovery_key = NULL;
+  g_autofree char *print_recovery = NULL;
+  g_autofree char *sheet_lang = NULL;
   int kdf_ms = 0;
   int page_size = 0;
   int ret;
   const GOptionEntry entries[] = {
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_ ("Display name of the first mediator (default: your account’s name)"), N_ ("NAME") },
+    { "print-recovery", 0, 0, G_OPTION_ARG_FILENAME, &print_recovery, N_ ("Also write the recovery key on a printable sheet, as a PDF file (delete it once printed)"), N_ ("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &sheet_lang, N_ ("Language of the recovery-key sheet (default: fr)"), N_ ("CODE") },
     { "kdf-ms", 0, 0, G_OPTION_ARG_INT, &kdf_ms, N_ ("Target time of the passphrase stretching, in milliseconds (default 750; never below 64 MiB and 2 passes)"), N_ ("MS") },
     { "page-size", 0, 0, G_OPTION_ARG_INT, &page_size, N_ ("Database page size in bytes, a power of two from 1024 to 65536 (default 4096)"), N_ ("BYTES") },
     { NULL }
@@ -67,6 +73,12 @@ sillon_cli_vault_create (int argc, char **argv)
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS, "%s", "");
       return sillon_cli_report_error (error, common.vault_path);
+    }
+  /* A wrong language is told before the vault exists, not after. */
+  if (print_recovery != NULL && sillon_sheet_language_get (sheet_lang, &error) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
     }
 
   if (name == NULL)
@@ -98,6 +110,42 @@ sillon_cli_vault_create (int argc, char **argv)
   /* Translators: %s is the path of the vault file. */
   g_print (_ ("Vault created at %s.\n"), common.vault_path);
   print_recovery_key (recovery_key);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved = errno;
+      g_autofree char *wal = g_strconcat (common.vault_path, "-wal", NULL);
+
+      sillon_vault_free_secret (recovery_key);
+      sillon_vault_lock (vault);
+      /* A recovery key nobody saw is no recovery key: the new vault, empty
+       * still, goes, rather than stay with a key shown to no one. Checked
+       * before the sheet is written: the sheet is a copy of the key, not
+       * the place where it is first shown. */
+      g_unlink (wal);
+      g_unlink (common.vault_path);
+      /* Translators: %s is the reason. */
+      sillon_cli_error (_ ("The recovery key could not be written out (%s): the vault was not created."), g_strerror (saved));
+      return SILLON_CLI_EXIT_IO;
+    }
+  if (print_recovery != NULL)
+    {
+      g_autoptr (SillonSheetDoc) doc = sillon_sheet_build_recovery (recovery_key, name, sheet_lang,
+                                                                    SILLON_SHEET_PAPER_A4, NULL, &error);
+
+      /* The key was shown above whatever happens here: the vault is usable. */
+      if (doc == NULL || !sillon_sheet_doc_write_pdf (doc, print_recovery, &error))
+        {
+          sillon_vault_free_secret (recovery_key);
+          sillon_vault_lock (vault);
+          sillon_cli_error ("%s", error->message);
+          return SILLON_CLI_EXIT_IO;
+        }
+      {
+        g_autofree char *display = g_filename_display_name (print_recovery);
+        /* Translators: %s is a file name. */
+        g_print (_ ("Wrote the recovery-key sheet to %s: print it, then delete the file.\n"), display);
+      }
+    }
   sillon_vault_free_secret (recovery_key);
   sillon_vault_lock (vault);
   return SILLON_CLI_EXIT_OK;
@@ -203,7 +251,12 @@ sillon_cli_vault_info (int argc, char **argv)
         }
       append_column (line, index, 5);
       append_column (line, kind, 11);
-      append_column (line, info->label != NULL && info->label[0] != '\0' ? info->label : "—", 24);
+      {
+        /* A label is whatever was typed at add-slot. */
+        g_autofree char *label = sillon_cli_escape (info->label, SILLON_CLI_ESCAPE_FIELD);
+
+        append_column (line, label[0] != '\0' ? label : "—", 24);
+      }
       append_column (line, created, 17);
       g_print ("%s%s\n", line->str, kdf);
     }
@@ -645,35 +698,72 @@ check_journal_before_rotation (SillonVault *vault, const char *path, int *out_ex
   return g_steal_pointer (&key);
 }
 
-/* Re-keys the journal of the rotated, unlocked @vault from @old_key to the
- * new master key's journal key. */
-static gboolean
-rekey_journal (SillonVault *vault, const guint8 *old_key, GError **error)
+typedef struct
 {
-  g_autoptr (SillonStore) store = NULL;
-  g_auto (JournalKey) new_key = NULL;
+  gboolean journaled;
+  gboolean shown;
+  guint dropped;
+} RotateContext;
 
-  store = sillon_store_new (sillon_vault_get_db (vault), error);
-  if (store == NULL)
-    return FALSE;
-  new_key = sillon_journal_derive_key (vault, error);
-  if (new_key == NULL)
-    return FALSE;
-  return sillon_journal_rekey (store, old_key, new_key, error);
+/* The new recovery key is printed, and flushed, before the old master key
+ * is given up: a key that could not be written out is a key nobody has,
+ * and the rotation is then abandoned. */
+static gboolean
+show_new_recovery_key (const char *recovery_key, gpointer user_data, GError **error)
+{
+  RotateContext *ctx = user_data;
+
+  print_recovery_key (recovery_key);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: %s is the reason. */
+                   _ ("The new recovery key could not be written out (%s): the vault was not rotated."), g_strerror (saved));
+      return FALSE;
+    }
+  ctx->shown = TRUE;
+  return TRUE;
 }
 
-/* @error: why the journal could not be re-keyed, or NULL when the rotation
- * itself failed after the new file took the vault's name (already
- * reported). */
-static void
-report_journal_not_rekeyed (const GError *error)
+/* The journal is re-keyed, and the rotation journaled, in the copy before
+ * it replaces the vault: the vault and its journal key change at once. */
+static gboolean
+prepare_rotated_copy (SillonVault *old, SillonVault *copy, gpointer user_data, GError **error)
 {
-  if (error != NULL)
-    /* Translators: %s is the reason. */
-    sillon_cli_error (_ ("The vault was rotated and can be used, but its journal could not be re-keyed: %s"), error->message);
-  sillon_cli_error ("%s", _ ("The journal must be verified: “sillon-cli journal verify” will now report its oldest entry as tampered with, "
-                             "because the entries written before the rotation are still keyed with the old master key, which no longer exists. "
-                             "They had been verified just before the rotation."));
+  RotateContext *ctx = user_data;
+  g_autofree char *details = NULL;
+
+  if (!ctx->journaled)
+    return TRUE;
+  if (!sillon_journal_rekey_rotated_copy (old, copy, error))
+    return FALSE;
+  /* No action of its own: the action list is fixed by the schema's CHECK
+   * constraint, and a rotation changes who can unlock the vault, as
+   * keyslot changes do, which are filed as passphrase changes. */
+  details = g_strdup_printf ("{\"event\":\"rotate\",\"slot\":%u,\"dropped\":%u}",
+                             sillon_vault_get_unlocked_slot (copy), ctx->dropped);
+  return sillon_cli_journal_bare_vault (copy, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, error);
+}
+
+/* After a failed rotation: what the user holds now. */
+static int
+report_rotation_failure (const GError *error, const RotateContext *ctx, const char *path)
+{
+  int ret;
+
+  if (!ctx->shown)
+    {
+      ret = sillon_cli_report_error (error, path);
+      sillon_cli_error ("%s", _ ("The vault was not rotated: its passphrases and its recovery key are unchanged."));
+      return ret;
+    }
+  ret = sillon_cli_report_error (error, path);
+  sillon_cli_error ("%s", _ ("The rotation was interrupted after the new recovery key above was shown: keep it. "
+                             "Finish the rotation with “sillon-cli vault rotate --resume” (or, without the passphrase, "
+                             "with “sillon-cli vault recover” and the new recovery key). Until then the vault opens as before."));
+  return ret;
 }
 
 int
@@ -684,18 +774,21 @@ sillon_cli_vault_rotate (int argc, char **argv)
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GPtrArray) slots = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GError) journal_error = NULL;
   g_auto (JournalKey) old_journal_key = NULL;
-  gboolean journaled = FALSE;
-  int journal_ret = SILLON_CLI_EXIT_OK;
+  RotateContext ctx = { FALSE, FALSE, 0 };
+  SillonVaultRotateCallbacks callbacks = { show_new_recovery_key, prepare_rotated_copy, &ctx };
   gboolean force = FALSE;
-  char *recovery_key = NULL;
+  gboolean resume = FALSE;
+  gboolean abandon = FALSE;
   guint dropped = 0;
   guint others = 0;
   guint unlocked;
+  gboolean ok;
   int ret;
   const GOptionEntry entries[] = {
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Rotate even though the other mediators’ keyslots will be dropped"), NULL },
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &resume, N_ ("Finish a rotation that was interrupted, with the recovery key it showed"), NULL },
+    { "abandon", 0, 0, G_OPTION_ARG_NONE, &abandon, N_ ("Abandon a rotation that was interrupted: the recovery key it showed will never work"), NULL },
     { NULL }
   };
 
@@ -706,9 +799,24 @@ sillon_cli_vault_rotate (int argc, char **argv)
   if (ret >= 0)
     return ret;
 
+  if (resume && abandon)
+    {
+      sillon_cli_error ("%s", _ ("--resume and --abandon cannot be given together"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+
   vault = sillon_cli_unlock_vault_full (&common, FALSE, &passphrase, &ret);
   if (vault == NULL)
     return ret;
+
+  if (abandon)
+    {
+      if (!sillon_vault_abandon_rotation (vault, &error))
+        return sillon_cli_report_error (error, common.vault_path);
+      g_print ("%s\n", _ ("The interrupted rotation was abandoned: the vault keeps its master key, its passphrases and its old recovery key; "
+                          "the recovery key that rotation showed will never work."));
+      return SILLON_CLI_EXIT_OK;
+    }
 
   slots = sillon_vault_list_slots (vault, &error);
   if (slots == NULL)
@@ -729,49 +837,25 @@ sillon_cli_vault_rotate (int argc, char **argv)
                         others);
       return SILLON_CLI_EXIT_REFUSED;
     }
+  ctx.dropped = others;
 
-  /* The old journal key must be taken before the rotation discards the old
-   * master key. The store used to check the journal is closed again before
-   * the rotation, which closes the vault's connection. */
-  journaled = has_journal (vault);
-  if (journaled)
+  /* Once rotated, nothing can check the old chain any more: it is checked
+   * now, so that a tampered journal is reported while it can still be
+   * examined. Re-keying checks it again, in the copy. */
+  ctx.journaled = has_journal (vault);
+  if (ctx.journaled)
     {
       old_journal_key = check_journal_before_rotation (vault, common.vault_path, &ret);
       if (old_journal_key == NULL)
         return ret;
     }
 
-  if (!sillon_vault_rotate (vault, passphrase, &recovery_key, &dropped, &error))
-    {
-      /* The new vault may already be in place, and this is its only
-       * recovery key. */
-      if (recovery_key != NULL)
-        {
-          print_recovery_key (recovery_key);
-          sillon_vault_free_secret (recovery_key);
-          ret = sillon_cli_report_error (error, common.vault_path);
-          /* The vault was locked again by the failure: its journal could not
-           * be re-keyed. */
-          if (journaled)
-            report_journal_not_rekeyed (NULL);
-          return ret;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
-
-  /* From here on the rotation has happened: a failure to re-key leaves a
-   * usable vault whose journal no longer verifies, which must be said, but
-   * the new recovery key is printed whatever happens. */
-  if (journaled && rekey_journal (vault, old_journal_key, &journal_error))
-    {
-      /* No action of its own: the action list is fixed by the schema's
-       * CHECK constraint, and a rotation changes who can unlock the vault,
-       * as keyslot changes do, which are filed as passphrase changes. */
-      g_autofree char *details = g_strdup_printf ("{\"event\":\"rotate\",\"slot\":%u,\"dropped\":%u}",
-                                                  sillon_vault_get_unlocked_slot (vault), dropped);
-      if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
-        journal_ret = sillon_cli_report_error (error, common.vault_path);
-    }
+  if (resume)
+    ok = sillon_vault_resume_rotation (vault, passphrase, &callbacks, &dropped, &error);
+  else
+    ok = sillon_vault_rotate (vault, passphrase, &callbacks, &dropped, &error);
+  if (!ok)
+    return report_rotation_failure (error, &ctx, common.vault_path);
 
   g_print ("%s\n", _ ("The vault is now encrypted under a new master key; the old recovery key no longer works."));
   if (dropped > 0)
@@ -780,14 +864,7 @@ sillon_cli_vault_rotate (int argc, char **argv)
                  "%u keyslots were dropped: add them again with “sillon-cli vault add-slot”.\n",
                  dropped),
              dropped);
-  print_recovery_key (recovery_key);
-  sillon_vault_free_secret (recovery_key);
-  if (journal_error != NULL)
-    {
-      report_journal_not_rekeyed (journal_error);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
-  return journal_ret;
+  return SILLON_CLI_EXIT_OK;
 }
 
 int
@@ -834,8 +911,34 @@ sillon_cli_vault_recover (int argc, char **argv)
   /* Without --slot the core picks the only passphrase slot, or refuses when
    * there are several: which one is whose is only known once unlocked. */
   vault = sillon_vault_open_with_recovery_key (common.vault_path, recovery_key, slot_index, new_passphrase, &error);
+  if (vault == NULL && g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY))
+    {
+      /* It may be the key shown by a rotation that was interrupted: that
+       * key finishes it. */
+      g_autoptr (GError) resume_error = NULL;
+      RotateContext ctx = { FALSE, FALSE, 0 };
+      SillonVaultRotateCallbacks callbacks = { show_new_recovery_key, prepare_rotated_copy, &ctx };
+
+      /* The journal is re-keyed with the rotation if the old vault has one;
+       * whether it has is only known once the rotation has opened it. */
+      ctx.journaled = TRUE;
+      vault = sillon_vault_resume_rotation_with_recovery_key (common.vault_path, recovery_key, new_passphrase, &callbacks, &resume_error);
+      if (vault == NULL && !g_error_matches (resume_error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_PENDING_ROTATION) &&
+          !g_error_matches (resume_error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY))
+        return report_rotation_failure (resume_error, &ctx, common.vault_path);
+      if (vault != NULL)
+        g_print ("%s\n", _ ("This recovery key belonged to an interrupted rotation of the master key, which is now finished: "
+                            "the old recovery key no longer works."));
+    }
   if (vault == NULL)
     return sillon_cli_report_error (error, common.vault_path);
+  /* The old recovery key opened the old vault: a rotation still waits,
+   * sealed with the passphrase it began with, which this recovery has just
+   * replaced. */
+  if (sillon_vault_has_pending_rotation (vault))
+    sillon_cli_error ("%s", _ ("A rotation of the master key was interrupted: finish it with the new recovery key it showed "
+                               "(“sillon-cli vault recover”), or with the passphrase it began with (“sillon-cli vault rotate --resume”), "
+                               "or give it up with “sillon-cli vault rotate --abandon”."));
 
   g_print (_ ("New passphrase set on keyslot %u.\n"), sillon_vault_get_unlocked_slot (vault));
   return SILLON_CLI_EXIT_OK;
@@ -859,7 +962,9 @@ print_value (sqlite3_stmt *stmt, int column)
         }
         break;
       default:
-        fputs ((const char *) sqlite3_column_text (stmt, column), stdout);
+        /* Escaped as every listing of the CLI: one row stays one line, and
+         * no control character reaches the terminal. */
+        sillon_cli_print_field ((const char *) sqlite3_column_text (stmt, column));
         break;
     }
 }
@@ -914,7 +1019,11 @@ run_statements (sqlite3 *db, const char *path, const char *sql, gboolean header,
           if (header && first_row)
             {
               for (int c = 0; c < columns; c++)
-                printf ("%s%s", c > 0 ? "\t" : "", sqlite3_column_name (stmt, c));
+                {
+                  if (c > 0)
+                    putchar ('\t');
+                  sillon_cli_print_field (sqlite3_column_name (stmt, c));
+                }
               putchar ('\n');
             }
           first_row = FALSE;

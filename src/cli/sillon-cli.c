@@ -52,6 +52,12 @@ static const SillonCliCommand commands[] = {
   { "person export", N_ ("Export everything about one person as JSON"), sillon_cli_person_export },
   { "person erase", N_ ("Erase one person and everything linked to them"), sillon_cli_person_erase },
   { "retention", N_ ("Anonymise people untouched for a number of months"), sillon_cli_retention },
+  { "sheet", N_ ("Print the people’s sheets to PDF and verify a sheet’s code"), NULL },
+  { "sheet progress", N_ ("The person’s progress sheet (“my digital journey”)"), sillon_cli_sheet_progress },
+  { "sheet referral", N_ ("A referral sheet: for the person and for the receiving structure"), sillon_cli_sheet_referral },
+  { "sheet notice", N_ ("The information notice: what is kept, why, and the person’s rights"), sillon_cli_sheet_notice },
+  { "sheet record", N_ ("Everything stored about the person, readable (right of access)"), sillon_cli_sheet_record },
+  { "sheet verify", N_ ("Check the code printed on a sheet"), sillon_cli_sheet_verify },
   { NULL, NULL, NULL },
 };
 
@@ -60,11 +66,14 @@ sillon_cli_error (const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("sillon-cli: %s\n", message);
+  /* Messages quote file names, values and other programs' words. */
+  escaped = sillon_cli_escape (message, SILLON_CLI_ESCAPE_TEXT);
+  g_printerr ("sillon-cli: %s\n", escaped);
 }
 
 /* The last word of @c's name when @c sits directly under @group (NULL: the

@@ -77,4 +77,10 @@ int sillon_cli_person_erase (int argc, char **argv);
 
 int sillon_cli_retention (int argc, char **argv);
 
+int sillon_cli_sheet_progress (int argc, char **argv);
+int sillon_cli_sheet_referral (int argc, char **argv);
+int sillon_cli_sheet_notice (int argc, char **argv);
+int sillon_cli_sheet_record (int argc, char **argv);
+int sillon_cli_sheet_verify (int argc, char **argv);
+
 G_END_DECLS

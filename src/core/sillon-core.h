@@ -36,5 +36,13 @@
 #include "sillon-store.h"
 #include "sillon-vault-session.h"
 
+/* sheets */
+#include "sillon-sheet-error.h"
+#include "sillon-sheet-fingerprint.h"
+#include "sillon-sheet-labels.h"
+#include "sillon-sheet-language.h"
+#include "sillon-sheet-layout.h"
+#include "sillon-sheets.h"
+
 /* demo */
 #include "sillon-demo.h"

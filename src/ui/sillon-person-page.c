@@ -14,6 +14,7 @@
 #include "sillon-assessment.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
+#include "sillon-print-operation.h"
 
 struct _SillonPersonPage
 {
@@ -223,10 +224,6 @@ on_back_activated (GSimpleAction *action,
   g_signal_emit (user_data, signals[SIGNAL_BACK], 0);
 }
 
-static const GActionEntry person_actions[] = {
-  { "back", on_back_activated, NULL, NULL, NULL, { 0 } },
-};
-
 static void
 on_new_assessment_button_clicked (SillonPersonPage *self)
 {
@@ -246,6 +243,84 @@ sillon_person_page_locked (SillonPage *page)
 {
   sillon_person_page_clear (SILLON_PERSON_PAGE (page));
 }
+
+typedef struct
+{
+  SillonPersonPage *page; /* a reference */
+  SillonSheetKind kind;
+  gboolean save;
+} SheetJob;
+
+static void
+sheet_job_free (SheetJob *job)
+{
+  g_object_unref (job->page);
+  g_free (job);
+}
+
+/* Makes the sheet: the print dialog or the file chooser, both modal. The
+ * page prints itself, on its own session: printing shows no other page,
+ * so the window, which only navigates, has no part in it. The sheet is in
+ * the person's language, whatever the application's. */
+static gboolean
+make_sheet (gpointer data)
+{
+  SheetJob *job = data;
+  SillonPersonPage *self = job->page;
+  SillonVaultSession *session = sillon_page_get_session (SILLON_PAGE (self));
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  g_autoptr (GError) error = NULL;
+  gboolean done;
+
+  /* Locked, or another person shown, since the menu was used. */
+  if (session == NULL || self->beneficiary_id == 0)
+    return G_SOURCE_REMOVE;
+  request.kind = job->kind;
+  request.person_id = self->beneficiary_id;
+  if (job->save)
+    done = sillon_print_operation_save_sheet (parent, session, &request, &error);
+  else
+    done = sillon_print_operation_print_sheet (parent, session, &request, &error);
+  if (!done)
+    {
+      /* Translators: %s says why, e.g. “This person has no referral.” */
+      g_autofree char *message = g_strdup_printf (_ ("The sheet was not made: %s"), error->message);
+      sillon_person_page_show_message (self, message);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* person.print and person.save-pdf, with the sheet's kind as target. The
+ * dialogs run their own main loop: they are opened from an idle callback,
+ * not from the action itself, so that whoever activated it (a menu, or a
+ * screen reader through AT-SPI, which waits for the action's reply) is
+ * answered first instead of hanging until the dialog closes. */
+static void
+on_sheet_activated (GSimpleAction *action,
+                    GVariant *parameter,
+                    gpointer user_data)
+{
+  SillonPersonPage *self = SILLON_PERSON_PAGE (user_data);
+  SheetJob *job;
+  SillonSheetKind kind;
+
+  if (self->beneficiary_id == 0 || !sillon_sheet_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  sillon_person_page_show_message (self, NULL);
+  job = g_new0 (SheetJob, 1);
+  job->page = g_object_ref (self);
+  job->kind = kind;
+  job->save = g_str_equal (g_action_get_name (G_ACTION (action)), "save-pdf");
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_sheet, job, (GDestroyNotify) sheet_job_free);
+}
+
+static const GActionEntry person_actions[] = {
+  { "back", on_back_activated, NULL, NULL, NULL, { 0 } },
+  { "print", on_sheet_activated, "s", NULL, NULL, { 0 } },
+  { "save-pdf", on_sheet_activated, "s", NULL, NULL, { 0 } },
+};
 
 static void
 sillon_person_page_finalize (GObject *object)

@@ -91,6 +91,57 @@ test_show_text (void)
   g_assert_nonnull (strstr (out, "No workshop within reach before the summer."));
 }
 
+/* The mediator's reasons are shown escaped: ESC, BEL, DEL or C1 in an
+ * answers file never reach the terminal as such, in text or JSON. */
+static void
+test_show_escapes_reasons (void)
+{
+  g_autofree char *source = data_path ("override.answers.json");
+  g_autofree char *dir = g_dir_make_tmp ("sillon-assess-XXXXXX", NULL);
+  g_autofree char *answers = g_build_filename (dir, "controls.answers.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *with_controls = NULL;
+  const char *reasons[] = { "Answers given with the daughter’s help; alone she could not show the procedures.",
+                            "No workshop within reach before the summer.",
+                            "Worried about scams after a phone call last month.",
+                            "Prefers one-to-one sessions." };
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  with_controls = g_strdup (contents);
+  for (gsize i = 0; i < G_N_ELEMENTS (reasons); i++)
+    {
+      g_autofree char *marked = g_strconcat ("\\u001b[2J\\u0007\\u007f\\u009b", reasons[i], NULL);
+      g_auto (GStrv) parts = g_strsplit (with_controls, reasons[i], 2);
+
+      g_assert_nonnull (parts[1]);
+      g_free (with_controls);
+      with_controls = g_strjoinv (marked, parts);
+    }
+  g_assert_true (g_file_set_contents (answers, with_controls, -1, NULL));
+
+  for (int json = 0; json <= 1; json++)
+    {
+      const char *args[] = { "assess", "show", json ? "--json" : answers, json ? answers : NULL, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+      g_assert_null (strchr (out, '\x1b'));
+      g_assert_null (strchr (out, '\x07'));
+      g_assert_null (strchr (out, '\x7f'));
+      g_assert_null (strstr (out, "\xc2\x9b"));
+      if (!json)
+        {
+          g_assert_nonnull (strstr (out, "\\u001b[2J\\u0007\\u007f\\u009bNo workshop within reach"));
+          g_assert_nonnull (strstr (out, "\\u001b[2J\\u0007\\u007f\\u009bAnswers given"));
+          g_assert_nonnull (strstr (out, "\\u001b[2J\\u0007\\u007f\\u009bPrefers one-to-one"));
+        }
+    }
+  g_unlink (answers);
+  g_rmdir (dir);
+}
+
 static void
 test_compare_json (void)
 {
@@ -580,6 +631,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli-assess/show-json", test_show_json);
   g_test_add_func ("/cli-assess/show-text", test_show_text);
+  g_test_add_func ("/cli-assess/show-escapes-reasons", test_show_escapes_reasons);
   g_test_add_func ("/cli-assess/compare-json", test_compare_json);
   g_test_add_func ("/cli-assess/errors", test_errors);
   g_test_add_func ("/cli-assess/dispatch-levels", test_dispatch_levels);

@@ -176,6 +176,108 @@ test_places_search_escapes (Fixture *f, gconstpointer data)
   g_unlink (file);
 }
 
+/* Whether @text holds a control character that a terminal would act on:
+ * any C0 but tab and line feed, DEL, or C1 (raw, or as a lone byte). */
+static gboolean
+has_raw_control (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; p != NULL && *p != '\0'; p++)
+    {
+      if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
+        return TRUE;
+      if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+        return TRUE;
+      if (*p >= 0x80 && *p <= 0x9f && (p == (const guchar *) text || p[-1] < 0xc0))
+        {
+          /* A continuation byte is fine after a lead byte; a lone one is not. */
+          const guchar *lead = p;
+
+          while (lead > (const guchar *) text && *lead >= 0x80 && *lead < 0xc0)
+            lead--;
+          if (*lead < 0xc0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ESC, BEL, NUL, DEL and C1 controls in a places file, JSON or CSV: the
+ * import is refused with the same error, nothing is stored, and nothing raw
+ * reaches the terminal. A control put in the vault by other means (an old
+ * version, `vault shell`) is printed escaped by every listing. */
+static void
+test_places_control_characters (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *raw;
+    const char *json;
+    const char *escaped;
+  } controls[] = {
+    { "\x1b[2J\x1b]0;X\x07", "\\u001b[2J\\u001b]0;X\\u0007", "\\u001b[2J\\u001b]0;X\\u0007" },
+    { "\x07", "\\u0007", "\\u0007" },
+    { "\x7f", "\\u007f", "\\u007f" },
+    { "\xc2\x9b"
+      "31m",
+      "\\u009b31m", "\\u009b31m" },
+    { NULL, "\\u0000", NULL },
+  };
+  g_autofree char *file = g_build_filename (f->dir, "controls", NULL);
+  g_autoptr (CliResult) insert = NULL;
+  g_autoptr (CliResult) search = NULL;
+  g_autoptr (CliResult) shell = NULL;
+  g_autofree char *count = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("[{\"id\": \"l1\", \"pivot\": \"1\", \"nom\": \"A%sB\", \"commune\": \"Reims\", "
+                                               "\"code_postal\": \"51100\", \"adresse\": \"1 rue\", \"date_maj\": \"2024-01-01\"}]",
+                                               controls[i].json);
+      g_autofree char *json_file = g_strconcat (file, ".json", NULL);
+      g_autoptr (CliResult) r = NULL;
+
+      g_test_message ("JSON %s", controls[i].json);
+      g_assert_true (g_file_set_contents (json_file, json, -1, NULL));
+      r = RUN (f, "places", "import", json_file);
+      g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
+      g_assert_true (contains (r->err, "contains a control character"));
+      g_assert_false (has_raw_control (r->out));
+      g_assert_false (has_raw_control (r->err));
+
+      if (controls[i].raw != NULL)
+        {
+          g_autofree char *csv = g_strdup_printf ("id,pivot,nom,commune,code_postal,adresse,date_maj\n"
+                                                  "l1,1,A%sB,Reims,51100,1 rue,2024-01-01\n",
+                                                  controls[i].raw);
+          g_autofree char *csv_file = g_strconcat (file, ".csv", NULL);
+          g_autoptr (CliResult) c = NULL;
+
+          g_assert_true (g_file_set_contents (csv_file, csv, -1, NULL));
+          c = RUN (f, "places", "import", csv_file);
+          g_assert_cmpint (c->status, ==, EXIT_INVALID_INPUT);
+          g_assert_true (contains (c->err, "contains a control character"));
+          g_assert_false (has_raw_control (c->out));
+          g_assert_false (has_raw_control (c->err));
+        }
+    }
+  count = sql (f, "SELECT count(*) FROM places;");
+  g_assert_cmpstr (count, ==, "0");
+
+  /* Stored by other means: printed escaped, by the listings and the shell. */
+  insert = run (PASS_LINE,
+                "INSERT INTO places (lieu_id, nom, code_postal, commune, updated_unix)"
+                " VALUES ('l1', 'Gare' || char(27) || '[2J' || char(27) || ']0;X' || char(7) || char(127) || char(155) || 'fin', '51100', 'Reims', 0);",
+                "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (insert->status, ==, EXIT_OK);
+  search = RUN (f, "places", "search", "gare");
+  g_assert_cmpint (search->status, ==, EXIT_OK);
+  g_assert_true (contains (search->out, "\tGare\\u001b[2J\\u001b]0;X\\u0007\\u007f\\u009bfin\t51100\tReims\n"));
+  g_assert_false (has_raw_control (search->out));
+  shell = run (PASS_LINE, "SELECT nom FROM places;", "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (shell->status, ==, EXIT_OK);
+  g_assert_cmpstr (shell->out, ==, "Gare\\u001b[2J\\u001b]0;X\\u0007\\u007f\\u009bfin\n");
+}
+
 static void
 test_places_import_json (Fixture *f, gconstpointer data)
 {
@@ -772,6 +874,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli-data/places/import-and-reimport", test_places_import_and_reimport);
   ADD ("/cli-data/places/search-escapes", test_places_search_escapes);
+  ADD ("/cli-data/places/control-characters", test_places_control_characters);
   ADD ("/cli-data/places/import-json", test_places_import_json);
   ADD ("/cli-data/places/malformed", test_places_import_malformed);
   ADD ("/cli-data/places/line-numbers", test_places_import_line_numbers);

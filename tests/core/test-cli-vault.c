@@ -13,11 +13,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "sillon-journal.h"
+#include "sillon-vault.h"
 #include "test-cli-util.h"
 
 /* Exit codes documented in `sillon-cli vault --help` and docs/CLI.md. */
@@ -32,6 +35,7 @@ enum
   EXIT_NOT_FOUND = 14,
   EXIT_EXISTS = 15,
   EXIT_REFUSED = 16,
+  EXIT_IO = 17,
   EXIT_SQL = 18,
   EXIT_BACKUP_INVALID = 19,
   EXIT_DAMAGED = 20,
@@ -543,9 +547,10 @@ test_rotate_refuses_tampered_journal (Fixture *f, gconstpointer data)
 }
 
 /* A chain that verifies but whose append-only trigger was dropped passes
- * the check before the rotation, and re-keying then refuses the altered
- * schema: the rotation stands, its recovery key is printed, and the user is
- * told that the journal must be verified. */
+ * the check before the rotation, and re-keying, which runs in the copy
+ * before it replaces the vault, then refuses the altered schema: the
+ * rotation is abandoned before any key is shown, and the vault, its
+ * journal and its recovery key are as they were. */
 static void
 test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
 {
@@ -555,8 +560,9 @@ test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) info = NULL;
   g_autoptr (CliResult) verify = NULL;
   g_autoptr (CliResult) recover = NULL;
-  g_autofree char *new_key = NULL;
   g_autofree char *secrets = NULL;
+  g_autofree char *leftover = g_strconcat (f->vault, ".rotating", NULL);
+  g_autofree char *record = g_strconcat (f->vault, ".rotation", NULL);
 
   first = run_journal (f, "verify");
   g_assert_cmpint (first->status, ==, EXIT_OK);
@@ -564,19 +570,269 @@ test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
   g_assert_cmpint (drop->status, ==, EXIT_OK);
 
   rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
-  g_assert_cmpint (rotate->status, ==, EXIT_FAILED);
-  new_key = extract_recovery_key (rotate->out);
-  g_assert_cmpstr (new_key, !=, f->recovery_key);
-  g_assert_nonnull (strstr (rotate->err, "could not be re-keyed"));
-  g_assert_nonnull (strstr (rotate->err, "The journal must be verified"));
+  g_assert_cmpint (rotate->status, ==, EXIT_JOURNAL_TAMPERED);
+  g_assert_null (strstr (rotate->out, "RECOVERY KEY"));
+  g_assert_nonnull (strstr (rotate->err, "cannot be re-keyed"));
+  g_assert_nonnull (strstr (rotate->err, "not rotated"));
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
 
-  /* The rotated vault works, and the journal reports what it was told. */
+  /* Nothing changed: the journal verifies, the old recovery key opens. */
   info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
   g_assert_cmpint (info->status, ==, EXIT_OK);
   verify = run_journal (f, "verify");
-  g_assert_cmpint (verify->status, ==, EXIT_JOURNAL_TAMPERED);
-  g_assert_nonnull (strstr (verify->err, "entry 1 is the first"));
-  secrets = g_strdup_printf ("%s\n%s\n", new_key, PASS_B);
+  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
+  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (recover->status, ==, EXIT_OK);
+}
+
+static gboolean
+show_to_pipe (const char *recovery_key, gpointer user_data, GError **error)
+{
+  int fd = GPOINTER_TO_INT (user_data);
+
+  if (write (fd, recovery_key, strlen (recovery_key)) != (ssize_t) strlen (recovery_key))
+    _exit (5);
+  return TRUE;
+}
+
+static gboolean
+rekey_journal_in_copy (SillonVault *old, SillonVault *copy, gpointer user_data, GError **error)
+{
+  return sillon_journal_rekey_rotated_copy (old, copy, error);
+}
+
+static void
+crash_hook (SillonVaultRotationStep step, gpointer user_data)
+{
+  if (step == (SillonVaultRotationStep) GPOINTER_TO_INT (user_data))
+    _exit (0);
+}
+
+/* A rotation of @f's vault that dies at @step, as sillon-cli would in a
+ * power cut; returns the recovery key it showed, or NULL. */
+static char *
+crash_rotation (Fixture *f, SillonVaultRotationStep step)
+{
+  g_autoptr (GString) shown = g_string_new (NULL);
+  char buffer[128];
+  int fds[2], status = 0;
+  ssize_t n;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SillonVaultRotateCallbacks callbacks = { show_to_pipe, rekey_journal_in_copy, GINT_TO_POINTER (fds[1]) };
+      SillonVault *vault = sillon_vault_open (f->vault, PASS_A, NULL);
+
+      if (vault == NULL)
+        _exit (2);
+      sillon_vault_set_fault_hook (crash_hook, GINT_TO_POINTER (step));
+      sillon_vault_rotate (vault, PASS_A, &callbacks, NULL, NULL);
+      _exit (3);
+    }
+  close (fds[1]);
+  while ((n = read (fds[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (shown, buffer, n);
+  close (fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  return shown->len > 0 ? g_strdup (shown->str) : NULL;
+}
+
+/* A rotation cut short once its key was shown: every command warns, a new
+ * rotation is refused, and `rotate --resume` finishes it with the same key
+ * and a journal that verifies. */
+static void
+test_rotate_resume (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) info = NULL;
+  g_autoptr (CliResult) again = NULL;
+  g_autoptr (CliResult) resume = NULL;
+  g_autoptr (CliResult) verify = NULL;
+  g_autoptr (CliResult) list = NULL;
+  g_autoptr (CliResult) nothing = NULL;
+  g_autoptr (CliResult) recover = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *reshown = NULL;
+  g_autofree char *secrets = NULL;
+
+  first = run_journal (f, "verify");
+  g_assert_cmpint (first->status, ==, EXIT_OK);
+  shown = crash_rotation (f, SILLON_VAULT_ROTATION_OLD_CLOSED);
+  g_assert_nonnull (shown);
+
+  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (info->err, "rotate --resume"));
+  again = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
+  g_assert_cmpint (again->status, ==, EXIT_REFUSED);
+  g_assert_null (strstr (again->out, "RECOVERY KEY"));
+
+  resume = run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--vault", f->vault);
+  g_assert_cmpint (resume->status, ==, EXIT_OK);
+  reshown = extract_recovery_key (resume->out);
+  g_assert_cmpstr (reshown, ==, shown);
+  g_assert_nonnull (strstr (resume->out, "new master key"));
+
+  verify = run_journal (f, "verify");
+  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  g_assert_null (strstr (verify->err, "interrupted"));
+  list = run_journal (f, "list");
+  g_assert_nonnull (strstr (list->out, "\"event\":\"rotate\""));
+  nothing = run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--vault", f->vault);
+  g_assert_cmpint (nothing->status, ==, EXIT_REFUSED);
+  secrets = g_strdup_printf ("%s\n%s\n", shown, PASS_B);
+  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (recover->status, ==, EXIT_OK);
+}
+
+/* The same, finished by someone who holds only the new recovery key:
+ * `recover` finishes the rotation and sets the new passphrase. */
+static void
+test_rotate_finished_by_recover (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) recover = NULL;
+  g_autoptr (CliResult) old_pass = NULL;
+  g_autoptr (CliResult) verify = NULL;
+  g_autoptr (CliResult) old_key = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *secrets = NULL;
+
+  first = run_journal (f, "verify");
+  g_assert_cmpint (first->status, ==, EXIT_OK);
+  shown = crash_rotation (f, SILLON_VAULT_ROTATION_KEY_SHOWN);
+  g_assert_nonnull (shown);
+
+  secrets = g_strdup_printf ("%s\n%s\n", shown, PASS_B);
+  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (recover->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (recover->out, "interrupted rotation"));
+  old_pass = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (old_pass->status, ==, EXIT_WRONG_SECRET);
+  verify = cli_run (NULL, PASS_B "\n", NULL, "journal", "verify", "--vault", f->vault, NULL);
+  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  g_free (secrets);
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_C);
+  old_key = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
+}
+
+/* Cut short before its key was shown: the old recovery key still opens,
+ * and the rotation can be abandoned (or resumed, which shows the key). */
+static void
+test_rotate_abandon (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) early = NULL;
+  g_autoptr (CliResult) both = NULL;
+  g_autoptr (CliResult) abandon = NULL;
+  g_autoptr (CliResult) info = NULL;
+  g_autoptr (CliResult) recover = NULL;
+  g_autoptr (CliResult) rotate = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *secrets = NULL;
+
+  first = run_journal (f, "verify");
+  g_assert_cmpint (first->status, ==, EXIT_OK);
+  shown = crash_rotation (f, SILLON_VAULT_ROTATION_RECORDED);
+  g_assert_null (shown);
+  /* The old recovery key still opens the vault, and says what waits. */
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_A);
+  early = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (early->status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (early->err, "rotate --abandon"));
+
+  both = run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--abandon", "--vault", f->vault);
+  g_assert_cmpint (both->status, ==, EXIT_USAGE);
+  abandon = run_cli (PASS_A "\n", NULL, "rotate", "--abandon", "--vault", f->vault);
+  g_assert_cmpint (abandon->status, ==, EXIT_OK);
+  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_assert_null (strstr (info->err, "interrupted"));
+  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
+  g_assert_cmpint (recover->status, ==, EXIT_OK);
+  rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
+  g_assert_cmpint (rotate->status, ==, EXIT_OK);
+}
+
+/* Runs `sillon-cli vault ARGS…` (up to NULL) with standard output on a full
+ * disk, @secrets on fd 3; returns the exit status, standard error in @err. */
+static int
+run_cli_stdout_full (const char *secrets, char **err, ...)
+{
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  size_t length = strlen (secrets);
+  const char *a;
+  int fds[2];
+  va_list ap;
+
+  g_ptr_array_add (args, cli_path ());
+  g_ptr_array_add (args, g_strdup ("vault"));
+  va_start (ap, err);
+  while ((a = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, g_strdup (a));
+  va_end (ap);
+  g_ptr_array_add (args, g_strdup ("--passphrase-fd"));
+  g_ptr_array_add (args, g_strdup ("3"));
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_assert_cmpint (write (fds[1], secrets, length), ==, (gssize) length);
+  close (fds[1]);
+  g_subprocess_launcher_take_fd (launcher, fds[0], 3);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_test_message ("stderr: %s", *err);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* A recovery key that cannot be written out (standard output on a full
+ * disk) is one nobody saw: creation removes the new vault, and a rotation
+ * is abandoned, leaving the vault and its old recovery key as they were. */
+static void
+test_recovery_key_not_written (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.sillon", NULL);
+  g_autofree char *record = g_strconcat (f->vault, ".rotation", NULL);
+  g_autofree char *create_err = NULL;
+  g_autofree char *rotate_err = NULL;
+  g_autofree char *secrets = NULL;
+  g_autoptr (CliResult) info = NULL;
+  g_autoptr (CliResult) recover = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  g_assert_cmpint (run_cli_stdout_full (PASS_A "\n", &create_err, "create", "--vault", other, "--kdf-ms", "1", NULL), ==, EXIT_IO);
+  g_assert_nonnull (strstr (create_err, "could not be written out"));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run_cli_stdout_full (PASS_A "\n", &rotate_err, "rotate", "--vault", f->vault, NULL), ==, EXIT_FAILED);
+  g_assert_nonnull (strstr (rotate_err, "could not be written out"));
+  g_assert_nonnull (strstr (rotate_err, "not rotated"));
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
+  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
+  g_assert_cmpint (info->status, ==, EXIT_OK);
+  g_assert_null (strstr (info->err, "interrupted"));
+  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
   recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
   g_assert_cmpint (recover->status, ==, EXIT_OK);
 }
@@ -877,6 +1133,10 @@ main (int argc, char **argv)
   ADD ("/cli/vault/rotate-keeps-journal", test_rotate_keeps_journal);
   ADD ("/cli/vault/rotate-refuses-tampered-journal", test_rotate_refuses_tampered_journal);
   ADD ("/cli/vault/rotate-rekey-failure-reported", test_rotate_rekey_failure_reported);
+  ADD ("/cli/vault/rotate-resume", test_rotate_resume);
+  ADD ("/cli/vault/rotate-finished-by-recover", test_rotate_finished_by_recover);
+  ADD ("/cli/vault/rotate-abandon", test_rotate_abandon);
+  ADD ("/cli/vault/recovery-key-not-written", test_recovery_key_not_written);
   ADD ("/cli/vault/busy", test_busy);
   ADD ("/cli/vault/recover-picks-only-slot", test_recover_picks_only_slot);
   ADD ("/cli/vault/recover-several-slots-needs-slot", test_recover_several_slots_needs_slot);

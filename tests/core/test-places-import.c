@@ -578,7 +578,7 @@ test_file_errors (void)
     { "guillemet-ouvert.csv", SILLON_PLACES_IMPORT_ERROR_QUOTES, "started on line 3" },
     { "point-virgule.csv", SILLON_PLACES_IMPORT_ERROR_SEPARATOR, "Line 1: the columns are separated by semicolons" },
     { "point-virgule-sans-guillemets.csv", SILLON_PLACES_IMPORT_ERROR_SEPARATOR, "semicolons" },
-    { "binaire.csv", SILLON_PLACES_IMPORT_ERROR_BINARY, "not a CSV text file" },
+    { "binaire.csv", SILLON_PLACES_IMPORT_ERROR_BINARY, "contains a control character" },
     { "latin1.csv", SILLON_PLACES_IMPORT_ERROR_ENCODING, "Line 2 is not valid UTF-8" },
     { "vide.csv", SILLON_PLACES_IMPORT_ERROR_EMPTY, "empty" },
     { "malforme.json", SILLON_PLACES_IMPORT_ERROR_JSON, "not valid JSON" },
@@ -903,6 +903,96 @@ test_csv_errors (void)
     }
 }
 
+/* A control character other than tab and line breaks never belongs in a
+ * place, and would reach a terminal through every listing: the CSV and the
+ * JSON paths refuse the same ones (C0, DEL, C1), raw or, in JSON, as a
+ * \u escape, including \u0000, which must not cut a value short. */
+static void
+test_control_characters (void)
+{
+  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  static const struct
+  {
+    const char *raw;  /* as bytes in the file */
+    const char *json; /* as a JSON escape */
+  } controls[] = {
+    { "\x1b", "\\u001b" },     /* ESC: starts terminal sequences */
+    { "\x1b", "\\u001B" },     /* the same, upper case */
+    { "\x07", "\\u0007" },     /* BEL */
+    { "\x7f", "\\u007f" },     /* DEL */
+    { "\xc2\x9b", "\\u009b" }, /* C1 CSI */
+    { "\xc2\x85", "\\u0085" }, /* C1 NEL */
+    { "\xc2\x80", "\\u0080" }, /* first of C1 */
+    { "\xc2\x9f", "\\u009F" }, /* last of C1 */
+    { NULL, "\\u0000" },       /* NUL: a raw one is binary data already */
+    { NULL, "\\b" },           /* backspace, in JSON's own short form */
+    { NULL, "\\f" },           /* form feed */
+  };
+  const char *const fields = "\"pivot\": \"1\", \"commune\": \"c\", \"code_postal\": \"75001\", \"adresse\": \"a\", \"date_maj\": \"2024-01-01\"";
+
+  for (gsize i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("[\n{\"id\": \"a\", \"nom\": \"A%sB\", %s}\n]", controls[i].json, fields);
+      g_autoptr (GPtrArray) places = NULL;
+      g_autoptr (SillonPlacesReport) report = NULL;
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("JSON case %s", controls[i].json);
+      g_assert_false (sillon_places_import_json (schema, json, strlen (json), &places, &report, &error));
+      g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY);
+      g_assert_nonnull (strstr (error->message, "Line 2 contains a control character"));
+      g_assert_null (places);
+
+      if (controls[i].raw != NULL)
+        {
+          g_autofree char *csv = g_strdup_printf ("%s\na,1,A%sB,c,75001,a,2024-01-01\n", minimal_header, controls[i].raw);
+          g_autofree char *raw_json = g_strdup_printf ("[\n{\"id\": \"a\", \"nom\": \"A%sB\", %s}\n]", controls[i].raw, fields);
+
+          g_clear_error (&error);
+          g_clear_pointer (&report, sillon_places_report_free);
+          g_assert_false (sillon_places_import_csv (schema, csv, strlen (csv), &places, &report, &error));
+          g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY);
+          g_assert_nonnull (strstr (error->message, "Line 2 contains a control character"));
+          g_assert_null (places);
+
+          g_clear_error (&error);
+          g_clear_pointer (&report, sillon_places_report_free);
+          g_assert_false (sillon_places_import_json (schema, raw_json, strlen (raw_json), &places, &report, &error));
+          g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY);
+          g_assert_nonnull (strstr (error->message, "Line 2 contains a control character"));
+        }
+    }
+
+  /* A member name is checked as a value is: unknown columns are printed. */
+  {
+    g_autofree char *json = g_strdup_printf ("[{\"id\": \"a\", \"nom\": \"A\", \"x\\u001b[2J\": \"1\", %s}]", fields);
+    g_autoptr (GError) error = NULL;
+
+    g_assert_false (sillon_places_import_json (schema, json, strlen (json), NULL, NULL, &error));
+    g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY);
+  }
+
+  /* Tabs and line breaks are text, and an escaped backslash followed by
+   * “u001b” is six plain characters, not an escape. Characters just outside
+   * the refused ranges pass. */
+  {
+    g_autofree char *json = g_strdup_printf ("[{\"id\": \"a\", \"nom\": \"A\\tB\\nC\\\\u001b \\u00a0\\u007e\\u0020\", %s}]", fields);
+    g_autofree char *csv = g_strdup_printf ("%s\na,1,\"A\tB\nC \xc2\xa0~\",c,75001,a,2024-01-01\n", minimal_header);
+    g_autoptr (GPtrArray) places = NULL;
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (sillon_places_import_json (schema, json, strlen (json), &places, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (places->len, ==, 1);
+    g_assert_cmpstr (((SillonPlace *) g_ptr_array_index (places, 0))->nom, ==, "A\tB\nC\\u001b \xc2\xa0~");
+    g_clear_pointer (&places, g_ptr_array_unref);
+    g_assert_true (sillon_places_import_csv (schema, csv, strlen (csv), &places, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (places->len, ==, 1);
+    g_assert_cmpstr (((SillonPlace *) g_ptr_array_index (places, 0))->nom, ==, "A\tB\nC \xc2\xa0~");
+  }
+}
+
 static void
 test_parser_error_is_final (void)
 {
@@ -1039,6 +1129,7 @@ main (int argc, char **argv)
   g_test_add_func ("/places-import/json-inline", test_json_inline);
   g_test_add_func ("/places-import/csv-variants", test_csv_variants);
   g_test_add_func ("/places-import/csv-errors", test_csv_errors);
+  g_test_add_func ("/places-import/control-characters", test_control_characters);
   g_test_add_func ("/places-import/parser-error-is-final", test_parser_error_is_final);
   g_test_add_func ("/places-import/parser-finish-twice", test_parser_finish_twice);
   g_test_add_func ("/places-import/large-file", test_large_file);

@@ -113,6 +113,48 @@ markers_in_files (const char *dir)
   return found;
 }
 
+/* Empties and removes a test's folder. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+/* A new vault at @path whose store holds 200 other people, so that the
+ * people under test share their pages with others, as in real use. */
+static SillonStore *
+new_populated_store (const char *path, SillonVault **out_vault)
+{
+  g_autoptr (GError) error = NULL;
+  SillonVaultCreateOptions options = { 0 };
+  SillonStore *store;
+
+  options.kdf_target_ms = 1; /* the floor of the key derivation still applies */
+  *out_vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out_vault);
+  store = sillon_store_new_with_vocabulary (sillon_vault_get_db (*out_vault), store_test_vocabulary (), &error);
+  g_assert_no_error (error);
+  g_assert_true (sillon_store_begin (store, &error));
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("Voisin%d", i);
+
+      store_test_add_person (store, first, "Durand", NULL, NULL);
+    }
+  g_assert_true (sillon_store_commit (store, &error));
+  return store;
+}
+
 static gint64
 add_marked_person (SillonStore *store)
 {
@@ -144,7 +186,6 @@ test_erase_in_vault (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
   gint64 person;
@@ -152,21 +193,7 @@ test_erase_in_vault (void)
   g_autofree char *details = NULL;
 
   g_assert_no_error (error);
-  options.kdf_target_ms = 1; /* the floor of the key derivation still applies */
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (vault);
-
-  store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
-  g_assert_no_error (error);
-  g_assert_true (sillon_store_begin (store, &error));
-  for (int i = 0; i < 200; i++)
-    {
-      g_autofree char *first = g_strdup_printf ("Voisin%d", i);
-
-      store_test_add_person (store, first, "Durand", NULL, NULL);
-    }
-  g_assert_true (sillon_store_commit (store, &error));
+  store = new_populated_store (path, &vault);
   person = add_marked_person (store);
   g_assert_cmpint (sqlite3_wal_checkpoint_v2 (sillon_vault_get_db (vault), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL), ==, SQLITE_OK);
 
@@ -200,18 +227,63 @@ test_erase_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
+  remove_dir (dir);
+}
 
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
+/* Merging erases the dropped record as erasure does: once merged, the
+ * dropped person's names are nowhere in the decrypted pages, neither in the
+ * full-text index nor in a free page, without any checkpoint of our own. */
+static void
+test_merge_in_vault (void)
+{
+  static const char *const dropped_names[] = {
+    "Quenouillard",
+    "quenouillard",
+    "Zéphyrine",
+    "zephyrine",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonStore) store = NULL;
+  g_autoptr (SillonBeneficiary) kept = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  gint64 keep, drop;
+  sqlite3 *db;
 
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  g_assert_no_error (error);
+  store = new_populated_store (path, &vault);
+  db = sillon_vault_get_db (vault);
+  keep = store_test_add_person (store, "Armelle", "Bonnefoy", "0612345678", "armelle@example.org");
+  drop = add_marked_person (store);
+  g_assert_cmpint (sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL), ==, SQLITE_OK);
+  /* Control: the dropped names are there before the merge. */
+  g_assert_cmpuint (strings_in_decrypted_pages (db, dropped_names, G_N_ELEMENTS (dropped_names)), ==,
+                    G_N_ELEMENTS (dropped_names));
+
+  g_assert_true (sillon_store_merge_beneficiaries (store, keep, drop, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (strings_in_decrypted_pages (db, dropped_names, G_N_ELEMENTS (dropped_names)), ==, 0);
+  /* What the merge keeps on purpose is still there: the kept names and the
+   * dropped record's notes, which were joined to the kept one's. */
+  kept = sillon_store_get_beneficiary (store, keep, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept->last_name, ==, "Bonnefoy");
+  g_assert_cmpstr (kept->notes, ==, "MARKER-NOTE-7f3a");
+  found = sillon_store_search_beneficiaries (store, "Bonnefoy", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = sillon_store_search_beneficiaries (store, "Quenouillard", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  g_clear_pointer (&store, sillon_store_free);
+  sillon_vault_lock (vault);
+  g_clear_object (&vault);
+  remove_dir (dir);
 }
 
 /* After the store has been used (its full-text index keeps statements of
@@ -600,18 +672,7 @@ test_retention_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  remove_dir (dir);
 }
 
 int
@@ -622,6 +683,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/vault/lock-leaves-complete-file", test_lock_leaves_complete_file);
   g_test_add_func ("/store/vault/journal-records-open", test_journal_records_open);
   g_test_add_func ("/store/vault/erase", test_erase_in_vault);
+  g_test_add_func ("/store/vault/merge", test_merge_in_vault);
   g_test_add_func ("/store/vault/retention", test_retention_in_vault);
   return g_test_run ();
 }

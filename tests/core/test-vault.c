@@ -433,6 +433,25 @@ test_busy (void)
   g_assert_cmpint (check_rows (sillon_vault_get_db (first), SHARED_ROWS + 1, "row-"), ==, SQLITE_OK);
 }
 
+/* The key a rotation shows, kept as sillon-cli prints it (g_free it). */
+static gboolean
+keep_recovery_key (const char *recovery_key, gpointer user_data, GError **error)
+{
+  char **out = user_data;
+
+  g_free (*out);
+  *out = g_strdup (recovery_key);
+  return TRUE;
+}
+
+static gboolean
+rotate_keeping_key (SillonVault *vault, const char *passphrase, char **key, guint *dropped, GError **error)
+{
+  SillonVaultRotateCallbacks callbacks = { keep_recovery_key, NULL, key };
+
+  return sillon_vault_rotate (vault, passphrase, &callbacks, dropped, error);
+}
+
 static void
 test_locked_operations (void)
 {
@@ -468,7 +487,7 @@ test_locked_operations (void)
   {
     char *key = NULL;
 
-    g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &key, NULL, &error));
+    g_assert_false (rotate_keeping_key (vault, PASSPHRASE, &key, NULL, &error));
     g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
     g_assert_null (key);
   }
@@ -1245,7 +1264,7 @@ test_copy_of_tampered_vault (void)
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
-  g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &key, NULL, &error));
+  g_assert_false (rotate_keeping_key (vault, PASSPHRASE, &key, NULL, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
   g_assert_null (key);
   g_assert_false (g_file_test (rotating, G_FILE_TEST_EXISTS));
@@ -1765,7 +1784,7 @@ test_rotate_reopen_fails (void)
   guint dropped = 99;
 
   plant_journal (path, 2, 3);
-  g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &key, &dropped, &error));
+  g_assert_false (rotate_keeping_key (vault, PASSPHRASE, &key, &dropped, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
   g_clear_error (&error);
   g_assert_nonnull (key);
@@ -1778,7 +1797,7 @@ test_rotate_reopen_fails (void)
   g_assert_no_error (error);
   g_assert_nonnull (vault);
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
-  sillon_vault_free_secret (key);
+  g_free (key);
   g_clear_object (&vault);
   remove_vault (path);
 }
@@ -1806,9 +1825,9 @@ test_rotate_with_open_statement (void)
 
       if (child == NULL || sqlite3_prepare_v2 (sillon_vault_get_db (child), "SELECT count(*) FROM t", -1, &forgotten, NULL) != SQLITE_OK)
         _exit (2);
-      if (!sillon_vault_rotate (child, PASSPHRASE, &key, NULL, NULL))
+      if (!rotate_keeping_key (child, PASSPHRASE, &key, NULL, NULL))
         _exit (3);
-      sillon_vault_free_secret (key);
+      g_free (key);
       if (sqlite3_exec (sillon_vault_get_db (child), "INSERT INTO t (id, name) VALUES (100000, 'after rotation')", NULL, NULL, NULL) != SQLITE_OK)
         _exit (4);
       /* The old connection closes now. */
@@ -1849,16 +1868,16 @@ test_rotate (void)
   g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, 1);
   old_bytes = read_bytes (path);
 
-  g_assert_false (sillon_vault_rotate (vault, "not the passphrase", &key, &dropped, &error));
+  g_assert_false (rotate_keeping_key (vault, "not the passphrase", &key, &dropped, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
   g_assert_null (key);
   g_clear_error (&error);
 
-  g_assert_true (sillon_vault_rotate (vault, PASSPHRASE, &key, &dropped, &error));
+  g_assert_true (rotate_keeping_key (vault, PASSPHRASE, &key, &dropped, &error));
   g_assert_no_error (error);
   g_assert_nonnull (key);
   recovery = g_strdup (key);
-  sillon_vault_free_secret (key);
+  g_free (key);
   g_assert_cmpuint (dropped, ==, 1);
   g_assert_false (sillon_vault_is_locked (vault));
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);

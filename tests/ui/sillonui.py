@@ -95,9 +95,11 @@ def eventually(fn, timeout=20.0, interval=0.2, what="condition"):
         return None
 
 
-def start_app(*args):
+def start_app(*args, env=None, stderr=None):
+    """Start the application; ENV and STDERR as for subprocess.Popen (by
+    default the test's own)."""
     exe = os.environ["SILLON_EXE"]
-    proc = subprocess.Popen([exe, *args], stdout=sys.stdout, stderr=sys.stderr)
+    proc = subprocess.Popen([exe, *args], stdout=sys.stdout, stderr=stderr or sys.stderr, env=env)
     app = wait_for(lambda: _find_app(), timeout=30, what="sillon on the accessibility bus")
     return proc, app
 

@@ -11,6 +11,29 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+/* A printed sheet gives the hours in the person's language, which need not be
+ * the interface's: while sillon_opening_hours_render_translated() runs, every
+ * string of this file goes through the translator it was given. The hook is
+ * per thread, so the interface's own renderings are never affected. */
+static _Thread_local SillonTranslateFunc current_translate;
+static _Thread_local gpointer current_translate_data;
+
+static const char *oh_translate (const char *context, const char *msgid) G_GNUC_FORMAT (2);
+
+static const char *
+oh_translate (const char *context, const char *msgid)
+{
+  if (current_translate != NULL)
+    return current_translate (context, msgid, current_translate_data);
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
+/* xgettext still reads the usual keywords; only their meaning changes here. */
+#undef _
+#undef C_
+#define _(String) oh_translate (NULL, (String))
+#define C_(Context, String) oh_translate ((Context), (String))
+
 /* The national standard for places of digital mediation stores opening hours
  * in the OpenStreetMap `opening_hours` syntax. Directories are filled by hand,
  * so the validator follows the published grammar exactly (two-digit hours,
@@ -191,13 +214,13 @@ append (GString *target,
 static const char *
 weekday_name (int day)
 {
-  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", weekday_names[day]);
+  return oh_translate ("weekday", weekday_names[day]);
 }
 
 static const char *
 month_name (int month)
 {
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[month]);
+  return oh_translate ("month", month_names[month]);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -717,7 +740,7 @@ parse_time (Parser *p,
       p->pos++;
       offset = g_strdup_printf ("%d:%02d", minutes / 60, minutes % 60);
       *text = g_strdup_printf (plus ? C_ ("time of day", "%s + %s") : C_ ("time of day", "%s − %s"),
-                               g_dpgettext2 (GETTEXT_PACKAGE, "time of day", event_names[event]), offset);
+                               oh_translate ("time of day", event_names[event]), offset);
       return TRUE;
     }
 
@@ -725,7 +748,7 @@ parse_time (Parser *p,
   if (event >= 0)
     {
       p->pos += strlen (event_codes[event]);
-      *text = g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "time of day", event_names[event]));
+      *text = g_strdup (oh_translate ("time of day", event_names[event]));
       return TRUE;
     }
   else
@@ -1137,4 +1160,37 @@ sillon_opening_hours_render (const char *text,
   if (!parse (text, TRUE, &out, NULL, error))
     return NULL;
   return g_string_free (out, FALSE);
+}
+
+/**
+ * sillon_opening_hours_render_translated:
+ * @text: a value in the OpenStreetMap opening_hours syntax
+ * @translate: gives the text of each message in the wanted language
+ * @user_data: passed to @translate
+ * @error: return location for a #SILLON_OPENING_HOURS_ERROR
+ *
+ * Like sillon_opening_hours_render(), in the language of @translate rather
+ * than of the current message locale (a sheet is printed in the person's
+ * language).
+ *
+ * Returns: (transfer full): the text, or %NULL if @text is invalid
+ */
+char *
+sillon_opening_hours_render_translated (const char *text,
+                                        SillonTranslateFunc translate,
+                                        gpointer user_data,
+                                        GError **error)
+{
+  SillonTranslateFunc saved = current_translate;
+  gpointer saved_data = current_translate_data;
+  char *rendering;
+
+  g_return_val_if_fail (translate != NULL, NULL);
+
+  current_translate = translate;
+  current_translate_data = user_data;
+  rendering = sillon_opening_hours_render (text, error);
+  current_translate = saved;
+  current_translate_data = saved_data;
+  return rendering;
 }

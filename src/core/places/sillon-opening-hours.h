@@ -31,4 +31,14 @@ gboolean sillon_opening_hours_validate (const char *text,
 char *sillon_opening_hours_render (const char *text,
                                    GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Returns the text of @msgid (in @context when not NULL) in some language. */
+typedef const char *(*SillonTranslateFunc) (const char *context,
+                                            const char *msgid,
+                                            gpointer user_data);
+
+char *sillon_opening_hours_render_translated (const char *text,
+                                              SillonTranslateFunc translate,
+                                              gpointer user_data,
+                                              GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -1038,21 +1038,87 @@ count_lines (const char *text,
   return n;
 }
 
+/* Translators: %u is a line number, U+%04X the code of a character (such
+ * as U+001B, the escape character). */
+#define CONTROL_CHARACTER_MESSAGE _ ("Line %u contains a control character (U+%04X), which no text of a places file may hold.")
+
+/* The one rule for the text of a places file, CSV and JSON alike: tabs and
+ * line breaks are text (an address may span lines); every other C0
+ * control, DEL and every C1 control is refused. None belongs in a place,
+ * and each would reach a terminal through every listing of places (ESC
+ * starts a terminal sequence; NUL would cut a value short). */
+static gboolean
+is_forbidden_control (gunichar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+}
+
+/* Offset of the first forbidden control character in @text (@length bytes,
+ * UTF-8; an invalid sequence is no control character), or -1; the character in @out_char. With @json_escapes,
+ * an escape (\u001b, \b, \f…) counts as the character it stands for, so
+ * that a JSON file is judged on what it says, exactly as a CSV file. */
+static gssize
+find_control_character (const char *text,
+                        gsize length,
+                        gboolean json_escapes,
+                        gunichar *out_char)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+      gsize at = i;
+      gunichar u = c;
+
+      if (c == 0xc2 && i + 1 < length && ((guchar) text[i + 1] & 0xc0) == 0x80)
+        {
+          /* U+0080…U+00BF, which holds the C1 controls. */
+          u = 0x80 | ((guchar) text[i + 1] & 0x3f);
+          i++;
+        }
+      else if (c >= 0x80)
+        u = 0x100; /* any other byte of a multi-byte character */
+      else if (json_escapes && c == '\\' && i + 1 < length)
+        {
+          char e = text[++i];
+
+          if (e == 'b')
+            u = '\b';
+          else if (e == 'f')
+            u = '\f';
+          else if (e == 'u' && i + 4 < length && g_ascii_isxdigit (text[i + 1]) && g_ascii_isxdigit (text[i + 2]) &&
+                   g_ascii_isxdigit (text[i + 3]) && g_ascii_isxdigit (text[i + 4]))
+            {
+              u = 0;
+              for (int k = 1; k <= 4; k++)
+                u = u * 16 + g_ascii_xdigit_value (text[i + k]);
+              i += 4;
+            }
+          else
+            u = ' '; /* \\, \", \n, \t…: the escaped character is not another escape */
+        }
+      if (is_forbidden_control (u))
+        {
+          *out_char = u;
+          return at;
+        }
+    }
+  return -1;
+}
+
 static gboolean
 end_field (SillonPlacesParser *parser)
 {
   GString *field = parser->field;
   const char *invalid = NULL;
+  gunichar control = 0;
+  gssize bad;
 
-  for (gsize i = 0; i < field->len; i++)
-    {
-      guchar c = field->str[i];
-
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
-                            _ ("Line %u contains binary data: this is not a CSV text file."),
-                            parser->field_line + count_lines (field->str, field->str + i));
-    }
+  /* Control characters first: binary data is rarely valid UTF-8 either,
+   * and is better named as what it is. */
+  bad = find_control_character (field->str, field->len, FALSE, &control);
+  if (bad >= 0)
+    return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY, CONTROL_CHARACTER_MESSAGE,
+                        parser->field_line + count_lines (field->str, field->str + bad), control);
   if (!g_utf8_validate_len (field->str, field->len, &invalid))
     return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_ENCODING,
                         _ ("Line %u is not valid UTF-8 text. Save the file as CSV encoded in UTF-8 and import it again."),
@@ -1772,6 +1838,17 @@ sillon_places_import_json (SillonPlacesSchema *schema,
                    1 + count_lines (data, invalid));
       return FALSE;
     }
+  {
+    gunichar control = 0;
+    gssize bad = find_control_character (data + start, length - start, TRUE, &control);
+
+    if (bad >= 0)
+      {
+        g_set_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY, CONTROL_CHARACTER_MESSAGE,
+                     1 + count_lines (data, data + start + bad), control);
+        return FALSE;
+      }
+  }
   if (!check_json_depth (data + start, length - start))
     {
       g_set_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_JSON,

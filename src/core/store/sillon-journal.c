@@ -516,3 +516,40 @@ sillon_journal_record_open (SillonVault *vault,
   details = g_strdup_printf ("{\"slot\":%u,\"via\":\"%s\"}", slot, via);
   return sillon_journal_append (store, key, SILLON_JOURNAL_OPEN, mediator_id, details, NULL, error);
 }
+
+gboolean
+sillon_journal_rekey_rotated_copy (SillonVault *old,
+                                   SillonVault *copy,
+                                   GError **error)
+{
+  g_autoptr (SillonStore) store = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint8 *old_key = NULL, *new_key = NULL;
+  gint64 version = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SILLON_IS_VAULT (old), FALSE);
+  g_return_val_if_fail (SILLON_IS_VAULT (copy), FALSE);
+
+  /* Opening a store would create Sillon's tables in a bare vault. */
+  if (sqlite3_prepare_v2 (sillon_vault_get_db (copy), "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (version < 1 || version > SILLON_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  store = sillon_store_new (sillon_vault_get_db (copy), error);
+  if (store == NULL)
+    return FALSE;
+  old_key = sillon_journal_derive_key (old, error);
+  if (old_key != NULL)
+    new_key = sillon_journal_derive_key (copy, error);
+  if (new_key != NULL)
+    ok = sillon_journal_rekey (store, old_key, new_key, error);
+  if (old_key != NULL)
+    sodium_free (old_key);
+  if (new_key != NULL)
+    sodium_free (new_key);
+  return ok;
+}

@@ -111,4 +111,17 @@ gboolean sillon_journal_rekey (SillonStore *store,
                                const guint8 *new_key,
                                GError **error);
 
+/* Re-keys the journal of @copy, the copy that a rotation of @old's master
+ * key is about to put in its place (SillonVaultRotateCallbacks.prepare_copy
+ * calls it), from @old's journal key to @copy's. Done in the copy before
+ * the swap, the vault and its journal change keys at once: a crash leaves
+ * either the old vault with the old chain or the new one with the new
+ * chain, and both verify. A vault without Sillon's tables, or written by a
+ * newer Sillon, has no journal this version can re-key: nothing is done.
+ * Fails as sillon_journal_rekey() does (a tampered chain is never
+ * re-keyed). */
+gboolean sillon_journal_rekey_rotated_copy (SillonVault *old,
+                                            SillonVault *copy,
+                                            GError **error);
+
 G_END_DECLS

@@ -1009,9 +1009,10 @@ sillon_store_merge_beneficiaries (SillonStore *store, gint64 keep_id, gint64 dro
     }
   if (!sillon_store_update_beneficiary (store, keep, error))
     return FALSE;
-  if (!store_delete_beneficiary_rows (store, drop_id, error))
+  /* The dropped record is erased exactly as `person erase` erases one. */
+  if (!store_erase_beneficiary_rows (store, drop_id, error))
     return FALSE;
-  return sillon_store_transaction_commit (tx, error);
+  return store_commit_erasure (store, tx, error);
 }
 
 /* ── Consents ──────────────────────────────────────────────────────────── */

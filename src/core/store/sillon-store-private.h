@@ -87,8 +87,15 @@ gboolean store_index_beneficiary (SillonStore *store, gint64 id, const char *nam
 char *store_name_key (const char *first_name, const char *last_name);
 /* Rewrites the full-text indexes, dropping every deleted entry. */
 gboolean store_optimize_search (SillonStore *store, GError **error);
-/* Erases rows linked to a beneficiary, free text scrubbed first. */
-gboolean store_delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error);
+/* The one erasure path, shared by erase and merge (sillon-store-rights.c).
+ * Inside a transaction: erases the beneficiary's row and every row linked to
+ * it, free text scrubbed first, then purges the full-text index of the
+ * deleted terms. */
+gboolean store_erase_beneficiary_rows (SillonStore *store, gint64 id, GError **error);
+/* Commits the transaction of an erasure, then (if it was the outermost)
+ * checkpoints so that the write-ahead log drops the old pages and the freed
+ * pages, wiped by secure_delete, are all the vault file holds. */
+gboolean store_commit_erasure (SillonStore *store, SillonStoreTransaction *tx, GError **error);
 
 /* Exposed for the migration tests: migrates @db up to @target_version only. */
 gboolean sillon_store_migrate (sqlite3 *db, int target_version, GError **error);

@@ -352,8 +352,8 @@ static const char *const scrub_statements[] = {
    " email = NULL, name_key = '', phone_key = NULL, email_key = NULL WHERE id = ?1"),
 };
 
-gboolean
-store_delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
+static gboolean
+delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
 {
   g_autoptr (StoreStmt) del = NULL;
 
@@ -396,17 +396,30 @@ checkpoint_if_outermost (SillonStore *store)
 }
 
 gboolean
+store_erase_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
+{
+  return delete_beneficiary_rows (store, id, error) && purge_traces (store, error);
+}
+
+/* Commits @tx, then checkpoints so the erased pages leave the log (when
+ * @tx is the outermost transaction). */
+gboolean
+store_commit_erasure (SillonStore *store, SillonStoreTransaction *tx, GError **error)
+{
+  if (!sillon_store_transaction_commit (tx, error))
+    return FALSE;
+  checkpoint_if_outermost (store);
+  return TRUE;
+}
+
+gboolean
 sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
   g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, error);
 
-  if (tx == NULL ||
-      !store_delete_beneficiary_rows (store, beneficiary_id, error) ||
-      !purge_traces (store, error) ||
-      !sillon_store_transaction_commit (tx, error))
-    return FALSE;
-  checkpoint_if_outermost (store);
-  return TRUE;
+  return tx != NULL &&
+         store_erase_beneficiary_rows (store, beneficiary_id, error) &&
+         store_commit_erasure (store, tx, error);
 }
 
 /* ── Retention ─────────────────────────────────────────────────────────── */
@@ -546,9 +559,8 @@ sillon_store_apply_retention (SillonStore *store,
     }
   if (ids->len > 0 && !purge_traces (store, error))
     return FALSE;
-  if (!sillon_store_transaction_commit (tx, error))
+  if (!store_commit_erasure (store, tx, error))
     return FALSE;
-  checkpoint_if_outermost (store);
   if (out_anonymised != NULL)
     *out_anonymised = ids->len;
   return TRUE;

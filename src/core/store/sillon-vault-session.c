@@ -375,6 +375,25 @@ sillon_vault_session_journal (SillonVaultSession *self,
   return sillon_journal_append (self->store, self->journal_key, action, self->mediator_id, details, NULL, error);
 }
 
+gboolean
+sillon_vault_session_derive_key (SillonVaultSession *self,
+                                 const char context[8],
+                                 guint64 subkey_id,
+                                 guint8 *out,
+                                 gsize length,
+                                 GError **error)
+{
+  g_return_val_if_fail (SILLON_IS_VAULT_SESSION (self), FALSE);
+
+  if (self->locked)
+    {
+      g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED,
+                           _ ("The vault is locked."));
+      return FALSE;
+    }
+  return sillon_vault_derive_subkey (self->vault, context, subkey_id, out, length, error);
+}
+
 /* ── GObject ───────────────────────────────────────────────────────────── */
 
 static void

@@ -101,4 +101,15 @@ gboolean sillon_vault_session_journal (SillonVaultSession *self,
                                        const char *details,
                                        GError **error);
 
+/* Derives a key from the vault's master key for a layer above the store,
+ * which does not see the vault itself (the sheets' fingerprint key): see
+ * sillon_vault_derive_subkey() for @context, @subkey_id and @length.
+ * Fails with SILLON_VAULT_ERROR_LOCKED once locked. */
+gboolean sillon_vault_session_derive_key (SillonVaultSession *self,
+                                          const char context[8],
+                                          guint64 subkey_id,
+                                          guint8 *out,
+                                          gsize length,
+                                          GError **error);
+
 G_END_DECLS

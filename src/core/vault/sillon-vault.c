@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define DEFAULT_KDF_TARGET_MS 750
@@ -222,6 +223,9 @@ typedef struct
 {
   const char *passphrase; /* or */
   const guint8 *recovery_key;
+  /* or the master key itself, from the record of an interrupted rotation:
+   * it opens no slot, only the copies whose MAC it checks. */
+  const guint8 *master_key;
 } Credential;
 
 static gboolean
@@ -266,6 +270,21 @@ unlock_header (const SillonVaultHeader *header,
     {
       order[0] = 1;
       order[1] = 0;
+    }
+
+  if (cred->master_key != NULL)
+    {
+      memcpy (master_key, cred->master_key, SILLON_VAULT_MASTER_KEY_SIZE);
+      sillon_vault_derive_subkeys (master_key, subkeys);
+      for (guint o = 0; o < n; o++)
+        if (sillon_vault_header_copy_check_mac (&header->copies[order[o]], subkeys->header_mac))
+          {
+            *out_copy = order[o];
+            *out_slot = G_MAXUINT;
+            return TRUE;
+          }
+      mac_failed = TRUE;
+      n = 0;
     }
 
   for (guint o = 0; o < n; o++)
@@ -1438,135 +1457,765 @@ fsync_path (const char *path)
   return ok;
 }
 
-gboolean
-sillon_vault_rotate (SillonVault *self,
-                     const char *passphrase,
-                     char **out_recovery_key,
-                     guint *out_dropped_slots,
-                     GError **error)
+/* ---- rotation ------------------------------------------------------------ */
+
+/* A rotation swaps the vault file for a copy under a new master key. The
+ * new recovery key must reach the user before the old master key is given
+ * up, and a crash at any point must leave something the user can open and
+ * finish. So it goes:
+ *
+ *   1. the copy is written beside the vault (PATH.rotating), the journal
+ *      re-keyed in it by the caller, and synced; any failure here removes
+ *      it and leaves the old vault as it was, nothing shown;
+ *   2. the rotation record (PATH.rotation) is written atomically: the new
+ *      header, and, sealed under the new master key, the old master key and
+ *      the new recovery key;
+ *   3. the new recovery key is shown;
+ *   4. the old connection is closed and the copy renamed over the vault;
+ *   5. the record is removed.
+ *
+ * Until 4 the old vault, its passphrases and its recovery key work as
+ * before. From 2 on, the rotation can be finished: with the passphrase
+ * (sillon_vault_resume_rotation(), which shows the key again, since a
+ * crash between 2 and 3 may have kept it from the user) or with the new
+ * recovery key (sillon_vault_resume_rotation_with_recovery_key(), which
+ * takes the old master key from the record). The record gives nothing to
+ * whoever holds only the old keys: everything in it is sealed under the new
+ * master key or wrapped by the new credentials. */
+
+#define ROTATION_RECORD_MAGIC "SILLONRT"
+#define ROTATION_RECORD_VERSION 1
+/* Bytes covered as associated data: magic, version, old database id, the
+ * new header. */
+#define ROTATION_RECORD_AD_SIZE (8 + 4 + SILLON_VAULT_DB_ID_SIZE + SILLON_VAULT_HEADER_SIZE)
+#define ROTATION_RECORD_SECRET_SIZE (SILLON_VAULT_MASTER_KEY_SIZE + SILLON_RECOVERY_KEY_TEXT_LENGTH)
+#define ROTATION_RECORD_SIZE (ROTATION_RECORD_AD_SIZE + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + ROTATION_RECORD_SECRET_SIZE + crypto_aead_xchacha20poly1305_ietf_ABYTES)
+/* Under the vault's own KDF context "SillonVK", which
+ * sillon_vault_derive_subkey() never hands out; ids 1 to 5 are the subkeys
+ * of sillon-vault-header.c. */
+#define ROTATION_RECORD_SUBKEY_ID 64
+
+static SillonVaultFaultHook fault_hook;
+static gpointer fault_hook_data;
+
+void
+sillon_vault_set_fault_hook (SillonVaultFaultHook hook, gpointer user_data)
 {
-  SillonVaultHeaderCopy next;
-  guint8 *new_mk = NULL, *recovery_raw = NULL;
-  SillonVaultSubkeys *new_subkeys = NULL;
-  char *recovery_text = NULL;
-  g_autofree char *tmp_path = NULL;
-  sqlite3 *dest = NULL;
-  guint index, dropped = 0;
+  fault_hook = hook;
+  fault_hook_data = user_data;
+}
+
+static void
+fault_point (SillonVaultRotationStep step)
+{
+  if (fault_hook != NULL)
+    fault_hook (step, fault_hook_data);
+}
+
+typedef struct
+{
+  SillonVaultHeaderCopy header; /* the new vault's */
+  guint8 *master_key;           /* sodium_malloc: the new one */
+  SillonVaultSubkeys *subkeys;  /* sodium_malloc */
+  char *recovery_text;          /* sodium_malloc, NUL-terminated */
+  guint slot;                   /* the passphrase slot carried over */
+} Rotation;
+
+static Rotation *
+rotation_new (void)
+{
+  Rotation *rot = g_new0 (Rotation, 1);
+
+  rot->master_key = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
+  rot->subkeys = sodium_malloc (sizeof *rot->subkeys);
+  rot->recovery_text = sodium_malloc (SILLON_RECOVERY_KEY_TEXT_LENGTH + 1);
+  g_assert (rot->master_key != NULL && rot->subkeys != NULL && rot->recovery_text != NULL);
+  return rot;
+}
+
+static void
+rotation_free (Rotation *rot)
+{
+  if (rot == NULL)
+    return;
+  sodium_free (rot->master_key);
+  sodium_free (rot->subkeys);
+  sodium_free (rot->recovery_text);
+  g_free (rot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Rotation, rotation_free)
+
+static char *
+rotation_record_path (const char *path)
+{
+  return g_strconcat (path, ".rotation", NULL);
+}
+
+static char *
+rotation_copy_path (const char *path)
+{
+  return g_strconcat (path, ".rotating", NULL);
+}
+
+static void
+rotation_record_key (const guint8 *master_key, guint8 key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES])
+{
+  crypto_kdf_derive_from_key (key, crypto_aead_xchacha20poly1305_ietf_KEYBYTES, ROTATION_RECORD_SUBKEY_ID,
+                              "SillonVK", master_key);
+}
+
+static gboolean
+write_all (int fd, const guint8 *data, gsize length)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      ssize_t n = write (fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      done += n;
+    }
+  return TRUE;
+}
+
+/* Written to a temporary name, synced, then renamed: the record is there
+ * whole or not at all, so a record that does not authenticate is damage,
+ * never a crash. */
+static gboolean
+write_rotation_record (const char *vault_path,
+                       const guint8 old_db_id[SILLON_VAULT_DB_ID_SIZE],
+                       const guint8 *old_master_key,
+                       const Rotation *rot,
+                       GError **error)
+{
+  g_autofree char *path = rotation_record_path (vault_path);
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  guint8 *record = sodium_malloc (ROTATION_RECORD_SIZE);
+  guint8 *secret = sodium_malloc (ROTATION_RECORD_SECRET_SIZE);
+  guint8 key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+  guint8 *nonce, *sealed;
+  guint32 version = GUINT32_TO_BE (ROTATION_RECORD_VERSION);
   gboolean ok = FALSE;
+  int fd, saved = 0;
+
+  g_assert (record != NULL && secret != NULL);
+  memset (record, 0, ROTATION_RECORD_SIZE);
+  memcpy (record, ROTATION_RECORD_MAGIC, 8);
+  memcpy (record + 8, &version, 4);
+  memcpy (record + 12, old_db_id, SILLON_VAULT_DB_ID_SIZE);
+  serialize_header (&rot->header, rot->subkeys, record + 12 + SILLON_VAULT_DB_ID_SIZE);
+  nonce = record + ROTATION_RECORD_AD_SIZE;
+  sealed = nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  randombytes_buf (nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+  memcpy (secret, old_master_key, SILLON_VAULT_MASTER_KEY_SIZE);
+  memcpy (secret + SILLON_VAULT_MASTER_KEY_SIZE, rot->recovery_text, SILLON_RECOVERY_KEY_TEXT_LENGTH);
+  rotation_record_key (rot->master_key, key);
+  crypto_aead_xchacha20poly1305_ietf_encrypt (sealed, NULL, secret, ROTATION_RECORD_SECRET_SIZE,
+                                              record, ROTATION_RECORD_AD_SIZE, NULL, nonce, key);
+  sodium_memzero (key, sizeof key);
+  sodium_free (secret);
+
+  g_unlink (tmp);
+  fd = open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      ok = write_all (fd, record, ROTATION_RECORD_SIZE) && fsync (fd) == 0;
+      saved = errno;
+      close (fd);
+      ok = ok && g_rename (tmp, path) == 0;
+      if (!ok && saved == 0)
+        saved = errno;
+    }
+  else
+    saved = errno;
+  sodium_free (record);
+  if (!ok || !fsync_directory_of (path))
+    {
+      g_unlink (tmp);
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO,
+                   _ ("Cannot write %s: %s"), path, g_strerror (ok ? errno : saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the record at @path into @record (ROTATION_RECORD_SIZE bytes). A
+ * record is written whole or not at all, so anything but a regular file of
+ * exactly that size is damage, said without reading it: a file put there
+ * could be a huge one, a pipe or a device, and is looked at on every
+ * unlock. Returns 0, or the errno of a failed open or read, or -1 when the
+ * file is not a record. */
+static int
+load_rotation_record (const char *path, guint8 record[ROTATION_RECORD_SIZE])
+{
+  struct stat st;
+  gsize done = 0;
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  int result = 0;
+
+  if (fd < 0)
+    return errno;
+  if (fstat (fd, &st) != 0)
+    result = errno;
+  else if (!S_ISREG (st.st_mode) || st.st_size != ROTATION_RECORD_SIZE)
+    result = -1;
+  while (result == 0 && done < ROTATION_RECORD_SIZE)
+    {
+      ssize_t n = read (fd, record + done, ROTATION_RECORD_SIZE - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        result = errno;
+      else if (n == 0)
+        result = -1;
+      else
+        done += n;
+    }
+  close (fd);
+  return result;
+}
+
+static gboolean
+rotation_record_damaged (const char *path, GError **error)
+{
+  g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+               _ ("The record of an interrupted rotation, %s, is damaged or has been tampered with"), path);
+  return FALSE;
+}
+
+/* Reads the record beside @vault_path and opens it with @cred, a
+ * passphrase or the new recovery key. Fills @rot (its slot is the
+ * passphrase slot of the new header) and @old_master_key, and the old
+ * database id. */
+static gboolean
+read_rotation_record (const char *vault_path,
+                      const Credential *cred,
+                      Rotation *rot,
+                      guint8 *old_master_key,
+                      guint8 old_db_id[SILLON_VAULT_DB_ID_SIZE],
+                      GError **error)
+{
+  g_autofree char *path = rotation_record_path (vault_path);
+  g_autofree guint8 *record = g_malloc (ROTATION_RECORD_SIZE);
+  g_autofree SillonVaultHeader *header = g_new0 (SillonVaultHeader, 1);
+  guint8 *secret = NULL;
+  guint8 key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+  const guint8 *nonce;
+  guint copy_index = 0, slot_index = 0;
+  guint32 version;
   int rc;
 
-  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
-  g_return_val_if_fail (passphrase != NULL, FALSE);
-  /* Once the new file has taken the vault's name, its recovery key is the
-   * only one left: it must reach the caller even if reopening fails. */
-  g_return_val_if_fail (out_recovery_key != NULL, FALSE);
-
-  if (!check_unlocked (self, error))
+  rc = load_rotation_record (path, record);
+  if (rc > 0)
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO,
+                   _ ("Cannot read %s: %s"), path, g_strerror (rc));
+      return FALSE;
+    }
+  if (rc != 0 || memcmp (record, ROTATION_RECORD_MAGIC, 8) != 0)
+    return rotation_record_damaged (path, error);
+  memcpy (&version, record + 8, 4);
+  if (GUINT32_FROM_BE (version) != ROTATION_RECORD_VERSION)
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_UNSUPPORTED_VERSION,
+                   _ ("The record of an interrupted rotation, %s, was written by another version of Sillon"), path);
+      return FALSE;
+    }
+  if (!sillon_vault_header_parse (record + 12 + SILLON_VAULT_DB_ID_SIZE, SILLON_VAULT_HEADER_SIZE, header, NULL))
+    return rotation_record_damaged (path, error);
+  if (!unlock_header (header, cred, rot->master_key, rot->subkeys, &copy_index, &slot_index, error))
     return FALSE;
-  index = find_slot_for_passphrase (self, passphrase, _ ("The passphrase is not correct"), error);
-  if (index == G_MAXUINT)
-    return FALSE;
 
-  new_mk = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
-  new_subkeys = sodium_malloc (sizeof *new_subkeys);
-  recovery_raw = sodium_malloc (SILLON_VAULT_RECOVERY_KEY_SIZE);
-  g_assert (new_mk != NULL && new_subkeys != NULL && recovery_raw != NULL);
-  randombytes_buf (new_mk, SILLON_VAULT_MASTER_KEY_SIZE);
-  sillon_vault_derive_subkeys (new_mk, new_subkeys);
+  secret = sodium_malloc (ROTATION_RECORD_SECRET_SIZE);
+  g_assert (secret != NULL);
+  nonce = record + ROTATION_RECORD_AD_SIZE;
+  rotation_record_key (rot->master_key, key);
+  rc = crypto_aead_xchacha20poly1305_ietf_decrypt (secret, NULL, NULL, nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+                                                   ROTATION_RECORD_SECRET_SIZE + crypto_aead_xchacha20poly1305_ietf_ABYTES,
+                                                   record, ROTATION_RECORD_AD_SIZE, nonce, key);
+  sodium_memzero (key, sizeof key);
+  if (rc != 0)
+    {
+      sodium_free (secret);
+      return rotation_record_damaged (path, error);
+    }
+  memcpy (old_master_key, secret, SILLON_VAULT_MASTER_KEY_SIZE);
+  memcpy (rot->recovery_text, secret + SILLON_VAULT_MASTER_KEY_SIZE, SILLON_RECOVERY_KEY_TEXT_LENGTH);
+  rot->recovery_text[SILLON_RECOVERY_KEY_TEXT_LENGTH] = '\0';
+  sodium_free (secret);
+  memcpy (old_db_id, record + 12, SILLON_VAULT_DB_ID_SIZE);
 
-  /* A new vault identity: pages of the old file cannot be replayed into it. */
-  memset (&next, 0, sizeof next);
-  next.valid = TRUE;
-  next.version = SILLON_VAULT_FORMAT_VERSION;
-  next.page_size = self->header.page_size;
-  next.reserve = SILLON_VFS_RESERVE;
-  next.aead = SILLON_VAULT_AEAD_XCHACHA20POLY1305;
-  next.generation = 1;
-  randombytes_buf (next.db_id, sizeof next.db_id);
+  rot->header = header->copies[copy_index];
+  sillon_vault_header_copy_open_info (&rot->header, rot->master_key);
+  rot->slot = G_MAXUINT;
   for (guint i = 0; i < SILLON_VAULT_MAX_SLOTS; i++)
-    if (i != index && self->header.slots[i].kind == SILLON_VAULT_SLOT_PASSPHRASE)
-      dropped++;
-  if (!sillon_vault_slot_seal_passphrase (&next.slots[index], index, next.db_id, self->header.slots[index].label,
-                                          passphrase, self->header.slots[index].opslimit,
-                                          self->header.slots[index].memlimit, new_mk, error))
-    goto out;
+    if (rot->header.slots[i].kind == SILLON_VAULT_SLOT_PASSPHRASE)
+      rot->slot = i;
+  if (rot->slot == G_MAXUINT)
+    return rotation_record_damaged (path, error);
+  return TRUE;
+}
+
+/* Whether the record beside @path, if any, is that of a rotation that
+ * already replaced the vault whose database id is @db_id. */
+static gboolean
+rotation_record_is_done (const char *path, const guint8 db_id[SILLON_VAULT_DB_ID_SIZE])
+{
+  g_autofree char *record_path = rotation_record_path (path);
+  g_autofree guint8 *record = g_malloc (ROTATION_RECORD_SIZE);
+  g_autofree SillonVaultHeader *header = g_new0 (SillonVaultHeader, 1);
+
+  if (load_rotation_record (record_path, record) != 0 ||
+      !sillon_vault_header_parse (record + 12 + SILLON_VAULT_DB_ID_SIZE, SILLON_VAULT_HEADER_SIZE, header, NULL))
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    if (header->copies[i].valid && memcmp (header->copies[i].db_id, db_id, SILLON_VAULT_DB_ID_SIZE) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+sillon_vault_has_pending_rotation (SillonVault *self)
+{
+  g_autofree char *record_path = NULL;
+
+  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
+
+  if (self->master_key == NULL)
+    return FALSE;
+  record_path = rotation_record_path (self->path);
+  /* A check changes nothing beside the vault either: what is left over is
+   * removed by the next command that may write. */
+  if (self->check_only)
+    return g_file_test (record_path, G_FILE_TEST_EXISTS) && !rotation_record_is_done (self->path, self->header.db_id);
+  /* A crash between the rename and the removal of the record: the rotation
+   * is complete, only the record is left to remove. */
+  if (g_file_test (record_path, G_FILE_TEST_EXISTS) && rotation_record_is_done (self->path, self->header.db_id))
+    {
+      g_unlink (record_path);
+      fsync_directory_of (record_path);
+    }
+  if (g_file_test (record_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  /* Nothing waits: a copy or a record left half-written by a rotation cut
+   * short before it was recorded belongs to a master key nobody holds (the
+   * vault is locked exclusively, so no rotation is running elsewhere). The
+   * copy is as large as the vault: it goes. */
   {
-    guint r = index != RECOVERY_SLOT_INDEX ? RECOVERY_SLOT_INDEX : 0;
+    g_autofree char *tmp_path = rotation_copy_path (self->path);
+    g_autofree char *record_tmp = g_strconcat (record_path, ".tmp", NULL);
 
-    recovery_text = new_recovery_key (recovery_raw);
-    sillon_vault_slot_seal_recovery (&next.slots[r], r, next.db_id, recovery_raw, new_mk);
+    if (g_file_test (tmp_path, G_FILE_TEST_EXISTS) || g_file_test (record_tmp, G_FILE_TEST_EXISTS))
+      {
+        remove_vault_files (tmp_path);
+        g_unlink (record_tmp);
+        fsync_directory_of (record_path);
+      }
   }
+  return FALSE;
+}
 
-  tmp_path = g_strconcat (self->path, ".rotating", NULL);
+/* Step 1: the copy under the new keys, with what @callbacks->prepare_copy
+ * adds, synced. On failure it is removed; the vault is untouched. */
+static gboolean
+write_rotation_copy (SillonVault *self,
+                     const Rotation *rot,
+                     const SillonVaultRotateCallbacks *callbacks,
+                     GError **error)
+{
+  g_autofree char *tmp_path = rotation_copy_path (self->path);
+  sqlite3 *dest = NULL;
+  int rc;
+
   remove_vault_files (tmp_path); /* left over by an interrupted rotation */
-  if (!create_file_with_header (tmp_path, &next, new_subkeys, error))
-    goto out;
+  if (!create_file_with_header (tmp_path, &rot->header, rot->subkeys, error))
+    return FALSE;
 
   /* The copy goes through a connection of its own in WAL mode: VACUUM INTO
    * would need a rollback journal, which the VFS refuses. The backup API
    * fails on a page it cannot authenticate, and VACUUM then drops the free
    * pages, which may still hold deleted content. */
   dest = open_connection (tmp_path, error);
-  if (dest == NULL || !configure_connection (dest, &next, new_subkeys, TRUE, error) || !copy_database (self->db, dest, error) || !exec_sql (dest, "VACUUM", error))
+  if (dest == NULL || !configure_connection (dest, &rot->header, rot->subkeys, TRUE, error) || !copy_database (self->db, dest, error) || !exec_sql (dest, "VACUUM", error))
+    goto fail;
+  fault_point (SILLON_VAULT_ROTATION_COPY_WRITTEN);
+
+  if (callbacks->prepare_copy != NULL)
     {
-      if (dest != NULL)
-        sqlite3_close (dest);
-      remove_vault_files (tmp_path);
-      goto out;
+      /* The copy as a vault of its own, unlocked with the new keys, so that
+       * the caller can derive its keys (the journal's) as from any vault. */
+      g_autoptr (SillonVault) copy = g_object_new (SILLON_TYPE_VAULT, NULL);
+      gboolean prepared;
+
+      copy->path = g_strdup (tmp_path);
+      if (!alloc_keys (copy, error))
+        goto fail;
+      memcpy (copy->master_key, rot->master_key, SILLON_VAULT_MASTER_KEY_SIZE);
+      memcpy (copy->subkeys, rot->subkeys, sizeof *rot->subkeys);
+      copy->header = rot->header;
+      copy->unlocked_slot = rot->slot;
+      copy->db = dest;
+      prepared = callbacks->prepare_copy (self, copy, callbacks->user_data, error);
+      /* The connection stays this function's to close. */
+      copy->db = NULL;
+      if (!prepared)
+        goto fail;
     }
+  fault_point (SILLON_VAULT_ROTATION_COPY_PREPARED);
+
   /* Closing checkpoints the WAL into the file and removes it. */
   rc = sqlite3_close (dest);
   dest = NULL;
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, NULL, rc);
-      remove_vault_files (tmp_path);
-      goto out;
+      goto fail;
     }
   if (!fsync_path (tmp_path))
     {
       g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO,
                    _ ("Cannot write %s: %s"), tmp_path, g_strerror (errno));
-      remove_vault_files (tmp_path);
-      goto out;
+      goto fail;
     }
+  fault_point (SILLON_VAULT_ROTATION_COPY_SYNCED);
+  return TRUE;
+
+fail:
+  if (dest != NULL)
+    sqlite3_close_v2 (dest);
+  remove_vault_files (tmp_path);
+  return FALSE;
+}
+
+/* Steps 3 to 5, the record being written: shows the key, then replaces the
+ * vault with the copy and unlocks it. */
+static gboolean
+show_and_replace (SillonVault *self,
+                  const Rotation *rot,
+                  const SillonVaultRotateCallbacks *callbacks,
+                  gboolean abandon_if_not_shown,
+                  GError **error)
+{
+  g_autofree char *tmp_path = rotation_copy_path (self->path);
+  g_autofree char *record_path = rotation_record_path (self->path);
+
+  if (!callbacks->show_recovery_key (rot->recovery_text, callbacks->user_data, error))
+    {
+      /* Never seen, so never relied on: the rotation is undone, unless an
+       * earlier attempt may already have shown the key. */
+      remove_vault_files (tmp_path);
+      if (abandon_if_not_shown)
+        {
+          g_unlink (record_path);
+          fsync_directory_of (record_path);
+        }
+      return FALSE;
+    }
+  fault_point (SILLON_VAULT_ROTATION_KEY_SHOWN);
 
   /* Closing checkpoints and removes the old WAL; only then may the new file
    * take the name. */
   close_db (self);
+  fault_point (SILLON_VAULT_ROTATION_OLD_CLOSED);
   if (g_rename (tmp_path, self->path) != 0)
     {
       g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO,
                    _ ("Cannot replace %s: %s"), self->path, g_strerror (errno));
       remove_vault_files (tmp_path);
       sillon_vault_lock (self);
-      goto out;
+      return FALSE;
     }
   fsync_directory_of (self->path);
-  *out_recovery_key = g_steal_pointer (&recovery_text);
-  if (out_dropped_slots != NULL)
-    *out_dropped_slots = dropped;
+  fault_point (SILLON_VAULT_ROTATION_RENAMED);
+  /* If this fails, the next check of a pending rotation removes it. */
+  g_unlink (record_path);
+  fsync_directory_of (record_path);
+  fault_point (SILLON_VAULT_ROTATION_FINISHED);
 
-  memcpy (self->master_key, new_mk, SILLON_VAULT_MASTER_KEY_SIZE);
-  memcpy (self->subkeys, new_subkeys, sizeof *new_subkeys);
-  self->header = next;
+  if (!alloc_keys (self, error))
+    {
+      sillon_vault_lock (self);
+      return FALSE;
+    }
+  memcpy (self->master_key, rot->master_key, SILLON_VAULT_MASTER_KEY_SIZE);
+  memcpy (self->subkeys, rot->subkeys, sizeof *rot->subkeys);
+  self->header = rot->header;
   self->header_index = 0;
-  self->unlocked_slot = index;
+  self->unlocked_slot = rot->slot;
   self->db = open_connection (self->path, error);
   if (self->db == NULL || !configure_connection (self->db, &self->header, self->subkeys, FALSE, error))
     {
       sillon_vault_lock (self);
-      goto out;
+      return FALSE;
     }
-  ok = TRUE;
+  return TRUE;
+}
 
-out:
-  sodium_free (new_mk);
-  sodium_free (new_subkeys);
-  sodium_free (recovery_raw);
-  if (recovery_text != NULL)
-    sodium_free (recovery_text);
-  return ok;
+static guint
+count_dropped_slots (SillonVault *self, guint kept)
+{
+  guint dropped = 0;
+
+  for (guint i = 0; i < SILLON_VAULT_MAX_SLOTS; i++)
+    if (i != kept && self->header.slots[i].kind == SILLON_VAULT_SLOT_PASSPHRASE)
+      dropped++;
+  return dropped;
+}
+
+static gboolean
+refuse_pending_rotation (SillonVault *self, GError **error)
+{
+  if (!sillon_vault_has_pending_rotation (self))
+    return FALSE;
+  g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_ROTATION_PENDING,
+               _ ("A rotation of the master key was interrupted: finish it before starting another"));
+  return TRUE;
+}
+
+gboolean
+sillon_vault_rotate (SillonVault *self,
+                     const char *passphrase,
+                     const SillonVaultRotateCallbacks *callbacks,
+                     guint *out_dropped_slots,
+                     GError **error)
+{
+  g_autoptr (Rotation) rot = NULL;
+  guint8 *recovery_raw = NULL;
+  guint index;
+
+  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+  /* Once the new file has taken the vault's name, its recovery key is the
+   * only one left: it must reach the user before. */
+  g_return_val_if_fail (callbacks != NULL && callbacks->show_recovery_key != NULL, FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+  if (refuse_pending_rotation (self, error))
+    return FALSE;
+  index = find_slot_for_passphrase (self, passphrase, _ ("The passphrase is not correct"), error);
+  if (index == G_MAXUINT)
+    return FALSE;
+
+  rot = rotation_new ();
+  rot->slot = index;
+  randombytes_buf (rot->master_key, SILLON_VAULT_MASTER_KEY_SIZE);
+  sillon_vault_derive_subkeys (rot->master_key, rot->subkeys);
+
+  /* A new vault identity: pages of the old file cannot be replayed into it. */
+  rot->header.valid = TRUE;
+  rot->header.version = SILLON_VAULT_FORMAT_VERSION;
+  rot->header.page_size = self->header.page_size;
+  rot->header.reserve = SILLON_VFS_RESERVE;
+  rot->header.aead = SILLON_VAULT_AEAD_XCHACHA20POLY1305;
+  rot->header.generation = 1;
+  randombytes_buf (rot->header.db_id, sizeof rot->header.db_id);
+  if (!sillon_vault_slot_seal_passphrase (&rot->header.slots[index], index, rot->header.db_id, self->header.slots[index].label,
+                                          passphrase, self->header.slots[index].opslimit,
+                                          self->header.slots[index].memlimit, rot->master_key, error))
+    return FALSE;
+  {
+    guint r = index != RECOVERY_SLOT_INDEX ? RECOVERY_SLOT_INDEX : 0;
+    char *text;
+
+    recovery_raw = sodium_malloc (SILLON_VAULT_RECOVERY_KEY_SIZE);
+    g_assert (recovery_raw != NULL);
+    text = new_recovery_key (recovery_raw);
+    memcpy (rot->recovery_text, text, SILLON_RECOVERY_KEY_TEXT_LENGTH + 1);
+    sodium_free (text);
+    sillon_vault_slot_seal_recovery (&rot->header.slots[r], r, rot->header.db_id, recovery_raw, rot->master_key);
+    sodium_free (recovery_raw);
+  }
+
+  if (!write_rotation_copy (self, rot, callbacks, error))
+    return FALSE;
+  if (!write_rotation_record (self->path, self->header.db_id, self->master_key, rot, error))
+    {
+      g_autofree char *tmp_path = rotation_copy_path (self->path);
+
+      remove_vault_files (tmp_path);
+      return FALSE;
+    }
+  fault_point (SILLON_VAULT_ROTATION_RECORDED);
+  if (out_dropped_slots != NULL)
+    *out_dropped_slots = count_dropped_slots (self, index);
+  return show_and_replace (self, rot, callbacks, TRUE, error);
+}
+
+gboolean
+sillon_vault_resume_rotation (SillonVault *self,
+                              const char *passphrase,
+                              const SillonVaultRotateCallbacks *callbacks,
+                              guint *out_dropped_slots,
+                              GError **error)
+{
+  g_autoptr (Rotation) rot = NULL;
+  guint8 *old_master_key = NULL;
+  guint8 old_db_id[SILLON_VAULT_DB_ID_SIZE];
+  Credential cred = { passphrase, NULL };
+  g_autoptr (GError) local_error = NULL;
+  gboolean same;
+
+  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+  g_return_val_if_fail (callbacks != NULL && callbacks->show_recovery_key != NULL, FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+  if (!sillon_vault_has_pending_rotation (self))
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_PENDING_ROTATION,
+                   _ ("No rotation of the master key is waiting to be finished"));
+      return FALSE;
+    }
+
+  rot = rotation_new ();
+  old_master_key = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
+  g_assert (old_master_key != NULL);
+  if (!read_rotation_record (self->path, &cred, rot, old_master_key, old_db_id, &local_error))
+    {
+      sodium_free (old_master_key);
+      if (g_error_matches (local_error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE))
+        g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE,
+                             _ ("This passphrase does not open the interrupted rotation: give the passphrase the vault had when the rotation began, or finish it with the new recovery key"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* The record must be that of this very vault: one left beside another
+   * vault, or put there, would otherwise replace it with its own copy. */
+  same = sodium_memcmp (old_master_key, self->master_key, SILLON_VAULT_MASTER_KEY_SIZE) == 0 &&
+         memcmp (old_db_id, self->header.db_id, SILLON_VAULT_DB_ID_SIZE) == 0;
+  sodium_free (old_master_key);
+  if (!same)
+    {
+      g_autofree char *record_path = rotation_record_path (self->path);
+
+      return rotation_record_damaged (record_path, error);
+    }
+
+  if (!write_rotation_copy (self, rot, callbacks, error))
+    return FALSE;
+  if (out_dropped_slots != NULL)
+    *out_dropped_slots = count_dropped_slots (self, rot->slot);
+  return show_and_replace (self, rot, callbacks, FALSE, error);
+}
+
+gboolean
+sillon_vault_abandon_rotation (SillonVault *self, GError **error)
+{
+  g_autofree char *record_path = NULL;
+  g_autofree char *tmp_path = NULL;
+
+  g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+  if (!sillon_vault_has_pending_rotation (self))
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_PENDING_ROTATION,
+                   _ ("No rotation of the master key is waiting to be finished"));
+      return FALSE;
+    }
+  record_path = rotation_record_path (self->path);
+  tmp_path = rotation_copy_path (self->path);
+  remove_vault_files (tmp_path);
+  if (g_unlink (record_path) != 0 || !fsync_directory_of (record_path))
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO,
+                   _ ("Cannot remove %s: %s"), record_path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+SillonVault *
+sillon_vault_resume_rotation_with_recovery_key (const char *path,
+                                                const char *recovery_key,
+                                                const char *new_passphrase,
+                                                const SillonVaultRotateCallbacks *callbacks,
+                                                GError **error)
+{
+  g_autoptr (SillonVault) self = NULL;
+  g_autoptr (Rotation) rot = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  g_autofree SillonVaultHeader *header = NULL;
+  g_autofree char *record_path = NULL;
+  g_autofree char *label = NULL;
+  guint8 *raw_key = NULL;
+  guint8 *old_master_key = NULL;
+  guint8 old_db_id[SILLON_VAULT_DB_ID_SIZE];
+  Credential cred = { NULL, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (recovery_key != NULL, NULL);
+  g_return_val_if_fail (callbacks != NULL && callbacks->show_recovery_key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_passphrase_strength (new_passphrase, error))
+    return NULL;
+  record_path = rotation_record_path (path);
+  if (!g_file_test (record_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_PENDING_ROTATION,
+                   _ ("No rotation of the master key is waiting to be finished"));
+      return NULL;
+    }
+
+  raw_key = sodium_malloc (SILLON_VAULT_RECOVERY_KEY_SIZE);
+  g_assert (raw_key != NULL);
+  if (!sillon_recovery_key_parse (recovery_key, raw_key, &parse_error))
+    {
+      sodium_free (raw_key);
+      g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY, parse_error->message);
+      return NULL;
+    }
+  cred.recovery_key = raw_key;
+  rot = rotation_new ();
+  old_master_key = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
+  g_assert (old_master_key != NULL);
+  ok = read_rotation_record (path, &cred, rot, old_master_key, old_db_id, error);
+  sodium_free (raw_key);
+  if (!ok)
+    {
+      sodium_free (old_master_key);
+      return NULL;
+    }
+
+  /* The old vault, unlocked with the old master key from the record. */
+  cred.recovery_key = NULL;
+  cred.master_key = old_master_key;
+  header = g_new0 (SillonVaultHeader, 1);
+  self = open_common (path, &cred, header, SILLON_VAULT_OPEN_DEFAULT, error);
+  sodium_free (old_master_key);
+  if (self == NULL)
+    return NULL;
+  if (memcmp (old_db_id, self->header.db_id, SILLON_VAULT_DB_ID_SIZE) != 0)
+    {
+      rotation_record_damaged (record_path, error);
+      return NULL;
+    }
+
+  /* A recovery always ends with a new passphrase: it replaces the one
+   * sealed in the record's slot. */
+  label = g_strdup (rot->header.slots[rot->slot].label);
+  if (!sillon_vault_slot_seal_passphrase (&rot->header.slots[rot->slot], rot->slot, rot->header.db_id, label, new_passphrase,
+                                          rot->header.slots[rot->slot].opslimit, rot->header.slots[rot->slot].memlimit,
+                                          rot->master_key, error))
+    return NULL;
+
+  if (!write_rotation_copy (self, rot, callbacks, error))
+    return NULL;
+  if (!show_and_replace (self, rot, callbacks, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 gboolean

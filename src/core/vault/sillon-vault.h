@@ -34,8 +34,10 @@ typedef enum
   SILLON_VAULT_ERROR_BUSY, /* another process holds the vault open (exclusive locking) */
   SILLON_VAULT_ERROR_IO,
   SILLON_VAULT_ERROR_SQL,
-  SILLON_VAULT_ERROR_BACKUP_INVALID, /* not a Sillon backup, truncated, or tampered */
-  SILLON_VAULT_ERROR_SLOT_REQUIRED,  /* recovery with SILLON_VAULT_SLOT_AUTO, but several passphrase slots */
+  SILLON_VAULT_ERROR_BACKUP_INVALID,      /* not a Sillon backup, truncated, or tampered */
+  SILLON_VAULT_ERROR_SLOT_REQUIRED,       /* recovery with SILLON_VAULT_SLOT_AUTO, but several passphrase slots */
+  SILLON_VAULT_ERROR_ROTATION_PENDING,    /* rotate: an interrupted rotation must be finished first */
+  SILLON_VAULT_ERROR_NO_PENDING_ROTATION, /* resume: there is no interrupted rotation to finish */
 } SillonVaultError;
 
 #define SILLON_VAULT_MIN_PASSPHRASE_LENGTH 10
@@ -219,22 +221,107 @@ gboolean sillon_vault_remove_slot (SillonVault *self,
 /* Element type: SillonVaultSlotInfo*, non-empty slots only. */
 GPtrArray *sillon_vault_list_slots (SillonVault *self, GError **error);
 
-/* Re-keys every page with a fresh master key (a copy into a new vault, then
- * an atomic rename over @path). Only the slot that @passphrase opens can be
- * re-wrapped (the others' passphrases are unknown here): the other mediators'
- * slots are dropped and counted in @out_dropped_slots (may be NULL), and a new
- * recovery key is returned in @out_recovery_key (required; free it with
- * sillon_vault_free_secret). The key is returned whenever the new vault has
- * replaced the old one, even if reopening it then fails: in that case the
- * function returns FALSE, the vault is locked, and the key must still be
- * shown to the user. On any other failure *@out_recovery_key is left
- * untouched and the old vault is intact. A vault being rotated is locked
- * first: see sillon_vault_lock() about statements still open. */
+/* Rotating the master key: every page is re-keyed under a fresh master key
+ * (a copy into a new vault, then an atomic rename over the vault's path).
+ * Only the slot that the passphrase opens can be re-wrapped (the others'
+ * passphrases are unknown here): the other mediators' slots are dropped and
+ * counted in @out_dropped_slots (may be NULL). A new recovery key replaces
+ * the old one. See docs/VAULT-FORMAT.md, "Rotation". */
+typedef struct
+{
+  /* Required. Shows the new recovery key to the user, and returns once
+   * it has been shown (written out and flushed). It is called after the
+   * copy is complete and the rotation recorded (so that it can be
+   * finished after a crash), and before the old master key is given up:
+   * after it, the only failures left (renaming, reopening) leave a
+   * rotation to finish, never a lost key. Returning FALSE (with @error
+   * set) abandons a new rotation: the vault is left as it was. */
+  gboolean (*show_recovery_key) (const char *recovery_key, gpointer user_data, GError **error);
+  /* Optional. Called with the complete copy (@copy, unlocked with the new
+   * master key; its connection stays owned by the rotation) while the
+   * vault being rotated (@old) is still unlocked: the place to re-key what
+   * is keyed from the master key, such as the journal, so that the swap
+   * changes both at once. Returning FALSE (with @error set) abandons the
+   * rotation before anything is shown. */
+  gboolean (*prepare_copy) (SillonVault *old, SillonVault *copy, gpointer user_data, GError **error);
+  gpointer user_data;
+} SillonVaultRotateCallbacks;
+
+/* Rotates the master key of the unlocked @self. On success @self is
+ * unlocked under the new key. A failure before the key is shown leaves the
+ * old vault untouched and nothing to finish. A failure after it (the
+ * rename, or reopening, failed) returns FALSE with @self locked and either
+ * the rotation done, or recorded and waiting for
+ * sillon_vault_resume_rotation(). Refused with ROTATION_PENDING while an
+ * interrupted rotation waits. A vault being rotated is locked first: see
+ * sillon_vault_lock() about statements still open. */
 gboolean sillon_vault_rotate (SillonVault *self,
                               const char *passphrase,
-                              char **out_recovery_key,
+                              const SillonVaultRotateCallbacks *callbacks,
                               guint *out_dropped_slots,
                               GError **error);
+
+/* Whether a rotation of @self was interrupted after it was recorded (the
+ * old vault is still in place; its passphrases and recovery key still
+ * work, and so will the new recovery key once the rotation is finished).
+ * A record left by a rotation that completed is removed here. */
+gboolean sillon_vault_has_pending_rotation (SillonVault *self);
+
+/* Finishes an interrupted rotation of the unlocked @self with @passphrase,
+ * the passphrase of the carried-over slot when the rotation began. The
+ * recovery key chosen then is shown again through @callbacks (a crash may
+ * have kept it from the user) and stays the same. Failures as for
+ * sillon_vault_rotate(); NO_PENDING_ROTATION if there is nothing to
+ * finish, TAMPERED if the record is damaged or not this vault's. */
+gboolean sillon_vault_resume_rotation (SillonVault *self,
+                                       const char *passphrase,
+                                       const SillonVaultRotateCallbacks *callbacks,
+                                       guint *out_dropped_slots,
+                                       GError **error);
+
+/* Finishes an interrupted rotation of the vault at @path with the NEW
+ * recovery key it showed, when the old vault is still in place (the old
+ * recovery key opens it with sillon_vault_open_with_recovery_key()): the
+ * rotated vault gets @new_passphrase on the carried-over slot, as any
+ * recovery does, and is returned unlocked. WRONG_RECOVERY_KEY if the key
+ * opens no interrupted rotation there. */
+SillonVault *sillon_vault_resume_rotation_with_recovery_key (const char *path,
+                                                             const char *recovery_key,
+                                                             const char *new_passphrase,
+                                                             const SillonVaultRotateCallbacks *callbacks,
+                                                             GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Abandons an interrupted rotation of the unlocked @self: its record and
+ * its copy are removed, the vault keeps its master key, passphrases and
+ * recovery key, and the recovery key that rotation showed (if it did)
+ * will never open anything. For a rotation that cannot be finished (its
+ * record is damaged, or the passphrase it was started with is forgotten
+ * and its key was never shown). NO_PENDING_ROTATION if there is none. */
+gboolean sillon_vault_abandon_rotation (SillonVault *self, GError **error);
+
+/* TEST ONLY. The steps of a rotation, in order, where a test can make it
+ * stop as a crash would. */
+typedef enum
+{
+  SILLON_VAULT_ROTATION_COPY_WRITTEN,  /* the copy is complete, not yet prepared */
+  SILLON_VAULT_ROTATION_COPY_PREPARED, /* prepare_copy has run */
+  SILLON_VAULT_ROTATION_COPY_SYNCED,   /* the copy is closed and on disk */
+  SILLON_VAULT_ROTATION_RECORDED,      /* the rotation record is on disk */
+  SILLON_VAULT_ROTATION_KEY_SHOWN,     /* show_recovery_key has returned */
+  SILLON_VAULT_ROTATION_OLD_CLOSED,    /* the old connection is closed */
+  SILLON_VAULT_ROTATION_RENAMED,       /* the copy has the vault's name */
+  SILLON_VAULT_ROTATION_FINISHED,      /* the record is removed */
+} SillonVaultRotationStep;
+
+#define SILLON_VAULT_ROTATION_N_STEPS (SILLON_VAULT_ROTATION_FINISHED + 1)
+
+typedef void (*SillonVaultFaultHook) (SillonVaultRotationStep step, gpointer user_data);
+
+/* TEST ONLY: calls @hook at each step of every rotation in this process
+ * (NULL: none, the default), so that a test can end the process there
+ * (_exit in a forked child) and check what a crash at that point leaves.
+ * Nothing in Sillon sets it; it reads no environment variable. */
+void sillon_vault_set_fault_hook (SillonVaultFaultHook hook, gpointer user_data);
 
 /* Authenticates every page of the main database and the WAL, then runs
  * integrity_check. Returns FALSE only if the check could not run; damage is

@@ -56,8 +56,12 @@ struct SillonFile
   gboolean read_only;      /* main database: opened to be checked, never written */
   gboolean accept_unbound; /* main database: read a log written before frame binding */
   gboolean unbound_log;    /* main database: its log was refused as written before frame binding */
-  guint64 failed_reads;    /* main database: page reads of it or its log that failed authentication */
-  guint8 *scratch;         /* one WAL frame: page + frame header */
+  /* Main database, recovering a log read under accept_unbound: the size in
+   * pages that page 1 gives the database at the frame being read (from the
+   * newest page 1 of the log so far, else the file's); 0 if unknown. */
+  guint32 log_page1_size;
+  guint64 failed_reads; /* main database: page reads of it or its log that failed authentication */
+  guint8 *scratch;      /* one WAL frame: page + frame header */
   gsize scratch_size;
   /* The last WAL frame header written: the page written right after it is
    * encrypted under that page number. */
@@ -575,6 +579,46 @@ wal_log_is_unbound (SillonFile *f)
   return unbound;
 }
 
+/* The database size that page 1 (decrypted, @page) records, or 0 when
+ * SQLite would not trust it either (its version-valid-for number differs
+ * from the change counter). */
+static guint32
+page1_db_size (const guint8 *page)
+{
+  return memcmp (page + 24, page + 92, 4) == 0 ? get_be32 (page + 28) : 0;
+}
+
+/* The size page 1 of the main file gives the database: where a log read
+ * under accept_unbound starts from. */
+static guint32
+main_page1_db_size (SillonFile *main_file)
+{
+  const SillonVfsKeys *keys = main_file->keys;
+  g_autofree guint8 *page = g_malloc (keys->page_size);
+  guint32 size = 0;
+
+  if (main_file->real->pMethods->xRead (main_file->real, page, keys->page_size, SILLON_VFS_HEADER_SIZE) == SQLITE_OK && decrypt_page (keys, 1, page))
+    size = page1_db_size (page);
+  sodium_memzero (page, keys->page_size);
+  return size;
+}
+
+/* A log of an earlier version authenticates its pages, not its frame
+ * headers: someone without the keys can flip the top bit of a commit size
+ * (and fix the masked checksums, which that moves predictably), turning a
+ * frame in the middle of a transaction into a commit, and can make a bound
+ * log look like such a log that way. SQLite records the database size in
+ * page 1 whenever it changes, and writes page 1 with the size of the commit
+ * it belongs to: so an unbound commit frame is accepted only if the newest
+ * page 1 at that point gives the database exactly its commit size. */
+static gboolean
+wal_unbound_commit_plausible (SillonFile *main_file, const guint8 *frame)
+{
+  guint32 commit = get_be32 (frame + 4);
+
+  return commit == 0 || (main_file->log_page1_size != 0 && commit == main_file->log_page1_size);
+}
+
 /* SQLite reads the log header at recovery and trusts it once its checksum
  * matches; that checksum is plain, so anyone can recompute it. A header
  * SQLite would accept but that Sillon never writes (another format version,
@@ -732,11 +776,31 @@ wal_read (SillonFile *f, guint8 *buf, int amount, sqlite3_int64 offset)
       FrameState state;
       guint32 chain[2];
 
+      gboolean bound;
+      gboolean accepting = f->main_file != NULL && f->main_file->accept_unbound;
+
       rc = f->real->pMethods->xRead (f->real, buf, amount, offset);
       if (rc != SQLITE_OK)
         return rc;
       wal_apply_mask (keys, offset, buf);
+      if (accepting && offset == WAL_HEADER_SIZE)
+        f->main_file->log_page1_size = main_page1_db_size (f->main_file);
+      bound = wal_binding_valid (keys, buf + WAL_FRAME_HEADER_SIZE, buf);
       state = wal_frame_open (f, buf, TRUE);
+      /* A frame that does not continue SQLite's checksum chain ends the
+       * log (a torn write), whatever its header says. */
+      if (state == FRAME_AUTHENTIC && accepting && wal_expected_checksum (f, offset, buf, chain) && chain[0] == get_be32 (buf + 16) && chain[1] == get_be32 (buf + 20))
+        {
+          /* Recovery reads the frames in order: follow page 1. */
+          if (get_be32 (buf) == 1)
+            f->main_file->log_page1_size = page1_db_size (buf + WAL_FRAME_HEADER_SIZE);
+          if (!bound && !wal_unbound_commit_plausible (f->main_file, buf))
+            {
+              memset (buf, 0, amount);
+              f->main_file->failed_reads++;
+              return SQLITE_IOERR_DATA;
+            }
+        }
       if (state == FRAME_AUTHENTIC)
         {
           /* The checksum fields are masked, not authenticated: one edited

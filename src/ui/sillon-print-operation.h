@@ -1,0 +1,56 @@
+/* sillon-print-operation.h — printing a sheet, and saving it as PDF, with the core's layout
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sillon-sheets.h"
+#include "sillon-vault-session.h"
+
+G_BEGIN_DECLS
+
+#define SILLON_TYPE_PRINT_OPERATION (sillon_print_operation_get_type ())
+G_DECLARE_FINAL_TYPE (SillonPrintOperation, sillon_print_operation, SILLON, PRINT_OPERATION, GtkPrintOperation)
+
+/* A print operation for the sheet @request asks for. The sheet is laid out
+ * in begin-print on the paper the user chose (A4, or US Letter when the
+ * page setup is Letter), and each page is drawn by the same code as the
+ * PDF (sillon_sheet_doc_draw_page). When the print is sent, it is
+ * journaled with its fingerprint and the print settings and page setup
+ * are saved in GSettings. @session gives the store, the keys and the
+ * mediator; the operation keeps a reference and borrows the store only
+ * while it lays out and journals, so a sheet whose vault locked meanwhile
+ * fails with SILLON_VAULT_ERROR_LOCKED and prints nothing. */
+SillonPrintOperation *sillon_print_operation_new (SillonVaultSession *session,
+                                                  const SillonSheetRequest *request);
+
+/* The fingerprint of the sheet printed, once begin-print has run; NULL
+ * for a sheet without one. */
+const char *sillon_print_operation_get_fingerprint (SillonPrintOperation *self);
+
+/* Why the last run printed nothing (the sheet could not be laid out: an
+ * unknown person, no referral…) or was not journaled; NULL when all went
+ * well. */
+const GError *sillon_print_operation_get_error (SillonPrintOperation *self);
+
+/* Shows the print dialog (with preview) for @request's sheet over @parent. */
+gboolean sillon_print_operation_print_sheet (GtkWindow *parent,
+                                             SillonVaultSession *session,
+                                             const SillonSheetRequest *request,
+                                             GError **error);
+
+/* Lays out @request's sheet, then asks where to save it with a
+ * GtkFileChooserNative (so that it goes through the portal in the
+ * Flatpak), writes it as PDF and journals it. Returns FALSE with @error
+ * on failure (a sheet that cannot be laid out fails before anything is
+ * asked); TRUE also when the user cancelled. */
+gboolean sillon_print_operation_save_sheet (GtkWindow *parent,
+                                            SillonVaultSession *session,
+                                            const SillonSheetRequest *request,
+                                            GError **error);
+
+G_END_DECLS

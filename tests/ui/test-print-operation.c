@@ -1,0 +1,216 @@
+/* test-print-operation.c — the print operation draws the core's sheet, journals it, keeps its settings
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs GtkPrintOperation's export (the same begin-print and draw-page as a
+ * real print, without a printer) under Xvfb, on a real vault.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <libintl.h>
+#include <string.h>
+
+#include "sillon-print-operation.h"
+
+typedef struct
+{
+  char *dir;
+  char *vault_path;
+  SillonVaultSession *session;
+  SillonStore *store; /* the session's */
+  gint64 person;
+} Fixture;
+
+static char *
+run (const char *const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
+  SillonVaultCreateOptions options = { 0 };
+  char *recovery = NULL;
+
+  f->dir = g_dir_make_tmp ("sillon-print-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->vault_path = g_build_filename (f->dir, "vault.sillon", NULL);
+  options.kdf_target_ms = 1;
+  {
+    g_autoptr (SillonVault) vault = sillon_vault_create (f->vault_path, "Ada", "correct horse battery", &options, &recovery, &error);
+    g_assert_no_error (error);
+    sillon_vault_free_secret (recovery);
+    sillon_vault_lock (vault);
+  }
+  f->session = sillon_vault_session_open (f->vault_path, "correct horse battery", "test", NULL, &error);
+  g_assert_no_error (error);
+  f->store = sillon_vault_session_get_store (f->session);
+  b->first_name = g_strdup ("Amina");
+  b->last_name = g_strdup ("Benali");
+  b->sheet_language = g_strdup ("fr");
+  g_assert_true (sillon_store_insert_beneficiary (f->store, b, &error));
+  g_assert_no_error (error);
+  f->person = b->id;
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  f->store = NULL;
+  sillon_vault_session_lock (f->session);
+  g_clear_object (&f->session);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->vault_path);
+}
+
+static guint
+count_prints (Fixture *f, const char *fingerprint)
+{
+  g_autoptr (GPtrArray) entries = sillon_journal_list (f->store, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const SillonJournalEntry *e = g_ptr_array_index (entries, i);
+      if (e->action == SILLON_JOURNAL_PRINT && e->details != NULL && strstr (e->details, fingerprint) != NULL)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_export (Fixture *f, gconstpointer data)
+{
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  g_autoptr (SillonPrintOperation) op = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkPageSetup) letter = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GVariant) saved = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
+  const char *info_argv[] = { "pdfinfo", pdf, NULL };
+  const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  GtkPrintOperationResult result;
+
+  request.kind = SILLON_SHEET_PROGRESS;
+  request.person_id = f->person;
+  op = sillon_print_operation_new (f->session, &request);
+  gtk_page_setup_set_paper_size (letter, paper);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (op), letter);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  /* The core's sheet, laid out on the page setup's paper. */
+  info = run (info_argv);
+  g_assert_nonnull (strstr (info, "612 x 792 pts"));
+  text = run (text_argv);
+  g_assert_nonnull (strstr (text, "Mon parcours numérique"));
+  g_assert_nonnull (strstr (text, "Amina"));
+  g_assert_nonnull (sillon_print_operation_get_fingerprint (op));
+  g_assert_nonnull (strstr (text, sillon_print_operation_get_fingerprint (op)));
+
+  /* Journaled once with its code, and the page setup kept for next time. */
+  g_assert_cmpuint (count_prints (f, sillon_print_operation_get_fingerprint (op)), ==, 1);
+  saved = g_settings_get_value (settings, "page-setup");
+  g_assert_cmpuint (g_variant_n_children (saved), >, 0);
+  {
+    g_autoptr (GtkPageSetup) again = gtk_page_setup_new_from_gvariant (saved);
+    g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (again)), ==, GTK_PAPER_NAME_LETTER);
+  }
+}
+
+static void
+test_unknown_person (Fixture *f, gconstpointer data)
+{
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  g_autoptr (SillonPrintOperation) op = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "none.pdf", NULL);
+  GtkPrintOperationResult result;
+
+  /* Nothing is printed, and nothing journaled, for a sheet that cannot be
+   * laid out. */
+  request.kind = SILLON_SHEET_REFERRAL;
+  request.person_id = f->person; /* who has no referral */
+  op = sillon_print_operation_new (f->session, &request);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  /* The reason, for the window to tell. */
+  g_assert_nonnull (sillon_print_operation_get_error (op));
+  g_assert_true (g_error_matches (sillon_print_operation_get_error (op), SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND));
+  g_assert_null (sillon_print_operation_get_fingerprint (op));
+  {
+    g_autoptr (GPtrArray) entries = sillon_journal_list (f->store, NULL);
+    for (guint i = 0; entries != NULL && i < entries->len; i++)
+      g_assert_cmpint (((SillonJournalEntry *) g_ptr_array_index (entries, i))->action, !=, SILLON_JOURNAL_PRINT);
+  }
+}
+
+static void
+test_locked (Fixture *f, gconstpointer data)
+{
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  g_autoptr (SillonPrintOperation) op = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "locked.pdf", NULL);
+  GtkPrintOperationResult result;
+
+  /* The vault locks while the print dialog is open (the auto-lock, or the
+   * mediator's Ctrl+L from another window): the operation, which keeps the
+   * session, finds the store gone and prints nothing instead of reading a
+   * closed store. */
+  request.kind = SILLON_SHEET_PROGRESS;
+  request.person_id = f->person;
+  op = sillon_print_operation_new (f->session, &request);
+  sillon_vault_session_lock (f->session);
+  f->store = NULL;
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_assert_true (g_error_matches (sillon_print_operation_get_error (op), SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED));
+  g_assert_null (sillon_print_operation_get_fingerprint (op));
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
+  sillon_vault_register_vfs ();
+  g_test_add ("/print-operation/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/print-operation/cannot-lay-out", Fixture, NULL, fixture_setup, test_unknown_person, fixture_teardown);
+  g_test_add ("/print-operation/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
+  return g_test_run ();
+}
