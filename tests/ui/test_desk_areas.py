@@ -207,6 +207,25 @@ def test():
     search.text = "Reims"
     found = wait_for(lambda: list_items(window, "Places found"), what="places of Reims")
     check(all("Reims" in n for n in found), "places are found by commune name")
+
+    # A file that is not a directory of places: a message in the window,
+    # and the directory as it was.
+    activate(find(window, "push button", "Import a Directory…"))
+    chooser = find(app, "file chooser", None, timeout=20)
+    wait_for(lambda: is_showing(chooser), what="the file chooser to show")
+    time.sleep(1)
+    find(chooser, "label", "lieux", timeout=20).click()
+    find(chooser, "table cell", "binaire.csv", timeout=20).click()
+    activate(find(app, "push button", "Import"))
+    refused = eventually(lambda: labels_containing(window, "“binaire.csv” cannot be imported"), timeout=30)
+    check(bool(refused) and "Nothing was imported" in refused[0].name,
+          "a binary file is refused with a message saying nothing was imported")
+    check(eventually(lambda: not labels_containing(window, "records read")),
+          "no report is left from the earlier import")
+    screenshot("desk-05b-import-refused" + SUFFIX)
+    search.text = "Reims Médiathèque"
+    search.text = "Reims"
+    check(wait_for(lambda: list_items(window, "Places found")) == found, "the directory is as it was")
     search.text = "Médiathèque"
     wait_for(lambda: any(n.startswith("Médiathèque") for n in list_items(window, "Places found")),
              what="places found by name")
