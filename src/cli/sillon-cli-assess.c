@@ -19,6 +19,7 @@
 
 #include "sillon-assessment.h"
 #include "sillon-cli-common.h"
+#include "sillon-quick-assessment.h"
 
 /* Positions given with --from and --to count from 1; this one means "not
  * given", so that an explicit 0 is refused rather than taken as unset. */
@@ -29,11 +30,13 @@ typedef enum
   ASSESS_FILES_ONLY = 0,
   ASSESS_FROM_VAULT = 1 << 0, /* --person, --vault, --passphrase-fd */
   ASSESS_POSITIONS = 1 << 1,  /* --from, --to */
+  ASSESS_QUICK = 1 << 2,      /* --quick */
 } AssessFlags;
 
 typedef struct
 {
   gboolean json;
+  gboolean quick;
   char *data_dir;
   char *person;
   char *vault_path;
@@ -86,6 +89,10 @@ parse_options (int *argc,
       N_ ("Read passphrases from file descriptor N, one per line, instead of the terminal"), N_ ("N") },
     { NULL },
   };
+  const GOptionEntry quick_entries[] = {
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &options->quick, N_ ("Only the questions of the quick assessment"), NULL },
+    { NULL },
+  };
   const GOptionEntry position_entries[] = {
     { "from", 0, 0, G_OPTION_ARG_INT, &options->from,
       N_ ("With --person: compare from the Nth assessment, oldest first (default: the first)"), N_ ("N") },
@@ -109,6 +116,8 @@ parse_options (int *argc,
     }
   if (flags & ASSESS_POSITIONS)
     g_option_context_add_main_entries (context, position_entries, GETTEXT_PACKAGE);
+  if (flags & ASSESS_QUICK)
+    g_option_context_add_main_entries (context, quick_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       sillon_cli_error ("%s", error->message);
@@ -591,5 +600,121 @@ sillon_cli_assess_path (int argc, char **argv)
       return SILLON_CLI_EXIT_FAILURE;
     }
   print_json (node);
+  return SILLON_CLI_EXIT_OK;
+}
+
+static void
+print_item_line (const SillonQuestionnaireItem *item)
+{
+  /* A questionnaire from --data-dir is a file like any other: escaped. */
+  g_autofree char *id = sillon_cli_escape (sillon_questionnaire_item_get_id (item), SILLON_CLI_ESCAPE_FIELD);
+  g_autofree char *question = sillon_cli_escape (sillon_questionnaire_item_get_question (item), SILLON_CLI_ESCAPE_FIELD);
+
+  g_print ("%s\t%s\t%s\n", id, sillon_axis_to_id (sillon_questionnaire_item_get_axis (item)), question);
+}
+
+/* The quick form, one question a line: what a script or a mediator at a
+ * terminal asks in the two-minute slot. */
+int
+sillon_cli_assess_quick (int argc, char **argv)
+{
+  g_auto (AssessOptions) options = { 0 };
+  g_autoptr (SillonQuickForm) form = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  status = parse_options (&argc, &argv, &options, ASSESS_FILES_ONLY, NULL,
+                          _ ("Lists the questions of the quick assessment: id, axis and question, tab-separated. "
+                             "Its answers are answers of the full questionnaire."));
+  if (status != SILLON_CLI_EXIT_OK)
+    return status;
+  if (argc != 1)
+    {
+      sillon_cli_error ("%s", _ ("“quick” takes no file"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (!load_rules (&options, &error) || (form = sillon_quick_form_load (options.registry, &error)) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+  if (options.json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) node = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_int_value (builder, sillon_quick_form_get_version (form));
+      json_builder_set_member_name (builder, "questionnaire_version");
+      json_builder_add_int_value (builder, sillon_questionnaire_get_version (sillon_quick_form_get_questionnaire (form)));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, sillon_quick_form_get_title (form));
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sillon_quick_form_get_n_items (form); i++)
+        json_builder_add_string_value (builder, sillon_questionnaire_item_get_id (sillon_quick_form_get_item (form, i)));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      node = json_builder_get_root (builder);
+      print_json (node);
+      return SILLON_CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < sillon_quick_form_get_n_items (form); i++)
+    print_item_line (sillon_quick_form_get_item (form, i));
+  return SILLON_CLI_EXIT_OK;
+}
+
+/* What is still to ask after an answer set: the rest of the quick form
+ * with --quick, else the rest of the full questionnaire. */
+int
+sillon_cli_assess_next (int argc, char **argv)
+{
+  g_auto (AssessOptions) options = { 0 };
+  g_autoptr (SillonAssessment) assessment = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  status = parse_options (&argc, &argv, &options, ASSESS_QUICK, _ ("ANSWERS.json"),
+                          _ ("Lists the questions an answer set has not asked yet, in order: the rest of the full "
+                             "questionnaire, or with --quick the rest of the quick assessment. "
+                             "Id, axis and question, tab-separated; a skipped question counts as asked."));
+  if (status != SILLON_CLI_EXIT_OK)
+    return status;
+  if (argc != 2)
+    {
+      sillon_cli_error ("%s", _ ("expected one answer file"));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (!load_rules (&options, &error) || (assessment = load_answers (&options, argv[1], &error)) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_FAILURE;
+    }
+  if (options.quick)
+    {
+      g_autoptr (SillonQuickForm) form = sillon_quick_form_load (options.registry, &error);
+
+      if (form == NULL)
+        {
+          sillon_cli_error ("%s", error->message);
+          return SILLON_CLI_EXIT_FAILURE;
+        }
+      for (guint i = 0; i < sillon_quick_form_get_n_items (form); i++)
+        {
+          const SillonQuestionnaireItem *item = sillon_quick_form_get_item (form, i);
+          const char *id = sillon_questionnaire_item_get_id (item);
+
+          if (sillon_assessment_get_answer (assessment, id, NULL) == SILLON_ANSWER_NONE && sillon_questionnaire_lookup_item (sillon_assessment_get_questionnaire (assessment), id) == item)
+            print_item_line (item);
+        }
+    }
+  else
+    {
+      g_autoptr (GPtrArray) unasked = sillon_assessment_list_unasked_items (assessment);
+
+      for (guint i = 0; i < unasked->len; i++)
+        print_item_line (g_ptr_array_index (unasked, i));
+    }
   return SILLON_CLI_EXIT_OK;
 }

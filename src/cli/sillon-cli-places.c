@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sillon-cli.h"
+#include "sillon-opening-hours.h"
 #include "sillon-places-import.h"
 
 #define DEFAULT_MAX_ERRORS 20
@@ -66,6 +67,30 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
         }
       /* Translators: %s is a comma-separated list of column names. */
       g_print (_ ("  Columns ignored (not in the standard): %s\n"), list->str);
+    }
+  if (report->legacy_columns != NULL && report->legacy_columns->len > 0)
+    {
+      g_autoptr (GString) list = g_string_new (NULL);
+      for (guint i = 0; i < report->legacy_columns->len; i++)
+        {
+          if (i > 0)
+            g_string_append (list, ", ");
+          sillon_cli_escape_append (list, g_ptr_array_index (report->legacy_columns, i), SILLON_CLI_ESCAPE_FIELD);
+        }
+      /* Translators: %s is a comma-separated list of column names. */
+      g_print (_ ("  Columns read under their name before v1.0 of the standard: %s\n"), list->str);
+    }
+  if (report->legacy_values != NULL && report->legacy_values->len > 0)
+    {
+      g_print ("%s\n", _ ("  Values read as their counterparts since v1.0 of the standard:"));
+      for (guint i = 0; i < report->legacy_values->len; i++)
+        {
+          g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (report->legacy_values, i), "\t", 3);
+          g_autofree char *old_value = sillon_cli_escape (parts[0], SILLON_CLI_ESCAPE_FIELD);
+
+          /* Translators: an old value, the value it is read as, and its column. */
+          g_print (_ ("    %s → %s (%s)\n"), old_value, parts[2], parts[1]);
+        }
     }
 
   for (guint i = 0; report->rows != NULL && i < report->rows->len; i++)
@@ -296,5 +321,67 @@ sillon_cli_places_search (int argc, char **argv)
     }
   if (found->len == 0)
     g_printerr ("%s\n", _ ("No place matches."));
+  return sillon_cli_flush_stdout ();
+}
+
+/* One opening_hours value, as a directory holds it: what a sheet prints,
+ * and whether the place is open at a moment. No vault: the value is given. */
+int
+sillon_cli_places_hours (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("VALUE"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) when = NULL;
+  g_autoptr (SillonOpeningStatus) status = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *rendered = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *escaped = NULL;
+  const GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_ ("The moment asked about, local time (default: now)"), N_ ("YYYY-MM-DDTHH:MM") },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _ ("Checks an opening_hours value of the directory: prints it in words, then "
+                                            "whether the place is open and when that changes."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (argc != 2)
+    {
+      sillon_cli_error ("%s", _ ("give one opening_hours value, for example \"Mo-Fr 09:00-12:00\""));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (at != NULL)
+    {
+      g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+      /* GLib wants the seconds; people do not type them. */
+      g_autofree char *full = strlen (at) == 16 ? g_strconcat (at, ":00", NULL) : g_strdup (at);
+
+      when = g_date_time_new_from_iso8601 (full, local);
+      if (when == NULL)
+        {
+          /* Translators: %s is what was given after --at. */
+          sillon_cli_error (_ ("“%s” is not a moment written YYYY-MM-DDTHH:MM, such as 2026-12-07T10:30"), at);
+          return SILLON_CLI_EXIT_USAGE;
+        }
+    }
+  else
+    when = g_date_time_new_now_local ();
+
+  rendered = sillon_opening_hours_render (argv[1], &error);
+  if (rendered == NULL || (status = sillon_opening_hours_status (argv[1], when, &error)) == NULL)
+    {
+      sillon_cli_error ("%s", error->message);
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  words = sillon_opening_status_describe (status, when);
+  /* The rendering quotes parts of the value as typed: escaped. */
+  escaped = sillon_cli_escape (rendered, SILLON_CLI_ESCAPE_TEXT);
+  printf ("%s\n%s\n", escaped, words);
   return sillon_cli_flush_stdout ();
 }

@@ -25,6 +25,8 @@ static const SillonCliCommand commands[] = {
   { "assess show", N_ ("Score one answer set: coverage, degree and orientations"), sillon_cli_assess_show },
   { "assess compare", N_ ("Compare two answer sets, or a person’s stored assessments"), sillon_cli_assess_compare },
   { "assess path", N_ ("A person’s path over several answer sets or their stored assessments (JSON)"), sillon_cli_assess_path },
+  { "assess quick", N_ ("List the questions of the quick assessment"), sillon_cli_assess_quick },
+  { "assess next", N_ ("List the questions an answer set has not asked yet"), sillon_cli_assess_next },
   { "vault", N_ ("Create, check and maintain the encrypted vault"), NULL },
   { "vault create", N_ ("Create a vault and print its recovery key"), sillon_cli_vault_create },
   { "vault info", N_ ("List the keyslots"), sillon_cli_vault_info },
@@ -41,6 +43,7 @@ static const SillonCliCommand commands[] = {
   { "places", N_ ("Import and search the directory of places"), NULL },
   { "places import", N_ ("Import a directory file (CSV or JSON) and print a validation report"), sillon_cli_places_import },
   { "places search", N_ ("Search the directory of places"), sillon_cli_places_search },
+  { "places hours", N_ ("Check an opening_hours value: in words, and open now or when"), sillon_cli_places_hours },
   { "demo", N_ ("Fill a vault with the made-up reference dataset"), sillon_cli_demo },
   { "journal", N_ ("Verify and list the journal of sensitive actions"), NULL },
   { "journal verify", N_ ("Check that no journal entry was edited, deleted or moved"), sillon_cli_journal_verify },
@@ -58,6 +61,9 @@ static const SillonCliCommand commands[] = {
   { "sheet notice", N_ ("The information notice: what is kept, why, and the person’s rights"), sillon_cli_sheet_notice },
   { "sheet record", N_ ("Everything stored about the person, readable (right of access)"), sillon_cli_sheet_record },
   { "sheet verify", N_ ("Check the code printed on a sheet"), sillon_cli_sheet_verify },
+  { "commune", N_ ("Find a French commune by name, postal code or code INSEE"), NULL },
+  { "commune search", N_ ("Complete a commune from the start of its name or postal code"), sillon_cli_commune_search },
+  { "commune show", N_ ("Show the commune with a code INSEE"), sillon_cli_commune_show },
   { NULL, NULL, NULL },
 };
 

@@ -47,6 +47,8 @@ void sillon_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 int sillon_cli_assess_show (int argc, char **argv);
 int sillon_cli_assess_compare (int argc, char **argv);
 int sillon_cli_assess_path (int argc, char **argv);
+int sillon_cli_assess_quick (int argc, char **argv);
+int sillon_cli_assess_next (int argc, char **argv);
 
 int sillon_cli_vault_create (int argc, char **argv);
 int sillon_cli_vault_info (int argc, char **argv);
@@ -63,6 +65,7 @@ int sillon_cli_vault_shell (int argc, char **argv);
 
 int sillon_cli_places_import (int argc, char **argv);
 int sillon_cli_places_search (int argc, char **argv);
+int sillon_cli_places_hours (int argc, char **argv);
 
 int sillon_cli_demo (int argc, char **argv);
 
@@ -82,5 +85,7 @@ int sillon_cli_sheet_referral (int argc, char **argv);
 int sillon_cli_sheet_notice (int argc, char **argv);
 int sillon_cli_sheet_record (int argc, char **argv);
 int sillon_cli_sheet_verify (int argc, char **argv);
+int sillon_cli_commune_search (int argc, char **argv);
+int sillon_cli_commune_show (int argc, char **argv);
 
 G_END_DECLS

@@ -11,7 +11,9 @@
 #pragma once
 
 /* base */
+#include "sillon-communes.h"
 #include "sillon-data.h"
+#include "sillon-date-format.h"
 #include "sillon-id-table.h"
 #include "sillon-process.h"
 #include "sillon-version.h"
@@ -30,6 +32,7 @@
 /* assessment */
 #include "sillon-assessment.h"
 #include "sillon-questionnaire.h"
+#include "sillon-quick-assessment.h"
 
 /* store */
 #include "sillon-journal.h"

@@ -70,11 +70,11 @@ describe_person (SillonPeoplePage *self,
     {
       const char *bracket = sillon_store_beneficiary_age_bracket (store, b, NULL, NULL);
       const char *label = bracket != NULL
-                              ? sillon_vocabulary_get_label (sillon_store_get_vocabulary (store), "TrancheAge", bracket, NULL)
+                              ? sillon_vocabulary_get_display_label (sillon_store_get_vocabulary (store), "TrancheAge", bracket, NULL)
                               : NULL;
 
       if (label != NULL)
-        /* Translators: %1$d is a birth year, %2$s an age bracket such as "60 - 69 ans". */
+        /* Translators: %1$d is a birth year, %2$s an age bracket such as "60 to 69". */
         g_ptr_array_add (parts, g_strdup_printf (_ ("Born in %1$d (%2$s)"), b->birth_year, label));
       else
         /* Translators: %d is a birth year. */

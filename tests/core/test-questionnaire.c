@@ -166,7 +166,7 @@ test_strings_header_matches_data (void)
   g_autofree char *dir = resources_data_dir ();
   g_autoptr (GHashTable) in_data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) in_header = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *files[] = { "questionnaire-v1.json", "orientation-rules-v1.json" };
+  const char *files[] = { "questionnaire-v1.json", "orientation-rules-v1.json", "quick-assessment-v1.json" };
   GHashTableIter iter;
   gpointer key;
 
@@ -443,7 +443,7 @@ test_registry_default (void)
   g_autoptr (SillonQuestionnaire) a = NULL;
   g_autoptr (SillonQuestionnaire) b = NULL;
   g_autoptr (GError) error = NULL;
-  const char *files[] = { "questionnaire-v1.json", "orientation-rules-v1.json" };
+  const char *files[] = { "questionnaire-v1.json", "orientation-rules-v1.json", "quick-assessment-v1.json" };
 
   g_assert_null (sillon_questionnaire_registry_get_data_dir (builtin));
   g_assert_cmpstr (sillon_questionnaire_registry_get_data_dir (from_dir), ==, dir);

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opening hours come from directories anyone can publish. Beyond "no
- * crash", this checks that validation and rendering agree: a value is
- * rendered exactly when it is valid.
+ * crash", this checks that validation, rendering and evaluation agree: a
+ * value is rendered, and evaluated, exactly when it is valid.
  */
 
 #include "config.h"
@@ -35,5 +35,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   rendered = sillon_opening_hours_render (text, &render_error);
   if (valid != (rendered != NULL))
     abort ();
+  {
+    g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr (GDateTime) when = g_date_time_new (utc, 2026, 12, 7, 10, 30, 0);
+    g_autoptr (SillonOpeningStatus) status = sillon_opening_hours_status (text, when, NULL);
+
+    if (valid != (status != NULL))
+      abort ();
+    if (status != NULL && status->next_change != NULL && g_date_time_compare (status->next_change, when) <= 0)
+      abort ();
+  }
   return 0;
 }

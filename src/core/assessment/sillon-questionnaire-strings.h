@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The questionnaire and the orientation rules are JSON data files whose
+/* The questionnaire, the orientation rules and the quick assessment are JSON data files whose
  * translatable strings sit under keys starting with "_" (_title, _label,
  * _question, _help). xgettext cannot read them there, so they are listed
  * here, once each, for extraction. test-questionnaire checks that this list
@@ -208,6 +208,10 @@ static const char *const sillon_questionnaire_strings[] = {
   N_ ("Workshops, beginner level"),
   N_ ("Workshops, intermediate level"),
   N_ ("Workshops, advanced level"),
+  /* quick-assessment-v1.json */
+  /* Translators: the title of the short form a mediator chooses at the start of an assessment. */
+  N_ ("Quick assessment: ten questions, about two minutes"),
+  N_ ("Ten questions of the full assessment give a first score on each axis and a provisional degree. The full assessment can continue later from where this one stopped: the answers given here are kept."),
   NULL,
 };
 

@@ -424,6 +424,85 @@ sillon_vocabulary_get_label (SillonVocabulary *self,
   return NULL;
 }
 
+/* The national labels are French and stay so in exports and statistics,
+ * which the Coop reads. A person's page shows them in the language of the
+ * user interface instead: these are the values a person's identity is
+ * described with, each with an English msgid (contexts keep “Not given”
+ * apart between enumerations) whose French translation is the national
+ * label. test-vocabulary checks that every value of these enumerations in
+ * the data file has one, and that the French translation is the national
+ * label, so a value added to the file cannot silently show in French. */
+static const struct
+{
+  const char *enumeration;
+  const char *api;
+  const char *context;
+  const char *display;
+} display_labels[] = {
+  { "TrancheAge", "moins_de_douze", "age bracket", NC_ ("age bracket", "Under 12") },
+  { "TrancheAge", "douze_dix_huit", "age bracket", NC_ ("age bracket", "12 to 17") },
+  { "TrancheAge", "dix_huit_vingt_quatre", "age bracket", NC_ ("age bracket", "18 to 24") },
+  { "TrancheAge", "vingt_cinq_trente_neuf", "age bracket", NC_ ("age bracket", "25 to 39") },
+  { "TrancheAge", "quarante_cinquante_neuf", "age bracket", NC_ ("age bracket", "40 to 59") },
+  { "TrancheAge", "soixante_soixante_neuf", "age bracket", NC_ ("age bracket", "60 to 69") },
+  { "TrancheAge", "soixante_dix_plus", "age bracket", NC_ ("age bracket", "70 and over") },
+  { "TrancheAge", "non_communique", "age bracket", NC_ ("age bracket", "Not given") },
+  { "Genre", "masculin", "gender", NC_ ("gender", "Male") },
+  { "Genre", "feminin", "gender", NC_ ("gender", "Female") },
+  { "Genre", "non_communique", "gender", NC_ ("gender", "Not given") },
+  { "StatutSocial", "retraite", "social status", NC_ ("social status", "Retired") },
+  { "StatutSocial", "sans_emploi", "social status", NC_ ("social status", "Unemployed") },
+  { "StatutSocial", "en_emploi", "social status", NC_ ("social status", "In work") },
+  { "StatutSocial", "scolarise", "social status", NC_ ("social status", "In education") },
+  { "StatutSocial", "non_communique", "social status", NC_ ("social status", "Not given or mixed") },
+};
+
+/**
+ * sillon_vocabulary_has_display_label:
+ *
+ * Whether @api of @enumeration has a label in the language of the user
+ * interface (sillon_vocabulary_get_display_label()) rather than only its
+ * French national label.
+ */
+gboolean
+sillon_vocabulary_has_display_label (const char *enumeration,
+                                     const char *api)
+{
+  g_return_val_if_fail (enumeration != NULL, FALSE);
+  g_return_val_if_fail (api != NULL, FALSE);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (display_labels); i++)
+    if (g_str_equal (display_labels[i].enumeration, enumeration) && g_str_equal (display_labels[i].api, api))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sillon_vocabulary_get_display_label:
+ *
+ * For the screen, not for exports: the label of @api in the language of
+ * the user interface for the values that describe a person (age bracket,
+ * gender, social status), the French national label for the others.
+ *
+ * Returns: (transfer none): the label, or %NULL with the same errors as
+ * sillon_vocabulary_get_label()
+ */
+const char *
+sillon_vocabulary_get_display_label (SillonVocabulary *self,
+                                     const char *enumeration,
+                                     const char *api,
+                                     GError **error)
+{
+  const char *national = sillon_vocabulary_get_label (self, enumeration, api, error);
+
+  if (national == NULL)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (display_labels); i++)
+    if (g_str_equal (display_labels[i].enumeration, enumeration) && g_str_equal (display_labels[i].api, api))
+      return g_dpgettext2 (GETTEXT_PACKAGE, display_labels[i].context, display_labels[i].display);
+  return national;
+}
+
 gboolean
 sillon_vocabulary_check (SillonVocabulary *self,
                          const char *enumeration,

@@ -33,7 +33,8 @@ GQuark sillon_vocabulary_error_quark (void);
 typedef struct
 {
   const char *api;   /* the value stored and exported, e.g. "a_distance" */
-  const char *label; /* the French label of the national vocabulary */
+  const char *label; /* the French label of the national vocabulary, for exports;
+                      * sillon_vocabulary_get_display_label() for the screen */
 } SillonVocabularyValue;
 
 typedef struct _SillonVocabulary SillonVocabulary;
@@ -56,6 +57,12 @@ const char *sillon_vocabulary_get_label (SillonVocabulary *vocabulary,
                                          const char *enumeration,
                                          const char *api,
                                          GError **error);
+const char *sillon_vocabulary_get_display_label (SillonVocabulary *vocabulary,
+                                                 const char *enumeration,
+                                                 const char *api,
+                                                 GError **error);
+gboolean sillon_vocabulary_has_display_label (const char *enumeration,
+                                              const char *api);
 gboolean sillon_vocabulary_is_valid (SillonVocabulary *vocabulary,
                                      const char *enumeration,
                                      const char *api);

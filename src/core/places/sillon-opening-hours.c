@@ -102,11 +102,58 @@ typedef struct
   gboolean always;
 } Rule;
 
+/* What a rule selects, kept only when evaluating (sillon_opening_hours_status):
+ * the parser fills it as it reads, so that validation, rendering and
+ * evaluation can never disagree on what a value means. */
+typedef struct
+{
+  int first, last, step; /* years, weeks; last G_MAXINT for “2025+” */
+} NumberRange;
+
+typedef struct
+{
+  int month, day, last_month, last_day; /* months 0–11; day 0: the whole month */
+} DateRange;
+
+typedef struct
+{
+  int first, last; /* weekdays, 0 = Monday */
+  guint8 nth;      /* bit n: the n-th such day of the month (1–5); 0: every */
+  guint8 nth_last; /* bit n: the n-th from the end of the month */
+} DayRange;
+
+typedef struct
+{
+  int from, to;                  /* minutes from midnight; to may pass 24:00 */
+  gboolean from_event, to_event; /* sunrise, sunset…: not known here */
+  gboolean open_end;             /* “09:00+”, “09:00-18:00+” */
+  gboolean point;                /* “10:00”, a moment, not a span */
+} Span;
+
+typedef enum
+{
+  RULE_NORMAL,     /* after “;” or first: replaces what earlier rules said of its days */
+  RULE_ADDITIONAL, /* after “,”: adds to them */
+  RULE_FALLBACK,   /* after “||”: only for days no earlier rule selected */
+} RuleKind;
+
+typedef struct
+{
+  RuleKind kind;
+  GArray *years, *dates, *weeks, *days, *spans;
+  gboolean public_holidays, school_holidays;
+  gboolean holidays_and_days; /* “SH Mo-Fr”: the weekdays within the holidays */
+  gboolean always;
+  gboolean has_comment;
+  RuleState state;
+} EvalRule;
+
 typedef struct
 {
   const char *s;
   gsize pos;
   gboolean render;
+  EvalRule *eval; /* the rule being read, when evaluating */
   Rule rule;
   GString *out;
   GError *error;
@@ -274,7 +321,7 @@ parse_year_selector (Parser *p)
   for (;;)
     {
       g_autofree char *text = NULL;
-      int first, last;
+      int first, last, step;
       gsize start = p->pos;
 
       if (!parse_year (p, &first))
@@ -292,6 +339,7 @@ parse_year_selector (Parser *p)
       if (p->s[p->pos] == '+')
         {
           p->pos++;
+          last = G_MAXINT;
           text = g_strdup_printf (C_ ("years", "from %d"), first);
         }
       else if (last != first)
@@ -299,10 +347,10 @@ parse_year_selector (Parser *p)
       else
         text = g_strdup_printf ("%d", first);
 
+      step = 1;
       if (p->s[p->pos] == '/')
         {
           gsize n;
-          int step;
 
           p->pos++;
           n = count_digits (p);
@@ -319,6 +367,11 @@ parse_year_selector (Parser *p)
               g_free (text);
               text = with_step;
             }
+        }
+      if (p->eval != NULL)
+        {
+          NumberRange range = { first, last, step };
+          g_array_append_val (p->eval->years, range);
         }
       if (p->render)
         append (p->rule.wide, ", ", text);
@@ -380,6 +433,7 @@ parse_monthday_selector (Parser *p)
       g_autofree char *text = NULL;
       int month = lookup_word (p, month_codes, G_N_ELEMENTS (month_codes));
       int day = 0;
+      DateRange range;
 
       if (month < 0)
         return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
@@ -392,11 +446,12 @@ parse_monthday_selector (Parser *p)
             return FALSE;
         }
       text = format_date (month, day);
+      range = (DateRange){ month, day, month, day };
 
       if (p->s[p->pos] == '-')
         {
           g_autofree char *last_text = NULL;
-          int last_month, last_day = 0;
+          int last_month = month, last_day = 0;
 
           p->pos++;
           if (g_ascii_isdigit (p->s[p->pos]))
@@ -429,13 +484,17 @@ parse_monthday_selector (Parser *p)
                              _ ("both ends of a date range need a day, or neither"));
               last_text = format_date (last_month, last_day);
             }
+          range.last_month = last_month;
+          range.last_day = last_day;
           if (p->render)
             {
-              char *range = g_strdup_printf (C_ ("month range", "%s to %s"), text, last_text);
+              char *joined = g_strdup_printf (C_ ("month range", "%s to %s"), text, last_text);
               g_free (text);
-              text = range;
+              text = joined;
             }
         }
+      if (p->eval != NULL)
+        g_array_append_val (p->eval->dates, range);
       if (p->render)
         append (p->rule.wide, ", ", text);
 
@@ -500,6 +559,11 @@ parse_week_selector (Parser *p)
                              _ ("a repetition step must be at least 1"));
             }
         }
+      if (p->eval != NULL)
+        {
+          NumberRange range = { first, last, step > 0 ? step : 1 };
+          g_array_append_val (p->eval->weeks, range);
+        }
       if (p->render)
         {
           if (step > 1)
@@ -519,7 +583,8 @@ parse_week_selector (Parser *p)
 
 static gboolean
 parse_nth (Parser *p,
-           GString *text)
+           GString *text,
+           DayRange *range)
 {
   /* “Mo[1]”, “Su[-1]”, “Sa[1,3]”, “We[2-4]”: which occurrences in the month. */
   p->pos++;
@@ -552,6 +617,13 @@ parse_nth (Parser *p,
           if (last < first || last > 5)
             return fail (p, start, SILLON_OPENING_HOURS_ERROR_RANGE,
                          _ ("expected a number from 1 to 5 between brackets"));
+        }
+      for (int n = first; n <= last; n++)
+        {
+          if (negative)
+            range->nth_last |= 1 << n;
+          else
+            range->nth |= 1 << n;
         }
       if (text->len > 0)
         g_string_append (text, ", ");
@@ -587,6 +659,13 @@ parse_weekday_selector (Parser *p)
           gboolean public = p->s[p->pos] == 'P';
 
           p->pos += 2;
+          if (p->eval != NULL)
+            {
+              if (public)
+                p->eval->public_holidays = TRUE;
+              else
+                p->eval->school_holidays = TRUE;
+            }
           text = g_strdup (public ? _ ("public holidays") : _ ("school holidays"));
           /* “SH Mo-Fr”: the days within the holidays. */
           if (p->s[p->pos] == ' ' &&
@@ -594,6 +673,8 @@ parse_weekday_selector (Parser *p)
             {
               if (p->render)
                 append (p->rule.days, ", ", text);
+              if (p->eval != NULL)
+                p->eval->holidays_and_days = TRUE;
               g_clear_pointer (&text, g_free);
               p->pos++;
               continue;
@@ -601,12 +682,14 @@ parse_weekday_selector (Parser *p)
         }
       else if (day >= 0)
         {
+          DayRange range = { day, day, 0, 0 };
+
           p->pos += 2;
           if (p->s[p->pos] == '[')
             {
               g_autoptr (GString) nth = g_string_new (NULL);
 
-              if (!parse_nth (p, nth))
+              if (!parse_nth (p, nth, &range))
                 return FALSE;
               /* Translators: a weekday and which of its occurrences in the
                * month, as in “Monday (1, 3 of the month)”. */
@@ -622,11 +705,14 @@ parse_weekday_selector (Parser *p)
                 return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
                              _ ("expected a day (Mo, Tu, We, Th, Fr, Sa, Su) after “-”"));
               p->pos += 2;
+              range.last = last;
               /* Translators: a range of weekdays, as in “Monday to Friday”. */
               text = g_strdup_printf (C_ ("weekday range", "%s to %s"), weekday_name (day), weekday_name (last));
             }
           else
             text = g_strdup (weekday_name (day));
+          if (p->eval != NULL)
+            g_array_append_val (p->eval->days, range);
         }
       else
         return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
@@ -707,12 +793,16 @@ parse_clock (Parser *p,
   return TRUE;
 }
 
+/* @minutes is set to the time, or -1 for a sunrise, sunset… */
 static gboolean
 parse_time (Parser *p,
             gboolean closing,
-            char **text)
+            char **text,
+            int *minutes_out)
 {
   int event;
+
+  *minutes_out = -1;
 
   if (p->s[p->pos] == '(')
     {
@@ -758,6 +848,7 @@ parse_time (Parser *p,
       if (!parse_clock (p, closing, &minutes))
         return FALSE;
       *text = format_clock (minutes);
+      *minutes_out = minutes;
       return TRUE;
     }
 }
@@ -769,8 +860,9 @@ parse_time_selector (Parser *p)
     {
       g_autofree char *from = NULL;
       g_autofree char *text = NULL;
+      Span span = { 0 };
 
-      if (!parse_time (p, FALSE, &from))
+      if (!parse_time (p, FALSE, &from, &span.from))
         return FALSE;
       if (p->s[p->pos] == ' ' && (p->s[p->pos + 1] == '-' || p->s[p->pos + 1] == '\xe2'))
         return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
@@ -780,11 +872,12 @@ parse_time_selector (Parser *p)
           g_autofree char *to = NULL;
 
           p->pos++;
-          if (!parse_time (p, TRUE, &to))
+          if (!parse_time (p, TRUE, &to, &span.to))
             return FALSE;
           if (p->s[p->pos] == '+')
             {
               p->pos++;
+              span.open_end = TRUE;
               /* Translators: a span whose closing time is only an estimate. */
               text = g_strdup_printf (_ ("%s–%s or later"), from, to);
             }
@@ -794,11 +887,23 @@ parse_time_selector (Parser *p)
       else if (p->s[p->pos] == '+')
         {
           p->pos++;
+          span.to = span.from;
+          span.open_end = TRUE;
           /* Translators: open from a time with no known closing time. */
           text = g_strdup_printf (_ ("from %s"), from);
         }
       else
-        text = g_steal_pointer (&from);
+        {
+          span.to = span.from;
+          span.point = TRUE;
+          text = g_steal_pointer (&from);
+        }
+      if (p->eval != NULL)
+        {
+          span.from_event = span.from < 0;
+          span.to_event = span.to < 0;
+          g_array_append_val (p->eval->spans, span);
+        }
 
       if (p->render)
         append (p->rule.times, ", ", text);
@@ -909,6 +1014,8 @@ parse_rule (Parser *p)
     {
       p->pos += 4;
       p->rule.always = TRUE;
+      if (p->eval != NULL)
+        p->eval->always = TRUE;
       any = TRUE;
       if (!end_selector (p))
         return FALSE;
@@ -935,6 +1042,8 @@ parse_rule (Parser *p)
 
       p->rule.state = p->s[p->pos] == 'o' && n == 4 ? STATE_OPEN : p->s[p->pos] == 'u' ? STATE_UNKNOWN
                                                                                        : STATE_CLOSED;
+      if (p->eval != NULL)
+        p->eval->state = p->rule.state;
       p->pos += n;
       if (!end_selector (p))
         return FALSE;
@@ -949,6 +1058,8 @@ parse_rule (Parser *p)
         return fail (p, p->pos, SILLON_OPENING_HOURS_ERROR_SYNTAX,
                      _ ("a comment opened with “\"” is not closed"));
       p->rule.comment = g_strndup (p->s + p->pos + 1, close - (p->s + p->pos + 1));
+      if (p->eval != NULL)
+        p->eval->has_comment = TRUE;
       p->pos = close - p->s + 1;
       skip_spaces (p);
       any = TRUE;
@@ -1023,16 +1134,45 @@ rule_render (Rule *rule,
   append (out, C_ ("opening hours", "; "), text);
 }
 
+static EvalRule *
+eval_rule_new (RuleKind kind)
+{
+  EvalRule *rule = g_new0 (EvalRule, 1);
+
+  rule->kind = kind;
+  rule->years = g_array_new (FALSE, FALSE, sizeof (NumberRange));
+  rule->dates = g_array_new (FALSE, FALSE, sizeof (DateRange));
+  rule->weeks = g_array_new (FALSE, FALSE, sizeof (NumberRange));
+  rule->days = g_array_new (FALSE, FALSE, sizeof (DayRange));
+  rule->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  rule->state = STATE_UNSET;
+  return rule;
+}
+
+static void
+eval_rule_free (EvalRule *rule)
+{
+  g_array_unref (rule->years);
+  g_array_unref (rule->dates);
+  g_array_unref (rule->weeks);
+  g_array_unref (rule->days);
+  g_array_unref (rule->spans);
+  g_free (rule);
+}
+
+/* @eval_rules: when not %NULL, receives an EvalRule per rule. */
 static gboolean
 parse (const char *text,
        gboolean render,
        GString **rendering,
+       GPtrArray *eval_rules,
        gsize *error_offset,
        GError **error)
 {
   Parser p = { .s = text, .render = render };
   const char *invalid = NULL;
   gboolean ok = TRUE;
+  RuleKind kind = RULE_NORMAL;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -1063,6 +1203,11 @@ parse (const char *text,
     {
       const char *separator;
 
+      if (eval_rules != NULL)
+        {
+          p.eval = eval_rule_new (kind);
+          g_ptr_array_add (eval_rules, p.eval);
+        }
       if (!parse_rule (&p))
         {
           ok = FALSE;
@@ -1076,11 +1221,20 @@ parse (const char *text,
       if (p.s[p.pos] == '\0')
         break;
       if (p.s[p.pos] == ';')
-        separator = ";";
+        {
+          separator = ";";
+          kind = RULE_NORMAL;
+        }
       else if (p.s[p.pos] == '|' && p.s[p.pos + 1] == '|')
-        separator = "||";
+        {
+          separator = "||";
+          kind = RULE_FALLBACK;
+        }
       else if (p.s[p.pos] == ',')
-        separator = ",";
+        {
+          separator = ",";
+          kind = RULE_ADDITIONAL;
+        }
       else if (g_ascii_isalpha (p.s[p.pos]) && !at_weekday (&p) && !at_month (&p) && !at_word (&p, "week"))
         {
           ok = fail_unexpected (&p);
@@ -1137,7 +1291,7 @@ sillon_opening_hours_validate (const char *text,
                                gsize *error_offset,
                                GError **error)
 {
-  return parse (text, FALSE, NULL, error_offset, error);
+  return parse (text, FALSE, NULL, NULL, error_offset, error);
 }
 
 /**
@@ -1157,7 +1311,7 @@ sillon_opening_hours_render (const char *text,
 {
   GString *out = NULL;
 
-  if (!parse (text, TRUE, &out, NULL, error))
+  if (!parse (text, TRUE, &out, NULL, NULL, error))
     return NULL;
   return g_string_free (out, FALSE);
 }
@@ -1193,4 +1347,550 @@ sillon_opening_hours_render_translated (const char *text,
   current_translate = saved;
   current_translate_data = saved_data;
   return rendering;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Evaluation: open now, and when it next opens or closes */
+
+/* A day's states are computed minute by minute: simple, exact for every
+ * combination of rules, and cheap (a few thousand bytes a day, a year at
+ * most searched ahead). Minutes 1440–2879 are the spans that go past
+ * midnight (“Fr 22:00-02:00”), which belong to the next day. */
+#define MINUTES_PER_DAY (24 * 60)
+#define DAY_SLOTS (2 * MINUTES_PER_DAY)
+/* How far ahead the next change is looked for. */
+#define SEARCH_DAYS 400
+/* Hours that depend on the weekday only repeat every week: a change, if
+ * any, comes within eight days (the rest of today, then a whole week). */
+#define SEARCH_DAYS_WEEKLY 8
+/* Each rule whose days cannot be told (school holidays, a holiday of some
+ * regions only) doubles the cases computed; beyond this the day is unknown. */
+#define MAX_UNCERTAIN_RULES 4
+
+enum
+{
+  SLOT_CLOSED = SILLON_OPENING_STATE_CLOSED,
+  SLOT_OPEN = SILLON_OPENING_STATE_OPEN,
+  SLOT_UNKNOWN = SILLON_OPENING_STATE_UNKNOWN,
+};
+
+typedef enum
+{
+  MATCH_NO,
+  MATCH_YES,
+  MATCH_MAYBE,
+} Match;
+
+/* Easter Sunday of @year (Gregorian calendar; the anonymous algorithm). */
+static void
+easter (int year,
+        GDate *date)
+{
+  int a = year % 19, b = year / 100, c = year % 100;
+  int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+static int
+days_from_easter (const GDate *date)
+{
+  GDate e;
+
+  easter (g_date_get_year (date), &e);
+  return g_date_days_between (&e, date);
+}
+
+/* The public holidays of France. The eleven national ones are certain; the
+ * days that are holidays in some regions only (Alsace-Moselle's Good Friday
+ * and 26 December, the abolition of slavery overseas…) depend on where the
+ * place is, which opening hours do not say: “maybe”. */
+static Match
+is_public_holiday (const GDate *date)
+{
+  static const int national[][2] = { { 1, 1 }, { 5, 1 }, { 5, 8 }, { 7, 14 }, { 8, 15 }, { 11, 1 }, { 11, 11 }, { 12, 25 } };
+  static const int regional[][2] = { { 12, 26 }, { 4, 27 }, { 5, 22 }, { 5, 27 }, { 6, 10 }, { 7, 21 }, { 10, 9 }, { 12, 20 } };
+  int month = g_date_get_month (date), day = g_date_get_day (date);
+  int from_easter = days_from_easter (date);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (national); i++)
+    if (national[i][0] == month && national[i][1] == day)
+      return MATCH_YES;
+  /* Easter Monday, Ascension, Whit Monday. */
+  if (from_easter == 1 || from_easter == 39 || from_easter == 50)
+    return MATCH_YES;
+  for (gsize i = 0; i < G_N_ELEMENTS (regional); i++)
+    if (regional[i][0] == month && regional[i][1] == day)
+      return MATCH_MAYBE;
+  if (from_easter == -2)
+    return MATCH_MAYBE;
+  return MATCH_NO;
+}
+
+static gboolean
+number_ranges_match (GArray *ranges,
+                     int value)
+{
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const NumberRange *r = &g_array_index (ranges, NumberRange, i);
+
+      if (value >= r->first && value <= r->last && (value - r->first) % r->step == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+dates_match (GArray *ranges,
+             const GDate *date)
+{
+  int here = (int) g_date_get_month (date) * 100 + g_date_get_day (date);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const DateRange *r = &g_array_index (ranges, DateRange, i);
+      int start = (r->month + 1) * 100 + (r->day > 0 ? r->day : 1);
+      int end = (r->last_month + 1) * 100 + (r->last_day > 0 ? r->last_day : 31);
+
+      if (start <= end ? (here >= start && here <= end) : (here >= start || here <= end))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+weekdays_match (GArray *ranges,
+                const GDate *date)
+{
+  int weekday = (int) g_date_get_weekday (date) - 1; /* 0 = Monday */
+  int day = g_date_get_day (date);
+  int month_length = g_date_get_days_in_month (g_date_get_month (date), g_date_get_year (date));
+  int nth = (day - 1) / 7 + 1;
+  int nth_last = (month_length - day) / 7 + 1;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const DayRange *r = &g_array_index (ranges, DayRange, i);
+      gboolean in_range = r->first <= r->last ? (weekday >= r->first && weekday <= r->last)
+                                              : (weekday >= r->first || weekday <= r->last);
+
+      if (!in_range)
+        continue;
+      if (r->nth == 0 && r->nth_last == 0)
+        return TRUE;
+      if ((r->nth & (1 << nth)) != 0 || (r->nth_last & (1 << nth_last)) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static Match
+rule_matches (const EvalRule *rule,
+              const GDate *date)
+{
+  Match holidays = MATCH_NO;
+  gboolean any_holiday = rule->public_holidays || rule->school_holidays;
+
+  if (rule->years->len > 0 && !number_ranges_match (rule->years, g_date_get_year (date)))
+    return MATCH_NO;
+  if (rule->dates->len > 0 && !dates_match (rule->dates, date))
+    return MATCH_NO;
+  if (rule->weeks->len > 0 && !number_ranges_match (rule->weeks, (int) g_date_get_iso8601_week_of_year (date)))
+    return MATCH_NO;
+  if (rule->days->len == 0 && !any_holiday)
+    return MATCH_YES;
+
+  if (rule->public_holidays)
+    holidays = is_public_holiday (date);
+  /* School holidays differ between the three zones and are not in the
+   * value: any day may be one. */
+  if (rule->school_holidays && holidays != MATCH_YES)
+    holidays = MATCH_MAYBE;
+
+  if (rule->holidays_and_days)
+    return weekdays_match (rule->days, date) ? holidays : MATCH_NO;
+  if (rule->days->len > 0 && weekdays_match (rule->days, date))
+    return MATCH_YES;
+  return holidays;
+}
+
+static void
+fill (guint8 *slots,
+      int from,
+      int to,
+      guint8 value)
+{
+  from = CLAMP (from, 0, DAY_SLOTS);
+  to = CLAMP (to, 0, DAY_SLOTS);
+  if (to > from)
+    memset (slots + from, value, (gsize) (to - from));
+}
+
+/* What @rule says of the day it selected, into @slots. */
+static void
+apply_rule (const EvalRule *rule,
+            guint8 *slots)
+{
+  guint8 value;
+
+  switch (rule->state)
+    {
+      case STATE_CLOSED:
+        value = SLOT_CLOSED;
+        break;
+      case STATE_UNKNOWN:
+        value = SLOT_UNKNOWN;
+        break;
+      case STATE_OPEN:
+        value = SLOT_OPEN;
+        break;
+      case STATE_UNSET:
+      default:
+        /* A comment instead of hours (“"sur rendez-vous"”, “Sa "sur
+         * rendez-vous"”) says the place may be open, not when. */
+        value = rule->has_comment && rule->spans->len == 0 && !rule->always ? SLOT_UNKNOWN : SLOT_OPEN;
+        break;
+    }
+
+  if (rule->spans->len == 0)
+    {
+      fill (slots, 0, MINUTES_PER_DAY, value);
+      return;
+    }
+  for (guint i = 0; i < rule->spans->len; i++)
+    {
+      const Span *span = &g_array_index (rule->spans, Span, i);
+      int from = span->from, to = span->to;
+
+      if (span->from_event || span->to_event)
+        {
+          /* Sunrise and sunset move with the seasons and the place: what
+           * they bound is not known, the rest of the day is. */
+          fill (slots, span->from_event ? 0 : from, span->to_event ? MINUTES_PER_DAY : to,
+                value == SLOT_CLOSED ? SLOT_CLOSED : SLOT_UNKNOWN);
+          continue;
+        }
+      if (span->point)
+        to = from + 1;
+      else if (to <= from && !span->open_end)
+        to += MINUTES_PER_DAY; /* “22:00-02:00” */
+      fill (slots, from, to, value);
+      if (span->open_end && value != SLOT_CLOSED)
+        /* Open until an unknown time: unknown after the last known one. */
+        fill (slots, MAX (from, to), MINUTES_PER_DAY, SLOT_UNKNOWN);
+    }
+}
+
+/* One day (and the part of its spans past midnight) in one case of the
+ * uncertain rules: bit i of @world says whether the i-th uncertain rule
+ * selects the day. */
+static void
+compute_day_world (GPtrArray *rules,
+                   const Match *matches,
+                   guint world,
+                   guint8 *slots)
+{
+  gboolean any_selected = FALSE;
+  guint uncertain = 0;
+
+  memset (slots, SLOT_CLOSED, DAY_SLOTS);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const EvalRule *rule = g_ptr_array_index (rules, i);
+      gboolean selected;
+
+      if (matches[i] == MATCH_MAYBE)
+        selected = (world & (1u << uncertain++)) != 0;
+      else
+        selected = matches[i] == MATCH_YES;
+      if (!selected)
+        continue;
+      if (rule->kind == RULE_FALLBACK && any_selected)
+        continue;
+      if (rule->kind != RULE_ADDITIONAL)
+        memset (slots, SLOT_CLOSED, DAY_SLOTS);
+      any_selected = TRUE;
+      apply_rule (rule, slots);
+    }
+}
+
+/* @slots: DAY_SLOTS states of @date, where every case of the uncertain
+ * rules agrees, and unknown where they do not. */
+static void
+compute_day (GPtrArray *rules,
+             const GDate *date,
+             guint8 *slots)
+{
+  g_autofree Match *matches = g_new (Match, MAX (rules->len, 1));
+  guint8 world_slots[DAY_SLOTS];
+  guint n_uncertain = 0;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      matches[i] = rule_matches (g_ptr_array_index (rules, i), date);
+      if (matches[i] == MATCH_MAYBE)
+        n_uncertain++;
+    }
+  if (n_uncertain > MAX_UNCERTAIN_RULES)
+    {
+      memset (slots, SLOT_UNKNOWN, DAY_SLOTS);
+      return;
+    }
+
+  compute_day_world (rules, matches, 0, slots);
+  for (guint world = 1; world < (1u << n_uncertain); world++)
+    {
+      compute_day_world (rules, matches, world, world_slots);
+      for (int m = 0; m < DAY_SLOTS; m++)
+        if (world_slots[m] != slots[m])
+          slots[m] = SLOT_UNKNOWN;
+    }
+}
+
+/* The 1440 states of a day: its own, and what the day before left open
+ * past midnight. */
+static void
+merge_spill (const guint8 *previous,
+             const guint8 *today,
+             guint8 *states)
+{
+  for (int m = 0; m < MINUTES_PER_DAY; m++)
+    {
+      guint8 own = today[m], spill = previous[MINUTES_PER_DAY + m];
+
+      if (spill == SLOT_CLOSED)
+        states[m] = own;
+      else if (own == SLOT_CLOSED)
+        states[m] = spill;
+      else
+        states[m] = (own == SLOT_OPEN || spill == SLOT_OPEN) ? SLOT_OPEN : SLOT_UNKNOWN;
+    }
+}
+
+/* Whether the rules say the same of every week: no years, dates, week
+ * numbers, holidays or n-th weekday of the month. */
+static int
+search_days (GPtrArray *rules)
+{
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const EvalRule *rule = g_ptr_array_index (rules, i);
+
+      if (rule->years->len > 0 || rule->dates->len > 0 || rule->weeks->len > 0 || rule->public_holidays || rule->school_holidays)
+        return SEARCH_DAYS;
+      for (guint j = 0; j < rule->days->len; j++)
+        {
+          const DayRange *range = &g_array_index (rule->days, DayRange, j);
+
+          if (range->nth != 0 || range->nth_last != 0)
+            return SEARCH_DAYS;
+        }
+    }
+  return SEARCH_DAYS_WEEKLY;
+}
+
+void
+sillon_opening_status_free (SillonOpeningStatus *status)
+{
+  if (status == NULL)
+    return;
+  g_clear_pointer (&status->next_change, g_date_time_unref);
+  g_free (status);
+}
+
+/**
+ * sillon_opening_hours_status:
+ * @text: a value in the OpenStreetMap opening_hours syntax
+ * @when: the moment asked about, in the place's time zone
+ * @error: return location for a #SILLON_OPENING_HOURS_ERROR
+ *
+ * Whether a place is open at @when, and when that next changes (looked for
+ * up to 400 days ahead). Rules follow the specification: a rule after “;”
+ * replaces what earlier rules said of the days it selects (so “Mo-Fr
+ * 09:00-18:00; We 12:00-14:00 off” closes all Wednesday, and “, We
+ * 12:00-14:00 off” only its lunch time), a rule after “,” adds to them, a
+ * rule after “||” applies to the days no earlier rule selected. France's
+ * eleven national public holidays are known (PH); school holidays (SH),
+ * holidays of some regions only, sunrise and sunset, “unknown”, an open
+ * end and a rule that is only a comment give %SILLON_OPENING_STATE_UNKNOWN
+ * for the times they decide.
+ *
+ * Returns: (transfer full): the status, or %NULL if @text is invalid
+ */
+SillonOpeningStatus *
+sillon_opening_hours_status (const char *text,
+                             GDateTime *when,
+                             GError **error)
+{
+  g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) eval_rule_free);
+  SillonOpeningStatus *status;
+  guint8 previous[DAY_SLOTS], today[DAY_SLOTS], states[MINUTES_PER_DAY];
+  GDate date;
+  int minute;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  if (!parse (text, FALSE, NULL, rules, NULL, error))
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (when),
+                  (GDateMonth) g_date_time_get_month (when), (GDateYear) g_date_time_get_year (when));
+  minute = g_date_time_get_hour (when) * 60 + g_date_time_get_minute (when);
+
+  {
+    GDate yesterday = date;
+
+    g_date_subtract_days (&yesterday, 1);
+    compute_day (rules, &yesterday, previous);
+  }
+  compute_day (rules, &date, today);
+  merge_spill (previous, today, states);
+
+  status = g_new0 (SillonOpeningStatus, 1);
+  status->state = (SillonOpeningState) states[minute];
+  status->next_state = status->state;
+
+  for (int day = 0, horizon = search_days (rules); day < horizon; day++)
+    {
+      for (int m = day == 0 ? minute + 1 : 0; m < MINUTES_PER_DAY; m++)
+        if (states[m] != status->state)
+          {
+            g_autoptr (GTimeZone) tz = g_date_time_get_timezone (when) != NULL
+                                           ? g_time_zone_ref (g_date_time_get_timezone (when))
+                                           : g_time_zone_new_local ();
+
+            status->next_state = (SillonOpeningState) states[m];
+            status->next_change = g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                                                   g_date_get_day (&date), m / 60, m % 60, 0);
+            return status;
+          }
+      memcpy (previous, today, DAY_SLOTS);
+      g_date_add_days (&date, 1);
+      compute_day (rules, &date, today);
+      merge_spill (previous, today, states);
+    }
+  return status;
+}
+
+typedef enum
+{
+  WHEN_TODAY,
+  WHEN_TOMORROW,
+  WHEN_THIS_WEEK,
+  WHEN_LATER,
+} WhenDay;
+
+/* Which day @next is, seen from @when, and that day's name when it is
+ * neither today nor tomorrow (a weekday within the week, else a date in
+ * the locale's format). */
+static WhenDay
+when_day (GDateTime *when,
+          GDateTime *next,
+          char **day_name)
+{
+  GDate a, b;
+  int days;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_dmy (&a, (GDateDay) g_date_time_get_day_of_month (when), (GDateMonth) g_date_time_get_month (when),
+                  (GDateYear) g_date_time_get_year (when));
+  g_date_set_dmy (&b, (GDateDay) g_date_time_get_day_of_month (next), (GDateMonth) g_date_time_get_month (next),
+                  (GDateYear) g_date_time_get_year (next));
+  days = g_date_days_between (&a, &b);
+  *day_name = NULL;
+  if (days <= 0)
+    return WHEN_TODAY;
+  if (days == 1)
+    return WHEN_TOMORROW;
+  if (days < 7)
+    {
+      *day_name = g_strdup (weekday_name (g_date_time_get_day_of_week (next) - 1));
+      return WHEN_THIS_WEEK;
+    }
+  *day_name = g_date_time_format (next, "%x");
+  return WHEN_LATER;
+}
+
+/**
+ * sillon_opening_status_describe:
+ * @status: what sillon_opening_hours_status() said of @when
+ * @when: the same moment
+ *
+ * Returns: (transfer full): a short sentence in the current message
+ *   locale for a list of places, e.g. “Open now, closes at 12:00” or
+ *   “Closed now, opens on Monday at 9:00”.
+ */
+char *
+sillon_opening_status_describe (const SillonOpeningStatus *status,
+                                GDateTime *when)
+{
+  g_autofree char *clock = NULL;
+  g_autofree char *day = NULL;
+  WhenDay which;
+
+  g_return_val_if_fail (status != NULL, NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  if (status->state == SILLON_OPENING_STATE_UNKNOWN)
+    return g_strdup (_ ("Opening hours not known for now"));
+  if (status->next_change == NULL)
+    return g_strdup (status->state == SILLON_OPENING_STATE_OPEN ? _ ("Open now") : _ ("Closed now"));
+
+  clock = format_clock (g_date_time_get_hour (status->next_change) * 60 + g_date_time_get_minute (status->next_change));
+  which = when_day (when, status->next_change, &day);
+
+  if (status->next_state == SILLON_OPENING_STATE_UNKNOWN)
+    {
+      g_autofree char *moment = NULL;
+
+      if (which == WHEN_TODAY)
+        moment = g_strdup (clock);
+      else if (which == WHEN_TOMORROW)
+        /* Translators: %s is a time, e.g. “tomorrow 9:00”. */
+        moment = g_strdup_printf (_ ("tomorrow %s"), clock);
+      else
+        /* Translators: a day (a weekday or a date), then a time: “Monday 9:00”. */
+        moment = g_strdup_printf (C_ ("day and time", "%s %s"), day, clock);
+      return g_strdup_printf (status->state == SILLON_OPENING_STATE_OPEN
+                                  /* Translators: %s is a time, possibly with a day. */
+                                  ? _ ("Open now; hours not known from %s")
+                                  /* Translators: %s is a time, possibly with a day. */
+                                  : _ ("Closed now; hours not known from %s"),
+                              moment);
+    }
+
+  if (status->state == SILLON_OPENING_STATE_OPEN)
+    switch (which)
+      {
+        case WHEN_TODAY:
+          /* Translators: %s is a time, e.g. “12:00”. */
+          return g_strdup_printf (_ ("Open now, closes at %s"), clock);
+        case WHEN_TOMORROW:
+          return g_strdup_printf (_ ("Open now, closes tomorrow at %s"), clock);
+        case WHEN_THIS_WEEK:
+        case WHEN_LATER:
+        default:
+          /* Translators: a weekday or a date, then a time: “Open now, closes on Monday at 2:00”. */
+          return g_strdup_printf (_ ("Open now, closes on %s at %s"), day, clock);
+      }
+  switch (which)
+    {
+      case WHEN_TODAY:
+        return g_strdup_printf (_ ("Closed now, opens at %s"), clock);
+      case WHEN_TOMORROW:
+        return g_strdup_printf (_ ("Closed now, opens tomorrow at %s"), clock);
+      case WHEN_THIS_WEEK:
+      case WHEN_LATER:
+      default:
+        /* Translators: a weekday or a date, then a time: “Closed now, opens on Monday at 9:00”. */
+        return g_strdup_printf (_ ("Closed now, opens on %s at %s"), day, clock);
+    }
 }

@@ -1,4 +1,4 @@
-/* sillon-opening-hours.h — OpenStreetMap opening_hours: validation and a readable rendering
+/* sillon-opening-hours.h — OpenStreetMap opening_hours: validation, a readable rendering, open now
  *
  * Copyright 2026 The Sillon developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -40,5 +40,30 @@ char *sillon_opening_hours_render_translated (const char *text,
                                               SillonTranslateFunc translate,
                                               gpointer user_data,
                                               GError **error) G_GNUC_WARN_UNUSED_RESULT;
+typedef enum
+{
+  SILLON_OPENING_STATE_CLOSED,
+  SILLON_OPENING_STATE_OPEN,
+  /* The value cannot tell: school holidays, a regional holiday, sunrise,
+   * “unknown”, a comment instead of hours… */
+  SILLON_OPENING_STATE_UNKNOWN,
+} SillonOpeningState;
+
+typedef struct
+{
+  SillonOpeningState state;      /* at the moment asked about */
+  GDateTime *next_change;        /* when it changes, %NULL if not within 400 days */
+  SillonOpeningState next_state; /* the state from @next_change */
+} SillonOpeningStatus;
+
+SillonOpeningStatus *sillon_opening_hours_status (const char *text,
+                                                  GDateTime *when,
+                                                  GError **error) G_GNUC_WARN_UNUSED_RESULT;
+void sillon_opening_status_free (SillonOpeningStatus *status);
+
+char *sillon_opening_status_describe (const SillonOpeningStatus *status,
+                                      GDateTime *when) G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonOpeningStatus, sillon_opening_status_free)
 
 G_END_DECLS

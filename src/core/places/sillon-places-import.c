@@ -176,6 +176,338 @@ sillon_place_is_flagged (const SillonPlace *place,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Field names, list values and separators of files published before v1.0 */
+
+/* Directories published before v1.0 of the standard (2023 and early 2024
+ * files are still online) name some fields differently and separate the
+ * values of a list with “;” as often as with “|”. A mediator expects their
+ * e-mail addresses, accessibility links and services to come through, so
+ * such a column is read as the field it became. The table is data: a name
+ * found in another producer's file is one more line, not new code. Names
+ * are compared after normalize_column_name(), so “Courriel”, “accessibilité”
+ * or “labels nationaux” match too. When a file has both the old and the
+ * current column, the current one wins and the old one is ignored. */
+static const struct
+{
+  const char *name; /* normalized */
+  SillonPlaceField field;
+} legacy_field_names[] = {
+  { "courriel", SILLON_PLACE_FIELD_COURRIELS },
+  { "accessibilite", SILLON_PLACE_FIELD_FICHE_ACCES_LIBRE },
+  { "labels_nationaux", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX },
+  { "publics_accueillis", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES },
+  { "labels_autres", SILLON_PLACE_FIELD_AUTRES_FORMATIONS_LABELS },
+  { "conditions_acces", SILLON_PLACE_FIELD_FRAIS_A_CHARGE },
+  /* Spelled so by some exports of the old standard. */
+  { "conditions_access", SILLON_PLACE_FIELD_FRAIS_A_CHARGE },
+};
+
+/* The values of the lists of the standard before v1.0 (v0.1, 2022) that
+ * have an unambiguous counterpart in v1.0, possibly in another field (the
+ * old public "Surdité" is now a "prise en charge spécifique"). A value with
+ * no such counterpart ("Adultes", "APTIC", "A ma place : …") is not guessed
+ * at: it is kept as it was and flagged, so the directory's maintainer sees
+ * it. */
+static const struct
+{
+  SillonPlaceField field; /* where the old value is read (after renaming) */
+  const char *old_value;
+  SillonPlaceField new_field;
+  const char *new_value;
+} legacy_values[] = {
+#define SERVICE(old, new)                                              \
+  {                                                                    \
+    SILLON_PLACE_FIELD_SERVICES, old, SILLON_PLACE_FIELD_SERVICES, new \
+  }
+  SERVICE ("Devenir autonome dans les démarches administratives", "Aide aux démarches administratives"),
+  SERVICE ("Réaliser des démarches administratives avec un accompagnement", "Aide aux démarches administratives"),
+  SERVICE ("Accompagner les démarches de santé", "Aide aux démarches administratives"),
+  SERVICE ("Prendre en main un smartphone ou une tablette", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Prendre en main un ordinateur", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Utiliser le numérique au quotidien", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Approfondir ma culture numérique", "Compréhension du monde numérique"),
+  SERVICE ("Promouvoir la citoyenneté numérique", "Compréhension du monde numérique"),
+  SERVICE ("Favoriser mon insertion professionnelle", "Insertion professionnelle via le numérique"),
+  SERVICE ("Créer et développer mon entreprise", "Insertion professionnelle via le numérique"),
+  SERVICE ("Accéder à une connexion internet", "Accès internet et matériel informatique"),
+  SERVICE ("Accéder à du matériel", "Accès internet et matériel informatique"),
+  SERVICE ("S'équiper en matériel informatique", "Acquisition de matériel informatique à prix solidaire"),
+  SERVICE ("Créer avec le numérique", "Loisirs et créations numériques"),
+  SERVICE ("Soutenir la parentalité et l'éducation avec le numérique", "Parentalité et éducation avec le numérique"),
+#undef SERVICE
+#define PUBLIC(old, field, new)                                         \
+  {                                                                     \
+    SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, old, field, new \
+  }
+  PUBLIC ("Seniors (+ 65 ans)", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Seniors"),
+  PUBLIC ("Familles/enfants", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Familles et/ou enfants"),
+  PUBLIC ("Jeunes (16-26 ans)", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Jeunes"),
+  PUBLIC ("Uniquement femmes", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Femmes"),
+  PUBLIC ("Déficience visuelle", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Déficience visuelle"),
+  PUBLIC ("Surdité", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Surdité"),
+  PUBLIC ("Handicaps mentaux : déficiences limitant les activités d'une personne", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Handicaps mentaux"),
+  PUBLIC ("Personnes en situation d'illettrisme", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Illettrisme"),
+#undef PUBLIC
+#define FEES(old, new)                                                             \
+  {                                                                                \
+    SILLON_PLACE_FIELD_FRAIS_A_CHARGE, old, SILLON_PLACE_FIELD_FRAIS_A_CHARGE, new \
+  }
+  FEES ("Gratuit : Je peux accéder gratuitement au lieu et à ses services", "Gratuit"),
+  FEES ("Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", "Gratuit sous condition"),
+  FEES ("Payant : L'accès au lieu et/ou à ses services est payant", "Payant"),
+#undef FEES
+#define LABEL(old, field, new)                                          \
+  {                                                                     \
+    SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, old, field, new \
+  }
+  LABEL ("CNFS", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Conseillers numériques"),
+  LABEL ("Grandes écoles du numérique", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Grande école du numérique"),
+  LABEL ("Point numérique CAF", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Point d'accès numérique CAF"),
+  LABEL ("Fabriques de Territoire", SILLON_PLACE_FIELD_FORMATIONS_LABELS, "Fabriques de Territoire"),
+#undef LABEL
+#define SUPPORT(old, new)                                                                              \
+  {                                                                                                    \
+    SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, old, SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, new \
+  }
+  SUPPORT ("Seul : j'ai accès à du matériel et une connexion", "En autonomie"),
+  SUPPORT ("Avec de l'aide : je suis accompagné seul dans l'usage du numérique", "Accompagnement individuel"),
+  SUPPORT ("Dans un atelier : j'apprends collectivement à utiliser le numérique", "Dans un atelier collectif"),
+#undef SUPPORT
+};
+
+/* Between the values of a multi-valued field: “|” in the standard, “;” in
+ * files published before it settled. Neither appears inside the values of
+ * the standard's enumerated lists; a web address holding a “;” would be
+ * cut in two (and flagged), which no published file was seen to need. */
+#define LIST_SEPARATORS "|;"
+
+/* A column name as producers vary it: no accents, lower case, spaces,
+ * hyphens and dots as underscores, none doubled or at either end. */
+static char *
+normalize_column_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *normalized = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (c == ' ' || c == '-' || c == '.' || c == '_')
+        {
+          if (normalized->len > 0 && normalized->str[normalized->len - 1] != '_')
+            g_string_append_c (normalized, '_');
+        }
+      else
+        g_string_append_c (normalized, c);
+    }
+  if (normalized->len > 0 && normalized->str[normalized->len - 1] == '_')
+    g_string_truncate (normalized, normalized->len - 1);
+  return g_string_free (normalized, FALSE);
+}
+
+/* The field a column (CSV) or member (JSON) named @name fills, whether under
+ * its current name or one it had before v1.0; @legacy says which. */
+static gboolean
+resolve_column_name (const char *name,
+                     SillonPlaceField *field,
+                     gboolean *legacy)
+{
+  g_autofree char *normalized = NULL;
+
+  *legacy = FALSE;
+  if (sillon_place_field_from_name (name, field))
+    return TRUE;
+  normalized = normalize_column_name (name);
+  if (sillon_place_field_from_name (normalized, field))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (legacy_field_names); i++)
+    if (g_str_equal (normalized, legacy_field_names[i].name))
+      {
+        *field = legacy_field_names[i].field;
+        *legacy = TRUE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Notes in the report that the column @name was read as @field. */
+static void
+report_legacy_column (SillonPlacesReport *report,
+                      const char *name)
+{
+  for (guint i = 0; i < report->legacy_columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (report->legacy_columns, i), name))
+      return;
+  g_ptr_array_add (report->legacy_columns, g_strdup (name));
+}
+
+/* Header columns of a CSV file: which one fills each field. A column under
+ * an old name gives way to one under the current name, wherever each is. */
+typedef struct
+{
+  int column[SILLON_PLACE_N_FIELDS]; /* -1 while no column fills it */
+  gboolean legacy[SILLON_PLACE_N_FIELDS];
+} ColumnClaims;
+
+static void
+column_claims_init (ColumnClaims *claims)
+{
+  for (int i = 0; i < SILLON_PLACE_N_FIELDS; i++)
+    {
+      claims->column[i] = -1;
+      claims->legacy[i] = FALSE;
+    }
+}
+
+/* Returns: the column that must now be ignored (the old-named one that
+ * gave way, possibly @column itself), -1 if none, or -2 if @column names
+ * the same field as another column under the same kind of name. */
+static int
+column_claims_add (ColumnClaims *claims,
+                   SillonPlaceField field,
+                   gboolean legacy,
+                   int column)
+{
+  int previous = claims->column[field];
+
+  if (previous < 0)
+    {
+      claims->column[field] = column;
+      claims->legacy[field] = legacy;
+      return -1;
+    }
+  if (claims->legacy[field] == legacy)
+    return -2;
+  if (legacy)
+    return column;
+  claims->column[field] = column;
+  claims->legacy[field] = FALSE;
+  return previous;
+}
+
+/* Whether a JSON place also has @field under a current name, which then
+ * wins over an old one whatever the members' order. */
+static gboolean
+json_object_has_current_name (JsonObject *object,
+                              SillonPlaceField field)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      SillonPlaceField other;
+      gboolean legacy;
+
+      if (resolve_column_name (l->data, &other, &legacy) && other == field && !legacy)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A record's values after the old list values were read as current ones:
+ * the fields that changed point to strings owned here, the others to the
+ * caller's. */
+typedef struct
+{
+  char *values[SILLON_PLACE_N_FIELDS];
+  char *owned[SILLON_PLACE_N_FIELDS];
+} LegacyValues;
+
+static void
+legacy_values_clear (LegacyValues *legacy)
+{
+  for (int i = 0; i < SILLON_PLACE_N_FIELDS; i++)
+    g_clear_pointer (&legacy->owned[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LegacyValues, legacy_values_clear)
+
+static void
+report_legacy_value (SillonPlacesReport *report,
+                     const char *old_value,
+                     SillonPlaceField new_field,
+                     const char *new_value)
+{
+  g_autofree char *entry = g_strdup_printf ("%s\t%s\t%s", old_value, field_info[new_field].name, new_value);
+
+  for (guint i = 0; i < report->legacy_values->len; i++)
+    if (g_str_equal (g_ptr_array_index (report->legacy_values, i), entry))
+      return;
+  g_ptr_array_add (report->legacy_values, g_steal_pointer (&entry));
+}
+
+static void
+add_unique (GPtrArray *list,
+            const char *value)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (g_ptr_array_index (list, i), value))
+      return;
+  g_ptr_array_add (list, g_strdup (value));
+}
+
+/* Returns: the values to read: @values itself when no list holds an old
+ * value, else @legacy->values. */
+static char **
+map_legacy_values (SillonPlacesReport *report,
+                   char **values,
+                   LegacyValues *legacy)
+{
+  GPtrArray *lists[SILLON_PLACE_N_FIELDS] = { NULL };
+  gboolean touched[SILLON_PLACE_N_FIELDS] = { FALSE };
+  gboolean changed = FALSE;
+
+  for (int f = 0; f < SILLON_PLACE_N_FIELDS; f++)
+    {
+      g_auto (GStrv) pieces = NULL;
+
+      if (values[f] == NULL || field_info[f].kind != KIND_LIST)
+        continue;
+      pieces = g_strsplit_set (values[f], LIST_SEPARATORS, -1);
+      for (guint i = 0; pieces[i] != NULL; i++)
+        {
+          const char *value = g_strstrip (pieces[i]);
+          SillonPlaceField target = (SillonPlaceField) f;
+
+          if (value[0] == '\0')
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (legacy_values); k++)
+            if ((int) legacy_values[k].field == f && g_str_equal (legacy_values[k].old_value, value))
+              {
+                report_legacy_value (report, value, legacy_values[k].new_field, legacy_values[k].new_value);
+                target = legacy_values[k].new_field;
+                value = legacy_values[k].new_value;
+                touched[f] = touched[target] = changed = TRUE;
+                break;
+              }
+          if (lists[target] == NULL)
+            lists[target] = g_ptr_array_new_with_free_func (g_free);
+          add_unique (lists[target], value);
+        }
+      /* A field whose every value moved elsewhere still has a list. */
+      if (lists[f] == NULL)
+        lists[f] = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  for (int f = 0; f < SILLON_PLACE_N_FIELDS; f++)
+    {
+      legacy->values[f] = values[f];
+      if (lists[f] == NULL)
+        continue;
+      /* Only the lists an old value left or joined are written anew. */
+      if (touched[f])
+        {
+          g_ptr_array_add (lists[f], NULL);
+          legacy->owned[f] = lists[f]->len > 1 ? g_strjoinv ("|", (char **) lists[f]->pdata) : NULL;
+          legacy->values[f] = legacy->owned[f];
+        }
+      g_ptr_array_unref (lists[f]);
+    }
+  return changed ? legacy->values : values;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Report */
 
 static void
@@ -202,6 +534,8 @@ report_new (void)
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_report_free);
   report->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   report->absent_columns = g_ptr_array_new_with_free_func (g_free);
+  report->legacy_columns = g_ptr_array_new_with_free_func (g_free);
+  report->legacy_values = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
 
@@ -213,6 +547,8 @@ sillon_places_report_free (SillonPlacesReport *report)
   g_ptr_array_unref (report->rows);
   g_ptr_array_unref (report->unknown_columns);
   g_ptr_array_unref (report->absent_columns);
+  g_ptr_array_unref (report->legacy_columns);
+  g_ptr_array_unref (report->legacy_values);
   g_free (report);
 }
 
@@ -259,6 +595,32 @@ sillon_places_report_describe (const SillonPlacesReport *report)
     {
       g_string_append_printf (text, _ ("Column “%s” is not part of the standard and was ignored"),
                               (const char *) g_ptr_array_index (report->unknown_columns, i));
+      g_string_append_c (text, '\n');
+    }
+  for (guint i = 0; i < report->legacy_columns->len; i++)
+    {
+      const char *name = g_ptr_array_index (report->legacy_columns, i);
+      SillonPlaceField field;
+      gboolean legacy;
+
+      if (!resolve_column_name (name, &field, &legacy))
+        continue;
+      g_string_append_printf (text,
+                              /* Translators: the first %s is a column name of a file, the
+                               * second the name the places standard gives it since v1.0. */
+                              _ ("Column “%s” was read as “%s”, its name since v1.0 of the standard"),
+                              name, field_info[field].name);
+      g_string_append_c (text, '\n');
+    }
+  for (guint i = 0; i < report->legacy_values->len; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (report->legacy_values, i), "\t", 3);
+
+      g_string_append_printf (text,
+                              /* Translators: a value of a file published before v1.0 of the
+                               * places standard, the value it is read as, then its field. */
+                              _ ("Value “%s” was read as “%s” in “%s”, its name since v1.0 of the standard"),
+                              parts[0], parts[2], parts[1]);
       g_string_append_c (text, '\n');
     }
   for (guint i = 0; i < report->rows->len; i++)
@@ -790,7 +1152,7 @@ parse_coordinate (Sink *sink,
 static char **
 split_list (const char *value)
 {
-  g_auto (GStrv) pieces = g_strsplit (value, "|", -1);
+  g_auto (GStrv) pieces = g_strsplit_set (value, LIST_SEPARATORS, -1);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   gboolean any = FALSE;
 
@@ -817,10 +1179,15 @@ process_record (Sink *sink,
                 guint record)
 {
   SillonPlacesReport *report = sink->report;
+  g_auto (LegacyValues) legacy = { { NULL } };
   g_autoptr (SillonPlace) place = NULL;
-  SillonPlacesRowReport *row = row_report_new (line, record, values[SILLON_PLACE_FIELD_ID]);
+  SillonPlacesRowReport *row;
   gboolean has_latitude = FALSE, has_longitude = FALSE;
   gboolean skip = FALSE;
+
+  /* Files of the standard before v1.0: their list values as current ones. */
+  values = map_legacy_values (sink->report, values, &legacy);
+  row = row_report_new (line, record, values[SILLON_PLACE_FIELD_ID]);
 
   report->n_records++;
 
@@ -1173,6 +1540,7 @@ process_header (SillonPlacesParser *parser)
   gboolean seen[SILLON_PLACE_N_FIELDS] = { FALSE };
   g_autoptr (GString) missing = g_string_new (NULL);
   guint n_missing = 0;
+  ColumnClaims claims;
 
   if (looks_like_other_separator (parser->row, ';'))
     return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_SEPARATOR,
@@ -1184,26 +1552,38 @@ process_header (SillonPlacesParser *parser)
                         parser->record_line);
 
   parser->n_columns = parser->row->len;
+  column_claims_init (&claims);
   for (guint i = 0; i < parser->row->len; i++)
     {
       char *name = g_strstrip ((char *) g_ptr_array_index (parser->row, i));
       SillonPlaceField field;
+      gboolean legacy;
+      int ignored;
 
       parser->column_field[i] = -1;
       if (name[0] == '\0')
         continue;
-      if (!sillon_place_field_from_name (name, &field) || !schema->rules[field].in_schema)
+      if (!resolve_column_name (name, &field, &legacy) || !schema->rules[field].in_schema)
         {
           g_ptr_array_add (report->unknown_columns, g_strdup (name));
           continue;
         }
-      if (seen[field])
+      ignored = column_claims_add (&claims, field, legacy, (int) i);
+      if (ignored == -2)
         return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_HEADER,
                             _ ("Line %u: the column “%s” appears twice in the header."),
                             parser->record_line, name);
       seen[field] = TRUE;
       parser->column_field[i] = field;
+      if (ignored >= 0)
+        {
+          parser->column_field[ignored] = -1;
+          g_ptr_array_add (report->unknown_columns, g_strdup (g_ptr_array_index (parser->row, (guint) ignored)));
+        }
     }
+  for (int i = 0; i < SILLON_PLACE_N_FIELDS; i++)
+    if (claims.column[i] >= 0 && claims.legacy[i])
+      report_legacy_column (report, g_ptr_array_index (parser->row, (guint) claims.column[i]));
 
   for (int i = 0; i < SILLON_PLACE_N_FIELDS; i++)
     {
@@ -1719,9 +2099,10 @@ import_json_object (Sink *sink,
       const char *name = l->data;
       SillonPlaceField field;
       gboolean bad_type;
+      gboolean legacy;
       char *text;
 
-      if (!sillon_place_field_from_name (name, &field) || !sink->schema->rules[field].in_schema)
+      if (!resolve_column_name (name, &field, &legacy) || !sink->schema->rules[field].in_schema || (legacy && json_object_has_current_name (object, field)))
         {
           if (!g_hash_table_contains (unknown, name))
             {
@@ -1730,6 +2111,8 @@ import_json_object (Sink *sink,
             }
           continue;
         }
+      if (legacy)
+        report_legacy_column (sink->report, name);
       text = json_value_to_text (json_object_get_member (object, name), &bad_type);
       if (bad_type)
         wrong_type |= SILLON_PLACE_FIELD_BIT (field);

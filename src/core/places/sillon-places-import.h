@@ -70,7 +70,8 @@ typedef enum
 #define SILLON_PLACE_FIELD_BIT(field) (G_GUINT64_CONSTANT (1) << (field))
 
 /* A place as published. Text is trimmed UTF-8, %NULL when empty; the
- * multi-valued fields (values separated by “|”) are split into
+ * multi-valued fields (values separated by “|”, or “;” in files published
+ * before v1.0 of the standard) are split into
  * %NULL-terminated arrays, %NULL when empty. A value that failed validation
  * is kept verbatim and its bit is set in @flagged, so that the person who
  * maintains the directory can be told and a printed sheet can show it as is. */
@@ -169,6 +170,9 @@ typedef struct
   GPtrArray *rows;            /* of SillonPlacesRowReport, only records with issues, in file order */
   GPtrArray *unknown_columns; /* of char*, header columns that are not in the schema (ignored) */
   GPtrArray *absent_columns;  /* of char*, optional schema columns absent from the header */
+  GPtrArray *legacy_columns;  /* of char*, columns read under their name before v1.0 of the standard */
+  GPtrArray *legacy_values;   /* of char*, "old value\tfield\tnew value": list values of
+                               * before v1.0 read as the current ones, once each */
 } SillonPlacesReport;
 
 void sillon_places_report_free (SillonPlacesReport *report);

@@ -1,0 +1,156 @@
+/* test-date-format.c — dates as the user interface's language writes them
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sillon-date-format.h"
+
+#include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
+#include <string.h>
+
+#define PO_DIR TEST_DATA_DIR "/../../po"
+
+static char *
+format_ok (const char *iso,
+           SillonDateStyle style)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = sillon_format_iso_date (iso, style, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+/* Which short form: the locale's own when LC_TIME speaks the interface's
+ * language, else the translation's. */
+static void
+test_short_pattern_choice (void)
+{
+  g_assert_cmpstr (sillon_date_short_pattern ("fr_FR.UTF-8", "fr_FR"), ==, "%x");
+  g_assert_cmpstr (sillon_date_short_pattern ("fr_CA.UTF-8", "fr"), ==, "%x");
+  g_assert_cmpstr (sillon_date_short_pattern ("en_GB.UTF-8", "en_GB"), ==, "%x");
+  g_assert_cmpstr (sillon_date_short_pattern ("fr_FR@euro", "fr"), ==, "%x");
+  /* The system's dates in English, Sillon in French, and the reverse. */
+  g_assert_cmpstr (sillon_date_short_pattern ("en_US.UTF-8", "fr"), !=, "%x");
+  g_assert_cmpstr (sillon_date_short_pattern ("fr_FR.UTF-8", "en"), !=, "%x");
+  /* C has no date format of its own worth showing. */
+  g_assert_cmpstr (sillon_date_short_pattern ("C.UTF-8", "C"), ==, "%Y-%m-%d");
+  g_assert_cmpstr (sillon_date_short_pattern ("C", "C"), ==, "%Y-%m-%d");
+  g_assert_cmpstr (sillon_date_short_pattern ("POSIX", "en"), ==, "%Y-%m-%d");
+}
+
+static void
+test_english (void)
+{
+  g_autofree char *long_date = format_ok ("2026-12-07", SILLON_DATE_STYLE_LONG);
+  g_autofree char *first = format_ok ("2027-01-01", SILLON_DATE_STYLE_LONG);
+  g_autofree char *short_date = format_ok ("2026-12-07", SILLON_DATE_STYLE_SHORT);
+
+  g_assert_cmpstr (long_date, ==, "7 December 2026");
+  g_assert_cmpstr (first, ==, "1 January 2027");
+  /* LC_ALL=C.UTF-8 in the suite: the unambiguous form. */
+  g_assert_cmpstr (short_date, ==, "2026-12-07");
+
+  {
+    GDate date;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, 29, G_DATE_FEBRUARY, 2028);
+    g_autofree char *leap = sillon_format_date (&date, SILLON_DATE_STYLE_LONG);
+    g_assert_cmpstr (leap, ==, "29 February 2028");
+  }
+}
+
+static void
+test_invalid (void)
+{
+  const char *bad[] = { "", "2026-13-01", "2026-02-30", "2026-2-3", "07/12/2026", "2026-12-07T10:00", "abcd-ef-gh", "0000-01-01" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = sillon_format_iso_date (bad[i], SILLON_DATE_STYLE_SHORT, &error);
+
+      g_assert_null (text);
+      g_assert_error (error, SILLON_DATE_FORMAT_ERROR, SILLON_DATE_FORMAT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "YYYY-MM-DD"));
+    }
+}
+
+/* With Sillon's French translation (po/fr.po compiled for the test) and
+ * date settings that are not French, as in the interface tests. */
+static void
+test_french (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("sillon-test-XXXXXX", &error);
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *language = NULL;
+  g_autofree char *messages = NULL;
+  g_autofree char *mo = NULL;
+  const char *argv[] = { msgfmt, "-o", NULL, PO_DIR "/fr.po", NULL };
+  int status = -1;
+
+  g_assert_no_error (error);
+  if (msgfmt == NULL)
+    {
+      g_test_skip ("msgfmt (gettext) is not installed");
+      g_rmdir (directory);
+      return;
+    }
+  language = g_build_filename (directory, "fr", NULL);
+  messages = g_build_filename (language, "LC_MESSAGES", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+  mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  argv[2] = mo;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, directory);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  {
+    g_autofree char *long_date = format_ok ("2026-12-07", SILLON_DATE_STYLE_LONG);
+    g_autofree char *short_date = format_ok ("2026-12-07", SILLON_DATE_STYLE_SHORT);
+    g_autofree char *august = format_ok ("2027-08-15", SILLON_DATE_STYLE_LONG);
+
+    g_assert_cmpstr (long_date, ==, "7 décembre 2026");
+    g_assert_cmpstr (short_date, ==, "07/12/2026");
+    g_assert_cmpstr (august, ==, "15 août 2027");
+  }
+  {
+    g_autoptr (GError) invalid = NULL;
+    g_autofree char *text = sillon_format_iso_date ("2026-02-30", SILLON_DATE_STYLE_LONG, &invalid);
+
+    g_assert_null (text);
+    g_assert_nonnull (strstr (invalid->message, "AAAA-MM-JJ"));
+  }
+
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  g_remove (mo);
+  g_rmdir (messages);
+  g_rmdir (language);
+  g_rmdir (directory);
+}
+
+int
+main (int argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/date-format/short-pattern-choice", test_short_pattern_choice);
+  g_test_add_func ("/date-format/english", test_english);
+  g_test_add_func ("/date-format/invalid", test_invalid);
+  g_test_add_func ("/date-format/french", test_french);
+  return g_test_run ();
+}
