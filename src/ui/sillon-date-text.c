@@ -12,6 +12,8 @@
 
 #include "sillon-date-text.h"
 
+#include "sillon-date-format.h"
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -39,15 +41,14 @@ to_iso (const GDate *date)
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
+/* The core's formatting, shared with the sheets and the other pages: the
+ * UI language's order even where the C locale is in force. */
 char *
 sillon_date_text_format (const char *iso_date)
 {
-  GDate date;
-  char text[64];
+  char *text = iso_date != NULL ? sillon_format_iso_date (iso_date, SILLON_DATE_STYLE_SHORT, NULL) : NULL;
 
-  if (!parse_iso (iso_date, &date) || g_date_strftime (text, sizeof text, "%x", &date) == 0)
-    return g_strdup (iso_date != NULL ? iso_date : "");
-  return g_strdup (text);
+  return text != NULL ? text : g_strdup (iso_date != NULL ? iso_date : "");
 }
 
 char *

@@ -225,6 +225,19 @@ show_place (SillonPlacesPage *self,
       hours = words != NULL ? g_steal_pointer (&words)
                             /* Translators: %s is opening hours as published, which Sillon cannot read. */
                             : g_strdup_printf (_ ("Opening hours as published (not readable): %s"), v[SILLON_PLACE_COL_HORAIRES]);
+      /* Open now, or when it opens, before the week's hours. */
+      if (error == NULL)
+        {
+          g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+          g_autoptr (SillonOpeningStatus) status = sillon_opening_hours_status (v[SILLON_PLACE_COL_HORAIRES], now, NULL);
+          g_autofree char *said = status != NULL ? sillon_opening_status_describe (status, now) : NULL;
+
+          if (said != NULL)
+            {
+              g_autofree char *week = g_steal_pointer (&hours);
+              hours = g_strdup_printf ("%s\n%s", said, week);
+            }
+        }
     }
   else
     hours = g_strdup (_ ("The directory gives no opening hours for this place."));

@@ -234,8 +234,11 @@ def test():
     check(all("démarches" in n.lower() for n in by_service), f"places are found by service: {by_service}")
     search.grabFocus()
     press("Return")
-    hours = eventually(lambda: [l for l in labels_containing(window, "") if l.name.startswith(("Monday", "Mo-", "Opening"))])
-    check(bool(hours), "the chosen place shows its opening hours")
+    hours = eventually(lambda: [l for l in labels_containing(window, "Monday to Friday: 9:00–12:00, 14:00–18:00")])
+    check(bool(hours), "the chosen place shows its opening hours in words")
+    if hours:
+        check(hours[0].name.startswith(("Open", "Closed", "Opens")),
+              f"and whether it is open now, first: {hours[0].name!r}")
     fits_screen(window, "a place")
     screenshot("desk-06-place" + SUFFIX)
     activate(find(window, "push button", "Mark as Our Structure"))
