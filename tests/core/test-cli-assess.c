@@ -482,7 +482,7 @@ vault_fixture_set_up (VaultFixture *f, gconstpointer data)
 static void
 vault_fixture_tear_down (VaultFixture *f, gconstpointer data)
 {
-  cli_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->vault);
 }

@@ -13,6 +13,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "test-dir-util.h"
+
 typedef struct
 {
   int status;
@@ -92,22 +94,4 @@ cli_run (const char *data_home, const char *secrets, const char *input, const ch
   r = cli_run_va (data_home, secrets, input, first, ap);
   va_end (ap);
   return r;
-}
-
-static inline void
-cli_remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-      const char *name;
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          cli_remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
 }

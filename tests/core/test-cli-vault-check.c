@@ -46,44 +46,24 @@ typedef struct
   char *wal;
 } Fixture;
 
-static void
-exec_ok (sqlite3 *db, const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 /* A vault with one row checkpointed and one left in its log. */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = NULL;
-  sqlite3 *db;
 
   f->dir = g_dir_make_tmp ("sillon-cli-check-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
   f->wal = g_strconcat (f->vault, "-wal", NULL);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (f->vault, "Ada", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  db = sillon_vault_get_db (vault);
-  exec_ok (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
-  exec_ok (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
-  exec_ok (db, "INSERT INTO t VALUES ('in the log')");
-  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sillon_vault_lock (vault);
+  vault_test_create_with_wal (f->vault, "Ada", PASSPHRASE);
   g_assert_true (g_file_test (f->wal, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  cli_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->vault);
   g_free (f->wal);
@@ -210,18 +190,7 @@ test_shell_reports_cut_page (Fixture *f, gconstpointer data)
 {
   g_autoptr (GBytes) wal_before = NULL;
 
-  {
-    g_autoptr (GError) error = NULL;
-    g_autoptr (SillonVault) vault = sillon_vault_open (f->vault, PASSPHRASE, &error);
-    sqlite3 *db;
-
-    g_assert_no_error (error);
-    db = sillon_vault_get_db (vault);
-    exec_ok (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
-                 "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
-                 "INSERT INTO t VALUES ('again')");
-    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  }
+  vault_test_log_after_checkpointed_table (f->vault, PASSPHRASE);
   {
     g_autoptr (GBytes) whole = vault_test_get_file (f->vault);
 

@@ -94,7 +94,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  cli_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->vault);
   g_free (f->recovery_key);
@@ -1110,7 +1110,7 @@ test_default_path_and_usage (void)
   unknown = run_cli_env (home, NULL, NULL, "frobnicate", NULL);
   g_assert_cmpint (unknown->status, ==, EXIT_USAGE);
 
-  cli_remove_tree (home);
+  test_remove_tree (home);
 }
 
 int

@@ -23,19 +23,6 @@ small_options (SillonDemoOptions *options, guint64 seed)
   options->end_date = "2026-06-30";
 }
 
-static gint64
-count (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 /* A digest of everything the seed decides (the creation times of mediators
  * and places are the clock's, not the seed's). */
 static char *
@@ -88,34 +75,34 @@ generate (guint64 seed, gint64 *out_twins)
   g_assert_true (sillon_demo_generate (f.store, &options, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM beneficiaries"), ==, options.beneficiaries);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM sessions"), ==, options.sessions);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM workshops"), ==, options.workshops);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM places"), ==, options.places);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM places WHERE own_structure = 1"), ==, 1);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM workshop_attendance"), >, options.workshops);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM beneficiaries"), ==, options.beneficiaries);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM sessions"), ==, options.sessions);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM workshops"), ==, options.workshops);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM places"), ==, options.places);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM places WHERE own_structure = 1"), ==, 1);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM workshop_attendance"), >, options.workshops);
   /* Two years of activity ending on the given day. */
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM sessions WHERE date > '2026-06-30' OR date < '2024-06-30'"), ==, 0);
-  g_assert_cmpint (count (f.db, "SELECT count(DISTINCT substr(date, 1, 7)) FROM sessions"), >=, 24);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM sessions WHERE date > '2026-06-30' OR date < '2024-06-30'"), ==, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(DISTINCT substr(date, 1, 7)) FROM sessions"), >=, 24);
   /* Accents, anonymous people, administrative procedures: the cases the
    * interface must show. */
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM beneficiaries WHERE first_name <> name_key AND first_name GLOB '*[^ -~]*'"), >, 0);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM beneficiaries WHERE first_name IS NULL"), >, 0);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM sessions WHERE json_array_length(admin_themes) > 0"), >, 0);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM places WHERE flagged <> '[]'"), >=, 0);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM beneficiaries WHERE first_name <> name_key AND first_name GLOB '*[^ -~]*'"), >, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM beneficiaries WHERE first_name IS NULL"), >, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM sessions WHERE json_array_length(admin_themes) > 0"), >, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM places WHERE flagged <> '[]'"), >=, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   /* Follow-up records, all linked to real people and sessions. */
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM assessments"), >, 0);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM consents"), >, 0);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM parcours"), >, 0);
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM referrals"), ==,
-                   count (f.db, "SELECT count(*) FROM sessions WHERE referred = 1"));
-  g_assert_cmpint (count (f.db, "SELECT count(*) FROM referrals r JOIN sessions s ON s.id = r.session_id"
-                                " WHERE s.referred = 1 AND s.beneficiary_id = r.beneficiary_id AND s.date = r.date"),
-                   ==, count (f.db, "SELECT count(*) FROM referrals"));
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM assessments"), >, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM consents"), >, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM parcours"), >, 0);
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM referrals"), ==,
+                   store_test_query_int (f.db, "SELECT count(*) FROM sessions WHERE referred = 1"));
+  g_assert_cmpint (store_test_query_int (f.db, "SELECT count(*) FROM referrals r JOIN sessions s ON s.id = r.session_id"
+                                               " WHERE s.referred = 1 AND s.beneficiary_id = r.beneficiary_id AND s.date = r.date"),
+                   ==, store_test_query_int (f.db, "SELECT count(*) FROM referrals"));
   if (out_twins != NULL)
-    *out_twins = count (f.db, "SELECT count(*) FROM beneficiaries a JOIN beneficiaries b"
-                              " ON a.id < b.id AND a.phone_key = b.phone_key AND a.first_name = b.first_name");
+    *out_twins = store_test_query_int (f.db, "SELECT count(*) FROM beneficiaries a JOIN beneficiaries b"
+                                             " ON a.id < b.id AND a.phone_key = b.phone_key AND a.first_name = b.first_name");
 
   /* The data is searchable like any other. */
   {
@@ -157,26 +144,26 @@ test_progression (StoreFixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   /* Nobody comes twice on one day, and most people come a few times. */
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM (SELECT 1 FROM sessions GROUP BY beneficiary_id, date HAVING count(*) > 1)"), ==, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) <= 3)"), >,
-                   count (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) > 3)"));
-  g_assert_cmpint (count (f->db, "SELECT max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY beneficiary_id)"), <=, 100);
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM (SELECT 1 FROM sessions GROUP BY beneficiary_id, date HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) <= 3)"), >,
+                   store_test_query_int (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) > 3)"));
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY beneficiary_id)"), <=, 100);
 
   /* The share of autonomous sessions rises from the first quarter of the
    * period (from 2024-06-30) to the last (up to 2026-06-30). */
-  first_share = (double) count (f->db, "SELECT count(*) FROM sessions WHERE autonomy = 'autonome' AND date < '2024-10-01'") /
-                MAX (1, count (f->db, "SELECT count(*) FROM sessions WHERE autonomy IS NOT NULL AND date < '2024-10-01'"));
-  last_share = (double) count (f->db, "SELECT count(*) FROM sessions WHERE autonomy = 'autonome' AND date >= '2026-04-01'") /
-               MAX (1, count (f->db, "SELECT count(*) FROM sessions WHERE autonomy IS NOT NULL AND date >= '2026-04-01'"));
+  first_share = (double) store_test_query_int (f->db, "SELECT count(*) FROM sessions WHERE autonomy = 'autonome' AND date < '2024-10-01'") /
+                MAX (1, store_test_query_int (f->db, "SELECT count(*) FROM sessions WHERE autonomy IS NOT NULL AND date < '2024-10-01'"));
+  last_share = (double) store_test_query_int (f->db, "SELECT count(*) FROM sessions WHERE autonomy = 'autonome' AND date >= '2026-04-01'") /
+               MAX (1, store_test_query_int (f->db, "SELECT count(*) FROM sessions WHERE autonomy IS NOT NULL AND date >= '2026-04-01'"));
   g_test_message ("autonomous sessions: %.1f %% in the first quarter, %.1f %% in the last", 100 * first_share, 100 * last_share);
   g_assert_cmpfloat (last_share, >, first_share);
 
   /* Every regular has an assessment, and most of those assessed twice
    * know more at the last one than at the first. */
-  regulars = count (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) >= 4)");
+  regulars = store_test_query_int (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) >= 4)");
   g_assert_cmpint (regulars, >, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) >= 4)"
-                                 " WHERE beneficiary_id NOT IN (SELECT beneficiary_id FROM assessments)"),
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM (SELECT beneficiary_id FROM sessions GROUP BY beneficiary_id HAVING count(*) >= 4)"
+                                                " WHERE beneficiary_id NOT IN (SELECT beneficiary_id FROM assessments)"),
                    ==, 0);
   g_assert_cmpint (sqlite3_prepare_v2 (f->db,
                                        "SELECT (SELECT json_extract(result_json, '$.axes.savoir.score') FROM assessments"
@@ -200,15 +187,15 @@ test_progression (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (improved * 4, >=, compared * 3);
 
   /* Every named person has a consent; anonymous people have none. */
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM beneficiaries WHERE (first_name IS NOT NULL OR last_name IS NOT NULL)"
-                                 " AND id NOT IN (SELECT beneficiary_id FROM consents)"),
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM beneficiaries WHERE (first_name IS NOT NULL OR last_name IS NOT NULL)"
+                                                " AND id NOT IN (SELECT beneficiary_id FROM consents)"),
                    ==, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM consents c JOIN beneficiaries b ON b.id = c.beneficiary_id"
-                                 " WHERE b.first_name IS NULL AND b.last_name IS NULL"),
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM consents c JOIN beneficiaries b ON b.id = c.beneficiary_id"
+                                                " WHERE b.first_name IS NULL AND b.last_name IS NULL"),
                    ==, 0);
   /* Parcours steps point at the person's own sessions. */
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM parcours_items i JOIN parcours p ON p.id = i.parcours_id"
-                                 " JOIN sessions s ON s.id = i.session_id WHERE s.beneficiary_id <> p.beneficiary_id"),
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM parcours_items i JOIN parcours p ON p.id = i.parcours_id"
+                                                " JOIN sessions s ON s.id = i.session_id WHERE s.beneficiary_id <> p.beneficiary_id"),
                    ==, 0);
 }
 
@@ -226,13 +213,13 @@ test_place_names (StoreFixture *f, gconstpointer data)
   options.places = 300;
   g_assert_true (sillon_demo_generate (f->store, &options, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM places"), ==, 300);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*de [AEIOUYHÉÈÊÂÎÔÛaeiouyhéèêâîôû]*'"
-                                 " OR nom GLOB '*de Le *' OR nom GLOB '*de Les *'"),
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM places"), ==, 300);
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*de [AEIOUYHÉÈÊÂÎÔÛaeiouyhéèêâîôû]*'"
+                                                " OR nom GLOB '*de Le *' OR nom GLOB '*de Les *'"),
                    ==, 0);
   /* The rule was applied, not merely avoided. */
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*d’[AEIOUYHÉÈÊÂÎÔÛ]*'"), >, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*du Mans*'"), >, 0);
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*d’[AEIOUYHÉÈÊÂÎÔÛ]*'"), >, 0);
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*du Mans*'"), >, 0);
 }
 
 /* One session per person per day at most: more than that cannot be made. */

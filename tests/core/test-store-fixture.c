@@ -28,6 +28,7 @@
 #include "sillon-store-private.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
+#include "test-store-util.h"
 
 #define FIXTURE_PASSPHRASE "fixture passphrase v1"
 #define FIXTURE_NAME "vault-schema-v1.sillon"
@@ -52,19 +53,6 @@ static char *
 fixture_path (void)
 {
   return g_build_filename (TEST_DATA_DIR, "fixtures", FIXTURE_NAME, NULL);
-}
-
-static int
-user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int v = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
 }
 
 static int
@@ -156,7 +144,7 @@ test_fixture_is_small_and_old (Fixture *f, gconstpointer data)
 
   vault = sillon_vault_open (f->copy, FIXTURE_PASSPHRASE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (user_version (sillon_vault_get_db (vault)), ==, 1);
+  g_assert_cmpint (store_test_query_int (sillon_vault_get_db (vault), "PRAGMA user_version"), ==, 1);
   sillon_vault_lock (vault);
 }
 
@@ -179,7 +167,7 @@ test_fixture_migrates (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_cmpint (sillon_store_get_schema_version (store), ==, SILLON_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (user_version (sillon_vault_get_db (vault)), ==, SILLON_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (store_test_query_int (sillon_vault_get_db (vault), "PRAGMA user_version"), ==, SILLON_STORE_SCHEMA_VERSION);
 
   zoe = sillon_store_get_beneficiary (store, 1, &error);
   g_assert_no_error (error);
@@ -227,7 +215,7 @@ test_fixture_migrates (Fixture *f, gconstpointer data)
   /* Reopened: already at the current version, nothing to migrate. */
   vault = sillon_vault_open (f->copy, FIXTURE_PASSPHRASE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (user_version (sillon_vault_get_db (vault)), ==, SILLON_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (store_test_query_int (sillon_vault_get_db (vault), "PRAGMA user_version"), ==, SILLON_STORE_SCHEMA_VERSION);
   store = sillon_store_new (sillon_vault_get_db (vault), &error);
   g_assert_no_error (error);
   g_assert_cmpint (sillon_store_count_beneficiaries (store, &error), ==, 2);

@@ -22,6 +22,21 @@ typedef struct
   char *path;
 } StoreFixture;
 
+/* The integer in the first column of the one row that SQL (a PRAGMA or a
+ * SELECT) returns. */
+static inline gint64
+store_test_query_int (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 v;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
 static inline SillonVocabulary *
 store_test_vocabulary (void)
 {

@@ -14,6 +14,7 @@
 #include "sillon-assessment.h"
 #include "sillon-journal.h"
 #include "sillon-vault.h"
+#include "test-dir-util.h"
 #include "test-store-util.h"
 
 #define PASSPHRASE "correct horse battery staple"
@@ -38,19 +39,6 @@ contains (const guint8 *data, gsize length, const char *needle)
   return FALSE;
 }
 
-static int
-pragma_int (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 /* Reads every page of the main database through the vault's own file
  * handle, i.e. decrypted, as an attacker holding the key would see them,
  * and counts the markers found. */
@@ -58,8 +46,8 @@ static guint
 strings_in_decrypted_pages (sqlite3 *db, const char *const *needles, gsize n_needles)
 {
   sqlite3_file *file = NULL;
-  int page_size = pragma_int (db, "PRAGMA page_size");
-  int page_count = pragma_int (db, "PRAGMA page_count");
+  int page_size = store_test_query_int (db, "PRAGMA page_size");
+  int page_count = store_test_query_int (db, "PRAGMA page_count");
   g_autofree guint8 *page = g_malloc (page_size);
   g_autofree gboolean *seen = g_new0 (gboolean, n_needles);
   guint found = 0;
@@ -111,22 +99,6 @@ markers_in_files (const char *dir)
           }
     }
   return found;
-}
-
-/* Empties and removes a test's folder. */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
 }
 
 /* A new vault at @path whose store holds 200 other people, so that the
@@ -227,7 +199,7 @@ test_erase_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Merging erases the dropped record as erasure does: once merged, the
@@ -283,7 +255,7 @@ test_merge_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* After the store has been used (its full-text index keeps statements of
@@ -672,7 +644,7 @@ test_retention_in_vault (void)
   g_clear_pointer (&store, sillon_store_free);
   sillon_vault_lock (vault);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 int

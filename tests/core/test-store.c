@@ -13,32 +13,6 @@
 
 /* ── Opening and migrations ────────────────────────────────────────────── */
 
-static int
-user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
-static int
-pragma_int (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 static void
 test_open_sets_pragmas (void)
 {
@@ -47,12 +21,12 @@ test_open_sets_pragmas (void)
   SillonStore *store;
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
-  g_assert_cmpint (pragma_int (db, "PRAGMA foreign_keys"), ==, 0);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA foreign_keys"), ==, 0);
   store = sillon_store_new_with_vocabulary (db, store_test_vocabulary (), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (pragma_int (db, "PRAGMA secure_delete"), ==, 1);
-  g_assert_cmpint (user_version (db), ==, SILLON_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, SILLON_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sillon_store_get_schema_version (store), ==, SILLON_STORE_SCHEMA_VERSION);
   g_assert_true (sillon_store_get_db (store) == db);
   sillon_store_free (store);
@@ -61,7 +35,7 @@ test_open_sets_pragmas (void)
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO mediators (display_name, created_unix) VALUES ('A', 1)", NULL, NULL, NULL), ==, SQLITE_OK);
   store = sillon_store_new_with_vocabulary (db, store_test_vocabulary (), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM mediators"), ==, 1);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM mediators"), ==, 1);
   sillon_store_free (store);
   /* The store does not own the connection. */
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
@@ -98,8 +72,8 @@ test_schema_too_new (void)
   g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_SCHEMA_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "newer"));
   /* Nothing was touched. */
-  g_assert_cmpint (user_version (db), ==, SILLON_STORE_SCHEMA_VERSION + 1);
-  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema"), ==, 0);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, SILLON_STORE_SCHEMA_VERSION + 1);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM sqlite_schema"), ==, 0);
   sqlite3_close (db);
 }
 
@@ -116,8 +90,8 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
   g_assert_true (sillon_store_migrate (db, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (user_version (db), ==, 1);
-  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'beneficiary_fts'"), ==, 0);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'beneficiary_fts'"), ==, 0);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO beneficiaries (first_name, last_name, name_key, created_unix, updated_unix)"
                                  " VALUES ('Françoise', 'Dupont', 'dupont francoise', 1, 1),"
@@ -129,7 +103,7 @@ test_migrate_from_v1 (void)
 
   store = sillon_store_new_with_vocabulary (db, store_test_vocabulary (), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (user_version (db), ==, SILLON_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, SILLON_STORE_SCHEMA_VERSION);
 
   found = sillon_store_search_beneficiaries (store, "franc", 10, &error);
   g_assert_no_error (error);
@@ -163,8 +137,8 @@ test_migration_rolls_back (void)
   store = sillon_store_new_with_vocabulary (db, store_test_vocabulary (), &error);
   g_assert_null (store);
   g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_SQL);
-  g_assert_cmpint (user_version (db), ==, 1);
-  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'beneficiary_fts'"), ==, 0);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'beneficiary_fts'"), ==, 0);
   sqlite3_close (db);
 }
 

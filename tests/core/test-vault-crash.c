@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "sillon-vault.h"
+#include "test-dir-util.h"
 
 #define PASSPHRASE "crash test passphrase"
 #define TRIALS 50
@@ -175,23 +176,9 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
-  remove_tree (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -534,7 +521,7 @@ test_crash_power_loss (gconstpointer user_data)
       g_assert_true (report->integrity_ok);
       g_clear_object (&vault);
     }
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 int

@@ -49,24 +49,6 @@ tmp_path (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
-static void
-exec_ok (sqlite3 *db, const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static void
-remove_files (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-}
-
 /* Writes @len bytes at the start of @path, cut to that length: cheaper than
  * a new file renamed over it, for the thousands of cases below. */
 static void
@@ -102,7 +84,7 @@ open_keyed (const char *path, gboolean creating, gboolean check_only)
     {
       guint8 header[SILLON_VFS_HEADER_SIZE] = { 0 };
 
-      remove_files (path);
+      vault_test_remove_vault (path);
       put_file (path, header, sizeof header);
     }
   g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
@@ -119,11 +101,11 @@ open_keyed (const char *path, gboolean creating, gboolean check_only)
       int reserve = SILLON_VFS_RESERVE;
 
       sqlite3_file_control (db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
-      exec_ok (db, "PRAGMA page_size=4096");
+      vault_test_exec (db, "PRAGMA page_size=4096");
     }
-  exec_ok (db, "PRAGMA locking_mode=EXCLUSIVE");
+  vault_test_exec (db, "PRAGMA locking_mode=EXCLUSIVE");
   if (creating)
-    exec_ok (db, "PRAGMA journal_mode=MEMORY");
+    vault_test_exec (db, "PRAGMA journal_mode=MEMORY");
   /* Fails on a damaged log: the caller's first read reports it. */
   sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
   return db;
@@ -179,12 +161,12 @@ make_bank (guint min_pages)
   sqlite3 *db = open_keyed (path, TRUE, FALSE);
   sqlite3_stmt *stmt = NULL;
 
-  exec_ok (db, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL);"
-               "INSERT INTO accounts VALUES (1, " G_STRINGIFY (START_BALANCE) "), (2, " G_STRINGIFY (START_BALANCE) ");"
-                                                                                                                    "CREATE TABLE audit (id INTEGER PRIMARY KEY, amount INTEGER NOT NULL)");
+  vault_test_exec (db, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL);"
+                       "INSERT INTO accounts VALUES (1, " G_STRINGIFY (START_BALANCE) "), (2, " G_STRINGIFY (START_BALANCE) ");"
+                                                                                                                            "CREATE TABLE audit (id INTEGER PRIMARY KEY, amount INTEGER NOT NULL)");
   if (min_pages > 3)
     {
-      exec_ok (db, "CREATE TABLE filler (b BLOB)");
+      vault_test_exec (db, "CREATE TABLE filler (b BLOB)");
       g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO filler VALUES (randomblob (3000))", -1, &stmt, NULL), ==, SQLITE_OK);
       for (;;)
         {
@@ -202,13 +184,13 @@ make_bank (guint min_pages)
         }
       sqlite3_finalize (stmt);
     }
-  exec_ok (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
+  vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
   for (int i = 0; i < TRANSFERS; i++)
-    exec_ok (db, "BEGIN;"
-                 "UPDATE accounts SET balance = balance - " G_STRINGIFY (AMOUNT) " WHERE id = 1;"
-                                                                                 "UPDATE accounts SET balance = balance + " G_STRINGIFY (AMOUNT) " WHERE id = 2;"
-                                                                                                                                                 "INSERT INTO audit (amount) VALUES (" G_STRINGIFY (AMOUNT) ");"
-                                                                                                                                                                                                            "COMMIT");
+    vault_test_exec (db, "BEGIN;"
+                         "UPDATE accounts SET balance = balance - " G_STRINGIFY (AMOUNT) " WHERE id = 1;"
+                                                                                         "UPDATE accounts SET balance = balance + " G_STRINGIFY (AMOUNT) " WHERE id = 2;"
+                                                                                                                                                         "INSERT INTO audit (amount) VALUES (" G_STRINGIFY (AMOUNT) ");"
+                                                                                                                                                                                                                    "COMMIT");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   image->db_pages = sqlite3_column_int (stmt, 0);
@@ -218,7 +200,7 @@ make_bank (guint min_pages)
   image->main = vault_test_get_file (path);
   image->wal = vault_test_get_file (wal);
   g_assert_cmpuint (g_bytes_get_size (image->wal), >, WAL_HEADER + TRANSFERS * FRAME);
-  remove_files (path);
+  vault_test_remove_vault (path);
   return image;
 }
 
@@ -347,7 +329,7 @@ test_wal_frame_header_bits (gconstpointer data)
   /* Both outcomes occur: edits found as tampering, and torn tails. */
   g_assert_cmpuint (tally.failed, >, 0);
   g_assert_cmpuint (tally.older, >, 0);
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* ---- pages cut off the main file, or added to it ---------------------------- */
@@ -378,14 +360,14 @@ make_long_row (gboolean with_wal)
   sqlite3 *db = open_keyed (path, TRUE, FALSE);
   sqlite3_stmt *stmt = NULL;
 
-  exec_ok (db, "CREATE TABLE t (v TEXT)");
+  vault_test_exec (db, "CREATE TABLE t (v TEXT)");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t VALUES (?1)", -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
-  exec_ok (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
+  vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
   if (with_wal)
-    exec_ok (db, "CREATE TABLE u (x); INSERT INTO u VALUES (1)");
+    vault_test_exec (db, "CREATE TABLE u (x); INSERT INTO u VALUES (1)");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   image->db_pages = sqlite3_column_int (stmt, 0);
@@ -393,7 +375,7 @@ make_long_row (gboolean with_wal)
   close_leaving_wal (db);
   image->main = vault_test_get_file (path);
   image->wal = with_wal ? vault_test_get_file (wal) : g_bytes_new (NULL, 0);
-  remove_files (path);
+  vault_test_remove_vault (path);
   return image;
 }
 
@@ -468,7 +450,7 @@ test_main_file_cut_or_extended (gconstpointer data)
   quiet = TRUE;
 
   /* As written: reads in full, verifies clean. */
-  remove_files (path);
+  vault_test_remove_vault (path);
   put_file (path, main_data, main_len);
   if (with_wal)
     put_file (wal_path, g_bytes_get_data (image->wal, NULL), g_bytes_get_size (image->wal));
@@ -477,7 +459,7 @@ test_main_file_cut_or_extended (gconstpointer data)
 
   for (guint c = 0; c < G_N_ELEMENTS (cuts); c++)
     {
-      remove_files (path);
+      vault_test_remove_vault (path);
       put_file (path, main_data, main_len - cuts[c] * PAGE);
       if (with_wal)
         put_file (wal_path, g_bytes_get_data (image->wal, NULL), g_bytes_get_size (image->wal));
@@ -495,7 +477,7 @@ test_main_file_cut_or_extended (gconstpointer data)
       g_autofree guint8 *longer = g_malloc0 (main_len + extra * PAGE);
 
       memcpy (longer, main_data, main_len);
-      remove_files (path);
+      vault_test_remove_vault (path);
       put_file (path, longer, main_len + extra * PAGE);
       if (with_wal)
         put_file (wal_path, g_bytes_get_data (image->wal, NULL), g_bytes_get_size (image->wal));
@@ -503,7 +485,7 @@ test_main_file_cut_or_extended (gconstpointer data)
       g_assert_cmpuint (verify_bad_pages (path), ==, extra);
     }
   quiet = FALSE;
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* ---- a log left by an earlier version ------------------------------------- */
@@ -547,7 +529,7 @@ test_old_log_refused_unless_accepted (void)
   sqlite3_stmt *stmt = NULL;
   int unbound = 0;
 
-  remove_files (path);
+  vault_test_remove_vault (path);
   put_file (path, g_bytes_get_data (image->main, NULL), g_bytes_get_size (image->main));
   unbind_frames (wal, len);
   put_file (wal_path, wal, len);
@@ -566,7 +548,7 @@ test_old_log_refused_unless_accepted (void)
     g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
     sqlite3_file_control (db, "main", SILLON_VFS_FCNTL_ACCEPT_UNBOUND_LOG, NULL);
     sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-    exec_ok (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL");
+    vault_test_exec (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL");
     g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, TRANSFERS);
@@ -592,7 +574,7 @@ test_old_log_refused_unless_accepted (void)
   g_assert_cmpint (unbound, ==, 0);
   sqlite3_close (db);
   g_assert_cmpint (read_bank (path), <, TRANSFERS);
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* Someone without the keys makes a bound log look like one of an earlier
@@ -617,7 +599,7 @@ test_old_log_acceptance_keeps_transactions (void)
 
   quiet = TRUE;
   accept_old_log = TRUE;
-  remove_files (path);
+  vault_test_remove_vault (path);
   put_file (path, g_bytes_get_data (image->main, NULL), g_bytes_get_size (image->main));
   for (gsize k = 0; k < n_frames; k++)
     {
@@ -666,7 +648,7 @@ test_old_log_acceptance_keeps_transactions (void)
     /* Page 1 is in the log (the schema and the size changed). */
     g_assert_cmpmem (old_log + WAL_HEADER, 4, "\0\0\0\1", 4);
     unbind_frames (old_log, len);
-    remove_files (path);
+    vault_test_remove_vault (path);
     put_file (path, g_bytes_get_data (grown->main, NULL), g_bytes_get_size (grown->main));
     put_file (wal_path, old_log, len);
     g_assert_false (read_long_row (path, TRUE));
@@ -686,7 +668,7 @@ test_old_log_acceptance_keeps_transactions (void)
 
     g_assert_true (g_bytes_equal (after, image->main));
   }
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* ---- a vault over 1 GiB ---------------------------------------------- */
@@ -713,7 +695,7 @@ test_over_one_gib_verifies (void)
     }
   db = open_keyed (path, TRUE, FALSE);
 
-  exec_ok (db, "CREATE TABLE big (b BLOB)");
+  vault_test_exec (db, "CREATE TABLE big (b BLOB)");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
   for (int i = 0; i < 9; i++)
     {
@@ -721,8 +703,8 @@ test_over_one_gib_verifies (void)
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
-  exec_ok (db, "INSERT INTO big VALUES ('after the pending page')");
-  exec_ok (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
+  vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   g_assert_cmpuint (file_size (path), >, SILLON_VFS_HEADER_SIZE + (gsize) pending_page * PAGE);
 
@@ -741,7 +723,7 @@ test_over_one_gib_verifies (void)
   sqlite3_close (db);
 
   g_assert_cmpuint (verify_bad_pages (path), ==, 0);
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* The same through the vault: verify, backup and restore, rotation. Each
@@ -771,12 +753,12 @@ test_over_one_gib_backup_and_rotate (void)
       g_test_skip ("writes several GiB: run with -m slow (build-aux/long-tests)");
       return;
     }
-  remove_files (path);
+  vault_test_remove_vault (path);
   options.kdf_target_ms = 1;
   vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
   g_assert_no_error (error);
   db = sillon_vault_get_db (vault);
-  exec_ok (db, "CREATE TABLE big (b BLOB)");
+  vault_test_exec (db, "CREATE TABLE big (b BLOB)");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
   for (int i = 0; i < 9; i++)
     {
@@ -784,7 +766,7 @@ test_over_one_gib_backup_and_rotate (void)
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
-  exec_ok (db, "INSERT INTO big VALUES ('after the pending page')");
+  vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
 
   g_assert_true (sillon_vault_verify (vault, &report, &error));
   g_assert_no_error (error);
@@ -795,7 +777,7 @@ test_over_one_gib_backup_and_rotate (void)
   g_unlink (backup);
   g_assert_true (sillon_vault_backup (vault, backup, &error));
   g_assert_no_error (error);
-  remove_files (restored);
+  vault_test_remove_vault (restored);
   g_assert_true (sillon_vault_restore (backup, PASSPHRASE, restored, &error));
   g_assert_no_error (error);
   g_unlink (backup);
@@ -808,7 +790,7 @@ test_over_one_gib_backup_and_rotate (void)
     g_assert_true (report->integrity_ok);
     g_clear_pointer (&report, sillon_vault_verify_report_free);
   }
-  remove_files (restored);
+  vault_test_remove_vault (restored);
 
   {
     SillonVaultRotateCallbacks callbacks = { show_recovery_key_ignored, NULL, NULL };
@@ -824,7 +806,7 @@ test_over_one_gib_backup_and_rotate (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
   sqlite3_finalize (stmt);
   g_clear_object (&vault);
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* ---- through a real vault header ---------------------------------------- */
@@ -832,23 +814,10 @@ test_over_one_gib_backup_and_rotate (void)
 static char *
 make_vault_with_wal (const char *name)
 {
-  SillonVaultCreateOptions options = { 0 };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = NULL;
   char *path = tmp_path (name);
-  sqlite3 *db;
 
-  remove_files (path);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  db = sillon_vault_get_db (vault);
-  exec_ok (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
-  exec_ok (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
-  exec_ok (db, "INSERT INTO t VALUES ('in the log')");
-  /* Closed as a crash would leave it: the log stays. */
-  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sillon_vault_lock (vault);
+  vault_test_remove_vault (path);
+  vault_test_create_with_wal (path, "Camille", PASSPHRASE);
   return path;
 }
 
@@ -915,7 +884,7 @@ test_tampering_not_io_error (void)
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
     sqlite3_finalize (stmt);
   }
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* A check leaves a damaged vault as it found it: a header copy out of date
@@ -1005,7 +974,7 @@ test_verify_writes_nothing (void)
     g_assert_true (report->integrity_ok);
   }
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* Once a read has failed authentication, closing the vault does not fold
@@ -1020,18 +989,7 @@ test_no_checkpoint_after_failed_read (void)
 
   /* A second table, checkpointed into the file, whose page is then cut
    * off; a row of the first left in the log. */
-  {
-    g_autoptr (GError) error = NULL;
-    g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
-    sqlite3 *db;
-
-    g_assert_no_error (error);
-    db = sillon_vault_get_db (vault);
-    exec_ok (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
-                 "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
-                 "INSERT INTO t VALUES ('again')");
-    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  }
+  vault_test_log_after_checkpointed_table (path, PASSPHRASE);
   {
     g_autoptr (GBytes) whole = vault_test_get_file (path);
 
@@ -1058,7 +1016,7 @@ test_no_checkpoint_after_failed_read (void)
     g_assert_true (g_bytes_equal (main_before, main_after));
     g_assert_true (g_bytes_equal (wal_before, wal_after));
   }
-  remove_files (path);
+  vault_test_remove_vault (path);
 }
 
 /* ---- main -------------------------------------------------------------- */

@@ -26,6 +26,7 @@
 
 #include "sillon-vault.h"
 #include "sillon-vault-header.h"
+#include "test-dir-util.h"
 
 #define PASSPHRASE "input output passphrase"
 
@@ -415,20 +416,6 @@ payload_for (int id)
   return g_string_free (s, FALSE);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
-
 /* Commits @count rows in one transaction. Returns the SQLite result of the
  * first failing step, or SQLITE_OK; the model is updated accordingly. */
 static int
@@ -501,7 +488,7 @@ static void
 fixture_tear_down (Fixture *fx, gconstpointer data)
 {
   fault_set (FAULT_NONE, 0, FALSE, FALSE);
-  remove_tree (fx->dir);
+  test_remove_tree (fx->dir);
   g_hash_table_unref (fx->committed);
   g_hash_table_unref (fx->maybe);
   g_free (fx->path);

@@ -29,6 +29,7 @@
 #include "sillon-journal.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
+#include "test-dir-util.h"
 
 #define PASSPHRASE "rotation test passphrase"
 #define NEW_PASSPHRASE "passphrase set by a recovery"
@@ -174,21 +175,6 @@ copy_template (const char *dir)
   g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
   return path;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
 }
 
 /* Runs a rotation of @path in a child that dies at @step; returns the
@@ -360,7 +346,7 @@ test_interrupted (gconstpointer data)
       g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_RECOVERY_KEY);
       g_assert_null (vault);
     }
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Without a crash: one rotation shows its key once, leaves no file behind,
@@ -395,7 +381,7 @@ test_uninterrupted (void)
   vault = sillon_vault_open_with_recovery_key (path, key, SILLON_VAULT_SLOT_AUTO, PASSPHRASE, &error);
   g_assert_no_error (error);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static gboolean
@@ -452,7 +438,7 @@ test_abandoned_before_shown (void)
   vault = sillon_vault_open_with_recovery_key (path, template_recovery_key, SILLON_VAULT_SLOT_AUTO, PASSPHRASE, &error);
   g_assert_no_error (error);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* A record that does not authenticate is never used to replace the vault. */
@@ -518,7 +504,7 @@ test_damaged_record (void)
   g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
   g_assert_cmpint (count_rows (vault), ==, ROWS);
   g_clear_object (&vault);
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 int
@@ -568,7 +554,7 @@ main (int argc, char **argv)
   {
     g_autofree char *dir = g_path_get_dirname (template_path);
 
-    remove_dir (dir);
+    test_remove_tree (dir);
   }
   g_free (template_path);
   g_free (template_recovery_key);

@@ -40,7 +40,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  cli_remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -7,6 +7,75 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sillon-vault.h"
+
+/* Runs @sql, which must succeed: a failure ends the test with SQLite's
+ * message. */
+static inline void
+vault_test_exec (sqlite3 *db, const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* Removes the vault at @path with its write-ahead log and rollback journal,
+ * whichever of them exist. */
+static inline void
+vault_test_remove_vault (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (journal);
+}
+
+/* Creates a vault at @path (quick key derivation) whose table t has one
+ * row checkpointed into the file and one left in the log, and locks it as
+ * a crash would leave it: the log stays beside the file. */
+static inline void
+vault_test_create_with_wal (const char *path, const char *mediator, const char *passphrase)
+{
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  sqlite3 *db;
+
+  options.kdf_target_ms = 1;
+  vault = sillon_vault_create (path, mediator, passphrase, &options, NULL, &error);
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  vault_test_exec (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
+  vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
+  vault_test_exec (db, "INSERT INTO t VALUES ('in the log')");
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sillon_vault_lock (vault);
+}
+
+/* Opens the vault at @path, which has a table t, and leaves it with a table
+ * "later" checkpointed into the file (its page the file's last) and a row
+ * of t in the log, which closing does not fold back: the set-up for cutting
+ * a page off a vault whose log must stay as it was. */
+static inline void
+vault_test_log_after_checkpointed_table (const char *path, const char *passphrase)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = sillon_vault_open (path, passphrase, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = sillon_vault_get_db (vault);
+  vault_test_exec (db, "CREATE TABLE later (v); INSERT INTO later VALUES ('cut off');"
+                       "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"
+                       "INSERT INTO t VALUES ('again')");
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+}
 
 static inline GBytes *
 vault_test_get_file (const char *path)

@@ -10,6 +10,8 @@
 
 #include "sillon-vault-header.h"
 #include "sillon-vfs.h"
+#include "test-dir-util.h"
+#include "test-vault-util.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -47,24 +49,14 @@ create_vault (const char *path, guint page_size, char **out_recovery_key)
   return vault;
 }
 
-static void
-exec_ok (sqlite3 *db, const char *sql)
-{
-  char *message = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
-
-  if (rc != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 /* Rows whose content is a function of their id, so that any change shows. */
 static void
 insert_rows (sqlite3 *db, int first, int count, const char *prefix)
 {
   sqlite3_stmt *stmt = NULL;
 
-  exec_ok (db, "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, name TEXT, payload BLOB)");
-  exec_ok (db, "BEGIN");
+  vault_test_exec (db, "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, name TEXT, payload BLOB)");
+  vault_test_exec (db, "BEGIN");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (id, name, payload) VALUES (?1, ?2, ?3)", -1, &stmt, NULL), ==, SQLITE_OK);
   for (int i = first; i < first + count; i++)
     {
@@ -80,7 +72,7 @@ insert_rows (sqlite3 *db, int first, int count, const char *prefix)
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
-  exec_ok (db, "COMMIT");
+  vault_test_exec (db, "COMMIT");
 }
 
 /* Reads every row back. Returns the SQLite result code of the scan (with
@@ -115,18 +107,6 @@ check_rows (sqlite3 *db, int count, const char *prefix)
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, len);
-}
-
 static guint8 *
 dup_bytes (GBytes *bytes, gsize *out_len)
 {
@@ -149,7 +129,7 @@ write_bytes (const char *path, const void *data, gsize len)
 static void
 copy_file (const char *from, const char *to)
 {
-  g_autoptr (GBytes) bytes = read_bytes (from);
+  g_autoptr (GBytes) bytes = vault_test_get_file (from);
 
   write_bytes (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
@@ -157,7 +137,7 @@ copy_file (const char *from, const char *to)
 static void
 xor_byte (const char *path, gsize offset, guint8 mask)
 {
-  g_autoptr (GBytes) bytes = read_bytes (path);
+  g_autoptr (GBytes) bytes = vault_test_get_file (path);
   gsize len;
   guint8 *data = dup_bytes (bytes, &len);
 
@@ -189,17 +169,6 @@ file_size (const char *path)
   if (g_stat (path, &st) != 0)
     return 0;
   return st.st_size;
-}
-
-static void
-remove_vault (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (journal);
 }
 
 static gboolean file_contains (const char *path, const char *needle);
@@ -250,7 +219,7 @@ copy_of_shared (const char *name)
 {
   char *path = tmp_path (name);
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   copy_file (get_shared_vault (), path);
   return path;
 }
@@ -291,7 +260,7 @@ test_roundtrip (gconstpointer data)
   sqlite3_stmt *stmt = NULL;
   int reserve = -1;
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = create_vault (path, page_size, NULL);
   g_assert_false (sillon_vault_is_locked (vault));
   g_assert_cmpstr (sillon_vault_get_path (vault), ==, path);
@@ -339,7 +308,7 @@ test_create_errors (void)
   guint8 random[8192];
   sqlite3 *db = NULL;
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = sillon_vault_create (path, "Camille", "short", &options, NULL, &error);
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WEAK_PASSPHRASE);
   g_assert_null (vault);
@@ -371,7 +340,7 @@ test_create_errors (void)
   /* An ordinary SQLite database is not a vault either. */
   g_unlink (plain);
   g_assert_cmpint (sqlite3_open (plain, &db), ==, SQLITE_OK);
-  exec_ok (db, "CREATE TABLE x (a); INSERT INTO x VALUES (1);");
+  vault_test_exec (db, "CREATE TABLE x (a); INSERT INTO x VALUES (1);");
   sqlite3_close (db);
   assert_open_fails (plain, PASSPHRASE, SILLON_VAULT_ERROR_NOT_A_VAULT);
   g_unlink (plain);
@@ -406,7 +375,7 @@ test_wrong_passphrase_reads_no_page (void)
 
   /* With every page destroyed the answer is the same: the pages were never
    * looked at. The right passphrase then reports the damage instead. */
-  bytes = read_bytes (path);
+  bytes = vault_test_get_file (path);
   data = dup_bytes (bytes, &len);
   for (gsize i = SILLON_VFS_HEADER_SIZE; i < len; i++)
     data[i] ^= 0x5a;
@@ -524,7 +493,7 @@ static void
 test_stale_copy_does_not_unlock (void)
 {
   g_autofree char *path = copy_of_shared ("stale.sillon");
-  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) before = vault_test_get_file (path);
   g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
   g_autoptr (GBytes) after = NULL;
   g_autoptr (GError) error = NULL;
@@ -535,7 +504,7 @@ test_stale_copy_does_not_unlock (void)
   g_assert_no_error (error);
   g_clear_object (&vault);
 
-  after = read_bytes (path);
+  after = vault_test_get_file (path);
   data = dup_bytes (after, &len);
   for (guint copy = 0; copy < 2; copy++)
     {
@@ -654,7 +623,7 @@ test_recovery_key (void)
   char *key = NULL;
   char wrong[SILLON_VAULT_RECOVERY_KEY_SIZE * 2 + 40];
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = create_vault (path, 4096, &key);
   g_assert_nonnull (key);
   recovery = g_strdup (key);
@@ -678,7 +647,7 @@ test_recovery_key (void)
     g_autofree char *other_path = tmp_path ("recovery-other.sillon");
     g_autoptr (SillonVault) other = NULL;
 
-    remove_vault (other_path);
+    vault_test_remove_vault (other_path);
     other = create_vault (other_path, 4096, &key);
     g_strlcpy (wrong, key, sizeof wrong);
     sillon_vault_free_secret (key);
@@ -729,7 +698,7 @@ static void
 test_torn_header (void)
 {
   g_autofree char *path = copy_of_shared ("torn.sillon");
-  g_autoptr (GBytes) original = read_bytes (path);
+  g_autoptr (GBytes) original = vault_test_get_file (path);
 
   /* An intact header was never repaired. */
   {
@@ -786,7 +755,7 @@ static void
 test_tampered_slot_parameters (void)
 {
   g_autofree char *path = copy_of_shared ("params.sillon");
-  g_autoptr (GBytes) original = read_bytes (path);
+  g_autoptr (GBytes) original = vault_test_get_file (path);
   /* Slot 0 starts at 64; its opslimit is at +16 (8 bytes), memlimit at +24. */
   const gsize ops_low = 64 + 16 + 7, mem_byte = 64 + 24 + 4;
   const gsize label_byte = 64 + 48;
@@ -825,7 +794,7 @@ test_tampered_slot_parameters (void)
     SillonVaultHeader header;
 
     g_clear_object (&vault);
-    repaired = read_bytes (path);
+    repaired = vault_test_get_file (path);
     g_assert_true (sillon_vault_header_parse (g_bytes_get_data (repaired, NULL), SILLON_VAULT_HEADER_SIZE, &header, NULL));
     for (guint c = 0; c < 2; c++)
       {
@@ -895,7 +864,7 @@ test_tamper_pages (void)
     for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
       for (guint w = 0; w < G_N_ELEMENTS (where); w++)
         {
-          remove_vault (path);
+          vault_test_remove_vault (path);
           copy_file (get_shared_vault (), path);
           xor_byte (path, page_offset (pages[p], 4096) + where[w], 0x01);
           assert_tamper_detected (path);
@@ -943,7 +912,7 @@ test_verify_reports_bad_pages (void)
     for (int c = 0; c < 3; c++)
       insert_rows (sillon_vault_get_db (vault), SHARED_ROWS + c * 5, 5, "row-");
     g_assert_cmpuint (file_size (wal), >, 32 + 4 * frame);
-    bytes = read_bytes (wal);
+    bytes = vault_test_get_file (wal);
     memcpy (header, (const guint8 *) g_bytes_get_data (bytes, NULL) + 32 + frame, sizeof header);
     xor_byte_in_place (wal, 32 + frame + 24 + 500, 0x01);
     g_assert_true (sillon_vault_verify (vault, &report, &error));
@@ -959,7 +928,7 @@ static void
 test_swap_pages (void)
 {
   g_autofree char *path = copy_of_shared ("swap.sillon");
-  g_autoptr (GBytes) bytes = read_bytes (path);
+  g_autoptr (GBytes) bytes = vault_test_get_file (path);
   gsize len;
   guint8 *data = dup_bytes (bytes, &len);
   guint8 tmp[4096];
@@ -983,14 +952,14 @@ test_page_from_other_vault (void)
   guint8 *data;
 
   /* Same passphrase, same schema, same rows: only the vault differs. */
-  remove_vault (other_path);
+  vault_test_remove_vault (other_path);
   {
     g_autoptr (SillonVault) other = create_vault (other_path, 4096, NULL);
 
     insert_rows (sillon_vault_get_db (other), 0, SHARED_ROWS, "row-");
   }
-  bytes = read_bytes (path);
-  donor = read_bytes (other_path);
+  bytes = vault_test_get_file (path);
+  donor = vault_test_get_file (other_path);
   data = dup_bytes (bytes, &len);
   memcpy (data + page_offset (5, 4096), (const guint8 *) g_bytes_get_data (donor, NULL) + page_offset (5, 4096), 4096);
   write_bytes (path, data, len);
@@ -1013,7 +982,7 @@ static void
 test_replay_is_known_limitation (void)
 {
   g_autofree char *path = copy_of_shared ("replay.sillon");
-  g_autoptr (GBytes) old_bytes = read_bytes (path);
+  g_autoptr (GBytes) old_bytes = vault_test_get_file (path);
   g_autoptr (GBytes) new_bytes = NULL;
   g_autoptr (SillonVault) vault = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -1024,10 +993,10 @@ test_replay_is_known_limitation (void)
 
   /* Change one value in place: one leaf page changes. */
   vault = open_ok (path, PASSPHRASE);
-  exec_ok (sillon_vault_get_db (vault), "UPDATE t SET name = 'ROW-000100' WHERE id = 100");
+  vault_test_exec (sillon_vault_get_db (vault), "UPDATE t SET name = 'ROW-000100' WHERE id = 100");
   g_clear_object (&vault);
 
-  new_bytes = read_bytes (path);
+  new_bytes = vault_test_get_file (path);
   old_data = g_bytes_get_data (old_bytes, NULL);
   new_data = g_bytes_get_data (new_bytes, &len);
   g_assert_cmpuint (len, ==, g_bytes_get_size (old_bytes));
@@ -1120,7 +1089,7 @@ test_wal_recovery_and_tamper (void)
    * the last commit is gone, the rest is there. */
   copy_file (saved, path);
   {
-    g_autoptr (GBytes) bytes = read_bytes (saved_wal);
+    g_autoptr (GBytes) bytes = vault_test_get_file (saved_wal);
 
     write_bytes (wal, g_bytes_get_data (bytes, NULL), 32 + (n_frames - 1) * frame + 24 + 2000);
   }
@@ -1179,7 +1148,7 @@ test_checkpoint_copies_frames (void)
     int log_frames = -1, checkpointed = -1;
     sqlite3_stmt *stmt = NULL;
 
-    exec_ok (db, "PRAGMA wal_autocheckpoint = 0");
+    vault_test_exec (db, "PRAGMA wal_autocheckpoint = 0");
     insert_rows (db, 0, 200, "cp-");
     g_assert_cmpuint (file_size (wal), >, 32 + 30 * frame);
 
@@ -1230,14 +1199,14 @@ test_checkpoint_copies_frames (void)
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
     sqlite3 *db = sillon_vault_get_db (vault);
 
-    exec_ok (db, "PRAGMA wal_autocheckpoint = 0");
+    vault_test_exec (db, "PRAGMA wal_autocheckpoint = 0");
     g_assert_cmpint (check_rows (db, 200, "cp-"), ==, SQLITE_OK);
     xor_byte_in_place (wal, 32 + 3 * frame + 24 + 200, 0x10);
     g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_IOERR_DATA);
   }
   g_unlink (saved);
   g_unlink (saved_wal);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* A backup or a rotation copies every page: one that fails authentication
@@ -1255,7 +1224,7 @@ test_copy_of_tampered_vault (void)
 
   /* Page 5, in the middle of table t; opening does not read it. */
   xor_byte (path, SILLON_VFS_HEADER_SIZE + 4 * 4096 + 100, 0x01);
-  before = read_bytes (path);
+  before = vault_test_get_file (path);
   vault = open_ok (path, PASSPHRASE);
 
   g_unlink (backup);
@@ -1272,11 +1241,11 @@ test_copy_of_tampered_vault (void)
   g_assert_false (sillon_vault_is_locked (vault));
   g_clear_object (&vault);
   {
-    g_autoptr (GBytes) after = read_bytes (path);
+    g_autoptr (GBytes) after = vault_test_get_file (path);
 
     g_assert_true (g_bytes_equal (before, after));
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Locking must cut access even through statements the caller forgot to
@@ -1333,19 +1302,10 @@ test_lock_with_open_statements (void)
   vault = open_ok (path, PASSPHRASE);
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 10, "row-"), ==, SQLITE_OK);
   g_clear_object (&vault);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* ---- rollback journal ------------------------------------------------------ */
-
-static void
-put_be32 (guint8 *p, guint32 v)
-{
-  p[0] = v >> 24;
-  p[1] = v >> 16;
-  p[2] = v >> 8;
-  p[3] = v;
-}
 
 /* What someone without the keys can write: a journal header and one record
  * for page @pgno, with garbage content and the record checksum SQLite
@@ -1360,14 +1320,14 @@ plant_journal (const char *path, guint32 pgno, guint32 n_pages)
   guint8 data[512 + 4 + 4096 + 4] = { 0 };
 
   memcpy (data, magic, sizeof magic);
-  put_be32 (data + 8, 1);           /* nRec */
-  put_be32 (data + 12, 0x11223344); /* cksumInit */
-  put_be32 (data + 16, n_pages);    /* mxPg */
-  put_be32 (data + 20, 512);        /* sector size */
-  put_be32 (data + 24, 4096);       /* page size */
-  put_be32 (data + 512, pgno);
+  vault_test_put_be32 (data + 8, 1);           /* nRec */
+  vault_test_put_be32 (data + 12, 0x11223344); /* cksumInit */
+  vault_test_put_be32 (data + 16, n_pages);    /* mxPg */
+  vault_test_put_be32 (data + 20, 512);        /* sector size */
+  vault_test_put_be32 (data + 24, 4096);       /* page size */
+  vault_test_put_be32 (data + 512, pgno);
   memset (data + 516, 0x5a, 4096);
-  put_be32 (data + 516 + 4096, 0x11223344);
+  vault_test_put_be32 (data + 516 + 4096, 0x11223344);
   g_file_set_contents (journal, (const char *) data, sizeof data, &error);
   g_assert_no_error (error);
 }
@@ -1380,7 +1340,7 @@ test_planted_journal (void)
 {
   g_autofree char *path = copy_of_shared ("journal.sillon");
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autoptr (GBytes) before = read_bytes (path);
+  g_autoptr (GBytes) before = vault_test_get_file (path);
   guint32 n_pages = (file_size (path) - SILLON_VFS_HEADER_SIZE) / 4096;
   g_autoptr (GError) error = NULL;
 
@@ -1394,17 +1354,17 @@ test_planted_journal (void)
     g_autofree char *main_path = tmp_path ("journal-main.sillon");
     g_autoptr (SillonVault) main_vault = NULL;
 
-    remove_vault (main_path);
+    vault_test_remove_vault (main_path);
     main_vault = create_vault (main_path, 4096, NULL);
     g_assert_false (sillon_vault_attach (main_vault, path, PASSPHRASE, "other", &error));
     g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
     g_clear_error (&error);
     g_clear_object (&main_vault);
-    remove_vault (main_path);
+    vault_test_remove_vault (main_path);
   }
 
   {
-    g_autoptr (GBytes) after = read_bytes (path);
+    g_autoptr (GBytes) after = vault_test_get_file (path);
 
     g_assert_true (g_bytes_equal (before, after));
   }
@@ -1419,7 +1379,7 @@ test_planted_journal (void)
     g_assert_cmpuint (report->bad_pages->len, ==, 0);
     g_assert_true (report->integrity_ok);
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Leaving WAL mode would need a rollback journal: the switch is refused, and
@@ -1444,7 +1404,7 @@ test_journal_mode_stays_wal (void)
         g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
         g_assert_cmpint (sqlite3_exec (db, main_sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
       }
-    exec_ok (db, "PRAGMA journal_mode=WAL");
+    vault_test_exec (db, "PRAGMA journal_mode=WAL");
     g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
@@ -1457,7 +1417,7 @@ test_journal_mode_stays_wal (void)
 
     g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 10, "row-"), ==, SQLITE_OK);
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Another process holding the vault: BUSY, without disturbing it. */
@@ -1518,7 +1478,7 @@ open_raw (const char *path, guint64 *out_handle)
   sqlite3 *db = NULL;
 
   sillon_vault_register_vfs ();
-  remove_vault (path);
+  vault_test_remove_vault (path);
   write_bytes (path, header, sizeof header);
   randombytes_buf (&keys, sizeof keys);
   keys.page_size = 4096;
@@ -1542,7 +1502,7 @@ test_vfs_page1_needs_reserve (void)
   sqlite3_close (db);
   g_assert_cmpuint (file_size (path), ==, SILLON_VFS_HEADER_SIZE);
   sillon_vfs_remove_keys (handle);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 static void
@@ -1555,10 +1515,10 @@ test_vfs_refuses_temp_files_and_mmap (void)
   int reserve = SILLON_VFS_RESERVE;
 
   sqlite3_file_control (db, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
-  exec_ok (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA journal_mode=WAL; CREATE TABLE x (a)");
-  exec_ok (db, "INSERT INTO x VALUES ('" MARKER_PREFIX "raw')");
-  exec_ok (db, "INSERT INTO x WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-               "SELECT '" MARKER_PREFIX "' || printf ('%0500d', i) FROM n");
+  vault_test_exec (db, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=MEMORY; PRAGMA journal_mode=WAL; CREATE TABLE x (a)");
+  vault_test_exec (db, "INSERT INTO x VALUES ('" MARKER_PREFIX "raw')");
+  vault_test_exec (db, "INSERT INTO x WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                       "SELECT '" MARKER_PREFIX "' || printf ('%0500d', i) FROM n");
 
   /* A temporary table spilled to disk would hold plaintext. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA temp_store=FILE; CREATE TEMP TABLE tt (a); PRAGMA temp.cache_size=5;"
@@ -1567,7 +1527,7 @@ test_vfs_refuses_temp_files_and_mmap (void)
                    ==, SQLITE_CANTOPEN);
 
   /* Memory mapping would bypass decryption: it stays off. */
-  exec_ok (db, "PRAGMA mmap_size=1000000");
+  vault_test_exec (db, "PRAGMA mmap_size=1000000");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA mmap_size", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 0);
@@ -1581,7 +1541,7 @@ test_vfs_refuses_temp_files_and_mmap (void)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   g_assert_false (file_contains (path, MARKER_PREFIX));
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 static void
@@ -1598,7 +1558,7 @@ test_vfs_unknown_key_handle (void)
   db = NULL;
   g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL), ==, SQLITE_CANTOPEN);
   sqlite3_close (db);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Enough writes for SQLite to checkpoint and restart the WAL from its
@@ -1647,7 +1607,7 @@ test_wal_restart (void)
     g_assert_cmpuint (report->bad_pages->len, ==, 0);
     g_assert_true (report->integrity_ok);
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Paths with characters that mean something in a URI. */
@@ -1672,7 +1632,7 @@ test_odd_path (void)
     g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 10, "odd-"), ==, SQLITE_OK);
     g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   }
-  remove_vault (path);
+  vault_test_remove_vault (path);
   g_rmdir (dir);
 }
 
@@ -1687,11 +1647,11 @@ test_attach (void)
   g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  remove_vault (second);
+  vault_test_remove_vault (second);
   {
     g_autoptr (SillonVault) other = create_vault (second, 1024, NULL);
 
-    exec_ok (sillon_vault_get_db (other), "CREATE TABLE notes (body TEXT)");
+    vault_test_exec (sillon_vault_get_db (other), "CREATE TABLE notes (body TEXT)");
     g_assert_true (sillon_vault_change_passphrase (other, PASSPHRASE, OTHER_PASSPHRASE, &error));
   }
 
@@ -1702,8 +1662,8 @@ test_attach (void)
 
   g_assert_true (sillon_vault_attach (vault, second, OTHER_PASSPHRASE, "other", &error));
   g_assert_no_error (error);
-  exec_ok (sillon_vault_get_db (vault), "INSERT INTO other.notes SELECT name FROM main.t WHERE id < 50");
-  exec_ok (sillon_vault_get_db (vault), "DETACH other");
+  vault_test_exec (sillon_vault_get_db (vault), "INSERT INTO other.notes SELECT name FROM main.t WHERE id < 50");
+  vault_test_exec (sillon_vault_get_db (vault), "DETACH other");
   g_clear_object (&vault);
 
   vault = open_ok (second, OTHER_PASSPHRASE);
@@ -1724,8 +1684,8 @@ test_vacuum (void)
   gsize before = file_size (path);
 
   insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 100, "row-");
-  exec_ok (sillon_vault_get_db (vault), "DELETE FROM t WHERE id >= " G_STRINGIFY (SHARED_ROWS));
-  exec_ok (sillon_vault_get_db (vault), "VACUUM");
+  vault_test_exec (sillon_vault_get_db (vault), "DELETE FROM t WHERE id >= " G_STRINGIFY (SHARED_ROWS));
+  vault_test_exec (sillon_vault_get_db (vault), "VACUUM");
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
   g_assert_true (sillon_vault_verify (vault, &report, &error));
   g_assert_cmpuint (report->bad_pages->len, ==, 0);
@@ -1767,7 +1727,7 @@ test_vacuum_into_plain_refused (void)
   g_assert_false (file_contains (plain, "row-000001"));
   g_assert_false (file_contains (plain, "SQLite format 3"));
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
-  remove_vault (plain);
+  vault_test_remove_vault (plain);
 }
 
 /* Once the new vault has taken the name, its recovery key is the only one:
@@ -1799,7 +1759,7 @@ test_rotate_reopen_fails (void)
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
   g_free (key);
   g_clear_object (&vault);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 /* Rotation with a statement still prepared on the old connection: that
@@ -1847,7 +1807,7 @@ test_rotate_with_open_statement (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
   sqlite3_finalize (stmt);
   g_clear_object (&vault);
-  remove_vault (path);
+  vault_test_remove_vault (path);
 }
 
 static void
@@ -1866,7 +1826,7 @@ test_rotate (void)
   guint8 *data;
 
   g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, 1);
-  old_bytes = read_bytes (path);
+  old_bytes = vault_test_get_file (path);
 
   g_assert_false (rotate_keeping_key (vault, "not the passphrase", &key, &dropped, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
@@ -1898,13 +1858,13 @@ test_rotate (void)
   g_clear_object (&vault);
 
   /* The old header's master key decrypts none of the new pages. */
-  new_bytes = read_bytes (path);
+  new_bytes = vault_test_get_file (path);
   data = dup_bytes (new_bytes, &len);
   memcpy (data, g_bytes_get_data (old_bytes, NULL), SILLON_VFS_HEADER_SIZE);
   write_bytes (old_copy, data, len);
   g_free (data);
   assert_open_fails (old_copy, PASSPHRASE, SILLON_VAULT_ERROR_TAMPERED);
-  remove_vault (old_copy);
+  vault_test_remove_vault (old_copy);
 }
 
 /* ---- backup --------------------------------------------------------------- */
@@ -1926,19 +1886,19 @@ test_backup_restore (void)
   insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 10, "row-");
   g_unlink (backup);
   /* Not in the middle of a transaction: it would leak uncommitted rows. */
-  exec_ok (sillon_vault_get_db (vault), "BEGIN; DELETE FROM t;");
+  vault_test_exec (sillon_vault_get_db (vault), "BEGIN; DELETE FROM t;");
   g_assert_false (sillon_vault_backup (vault, backup, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_SQL);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
-  exec_ok (sillon_vault_get_db (vault), "ROLLBACK");
+  vault_test_exec (sillon_vault_get_db (vault), "ROLLBACK");
   g_assert_true (sillon_vault_backup (vault, backup, &error));
   g_assert_no_error (error);
   g_assert_false (file_contains (backup, "row-000001"));
   g_assert_false (file_contains (backup, "SQLite format 3"));
   g_clear_object (&vault);
 
-  remove_vault (restored);
+  vault_test_remove_vault (restored);
   g_assert_false (sillon_vault_restore (backup, "not the passphrase", restored, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_WRONG_PASSPHRASE);
   g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
@@ -1956,9 +1916,9 @@ test_backup_restore (void)
   g_assert_false (sillon_vault_restore (backup, PASSPHRASE, restored, &error));
   g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS);
   g_clear_error (&error);
-  remove_vault (restored);
+  vault_test_remove_vault (restored);
 
-  bytes = read_bytes (backup);
+  bytes = vault_test_get_file (backup);
   len = g_bytes_get_size (bytes);
   {
     /* Damage in the header, in the stream, near the end; truncation at
@@ -2028,7 +1988,7 @@ test_leak_scan (void)
   g_autoptr (GError) error = NULL;
 
   g_mkdir_with_parents (dir, 0700);
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = create_vault (path, 4096, &key);
   recovery = g_strdup (key);
   sillon_vault_free_secret (key);
@@ -2036,7 +1996,7 @@ test_leak_scan (void)
 
   /* Checkpointed: in the main file. */
   insert_rows (sillon_vault_get_db (vault), 0, 50, MARKER_PREFIX);
-  exec_ok (sillon_vault_get_db (vault), "PRAGMA wal_checkpoint(TRUNCATE)");
+  vault_test_exec (sillon_vault_get_db (vault), "PRAGMA wal_checkpoint(TRUNCATE)");
   scan_dir_for (dir, needles);
   scan_dir_for (tmpdir, needles);
   sillon_vault_lock (vault);
@@ -2050,8 +2010,8 @@ test_leak_scan (void)
 
   /* Recovery, a big sort, and a change of passphrase leave nothing either. */
   vault = open_ok (path, PASSPHRASE);
-  exec_ok (sillon_vault_get_db (vault), "CREATE INDEX t_payload ON t (payload, name)");
-  exec_ok (sillon_vault_get_db (vault), "SELECT * FROM t ORDER BY payload DESC, name");
+  vault_test_exec (sillon_vault_get_db (vault), "CREATE INDEX t_payload ON t (payload, name)");
+  vault_test_exec (sillon_vault_get_db (vault), "SELECT * FROM t ORDER BY payload DESC, name");
   g_assert_cmpint (sillon_vault_add_slot (vault, "Dominique", OTHER_PASSPHRASE, &error), ==, 1);
   g_assert_no_error (error);
   g_assert_true (sillon_vault_backup (vault, backup, &error));
@@ -2065,25 +2025,6 @@ test_leak_scan (void)
 
 /* ---- main ----------------------------------------------------------------- */
 
-static gboolean
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d != NULL)
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  return g_rmdir (path) == 0;
-}
-
 static void
 test_recovery_auto_slot (void)
 {
@@ -2096,7 +2037,7 @@ test_recovery_auto_slot (void)
   char *key = NULL;
   gsize length;
 
-  remove_vault (path);
+  vault_test_remove_vault (path);
   vault = create_vault (path, 4096, &key);
   recovery = g_strdup (key);
   sillon_vault_free_secret (key);
@@ -2186,7 +2127,7 @@ main (int argc, char **argv)
   result = g_test_run ();
 
   g_free (shared_vault);
-  remove_tree (tmpdir);
+  test_remove_tree (tmpdir);
   g_free (tmpdir);
   return result;
 }

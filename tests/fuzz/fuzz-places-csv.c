@@ -15,43 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-places-schema.h"
 #include "sillon-places-import.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* Used when the data files are not found (SILLON_DATA_DIR unset and Sillon
- * not installed): the same kinds of constraints as the standard's schema. */
-static const char fallback_schema[] =
-    "{\"version\": \"fuzz\", \"fields\": ["
-    "{\"name\": \"id\", \"constraints\": {\"required\": true}},"
-    "{\"name\": \"pivot\", \"constraints\": {\"required\": true, \"pattern\": \"^[a-zA-Z0-9]{9,14}$\"}},"
-    "{\"name\": \"nom\", \"constraints\": {\"required\": true}},"
-    "{\"name\": \"code_postal\", \"constraints\": {\"pattern\": \"^\\\\d{5}$\"}},"
-    "{\"name\": \"latitude\", \"type\": \"number\"},"
-    "{\"name\": \"longitude\", \"type\": \"number\"},"
-    "{\"name\": \"typologie\"},"
-    "{\"name\": \"courriels\"},"
-    "{\"name\": \"site_web\"},"
-    "{\"name\": \"horaires\"},"
-    "{\"name\": \"presentation_resume\", \"constraints\": {\"maxLength\": 280}},"
-    "{\"name\": \"itinerance\", \"constraints\": {\"pattern\": \"(?:(?:^|\\\\|)(Itinérant|Fixe))+$\"}},"
-    "{\"name\": \"date_maj\", \"type\": \"date\", \"constraints\": {\"required\": true}}]}";
-
-static SillonPlacesSchema *
-get_schema (void)
-{
-  static SillonPlacesSchema *schema = NULL;
-
-  if (schema == NULL)
-    {
-      schema = sillon_places_schema_new_default (NULL);
-      if (schema == NULL)
-        schema = sillon_places_schema_new_from_data (fallback_schema, -1, "code\tlibelle\nBIB\tBibliothèque\n", -1, NULL);
-      if (schema == NULL)
-        abort ();
-    }
-  return schema;
-}
 
 static char *
 outcome (gboolean ok, GPtrArray *places, SillonPlacesReport *report, GError *error)
@@ -73,7 +40,7 @@ collect (SillonPlace *place, gpointer user_data)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  SillonPlacesSchema *schema = get_schema ();
+  SillonPlacesSchema *schema = fuzz_places_get_schema ();
   const char *text = (const char *) data;
 
   {

@@ -14,41 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-places-schema.h"
 #include "sillon-places-import.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* Used when the data files are not found: the same kinds of constraints as
- * the standard's schema. */
-static const char fallback_schema[] =
-    "{\"version\": \"fuzz\", \"fields\": ["
-    "{\"name\": \"id\", \"constraints\": {\"required\": true}},"
-    "{\"name\": \"pivot\", \"constraints\": {\"required\": true, \"pattern\": \"^[a-zA-Z0-9]{9,14}$\"}},"
-    "{\"name\": \"nom\", \"constraints\": {\"required\": true}},"
-    "{\"name\": \"code_postal\", \"constraints\": {\"pattern\": \"^\\\\d{5}$\"}},"
-    "{\"name\": \"latitude\", \"type\": \"number\"},"
-    "{\"name\": \"longitude\", \"type\": \"number\"},"
-    "{\"name\": \"typologie\"},"
-    "{\"name\": \"courriels\"},"
-    "{\"name\": \"horaires\"},"
-    "{\"name\": \"services\", \"constraints\": {\"pattern\": \"(?:(?:^|\\\\|)(Aide|Maîtrise))+$\"}},"
-    "{\"name\": \"date_maj\", \"type\": \"date\", \"constraints\": {\"required\": true}}]}";
-
-static SillonPlacesSchema *
-get_schema (void)
-{
-  static SillonPlacesSchema *schema = NULL;
-
-  if (schema == NULL)
-    {
-      schema = sillon_places_schema_new_default (NULL);
-      if (schema == NULL)
-        schema = sillon_places_schema_new_from_data (fallback_schema, -1, "code\tlibelle\nBIB\tBibliothèque\n", -1, NULL);
-      if (schema == NULL)
-        abort ();
-    }
-  return schema;
-}
 
 static char *
 parse_once (SillonPlacesSchema *schema, const char *text, size_t size)
@@ -82,7 +51,7 @@ parse_once (SillonPlacesSchema *schema, const char *text, size_t size)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  SillonPlacesSchema *schema = get_schema ();
+  SillonPlacesSchema *schema = fuzz_places_get_schema ();
   g_autofree char *first = parse_once (schema, (const char *) data, size);
   g_autofree char *second = parse_once (schema, (const char *) data, size);
 

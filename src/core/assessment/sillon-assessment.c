@@ -8,6 +8,7 @@
 
 #include "sillon-assessment.h"
 
+#include "sillon-assessment-json.h"
 #include "sillon-id-table.h"
 
 #include <glib/gi18n-lib.h>
@@ -162,44 +163,6 @@ sillon_orientation_coop_values (const char *field)
   return NULL;
 }
 
-/* JSON helpers: json-glib's getters abort on a type mismatch. */
-
-static const char *
-member_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-node_int (JsonNode *node, gint64 *out)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
-static gboolean
-member_int (JsonObject *object, const char *name, gint64 *out)
-{
-  return node_int (json_object_get_member (object, name), out);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 parse_json (GBytes *bytes, JsonParser *parser, const char *what, GError **error)
 {
@@ -349,7 +312,7 @@ parse_bound (JsonObject *object, const char *name, gboolean *has, gint64 *value,
 {
   if (!json_object_has_member (object, name))
     return TRUE;
-  if (!member_int (object, name, value))
+  if (!sillon_assessment_json_member_int (object, name, value))
     {
       g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
                    _ ("Rule “%s”: “%s” must be a whole number"), rule_id, name);
@@ -428,7 +391,7 @@ parse_cond (JsonNode *node, const char *rule_id, guint depth, GError **error)
           return g_steal_pointer (&cond);
         }
       case COND_CONTEXT:
-        text = member_string (object, "context");
+        text = sillon_assessment_json_member_string (object, "context");
         if (!is_known_context (text))
           {
             g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
@@ -446,7 +409,7 @@ parse_cond (JsonNode *node, const char *rule_id, guint depth, GError **error)
 
   if (cond->kind == COND_AXIS)
     {
-      text = member_string (object, "axis");
+      text = sillon_assessment_json_member_string (object, "axis");
       if (!sillon_axis_from_id (text, &cond->axis))
         {
           g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
@@ -456,8 +419,8 @@ parse_cond (JsonNode *node, const char *rule_id, guint depth, GError **error)
     }
   else
     {
-      text = member_string (object, "item");
-      if (is_blank (text))
+      text = sillon_assessment_json_member_string (object, "item");
+      if (sillon_assessment_text_is_blank (text))
         {
           g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
                        _ ("Rule “%s”: “item” must name an item"), rule_id);
@@ -486,7 +449,7 @@ parse_cond (JsonNode *node, const char *rule_id, guint depth, GError **error)
         {
           gint64 value;
 
-          if (!node_int (json_array_get_element (array, i), &value))
+          if (!sillon_assessment_json_node_int (json_array_get_element (array, i), &value))
             {
               g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
                            _ ("Rule “%s”: “in” must list whole numbers"), rule_id);
@@ -588,13 +551,13 @@ rules_parse (SillonOrientationRules *self, GBytes *bytes, GError **error)
     return FALSE;
   object = json_node_get_object (json_parser_get_root (parser));
 
-  if (g_strcmp0 (member_string (object, "format"), RULES_FORMAT) != 0)
+  if (g_strcmp0 (sillon_assessment_json_member_string (object, "format"), RULES_FORMAT) != 0)
     {
       g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_PARSE,
                    _ ("Not an orientation rules file: “format” is not “%s”"), RULES_FORMAT);
       return FALSE;
     }
-  if (!member_int (object, "version", &version))
+  if (!sillon_assessment_json_member_int (object, "version", &version))
     version = 0;
   for (gsize i = 0; i < G_N_ELEMENTS (known_rule_versions); i++)
     known = known || known_rule_versions[i] == version;
@@ -630,8 +593,8 @@ rules_parse (SillonOrientationRules *self, GBytes *bytes, GError **error)
           return FALSE;
         }
       o_object = json_node_get_object (element);
-      id = member_string (o_object, "id");
-      if (is_blank (id))
+      id = sillon_assessment_json_member_string (o_object, "id");
+      if (sillon_assessment_text_is_blank (id))
         {
           g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
                        _ ("Orientation number %u has no id"), i + 1);
@@ -647,15 +610,15 @@ rules_parse (SillonOrientationRules *self, GBytes *bytes, GError **error)
       o->id = g_strdup (id);
       g_ptr_array_add (self->orientations, o);
 
-      text = member_string (o_object, "axis");
+      text = sillon_assessment_json_member_string (o_object, "axis");
       if (!sillon_axis_from_id (text, &o->axis))
         {
           g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
                        _ ("Orientation “%s”: unknown axis “%s”"), id, text != NULL ? text : "");
           return FALSE;
         }
-      text = member_string (o_object, "_label");
-      if (is_blank (text))
+      text = sillon_assessment_json_member_string (o_object, "_label");
+      if (sillon_assessment_text_is_blank (text))
         {
           g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
                        _ ("Orientation “%s”: the label is missing"), id);
@@ -693,8 +656,8 @@ rules_parse (SillonOrientationRules *self, GBytes *bytes, GError **error)
           return FALSE;
         }
       r_object = json_node_get_object (element);
-      id = member_string (r_object, "id");
-      if (is_blank (id))
+      id = sillon_assessment_json_member_string (r_object, "id");
+      if (sillon_assessment_text_is_blank (id))
         {
           g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_INVALID,
                        _ ("Rule number %u has no id"), i + 1);
@@ -1140,7 +1103,7 @@ check_reason (const char *reason, GError **error)
 {
   /* An override without a reason cannot be reviewed later, which is the
    * whole point of recording it. */
-  if (is_blank (reason))
+  if (sillon_assessment_text_is_blank (reason))
     {
       g_set_error_literal (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_OVERRIDE,
                            _ ("An override needs a reason"));
@@ -1193,7 +1156,7 @@ override_orientation (SillonAssessment *self,
 
   g_return_val_if_fail (SILLON_IS_ASSESSMENT (self), FALSE);
 
-  if (is_blank (orientation_id))
+  if (sillon_assessment_text_is_blank (orientation_id))
     {
       g_set_error_literal (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_OVERRIDE,
                            _ ("An orientation override needs an orientation id"));
@@ -1270,8 +1233,8 @@ parse_override_object (JsonNode *node, const char **reason, const char **by, GEr
       return FALSE;
     }
   object = json_node_get_object (node);
-  *reason = member_string (object, "reason");
-  *by = member_string (object, "by");
+  *reason = sillon_assessment_json_member_string (object, "reason");
+  *by = sillon_assessment_json_member_string (object, "by");
   if (json_object_has_member (object, "by") && *by == NULL && !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "by")))
     {
       g_set_error_literal (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_OVERRIDE,
@@ -1303,7 +1266,7 @@ parse_overrides (SillonAssessment *self, JsonNode *node, GError **error)
 
       if (!parse_override_object (member, &reason, &by, error))
         return FALSE;
-      value = member_string (json_node_get_object (member), "value");
+      value = sillon_assessment_json_member_string (json_node_get_object (member), "value");
       if (!sillon_degree_from_id (value, &degree))
         {
           g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_OVERRIDE,
@@ -1333,8 +1296,8 @@ parse_overrides (SillonAssessment *self, JsonNode *node, GError **error)
 
           if (!parse_override_object (element, &reason, &by, error))
             return FALSE;
-          action = member_string (json_node_get_object (element), "action");
-          id = member_string (json_node_get_object (element), "id");
+          action = sillon_assessment_json_member_string (json_node_get_object (element), "action");
+          id = sillon_assessment_json_member_string (json_node_get_object (element), "id");
           if (g_strcmp0 (action, "add") != 0 && g_strcmp0 (action, "dismiss") != 0)
             {
               g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_OVERRIDE,
@@ -1362,7 +1325,7 @@ sillon_assessment_new_from_json (JsonNode *node, SillonQuestionnaireRegistry *re
   g_return_val_if_fail (SILLON_IS_QUESTIONNAIRE_REGISTRY (registry), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || g_strcmp0 (member_string (json_node_get_object (node), "format"), ANSWERS_FORMAT) != 0)
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) || g_strcmp0 (sillon_assessment_json_member_string (json_node_get_object (node), "format"), ANSWERS_FORMAT) != 0)
     {
       g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_PARSE,
                    _ ("Not an answer set: “format” is not “%s”"), ANSWERS_FORMAT);
@@ -1370,7 +1333,7 @@ sillon_assessment_new_from_json (JsonNode *node, SillonQuestionnaireRegistry *re
     }
   object = json_node_get_object (node);
 
-  if (!member_int (object, "questionnaire_version", &version) || version <= 0 || version > G_MAXUINT)
+  if (!sillon_assessment_json_member_int (object, "questionnaire_version", &version) || version <= 0 || version > G_MAXUINT)
     {
       g_set_error_literal (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_PARSE,
                            _ ("The answer set does not say which questionnaire version it answers"));
@@ -1384,7 +1347,7 @@ sillon_assessment_new_from_json (JsonNode *node, SillonQuestionnaireRegistry *re
   member = json_object_get_member (object, "date");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
-      const char *date = member_string (object, "date");
+      const char *date = sillon_assessment_json_member_string (object, "date");
       if (!sillon_assessment_set_date (self, date != NULL ? date : "?", error))
         return NULL;
     }
@@ -1408,7 +1371,7 @@ sillon_assessment_new_from_json (JsonNode *node, SillonQuestionnaireRegistry *re
             return NULL;
           continue;
         }
-      if (!node_int (value_node, &value) || value < 0 || value > G_MAXUINT)
+      if (!sillon_assessment_json_node_int (value_node, &value) || value < 0 || value > G_MAXUINT)
         {
           g_set_error (error, SILLON_ASSESSMENT_ERROR, SILLON_ASSESSMENT_ERROR_BAD_VALUE,
                        _ ("Item “%s”: the answer must be a whole number or null"), (const char *) l->data);

@@ -8,6 +8,7 @@
 
 #include "sillon-questionnaire.h"
 
+#include "sillon-assessment-json.h"
 #include "sillon-id-table.h"
 
 #include <glib/gi18n-lib.h>
@@ -222,41 +223,6 @@ sillon_questionnaire_init (SillonQuestionnaire *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* JSON helpers: json-glib's getters abort on a type mismatch, so every
- * member is checked before it is read. */
-
-static const char *
-member_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-member_int (JsonObject *object, const char *name, gint64 *out)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
 /* Item ids are stored with every answer and compared across versions, so
  * they must stay simple: dot-separated lower-case words. */
 static gboolean
@@ -302,7 +268,7 @@ parse_scale (JsonObject *object, const char *id, const char *where, GError **err
   gint64 max;
   Scale *scale;
 
-  if (!member_int (object, "max", &max) || max < 1 || max > MAX_SCALE_MAX)
+  if (!sillon_assessment_json_member_int (object, "max", &max) || max < 1 || max > MAX_SCALE_MAX)
     {
       g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
                    /* Translators: the first %s is “Item “id”” or “Scale “id””. */
@@ -336,7 +302,7 @@ parse_scale (JsonObject *object, const char *id, const char *where, GError **err
           return NULL;
         }
       choice_object = json_node_get_object (node);
-      if (!member_int (choice_object, "value", &value))
+      if (!sillon_assessment_json_member_int (choice_object, "value", &value))
         {
           g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
                        _ ("%s: choice %u has no integer “value”"), where, i + 1);
@@ -361,8 +327,8 @@ parse_scale (JsonObject *object, const char *id, const char *where, GError **err
               return NULL;
             }
         }
-      label = member_string (choice_object, "_label");
-      if (is_blank (label))
+      label = sillon_assessment_json_member_string (choice_object, "_label");
+      if (sillon_assessment_text_is_blank (label))
         {
           g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
                        _ ("%s: choice value %d has no label"), where, (int) value);
@@ -416,7 +382,7 @@ parse_item (SillonQuestionnaire *self,
     }
   object = json_node_get_object (node);
 
-  id = member_string (object, "id");
+  id = sillon_assessment_json_member_string (object, "id");
   if (!is_valid_id (id))
     {
       g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
@@ -434,7 +400,7 @@ parse_item (SillonQuestionnaire *self,
   item = g_new0 (SillonQuestionnaireItem, 1);
   item->id = g_strdup (id);
 
-  axis_id = member_string (object, "axis");
+  axis_id = sillon_assessment_json_member_string (object, "axis");
   if (!sillon_axis_from_id (axis_id, &item->axis))
     {
       g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
@@ -466,7 +432,7 @@ parse_item (SillonQuestionnaire *self,
 
   if (json_object_has_member (object, "weight"))
     {
-      if (!member_int (object, "weight", &weight))
+      if (!sillon_assessment_json_member_int (object, "weight", &weight))
         {
           g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
                        _ ("Item “%s”: the weight must be a whole number"), id);
@@ -487,8 +453,8 @@ parse_item (SillonQuestionnaire *self,
     }
   item->weight = (guint) weight;
 
-  text = member_string (object, "_question");
-  if (is_blank (text))
+  text = sillon_assessment_json_member_string (object, "_question");
+  if (sillon_assessment_text_is_blank (text))
     {
       g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
                    _ ("Item “%s”: the question text is missing"), id);
@@ -497,8 +463,8 @@ parse_item (SillonQuestionnaire *self,
   item->question = g_strdup (text);
   if (json_object_has_member (object, "_help"))
     {
-      text = member_string (object, "_help");
-      if (is_blank (text))
+      text = sillon_assessment_json_member_string (object, "_help");
+      if (sillon_assessment_text_is_blank (text))
         {
           g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
                        _ ("Item “%s”: the help text is empty"), id);
@@ -507,7 +473,7 @@ parse_item (SillonQuestionnaire *self,
       item->help = g_strdup (text);
     }
 
-  scale_id = member_string (object, "scale");
+  scale_id = sillon_assessment_json_member_string (object, "scale");
   if (scale_id != NULL)
     {
       item->scale = g_hash_table_lookup (scales, scale_id);
@@ -542,7 +508,7 @@ parse_item (SillonQuestionnaire *self,
       goto fail;
     }
 
-  area_id = member_string (object, "area");
+  area_id = sillon_assessment_json_member_string (object, "area");
   if (item->axis == SILLON_AXIS_SAVOIR)
     {
       if (area_id == NULL)
@@ -603,8 +569,8 @@ describe_scale_user (JsonObject *root, const char *scale_id)
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
-          id = member_string (json_node_get_object (node), "id");
-          if (id != NULL && g_strcmp0 (member_string (json_node_get_object (node), "scale"), scale_id) == 0)
+          id = sillon_assessment_json_member_string (json_node_get_object (node), "id");
+          if (id != NULL && g_strcmp0 (sillon_assessment_json_member_string (json_node_get_object (node), "scale"), scale_id) == 0)
             /* Translators: “Item “savoir.web.search” (scale “skill”)” */
             return g_strdup_printf (_ ("Item “%s” (scale “%s”)"), id, scale_id);
         }
@@ -642,14 +608,14 @@ sillon_questionnaire_parse (SillonQuestionnaire *self, GBytes *bytes, GError **e
     }
   object = json_node_get_object (root);
 
-  format = member_string (object, "format");
+  format = sillon_assessment_json_member_string (object, "format");
   if (g_strcmp0 (format, QUESTIONNAIRE_FORMAT) != 0)
     {
       g_set_error (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_PARSE,
                    _ ("Not a questionnaire file: “format” is not “%s”"), QUESTIONNAIRE_FORMAT);
       return FALSE;
     }
-  if (!member_int (object, "version", &version))
+  if (!sillon_assessment_json_member_int (object, "version", &version))
     {
       g_set_error_literal (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
                            _ ("The questionnaire has no integer “version”"));
@@ -664,8 +630,8 @@ sillon_questionnaire_parse (SillonQuestionnaire *self, GBytes *bytes, GError **e
     }
   self->version = (guint) version;
 
-  title = member_string (object, "_title");
-  if (is_blank (title))
+  title = sillon_assessment_json_member_string (object, "_title");
+  if (sillon_assessment_text_is_blank (title))
     {
       g_set_error_literal (error, SILLON_QUESTIONNAIRE_ERROR, SILLON_QUESTIONNAIRE_ERROR_INVALID,
                            _ ("The questionnaire has no title"));
