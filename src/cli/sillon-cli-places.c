@@ -229,33 +229,26 @@ sillon_cli_places_import (int argc, char **argv)
   tx = sillon_store_transaction_begin (cv->store, &error);
   if (tx == NULL)
     return sillon_cli_report_error (error, common.vault_path);
-  for (guint i = 0; i < places->len; i++)
-    {
-      g_autoptr (SillonPlaceRecord) record = sillon_place_record_new_from_import (g_ptr_array_index (places, i));
-      gint64 existing = 0;
+  {
+    const SillonPlace *place = NULL;
 
-      /* Re-importing replaces a place: the report tells new from updated. */
-      if (!sillon_store_find_place (cv->store, record, &existing, &error) || !sillon_store_upsert_place (cv->store, record, &error))
-        {
-          const SillonPlace *place = g_ptr_array_index (places, i);
-          if (place->line > 0)
-            /* Translators: %u is a line number, %s the reason. */
-            sillon_cli_error (_ ("line %u cannot be stored: %s"), place->line, error->message);
-          else
-            sillon_cli_error (_ ("record %u cannot be stored: %s"), place->record, error->message);
-          sillon_cli_error ("%s", _ ("Nothing was imported."));
-          /* A value the store refuses comes from the file. */
-          if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID) ||
-              g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_TOO_LARGE) ||
-              g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_CONSTRAINT))
-            return SILLON_CLI_EXIT_INVALID_INPUT;
-          return sillon_cli_exit_code_for_error (error);
-        }
-      if (existing != 0)
-        n_updated++;
-      else
-        n_new++;
-    }
+    /* Re-importing replaces a place: the report tells new from updated. */
+    if (!sillon_store_import_places (cv->store, places, &n_new, &n_updated, &place, &error))
+      {
+        if (place != NULL && place->line > 0)
+          /* Translators: %u is a line number, %s the reason. */
+          sillon_cli_error (_ ("line %u cannot be stored: %s"), place->line, error->message);
+        else if (place != NULL)
+          sillon_cli_error (_ ("record %u cannot be stored: %s"), place->record, error->message);
+        sillon_cli_error ("%s", _ ("Nothing was imported."));
+        /* A value the store refuses comes from the file. */
+        if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID) ||
+            g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_TOO_LARGE) ||
+            g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_CONSTRAINT))
+          return SILLON_CLI_EXIT_INVALID_INPUT;
+        return sillon_cli_exit_code_for_error (error);
+      }
+  }
 
   if (dry_run)
     {

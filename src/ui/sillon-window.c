@@ -24,8 +24,11 @@
 #include "sillon-profile.h"
 #include "sillon-person-page.h"
 #include "sillon-recovery-key-page.h"
+#include "sillon-places-page.h"
 #include "sillon-unlock-page.h"
 #include "sillon-vault-session.h"
+#include "sillon-workshop-page.h"
+#include "sillon-workshops-page.h"
 
 struct _SillonWindow
 {
@@ -45,11 +48,16 @@ struct _SillonWindow
   GtkWidget *back_button;
   GtkMenuButton *primary_menu_button;
   GtkStack *stack;
+  GtkStack *areas_stack;
+  GtkWidget *area_switcher; /* the header bar's title while the desk shows */
   SillonCreateVaultPage *create_page;
   SillonRecoveryKeyPage *recovery_page;
   SillonUnlockPage *unlock_page;
   SillonPeoplePage *people_page;
+  SillonWorkshopsPage *workshops_page;
+  SillonPlacesPage *places_page;
   SillonPersonPage *person_page;
+  SillonWorkshopPage *workshop_page;
   SillonAssessmentWizard *wizard;
   SillonDashboardPage *dashboard_page;
   SillonPage *store_error_page;
@@ -91,13 +99,46 @@ update_lock_action (SillonWindow *self)
                                unlocked && gtk_stack_get_visible_child (self->stack) != GTK_WIDGET (self->wizard));
 }
 
+/* The page the mediator sees: in the desk, its visible area. */
+static GtkWidget *
+visible_page (SillonWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (page == GTK_WIDGET (self->areas_stack))
+    page = gtk_stack_get_visible_child (self->areas_stack);
+  return page;
+}
+
+/* The areas can be reached from the desk and from the pages opened from
+ * it, not while locked, and not from the middle of an assessment, which
+ * has its own way out. */
+static void
+update_area_action (SillonWindow *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
+  GAction *show_area = g_action_map_lookup_action (G_ACTION_MAP (self), "show-area");
+  gboolean open = self->session != NULL && !sillon_vault_session_is_locked (self->session);
+
+  if (show_area == NULL)
+    return;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (show_area),
+                               open && (shown == GTK_WIDGET (self->areas_stack) ||
+                                        shown == GTK_WIDGET (self->person_page) ||
+                                        shown == GTK_WIDGET (self->workshop_page)));
+}
+
 /* The header bar says where the mediator is: the visible page's title. */
 static void
 on_stack_visible_child_changed (SillonWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *page = visible_page (self);
+  gboolean desk = gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->areas_stack);
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  /* On the desk the switcher says which area shows; elsewhere the title
+   * and the page's title as subtitle. */
+  gtk_header_bar_set_custom_title (self->header_bar, desk ? self->area_switcher : NULL);
   if (SILLON_IS_PAGE (page))
     self->title_binding = g_object_bind_property (page, "title", self->header_bar, "subtitle", G_BINDING_SYNC_CREATE);
   /* The back button belongs in the header bar (GNOME HIG), on the pages
@@ -106,6 +147,7 @@ on_stack_visible_child_changed (SillonWindow *self)
     gtk_widget_set_visible (self->back_button,
                             page == GTK_WIDGET (self->person_page) || page == GTK_WIDGET (self->wizard));
   update_lock_action (self);
+  update_area_action (self);
 }
 
 /* The visible page's own action: person.back, or wizard.cancel (which
@@ -135,9 +177,17 @@ static void
 show_page (SillonWindow *self,
            gpointer page)
 {
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+  /* An area shows inside the desk. */
+  if (gtk_widget_get_parent (GTK_WIDGET (page)) == GTK_WIDGET (self->areas_stack))
+    {
+      gtk_stack_set_visible_child (self->areas_stack, GTK_WIDGET (page));
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->areas_stack));
+    }
+  else
+    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   sillon_page_switch_to (SILLON_PAGE (page));
   update_lock_action (self);
+  update_area_action (self);
 }
 
 /* Every page works on the window's session, and lets go of it when it
@@ -147,10 +197,15 @@ set_session (SillonWindow *self,
              SillonVaultSession *session)
 {
   g_autoptr (GList) pages = gtk_container_get_children (GTK_CONTAINER (self->stack));
+  g_autoptr (GList) areas = gtk_container_get_children (GTK_CONTAINER (self->areas_stack));
 
   g_set_object (&self->session, session);
   for (GList *l = pages; l != NULL; l = l->next)
+    if (SILLON_IS_PAGE (l->data))
+      sillon_page_set_session (l->data, session);
+  for (GList *l = areas; l != NULL; l = l->next)
     sillon_page_set_session (l->data, session);
+  update_area_action (self);
 }
 
 /* @keep_assessment: an assessment under way stays in memory (never on
@@ -325,6 +380,95 @@ on_statistics_activated (GSimpleAction *action,
   show_page (self, self->dashboard_page);
 }
 
+static void
+open_workshop (SillonWindow *self,
+               gint64 workshop_id)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sillon_workshop_page_load (self->workshop_page, workshop_id, &error))
+    {
+      show_store_error (self, error);
+      return;
+    }
+  show_page (self, self->workshop_page);
+}
+
+static void
+on_workshop_activated (SillonWindow *self,
+                       gint64 workshop_id)
+{
+  open_workshop (self, workshop_id);
+}
+
+static void
+on_new_workshop (SillonWindow *self)
+{
+  open_workshop (self, 0);
+}
+
+static void
+on_workshop_page_back (SillonWindow *self)
+{
+  sillon_workshop_page_clear (self->workshop_page);
+  show_page (self, self->workshops_page);
+}
+
+/* Alt+1… (set from the areas' order in sillon_window_constructed()). */
+static void
+on_show_area_activated (GSimpleAction *action,
+                        GVariant *parameter,
+                        gpointer user_data)
+{
+  SillonWindow *self = SILLON_WINDOW (user_data);
+  GtkWidget *area = gtk_stack_get_child_by_name (self->areas_stack, g_variant_get_string (parameter, NULL));
+  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
+
+  if (area == NULL)
+    return;
+  /* Leaving a page opened from an area takes its record off the screen. */
+  if (shown == GTK_WIDGET (self->person_page))
+    sillon_person_page_clear (self->person_page);
+  else if (shown == GTK_WIDGET (self->workshop_page))
+    sillon_workshop_page_clear (self->workshop_page);
+  show_page (self, area);
+}
+
+/* The switcher's buttons say which key leads to their area, and each area
+ * gets Alt+its position: adding an area is adding a child to the areas'
+ * stack. */
+static void
+set_up_areas (SillonWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr (GList) areas = gtk_container_get_children (GTK_CONTAINER (self->areas_stack));
+  g_autoptr (GList) buttons = gtk_container_get_children (GTK_CONTAINER (self->area_switcher));
+  guint position = 1;
+
+  for (GList *l = areas, *b = buttons; l != NULL && position <= 9; l = l->next, position++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *detailed = NULL;
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", position);
+      g_autofree char *keypad = g_strdup_printf ("<Alt>KP_%u", position);
+      const char *accels[] = { accel, keypad, NULL };
+
+      gtk_container_child_get (GTK_CONTAINER (self->areas_stack), l->data, "name", &name, "title", &title, NULL);
+      detailed = g_strdup_printf ("win.show-area::%s", name);
+      if (app != NULL)
+        gtk_application_set_accels_for_action (app, detailed, accels);
+      if (b != NULL)
+        {
+          /* Translators: a tooltip: %1$s is an area of the desk (People…), %2$u its key. */
+          g_autofree char *tooltip = g_strdup_printf (_ ("%1$s (Alt+%2$u)"), title, position);
+
+          gtk_widget_set_tooltip_text (b->data, tooltip);
+          b = b->next;
+        }
+    }
+}
+
 /* ── Locking ───────────────────────────────────────────────────────────── */
 
 static void
@@ -365,6 +509,7 @@ static const GActionEntry win_actions[] = {
   { "lock", on_lock_activated, NULL, NULL, NULL, { 0 } },
   { "show-primary-menu", on_show_primary_menu_activated, NULL, NULL, NULL, { 0 } },
   { "statistics", on_statistics_activated, NULL, NULL, NULL, { 0 } },
+  { "show-area", on_show_area_activated, "s", NULL, NULL, { 0 } },
 };
 
 /* ── Shortcuts window ──────────────────────────────────────────────────── */
@@ -601,6 +746,7 @@ sillon_window_dispose (GObject *object)
   g_clear_error (&self->pending_store_error);
   g_clear_pointer (&self->title_binding, g_binding_unbind);
   g_clear_object (&self->settings);
+  g_clear_object (&self->area_switcher);
   G_OBJECT_CLASS (sillon_window_parent_class)->dispose (object);
 }
 
@@ -637,6 +783,9 @@ sillon_window_class_init (SillonWindowClass *klass)
   g_type_ensure (SILLON_TYPE_UNLOCK_PAGE);
   g_type_ensure (SILLON_TYPE_PEOPLE_PAGE);
   g_type_ensure (SILLON_TYPE_PERSON_PAGE);
+  g_type_ensure (SILLON_TYPE_WORKSHOPS_PAGE);
+  g_type_ensure (SILLON_TYPE_WORKSHOP_PAGE);
+  g_type_ensure (SILLON_TYPE_PLACES_PAGE);
   g_type_ensure (SILLON_TYPE_ASSESSMENT_WIZARD);
   g_type_ensure (SILLON_TYPE_DASHBOARD_PAGE);
 
@@ -646,6 +795,11 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, areas_stack);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, area_switcher);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, workshops_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, places_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonWindow, workshop_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, create_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, recovery_page);
   gtk_widget_class_bind_template_child (widget_class, SillonWindow, unlock_page);
@@ -666,6 +820,9 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_wizard_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_wizard_cancelled);
   gtk_widget_class_bind_template_callback (widget_class, on_dashboard_page_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_workshop_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_workshop);
+  gtk_widget_class_bind_template_callback (widget_class, on_workshop_page_back);
 }
 
 static void
@@ -674,6 +831,8 @@ sillon_window_init (SillonWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Out of the header bar while another page shows: the window keeps it. */
+  g_object_ref (self->area_switcher);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
@@ -708,5 +867,8 @@ sillon_window_new (SillonApplication *application)
   help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
   if (help_overlay != NULL)
     set_mnemonic_shortcut (GTK_WIDGET (help_overlay), NULL);
+
+  /* The application is known only once the window is constructed. */
+  set_up_areas (self);
   return self;
 }

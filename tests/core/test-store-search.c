@@ -295,6 +295,49 @@ test_search_places (StoreFixture *f, gconstpointer data)
   expect_places (f, "reims demarches", 1, "Médiathèque Jules Verne");
   expect_places (f, "lyon", 0, NULL);
   expect_places (f, "", 0, NULL);
+  /* All three match "51": by name, the structure's own place first. */
+  expect_places (f, "51", 3, "Espace public numérique");
+  {
+    g_autoptr (GPtrArray) all = sillon_store_list_places (f->store, &error);
+    SillonPlaceRecord *own = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      if (g_strcmp0 (((SillonPlaceRecord *) all->pdata[i])->values[SILLON_PLACE_COL_NOM], "Médiathèque Jules Verne") == 0)
+        own = all->pdata[i];
+    g_assert_nonnull (own);
+    own->own_structure = TRUE;
+    g_assert_true (sillon_store_update_place (f->store, own, &error));
+    g_assert_no_error (error);
+  }
+  expect_places (f, "51", 3, "Médiathèque Jules Verne");
+}
+
+/* A short prefix that matches more places than asked for returns the
+ * limit, sorted by name, without ranking every match. */
+static void
+test_search_places_limit (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_assert_true (sillon_store_begin (f->store, &error));
+  for (int i = 0; i < 120; i++)
+    {
+      g_autoptr (SillonPlaceRecord) p = sillon_place_record_new ();
+      g_autofree char *nom = g_strdup_printf ("Médiathèque %03d", 119 - i);
+
+      sillon_place_record_set (p, SILLON_PLACE_COL_NOM, nom);
+      sillon_place_record_set (p, SILLON_PLACE_COL_COMMUNE, "Reims");
+      g_assert_true (sillon_store_insert_place (f->store, p, &error));
+    }
+  g_assert_true (sillon_store_commit (f->store, &error));
+  found = sillon_store_search_places (f->store, "m", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 50);
+  for (guint i = 1; i < found->len; i++)
+    g_assert_cmpstr (((SillonPlaceRecord *) found->pdata[i - 1])->values[SILLON_PLACE_COL_NOM], <,
+                     ((SillonPlaceRecord *) found->pdata[i])->values[SILLON_PLACE_COL_NOM]);
 }
 
 /* ── Duplicates ────────────────────────────────────────────────────────── */
@@ -491,6 +534,7 @@ main (int argc, char **argv)
   ADD ("/store/search/updates", test_search_follows_updates);
   ADD ("/store/search/limit", test_search_limit);
   ADD ("/store/search/places", test_search_places);
+  ADD ("/store/search/places-limit", test_search_places_limit);
   ADD ("/store/duplicates/signals", test_duplicates);
   ADD ("/store/duplicates/false-positives", test_duplicates_false_positives);
   ADD ("/store/merge", test_merge);

@@ -1312,6 +1312,43 @@ sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **er
 }
 
 gboolean
+sillon_store_import_places (SillonStore *store,
+                            GPtrArray *places,
+                            guint *out_new,
+                            guint *out_updated,
+                            const SillonPlace **out_failed,
+                            GError **error)
+{
+  guint n_new = 0, n_updated = 0;
+
+  g_return_val_if_fail (places != NULL, FALSE);
+
+  if (out_failed != NULL)
+    *out_failed = NULL;
+  for (guint i = 0; i < places->len; i++)
+    {
+      g_autoptr (SillonPlaceRecord) record = sillon_place_record_new_from_import (g_ptr_array_index (places, i));
+      gint64 existing = 0;
+
+      if (!sillon_store_find_place (store, record, &existing, error) || !sillon_store_upsert_place (store, record, error))
+        {
+          if (out_failed != NULL)
+            *out_failed = g_ptr_array_index (places, i);
+          return FALSE;
+        }
+      if (existing != 0)
+        n_updated++;
+      else
+        n_new++;
+    }
+  if (out_new != NULL)
+    *out_new = n_new;
+  if (out_updated != NULL)
+    *out_updated = n_updated;
+  return TRUE;
+}
+
+gboolean
 sillon_store_update_place (SillonStore *store, const SillonPlaceRecord *p, GError **error)
 {
   if (!check_place (p, error))
@@ -1399,9 +1436,15 @@ sillon_store_search_places (SillonStore *store, const char *query, guint limit, 
   if (match == NULL)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_place_record_free);
   stmt = store_stmt (store,
-                     "WITH hits AS (SELECT rowid AS hit, rank AS hit_rank FROM place_fts WHERE place_fts MATCH ?)"
+                     /* Every word must match as a prefix, so the hits
+                      * differ little in relevance: the first @limit are
+                      * taken as FTS5 finds them, which stops early, instead
+                      * of ranking every place a short prefix matches (one
+                      * letter matches most of a directory), then sorted by
+                      * name, the structure's own place first. */
+                     "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1 LIMIT ?2)"
                      " SELECT id, own_structure, flagged, " PLACE_COLUMNS
-                     " FROM hits JOIN places ON places.id = hits.hit ORDER BY hit_rank, nom LIMIT ?",
+                     " FROM hits JOIN places ON places.id = hits.hit ORDER BY own_structure DESC, nom, id",
                      error);
   if (stmt == NULL)
     return NULL;

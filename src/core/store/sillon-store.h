@@ -549,6 +549,16 @@ gboolean sillon_store_insert_place (SillonStore *store, SillonPlaceRecord *p, GE
 gboolean sillon_store_find_place (SillonStore *store, const SillonPlaceRecord *p, gint64 *out_id, GError **error);
 /* Inserts, or replaces the place with the same standard id and source. */
 gboolean sillon_store_upsert_place (SillonStore *store, SillonPlaceRecord *p, GError **error);
+/* Stores every place read from a file (SillonPlace*), each replacing the
+ * place with the same standard id and source if there is one, and counts
+ * new and updated ones. On failure *@out_failed is the place the store
+ * refused; the caller's transaction keeps the import whole. */
+gboolean sillon_store_import_places (SillonStore *store,
+                                     GPtrArray *places,
+                                     guint *out_new,
+                                     guint *out_updated,
+                                     const SillonPlace **out_failed,
+                                     GError **error);
 gboolean sillon_store_update_place (SillonStore *store, const SillonPlaceRecord *p, GError **error);
 SillonPlaceRecord *sillon_store_get_place (SillonStore *store, gint64 id, GError **error);
 GPtrArray *sillon_store_list_places (SillonStore *store, GError **error);

@@ -1,0 +1,26 @@
+/* sillon-list-row.h — the rows of the desk's lists: a name and a line of details
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A row showing @title over @details (dimmed), both ellipsized, read by a
+ * screen reader as "title, details"; @id (a record's id) is kept on it
+ * under @key for the list's row-activated handler. */
+GtkWidget *sillon_list_row_new (const char *title,
+                                const char *details,
+                                const char *key,
+                                gint64 id);
+/* The id kept on @row under @key, 0 if none. */
+gint64 sillon_list_row_get_id (GtkListBoxRow *row,
+                               const char *key);
+/* Destroys every row of @list (the placeholder stays). */
+void sillon_list_box_clear (GtkListBox *list);
+
+G_END_DECLS

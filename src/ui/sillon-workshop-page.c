@@ -1,0 +1,981 @@
+/* sillon-workshop-page.c — plan one workshop and take its attendance
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Attendance is taken with the keyboard alone: the mediator types part of
+ * a name in "Add a participant" and Enter adds the first person found;
+ * Down reaches the other people found and, last, "Add … as a new person",
+ * which records someone who is not in the vault yet without leaving the
+ * workshop. The anonymous counts are checked as they are typed: each
+ * dimension (gender, age, status) adds up to at most the total.
+ */
+
+#include "config.h"
+
+#include "sillon-workshop-page.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sillon-date-text.h"
+#include "sillon-list-row.h"
+#include "sillon-message-label.h"
+#include "sillon-people-page.h"
+
+/* Enough to tell namesakes apart while taking attendance. */
+#define MAX_SUGGESTIONS 5
+/* A copy plans the next workshop of a weekly series. */
+#define SERIES_INTERVAL_DAYS 7
+#define DEFAULT_DURATION_MINUTES 90
+
+struct _SillonWorkshopPage
+{
+  SillonPage parent_instance;
+
+  gint64 workshop_id; /* 0: not saved yet */
+  char *shown_query;  /* what the suggestions were found for */
+  GArray *attendees;  /* gint64 beneficiary ids, in the order they came */
+  gboolean vocabulary_shown;
+
+  GtkLabel *heading;
+  GtkEntry *title_entry;
+  GtkEntry *date_entry;
+  GtkComboBoxText *duration_combo;
+  GtkComboBoxText *level_combo;
+  GtkComboBoxText *place_type_combo;
+  GtkFlowBox *themes_box;
+  GtkFlowBox *equipment_box;
+  GtkSearchEntry *attendee_entry;
+  GtkListBox *suggestion_list;
+  GtkListBox *attendee_list;
+  GtkLabel *attendance_label;
+  GtkBox *anon_box;
+  GtkLabel *anon_message;
+  GtkLabel *message; /* what went wrong */
+  GtkLabel *status;  /* what was done */
+  GtkWidget *save_button;
+  GtkWidget *copy_button;
+  GtkScrolledWindow *scrolled_window;
+  GtkWidget *form_box;
+  GtkSpinButton *anon_spins[SILLON_ANON_N_COUNTS];
+};
+
+G_DEFINE_FINAL_TYPE (SillonWorkshopPage, sillon_workshop_page, SILLON_TYPE_PAGE)
+
+enum
+{
+  SIGNAL_BACK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* One message at a time under the form: a problem, or what was done. */
+static void
+show_message (SillonWorkshopPage *self,
+              const char *text)
+{
+  sillon_message_label_set (self->message, text);
+  sillon_message_label_set (self->status, NULL);
+}
+
+static void
+show_status (SillonWorkshopPage *self,
+             const char *text)
+{
+  sillon_message_label_set (self->status, text);
+  sillon_message_label_set (self->message, NULL);
+}
+
+/* ── Anonymous counts ──────────────────────────────────────────────────── */
+
+static const struct
+{
+  SillonAnonCount first, last;
+  const char *name; /* for the message */
+} dimensions[] = {
+  { SILLON_ANON_DEJA_ACCOMPAGNE, SILLON_ANON_DEJA_ACCOMPAGNE, N_ ("already accompanied") },
+  { SILLON_ANON_GENRE_FEMININ, SILLON_ANON_GENRE_NON_COMMUNIQUE, N_ ("genders") },
+  { SILLON_ANON_AGE_MOINS_DE_DOUZE, SILLON_ANON_AGE_NON_COMMUNIQUE, N_ ("ages") },
+  { SILLON_ANON_STATUT_SCOLARISE, SILLON_ANON_STATUT_NON_COMMUNIQUE, N_ ("statuses") },
+};
+
+gboolean
+sillon_workshop_check_anonymous_counts (const guint *anon,
+                                        char **out_message)
+{
+  for (gsize d = 0; d < G_N_ELEMENTS (dimensions); d++)
+    {
+      guint sum = 0;
+
+      for (guint i = dimensions[d].first; i <= dimensions[d].last; i++)
+        sum += anon[i];
+      if (sum > anon[SILLON_ANON_TOTAL])
+        {
+          if (out_message != NULL)
+            /* Translators: %1$s is a dimension ("ages"), %2$u its sum, %3$u the total. */
+            *out_message = g_strdup_printf (_ ("The %1$s add up to %2$u, more than the %3$u anonymous participants in total. "
+                                               "Raise the total or lower the %1$s."),
+                                            _ (dimensions[d].name), sum, anon[SILLON_ANON_TOTAL]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The labels of the counts, by the Coop's groups. */
+static const struct
+{
+  SillonAnonCount count;
+  const char *label;
+  const char *group; /* the heading before it, NULL: none */
+} anon_labels[] = {
+  { SILLON_ANON_TOTAL, N_ ("Total"), NULL },
+  { SILLON_ANON_DEJA_ACCOMPAGNE, N_ ("Already accompanied"), NULL },
+  { SILLON_ANON_GENRE_FEMININ, N_ ("Women"), N_ ("Gender") },
+  { SILLON_ANON_GENRE_MASCULIN, N_ ("Men"), NULL },
+  { SILLON_ANON_GENRE_NON_COMMUNIQUE, N_ ("Gender not given"), NULL },
+  { SILLON_ANON_AGE_MOINS_DE_DOUZE, N_ ("Under 12"), N_ ("Age") },
+  { SILLON_ANON_AGE_DOUZE_DIX_HUIT, N_ ("12 to 17"), NULL },
+  { SILLON_ANON_AGE_DIX_HUIT_VINGT_QUATRE, N_ ("18 to 24"), NULL },
+  { SILLON_ANON_AGE_VINGT_CINQ_TRENTE_NEUF, N_ ("25 to 39"), NULL },
+  { SILLON_ANON_AGE_QUARANTE_CINQUANTE_NEUF, N_ ("40 to 59"), NULL },
+  { SILLON_ANON_AGE_SOIXANTE_SOIXANTE_NEUF, N_ ("60 to 69"), NULL },
+  { SILLON_ANON_AGE_SOIXANTE_DIX_PLUS, N_ ("70 and over"), NULL },
+  { SILLON_ANON_AGE_NON_COMMUNIQUE, N_ ("Age not given"), NULL },
+  { SILLON_ANON_STATUT_SCOLARISE, N_ ("In education"), N_ ("Status") },
+  { SILLON_ANON_STATUT_SANS_EMPLOI, N_ ("Out of work"), NULL },
+  { SILLON_ANON_STATUT_EN_EMPLOI, N_ ("In work"), NULL },
+  { SILLON_ANON_STATUT_RETRAITE, N_ ("Retired"), NULL },
+  { SILLON_ANON_STATUT_NON_COMMUNIQUE, N_ ("Status not given"), NULL },
+};
+
+static void
+read_anonymous_counts (SillonWorkshopPage *self,
+                       guint *anon)
+{
+  for (guint i = 0; i < SILLON_ANON_N_COUNTS; i++)
+    {
+      gtk_spin_button_update (self->anon_spins[i]);
+      anon[i] = (guint) gtk_spin_button_get_value_as_int (self->anon_spins[i]);
+    }
+}
+
+static gboolean
+check_anonymous_counts (SillonWorkshopPage *self)
+{
+  guint anon[SILLON_ANON_N_COUNTS];
+  g_autofree char *text = NULL;
+  gboolean valid;
+
+  read_anonymous_counts (self, anon);
+  valid = sillon_workshop_check_anonymous_counts (anon, &text);
+  sillon_message_label_set (self->anon_message, text);
+  return valid;
+}
+
+static void
+on_anon_spin_value_changed (SillonWorkshopPage *self)
+{
+  check_anonymous_counts (self);
+}
+
+/* The flow box's own child is what a screen reader meets first: it says
+ * what it holds, and the keyboard goes straight to the control inside. */
+static void
+add_to_flow_box (GtkFlowBox *box,
+                 GtkWidget *widget,
+                 const char *name)
+{
+  GtkWidget *child;
+
+  gtk_container_add (GTK_CONTAINER (box), widget);
+  child = gtk_widget_get_parent (widget);
+  gtk_widget_set_can_focus (child, FALSE);
+  atk_object_set_name (gtk_widget_get_accessible (child), name);
+}
+
+static GtkFlowBox *
+new_flow_box (guint max_per_line)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), max_per_line);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 4);
+  return GTK_FLOW_BOX (box);
+}
+
+/* One line of counts per group, wrapped to the window's width. */
+static void
+build_anonymous_counts (SillonWorkshopPage *self)
+{
+  GtkFlowBox *group_box = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (anon_labels); i++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *label = gtk_label_new (_ (anon_labels[i].label));
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 10000, 1);
+
+      if (group_box == NULL || anon_labels[i].group != NULL)
+        {
+          if (anon_labels[i].group != NULL)
+            {
+              GtkWidget *group = gtk_label_new (_ (anon_labels[i].group));
+
+              gtk_label_set_xalign (GTK_LABEL (group), 0);
+              gtk_style_context_add_class (gtk_widget_get_style_context (group), "dim-label");
+              gtk_container_add (GTK_CONTAINER (self->anon_box), group);
+            }
+          group_box = new_flow_box (5);
+          gtk_container_add (GTK_CONTAINER (self->anon_box), GTK_WIDGET (group_box));
+        }
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_entry_set_width_chars (GTK_ENTRY (spin), 4);
+      gtk_entry_set_activates_default (GTK_ENTRY (spin), TRUE);
+      atk_object_set_name (gtk_widget_get_accessible (spin), _ (anon_labels[i].label));
+      g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_anon_spin_value_changed), self);
+      gtk_container_add (GTK_CONTAINER (item), label);
+      gtk_container_add (GTK_CONTAINER (item), spin);
+      add_to_flow_box (group_box, item, _ (anon_labels[i].label));
+      self->anon_spins[anon_labels[i].count] = GTK_SPIN_BUTTON (spin);
+    }
+  gtk_widget_show_all (GTK_WIDGET (self->anon_box));
+}
+
+/* ── The national lists ────────────────────────────────────────────────── */
+
+static void
+fill_combo (GtkComboBoxText *combo,
+            SillonVocabulary *vocabulary,
+            const char *enumeration,
+            const char *none_label)
+{
+  gsize n = 0;
+  const SillonVocabularyValue *values = sillon_vocabulary_get_values (vocabulary, enumeration, &n, NULL);
+
+  gtk_combo_box_text_remove_all (combo);
+  if (none_label != NULL)
+    gtk_combo_box_text_append (combo, "", none_label);
+  for (gsize i = 0; values != NULL && i < n; i++)
+    gtk_combo_box_text_append (combo, values[i].api, values[i].label);
+}
+
+/* A combo box's list of choices is a menu of its own for a screen reader:
+ * it is named after the combo box. */
+static void
+name_popup (GtkComboBox *combo)
+{
+  AtkObject *popup = gtk_combo_box_get_popup_accessible (combo);
+
+  if (popup != NULL)
+    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (combo))));
+}
+
+static void
+fill_checks (GtkFlowBox *box,
+             SillonVocabulary *vocabulary,
+             const char *enumeration)
+{
+  gsize n = 0;
+  const SillonVocabularyValue *values = sillon_vocabulary_get_values (vocabulary, enumeration, &n, NULL);
+
+  for (gsize i = 0; values != NULL && i < n; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (values[i].label);
+      GtkWidget *label = gtk_bin_get_child (GTK_BIN (check));
+
+      gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+      g_object_set_data_full (G_OBJECT (check), "api", g_strdup (values[i].api), g_free);
+      add_to_flow_box (box, check, values[i].label);
+    }
+  gtk_widget_show_all (GTK_WIDGET (box));
+}
+
+/* The lists come with the vault's vocabulary, so once there is a store. */
+static void
+show_vocabulary (SillonWorkshopPage *self,
+                 SillonStore *store)
+{
+  static const guint durations[] = { 30, 45, 60, 90, 120, 150, 180, 240 };
+  SillonVocabulary *vocabulary = sillon_store_get_vocabulary (store);
+
+  if (self->vocabulary_shown)
+    return;
+  self->vocabulary_shown = TRUE;
+  fill_combo (self->level_combo, vocabulary, "NiveauAtelier", _ ("Not given"));
+  fill_combo (self->place_type_combo, vocabulary, "TypeLieu", NULL);
+  fill_checks (self->themes_box, vocabulary, "Thematique_mediation_numerique");
+  fill_checks (self->equipment_box, vocabulary, "Materiel");
+  for (gsize i = 0; i < G_N_ELEMENTS (durations); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", durations[i]);
+      g_autofree char *text = durations[i] < 60 || durations[i] % 60 != 0
+                                  /* Translators: a duration, %u in minutes. */
+                                  ? g_strdup_printf (_ ("%u min"), durations[i])
+                                  /* Translators: a duration, %u in hours. */
+                                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", durations[i] / 60), durations[i] / 60);
+
+      gtk_combo_box_text_append (self->duration_combo, id, text);
+    }
+  name_popup (GTK_COMBO_BOX (self->duration_combo));
+  name_popup (GTK_COMBO_BOX (self->level_combo));
+  name_popup (GTK_COMBO_BOX (self->place_type_combo));
+}
+
+static GtkToggleButton *
+check_of (GtkWidget *flow_box_child)
+{
+  return GTK_TOGGLE_BUTTON (gtk_bin_get_child (GTK_BIN (flow_box_child)));
+}
+
+static void
+set_checks (GtkFlowBox *box,
+            const char *const *apis)
+{
+  g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (box));
+
+  for (GList *l = children; l != NULL; l = l->next)
+    {
+      GtkToggleButton *check = check_of (l->data);
+      const char *api = g_object_get_data (G_OBJECT (check), "api");
+
+      gtk_toggle_button_set_active (check, apis != NULL && g_strv_contains (apis, api));
+    }
+}
+
+static GStrv
+get_checks (GtkFlowBox *box)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (box));
+
+  for (GList *l = children; l != NULL; l = l->next)
+    if (gtk_toggle_button_get_active (check_of (l->data)))
+      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check_of (l->data)), "api"));
+  return g_strv_builder_end (builder);
+}
+
+/* ── Attendance ────────────────────────────────────────────────────────── */
+
+static gboolean
+is_attending (SillonWorkshopPage *self,
+              gint64 id)
+{
+  for (guint i = 0; i < self->attendees->len; i++)
+    if (g_array_index (self->attendees, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_attendance_label (SillonWorkshopPage *self)
+{
+  guint n = self->attendees->len;
+  g_autofree char *text = n == 0 ? g_strdup (_ ("Nobody is on the attendance list yet."))
+                                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person on the attendance list",
+                                                                 "%u people on the attendance list", n),
+                                                    n);
+
+  gtk_label_set_text (self->attendance_label, text);
+}
+
+/* Attendance of a saved workshop is written as it is taken: the list the
+ * mediator sees is never only on the screen. Its plan waits for Save. */
+static void
+save_attendance (SillonWorkshopPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonWorkshop) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->workshop_id == 0 || store == NULL)
+    return;
+  stored = sillon_store_get_workshop (store, self->workshop_id, &error);
+  if (stored != NULL)
+    {
+      g_array_set_size (stored->attendees, 0);
+      g_array_append_vals (stored->attendees, self->attendees->data, self->attendees->len);
+      if (sillon_store_update_workshop (store, stored, &error))
+        return;
+    }
+  {
+    /* Translators: %s is the reason. */
+    g_autofree char *text = g_strdup_printf (_ ("The attendance list was not saved: %s"), error->message);
+    show_message (self, text);
+  }
+}
+
+static void on_remove_button_clicked (GtkButton *button, SillonWorkshopPage *self);
+
+static void
+add_attendee_row (SillonWorkshopPage *self,
+                  gint64 id,
+                  const char *name)
+{
+  /* Translators: %s is a person's name; the button takes them off the attendance list. */
+  g_autofree char *remove_name = g_strdup_printf (_ ("Remove %s"), name);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic", GTK_ICON_SIZE_BUTTON);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (remove, remove_name);
+  atk_object_set_name (gtk_widget_get_accessible (remove), remove_name);
+  gtk_style_context_add_class (gtk_widget_get_style_context (remove), "flat");
+  g_object_set (box, "margin-start", 12, "margin-end", 6, "margin-top", 2, "margin-bottom", 2, NULL);
+  gtk_container_add (GTK_CONTAINER (box), label);
+  gtk_container_add (GTK_CONTAINER (box), remove);
+  gtk_container_add (GTK_CONTAINER (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  atk_object_set_name (gtk_widget_get_accessible (row), name);
+  g_object_set_data_full (G_OBJECT (row), "beneficiary-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data_full (G_OBJECT (remove), "row", row, NULL);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_button_clicked), self);
+  gtk_widget_show_all (row);
+  gtk_container_add (GTK_CONTAINER (self->attendee_list), row);
+}
+
+static void
+on_remove_button_clicked (GtkButton *button,
+                          SillonWorkshopPage *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  gint64 *id = g_object_get_data (G_OBJECT (row), "beneficiary-id");
+
+  for (guint i = 0; i < self->attendees->len; i++)
+    if (g_array_index (self->attendees, gint64, i) == *id)
+      {
+        g_array_remove_index (self->attendees, i);
+        break;
+      }
+  gtk_widget_destroy (row);
+  update_attendance_label (self);
+  save_attendance (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
+}
+
+static void
+add_attendee (SillonWorkshopPage *self,
+              const SillonBeneficiary *b)
+{
+  g_autofree char *name = sillon_beneficiary_dup_display_name (b);
+
+  if (!is_attending (self, b->id))
+    {
+      g_array_append_val (self->attendees, b->id);
+      add_attendee_row (self, b->id, name);
+    }
+  update_attendance_label (self);
+}
+
+static GtkWidget *
+suggestion_row (const char *text,
+                gint64 id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set (label, "margin-start", 12, "margin-end", 12, "margin-top", 6, "margin-bottom", 6, NULL);
+  gtk_container_add (GTK_CONTAINER (row), label);
+  atk_object_set_name (gtk_widget_get_accessible (row), text);
+  /* 0: the row that records a new person. */
+  g_object_set_data_full (G_OBJECT (row), "beneficiary-id", g_memdup2 (&id, sizeof id), g_free);
+  gtk_widget_show_all (row);
+  return row;
+}
+
+static void
+update_suggestions (SillonWorkshopPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->attendee_entry))));
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *new_text = NULL;
+
+  /* The search entry's delayed search-changed comes after Enter or Down
+   * already searched: rebuilding the rows then would take the focus away
+   * from the one the mediator moved to. */
+  if (g_strcmp0 (query, self->shown_query) == 0)
+    return;
+  g_free (self->shown_query);
+  self->shown_query = g_strdup (query);
+  sillon_list_box_clear (self->suggestion_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), store != NULL && query[0] != '\0');
+  if (store == NULL || query[0] == '\0')
+    return;
+
+  /* One more than shown, for the people already on the list. */
+  found = sillon_store_search_beneficiaries (store, query, MAX_SUGGESTIONS + 1, &error);
+  if (found == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  for (guint i = 0, shown = 0; i < found->len && shown < MAX_SUGGESTIONS; i++)
+    {
+      SillonBeneficiary *b = found->pdata[i];
+      g_autofree char *name = NULL;
+
+      if (is_attending (self, b->id))
+        continue;
+      name = sillon_beneficiary_dup_display_name (b);
+      if (b->birth_year != 0)
+        {
+          /* Translators: %1$s is a name, %2$d a birth year, to tell namesakes apart. */
+          g_autofree char *with_year = g_strdup_printf (_ ("%1$s, born in %2$d"), name, b->birth_year);
+          g_free (name);
+          name = g_steal_pointer (&with_year);
+        }
+      gtk_container_add (GTK_CONTAINER (self->suggestion_list), suggestion_row (name, b->id));
+      shown++;
+    }
+  /* Translators: %s is the name the mediator typed. */
+  new_text = g_strdup_printf (_ ("Add “%s” as a new person"), query);
+  gtk_container_add (GTK_CONTAINER (self->suggestion_list), suggestion_row (new_text, 0));
+}
+
+static void
+on_attendee_entry_search_changed (SillonWorkshopPage *self)
+{
+  update_suggestions (self);
+}
+
+/* "Marie Dupont": first name then last name; one word is a last name. */
+static SillonBeneficiary *
+new_person_from_text (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  SillonBeneficiary *b = sillon_beneficiary_new ();
+  char *space = strrchr (stripped, ' ');
+
+  if (space == NULL)
+    b->last_name = g_strdup (stripped);
+  else
+    {
+      b->last_name = g_strdup (space + 1);
+      *space = '\0';
+      b->first_name = g_strdup (g_strstrip (stripped));
+    }
+  return b;
+}
+
+static void
+on_suggestion_list_row_activated (SillonWorkshopPage *self,
+                                  GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "beneficiary-id");
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonBeneficiary) b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (id == NULL || store == NULL)
+    return;
+  if (*id == 0)
+    {
+      b = new_person_from_text (gtk_entry_get_text (GTK_ENTRY (self->attendee_entry)));
+      if (!sillon_store_insert_beneficiary (store, b, &error))
+        {
+          /* Translators: %s is the reason. */
+          g_autofree char *text = g_strdup_printf (_ ("This person could not be added: %s"), error->message);
+          show_message (self, text);
+          return;
+        }
+    }
+  else if ((b = sillon_store_get_beneficiary (store, *id, &error)) == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  show_message (self, NULL);
+  add_attendee (self, b);
+  save_attendance (self);
+  gtk_entry_set_text (GTK_ENTRY (self->attendee_entry), "");
+  g_clear_pointer (&self->shown_query, g_free);
+  update_suggestions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
+}
+
+/* Enter adds the first person found: the search runs now, not after the
+ * search entry's typing delay, so a fast typist adds whom they typed. */
+static void
+on_attendee_entry_activate (SillonWorkshopPage *self)
+{
+  GtkListBoxRow *first;
+
+  update_suggestions (self);
+  first = gtk_list_box_get_row_at_index (self->suggestion_list, 0);
+  if (first != NULL)
+    on_suggestion_list_row_activated (self, first);
+}
+
+/* Down goes from the typed name to the people found. */
+static gboolean
+on_attendee_entry_key_press_event (SillonWorkshopPage *self,
+                                   GdkEventKey *event)
+{
+  GtkListBoxRow *first;
+
+  if (event->keyval != GDK_KEY_Down && event->keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+  update_suggestions (self);
+  first = gtk_list_box_get_row_at_index (self->suggestion_list, 0);
+  if (first == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return GDK_EVENT_STOP;
+}
+
+/* Enter on the row the focus is on: the list's own key binding acts on
+ * its cursor, which a row given the focus from the entry is not yet. */
+static gboolean
+on_suggestion_list_key_press_event (SillonWorkshopPage *self,
+                                    GdkEventKey *event)
+{
+  GtkWidget *row = gtk_container_get_focus_child (GTK_CONTAINER (self->suggestion_list));
+
+  if (event->keyval != GDK_KEY_Return && event->keyval != GDK_KEY_KP_Enter && event->keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+  if (!GTK_IS_LIST_BOX_ROW (row))
+    return GDK_EVENT_PROPAGATE;
+  on_suggestion_list_row_activated (self, GTK_LIST_BOX_ROW (row));
+  return GDK_EVENT_STOP;
+}
+
+/* ── The form ──────────────────────────────────────────────────────────── */
+
+static void
+set_heading (SillonWorkshopPage *self,
+             const char *title)
+{
+  const char *shown = title != NULL && title[0] != '\0' ? title : _ ("New Workshop");
+
+  gtk_label_set_text (self->heading, shown);
+  sillon_page_set_title (SILLON_PAGE (self), shown);
+}
+
+static void
+show_workshop (SillonWorkshopPage *self,
+               const SillonWorkshop *w)
+{
+  g_autofree char *date = sillon_date_text_format (w->date);
+  g_autofree char *duration = g_strdup_printf ("%u", w->duration_minutes);
+
+  gtk_entry_set_text (self->title_entry, w->title != NULL ? w->title : "");
+  gtk_entry_set_text (self->date_entry, date);
+  if (!gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->duration_combo), duration))
+    {
+      gtk_combo_box_text_append (self->duration_combo, duration, duration);
+      gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->duration_combo), duration);
+    }
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), w->level != NULL ? w->level : "");
+  if (w->place_type == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->place_type_combo), w->place_type))
+    gtk_combo_box_set_active (GTK_COMBO_BOX (self->place_type_combo), 0);
+  set_checks (self->themes_box, (const char *const *) w->themes);
+  set_checks (self->equipment_box, (const char *const *) w->equipment);
+  for (guint i = 0; i < SILLON_ANON_N_COUNTS; i++)
+    gtk_spin_button_set_value (self->anon_spins[i], w->anon[i]);
+  sillon_message_label_set (self->anon_message, NULL);
+  set_heading (self, w->title);
+}
+
+static void
+clear_attendance (SillonWorkshopPage *self)
+{
+  g_clear_pointer (&self->shown_query, g_free);
+  g_array_set_size (self->attendees, 0);
+  sillon_list_box_clear (self->attendee_list);
+  gtk_entry_set_text (GTK_ENTRY (self->attendee_entry), "");
+  sillon_list_box_clear (self->suggestion_list);
+  gtk_widget_hide (GTK_WIDGET (self->suggestion_list));
+  update_attendance_label (self);
+}
+
+gboolean
+sillon_workshop_page_load (SillonWorkshopPage *self,
+                           gint64 workshop_id,
+                           GError **error)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonWorkshop) w = NULL;
+
+  g_return_val_if_fail (SILLON_IS_WORKSHOP_PAGE (self), FALSE);
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  show_vocabulary (self, store);
+  if (workshop_id != 0)
+    {
+      w = sillon_store_get_workshop (store, workshop_id, error);
+      if (w == NULL)
+        return FALSE;
+    }
+  else
+    {
+      w = sillon_workshop_new ();
+      w->date = sillon_date_text_today (0);
+      w->duration_minutes = DEFAULT_DURATION_MINUTES;
+    }
+
+  clear_attendance (self);
+  for (guint i = 0; i < w->attendees->len; i++)
+    {
+      gint64 id = g_array_index (w->attendees, gint64, i);
+      g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (store, id, error);
+
+      if (b == NULL)
+        return FALSE;
+      add_attendee (self, b);
+    }
+  self->workshop_id = workshop_id;
+  show_workshop (self, w);
+  show_message (self, NULL);
+  gtk_widget_set_sensitive (self->copy_button, workshop_id != 0);
+  return TRUE;
+}
+
+gint64
+sillon_workshop_page_get_workshop_id (SillonWorkshopPage *self)
+{
+  g_return_val_if_fail (SILLON_IS_WORKSHOP_PAGE (self), 0);
+
+  return self->workshop_id;
+}
+
+void
+sillon_workshop_page_clear (SillonWorkshopPage *self)
+{
+  g_autoptr (SillonWorkshop) empty = sillon_workshop_new ();
+
+  g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
+
+  self->workshop_id = 0;
+  clear_attendance (self);
+  show_workshop (self, empty);
+  gtk_entry_set_text (self->date_entry, "");
+  show_message (self, NULL);
+}
+
+static char *
+entry_text (GtkEntry *entry)
+{
+  char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/* The form as a workshop, or NULL after saying what is wrong and putting
+ * the focus there. */
+static SillonWorkshop *
+read_form (SillonWorkshopPage *self)
+{
+  g_autoptr (SillonWorkshop) w = sillon_workshop_new ();
+  g_autoptr (GError) error = NULL;
+  const char *level = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->level_combo));
+  const char *duration = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->duration_combo));
+
+  w->id = self->workshop_id;
+  w->title = entry_text (self->title_entry);
+  if (w->title == NULL)
+    {
+      show_message (self, _ ("Give the workshop a title, for example “Sending e-mails”."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+      return NULL;
+    }
+  w->date = sillon_date_text_parse (gtk_entry_get_text (self->date_entry), &error);
+  if (w->date == NULL)
+    {
+      show_message (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+      return NULL;
+    }
+  w->duration_minutes = duration != NULL ? (guint) g_ascii_strtoull (duration, NULL, 10) : DEFAULT_DURATION_MINUTES;
+  w->level = level != NULL && level[0] != '\0' ? g_strdup (level) : NULL;
+  w->place_type = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->place_type_combo)));
+  w->themes = get_checks (self->themes_box);
+  if (w->themes[0] == NULL)
+    {
+      GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (self->themes_box, 0);
+
+      show_message (self, _ ("Choose at least one theme for the workshop."));
+      if (first != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (check_of (GTK_WIDGET (first))));
+      return NULL;
+    }
+  w->equipment = get_checks (self->equipment_box);
+  if (!check_anonymous_counts (self))
+    {
+      show_message (self, gtk_label_get_text (self->anon_message));
+      gtk_widget_grab_focus (GTK_WIDGET (self->anon_spins[SILLON_ANON_TOTAL]));
+      return NULL;
+    }
+  read_anonymous_counts (self, w->anon);
+  g_array_append_vals (w->attendees, self->attendees->data, self->attendees->len);
+  return g_steal_pointer (&w);
+}
+
+static void
+on_save_button_clicked (SillonWorkshopPage *self)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonWorkshop) w = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  gboolean saved;
+
+  g_return_if_fail (store != NULL);
+
+  w = read_form (self);
+  if (w == NULL)
+    return;
+  saved = w->id != 0 ? sillon_store_update_workshop (store, w, &error)
+                     : sillon_store_insert_workshop (store, w, &error);
+  if (!saved)
+    {
+      /* Translators: %s is the reason. */
+      g_autofree char *failed = g_strdup_printf (_ ("The workshop was not saved: %s"), error->message);
+      show_message (self, failed);
+      return;
+    }
+  self->workshop_id = w->id;
+  gtk_widget_set_sensitive (self->copy_button, TRUE);
+  set_heading (self, w->title);
+  date = sillon_date_text_format (w->date);
+  /* Translators: %s is a date. */
+  text = g_strdup_printf (_ ("Saved: the workshop of %s."), date);
+  show_status (self, text);
+}
+
+/* The next workshop of a series: the same workshop a week later, with
+ * nobody on it yet. */
+static void
+on_copy_button_clicked (SillonWorkshopPage *self)
+{
+  g_autoptr (SillonWorkshop) w = read_form (self);
+  g_autofree char *next = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+
+  if (w == NULL)
+    return;
+  next = sillon_date_text_add_days (w->date, SERIES_INTERVAL_DAYS);
+  g_free (w->date);
+  w->date = g_steal_pointer (&next);
+  memset (w->anon, 0, sizeof w->anon);
+  self->workshop_id = 0;
+  clear_attendance (self);
+  show_workshop (self, w);
+  set_heading (self, NULL);
+  gtk_widget_set_sensitive (self->copy_button, FALSE);
+  shown = sillon_date_text_format (w->date);
+  /* Translators: %s is a date. */
+  text = g_strdup_printf (_ ("The next workshop, on %s, is not saved yet: check the date and save it."), shown);
+  show_status (self, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+}
+
+static void
+on_back_button_clicked (SillonWorkshopPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+static void
+sillon_workshop_page_switch_to (SillonPage *page)
+{
+  SillonWorkshopPage *self = SILLON_WORKSHOP_PAGE (page);
+
+  gtk_widget_grab_default (self->save_button);
+  if (self->workshop_id == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
+}
+
+static void
+sillon_workshop_page_locked (SillonPage *page)
+{
+  sillon_workshop_page_clear (SILLON_WORKSHOP_PAGE (page));
+}
+
+static void
+sillon_workshop_page_finalize (GObject *object)
+{
+  SillonWorkshopPage *self = SILLON_WORKSHOP_PAGE (object);
+
+  g_array_unref (self->attendees);
+  g_free (self->shown_query);
+  G_OBJECT_CLASS (sillon_workshop_page_parent_class)->finalize (object);
+}
+
+static void
+sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sillon_workshop_page_finalize;
+  SILLON_PAGE_CLASS (klass)->switch_to = sillon_workshop_page_switch_to;
+  SILLON_PAGE_CLASS (klass)->locked = sillon_workshop_page_locked;
+
+  signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-workshop-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, form_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, duration_combo);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, level_combo);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, place_type_combo);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, themes_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, equipment_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendee_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, suggestion_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendee_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendance_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_message);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, message);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, status);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, copy_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendee_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendee_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendee_entry_key_press_event);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_list_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_list_key_press_event);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
+}
+
+static void
+sillon_workshop_page_init (SillonWorkshopPage *self)
+{
+  self->attendees = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The form scrolls to whatever has the keyboard focus. */
+  gtk_container_set_focus_vadjustment (GTK_CONTAINER (self->form_box),
+                                       gtk_scrolled_window_get_vadjustment (self->scrolled_window));
+  build_anonymous_counts (self);
+  update_attendance_label (self);
+}

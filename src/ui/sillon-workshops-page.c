@@ -1,0 +1,190 @@
+/* sillon-workshops-page.c — the workshops area: upcoming and past workshops
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Upcoming workshops come first, soonest first, because that is what a
+ * mediator prepares; past ones follow, most recent first, for taking the
+ * attendance afterwards or planning the next of a series.
+ */
+
+#include "config.h"
+
+#include "sillon-workshops-page.h"
+
+#include <glib/gi18n.h>
+
+#include "sillon-date-text.h"
+#include "sillon-list-row.h"
+#include "sillon-message-label.h"
+
+/* Past workshops shown at once: a year of weekly workshops and more. */
+#define MAX_PAST 100
+
+struct _SillonWorkshopsPage
+{
+  SillonPage parent_instance;
+
+  GtkWidget *new_button;
+  GtkLabel *message;
+  GtkListBox *upcoming_list;
+  GtkListBox *past_list;
+  GtkLabel *past_more_label;
+};
+
+G_DEFINE_FINAL_TYPE (SillonWorkshopsPage, sillon_workshops_page, SILLON_TYPE_PAGE)
+
+enum
+{
+  SIGNAL_WORKSHOP_ACTIVATED,
+  SIGNAL_NEW_WORKSHOP,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+char *
+sillon_workshop_dup_summary (SillonStore *store,
+                             const SillonWorkshop *w)
+{
+  g_autofree char *date = sillon_date_text_format (w->date);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint participants = w->attendees->len + w->anon[SILLON_ANON_TOTAL];
+
+  g_ptr_array_add (parts, g_steal_pointer (&date));
+  if (w->level != NULL)
+    {
+      const char *label = sillon_vocabulary_get_label (sillon_store_get_vocabulary (store), "NiveauAtelier", w->level, NULL);
+
+      g_ptr_array_add (parts, g_strdup (label != NULL ? label : w->level));
+    }
+  /* Translators: a duration in minutes. */
+  g_ptr_array_add (parts, g_strdup_printf (_ ("%u min"), w->duration_minutes));
+  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants", participants),
+                                           participants));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static GtkWidget *
+workshop_row (SillonStore *store,
+              const SillonWorkshop *w)
+{
+  g_autofree char *summary = sillon_workshop_dup_summary (store, w);
+
+  return sillon_list_row_new (w->title, summary, "workshop-id", w->id);
+}
+
+void
+sillon_workshops_page_refresh (SillonWorkshopsPage *self)
+{
+  SillonStore *store;
+  g_autoptr (GPtrArray) upcoming = NULL;
+  g_autoptr (GPtrArray) past = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *today = sillon_date_text_today (0);
+  g_autofree char *yesterday = sillon_date_text_today (-1);
+
+  g_return_if_fail (SILLON_IS_WORKSHOPS_PAGE (self));
+
+  sillon_list_box_clear (self->upcoming_list);
+  sillon_list_box_clear (self->past_list);
+  gtk_widget_hide (GTK_WIDGET (self->past_more_label));
+  sillon_message_label_set (self->message, NULL);
+  store = sillon_page_get_store (SILLON_PAGE (self));
+  if (store == NULL)
+    return;
+
+  upcoming = sillon_store_list_workshops (store, today, NULL, &error);
+  if (upcoming != NULL)
+    past = sillon_store_list_workshops (store, NULL, yesterday, &error);
+  if (upcoming == NULL || past == NULL)
+    {
+      /* Translators: %s is the technical reason. */
+      g_autofree char *text = g_strdup_printf (_ ("The workshops cannot be read: %s"), error->message);
+      sillon_message_label_set (self->message, text);
+      return;
+    }
+  /* The store lists the most recent first: the soonest upcoming last. */
+  for (guint i = upcoming->len; i > 0; i--)
+    gtk_container_add (GTK_CONTAINER (self->upcoming_list), workshop_row (store, upcoming->pdata[i - 1]));
+  for (guint i = 0; i < past->len && i < MAX_PAST; i++)
+    gtk_container_add (GTK_CONTAINER (self->past_list), workshop_row (store, past->pdata[i]));
+  if (past->len > MAX_PAST)
+    {
+      guint older = past->len - MAX_PAST;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u older workshop", "and %u older workshops", older),
+                                               older);
+
+      gtk_label_set_text (self->past_more_label, text);
+      gtk_widget_show (GTK_WIDGET (self->past_more_label));
+    }
+}
+
+static void
+sillon_workshops_page_switch_to (SillonPage *page)
+{
+  SillonWorkshopsPage *self = SILLON_WORKSHOPS_PAGE (page);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->upcoming_list, 0);
+
+  sillon_workshops_page_refresh (self);
+  first = gtk_list_box_get_row_at_index (self->upcoming_list, 0);
+  if (first == NULL)
+    first = gtk_list_box_get_row_at_index (self->past_list, 0);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+  else
+    gtk_widget_grab_focus (self->new_button);
+}
+
+static void
+sillon_workshops_page_locked (SillonPage *page)
+{
+  sillon_workshops_page_refresh (SILLON_WORKSHOPS_PAGE (page));
+}
+
+static void
+on_new_button_clicked (SillonWorkshopsPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_NEW_WORKSHOP], 0);
+}
+
+static void
+on_list_row_activated (SillonWorkshopsPage *self,
+                       GtkListBoxRow *row)
+{
+  gint64 id = sillon_list_row_get_id (row, "workshop-id");
+
+  if (id != 0)
+    g_signal_emit (self, signals[SIGNAL_WORKSHOP_ACTIVATED], 0, id);
+}
+
+static void
+sillon_workshops_page_class_init (SillonWorkshopsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  SILLON_PAGE_CLASS (klass)->switch_to = sillon_workshops_page_switch_to;
+  SILLON_PAGE_CLASS (klass)->locked = sillon_workshops_page_locked;
+
+  /* The id of the workshop to open. */
+  signals[SIGNAL_WORKSHOP_ACTIVATED] = g_signal_new ("workshop-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_NEW_WORKSHOP] = g_signal_new ("new-workshop", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-workshops-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, message);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, upcoming_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, past_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, past_more_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated);
+}
+
+static void
+sillon_workshops_page_init (SillonWorkshopsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
