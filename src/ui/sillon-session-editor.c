@@ -349,7 +349,7 @@ sillon_session_editor_new (GtkWindow *parent,
       !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->help_mode_combo), sillon_help_mode_to_string (session->help_mode)))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->help_mode_combo), 0);
 
-  date = session->date != NULL ? sillon_date_format (session->date) : sillon_date_format_today ();
+  date = session->date != NULL ? sillon_date_entry_text (session->date) : sillon_date_entry_text_today ();
   gtk_entry_set_text (self->date_entry, date);
 
   for (guint i = 0; i < G_N_ELEMENTS (duration_choices); i++)
@@ -409,22 +409,20 @@ collect (SillonSessionEditor *self, gboolean strict, GError **error)
 {
   g_autoptr (SillonSession) s = NULL;
   g_autofree char *date = NULL;
+  g_autoptr (GError) date_error = NULL;
   g_autofree char *notes = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   const char *autonomy, *help_mode;
 
-  date = sillon_date_parse (gtk_entry_get_text (self->date_entry));
+  date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), &date_error);
   if (date == NULL && !strict)
     date = g_strdup (self->session->date);
   if (date == NULL)
     {
-      g_autofree char *example = sillon_date_format_today ();
-
       gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
-      /* Translators: %s is today's date, as an example of a valid date. */
-      g_set_error (error, SILLON_SESSION_EDITOR_ERROR, SILLON_SESSION_EDITOR_ERROR_INVALID,
-                   _ ("The date is not a date. Write it as “%s”."), example);
+      g_set_error_literal (error, SILLON_SESSION_EDITOR_ERROR, SILLON_SESSION_EDITOR_ERROR_INVALID,
+                           date_error->message);
       return NULL;
     }
 
