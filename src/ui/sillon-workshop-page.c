@@ -266,7 +266,8 @@ fill_combo (GtkComboBoxText *combo,
   if (none_label != NULL)
     gtk_combo_box_text_append (combo, "", none_label);
   for (gsize i = 0; values != NULL && i < n; i++)
-    gtk_combo_box_text_append (combo, values[i].api, values[i].label);
+    gtk_combo_box_text_append (combo, values[i].api,
+                               sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL));
 }
 
 /* A combo box's list of choices is a menu of its own for a screen reader:
@@ -290,12 +291,13 @@ fill_checks (GtkFlowBox *box,
 
   for (gsize i = 0; values != NULL && i < n; i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (values[i].label);
+      const char *shown = sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL);
+      GtkWidget *check = gtk_check_button_new_with_label (shown);
       GtkWidget *label = gtk_bin_get_child (GTK_BIN (check));
 
       gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
       g_object_set_data_full (G_OBJECT (check), "api", g_strdup (values[i].api), g_free);
-      add_to_flow_box (box, check, values[i].label);
+      add_to_flow_box (box, check, shown);
     }
   gtk_widget_show_all (GTK_WIDGET (box));
 }

@@ -54,7 +54,7 @@ sillon_workshop_dup_summary (SillonStore *store,
   g_ptr_array_add (parts, g_steal_pointer (&date));
   if (w->level != NULL)
     {
-      const char *label = sillon_vocabulary_get_label (sillon_store_get_vocabulary (store), "NiveauAtelier", w->level, NULL);
+      const char *label = sillon_vocabulary_get_display_label (sillon_store_get_vocabulary (store), "NiveauAtelier", w->level, NULL);
 
       g_ptr_array_add (parts, g_strdup (label != NULL ? label : w->level));
     }
