@@ -557,6 +557,15 @@ sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
 }
 
 SillonVault *
+sillon_cli_unlock_vault_with_flags_full (SillonCliCommonOptions *common,
+                                         SillonVaultOpenFlags flags,
+                                         SillonCliSecret **out_passphrase,
+                                         int *out_exit)
+{
+  return unlock_vault (common, FALSE, flags, out_passphrase, out_exit);
+}
+
+SillonVault *
 sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
 {
   return sillon_cli_unlock_vault_full (common, FALSE, NULL, out_exit);

@@ -97,6 +97,12 @@ SillonVault *sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
 SillonVault *sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
                                                  SillonVaultOpenFlags flags,
                                                  int *out_exit);
+/* The same, keeping the passphrase in @out_passphrase for a command that
+ * opens the vault a second time (repair: checked first, then written). */
+SillonVault *sillon_cli_unlock_vault_with_flags_full (SillonCliCommonOptions *common,
+                                                      SillonVaultOpenFlags flags,
+                                                      SillonCliSecret **out_passphrase,
+                                                      int *out_exit);
 /* FALSE, with the "no vault here" message printed and @out_exit set, when
  * the vault file does not exist. */
 gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit);
