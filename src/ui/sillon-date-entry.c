@@ -24,8 +24,10 @@ format_or_keep (const char *iso,
 {
   char *text = NULL;
 
-  g_return_val_if_fail (iso != NULL, NULL);
-
+  /* A record without a date (a workshop being planned) shows an empty
+   * entry, not a warning. */
+  if (iso == NULL)
+    return g_strdup ("");
   text = sillon_format_iso_date (iso, style, NULL);
   return text != NULL ? text : g_strdup (iso);
 }

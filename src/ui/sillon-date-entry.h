@@ -12,11 +12,12 @@ G_BEGIN_DECLS
 
 /* @iso (YYYY-MM-DD) with the month in words, in the UI's language, for a
  * label: "7 December 2026", "7 décembre 2026"; @iso itself when it is not
- * a date. */
+ * a date, "" when it is NULL. */
 char *sillon_date_format (const char *iso) G_GNUC_WARN_UNUSED_RESULT;
 /* @iso as a date entry shows it, the UI's short form: "07/12/2026" in
  * French, "12/07/2026" in English, the locale's own where its date
- * settings speak the UI's language; @iso itself when it is not a date. */
+ * settings speak the UI's language; @iso itself when it is not a date,
+ * "" when it is NULL. */
 char *sillon_date_entry_text (const char *iso) G_GNUC_WARN_UNUSED_RESULT;
 /* Today, as a date entry shows it. */
 char *sillon_date_entry_text_today (void) G_GNUC_WARN_UNUSED_RESULT;
