@@ -335,7 +335,7 @@ def test():
     check(not missing, "every control of the session form is named: " + ", ".join(missing))
     # National values show their label in the interface's language.
     place_items = [n.name for n in find(editor, "combo box", S["place"]).findChildren(
-        lambda n: n.roleName == "menu item", showing_only=False)]
+        lambda n: n.roleName == "menu item", isLambda=True, showingOnly=False)]
     check(S["venue"] in place_items, f"the place list is in the interface's language ({place_items!r})")
     check(find(editor, "check box", S["computer"], showing=False) is not None,
           "the equipment is in the interface's language")
