@@ -78,21 +78,6 @@ today_iso (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static SillonPlaceRecord *
-find_own_structure (SillonStore *store)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-
-  if (sqlite3_prepare_v2 (sillon_store_get_db (store),
-                          "SELECT id FROM places WHERE own_structure = 1 ORDER BY id LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id != 0 ? sillon_store_get_place (store, id, NULL) : NULL;
-}
-
 static gboolean
 has_text (const char *text)
 {
@@ -166,7 +151,8 @@ ctx_init (Ctx *ctx, SillonStore *store, const SillonSheetRequest *request, GErro
   ctx->lang = sillon_sheet_language_get (code, error);
   if (ctx->lang == NULL)
     return FALSE;
-  ctx->structure = find_own_structure (store);
+  if (!sillon_store_get_own_structure (store, &ctx->structure, error))
+    return FALSE;
   if (ctx->person->mediator_id != 0)
     ctx->mediator = sillon_store_get_mediator (store, ctx->person->mediator_id, NULL);
   ctx->doc = sillon_sheet_doc_new (request->paper, sillon_sheet_language_is_rtl (ctx->lang));
