@@ -602,6 +602,10 @@ test_referral (Fixture *f, gconstpointer data)
   assert_contains (text, "Gratuit");
   assert_contains (text, "Carte d’identité, dernier avis d’imposition");
   assert_contains (text, "https://rdv.exemple.fr/maison-france-services-reims");
+  /* Numbers as they are dialled from France, never in E.164. */
+  assert_contains (text, "Téléphone 03 26 00 00 00");
+  assert_contains (text, "Une question ? Appelez le 03 26 00 00 00");
+  g_assert_null (strstr (text, "+33"));
   /* Part 2, with consent: why, what was done, the profile, signatures.
    * Too long to go under part 1, it has its own page, whole. */
   assert_contains (text, "La page suivante est pour la structure où vous allez : donnez-la-lui.");

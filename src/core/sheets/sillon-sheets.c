@@ -14,6 +14,7 @@
 
 #include "sillon-assessment.h"
 #include "sillon-opening-hours.h"
+#include "sillon-phone-format.h"
 #include "sillon-sheet-labels.h"
 
 /* The text of an English msgid in the sheet's language. */
@@ -76,6 +77,25 @@ today_iso (void)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* A number as the person dials it from France ("03 26 00 00 00"), its
+ * groups held together by no-break spaces so that a line never ends inside
+ * it. NULL for none. */
+static char *
+sheet_phone (const char *number)
+{
+  g_autofree char *grouped = sillon_phone_format (number, SILLON_PHONE_HOME_REGION);
+  g_auto (GStrv) groups = NULL;
+
+  if (grouped == NULL)
+    return NULL;
+  /* Only a number Sillon could read is held together: free text stays
+   * free to wrap. */
+  if (!g_regex_match_simple ("^\\+?[0-9 ]+$", grouped, 0, 0))
+    return g_steal_pointer (&grouped);
+  groups = g_strsplit (grouped, " ", -1);
+  return g_strjoinv ("\u00a0", groups);
 }
 
 static gboolean
@@ -166,10 +186,11 @@ add_structure_fields (Ctx *ctx)
     {
       g_autofree char *address = place_address (ctx->structure);
       g_autofree char *emails = join_multi (ctx->structure->multi[SILLON_PLACE_COL_COURRIELS]);
+      g_autofree char *phone = sheet_phone (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
 
       sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Structure")), ctx->structure->values[SILLON_PLACE_COL_NOM]);
       sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Address")), address);
-      sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Phone")), ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
+      sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Phone")), phone);
       sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Email")), emails);
     }
   if (ctx->mediator != NULL)
@@ -653,7 +674,9 @@ build_referral (Ctx *ctx, gboolean separate_pages, gint64 *out_referral_id, GErr
 
       sillon_sheet_doc_add_field (doc, T (N_ ("Address")), address);
       add_opening_hours (ctx, place);
-      sillon_sheet_doc_add_field (doc, T (N_ ("Phone")), place->values[SILLON_PLACE_COL_TELEPHONE]);
+      g_autofree char *phone = sheet_phone (place->values[SILLON_PLACE_COL_TELEPHONE]);
+
+      sillon_sheet_doc_add_field (doc, T (N_ ("Phone")), phone);
       sillon_sheet_doc_add_field (doc, T (N_ ("Email")), emails);
       sillon_sheet_doc_add_field (doc, T (N_ ("How to get an appointment")), access);
       sillon_sheet_doc_add_field (doc, T (N_ ("Cost")), cost);
@@ -673,10 +696,12 @@ build_referral (Ctx *ctx, gboolean separate_pages, gint64 *out_referral_id, GErr
   else
     sillon_sheet_doc_add_field (doc, T (N_ ("What to bring")), referral->documents);
   if (ctx->structure != NULL)
-    sillon_sheet_doc_add_field (doc, T (N_ ("A question? Call")),
-                                has_text (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE])
-                                    ? ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]
-                                    : ctx->structure->values[SILLON_PLACE_COL_NOM]);
+    {
+      g_autofree char *phone = sheet_phone (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
+
+      sillon_sheet_doc_add_field (doc, T (N_ ("A question? Call")),
+                                  phone != NULL ? phone : ctx->structure->values[SILLON_PLACE_COL_NOM]);
+    }
 
   if (separate_pages)
     {
@@ -705,7 +730,7 @@ build_referral (Ctx *ctx, gboolean separate_pages, gint64 *out_referral_id, GErr
       /* One field: part 2 must fit under part 1 on a page when it can. */
       g_autofree char *emails = join_multi (ctx->structure->multi[SILLON_PLACE_COL_COURRIELS]);
       g_autoptr (GString) contact = g_string_new (ctx->structure->values[SILLON_PLACE_COL_NOM]);
-      const char *phone = ctx->structure->values[SILLON_PLACE_COL_TELEPHONE];
+      g_autofree char *phone = sheet_phone (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
 
       if (has_text (phone) || has_text (emails))
         g_string_append_printf (contact, "\n%s%s%s", has_text (phone) ? phone : "",
@@ -1050,7 +1075,11 @@ add_object_fields (Ctx *ctx, JsonObject *object)
               add_object_fields (ctx, json_array_get_object_element (items, i));
           continue;
         }
-      text = enumeration != NULL ? enumeration_text (ctx, enumeration, node) : value_text (ctx, node);
+      if ((g_str_equal (key, "phone") || g_str_equal (key, "telephone")) && JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_STRING)
+        text = sheet_phone (json_node_get_string (node));
+      else
+        text = enumeration != NULL ? enumeration_text (ctx, enumeration, node) : value_text (ctx, node);
       sillon_sheet_doc_add_field (ctx->doc, label != NULL ? label : key, text);
     }
 }
