@@ -210,6 +210,13 @@ fill (Fixture *f)
 
   /* Ordinary */
   f->ordinary = add_person (f, "Amina", "Benali", "fr", "Souhaite apprendre à faire seule ses démarches.");
+  {
+    g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (f->s.store, f->ordinary, NULL);
+
+    /* As a mediator types it: the record sheet writes it as it is read. */
+    b->phone = g_strdup ("06.12.34.56.78");
+    g_assert_true (sillon_store_update_beneficiary (f->s.store, b, NULL));
+  }
   add_session (f, f->ordinary, "2026-03-02", themes_a);
   add_session (f, f->ordinary, "2026-04-10", themes_b);
   add_session (f, f->ordinary, "2026-05-20", themes_a);
@@ -787,6 +794,10 @@ test_record (Fixture *f, gconstpointer data)
   assert_contains (text, "Savez-vous lire vos e-mails et en envoyer un ?");
   assert_contains (text, "Lieu d’activité");
   g_assert_null (strstr (text, "{\""));
+  /* The person's own number grouped, the sheet language by its name. */
+  assert_contains (text, "06 12 34 56 78");
+  g_assert_null (strstr (text, "06.12.34.56.78"));
+  assert_contains (text, "Langue des fiches Français");
 }
 
 /* An English record shows the national values in English, not with the
@@ -895,10 +906,66 @@ pdf_words (const char *path, guint page)
   return words;
 }
 
+/* A right-to-left sheet language made of test strings: Arabic is not a
+ * complete sheet language, but one added as data must lay out mirrored.
+ * Registered once for the process. */
+static void
+register_arabic_test_language (void)
+{
+  static const char *const messages[][2] = {
+    { "My digital journey", "مساري الرقمي" },
+    { "Where I stand", "أين أنا" },
+    { "Where to find help", "أين أجد المساعدة" },
+    { "Where to go next", "إلى أين أذهب الآن" },
+    { "Referral: for the receiving structure", "التوجيه: للجهة المستقبلة" },
+    { "Your information and your rights", "معلوماتك وحقوقك" },
+    { "Everything we keep about you", "كل ما نحتفظ به عنك" },
+    { "Go to", "اذهب إلى" },
+    { "Address", "العنوان" },
+    { "Phone", "الهاتف" },
+    { "A question? Call", "سؤال؟ اتصل بـ" },
+  };
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      SillonSheetLanguage *ar = sillon_sheet_language_new ("ar-test", TRUE, "{day} {month} {year}");
+
+      for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+        sillon_sheet_language_add_message (ar, NULL, messages[i][0], messages[i][1]);
+      g_assert_true (sillon_sheet_language_register (ar));
+      g_once_init_leave (&once, 1);
+    }
+}
+
+/* Every sheet lays out right to left inside the printable area, with its
+ * fonts embedded, and a telephone number keeps its digits in reading
+ * order: groups of digits are neutral, and without the left-to-right mark
+ * the layout gives a number, an RTL paragraph would print
+ * "00 00 00 26 03". */
+static void
+test_rtl_every_sheet (Fixture *f, gconstpointer data)
+{
+  const SillonSheetKind kinds[] = { SILLON_SHEET_PROGRESS, SILLON_SHEET_REFERRAL, SILLON_SHEET_NOTICE, SILLON_SHEET_RECORD };
+  const char *titles[] = { "مساري الرقمي", "إلى أين أذهب الآن", "معلوماتك وحقوقك", "كل ما نحتفظ به عنك" };
+
+  register_arabic_test_language ();
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      gint64 referral = kinds[i] == SILLON_SHEET_REFERRAL ? f->referral_place : 0;
+      g_autofree char *path = render (f, kinds[i], f->ordinary, referral, "ar-test", SILLON_SHEET_PAPER_A4, NULL);
+      g_autofree char *text = pdf_text (path);
+
+      check_sheet (f, path, SILLON_SHEET_PAPER_A4);
+      g_assert_cmpuint (count_arabic (text), >=, g_utf8_strlen (titles[i], -1) - 2);
+      assert_contains (text, "03 26 00 00 00");
+      g_assert_null (strstr (text, "00 00 26 03"));
+    }
+}
+
 static void
 test_rtl (Fixture *f, gconstpointer data)
 {
-  SillonSheetLanguage *ar = sillon_sheet_language_new ("ar-test", TRUE, "{day} {month} {year}");
   g_autofree char *path = NULL;
   g_autofree char *french = NULL;
   g_autoptr (GPtrArray) words = NULL;
@@ -906,12 +973,7 @@ test_rtl (Fixture *f, gconstpointer data)
   gboolean found_title = FALSE;
   double title_min = G_MAXDOUBLE, title_max = 0.0;
 
-  /* Test strings only: Arabic is not a complete sheet language, but a
-   * right-to-left one added as data must lay out mirrored. */
-  sillon_sheet_language_add_message (ar, NULL, "My digital journey", "مساري الرقمي");
-  sillon_sheet_language_add_message (ar, NULL, "Where I stand", "أين أنا");
-  sillon_sheet_language_add_message (ar, NULL, "Where to find help", "أين أجد المساعدة");
-  sillon_sheet_language_register (ar);
+  register_arabic_test_language ();
 
   path = render (f, SILLON_SHEET_PROGRESS, f->ordinary, 0, "ar-test", SILLON_SHEET_PAPER_A4, NULL);
   check_sheet (f, path, SILLON_SHEET_PAPER_A4);
@@ -1349,6 +1411,7 @@ main (int argc, char **argv)
   ADD ("record/english-labels", test_record_english_labels);
   ADD ("recovery/fr", test_recovery);
   ADD ("rtl/progress", test_rtl);
+  ADD ("rtl/every-sheet", test_rtl_every_sheet);
   ADD ("fingerprint/verify", test_fingerprint);
   ADD ("fingerprint/other-vault", test_fingerprint_other_vault);
   ADD ("layout/errors", test_layout_errors);

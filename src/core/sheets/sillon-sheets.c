@@ -1078,6 +1078,16 @@ add_object_fields (Ctx *ctx, JsonObject *object)
       if ((g_str_equal (key, "phone") || g_str_equal (key, "telephone")) && JSON_NODE_HOLDS_VALUE (node) &&
           json_node_get_value_type (node) == G_TYPE_STRING)
         text = sheet_phone (json_node_get_string (node));
+      else if (g_str_equal (key, "sheet_language") && JSON_NODE_HOLDS_VALUE (node) &&
+               json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          /* "Français", not the code the vault keeps. */
+          const char *code = json_node_get_string (node);
+
+          text = sillon_sheet_language_dup_name (code);
+          if (text == NULL)
+            text = g_strdup (code);
+        }
       else
         text = enumeration != NULL ? enumeration_text (ctx, enumeration, node) : value_text (ctx, node);
       sillon_sheet_doc_add_field (ctx->doc, label != NULL ? label : key, text);
