@@ -1037,6 +1037,52 @@ rasterise_first_page (SillonSheetDoc *doc, double dpi)
   return surface;
 }
 
+/* The lowest row of ink between @x0 and @x1 (pixels), -1 for none. */
+static int
+lowest_ink (cairo_surface_t *surface, int x0, int x1)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = cairo_image_surface_get_height (surface) - 1; y >= 0; y--)
+    for (int x = x0; x < x1; x++)
+      if ((((const guint32 *) (data + y * stride))[x] & 0xff) < 0x80)
+        return y;
+  return -1;
+}
+
+/* A label and its value share their first baseline whatever their
+ * scripts: Noto Sans Arabic's taller lines used to push an Arabic value a
+ * few points below its label. "x" sits on the baseline, and so does the
+ * Arabic tatweel. */
+static void
+test_layout_row_baseline (void)
+{
+  const double dpi = 150.0;
+
+  for (int rtl = 0; rtl <= 1; rtl++)
+    {
+      g_autoptr (SillonSheetDoc) doc = sillon_sheet_doc_new (SILLON_SHEET_PAPER_A4, rtl);
+      cairo_surface_t *page;
+      double w, h;
+      int middle, label_bottom, value_bottom;
+
+      sillon_sheet_doc_add_field (doc, rtl ? "\u0640\u0640\u0640\u0640" : "xxxx", rtl ? "xxxx" : "\u0640\u0640\u0640\u0640");
+      page = rasterise_first_page (doc, dpi);
+      sillon_sheet_paper_get_size (SILLON_SHEET_PAPER_A4, &w, &h);
+      /* The label's column is the first 36 % of the body (48 pt margins),
+       * at the right in a right-to-left sheet. */
+      middle = (int) ((rtl ? w - (48.0 + 0.36 * (w - 96.0)) : 48.0 + 0.36 * (w - 96.0)) * dpi / 72.0);
+      label_bottom = lowest_ink (page, 0, middle);
+      value_bottom = lowest_ink (page, middle, cairo_image_surface_get_width (page));
+      g_assert_cmpint (label_bottom, >, 0);
+      g_assert_cmpint (value_bottom, >, 0);
+      /* Within a point (about 2 pixels at 150 dpi). */
+      g_assert_cmpint (ABS (label_bottom - value_bottom), <=, (int) (1.0 * dpi / 72.0));
+      cairo_surface_destroy (page);
+    }
+}
+
 static void
 test_reference_image (Fixture *f, gconstpointer data)
 {
@@ -1415,6 +1461,7 @@ main (int argc, char **argv)
   ADD ("fingerprint/verify", test_fingerprint);
   ADD ("fingerprint/other-vault", test_fingerprint_other_vault);
   ADD ("layout/errors", test_layout_errors);
+  g_test_add_func ("/sheets/layout/row-baseline", test_layout_row_baseline);
   ADD ("layout/long-paragraph", test_layout_long_paragraph);
 #undef ADD
   return g_test_run ();
