@@ -267,6 +267,23 @@ sillon_sheet_language_list_codes (GError **error)
   return g_strv_builder_end (codes);
 }
 
+char *
+sillon_sheet_language_dup_name (const char *code)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *languages = code != NULL ? load_language_list (parser, NULL) : NULL;
+
+  for (guint i = 0; languages != NULL && i < json_array_get_length (languages); i++)
+    {
+      JsonNode *node = json_array_get_element (languages, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (entry != NULL && g_strcmp0 (json_object_get_string_member_with_default (entry, "code", NULL), code) == 0)
+        return g_strdup (json_object_get_string_member_with_default (entry, "name", NULL));
+    }
+  return NULL;
+}
+
 static SillonSheetLanguage *
 language_load (const char *code, GError **error)
 {

@@ -1401,6 +1401,28 @@ sillon_store_list_places (SillonStore *store, GError **error)
 }
 
 gboolean
+sillon_store_get_own_structure (SillonStore *store, SillonPlaceRecord **out_place, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (out_place != NULL, FALSE);
+  *out_place = NULL;
+  stmt = store_stmt (store, "SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM places WHERE own_structure = 1 ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_place = place_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    {
+      store_set_sql_error (store->db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 sillon_store_delete_place (SillonStore *store, gint64 id, GError **error)
 {
   return store_delete_by_id (store, "DELETE FROM places WHERE id = ?", _ ("place"), id, error);
