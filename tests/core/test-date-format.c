@@ -67,6 +67,24 @@ test_english (void)
   }
 }
 
+/* The one list of month names that opening hours and sheets translate. */
+static void
+test_month_msgid (void)
+{
+  g_assert_cmpstr (sillon_month_msgid (G_DATE_JANUARY), ==, "January");
+  g_assert_cmpstr (sillon_month_msgid (G_DATE_AUGUST), ==, "August");
+  g_assert_cmpstr (sillon_month_msgid (G_DATE_DECEMBER), ==, "December");
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("Sillon", G_LOG_LEVEL_CRITICAL, "*g_date_valid_month*");
+      g_assert_null (sillon_month_msgid (G_DATE_BAD_MONTH));
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("Sillon", G_LOG_LEVEL_CRITICAL, "*g_date_valid_month*");
+      g_assert_null (sillon_month_msgid (13));
+      g_test_assert_expected_messages ();
+    }
+}
+
 static void
 test_invalid (void)
 {
@@ -150,6 +168,7 @@ main (int argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date-format/short-pattern-choice", test_short_pattern_choice);
   g_test_add_func ("/date-format/english", test_english);
+  g_test_add_func ("/date-format/month-msgid", test_month_msgid);
   g_test_add_func ("/date-format/invalid", test_invalid);
   g_test_add_func ("/date-format/french", test_french);
   return g_test_run ();

@@ -34,4 +34,6 @@ char *sillon_format_iso_date (const char *iso_date,
 const char *sillon_date_short_pattern (const char *time_locale,
                                        const char *ui_language);
 
+const char *sillon_month_msgid (GDateMonth month);
+
 G_END_DECLS
