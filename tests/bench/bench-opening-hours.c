@@ -44,7 +44,12 @@ main (int argc, char **argv)
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        runs = (guint) MAX (1, atoi (argv[++i]));
+        {
+          /* Not inside MAX (), which would read the argument twice. */
+          int n = atoi (argv[++i]);
+
+          runs = (guint) MAX (1, n);
+        }
       else
         {
           fprintf (stderr, "usage: bench-opening-hours [--runs N]\n");
