@@ -20,6 +20,7 @@
 #include "sillon-store.h"
 #include "sillon-vault.h"
 #include "bench-util.h"
+#include "../core/test-dir-util.h"
 
 /* Every prefix of a name as typed letter by letter, with and without its
  * accents, plus the whole name with one letter swapped (a typo). */
@@ -200,17 +201,6 @@ main (int argc, char **argv)
     if (g_stat (path, &st) == 0)
       printf ("file size: %.1f MiB\n", st.st_size / 1048576.0);
   }
-  {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  test_remove_tree (dir);
   return 0;
 }
