@@ -12,9 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "sillon-demo.h"
 #include "sillon-stats-bundle.h"
 #include "sillon-stats-indicators.h"
+#include "test-demo-util.h"
 #include "test-store-util.h"
 
 #define FROM "2026-01-01"
@@ -32,18 +32,7 @@ typedef struct
 static void
 generate (StoreFixture *site, guint64 seed)
 {
-  g_autoptr (GError) error = NULL;
-  SillonDemoOptions options;
-
-  sillon_demo_options_init (&options);
-  options.seed = seed;
-  options.beneficiaries = 250;
-  options.sessions = 1500;
-  options.workshops = 25;
-  options.places = 0;
-  options.end_date = "2026-06-30";
-  g_assert_true (sillon_demo_generate (site->store, &options, &error));
-  g_assert_no_error (error);
+  demo_test_generate (site->store, seed, 250, 1500, 25, 0);
 }
 
 static void
