@@ -134,6 +134,17 @@ wipe_string (char *text)
   g_free (text);
 }
 
+/* Whether @text is empty or only white space (what g_strstrip() removes),
+ * looked at in place: a recovery key is not copied for that. */
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 recovery_free (Recovery *recovery)
 {
@@ -230,7 +241,7 @@ on_recovery_button_clicked (SillonUnlockPage *self)
   g_autoptr (GTask) task = NULL;
   Recovery *recovery;
 
-  if (g_strstrip (g_strdup (key))[0] == '\0')
+  if (is_blank (key))
     {
       sillon_message_label_set (self->recovery_message, _ ("Type the recovery key printed when the vault was created."));
       gtk_widget_grab_focus (GTK_WIDGET (self->recovery_key_entry));
