@@ -15,6 +15,7 @@
 #include "sillon-stats-bundle.h"
 #include "sillon-stats-indicators.h"
 #include "test-demo-util.h"
+#include "test-dir-util.h"
 #include "test-store-util.h"
 
 #define FROM "2026-01-01"
@@ -60,17 +61,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   for (guint i = 0; i < 3; i++)
     store_fixture_teardown (&f->sites[i], NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   sodium_free (f->secret);
   g_free (f->pub);
   g_free (f->key);
