@@ -633,6 +633,20 @@ sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit)
   return g_steal_pointer (&cv);
 }
 
+SillonCliVault *
+sillon_cli_parse_and_open (int *argc,
+                           char ***argv,
+                           const char *summary,
+                           const GOptionEntry *extra,
+                           SillonCliCommonOptions *common,
+                           int *out_exit)
+{
+  *out_exit = sillon_cli_parse_options (argc, argv, "", summary, extra, common);
+  if (*out_exit >= 0)
+    return NULL;
+  return sillon_cli_vault_open (common, out_exit);
+}
+
 gboolean
 sillon_cli_vault_journal (SillonCliVault *cv,
                           SillonJournalAction action,

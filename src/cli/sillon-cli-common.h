@@ -150,6 +150,16 @@ typedef struct
  * journal: see sillon_vault_session_open()). On failure prints why and sets
  * @out_exit. */
 SillonCliVault *sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit);
+/* For a command that needs nothing but its options before it opens the
+ * vault: sillon_cli_parse_options(), then sillon_cli_vault_open(). NULL,
+ * with @out_exit set, when the command ends there (--help, a usage error,
+ * a vault that does not open). */
+SillonCliVault *sillon_cli_parse_and_open (int *argc,
+                                           char ***argv,
+                                           const char *summary,
+                                           const GOptionEntry *extra,
+                                           SillonCliCommonOptions *common,
+                                           int *out_exit);
 void sillon_cli_vault_close (SillonCliVault *cv);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCliVault, sillon_cli_vault_close)
 
