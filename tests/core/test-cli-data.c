@@ -685,6 +685,8 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) erase = RUN (f, "person", "erase", "4242", "--yes");
   g_autoptr (CliResult) not_a_number = RUN (f, "person", "export", "abc");
   g_autoptr (CliResult) no_id = RUN (f, "person", "export");
+  g_autoptr (CliResult) two_ids = RUN (f, "person", "erase", "1", "2", "--yes");
+  g_autoptr (CliResult) zero = RUN (f, "person", "duplicates", "0");
   g_autoptr (CliResult) unknown = RUN (f, "person", "frobnicate");
   g_autofree char *erasures = NULL;
 
@@ -692,7 +694,13 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_assert_true (contains (export->err, "4242"));
   g_assert_cmpint (erase->status, ==, EXIT_NO_SUCH_RECORD);
   g_assert_cmpint (not_a_number->status, ==, EXIT_USAGE);
+  g_assert_true (contains (not_a_number->err, "“abc” is not a valid id"));
   g_assert_cmpint (no_id->status, ==, EXIT_USAGE);
+  g_assert_true (contains (no_id->err, "give exactly one person id"));
+  g_assert_cmpint (two_ids->status, ==, EXIT_USAGE);
+  g_assert_true (contains (two_ids->err, "give exactly one person id"));
+  g_assert_cmpint (zero->status, ==, EXIT_USAGE);
+  g_assert_true (contains (zero->err, "“0” is not a valid id"));
   g_assert_cmpint (unknown->status, ==, EXIT_USAGE);
   /* A failed erasure is not journaled as done. */
   erasures = sql (f, "SELECT count(*) FROM journal WHERE action = 'erase';");
