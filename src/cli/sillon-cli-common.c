@@ -577,6 +577,17 @@ sillon_cli_parse_id (const char *text, gint64 *out_id)
   return TRUE;
 }
 
+char *
+sillon_cli_search_text (int argc, char **argv)
+{
+  if (argc < 2)
+    {
+      sillon_cli_error ("%s", _ ("give the text to search for"));
+      return NULL;
+    }
+  return g_strjoinv (" ", argv + 1);
+}
+
 gboolean
 sillon_cli_init_secure (void)
 {

@@ -104,6 +104,9 @@ gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out
 /* A positive record id, as printed by the other commands; FALSE after
  * saying why not. */
 gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
+/* The text a search command was given: its arguments after the options,
+ * joined by spaces (g_free it); NULL after saying that there is none. */
+char *sillon_cli_search_text (int argc, char **argv) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Text from a vault or from an imported file may hold control characters
  * (ESC starts terminal sequences that clear the screen, retitle the window

@@ -777,6 +777,15 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
   g_assert_cmpstr (none->out, ==, "");
   bad_limit = RUN (f, "person", "search", "quenouille", "--limit", "0");
   g_assert_cmpint (bad_limit->status, ==, EXIT_USAGE);
+  {
+    g_autoptr (CliResult) no_text = RUN (f, "person", "search");
+    g_autoptr (CliResult) no_place_text = RUN (f, "places", "search");
+
+    g_assert_cmpint (no_text->status, ==, EXIT_USAGE);
+    g_assert_true (contains (no_text->err, "give the text to search for"));
+    g_assert_cmpint (no_place_text->status, ==, EXIT_USAGE);
+    g_assert_true (contains (no_place_text->err, "give the text to search for"));
+  }
 
   dups = RUN (f, "person", "duplicates", "1");
   g_assert_cmpint (dups->status, ==, EXIT_OK);
