@@ -14,7 +14,7 @@ import subprocess
 from fractions import Fraction
 
 from dogtail.rawinput import typeText
-from sillonui import (check, create_vault_through_ui, find, is_showing, labels_containing, press,
+from sillonui import (check, check_quits, create_vault_through_ui, find, is_showing, labels_containing, press,
                       press_keys, run, screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "a quiet field of wheat at dawn"
@@ -493,12 +493,7 @@ def test():
     press("<Control>q")
     discard_dialog(app, "Quit and discard this assessment?")
     press("<Alt>d")
-    try:
-        proc.wait(timeout=20)
-        check(proc.returncode == 0, f"the application quits cleanly (exit status {proc.returncode})")
-    except Exception:
-        proc.kill()
-        check(False, "the application quits")
+    check_quits(proc)
 
 
 run(test)

@@ -7,7 +7,7 @@ confirmed that survives a lock."""
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (appears, check, create_vault_through_ui, eventually, find, is_showing,
+from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find, is_showing,
                       labels_containing, press, run, screenshot, start_app, wait_for)
 
 PASSPHRASE = "a hedge of hawthorn in May"
@@ -138,12 +138,7 @@ def test():
           "Enter in the reason saves the assessment")
 
     press("<Control>q")
-    try:
-        proc.wait(timeout=20)
-        check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
-    except Exception:
-        proc.kill()
-        check(False, "the application quits")
+    check_quits(proc)
 
 
 run(test)

@@ -11,8 +11,8 @@ import os
 import time
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, appears, check, create_vault_through_ui, eventually, find, labels_containing,
-                      press, run, screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (activate, appears, check, create_vault_through_ui, dialog_showing, eventually, find,
+                      labels_containing, press, run, screenshot, start_app, unnamed_interactive, wait_for)
 
 from gi.repository import Gdk
 
@@ -106,27 +106,11 @@ def session_rows(window):
 
 
 def dialog(app, title):
-    def look():
-        for top in app.children:
-            try:
-                if top.showing and top.roleName == "dialog" and top.name == title:
-                    return top
-            except Exception:
-                continue
-        return None
-    return wait_for(look, what=f"the dialog {title!r}")
+    return wait_for(lambda: dialog_showing(app, title), what=f"the dialog {title!r}")
 
 
 def no_dialog(app, title):
-    def gone():
-        for top in app.children:
-            try:
-                if top.showing and top.roleName == "dialog" and top.name == title:
-                    return False
-            except Exception:
-                continue
-        return True
-    return eventually(gone, what=f"the dialog {title!r} to close")
+    return eventually(lambda: dialog_showing(app, title) is None, what=f"the dialog {title!r} to close")
 
 
 def fits_screen(node, what):
