@@ -69,17 +69,11 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CliResult) r = NULL;
-  g_autoptr (CliResult) open = NULL;
 
   f->dir = g_dir_make_tmp ("sillon-cli-data-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
-  r = run (PASS_LINE, NULL, "vault", "create", "--vault", f->vault, "--name", "Ada", "--kdf-ms", "1", NULL);
-  g_assert_cmpint (r->status, ==, EXIT_OK);
-  /* The first data command creates Sillon's tables. */
-  open = RUN (f, "journal", "verify");
-  g_assert_cmpint (open->status, ==, EXIT_OK);
+  cli_create_data_vault (f->vault, PASS_LINE, "Ada");
 }
 
 static void
