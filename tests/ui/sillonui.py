@@ -164,6 +164,13 @@ def check_quits(proc, what="the application quits"):
         check(False, what)
 
 
+def list_items_starting(parent, prefix):
+    """The showing list items below PARENT whose name starts with PREFIX."""
+    return parent.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith(prefix) and n.showing,
+        isLambda=True)
+
+
 def labels_containing(parent, text):
     """Showing labels whose accessible name contains TEXT."""
     return parent.findChildren(

@@ -8,7 +8,7 @@ import os
 
 from dogtail.rawinput import typeText
 from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find, is_showing,
-                      labels_containing, press, run, screenshot, start_app, wait_for)
+                      labels_containing, list_items_starting, press, run, screenshot, start_app, wait_for)
 
 PASSPHRASE = "a hedge of hawthorn in May"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "keys.sillon")
@@ -72,9 +72,7 @@ def test():
     check(appears(window, "text", "Search people") is not None, "Escape goes back from a person's page")
     search = find(window, "text", "Search people")
     search.text = "Awa"
-    wait_for(lambda: [n for n in window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
-        isLambda=True)], what="the search result")
+    wait_for(lambda: list_items_starting(window, "Awa Diallo"), what="the search result")
     search.grabFocus()
     press("Return")
     new_assessment = find(window, "push button", "New Assessment", timeout=20)

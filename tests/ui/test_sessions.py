@@ -12,7 +12,8 @@ import time
 
 from dogtail.rawinput import typeText
 from sillonui import (activate, appears, check, create_vault_through_ui, dialog_showing, eventually, find,
-                      labels_containing, press, run, screenshot, start_app, unnamed_interactive, wait_for)
+                      labels_containing, list_items_starting, press, run, screenshot, start_app,
+                      unnamed_interactive, wait_for)
 
 from gi.repository import Gdk
 
@@ -100,9 +101,7 @@ def today_shown():
 
 
 def session_rows(window):
-    return window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith(today_shown() + S["colon"] + S["session"])
-        and n.showing, isLambda=True)
+    return list_items_starting(window, today_shown() + S["colon"] + S["session"])
 
 
 def dialog(app, title):
@@ -277,9 +276,7 @@ def erasure(app, window):
     search = find(window, "text", S["search"], timeout=20)
     search.text = "Awa"
     time.sleep(1)
-    check(not [n for n in window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Dial") and n.showing,
-        isLambda=True)], "an erased person is not found any more")
+    check(not list_items_starting(window, "Awa Dial"), "an erased person is not found any more")
 
 
 def test():
