@@ -586,6 +586,17 @@ sillon_cli_parse_id (const char *text, gint64 *out_id)
   return TRUE;
 }
 
+char *
+sillon_cli_search_text (int argc, char **argv)
+{
+  if (argc < 2)
+    {
+      sillon_cli_error ("%s", _ ("give the text to search for"));
+      return NULL;
+    }
+  return g_strjoinv (" ", argv + 1);
+}
+
 gboolean
 sillon_cli_init_secure (void)
 {
@@ -640,6 +651,20 @@ sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit)
   cv->journal_key = sillon_vault_session_get_journal_key (cv->session);
   cv->mediator_id = sillon_vault_session_get_mediator_id (cv->session);
   return g_steal_pointer (&cv);
+}
+
+SillonCliVault *
+sillon_cli_parse_and_open (int *argc,
+                           char ***argv,
+                           const char *summary,
+                           const GOptionEntry *extra,
+                           SillonCliCommonOptions *common,
+                           int *out_exit)
+{
+  *out_exit = sillon_cli_parse_options (argc, argv, "", summary, extra, common);
+  if (*out_exit >= 0)
+    return NULL;
+  return sillon_cli_vault_open (common, out_exit);
 }
 
 gboolean

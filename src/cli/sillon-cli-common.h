@@ -110,6 +110,9 @@ gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out
 /* A positive record id, as printed by the other commands; FALSE after
  * saying why not. */
 gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
+/* The text a search command was given: its arguments after the options,
+ * joined by spaces (g_free it); NULL after saying that there is none. */
+char *sillon_cli_search_text (int argc, char **argv) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Text from a vault or from an imported file may hold control characters
  * (ESC starts terminal sequences that clear the screen, retitle the window
@@ -158,6 +161,16 @@ typedef struct
  * journal: see sillon_vault_session_open()). On failure prints why and sets
  * @out_exit. */
 SillonCliVault *sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit);
+/* For a command that needs nothing but its options before it opens the
+ * vault: sillon_cli_parse_options(), then sillon_cli_vault_open(). NULL,
+ * with @out_exit set, when the command ends there (--help, a usage error,
+ * a vault that does not open). */
+SillonCliVault *sillon_cli_parse_and_open (int *argc,
+                                           char ***argv,
+                                           const char *summary,
+                                           const GOptionEntry *extra,
+                                           SillonCliCommonOptions *common,
+                                           int *out_exit);
 void sillon_cli_vault_close (SillonCliVault *cv);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCliVault, sillon_cli_vault_close)
 

@@ -69,17 +69,11 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CliResult) r = NULL;
-  g_autoptr (CliResult) open = NULL;
 
   f->dir = g_dir_make_tmp ("sillon-cli-data-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
-  r = run (PASS_LINE, NULL, "vault", "create", "--vault", f->vault, "--name", "Ada", "--kdf-ms", "1", NULL);
-  g_assert_cmpint (r->status, ==, EXIT_OK);
-  /* The first data command creates Sillon's tables. */
-  open = RUN (f, "journal", "verify");
-  g_assert_cmpint (open->status, ==, EXIT_OK);
+  cli_create_data_vault (f->vault, PASS_LINE, "Ada");
 }
 
 static void
@@ -753,6 +747,8 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) erase = RUN (f, "person", "erase", "4242", "--yes");
   g_autoptr (CliResult) not_a_number = RUN (f, "person", "export", "abc");
   g_autoptr (CliResult) no_id = RUN (f, "person", "export");
+  g_autoptr (CliResult) two_ids = RUN (f, "person", "erase", "1", "2", "--yes");
+  g_autoptr (CliResult) zero = RUN (f, "person", "duplicates", "0");
   g_autoptr (CliResult) unknown = RUN (f, "person", "frobnicate");
   g_autofree char *erasures = NULL;
 
@@ -760,7 +756,13 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_assert_true (contains (export->err, "4242"));
   g_assert_cmpint (erase->status, ==, EXIT_NO_SUCH_RECORD);
   g_assert_cmpint (not_a_number->status, ==, EXIT_USAGE);
+  g_assert_true (contains (not_a_number->err, "“abc” is not a valid id"));
   g_assert_cmpint (no_id->status, ==, EXIT_USAGE);
+  g_assert_true (contains (no_id->err, "give exactly one person id"));
+  g_assert_cmpint (two_ids->status, ==, EXIT_USAGE);
+  g_assert_true (contains (two_ids->err, "give exactly one person id"));
+  g_assert_cmpint (zero->status, ==, EXIT_USAGE);
+  g_assert_true (contains (zero->err, "“0” is not a valid id"));
   g_assert_cmpint (unknown->status, ==, EXIT_USAGE);
   /* A failed erasure is not journaled as done. */
   erasures = sql (f, "SELECT count(*) FROM journal WHERE action = 'erase';");
@@ -837,6 +839,15 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
   g_assert_cmpstr (none->out, ==, "");
   bad_limit = RUN (f, "person", "search", "quenouille", "--limit", "0");
   g_assert_cmpint (bad_limit->status, ==, EXIT_USAGE);
+  {
+    g_autoptr (CliResult) no_text = RUN (f, "person", "search");
+    g_autoptr (CliResult) no_place_text = RUN (f, "places", "search");
+
+    g_assert_cmpint (no_text->status, ==, EXIT_USAGE);
+    g_assert_true (contains (no_text->err, "give the text to search for"));
+    g_assert_cmpint (no_place_text->status, ==, EXIT_USAGE);
+    g_assert_true (contains (no_place_text->err, "give the text to search for"));
+  }
 
   dups = RUN (f, "person", "duplicates", "1");
   g_assert_cmpint (dups->status, ==, EXIT_OK);

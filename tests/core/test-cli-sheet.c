@@ -42,10 +42,9 @@ typedef struct
 static void
 make_vault (const char *path)
 {
-  g_autoptr (CliResult) r = run (PASS_LINE, "vault", "create", "--vault", path, "--name", "Ada", "--kdf-ms", "1", NULL);
   g_autoptr (CliResult) demo = NULL;
 
-  g_assert_cmpint (r->status, ==, EXIT_OK);
+  cli_create_vault (path, PASS_LINE, "Ada");
   demo = run (PASS_LINE, "demo", DEMO_SMALL, "--vault", path, NULL);
   g_assert_cmpint (demo->status, ==, EXIT_OK);
 }

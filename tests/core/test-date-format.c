@@ -13,7 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
-#define PO_DIR TEST_DATA_DIR "/../../po"
+#include "test-locale-util.h"
 
 static char *
 format_ok (const char *iso,
@@ -65,6 +65,24 @@ test_english (void)
     g_autofree char *leap = sillon_format_date (&date, SILLON_DATE_STYLE_LONG);
     g_assert_cmpstr (leap, ==, "29 February 2028");
   }
+}
+
+/* The one list of month names that opening hours and sheets translate. */
+static void
+test_month_msgid (void)
+{
+  g_assert_cmpstr (sillon_month_msgid (G_DATE_JANUARY), ==, "January");
+  g_assert_cmpstr (sillon_month_msgid (G_DATE_AUGUST), ==, "August");
+  g_assert_cmpstr (sillon_month_msgid (G_DATE_DECEMBER), ==, "December");
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("Sillon", G_LOG_LEVEL_CRITICAL, "*g_date_valid_month*");
+      g_assert_null (sillon_month_msgid (G_DATE_BAD_MONTH));
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("Sillon", G_LOG_LEVEL_CRITICAL, "*g_date_valid_month*");
+      g_assert_null (sillon_month_msgid (13));
+      g_test_assert_expected_messages ();
+    }
 }
 
 static void
@@ -189,35 +207,10 @@ test_parse_english (void)
 static void
 test_french (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *directory = g_dir_make_tmp ("sillon-test-XXXXXX", &error);
-  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
-  g_autofree char *language = NULL;
-  g_autofree char *messages = NULL;
-  g_autofree char *mo = NULL;
-  const char *argv[] = { msgfmt, "-o", NULL, PO_DIR "/fr.po", NULL };
-  int status = -1;
+  char *catalogue = test_enter_french (TEST_FRENCH_PO);
 
-  g_assert_no_error (error);
-  if (msgfmt == NULL)
-    {
-      g_test_skip ("msgfmt (gettext) is not installed");
-      g_rmdir (directory);
-      return;
-    }
-  language = g_build_filename (directory, "fr", NULL);
-  messages = g_build_filename (language, "LC_MESSAGES", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
-  mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
-  argv[2] = mo;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, directory);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (catalogue == NULL)
+    return;
 
   {
     g_autofree char *long_date = format_ok ("2026-12-07", SILLON_DATE_STYLE_LONG);
@@ -254,12 +247,7 @@ test_french (void)
     g_assert_nonnull (strstr (invalid->message, "AAAA-MM-JJ"));
   }
 
-  g_unsetenv ("LANGUAGE");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  g_remove (mo);
-  g_rmdir (messages);
-  g_rmdir (language);
-  g_rmdir (directory);
+  test_leave_french (catalogue);
 }
 
 int
@@ -269,6 +257,7 @@ main (int argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date-format/short-pattern-choice", test_short_pattern_choice);
   g_test_add_func ("/date-format/english", test_english);
+  g_test_add_func ("/date-format/month-msgid", test_month_msgid);
   g_test_add_func ("/date-format/invalid", test_invalid);
   g_test_add_func ("/date-format/parse-english", test_parse_english);
   g_test_add_func ("/date-format/french", test_french);

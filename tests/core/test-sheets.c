@@ -19,6 +19,7 @@
 #include "sillon-assessment.h"
 #include "sillon-opening-hours.h"
 #include "sillon-sheets.h"
+#include "test-dir-util.h"
 #include "test-store-util.h"
 
 #define TWELVE_RULES "Mo 09:00-12:00; Tu 09:30-12:00; We 10:00-12:00; Th 09:00-11:00; Fr 14:00-17:00; " \
@@ -266,27 +267,13 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   /* To look at the sheets as a reader would (docs/SHEETS.md). */
   if (g_getenv ("SILLON_TEST_KEEP_SHEETS") != NULL)
     g_printerr ("sheets kept in %s\n", f->dir);
   else
-    remove_dir (f->dir);
+    test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->extreme_first);
   g_free (f->extreme_last);

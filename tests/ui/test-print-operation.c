@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sillon-print-operation.h"
+#include "../core/test-dir-util.h"
 
 typedef struct
 {
@@ -70,18 +71,10 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   f->store = NULL;
   sillon_vault_session_lock (f->session);
   g_clear_object (&f->session);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->vault_path);
 }

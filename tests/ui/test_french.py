@@ -7,8 +7,8 @@ screenshot shows it in French."""
 import datetime
 import os
 
-from sillonui import (activate, check, eventually, find, labels_containing, press, run, screenshot,
-                      start_app, unnamed_interactive, wait_for)
+from sillonui import (activate, check, check_quits, eventually, find, labels_containing, press, run,
+                      screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "une phrase de passe assez longue"
 
@@ -115,8 +115,7 @@ def test():
     wait_for(lambda: [n for n in app.children if n.name == "Quitter et abandonner ce diagnostic ?"],
              what="the quit question in French")
     press("<Alt>a")
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)

@@ -8,8 +8,8 @@ import stat
 import subprocess
 import time
 
-from sillonui import (activate, appears, check, eventually, find, find_by_description, is_showing,
-                      labels_containing, press, run, screenshot, start_app, unnamed_interactive,
+from sillonui import (activate, appears, check, check_quits, eventually, find, find_by_description,
+                      is_showing, labels_containing, press, run, screenshot, start_app, unnamed_interactive,
                       wait_for)
 
 PASSPHRASE = "correct horse battery staple"
@@ -173,12 +173,7 @@ def test():
 
     # Ctrl+Q quits.
     press("<Control>q")
-    try:
-        proc.wait(timeout=20)
-        check(proc.returncode == 0, f"Ctrl+Q quits cleanly (exit status {proc.returncode})")
-    except Exception:
-        proc.kill()
-        check(False, "Ctrl+Q quits the application")
+    check_quits(proc, "Ctrl+Q quits")
 
 
 run(test)

@@ -11,8 +11,9 @@ import os
 import time
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, appears, check, create_vault_through_ui, eventually, find, labels_containing,
-                      press, run, screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (activate, appears, check, create_vault_through_ui, dialog_showing, eventually, find,
+                      labels_containing, list_items_starting, press, run, screenshot, start_app,
+                      unnamed_interactive, wait_for)
 
 from gi.repository import Gdk
 
@@ -102,33 +103,15 @@ def today_shown():
 
 
 def session_rows(window):
-    return window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith(today_shown() + S["colon"] + S["session"])
-        and n.showing, isLambda=True)
+    return list_items_starting(window, today_shown() + S["colon"] + S["session"])
 
 
 def dialog(app, title):
-    def look():
-        for top in app.children:
-            try:
-                if top.showing and top.roleName == "dialog" and top.name == title:
-                    return top
-            except Exception:
-                continue
-        return None
-    return wait_for(look, what=f"the dialog {title!r}")
+    return wait_for(lambda: dialog_showing(app, title), what=f"the dialog {title!r}")
 
 
 def no_dialog(app, title):
-    def gone():
-        for top in app.children:
-            try:
-                if top.showing and top.roleName == "dialog" and top.name == title:
-                    return False
-            except Exception:
-                continue
-        return True
-    return eventually(gone, what=f"the dialog {title!r} to close")
+    return eventually(lambda: dialog_showing(app, title) is None, what=f"the dialog {title!r} to close")
 
 
 def fits_screen(node, what):
@@ -295,9 +278,7 @@ def erasure(app, window):
     search = find(window, "text", S["search"], timeout=20)
     search.text = "Awa"
     time.sleep(1)
-    check(not [n for n in window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Dial") and n.showing,
-        isLambda=True)], "an erased person is not found any more")
+    check(not list_items_starting(window, "Awa Dial"), "an erased person is not found any more")
 
 
 def test():

@@ -34,6 +34,8 @@ sillon_date_format_error_quark (void)
   return g_quark_from_static_string ("sillon-date-format-error-quark");
 }
 
+/* The one list of month names: opening hours and printed sheets translate
+ * these same msgids each in their own way. */
 static const char *const month_names[] = {
   NC_ ("month", "January"),
   NC_ ("month", "February"),
@@ -104,7 +106,7 @@ sillon_format_date (const GDate *date,
 
   if (style == SILLON_DATE_STYLE_LONG)
     {
-      const char *month = g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[g_date_get_month (date) - 1]);
+      const char *month = g_dpgettext2 (GETTEXT_PACKAGE, "month", sillon_month_msgid (g_date_get_month (date)));
 
       return g_strdup_printf (
           /* Translators: a date with the month in words: %1$s is the month's
@@ -409,4 +411,22 @@ sillon_parse_date (const char *text,
       return NULL;
     }
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/**
+ * sillon_month_msgid:
+ * @month: a valid month, G_DATE_JANUARY to G_DATE_DECEMBER
+ *
+ * The untranslated name of @month, for the caller to translate in the
+ * "month" context with the catalogue it needs (the interface's, or a
+ * sheet's own language).
+ *
+ * Returns: (transfer none): the msgid, "January" to "December".
+ */
+const char *
+sillon_month_msgid (GDateMonth month)
+{
+  g_return_val_if_fail (g_date_valid_month (month), NULL);
+
+  return month_names[month - 1];
 }

@@ -39,4 +39,6 @@ char *sillon_parse_date (const char *text,
 const char *sillon_date_short_pattern (const char *time_locale,
                                        const char *ui_language);
 
+const char *sillon_month_msgid (GDateMonth month);
+
 G_END_DECLS

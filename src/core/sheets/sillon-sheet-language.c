@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sillon-data.h"
+#include "sillon-date-format.h"
 #include "sillon-sheet-error.h"
 
 #define LANGUAGES_FILE "sheet-languages.json"
@@ -27,21 +28,6 @@ struct _SillonSheetLanguage
   gboolean rtl;
   char *date_format;
   GHashTable *messages; /* "context\004msgid" or "msgid" → translation */
-};
-
-static const char *const month_msgids[] = {
-  NC_ ("month", "January"),
-  NC_ ("month", "February"),
-  NC_ ("month", "March"),
-  NC_ ("month", "April"),
-  NC_ ("month", "May"),
-  NC_ ("month", "June"),
-  NC_ ("month", "July"),
-  NC_ ("month", "August"),
-  NC_ ("month", "September"),
-  NC_ ("month", "October"),
-  NC_ ("month", "November"),
-  NC_ ("month", "December"),
 };
 
 SillonSheetLanguage *
@@ -132,7 +118,7 @@ sillon_sheet_language_format_date (SillonSheetLanguage *language, const char *is
   year_text = g_strdup_printf ("%04d", year);
   text = g_string_new (language->date_format);
   g_string_replace (text, "{day}", day_text, 0);
-  g_string_replace (text, "{month}", sillon_sheet_language_pgettext (language, "month", month_msgids[month - 1]), 0);
+  g_string_replace (text, "{month}", sillon_sheet_language_pgettext (language, "month", sillon_month_msgid (month)), 0);
   g_string_replace (text, "{year}", year_text, 0);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

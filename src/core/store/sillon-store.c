@@ -165,6 +165,17 @@ store_collect (SillonStore *store, StoreStmt *stmt, StoreRowFunc from_row, GDest
   return g_steal_pointer (&list);
 }
 
+GPtrArray *
+store_list_by_id (SillonStore *store, const char *sql, StoreRowFunc from_row, GDestroyNotify free_func, gint64 id, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return store_collect (store, stmt, from_row, free_func, error);
+}
+
 gboolean
 store_insert (SillonStore *store, const char *sql, StoreBindFunc bind, gconstpointer entity, gint64 *out_id, GError **error)
 {
