@@ -17,4 +17,7 @@ G_DECLARE_FINAL_TYPE (SillonDashboardPage, sillon_dashboard_page, SILLON, DASHBO
  * is shown in the page. */
 void sillon_dashboard_page_refresh (SillonDashboardPage *self);
 
+/* Drops the computation under way, if any (before the vault locks). */
+void sillon_dashboard_page_stop (SillonDashboardPage *self);
+
 G_END_DECLS
