@@ -308,6 +308,7 @@ show_error (SillonDashboardPage *self,
  * (a frame is 16 ms) while the vault is copied. */
 #define COPY_SLICE_US 6000
 #define COPY_PAGES_PER_STEP 32
+#define COPY_RETRY_MS 50
 
 /* Drops the computation under way: the copy, and the worker's result when
  * it comes (the worker stops at its next progress check). */
@@ -440,12 +441,21 @@ copy_some_pages (gpointer user_data)
   do
     rc = sqlite3_backup_step (self->backup, COPY_PAGES_PER_STEP);
   while (rc == SQLITE_OK && g_get_monotonic_time () - start < COPY_SLICE_US);
-  /* SQLITE_BUSY: the vault's connection is inside a write transaction;
-   * the copy goes on once it has committed. */
-  if (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    return G_SOURCE_CONTINUE;
-
   self->copy_source = 0;
+  if (rc == SQLITE_OK)
+    {
+      /* More pages: after the next frames. */
+      self->copy_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, copy_some_pages, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    {
+      /* The vault's connection is inside a write transaction: the copy
+       * goes on once it has committed, without spinning meanwhile. */
+      self->copy_source = g_timeout_add (COPY_RETRY_MS, copy_some_pages, self);
+      return G_SOURCE_REMOVE;
+    }
+
   sqlite3_backup_finish (self->backup);
   self->backup = NULL;
   if (rc != SQLITE_DONE)
@@ -522,6 +532,14 @@ ensure_computed (SillonDashboardPage *self)
 {
   if (self->release == NULL && self->computing == NULL && !self->setting_up)
     sillon_dashboard_page_refresh (self);
+}
+
+const SillonStatsRelease *
+sillon_dashboard_page_get_release (SillonDashboardPage *self)
+{
+  g_return_val_if_fail (SILLON_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->release;
 }
 
 void
