@@ -2,10 +2,10 @@
 the smallest supported screen (1366x768) with large text (scale 1.5): open
 it as the desk's fourth area (Alt+4), choose a period, read each chart's
 values in its accessible description (and check them against `sillon-cli
-stats tables`), switch to the tables, export the tables as CSV through the
-file chooser, export the site's bundle for a coordinator (which `sillon-cli
-stats merge` then verifies and opens), and find both exports in the
-journal.
+stats tables`), switch to the tables, export the tables as CSV and XLSX
+through the file chooser, export the site's bundle for a coordinator (which
+`sillon-cli stats merge` then verifies and opens), and find every export in
+the journal.
 
 SILLON_TEST_LANGUAGE=fr runs the same way in French (names in French)."""
 
@@ -39,6 +39,7 @@ NAMES = {
                  "Scores par axe entre le premier et le dernier diagnostic"),
     "table_suffix": (", table", ", tableau"),
     "csv": ("Export CSV…", "Exporter en CSV…"),
+    "xlsx": ("Export XLSX…", "Exporter en XLSX…"),
     "bundle": ("Bundle for the Coordinator…", "Lot pour le coordinateur…"),
     "saved": ("Saved to", "Enregistré dans"),
 }
@@ -107,6 +108,7 @@ def test():
     workdir = os.environ["SILLON_TEST_WORKDIR"]
     vault = os.path.join(workdir, "dashboard.sillon")
     export = os.path.join(workdir, "first-half.csv")
+    spreadsheet = os.path.join(workdir, "first-half.xlsx")
     coordinator = os.path.join(workdir, "coordinator")
     bundle = os.path.join(workdir, "first-half.bundle")
     merged = os.path.join(workdir, "merged")
@@ -199,6 +201,16 @@ def test():
         check(b"2026-01-01" in content and b"2026-06-30" in content, "the export covers the chosen period")
     screenshot(("fr-" if FRENCH else "") + "dashboard-05-exported")
 
+    # The same tables as a spreadsheet.
+    activate(find(window, "push button", name("xlsx")))
+    choose_file(app, spreadsheet, "xlsx-chooser")
+    check(bool(eventually(lambda: [n for n in labels_containing(window, name("saved")) if ".xlsx" in n.name],
+                          what="the spreadsheet's saved message")), "the page says where the spreadsheet was saved")
+    check(os.path.exists(spreadsheet), "the XLSX file is written where the chooser said")
+    if os.path.exists(spreadsheet):
+        with open(spreadsheet, "rb") as f:
+            check(f.read(2) == b"PK", "the XLSX file is a spreadsheet (a ZIP archive)")
+
     # The site's bundle for a coordinator: the coordinator's public key
     # first, then where to save the bundle.
     keys = subprocess.run([os.environ["SILLON_CLI"], "stats", "keygen", "--out", coordinator],
@@ -237,8 +249,8 @@ def test():
 
     # The export is journaled, as the CLI journals it.
     journal = cli("journal", "list", "--vault", vault)
-    check('{"kind":"stats-tables","from":"2026-01-01","to":"2026-06-30"}' in journal.stdout,
-          "the tables' export is in the journal with its period")
+    check(journal.stdout.count('{"kind":"stats-tables","from":"2026-01-01","to":"2026-06-30"}') == 2,
+          "both exports of the tables (CSV, XLSX) are in the journal with their period")
     check('{"kind":"stats-bundle","from":"2026-01-01","to":"2026-06-30"}' in journal.stdout,
           "the bundle's export is in the journal with its period")
 
