@@ -557,6 +557,15 @@ sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
 }
 
 SillonVault *
+sillon_cli_unlock_vault_with_flags_full (SillonCliCommonOptions *common,
+                                         SillonVaultOpenFlags flags,
+                                         SillonCliSecret **out_passphrase,
+                                         int *out_exit)
+{
+  return unlock_vault (common, FALSE, flags, out_passphrase, out_exit);
+}
+
+SillonVault *
 sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
 {
   return sillon_cli_unlock_vault_full (common, FALSE, NULL, out_exit);
@@ -671,6 +680,20 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
   return ok;
 }
 
+/* Characters that are no control to GLib's eyes yet change what the
+ * terminal shows around them: the bidirectional embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F,
+ * U+061C) reorder the rest of the line, so a name can make a listing read
+ * differently from what it holds ("Trojan Source"); the line and paragraph
+ * separators (U+2028, U+2029) break a record's line. Joiners (U+200C,
+ * U+200D) stay: Arabic, Indic and emoji text needs them and they reorder
+ * nothing. */
+static gboolean
+is_layout_control (gunichar c)
+{
+  return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
 void
 sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode mode)
 {
@@ -692,7 +715,7 @@ sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode m
         g_string_append (out, c == '\t' ? "\\t" : c == '\n' ? "\\n"
                                               : c == '\r'   ? "\\r"
                                                             : "\\\\");
-      else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f))
+      else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f) || is_layout_control (c))
         g_string_append_printf (out, "\\u%04x", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);

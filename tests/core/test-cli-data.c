@@ -278,6 +278,74 @@ test_places_control_characters (Fixture *f, gconstpointer data)
   g_assert_cmpstr (shell->out, ==, "Gare\\u001b[2J\\u001b]0;X\\u0007\\u007f\\u009bfin\n");
 }
 
+/* The bidirectional controls, marks and the line and paragraph
+ * separators, in UTF-8, anywhere in @text. */
+static gboolean
+has_raw_layout_control (const char *text)
+{
+  static const char *const raw[] = {
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u2028",
+    "\u2029",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (raw); i++)
+    if (contains (text, raw[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A name that reorders the line it is printed on (a right-to-left override
+ * shows what follows it backwards) or breaks it (U+2028) is stored
+ * as it was typed but printed escaped, as \u202e; a joiner, which Arabic
+ * and emoji need and which reorders nothing, is printed as it is. */
+static void
+test_places_layout_controls (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) insert = NULL;
+  g_autoptr (CliResult) search = NULL;
+  g_autoptr (CliResult) shell = NULL;
+  const char *expected = "Gare \\u202afdp\\u202b\\u202c\\u202d\\u202eexe\\u2066a\\u2067b\\u2068c\\u2069"
+                         "\\u2028d\\u2029e\\u200ef\\u200fg\\u061ch\u200di";
+
+  insert = run (PASS_LINE,
+                "INSERT INTO places (lieu_id, nom, code_postal, commune, updated_unix) VALUES ('l1', 'Gare ' || "
+                "char(8234) || 'fdp' || char(8235) || char(8236) || char(8237) || char(8238) || 'exe' || "
+                "char(8294) || 'a' || char(8295) || 'b' || char(8296) || 'c' || char(8297) || "
+                "char(8232) || 'd' || char(8233) || 'e' || char(8206) || 'f' || char(8207) || 'g' || "
+                "char(1564) || 'h' || char(8205) || 'i', '51100', 'Reims', 0);",
+                "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (insert->status, ==, EXIT_OK);
+
+  search = RUN (f, "places", "search", "gare");
+  g_assert_cmpint (search->status, ==, EXIT_OK);
+  g_assert_true (contains (search->out, expected));
+  g_assert_false (has_raw_layout_control (search->out));
+  g_assert_false (has_raw_control (search->out));
+
+  shell = run (PASS_LINE, "SELECT nom FROM places;", "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (shell->status, ==, EXIT_OK);
+  g_assert_true (contains (shell->out, expected));
+  g_assert_false (has_raw_layout_control (shell->out));
+  /* The value itself is kept as typed: 14 controls, a joiner. */
+  {
+    g_autofree char *length = sql (f, "SELECT length(nom) FROM places;");
+
+    g_assert_cmpstr (length, ==, "35");
+  }
+}
+
 static void
 test_places_import_json (Fixture *f, gconstpointer data)
 {
@@ -875,6 +943,7 @@ main (int argc, char **argv)
   ADD ("/cli-data/places/import-and-reimport", test_places_import_and_reimport);
   ADD ("/cli-data/places/search-escapes", test_places_search_escapes);
   ADD ("/cli-data/places/control-characters", test_places_control_characters);
+  ADD ("/cli-data/places/layout-controls", test_places_layout_controls);
   ADD ("/cli-data/places/import-json", test_places_import_json);
   ADD ("/cli-data/places/malformed", test_places_import_malformed);
   ADD ("/cli-data/places/line-numbers", test_places_import_line_numbers);

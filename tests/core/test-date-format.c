@@ -40,9 +40,9 @@ test_short_pattern_choice (void)
   g_assert_cmpstr (sillon_date_short_pattern ("en_US.UTF-8", "fr"), !=, "%x");
   g_assert_cmpstr (sillon_date_short_pattern ("fr_FR.UTF-8", "en"), !=, "%x");
   /* C has no date format of its own worth showing. */
-  g_assert_cmpstr (sillon_date_short_pattern ("C.UTF-8", "C"), ==, "%Y-%m-%d");
-  g_assert_cmpstr (sillon_date_short_pattern ("C", "C"), ==, "%Y-%m-%d");
-  g_assert_cmpstr (sillon_date_short_pattern ("POSIX", "en"), ==, "%Y-%m-%d");
+  g_assert_cmpstr (sillon_date_short_pattern ("C.UTF-8", "C"), ==, "%m/%d/%Y");
+  g_assert_cmpstr (sillon_date_short_pattern ("C", "C"), ==, "%m/%d/%Y");
+  g_assert_cmpstr (sillon_date_short_pattern ("POSIX", "en"), ==, "%m/%d/%Y");
 }
 
 static void
@@ -54,8 +54,8 @@ test_english (void)
 
   g_assert_cmpstr (long_date, ==, "7 December 2026");
   g_assert_cmpstr (first, ==, "1 January 2027");
-  /* LC_ALL=C.UTF-8 in the suite: the unambiguous form. */
-  g_assert_cmpstr (short_date, ==, "2026-12-07");
+  /* LC_ALL=C.UTF-8 in the suite: the English msgid's form, month first. */
+  g_assert_cmpstr (short_date, ==, "12/07/2026");
 
   {
     GDate date;
@@ -81,6 +81,107 @@ test_invalid (void)
       g_assert_error (error, SILLON_DATE_FORMAT_ERROR, SILLON_DATE_FORMAT_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, "YYYY-MM-DD"));
     }
+}
+
+static char *
+parse_ok (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  char *iso = sillon_parse_date (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (iso);
+  return iso;
+}
+
+static void
+assert_parse_fails (const char *text,
+                    SillonDateFormatError code,
+                    const char *message_part)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *iso = sillon_parse_date (text, &error);
+
+  g_assert_null (iso);
+  g_assert_error (error, SILLON_DATE_FORMAT_ERROR, code);
+  g_assert_nonnull (strstr (error->message, message_part));
+}
+
+/* Every date the short form writes reads back as itself. */
+static void
+assert_round_trip (void)
+{
+  const char *dates[] = { "2026-12-07", "2027-01-01", "2028-02-29", "1999-11-22", "2026-07-12" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *shown = format_ok (dates[i], SILLON_DATE_STYLE_SHORT);
+      g_autofree char *long_shown = format_ok (dates[i], SILLON_DATE_STYLE_LONG);
+      g_autofree char *read = parse_ok (shown);
+      g_autofree char *long_read = parse_ok (long_shown);
+
+      g_assert_cmpstr (read, ==, dates[i]);
+      g_assert_cmpstr (long_read, ==, dates[i]);
+    }
+}
+
+/* What a mediator types, in English with C date settings (the suite's):
+ * month first as shown, ISO, or the month in words. */
+static void
+test_parse_english (void)
+{
+  struct
+  {
+    const char *typed;
+    const char *iso;
+  } good[] = {
+    { "12/07/2026", "2026-12-07" },
+    { " 12/07/2026 ", "2026-12-07" },
+    { "2026-12-07", "2026-12-07" },
+    { "1/2/2026", "2026-01-02" },
+    { "12/07/26", "2026-12-07" },
+    { "12.07.2026", "2026-12-07" },
+    { "7 December 2026", "2026-12-07" },
+    { "December 7, 2026", "2026-12-07" },
+    { "dec 7 2026", "2026-12-07" },
+    { "02/29/2028", "2028-02-29" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *iso = parse_ok (good[i].typed);
+
+      g_assert_cmpstr (iso, ==, good[i].iso);
+    }
+  assert_round_trip ();
+
+  /* Days the calendar does not have, in every order. */
+  assert_parse_fails ("02/31/2026", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "no such day");
+  assert_parse_fails ("2026-02-31", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "no such day");
+  assert_parse_fails ("31 February 2026", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "no such day");
+  assert_parse_fails ("02/29/2026", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "no such day");
+  assert_parse_fails ("13/07/2026", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "no such day");
+  assert_parse_fails ("12/07/0026", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "no such day");
+  assert_parse_fails ("2026-00-10", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "no such day");
+  /* Text that is no date, with an example of one. */
+  {
+    const char *bad[] = { "", "   ", "not a date", "12/07", "12/07/2026/1", "12/07/202", "123/07/2026",
+                          "12/07/2026 10:00", "7 Decembre", "7 xyz 2026", "2026-12-07T10:00", "1er December 2026x" };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+      assert_parse_fails (bad[i], SILLON_DATE_FORMAT_ERROR_UNREADABLE, "is not a date. Type the day, month and year");
+  }
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *iso = sillon_parse_date ("yesterday", &error);
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%m/%d/%Y");
+
+    g_assert_null (iso);
+    /* The example is today, as the mediator would type it. */
+    g_assert_nonnull (strstr (error->message, today));
+    g_assert_nonnull (strstr (error->message, "“yesterday”"));
+  }
 }
 
 /* With Sillon's French translation (po/fr.po compiled for the test) and
@@ -128,6 +229,24 @@ test_french (void)
     g_assert_cmpstr (august, ==, "15 août 2027");
   }
   {
+    /* Day first, as shown; ISO too; French month names, accents aside. */
+    g_autofree char *typed = parse_ok ("07/12/2026");
+    g_autofree char *iso = parse_ok ("2026-12-07");
+    g_autofree char *first = parse_ok ("1er déc. 2026");
+    g_autofree char *august = parse_ok ("15 aout 2027");
+    g_autofree char *february = parse_ok ("28 février 2026");
+
+    g_assert_cmpstr (typed, ==, "2026-12-07");
+    g_assert_cmpstr (iso, ==, "2026-12-07");
+    g_assert_cmpstr (first, ==, "2026-12-01");
+    g_assert_cmpstr (august, ==, "2027-08-15");
+    g_assert_cmpstr (february, ==, "2026-02-28");
+    assert_round_trip ();
+    assert_parse_fails ("31/02/2026", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "ce jour n’existe pas");
+    assert_parse_fails ("12/31/2026", SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, "ce jour n’existe pas");
+    assert_parse_fails ("pas une date", SILLON_DATE_FORMAT_ERROR_UNREADABLE, "n’est pas une date. Tapez");
+  }
+  {
     g_autoptr (GError) invalid = NULL;
     g_autofree char *text = sillon_format_iso_date ("2026-02-30", SILLON_DATE_STYLE_LONG, &invalid);
 
@@ -151,6 +270,7 @@ main (int argc,
   g_test_add_func ("/date-format/short-pattern-choice", test_short_pattern_choice);
   g_test_add_func ("/date-format/english", test_english);
   g_test_add_func ("/date-format/invalid", test_invalid);
+  g_test_add_func ("/date-format/parse-english", test_parse_english);
   g_test_add_func ("/date-format/french", test_french);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@ accessible name (now in French). The test goes on through the recovery key,
 the people, a person, a question and the result, so that each page's
 screenshot shows it in French."""
 
+import datetime
 import os
 
 from sillonui import (activate, check, eventually, find, labels_containing, press, run, screenshot,
@@ -51,6 +52,16 @@ def test():
     activate(proceed)
     find(window, "text", "Rechercher des personnes", timeout=60)
     screenshot("fr-03-people")
+
+    # A new workshop's date, day first as French readers write it.
+    press("<Alt>2")
+    activate(find(window, "push button", "Planifier un atelier"))
+    date_entry = find(window, "text", "Date de l’atelier")
+    today = datetime.date.today().strftime("%d/%m/%Y")
+    check(date_entry.text == today, f"the workshop form shows today as {today} ({date_entry.text!r})")
+    screenshot("fr-03b-workshop")
+    press("<Alt>1")
+    find(window, "text", "Rechercher des personnes")
 
     activate(find(window, "push button", "Nouvelle personne"))
     find(window, "text", "Prénom").text = "Awa"

@@ -50,6 +50,7 @@ S = {
         "merge yes": "Merge", "merged": "Merged: one person, one story.",
         "edit person": "Edit…", "person dialog": "Edit the Person", "save": "Save",
         "year must": "four digits", "changes saved": "Changes saved.", "moved up": "Skills that moved up:",
+        "place": "Place", "venue": "Activity venue", "computer": "Computer",
     },
     "fr": {
         "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -75,6 +76,7 @@ S = {
         "merge": "Fusionner…", "merge yes": "Fusionner", "merged": "Fusionnées : une personne, une histoire.",
         "edit person": "Modifier…", "person dialog": "Modifier la personne", "save": "Enregistrer",
         "year must": "quatre chiffres", "changes saved": "Modifications enregistrées.", "moved up": "Compétences en progrès :",
+        "place": "Lieu", "venue": "Lieu d’activité", "computer": "Ordinateur",
     },
 }[LANGUAGE]
 
@@ -331,6 +333,12 @@ def test():
     fits_screen(editor, "the session form")
     missing = unnamed_interactive(editor)
     check(not missing, "every control of the session form is named: " + ", ".join(missing))
+    # National values show their label in the interface's language.
+    place_items = [n.name for n in find(editor, "combo box", S["place"]).findChildren(
+        lambda n: n.roleName == "menu item", isLambda=True, showingOnly=False)]
+    check(S["venue"] in place_items, f"the place list is in the interface's language ({place_items!r})")
+    check(find(editor, "check box", S["computer"], showing=False) is not None,
+          "the equipment is in the interface's language")
     type_counted("ban")
     key("Return")
     # The ticked theme is said under the list, whatever the list shows.
@@ -343,7 +351,7 @@ def test():
     print(f"keys pressed to log a typical session: {keys_pressed}", flush=True)
     check(keys_pressed <= 10, f"a typical session takes at most 10 keys from the person page ({keys_pressed})")
     check("Banque et achats en ligne" in row.name and "30 min" in row.name and S["autonomy"] in row.name
-          and "Lieu d’activité" in row.name,
+          and S["venue"] in row.name,
           f"the story shows the session: theme, default duration, place, autonomy ({row.name!r})")
     check(bool(eventually(lambda: labels_containing(window, S["logged"]))), "a toast says the session is logged")
     no_dialog(app, S["dialog"])
