@@ -8,7 +8,6 @@ dialog must fit the screen."""
 
 import datetime
 import os
-import time
 
 from dogtail.rawinput import typeText
 from sillonui import (activate, appears, check, create_vault_through_ui, eventually, find, labels_containing,
@@ -297,7 +296,8 @@ def erasure(app, window):
     activate(find(app, "push button", S["delete for good"]))
     search = find(window, "text", S["search"], timeout=20)
     search.text = "Awa"
-    time.sleep(1)
+    # Wait for the search's result rather than a fixed time: nobody found.
+    appears(window, "label", "Nobody Found" if LANGUAGE == "en" else "Personne n’a été trouvé")
     check(not [n for n in window.findChildren(
         lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Dial") and n.showing,
         isLambda=True)], "an erased person is not found any more")
