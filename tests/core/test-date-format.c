@@ -191,13 +191,16 @@ test_parse_english (void)
   }
   {
     g_autoptr (GError) error = NULL;
+    /* Today before and after the parse: midnight may pass in between. */
+    g_autoptr (GDateTime) before = g_date_time_new_now_local ();
     g_autofree char *iso = sillon_parse_date ("yesterday", &error);
-    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *today = g_date_time_format (now, "%m/%d/%Y");
+    g_autoptr (GDateTime) after = g_date_time_new_now_local ();
+    g_autofree char *today_before = g_date_time_format (before, "%m/%d/%Y");
+    g_autofree char *today_after = g_date_time_format (after, "%m/%d/%Y");
 
     g_assert_null (iso);
     /* The example is today, as the mediator would type it. */
-    g_assert_nonnull (strstr (error->message, today));
+    g_assert_true (strstr (error->message, today_before) != NULL || strstr (error->message, today_after) != NULL);
     g_assert_nonnull (strstr (error->message, "“yesterday”"));
   }
 }

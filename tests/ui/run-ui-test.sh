@@ -47,6 +47,13 @@ export G_DEBUG=fatal-criticals
 # runs the same application in French (translations from the build tree).
 export LANGUAGE="${SILLON_TEST_LANGUAGE:-en}" LC_ALL=C.UTF-8
 export SILLON_LOCALEDIR="${SILLON_LOCALEDIR:-$(dirname "$schema_dir")/po}"
+# The application stamps what it records with today's date and the test
+# computes the dates it expects with its own clock: a run across midnight
+# would see two different days. A private time zone puts the start of every
+# run at local noon, twelve hours from any midnight; it stays within twelve
+# hours of UTC, so local and UTC dates agree as they do for a user.
+utc_hour=$(date -u +%H)
+export TZ="SILLON$((10#$utc_hour - 12))"
 unset NO_AT_BRIDGE WAYLAND_DISPLAY
 export SILLON_EXE="$exe" SILLON_SCREENSHOT_DIR="$shots" SILLON_TEST_WORKDIR="$work"
 

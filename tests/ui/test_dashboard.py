@@ -9,6 +9,7 @@ the journal.
 
 SILLON_TEST_LANGUAGE=fr runs the same way in French (names in French)."""
 
+import datetime
 import json
 import os
 import re
@@ -114,6 +115,7 @@ def test():
     merged = os.path.join(workdir, "merged")
     make_vault(vault)
 
+    opened = datetime.date.today()
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)
     entry = find(window, "password text", name("passphrase"), timeout=30)
@@ -128,6 +130,12 @@ def test():
           "the header bar offers the statistics as an area")
     press("<Alt>4")
     check(find(window, "radio button", name("statistics")).checked, "Alt+4 shows the statistics")
+    # The page opens on the current year; the made-up activity is of 2026,
+    # chosen in the year's spin button so that the test runs in any year.
+    year = find(window, "spin button", name("year"))
+    check(int(year.value) in {opened.year, datetime.date.today().year},
+          f"the dashboard opens on the current year ({year.value})")
+    year.value = 2026
     months = chart(window, "month")
     whole_year = described(months, "the months' chart")
     check(MONTHS["january"] in whole_year and "2026" in whole_year,

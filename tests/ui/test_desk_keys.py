@@ -61,7 +61,7 @@ def test():
 
     # A person, added from the keyboard alone.
     press("<Control>n")
-    find(window, "text", "First name")
+    wait_for(lambda: find(window, "text", "First name").focused, what="the first name to take the focus")
     typeText("Awa")
     press("Tab")
     typeText("Diallo")

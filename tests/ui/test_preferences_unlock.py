@@ -3,8 +3,9 @@ window is the one that locks the vault, the lock screen names the structure
 (not the vault's file), and a forgotten passphrase is replaced with the
 recovery key, after which only the new passphrase opens the vault.
 
-Run with SILLON_AUTO_LOCK_SECONDS_PER_MINUTE=3: a minute of the setting
-lasts three seconds, so that the delay chosen still decides."""
+Run with SILLON_AUTO_LOCK_SECONDS_PER_MINUTE=10: a minute of the setting
+lasts ten seconds, so that the delay chosen still decides, and the test
+has time to leave the preferences before the vault locks."""
 
 import os
 import re

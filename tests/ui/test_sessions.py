@@ -8,7 +8,6 @@ dialog must fit the screen."""
 
 import datetime
 import os
-import time
 
 from dogtail.rawinput import typeText
 from sillonui import (activate, appears, check, create_vault_through_ui, dialog_showing, eventually, find,
@@ -21,6 +20,9 @@ PASSPHRASE = "a quiet field of wheat at dawn"
 LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
 TAG = LANGUAGE + ("-large" if os.environ.get("GDK_DPI_SCALE") else "")
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "sessions.sillon")
+# Sixty-five this year, in the 60 to 69 bracket whatever the year the test
+# runs (the age is this year's less the birth year).
+BORN = str(datetime.date.today().year - 65)
 
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -47,7 +49,7 @@ S = {
         "consent given": "Consent given on {} to a record of their visits and assessments.",
         "revoke consent": "Revoke Consent…", "revoke": "Revoke", "delete person": "Delete Person…",
         "delete for good": "Delete for Good", "age": "60 to 69 years old",
-        "same as": "This may be the same person as Awa Diallo, born in 1957.", "merge": "Merge…",
+        "same as": f"This may be the same person as Awa Diallo, born in {BORN}.", "merge": "Merge…",
         "merge yes": "Merge", "merged": "Merged: one person, one story.",
         "edit person": "Edit…", "person dialog": "Edit the Person", "save": "Save",
         "year must": "four digits", "changes saved": "Changes saved.", "moved up": "Skills that moved up:",
@@ -73,7 +75,7 @@ S = {
         "revoke consent": "Retirer le consentement…", "revoke": "Retirer",
         "delete person": "Supprimer la personne…", "delete for good": "Supprimer définitivement",
         "age": "60 à 69 ans",
-        "same as": "Il s’agit peut-être de la même personne que Awa Diallo (naissance en 1957).",
+        "same as": f"Il s’agit peut-être de la même personne que Awa Diallo (naissance en {BORN}).",
         "merge": "Fusionner…", "merge yes": "Fusionner", "merged": "Fusionnées : une personne, une histoire.",
         "edit person": "Modifier…", "person dialog": "Modifier la personne", "save": "Enregistrer",
         "year must": "quatre chiffres", "changes saved": "Modifications enregistrées.", "moved up": "Compétences en progrès :",
@@ -247,7 +249,7 @@ def merge_duplicate(app, window):
     check(bool(eventually(lambda: labels_containing(window, S["merged"]))), "a toast says the records are merged")
     check(bool(eventually(lambda: session_rows(window))), "the merged page holds the other record's sessions")
     check(not labels_containing(window, S["same as"]), "the duplicate warning is gone after merging")
-    check(bool(labels_containing(window, "1957")), "the merged record takes the birth year it lacked")
+    check(bool(labels_containing(window, BORN)), "the merged record takes the birth year it lacked")
 
 
 def edit_person(app, window):
@@ -264,7 +266,7 @@ def edit_person(app, window):
     check(bool(eventually(lambda: labels_containing(form, S["year must"]))),
           "a birth year that is not a number is refused with an example")
     check(find(form, "text", S["last"]).text == "Diallo", "the refused form keeps what was typed")
-    year.text = "1957"
+    year.text = BORN
     screenshot(f"sessions-{TAG}-13-person-form")
     activate(find(form, "push button", S["save"]))
     check(bool(eventually(lambda: labels_containing(window, S["changes saved"]))), "a toast says the changes are saved")
@@ -277,7 +279,8 @@ def erasure(app, window):
     activate(find(app, "push button", S["delete for good"]))
     search = find(window, "text", S["search"], timeout=20)
     search.text = "Awa"
-    time.sleep(1)
+    # Wait for the search's result rather than a fixed time: nobody found.
+    appears(window, "label", "Nobody Found" if LANGUAGE == "en" else "Personne n’a été trouvé")
     check(not list_items_starting(window, "Awa Dial"), "an erased person is not found any more")
 
 
@@ -293,7 +296,7 @@ def test():
     activate(find(window, "push button", S["new person"]))
     find(window, "text", S["first"]).text = "Awa"
     find(window, "text", S["last"]).text = "Diallo"
-    find(window, "text", S["year"]).text = "1957"
+    find(window, "text", S["year"]).text = BORN
     activate(find(window, "push button", S["add"]))
     log_button = find(window, "push button", S["log"], timeout=20)
     wait_for(lambda: log_button.focused, what="the focus on Log Session")

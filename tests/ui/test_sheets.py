@@ -27,6 +27,13 @@ def pdf_text(path):
                           text=True).stdout
 
 
+def complete_pdf(path):
+    with open(path, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(0, f.tell() - 1024))
+        return b"%%EOF" in f.read()
+
+
 def verify(code):
     """sillon-cli sheet verify CODE on the test's vault: (exit status, output)."""
     read_fd, write_fd = os.pipe()
@@ -117,8 +124,10 @@ def test():
     wait_for(lambda: not is_showing(dialog), timeout=30, what="the print dialog to close")
 
     def printed_files():
+        # GTK's print-to-file backend writes the file as it prints: only a
+        # PDF that has reached its end marker is read.
         return [p for p in glob.glob(os.path.join(WORK, "**", "*.pdf"), recursive=True)
-                if p != saved and os.path.getsize(p) > 0]
+                if p != saved and complete_pdf(p)]
     found = eventually(printed_files, timeout=30, what="the printed file")
     check(bool(found), f"printing to a file writes a PDF ({found})")
     if not found:
