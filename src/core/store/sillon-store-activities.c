@@ -600,45 +600,48 @@ write_attendance (SillonStore *store, gint64 workshop_id, GArray *attendees, GEr
   return TRUE;
 }
 
-gboolean
-sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **error)
+/* What bind_workshop() binds, in its order, for both insert and update. */
+#define WORKSHOP_WRITTEN_COLUMNS                                                      \
+  "(mediator_id, title, level, themes, date, duration_minutes, place_type, place_id," \
+  " equipment, notes, " ANON_COLUMNS ")"
+#define WORKSHOP_WRITTEN_VALUES \
+  "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* Insert and update write the same columns and replace the attendance
+ * within one transaction. A new workshop's id goes to @inserted_id; an
+ * existing one is updated when @inserted_id is NULL. */
+static gboolean
+write_workshop (SillonStore *store, const SillonWorkshop *w, gint64 *inserted_id, GError **error)
 {
   g_autoptr (SillonStoreTransaction) tx = NULL;
+  gboolean written;
 
   if (!check_workshop (store, w, error))
     return FALSE;
   tx = sillon_store_transaction_begin (store, error);
   if (tx == NULL)
     return FALSE;
-  if (!store_insert (store,
-                     "INSERT INTO workshops (mediator_id, title, level, themes, date, duration_minutes,"
-                     " place_type, place_id, equipment, notes, " ANON_COLUMNS ")"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (StoreBindFunc) bind_workshop, w, &w->id, error) ||
-      !write_attendance (store, w->id, w->attendees, error))
+  if (inserted_id != NULL)
+    written = store_insert (store, "INSERT INTO workshops " WORKSHOP_WRITTEN_COLUMNS " VALUES " WORKSHOP_WRITTEN_VALUES,
+                            (StoreBindFunc) bind_workshop, w, inserted_id, error);
+  else
+    written = store_update (store, "UPDATE workshops SET " WORKSHOP_WRITTEN_COLUMNS " = " WORKSHOP_WRITTEN_VALUES " WHERE id = ?",
+                            (StoreBindFunc) bind_workshop, w, _ ("workshop"), w->id, error);
+  if (!written || !write_attendance (store, w->id, w->attendees, error))
     return FALSE;
   return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
+sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **error)
+{
+  return write_workshop (store, w, &w->id, error);
+}
+
+gboolean
 sillon_store_update_workshop (SillonStore *store, const SillonWorkshop *w, GError **error)
 {
-  g_autoptr (SillonStoreTransaction) tx = NULL;
-
-  if (!check_workshop (store, w, error))
-    return FALSE;
-  tx = sillon_store_transaction_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-  if (!store_update (store,
-                     "UPDATE workshops SET (mediator_id, title, level, themes, date, duration_minutes,"
-                     " place_type, place_id, equipment, notes, " ANON_COLUMNS ")"
-                     " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                     " WHERE id = ?",
-                     (StoreBindFunc) bind_workshop, w, _ ("workshop"), w->id, error) ||
-      !write_attendance (store, w->id, w->attendees, error))
-    return FALSE;
-  return sillon_store_transaction_commit (tx, error);
+  return write_workshop (store, w, NULL, error);
 }
 
 #define WORKSHOP_COLUMNS                                                                  \
