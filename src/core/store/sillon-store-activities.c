@@ -849,8 +849,12 @@ write_parcours_items (SillonStore *store, SillonParcours *p, GError **error)
   return TRUE;
 }
 
-gboolean
-sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **error)
+/* Insert and update write the same columns, replace the steps and touch
+ * the person within one transaction; they differ only in their SQL and in
+ * what the 4th parameter is (the creation time of a new row, the id of an
+ * existing one). */
+static gboolean
+write_parcours (SillonStore *store, SillonParcours *p, gboolean inserting, GError **error)
 {
   g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
@@ -860,47 +864,39 @@ sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **er
   tx = sillon_store_transaction_begin (store, error);
   if (tx == NULL)
     return FALSE;
-  stmt = store_stmt (store, "INSERT INTO parcours (beneficiary_id, title, goal, created_unix) VALUES (?, ?, ?, ?)", error);
+  stmt = store_stmt (store,
+                     inserting ? "INSERT INTO parcours (beneficiary_id, title, goal, created_unix) VALUES (?, ?, ?, ?)"
+                               : "UPDATE parcours SET beneficiary_id = ?, title = ?, goal = ? WHERE id = ?",
+                     error);
   if (stmt == NULL)
     return FALSE;
-  if (p->created_unix == 0)
+  if (inserting && p->created_unix == 0)
     p->created_unix = store_now_unix ();
   sqlite3_bind_int64 (stmt, 1, p->beneficiary_id);
   store_bind_text (stmt, 2, p->title);
   store_bind_text (stmt, 3, p->goal);
-  sqlite3_bind_int64 (stmt, 4, p->created_unix);
+  sqlite3_bind_int64 (stmt, 4, inserting ? p->created_unix : p->id);
   if (!store_step_done (store, stmt, error))
     return FALSE;
-  p->id = sqlite3_last_insert_rowid (store->db);
+  if (inserting)
+    p->id = sqlite3_last_insert_rowid (store->db);
+  else if (!store_check_changed (store, _ ("parcours"), p->id, error))
+    return FALSE;
   if (!write_parcours_items (store, p, error) || !touch_beneficiary (store, p->beneficiary_id, error))
     return FALSE;
   return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
+sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **error)
+{
+  return write_parcours (store, p, TRUE, error);
+}
+
+gboolean
 sillon_store_update_parcours (SillonStore *store, SillonParcours *p, GError **error)
 {
-  g_autoptr (SillonStoreTransaction) tx = NULL;
-  g_autoptr (StoreStmt) stmt = NULL;
-
-  if (!check_parcours (p, error))
-    return FALSE;
-  tx = sillon_store_transaction_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-  stmt = store_stmt (store, "UPDATE parcours SET beneficiary_id = ?, title = ?, goal = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, p->beneficiary_id);
-  store_bind_text (stmt, 2, p->title);
-  store_bind_text (stmt, 3, p->goal);
-  sqlite3_bind_int64 (stmt, 4, p->id);
-  if (!store_step_done (store, stmt, error) ||
-      !store_check_changed (store, _ ("parcours"), p->id, error) ||
-      !write_parcours_items (store, p, error) ||
-      !touch_beneficiary (store, p->beneficiary_id, error))
-    return FALSE;
-  return sillon_store_transaction_commit (tx, error);
+  return write_parcours (store, p, FALSE, error);
 }
 
 static gpointer
