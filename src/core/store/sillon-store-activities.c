@@ -376,16 +376,11 @@ sillon_store_last_session_place_type (SillonStore *store, GError **error)
   /* The rowid order is the order of logging, and the primary key answers at
    * once whatever the number of sessions. */
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT place_type FROM sessions ORDER BY id DESC LIMIT 1", error);
-  int rc;
+  gboolean found;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !store_step_row (store, stmt, &found, error) || !found)
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return store_column_text (stmt, 0);
-  if (rc != SQLITE_DONE)
-    store_set_sql_error (sillon_store_get_db (store), rc, error);
-  return NULL;
+  return store_column_text (stmt, 0);
 }
 
 /* ── Timeline ──────────────────────────────────────────────────────────── */
@@ -443,17 +438,12 @@ gint64
 sillon_store_count_timeline (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT count(*) FROM (" TIMELINE_UNION ")", error);
-  int rc;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      store_set_sql_error (sillon_store_get_db (store), rc, error);
-      return -1;
-    }
+  if (!store_step_row (store, stmt, NULL, error))
+    return -1;
   return sqlite3_column_int64 (stmt, 0);
 }
 

@@ -497,16 +497,9 @@ gint64
 sillon_store_count_beneficiaries (SillonStore *store, GError **error)
 {
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT count(*) FROM beneficiaries", error);
-  int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !store_step_row (store, stmt, NULL, error))
     return -1;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return -1;
-    }
   return sqlite3_column_int64 (stmt, 0);
 }
 
@@ -518,19 +511,14 @@ sillon_store_get_last_session_date (SillonStore *store,
 {
   /* max() over the (beneficiary_id, date) index reads one entry. */
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT max(date) FROM sessions WHERE beneficiary_id = ?", error);
-  int rc;
 
   g_return_val_if_fail (out_date != NULL, FALSE);
   *out_date = NULL;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return FALSE;
-    }
+  if (!store_step_row (store, stmt, NULL, error))
+    return FALSE;
   if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     *out_date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   return TRUE;
