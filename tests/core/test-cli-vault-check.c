@@ -78,6 +78,28 @@ set_file (const char *path, const void *data, gsize len)
   g_assert_no_error (error);
 }
 
+/* Flips the bits of @mask in the byte at @offset of @path, counted from
+ * the end when negative. */
+static void
+flip_byte (const char *path, goffset offset, guint8 mask)
+{
+  g_autoptr (GBytes) bytes = vault_test_get_file (path);
+  gsize len = g_bytes_get_size (bytes);
+  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
+
+  copy[offset >= 0 ? (gsize) offset : len - (gsize) -offset] ^= mask;
+  set_file (path, copy, len);
+}
+
+/* Fails unless @path holds @before to the byte. */
+static void
+assert_file_unchanged (const char *path, GBytes *before)
+{
+  g_autoptr (GBytes) after = vault_test_get_file (path);
+
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 assert_tampered_naming_file (Fixture *f, const char *command)
 {
@@ -116,11 +138,7 @@ test_keyless_tampering_is_tampering (Fixture *f, gconstpointer data)
   set_file (f->wal, g_bytes_get_data (wal_bytes, NULL), len);
   set_file (f->vault, g_bytes_get_data (main_bytes, NULL), SILLON_VFS_HEADER_SIZE);
   assert_tampered_naming_file (f, "verify");
-  {
-    g_autoptr (GBytes) after = vault_test_get_file (f->wal);
-
-    g_assert_true (g_bytes_equal (after, wal_bytes));
-  }
+  assert_file_unchanged (f->wal, wal_bytes);
   g_unlink (f->wal);
   assert_tampered_naming_file (f, "verify");
 }
@@ -133,14 +151,7 @@ test_verify_then_repair (Fixture *f, gconstpointer data)
   g_autoptr (GBytes) main_before = NULL;
   g_autoptr (GBytes) wal_before = NULL;
 
-  {
-    g_autoptr (GBytes) bytes = vault_test_get_file (f->vault);
-    gsize len = g_bytes_get_size (bytes);
-    g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
-
-    copy[SILLON_VFS_HEADER_SIZE / 2 + 200] ^= 0x01; /* header copy B */
-    set_file (f->vault, copy, len);
-  }
+  flip_byte (f->vault, SILLON_VFS_HEADER_SIZE / 2 + 200, 0x01); /* header copy B */
   main_before = vault_test_get_file (f->vault);
   wal_before = vault_test_get_file (f->wal);
 
@@ -152,13 +163,8 @@ test_verify_then_repair (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (r->out, "vault repair"));
     g_assert_nonnull (strstr (r->out, "Bad pages: none"));
   }
-  {
-    g_autoptr (GBytes) main_after = vault_test_get_file (f->vault);
-    g_autoptr (GBytes) wal_after = vault_test_get_file (f->wal);
-
-    g_assert_true (g_bytes_equal (main_before, main_after));
-    g_assert_true (g_bytes_equal (wal_before, wal_after));
-  }
+  assert_file_unchanged (f->vault, main_before);
+  assert_file_unchanged (f->wal, wal_before);
 
   {
     g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "repair", "--vault", f->vault);
@@ -193,14 +199,7 @@ test_repair_refuses_damage_before_folding (Fixture *f, gconstpointer data)
 
   /* The table "later" is the file's last page, and not in the log. */
   vault_test_log_after_checkpointed_table (f->vault, PASSPHRASE);
-  {
-    g_autoptr (GBytes) bytes = vault_test_get_file (f->vault);
-    gsize len = g_bytes_get_size (bytes);
-    g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
-
-    copy[len - 1000] ^= 0x40;
-    set_file (f->vault, copy, len);
-  }
+  flip_byte (f->vault, -1000, 0x40);
   main_before = vault_test_get_file (f->vault);
   wal_before = vault_test_get_file (f->wal);
   g_assert_cmpuint (g_bytes_get_size (wal_before), >, WAL_HEADER);
@@ -213,25 +212,16 @@ test_repair_refuses_damage_before_folding (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (r->err, "Nothing was changed"));
     g_assert_null (strstr (r->out, "folded"));
   }
-  {
-    g_autoptr (GBytes) main_after = vault_test_get_file (f->vault);
-    g_autoptr (GBytes) wal_after = vault_test_get_file (f->wal);
-
-    g_assert_true (g_bytes_equal (main_before, main_after));
-    g_assert_true (g_bytes_equal (wal_before, wal_after));
-  }
+  assert_file_unchanged (f->vault, main_before);
+  assert_file_unchanged (f->wal, wal_before);
   /* --accept-old-log does not lift the refusal. */
   {
     g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "repair", "--accept-old-log", "--vault", f->vault);
-    g_autoptr (GBytes) main_after = NULL;
-    g_autoptr (GBytes) wal_after = NULL;
 
     g_assert_cmpint (r->status, ==, EXIT_DAMAGED);
     g_assert_nonnull (strstr (r->err, "Nothing was changed"));
-    main_after = vault_test_get_file (f->vault);
-    wal_after = vault_test_get_file (f->wal);
-    g_assert_true (g_bytes_equal (main_before, main_after));
-    g_assert_true (g_bytes_equal (wal_before, wal_after));
+    assert_file_unchanged (f->vault, main_before);
+    assert_file_unchanged (f->wal, wal_before);
   }
 }
 
@@ -259,11 +249,7 @@ test_shell_reports_cut_page (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (r->err, "tampered"));
     g_assert_cmpstr (r->out, ==, "");
   }
-  {
-    g_autoptr (GBytes) wal_after = vault_test_get_file (f->wal);
-
-    g_assert_true (g_bytes_equal (wal_before, wal_after));
-  }
+  assert_file_unchanged (f->wal, wal_before);
 }
 
 int

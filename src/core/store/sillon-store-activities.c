@@ -376,16 +376,11 @@ sillon_store_last_session_place_type (SillonStore *store, GError **error)
   /* The rowid order is the order of logging, and the primary key answers at
    * once whatever the number of sessions. */
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT place_type FROM sessions ORDER BY id DESC LIMIT 1", error);
-  int rc;
+  gboolean found;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !store_step_row (store, stmt, &found, error) || !found)
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return store_column_text (stmt, 0);
-  if (rc != SQLITE_DONE)
-    store_set_sql_error (sillon_store_get_db (store), rc, error);
-  return NULL;
+  return store_column_text (stmt, 0);
 }
 
 /* ── Timeline ──────────────────────────────────────────────────────────── */
@@ -443,17 +438,12 @@ gint64
 sillon_store_count_timeline (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT count(*) FROM (" TIMELINE_UNION ")", error);
-  int rc;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      store_set_sql_error (sillon_store_get_db (store), rc, error);
-      return -1;
-    }
+  if (!store_step_row (store, stmt, NULL, error))
+    return -1;
   return sqlite3_column_int64 (stmt, 0);
 }
 
@@ -600,45 +590,48 @@ write_attendance (SillonStore *store, gint64 workshop_id, GArray *attendees, GEr
   return TRUE;
 }
 
-gboolean
-sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **error)
+/* What bind_workshop() binds, in its order, for both insert and update. */
+#define WORKSHOP_WRITTEN_COLUMNS                                                      \
+  "(mediator_id, title, level, themes, date, duration_minutes, place_type, place_id," \
+  " equipment, notes, " ANON_COLUMNS ")"
+#define WORKSHOP_WRITTEN_VALUES \
+  "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* Insert and update write the same columns and replace the attendance
+ * within one transaction. A new workshop's id goes to @inserted_id; an
+ * existing one is updated when @inserted_id is NULL. */
+static gboolean
+write_workshop (SillonStore *store, const SillonWorkshop *w, gint64 *inserted_id, GError **error)
 {
   g_autoptr (SillonStoreTransaction) tx = NULL;
+  gboolean written;
 
   if (!check_workshop (store, w, error))
     return FALSE;
   tx = sillon_store_transaction_begin (store, error);
   if (tx == NULL)
     return FALSE;
-  if (!store_insert (store,
-                     "INSERT INTO workshops (mediator_id, title, level, themes, date, duration_minutes,"
-                     " place_type, place_id, equipment, notes, " ANON_COLUMNS ")"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (StoreBindFunc) bind_workshop, w, &w->id, error) ||
-      !write_attendance (store, w->id, w->attendees, error))
+  if (inserted_id != NULL)
+    written = store_insert (store, "INSERT INTO workshops " WORKSHOP_WRITTEN_COLUMNS " VALUES " WORKSHOP_WRITTEN_VALUES,
+                            (StoreBindFunc) bind_workshop, w, inserted_id, error);
+  else
+    written = store_update (store, "UPDATE workshops SET " WORKSHOP_WRITTEN_COLUMNS " = " WORKSHOP_WRITTEN_VALUES " WHERE id = ?",
+                            (StoreBindFunc) bind_workshop, w, _ ("workshop"), w->id, error);
+  if (!written || !write_attendance (store, w->id, w->attendees, error))
     return FALSE;
   return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
+sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **error)
+{
+  return write_workshop (store, w, &w->id, error);
+}
+
+gboolean
 sillon_store_update_workshop (SillonStore *store, const SillonWorkshop *w, GError **error)
 {
-  g_autoptr (SillonStoreTransaction) tx = NULL;
-
-  if (!check_workshop (store, w, error))
-    return FALSE;
-  tx = sillon_store_transaction_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-  if (!store_update (store,
-                     "UPDATE workshops SET (mediator_id, title, level, themes, date, duration_minutes,"
-                     " place_type, place_id, equipment, notes, " ANON_COLUMNS ")"
-                     " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                     " WHERE id = ?",
-                     (StoreBindFunc) bind_workshop, w, _ ("workshop"), w->id, error) ||
-      !write_attendance (store, w->id, w->attendees, error))
-    return FALSE;
-  return sillon_store_transaction_commit (tx, error);
+  return write_workshop (store, w, NULL, error);
 }
 
 #define WORKSHOP_COLUMNS                                                                  \
@@ -846,8 +839,12 @@ write_parcours_items (SillonStore *store, SillonParcours *p, GError **error)
   return TRUE;
 }
 
-gboolean
-sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **error)
+/* Insert and update write the same columns, replace the steps and touch
+ * the person within one transaction; they differ only in their SQL and in
+ * what the 4th parameter is (the creation time of a new row, the id of an
+ * existing one). */
+static gboolean
+write_parcours (SillonStore *store, SillonParcours *p, gboolean inserting, GError **error)
 {
   g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
@@ -857,47 +854,39 @@ sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **er
   tx = sillon_store_transaction_begin (store, error);
   if (tx == NULL)
     return FALSE;
-  stmt = store_stmt (store, "INSERT INTO parcours (beneficiary_id, title, goal, created_unix) VALUES (?, ?, ?, ?)", error);
+  stmt = store_stmt (store,
+                     inserting ? "INSERT INTO parcours (beneficiary_id, title, goal, created_unix) VALUES (?, ?, ?, ?)"
+                               : "UPDATE parcours SET beneficiary_id = ?, title = ?, goal = ? WHERE id = ?",
+                     error);
   if (stmt == NULL)
     return FALSE;
-  if (p->created_unix == 0)
+  if (inserting && p->created_unix == 0)
     p->created_unix = store_now_unix ();
   sqlite3_bind_int64 (stmt, 1, p->beneficiary_id);
   store_bind_text (stmt, 2, p->title);
   store_bind_text (stmt, 3, p->goal);
-  sqlite3_bind_int64 (stmt, 4, p->created_unix);
+  sqlite3_bind_int64 (stmt, 4, inserting ? p->created_unix : p->id);
   if (!store_step_done (store, stmt, error))
     return FALSE;
-  p->id = sqlite3_last_insert_rowid (store->db);
+  if (inserting)
+    p->id = sqlite3_last_insert_rowid (store->db);
+  else if (!store_check_changed (store, _ ("parcours"), p->id, error))
+    return FALSE;
   if (!write_parcours_items (store, p, error) || !touch_beneficiary (store, p->beneficiary_id, error))
     return FALSE;
   return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
+sillon_store_insert_parcours (SillonStore *store, SillonParcours *p, GError **error)
+{
+  return write_parcours (store, p, TRUE, error);
+}
+
+gboolean
 sillon_store_update_parcours (SillonStore *store, SillonParcours *p, GError **error)
 {
-  g_autoptr (SillonStoreTransaction) tx = NULL;
-  g_autoptr (StoreStmt) stmt = NULL;
-
-  if (!check_parcours (p, error))
-    return FALSE;
-  tx = sillon_store_transaction_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-  stmt = store_stmt (store, "UPDATE parcours SET beneficiary_id = ?, title = ?, goal = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, p->beneficiary_id);
-  store_bind_text (stmt, 2, p->title);
-  store_bind_text (stmt, 3, p->goal);
-  sqlite3_bind_int64 (stmt, 4, p->id);
-  if (!store_step_done (store, stmt, error) ||
-      !store_check_changed (store, _ ("parcours"), p->id, error) ||
-      !write_parcours_items (store, p, error) ||
-      !touch_beneficiary (store, p->beneficiary_id, error))
-    return FALSE;
-  return sillon_store_transaction_commit (tx, error);
+  return write_parcours (store, p, FALSE, error);
 }
 
 static gpointer

@@ -343,8 +343,12 @@ bind_beneficiary (StoreStmt *stmt, const SillonBeneficiary *b, const char *name_
   sqlite3_bind_int64 (stmt, 16, b->updated_unix);
 }
 
-gboolean
-sillon_store_insert_beneficiary (SillonStore *store, SillonBeneficiary *b, GError **error)
+/* Insert and update write the same columns and keep the search index in
+ * step within one transaction; they differ only in their SQL, in which
+ * timestamps they set and in what the 17th parameter is (the creation
+ * time of a new row, the id of an existing one). */
+static gboolean
+write_beneficiary (SillonStore *store, SillonBeneficiary *b, gboolean inserting, GError **error)
 {
   g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (StoreStmt) stmt = NULL;
@@ -356,57 +360,50 @@ sillon_store_insert_beneficiary (SillonStore *store, SillonBeneficiary *b, GErro
   if (tx == NULL)
     return FALSE;
   stmt = store_stmt (store,
-                     "INSERT INTO beneficiaries (first_name, last_name, birth_year, gender, social_status,"
-                     " commune_insee, phone, email, sheet_language, notes, mediator_id, anonymised,"
-                     " name_key, phone_key, email_key, updated_unix, created_unix)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     inserting ? "INSERT INTO beneficiaries (first_name, last_name, birth_year, gender, social_status,"
+                                 " commune_insee, phone, email, sheet_language, notes, mediator_id, anonymised,"
+                                 " name_key, phone_key, email_key, updated_unix, created_unix)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                               : "UPDATE beneficiaries SET first_name = ?, last_name = ?, birth_year = ?, gender = ?,"
+                                 " social_status = ?, commune_insee = ?, phone = ?, email = ?, sheet_language = ?,"
+                                 " notes = ?, mediator_id = ?, anonymised = ?, name_key = ?, phone_key = ?,"
+                                 " email_key = ?, updated_unix = ? WHERE id = ?",
                      error);
   if (stmt == NULL)
     return FALSE;
   key = store_name_key (b->first_name, b->last_name);
-  if (b->created_unix == 0)
-    b->created_unix = store_now_unix ();
-  if (b->updated_unix == 0)
-    b->updated_unix = b->created_unix;
+  if (!inserting)
+    b->updated_unix = store_now_unix ();
+  else
+    {
+      if (b->created_unix == 0)
+        b->created_unix = store_now_unix ();
+      if (b->updated_unix == 0)
+        b->updated_unix = b->created_unix;
+    }
   bind_beneficiary (stmt, b, key);
-  sqlite3_bind_int64 (stmt, 17, b->created_unix);
+  sqlite3_bind_int64 (stmt, 17, inserting ? b->created_unix : b->id);
   if (!store_step_done (store, stmt, error))
     return FALSE;
-  b->id = sqlite3_last_insert_rowid (store->db);
+  if (inserting)
+    b->id = sqlite3_last_insert_rowid (store->db);
+  else if (!store_check_changed (store, _ ("beneficiary"), b->id, error))
+    return FALSE;
   if (!store_index_beneficiary (store, b->id, key, error))
     return FALSE;
   return sillon_store_transaction_commit (tx, error);
 }
 
 gboolean
+sillon_store_insert_beneficiary (SillonStore *store, SillonBeneficiary *b, GError **error)
+{
+  return write_beneficiary (store, b, TRUE, error);
+}
+
+gboolean
 sillon_store_update_beneficiary (SillonStore *store, SillonBeneficiary *b, GError **error)
 {
-  g_autoptr (SillonStoreTransaction) tx = NULL;
-  g_autoptr (StoreStmt) stmt = NULL;
-  g_autofree char *key = NULL;
-
-  if (!check_beneficiary (store, b, error))
-    return FALSE;
-  tx = sillon_store_transaction_begin (store, error);
-  if (tx == NULL)
-    return FALSE;
-  stmt = store_stmt (store,
-                     "UPDATE beneficiaries SET first_name = ?, last_name = ?, birth_year = ?, gender = ?,"
-                     " social_status = ?, commune_insee = ?, phone = ?, email = ?, sheet_language = ?,"
-                     " notes = ?, mediator_id = ?, anonymised = ?, name_key = ?, phone_key = ?,"
-                     " email_key = ?, updated_unix = ? WHERE id = ?",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  key = store_name_key (b->first_name, b->last_name);
-  b->updated_unix = store_now_unix ();
-  bind_beneficiary (stmt, b, key);
-  sqlite3_bind_int64 (stmt, 17, b->id);
-  if (!store_step_done (store, stmt, error) ||
-      !store_check_changed (store, _ ("beneficiary"), b->id, error) ||
-      !store_index_beneficiary (store, b->id, key, error))
-    return FALSE;
-  return sillon_store_transaction_commit (tx, error);
+  return write_beneficiary (store, b, FALSE, error);
 }
 
 #define BENEFICIARY_COLUMNS                                                                     \
@@ -500,16 +497,9 @@ gint64
 sillon_store_count_beneficiaries (SillonStore *store, GError **error)
 {
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT count(*) FROM beneficiaries", error);
-  int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !store_step_row (store, stmt, NULL, error))
     return -1;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return -1;
-    }
   return sqlite3_column_int64 (stmt, 0);
 }
 
@@ -521,19 +511,14 @@ sillon_store_get_last_session_date (SillonStore *store,
 {
   /* max() over the (beneficiary_id, date) index reads one entry. */
   g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT max(date) FROM sessions WHERE beneficiary_id = ?", error);
-  int rc;
 
   g_return_val_if_fail (out_date != NULL, FALSE);
   *out_date = NULL;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return FALSE;
-    }
+  if (!store_step_row (store, stmt, NULL, error))
+    return FALSE;
   if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     *out_date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   return TRUE;

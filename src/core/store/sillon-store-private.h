@@ -40,6 +40,9 @@ gboolean store_exec (sqlite3 *db, const char *sql, GError **error);
 void store_set_sql_error (sqlite3 *db, int rc, GError **error);
 /* Steps a statement that returns no row. */
 gboolean store_step_done (SillonStore *store, StoreStmt *stmt, GError **error);
+/* Steps a statement for its first row, left on it: whether there is one
+ * goes to @has_row; when @has_row is NULL the row must come (a count). */
+gboolean store_step_row (SillonStore *store, StoreStmt *stmt, gboolean *has_row, GError **error);
 /* After an UPDATE or DELETE by id: NOT_FOUND if no row changed. */
 gboolean store_check_changed (SillonStore *store, const char *what, gint64 id, GError **error);
 void store_set_not_found (const char *what, gint64 id, GError **error);

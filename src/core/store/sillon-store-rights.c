@@ -112,6 +112,129 @@ add_mediator (SillonStore *store, JsonBuilder *b, const char *name, gint64 media
   json_builder_end_object (b);
 }
 
+static void
+add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_boolean (JsonBuilder *b, const char *name, gboolean value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+typedef void (*AddRecordFunc) (JsonBuilder *b, SillonStore *store, gconstpointer record);
+
+/* An array of objects, one a record, whose members @add writes. */
+static void
+add_records (JsonBuilder *b, SillonStore *store, const char *name, GPtrArray *records, AddRecordFunc add)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < records->len; i++)
+    {
+      json_builder_begin_object (b);
+      add (b, store, records->pdata[i]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_consent (JsonBuilder *b, SillonStore *store, gconstpointer record)
+{
+  const SillonConsent *c = record;
+
+  add_id (b, "id", c->id);
+  add_string (b, "date", c->date);
+  add_string (b, "told", c->told);
+  add_string (b, "scope", c->scope);
+}
+
+static void
+add_assessment (JsonBuilder *b, SillonStore *store, gconstpointer record)
+{
+  const SillonAssessmentRecord *a = record;
+
+  add_id (b, "id", a->id);
+  add_string (b, "date", a->date);
+  add_string (b, "questionnaire_id", a->questionnaire_id);
+  add_int (b, "questionnaire_version", a->questionnaire_version);
+  add_json (b, "answers", a->answers_json);
+  add_json (b, "result", a->result_json);
+  add_json (b, "override", a->override_json);
+  add_string (b, "override_reason", a->override_reason);
+  add_mediator (store, b, "mediator", a->mediator_id);
+}
+
+static void
+add_session (JsonBuilder *b, SillonStore *store, gconstpointer record)
+{
+  const SillonSession *s = record;
+
+  add_id (b, "id", s->id);
+  add_string (b, "date", s->date);
+  add_int (b, "duration_minutes", s->duration_minutes);
+  add_string (b, "place_type", s->place_type);
+  add_place_summary (store, b, "place", s->place_id);
+  add_strv (b, "equipment", s->equipment);
+  add_strv (b, "themes", s->themes);
+  add_strv (b, "administrative_themes", s->admin_themes);
+  add_string (b, "administrative_procedure", s->admin_detail);
+  add_string (b, "autonomy", s->autonomy);
+  add_string (b, "help_mode", sillon_help_mode_to_string (s->help_mode));
+  add_strv (b, "skills", s->skills);
+  add_boolean (b, "referred", s->referred);
+  add_string (b, "referral_destination", s->referral_destination);
+  add_string (b, "notes", s->notes);
+  add_mediator (store, b, "mediator", s->mediator_id);
+}
+
+/* Only the workshop itself: the other participants are other people. */
+static void
+add_workshop (JsonBuilder *b, SillonStore *store, gconstpointer record)
+{
+  const SillonWorkshop *w = record;
+
+  add_id (b, "id", w->id);
+  add_string (b, "title", w->title);
+  add_string (b, "level", w->level);
+  add_strv (b, "themes", w->themes);
+  add_string (b, "date", w->date);
+  add_int (b, "duration_minutes", w->duration_minutes);
+  add_string (b, "place_type", w->place_type);
+  add_place_summary (store, b, "place", w->place_id);
+  add_mediator (store, b, "mediator", w->mediator_id);
+}
+
+static void
+add_parcours_item (JsonBuilder *b, SillonStore *store, gconstpointer record)
+{
+  const SillonParcoursItem *item = record;
+
+  add_int (b, "position", item->position);
+  add_string (b, "planned_date", item->planned_date);
+  add_string (b, "label", item->label);
+  add_id (b, "workshop_id", item->workshop_id);
+  add_id (b, "session_id", item->session_id);
+  add_boolean (b, "done", item->done);
+}
+
+static void
+add_parcours (JsonBuilder *b, SillonStore *store, gconstpointer record)
+{
+  const SillonParcours *p = record;
+
+  add_id (b, "id", p->id);
+  add_string (b, "title", p->title);
+  add_string (b, "goal", p->goal);
+  add_time (b, "created_at", p->created_unix);
+  add_records (b, store, "items", p->items, add_parcours_item);
+}
+
 char *
 sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
@@ -177,125 +300,11 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
   add_time (b, "updated_at", ben->updated_unix);
   json_builder_end_object (b);
 
-  json_builder_set_member_name (b, "consents");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < consents->len; i++)
-    {
-      SillonConsent *c = consents->pdata[i];
-
-      json_builder_begin_object (b);
-      add_id (b, "id", c->id);
-      add_string (b, "date", c->date);
-      add_string (b, "told", c->told);
-      add_string (b, "scope", c->scope);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "assessments");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < assessments->len; i++)
-    {
-      SillonAssessmentRecord *a = assessments->pdata[i];
-
-      json_builder_begin_object (b);
-      add_id (b, "id", a->id);
-      add_string (b, "date", a->date);
-      add_string (b, "questionnaire_id", a->questionnaire_id);
-      json_builder_set_member_name (b, "questionnaire_version");
-      json_builder_add_int_value (b, a->questionnaire_version);
-      add_json (b, "answers", a->answers_json);
-      add_json (b, "result", a->result_json);
-      add_json (b, "override", a->override_json);
-      add_string (b, "override_reason", a->override_reason);
-      add_mediator (store, b, "mediator", a->mediator_id);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "sessions");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      SillonSession *s = sessions->pdata[i];
-
-      json_builder_begin_object (b);
-      add_id (b, "id", s->id);
-      add_string (b, "date", s->date);
-      json_builder_set_member_name (b, "duration_minutes");
-      json_builder_add_int_value (b, s->duration_minutes);
-      add_string (b, "place_type", s->place_type);
-      add_place_summary (store, b, "place", s->place_id);
-      add_strv (b, "equipment", s->equipment);
-      add_strv (b, "themes", s->themes);
-      add_strv (b, "administrative_themes", s->admin_themes);
-      add_string (b, "administrative_procedure", s->admin_detail);
-      add_string (b, "autonomy", s->autonomy);
-      add_string (b, "help_mode", sillon_help_mode_to_string (s->help_mode));
-      add_strv (b, "skills", s->skills);
-      json_builder_set_member_name (b, "referred");
-      json_builder_add_boolean_value (b, s->referred);
-      add_string (b, "referral_destination", s->referral_destination);
-      add_string (b, "notes", s->notes);
-      add_mediator (store, b, "mediator", s->mediator_id);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  /* Only the workshop itself: the other participants are other people. */
-  json_builder_set_member_name (b, "workshops");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < workshops->len; i++)
-    {
-      SillonWorkshop *w = workshops->pdata[i];
-
-      json_builder_begin_object (b);
-      add_id (b, "id", w->id);
-      add_string (b, "title", w->title);
-      add_string (b, "level", w->level);
-      add_strv (b, "themes", w->themes);
-      add_string (b, "date", w->date);
-      json_builder_set_member_name (b, "duration_minutes");
-      json_builder_add_int_value (b, w->duration_minutes);
-      add_string (b, "place_type", w->place_type);
-      add_place_summary (store, b, "place", w->place_id);
-      add_mediator (store, b, "mediator", w->mediator_id);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "parcours");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < parcours->len; i++)
-    {
-      SillonParcours *p = parcours->pdata[i];
-
-      json_builder_begin_object (b);
-      add_id (b, "id", p->id);
-      add_string (b, "title", p->title);
-      add_string (b, "goal", p->goal);
-      add_time (b, "created_at", p->created_unix);
-      json_builder_set_member_name (b, "items");
-      json_builder_begin_array (b);
-      for (guint j = 0; j < p->items->len; j++)
-        {
-          SillonParcoursItem *item = p->items->pdata[j];
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "position");
-          json_builder_add_int_value (b, item->position);
-          add_string (b, "planned_date", item->planned_date);
-          add_string (b, "label", item->label);
-          add_id (b, "workshop_id", item->workshop_id);
-          add_id (b, "session_id", item->session_id);
-          json_builder_set_member_name (b, "done");
-          json_builder_add_boolean_value (b, item->done);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_records (b, store, "consents", consents, add_consent);
+  add_records (b, store, "assessments", assessments, add_assessment);
+  add_records (b, store, "sessions", sessions, add_session);
+  add_records (b, store, "workshops", workshops, add_workshop);
+  add_records (b, store, "parcours", parcours, add_parcours);
 
   json_builder_set_member_name (b, "referrals");
   json_builder_begin_array (b);

@@ -108,6 +108,21 @@ store_step_done (SillonStore *store, StoreStmt *stmt, GError **error)
   return TRUE;
 }
 
+gboolean
+store_step_row (SillonStore *store, StoreStmt *stmt, gboolean *has_row, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || (rc == SQLITE_DONE && has_row != NULL))
+    {
+      if (has_row != NULL)
+        *has_row = rc == SQLITE_ROW;
+      return TRUE;
+    }
+  store_set_sql_error (store->db, rc, error);
+  return FALSE;
+}
+
 void
 store_set_not_found (const char *what, gint64 id, GError **error)
 {
@@ -1288,7 +1303,7 @@ gboolean
 sillon_store_find_place (SillonStore *store, const SillonPlaceRecord *p, gint64 *out_id, GError **error)
 {
   g_autoptr (StoreStmt) find = NULL;
-  int rc;
+  gboolean found;
 
   *out_id = 0;
   if (p->values[SILLON_PLACE_COL_ID] == NULL)
@@ -1298,14 +1313,10 @@ sillon_store_find_place (SillonStore *store, const SillonPlaceRecord *p, gint64 
     return FALSE;
   store_bind_text (find, 1, p->values[SILLON_PLACE_COL_ID]);
   store_bind_text (find, 2, p->values[SILLON_PLACE_COL_SOURCE]);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_ROW)
+  if (!store_step_row (store, find, &found, error))
+    return FALSE;
+  if (found)
     *out_id = sqlite3_column_int64 (find, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -1415,21 +1426,17 @@ gboolean
 sillon_store_get_own_structure (SillonStore *store, SillonPlaceRecord **out_place, GError **error)
 {
   g_autoptr (StoreStmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (out_place != NULL, FALSE);
   *out_place = NULL;
   stmt = store_stmt (store, "SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM places WHERE own_structure = 1 ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!store_step_row (store, stmt, &found, error))
+    return FALSE;
+  if (found)
     *out_place = place_from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    {
-      store_set_sql_error (store->db, rc, error);
-      return FALSE;
-    }
   return TRUE;
 }
 
