@@ -21,4 +21,14 @@ void sillon_profile_until_painted (GtkWidget *widget,
                                    const char *what,
                                    gint64 start_us);
 
+/* The calling thread's CPU time in microseconds (-1 if unknown). */
+gint64 sillon_profile_cpu_time (void);
+
+/* The same, followed by the main thread's CPU time from @start_cpu_us
+ * (sillon_profile_cpu_time()) to that frame: a fourth field. */
+void sillon_profile_until_painted_cpu (GtkWidget *widget,
+                                       const char *what,
+                                       gint64 start_us,
+                                       gint64 start_cpu_us);
+
 G_END_DECLS
