@@ -312,6 +312,8 @@ on_person_activated (SillonWindow *self,
                      gint64 beneficiary_id)
 {
   g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   if (!sillon_person_page_load (self->person_page, beneficiary_id, &error))
     {
@@ -319,6 +321,8 @@ on_person_activated (SillonWindow *self,
       return;
     }
   show_page (self, self->person_page);
+  /* From the person chosen to their page painted, story included. */
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "open-person", start, start_cpu);
 }
 
 static void
