@@ -205,6 +205,8 @@ fill_row (SillonPeoplePage *self,
 
       if (keep_same && shown != NULL && *shown == b->id)
         return;
+      /* A row an earlier, shorter list hid: shown again, not made again. */
+      gtk_widget_show (row);
     }
   else
     {
@@ -290,13 +292,27 @@ show_people (SillonPeoplePage *self,
   for (guint i = 0; i < now; i++)
     fill_row (self, store, i, people->pdata[i], keep_same);
 
-  /* The rows left over go now, from the last one, so that the rows a
-   * screen reader may be reading keep their place. */
+  /* The rows left over are hidden now, from the last one, so that the
+   * rows a screen reader may be reading keep their place; the next longer
+   * list shows them again instead of making new ones (most searches go
+   * from a few people to 50 and back as the mediator types and clears).
+   * At the lock they go, with the names they held. */
   rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
   shown = g_list_length (rows);
   if (shown > count)
     for (GList *rest = g_list_last (rows); shown > count; rest = rest->prev, shown--)
-      gtk_widget_destroy (rest->data);
+      {
+        GtkWidget *row = rest->data;
+
+        if (store == NULL)
+          gtk_widget_destroy (row);
+        else if (gtk_widget_get_visible (row))
+          {
+            gtk_widget_hide (row);
+            g_object_set_data (G_OBJECT (row), "beneficiary-id", NULL);
+            atk_object_set_name (gtk_widget_get_accessible (row), "");
+          }
+      }
 
   if (now < count)
     {
@@ -647,9 +663,30 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_people_list_row_activated);
 }
 
+static gpointer
+load_communes_in_thread (gpointer data)
+{
+  sillon_communes_get_default (NULL);
+  return NULL;
+}
+
 static void
 sillon_people_page_init (SillonPeoplePage *self)
 {
+  static gsize communes_started = 0;
+
+  /* The rows name each person's commune: the built-in list of communes
+   * (tens of milliseconds to read and index) is read in a thread while
+   * the lock screen waits for the passphrase and derives the key, rather
+   * than on the main thread by the first list after unlocking.
+   * sillon_communes_get_default() is thread-safe: a row that needs the
+   * list first waits for the thread instead of reading it twice. */
+  if (g_once_init_enter (&communes_started))
+    {
+      g_thread_unref (g_thread_new ("sillon-communes", load_communes_in_thread, NULL));
+      g_once_init_leave (&communes_started, 1);
+    }
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), people_actions,
