@@ -403,11 +403,11 @@ refresh_list (SillonPeoplePage *self,
   g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
 
   sillon_message_label_set (self->list_message, NULL);
-  sillon_message_label_set (self->count_label, NULL);
   /* A new search starts at the top of the list. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
   if (store == NULL)
     {
+      sillon_message_label_set (self->count_label, NULL);
       /* The stack stays as it is: the window is about to fade from this
        * page to the lock screen, and GTK snapshots the page for that
        * without allocating it again. */
@@ -433,6 +433,7 @@ refresh_list (SillonPeoplePage *self,
   if (found == NULL || total < 0)
     {
       show_people (self, NULL, NULL, FALSE);
+      sillon_message_label_set (self->count_label, NULL);
       sillon_message_label_set (self->list_message, error->message);
       return;
     }
@@ -459,6 +460,8 @@ refresh_list (SillonPeoplePage *self,
         /* Translators: %u is the number of people found. */
         count = g_strdup_printf (ngettext ("%u person found", "%u people found", found->len), found->len);
     }
+  /* Set once, not hidden first: hiding and showing it again at each key
+   * press had GTK lay the whole window out again. */
   sillon_message_label_set (self->count_label, count);
   show_people (self, store, found, keep_same);
   gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
