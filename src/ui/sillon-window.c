@@ -293,6 +293,7 @@ on_unlock_page_unlocked (SillonWindow *self,
                          const GError *store_error)
 {
   gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   if (session == NULL)
     {
@@ -304,7 +305,7 @@ on_unlock_page_unlocked (SillonWindow *self,
   show_home (self);
   /* From the unlocked vault (the key derivation is behind us) to the
    * people on screen. */
-  sillon_profile_until_painted (GTK_WIDGET (self), "unlock-to-desk", start);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "unlock-to-desk", start, start_cpu);
 }
 
 static void
