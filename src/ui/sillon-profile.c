@@ -72,14 +72,6 @@ sillon_profile_cpu_time (void)
 }
 
 void
-sillon_profile_until_painted (GtkWidget *widget,
-                              const char *what,
-                              gint64 start_us)
-{
-  sillon_profile_until_painted_cpu (widget, what, start_us, -1);
-}
-
-void
 sillon_profile_until_painted_cpu (GtkWidget *widget,
                                   const char *what,
                                   gint64 start_us,

@@ -51,7 +51,7 @@ def pct(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
 unlock, p50, p95, cpu50, cpu95, all50, all95, rss = [], [], [], [], [], [], [], []
-opened, opened_cpu = [], []
+opened, opened_cpu, unlock_cpu = [], [], []
 for run in range(1, runs + 1):
     searches, cpus, alls = [], [], []
     for line in open(f"{work}/run-{run}.err", errors="replace"):
@@ -59,6 +59,8 @@ for run in range(1, runs + 1):
         if len(parts) >= 3 and parts[0] == "sillon-profile":
             if parts[1] == "unlock-to-desk":
                 unlock.append(float(parts[2]))
+                if len(parts) == 4:
+                    unlock_cpu.append(float(parts[3]))
             elif parts[1] == "search":
                 searches.append(float(parts[2]))
                 if len(parts) == 4:
@@ -84,6 +86,8 @@ for run in range(1, runs + 1):
           + (f", CPU p50 {cpu50[-1]:.2f} ms, p95 {cpu95[-1]:.2f} ms" if cpus else "")
           + (f"; {len(alls)} searches filled rows after the frame" if alls else ""))
 print(f"unlock-to-desk ms (median of {runs} runs)\t{statistics.median(unlock):.1f}")
+if unlock_cpu:
+    print(f"unlock-to-desk main-thread CPU ms (median)\t{statistics.median(unlock_cpu):.1f}")
 print(f"search ms, median of runs' medians\t{statistics.median(p50):.2f}")
 print(f"search ms, median of runs' p95\t{statistics.median(p95):.2f}")
 if cpu50:
