@@ -51,6 +51,8 @@ struct _SillonPeoplePage
   guint pending_next;
   guint pending_source;
   gboolean pending_keep_same;
+  /* Rows a shorter list left over, kept for the next longer one (owned). */
+  GPtrArray *spare_rows;
   /* When the last search began, for the profile's "search-all-rows". */
   gint64 search_start_us;
   /* The form was asked for: its first field takes the focus once it
@@ -205,8 +207,13 @@ fill_row (SillonPeoplePage *self,
 
       if (keep_same && shown != NULL && *shown == b->id)
         return;
-      /* A row an earlier, shorter list hid: shown again, not made again. */
-      gtk_widget_show (row);
+    }
+  else if (self->spare_rows->len > 0)
+    {
+      g_autoptr (GtkWidget) spare = g_ptr_array_steal_index (self->spare_rows, self->spare_rows->len - 1);
+
+      row = spare;
+      gtk_container_add (GTK_CONTAINER (self->people_list), row);
     }
   else
     {
@@ -216,6 +223,13 @@ fill_row (SillonPeoplePage *self,
   name = sillon_beneficiary_dup_display_name (b);
   details = describe_person (self, store, b);
   set_person_row (row, name, details, b->id);
+}
+
+static void
+spare_row_free (GtkWidget *row)
+{
+  gtk_widget_destroy (row);
+  g_object_unref (row);
 }
 
 static void
@@ -292,11 +306,13 @@ show_people (SillonPeoplePage *self,
   for (guint i = 0; i < now; i++)
     fill_row (self, store, i, people->pdata[i], keep_same);
 
-  /* The rows left over are hidden now, from the last one, so that the
-   * rows a screen reader may be reading keep their place; the next longer
-   * list shows them again instead of making new ones (most searches go
-   * from a few people to 50 and back as the mediator types and clears).
-   * At the lock they go, with the names they held. */
+  /* The rows left over leave the list now, from the last one, so that the
+   * rows a screen reader may be reading keep their place. They are kept
+   * aside (not destroyed: a screen reader may still hold them) for the
+   * next longer list, which would otherwise make them again: clearing a
+   * search after a name with three matches needs 47 rows. Not hidden in
+   * the list: a hidden row still counts as a list item for a screen
+   * reader. At the lock they are destroyed, with the names they held. */
   rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
   shown = g_list_length (rows);
   if (shown > count)
@@ -305,14 +321,18 @@ show_people (SillonPeoplePage *self,
         GtkWidget *row = rest->data;
 
         if (store == NULL)
-          gtk_widget_destroy (row);
-        else if (gtk_widget_get_visible (row))
           {
-            gtk_widget_hide (row);
-            g_object_set_data (G_OBJECT (row), "beneficiary-id", NULL);
-            atk_object_set_name (gtk_widget_get_accessible (row), "");
+            gtk_widget_destroy (row);
+            continue;
           }
+        /* A selected row would come back drawn as selected. */
+        gtk_list_box_unselect_row (self->people_list, GTK_LIST_BOX_ROW (row));
+        g_ptr_array_add (self->spare_rows, g_object_ref_sink (row));
+        gtk_container_remove (GTK_CONTAINER (self->people_list), row);
+        g_object_set_data (G_OBJECT (row), "beneficiary-id", NULL);
       }
+  if (store == NULL)
+    g_ptr_array_set_size (self->spare_rows, 0);
 
   if (now < count)
     {
@@ -626,6 +646,7 @@ sillon_people_page_dispose (GObject *object)
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (object);
 
   cancel_pending_rows (self);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->actions);
   G_OBJECT_CLASS (sillon_people_page_parent_class)->dispose (object);
 }
@@ -691,6 +712,7 @@ sillon_people_page_init (SillonPeoplePage *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->spare_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) spare_row_free);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), people_actions,
                                    G_N_ELEMENTS (people_actions), self);
