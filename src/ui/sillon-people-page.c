@@ -21,6 +21,14 @@
  * narrowed, not scrolled. */
 #define MAX_RESULTS 50
 
+/* Rows filled at once when the list has no size yet to tell how many
+ * show: more than 1366×768 shows. */
+#define FIRST_ROWS 15
+
+/* Rows filled per idle callback after the first screenful: small enough
+ * that a frame or a key press waiting behind it is not held up. */
+#define ROWS_PER_IDLE 5
+
 struct _SillonPeoplePage
 {
   SillonPage parent_instance;
@@ -36,6 +44,17 @@ struct _SillonPeoplePage
   GtkLabel *count_label;
   SillonStatusPage *empty_status;
   GSimpleActionGroup *actions;
+  /* The people of the last search the rows below the first screenful do
+   * not show yet, from index pending_next, filled in an idle callback
+   * (pending_source) after the first screenful is painted. */
+  GPtrArray *pending_people;
+  guint pending_next;
+  guint pending_source;
+  gboolean pending_keep_same;
+  /* Rows a shorter list left over, kept for the next longer one (owned). */
+  GPtrArray *spare_rows;
+  /* When the last search began, for the profile's "search-all-rows". */
+  gint64 search_start_us;
   /* The form was asked for: its first field takes the focus once it
    * shows. A widget the revealer has not shown yet must not have the
    * focus, or the key release of Ctrl+N goes to an unrealized widget. */
@@ -166,55 +185,162 @@ new_person_row (void)
   return row;
 }
 
-/* Shows @people in the list, reusing the rows already there. With
+/* Shows @person in the @index-th row, made if the list is shorter. With
  * @keep_same, a row that already shows the right person is left as it is:
  * while the mediator types, nothing about a person changes, and most rows
  * of "mar" are those of "ma". */
+static void
+fill_row (SillonPeoplePage *self,
+          SillonStore *store,
+          guint index,
+          const SillonBeneficiary *b,
+          gboolean keep_same)
+{
+  GtkListBoxRow *existing = gtk_list_box_get_row_at_index (self->people_list, (int) index);
+  GtkWidget *row = GTK_WIDGET (existing);
+  g_autofree char *name = NULL;
+  g_autofree char *details = NULL;
+
+  if (row != NULL)
+    {
+      gint64 *shown = g_object_get_data (G_OBJECT (row), "beneficiary-id");
+
+      if (keep_same && shown != NULL && *shown == b->id)
+        return;
+    }
+  else if (self->spare_rows->len > 0)
+    {
+      g_autoptr (GtkWidget) spare = g_ptr_array_steal_index (self->spare_rows, self->spare_rows->len - 1);
+
+      row = spare;
+      gtk_container_add (GTK_CONTAINER (self->people_list), row);
+    }
+  else
+    {
+      row = new_person_row ();
+      gtk_container_add (GTK_CONTAINER (self->people_list), row);
+    }
+  name = sillon_beneficiary_dup_display_name (b);
+  details = describe_person (self, store, b);
+  set_person_row (row, name, details, b->id);
+}
+
+static void
+spare_row_free (GtkWidget *row)
+{
+  gtk_widget_destroy (row);
+  g_object_unref (row);
+}
+
+static void
+cancel_pending_rows (SillonPeoplePage *self)
+{
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending_people, g_ptr_array_unref);
+  self->pending_next = 0;
+}
+
+/* How many rows the list shows at once: those are filled before the frame
+ * that shows the result, the others just after it. */
+static guint
+rows_on_screen (SillonPeoplePage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->people_list, 0);
+  int row_height = first != NULL ? gtk_widget_get_allocated_height (GTK_WIDGET (first)) : 0;
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (row_height <= 1 || page <= 1)
+    return FIRST_ROWS;
+  /* One more than fits, for the row cut by the bottom edge, and one for
+   * rounding. */
+  return (guint) (page / row_height) + 2;
+}
+
+static gboolean
+fill_pending_rows (gpointer user_data)
+{
+  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (user_data);
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  guint end;
+
+  if (store == NULL)
+    {
+      /* Locked meanwhile: the page empties itself on its own. */
+      self->pending_source = 0;
+      cancel_pending_rows (self);
+      return G_SOURCE_REMOVE;
+    }
+  end = MIN (self->pending_next + ROWS_PER_IDLE, self->pending_people->len);
+  for (; self->pending_next < end; self->pending_next++)
+    fill_row (self, store, self->pending_next, self->pending_people->pdata[self->pending_next],
+              self->pending_keep_same);
+  if (self->pending_next < self->pending_people->len)
+    return G_SOURCE_CONTINUE;
+  self->pending_source = 0;
+  cancel_pending_rows (self);
+  if (sillon_profile_enabled () && self->search_start_us != 0)
+    g_printerr ("sillon-profile\tsearch-all-rows\t%.3f\n",
+                (double) (g_get_monotonic_time () - self->search_start_us) / 1000.0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows @people in the list, reusing the rows already there (see
+ * fill_row()). Only the rows on screen are filled at once; the others are
+ * filled in idle callbacks after the frame that shows the result, a few
+ * at a time, so that a key press is answered within a frame even when a
+ * first letter brings 50 new people. A new search drops what an earlier
+ * one left to fill. */
 static void
 show_people (SillonPeoplePage *self,
              SillonStore *store,
              GPtrArray *people,
              gboolean keep_same)
 {
-  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
-  GList *l = rows;
+  g_autoptr (GList) rows = NULL;
+  guint count = people != NULL ? people->len : 0;
+  guint now = MIN (count, rows_on_screen (self));
+  guint shown;
 
-  for (guint i = 0; i < (people != NULL ? people->len : 0); i++)
-    {
-      const SillonBeneficiary *b = people->pdata[i];
-      g_autofree char *name = NULL;
-      g_autofree char *details = NULL;
-      GtkWidget *row;
+  cancel_pending_rows (self);
+  for (guint i = 0; i < now; i++)
+    fill_row (self, store, i, people->pdata[i], keep_same);
 
-      if (l != NULL)
-        {
-          gint64 *shown = g_object_get_data (G_OBJECT (l->data), "beneficiary-id");
+  /* The rows left over leave the list now, from the last one, so that the
+   * rows a screen reader may be reading keep their place. They are kept
+   * aside (not destroyed: a screen reader may still hold them) for the
+   * next longer list, which would otherwise make them again: clearing a
+   * search after a name with three matches needs 47 rows. Not hidden in
+   * the list: a hidden row still counts as a list item for a screen
+   * reader. At the lock they are destroyed, with the names they held. */
+  rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
+  shown = g_list_length (rows);
+  if (shown > count)
+    for (GList *rest = g_list_last (rows); shown > count; rest = rest->prev, shown--)
+      {
+        GtkWidget *row = rest->data;
 
-          row = l->data;
-          l = l->next;
-          if (keep_same && shown != NULL && *shown == b->id)
+        if (store == NULL)
+          {
+            gtk_widget_destroy (row);
             continue;
-        }
-      else
-        {
-          row = new_person_row ();
-          gtk_container_add (GTK_CONTAINER (self->people_list), row);
-        }
-      name = sillon_beneficiary_dup_display_name (b);
-      details = describe_person (self, store, b);
-      set_person_row (row, name, details, b->id);
-    }
-  /* The rows left over go, from the last one, so that the rows a screen
-   * reader may be reading keep their place. */
-  if (l == NULL)
-    return;
-  for (GList *rest = g_list_last (rows);; rest = rest->prev)
-    {
-      gboolean first_left_over = rest == l;
+          }
+        /* A selected row would come back drawn as selected. */
+        gtk_list_box_unselect_row (self->people_list, GTK_LIST_BOX_ROW (row));
+        g_ptr_array_add (self->spare_rows, g_object_ref_sink (row));
+        gtk_container_remove (GTK_CONTAINER (self->people_list), row);
+        g_object_set_data (G_OBJECT (row), "beneficiary-id", NULL);
+      }
+  if (store == NULL)
+    g_ptr_array_set_size (self->spare_rows, 0);
 
-      gtk_widget_destroy (rest->data);
-      if (first_left_over)
-        break;
+  if (now < count)
+    {
+      self->pending_people = g_ptr_array_ref (people);
+      self->pending_next = now;
+      self->pending_keep_same = keep_same;
+      self->pending_source = g_idle_add (fill_pending_rows, self);
+      g_source_set_name_by_id (self->pending_source, "[sillon] fill the people list");
     }
 }
 
@@ -277,6 +403,7 @@ void
 sillon_people_page_refresh (SillonPeoplePage *self)
 {
   g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
+  self->search_start_us = 0;
   refresh_list (self, FALSE);
 }
 
@@ -296,11 +423,11 @@ refresh_list (SillonPeoplePage *self,
   g_return_if_fail (SILLON_IS_PEOPLE_PAGE (self));
 
   sillon_message_label_set (self->list_message, NULL);
-  sillon_message_label_set (self->count_label, NULL);
   /* A new search starts at the top of the list. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
   if (store == NULL)
     {
+      sillon_message_label_set (self->count_label, NULL);
       /* The stack stays as it is: the window is about to fade from this
        * page to the lock screen, and GTK snapshots the page for that
        * without allocating it again. */
@@ -326,6 +453,7 @@ refresh_list (SillonPeoplePage *self,
   if (found == NULL || total < 0)
     {
       show_people (self, NULL, NULL, FALSE);
+      sillon_message_label_set (self->count_label, NULL);
       sillon_message_label_set (self->list_message, error->message);
       return;
     }
@@ -352,6 +480,8 @@ refresh_list (SillonPeoplePage *self,
         /* Translators: %u is the number of people found. */
         count = g_strdup_printf (ngettext ("%u person found", "%u people found", found->len), found->len);
     }
+  /* Set once, not hidden first: hiding and showing it again at each key
+   * press had GTK lay the whole window out again. */
   sillon_message_label_set (self->count_label, count);
   show_people (self, store, found, keep_same);
   gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
@@ -476,9 +606,11 @@ static void
 on_search_entry_search_changed (SillonPeoplePage *self)
 {
   gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   refresh_list (self, TRUE);
-  sillon_profile_until_painted (GTK_WIDGET (self), "search", start);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "search", start, start_cpu);
+  self->search_start_us = start;
 }
 
 /* Escape in the search clears it. */
@@ -513,6 +645,8 @@ sillon_people_page_dispose (GObject *object)
 {
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (object);
 
+  cancel_pending_rows (self);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->actions);
   G_OBJECT_CLASS (sillon_people_page_parent_class)->dispose (object);
 }
@@ -553,10 +687,32 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_people_list_row_activated);
 }
 
+static gpointer
+load_communes_in_thread (gpointer data)
+{
+  sillon_communes_get_default (NULL);
+  return NULL;
+}
+
 static void
 sillon_people_page_init (SillonPeoplePage *self)
 {
+  static gsize communes_started = 0;
+
+  /* The rows name each person's commune: the built-in list of communes
+   * (tens of milliseconds to read and index) is read in a thread while
+   * the lock screen waits for the passphrase and derives the key, rather
+   * than on the main thread by the first list after unlocking.
+   * sillon_communes_get_default() is thread-safe: a row that needs the
+   * list first waits for the thread instead of reading it twice. */
+  if (g_once_init_enter (&communes_started))
+    {
+      g_thread_unref (g_thread_new ("sillon-communes", load_communes_in_thread, NULL));
+      g_once_init_leave (&communes_started, 1);
+    }
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->spare_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) spare_row_free);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), people_actions,
                                    G_N_ELEMENTS (people_actions), self);

@@ -24,7 +24,8 @@ struct _SillonTimeline
   GtkBox parent_instance;
 
   gint64 beneficiary_id;
-  guint loaded; /* entries shown */
+  guint loaded;       /* entries shown */
+  guint build_source; /* builds the rows make_row() left, after the first screenful */
 
   GtkListBox *list;
   GtkWidget *more_button;
@@ -174,20 +175,18 @@ set_one_line (GtkWidget *label)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
 }
 
-static GtkWidget *
-make_row (SillonTimelineKind kind, gint64 id, const char *date, const char *title, const char *detail)
+/* Builds what @row shows: see make_row(). */
+static void
+build_row (GtkWidget *row, SillonTimelineKind kind, const char *date, const char *title, const char *detail)
 {
   g_autofree char *shown_date = sillon_date_format (date);
   /* Translators: a story entry read aloud: its date, what it was, details. */
   g_autofree char *spoken = g_strdup_printf (_ ("%1$s: %2$s. %3$s"), shown_date, title, detail != NULL ? detail : "");
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *date_label = gtk_label_new (shown_date);
   GtkWidget *title_label = gtk_label_new (title);
 
-  g_object_set_data_full (G_OBJECT (row), "sillon-id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data (G_OBJECT (row), "sillon-kind", GINT_TO_POINTER (kind));
   g_object_set (hbox, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8, NULL);
   gtk_label_set_xalign (GTK_LABEL (date_label), 0);
   gtk_label_set_yalign (GTK_LABEL (date_label), 0);
@@ -220,7 +219,60 @@ make_row (SillonTimelineKind kind, gint64 id, const char *date, const char *titl
   atk_object_set_name (gtk_widget_get_accessible (row), spoken);
   gtk_widget_set_tooltip_text (vbox, spoken);
   gtk_widget_show_all (row);
+}
+
+/* What a row will show, kept until it is built. */
+typedef struct
+{
+  SillonTimelineKind kind;
+  char *date;
+  char *title;
+  char *detail;
+} RowText;
+
+static void
+row_text_free (RowText *text)
+{
+  g_free (text->date);
+  g_free (text->title);
+  g_free (text->detail);
+  g_free (text);
+}
+
+/* A row of the story, not built yet: it knows its entry (kind and id) and
+ * keeps its text, hidden until build_pending_row() builds what it shows.
+ * Only the rows of the first screenful are built before the page is drawn;
+ * the others are built in idle callbacks just after (see load_page()). */
+static GtkWidget *
+make_row (SillonTimelineKind kind, gint64 id, const char *date, const char *title, const char *detail)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  RowText *text = g_new0 (RowText, 1);
+
+  text->kind = kind;
+  text->date = g_strdup (date);
+  text->title = g_strdup (title);
+  text->detail = g_strdup (detail);
+  g_object_set_data_full (G_OBJECT (row), "sillon-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data (G_OBJECT (row), "sillon-kind", GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (row), "sillon-pending-text", text, (GDestroyNotify) row_text_free);
+  /* Hidden until built, even by a gtk_widget_show_all() of the window. */
+  gtk_widget_set_no_show_all (row, TRUE);
   return row;
+}
+
+/* Builds @row if make_row() left it to build; FALSE if it was built. */
+static gboolean
+build_pending_row (GtkWidget *row)
+{
+  RowText *text = g_object_steal_data (G_OBJECT (row), "sillon-pending-text");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_widget_set_no_show_all (row, FALSE);
+  build_row (row, text->kind, text->date, text->title, text->detail);
+  row_text_free (text);
+  return TRUE;
 }
 
 static GtkWidget *
@@ -301,11 +353,63 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
     }
 }
 
+/* How many rows are built before the page is drawn: a screenful. The rest
+ * of a page is built in idle callbacks just after, ROWS_PER_IDLE at a time,
+ * so that opening a person with a long story takes one screenful's work. */
+#define ROWS_PER_IDLE 4
+
+static guint
+rows_on_screen (SillonTimeline *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  int height = scroller != NULL ? gtk_widget_get_allocated_height (scroller) : 0;
+
+  /* Until it has a size, what 1366×768 shows and then some. */
+  if (height <= 1)
+    return 15;
+  /* A row is two lines of text and 16 px of margins: at least 40 px. */
+  return (guint) (height / 40) + 1;
+}
+
+/* Builds the rows left to build, from the first; all of them if @max is 0. */
+static guint
+build_pending_rows (SillonTimeline *self, guint max)
+{
+  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (self->list));
+  guint built = 0;
+
+  for (GList *l = rows; l != NULL && (max == 0 || built < max); l = l->next)
+    if (build_pending_row (l->data))
+      built++;
+  return built;
+}
+
+static gboolean
+build_rows_in_idle (gpointer user_data)
+{
+  SillonTimeline *self = SILLON_TIMELINE (user_data);
+
+  if (build_pending_rows (self, ROWS_PER_IDLE) == ROWS_PER_IDLE)
+    return G_SOURCE_CONTINUE;
+  self->build_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Every row built now: before another page, or before reading the rows. */
+static void
+build_all_rows (SillonTimeline *self)
+{
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  build_pending_rows (self, 0);
+}
+
 static gboolean
 load_page (SillonTimeline *self, SillonStore *store, GError **error)
 {
   g_autoptr (GPtrArray) entries = NULL;
   gint64 total;
+  guint first_new = self->loaded;
+  guint now;
 
   entries = sillon_store_list_timeline (store, self->beneficiary_id, SILLON_TIMELINE_PAGE_SIZE, self->loaded, error);
   if (entries == NULL)
@@ -318,10 +422,29 @@ load_page (SillonTimeline *self, SillonStore *store, GError **error)
       GtkWidget *row = entry_row (store, entries->pdata[i], error);
 
       if (row == NULL)
-        return FALSE;
+        {
+          /* What was read shows, as before the failure. */
+          build_all_rows (self);
+          return FALSE;
+        }
       gtk_container_add (GTK_CONTAINER (self->list), row);
     }
   self->loaded += entries->len;
+  /* The first screenful of the new entries now (those of "Show more" are
+   * where reading goes on), the others just after the page is drawn. */
+  now = rows_on_screen (self);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) (first_new + i));
+
+      if (i < now)
+        build_pending_row (GTK_WIDGET (row));
+    }
+  if (now < entries->len && self->build_source == 0)
+    {
+      self->build_source = g_idle_add (build_rows_in_idle, self);
+      g_source_set_name_by_id (self->build_source, "[sillon] build the story's rows");
+    }
   gtk_widget_set_visible (self->more_button, self->loaded < total);
   if (self->loaded < total)
     {
@@ -340,6 +463,7 @@ sillon_timeline_clear (SillonTimeline *self)
 
   g_return_if_fail (SILLON_IS_TIMELINE (self));
 
+  g_clear_handle_id (&self->build_source, g_source_remove);
   rows = gtk_container_get_children (GTK_CONTAINER (self->list));
   for (GList *l = rows; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);
@@ -372,6 +496,7 @@ sillon_timeline_load_more (SillonTimeline *self,
 
   g_return_val_if_fail (SILLON_IS_TIMELINE (self), FALSE);
 
+  build_all_rows (self);
   if (!load_page (self, store, error))
     return FALSE;
   /* The focus goes to the first new entry, where reading goes on. */
@@ -441,9 +566,21 @@ on_key_press_event (GtkWidget *widget, GdkEventKey *event)
 }
 
 static void
+sillon_timeline_dispose (GObject *object)
+{
+  SillonTimeline *self = SILLON_TIMELINE (object);
+
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  G_OBJECT_CLASS (sillon_timeline_parent_class)->dispose (object);
+}
+
+static void
 sillon_timeline_class_init (SillonTimelineClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sillon_timeline_dispose;
 
   widget_class->key_press_event = on_key_press_event;
 

@@ -289,6 +289,7 @@ on_unlock_page_unlocked (SillonWindow *self,
                          const GError *store_error)
 {
   gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   if (session == NULL)
     {
@@ -300,7 +301,7 @@ on_unlock_page_unlocked (SillonWindow *self,
   show_home (self);
   /* From the unlocked vault (the key derivation is behind us) to the
    * people on screen. */
-  sillon_profile_until_painted (GTK_WIDGET (self), "unlock-to-desk", start);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "unlock-to-desk", start, start_cpu);
 }
 
 static void
@@ -308,6 +309,8 @@ on_person_activated (SillonWindow *self,
                      gint64 beneficiary_id)
 {
   g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   if (!sillon_person_page_load (self->person_page, beneficiary_id, &error))
     {
@@ -315,6 +318,8 @@ on_person_activated (SillonWindow *self,
       return;
     }
   show_page (self, self->person_page);
+  /* From the person chosen to their page painted, story included. */
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "open-person", start, start_cpu);
 }
 
 static void

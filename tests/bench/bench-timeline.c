@@ -7,10 +7,12 @@
  * dataset. Gives one person 200 entries (150 sessions, 40 assessments, 10
  * referrals over two years), then measures what the person page does when
  * it opens: read the person, list the first page of the story and build
- * its rows (SillonTimeline, the page's own widget), and lay the window out
- * and let GTK finish every pending event — the time until the page can be
- * drawn. Prints one "name<TAB>value" line per figure. Never part of the
- * test suite.
+ * its rows (SillonTimeline, the page's own widget), lay the window out and
+ * paint it: the time until the frame that shows the person's story (wall
+ * clock, and the process's CPU time, the steadier figure on a shared
+ * machine). Then the time until the rest of the first page is built in
+ * the idle callbacks that follow, and GTK has no event pending. Prints one
+ * "name<TAB>value" line per figure. Never part of the test suite.
  */
 
 #include "config.h"
@@ -18,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <gtk/gtk.h>
 #include <sodium.h>
@@ -89,6 +92,36 @@ add_long_story (SillonStore *store)
   return b->id;
 }
 
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* Until the window has painted the next frame: what the mediator sees
+ * first, as the application's SILLON_PROFILE counts it. */
+static void
+until_painted (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    gtk_main_iteration_do (TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
 static void
 settle (GtkWidget *window)
 {
@@ -110,6 +143,8 @@ main (int argc, char **argv)
   g_autoptr (GArray) query_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) all_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) build_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) open_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   char passphrase[256] = { 0 };
   GtkWidget *window, *scroller, *timeline;
   gint64 person;
@@ -141,7 +176,7 @@ main (int argc, char **argv)
 
   for (guint run = 0; run < RUNS; run++)
     {
-      double start = bench_now_ms (), t;
+      double start = bench_now_ms (), cpu_start, t;
       g_autoptr (SillonBeneficiary) b = NULL;
       g_autoptr (GPtrArray) page = NULL;
 
@@ -157,17 +192,24 @@ main (int argc, char **argv)
       t = bench_now_ms () - start;
       g_array_append_val (query_ms, t);
 
-      /* What the page does: read, build the rows, lay out. */
+      /* What the page does: read, build the rows, lay out, paint. */
       start = bench_now_ms ();
+      cpu_start = cpu_ms ();
       g_clear_pointer (&b, sillon_beneficiary_free);
       b = sillon_store_get_beneficiary (store, person, &error);
       bench_check (b != NULL, error);
       bench_check (sillon_timeline_load (SILLON_TIMELINE (timeline), store, person, &error), error);
       t = bench_now_ms () - start;
       g_array_append_val (build_ms, t);
-      settle (window);
+      until_painted (window);
       t = bench_now_ms () - start;
       g_array_append_val (open_ms, t);
+      t = cpu_ms () - cpu_start;
+      g_array_append_val (open_cpu_ms, t);
+      /* The rest of the first page, built after that frame. */
+      settle (window);
+      t = bench_now_ms () - start;
+      g_array_append_val (page_ms, t);
 
       /* Then every entry, with "Show more" until none is left. */
       start = bench_now_ms ();
@@ -177,8 +219,10 @@ main (int argc, char **argv)
       t = bench_now_ms () - start;
       g_array_append_val (all_ms, t);
     }
-  g_print ("open_person_first_page_ms_median\t%.1f\n", bench_percentile (open_ms, 0.5));
-  g_print ("of_which_reading_and_building_rows_ms_median\t%.1f\n", bench_percentile (build_ms, 0.5));
+  g_print ("open_person_first_frame_ms_median\t%.1f\n", bench_percentile (open_ms, 0.5));
+  g_print ("open_person_first_frame_cpu_ms_median\t%.1f\n", bench_percentile (open_cpu_ms, 0.5));
+  g_print ("of_which_reading_and_building_first_rows_ms_median\t%.1f\n", bench_percentile (build_ms, 0.5));
+  g_print ("whole_first_page_built_and_laid_out_ms_median\t%.1f\n", bench_percentile (page_ms, 0.5));
   g_print ("store_person_and_first_page_ms_median\t%.2f\n", bench_percentile (query_ms, 0.5));
   g_print ("show_all_200_ms_median\t%.1f\n", bench_percentile (all_ms, 0.5));
   g_print ("runs\t%d\n", RUNS);

@@ -5,10 +5,15 @@
 #   - unlock-to-desk: from the unlocked vault (key derivation and store
 #     opening done, in the worker) to the painted people list;
 #   - search: from the search entry's search-changed (after its 150 ms
-#     pause) to the painted list, for each keystroke;
-#   - resident memory after the flow (unlock, 16 names typed letter by letter).
+#     pause) to the painted list, for each keystroke (wall clock and the
+#     main thread's CPU time); and, when the rows below the first screenful
+#     were left to idle callbacks, to the last of them filled;
+#   - open-person: from a person chosen in the list to their page painted;
+#   - resident memory after the flow (unlock, 16 names typed letter by
+#     letter, eight people opened and left).
 # On demand only, never in the suite. Uses the build in BUILD (default
-# _build) and prints medians over RUNS runs (default 3).
+# _build), or the executable APP (an earlier build kept to compare), and
+# prints medians over RUNS runs (default 3).
 #
 #   tests/bench/desk-bench.sh [RUNS]
 set -euo pipefail
@@ -17,6 +22,7 @@ runs=${1:-3}
 here="$(cd "$(dirname "$0")" && pwd)"
 top="$(cd "$here/../.." && pwd)"
 build="${BUILD:-$top/_build}"
+app="${APP:-$build/src/ui/sillon}"
 work="$here/work/desk"
 passphrase="desk bench passphrase"
 mkdir -p "$work"
@@ -33,7 +39,7 @@ for run in $(seq "$runs"); do
   cp "$vault" "$work/run.sillon"
   SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_PASSPHRASE="$passphrase" \
   SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
-    "$top/tests/ui/run-ui-test.sh" "$build/src/ui/sillon" "$build/resources" "$work/screenshots" \
+    "$top/tests/ui/run-ui-test.sh" "$app" "$build/resources" "$work/screenshots" \
     "$here/desk_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
       echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
 done
@@ -44,24 +50,55 @@ work, runs = sys.argv[1], int(sys.argv[2])
 def pct(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
-unlock, p50, p95, rss = [], [], [], []
+unlock, p50, p95, cpu50, cpu95, all50, all95, rss = [], [], [], [], [], [], [], []
+opened, opened_cpu, unlock_cpu = [], [], []
 for run in range(1, runs + 1):
-    searches = []
+    searches, cpus, alls = [], [], []
     for line in open(f"{work}/run-{run}.err", errors="replace"):
         parts = line.rstrip("\n").split("\t")
-        if len(parts) == 3 and parts[0] == "sillon-profile":
+        if len(parts) >= 3 and parts[0] == "sillon-profile":
             if parts[1] == "unlock-to-desk":
                 unlock.append(float(parts[2]))
+                if len(parts) == 4:
+                    unlock_cpu.append(float(parts[3]))
             elif parts[1] == "search":
                 searches.append(float(parts[2]))
+                if len(parts) == 4:
+                    cpus.append(float(parts[3]))
+            elif parts[1] == "open-person":
+                opened.append(float(parts[2]))
+                if len(parts) == 4:
+                    opened_cpu.append(float(parts[3]))
+            elif parts[1] == "search-all-rows":
+                alls.append(float(parts[2]))
     p50.append(statistics.median(searches))
     p95.append(pct(searches, 0.95))
+    if cpus:
+        cpu50.append(statistics.median(cpus))
+        cpu95.append(pct(cpus, 0.95))
+    if alls:
+        all50.append(statistics.median(alls))
+        all95.append(pct(alls, 0.95))
     for line in open(f"{work}/run-{run}.out"):
         if line.startswith("rss_kib\t"):
             rss.append(int(line.split("\t")[1]) / 1024)
-    print(f"run {run}: {len(searches)} searches")
+    print(f"run {run}: {len(searches)} searches, p50 {p50[-1]:.2f} ms, p95 {p95[-1]:.2f} ms"
+          + (f", CPU p50 {cpu50[-1]:.2f} ms, p95 {cpu95[-1]:.2f} ms" if cpus else "")
+          + (f"; {len(alls)} searches filled rows after the frame" if alls else ""))
 print(f"unlock-to-desk ms (median of {runs} runs)\t{statistics.median(unlock):.1f}")
+if unlock_cpu:
+    print(f"unlock-to-desk main-thread CPU ms (median)\t{statistics.median(unlock_cpu):.1f}")
 print(f"search ms, median of runs' medians\t{statistics.median(p50):.2f}")
 print(f"search ms, median of runs' p95\t{statistics.median(p95):.2f}")
+if cpu50:
+    print(f"search main-thread CPU ms, median of runs' medians\t{statistics.median(cpu50):.2f}")
+    print(f"search main-thread CPU ms, median of runs' p95\t{statistics.median(cpu95):.2f}")
+if all50:
+    print(f"search to every row filled ms (when some were left to idle), median of runs' medians\t{statistics.median(all50):.2f}")
+    print(f"search to every row filled ms, median of runs' p95\t{statistics.median(all95):.2f}")
+if opened:
+    print(f"open a person ms, median over all runs ({len(opened)})\t{statistics.median(opened):.1f}")
+if opened_cpu:
+    print(f"open a person main-thread CPU ms, median\t{statistics.median(opened_cpu):.1f}")
 print(f"resident memory MiB after the flow (median)\t{statistics.median(rss):.1f}")
 PY

@@ -1,6 +1,6 @@
 """Drives the real application over the reference vault for
-tests/bench/desk-bench.sh: unlock, search keystroke by keystroke, then
-report the resident memory. The timings
+tests/bench/desk-bench.sh: unlock, search keystroke by keystroke, open
+eight people and come back, then report the resident memory. The timings
 themselves come from the application (SILLON_PROFILE) on its standard
 error. Not a test: it checks nothing but that it got through."""
 
@@ -42,6 +42,18 @@ def main():
             typeText(ch)
             # Longer than the search entry's 150 ms pause: one search per key.
             time.sleep(0.35)
+    # Then open people and come back, as a mediator's day goes: the first
+    # person found for each of eight names (Enter), their page, Escape.
+    for word in WORDS[:8]:
+        search = find(window, "text", "Search people", timeout=30)
+        search.grabFocus()
+        search.text = word
+        time.sleep(0.5)
+        press("Return")
+        find(window, "push button", "Go back", timeout=30)
+        time.sleep(0.5)
+        press("Escape")
+    find(window, "text", "Search people", timeout=30)
     time.sleep(1)
     print(f"rss_kib\t{rss_kib(proc.pid)}", flush=True)
     press("<Control>q")

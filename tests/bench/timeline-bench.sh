@@ -4,6 +4,9 @@
 #
 #   tests/bench/timeline-bench.sh [BUILD-DIR]     (default: _build, configured with the UI)
 #
+# TIMELINE_C=FILE measures another version of src/ui/sillon-timeline.c (an
+# earlier one, from `git show`, to compare).
+#
 # Makes a vault with `sillon-cli demo` (the reference dataset), then runs
 # tests/bench/bench-timeline.c, which adds one person with 200 entries and
 # times the person page's own widget (SillonTimeline) 15 times; prints
@@ -21,13 +24,19 @@ mkdir -p "$work"
 ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli src/ui/sillon >/dev/null
 cli="$build/src/cli/sillon-cli"
 bench_compile "$build" "$work/bench-timeline" "gtk+-3.0" -I"$top/src/ui" \
-  "$here/bench-timeline.c" "$top/src/ui/sillon-timeline.c" "$top/src/ui/sillon-date-entry.c" \
+  "$here/bench-timeline.c" "${TIMELINE_C:-$top/src/ui/sillon-timeline.c}" "$top/src/ui/sillon-date-entry.c" \
   "$build/resources/sillon-resources.c"
 
-vault="$work/reference.sillon"
+# The reference vault is made once and kept (git-ignored); each invocation
+# works on a copy, since the bench adds its person to the vault.
+reference="$work/reference.sillon"
+vault="$work/run.sillon"
+if [ ! -f "$reference" ]; then
+  "$cli" vault create --vault "$reference" --name "Bench" --kdf-ms 200 --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+  "$cli" demo --vault "$reference" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+fi
 rm -f "$vault" "$vault-wal"
-"$cli" vault create --vault "$vault" --name "Bench" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
-"$cli" demo --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+cp "$reference" "$vault"
 
 run=("$work/bench-timeline" "$vault")
 if [ -z "${DISPLAY:-}" ]; then
