@@ -87,6 +87,9 @@ def test():
     keys = {n.name for n in shortcuts.findChildren(lambda n: n.roleName == "label", isLambda=True)}
     check("T" in keys and "M" in keys, "the shortcuts window shows Alt+T and Alt+M in French")
     check("F" not in keys and "H" not in keys, "the shortcuts window shows no Alt+F nor Alt+H in French")
+    titles = {n.name for n in shortcuts.findChildren(lambda n: n.roleName == "label", isLambda=True)}
+    check("Noter un accompagnement pour la personne choisie dans la liste" in titles,
+          "the shortcuts window advertises Ctrl+Shift+N on the people list, in French")
     screenshot("fr-06b-shortcuts")
     press("Escape")
     wait_for(lambda: not shortcuts.showing, what="the shortcuts window to close")

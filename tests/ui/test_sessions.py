@@ -216,6 +216,28 @@ def alert(app, text):
     return wait_for(look, what=f"the question {text!r}")
 
 
+def log_from_list(app, window):
+    # Ctrl+Shift+N on the list logs a session for the person in focus there,
+    # on their page, without opening it first.
+    press("<Alt>Left")
+    search = find(window, "text", S["search"], timeout=20)
+    search.text = "Awa"
+    row = wait_for(lambda: [n for n in window.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
+        isLambda=True)], what="Awa in the list")[0]
+    row.grabFocus()
+    wait_for(lambda: row.focused, what="the focus on Awa's row")
+    press("<Control><Shift>n")
+    editor = dialog(app, S["dialog"])
+    check(editor is not None, "Ctrl+Shift+N on the people list opens the session form")
+    check(appears(window, "push button", S["log"], timeout=10) is not None,
+          "the session is logged from the person's page")
+    screenshot(f"sessions-{TAG}-04b-from-list")
+    press("Escape")
+    no_dialog(app, S["dialog"])
+    check(len(session_rows(window)) == 1, "a session form opened from the list and cancelled logs nothing")
+
+
 def consent(app, window):
     check(bool(labels_containing(window, S["age"])), "the age bracket shows in the UI's language")
     check(bool(labels_containing(window, S["no consent"])), "the page says no consent is recorded")
@@ -396,6 +418,7 @@ def test():
     press("<Control>z")
     check(bool(eventually(lambda: session_rows(window))), "Ctrl+Z undoes the delete")
 
+    log_from_list(app, window)
     consent(app, window)
     merge_duplicate(app, window)
     edit_person(app, window)
