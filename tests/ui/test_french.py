@@ -6,7 +6,7 @@ screenshot shows it in French."""
 
 import os
 
-from sillonui import (activate, check, eventually, find, labels_containing, press, run, screenshot,
+from sillonui import (choose_assessment, activate, check, eventually, find, labels_containing, press, run, screenshot,
                       start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "une phrase de passe assez longue"
@@ -60,6 +60,8 @@ def test():
     screenshot("fr-04-person")
 
     activate(new_assessment)
+
+    choose_assessment(window)
     question = eventually(lambda: labels_containing(window, "Question 1 sur "), what="the first question in French")
     check(bool(question), "the wizard speaks French")
     check(bool(labels_containing(window, "Diagnostic")), "the wizard's title is in French")

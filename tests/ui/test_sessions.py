@@ -11,7 +11,7 @@ import os
 import time
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, appears, check, create_vault_through_ui, eventually, find, labels_containing,
+from sillonui import (choose_assessment, activate, appears, check, create_vault_through_ui, eventually, find, labels_containing,
                       press, run, screenshot, start_app, unnamed_interactive, wait_for)
 
 from gi.repository import Gdk
@@ -162,6 +162,7 @@ def quick_assessment(window, answer):
     """An assessment stopped after its first question, saved as computed."""
     count = len(assessment_rows(window))
     activate(find(window, "push button", S["new assessment"]))
+    choose_assessment(window, "quick")
     wait_for(lambda: labels_containing(window, S["q1"]), what="the first question")
     press(answer)
     press("Return")
