@@ -283,13 +283,10 @@ sillon_cli_stats_ledger (int argc, char **argv)
     { NULL }
   };
 
-  ret = sillon_cli_parse_options (&argc, &argv, "",
+  cv = sillon_cli_parse_and_open (&argc, &argv,
                                   _ ("Lists the differentially private releases charged to each year’s privacy budget: "
                                      "year, period, ε spent, time. A release over budget is refused."),
-                                  entries, &common);
-  if (ret >= 0)
-    return ret;
-  cv = sillon_cli_vault_open (&common, &ret);
+                                  entries, &common, &ret);
   if (cv == NULL)
     return ret;
   if (budget != NULL)
@@ -372,13 +369,10 @@ sillon_cli_stats_site_key (int argc, char **argv)
   guint8 pk[SILLON_STATS_KEY_BYTES];
   int ret;
 
-  ret = sillon_cli_parse_options (&argc, &argv, "",
+  cv = sillon_cli_parse_and_open (&argc, &argv,
                                   _ ("Prints this site’s public signing key, made on first use and kept in the vault: "
                                      "the line to add to the coordinator’s trust list."),
-                                  NULL, &common);
-  if (ret >= 0)
-    return ret;
-  cv = sillon_cli_vault_open (&common, &ret);
+                                  NULL, &common, &ret);
   if (cv == NULL)
     return ret;
   if (!sillon_stats_site_key (cv->store, pk, NULL, &error))

@@ -25,6 +25,7 @@
 #include "sillon-bar-chart.h"
 #include "sillon-core.h"
 #include "sillon-dashboard-page.h"
+#include "bench-util.h"
 
 #define RUNS 7
 
@@ -70,21 +71,6 @@ watch_charts (GtkWidget *widget,
     g_signal_connect_after (widget, "draw", G_CALLBACK (on_chart_drawn), run);
   else if (GTK_IS_CONTAINER (widget))
     gtk_container_forall (GTK_CONTAINER (widget), watch_charts, run);
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *samples)
-{
-  qsort (samples, RUNS, sizeof (double), compare_double);
-  return samples[RUNS / 2];
 }
 
 int
@@ -148,6 +134,6 @@ main (int argc,
       while (gtk_events_pending ())
         gtk_main_iteration ();
     }
-  g_print ("dashboard_first_draw_ms\t%.1f (cpu %.1f)\n", median (elapsed), median (cpu));
+  g_print ("dashboard_first_draw_ms\t%.1f (cpu %.1f)\n", bench_median (elapsed, RUNS), bench_median (cpu, RUNS));
   return 0;
 }

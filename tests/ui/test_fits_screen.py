@@ -8,7 +8,7 @@ in French, at text scale 1.0 and 1.5."""
 
 import os
 
-from sillonui import (activate, check, find, labels_containing, press, run,
+from sillonui import (activate, check, check_quits, find, labels_containing, press, run,
                       screenshot, start_app, unnamed_interactive, wait_for)
 
 import gi
@@ -157,8 +157,7 @@ def test():
     wait_for(lambda: [n for n in app.children if n.name == N["quit"]],
              what="the quit question")
     press(N["discard and quit"])
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)

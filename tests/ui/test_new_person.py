@@ -7,8 +7,8 @@ keyboard in the completion list, and shown by name on the person's page."""
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (appears, check, create_vault_through_ui, eventually, find, labels_containing,
-                      press, run, screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find,
+                      labels_containing, press, run, screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "a low wall of dry stones"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "new-person.sillon")
@@ -152,8 +152,7 @@ def test():
     communes(app, window)
 
     press("<Control>q")
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)
