@@ -190,6 +190,7 @@ sillon_cli_stats_export_activities (int argc, char **argv)
   g_autofree char *to = NULL;
   g_autofree char *details = NULL;
   SillonStatsFormat format;
+  SillonStatsExporter exporter = { 0 };
   guint rows = 0;
   int ret;
   const GOptionEntry entries[] = {
@@ -211,7 +212,8 @@ sillon_cli_stats_export_activities (int argc, char **argv)
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-  if (!sillon_stats_export_activities (cv->store, from, to, format, out, &rows, &error))
+  exporter.display_name = sillon_vault_session_get_mediator_name (cv->session);
+  if (!sillon_stats_export_activities (cv->store, from, to, &exporter, format, out, &rows, &error))
     return report (error, common.vault_path);
   details = g_strdup_printf ("{\"kind\":\"coop-activities\",\"from\":\"%s\",\"to\":\"%s\",\"rows\":%u}", from, to, rows);
   if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_EXPORT, details, &error))

@@ -74,7 +74,7 @@ def test():
     find(window, "text", "Search people", timeout=60)
 
     # The areas are in the header bar, each with its key.
-    for name in ("People", "Workshops", "Places"):
+    for name in ("People", "Workshops", "Places", "Statistics"):
         check(appears(window, "radio button", name) is not None, f"the header bar offers the area “{name}”")
     fits_screen(window, "the people area")
 
