@@ -157,6 +157,7 @@ static const struct
    * the search entry, which clears itself. */
   { "people.new-person", { "<Primary>n", NULL } },
   { "people.cancel-form", { "Escape", NULL } },
+  { "people.log-session", { "<Primary><Shift>n", NULL } },
   { "person.back", { "<Alt>Left", "<Alt>KP_Left", "Escape", NULL } },
   { "person.log-session", { "<Primary><Shift>n", NULL } },
   { "person.undo", { "<Primary>z", NULL } },

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sillon-message-label.h"
+#include "sillon-quick-assessment.h"
 #include "sillon-score-chart.h"
 
 struct _SillonAssessmentSummary
@@ -357,6 +358,7 @@ show_result (SillonAssessmentSummary *self,
              GError **error)
 {
   g_autofree char *basis = NULL;
+  g_autoptr (GString) text = NULL;
   guint answered = 0, skipped = 0;
   guint n_items;
   SillonDegree degree;
@@ -398,7 +400,18 @@ show_result (SillonAssessmentSummary *self,
   basis = g_strdup_printf (_ ("Based on %1$u answers out of %2$u questions (%3$u skipped). "
                               "Questions not answered count for nothing, not for zero."),
                            answered, n_items, skipped);
-  gtk_label_set_text (self->basis_label, basis);
+  /* Each axis says what its score rests on: a quick assessment leaves
+   * most questions not asked yet, and the mediator must see it. */
+  text = g_string_new (basis);
+  for (guint axis = 0; axis < SILLON_AXIS_COUNT; axis++)
+    {
+      g_autofree char *coverage = sillon_assessment_result_describe_coverage (self->result, axis);
+
+      /* Translators: an axis, then what its score rests on, e.g.
+       * “Pouvoir: Based on 3 of 10 scored questions”. */
+      g_string_append_printf (text, _ ("\n%s: %s"), sillon_axis_get_label (axis), coverage);
+    }
+  gtk_label_set_text (self->basis_label, text->str);
   sillon_score_chart_set_result (self->chart, self->result);
 
   degree = sillon_assessment_result_get_degree (self->result);

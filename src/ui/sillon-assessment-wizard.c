@@ -15,6 +15,12 @@
  * them, and the key hook below only turns the plain keys of the question
  * page into them. The result page is its own widget
  * (SillonAssessmentSummary), its chart too (SillonScoreChart).
+ *
+ * The mediator first chooses the quick assessment (about ten questions of
+ * the questionnaire, sillon-quick-assessment) or the full one. A quick
+ * answer is an answer of the full questionnaire: from the result page,
+ * "Continue Answering" goes on with the full questionnaire's questions not
+ * asked yet, the quick ones kept.
  */
 
 #include "config.h"
@@ -25,6 +31,7 @@
 
 #include "sillon-assessment-summary.h"
 #include "sillon-message-label.h"
+#include "sillon-quick-assessment.h"
 
 /* The store's name for the questionnaire family, whatever its version. */
 #define QUESTIONNAIRE_ID "pouvoir-vouloir-savoir"
@@ -36,6 +43,9 @@ struct _SillonAssessmentWizard
   SillonQuestionnaireRegistry *registry; /* loaded on the first assessment */
   SillonQuestionnaire *questionnaire;
   SillonOrientationRules *rules;
+  SillonQuickForm *quick_form; /* loaded when first chosen */
+  /* Asking the quick form's questions only; @current counts in them. */
+  gboolean quick;
   SillonAssessment *assessment;
   gint64 beneficiary_id;
   char *person_name;
@@ -53,11 +63,19 @@ struct _SillonAssessmentWizard
   GTask *discard_task;       /* its answer, once given */
 
   GtkStack *pages;
+  GtkWidget *choice_page;
+  GtkLabel *choice_person_label;
+  GtkLabel *choice_message;
+  GtkWidget *quick_button;
+  GtkWidget *full_button;
+  GtkLabel *full_description;
   GtkWidget *question_page;
   GtkLabel *axis_label;
   GtkLabel *person_label;
   GtkLabel *position_label;
   GtkProgressBar *progress_bar;
+  GtkScrolledWindow *question_scroller;
+  GtkWidget *question_content;
   GtkLabel *question_label;
   GtkExpander *help_expander;
   GtkLabel *help_label;
@@ -86,10 +104,26 @@ n_items (SillonAssessmentWizard *self)
   return sillon_questionnaire_get_n_items (self->questionnaire);
 }
 
+/* The questions asked one after the other: the quick form's, or all. */
+static guint
+n_steps (SillonAssessmentWizard *self)
+{
+  return self->quick ? sillon_quick_form_get_n_items (self->quick_form) : n_items (self);
+}
+
+static const SillonQuestionnaireItem *
+item_at_step (SillonAssessmentWizard *self,
+              guint step)
+{
+  if (self->quick)
+    return sillon_quick_form_get_item (self->quick_form, step);
+  return sillon_questionnaire_get_item (self->questionnaire, step);
+}
+
 static const SillonQuestionnaireItem *
 current_item (SillonAssessmentWizard *self)
 {
-  return sillon_questionnaire_get_item (self->questionnaire, self->current);
+  return item_at_step (self, self->current);
 }
 
 static void
@@ -122,7 +156,10 @@ update_actions (SillonAssessmentWizard *self)
   GtkWidget *shown = gtk_stack_get_visible_child (self->pages);
   gboolean asking = active && shown == self->question_page;
   gboolean deciding = active && shown == GTK_WIDGET (self->summary_page);
+  gboolean choosing = active && shown == self->choice_page;
 
+  set_action_enabled (self, "start-quick", choosing);
+  set_action_enabled (self, "start-full", choosing);
   set_action_enabled (self, "next", asking);
   set_action_enabled (self, "back", asking && self->current > 0);
   set_action_enabled (self, "skip", asking);
@@ -174,9 +211,9 @@ show_question (SillonAssessmentWizard *self)
 
   gtk_label_set_text (self->axis_label, sillon_axis_get_label (sillon_questionnaire_item_get_axis (item)));
   /* Translators: the position in the questionnaire, e.g. "Question 3 of 34". */
-  position = g_strdup_printf (_ ("Question %u of %u"), self->current + 1, n_items (self));
+  position = g_strdup_printf (_ ("Question %u of %u"), self->current + 1, n_steps (self));
   gtk_label_set_text (self->position_label, position);
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) self->current / n_items (self));
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) self->current / n_steps (self));
   gtk_label_set_text (self->question_label, sillon_questionnaire_item_get_question (item));
   gtk_widget_set_visible (GTK_WIDGET (self->help_expander), help != NULL);
   gtk_label_set_text (self->help_label, help != NULL ? help : "");
@@ -237,7 +274,7 @@ static void show_summary (SillonAssessmentWizard *self);
 static void
 go_next (SillonAssessmentWizard *self)
 {
-  if (self->current + 1 >= n_items (self))
+  if (self->current + 1 >= n_steps (self))
     show_summary (self);
   else
     {
@@ -485,6 +522,8 @@ on_continue_activated (GSimpleAction *action,
 {
   SillonAssessmentWizard *self = SILLON_ASSESSMENT_WIZARD (user_data);
 
+  /* The quick form leads on to the full questionnaire, its answers kept. */
+  self->quick = FALSE;
   /* Back to the first question never asked, else to the last one. */
   self->current = n_items (self) - 1;
   for (guint i = 0; i < n_items (self); i++)
@@ -562,7 +601,28 @@ on_save_activated (GSimpleAction *action,
   sillon_assessment_wizard_reset (self);
 }
 
+static void start_questions (SillonAssessmentWizard *self,
+                             gboolean quick);
+
+static void
+on_start_quick_activated (GSimpleAction *action,
+                          GVariant *parameter,
+                          gpointer user_data)
+{
+  start_questions (SILLON_ASSESSMENT_WIZARD (user_data), TRUE);
+}
+
+static void
+on_start_full_activated (GSimpleAction *action,
+                         GVariant *parameter,
+                         gpointer user_data)
+{
+  start_questions (SILLON_ASSESSMENT_WIZARD (user_data), FALSE);
+}
+
 static const GActionEntry wizard_actions[] = {
+  { "start-quick", on_start_quick_activated, NULL, NULL, NULL, { 0 } },
+  { "start-full", on_start_full_activated, NULL, NULL, NULL, { 0 } },
   { "next", on_next_activated, NULL, NULL, NULL, { 0 } },
   { "back", on_back_activated, NULL, NULL, NULL, { 0 } },
   { "skip", on_skip_activated, NULL, NULL, NULL, { 0 } },
@@ -591,7 +651,7 @@ count_answers (SillonAssessmentWizard *self)
 
       if (state == SILLON_ANSWER_GIVEN)
         n++;
-      else if (i == self->current && gtk_stack_get_visible_child (self->pages) == self->question_page &&
+      else if (item == current_item (self) && gtk_stack_get_visible_child (self->pages) == self->question_page &&
                selected_index (self) >= 0)
         n++;
     }
@@ -739,6 +799,57 @@ load_questionnaire (SillonAssessmentWizard *self,
   return self->rules != NULL;
 }
 
+/* The mediator chose: the quick form's questions, or all of them. */
+static void
+start_questions (SillonAssessmentWizard *self,
+                 gboolean quick)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->assessment == NULL)
+    return;
+  if (quick && self->quick_form == NULL)
+    {
+      self->quick_form = sillon_quick_form_load (self->registry, &error);
+      if (self->quick_form == NULL)
+        {
+          /* Translators: %s is the technical reason. */
+          g_autofree char *text = g_strdup_printf (_ ("The quick assessment cannot be loaded: %s"), error->message);
+          sillon_message_label_set (self->choice_message, text);
+          return;
+        }
+    }
+  if (quick && sillon_quick_form_get_questionnaire (self->quick_form) != self->questionnaire)
+    {
+      sillon_message_label_set (self->choice_message,
+                                _ ("The quick assessment does not belong to this questionnaire: choose the full assessment."));
+      return;
+    }
+  sillon_message_label_set (self->choice_message, NULL);
+  self->quick = quick;
+  self->current = 0;
+  show_question (self);
+}
+
+static void
+show_choice (SillonAssessmentWizard *self)
+{
+  g_autofree char *full = NULL;
+
+  full = g_strdup_printf (/* Translators: the full assessment's description; %u is its number of questions. */
+                          ngettext ("All %u question of the questionnaire, about fifteen minutes: the most reliable result.",
+                                    "All %u questions of the questionnaire, about fifteen minutes: the most reliable result.",
+                                    n_items (self)),
+                          n_items (self));
+  gtk_label_set_text (self->full_description, full);
+  /* A screen reader says the button's name and this, as for the quick one. */
+  atk_object_set_description (gtk_widget_get_accessible (self->full_button), full);
+  sillon_message_label_set (self->choice_message, NULL);
+  gtk_stack_set_visible_child (self->pages, self->choice_page);
+  update_actions (self);
+  gtk_widget_grab_focus (self->quick_button);
+}
+
 gboolean
 sillon_assessment_wizard_start (SillonAssessmentWizard *self,
                                 gint64 beneficiary_id,
@@ -764,12 +875,14 @@ sillon_assessment_wizard_start (SillonAssessmentWizard *self,
   self->person_name = g_strdup (person_name);
   self->mediator_name = g_strdup (sillon_vault_session_get_mediator_name (session));
   self->current = 0;
+  self->quick = FALSE;
 
   /* Translators: %s is the assessed person's name. */
   about = g_strdup_printf (_ ("Assessment of %s"), person_name);
   gtk_label_set_text (self->person_label, about);
+  gtk_label_set_text (self->choice_person_label, about);
   gtk_expander_set_expanded (self->help_expander, FALSE);
-  show_question (self);
+  show_choice (self);
   return TRUE;
 }
 
@@ -790,6 +903,7 @@ sillon_assessment_wizard_reset (SillonAssessmentWizard *self)
     {
       clear_container (GTK_CONTAINER (self->answers_box));
       gtk_label_set_text (self->person_label, "");
+      gtk_label_set_text (self->choice_person_label, "");
       sillon_assessment_summary_clear (self->summary_page);
       update_actions (self);
     }
@@ -822,6 +936,7 @@ sillon_assessment_wizard_locked (SillonPage *page)
    * choice the mediator had made but not yet confirmed. */
   self->pending_choice = gtk_stack_get_visible_child (self->pages) == self->question_page ? selected_index (self) : -1;
   gtk_label_set_text (self->person_label, "");
+  gtk_label_set_text (self->choice_person_label, "");
   clear_container (GTK_CONTAINER (self->answers_box));
   g_ptr_array_set_size (self->answer_buttons, 0);
   update_actions (self);
@@ -839,8 +954,11 @@ sillon_assessment_wizard_resume (SillonAssessmentWizard *self)
   /* Translators: %s is the assessed person's name. */
   about = g_strdup_printf (_ ("Assessment of %s"), self->person_name);
   gtk_label_set_text (self->person_label, about);
+  gtk_label_set_text (self->choice_person_label, about);
   if (gtk_stack_get_visible_child (self->pages) == self->question_page)
     show_question (self);
+  else if (gtk_stack_get_visible_child (self->pages) == self->choice_page)
+    gtk_widget_grab_focus (self->quick_button);
   update_actions (self);
 }
 
@@ -859,6 +977,7 @@ sillon_assessment_wizard_dispose (GObject *object)
   g_clear_object (&self->assessment);
   g_clear_object (&self->questionnaire);
   g_clear_object (&self->rules);
+  g_clear_pointer (&self->quick_form, sillon_quick_form_free);
   g_clear_object (&self->registry);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->answer_buttons, g_ptr_array_unref);
@@ -896,11 +1015,19 @@ sillon_assessment_wizard_class_init (SillonAssessmentWizardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-assessment-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, pages);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, choice_page);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, choice_person_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, choice_message);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, quick_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, full_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, full_description);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, question_page);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, axis_label);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, person_label);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, position_label);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, question_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, question_content);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, question_label);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, help_expander);
   gtk_widget_class_bind_template_child (widget_class, SillonAssessmentWizard, help_label);
@@ -913,6 +1040,10 @@ static void
 sillon_assessment_wizard_init (SillonAssessmentWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The question, its help and the answers scroll together; the answer
+   * that takes the focus (digits, arrows) is scrolled into view. */
+  gtk_container_set_focus_vadjustment (GTK_CONTAINER (self->question_content),
+                                       gtk_scrolled_window_get_vadjustment (self->question_scroller));
   self->answer_buttons = g_ptr_array_new ();
   self->pending_choice = -1;
   self->actions = g_simple_action_group_new ();

@@ -66,6 +66,7 @@ G_DEFINE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, SILLON_TYPE_PAGE)
 enum
 {
   SIGNAL_PERSON_ACTIVATED,
+  SIGNAL_LOG_SESSION,
   N_SIGNALS
 };
 
@@ -579,8 +580,45 @@ on_cancel_form_activated (GSimpleAction *action,
   hide_form (SILLON_PEOPLE_PAGE (user_data));
 }
 
+/* The person a command of the list applies to: the selected row, else the
+ * row with the focus, else (typing in the search) the first row found, as
+ * Enter would open it. 0 when there is none. */
+static gint64
+chosen_person (SillonPeoplePage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->people_list);
+  GtkWidget *focus = gtk_container_get_focus_child (GTK_CONTAINER (self->people_list));
+  gint64 *id;
+
+  if (row == NULL && GTK_IS_LIST_BOX_ROW (focus))
+    row = GTK_LIST_BOX_ROW (focus);
+  if (row == NULL && gtk_widget_has_focus (GTK_WIDGET (self->search_entry)))
+    row = gtk_list_box_get_row_at_index (self->people_list, 0);
+  id = row != NULL && gtk_widget_get_visible (GTK_WIDGET (row)) ? g_object_get_data (G_OBJECT (row), "beneficiary-id") : NULL;
+  return id != NULL ? *id : 0;
+}
+
+/* people.log-session (Ctrl+Shift+N): a session for the person chosen in
+ * the list, without opening their page first. */
+static void
+on_log_session_activated (GSimpleAction *action,
+                          GVariant *parameter,
+                          gpointer user_data)
+{
+  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (user_data);
+  gint64 id = chosen_person (self);
+
+  if (id == 0)
+    {
+      sillon_message_label_set (self->list_message, _ ("Choose a person in the list first: their session is logged on their page."));
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_LOG_SESSION], 0, id);
+}
+
 static const GActionEntry people_actions[] = {
   { "new-person", on_new_person_activated, NULL, NULL, NULL, { 0 } },
+  { "log-session", on_log_session_activated, NULL, NULL, NULL, { 0 } },
   { "cancel-form", on_cancel_form_activated, NULL, NULL, NULL, { 0 } },
 };
 
@@ -666,6 +704,9 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   /* The beneficiary id of the chosen (or just added) person. */
   signals[SIGNAL_PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The beneficiary id of the person to log a session for. */
+  signals[SIGNAL_LOG_SESSION] = g_signal_new ("log-session", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonPeoplePage, search_entry);

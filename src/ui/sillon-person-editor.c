@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The store checks every field (names, year range, INSEE code, e-mail) and
- * says what is wrong; the form only reads the year as a number.
+ * says what is wrong; the form only reads the year as a number, and the
+ * commune by its name or postal code (SillonCommuneEntry).
  */
 
 #include "config.h"
@@ -13,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-commune-entry.h"
 #include "sillon-message-label.h"
 
 G_DEFINE_QUARK (sillon - person - editor - error - quark, sillon_person_editor_error)
@@ -25,7 +27,7 @@ struct _SillonPersonEditor
   GtkEntry *first_name_entry;
   GtkEntry *last_name_entry;
   GtkEntry *birth_year_entry;
-  GtkEntry *commune_entry;
+  SillonCommuneEntry *commune_entry;
   GtkEntry *phone_entry;
   GtkEntry *email_entry;
   GtkTextView *notes_view;
@@ -57,7 +59,7 @@ sillon_person_editor_new (GtkWindow *parent, const SillonBeneficiary *b)
   set_entry (self->first_name_entry, b->first_name);
   set_entry (self->last_name_entry, b->last_name);
   set_entry (self->birth_year_entry, year);
-  set_entry (self->commune_entry, b->commune_insee);
+  sillon_commune_entry_set_code (self->commune_entry, b->commune_insee);
   set_entry (self->phone_entry, b->phone);
   set_entry (self->email_entry, b->email);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), b->notes != NULL ? b->notes : "", -1);
@@ -72,6 +74,7 @@ sillon_person_editor_apply (SillonPersonEditor *self, SillonBeneficiary *b, GErr
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter start, end;
   g_autofree char *notes = NULL;
+  g_autofree char *commune = NULL;
   gint64 value = 0;
 
   g_return_val_if_fail (SILLON_IS_PERSON_EDITOR (self), FALSE);
@@ -83,6 +86,11 @@ sillon_person_editor_apply (SillonPersonEditor *self, SillonBeneficiary *b, GErr
                            _ ("The birth year must be a year written with four digits, for example 1958."));
       return FALSE;
     }
+  if (!sillon_commune_entry_read (self->commune_entry, &commune, error))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->commune_entry));
+      return FALSE;
+    }
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   notes = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 
@@ -92,7 +100,7 @@ sillon_person_editor_apply (SillonPersonEditor *self, SillonBeneficiary *b, GErr
   b->last_name = entry_text (self->last_name_entry);
   b->birth_year = (int) value;
   g_free (b->commune_insee);
-  b->commune_insee = entry_text (self->commune_entry);
+  b->commune_insee = g_steal_pointer (&commune);
   g_free (b->phone);
   b->phone = entry_text (self->phone_entry);
   g_free (b->email);
@@ -115,6 +123,7 @@ sillon_person_editor_class_init (SillonPersonEditorClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SILLON_TYPE_COMMUNE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-person-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonPersonEditor, message_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonEditor, first_name_entry);

@@ -5,7 +5,8 @@
  *
  * A person recorded twice splits their story in two: the form looks for
  * the people who already look like the new one before adding, and a
- * duplicate is only ever added on purpose.
+ * duplicate is only ever added on purpose. The commune is typed by its
+ * name or postal code and kept by its code INSEE (SillonCommuneEntry).
  */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-commune-entry.h"
 #include "sillon-message-label.h"
 #include "sillon-page.h"
 #include "sillon-people-page.h"
@@ -29,7 +31,7 @@ struct _SillonPersonForm
   GtkEntry *first_name_entry;
   GtkEntry *last_name_entry;
   GtkEntry *birth_year_entry;
-  GtkEntry *commune_entry;
+  SillonCommuneEntry *commune_entry;
   GtkLabel *form_message;
   GtkWidget *duplicate_box;
   GtkLabel *duplicate_label;
@@ -81,7 +83,7 @@ sillon_person_form_clear (SillonPersonForm *self)
   gtk_entry_set_text (self->first_name_entry, "");
   gtk_entry_set_text (self->last_name_entry, "");
   gtk_entry_set_text (self->birth_year_entry, "");
-  gtk_entry_set_text (self->commune_entry, "");
+  sillon_commune_entry_set_code (self->commune_entry, NULL);
   sillon_message_label_set (self->form_message, NULL);
   hide_duplicate (self);
 }
@@ -131,11 +133,13 @@ read_form (SillonPersonForm *self,
 {
   g_autofree char *year = entry_text (self->birth_year_entry);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
   int this_year = g_date_time_get_year (now);
 
   b->first_name = entry_text (self->first_name_entry);
   b->last_name = entry_text (self->last_name_entry);
-  b->commune_insee = entry_text (self->commune_entry);
+  if (!sillon_commune_entry_read (self->commune_entry, &b->commune_insee, &error))
+    return refuse (self, GTK_ENTRY (self->commune_entry), error->message);
   if (year != NULL)
     {
       gint64 value = 0;
@@ -237,6 +241,7 @@ sillon_person_form_class_init (SillonPersonFormClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SILLON_TYPE_COMMUNE_ENTRY);
   signals[SIGNAL_ADDED] = g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_OPEN_EXISTING] = g_signal_new ("open-existing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sillon-assessment-viewer.h"
+#include "sillon-communes.h"
 #include "sillon-consent-dialog.h"
 #include "sillon-date-entry.h"
 #include "sillon-message-label.h"
@@ -249,8 +250,15 @@ sillon_person_page_load (SillonPersonPage *self,
   else
     g_string_append (details, _ ("Birth year unknown"));
   if (b->commune_insee != NULL)
-    /* Translators: %s is the INSEE code of a commune. */
-    g_string_append_printf (details, _ (" · commune %s"), b->commune_insee);
+    {
+      /* The commune's name; its code only if the list cannot be read. */
+      SillonCommunes *communes = sillon_communes_get_default (NULL);
+      g_autofree char *where = communes != NULL ? sillon_communes_describe_code (communes, b->commune_insee)
+                                                : g_strdup (b->commune_insee);
+
+      /* Translators: %s is a commune's name, “Rennes (35)”. */
+      g_string_append_printf (details, _ (" · commune %s"), where);
+    }
   gtk_label_set_text (self->details_label, details->str);
   gtk_label_set_text (self->notes_label, b->notes != NULL ? b->notes : "");
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), b->notes != NULL && b->notes[0] != '\0');

@@ -322,6 +322,17 @@ on_person_activated (SillonWindow *self,
   sillon_profile_until_painted_cpu (GTK_WIDGET (self), "open-person", start, start_cpu);
 }
 
+/* Ctrl+Shift+N on the list: the session is logged from the person's
+ * page, which shows the new entry of their story and its Undo. */
+static void
+on_people_page_log_session (SillonWindow *self,
+                            gint64 beneficiary_id)
+{
+  on_person_activated (self, beneficiary_id);
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->person_page))
+    sillon_person_page_log_session (self->person_page);
+}
+
 static void
 on_person_page_back (SillonWindow *self)
 {
@@ -798,6 +809,7 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_page_acknowledged);
   gtk_widget_class_bind_template_callback (widget_class, on_unlock_page_unlocked);
   gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_page_log_session);
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_back);
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_new_assessment);
   gtk_widget_class_bind_template_callback (widget_class, on_wizard_saved);

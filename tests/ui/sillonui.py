@@ -250,6 +250,19 @@ def create_vault_through_ui(window, passphrase, mediator="Camille Martin"):
     continue_button.click()
 
 
+ASSESSMENT_KINDS = {
+    "en": {"quick": "Quick Assessment", "full": "Full Assessment"},
+    "fr": {"quick": "Diagnostic rapide", "full": "Diagnostic complet"},
+}
+
+
+def choose_assessment(window, kind="full"):
+    """At the start of the wizard, choose the quick or the full assessment
+    (in the language of SILLON_TEST_LANGUAGE)."""
+    language = os.environ.get("SILLON_TEST_LANGUAGE", "en")
+    activate(find(window, "push button", ASSESSMENT_KINDS[language][kind], timeout=20))
+
+
 def press_keys(*combos):
     """Press several key combinations one after the other."""
     for combo in combos:

@@ -14,7 +14,7 @@ import subprocess
 from fractions import Fraction
 
 from dogtail.rawinput import typeText
-from sillonui import (check, check_quits, create_vault_through_ui, find, is_showing, labels_containing,
+from sillonui import (check, choose_assessment, check_quits, create_vault_through_ui, find, is_showing, labels_containing,
                       list_items_starting, press, press_keys, run, screenshot, start_app, unnamed_interactive,
                       wait_for)
 
@@ -45,6 +45,11 @@ def load_questionnaire():
         })
         HELP[item["id"]] = item.get("_help", "")
     return items
+
+
+def load_quick_items():
+    with open(os.path.join(DATA, "quick-assessment-v1.json"), encoding="utf-8") as f:
+        return json.load(f)["items"]
 
 
 def orientation_labels():
@@ -121,6 +126,69 @@ def chosen_answer(window, item, index):
     return find(window, "radio button", item["choices"][index]["_label"]).checked
 
 
+def chart_showing(window):
+    return wait_for(lambda: [n for n in window.findChildren(lambda n: n.roleName == "chart" and n.showing,
+                                                             isLambda=True)], what="the result's chart")
+
+
+def quick_then_full(window, items):
+    """The quick assessment: the mediator chooses it at the start, answers
+    its questions only, reads each axis's coverage, then the full
+    questionnaire continues from the first question not asked, the quick
+    answers kept; the assessment is saved."""
+    quick_ids = load_quick_items()
+    by_id = {item["id"]: item for item in items}
+    before = len(assessment_rows(window))
+    find(window, "push button", "New Assessment").click()
+    quick = find(window, "push button", "Quick Assessment", timeout=20)
+    full = find(window, "push button", "Full Assessment")
+    check("two minutes" in (quick.description or ""), f"the quick assessment says how long it is ({quick.description!r})")
+    check(wait_for(lambda: quick.focused, what="the focus on the quick assessment") is True,
+          "the choice opens with the focus on the quick assessment")
+    check(f"All {len(items)} questions" in (full.description or ""),
+          f"the full assessment says how long it is ({full.description!r})")
+    check(not unnamed_interactive(window), "every control of the choice is named: " + ", ".join(unnamed_interactive(window)))
+    screenshot("assessment-12-choice")
+    press("Return")
+    for i, item_id in enumerate(quick_ids):
+        question_showing(window, by_id[item_id])
+        check(bool(labels_containing(window, f"Question {i + 1} of {len(quick_ids)}")),
+              f"the quick question {item_id} is {i + 1} of {len(quick_ids)}")
+        press("2")
+        press("Return")
+    chart_showing(window)
+    check(bool(labels_containing(window, f"Based on {len(quick_ids)} answers out of {len(items)} questions")),
+          "the quick result says how many questions it rests on")
+    check(len(labels_containing(window, "not asked yet")) >= 1 and bool(labels_containing(window, "Can (access): Based on")),
+          "each axis says what its score rests on and what is not asked yet")
+    screenshot("assessment-13-quick-result")
+
+    # The full questionnaire continues where the quick one stopped.
+    press("<Alt>o")
+    unasked = [item for item in items if item["id"] not in quick_ids]
+    question_showing(window, unasked[0])
+    position = items.index(unasked[0]) + 1
+    check(bool(labels_containing(window, f"Question {position} of {len(items)}")),
+          f"Continue Answering goes on with the full questionnaire at question {position} of {len(items)}")
+    if position > 1:
+        press("Page_Up")
+        previous = items[position - 2]
+        question_showing(window, previous)
+        if previous["id"] in quick_ids:
+            check(chosen_answer(window, previous, 1), "the quick answer is kept in the full questionnaire")
+        press("Return")
+        question_showing(window, unasked[0])
+    press("1")
+    press("Return")
+    press("<Alt>f")
+    chart_showing(window)
+    check(bool(labels_containing(window, f"Based on {len(quick_ids) + 1} answers out of {len(items)} questions")),
+          "the result counts the quick answers and the full questionnaire's")
+    press("<Alt>s")
+    check(bool(wait_for(lambda: len(assessment_rows(window)) == before + 1, timeout=20, what="the saved assessment")),
+          "the quick assessment, continued, is saved")
+
+
 def check_cancel_asks(app, window, items):
     """Cancel leaves at once when nothing would be lost, and asks otherwise;
     keeping is what Enter and Escape do. The wizard must show question 1."""
@@ -131,6 +199,7 @@ def check_cancel_asks(app, window, items):
           "cancelling with no answer goes back to the person without asking")
     new_assessment.click()
 
+    choose_assessment(window)
     question_showing(window, items[0])
     press("2")
     press("Return")
@@ -213,11 +282,11 @@ def test():
     find(window, "text", "First name").text = "Awa"
     find(window, "text", "Last name").text = "Diallo"
     find(window, "text", "Birth year").text = "1957"
-    commune = find(window, "text", "Commune INSEE code")
+    commune = find(window, "text", "Commune")
     commune.text = "ABCDE"
     find(window, "push button", "Add Person").click()
     error = wait_for(lambda: labels_containing(window, "ABCDE"), what="the commune error")
-    check(bool(error), "an invalid commune code is refused with a message naming it")
+    check(bool(error), "an unknown commune is refused with a message naming it")
     screenshot("assessment-01-new-person-error")
     commune.text = "35238"
     find(window, "push button", "Add Person").click()
@@ -240,9 +309,11 @@ def test():
     new_assessment = find(window, "push button", "New Assessment", timeout=20)
     check(not assessment_rows(window), "the person has no assessment yet")
     new_assessment.click()
+    choose_assessment(window)
     check_cancel_asks(app, window, items)
     new_assessment.click()
 
+    choose_assessment(window)
     # The wizard: the first question, its axis and position.
     question_showing(window, items[0])
     check(bool(labels_containing(window, f"Question 1 of {len(items)}")), "the position is shown")
@@ -463,8 +534,11 @@ def test():
     check(len(assessment_rows(window)) == 1, "one assessment is listed")
     screenshot("assessment-08-person")
 
+    quick_then_full(window, items)
+
     # Quitting with an assessment under way asks; keeping aborts the quit.
     find(window, "push button", "New Assessment").click()
+    choose_assessment(window)
     question_showing(window, items[0])
     press("1")
     press("Return")

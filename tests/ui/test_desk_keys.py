@@ -7,7 +7,7 @@ confirmed that survives a lock."""
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find, is_showing,
+from sillonui import (appears, check, choose_assessment, check_quits, create_vault_through_ui, eventually, find, is_showing,
                       labels_containing, list_items_starting, press, run, screenshot, start_app, wait_for)
 
 PASSPHRASE = "a hedge of hawthorn in May"
@@ -89,6 +89,7 @@ def test():
 
     # Escape leaves an assessment with nothing to lose at once.
     new_assessment.click()
+    choose_assessment(window)
     wait_for(lambda: labels_containing(window, "Question 1 of"), what="the first question")
     press("Escape")
     check(appears(window, "push button", "New Assessment") is not None,
@@ -96,6 +97,7 @@ def test():
 
     # An answer chosen but not yet confirmed is still chosen after a lock.
     find(window, "push button", "New Assessment").click()
+    choose_assessment(window)
     wait_for(lambda: labels_containing(window, "Question 1 of"), what="the first question")
     press("2")
     chosen = wait_for(lambda: [n for n in window.findChildren(

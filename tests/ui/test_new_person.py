@@ -1,10 +1,13 @@
 """The new-person form: a duplicate is caught before it is added, with the
 choice to open the person already recorded (a second record is only ever
-added on purpose), and invalid input says what a valid value looks like."""
+added on purpose), and invalid input says what a valid value looks like.
+The commune is found by its name or its postal code, chosen from the
+keyboard in the completion list, and shown by name on the person's page."""
 
 import datetime
 import os
 
+from dogtail.rawinput import typeText
 from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find,
                       labels_containing, press, run, screenshot, start_app, unnamed_interactive, wait_for)
 
@@ -30,6 +33,70 @@ def people_named(window, name):
 def back_to_list(window):
     press("Escape")
     return find(window, "text", "Search people", timeout=20)
+
+
+def completion(app, label):
+    """The completion list's row that starts with LABEL, once it shows."""
+    return eventually(lambda: [n for n in app.findChildren(
+        lambda n: n.roleName == "table cell" and (n.name or "").startswith(label) and n.showing,
+        isLambda=True)], what=f"the completion {label!r}")
+
+
+def choose_commune(app, window, typed, label, shown):
+    """Types TYPED in the commune field, then Down and Enter on the list,
+    which must offer LABEL; the field then shows SHOWN."""
+    commune = find(window, "text", "Commune")
+    commune.grabFocus()
+    wait_for(lambda: commune.focused, what="the focus in the commune field")
+    typeText(typed)
+    row = completion(app, label)
+    check(bool(row), f"typing {typed!r} offers {label!r}")
+    screenshot(f"new-person-commune-{typed}")
+    press("Down")
+    press("Return")
+    check(eventually(lambda: commune.text == shown, what="the commune chosen") is True,
+          f"choosing it from the keyboard shows {shown!r} ({commune.text!r})")
+
+
+def communes(app, window):
+    # By name: "renn" offers Rennes; the person's page names it.
+    fill(window, "Jeanne", "Moreau", "1948")
+    choose_commune(app, window, "renn", "Rennes (35) · 35000", "Rennes (35)")
+    find(window, "push button", "Add Person").click()
+    find(window, "push button", "New Assessment", timeout=20)
+    check(eventually(lambda: labels_containing(window, "commune Rennes (35)")) is not None,
+          "the person's page shows the commune's name, not its code")
+    back_to_list(window)
+
+    # By postal code: 42000 is Saint-Étienne.
+    fill(window, "Louis", "Bernard", "1952")
+    choose_commune(app, window, "42000", "Saint-Étienne (42)", "Saint-Étienne (42)")
+    find(window, "push button", "Add Person").click()
+    find(window, "push button", "New Assessment", timeout=20)
+    check(eventually(lambda: labels_containing(window, "commune Saint-Étienne (42)")) is not None,
+          "a commune found by its postal code shows by name")
+    back_to_list(window)
+
+    # A text that names no commune is refused with an example; one that
+    # names exactly one counts even without choosing it in the list.
+    fill(window, "Nadia", "Haddad", "1970")
+    commune = find(window, "text", "Commune")
+    commune.text = "Qwzx"
+    find(window, "push button", "Add Person").click()
+    check(eventually(lambda: labels_containing(window, "for example Rennes")) is not None,
+          "an unknown commune is refused with an example of a valid value")
+    commune.text = "35a"
+    find(window, "push button", "Add Person").click()
+    check(eventually(lambda: labels_containing(window, "a French postal code has five digits")) is not None,
+          "a malformed postal code says what a postal code looks like")
+    check(find(window, "text", "First name").text == "Nadia", "a refused commune keeps the rest of the form")
+    screenshot("new-person-commune-refused")
+    commune.text = "35000"
+    find(window, "push button", "Add Person").click()
+    find(window, "push button", "New Assessment", timeout=20)
+    check(eventually(lambda: labels_containing(window, "commune Rennes (35)")) is not None,
+          "a postal code of one commune, typed without choosing, is that commune")
+    back_to_list(window)
 
 
 def test():
@@ -84,6 +151,9 @@ def test():
     check(any("(60 to 69)" in r.name for r in rows),
           f"the age bracket is in the UI's language, not the vocabulary's French ({[r.name for r in rows]})")
     screenshot("new-person-02-namesakes")
+    back_to_list(window)
+
+    communes(app, window)
 
     press("<Control>q")
     check_quits(proc)

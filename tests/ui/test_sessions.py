@@ -10,9 +10,9 @@ import datetime
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, appears, check, create_vault_through_ui, dialog_showing, eventually, find,
-                      labels_containing, list_items_starting, press, run, screenshot, start_app,
-                      unnamed_interactive, wait_for)
+from sillonui import (activate, appears, check, choose_assessment, create_vault_through_ui, dialog_showing,
+                      eventually, find, labels_containing, list_items_starting, press, run, screenshot,
+                      start_app, unnamed_interactive, wait_for)
 
 from gi.repository import Gdk
 
@@ -52,7 +52,7 @@ S = {
         "same as": f"This may be the same person as Awa Diallo, born in {BORN}.", "merge": "Merge…",
         "merge yes": "Merge", "merged": "Merged: one person, one story.",
         "edit person": "Edit…", "person dialog": "Edit the Person", "save": "Save",
-        "year must": "four digits", "changes saved": "Changes saved.", "moved up": "Skills that moved up:",
+        "year must": "four digits", "cancel": "Cancel", "changes saved": "Changes saved.", "moved up": "Skills that moved up:",
         "place": "Place", "venue": "Activity venue", "computer": "Computer",
     },
     "fr": {
@@ -78,7 +78,7 @@ S = {
         "same as": f"Il s’agit peut-être de la même personne que Awa Diallo (naissance en {BORN}).",
         "merge": "Fusionner…", "merge yes": "Fusionner", "merged": "Fusionnées : une personne, une histoire.",
         "edit person": "Modifier…", "person dialog": "Modifier la personne", "save": "Enregistrer",
-        "year must": "quatre chiffres", "changes saved": "Modifications enregistrées.", "moved up": "Compétences en progrès :",
+        "year must": "quatre chiffres", "cancel": "Annuler", "changes saved": "Modifications enregistrées.", "moved up": "Compétences en progrès :",
         "place": "Lieu", "venue": "Lieu d’activité", "computer": "Ordinateur",
     },
 }[LANGUAGE]
@@ -149,6 +149,7 @@ def quick_assessment(window, answer):
     """An assessment stopped after its first question, saved as computed."""
     count = len(assessment_rows(window))
     activate(find(window, "push button", S["new assessment"]))
+    choose_assessment(window, "quick")
     wait_for(lambda: labels_containing(window, S["q1"]), what="the first question")
     press(answer)
     press("Return")
@@ -201,6 +202,32 @@ def alert(app, text):
                 continue
         return None
     return wait_for(look, what=f"the question {text!r}")
+
+
+def log_from_list(app, window):
+    # Ctrl+Shift+N on the list logs a session for the person in focus there,
+    # on their page, without opening it first.
+    sessions = len(session_rows(window))
+    press("<Alt>Left")
+    search = find(window, "text", S["search"], timeout=20)
+    search.text = "Awa"
+    row = wait_for(lambda: [n for n in window.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
+        isLambda=True)], what="Awa in the list")[0]
+    row.grabFocus()
+    wait_for(lambda: row.focused, what="the focus on Awa's row")
+    press("<Control><Shift>n")
+    editor = dialog(app, S["dialog"])
+    check(editor is not None, "Ctrl+Shift+N on the people list opens the session form")
+    check(appears(window, "push button", S["log"], timeout=10) is not None,
+          "the session is logged from the person's page")
+    screenshot(f"sessions-{TAG}-04b-from-list")
+    # Cancelled with its button: with no window manager here, a dialog
+    # opened after a widget took the focus through AT-SPI does not get the
+    # keyboard (Escape in the session form is checked above).
+    activate(find(editor, "push button", S["cancel"]))
+    check(no_dialog(app, S["dialog"]) is True, "the session form opened from the list can be cancelled")
+    check(len(session_rows(window)) == sessions, "a session form opened from the list and cancelled logs nothing")
 
 
 def consent(app, window):
@@ -392,6 +419,7 @@ def test():
     merge_duplicate(app, window)
     edit_person(app, window)
     open_and_compare(app, window)
+    log_from_list(app, window)
     erasure(app, window)
 
     press("<Control>q")
