@@ -95,6 +95,8 @@ sillon_referrals_page_refresh (SillonReferralsPage *self)
 
       gtk_label_set_text (self->count_label, text);
     }
+  else
+    gtk_label_set_text (self->count_label, _ ("No referral is waiting for news."));
 }
 
 static void
@@ -215,5 +217,11 @@ sillon_referrals_page_class_init (SillonReferralsPageClass *klass)
 static void
 sillon_referrals_page_init (SillonReferralsPage *self)
 {
+  AtkObject *popup;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The combo box's pop-up is a control of its own for a screen reader. */
+  popup = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->age_combo));
+  if (popup != NULL)
+    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (self->age_combo))));
 }

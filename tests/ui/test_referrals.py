@@ -102,7 +102,7 @@ def import_places():
 
 def items(node, list_name):
     """The rows of a list, those scrolled out of sight too."""
-    lst = find(node, None, list_name)
+    lst = find(node, "list box", list_name, showing=False)
     return [c.name for c in lst.children if c.roleName == "list item"]
 
 
