@@ -18,6 +18,7 @@ G_DEFINE_QUARK (sillon - referral - dialog - error - quark, sillon_referral_dial
 
 /* Enough to choose from; the search narrows it. */
 #define MAX_PLACES 50
+#define NOT_SAID "-"
 
 struct _SillonReferralDialog
 {
@@ -26,13 +27,17 @@ struct _SillonReferralDialog
   SillonVaultSession *session;
   gint64 beneficiary_id;
   char *commune_insee;
-  gint64 place_id; /* the chosen place, 0: none yet */
+  gint64 place_id;          /* the chosen place, 0: none yet */
+  gboolean scroll_to_focus; /* once the form is laid out again */
 
   GtkLabel *message_label;
   GtkSearchEntry *search_entry;
   GtkLabel *order_label;
   GtkListBox *places_list;
   GtkLabel *chosen_label;
+  GtkComboBoxText *destination_combo;
+  GtkScrolledWindow *scrolled;
+  GtkContainer *form_box;
   GtkEntry *reason_entry;
   GtkEntry *done_entry;
   GtkEntry *documents_entry;
@@ -179,6 +184,24 @@ describe_order (SillonReferralDialog *self)
   gtk_label_set_text (self->order_label, text);
 }
 
+/* The Coop's kind of structure, which the statistics count referrals by. */
+static void
+fill_destinations (SillonReferralDialog *self)
+{
+  SillonStore *store = self->session != NULL ? sillon_vault_session_get_store (self->session) : NULL;
+  SillonVocabulary *vocabulary = store != NULL ? sillon_store_get_vocabulary (store) : NULL;
+  const SillonVocabularyValue *values = NULL;
+  gsize n = 0;
+
+  gtk_combo_box_text_append (self->destination_combo, NOT_SAID, _ ("Not said"));
+  if (vocabulary != NULL)
+    values = sillon_vocabulary_get_values (vocabulary, "StructureDeRedirection", &n, NULL);
+  for (gsize i = 0; i < n; i++)
+    gtk_combo_box_text_append (self->destination_combo, values[i].api,
+                               sillon_vocabulary_get_display_label (vocabulary, "StructureDeRedirection", values[i].api, NULL));
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), NOT_SAID);
+}
+
 SillonReferralDialog *
 sillon_referral_dialog_new (GtkWindow *parent,
                             SillonVaultSession *session,
@@ -194,6 +217,7 @@ sillon_referral_dialog_new (GtkWindow *parent,
   self->beneficiary_id = beneficiary_id;
   self->commune_insee = commune_insee != NULL && commune_insee[0] != '\0' ? g_strdup (commune_insee) : NULL;
   describe_order (self);
+  fill_destinations (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;
 }
@@ -242,10 +266,47 @@ sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
   r->place_id = self->place_id;
   r->mediator_id = self->session != NULL ? sillon_vault_session_get_mediator_id (self->session) : 0;
   r->date = g_date_time_format (now, "%Y-%m-%d");
+  {
+    const char *destination = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->destination_combo));
+
+    r->destination = destination != NULL && !g_str_equal (destination, NOT_SAID) ? g_strdup (destination) : NULL;
+  }
   r->already_done = entry_text (self->done_entry);
   r->documents = entry_text (self->documents_entry);
   r->status = SILLON_REFERRAL_ISSUED;
   return g_steal_pointer (&r);
+}
+
+/* The message shows below the form and makes it shorter: once laid out
+ * again, the field the message is about (it has the focus) is scrolled
+ * back into view. */
+static gboolean
+scroll_to_focus (gpointer data)
+{
+  SillonReferralDialog *self = data;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  int x = 0, y = 0;
+
+  GtkAllocation form;
+
+  /* In the adjustment's coordinates: the form's own, plus its margin. */
+  gtk_widget_get_allocation (GTK_WIDGET (self->form_box), &form);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_box)) &&
+      gtk_widget_translate_coordinates (focus, GTK_WIDGET (self->form_box), 0, 0, &x, &y))
+    gtk_adjustment_clamp_page (adjustment, form.y + y, form.y + y + gtk_widget_get_allocated_height (focus));
+  return G_SOURCE_REMOVE;
+}
+
+/* The form's new size is known at its next allocation (the frame clock's
+ * layout), which may come after idle callbacks: scroll from there. */
+static void
+on_scrolled_size_allocate (SillonReferralDialog *self)
+{
+  if (!self->scroll_to_focus)
+    return;
+  self->scroll_to_focus = FALSE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus, g_object_ref (self), g_object_unref);
 }
 
 void
@@ -254,6 +315,8 @@ sillon_referral_dialog_show_error (SillonReferralDialog *self, const char *messa
   g_return_if_fail (SILLON_IS_REFERRAL_DIALOG (self));
 
   sillon_message_label_set (self->message_label, message);
+  self->scroll_to_focus = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self->scrolled));
 }
 
 static void
@@ -280,6 +343,9 @@ sillon_referral_dialog_class_init (SillonReferralDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, order_label);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, places_list);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, chosen_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, destination_combo);
+  gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, done_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, documents_entry);
@@ -290,11 +356,19 @@ sillon_referral_dialog_class_init (SillonReferralDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_check_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_scrolled_size_allocate);
 }
 
 static void
 sillon_referral_dialog_init (SillonReferralDialog *self)
 {
+  AtkObject *popup;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   on_consent_check_toggled (self);
+  /* The focused field scrolls into view, at any text size. */
+  gtk_container_set_focus_vadjustment (self->form_box, gtk_scrolled_window_get_vadjustment (self->scrolled));
+  popup = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->destination_combo));
+  if (popup != NULL)
+    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (self->destination_combo))));
 }

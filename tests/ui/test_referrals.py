@@ -187,14 +187,18 @@ def test():
     places.grabFocus()
     press("Return")
     check(bool(eventually(lambda: labels_containing(d, S["chosen"]))), "Enter in the search chooses the place found")
-    find(d, "text", S["why"]).text = "Demande de retraite"
-    find(d, "text", S["done"]).text = "Compte créé ensemble"
-    find(d, "text", S["documents"]).text = "Pièce d'identité, avis d'imposition"
-    activate(find(d, "check box", S["agrees"]))
+    find(d, "text", S["why"], showing=False).text = "Demande de retraite"
+    find(d, "text", S["done"], showing=False).text = "Compte créé ensemble"
+    find(d, "text", S["documents"], showing=False).text = "Pièce d'identité, avis d'imposition"
+    activate(find(d, "check box", S["agrees"], showing=False))
     activate(find(d, "push button", S["save"]))
     check(bool(eventually(lambda: labels_containing(d, S["say share"]))),
           "consent without saying what may be shared is refused")
-    find(d, "text", S["share"]).text = "Le motif et ce qui a été fait"
+    share = find(d, "text", S["share"], showing=False)
+    check(eventually(lambda: share.focused and share.showing) is not None,
+          "the field the message is about has the focus, scrolled into view")
+    screenshot(f"referrals-{TAG}-01a-dialog-refused")
+    find(d, "text", S["share"], showing=False).text = "Le motif et ce qui a été fait"
     screenshot(f"referrals-{TAG}-01-dialog")
     fits_screen(d, "the referral dialog")
     activate(find(d, "push button", S["save"]))
