@@ -299,13 +299,16 @@ scroll_to_focus (gpointer data)
 }
 
 /* The form's new size is known at its next allocation (the frame clock's
- * layout), which may come after idle callbacks: scroll from there. */
+ * layout), which may come after idle callbacks: scroll from there. The
+ * focus moves on with the mediator, so this never fights their scrolling
+ * for long: it follows the focus, as GtkContainer's focus adjustment does. */
 static void
 on_scrolled_size_allocate (SillonReferralDialog *self)
 {
-  if (!self->scroll_to_focus)
+  /* Every new size while a message shows: the window may grow in more
+   * than one step. */
+  if (!self->scroll_to_focus || !gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
     return;
-  self->scroll_to_focus = FALSE;
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus, g_object_ref (self), g_object_unref);
 }
 
