@@ -131,6 +131,36 @@ def gone(app, name):
     return eventually(lambda: not [n for n in app.children if n.name == name and n.showing])
 
 
+def save_as_pdf(app, window):
+    """A second referral, saved and its sheet saved as PDF at once (GTK's own
+    file chooser is larger than the screen at text scale 1.5: English only)."""
+    activate(find(window, "push button", S["refer"]))
+    d = dialog(app, S["dialog"])
+    places = find(d, "text", S["search places"])
+    places.text = "Épernay"
+    wait_for(lambda: len(items(d, S["places"])) == 1, what="the place of Épernay")
+    places.grabFocus()
+    press("Return")
+    find(d, "text", S["why"], showing=False).text = "Dossier APL"
+    activate(find(d, "push button", "Save as PDF…"))
+    chooser = wait_for(lambda: [n for n in app.children if n.name == "Save the Sheet as PDF" and n.showing],
+                       timeout=30, what="the file chooser")[0]
+    name_entry = wait_for(lambda: [n for n in chooser.findChildren(
+        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
+        isLambda=True)], what="the file name field")[0]
+    saved = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "referral.pdf")
+    name_entry.text = saved
+    activate(find(chooser, "push button", "Save"))
+    wait_for(lambda: os.path.exists(saved) and os.path.getsize(saved) > 0, timeout=30, what="the saved PDF")
+    text = subprocess.run(["pdftotext", saved, "-"], check=True, capture_output=True, text=True).stdout
+    check("France services d'Épernay" in text and "Dossier APL" in text,
+          "the saved PDF is the sheet of the referral just made, to the place chosen")
+    press("<Alt>4")
+    rows = wait_for(lambda: items(window, S["follow list"]), what="the new referral waiting for news")
+    check(len(rows) == 1 and "Épernay" in rows[0], f"the new referral waits for news: {rows}")
+    screenshot(f"referrals-{TAG}-06-second")
+
+
 def test():
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)
@@ -247,6 +277,9 @@ def test():
         lambda n: n.roleName == "list item" and (n.name or "").endswith(S["not honoured short"]) and n.showing,
         isLambda=True)])), "the story shows the new outcome")
     screenshot(f"referrals-{TAG}-05-story")
+
+    if LANGUAGE == "en" and os.environ.get("GDK_DPI_SCALE", "1") == "1":
+        save_as_pdf(app, window)
 
     # Locking takes the list off the screen.
     press("<Control>l")
