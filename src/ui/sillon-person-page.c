@@ -830,25 +830,12 @@ on_referral_status_response (SillonPersonPage *self, int response)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   SillonReferralStatusDialog *dialog = SILLON_REFERRAL_STATUS_DIALOG (self->dialog);
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "referral-id"));
-  g_autoptr (SillonReferral) r = NULL;
-  g_autoptr (GError) error = NULL;
 
-  if (response != GTK_RESPONSE_OK || store == NULL)
-    {
-      gtk_widget_destroy (GTK_WIDGET (dialog));
-      return;
-    }
-  r = sillon_store_get_referral (store, id, &error);
-  if (r != NULL)
-    r->status = sillon_referral_status_dialog_get_status (dialog);
-  if (r == NULL || !sillon_store_update_referral (store, r, &error))
-    {
-      sillon_referral_status_dialog_show_error (dialog, error->message);
-      return;
-    }
+  if (response == GTK_RESPONSE_OK && store != NULL && !sillon_referral_status_dialog_save (dialog, store))
+    return;
   gtk_widget_destroy (GTK_WIDGET (dialog));
-  after_change (self, _ ("Referral follow-up saved."), UNDO_NONE, NULL);
+  if (response == GTK_RESPONSE_OK && store != NULL)
+    after_change (self, _ ("Referral follow-up saved."), UNDO_NONE, NULL);
 }
 
 /* A referral's row in the story: record what became of it. */
@@ -860,7 +847,6 @@ on_timeline_open_referral (SillonPersonPage *self, gint64 id)
   g_autoptr (SillonPlaceRecord) place = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
-  GtkWidget *dialog;
 
   if (self->dialog != NULL || store == NULL)
     return;
@@ -874,9 +860,8 @@ on_timeline_open_referral (SillonPersonPage *self, gint64 id)
     }
   summary = sillon_referral_describe (self->display_name, place != NULL ? place->values[SILLON_PLACE_COL_NOM] : NULL,
                                       place != NULL ? place->values[SILLON_PLACE_COL_COMMUNE] : NULL, r->date);
-  dialog = GTK_WIDGET (sillon_referral_status_dialog_new (toplevel_window (self), summary, r->status));
-  g_object_set_data (G_OBJECT (dialog), "referral-id", GSIZE_TO_POINTER ((gsize) id));
-  track_dialog (self, dialog, G_CALLBACK (on_referral_status_response));
+  track_dialog (self, GTK_WIDGET (sillon_referral_status_dialog_new (toplevel_window (self), id, summary, r->status)),
+                G_CALLBACK (on_referral_status_response));
 }
 
 /* ── Actions ────────────────────────────────────────────────────────────── */

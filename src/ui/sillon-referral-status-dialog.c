@@ -17,6 +17,8 @@ struct _SillonReferralStatusDialog
 {
   GtkDialog parent_instance;
 
+  gint64 referral_id;
+
   GtkLabel *summary_label;
   GtkLabel *message_label;
   GtkToggleButton *issued_radio;
@@ -63,12 +65,13 @@ sillon_referral_describe (const char *person, const char *place, const char *com
 }
 
 SillonReferralStatusDialog *
-sillon_referral_status_dialog_new (GtkWindow *parent, const char *summary, SillonReferralStatus status)
+sillon_referral_status_dialog_new (GtkWindow *parent, gint64 referral_id, const char *summary, SillonReferralStatus status)
 {
   SillonReferralStatusDialog *self = g_object_new (SILLON_TYPE_REFERRAL_STATUS_DIALOG, "use-header-bar", TRUE,
                                                    "transient-for", parent, NULL);
   GtkToggleButton *radio = self->issued_radio;
 
+  self->referral_id = referral_id;
   gtk_label_set_text (self->summary_label, summary);
   if (status == SILLON_REFERRAL_HONOURED)
     radio = self->honoured_radio;
@@ -93,6 +96,30 @@ sillon_referral_status_dialog_get_status (SillonReferralStatusDialog *self)
   if (gtk_toggle_button_get_active (self->unknown_radio))
     return SILLON_REFERRAL_UNKNOWN;
   return SILLON_REFERRAL_ISSUED;
+}
+
+gboolean
+sillon_referral_status_dialog_save (SillonReferralStatusDialog *self, SillonStore *store)
+{
+  g_autoptr (SillonReferral) r = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (SILLON_IS_REFERRAL_STATUS_DIALOG (self), FALSE);
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  /* Read again, so that only the status changes. */
+  r = sillon_store_get_referral (store, self->referral_id, &error);
+  if (r != NULL)
+    r->status = sillon_referral_status_dialog_get_status (self);
+  if (r == NULL || !sillon_store_update_referral (store, r, &error))
+    {
+      /* Translators: %s is the technical reason. */
+      g_autofree char *text = g_strdup_printf (_ ("The follow-up was not saved: %s"), error->message);
+
+      sillon_referral_status_dialog_show_error (self, text);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

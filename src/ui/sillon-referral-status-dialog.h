@@ -15,12 +15,17 @@ G_BEGIN_DECLS
 #define SILLON_TYPE_REFERRAL_STATUS_DIALOG (sillon_referral_status_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SillonReferralStatusDialog, sillon_referral_status_dialog, SILLON, REFERRAL_STATUS_DIALOG, GtkDialog)
 
-/* Asks what became of the referral @summary describes, starting from
- * @status; answers GTK_RESPONSE_OK or GTK_RESPONSE_CANCEL. */
+/* Asks what became of the referral @referral_id that @summary describes,
+ * starting from @status; answers GTK_RESPONSE_OK or GTK_RESPONSE_CANCEL. */
 SillonReferralStatusDialog *sillon_referral_status_dialog_new (GtkWindow *parent,
+                                                               gint64 referral_id,
                                                                const char *summary,
                                                                SillonReferralStatus status);
 SillonReferralStatus sillon_referral_status_dialog_get_status (SillonReferralStatusDialog *self);
+/* Writes the chosen status to the referral as stored now (its other fields
+ * as they are), or shows why it cannot in the dialog and returns FALSE. */
+gboolean sillon_referral_status_dialog_save (SillonReferralStatusDialog *self,
+                                             SillonStore *store);
 void sillon_referral_status_dialog_show_error (SillonReferralStatusDialog *self,
                                                const char *message);
 

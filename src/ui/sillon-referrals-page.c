@@ -110,28 +110,12 @@ on_dialog_response (SillonReferralsPage *self, int response)
 {
   SillonReferralStatusDialog *dialog = SILLON_REFERRAL_STATUS_DIALOG (self->dialog);
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "referral-id"));
-  g_autoptr (SillonReferral) r = NULL;
-  g_autoptr (GError) error = NULL;
 
-  if (response != GTK_RESPONSE_OK || store == NULL)
-    {
-      gtk_widget_destroy (GTK_WIDGET (dialog));
-      return;
-    }
-  /* Read again, so that only the status changes. */
-  r = sillon_store_get_referral (store, id, &error);
-  if (r != NULL)
-    r->status = sillon_referral_status_dialog_get_status (dialog);
-  if (r == NULL || !sillon_store_update_referral (store, r, &error))
-    {
-      /* Translators: %s is the technical reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The follow-up was not saved: %s"), error->message);
-
-      sillon_referral_status_dialog_show_error (dialog, text);
-      return;
-    }
+  if (response == GTK_RESPONSE_OK && store != NULL && !sillon_referral_status_dialog_save (dialog, store))
+    return;
   gtk_widget_destroy (GTK_WIDGET (dialog));
+  if (response != GTK_RESPONSE_OK)
+    return;
   sillon_referrals_page_refresh (self);
   if (!gtk_widget_child_focus (GTK_WIDGET (self->list), GTK_DIR_TAB_FORWARD))
     gtk_widget_grab_focus (GTK_WIDGET (self->age_combo));
@@ -145,10 +129,9 @@ on_list_row_activated (SillonReferralsPage *self, GtkListBoxRow *row)
 
   if (id == 0 || self->dialog != NULL)
     return;
-  self->dialog = GTK_WIDGET (sillon_referral_status_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+  self->dialog = GTK_WIDGET (sillon_referral_status_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, id,
                                                                 g_object_get_data (G_OBJECT (row), "summary"),
                                                                 SILLON_REFERRAL_ISSUED));
-  g_object_set_data (G_OBJECT (self->dialog), "referral-id", GSIZE_TO_POINTER ((gsize) id));
   g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
   g_signal_connect_swapped (self->dialog, "response", G_CALLBACK (on_dialog_response), self);
   gtk_window_present (GTK_WINDOW (self->dialog));
