@@ -261,7 +261,13 @@ static void
 search_places_near_keystrokes (SillonStore *store)
 {
   static const char *const typed[] = {
-    "Médiathèque", "France services", "aide aux démarches", "numérique", "Troyes", "Sedan", "impression",
+    "Médiathèque",
+    "France services",
+    "aide aux démarches",
+    "numérique",
+    "Troyes",
+    "Sedan",
+    "impression",
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));

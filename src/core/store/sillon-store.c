@@ -1491,12 +1491,35 @@ sillon_store_search_places (SillonStore *store, const char *query, guint limit, 
   "CASE WHEN substr(code_insee, 1, 2) IN ('97', '98') THEN substr(code_insee, 1, 3)" \
   " ELSE substr(code_insee, 1, 2) END"
 
+static int
+compare_places_by_name (gconstpointer a, gconstpointer b)
+{
+  const SillonPlaceRecord *p = *(SillonPlaceRecord *const *) a;
+  const SillonPlaceRecord *q = *(SillonPlaceRecord *const *) b;
+
+  if (p->own_structure != q->own_structure)
+    return p->own_structure ? -1 : 1;
+  if (g_strcmp0 (p->values[SILLON_PLACE_COL_NOM], q->values[SILLON_PLACE_COL_NOM]) != 0)
+    return g_strcmp0 (p->values[SILLON_PLACE_COL_NOM], q->values[SILLON_PLACE_COL_NOM]);
+  return p->id < q->id ? -1 : p->id > q->id;
+}
+
 GPtrArray *
 sillon_store_search_places_near (SillonStore *store, const char *query, const char *commune_insee, guint limit, GError **error)
 {
+  /* The three rings, nearest first: the commune, the rest of its
+   * département, the others (a place without a code INSEE among them). */
+  static const char *const rings[] = {
+    "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1)"
+    " SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM hits JOIN places ON places.id = hits.hit WHERE code_insee = ?3 LIMIT ?2",
+    "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1)"
+    " SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM hits JOIN places ON places.id = hits.hit WHERE code_insee IS NOT ?3 AND (" PLACE_DEPARTEMENT_SQL ") = ?4 LIMIT ?2",
+    "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1)"
+    " SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM hits JOIN places ON places.id = hits.hit WHERE code_insee IS NOT ?3 AND (" PLACE_DEPARTEMENT_SQL ") IS NOT ?4 LIMIT ?2",
+  };
   g_autofree char *match = NULL;
   g_autofree char *departement = NULL;
-  g_autoptr (StoreStmt) stmt = NULL;
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_place_record_free);
 
   if (commune_insee == NULL || *commune_insee == '\0')
     return sillon_store_search_places (store, query, limit, error);
@@ -1504,24 +1527,30 @@ sillon_store_search_places_near (SillonStore *store, const char *query, const ch
     return NULL;
   match = store_fts_prefix_query (query);
   if (match == NULL)
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_place_record_free);
+    return g_steal_pointer (&found);
   departement = g_strndup (commune_insee, g_str_has_prefix (commune_insee, "97") || g_str_has_prefix (commune_insee, "98") ? 3 : 2);
-  /* Every hit is ranked before the limit applies, or a near place could be
-   * cut off by far ones FTS5 happened to find first. */
-  stmt = store_stmt (store,
-                     "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1)"
-                     " SELECT id, own_structure, flagged, " PLACE_COLUMNS
-                     " FROM hits JOIN places ON places.id = hits.hit"
-                     " ORDER BY code_insee IS ?3 DESC, (" PLACE_DEPARTEMENT_SQL ") IS ?4 DESC,"
-                     " own_structure DESC, nom, id LIMIT ?2",
-                     error);
-  if (stmt == NULL)
-    return NULL;
-  store_bind_text (stmt, 1, match);
-  sqlite3_bind_int (stmt, 2, limit > 0 ? (int) limit : -1);
-  store_bind_text (stmt, 3, commune_insee);
-  store_bind_text (stmt, 4, departement);
-  return collect_places (store, stmt, error);
+  /* Each ring takes its first matches as FTS5 finds them and stops at the
+   * limit, as the plain search does, instead of ranking every place a
+   * short prefix matches (one letter matches most of a directory); the
+   * few kept are then sorted by name within their ring. */
+  for (gsize i = 0; i < G_N_ELEMENTS (rings) && (limit == 0 || found->len < limit); i++)
+    {
+      g_autoptr (StoreStmt) stmt = store_stmt (store, rings[i], error);
+      g_autoptr (GPtrArray) ring = NULL;
+
+      if (stmt == NULL)
+        return NULL;
+      store_bind_text (stmt, 1, match);
+      sqlite3_bind_int (stmt, 2, limit > 0 ? (int) (limit - found->len) : -1);
+      store_bind_text (stmt, 3, commune_insee);
+      store_bind_text (stmt, 4, departement);
+      ring = collect_places (store, stmt, error);
+      if (ring == NULL)
+        return NULL;
+      g_ptr_array_sort (ring, compare_places_by_name);
+      g_ptr_array_extend_and_steal (found, g_steal_pointer (&ring));
+    }
+  return g_steal_pointer (&found);
 }
 
 /* The importer and the store number the fields of the national schema the
