@@ -593,8 +593,10 @@ gboolean sillon_store_delete_place (SillonStore *store, gint64 id, GError **erro
 GPtrArray *sillon_store_search_places (SillonStore *store, const char *query, guint limit, GError **error);
 /* The same matches, nearest first to the commune @commune_insee (NULL: as
  * sillon_store_search_places()): places of that commune, then of its
- * département, then the others; by name within each. The list of communes
- * has no coordinates, so "near" is the administrative neighbourhood. */
+ * département, then the others; each ring's first matches, by name within
+ * it. The list of communes has no coordinates, so "near" is the
+ * administrative neighbourhood. Fails with SILLON_COMMUNES_ERROR_INVALID_CODE
+ * for a @commune_insee that is not a code INSEE. */
 GPtrArray *sillon_store_search_places_near (SillonStore *store,
                                             const char *query,
                                             const char *commune_insee,
