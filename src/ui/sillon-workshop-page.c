@@ -18,7 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sillon-date-text.h"
+#include "sillon-date-entry.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
@@ -266,7 +266,8 @@ fill_combo (GtkComboBoxText *combo,
   if (none_label != NULL)
     gtk_combo_box_text_append (combo, "", none_label);
   for (gsize i = 0; values != NULL && i < n; i++)
-    gtk_combo_box_text_append (combo, values[i].api, values[i].label);
+    gtk_combo_box_text_append (combo, values[i].api,
+                               sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL));
 }
 
 /* A combo box's list of choices is a menu of its own for a screen reader:
@@ -290,12 +291,13 @@ fill_checks (GtkFlowBox *box,
 
   for (gsize i = 0; values != NULL && i < n; i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (values[i].label);
+      const char *shown = sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL);
+      GtkWidget *check = gtk_check_button_new_with_label (shown);
       GtkWidget *label = gtk_bin_get_child (GTK_BIN (check));
 
       gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
       g_object_set_data_full (G_OBJECT (check), "api", g_strdup (values[i].api), g_free);
-      add_to_flow_box (box, check, values[i].label);
+      add_to_flow_box (box, check, shown);
     }
   gtk_widget_show_all (GTK_WIDGET (box));
 }
@@ -672,7 +674,7 @@ static void
 show_workshop (SillonWorkshopPage *self,
                const SillonWorkshop *w)
 {
-  g_autofree char *date = sillon_date_text_format (w->date);
+  g_autofree char *date = sillon_date_entry_text (w->date);
   g_autofree char *duration = g_strdup_printf ("%u", w->duration_minutes);
 
   gtk_entry_set_text (self->title_entry, w->title != NULL ? w->title : "");
@@ -726,7 +728,7 @@ sillon_workshop_page_load (SillonWorkshopPage *self,
   else
     {
       w = sillon_workshop_new ();
-      w->date = sillon_date_text_today (0);
+      w->date = sillon_date_today (0);
       w->duration_minutes = DEFAULT_DURATION_MINUTES;
     }
 
@@ -797,7 +799,7 @@ read_form (SillonWorkshopPage *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
       return NULL;
     }
-  w->date = sillon_date_text_parse (gtk_entry_get_text (self->date_entry), &error);
+  w->date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), &error);
   if (w->date == NULL)
     {
       show_message (self, error->message);
@@ -856,7 +858,7 @@ on_save_button_clicked (SillonWorkshopPage *self)
   self->workshop_id = w->id;
   gtk_widget_set_sensitive (self->copy_button, TRUE);
   set_heading (self, w->title);
-  date = sillon_date_text_format (w->date);
+  date = sillon_date_entry_text (w->date);
   /* Translators: %s is a date. */
   text = g_strdup_printf (_ ("Saved: the workshop of %s."), date);
   show_status (self, text);
@@ -874,7 +876,7 @@ on_copy_button_clicked (SillonWorkshopPage *self)
 
   if (w == NULL)
     return;
-  next = sillon_date_text_add_days (w->date, SERIES_INTERVAL_DAYS);
+  next = sillon_date_add_days (w->date, SERIES_INTERVAL_DAYS);
   g_free (w->date);
   w->date = g_steal_pointer (&next);
   memset (w->anon, 0, sizeof w->anon);
@@ -883,7 +885,7 @@ on_copy_button_clicked (SillonWorkshopPage *self)
   show_workshop (self, w);
   set_heading (self, NULL);
   gtk_widget_set_sensitive (self->copy_button, FALSE);
-  shown = sillon_date_text_format (w->date);
+  shown = sillon_date_entry_text (w->date);
   /* Translators: %s is a date. */
   text = g_strdup_printf (_ ("The next workshop, on %s, is not saved yet: check the date and save it."), shown);
   show_status (self, text);

@@ -155,7 +155,7 @@ def save_as_pdf(app, window):
     text = subprocess.run(["pdftotext", saved, "-"], check=True, capture_output=True, text=True).stdout
     check("France services d'Épernay" in text and "Dossier APL" in text,
           "the saved PDF is the sheet of the referral just made, to the place chosen")
-    press("<Alt>4")
+    press("<Alt>5")
     rows = wait_for(lambda: items(window, S["follow list"]), what="the new referral waiting for news")
     check(len(rows) == 1 and "Épernay" in rows[0], f"the new referral waits for news: {rows}")
     screenshot(f"referrals-{TAG}-06-second")
@@ -240,8 +240,8 @@ def test():
     check(bool(story), "the story shows the referral, issued")
 
     # ── Referrals to follow up ──
-    press("<Alt>4")
-    check(find(window, "radio button", S["area"]).checked, "Alt+4 shows the referrals area")
+    press("<Alt>5")
+    check(find(window, "radio button", S["area"]).checked, "Alt+5 shows the referrals area")
     rows = wait_for(lambda: items(window, S["follow list"]), what="the referral waiting for news")
     check(len(rows) == 1 and rows[0].startswith(S["row"]), f"the referral waits for news: {rows}")
     check(bool(labels_containing(window, S["one waits"])), "the list counts what waits")
