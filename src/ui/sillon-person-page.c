@@ -19,6 +19,8 @@
 #include "sillon-people-page.h"
 #include "sillon-print-operation.h"
 #include "sillon-questionnaire.h"
+#include "sillon-referral-dialog.h"
+#include "sillon-referral-status-dialog.h"
 #include "sillon-session-editor.h"
 #include "sillon-timeline.h"
 #include "sillon-toast.h"
@@ -774,6 +776,102 @@ on_merge_button_clicked (SillonPersonPage *self)
                 G_CALLBACK (on_merge_response));
 }
 
+/* ── Referrals ─────────────────────────────────────────────────────────── */
+
+static void queue_sheet (SillonPersonPage *self, SillonSheetKind kind, gint64 referral_id, gboolean save);
+
+static void
+on_refer_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonReferralDialog *dialog = SILLON_REFERRAL_DIALOG (self->dialog);
+  g_autoptr (SillonReferral) r = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if ((response != GTK_RESPONSE_OK && response != SILLON_REFERRAL_DIALOG_RESPONSE_PRINT &&
+       response != SILLON_REFERRAL_DIALOG_RESPONSE_SAVE_PDF) ||
+      store == NULL)
+    {
+      gtk_widget_destroy (GTK_WIDGET (dialog));
+      return;
+    }
+  r = sillon_referral_dialog_get_referral (dialog, &error);
+  if (r == NULL || !sillon_store_insert_referral (store, r, &error))
+    {
+      sillon_referral_dialog_show_error (dialog, error->message);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  reload (self);
+  sillon_toast_show (self->toast, _ ("Referral saved."), FALSE);
+  if (response != GTK_RESPONSE_OK)
+    queue_sheet (self, SILLON_SHEET_REFERRAL, r->id, response == SILLON_REFERRAL_DIALOG_RESPONSE_SAVE_PDF);
+}
+
+static void
+on_refer_activated (GSimpleAction *action,
+                    GVariant *parameter,
+                    gpointer user_data)
+{
+  SillonPersonPage *self = user_data;
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonBeneficiary) b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->dialog != NULL || store == NULL || self->beneficiary_id == 0)
+    return;
+  /* The commune as stored now: the nearest places come first. */
+  b = sillon_store_get_beneficiary (store, self->beneficiary_id, &error);
+  if (b == NULL)
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  track_dialog (self,
+                GTK_WIDGET (sillon_referral_dialog_new (toplevel_window (self), sillon_page_get_session (SILLON_PAGE (self)),
+                                                        self->beneficiary_id, b->commune_insee)),
+                G_CALLBACK (on_refer_response));
+}
+
+static void
+on_referral_status_response (SillonPersonPage *self, int response)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  SillonReferralStatusDialog *dialog = SILLON_REFERRAL_STATUS_DIALOG (self->dialog);
+
+  if (response == GTK_RESPONSE_OK && store != NULL && !sillon_referral_status_dialog_save (dialog, store))
+    return;
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  if (response == GTK_RESPONSE_OK && store != NULL)
+    after_change (self, _ ("Referral follow-up saved."), UNDO_NONE, NULL);
+}
+
+/* A referral's row in the story: record what became of it. */
+static void
+on_timeline_open_referral (SillonPersonPage *self, gint64 id)
+{
+  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+  g_autoptr (SillonReferral) r = NULL;
+  g_autoptr (SillonPlaceRecord) place = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if (self->dialog != NULL || store == NULL)
+    return;
+  r = sillon_store_get_referral (store, id, &error);
+  if (r != NULL && r->place_id != 0)
+    place = sillon_store_get_place (store, r->place_id, &error);
+  if (r == NULL || (r->place_id != 0 && place == NULL))
+    {
+      sillon_person_page_show_message (self, error->message);
+      return;
+    }
+  summary = sillon_referral_describe (self->display_name, place != NULL ? place->values[SILLON_PLACE_COL_NOM] : NULL,
+                                      place != NULL ? place->values[SILLON_PLACE_COL_COMMUNE] : NULL, r->date);
+  track_dialog (self, GTK_WIDGET (sillon_referral_status_dialog_new (toplevel_window (self), id, summary, r->status)),
+                G_CALLBACK (on_referral_status_response));
+}
+
 /* ── Actions ────────────────────────────────────────────────────────────── */
 
 /* person.back: the back button's action, and Alt+Left's (an accelerator
@@ -858,6 +956,7 @@ typedef struct
 {
   SillonPersonPage *page; /* a reference */
   SillonSheetKind kind;
+  gint64 referral_id; /* a referral sheet's, 0: the latest */
   gboolean save;
 } SheetJob;
 
@@ -910,6 +1009,7 @@ make_sheet (gpointer data)
     return G_SOURCE_REMOVE;
   request.kind = job->kind;
   request.person_id = self->beneficiary_id;
+  request.referral_id = job->referral_id;
   if (job->save)
     sillon_print_operation_save_sheet_async (parent, session, &request, NULL, on_sheet_made, g_object_ref (self));
   else
@@ -928,16 +1028,23 @@ on_sheet_activated (GSimpleAction *action,
                     gpointer user_data)
 {
   SillonPersonPage *self = SILLON_PERSON_PAGE (user_data);
-  SheetJob *job;
   SillonSheetKind kind;
 
   if (self->beneficiary_id == 0 || !sillon_sheet_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
+  queue_sheet (self, kind, 0, g_str_equal (g_action_get_name (G_ACTION (action)), "save-pdf"));
+}
+
+static void
+queue_sheet (SillonPersonPage *self, SillonSheetKind kind, gint64 referral_id, gboolean save)
+{
+  SheetJob *job = g_new0 (SheetJob, 1);
+
   sillon_person_page_show_message (self, NULL);
-  job = g_new0 (SheetJob, 1);
   job->page = g_object_ref (self);
   job->kind = kind;
-  job->save = g_str_equal (g_action_get_name (G_ACTION (action)), "save-pdf");
+  job->referral_id = referral_id;
+  job->save = save;
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_sheet, job, (GDestroyNotify) sheet_job_free);
 }
 
@@ -947,6 +1054,7 @@ static const GActionEntry person_actions[] = {
   { "undo", on_undo_activated, NULL, NULL, NULL, { 0 } },
   { "print", on_sheet_activated, "s", NULL, NULL, { 0 } },
   { "save-pdf", on_sheet_activated, "s", NULL, NULL, { 0 } },
+  { "refer", on_refer_activated, NULL, NULL, NULL, { 0 } },
 };
 
 static void
@@ -995,6 +1103,7 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_edit_session);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_delete_session);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_open_assessment);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_open_referral);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_show_more);
   gtk_widget_class_bind_template_callback (widget_class, on_toast_undo);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_button_clicked);

@@ -18,6 +18,7 @@
 
 #include "sillon-assessment.h"
 #include "sillon-date-entry.h"
+#include "sillon-referral-status-dialog.h"
 
 struct _SillonTimeline
 {
@@ -39,6 +40,7 @@ enum
   SIGNAL_EDIT_SESSION,
   SIGNAL_DELETE_SESSION,
   SIGNAL_SHOW_MORE,
+  SIGNAL_OPEN_REFERRAL,
   N_SIGNALS
 };
 
@@ -214,7 +216,8 @@ build_row (GtkWidget *row, SillonTimelineKind kind, const char *date, const char
       gtk_container_add (GTK_CONTAINER (hbox), row_button ("document-edit-symbolic", edit, G_CALLBACK (on_edit_clicked), row));
       gtk_container_add (GTK_CONTAINER (hbox), row_button ("user-trash-symbolic", delete, G_CALLBACK (on_delete_clicked), row));
     }
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), kind == SILLON_TIMELINE_ASSESSMENT || kind == SILLON_TIMELINE_SESSION);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), kind == SILLON_TIMELINE_ASSESSMENT || kind == SILLON_TIMELINE_SESSION ||
+                                                                kind == SILLON_TIMELINE_REFERRAL);
   gtk_container_add (GTK_CONTAINER (row), hbox);
   atk_object_set_name (gtk_widget_get_accessible (row), spoken);
   gtk_widget_set_tooltip_text (vbox, spoken);
@@ -338,6 +341,7 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
           g_autoptr (SillonReferral) r = sillon_store_get_referral (store, entry->id, error);
           const char *destination;
           g_autofree char *title = NULL;
+          g_autofree char *detail = NULL;
 
           if (r == NULL)
             return NULL;
@@ -346,7 +350,10 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
                             : NULL;
           /* Translators: a story entry: a referral and where to. */
           title = g_strdup_printf (_ ("Referral — %s"), destination != NULL ? destination : _ ("destination not said"));
-          return make_row (entry->kind, entry->id, r->date, title, r->reason);
+          /* Translators: a referral's reason and what became of it. */
+          detail = r->reason != NULL ? g_strdup_printf (_ ("%1$s · %2$s"), r->reason, sillon_referral_status_describe (r->status))
+                                     : g_strdup (sillon_referral_status_describe (r->status));
+          return make_row (entry->kind, entry->id, r->date, title, detail);
         }
       default:
         g_return_val_if_reached (NULL);
@@ -540,6 +547,8 @@ on_list_row_activated (SillonTimeline *self, GtkListBoxRow *row)
     emit_for_row (GTK_WIDGET (row), SIGNAL_OPEN_ASSESSMENT);
   else if (kind == SILLON_TIMELINE_SESSION)
     emit_for_row (GTK_WIDGET (row), SIGNAL_EDIT_SESSION);
+  else if (kind == SILLON_TIMELINE_REFERRAL)
+    emit_for_row (GTK_WIDGET (row), SIGNAL_OPEN_REFERRAL);
 }
 
 static void
@@ -590,6 +599,9 @@ sillon_timeline_class_init (SillonTimelineClass *klass)
                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_DELETE_SESSION] = g_signal_new ("delete-session", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The id of a referral whose outcome the mediator wants to record. */
+  signals[SIGNAL_OPEN_REFERRAL] = g_signal_new ("open-referral", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_SHOW_MORE] = g_signal_new ("show-more", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 

@@ -24,6 +24,7 @@
 #include "sillon-profile.h"
 #include "sillon-person-page.h"
 #include "sillon-recovery-key-page.h"
+#include "sillon-referrals-page.h"
 #include "sillon-places-page.h"
 #include "sillon-unlock-page.h"
 #include "sillon-vault-session.h"
@@ -780,6 +781,7 @@ sillon_window_class_init (SillonWindowClass *klass)
   g_type_ensure (SILLON_TYPE_WORKSHOPS_PAGE);
   g_type_ensure (SILLON_TYPE_WORKSHOP_PAGE);
   g_type_ensure (SILLON_TYPE_PLACES_PAGE);
+  g_type_ensure (SILLON_TYPE_REFERRALS_PAGE);
   g_type_ensure (SILLON_TYPE_ASSESSMENT_WIZARD);
   g_type_ensure (SILLON_TYPE_DASHBOARD_PAGE);
 

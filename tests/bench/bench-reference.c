@@ -222,6 +222,46 @@ search_places_keystrokes (SillonStore *store)
   g_print ("place_search_max_ms\t%.2f\n", bench_percentile (samples, 1.0));
 }
 
+/* The same keystrokes in the referral dialog, for a person of Reims: every
+ * match is ranked (commune, then département) before the limit applies,
+ * so a short prefix costs more than in the places area. */
+static void
+search_places_near_keystrokes (SillonStore *store)
+{
+  static const char *const typed[] = {
+    "Médiathèque",
+    "France services",
+    "aide aux démarches",
+    "numérique",
+    "Troyes",
+    "Sedan",
+    "impression",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      glong length = g_utf8_strlen (typed[i], -1);
+
+      for (glong n = 1; n <= length; n++)
+        {
+          g_autofree char *prefix = g_utf8_substring (typed[i], 0, n);
+          double start = now_ms ();
+          /* 50: what the referral dialog shows. */
+          g_autoptr (GPtrArray) found = sillon_store_search_places_near (store, prefix, "51454", 50, &error);
+          double elapsed = now_ms () - start;
+
+          check (found != NULL, error);
+          g_array_append_val (samples, elapsed);
+        }
+    }
+  g_print ("place_search_near_keystrokes\t%u\n", samples->len);
+  g_print ("place_search_near_median_ms\t%.2f\n", percentile (samples, 0.5));
+  g_print ("place_search_near_p95_ms\t%.2f\n", percentile (samples, 0.95));
+  g_print ("place_search_near_max_ms\t%.2f\n", percentile (samples, 1.0));
+}
+
 /* The workshops area reads upcoming and past workshops; a workshop page
  * reads the workshop and the name of each attendee. */
 static void
@@ -333,6 +373,7 @@ main (int argc, char **argv)
   log_sessions (store, today);
   import_places (store, argv[2]);
   search_places_keystrokes (store);
+  search_places_near_keystrokes (store);
   open_workshops (store, today);
 
   g_clear_pointer (&store, sillon_store_free);

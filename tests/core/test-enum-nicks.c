@@ -43,6 +43,7 @@ static const Stored referral_statuses[] = {
   { SILLON_REFERRAL_ISSUED, "issued" },
   { SILLON_REFERRAL_HONOURED, "honoured" },
   { SILLON_REFERRAL_UNKNOWN, "unknown" },
+  { SILLON_REFERRAL_NOT_HONOURED, "not-honoured" },
 };
 
 static const Stored axes[] = {
@@ -101,7 +102,7 @@ test_referral_statuses (void)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (referral_statuses); i++)
     g_assert_cmpstr (sillon_referral_status_to_string (referral_statuses[i].value), ==, referral_statuses[i].text);
-  g_assert_null (sillon_referral_status_to_string ((SillonReferralStatus) 3));
+  g_assert_null (sillon_referral_status_to_string ((SillonReferralStatus) 4));
 }
 
 static void

@@ -232,6 +232,15 @@ fill (Fixture *f)
   g_assert_no_error (error);
   f->referral_place = add_referral (f, f->ordinary, place, NULL, TRUE, "Renouveler sa carte vitale",
                                     "Compte ameli créé ensemble.");
+  {
+    /* What the person agreed to share is printed for the structure. */
+    g_autoptr (SillonReferral) r = sillon_store_get_referral (f->s.store, f->referral_place, &error);
+
+    g_assert_no_error (error);
+    r->consent_details = g_strdup ("Le motif et le compte ameli");
+    g_assert_true (sillon_store_update_referral (f->s.store, r, &error));
+    g_assert_no_error (error);
+  }
   f->referral_bare = add_referral (f, f->ordinary, 0, "aide_aux_demarches_administratives", FALSE, "Question de retraite", NULL);
 
   /* Minimal: anonymous, nothing recorded. */
@@ -614,6 +623,8 @@ test_referral (Fixture *f, gconstpointer data)
   assert_contains (text, "Orientation : pour la structure d’accueil");
   assert_contains (text, "Amina Benali");
   assert_contains (text, "Compte ameli créé ensemble.");
+  assert_contains (text, "Ce que la personne accepte de transmettre");
+  assert_contains (text, "Le motif et le compte ameli");
   assert_contains (text, "Profil numérique (sur 100)");
   assert_contains (text, "J’accepte que les informations");
   assert_contains (text, "Signature de la personne");

@@ -25,6 +25,7 @@ static const char *const markers[] = {
   "MARKER-REFERRAL-44e0",
   "MARKER-DONE-9911",
   "MARKER-DOCS-5b5b",
+  "MARKER-SHARE-4a4a",
   "MARKER-CONSENT-2d2d",
   "MARKER-GOAL-8c8c",
   "MARKER-STEP-3e3e",
@@ -117,6 +118,7 @@ build_scenario (StoreFixture *f)
   r->already_done = g_strdup ("MARKER-DONE-9911");
   r->documents = g_strdup ("MARKER-DOCS-5b5b");
   r->consent_to_share = TRUE;
+  r->consent_details = g_strdup ("MARKER-SHARE-4a4a");
   r->sheet_fingerprint = g_strdup ("FP-1234");
   g_assert_true (sillon_store_insert_referral (f->store, r, &error));
 
@@ -213,6 +215,7 @@ test_export (StoreFixture *f, gconstpointer data)
   o = only_element (root, "referrals");
   g_assert_cmpstr (json_object_get_string_member (o, "reason"), ==, "MARKER-REFERRAL-44e0");
   g_assert_cmpstr (json_object_get_string_member (o, "documents"), ==, "MARKER-DOCS-5b5b");
+  g_assert_cmpstr (json_object_get_string_member (o, "consent_details"), ==, "MARKER-SHARE-4a4a");
   g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "issued");
   g_assert_cmpstr (json_object_get_string_member (o, "sheet_fingerprint"), ==, "FP-1234");
   o = only_element (root, "parcours");

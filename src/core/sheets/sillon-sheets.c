@@ -747,6 +747,7 @@ build_referral (Ctx *ctx, gboolean separate_pages, gint64 *out_referral_id, GErr
 
       sillon_sheet_doc_add_field (doc, T (N_ ("Why")), referral->reason);
       sillon_sheet_doc_add_field (doc, T (N_ ("Already done")), referral->already_done);
+      sillon_sheet_doc_add_field (doc, T (N_ ("What the person agreed to share")), referral->consent_details);
       if (load_first_and_latest (ctx, &first, &latest, &first_date, &latest_date))
         {
           Scored *now = latest.result != NULL ? &latest : &first;

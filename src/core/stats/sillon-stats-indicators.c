@@ -337,6 +337,7 @@ load_vocabulary_dims (Counter *c, GError **error)
   categories_add (&c->dims[DIM_REF_STATUS], "issued");
   categories_add (&c->dims[DIM_REF_STATUS], "honoured");
   categories_add (&c->dims[DIM_REF_STATUS], "unknown");
+  categories_add (&c->dims[DIM_REF_STATUS], "not-honoured");
 
   /* Every month and every day of the period, zeros included. */
   {
@@ -1471,6 +1472,7 @@ sillon_stats_category_label (SillonVocabulary *vocabulary, const char *dimension
     { "issued", N_ ("Issued") },
     { "honoured", N_ ("Honoured") },
     { "unknown", N_ ("Outcome unknown") },
+    { "not-honoured", N_ ("Not honoured") },
     { "none", N_ ("Not determined") },
     { "tres_eloigne", N_ ("Very far from digital") },
     { "eloigne", N_ ("Far from digital") },

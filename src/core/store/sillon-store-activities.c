@@ -1001,6 +1001,7 @@ sillon_referral_free (SillonReferral *r)
   g_free (r->reason);
   g_free (r->already_done);
   g_free (r->documents);
+  g_free (r->consent_details);
   g_free (r->sheet_fingerprint);
   g_free (r);
 }
@@ -1013,8 +1014,15 @@ check_referral (SillonStore *store, const SillonReferral *r, GError **error)
       !store_check_text (_ ("reason"), r->reason, SILLON_STORE_MAX_NOTES_BYTES, FALSE, error) ||
       !store_check_text (_ ("already done"), r->already_done, SILLON_STORE_MAX_NOTES_BYTES, FALSE, error) ||
       !store_check_text (_ ("documents to bring"), r->documents, SILLON_STORE_MAX_NOTES_BYTES, FALSE, error) ||
+      !store_check_text (_ ("what may be shared"), r->consent_details, SILLON_STORE_MAX_NOTES_BYTES, FALSE, error) ||
       !store_check_text (_ ("sheet fingerprint"), r->sheet_fingerprint, 128, FALSE, error))
     return FALSE;
+  if (!r->consent_to_share && r->consent_details != NULL && *r->consent_details != '\0')
+    {
+      g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                   _ ("What may be shared is given, but the person did not agree to share anything"));
+      return FALSE;
+    }
   if (sillon_referral_status_to_string (r->status) == NULL)
     {
       g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
@@ -1039,6 +1047,7 @@ bind_referral (StoreStmt *stmt, const SillonReferral *r)
   sqlite3_bind_int (stmt, 10, r->consent_to_share ? 1 : 0);
   store_bind_text (stmt, 11, sillon_referral_status_to_string (r->status));
   store_bind_text (stmt, 12, r->sheet_fingerprint != NULL && *r->sheet_fingerprint != '\0' ? r->sheet_fingerprint : NULL);
+  store_bind_text (stmt, 13, r->consent_details != NULL && *r->consent_details != '\0' ? r->consent_details : NULL);
 }
 
 gboolean
@@ -1046,8 +1055,8 @@ sillon_store_insert_referral (SillonStore *store, SillonReferral *r, GError **er
 {
   return check_referral (store, r, error) &&
          store_insert (store, "INSERT INTO referrals (beneficiary_id, session_id, place_id, mediator_id, date, destination,"
-                              " reason, already_done, documents, consent_to_share, status, sheet_fingerprint)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              " reason, already_done, documents, consent_to_share, status, sheet_fingerprint,"
+                              " consent_details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (StoreBindFunc) bind_referral, r, &r->id, error);
 }
 
@@ -1058,13 +1067,14 @@ sillon_store_update_referral (SillonStore *store, const SillonReferral *r, GErro
     return FALSE;
   return store_update (store, "UPDATE referrals SET beneficiary_id = ?, session_id = ?, place_id = ?, mediator_id = ?,"
                               " date = ?, destination = ?, reason = ?, already_done = ?, documents = ?,"
-                              " consent_to_share = ?, status = ?, sheet_fingerprint = ? WHERE id = ?",
+                              " consent_to_share = ?, status = ?, sheet_fingerprint = ?, consent_details = ?"
+                              " WHERE id = ?",
                        (StoreBindFunc) bind_referral, r, _ ("referral"), r->id, error);
 }
 
 #define REFERRAL_COLUMNS                                                               \
   "id, beneficiary_id, session_id, place_id, mediator_id, date, destination, reason, " \
-  "already_done, documents, consent_to_share, status, sheet_fingerprint"
+  "already_done, documents, consent_to_share, status, sheet_fingerprint, consent_details"
 
 static gpointer
 referral_from_row (StoreStmt *stmt)
@@ -1084,6 +1094,7 @@ referral_from_row (StoreStmt *stmt)
   r->consent_to_share = sqlite3_column_int (stmt, 10);
   r->status = referral_status_from_string ((const char *) sqlite3_column_text (stmt, 11));
   r->sheet_fingerprint = store_column_text (stmt, 12);
+  r->consent_details = store_column_text (stmt, 13);
   return r;
 }
 
@@ -1125,4 +1136,92 @@ gboolean
 sillon_store_delete_referral (SillonStore *store, gint64 id, GError **error)
 {
   return store_delete_by_id (store, "DELETE FROM referrals WHERE id = ?", _ ("referral"), id, error);
+}
+
+/* ── Referrals to follow up ────────────────────────────────────────────── */
+
+void
+sillon_referral_follow_up_free (SillonReferralFollowUp *f)
+{
+  if (f == NULL)
+    return;
+  sillon_referral_free (f->referral);
+  g_free (f->first_name);
+  g_free (f->last_name);
+  g_free (f->place_name);
+  g_free (f->place_commune);
+  g_free (f);
+}
+
+static gpointer
+follow_up_from_row (StoreStmt *stmt)
+{
+  SillonReferralFollowUp *f = g_new0 (SillonReferralFollowUp, 1);
+
+  f->referral = referral_from_row (stmt);
+  f->first_name = store_column_text (stmt, 14);
+  f->last_name = store_column_text (stmt, 15);
+  f->place_name = store_column_text (stmt, 16);
+  f->place_commune = store_column_text (stmt, 17);
+  return f;
+}
+
+GPtrArray *
+sillon_store_list_referrals_to_follow_up (SillonStore *store,
+                                          guint min_age_days,
+                                          const char *today,
+                                          GError **error)
+{
+  g_autoptr (StoreStmt) stmt = NULL;
+  g_autofree char *local_today = NULL;
+  g_autofree char *cutoff = NULL;
+  GDate date;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (today == NULL)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+      today = local_today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  /* No limit ahead: the reference day of a follow-up may be any day. */
+  if (!store_check_date (_ ("reference date"), today, TRUE, -1, error))
+    return NULL;
+  if (min_age_days > 36600)
+    {
+      g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                   /* Translators: %u is a number of days. */
+                   _ ("%u days is too long a delay for following up a referral"), min_age_days);
+      return NULL;
+    }
+  if (min_age_days > 0)
+    {
+      char text[16];
+
+      /* store_check_date() accepted it as an existing YYYY-MM-DD: read it
+       * field by field (g_date_set_parse() would follow the locale). */
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) g_ascii_strtoull (today + 8, NULL, 10),
+                      (GDateMonth) g_ascii_strtoull (today + 5, NULL, 10),
+                      (GDateYear) g_ascii_strtoull (today, NULL, 10));
+      g_date_subtract_days (&date, min_age_days);
+      g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                  g_date_get_day (&date));
+      cutoff = g_strdup (text);
+    }
+
+  stmt = store_stmt (store,
+                     "SELECT r.id, r.beneficiary_id, r.session_id, r.place_id, r.mediator_id, r.date,"
+                     " r.destination, r.reason, r.already_done, r.documents, r.consent_to_share, r.status,"
+                     " r.sheet_fingerprint, r.consent_details, b.first_name, b.last_name, p.nom, p.commune"
+                     " FROM referrals AS r JOIN beneficiaries AS b ON b.id = r.beneficiary_id"
+                     " LEFT JOIN places AS p ON p.id = r.place_id"
+                     " WHERE r.status = 'issued' AND (?1 IS NULL OR r.date <= ?1)"
+                     " ORDER BY r.date DESC, r.id DESC",
+                     error);
+  if (stmt == NULL)
+    return NULL;
+  store_bind_text (stmt, 1, cutoff);
+  return store_collect (store, stmt, follow_up_from_row, (GDestroyNotify) sillon_referral_follow_up_free, error);
 }

@@ -323,6 +323,7 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
       add_string (b, "documents", r->documents);
       json_builder_set_member_name (b, "consent_to_share");
       json_builder_add_boolean_value (b, r->consent_to_share);
+      add_string (b, "consent_details", r->consent_details);
       add_string (b, "status", sillon_referral_status_to_string (r->status));
       add_string (b, "sheet_fingerprint", r->sheet_fingerprint);
       add_mediator (store, b, "mediator", r->mediator_id);
@@ -349,7 +350,7 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
  * in a page that a later change would only have moved. */
 static const char *const scrub_statements[] = {
   "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
-  "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL WHERE beneficiary_id = ?1",
+  "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL, consent_details = NULL WHERE beneficiary_id = ?1",
   /* The reason for an override is also copied into the three JSON
    * documents; the row goes, so they can all be emptied. */
   ("UPDATE assessments SET override_reason = NULL, override_json = NULL, answers_json = '{}',"
@@ -435,7 +436,7 @@ sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GErro
 
 static const char *const anonymise_statements[] = {
   "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
-  "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL WHERE beneficiary_id = ?1",
+  "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL, consent_details = NULL WHERE beneficiary_id = ?1",
   "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
   "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
   /* The override itself stays (it made the result the statistics count);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sillon-communes.h"
 #include "sillon-places-import.h"
 #include "sillon-store-private.h"
 
@@ -769,6 +770,36 @@ static const char migration_3[] =
     "  secret_key BLOB NOT NULL CHECK (length(secret_key) = 64),"
     "  created_unix INTEGER NOT NULL);";
 
+/* Version 4: referrals. A referral can end "not honoured" (the person did
+ * not go, or the place could not help), and says what the person agreed to
+ * share when they agreed. SQLite cannot change a CHECK constraint in place:
+ * the table is rebuilt and its rows copied (no other table refers to
+ * referrals, so nothing points at the old one), and an index serves the
+ * list of referrals still waiting for news. */
+static const char migration_4[] =
+    "CREATE TABLE referrals_v4 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  beneficiary_id INTEGER NOT NULL REFERENCES beneficiaries (id) ON DELETE CASCADE,"
+    "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
+    "  place_id INTEGER REFERENCES places (id) ON DELETE SET NULL,"
+    "  mediator_id INTEGER REFERENCES mediators (id) ON DELETE SET NULL,"
+    "  date TEXT NOT NULL, destination TEXT, reason TEXT, already_done TEXT, documents TEXT,"
+    "  consent_to_share INTEGER NOT NULL DEFAULT 0 CHECK (consent_to_share IN (0, 1)),"
+    "  consent_details TEXT CHECK (consent_to_share = 1 OR consent_details IS NULL),"
+    "  status TEXT NOT NULL DEFAULT 'issued'"
+    "    CHECK (status IN ('issued', 'honoured', 'not-honoured', 'unknown')),"
+    "  sheet_fingerprint TEXT UNIQUE);"
+    "INSERT INTO referrals_v4 (id, beneficiary_id, session_id, place_id, mediator_id, date, destination,"
+    "  reason, already_done, documents, consent_to_share, status, sheet_fingerprint)"
+    "  SELECT id, beneficiary_id, session_id, place_id, mediator_id, date, destination,"
+    "  reason, already_done, documents, consent_to_share, status, sheet_fingerprint FROM referrals;"
+    "DROP TABLE referrals;"
+    "ALTER TABLE referrals_v4 RENAME TO referrals;"
+    "CREATE INDEX referrals_beneficiary ON referrals (beneficiary_id);"
+    "CREATE INDEX referrals_session ON referrals (session_id);"
+    "CREATE INDEX referrals_place ON referrals (place_id);"
+    "CREATE INDEX referrals_status_date ON referrals (status, date);";
+
 typedef struct
 {
   const char *sql;
@@ -779,6 +810,7 @@ static const Migration migrations[] = {
   { migration_1, NULL },
   { migration_2, migrate_2_fill_trigrams },
   { migration_3, NULL },
+  { migration_4, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SILLON_STORE_SCHEMA_VERSION);
@@ -1491,6 +1523,74 @@ sillon_store_search_places (SillonStore *store, const char *query, guint limit, 
   store_bind_text (stmt, 1, match);
   sqlite3_bind_int (stmt, 2, limit > 0 ? (int) limit : -1);
   return collect_places (store, stmt, error);
+}
+
+/* The département of a code INSEE: three characters overseas (971…989),
+ * two elsewhere (2A and 2B for Corsica). */
+#define PLACE_DEPARTEMENT_SQL                                                        \
+  "CASE WHEN substr(code_insee, 1, 2) IN ('97', '98') THEN substr(code_insee, 1, 3)" \
+  " ELSE substr(code_insee, 1, 2) END"
+
+static int
+compare_places_by_name (gconstpointer a, gconstpointer b)
+{
+  const SillonPlaceRecord *p = *(SillonPlaceRecord *const *) a;
+  const SillonPlaceRecord *q = *(SillonPlaceRecord *const *) b;
+
+  if (p->own_structure != q->own_structure)
+    return p->own_structure ? -1 : 1;
+  if (g_strcmp0 (p->values[SILLON_PLACE_COL_NOM], q->values[SILLON_PLACE_COL_NOM]) != 0)
+    return g_strcmp0 (p->values[SILLON_PLACE_COL_NOM], q->values[SILLON_PLACE_COL_NOM]);
+  return p->id < q->id ? -1 : p->id > q->id;
+}
+
+GPtrArray *
+sillon_store_search_places_near (SillonStore *store, const char *query, const char *commune_insee, guint limit, GError **error)
+{
+  /* The three rings, nearest first: the commune, the rest of its
+   * département, the others (a place without a code INSEE among them). */
+  static const char *const rings[] = {
+    "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1)"
+    " SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM hits JOIN places ON places.id = hits.hit WHERE code_insee = ?3 LIMIT ?2",
+    "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1)"
+    " SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM hits JOIN places ON places.id = hits.hit WHERE code_insee IS NOT ?3 AND (" PLACE_DEPARTEMENT_SQL ") = ?4 LIMIT ?2",
+    "WITH hits AS (SELECT rowid AS hit FROM place_fts WHERE place_fts MATCH ?1)"
+    " SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM hits JOIN places ON places.id = hits.hit WHERE code_insee IS NOT ?3 AND (" PLACE_DEPARTEMENT_SQL ") IS NOT ?4 LIMIT ?2",
+  };
+  g_autofree char *match = NULL;
+  g_autofree char *departement = NULL;
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_place_record_free);
+
+  if (commune_insee == NULL || *commune_insee == '\0')
+    return sillon_store_search_places (store, query, limit, error);
+  if (!sillon_communes_check_code (commune_insee, error))
+    return NULL;
+  match = store_fts_prefix_query (query);
+  if (match == NULL)
+    return g_steal_pointer (&found);
+  departement = g_strndup (commune_insee, g_str_has_prefix (commune_insee, "97") || g_str_has_prefix (commune_insee, "98") ? 3 : 2);
+  /* Each ring takes its first matches as FTS5 finds them and stops at the
+   * limit, as the plain search does, instead of ranking every place a
+   * short prefix matches (one letter matches most of a directory); the
+   * few kept are then sorted by name within their ring. */
+  for (gsize i = 0; i < G_N_ELEMENTS (rings) && (limit == 0 || found->len < limit); i++)
+    {
+      g_autoptr (StoreStmt) stmt = store_stmt (store, rings[i], error);
+      g_autoptr (GPtrArray) ring = NULL;
+
+      if (stmt == NULL)
+        return NULL;
+      store_bind_text (stmt, 1, match);
+      sqlite3_bind_int (stmt, 2, limit > 0 ? (int) (limit - found->len) : -1);
+      store_bind_text (stmt, 3, commune_insee);
+      store_bind_text (stmt, 4, departement);
+      ring = collect_places (store, stmt, error);
+      if (ring == NULL)
+        return NULL;
+      g_ptr_array_sort (ring, compare_places_by_name);
+      g_ptr_array_extend_and_steal (found, g_steal_pointer (&ring));
+    }
+  return g_steal_pointer (&found);
 }
 
 /* The importer and the store number the fields of the national schema the

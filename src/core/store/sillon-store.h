@@ -34,7 +34,7 @@ typedef enum
 GQuark sillon_store_error_quark (void);
 
 /* The schema version this build writes. */
-#define SILLON_STORE_SCHEMA_VERSION 3
+#define SILLON_STORE_SCHEMA_VERSION 4
 
 /* Free-text notes are for practical remarks, not files. */
 #define SILLON_STORE_MAX_NOTES_BYTES (64 * 1024)
@@ -436,6 +436,8 @@ typedef enum
   SILLON_REFERRAL_ISSUED,   /*< nick=issued >*/
   SILLON_REFERRAL_HONOURED, /*< nick=honoured >*/
   SILLON_REFERRAL_UNKNOWN,  /*< nick=unknown >*/
+  /* The person did not go, or the place could not help (schema version 4). */
+  SILLON_REFERRAL_NOT_HONOURED, /*< nick=not-honoured >*/
 } SillonReferralStatus;
 
 const char *sillon_referral_status_to_string (SillonReferralStatus status);
@@ -453,6 +455,7 @@ typedef struct
   char *already_done;
   char *documents;
   gboolean consent_to_share;
+  char *consent_details; /* what the person agreed to share; NULL without consent */
   SillonReferralStatus status;
   char *sheet_fingerprint; /* NULL until printed */
 } SillonReferral;
@@ -470,6 +473,28 @@ SillonReferral *sillon_store_find_referral_by_fingerprint (SillonStore *store,
                                                            const char *fingerprint,
                                                            GError **error);
 gboolean sillon_store_delete_referral (SillonStore *store, gint64 id, GError **error);
+
+/* A referral still waiting for news, with what a list of them shows. */
+typedef struct
+{
+  SillonReferral *referral;
+  char *first_name;    /* the person's, NULL: not given */
+  char *last_name;     /* NULL: not given */
+  char *place_name;    /* the directory's place, NULL: none */
+  char *place_commune; /* NULL: none or not given */
+} SillonReferralFollowUp;
+
+void sillon_referral_follow_up_free (SillonReferralFollowUp *f);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonReferralFollowUp, sillon_referral_follow_up_free)
+
+/* Referrals still "issued" (nobody knows yet whether the person went),
+ * issued at least @min_age_days days before @today (YYYY-MM-DD; NULL: the
+ * local date), or every issued one when @min_age_days is 0; newest first.
+ * Element type: SillonReferralFollowUp*. */
+GPtrArray *sillon_store_list_referrals_to_follow_up (SillonStore *store,
+                                                     guint min_age_days,
+                                                     const char *today,
+                                                     GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* ── Places (lieux de médiation numérique) ─────────────────────────────── */
 
@@ -571,6 +596,17 @@ gboolean sillon_store_delete_place (SillonStore *store, gint64 id, GError **erro
 /* Matches name, commune, postal code, INSEE code and services, accent- and
  * case-insensitively, every word as a prefix. */
 GPtrArray *sillon_store_search_places (SillonStore *store, const char *query, guint limit, GError **error);
+/* The same matches, nearest first to the commune @commune_insee (NULL: as
+ * sillon_store_search_places()): places of that commune, then of its
+ * département, then the others; each ring's first matches, by name within
+ * it. The list of communes has no coordinates, so "near" is the
+ * administrative neighbourhood. Fails with SILLON_COMMUNES_ERROR_INVALID_CODE
+ * for a @commune_insee that is not a code INSEE. */
+GPtrArray *sillon_store_search_places_near (SillonStore *store,
+                                            const char *query,
+                                            const char *commune_insee,
+                                            guint limit,
+                                            GError **error);
 
 /* ── People's rights ───────────────────────────────────────────────────── */
 
