@@ -19,6 +19,7 @@
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-page.h"
+#include "sillon-profile.h"
 
 /* Enough to choose from while typing; more means typing on. */
 #define MAX_RESULTS 8
@@ -102,6 +103,7 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->search_entry))));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   hide_results (self);
   if (store == NULL || query[0] == '\0')
@@ -130,6 +132,7 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
       gtk_container_add (GTK_CONTAINER (self->result_list), sillon_list_row_new (name, g_strstrip (where), ROW_KEY, p->id));
     }
   gtk_widget_show (GTK_WIDGET (self->result_list));
+  sillon_profile_until_painted (GTK_WIDGET (self), "place-chooser-search", start);
 }
 
 static void

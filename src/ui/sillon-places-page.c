@@ -19,6 +19,7 @@
 
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
+#include "sillon-profile.h"
 #include "sillon-opening-hours.h"
 #include "sillon-places-import.h"
 
@@ -109,6 +110,7 @@ refresh (SillonPlacesPage *self,
   g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->search_entry))));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   if (!force && g_strcmp0 (query, self->shown_query) == 0)
     return;
@@ -137,6 +139,7 @@ refresh (SillonPlacesPage *self,
                       _ ("No place matches this search. Try the commune’s name, part of the place’s name, or another service."));
   for (guint i = 0; i < found->len; i++)
     gtk_container_add (GTK_CONTAINER (self->place_list), place_row (found->pdata[i]));
+  sillon_profile_until_painted (GTK_WIDGET (self), "place-search", start);
 }
 
 static void

@@ -391,6 +391,7 @@ open_workshop (SillonWindow *self,
                gint64 workshop_id)
 {
   g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   if (!sillon_workshop_page_load (self->workshop_page, workshop_id, &error))
     {
@@ -398,6 +399,7 @@ open_workshop (SillonWindow *self,
       return;
     }
   show_page (self, self->workshop_page);
+  sillon_profile_until_painted (GTK_WIDGET (self), "workshop-open", start);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "sillon-date-text.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
+#include "sillon-profile.h"
 
 /* Past workshops shown at once: a year of weekly workshops and more. */
 #define MAX_PAST 100
@@ -84,6 +85,7 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
   g_autoptr (GError) error = NULL;
   g_autofree char *today = sillon_date_text_today (0);
   g_autofree char *yesterday = sillon_date_text_today (-1);
+  gint64 start = g_get_monotonic_time ();
 
   g_return_if_fail (SILLON_IS_WORKSHOPS_PAGE (self));
 
@@ -119,6 +121,7 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
       gtk_label_set_text (self->past_more_label, text);
       gtk_widget_show (GTK_WIDGET (self->past_more_label));
     }
+  sillon_profile_until_painted (GTK_WIDGET (self), "workshops-list", start);
 }
 
 static void
