@@ -997,6 +997,7 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
   GtkWidget *toplevel;
   GtkWidget *dialog;
   GtkWidget *discard;
+  GtkWidget *save;
   const char *question;
 
   g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
@@ -1036,9 +1037,11 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
   gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
   discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Discard"), GTK_RESPONSE_REJECT);
   gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Save"), GTK_RESPONSE_ACCEPT);
+  save = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Save"), GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (save), "suggested-action");
   /* Enter keeps the work, as in GNOME's editors. */
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_grab_focus (save);
   gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
   /* A message dialog is named after its type ("Question") otherwise. */
   atk_object_set_name (gtk_widget_get_accessible (dialog), question);
