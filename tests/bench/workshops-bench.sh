@@ -7,7 +7,8 @@
 #   - workshop-open: a workshop with 30 attendees opened and painted;
 #   - place-search: a keystroke in the places area (after the search
 #     entry's pause) to its painted list of at most 50 places;
-#   - place-chooser-search: the same in a workshop's place chooser (8).
+#   - place-chooser-search: the same in a workshop's place chooser (8);
+#   - the keys pressed to take the attendance of 20 people of the vault.
 # On demand only, never in the suite. Uses the build in BUILD (default
 # _build) and prints medians over RUNS runs (default 3).
 #
@@ -38,11 +39,19 @@ INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
 SQL
 fi
 
+# Twenty people to take the attendance of, each the only one of that name.
+names=$("$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" <<'SQL'
+SELECT first_name || ' ' || last_name FROM beneficiaries
+  WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
+  GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 20;
+SQL
+)
+
 for run in $(seq "$runs"); do
   cp "$vault" "$work/run.sillon"
   rm -f "$work/run.sillon-wal"
   if [ -e "$vault-wal" ]; then cp "$vault-wal" "$work/run.sillon-wal"; fi
-  SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_PASSPHRASE="$passphrase" \
+  SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_NAMES="$names" SILLON_BENCH_PASSPHRASE="$passphrase" \
   SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
     "$top/tests/ui/run-ui-test.sh" "$build/src/ui/sillon" "$build/resources" "$work/screenshots" \
     "$here/workshops_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
@@ -69,6 +78,11 @@ for run in range(1, runs + 1):
         if samples[n]:
             medians[n].append(statistics.median(samples[n]))
             p95s[n].append(pct(samples[n], 0.95))
+for run in range(1, runs + 1):
+    for line in open(f"{work}/run-{run}.out"):
+        if line.startswith("attendance_keys\t"):
+            _, people, keys = line.split("\t")
+            print(f"run {run}: attendance of {people} people in {keys.strip()} keys")
 for n in names:
     if medians[n]:
         print(f"{n} ms: median of runs' medians {statistics.median(medians[n]):.1f}, "

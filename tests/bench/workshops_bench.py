@@ -7,6 +7,7 @@ checks nothing but that it got through."""
 import os
 import sys
 import time
+import unicodedata
 
 sys.path.insert(0, os.environ["SILLON_UI_HELPERS"])
 from sillonui import activate, find, press, start_app, wait_for  # noqa: E402
@@ -28,6 +29,44 @@ def type_slowly(entry, text):
         typeText(ch)
         # Longer than the search entry's 150 ms pause: one search per key.
         time.sleep(0.35)
+
+
+def suggestions(window):
+    found = find(window, None, "People found", showing=False)
+    return [c.name or "" for c in found.children if c.roleName == "list item"]
+
+
+def take_attendance(window, names):
+    """Adds each person of NAMES as a mediator would: the letters of the
+    name until the person is the first one found, then Enter (Down first
+    when the whole name leaves a namesake above them). Returns the keys
+    pressed."""
+    keys = 0
+    entry = find(window, "text", "Add a participant", showing=False)
+    participants = find(window, None, "Participants", showing=False)
+    for number, name in enumerate(names, start=1):
+        entry.grabFocus()
+        downs = 0
+        # Sillon's search ignores accents: a mediator types plain letters.
+        typed = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+        for ch in typed:
+            typeText(ch)
+            keys += 1
+            time.sleep(0.4)
+            rows = suggestions(window)
+            if rows and (rows[0] == name or rows[0].startswith(name + ",")):
+                break
+        else:
+            rows = suggestions(window)
+            downs = next((i for i, r in enumerate(rows) if r == name or r.startswith(name + ",")), 0)
+            for _ in range(downs):
+                press("Down")
+                keys += 1
+        press("Return")
+        keys += 1
+        wait_for(lambda: len([c for c in participants.children if c.roleName == "list item"]) == number,
+                 what=f"{name} on the attendance list")
+    return keys
 
 
 def main():
@@ -66,6 +105,10 @@ def main():
     chooser = find(window, "text", "Search a place in the directory", showing=False, timeout=30)
     for text in TYPED[:8]:
         type_slowly(chooser, text)
+    names = [n for n in os.environ.get("SILLON_BENCH_NAMES", "").split("\n") if n]
+    if names:
+        keys = take_attendance(window, names)
+        print(f"attendance_keys\t{len(names)}\t{keys}", flush=True)
     time.sleep(1)
     press("<Control>q")
     # Leaving a workshop typed in asks first; nothing to keep here.
