@@ -88,6 +88,21 @@ show_chosen (SillonPlaceChooser *self,
   }
 }
 
+static gint64
+describe_row (gpointer item,
+              char **title,
+              char **details,
+              gpointer user_data)
+{
+  const SillonPlaceRecord *p = item;
+  const char *code = p->values[SILLON_PLACE_COL_CODE_POSTAL];
+  const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
+
+  *title = g_strdup (p->values[SILLON_PLACE_COL_NOM] != NULL ? p->values[SILLON_PLACE_COL_NOM] : "");
+  *details = g_strstrip (g_strdup_printf ("%s %s", code != NULL ? code : "", commune != NULL ? commune : ""));
+  return p->id;
+}
+
 static void
 hide_results (SillonPlaceChooser *self)
 {
@@ -105,32 +120,30 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  hide_results (self);
+  sillon_message_label_set (self->hint, NULL);
   if (store == NULL || query[0] == '\0')
-    return;
+    {
+      hide_results (self);
+      return;
+    }
   found = sillon_store_search_places (store, query, MAX_RESULTS, &error);
   if (found == NULL)
     {
       /* Translators: %s is the reason. */
       g_autofree char *text = g_strdup_printf (_ ("The places cannot be searched: %s"), error->message);
+      hide_results (self);
       sillon_message_label_set (self->hint, text);
       return;
     }
   if (found->len == 0)
     {
+      hide_results (self);
       sillon_message_label_set (self->hint,
                                 _ ("No place of the directory matches. Try the commune’s name or part of the place’s name; the directory is imported in the Places area."));
       return;
     }
-  for (guint i = 0; i < found->len; i++)
-    {
-      const SillonPlaceRecord *p = g_ptr_array_index (found, i);
-      const char *name = p->values[SILLON_PLACE_COL_NOM] != NULL ? p->values[SILLON_PLACE_COL_NOM] : "";
-      g_autofree char *where = g_strdup_printf ("%s %s", p->values[SILLON_PLACE_COL_CODE_POSTAL] != NULL ? p->values[SILLON_PLACE_COL_CODE_POSTAL] : "",
-                                                p->values[SILLON_PLACE_COL_COMMUNE] != NULL ? p->values[SILLON_PLACE_COL_COMMUNE] : "");
-
-      gtk_container_add (GTK_CONTAINER (self->result_list), sillon_list_row_new (name, g_strstrip (where), ROW_KEY, p->id));
-    }
+  /* The rows already there are shown again: a keystroke changes few. */
+  sillon_list_box_show (self->result_list, found, ROW_KEY, describe_row, NULL);
   gtk_widget_show (GTK_WIDGET (self->result_list));
   sillon_profile_until_painted (GTK_WIDGET (self), "place-chooser-search", start);
 }
