@@ -3,20 +3,20 @@
 # places area's limit (50 places) and the workshop's place chooser's (8):
 # medians and p95 of each run, and the slowest prefixes typed. On demand
 # only, never in the suite. The window's share (rows drawn) is measured by
-# tests/bench/desk-bench.sh.
+# tests/bench/workshops-bench.sh.
 #
 #   tests/bench/places-bench.sh [RUNS]     (default 5)
 #
-# Builds Sillon's core (release) in tests/bench/work/store-build and
-# bench-places.c against it; the places file is the one reference-bench.sh
-# writes (the same generator).
+# Builds Sillon's core (release) in tests/bench/work/reference-build, as
+# reference-bench.sh does, and bench-places.c against it; the places file
+# comes from the same generator (make-places.py).
 set -euo pipefail
 
 runs=${1:-5}
 here="$(cd "$(dirname "$0")" && pwd)"
 top="$(cd "$here/../.." && pwd)"
 work="$here/work/places"
-build="$here/work/store-build"
+build="$here/work/reference-build"
 passphrase="places bench passphrase"
 mkdir -p "$work"
 
