@@ -822,8 +822,16 @@ sillon_workshop_page_clear (SillonWorkshopPage *self)
 
   g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
 
+  /* A question still open (the vault locked under it) is answered "stay":
+   * destroying its dialog gives no response. */
   if (self->leave_dialog != NULL)
     gtk_widget_destroy (self->leave_dialog);
+  if (self->leave_task != NULL)
+    {
+      g_autoptr (GTask) task = g_steal_pointer (&self->leave_task);
+
+      g_task_return_boolean (task, FALSE);
+    }
   self->workshop_id = 0;
   clear_attendance (self);
   sillon_place_chooser_clear (self->place_chooser);
@@ -1110,6 +1118,7 @@ sillon_workshop_page_finalize (GObject *object)
   g_array_unref (self->attendees);
   g_free (self->shown_query);
   g_free (self->saved_form);
+  g_clear_object (&self->leave_task);
   G_OBJECT_CLASS (sillon_workshop_page_parent_class)->finalize (object);
 }
 
