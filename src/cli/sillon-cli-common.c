@@ -557,6 +557,15 @@ sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
 }
 
 SillonVault *
+sillon_cli_unlock_vault_with_flags_full (SillonCliCommonOptions *common,
+                                         SillonVaultOpenFlags flags,
+                                         SillonCliSecret **out_passphrase,
+                                         int *out_exit)
+{
+  return unlock_vault (common, FALSE, flags, out_passphrase, out_exit);
+}
+
+SillonVault *
 sillon_cli_unlock_vault (SillonCliCommonOptions *common, int *out_exit)
 {
   return sillon_cli_unlock_vault_full (common, FALSE, NULL, out_exit);
@@ -575,6 +584,17 @@ sillon_cli_parse_id (const char *text, gint64 *out_id)
     }
   *out_id = (gint64) value;
   return TRUE;
+}
+
+char *
+sillon_cli_search_text (int argc, char **argv)
+{
+  if (argc < 2)
+    {
+      sillon_cli_error ("%s", _ ("give the text to search for"));
+      return NULL;
+    }
+  return g_strjoinv (" ", argv + 1);
 }
 
 gboolean
@@ -633,6 +653,20 @@ sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit)
   return g_steal_pointer (&cv);
 }
 
+SillonCliVault *
+sillon_cli_parse_and_open (int *argc,
+                           char ***argv,
+                           const char *summary,
+                           const GOptionEntry *extra,
+                           SillonCliCommonOptions *common,
+                           int *out_exit)
+{
+  *out_exit = sillon_cli_parse_options (argc, argv, "", summary, extra, common);
+  if (*out_exit >= 0)
+    return NULL;
+  return sillon_cli_vault_open (common, out_exit);
+}
+
 gboolean
 sillon_cli_vault_journal (SillonCliVault *cv,
                           SillonJournalAction action,
@@ -671,6 +705,20 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
   return ok;
 }
 
+/* Characters that are no control to GLib's eyes yet change what the
+ * terminal shows around them: the bidirectional embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F,
+ * U+061C) reorder the rest of the line, so a name can make a listing read
+ * differently from what it holds ("Trojan Source"); the line and paragraph
+ * separators (U+2028, U+2029) break a record's line. Joiners (U+200C,
+ * U+200D) stay: Arabic, Indic and emoji text needs them and they reorder
+ * nothing. */
+static gboolean
+is_layout_control (gunichar c)
+{
+  return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
 void
 sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode mode)
 {
@@ -692,7 +740,7 @@ sillon_cli_escape_append (GString *out, const char *value, SillonCliEscapeMode m
         g_string_append (out, c == '\t' ? "\\t" : c == '\n' ? "\\n"
                                               : c == '\r'   ? "\\r"
                                                             : "\\\\");
-      else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f))
+      else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f) || is_layout_control (c))
         g_string_append_printf (out, "\\u%04x", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);

@@ -97,6 +97,12 @@ SillonVault *sillon_cli_unlock_vault_full (SillonCliCommonOptions *common,
 SillonVault *sillon_cli_unlock_vault_with_flags (SillonCliCommonOptions *common,
                                                  SillonVaultOpenFlags flags,
                                                  int *out_exit);
+/* The same, keeping the passphrase in @out_passphrase for a command that
+ * opens the vault a second time (repair: checked first, then written). */
+SillonVault *sillon_cli_unlock_vault_with_flags_full (SillonCliCommonOptions *common,
+                                                      SillonVaultOpenFlags flags,
+                                                      SillonCliSecret **out_passphrase,
+                                                      int *out_exit);
 /* FALSE, with the "no vault here" message printed and @out_exit set, when
  * the vault file does not exist. */
 gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit);
@@ -104,6 +110,9 @@ gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out
 /* A positive record id, as printed by the other commands; FALSE after
  * saying why not. */
 gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
+/* The text a search command was given: its arguments after the options,
+ * joined by spaces (g_free it); NULL after saying that there is none. */
+char *sillon_cli_search_text (int argc, char **argv) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Text from a vault or from an imported file may hold control characters
  * (ESC starts terminal sequences that clear the screen, retitle the window
@@ -113,7 +122,9 @@ gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
  * tab-separated listing; with SILLON_CLI_ESCAPE_TEXT, tabs and line feeds
  * are kept (a message's own layout) and backslashes too. Either way every
  * other C0 control, DEL and every C1 control is written \u00XX (\u001b for
- * ESC) and a byte that is not UTF-8 \xHH. */
+ * ESC), the bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E,
+ * U+200F, U+061C) and the line and paragraph separators (U+2028, U+2029)
+ * \uXXXX (\u202e), and a byte that is not UTF-8 \xHH. */
 typedef enum
 {
   SILLON_CLI_ESCAPE_FIELD,
@@ -150,6 +161,16 @@ typedef struct
  * journal: see sillon_vault_session_open()). On failure prints why and sets
  * @out_exit. */
 SillonCliVault *sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit);
+/* For a command that needs nothing but its options before it opens the
+ * vault: sillon_cli_parse_options(), then sillon_cli_vault_open(). NULL,
+ * with @out_exit set, when the command ends there (--help, a usage error,
+ * a vault that does not open). */
+SillonCliVault *sillon_cli_parse_and_open (int *argc,
+                                           char ***argv,
+                                           const char *summary,
+                                           const GOptionEntry *extra,
+                                           SillonCliCommonOptions *common,
+                                           int *out_exit);
 void sillon_cli_vault_close (SillonCliVault *cv);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCliVault, sillon_cli_vault_close)
 

@@ -24,12 +24,9 @@ sillon_cli_journal_list (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   int ret;
 
-  ret = sillon_cli_parse_options (&argc, &argv, "",
+  cv = sillon_cli_parse_and_open (&argc, &argv,
                                   _ ("Lists the journal of sensitive actions, oldest first: sequence number, time, action, mediator id, details."),
-                                  NULL, &common);
-  if (ret >= 0)
-    return ret;
-  cv = sillon_cli_vault_open (&common, &ret);
+                                  NULL, &common, &ret);
   if (cv == NULL)
     return ret;
 
@@ -62,13 +59,10 @@ sillon_cli_journal_verify (int argc, char **argv)
   g_autofree char *head_hex = NULL;
   int ret;
 
-  ret = sillon_cli_parse_options (&argc, &argv, "",
+  cv = sillon_cli_parse_and_open (&argc, &argv,
                                   _ ("Walks the journal’s hash chain and reports the first entry that was edited, deleted, inserted or moved. "
                                      "It prints the hash of the newest entry: keep it elsewhere to detect that the newest entries were removed."),
-                                  NULL, &common);
-  if (ret >= 0)
-    return ret;
-  cv = sillon_cli_vault_open (&common, &ret);
+                                  NULL, &common, &ret);
   if (cv == NULL)
     return ret;
 

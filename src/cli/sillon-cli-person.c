@@ -19,6 +19,19 @@
 
 #include "sillon-cli.h"
 
+/* The one person id the command takes, after its options; FALSE, the
+ * reason printed, when there is not exactly one valid id. */
+static gboolean
+parse_person_id (int argc, char **argv, gint64 *out_id)
+{
+  if (argc != 2)
+    {
+      sillon_cli_error ("%s", _ ("give exactly one person id"));
+      return FALSE;
+    }
+  return sillon_cli_parse_id (argv[1], out_id);
+}
+
 int
 sillon_cli_person_export (int argc, char **argv)
 {
@@ -41,12 +54,7 @@ sillon_cli_person_export (int argc, char **argv)
                                   entries, &common);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one person id"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  if (!sillon_cli_parse_id (argv[1], &id))
+  if (!parse_person_id (argc, argv, &id))
     return SILLON_CLI_EXIT_USAGE;
   if (output != NULL && g_file_test (output, G_FILE_TEST_EXISTS))
     {
@@ -123,12 +131,7 @@ sillon_cli_person_erase (int argc, char **argv)
                                   entries, &common);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one person id"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  if (!sillon_cli_parse_id (argv[1], &id))
+  if (!parse_person_id (argc, argv, &id))
     return SILLON_CLI_EXIT_USAGE;
   if (!yes)
     {
@@ -201,17 +204,14 @@ sillon_cli_person_search (int argc, char **argv)
                                   entries, &common);
   if (ret >= 0)
     return ret;
-  if (argc < 2)
-    {
-      sillon_cli_error ("%s", _ ("give the text to search for"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  query = sillon_cli_search_text (argc, argv);
+  if (query == NULL)
+    return SILLON_CLI_EXIT_USAGE;
   if (limit < 1)
     {
       sillon_cli_error ("%s", _ ("--limit must be at least 1"));
       return SILLON_CLI_EXIT_USAGE;
     }
-  query = g_strjoinv (" ", argv + 1);
 
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
@@ -247,12 +247,7 @@ sillon_cli_person_duplicates (int argc, char **argv)
                                   NULL, &common);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one person id"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  if (!sillon_cli_parse_id (argv[1], &id))
+  if (!parse_person_id (argc, argv, &id))
     return SILLON_CLI_EXIT_USAGE;
 
   cv = sillon_cli_vault_open (&common, &ret);

@@ -289,14 +289,11 @@ sillon_cli_places_search (int argc, char **argv)
                                   entries, &common);
   if (ret >= 0)
     return ret;
-  if (argc < 2)
-    {
-      sillon_cli_error ("%s", _ ("give the text to search for"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  query = sillon_cli_search_text (argc, argv);
+  if (query == NULL)
+    return SILLON_CLI_EXIT_USAGE;
   if (limit < 1)
     limit = 1;
-  query = g_strjoinv (" ", argv + 1);
 
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)

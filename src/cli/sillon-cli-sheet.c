@@ -311,6 +311,8 @@ sillon_cli_sheet_verify (int argc, char **argv)
   g_autoptr (SillonSheetVerification) v = NULL;
   g_autoptr (GDateTime) at = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *mediator = NULL;
   char normalized[SILLON_SHEET_FINGERPRINT_TEXT_LENGTH + 1];
   int ret;
 
@@ -359,9 +361,12 @@ sillon_cli_sheet_verify (int argc, char **argv)
   g_print (_ ("Person: %lld\n"), (long long) v->person_id);
   if (v->referral_id != 0)
     g_print (_ ("Referral: %lld\n"), (long long) v->referral_id);
-  g_print (_ ("Language: %s\n"), v->language != NULL ? v->language : "");
+  /* The language and the mediator's name come from the vault: escaped. */
+  language = sillon_cli_escape (v->language, SILLON_CLI_ESCAPE_FIELD);
+  g_print (_ ("Language: %s\n"), language);
   g_print (_ ("Printed: %s\n"), when);
-  g_print (_ ("Printed by: %s\n"), v->mediator_name != NULL ? v->mediator_name : _ ("unknown"));
+  mediator = v->mediator_name != NULL ? sillon_cli_escape (v->mediator_name, SILLON_CLI_ESCAPE_FIELD) : g_strdup (_ ("unknown"));
+  g_print (_ ("Printed by: %s\n"), mediator);
   if (v->n_prints > 1)
     g_print (ngettext ("Printed %u time\n", "Printed %u times\n", v->n_prints), v->n_prints);
   if (!v->still_exists)

@@ -190,6 +190,7 @@ sillon_cli_stats_export_activities (int argc, char **argv)
   g_autofree char *to = NULL;
   g_autofree char *details = NULL;
   SillonStatsFormat format;
+  SillonStatsExporter exporter = { 0 };
   guint rows = 0;
   int ret;
   const GOptionEntry entries[] = {
@@ -211,7 +212,8 @@ sillon_cli_stats_export_activities (int argc, char **argv)
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-  if (!sillon_stats_export_activities (cv->store, from, to, format, out, &rows, &error))
+  exporter.display_name = sillon_vault_session_get_mediator_name (cv->session);
+  if (!sillon_stats_export_activities (cv->store, from, to, &exporter, format, out, &rows, &error))
     return report (error, common.vault_path);
   details = g_strdup_printf ("{\"kind\":\"coop-activities\",\"from\":\"%s\",\"to\":\"%s\",\"rows\":%u}", from, to, rows);
   if (!sillon_cli_vault_journal (cv, SILLON_JOURNAL_EXPORT, details, &error))
@@ -283,13 +285,10 @@ sillon_cli_stats_ledger (int argc, char **argv)
     { NULL }
   };
 
-  ret = sillon_cli_parse_options (&argc, &argv, "",
+  cv = sillon_cli_parse_and_open (&argc, &argv,
                                   _ ("Lists the differentially private releases charged to each year’s privacy budget: "
                                      "year, period, ε spent, time. A release over budget is refused."),
-                                  entries, &common);
-  if (ret >= 0)
-    return ret;
-  cv = sillon_cli_vault_open (&common, &ret);
+                                  entries, &common, &ret);
   if (cv == NULL)
     return ret;
   if (budget != NULL)
@@ -372,13 +371,10 @@ sillon_cli_stats_site_key (int argc, char **argv)
   guint8 pk[SILLON_STATS_KEY_BYTES];
   int ret;
 
-  ret = sillon_cli_parse_options (&argc, &argv, "",
+  cv = sillon_cli_parse_and_open (&argc, &argv,
                                   _ ("Prints this site’s public signing key, made on first use and kept in the vault: "
                                      "the line to add to the coordinator’s trust list."),
-                                  NULL, &common);
-  if (ret >= 0)
-    return ret;
-  cv = sillon_cli_vault_open (&common, &ret);
+                                  NULL, &common, &ret);
   if (cv == NULL)
     return ret;
   if (!sillon_stats_site_key (cv->store, pk, NULL, &error))

@@ -263,17 +263,11 @@ sillon_cli_vault_info (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
-/* Verifies @vault and prints the report; returns the exit code. */
-static int
-verify_and_report (SillonVault *vault, const char *path)
+/* Prints what sillon_vault_verify() found; TRUE when the vault is
+ * damaged in any way, repairable or not. */
+static gboolean
+print_report (const SillonVaultVerifyReport *report)
 {
-  g_autoptr (SillonVaultVerifyReport) report = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean damaged;
-
-  if (!sillon_vault_verify (vault, &report, &error))
-    return sillon_cli_report_error (error, path);
-
   g_print (_ ("Pages checked: %llu\n"), (unsigned long long) report->pages_checked);
   if (report->bad_pages == NULL || report->bad_pages->len == 0)
     {
@@ -306,8 +300,19 @@ verify_and_report (SillonVault *vault, const char *path)
   else
     g_print (_ ("Integrity check: %s\n"), report->integrity_ok ? _ ("ok") : _ ("FAILED"));
 
-  damaged = (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok || report->wal_header_bad || report->old_log;
-  if (damaged)
+  return (report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || !report->header_copy_a_ok || !report->header_copy_b_ok || report->wal_header_bad || report->old_log;
+}
+
+/* Verifies @vault and prints the report; returns the exit code. */
+static int
+verify_and_report (SillonVault *vault, const char *path)
+{
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!sillon_vault_verify (vault, &report, &error))
+    return sillon_cli_report_error (error, path);
+  if (print_report (report))
     {
       sillon_cli_error ("%s", _ ("The vault is damaged: restore a backup, or copy out what still reads."));
       return SILLON_CLI_EXIT_DAMAGED;
@@ -340,8 +345,11 @@ int
 sillon_cli_vault_repair (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
+  g_autoptr (SillonCliSecret) passphrase = NULL;
+  g_autoptr (SillonVaultVerifyReport) report = NULL;
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GError) error = NULL;
+  SillonVaultOpenFlags flags;
   gboolean accept_old_log = FALSE;
   GOptionEntry entries[] = {
     { "accept-old-log", 0, 0, G_OPTION_ARG_NONE, &accept_old_log,
@@ -351,14 +359,39 @@ sillon_cli_vault_repair (int argc, char **argv)
   int ret;
 
   ret = sillon_cli_parse_options (&argc, &argv, "",
-                                  _ ("Rewrites a damaged or out-of-date header copy and folds the write-ahead log into the vault file, then verifies the vault. Pages that fail authentication cannot be repaired: restore a backup."),
+                                  _ ("Verifies the vault first and changes nothing if it has damage that cannot be repaired (pages that fail authentication: restore a backup); otherwise rewrites a damaged or out-of-date header copy, folds the write-ahead log into the vault file and verifies the vault again."),
                                   entries, &common);
   if (ret >= 0)
     return ret;
 
-  vault = sillon_cli_unlock_vault_with_flags (&common, accept_old_log ? SILLON_VAULT_OPEN_ACCEPT_OLD_LOG : SILLON_VAULT_OPEN_DEFAULT, &ret);
+  flags = accept_old_log ? SILLON_VAULT_OPEN_ACCEPT_OLD_LOG : SILLON_VAULT_OPEN_DEFAULT;
+
+  /* Checked first, writing nothing: folding a log into a vault whose pages
+   * fail authentication would change the file a backup or an expert may
+   * still need, and mend nothing. */
+  vault = sillon_cli_unlock_vault_with_flags_full (&common, flags | SILLON_VAULT_OPEN_CHECK_ONLY, &passphrase, &ret);
   if (vault == NULL)
     return ret;
+  if (!sillon_vault_verify (vault, &report, &error))
+    return sillon_cli_report_error (error, common.vault_path);
+  if ((report->bad_pages != NULL && report->bad_pages->len > 0) || !report->integrity_ok || report->wal_header_bad)
+    {
+      print_report (report);
+      sillon_cli_error ("%s", _ ("Nothing was changed: repair cannot mend pages that fail authentication, a failed integrity check or an altered log. Restore a backup, or copy out what still reads."));
+      return SILLON_CLI_EXIT_DAMAGED;
+    }
+  if (report->old_log && !accept_old_log)
+    {
+      print_report (report);
+      sillon_cli_error ("%s", _ ("Nothing was changed: the log was written by an earlier version of Sillon. If you trust this file, run “sillon-cli vault repair --accept-old-log”."));
+      return SILLON_CLI_EXIT_DAMAGED;
+    }
+  /* What is left, a header copy to rewrite and the log to fold in, is what
+   * opening for writing and a checkpoint do. */
+  g_clear_object (&vault);
+  vault = sillon_vault_open_full (common.vault_path, passphrase, flags, &error);
+  if (vault == NULL)
+    return sillon_cli_report_error (error, common.vault_path);
   if (sillon_vault_get_header_repaired (vault))
     g_print ("%s\n", _ ("Header: the damaged or out-of-date copy was rewritten"));
   if (!sillon_vault_checkpoint (vault, &error))

@@ -61,7 +61,7 @@ sillon_consent_dialog_new (GtkWindow *parent, gint64 beneficiary_id)
 {
   SillonConsentDialog *self = g_object_new (SILLON_TYPE_CONSENT_DIALOG, "use-header-bar", TRUE,
                                             "transient-for", parent, NULL);
-  g_autofree char *today = sillon_date_format_today ();
+  g_autofree char *today = sillon_date_entry_text_today ();
 
   self->beneficiary_id = beneficiary_id;
   gtk_entry_set_text (self->date_entry, today);
@@ -78,7 +78,8 @@ sillon_consent_dialog_get_consent (SillonConsentDialog *self, GError **error)
 {
   g_autoptr (SillonConsent) consent = sillon_consent_new ();
   g_autoptr (GPtrArray) scopes = g_ptr_array_new ();
-  g_autofree char *date = sillon_date_parse (gtk_entry_get_text (self->date_entry));
+  g_autoptr (GError) date_error = NULL;
+  g_autofree char *date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), &date_error);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->told_view);
   GtkTextIter start, end;
   g_autofree char *told = NULL;
@@ -87,11 +88,9 @@ sillon_consent_dialog_get_consent (SillonConsentDialog *self, GError **error)
 
   if (date == NULL)
     {
-      g_autofree char *example = sillon_date_format_today ();
-
       gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
-      g_set_error (error, SILLON_CONSENT_DIALOG_ERROR, SILLON_CONSENT_DIALOG_ERROR_INVALID,
-                   _ ("The date is not a date. Write it as “%s”."), example);
+      g_set_error_literal (error, SILLON_CONSENT_DIALOG_ERROR, SILLON_CONSENT_DIALOG_ERROR_INVALID,
+                           date_error->message);
       return NULL;
     }
   gtk_text_buffer_get_bounds (buffer, &start, &end);

@@ -85,7 +85,6 @@ on_create_button_clicked (SillonCreateVaultPage *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_entry_get_text (self->name_entry)));
   const char *passphrase = gtk_entry_get_text (self->new_passphrase_entry);
-  const char *confirmation = gtk_entry_get_text (self->confirm_passphrase_entry);
 
   if (name[0] == '\0')
     {
@@ -93,22 +92,9 @@ on_create_button_clicked (SillonCreateVaultPage *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
       return;
     }
-  if (g_utf8_strlen (passphrase, -1) < SILLON_VAULT_MIN_PASSPHRASE_LENGTH)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("The passphrase must have at least %d character.",
-                                                         "The passphrase must have at least %d characters.",
-                                                         SILLON_VAULT_MIN_PASSPHRASE_LENGTH),
-                                               SILLON_VAULT_MIN_PASSPHRASE_LENGTH);
-      sillon_message_label_set (self->create_message, text);
-      gtk_widget_grab_focus (GTK_WIDGET (self->new_passphrase_entry));
-      return;
-    }
-  if (g_strcmp0 (passphrase, confirmation) != 0)
-    {
-      sillon_message_label_set (self->create_message, _ ("The two passphrases are different. Type the same passphrase twice."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_passphrase_entry));
-      return;
-    }
+  if (!sillon_vault_form_check_new_passphrase (self->new_passphrase_entry, self->confirm_passphrase_entry,
+                                               self->create_message))
+    return;
 
   sillon_message_label_set (self->create_message, NULL);
   sillon_vault_form_set_busy (self->create_spinner, self->create_button, TRUE);

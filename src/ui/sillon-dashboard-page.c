@@ -10,6 +10,18 @@
  * exports write that same release; the bundle holds the exact counts,
  * sealed for the coordinator, as `sillon-cli stats bundle` writes it. Each
  * export is journaled with the same details as the CLI's.
+ *
+ * Computing a year takes longer than a frame (docs/PERFORMANCE.md), so it
+ * never runs on the main thread. The vault has a single connection
+ * (exclusive locking: no second one can open it), so the page first copies
+ * the database into a private in-memory database with SQLite's online
+ * backup, a few pages per idle slice of the main loop, and a worker thread
+ * computes on that copy alone. A backup step refuses to run while the
+ * vault's connection is inside a write transaction, and writes committed on
+ * that connection during the copy reach the copy too: the copy is the
+ * state of the vault's last commit, never a transaction half done. The
+ * copy lives in memory only (temp_store=MEMORY: sorting never spills to a
+ * temporary file) and is closed as soon as the tables are computed.
  */
 
 #include "config.h"
@@ -19,6 +31,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include "sillon-chart-panel.h"
 #include "sillon-core.h"
@@ -39,6 +52,19 @@ struct _SillonDashboardPage
   gboolean setting_up; /* the period's controls are being filled: no computation */
   GSimpleActionGroup *actions;
 
+  /* The computation under way, if any (NULL otherwise): first the copy of
+   * the vault (@copy, filled by @backup from an idle source), then the
+   * worker thread on that copy. Cancelling it drops both. */
+  GCancellable *computing;
+  sqlite3 *copy;
+  sqlite3_backup *backup;
+  guint copy_source;
+  char *computing_from;
+  char *computing_to;
+
+  GtkStack *content_stack;
+  GtkSpinner *spinner;
+
   GtkSpinButton *year_spin;
   GtkComboBoxText *period_combo;
   GtkToggleButton *table_toggle;
@@ -53,14 +79,6 @@ struct _SillonDashboardPage
 };
 
 G_DEFINE_FINAL_TYPE (SillonDashboardPage, sillon_dashboard_page, SILLON_TYPE_PAGE)
-
-enum
-{
-  SIGNAL_BACK,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* ── The period ────────────────────────────────────────────────────────── */
 
@@ -285,29 +303,120 @@ show_error (SillonDashboardPage *self,
   sillon_message_label_set (self->message_label, text);
 }
 
-void
-sillon_dashboard_page_refresh (SillonDashboardPage *self)
+/* How long one slice of the copy may hold the main thread, and how many
+ * pages a backup step copies: small enough for the page to keep drawing
+ * (a frame is 16 ms) while the vault is copied. */
+#define COPY_SLICE_US 6000
+#define COPY_PAGES_PER_STEP 32
+#define COPY_RETRY_MS 50
+
+/* Drops the computation under way: the copy, and the worker's result when
+ * it comes (the worker stops at its next progress check). */
+static void
+stop_computing (SillonDashboardPage *self)
 {
-  SillonStore *store;
-  g_autoptr (SillonStatsRelease) release = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  g_return_if_fail (SILLON_IS_DASHBOARD_PAGE (self));
-
-  sillon_message_label_set (self->message_label, NULL);
-  store = sillon_page_get_store (SILLON_PAGE (self));
-  if (store == NULL)
+  g_clear_handle_id (&self->copy_source, g_source_remove);
+  if (self->backup != NULL)
     {
-      clear (self);
+      sqlite3_backup_finish (self->backup);
+      self->backup = NULL;
+    }
+  if (self->copy != NULL)
+    {
+      sqlite3_close (self->copy);
+      self->copy = NULL;
+    }
+  if (self->computing != NULL)
+    {
+      g_cancellable_cancel (self->computing);
+      g_clear_object (&self->computing);
+    }
+  g_clear_pointer (&self->computing_from, g_free);
+  g_clear_pointer (&self->computing_to, g_free);
+  if (self->spinner != NULL)
+    gtk_spinner_stop (self->spinner);
+  if (self->content_stack != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "figures");
+}
+
+typedef struct
+{
+  sqlite3 *copy; /* owned: closed with the task */
+  char *from;
+  char *to;
+} Computation;
+
+static void
+computation_free (Computation *computation)
+{
+  if (computation->copy != NULL)
+    sqlite3_close (computation->copy);
+  g_free (computation->from);
+  g_free (computation->to);
+  g_free (computation);
+}
+
+/* SQLite's progress handler on the copy: a non-zero answer interrupts the
+ * statement, so a cancelled computation ends at once. */
+static int
+on_copy_progress (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
+}
+
+/* In the worker thread: the period's tables from the copy, protected as
+ * `sillon-cli stats tables` protects them. Nothing here touches the
+ * vault's own connection. */
+static void
+compute_in_thread (GTask *task,
+                   gpointer source_object,
+                   gpointer task_data,
+                   GCancellable *cancellable)
+{
+  Computation *computation = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonStore) store = NULL;
+  g_autoptr (SillonStatsRelease) release = NULL;
+  SillonVocabulary *vocabulary = sillon_vocabulary_new_default (&error);
+
+  if (vocabulary == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  period = period_text (self);
-  if (!sillon_stats_parse_period (period, &from, &to, &error) ||
-      (release = sillon_stats_compute (store, from, to, &error)) == NULL ||
+  sqlite3_progress_handler (computation->copy, 1000, on_copy_progress, cancellable);
+  store = sillon_store_new_with_vocabulary (computation->copy, vocabulary, &error);
+  if (store == NULL || (release = sillon_stats_compute (store, computation->from, computation->to, &error)) == NULL ||
       !sillon_stats_release_suppress (release, SILLON_STATS_DEFAULT_K, &error))
+    {
+      if (!g_task_return_error_if_cancelled (task))
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&release), (GDestroyNotify) sillon_stats_release_free);
+}
+
+static void
+on_computed (GObject *source,
+             GAsyncResult *result,
+             gpointer user_data)
+{
+  SillonDashboardPage *self = SILLON_DASHBOARD_PAGE (source);
+  g_autoptr (SillonStatsRelease) release = NULL;
+  g_autoptr (GError) error = NULL;
+  SillonStore *store;
+
+  release = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Cancelled (locked, left, another period chosen): another computation
+   * or none owns the page now. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->computing)
+    return;
+  stop_computing (self);
+  store = sillon_page_get_store (SILLON_PAGE (self));
+  if (store == NULL)
+    return;
+  if (release == NULL)
     {
       clear (self);
       show_error (self, _ ("The statistics of this period cannot be computed."), error);
@@ -317,6 +426,128 @@ sillon_dashboard_page_refresh (SillonDashboardPage *self)
   self->release = g_steal_pointer (&release);
   show_release (self, sillon_store_get_vocabulary (store));
   update_actions (self);
+}
+
+/* One slice of the copy, from the main loop between frames. */
+static gboolean
+copy_some_pages (gpointer user_data)
+{
+  SillonDashboardPage *self = user_data;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (GTask) task = NULL;
+  Computation *computation;
+  int rc;
+
+  do
+    rc = sqlite3_backup_step (self->backup, COPY_PAGES_PER_STEP);
+  while (rc == SQLITE_OK && g_get_monotonic_time () - start < COPY_SLICE_US);
+  self->copy_source = 0;
+  if (rc == SQLITE_OK)
+    {
+      /* More pages: after the next frames. */
+      self->copy_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, copy_some_pages, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    {
+      /* The vault's connection is inside a write transaction: the copy
+       * goes on once it has committed, without spinning meanwhile. */
+      self->copy_source = g_timeout_add (COPY_RETRY_MS, copy_some_pages, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  sqlite3_backup_finish (self->backup);
+  self->backup = NULL;
+  if (rc != SQLITE_DONE)
+    {
+      g_autoptr (GError) error = g_error_new (SILLON_STATS_ERROR, SILLON_STATS_ERROR_IO,
+                                              /* Translators: %s is SQLite's reason. */
+                                              _ ("The vault could not be read: %s"), sqlite3_errstr (rc));
+
+      stop_computing (self);
+      clear (self);
+      show_error (self, _ ("The statistics of this period cannot be computed."), error);
+      return G_SOURCE_REMOVE;
+    }
+
+  computation = g_new0 (Computation, 1);
+  computation->copy = g_steal_pointer (&self->copy);
+  computation->from = g_strdup (self->computing_from);
+  computation->to = g_strdup (self->computing_to);
+  task = g_task_new (self, self->computing, on_computed, NULL);
+  g_task_set_source_tag (task, copy_some_pages);
+  g_task_set_task_data (task, computation, (GDestroyNotify) computation_free);
+  g_task_run_in_thread (task, compute_in_thread);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sillon_dashboard_page_refresh (SillonDashboardPage *self)
+{
+  SillonStore *store;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_if_fail (SILLON_IS_DASHBOARD_PAGE (self));
+
+  stop_computing (self);
+  sillon_message_label_set (self->message_label, NULL);
+  clear (self);
+  store = sillon_page_get_store (SILLON_PAGE (self));
+  if (store == NULL)
+    return;
+  period = period_text (self);
+  if (!sillon_stats_parse_period (period, &from, &to, &error))
+    {
+      show_error (self, _ ("The statistics of this period cannot be computed."), error);
+      return;
+    }
+  /* The copy: in memory, and so are SQLite's temporary tables and sorts. */
+  if (sqlite3_open_v2 (":memory:", &self->copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK ||
+      sqlite3_exec (self->copy, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK ||
+      (self->backup = sqlite3_backup_init (self->copy, "main", sillon_store_get_db (store), "main")) == NULL)
+    {
+      g_set_error (&error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_IO, _ ("The vault could not be read: %s"),
+                   self->copy != NULL ? sqlite3_errmsg (self->copy) : "out of memory");
+      stop_computing (self);
+      show_error (self, _ ("The statistics of this period cannot be computed."), error);
+      return;
+    }
+  self->computing = g_cancellable_new ();
+  self->computing_from = g_steal_pointer (&from);
+  self->computing_to = g_steal_pointer (&to);
+  gtk_stack_set_visible_child_name (self->content_stack, "computing");
+  gtk_spinner_start (self->spinner);
+  /* After the frames: the page draws its placeholder first. */
+  self->copy_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, copy_some_pages, self, NULL);
+}
+
+/* The page shows: its figures, computed once; again when the period
+ * changes. */
+static void
+ensure_computed (SillonDashboardPage *self)
+{
+  if (self->release == NULL && self->computing == NULL && !self->setting_up)
+    sillon_dashboard_page_refresh (self);
+}
+
+const SillonStatsRelease *
+sillon_dashboard_page_get_release (SillonDashboardPage *self)
+{
+  g_return_val_if_fail (SILLON_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->release;
+}
+
+void
+sillon_dashboard_page_stop (SillonDashboardPage *self)
+{
+  g_return_if_fail (SILLON_IS_DASHBOARD_PAGE (self));
+
+  stop_computing (self);
 }
 
 static void
@@ -581,17 +812,7 @@ on_export_bundle_activated (GSimpleAction *action,
                 G_CALLBACK (on_key_chooser_response));
 }
 
-/* dashboard.back: the back button's action, and Alt+Left's. */
-static void
-on_back_activated (GSimpleAction *action,
-                   GVariant *parameter,
-                   gpointer user_data)
-{
-  g_signal_emit (user_data, signals[SIGNAL_BACK], 0);
-}
-
 static const GActionEntry dashboard_actions[] = {
-  { "back", on_back_activated, NULL, NULL, NULL, { 0 } },
   { "export-csv", on_export_csv_activated, NULL, NULL, NULL, { 0 } },
   { "export-xlsx", on_export_xlsx_activated, NULL, NULL, NULL, { 0 } },
   { "export-bundle", on_export_bundle_activated, NULL, NULL, NULL, { 0 } },
@@ -604,9 +825,7 @@ sillon_dashboard_page_switch_to (SillonPage *page)
 {
   SillonDashboardPage *self = SILLON_DASHBOARD_PAGE (page);
 
-  /* Computed when the page opens, and again when the period changes. */
-  if (self->release == NULL)
-    sillon_dashboard_page_refresh (self);
+  ensure_computed (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->period_combo));
 }
 
@@ -616,6 +835,7 @@ sillon_dashboard_page_locked (SillonPage *page)
   SillonDashboardPage *self = SILLON_DASHBOARD_PAGE (page);
 
   /* A chooser left open writes nothing: its response finds no release. */
+  stop_computing (self);
   clear (self);
   sodium_memzero (self->coordinator, sizeof self->coordinator);
   sillon_message_label_set (self->message_label, NULL);
@@ -627,6 +847,7 @@ sillon_dashboard_page_dispose (GObject *object)
 {
   SillonDashboardPage *self = SILLON_DASHBOARD_PAGE (object);
 
+  stop_computing (self);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -639,6 +860,23 @@ sillon_dashboard_page_dispose (GObject *object)
   G_OBJECT_CLASS (sillon_dashboard_page_parent_class)->dispose (object);
 }
 
+/* The areas' switcher shows the page without the window's help: it
+ * computes when it is mapped, and a computation is dropped when the page
+ * is left. */
+static void
+sillon_dashboard_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sillon_dashboard_page_parent_class)->map (widget);
+  ensure_computed (SILLON_DASHBOARD_PAGE (widget));
+}
+
+static void
+sillon_dashboard_page_unmap (GtkWidget *widget)
+{
+  stop_computing (SILLON_DASHBOARD_PAGE (widget));
+  GTK_WIDGET_CLASS (sillon_dashboard_page_parent_class)->unmap (widget);
+}
+
 static void
 sillon_dashboard_page_class_init (SillonDashboardPageClass *klass)
 {
@@ -646,11 +884,10 @@ sillon_dashboard_page_class_init (SillonDashboardPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sillon_dashboard_page_dispose;
+  widget_class->map = sillon_dashboard_page_map;
+  widget_class->unmap = sillon_dashboard_page_unmap;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_dashboard_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_dashboard_page_locked;
-
-  signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (SILLON_TYPE_CHART_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-dashboard-page.ui");
@@ -665,6 +902,8 @@ sillon_dashboard_page_class_init (SillonDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonDashboardPage, theme_panel);
   gtk_widget_class_bind_template_child (widget_class, SillonDashboardPage, degree_panel);
   gtk_widget_class_bind_template_child (widget_class, SillonDashboardPage, progress_panel);
+  gtk_widget_class_bind_template_child (widget_class, SillonDashboardPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SillonDashboardPage, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_table_toggle_toggled);
 }
@@ -676,6 +915,7 @@ sillon_dashboard_page_init (SillonDashboardPage *self)
 
   self->setting_up = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->content_stack, "figures");
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), dashboard_actions, G_N_ELEMENTS (dashboard_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "dashboard", G_ACTION_GROUP (self->actions));

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sillon-core.h"
 #include "sillon-page.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,12 @@ G_DECLARE_FINAL_TYPE (SillonDashboardPage, sillon_dashboard_page, SILLON, DASHBO
 /* Computes the chosen period's statistics again and shows them; an error
  * is shown in the page. */
 void sillon_dashboard_page_refresh (SillonDashboardPage *self);
+
+/* The published tables the page shows; NULL while they are computed, or
+ * when nothing is shown (locked, an error). */
+const SillonStatsRelease *sillon_dashboard_page_get_release (SillonDashboardPage *self);
+
+/* Drops the computation under way, if any (before the vault locks). */
+void sillon_dashboard_page_stop (SillonDashboardPage *self);
 
 G_END_DECLS

@@ -21,7 +21,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sillon-date-text.h"
+#include "sillon-date-entry.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-page.h"
@@ -63,7 +63,7 @@ borrow_store (SillonParcoursSection *self)
 static char *
 step_text (const SillonParcoursItem *item)
 {
-  g_autofree char *date = item->planned_date != NULL ? sillon_date_text_format (item->planned_date) : NULL;
+  g_autofree char *date = item->planned_date != NULL ? sillon_date_format (item->planned_date) : NULL;
   const char *label = item->label != NULL ? item->label : "";
   const char *kind = item->workshop_id != 0 ? _ ("workshop") : _ ("individual session");
 
@@ -247,7 +247,7 @@ static void
 fill_kinds (SillonParcoursSection *self,
             SillonStore *store)
 {
-  g_autofree char *today = sillon_date_text_today (0);
+  g_autofree char *today = sillon_date_today (0);
   g_autoptr (GPtrArray) workshops = sillon_store_list_workshops (store, today, NULL, NULL);
 
   gtk_combo_box_text_remove_all (self->kind_combo);
@@ -257,7 +257,7 @@ fill_kinds (SillonParcoursSection *self,
     {
       const SillonWorkshop *w = g_ptr_array_index (workshops, i - 1);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, w->id);
-      g_autofree char *date = sillon_date_text_format (w->date);
+      g_autofree char *date = sillon_date_format (w->date);
       /* Translators: a workshop offered as a step: its date and title. */
       g_autofree char *text = g_strdup_printf (_ ("Workshop: %s, %s"), date, w->title);
 
@@ -287,7 +287,7 @@ on_kind_combo_changed (SillonParcoursSection *self)
   w = sillon_store_get_workshop (store, g_ascii_strtoll (id, NULL, 10), NULL);
   if (w == NULL)
     return;
-  date = sillon_date_text_format (w->date);
+  date = sillon_date_entry_text (w->date);
   gtk_entry_set_text (self->label_entry, w->title != NULL ? w->title : "");
   gtk_entry_set_text (self->date_entry, date);
 }
@@ -320,7 +320,7 @@ on_add_button_clicked (SillonParcoursSection *self)
     }
   if (date_text[0] != '\0')
     {
-      item->planned_date = sillon_date_text_parse (date_text, &error);
+      item->planned_date = sillon_date_entry_parse (date_text, &error);
       if (item->planned_date == NULL)
         {
           sillon_message_label_set (self->message, error->message);

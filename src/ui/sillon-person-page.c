@@ -864,7 +864,30 @@ sheet_job_free (SheetJob *job)
   g_free (job);
 }
 
-/* Makes the sheet: the print dialog or the file chooser, both modal. The
+/* The print dialog or the file chooser has answered. The sheet is made,
+ * or the user cancelled, or the message says why nothing was made. */
+static void
+on_sheet_made (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SillonPersonPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean done;
+
+  if (g_task_get_source_tag (G_TASK (result)) == sillon_print_operation_save_sheet_async)
+    done = sillon_print_operation_save_sheet_finish (result, NULL, &error);
+  else
+    done = sillon_print_operation_print_sheet_finish (result, NULL, &error);
+  /* Locked meanwhile: the page has been cleared, and says nothing more. */
+  if (!done && sillon_page_get_session (SILLON_PAGE (self)) != NULL)
+    {
+      /* Translators: %s says why, e.g. “This person has no referral.” */
+      g_autofree char *message = g_strdup_printf (_ ("The sheet was not made: %s"), error->message);
+      sillon_person_page_show_message (self, message);
+    }
+}
+
+/* Makes the sheet: the print dialog or the file chooser, neither of which
+ * blocks: the window keeps drawing, and the idle lock keeps counting. The
  * page prints itself, on its own session: printing shows no other page,
  * so the window, which only navigates, has no part in it. The sheet is in
  * the person's language, whatever the application's. */
@@ -877,8 +900,6 @@ make_sheet (gpointer data)
   GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   GtkWindow *parent = GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
   SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
-  g_autoptr (GError) error = NULL;
-  gboolean done;
 
   /* Locked, or another person shown, since the menu was used. */
   if (session == NULL || self->beneficiary_id == 0)
@@ -886,23 +907,17 @@ make_sheet (gpointer data)
   request.kind = job->kind;
   request.person_id = self->beneficiary_id;
   if (job->save)
-    done = sillon_print_operation_save_sheet (parent, session, &request, &error);
+    sillon_print_operation_save_sheet_async (parent, session, &request, NULL, on_sheet_made, g_object_ref (self));
   else
-    done = sillon_print_operation_print_sheet (parent, session, &request, &error);
-  if (!done)
-    {
-      /* Translators: %s says why, e.g. “This person has no referral.” */
-      g_autofree char *message = g_strdup_printf (_ ("The sheet was not made: %s"), error->message);
-      sillon_person_page_show_message (self, message);
-    }
+    sillon_print_operation_print_sheet_async (parent, session, &request, NULL, on_sheet_made, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
 /* person.print and person.save-pdf, with the sheet's kind as target. The
- * dialogs run their own main loop: they are opened from an idle callback,
- * not from the action itself, so that whoever activated it (a menu, or a
- * screen reader through AT-SPI, which waits for the action's reply) is
- * answered first instead of hanging until the dialog closes. */
+ * dialogs are opened from an idle callback, not from the action itself, so
+ * that whoever activated it (a menu, or a screen reader through AT-SPI,
+ * which waits for the action's reply) is answered before the sheet is laid
+ * out, which takes a moment for a long record. */
 static void
 on_sheet_activated (GSimpleAction *action,
                     GVariant *parameter,

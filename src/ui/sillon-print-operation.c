@@ -30,6 +30,8 @@ struct _SillonPrintOperation
   char *fingerprint;
   gint64 referral_id;
   GError *error; /* why the sheet was not printed, or not journaled */
+
+  GTask *task; /* the _async call under way, until it returns */
 };
 
 G_DEFINE_FINAL_TYPE (SillonPrintOperation, sillon_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -296,6 +298,99 @@ sillon_print_operation_print_sheet (GtkWindow *parent,
   return TRUE;
 }
 
+/* Ends the _async print once: from "done", or at once when the run did not
+ * go asynchronous (an error before the dialog). */
+static void
+print_task_return (SillonPrintOperation *self, GtkPrintOperationResult result)
+{
+  g_autoptr (GTask) task = g_steal_pointer (&self->task);
+  GError *error = NULL;
+
+  if (task == NULL)
+    return;
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (GTK_PRINT_OPERATION (self), &error);
+      if (error == NULL)
+        error = g_error_new_literal (GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL, _ ("The sheet could not be printed."));
+      g_task_return_error (task, error);
+    }
+  else if (self->error != NULL)
+    g_task_return_error (task, g_error_copy (self->error));
+  else
+    g_task_return_int (task, result == GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
+/* Connected after the class handler, which has journaled the print. */
+static void
+on_async_print_done (GtkPrintOperation *op, GtkPrintOperationResult result, gpointer user_data)
+{
+  print_task_return (SILLON_PRINT_OPERATION (op), result);
+}
+
+void
+sillon_print_operation_print_sheet_async (GtkWindow *parent,
+                                          SillonVaultSession *session,
+                                          const SillonSheetRequest *request,
+                                          GCancellable *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer user_data)
+{
+  g_autoptr (SillonPrintOperation) op = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (SILLON_IS_VAULT_SESSION (session));
+  g_return_if_fail (request != NULL);
+
+  op = sillon_print_operation_new (session, request);
+  /* The task keeps the operation alive while the dialog shows. */
+  op->task = g_task_new (op, cancellable, callback, user_data);
+  g_task_set_source_tag (op->task, sillon_print_operation_print_sheet_async);
+  if (op->key_error != NULL)
+    {
+      g_autoptr (GTask) task = g_steal_pointer (&op->task);
+      g_task_return_error (task, g_error_copy (op->key_error));
+      return;
+    }
+  g_signal_connect_after (op, "done", G_CALLBACK (on_async_print_done), NULL);
+  /* The dialog answers through "done" instead of a nested main loop, so
+   * the window goes on drawing (and locking) meanwhile. */
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), TRUE);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS || op->task == NULL)
+    return;
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    {
+      g_autoptr (GTask) task = g_steal_pointer (&op->task);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  print_task_return (op, result);
+}
+
+static gboolean
+sheet_task_finish (GAsyncResult *result, gpointer source_tag, gboolean *out_done, GError **error)
+{
+  gssize done;
+
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+  done = g_task_propagate_int (G_TASK (result), error);
+  if (out_done != NULL)
+    *out_done = done > 0;
+  return done >= 0;
+}
+
+gboolean
+sillon_print_operation_print_sheet_finish (GAsyncResult *result, gboolean *out_printed, GError **error)
+{
+  return sheet_task_finish (result, sillon_print_operation_print_sheet_async, out_printed, error);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Save as PDF */
 
@@ -321,30 +416,26 @@ file_stem (SillonSheetKind kind)
     }
 }
 
-gboolean
-sillon_print_operation_save_sheet (GtkWindow *parent,
-                                   SillonVaultSession *session,
-                                   const SillonSheetRequest *request,
-                                   GError **error)
+/* Lays out the sheet before asking where to save it: a sheet that cannot
+ * be made (no referral to print…) is told at once, not after choosing a
+ * file. The paper is the last page setup's, as when printing. */
+static gboolean
+prepare_save (SillonPrintOperation *op, GError **error)
 {
-  g_autoptr (GtkFileChooserNative) chooser = NULL;
-  GtkFileFilter *filter = gtk_file_filter_new (); /* sunk by the chooser */
-  g_autoptr (SillonPrintOperation) op = sillon_print_operation_new (session, request);
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  SillonSheetRequest sheet = op->request;
+  op->request.paper = paper_of (gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (op)));
+  op->doc = build (op, &op->request, error);
+  return op->doc != NULL;
+}
 
-  /* Laid out before asking where to save it: a sheet that cannot be made
-   * (no referral to print…) is told at once, not after choosing a file. The
-   * paper is the last page setup's, as when printing. */
-  sheet.paper = paper_of (gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (op)));
-  op->doc = build (op, &sheet, error);
-  if (op->doc == NULL)
-    return FALSE;
+static GtkFileChooserNative *
+new_save_chooser (SillonPrintOperation *op, GtkWindow *parent)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new (); /* sunk by the chooser */
+  g_autofree char *name = NULL;
 
   /* The file name holds no personal data: only the record's number. */
-  name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".pdf", file_stem (request->kind), request->person_id);
+  name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".pdf", file_stem (op->request.kind), op->request.person_id);
   chooser = gtk_file_chooser_native_new (_ ("Save the Sheet as PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _ ("_Save"), _ ("_Cancel"));
   gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
@@ -352,24 +443,149 @@ sillon_print_operation_save_sheet (GtkWindow *parent,
   gtk_file_filter_set_name (filter, _ ("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
-    return TRUE;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
+  return chooser;
+}
+
+/* Writes the laid-out sheet where the user chose, and journals it. */
+static gboolean
+save_to_chosen_file (SillonPrintOperation *op, GtkFileChooser *chooser, GError **error)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (chooser);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
   if (path == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _ ("Sheets can only be saved to a folder of this computer."));
       return FALSE;
     }
+  /* The vault may have locked while the chooser showed: nothing is
+   * written that could not be journaled. */
+  if (borrow_store (op, error) == NULL)
+    return FALSE;
   if (!sillon_sheet_doc_write_pdf (op->doc, path, error))
     return FALSE;
   /* As `sillon-cli sheet` does: a sheet written but not journaled is
    * removed. */
-  if (!record_print (op, &sheet, error))
+  if (!record_print (op, &op->request, error))
     {
       g_unlink (path);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sillon_print_operation_save_sheet (GtkWindow *parent,
+                                   SillonVaultSession *session,
+                                   const SillonSheetRequest *request,
+                                   GError **error)
+{
+  g_autoptr (SillonPrintOperation) op = sillon_print_operation_new (session, request);
+  g_autoptr (GtkFileChooserNative) chooser = NULL;
+
+  if (!prepare_save (op, error))
+    return FALSE;
+  chooser = new_save_chooser (op, parent);
+  if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
+    return TRUE;
+  return save_to_chosen_file (op, GTK_FILE_CHOOSER (chooser), error);
+}
+
+typedef struct
+{
+  GtkFileChooserNative *chooser;
+  SillonVaultSession *session; /* a reference */
+  gulong locked_handler;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_signal_handler (&data->locked_handler, data->session);
+  if (data->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (data->chooser));
+  g_clear_object (&data->chooser);
+  g_clear_object (&data->session);
+  g_free (data);
+}
+
+static void
+on_save_chooser_response (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SillonPrintOperation *op = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  /* One answer per task: the lock handler and this one never both run. */
+  g_signal_handlers_disconnect_by_func (chooser, on_save_chooser_response, user_data);
+  g_clear_signal_handler (&data->locked_handler, data->session);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (response != GTK_RESPONSE_ACCEPT)
+    g_task_return_int (task, FALSE);
+  else if (save_to_chosen_file (op, GTK_FILE_CHOOSER (chooser), &error))
+    g_task_return_int (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* A visitor at the counter must not find a save dialog that writes the
+ * sheet after the vault locked: it closes, and the caller hears why. */
+static void
+on_save_session_locked (SillonVaultSession *session, gpointer user_data)
+{
+  GTask *task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+
+  g_clear_signal_handler (&data->locked_handler, data->session);
+  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (data->chooser));
+  g_signal_handlers_disconnect_by_func (data->chooser, on_save_chooser_response, task);
+  g_task_return_new_error (task, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED, "%s", _ ("The vault is locked."));
+  g_object_unref (task);
+}
+
+void
+sillon_print_operation_save_sheet_async (GtkWindow *parent,
+                                         SillonVaultSession *session,
+                                         const SillonSheetRequest *request,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer user_data)
+{
+  g_autoptr (SillonPrintOperation) op = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  SaveData *data;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (SILLON_IS_VAULT_SESSION (session));
+  g_return_if_fail (request != NULL);
+
+  op = sillon_print_operation_new (session, request);
+  task = g_task_new (op, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sillon_print_operation_save_sheet_async);
+  if (!prepare_save (op, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_new0 (SaveData, 1);
+  data->chooser = new_save_chooser (op, parent);
+  data->session = g_object_ref (session);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  /* Not modal, and answered through "response" rather than a nested main
+   * loop: the window keeps drawing and the idle lock keeps counting. The
+   * task's reference goes to whichever of the two handlers answers. */
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (data->chooser), FALSE);
+  g_signal_connect (data->chooser, "response", G_CALLBACK (on_save_chooser_response), g_object_ref (task));
+  data->locked_handler = g_signal_connect (session, "locked", G_CALLBACK (on_save_session_locked), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->chooser));
+}
+
+gboolean
+sillon_print_operation_save_sheet_finish (GAsyncResult *result, gboolean *out_saved, GError **error)
+{
+  return sheet_task_finish (result, sillon_print_operation_save_sheet_async, out_saved, error);
 }

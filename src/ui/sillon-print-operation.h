@@ -37,7 +37,47 @@ const char *sillon_print_operation_get_fingerprint (SillonPrintOperation *self);
  * well. */
 const GError *sillon_print_operation_get_error (SillonPrintOperation *self);
 
-/* Shows the print dialog (with preview) for @request's sheet over @parent. */
+/* Shows the print dialog (with preview) for @request's sheet over @parent,
+ * without blocking: the window keeps drawing and answering while the
+ * dialog is up, and @callback runs once the sheet is printed, the user
+ * cancelled, or it failed. Call sillon_print_operation_print_sheet_finish()
+ * there. @cancellable is checked when the operation ends: once cancelled,
+ * the result is G_IO_ERROR_CANCELLED (what was sent to the printer is not
+ * called back). */
+void sillon_print_operation_print_sheet_async (GtkWindow *parent,
+                                               SillonVaultSession *session,
+                                               const SillonSheetRequest *request,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer user_data);
+/* TRUE when printed or cancelled by the user (*@out_printed says which,
+ * when not NULL); FALSE with @error when the sheet could not be laid out,
+ * printed or journaled. */
+gboolean sillon_print_operation_print_sheet_finish (GAsyncResult *result,
+                                                    gboolean *out_printed,
+                                                    GError **error);
+
+/* As sillon_print_operation_save_sheet(), without blocking: the sheet is
+ * laid out first (@callback gets its error at once, before any question),
+ * then the file chooser is shown, not modal, and the sheet written and
+ * journaled from its response. If the vault locks meanwhile, the chooser
+ * closes and the result is SILLON_VAULT_ERROR_LOCKED: nothing is written. */
+void sillon_print_operation_save_sheet_async (GtkWindow *parent,
+                                              SillonVaultSession *session,
+                                              const SillonSheetRequest *request,
+                                              GCancellable *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer user_data);
+/* TRUE when saved or cancelled by the user (*@out_saved says which, when
+ * not NULL); FALSE with @error otherwise. */
+gboolean sillon_print_operation_save_sheet_finish (GAsyncResult *result,
+                                                   gboolean *out_saved,
+                                                   GError **error);
+
+/* The blocking forms, kept for callers that wait for the answer: they run
+ * the dialogs' own main loops. Prefer the _async ones in the window.
+ *
+ * Shows the print dialog (with preview) for @request's sheet over @parent. */
 gboolean sillon_print_operation_print_sheet (GtkWindow *parent,
                                              SillonVaultSession *session,
                                              const SillonSheetRequest *request,

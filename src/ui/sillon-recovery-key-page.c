@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <sodium.h>
 
+#include "sillon-message-label.h"
 #include "sillon-sheets.h"
 
 struct _SillonRecoveryKeyPage
@@ -20,6 +21,7 @@ struct _SillonRecoveryKeyPage
   GtkLabel *recovery_key_label;
   GtkToggleButton *recovery_saved_check;
   GtkWidget *recovery_continue_button;
+  GtkLabel *recovery_message_label;
 
   /* A copy of the key for the sheet, in locked memory (sodium_malloc) so
    * that it is never swapped out; freed when the key is acknowledged. */
@@ -127,135 +129,206 @@ build_sheet (SillonRecoveryKeyPage *self, SillonSheetPaper paper, GError **error
   return sillon_sheet_build_recovery (self->key, NULL, sheet_language (), paper, NULL, error);
 }
 
+/* Said under the buttons, in the page: a modal message box would run a
+ * main loop of its own and stop the window drawing. */
 static void
 show_error (SillonRecoveryKeyPage *self, const GError *error)
 {
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  GtkWidget *dialog;
+  /* Translators: %s says why, e.g. “The recovery key is no longer available.” */
+  g_autofree char *message = g_strdup_printf (_ ("The recovery-key sheet was not made: %s"), error->message);
 
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, GTK_DIALOG_MODAL,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
-                                   _ ("The recovery-key sheet was not made"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  gtk_dialog_run (GTK_DIALOG (dialog));
-  gtk_widget_destroy (dialog);
+  sillon_message_label_set (self->recovery_message_label, message);
+}
+
+typedef struct
+{
+  SillonRecoveryKeyPage *page; /* a reference */
+  SillonSheetDoc *doc;
+  GtkFileChooserNative *chooser;
+  gboolean done; /* the print operation said "done" */
+} SheetJob;
+
+static SheetJob *
+sheet_job_new (SillonRecoveryKeyPage *self)
+{
+  SheetJob *job = g_new0 (SheetJob, 1);
+
+  job->page = g_object_ref (self);
+  return job;
 }
 
 static void
-on_begin_print (GtkPrintOperation *op, GtkPrintContext *context, SillonSheetDoc **doc)
+sheet_job_free (SheetJob *job)
+{
+  g_clear_pointer (&job->doc, sillon_sheet_doc_free);
+  if (job->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (job->chooser));
+  g_clear_object (&job->chooser);
+  g_object_unref (job->page);
+  g_free (job);
+}
+
+static void
+on_begin_print (GtkPrintOperation *op, GtkPrintContext *context, SheetJob *job)
 {
   GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
   GtkPaperSize *size = setup != NULL ? gtk_page_setup_get_paper_size (setup) : NULL;
   SillonSheetPaper paper = SILLON_SHEET_PAPER_A4;
-  SillonRecoveryKeyPage *self = g_object_get_data (G_OBJECT (op), "page");
+  g_autoptr (GError) error = NULL;
 
   if (size != NULL && g_strcmp0 (gtk_paper_size_get_name (size), GTK_PAPER_NAME_LETTER) == 0)
     paper = SILLON_SHEET_PAPER_LETTER;
-  g_clear_pointer (doc, sillon_sheet_doc_free);
-  *doc = build_sheet (self, paper, NULL);
-  if (*doc == NULL)
+  g_clear_pointer (&job->doc, sillon_sheet_doc_free);
+  job->doc = build_sheet (job->page, paper, &error);
+  if (job->doc == NULL)
     {
+      show_error (job->page, error);
       gtk_print_operation_cancel (op);
       return;
     }
-  gtk_print_operation_set_n_pages (op, (int) sillon_sheet_doc_get_n_pages (*doc));
+  gtk_print_operation_set_n_pages (op, (int) sillon_sheet_doc_get_n_pages (job->doc));
 }
 
 static void
-on_draw_page (GtkPrintOperation *op, GtkPrintContext *context, int page_nr, SillonSheetDoc **doc)
+on_draw_page (GtkPrintOperation *op, GtkPrintContext *context, int page_nr, SheetJob *job)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width, height, scale;
 
-  if (*doc == NULL)
+  if (job->doc == NULL)
     return;
-  sillon_sheet_paper_get_size (sillon_sheet_doc_get_paper (*doc), &width, &height);
+  sillon_sheet_paper_get_size (sillon_sheet_doc_get_paper (job->doc), &width, &height);
   scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
   cairo_save (cr);
   if (scale < 0.999)
     cairo_scale (cr, scale, scale);
-  sillon_sheet_doc_draw_page (*doc, cr, (guint) page_nr);
+  sillon_sheet_doc_draw_page (job->doc, cr, (guint) page_nr);
   cairo_restore (cr);
 }
 
-/* Printed with the sheets' own layout. Not journaled: the recovery key is
- * not personal data of a person, and the journal must never hold it. */
+/* The end of an asynchronous print: printed, cancelled or failed. The
+ * laid-out sheet, which holds the key, is freed with the operation. */
+static void
+on_print_done (GtkPrintOperation *op, GtkPrintOperationResult result, SheetJob *job)
+{
+  if (job->done)
+    return;
+  job->done = TRUE;
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr (GError) error = NULL;
+
+      gtk_print_operation_get_error (op, &error);
+      if (error != NULL)
+        show_error (job->page, error);
+    }
+  g_clear_pointer (&job->doc, sillon_sheet_doc_free);
+  g_object_unref (op); /* the reference print_sheet() left for this */
+}
+
+/* Printed with the sheets' own layout, without blocking the window. Not
+ * journaled: the recovery key is not personal data of a person, and the
+ * journal must never hold it. */
 static gboolean
 print_sheet (gpointer data)
 {
   SillonRecoveryKeyPage *self = data;
-  g_autoptr (GtkPrintOperation) op = gtk_print_operation_new ();
+  GtkPrintOperation *op = gtk_print_operation_new (); /* released in on_print_done */
   g_autoptr (GError) error = NULL;
   GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  SillonSheetDoc *doc = NULL;
+  SheetJob *job = sheet_job_new (self);
+  GtkPrintOperationResult result;
 
+  sillon_message_label_set (self->recovery_message_label, NULL);
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (op, TRUE);
+  gtk_print_operation_set_allow_async (op, TRUE);
   /* Translators: the print job's name, seen in the printer's queue. */
   gtk_print_operation_set_job_name (op, _ ("Recovery key"));
-  g_object_set_data (G_OBJECT (op), "page", self);
-  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), &doc);
-  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), &doc);
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, error);
-  g_clear_pointer (&doc, sillon_sheet_doc_free);
+  g_object_set_data_full (G_OBJECT (op), "sillon-sheet-job", job, (GDestroyNotify) sheet_job_free);
+  g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), job);
+  g_signal_connect (op, "done", G_CALLBACK (on_print_done), job);
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, &error);
+  /* An error before the dialog showed, without a "done" to say it. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && !job->done)
+    {
+      job->done = TRUE;
+      if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+        show_error (self, error);
+      g_object_unref (op);
+    }
   return G_SOURCE_REMOVE;
 }
 
+static void
+on_save_chooser_response (GtkNativeDialog *chooser, int response, SheetJob *job)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _ ("Sheets can only be saved to a folder of this computer."));
+      /* Acknowledged while the chooser showed: the key is gone from the
+       * page, and no sheet of it is written any more. */
+      else if (job->page->key == NULL)
+        g_set_error_literal (&error, SILLON_SHEET_ERROR, SILLON_SHEET_ERROR_WRITE,
+                             _ ("The recovery key is no longer available."));
+      else
+        sillon_sheet_doc_write_pdf (job->doc, path, &error);
+      if (error != NULL)
+        show_error (job->page, error);
+    }
+  sheet_job_free (job);
+}
+
 /* Written only where the user chose, readable by the owner alone
- * (sillon_sheet_doc_write_pdf creates it 0600). */
+ * (sillon_sheet_doc_write_pdf creates it 0600). The chooser is not modal
+ * and answers through its response signal: the window keeps drawing. */
 static gboolean
 save_sheet (gpointer data)
 {
   SillonRecoveryKeyPage *self = data;
-  g_autoptr (SillonSheetDoc) doc = NULL;
-  g_autoptr (GtkFileChooserNative) chooser = NULL;
-  g_autoptr (GFile) file = NULL;
+  SheetJob *job = sheet_job_new (self);
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  GtkFileFilter *filter = gtk_file_filter_new (); /* sunk by the chooser */
+  GtkFileFilter *filter;
   GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
-  doc = build_sheet (self, SILLON_SHEET_PAPER_A4, &error);
-  if (doc == NULL)
+  sillon_message_label_set (self->recovery_message_label, NULL);
+  job->doc = build_sheet (self, SILLON_SHEET_PAPER_A4, &error);
+  if (job->doc == NULL)
     {
-      g_object_ref_sink (filter);
-      g_object_unref (filter);
       show_error (self, error);
+      sheet_job_free (job);
       return G_SOURCE_REMOVE;
     }
-  chooser = gtk_file_chooser_native_new (_ ("Save the Recovery Key as PDF"),
-                                         GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  job->chooser = gtk_file_chooser_native_new (_ ("Save the Recovery Key as PDF"),
+                                              GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                              GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->chooser), FALSE);
+  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (job->chooser), TRUE);
   /* Translators: a file name, without spaces or accents that a phone may mangle. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("sillon-recovery-key.pdf"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->chooser), _ ("sillon-recovery-key.pdf"));
+  filter = gtk_file_filter_new (); /* sunk by the chooser */
   gtk_file_filter_set_name (filter, _ ("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
-    return G_SOURCE_REMOVE;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _ ("Sheets can only be saved to a folder of this computer."));
-      show_error (self, error);
-      return G_SOURCE_REMOVE;
-    }
-  if (!sillon_sheet_doc_write_pdf (doc, path, &error))
-    show_error (self, error);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), filter);
+  g_signal_connect (job->chooser, "response", G_CALLBACK (on_save_chooser_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->chooser));
   return G_SOURCE_REMOVE;
 }
 
-/* The dialogs run their own main loop: they are opened from an idle
- * callback, not from the click itself, so that whoever pressed the button
- * (a screen reader through AT-SPI waits for the action's reply) is
- * answered first instead of hanging until the dialog closes. */
+/* Opened from an idle callback, not from the click itself, so that
+ * whoever pressed the button (a screen reader through AT-SPI waits for
+ * the action's reply) is answered before the sheet is laid out. */
 static void
 on_recovery_print_button_clicked (SillonRecoveryKeyPage *self)
 {
@@ -298,6 +371,7 @@ sillon_recovery_key_page_class_init (SillonRecoveryKeyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonRecoveryKeyPage, recovery_key_label);
   gtk_widget_class_bind_template_child (widget_class, SillonRecoveryKeyPage, recovery_saved_check);
   gtk_widget_class_bind_template_child (widget_class, SillonRecoveryKeyPage, recovery_continue_button);
+  gtk_widget_class_bind_template_child (widget_class, SillonRecoveryKeyPage, recovery_message_label);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_saved_check_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_continue_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_print_button_clicked);

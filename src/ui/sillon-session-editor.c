@@ -137,7 +137,7 @@ fill_vocabulary_checks (SillonSessionEditor *self, GtkGrid *grid, guint columns,
   for (gsize i = 0; i < n; i++)
     {
       g_ptr_array_add (apis, (gpointer) values[i].api);
-      g_ptr_array_add (labels, (gpointer) values[i].label);
+      g_ptr_array_add (labels, (gpointer) sillon_vocabulary_get_display_label (self->vocabulary, enumeration, values[i].api, NULL));
     }
   g_ptr_array_add (apis, NULL);
   fill_checks (grid, columns, (const char *const *) apis->pdata, (const char *const *) labels->pdata, checked, NULL, NULL);
@@ -152,7 +152,8 @@ fill_combo (SillonSessionEditor *self, GtkComboBoxText *combo, const char *enume
   if (none_label != NULL)
     gtk_combo_box_text_append (combo, NONE_ID, none_label);
   for (gsize i = 0; i < n; i++)
-    gtk_combo_box_text_append (combo, values[i].api, values[i].label);
+    gtk_combo_box_text_append (combo, values[i].api,
+                               sillon_vocabulary_get_display_label (self->vocabulary, enumeration, values[i].api, NULL));
   if (active == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), active))
     gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0);
 }
@@ -177,7 +178,7 @@ update_themes (SillonSessionEditor *self)
     {
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append (text, sillon_vocabulary_get_label (self->vocabulary, "Thematique_mediation_numerique", themes[i], NULL));
+      g_string_append (text, sillon_vocabulary_get_display_label (self->vocabulary, "Thematique_mediation_numerique", themes[i], NULL));
     }
   if (text->len == 0)
     gtk_label_set_text (self->themes_chosen_label, _ ("No theme chosen yet."));
@@ -241,19 +242,21 @@ fill_themes (SillonSessionEditor *self, GStrv checked)
 
   for (gsize i = 0; i < n; i++)
     {
+      const char *shown = sillon_vocabulary_get_display_label (self->vocabulary, "Thematique_mediation_numerique",
+                                                               values[i].api, NULL);
       GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *check = gtk_check_button_new_with_label (values[i].label);
+      GtkWidget *check = gtk_check_button_new_with_label (shown);
 
       /* The check button takes the focus, not the row around it. */
       gtk_widget_set_can_focus (row, FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       g_object_set (check, "margin-start", 6, "margin-end", 6, "margin-top", 2, "margin-bottom", 2, NULL);
       g_object_set_data_full (G_OBJECT (check), "sillon-value", g_strdup (values[i].api), g_free);
-      g_object_set_data_full (G_OBJECT (row), "sillon-folded", sillon_store_fold (values[i].label), g_free);
+      g_object_set_data_full (G_OBJECT (row), "sillon-folded", sillon_store_fold (shown), g_free);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check), strv_has (checked, values[i].api));
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_themes), self);
       gtk_container_add (GTK_CONTAINER (row), check);
-      atk_object_set_name (gtk_widget_get_accessible (row), values[i].label);
+      atk_object_set_name (gtk_widget_get_accessible (row), shown);
       gtk_widget_show_all (row);
       gtk_container_add (GTK_CONTAINER (self->themes_list), row);
     }
@@ -349,7 +352,7 @@ sillon_session_editor_new (GtkWindow *parent,
       !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->help_mode_combo), sillon_help_mode_to_string (session->help_mode)))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->help_mode_combo), 0);
 
-  date = session->date != NULL ? sillon_date_format (session->date) : sillon_date_format_today ();
+  date = session->date != NULL ? sillon_date_entry_text (session->date) : sillon_date_entry_text_today ();
   gtk_entry_set_text (self->date_entry, date);
 
   for (guint i = 0; i < G_N_ELEMENTS (duration_choices); i++)
@@ -409,22 +412,20 @@ collect (SillonSessionEditor *self, gboolean strict, GError **error)
 {
   g_autoptr (SillonSession) s = NULL;
   g_autofree char *date = NULL;
+  g_autoptr (GError) date_error = NULL;
   g_autofree char *notes = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   const char *autonomy, *help_mode;
 
-  date = sillon_date_parse (gtk_entry_get_text (self->date_entry));
+  date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), &date_error);
   if (date == NULL && !strict)
     date = g_strdup (self->session->date);
   if (date == NULL)
     {
-      g_autofree char *example = sillon_date_format_today ();
-
       gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
-      /* Translators: %s is today's date, as an example of a valid date. */
-      g_set_error (error, SILLON_SESSION_EDITOR_ERROR, SILLON_SESSION_EDITOR_ERROR_INVALID,
-                   _ ("The date is not a date. Write it as “%s”."), example);
+      g_set_error_literal (error, SILLON_SESSION_EDITOR_ERROR, SILLON_SESSION_EDITOR_ERROR_INVALID,
+                           date_error->message);
       return NULL;
     }
 

@@ -109,7 +109,7 @@ join_labels (SillonVocabulary *vocabulary, const char *enumeration, GStrv values
 
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      const char *label = sillon_vocabulary_get_label (vocabulary, enumeration, values[i], NULL);
+      const char *label = sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i], NULL);
 
       if (text->len > 0)
         g_string_append (text, ", ");
@@ -257,12 +257,12 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
             return NULL;
           themes = join_labels (vocabulary, "Thematique_mediation_numerique", s->themes);
           duration = duration_text (s->duration_minutes);
-          place = sillon_vocabulary_get_label (vocabulary, "TypeLieu", s->place_type, NULL);
+          place = sillon_vocabulary_get_display_label (vocabulary, "TypeLieu", s->place_type, NULL);
           /* Translators: a story entry: a session, its duration and its themes. */
           title = g_strdup_printf (_ ("Session, %1$s — %2$s"), duration, themes);
           g_string_append (detail, place != NULL ? place : s->place_type);
           if (s->autonomy != NULL)
-            g_string_append_printf (detail, " · %s", sillon_vocabulary_get_label (vocabulary, "Autonomie", s->autonomy, NULL));
+            g_string_append_printf (detail, " · %s", sillon_vocabulary_get_display_label (vocabulary, "Autonomie", s->autonomy, NULL));
           if (s->referred)
             /* Translators: a session ended with a referral to another structure. */
             g_string_append_printf (detail, " · %s", _ ("referred"));
@@ -290,7 +290,7 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
           if (r == NULL)
             return NULL;
           destination = r->destination != NULL
-                            ? sillon_vocabulary_get_label (vocabulary, "StructureDeRedirection", r->destination, NULL)
+                            ? sillon_vocabulary_get_display_label (vocabulary, "StructureDeRedirection", r->destination, NULL)
                             : NULL;
           /* Translators: a story entry: a referral and where to. */
           title = g_strdup_printf (_ ("Referral — %s"), destination != NULL ? destination : _ ("destination not said"));

@@ -134,6 +134,17 @@ wipe_string (char *text)
   g_free (text);
 }
 
+/* Whether @text is empty or only white space (what g_strstrip() removes),
+ * looked at in place: a recovery key is not copied for that. */
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 recovery_free (Recovery *recovery)
 {
@@ -227,32 +238,18 @@ on_recovery_button_clicked (SillonUnlockPage *self)
 {
   const char *key = gtk_entry_get_text (self->recovery_key_entry);
   const char *passphrase = gtk_entry_get_text (self->new_passphrase_entry);
-  const char *confirm = gtk_entry_get_text (self->confirm_passphrase_entry);
   g_autoptr (GTask) task = NULL;
   Recovery *recovery;
 
-  if (g_strstrip (g_strdup (key))[0] == '\0')
+  if (is_blank (key))
     {
       sillon_message_label_set (self->recovery_message, _ ("Type the recovery key printed when the vault was created."));
       gtk_widget_grab_focus (GTK_WIDGET (self->recovery_key_entry));
       return;
     }
-  if (g_utf8_strlen (passphrase, -1) < SILLON_VAULT_MIN_PASSPHRASE_LENGTH)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("The passphrase must have at least %d character.",
-                                                         "The passphrase must have at least %d characters.",
-                                                         SILLON_VAULT_MIN_PASSPHRASE_LENGTH),
-                                               SILLON_VAULT_MIN_PASSPHRASE_LENGTH);
-      sillon_message_label_set (self->recovery_message, text);
-      gtk_widget_grab_focus (GTK_WIDGET (self->new_passphrase_entry));
-      return;
-    }
-  if (g_strcmp0 (passphrase, confirm) != 0)
-    {
-      sillon_message_label_set (self->recovery_message, _ ("The two passphrases are different. Type the same passphrase twice."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_passphrase_entry));
-      return;
-    }
+  if (!sillon_vault_form_check_new_passphrase (self->new_passphrase_entry, self->confirm_passphrase_entry,
+                                               self->recovery_message))
+    return;
 
   recovery = g_new0 (Recovery, 1);
   recovery->path = g_strdup (self->vault_path);

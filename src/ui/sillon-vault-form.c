@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-message-label.h"
 #include "sillon-vault.h"
 
 char *
@@ -60,4 +61,35 @@ sillon_vault_form_set_busy (GtkSpinner *spinner,
   else
     gtk_spinner_stop (spinner);
   gtk_widget_set_sensitive (button, !busy);
+}
+
+gboolean
+sillon_vault_form_check_new_passphrase (GtkEntry *passphrase_entry,
+                                        GtkEntry *confirm_entry,
+                                        GtkLabel *message)
+{
+  const char *passphrase;
+
+  g_return_val_if_fail (GTK_IS_ENTRY (passphrase_entry), FALSE);
+  g_return_val_if_fail (GTK_IS_ENTRY (confirm_entry), FALSE);
+  g_return_val_if_fail (GTK_IS_LABEL (message), FALSE);
+
+  passphrase = gtk_entry_get_text (passphrase_entry);
+  if (g_utf8_strlen (passphrase, -1) < SILLON_VAULT_MIN_PASSPHRASE_LENGTH)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("The passphrase must have at least %d character.",
+                                                         "The passphrase must have at least %d characters.",
+                                                         SILLON_VAULT_MIN_PASSPHRASE_LENGTH),
+                                               SILLON_VAULT_MIN_PASSPHRASE_LENGTH);
+      sillon_message_label_set (message, text);
+      gtk_widget_grab_focus (GTK_WIDGET (passphrase_entry));
+      return FALSE;
+    }
+  if (g_strcmp0 (passphrase, gtk_entry_get_text (confirm_entry)) != 0)
+    {
+      sillon_message_label_set (message, _ ("The two passphrases are different. Type the same passphrase twice."));
+      gtk_widget_grab_focus (GTK_WIDGET (confirm_entry));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -25,4 +25,12 @@ void sillon_vault_form_set_busy (GtkSpinner *spinner,
                                  GtkWidget *button,
                                  gboolean busy);
 
+/* Whether the new passphrase typed in @passphrase_entry and again in
+ * @confirm_entry is one the vault accepts (long enough, the same twice);
+ * if not, says why in @message and moves the focus to the entry to
+ * correct. */
+gboolean sillon_vault_form_check_new_passphrase (GtkEntry *passphrase_entry,
+                                                 GtkEntry *confirm_entry,
+                                                 GtkLabel *message);
+
 G_END_DECLS

@@ -85,18 +85,12 @@ update_lock_action (SillonWindow *self)
    * unlock page. */
   gboolean open = (self->session != NULL && !sillon_vault_session_is_locked (self->session)) ||
                   gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->store_error_page);
-  gboolean unlocked = self->session != NULL && !sillon_vault_session_is_locked (self->session);
   GAction *lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
-  GAction *statistics = g_action_map_lookup_action (G_ACTION_MAP (self), "statistics");
 
   if (lock == NULL) /* still being built */
     return;
   g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), open);
   gtk_widget_set_visible (self->lock_button, open);
-  /* The statistics read the open vault; not during an assessment, which
-   * has its own way out. */
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (statistics),
-                               unlocked && gtk_stack_get_visible_child (self->stack) != GTK_WIDGET (self->wizard));
 }
 
 /* The page the mediator sees: in the desk, its visible area. */
@@ -223,6 +217,8 @@ lock_vault (SillonWindow *self,
 {
   if (!keep_assessment)
     sillon_assessment_wizard_reset (self->wizard);
+  /* Its copy of the vault must be finished while the connection is open. */
+  sillon_dashboard_page_stop (self->dashboard_page);
   if (self->session != NULL)
     sillon_vault_session_lock (self->session);
   set_session (self, NULL);
@@ -367,23 +363,6 @@ static void
 on_wizard_cancelled (SillonWindow *self)
 {
   return_to_person (self);
-}
-
-static void
-on_dashboard_page_back (SillonWindow *self)
-{
-  show_page (self, self->people_page);
-}
-
-/* win.statistics: the dashboard, from the main menu. */
-static void
-on_statistics_activated (GSimpleAction *action,
-                         GVariant *parameter,
-                         gpointer user_data)
-{
-  SillonWindow *self = SILLON_WINDOW (user_data);
-
-  show_page (self, self->dashboard_page);
 }
 
 static void
@@ -543,7 +522,6 @@ on_show_primary_menu_activated (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "lock", on_lock_activated, NULL, NULL, NULL, { 0 } },
   { "show-primary-menu", on_show_primary_menu_activated, NULL, NULL, NULL, { 0 } },
-  { "statistics", on_statistics_activated, NULL, NULL, NULL, { 0 } },
   { "show-area", on_show_area_activated, "s", NULL, NULL, { 0 } },
 };
 
@@ -854,7 +832,6 @@ sillon_window_class_init (SillonWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_person_page_new_assessment);
   gtk_widget_class_bind_template_callback (widget_class, on_wizard_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_wizard_cancelled);
-  gtk_widget_class_bind_template_callback (widget_class, on_dashboard_page_back);
   gtk_widget_class_bind_template_callback (widget_class, on_workshop_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_new_workshop);
   gtk_widget_class_bind_template_callback (widget_class, on_workshop_page_back);

@@ -23,7 +23,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sillon-date-text.h"
+#include "sillon-date-entry.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
@@ -278,7 +278,8 @@ fill_combo (GtkComboBoxText *combo,
   if (none_label != NULL)
     gtk_combo_box_text_append (combo, "", none_label);
   for (gsize i = 0; values != NULL && i < n; i++)
-    gtk_combo_box_text_append (combo, values[i].api, values[i].label);
+    gtk_combo_box_text_append (combo, values[i].api,
+                               sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL));
 }
 
 /* A combo box's list of choices is a menu of its own for a screen reader:
@@ -302,12 +303,13 @@ fill_checks (GtkFlowBox *box,
 
   for (gsize i = 0; values != NULL && i < n; i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (values[i].label);
+      const char *shown = sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL);
+      GtkWidget *check = gtk_check_button_new_with_label (shown);
       GtkWidget *label = gtk_bin_get_child (GTK_BIN (check));
 
       gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
       g_object_set_data_full (G_OBJECT (check), "api", g_strdup (values[i].api), g_free);
-      add_to_flow_box (box, check, values[i].label);
+      add_to_flow_box (box, check, shown);
     }
   gtk_widget_show_all (GTK_WIDGET (box));
 }
@@ -729,7 +731,7 @@ static void
 show_workshop (SillonWorkshopPage *self,
                const SillonWorkshop *w)
 {
-  g_autofree char *date = sillon_date_text_format (w->date);
+  g_autofree char *date = sillon_date_entry_text (w->date);
   g_autofree char *duration = g_strdup_printf ("%u", w->duration_minutes);
 
   gtk_entry_set_text (self->title_entry, w->title != NULL ? w->title : "");
@@ -783,7 +785,7 @@ sillon_workshop_page_load (SillonWorkshopPage *self,
   else
     {
       w = sillon_workshop_new ();
-      w->date = sillon_date_text_today (0);
+      w->date = sillon_date_today (0);
       w->duration_minutes = DEFAULT_DURATION_MINUTES;
     }
 
@@ -869,7 +871,7 @@ read_form (SillonWorkshopPage *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
       return NULL;
     }
-  w->date = sillon_date_text_parse (gtk_entry_get_text (self->date_entry), &error);
+  w->date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), &error);
   if (w->date == NULL)
     {
       show_message (self, error->message);
@@ -930,7 +932,7 @@ save_workshop (SillonWorkshopPage *self)
   self->workshop_id = w->id;
   gtk_widget_set_sensitive (self->copy_button, TRUE);
   set_heading (self, w->title);
-  date = sillon_date_text_format (w->date);
+  date = sillon_date_entry_text (w->date);
   /* Translators: %s is a date. */
   text = g_strdup_printf (_ ("Saved: the workshop of %s."), date);
   show_status (self, text);
@@ -956,7 +958,7 @@ on_copy_button_clicked (SillonWorkshopPage *self)
 
   if (w == NULL)
     return;
-  next = sillon_date_text_add_days (w->date, SERIES_INTERVAL_DAYS);
+  next = sillon_date_add_days (w->date, SERIES_INTERVAL_DAYS);
   g_free (w->date);
   w->date = g_steal_pointer (&next);
   memset (w->anon, 0, sizeof w->anon);
@@ -967,7 +969,7 @@ on_copy_button_clicked (SillonWorkshopPage *self)
   gtk_widget_set_sensitive (self->copy_button, FALSE);
   /* A copy is a workshop of its own that nobody saved yet. */
   g_clear_pointer (&self->saved_form, g_free);
-  shown = sillon_date_text_format (w->date);
+  shown = sillon_date_entry_text (w->date);
   /* Translators: %s is a date. */
   text = g_strdup_printf (_ ("The next workshop, on %s, is not saved yet: check the date and save it."), shown);
   show_status (self, text);

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sillon-date-text.h"
+#include "sillon-date-entry.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-profile.h"
@@ -49,14 +49,14 @@ char *
 sillon_workshop_dup_summary (SillonStore *store,
                              const SillonWorkshop *w)
 {
-  g_autofree char *date = sillon_date_text_format (w->date);
+  g_autofree char *date = sillon_date_entry_text (w->date);
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   guint participants = w->attendees->len + w->anon[SILLON_ANON_TOTAL];
 
   g_ptr_array_add (parts, g_steal_pointer (&date));
   if (w->level != NULL)
     {
-      const char *label = sillon_vocabulary_get_label (sillon_store_get_vocabulary (store), "NiveauAtelier", w->level, NULL);
+      const char *label = sillon_vocabulary_get_display_label (sillon_store_get_vocabulary (store), "NiveauAtelier", w->level, NULL);
 
       g_ptr_array_add (parts, g_strdup (label != NULL ? label : w->level));
     }
@@ -107,8 +107,8 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
   g_autoptr (GPtrArray) past = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) shown = g_string_new (NULL);
-  g_autofree char *today = sillon_date_text_today (0);
-  g_autofree char *yesterday = sillon_date_text_today (-1);
+  g_autofree char *today = sillon_date_today (0);
+  g_autofree char *yesterday = sillon_date_today (-1);
   gint64 start = g_get_monotonic_time ();
   guint n_past = 0;
 

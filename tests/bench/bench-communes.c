@@ -19,39 +19,7 @@
 
 #include "sillon-communes.h"
 #include "sillon-data.h"
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *sorted, double p)
-{
-  guint i = (guint) (p * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
-}
-
-/* Milliseconds, to the nanosecond: a completion takes microseconds. */
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static double
-median_of (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
-  return values[n / 2];
-}
+#include "bench-util.h"
 
 /* Resident memory in kB, from /proc/self/statm. */
 static long
@@ -178,9 +146,9 @@ main (int argc, char **argv)
           g_autoptr (GPtrArray) found = NULL;
           double ms;
 
-          double t0 = now_ms ();
+          double t0 = bench_now_ms ();
           found = sillon_communes_complete (communes, g_ptr_array_index (queries, q), 20, NULL);
-          ms = now_ms () - t0;
+          ms = bench_now_ms () - t0;
           if (ms > slowest)
             {
               slowest = ms;
@@ -190,19 +158,17 @@ main (int argc, char **argv)
           if (r == 0)
             g_array_append_val (per_keystroke, ms);
         }
-      g_array_sort (times, compare_doubles);
-      medians[r] = percentile (times, 0.5);
+      medians[r] = bench_percentile (times, 0.5);
     }
-  g_array_sort (per_keystroke, compare_doubles);
 
   printf ("communes: %u\n", n);
   printf ("first load (decompress, parse, index): %.1f ms; resident memory +%ld kB\n",
           first_load, rss_after - rss_before);
-  printf ("load, median of %u runs: %.1f ms\n", runs, median_of (loads, runs));
+  printf ("load, median of %u runs: %.1f ms\n", runs, bench_median (loads, runs));
   printf ("completion per keystroke, %u queries (top 20), first run: median %.4f ms, p95 %.4f ms, p99 %.4f ms\n",
-          queries->len, percentile (per_keystroke, 0.5), percentile (per_keystroke, 0.95),
-          percentile (per_keystroke, 0.99));
+          queries->len, bench_percentile (per_keystroke, 0.5), bench_percentile (per_keystroke, 0.95),
+          bench_percentile (per_keystroke, 0.99));
   printf ("median of the %u runs' medians: %.4f ms; slowest single query over all runs: %.3f ms (“%s”)\n",
-          runs, median_of (medians, runs), slowest, slowest_query);
+          runs, bench_median (medians, runs), slowest, slowest_query);
   return 0;
 }

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "sillon-opening-hours.h"
+#include "bench-util.h"
 
 /* Values as directories publish them, the common ones first, and the ones
  * that make the evaluation look far ahead (dated, holidays, never open). */
@@ -33,23 +34,6 @@ static const char *const values[] = {
   "2025-2026 Mo-Fr 09:00-12:00",
 };
 
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 int
 main (int argc, char **argv)
 {
@@ -60,7 +44,12 @@ main (int argc, char **argv)
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        runs = (guint) MAX (1, atoi (argv[++i]));
+        {
+          /* Not inside MAX (), which would read the argument twice. */
+          int n = atoi (argv[++i]);
+
+          runs = (guint) MAX (1, n);
+        }
       else
         {
           fprintf (stderr, "usage: bench-opening-hours [--runs N]\n");
@@ -75,7 +64,7 @@ main (int argc, char **argv)
 
       for (guint r = 0; r < runs; r++)
         {
-          double start = now_ms ();
+          double start = bench_now_ms ();
 
           for (guint c = 0; c < calls; c++)
             {
@@ -89,9 +78,9 @@ main (int argc, char **argv)
                   return 1;
                 }
             }
-          per_run[r] = (now_ms () - start) / calls;
+          per_run[r] = (bench_now_ms () - start) / calls;
         }
-      qsort (per_run, runs, sizeof (double), compare_doubles);
+      qsort (per_run, runs, sizeof (double), bench_compare_double);
       printf ("%-66s %12.4f %12.4f\n", values[v], per_run[runs / 2], per_run[runs - 1]);
     }
   return 0;

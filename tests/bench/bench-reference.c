@@ -28,39 +28,7 @@
 #include "sillon-places-import.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
-
-static double
-now_ms (void)
-{
-  return (double) g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples, double p)
-{
-  guint index;
-
-  g_array_sort (samples, compare_double);
-  index = (guint) (p * (samples->len - 1) + 0.5);
-  return g_array_index (samples, double, index);
-}
-
-static void
-check (gboolean ok, GError *error)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-reference: %s\n", error != NULL ? error->message : "failed");
-      exit (1);
-    }
-}
+#include "bench-util.h"
 
 static void
 first_screen (SillonStore *store, const char *today)
@@ -71,15 +39,15 @@ first_screen (SillonStore *store, const char *today)
 
   for (int run = 0; run < 30; run++)
     {
-      double start = now_ms ();
+      double start = bench_now_ms ();
       g_autoptr (GPtrArray) recent = sillon_store_list_recent_beneficiaries (store, 20, &error);
       g_autoptr (GPtrArray) sessions = NULL;
       double elapsed;
 
-      check (recent != NULL, error);
+      bench_check (recent != NULL, error);
       sessions = sillon_store_list_sessions_on (store, today, &error);
-      check (sessions != NULL, error);
-      elapsed = now_ms () - start;
+      bench_check (sessions != NULL, error);
+      elapsed = bench_now_ms () - start;
       if (run == 0)
         g_print ("first_screen_first_call_ms\t%.2f\n", elapsed);
       g_array_append_val (samples, elapsed);
@@ -87,8 +55,8 @@ first_screen (SillonStore *store, const char *today)
       n_today = sessions->len;
     }
   g_print ("first_screen_rows\t%u recent, %u today\n", n_recent, n_today);
-  g_print ("first_screen_median_ms\t%.2f\n", percentile (samples, 0.5));
-  g_print ("first_screen_p95_ms\t%.2f\n", percentile (samples, 0.95));
+  g_print ("first_screen_median_ms\t%.2f\n", bench_percentile (samples, 0.5));
+  g_print ("first_screen_p95_ms\t%.2f\n", bench_percentile (samples, 0.95));
 }
 
 /* Prefixes as typed: each letter of "first last" and "last" of 150 people
@@ -103,7 +71,7 @@ search_keystrokes (SillonStore *store)
   gint64 count = sillon_store_count_beneficiaries (store, &error);
   gint64 step;
 
-  check (count >= 0, error);
+  bench_check (count >= 0, error);
   if (count == 0)
     {
       /* Without the reference dataset the other figures still mean something. */
@@ -127,24 +95,24 @@ search_keystrokes (SillonStore *store)
       for (glong n = 1; n <= length; n++)
         {
           g_autofree char *prefix = g_utf8_substring (typed, 0, n);
-          double start = now_ms ();
+          double start = bench_now_ms ();
           g_autoptr (GPtrArray) found = sillon_store_search_beneficiaries (store, prefix, 20, &error);
-          double elapsed = now_ms () - start;
+          double elapsed = bench_now_ms () - start;
 
-          check (found != NULL, error);
+          bench_check (found != NULL, error);
           g_array_append_val (samples, elapsed);
           /* Fewer than the limit found by prefix: the typo-tolerant pass ran too. */
           g_array_append_val (found->len < 20 ? short_samples : full_samples, elapsed);
         }
     }
   g_print ("search_keystrokes\t%u\n", samples->len);
-  g_print ("search_median_ms\t%.2f\n", percentile (samples, 0.5));
-  g_print ("search_p95_ms\t%.2f\n", percentile (samples, 0.95));
-  g_print ("search_max_ms\t%.2f\n", percentile (samples, 1.0));
+  g_print ("search_median_ms\t%.2f\n", bench_percentile (samples, 0.5));
+  g_print ("search_p95_ms\t%.2f\n", bench_percentile (samples, 0.95));
+  g_print ("search_max_ms\t%.2f\n", bench_percentile (samples, 1.0));
   if (full_samples->len > 0)
-    g_print ("search_p95_limit_filled_ms\t%.2f\n", percentile (full_samples, 0.95));
+    g_print ("search_p95_limit_filled_ms\t%.2f\n", bench_percentile (full_samples, 0.95));
   if (short_samples->len > 0)
-    g_print ("search_p95_fewer_than_limit_ms\t%.2f\n", percentile (short_samples, 0.95));
+    g_print ("search_p95_fewer_than_limit_ms\t%.2f\n", bench_percentile (short_samples, 0.95));
   g_print ("search_fewer_than_limit\t%u\n", short_samples->len);
 }
 
@@ -158,7 +126,7 @@ log_sessions (SillonStore *store, const char *today)
 
   /* A person of its own: the figure does not depend on the dataset's ids. */
   person->last_name = g_strdup ("Bench");
-  check (sillon_store_insert_beneficiary (store, person, &error), error);
+  bench_check (sillon_store_insert_beneficiary (store, person, &error), error);
   for (int i = 0; i < 200; i++)
     {
       g_autoptr (SillonSession) s = sillon_session_new ();
@@ -169,15 +137,15 @@ log_sessions (SillonStore *store, const char *today)
       s->duration_minutes = 30;
       s->place_type = g_strdup ("lieu_activite");
       s->themes = g_strdupv ((char **) themes);
-      start = now_ms ();
+      start = bench_now_ms ();
       /* Autocommit: the insert is its own transaction, committed with
        * synchronous=FULL (the vault's setting) before it returns. */
-      check (sillon_store_insert_session (store, s, &error), error);
-      elapsed = now_ms () - start;
+      bench_check (sillon_store_insert_session (store, s, &error), error);
+      elapsed = bench_now_ms () - start;
       g_array_append_val (samples, elapsed);
     }
-  g_print ("log_session_median_ms\t%.2f\n", percentile (samples, 0.5));
-  g_print ("log_session_p95_ms\t%.2f\n", percentile (samples, 0.95));
+  g_print ("log_session_median_ms\t%.2f\n", bench_percentile (samples, 0.5));
+  g_print ("log_session_p95_ms\t%.2f\n", bench_percentile (samples, 0.95));
 }
 
 static void
@@ -191,16 +159,16 @@ import_places (SillonStore *store, const char *path)
   gsize length = 0;
   double start, parsed, stored;
 
-  check (schema != NULL, error);
-  check (g_file_get_contents (path, &data, &length, &error), error);
-  start = now_ms ();
-  check (sillon_places_import_csv (schema, data, length, &places, &report, &error), error);
-  parsed = now_ms ();
-  check (sillon_store_begin (store, &error), error);
+  bench_check (schema != NULL, error);
+  bench_check (g_file_get_contents (path, &data, &length, &error), error);
+  start = bench_now_ms ();
+  bench_check (sillon_places_import_csv (schema, data, length, &places, &report, &error), error);
+  parsed = bench_now_ms ();
+  bench_check (sillon_store_begin (store, &error), error);
   /* What the CLI and the places area of the window call. */
-  check (sillon_store_import_places (store, places, NULL, NULL, NULL, &error), error);
-  check (sillon_store_commit (store, &error), error);
-  stored = now_ms ();
+  bench_check (sillon_store_import_places (store, places, NULL, NULL, NULL, &error), error);
+  bench_check (sillon_store_commit (store, &error), error);
+  stored = bench_now_ms ();
   g_print ("import_places_records\t%u kept, %u flagged, %u skipped\n", report->n_kept, report->n_flagged, report->n_skipped);
   g_print ("import_places_parse_ms\t%.0f\n", parsed - start);
   g_print ("import_places_total_ms\t%.0f\n", stored - start);
@@ -239,19 +207,19 @@ search_places_keystrokes (SillonStore *store)
       for (glong n = 1; n <= length; n++)
         {
           g_autofree char *prefix = g_utf8_substring (typed[i], 0, n);
-          double start = now_ms ();
+          double start = bench_now_ms ();
           /* 50: what the places area shows. */
           g_autoptr (GPtrArray) found = sillon_store_search_places (store, prefix, 50, &error);
-          double elapsed = now_ms () - start;
+          double elapsed = bench_now_ms () - start;
 
-          check (found != NULL, error);
+          bench_check (found != NULL, error);
           g_array_append_val (samples, elapsed);
         }
     }
   g_print ("place_search_keystrokes\t%u\n", samples->len);
-  g_print ("place_search_median_ms\t%.2f\n", percentile (samples, 0.5));
-  g_print ("place_search_p95_ms\t%.2f\n", percentile (samples, 0.95));
-  g_print ("place_search_max_ms\t%.2f\n", percentile (samples, 1.0));
+  g_print ("place_search_median_ms\t%.2f\n", bench_percentile (samples, 0.5));
+  g_print ("place_search_p95_ms\t%.2f\n", bench_percentile (samples, 0.95));
+  g_print ("place_search_max_ms\t%.2f\n", bench_percentile (samples, 1.0));
 }
 
 /* The workshops area reads upcoming and past workshops; a workshop page
@@ -279,47 +247,47 @@ open_workshops (SillonStore *store, const char *today)
 
       b->first_name = g_strdup_printf ("Attendee %d", i + 1);
       b->last_name = g_strdup ("Bench");
-      check (sillon_store_insert_beneficiary (store, b, &error), error);
+      bench_check (sillon_store_insert_beneficiary (store, b, &error), error);
       g_array_append_val (w->attendees, b->id);
     }
-  check (sillon_store_insert_workshop (store, w, &error), error);
+  bench_check (sillon_store_insert_workshop (store, w, &error), error);
 
   for (int i = 0; i < 20; i++)
     {
-      double start = now_ms ();
+      double start = bench_now_ms ();
       g_autoptr (GPtrArray) upcoming = sillon_store_list_workshops (store, today, NULL, &error);
       g_autoptr (GPtrArray) past = NULL;
       double elapsed;
 
-      check (upcoming != NULL, error);
+      bench_check (upcoming != NULL, error);
       /* As the workshops area reads them: the 100 most recent past
        * workshops, the others counted. */
       past = sillon_store_list_workshops_before (store, today, 100, &total, &error);
-      check (past != NULL, error);
-      elapsed = now_ms () - start;
+      bench_check (past != NULL, error);
+      elapsed = bench_now_ms () - start;
       listed = upcoming->len + total;
       g_array_append_val (list_samples, elapsed);
     }
   for (int i = 0; i < 30; i++)
     {
-      double start = now_ms ();
+      double start = bench_now_ms ();
       g_autoptr (SillonWorkshop) opened = sillon_store_get_workshop (store, w->id, &error);
       double elapsed;
 
-      check (opened != NULL, error);
+      bench_check (opened != NULL, error);
       for (guint a = 0; a < opened->attendees->len; a++)
         {
           g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (store, g_array_index (opened->attendees, gint64, a), &error);
-          check (b != NULL, error);
+          bench_check (b != NULL, error);
         }
-      elapsed = now_ms () - start;
+      elapsed = bench_now_ms () - start;
       g_array_append_val (open_samples, elapsed);
     }
   g_print ("workshops_listed\t%u\n", listed);
-  g_print ("workshops_lists_median_ms\t%.2f\n", percentile (list_samples, 0.5));
-  g_print ("workshops_lists_p95_ms\t%.2f\n", percentile (list_samples, 0.95));
-  g_print ("workshop_30_attendees_open_median_ms\t%.2f\n", percentile (open_samples, 0.5));
-  g_print ("workshop_30_attendees_open_p95_ms\t%.2f\n", percentile (open_samples, 0.95));
+  g_print ("workshops_lists_median_ms\t%.2f\n", bench_percentile (list_samples, 0.5));
+  g_print ("workshops_lists_p95_ms\t%.2f\n", bench_percentile (list_samples, 0.95));
+  g_print ("workshop_30_attendees_open_median_ms\t%.2f\n", bench_percentile (open_samples, 0.5));
+  g_print ("workshop_30_attendees_open_p95_ms\t%.2f\n", bench_percentile (open_samples, 0.95));
 }
 
 int
@@ -333,6 +301,8 @@ main (int argc, char **argv)
   char passphrase[256] = { 0 };
   double start;
 
+  g_set_prgname ("bench-reference");
+
   if (argc != 3)
     {
       g_printerr ("usage: bench-reference VAULT PLACES-CSV < passphrase\n");
@@ -343,14 +313,14 @@ main (int argc, char **argv)
   passphrase[strcspn (passphrase, "\n")] = '\0';
   sillon_vault_register_vfs ();
 
-  start = now_ms ();
+  start = bench_now_ms ();
   vault = sillon_vault_open (argv[1], passphrase, &error);
-  check (vault != NULL, error);
-  g_print ("unlock_ms\t%.0f\n", now_ms () - start);
-  start = now_ms ();
+  bench_check (vault != NULL, error);
+  g_print ("unlock_ms\t%.0f\n", bench_now_ms () - start);
+  start = bench_now_ms ();
   store = sillon_store_new (sillon_vault_get_db (vault), &error);
-  check (store != NULL, error);
-  g_print ("store_open_ms\t%.1f\n", now_ms () - start);
+  bench_check (store != NULL, error);
+  g_print ("store_open_ms\t%.1f\n", bench_now_ms () - start);
   {
     sqlite3_stmt *stmt = NULL;
     /* The durability the session figures are measured with. */

@@ -23,36 +23,7 @@
 #include <sodium.h>
 
 #include "sillon-core.h"
-
-static double
-now_ms (void)
-{
-  return (double) g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples, double p)
-{
-  g_array_sort (samples, compare_double);
-  return g_array_index (samples, double, (guint) (p * (samples->len - 1) + 0.5));
-}
-
-static void
-check (gboolean ok, GError *error)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-sheets: %s\n", error != NULL ? error->message : "failed");
-      exit (1);
-    }
-}
+#include "bench-util.h"
 
 /* Where the time goes: building (queries and layout), drawing the PDF in
  * memory (cairo, font subsets); the figure is build + write_pdf (which
@@ -73,15 +44,15 @@ render (SillonStore *store, const guint8 *key, SillonSheetKind kind, gint64 pers
   g_unlink (path);
   request.kind = kind;
   request.person_id = person;
-  start = now_ms ();
+  start = bench_now_ms ();
   doc = sillon_sheet_build (store, &request, key, &code, NULL, &error);
-  check (doc != NULL, error);
-  built = now_ms ();
-  check (sillon_sheet_doc_write_pdf (doc, path, &error), error);
-  written = now_ms ();
+  bench_check (doc != NULL, error);
+  built = bench_now_ms ();
+  bench_check (sillon_sheet_doc_write_pdf (doc, path, &error), error);
+  written = bench_now_ms ();
   pdf = sillon_sheet_doc_to_pdf (doc, &error);
-  check (pdf != NULL, error);
-  drawn = now_ms ();
+  bench_check (pdf != NULL, error);
+  drawn = bench_now_ms ();
   *out_pages = sillon_sheet_doc_get_n_pages (doc);
   {
     double b = built - start, d = drawn - written;
@@ -94,10 +65,10 @@ render (SillonStore *store, const guint8 *key, SillonSheetKind kind, gint64 pers
 static void
 report (const char *name, GArray *samples, guint pages_total)
 {
-  double max = percentile (samples, 1.0);
+  double max = bench_percentile (samples, 1.0);
 
-  g_print ("%s_median_ms\t%.1f\n", name, percentile (samples, 0.5));
-  g_print ("%s_p95_ms\t%.1f\n", name, percentile (samples, 0.95));
+  g_print ("%s_median_ms\t%.1f\n", name, bench_percentile (samples, 0.5));
+  g_print ("%s_p95_ms\t%.1f\n", name, bench_percentile (samples, 0.95));
   g_print ("%s_slowest_ms\t%.1f\n", name, max);
   g_print ("%s_pages_mean\t%.1f\n", name, (double) pages_total / samples->len);
 }
@@ -117,6 +88,8 @@ main (int argc, char **argv)
   guint wanted, progress_pages = 0, referral_pages = 0;
   sqlite3_stmt *stmt = NULL;
 
+  g_set_prgname ("bench-sheets");
+
   build_samples = g_array_new (FALSE, FALSE, sizeof (double));
   draw_samples = g_array_new (FALSE, FALSE, sizeof (double));
   if (argc != 4)
@@ -132,19 +105,19 @@ main (int argc, char **argv)
   sillon_vault_register_vfs ();
 
   session = sillon_vault_session_open (argv[1], passphrase, "bench", NULL, &error);
-  check (session != NULL, error);
+  bench_check (session != NULL, error);
   store = sillon_vault_session_get_store (session);
   key = sillon_sheet_fingerprint_derive_key (session, &error);
-  check (key != NULL, error);
+  bench_check (key != NULL, error);
   dir = g_dir_make_tmp ("sillon-bench-sheets-XXXXXX", &error);
-  check (dir != NULL, error);
+  bench_check (dir != NULL, error);
   path = g_build_filename (dir, "sheet.pdf", NULL);
 
   /* People spread over the dataset who were referred somewhere. */
-  check (sqlite3_prepare_v2 (sillon_store_get_db (store),
-                             "SELECT DISTINCT beneficiary_id FROM referrals ORDER BY beneficiary_id * 7919 % 10007 LIMIT ?",
-                             -1, &stmt, NULL) == SQLITE_OK,
-         NULL);
+  bench_check (sqlite3_prepare_v2 (sillon_store_get_db (store),
+                                   "SELECT DISTINCT beneficiary_id FROM referrals ORDER BY beneficiary_id * 7919 % 10007 LIMIT ?",
+                                   -1, &stmt, NULL) == SQLITE_OK,
+               NULL);
   sqlite3_bind_int (stmt, 1, (int) wanted);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -160,13 +133,13 @@ main (int argc, char **argv)
       referral_pages += pages;
     }
   sqlite3_finalize (stmt);
-  check (progress->len > 0, NULL);
+  bench_check (progress->len > 0, NULL);
 
   g_print ("people\t%u\n", progress->len);
   report ("progress_sheet", progress, progress_pages);
   report ("referral_sheet", referral, referral_pages);
-  g_print ("of_which_build_median_ms\t%.1f\n", percentile (build_samples, 0.5));
-  g_print ("of_which_pdf_drawing_median_ms\t%.1f\n", percentile (draw_samples, 0.5));
+  g_print ("of_which_build_median_ms\t%.1f\n", bench_percentile (build_samples, 0.5));
+  g_print ("of_which_pdf_drawing_median_ms\t%.1f\n", bench_percentile (draw_samples, 0.5));
 
   g_unlink (path);
   g_rmdir (dir);

@@ -28,15 +28,10 @@
 #include "sillon-stats-indicators.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
+#include "bench-util.h"
 
 #define RUNS 7
 #define SITES 100
-
-static double
-now_ms (void)
-{
-  return (double) g_get_monotonic_time () / 1000.0;
-}
 
 static double
 cpu_ms (void)
@@ -50,36 +45,12 @@ cpu_ms (void)
 static double cpu[RUNS];
 static double cpu_start;
 
-#define START(run)          \
-  double start = now_ms (); \
+#define START(run)                \
+  double start = bench_now_ms (); \
   cpu_start = cpu_ms ()
-#define STOP(run)             \
-  t[run] = now_ms () - start; \
+#define STOP(run)                   \
+  t[run] = bench_now_ms () - start; \
   cpu[run] = cpu_ms () - cpu_start
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *samples, guint n)
-{
-  qsort (samples, n, sizeof (double), (int (*) (const void *, const void *)) compare_double);
-  return samples[n / 2];
-}
-
-static void
-check (gboolean ok, GError *error)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-stats: %s\n", error != NULL ? error->message : "failed");
-      exit (1);
-    }
-}
 
 int
 main (int argc, char **argv)
@@ -97,6 +68,8 @@ main (int argc, char **argv)
   guint cells = 0, hidden = 0;
   gsize bundle_bytes = 0;
 
+  g_set_prgname ("bench-stats");
+
   if (argc != 4 || sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
     {
       g_printerr ("usage: bench-stats VAULT FROM TO < passphrase\n");
@@ -107,11 +80,11 @@ main (int argc, char **argv)
   to = argv[3];
   sillon_vault_register_vfs ();
   vault = sillon_vault_open (argv[1], passphrase, &error);
-  check (vault != NULL, error);
+  bench_check (vault != NULL, error);
   store = sillon_store_new (sillon_vault_get_db (vault), &error);
-  check (store != NULL, error);
+  bench_check (store != NULL, error);
   dir = g_dir_make_tmp ("sillon-bench-stats-XXXXXX", &error);
-  check (dir != NULL, error);
+  bench_check (dir != NULL, error);
 
   /* All publishable tables of the period. */
   for (int run = 0; run < RUNS; run++)
@@ -119,8 +92,8 @@ main (int argc, char **argv)
       START (run);
       g_autoptr (SillonStatsRelease) release = sillon_stats_compute (store, from, to, &error);
 
-      check (release != NULL, error);
-      check (sillon_stats_release_suppress (release, SILLON_STATS_DEFAULT_K, &error), error);
+      bench_check (release != NULL, error);
+      bench_check (sillon_stats_release_suppress (release, SILLON_STATS_DEFAULT_K, &error), error);
       STOP (run);
       if (run == 0)
         for (guint i = 0; i < release->vars->len; i++)
@@ -129,7 +102,7 @@ main (int argc, char **argv)
             hidden += sillon_stats_release_get_var (release, i)->status != SILLON_STATS_CELL_PUBLISHED;
           }
     }
-  g_print ("tables_year_compute_and_suppress_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+  g_print ("tables_year_compute_and_suppress_ms\t%.1f (cpu %.1f)\n", bench_median (t, RUNS), bench_median (cpu, RUNS));
   g_print ("tables_year_cells\t%u (hidden %u)\n", cells, hidden);
   for (int run = 0; run < RUNS; run++)
     {
@@ -137,20 +110,20 @@ main (int argc, char **argv)
       g_autoptr (SillonStatsRelease) release = sillon_stats_compute (store, from, to, &error);
       const char *names[] = { "s.json", "s.csv", "s.xlsx" };
 
-      check (release != NULL, error);
-      check (sillon_stats_release_suppress (release, SILLON_STATS_DEFAULT_K, &error), error);
+      bench_check (release != NULL, error);
+      bench_check (sillon_stats_release_suppress (release, SILLON_STATS_DEFAULT_K, &error), error);
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         {
           g_autofree char *path = g_build_filename (dir, names[i], NULL);
           SillonStatsFormat format;
 
-          check (sillon_stats_format_from_path (path, &format, &error), error);
-          check (sillon_stats_release_write (release, sillon_store_get_vocabulary (store), format, path, &error), error);
+          bench_check (sillon_stats_format_from_path (path, &format, &error), error);
+          bench_check (sillon_stats_release_write (release, sillon_store_get_vocabulary (store), format, path, &error), error);
           g_remove (path);
         }
       STOP (run);
     }
-  g_print ("tables_year_with_json_csv_xlsx_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+  g_print ("tables_year_with_json_csv_xlsx_ms\t%.1f (cpu %.1f)\n", bench_median (t, RUNS), bench_median (cpu, RUNS));
 
   /* One bundle, as `stats bundle` makes it (the site key is read from the
    * vault each time). */
@@ -163,22 +136,22 @@ main (int argc, char **argv)
       guint8 pk[32];
       guint8 *sk = NULL;
 
-      check (release != NULL, error);
-      check (sillon_stats_site_key (store, pk, &sk, &error), error);
+      bench_check (release != NULL, error);
+      bench_check (sillon_stats_site_key (store, pk, &sk, &error), error);
       bytes = sillon_stats_bundle_build (release, pk, sk, coordinator_pk, &error);
       sodium_free (sk);
-      check (bytes != NULL, error);
+      bench_check (bytes != NULL, error);
       STOP (run);
       bundle_bytes = g_bytes_get_size (bytes);
     }
-  g_print ("bundle_one_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+  g_print ("bundle_one_ms\t%.1f (cpu %.1f)\n", bench_median (t, RUNS), bench_median (cpu, RUNS));
   g_print ("bundle_bytes\t%zu\n", bundle_bytes);
 
   /* 100 sites: the same counts signed by 100 site keys. */
   {
     g_autoptr (SillonStatsRelease) release = sillon_stats_compute (store, from, to, &error);
 
-    check (release != NULL, error);
+    bench_check (release != NULL, error);
     for (guint i = 0; i < SITES; i++)
       {
         guint8 pk[32], sk[64];
@@ -187,8 +160,8 @@ main (int argc, char **argv)
 
         crypto_sign_keypair (pk, sk);
         bytes = sillon_stats_bundle_build (release, pk, sk, coordinator_pk, &error);
-        check (bytes != NULL, error);
-        check (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error), error);
+        bench_check (bytes != NULL, error);
+        bench_check (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error), error);
         g_hash_table_insert (trust, sillon_stats_key_to_text (pk), g_strdup (""));
         g_ptr_array_add (paths, path);
       }
@@ -199,20 +172,20 @@ main (int argc, char **argv)
       START (run);
       g_autoptr (SillonStatsRelease) merged = sillon_stats_merge ((const char *const *) paths->pdata, trust, coordinator_sk, &error);
 
-      check (merged != NULL, error);
+      bench_check (merged != NULL, error);
       STOP (run);
     }
-  g_print ("merge_100_bundles_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+  g_print ("merge_100_bundles_ms\t%.1f (cpu %.1f)\n", bench_median (t, RUNS), bench_median (cpu, RUNS));
   for (int run = 0; run < RUNS; run++)
     {
       START (run);
       g_autoptr (SillonStatsRelease) merged = sillon_stats_merge ((const char *const *) paths->pdata, trust, coordinator_sk, &error);
 
-      check (merged != NULL, error);
-      check (sillon_stats_release_suppress (merged, SILLON_STATS_DEFAULT_K, &error), error);
+      bench_check (merged != NULL, error);
+      bench_check (sillon_stats_release_suppress (merged, SILLON_STATS_DEFAULT_K, &error), error);
       STOP (run);
     }
-  g_print ("merge_100_bundles_and_suppress_ms\t%.1f (cpu %.1f)\n", median (t, RUNS), median (cpu, RUNS));
+  g_print ("merge_100_bundles_and_suppress_ms\t%.1f (cpu %.1f)\n", bench_median (t, RUNS), bench_median (cpu, RUNS));
 
   for (guint i = 0; i + 1 < paths->len; i++)
     g_remove (g_ptr_array_index (paths, i));

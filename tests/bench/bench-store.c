@@ -19,22 +19,8 @@
 #include "sillon-demo.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *sorted, double p)
-{
-  guint i = (guint) (p * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
-}
+#include "bench-util.h"
+#include "../core/test-dir-util.h"
 
 /* Every prefix of a name as typed letter by letter, with and without its
  * accents, plus the whole name with one letter swapped (a typo). */
@@ -166,9 +152,8 @@ main (int argc, char **argv)
         g_array_index (times, double, worst) = -1;
       }
   }
-  g_array_sort (times, compare_doubles);
   printf ("search: %u keystrokes x %" G_GINT64_FORMAT " runs, median %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms (%" G_GUINT64_FORMAT " results)\n",
-          queries->len, runs, percentile (times, 0.5), percentile (times, 0.95), percentile (times, 0.99),
+          queries->len, runs, bench_percentile (times, 0.5), bench_percentile (times, 0.95), bench_percentile (times, 0.99),
           g_array_index (times, double, times->len - 1), total_hits);
 
   g_array_set_size (times, 0);
@@ -180,8 +165,7 @@ main (int argc, char **argv)
       g_assert_no_error (error);
       g_array_append_val (times, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
     }
-  g_array_sort (times, compare_doubles);
-  printf ("place search: median %.3f ms, p95 %.3f ms\n", percentile (times, 0.5), percentile (times, 0.95));
+  printf ("place search: median %.3f ms, p95 %.3f ms\n", bench_percentile (times, 0.5), bench_percentile (times, 0.95));
 
   {
     g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (store, 1, &error);
@@ -195,8 +179,7 @@ main (int argc, char **argv)
 
         g_array_append_val (dup_times, (double){ (g_get_monotonic_time () - t0) / 1000.0 });
       }
-    g_array_sort (dup_times, compare_doubles);
-    printf ("duplicates of one person: median %.3f ms, p95 %.3f ms\n", percentile (dup_times, 0.5), percentile (dup_times, 0.95));
+    printf ("duplicates of one person: median %.3f ms, p95 %.3f ms\n", bench_percentile (dup_times, 0.5), bench_percentile (dup_times, 0.95));
     (void) b;
   }
 
@@ -218,17 +201,6 @@ main (int argc, char **argv)
     if (g_stat (path, &st) == 0)
       printf ("file size: %.1f MiB\n", st.st_size / 1048576.0);
   }
-  {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  test_remove_tree (dir);
   return 0;
 }

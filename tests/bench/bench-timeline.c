@@ -25,38 +25,9 @@
 #include "sillon-store.h"
 #include "sillon-timeline.h"
 #include "sillon-vault.h"
+#include "bench-util.h"
 
 #define RUNS 15
-
-static double
-now_ms (void)
-{
-  return (double) g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_double);
-  return g_array_index (samples, double, samples->len / 2);
-}
-
-static void
-check (gboolean ok, GError *error)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-timeline: %s\n", error != NULL ? error->message : "failed");
-      exit (1);
-    }
-}
 
 /* A person with a long story, written in one transaction. */
 static gint64
@@ -68,11 +39,11 @@ add_long_story (SillonStore *store)
   g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, &error);
   const char *themes[] = { "email", "banque_et_achats_en_ligne", NULL };
 
-  check (tx != NULL, error);
+  bench_check (tx != NULL, error);
   b->first_name = g_strdup ("Suivie");
   b->last_name = g_strdup ("Longtemps");
   b->birth_year = 1950;
-  check (sillon_store_insert_beneficiary (store, b, &error), error);
+  bench_check (sillon_store_insert_beneficiary (store, b, &error), error);
   for (guint i = 0; i < 200; i++)
     {
       g_autoptr (GDateTime) day = g_date_time_add_days (now, -(int) (i * 3));
@@ -86,7 +57,7 @@ add_long_story (SillonStore *store)
           r->date = g_strdup (date);
           r->destination = g_strdup ("aide_sociale");
           r->reason = g_strdup ("Dossier de logement");
-          check (sillon_store_insert_referral (store, r, &error), error);
+          bench_check (sillon_store_insert_referral (store, r, &error), error);
         }
       else if (i % 5 == 0)
         {
@@ -99,7 +70,7 @@ add_long_story (SillonStore *store)
           a->answers_json = g_strdup ("{}");
           a->result_json = g_strdup ("{\"axes\":{\"pouvoir\":{\"score\":40},\"vouloir\":{\"score\":70},"
                                      "\"savoir\":{\"score\":25}},\"degree\":{\"id\":\"far\"}}");
-          check (sillon_store_insert_assessment (store, a, &error), error);
+          bench_check (sillon_store_insert_assessment (store, a, &error), error);
         }
       else
         {
@@ -111,10 +82,10 @@ add_long_story (SillonStore *store)
           s->place_type = g_strdup ("lieu_activite");
           s->themes = g_strdupv ((char **) themes);
           s->autonomy = g_strdup ("partiellement_autonome");
-          check (sillon_store_insert_session (store, s, &error), error);
+          bench_check (sillon_store_insert_session (store, s, &error), error);
         }
     }
-  check (sillon_store_transaction_commit (tx, &error), error);
+  bench_check (sillon_store_transaction_commit (tx, &error), error);
   return b->id;
 }
 
@@ -154,9 +125,9 @@ main (int argc, char **argv)
   passphrase[strcspn (passphrase, "\n")] = '\0';
   sillon_vault_register_vfs ();
   vault = sillon_vault_open (argv[1], passphrase, &error);
-  check (vault != NULL, error);
+  bench_check (vault != NULL, error);
   store = sillon_store_new (sillon_vault_get_db (vault), &error);
-  check (store != NULL, error);
+  bench_check (store != NULL, error);
   person = add_long_story (store);
   g_print ("timeline_entries\t%" G_GINT64_FORMAT "\n", sillon_store_count_timeline (store, person, NULL));
 
@@ -170,7 +141,7 @@ main (int argc, char **argv)
 
   for (guint run = 0; run < RUNS; run++)
     {
-      double start = now_ms (), t;
+      double start = bench_now_ms (), t;
       g_autoptr (SillonBeneficiary) b = NULL;
       g_autoptr (GPtrArray) page = NULL;
 
@@ -178,38 +149,38 @@ main (int argc, char **argv)
       settle (window);
 
       /* The store alone: the person and the first page of their story. */
-      start = now_ms ();
+      start = bench_now_ms ();
       b = sillon_store_get_beneficiary (store, person, &error);
-      check (b != NULL, error);
+      bench_check (b != NULL, error);
       page = sillon_store_list_timeline (store, person, SILLON_TIMELINE_PAGE_SIZE, 0, &error);
-      check (page != NULL, error);
-      t = now_ms () - start;
+      bench_check (page != NULL, error);
+      t = bench_now_ms () - start;
       g_array_append_val (query_ms, t);
 
       /* What the page does: read, build the rows, lay out. */
-      start = now_ms ();
+      start = bench_now_ms ();
       g_clear_pointer (&b, sillon_beneficiary_free);
       b = sillon_store_get_beneficiary (store, person, &error);
-      check (b != NULL, error);
-      check (sillon_timeline_load (SILLON_TIMELINE (timeline), store, person, &error), error);
-      t = now_ms () - start;
+      bench_check (b != NULL, error);
+      bench_check (sillon_timeline_load (SILLON_TIMELINE (timeline), store, person, &error), error);
+      t = bench_now_ms () - start;
       g_array_append_val (build_ms, t);
       settle (window);
-      t = now_ms () - start;
+      t = bench_now_ms () - start;
       g_array_append_val (open_ms, t);
 
       /* Then every entry, with "Show more" until none is left. */
-      start = now_ms ();
+      start = bench_now_ms ();
       for (guint more = 0; more < 200 / SILLON_TIMELINE_PAGE_SIZE; more++)
-        check (sillon_timeline_load_more (SILLON_TIMELINE (timeline), store, &error), error);
+        bench_check (sillon_timeline_load_more (SILLON_TIMELINE (timeline), store, &error), error);
       settle (window);
-      t = now_ms () - start;
+      t = bench_now_ms () - start;
       g_array_append_val (all_ms, t);
     }
-  g_print ("open_person_first_page_ms_median\t%.1f\n", median (open_ms));
-  g_print ("of_which_reading_and_building_rows_ms_median\t%.1f\n", median (build_ms));
-  g_print ("store_person_and_first_page_ms_median\t%.2f\n", median (query_ms));
-  g_print ("show_all_200_ms_median\t%.1f\n", median (all_ms));
+  g_print ("open_person_first_page_ms_median\t%.1f\n", bench_percentile (open_ms, 0.5));
+  g_print ("of_which_reading_and_building_rows_ms_median\t%.1f\n", bench_percentile (build_ms, 0.5));
+  g_print ("store_person_and_first_page_ms_median\t%.2f\n", bench_percentile (query_ms, 0.5));
+  g_print ("show_all_200_ms_median\t%.1f\n", bench_percentile (all_ms, 0.5));
   g_print ("runs\t%d\n", RUNS);
 
   gtk_widget_destroy (window);

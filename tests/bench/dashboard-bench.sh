@@ -11,8 +11,8 @@
 # are medians of 7 runs. docs/PERFORMANCE.md holds the last results.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
 work="$here/work/stats"
 build="$here/work/dashboard-build"
 passphrase="stats bench passphrase"
@@ -22,10 +22,7 @@ if [ ! -f "$vault" ]; then
   # The same vault as the statistics' benchmark: made there.
   "$here/stats-bench.sh" >/dev/null
 fi
-if [ ! -d "$build" ]; then
-  meson setup "$build" "$top" -Dbuildtype=release >/dev/null
-fi
-ninja -C "$build" tests/bench/bench-dashboard >/dev/null
+bench_build "$build" tests/bench/bench-dashboard -- -Dui=true
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 run=("$build/tests/bench/bench-dashboard" "$vault")

@@ -9,21 +9,6 @@
 # bench-opening-hours.c against it, then runs it.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
-work="$here/work"
-build="$work/store-build"
-mkdir -p "$work"
-
-if [ ! -d "$build" ]; then
-  meson setup "$build" "$top" -Dui=false -Dbuildtype=release >/dev/null
-fi
-ninja -C "$build" src/core/libsillon-core.a >/dev/null
-
-# shellcheck disable=SC2046
-cc -O2 -std=gnu11 -I"$build" -I"$top/src/core" "$here/bench-opening-hours.c" \
-  "$build/src/core/libsillon-core.a" \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo) -lm \
-  -o "$work/bench-opening-hours"
-
-"$work/bench-opening-hours" "$@"
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
+"$(bench_core_program opening-hours)" "$@"

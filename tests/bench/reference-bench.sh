@@ -13,24 +13,14 @@
 set -euo pipefail
 
 runs=${1:-3}
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
 work="$here/work/reference"
-build="$here/work/reference-build"
 passphrase="reference bench passphrase"
 mkdir -p "$work"
 
-if [ ! -d "$build" ]; then
-  meson setup "$build" "$top" -Dui=false -Dbuildtype=release >/dev/null
-fi
-ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli >/dev/null
-cli="$build/src/cli/sillon-cli"
-
-# shellcheck disable=SC2046
-cc -O2 -std=gnu11 -I"$build" -I"$top/src/core/base" -I"$top/src/core/vault" -I"$top/src/core/places" -I"$top/src/core/assessment" -I"$top/src/core/store" -I"$top/src/core/demo" -I"$build/src/core/assessment" -I"$build/src/core/store" "$here/bench-reference.c" \
-  "$build/src/core/libsillon-core.a" \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0) -lm \
-  -o "$work/bench-reference"
+bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
+bench_compile "$build" "$work/bench-reference" "" "$here/bench-reference.c"
 
 # 10 000 valid places in the national standard, ids place-1 … place-10000.
 places="$work/places-10000.csv"

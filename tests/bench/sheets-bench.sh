@@ -15,30 +15,16 @@
 set -euo pipefail
 
 runs=${1:-3}
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
 work="$here/work/sheets"
-build="$here/work/reference-build"
 passphrase="sheets bench passphrase"
 mkdir -p "$work"
 
-if [ ! -d "$build" ]; then
-  meson setup "$build" "$top" -Dui=false -Dbuildtype=release >/dev/null
-fi
-ninja -C "$build" >/dev/null
-cli="$build/src/cli/sillon-cli"
+# shellcheck disable=SC2119 # everything: the CLI and its translations
+bench_reference_build
 export SILLON_LOCALEDIR="$build/po"
-
-# Every layer's folder, and its build folder for the generated headers.
-includes=(-I"$build" -I"$top/src/core")
-for layer in base vault places assessment store sheets demo; do
-  includes+=(-I"$top/src/core/$layer" -I"$build/src/core/$layer")
-done
-# shellcheck disable=SC2046
-cc -O2 -std=gnu11 "${includes[@]}" "$here/bench-sheets.c" \
-  "$build/src/core/libsillon-core.a" \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo libqrencode) -lm \
-  -o "$work/bench-sheets"
+bench_compile "$build" "$work/bench-sheets" "pangocairo cairo libqrencode" "$here/bench-sheets.c"
 
 vault="$work/reference.sillon"
 small="$work/thousand.sillon"

@@ -12,30 +12,14 @@
 # docs/PERFORMANCE.md holds the last results.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
 work="$here/work/stats"
-build="$here/work/reference-build"
 passphrase="stats bench passphrase"
 mkdir -p "$work"
 
-if [ ! -d "$build" ]; then
-  meson setup "$build" "$top" -Dui=false -Dbuildtype=release >/dev/null
-fi
-ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli >/dev/null
-cli="$build/src/cli/sillon-cli"
-
-# shellcheck disable=SC2046
-layers=(base vault places assessment store stats demo)
-includes=()
-for layer in "${layers[@]}"; do
-  # The layer's headers, and those meson generates for it.
-  includes+=(-I"$top/src/core/$layer" -I"$build/src/core/$layer")
-done
-cc -O2 -std=gnu11 -I"$build" "${includes[@]}" "$here/bench-stats.c" \
-  "$build/src/core/libsillon-core.a" \
-  $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 pangocairo cairo xlsxwriter) -lm \
-  -o "$work/bench-stats"
+bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
+bench_compile "$build" "$work/bench-stats" "pangocairo cairo xlsxwriter" "$here/bench-stats.c"
 
 vault="$work/reference.sillon"
 if [ ! -f "$vault" ]; then

@@ -11,8 +11,8 @@
 # docs/PERFORMANCE.md holds the last results.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
 build="$(cd "${1:-$top/_build}" && pwd)"
 work="$here/work/timeline"
 passphrase="timeline bench passphrase"
@@ -20,15 +20,9 @@ mkdir -p "$work"
 
 ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli src/ui/sillon >/dev/null
 cli="$build/src/cli/sillon-cli"
-
-# shellcheck disable=SC2046
-cc -O2 -std=gnu11 -I"$build" -I"$top/src/ui" -I"$top/src/core/base" -I"$top/src/core/vault" -I"$top/src/core/places" \
-  -I"$top/src/core/assessment" -I"$build/src/core/assessment" -I"$top/src/core/store" -I"$build/src/core/store" -I"$build/src/core/base" -I"$top/src/core/demo" \
+bench_compile "$build" "$work/bench-timeline" "gtk+-3.0" -I"$top/src/ui" \
   "$here/bench-timeline.c" "$top/src/ui/sillon-timeline.c" "$top/src/ui/sillon-date-entry.c" \
-  "$build/resources/sillon-resources.c" \
-  "$build/src/core/libsillon-core.a" \
-  $(pkg-config --cflags --libs gtk+-3.0 glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0) -lm \
-  -o "$work/bench-timeline"
+  "$build/resources/sillon-resources.c"
 
 vault="$work/reference.sillon"
 rm -f "$vault" "$vault-wal"

@@ -446,8 +446,6 @@ static void
 vault_fixture_set_up (VaultFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CliResult) create = NULL;
-  g_autoptr (CliResult) open = NULL;
   g_autoptr (CliResult) shell = NULL;
   g_autoptr (GString) sql = g_string_new ("INSERT INTO beneficiaries (id, name_key, created_unix, updated_unix)"
                                           " VALUES (1, 'a', 1, 1), (2, 'b', 1, 1);\n");
@@ -455,11 +453,7 @@ vault_fixture_set_up (VaultFixture *f, gconstpointer data)
   f->dir = g_dir_make_tmp ("sillon-cli-assess-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
-  create = cli_run (NULL, PASS_LINE, NULL, "vault", "create", "--vault", f->vault, "--kdf-ms", "1", NULL);
-  g_assert_cmpint (create->status, ==, EXIT_OK);
-  /* The first data command creates Sillon's tables. */
-  open = cli_run (NULL, PASS_LINE, NULL, "journal", "verify", "--vault", f->vault, NULL);
-  g_assert_cmpint (open->status, ==, EXIT_OK);
+  cli_create_data_vault (f->vault, PASS_LINE, NULL);
 
   for (gsize i = 0; i < G_N_ELEMENTS (insertion_order); i++)
     {

@@ -69,17 +69,11 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CliResult) r = NULL;
-  g_autoptr (CliResult) open = NULL;
 
   f->dir = g_dir_make_tmp ("sillon-cli-data-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
-  r = run (PASS_LINE, NULL, "vault", "create", "--vault", f->vault, "--name", "Ada", "--kdf-ms", "1", NULL);
-  g_assert_cmpint (r->status, ==, EXIT_OK);
-  /* The first data command creates Sillon's tables. */
-  open = RUN (f, "journal", "verify");
-  g_assert_cmpint (open->status, ==, EXIT_OK);
+  cli_create_data_vault (f->vault, PASS_LINE, "Ada");
 }
 
 static void
@@ -276,6 +270,74 @@ test_places_control_characters (Fixture *f, gconstpointer data)
   shell = run (PASS_LINE, "SELECT nom FROM places;", "vault", "shell", "--vault", f->vault, NULL);
   g_assert_cmpint (shell->status, ==, EXIT_OK);
   g_assert_cmpstr (shell->out, ==, "Gare\\u001b[2J\\u001b]0;X\\u0007\\u007f\\u009bfin\n");
+}
+
+/* The bidirectional controls, marks and the line and paragraph
+ * separators, in UTF-8, anywhere in @text. */
+static gboolean
+has_raw_layout_control (const char *text)
+{
+  static const char *const raw[] = {
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u2028",
+    "\u2029",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (raw); i++)
+    if (contains (text, raw[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A name that reorders the line it is printed on (a right-to-left override
+ * shows what follows it backwards) or breaks it (U+2028) is stored
+ * as it was typed but printed escaped, as \u202e; a joiner, which Arabic
+ * and emoji need and which reorders nothing, is printed as it is. */
+static void
+test_places_layout_controls (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CliResult) insert = NULL;
+  g_autoptr (CliResult) search = NULL;
+  g_autoptr (CliResult) shell = NULL;
+  const char *expected = "Gare \\u202afdp\\u202b\\u202c\\u202d\\u202eexe\\u2066a\\u2067b\\u2068c\\u2069"
+                         "\\u2028d\\u2029e\\u200ef\\u200fg\\u061ch\u200di";
+
+  insert = run (PASS_LINE,
+                "INSERT INTO places (lieu_id, nom, code_postal, commune, updated_unix) VALUES ('l1', 'Gare ' || "
+                "char(8234) || 'fdp' || char(8235) || char(8236) || char(8237) || char(8238) || 'exe' || "
+                "char(8294) || 'a' || char(8295) || 'b' || char(8296) || 'c' || char(8297) || "
+                "char(8232) || 'd' || char(8233) || 'e' || char(8206) || 'f' || char(8207) || 'g' || "
+                "char(1564) || 'h' || char(8205) || 'i', '51100', 'Reims', 0);",
+                "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (insert->status, ==, EXIT_OK);
+
+  search = RUN (f, "places", "search", "gare");
+  g_assert_cmpint (search->status, ==, EXIT_OK);
+  g_assert_true (contains (search->out, expected));
+  g_assert_false (has_raw_layout_control (search->out));
+  g_assert_false (has_raw_control (search->out));
+
+  shell = run (PASS_LINE, "SELECT nom FROM places;", "vault", "shell", "--vault", f->vault, NULL);
+  g_assert_cmpint (shell->status, ==, EXIT_OK);
+  g_assert_true (contains (shell->out, expected));
+  g_assert_false (has_raw_layout_control (shell->out));
+  /* The value itself is kept as typed: 14 controls, a joiner. */
+  {
+    g_autofree char *length = sql (f, "SELECT length(nom) FROM places;");
+
+    g_assert_cmpstr (length, ==, "35");
+  }
 }
 
 static void
@@ -685,6 +747,8 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) erase = RUN (f, "person", "erase", "4242", "--yes");
   g_autoptr (CliResult) not_a_number = RUN (f, "person", "export", "abc");
   g_autoptr (CliResult) no_id = RUN (f, "person", "export");
+  g_autoptr (CliResult) two_ids = RUN (f, "person", "erase", "1", "2", "--yes");
+  g_autoptr (CliResult) zero = RUN (f, "person", "duplicates", "0");
   g_autoptr (CliResult) unknown = RUN (f, "person", "frobnicate");
   g_autofree char *erasures = NULL;
 
@@ -692,7 +756,13 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_assert_true (contains (export->err, "4242"));
   g_assert_cmpint (erase->status, ==, EXIT_NO_SUCH_RECORD);
   g_assert_cmpint (not_a_number->status, ==, EXIT_USAGE);
+  g_assert_true (contains (not_a_number->err, "“abc” is not a valid id"));
   g_assert_cmpint (no_id->status, ==, EXIT_USAGE);
+  g_assert_true (contains (no_id->err, "give exactly one person id"));
+  g_assert_cmpint (two_ids->status, ==, EXIT_USAGE);
+  g_assert_true (contains (two_ids->err, "give exactly one person id"));
+  g_assert_cmpint (zero->status, ==, EXIT_USAGE);
+  g_assert_true (contains (zero->err, "“0” is not a valid id"));
   g_assert_cmpint (unknown->status, ==, EXIT_USAGE);
   /* A failed erasure is not journaled as done. */
   erasures = sql (f, "SELECT count(*) FROM journal WHERE action = 'erase';");
@@ -769,6 +839,15 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
   g_assert_cmpstr (none->out, ==, "");
   bad_limit = RUN (f, "person", "search", "quenouille", "--limit", "0");
   g_assert_cmpint (bad_limit->status, ==, EXIT_USAGE);
+  {
+    g_autoptr (CliResult) no_text = RUN (f, "person", "search");
+    g_autoptr (CliResult) no_place_text = RUN (f, "places", "search");
+
+    g_assert_cmpint (no_text->status, ==, EXIT_USAGE);
+    g_assert_true (contains (no_text->err, "give the text to search for"));
+    g_assert_cmpint (no_place_text->status, ==, EXIT_USAGE);
+    g_assert_true (contains (no_place_text->err, "give the text to search for"));
+  }
 
   dups = RUN (f, "person", "duplicates", "1");
   g_assert_cmpint (dups->status, ==, EXIT_OK);
@@ -875,6 +954,7 @@ main (int argc, char **argv)
   ADD ("/cli-data/places/import-and-reimport", test_places_import_and_reimport);
   ADD ("/cli-data/places/search-escapes", test_places_search_escapes);
   ADD ("/cli-data/places/control-characters", test_places_control_characters);
+  ADD ("/cli-data/places/layout-controls", test_places_layout_controls);
   ADD ("/cli-data/places/import-json", test_places_import_json);
   ADD ("/cli-data/places/malformed", test_places_import_malformed);
   ADD ("/cli-data/places/line-numbers", test_places_import_line_numbers);

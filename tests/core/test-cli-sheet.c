@@ -42,10 +42,9 @@ typedef struct
 static void
 make_vault (const char *path)
 {
-  g_autoptr (CliResult) r = run (PASS_LINE, "vault", "create", "--vault", path, "--name", "Ada", "--kdf-ms", "1", NULL);
   g_autoptr (CliResult) demo = NULL;
 
-  g_assert_cmpint (r->status, ==, EXIT_OK);
+  cli_create_vault (path, PASS_LINE, "Ada");
   demo = run (PASS_LINE, "demo", DEMO_SMALL, "--vault", path, NULL);
   g_assert_cmpint (demo->status, ==, EXIT_OK);
 }
@@ -114,6 +113,20 @@ test_print_and_verify (Fixture *f, gconstpointer data)
   g_assert_true (contains (verify->out, "Printed by: "));
   g_assert_false (contains (verify->out, "Printed by: unknown"));
   g_assert_true (contains (verify->out, "Content: matches the vault."));
+  {
+    /* The mediator's name is as typed: printed escaped, never raw. */
+    g_autoptr (CliResult) rename = cli_run (NULL, PASS_LINE,
+                                            "UPDATE mediators SET display_name = 'Ada' || char(8238) || 'evil'"
+                                            " || char(27) || '[2J' || char(8233) || 'x';",
+                                            "vault", "shell", "--vault", f->vault, NULL);
+    g_autoptr (CliResult) again = NULL;
+
+    g_assert_cmpint (rename->status, ==, EXIT_OK);
+    again = RUN (f, "sheet", "verify", code);
+    g_assert_true (contains (again->out, "Printed by: Ada\\u202eevil\\u001b[2J\\u2029x\n"));
+    g_assert_false (contains (again->out, "\u202e"));
+    g_assert_false (contains (again->out, "\x1b"));
+  }
 
   /* The print is journaled, with the code and no personal data. */
   journal = RUN (f, "journal", "list");

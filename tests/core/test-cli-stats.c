@@ -56,12 +56,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
     {
       g_autofree char *name = g_strdup_printf ("site%u.sillon", i + 1);
       g_autofree char *seed = g_strdup_printf ("%u", i + 1);
-      g_autoptr (CliResult) create = NULL;
       g_autoptr (CliResult) demo = NULL;
 
       f->site[i] = in_dir (f, name);
-      create = run (PASS_LINE, "vault", "create", "--vault", f->site[i], "--name", "Ada", "--kdf-ms", "1", NULL);
-      g_assert_cmpint (create->status, ==, EXIT_OK);
+      cli_create_vault (f->site[i], PASS_LINE, "Ada");
       demo = run (PASS_LINE, "demo", "--vault", f->site[i], "--seed", seed, "--beneficiaries", "120", "--sessions", "800",
                   "--workshops", "10", "--places", "0", "--end-date", "2025-06-30", NULL);
       g_assert_cmpint (demo->status, ==, EXIT_OK);

@@ -95,3 +95,29 @@ cli_run (const char *data_home, const char *secrets, const char *input, const ch
   va_end (ap);
   return r;
 }
+
+/* Creates a vault at @path with `sillon-cli vault create`, the passphrase
+ * line @secrets and a fast key derivation, for @mediator (NULL: unnamed);
+ * it must succeed. */
+static inline void
+cli_create_vault (const char *path, const char *secrets, const char *mediator)
+{
+  g_autoptr (CliResult) r = NULL;
+
+  if (mediator != NULL)
+    r = cli_run (NULL, secrets, NULL, "vault", "create", "--vault", path, "--name", mediator, "--kdf-ms", "1", NULL);
+  else
+    r = cli_run (NULL, secrets, NULL, "vault", "create", "--vault", path, "--kdf-ms", "1", NULL);
+  g_assert_cmpint (r->status, ==, 0);
+}
+
+/* The same, then the first data command, which creates Sillon's tables. */
+static inline void
+cli_create_data_vault (const char *path, const char *secrets, const char *mediator)
+{
+  g_autoptr (CliResult) open = NULL;
+
+  cli_create_vault (path, secrets, mediator);
+  open = cli_run (NULL, secrets, NULL, "journal", "verify", "--vault", path, NULL);
+  g_assert_cmpint (open->status, ==, 0);
+}

@@ -182,6 +182,59 @@ test_verify_then_repair (Fixture *f, gconstpointer data)
   }
 }
 
+/* A page of the file that fails authentication, and a log beside it:
+ * repair verifies before writing, refuses, and leaves both files as they
+ * were (it used to fold the log in first); verify still finds the log. */
+static void
+test_repair_refuses_damage_before_folding (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) main_before = NULL;
+  g_autoptr (GBytes) wal_before = NULL;
+
+  /* The table "later" is the file's last page, and not in the log. */
+  vault_test_log_after_checkpointed_table (f->vault, PASSPHRASE);
+  {
+    g_autoptr (GBytes) bytes = vault_test_get_file (f->vault);
+    gsize len = g_bytes_get_size (bytes);
+    g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), len);
+
+    copy[len - 1000] ^= 0x40;
+    set_file (f->vault, copy, len);
+  }
+  main_before = vault_test_get_file (f->vault);
+  wal_before = vault_test_get_file (f->wal);
+  g_assert_cmpuint (g_bytes_get_size (wal_before), >, WAL_HEADER);
+
+  {
+    g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "repair", "--vault", f->vault);
+
+    g_assert_cmpint (r->status, ==, EXIT_DAMAGED);
+    g_assert_nonnull (strstr (r->out, "Bad pages: 1 ("));
+    g_assert_nonnull (strstr (r->err, "Nothing was changed"));
+    g_assert_null (strstr (r->out, "folded"));
+  }
+  {
+    g_autoptr (GBytes) main_after = vault_test_get_file (f->vault);
+    g_autoptr (GBytes) wal_after = vault_test_get_file (f->wal);
+
+    g_assert_true (g_bytes_equal (main_before, main_after));
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
+  /* --accept-old-log does not lift the refusal. */
+  {
+    g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "repair", "--accept-old-log", "--vault", f->vault);
+    g_autoptr (GBytes) main_after = NULL;
+    g_autoptr (GBytes) wal_after = NULL;
+
+    g_assert_cmpint (r->status, ==, EXIT_DAMAGED);
+    g_assert_nonnull (strstr (r->err, "Nothing was changed"));
+    main_after = vault_test_get_file (f->vault);
+    wal_after = vault_test_get_file (f->wal);
+    g_assert_true (g_bytes_equal (main_before, main_after));
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
+}
+
 /* A page cut off the file, read by `vault shell`: the same tampering error
  * as every other command (exit 12, the file named), not a disk fault; and
  * the log is not folded into the damaged file when the shell closes. */
@@ -221,6 +274,7 @@ main (int argc, char **argv)
 
   g_test_add ("/cli/vault-check/keyless-tampering-is-tampering", Fixture, NULL, fixture_set_up, test_keyless_tampering_is_tampering, fixture_tear_down);
   g_test_add ("/cli/vault-check/verify-then-repair", Fixture, NULL, fixture_set_up, test_verify_then_repair, fixture_tear_down);
+  g_test_add ("/cli/vault-check/repair-refuses-damage-before-folding", Fixture, NULL, fixture_set_up, test_repair_refuses_damage_before_folding, fixture_tear_down);
   g_test_add ("/cli/vault-check/shell-reports-cut-page", Fixture, NULL, fixture_set_up, test_shell_reports_cut_page, fixture_tear_down);
   return g_test_run ();
 }

@@ -13,7 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
-#define PO_DIR TEST_DATA_DIR "/../../po"
+#include "test-locale-util.h"
 /* French writes 9 h 30 with no-break spaces. */
 #define NBSP "\u00a0"
 
@@ -255,35 +255,10 @@ test_describe (void)
 static void
 test_describe_french (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *directory = g_dir_make_tmp ("sillon-test-XXXXXX", &error);
-  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
-  g_autofree char *language = NULL;
-  g_autofree char *messages = NULL;
-  g_autofree char *mo = NULL;
-  const char *argv[] = { msgfmt, "-o", NULL, PO_DIR "/fr.po", NULL };
-  int status = -1;
+  char *catalogue = test_enter_french (TEST_FRENCH_PO);
 
-  g_assert_no_error (error);
-  if (msgfmt == NULL)
-    {
-      g_test_skip ("msgfmt (gettext) is not installed");
-      g_rmdir (directory);
-      return;
-    }
-  language = g_build_filename (directory, "fr", NULL);
-  messages = g_build_filename (language, "LC_MESSAGES", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
-  mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
-  argv[2] = mo;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, directory);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (catalogue == NULL)
+    return;
 
   check_words ("Mo-Fr 09:00-12:00,14:00-18:30", "2026-12-07T10:00:00Z", "Ouvert, ferme à 12" NBSP "h");
   check_words ("Mo-Fr 09:00-12:00,14:00-18:30", "2026-12-07T19:00:00Z", "Fermé, ouvre demain à 9" NBSP "h");
@@ -291,13 +266,7 @@ test_describe_french (void)
   check_words ("Mo-Fr 08:30-12:00", "2026-12-07T07:00:00Z", "Fermé, ouvre à 8" NBSP "h" NBSP "30");
   check_words ("unknown", "2026-12-07T10:00:00Z", "Horaires inconnus pour l’instant");
 
-  g_unsetenv ("LANGUAGE");
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  g_remove (mo);
-  g_rmdir (messages);
-  g_rmdir (language);
-  g_rmdir (directory);
+  test_leave_french (catalogue);
 }
 
 int

@@ -11,6 +11,9 @@
 #include <glib/gstdio.h>
 #include <libintl.h>
 #include <locale.h>
+#include <unistd.h>
+
+#include "test-locale-util.h"
 
 /* Values as they appear in real directories of places of digital mediation. */
 static const char *const valid_values[] = {
@@ -271,55 +274,27 @@ static void
 test_render_french (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *directory = g_dir_make_tmp ("sillon-test-XXXXXX", &error);
-  g_autofree char *language = NULL;
-  g_autofree char *messages = NULL;
   g_autofree char *po = NULL;
-  g_autofree char *mo = NULL;
-  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
   g_autofree char *rendered = NULL;
   g_autofree char *dates = NULL;
-  const char *argv[] = { msgfmt, "-o", NULL, NULL, NULL };
-  int status = -1;
+  char *catalogue = NULL;
+  int fd = g_file_open_tmp ("sillon-test-XXXXXX.po", &po, &error);
 
   g_assert_no_error (error);
-  if (msgfmt == NULL)
-    {
-      g_test_skip ("msgfmt (gettext) is not installed");
-      g_rmdir (directory);
-      return;
-    }
-
-  language = g_build_filename (directory, "fr", NULL);
-  messages = g_build_filename (language, "LC_MESSAGES", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
-  po = g_build_filename (directory, "fr.po", NULL);
-  mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  close (fd);
   g_file_set_contents (po, french_po, -1, &error);
   g_assert_no_error (error);
-  argv[2] = mo;
-  argv[3] = po;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, directory);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  catalogue = test_enter_french (po);
+  g_remove (po);
+  if (catalogue == NULL)
+    return;
 
   rendered = sillon_opening_hours_render ("Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00", &error);
   dates = sillon_opening_hours_render ("Dec 25 off; PH off", &error);
   g_assert_no_error (error);
   g_assert_false (sillon_opening_hours_validate ("Lundi", NULL, &error));
 
-  g_unsetenv ("LANGUAGE");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  g_remove (mo);
-  g_remove (po);
-  g_rmdir (messages);
-  g_rmdir (language);
-  g_rmdir (directory);
+  test_leave_french (catalogue);
 
   g_assert_cmpstr (rendered, ==, "lundi au vendredi : 9 h–12 h, 14 h–18 h 30; samedi : 8 h 30–12 h");
   g_assert_cmpstr (dates, ==, "25 décembre : fermé; jours fériés : fermé");

@@ -7,47 +7,23 @@
 #include "config.h"
 
 #include "sillon-places-import.h"
+#include "test-places-util.h"
 
 #include <json-glib/json-glib.h>
 
 #define DATA_DIR TEST_DATA_DIR "/../../resources/data"
-#define LIEUX_DIR TEST_DATA_DIR "/lieux"
-
-static SillonPlacesSchema *
-load_schema (void)
-{
-  g_autoptr (GError) error = NULL;
-  SillonPlacesSchema *schema = sillon_places_schema_new_default (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (schema);
-  return schema;
-}
 
 static char *
 read_test_file (const char *name,
                 gsize *length)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (LIEUX_DIR, name, NULL);
+  g_autofree char *path = g_build_filename (PLACES_TEST_DIR, name, NULL);
   char *contents = NULL;
 
   g_file_get_contents (path, &contents, length, &error);
   g_assert_no_error (error);
   return contents;
-}
-
-static gboolean
-import_test_file (SillonPlacesSchema *schema,
-                  const char *name,
-                  GPtrArray **places,
-                  SillonPlacesReport **report,
-                  GError **error)
-{
-  g_autofree char *path = g_build_filename (LIEUX_DIR, name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-
-  return sillon_places_import_file (schema, file, NULL, places, report, error);
 }
 
 /* Every field of a place as text, to compare places read in different ways. */
@@ -103,21 +79,6 @@ describe_place (const SillonPlace *p)
   return g_string_free (s, FALSE);
 }
 
-static const SillonPlace *
-find_place (GPtrArray *places,
-            const char *id)
-{
-  for (guint i = 0; i < places->len; i++)
-    {
-      const SillonPlace *place = g_ptr_array_index (places, i);
-
-      if (g_strcmp0 (place->id, id) == 0)
-        return place;
-    }
-  g_error ("no place “%s”", id);
-  return NULL;
-}
-
 static const SillonPlacesRowReport *
 find_row_by_line (const SillonPlacesReport *report,
                   guint line)
@@ -166,7 +127,7 @@ flags_of (const SillonPlacesRowReport *row)
 static void
 test_schema (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonArray *fields;
@@ -240,13 +201,13 @@ test_schema_errors (void)
 static void
 test_example (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GError) error = NULL;
   const SillonPlace *place;
 
-  g_assert_true (import_test_file (schema, "exemple-valide.csv", &places, &report, &error));
+  g_assert_true (places_test_import_file (schema, "exemple-valide.csv", &places, &report, &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (places->len, ==, 1);
@@ -304,7 +265,7 @@ typedef struct
 static void
 test_mixed (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GError) error = NULL;
@@ -337,7 +298,7 @@ test_mixed (void)
   const SillonPlace *place;
   const SillonPlaceIssue *issue;
 
-  g_assert_true (import_test_file (schema, "mixte.csv", &places, &report, &error));
+  g_assert_true (places_test_import_file (schema, "mixte.csv", &places, &report, &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (report->n_records, ==, 12);
@@ -367,7 +328,7 @@ test_mixed (void)
       g_assert_true (sillon_places_report_find_record (report, row->record) == row);
       /* A kept record's place carries exactly the flags of its report. */
       if (!row->skipped)
-        g_assert_cmphex (find_place (places, row->id)->flagged, ==, flags_of (row));
+        g_assert_cmphex (places_test_find (places, row->id)->flagged, ==, flags_of (row));
     }
   g_assert_null (find_row_by_line (report, 2));
   g_assert_null (sillon_places_report_find_record (report, 1));
@@ -382,24 +343,24 @@ test_mixed (void)
   g_assert_nonnull (strstr (issue->message, "line 2"));
 
   /* Flagged values are kept as they were. */
-  place = find_place (places, "lieu-2");
+  place = places_test_find (places, "lieu-2");
   g_assert_cmpstr (place->horaires, ==, "9h-12h");
   g_assert_true (sillon_place_is_flagged (place, SILLON_PLACE_FIELD_HORAIRES));
   g_assert_false (sillon_place_is_flagged (place, SILLON_PLACE_FIELD_NOM));
-  place = find_place (places, "lieu-3");
+  place = places_test_find (places, "lieu-3");
   g_assert_cmpuint (g_strv_length (place->services), ==, 2);
-  place = find_place (places, "lieu-7");
+  place = places_test_find (places, "lieu-7");
   g_assert_false (place->has_coordinates);
   g_assert_cmpstr (place->code_postal, ==, "5110");
 
   /* Quoted values keep their quotes, commas and line breaks. */
-  place = find_place (places, "lieu-8");
+  place = places_test_find (places, "lieu-8");
   g_assert_cmpuint (place->line, ==, 9);
   g_assert_cmpstr (place->presentation_detail, ==, "Il a dit \"bonjour\", puis\nest reparti, content.\nFin.");
   g_assert_cmphex (place->flagged, ==, 0);
 
   /* List values are trimmed and empty ones dropped. */
-  place = find_place (places, "lieu-12");
+  place = places_test_find (places, "lieu-12");
   g_assert_cmpuint (place->line, ==, 15);
   g_assert_cmpuint (place->record, ==, 12);
   g_assert_cmpuint (g_strv_length (place->services), ==, 2);
@@ -413,12 +374,12 @@ test_mixed (void)
 static void
 test_describe_report (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (import_test_file (schema, "mixte.csv", NULL, &report, &error));
+  g_assert_true (places_test_import_file (schema, "mixte.csv", NULL, &report, &error));
   g_assert_no_error (error);
   text = sillon_places_report_describe (report);
   g_assert_true (g_str_has_prefix (text, "Records read: 12; kept: 9 (with flagged fields: 6); skipped: 3\n"));
@@ -483,7 +444,7 @@ check_chunked (SillonPlacesSchema *schema,
 static void
 test_streaming (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
 
   check_chunked (schema, "mixte.csv");
   check_chunked (schema, "bom-crlf.csv");
@@ -494,7 +455,7 @@ test_streaming (void)
 static void
 test_bom_crlf (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (GPtrArray) example = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
@@ -503,9 +464,9 @@ test_bom_crlf (void)
   g_autofree char *b = NULL;
   const SillonPlace *second;
 
-  g_assert_true (import_test_file (schema, "bom-crlf.csv", &places, &report, &error));
+  g_assert_true (places_test_import_file (schema, "bom-crlf.csv", &places, &report, &error));
   g_assert_no_error (error);
-  g_assert_true (import_test_file (schema, "exemple-valide.csv", &example, NULL, &error));
+  g_assert_true (places_test_import_file (schema, "exemple-valide.csv", &example, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (places->len, ==, 2);
@@ -529,12 +490,12 @@ test_bom_crlf (void)
 static void
 test_opening_hours_flags (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (import_test_file (schema, "horaires-invalides.csv", &places, &report, &error));
+  g_assert_true (places_test_import_file (schema, "horaires-invalides.csv", &places, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_records, ==, 6);
   g_assert_cmpuint (report->n_kept, ==, 6);
@@ -553,12 +514,12 @@ test_opening_hours_flags (void)
       issue = g_ptr_array_index (row->issues, 0);
       g_assert_cmpint (issue->field, ==, SILLON_PLACE_FIELD_HORAIRES);
       g_assert_cmpint (issue->kind, ==, SILLON_PLACE_ISSUE_OPENING_HOURS);
-      g_assert_cmphex (find_place (places, row->id)->flagged, ==, SILLON_PLACE_FIELD_BIT (SILLON_PLACE_FIELD_HORAIRES));
+      g_assert_cmphex (places_test_find (places, row->id)->flagged, ==, SILLON_PLACE_FIELD_BIT (SILLON_PLACE_FIELD_HORAIRES));
     }
-  g_assert_cmpstr (find_place (places, "h-3")->horaires, ==, "Lundi 9:00-12:00");
-  g_assert_null (find_place (places, "h-5")->horaires);
-  g_assert_false (sillon_place_is_flagged (find_place (places, "h-5"), SILLON_PLACE_FIELD_HORAIRES));
-  g_assert_false (sillon_place_is_flagged (find_place (places, "h-6"), SILLON_PLACE_FIELD_HORAIRES));
+  g_assert_cmpstr (places_test_find (places, "h-3")->horaires, ==, "Lundi 9:00-12:00");
+  g_assert_null (places_test_find (places, "h-5")->horaires);
+  g_assert_false (sillon_place_is_flagged (places_test_find (places, "h-5"), SILLON_PLACE_FIELD_HORAIRES));
+  g_assert_false (sillon_place_is_flagged (places_test_find (places, "h-6"), SILLON_PLACE_FIELD_HORAIRES));
 }
 
 typedef struct
@@ -571,7 +532,7 @@ typedef struct
 static void
 test_file_errors (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   const FileError cases[] = {
     { "colonnes-manquantes.csv", SILLON_PLACES_IMPORT_ERROR_MISSING_COLUMNS, "Line 1: the header lacks the required columns pivot, date_maj." },
     { "guillemets.csv", SILLON_PLACES_IMPORT_ERROR_QUOTES, "Line 3: text follows the closing quote" },
@@ -591,7 +552,7 @@ test_file_errors (void)
       g_autoptr (GError) error = NULL;
 
       g_test_message ("%s", cases[i].file);
-      g_assert_false (import_test_file (schema, cases[i].file, &places, &report, &error));
+      g_assert_false (places_test_import_file (schema, cases[i].file, &places, &report, &error));
       g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, (int) cases[i].code);
       g_assert_nonnull (strstr (error->message, cases[i].in_message));
       g_assert_null (places);
@@ -602,12 +563,12 @@ test_file_errors (void)
 static void
 test_header_only (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (import_test_file (schema, "entete-seule.csv", &places, &report, &error));
+  g_assert_true (places_test_import_file (schema, "entete-seule.csv", &places, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (places->len, ==, 0);
   g_assert_cmpuint (report->n_records, ==, 0);
@@ -619,7 +580,7 @@ test_header_only (void)
 static void
 test_json (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (GPtrArray) example = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
@@ -630,9 +591,9 @@ test_json (void)
   const SillonPlacesRowReport *row;
   const SillonPlace *place;
 
-  g_assert_true (import_test_file (schema, "exemple.json", &places, &report, &error));
+  g_assert_true (places_test_import_file (schema, "exemple.json", &places, &report, &error));
   g_assert_no_error (error);
-  g_assert_true (import_test_file (schema, "exemple-valide.csv", &example, NULL, &error));
+  g_assert_true (places_test_import_file (schema, "exemple-valide.csv", &example, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpuint (report->n_records, ==, 6);
@@ -652,7 +613,7 @@ test_json (void)
   b = describe_place (g_ptr_array_index (example, 0));
   g_assert_cmpstr (a, ==, b);
 
-  place = find_place (places, "structure-2");
+  place = places_test_find (places, "structure-2");
   g_assert_cmphex (place->flagged, ==, SILLON_PLACE_FIELD_BIT (SILLON_PLACE_FIELD_HORAIRES));
   g_assert_null (place->complement_adresse);
 
@@ -670,7 +631,7 @@ test_json (void)
   g_assert_false (row->skipped);
   g_assert_cmpuint (row->issues->len, ==, 1);
   g_assert_cmpint (((SillonPlaceIssue *) g_ptr_array_index (row->issues, 0))->kind, ==, SILLON_PLACE_ISSUE_TYPE);
-  place = find_place (places, "structure-4");
+  place = places_test_find (places, "structure-4");
   g_assert_null (place->telephone);
   g_assert_cmphex (place->flagged, ==, SILLON_PLACE_FIELD_BIT (SILLON_PLACE_FIELD_TELEPHONE));
 
@@ -683,7 +644,7 @@ test_json (void)
 static void
 test_json_inline (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   const struct
   {
     const char *data;
@@ -770,7 +731,7 @@ import_string (SillonPlacesSchema *schema,
 static void
 test_csv_variants (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   const char *row = "a,123456789,Espace,Reims,51100,1 rue,2024-01-31";
   const char *line_ends[] = { "\n", "\r\n", "\r" };
 
@@ -846,7 +807,7 @@ test_csv_variants (void)
 static void
 test_csv_errors (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autofree char *huge = g_strnfill (1024 * 1024 + 10, 'x');
   g_autofree char *huge_row = g_strconcat (minimal_header, "\n", huge, ",1,2,3,4,5,6\n", NULL);
   g_autofree char *huge_quote = g_strconcat (minimal_header, "\n\"", huge, NULL);
@@ -910,7 +871,7 @@ test_csv_errors (void)
 static void
 test_control_characters (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   static const struct
   {
     const char *raw;  /* as bytes in the file */
@@ -996,7 +957,7 @@ test_control_characters (void)
 static void
 test_parser_error_is_final (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (SillonPlacesParser) parser = sillon_places_parser_new (schema, NULL, NULL);
   g_autoptr (GError) error = NULL;
   const char *bad = "id;pivot;nom;commune;code_postal;adresse;date_maj\n";
@@ -1020,7 +981,7 @@ test_parser_error_is_final (void)
 static void
 test_parser_finish_twice (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_place_free);
   g_autoptr (SillonPlacesParser) parser = sillon_places_parser_new (schema, collect_place, places);
   g_autoptr (SillonPlacesReport) report = NULL;
@@ -1053,7 +1014,7 @@ count_place (SillonPlace *place,
 static void
 test_large_file (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (SillonPlacesParser) parser = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autoptr (GError) error = NULL;
@@ -1102,11 +1063,11 @@ test_large_file (void)
 static void
 test_missing_file (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (import_test_file (schema, "absent.csv", &places, NULL, &error));
+  g_assert_false (places_test_import_file (schema, "absent.csv", &places, NULL, &error));
   g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_IO);
   g_assert_null (places);
 }

@@ -7,21 +7,9 @@
 #include "config.h"
 
 #include "sillon-places-import.h"
+#include "test-places-util.h"
 
 #include <string.h>
-
-#define LIEUX_DIR TEST_DATA_DIR "/lieux"
-
-static SillonPlacesSchema *
-load_schema (void)
-{
-  g_autoptr (GError) error = NULL;
-  SillonPlacesSchema *schema = sillon_places_schema_new_default (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (schema);
-  return schema;
-}
 
 static void
 import_ok (SillonPlacesSchema *schema,
@@ -30,25 +18,9 @@ import_ok (SillonPlacesSchema *schema,
            SillonPlacesReport **report)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (LIEUX_DIR, name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
 
-  g_assert_true (sillon_places_import_file (schema, file, NULL, places, report, &error));
+  g_assert_true (places_test_import_file (schema, name, places, report, &error));
   g_assert_no_error (error);
-}
-
-static const SillonPlace *
-place_with_id (GPtrArray *places,
-               const char *id)
-{
-  for (guint i = 0; i < places->len; i++)
-    {
-      const SillonPlace *p = g_ptr_array_index (places, i);
-      if (g_str_equal (p->id, id))
-        return p;
-    }
-  g_assert_not_reached ();
-  return NULL;
 }
 
 static void
@@ -75,7 +47,7 @@ report_has (GPtrArray *names,
 static void
 test_csv_old_names (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autofree char *text = NULL;
@@ -94,7 +66,7 @@ test_csv_old_names (void)
   g_assert_false (report_has (report->absent_columns, "courriels"));
   g_assert_false (report_has (report->absent_columns, "fiche_acces_libre"));
 
-  a = place_with_id (places, "lieu-a");
+  a = places_test_find (places, "lieu-a");
   assert_list (a->courriels, "contact@mediatheque.example|accueil@mediatheque.example");
   g_assert_cmpstr (a->fiche_acces_libre, ==,
                    "https://acceslibre.beta.gouv.fr/app/42-saint-etienne/a/bibliotheque/erp/mediatheque-du-soleil/");
@@ -107,14 +79,14 @@ test_csv_old_names (void)
   g_assert_cmpuint (a->flagged, ==, 0);
 
   /* “|” still separates, in the same file. */
-  b = place_with_id (places, "lieu-b");
+  b = places_test_find (places, "lieu-b");
   assert_list (b->services, "Aide aux démarches administratives|Insertion professionnelle via le numérique");
   assert_list (b->dispositif_programmes_nationaux, "Aidants Connect");
   g_assert_cmpuint (b->flagged, ==, 0);
 
   /* Spaces around “;” are trimmed; a bad address under the old name is
    * flagged as the standard's field, and kept. */
-  c = place_with_id (places, "lieu-c");
+  c = places_test_find (places, "lieu-c");
   assert_list (c->services, "Maîtrise des outils numériques du quotidien|Loisirs et créations numériques");
   assert_list (c->publics_specifiquement_adresses, "Femmes|Étudiants");
   assert_list (c->courriels, "pas-une-adresse");
@@ -133,14 +105,14 @@ test_csv_old_names (void)
 static void
 test_csv_name_variants (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   const SillonPlace *x;
 
   import_ok (schema, "avant-v1-variantes.csv", &places, &report);
   g_assert_cmpuint (report->n_kept, ==, 1);
-  x = place_with_id (places, "lieu-x");
+  x = places_test_find (places, "lieu-x");
   g_assert_cmpstr (x->code_postal, ==, "42600");
   g_assert_cmpstr (x->date_maj, ==, "2024-01-15");
   assert_list (x->courriels, "nouvelle@mairie.example");
@@ -160,7 +132,7 @@ test_csv_name_variants (void)
 static void
 test_csv_header_conflicts (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   const char *head = "id,pivot,nom,commune,code_postal,adresse,date_maj,";
   const char *row = "a,123456789,Espace,Reims,51100,1 rue,2024-01-31,";
 
@@ -213,7 +185,7 @@ test_csv_header_conflicts (void)
 static void
 test_json_old_names (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   const SillonPlace *j1, *j2;
@@ -222,7 +194,7 @@ test_json_old_names (void)
   g_assert_cmpuint (report->n_kept, ==, 3);
   g_assert_cmpuint (report->n_flagged, ==, 0);
 
-  j1 = place_with_id (places, "lieu-j1");
+  j1 = places_test_find (places, "lieu-j1");
   assert_list (j1->courriels, "bonjour@forges.example|atelier@forges.example");
   g_assert_true (g_str_has_prefix (j1->fiche_acces_libre, "https://acceslibre.beta.gouv.fr/"));
   assert_list (j1->dispositif_programmes_nationaux, "Conseillers numériques|Aidants Connect");
@@ -230,7 +202,7 @@ test_json_old_names (void)
   assert_list (j1->services, "Aide aux démarches administratives|Loisirs et créations numériques");
 
   /* The current name wins even when the old one comes first. */
-  j2 = place_with_id (places, "lieu-j2");
+  j2 = places_test_find (places, "lieu-j2");
   assert_list (j2->courriels, "nouvelle@forges.example");
   g_assert_true (report_has (report->unknown_columns, "courriel"));
   g_assert_true (report_has (report->legacy_columns, "courriel"));
@@ -238,7 +210,7 @@ test_json_old_names (void)
 
   /* Old values given as JSON arrays. */
   {
-    const SillonPlace *j3 = place_with_id (places, "lieu-j3");
+    const SillonPlace *j3 = places_test_find (places, "lieu-j3");
 
     assert_list (j3->services, "Maîtrise des outils numériques du quotidien|Loisirs et créations numériques");
     assert_list (j3->publics_specifiquement_adresses, "Seniors");
@@ -261,7 +233,7 @@ report_has_value (SillonPlacesReport *report,
 static void
 test_csv_old_values (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
   g_autofree char *text = NULL;
@@ -273,7 +245,7 @@ test_csv_old_values (void)
   g_assert_true (report_has (report->legacy_columns, "conditions_acces"));
   g_assert_true (report_has (report->legacy_columns, "labels_autres"));
 
-  a = place_with_id (places, "v01-a");
+  a = places_test_find (places, "v01-a");
   /* Four old services, three current ones (two old ones became one). */
   assert_list (a->services, "Aide aux démarches administratives|Maîtrise des outils numériques du quotidien|"
                             "Accès internet et matériel informatique");
@@ -297,7 +269,7 @@ test_csv_old_values (void)
   g_assert_nonnull (a->fiche_acces_libre);
 
   /* Every old value had a counterpart: nothing flagged. */
-  b = place_with_id (places, "v01-b");
+  b = places_test_find (places, "v01-b");
   assert_list (b->services, "Maîtrise des outils numériques du quotidien|Parentalité et éducation avec le numérique");
   assert_list (b->publics_specifiquement_adresses, "Jeunes|Femmes");
   assert_list (b->frais_a_charge, "Payant");
@@ -316,7 +288,7 @@ test_csv_old_values (void)
 static void
 test_current_values_untouched (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   const char *data = "id,pivot,nom,commune,code_postal,adresse,date_maj,services,publics_specifiquement_adresses\n"
                      "a,123456789,Espace,Reims,51100,1 rue,2024-01-31,"
                      "Aide aux démarches administratives|Aide aux démarches administratives,Seniors\n";
@@ -337,7 +309,7 @@ test_current_values_untouched (void)
 static void
 test_current_files_unchanged (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
 
@@ -353,9 +325,9 @@ test_current_files_unchanged (void)
 static void
 test_control_characters (void)
 {
-  g_autoptr (SillonPlacesSchema) schema = load_schema ();
-  g_autofree char *path = g_build_filename (LIEUX_DIR, "avant-v1.csv", NULL);
-  g_autofree char *json_path = g_build_filename (LIEUX_DIR, "avant-v1.json", NULL);
+  g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
+  g_autofree char *path = g_build_filename (PLACES_TEST_DIR, "avant-v1.csv", NULL);
+  g_autofree char *json_path = g_build_filename (PLACES_TEST_DIR, "avant-v1.json", NULL);
   g_autofree char *csv = NULL;
   g_autofree char *json = NULL;
   struct

@@ -19,6 +19,7 @@
 #include "sillon-assessment.h"
 #include "sillon-opening-hours.h"
 #include "sillon-sheets.h"
+#include "test-dir-util.h"
 #include "test-store-util.h"
 
 #define TWELVE_RULES "Mo 09:00-12:00; Tu 09:30-12:00; We 10:00-12:00; Th 09:00-11:00; Fr 14:00-17:00; " \
@@ -210,6 +211,13 @@ fill (Fixture *f)
 
   /* Ordinary */
   f->ordinary = add_person (f, "Amina", "Benali", "fr", "Souhaite apprendre à faire seule ses démarches.");
+  {
+    g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (f->s.store, f->ordinary, NULL);
+
+    /* As a mediator types it: the record sheet writes it as it is read. */
+    b->phone = g_strdup ("06.12.34.56.78");
+    g_assert_true (sillon_store_update_beneficiary (f->s.store, b, NULL));
+  }
   add_session (f, f->ordinary, "2026-03-02", themes_a);
   add_session (f, f->ordinary, "2026-04-10", themes_b);
   add_session (f, f->ordinary, "2026-05-20", themes_a);
@@ -265,27 +273,13 @@ fixture_setup (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   /* To look at the sheets as a reader would (docs/SHEETS.md). */
   if (g_getenv ("SILLON_TEST_KEEP_SHEETS") != NULL)
     g_printerr ("sheets kept in %s\n", f->dir);
   else
-    remove_dir (f->dir);
+    test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->extreme_first);
   g_free (f->extreme_last);
@@ -613,6 +607,10 @@ test_referral (Fixture *f, gconstpointer data)
   assert_contains (text, "Gratuit");
   assert_contains (text, "Carte d’identité, dernier avis d’imposition");
   assert_contains (text, "https://rdv.exemple.fr/maison-france-services-reims");
+  /* Numbers as they are dialled from France, never in E.164. */
+  assert_contains (text, "Téléphone 03 26 00 00 00");
+  assert_contains (text, "Une question ? Appelez le 03 26 00 00 00");
+  g_assert_null (strstr (text, "+33"));
   /* Part 2, with consent: why, what was done, the profile, signatures.
    * Too long to go under part 1, it has its own page, whole. */
   assert_contains (text, "La page suivante est pour la structure où vous allez : donnez-la-lui.");
@@ -794,6 +792,10 @@ test_record (Fixture *f, gconstpointer data)
   assert_contains (text, "Savez-vous lire vos e-mails et en envoyer un ?");
   assert_contains (text, "Lieu d’activité");
   g_assert_null (strstr (text, "{\""));
+  /* The person's own number grouped, the sheet language by its name. */
+  assert_contains (text, "06 12 34 56 78");
+  g_assert_null (strstr (text, "06.12.34.56.78"));
+  assert_contains (text, "Langue des fiches Français");
 }
 
 /* An English record shows the national values in English, not with the
@@ -902,10 +904,66 @@ pdf_words (const char *path, guint page)
   return words;
 }
 
+/* A right-to-left sheet language made of test strings: Arabic is not a
+ * complete sheet language, but one added as data must lay out mirrored.
+ * Registered once for the process. */
+static void
+register_arabic_test_language (void)
+{
+  static const char *const messages[][2] = {
+    { "My digital journey", "مساري الرقمي" },
+    { "Where I stand", "أين أنا" },
+    { "Where to find help", "أين أجد المساعدة" },
+    { "Where to go next", "إلى أين أذهب الآن" },
+    { "Referral: for the receiving structure", "التوجيه: للجهة المستقبلة" },
+    { "Your information and your rights", "معلوماتك وحقوقك" },
+    { "Everything we keep about you", "كل ما نحتفظ به عنك" },
+    { "Go to", "اذهب إلى" },
+    { "Address", "العنوان" },
+    { "Phone", "الهاتف" },
+    { "A question? Call", "سؤال؟ اتصل بـ" },
+  };
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      SillonSheetLanguage *ar = sillon_sheet_language_new ("ar-test", TRUE, "{day} {month} {year}");
+
+      for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+        sillon_sheet_language_add_message (ar, NULL, messages[i][0], messages[i][1]);
+      g_assert_true (sillon_sheet_language_register (ar));
+      g_once_init_leave (&once, 1);
+    }
+}
+
+/* Every sheet lays out right to left inside the printable area, with its
+ * fonts embedded, and a telephone number keeps its digits in reading
+ * order: groups of digits are neutral, and without the left-to-right mark
+ * the layout gives a number, an RTL paragraph would print
+ * "00 00 00 26 03". */
+static void
+test_rtl_every_sheet (Fixture *f, gconstpointer data)
+{
+  const SillonSheetKind kinds[] = { SILLON_SHEET_PROGRESS, SILLON_SHEET_REFERRAL, SILLON_SHEET_NOTICE, SILLON_SHEET_RECORD };
+  const char *titles[] = { "مساري الرقمي", "إلى أين أذهب الآن", "معلوماتك وحقوقك", "كل ما نحتفظ به عنك" };
+
+  register_arabic_test_language ();
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      gint64 referral = kinds[i] == SILLON_SHEET_REFERRAL ? f->referral_place : 0;
+      g_autofree char *path = render (f, kinds[i], f->ordinary, referral, "ar-test", SILLON_SHEET_PAPER_A4, NULL);
+      g_autofree char *text = pdf_text (path);
+
+      check_sheet (f, path, SILLON_SHEET_PAPER_A4);
+      g_assert_cmpuint (count_arabic (text), >=, g_utf8_strlen (titles[i], -1) - 2);
+      assert_contains (text, "03 26 00 00 00");
+      g_assert_null (strstr (text, "00 00 26 03"));
+    }
+}
+
 static void
 test_rtl (Fixture *f, gconstpointer data)
 {
-  SillonSheetLanguage *ar = sillon_sheet_language_new ("ar-test", TRUE, "{day} {month} {year}");
   g_autofree char *path = NULL;
   g_autofree char *french = NULL;
   g_autoptr (GPtrArray) words = NULL;
@@ -913,12 +971,7 @@ test_rtl (Fixture *f, gconstpointer data)
   gboolean found_title = FALSE;
   double title_min = G_MAXDOUBLE, title_max = 0.0;
 
-  /* Test strings only: Arabic is not a complete sheet language, but a
-   * right-to-left one added as data must lay out mirrored. */
-  sillon_sheet_language_add_message (ar, NULL, "My digital journey", "مساري الرقمي");
-  sillon_sheet_language_add_message (ar, NULL, "Where I stand", "أين أنا");
-  sillon_sheet_language_add_message (ar, NULL, "Where to find help", "أين أجد المساعدة");
-  sillon_sheet_language_register (ar);
+  register_arabic_test_language ();
 
   path = render (f, SILLON_SHEET_PROGRESS, f->ordinary, 0, "ar-test", SILLON_SHEET_PAPER_A4, NULL);
   check_sheet (f, path, SILLON_SHEET_PAPER_A4);
@@ -980,6 +1033,52 @@ rasterise_first_page (SillonSheetDoc *doc, double dpi)
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+/* The lowest row of ink between @x0 and @x1 (pixels), -1 for none. */
+static int
+lowest_ink (cairo_surface_t *surface, int x0, int x1)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = cairo_image_surface_get_height (surface) - 1; y >= 0; y--)
+    for (int x = x0; x < x1; x++)
+      if ((((const guint32 *) (data + y * stride))[x] & 0xff) < 0x80)
+        return y;
+  return -1;
+}
+
+/* A label and its value share their first baseline whatever their
+ * scripts: Noto Sans Arabic's taller lines used to push an Arabic value a
+ * few points below its label. "x" sits on the baseline, and so does the
+ * Arabic tatweel. */
+static void
+test_layout_row_baseline (void)
+{
+  const double dpi = 150.0;
+
+  for (int rtl = 0; rtl <= 1; rtl++)
+    {
+      g_autoptr (SillonSheetDoc) doc = sillon_sheet_doc_new (SILLON_SHEET_PAPER_A4, rtl);
+      cairo_surface_t *page;
+      double w, h;
+      int middle, label_bottom, value_bottom;
+
+      sillon_sheet_doc_add_field (doc, rtl ? "\u0640\u0640\u0640\u0640" : "xxxx", rtl ? "xxxx" : "\u0640\u0640\u0640\u0640");
+      page = rasterise_first_page (doc, dpi);
+      sillon_sheet_paper_get_size (SILLON_SHEET_PAPER_A4, &w, &h);
+      /* The label's column is the first 36 % of the body (48 pt margins),
+       * at the right in a right-to-left sheet. */
+      middle = (int) ((rtl ? w - (48.0 + 0.36 * (w - 96.0)) : 48.0 + 0.36 * (w - 96.0)) * dpi / 72.0);
+      label_bottom = lowest_ink (page, 0, middle);
+      value_bottom = lowest_ink (page, middle, cairo_image_surface_get_width (page));
+      g_assert_cmpint (label_bottom, >, 0);
+      g_assert_cmpint (value_bottom, >, 0);
+      /* Within a point (about 2 pixels at 150 dpi). */
+      g_assert_cmpint (ABS (label_bottom - value_bottom), <=, (int) (1.0 * dpi / 72.0));
+      cairo_surface_destroy (page);
+    }
 }
 
 static void
@@ -1356,9 +1455,11 @@ main (int argc, char **argv)
   ADD ("record/english-labels", test_record_english_labels);
   ADD ("recovery/fr", test_recovery);
   ADD ("rtl/progress", test_rtl);
+  ADD ("rtl/every-sheet", test_rtl_every_sheet);
   ADD ("fingerprint/verify", test_fingerprint);
   ADD ("fingerprint/other-vault", test_fingerprint_other_vault);
   ADD ("layout/errors", test_layout_errors);
+  g_test_add_func ("/sheets/layout/row-baseline", test_layout_row_baseline);
   ADD ("layout/long-paragraph", test_layout_long_paragraph);
 #undef ADD
   return g_test_run ();

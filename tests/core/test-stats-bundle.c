@@ -12,9 +12,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "sillon-demo.h"
 #include "sillon-stats-bundle.h"
 #include "sillon-stats-indicators.h"
+#include "test-demo-util.h"
+#include "test-dir-util.h"
 #include "test-store-util.h"
 
 #define FROM "2026-01-01"
@@ -32,18 +33,7 @@ typedef struct
 static void
 generate (StoreFixture *site, guint64 seed)
 {
-  g_autoptr (GError) error = NULL;
-  SillonDemoOptions options;
-
-  sillon_demo_options_init (&options);
-  options.seed = seed;
-  options.beneficiaries = 250;
-  options.sessions = 1500;
-  options.workshops = 25;
-  options.places = 0;
-  options.end_date = "2026-06-30";
-  g_assert_true (sillon_demo_generate (site->store, &options, &error));
-  g_assert_no_error (error);
+  demo_test_generate (site->store, seed, 250, 1500, 25, 0);
 }
 
 static void
@@ -71,17 +61,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   for (guint i = 0; i < 3; i++)
     store_fixture_teardown (&f->sites[i], NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   sodium_free (f->secret);
   g_free (f->pub);
   g_free (f->key);

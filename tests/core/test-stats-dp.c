@@ -11,9 +11,9 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "sillon-demo.h"
 #include "sillon-stats-dp.h"
 #include "sillon-stats-indicators.h"
+#include "test-demo-util.h"
 #include "test-store-util.h"
 
 #define DRAWS 1000000
@@ -127,17 +127,8 @@ test_epsilon_parse (void)
 static void
 demo_setup (StoreFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  SillonDemoOptions options;
-
   store_fixture_open (f, FALSE);
-  sillon_demo_options_init (&options);
-  options.beneficiaries = 300;
-  options.sessions = 2000;
-  options.workshops = 30;
-  options.places = 10;
-  options.end_date = "2026-06-30";
-  g_assert_true (sillon_demo_generate (f->store, &options, &error));
+  demo_test_generate (f->store, 1, 300, 2000, 30, 10);
 }
 
 static void

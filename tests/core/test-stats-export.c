@@ -248,6 +248,47 @@ test_neutralise (void)
   g_assert_null (sillon_stats_neutralise (NULL));
 }
 
+/* The row of the activities export's headers: after the "Informations
+ * export" block (7 rows), a blank row, the "Filtres" block (3 rows) and a
+ * blank row, as in the Coop's own export. */
+#define ACT 12
+
+/* @date: the export's date as the file says it, or NULL when a spreadsheet
+ * has read the dates as dates (then written in its own format). */
+static void
+check_export_information (GPtrArray *rows, const char *total, const char *date)
+{
+  static const char *const labels[][2] = {
+    { "Informations export", NULL },
+    { "Nom", "Martin-Durand" },
+    { "Prénom", NULL },
+    { "Rôle", "Médiateur" },
+    { "Total", NULL },
+    { "Date d'export", NULL },
+    { "Heure d'export", NULL },
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (labels); r++)
+    {
+      g_assert_cmpstr (cell (rows, r, 0), ==, labels[r][0]);
+      if (labels[r][1] != NULL)
+        g_assert_cmpstr (cell (rows, r, 1), ==, labels[r][1]);
+    }
+  g_assert_cmpstr (cell (rows, 4, 1), ==, total);
+  if (date != NULL)
+    g_assert_cmpstr (cell (rows, 5, 1), ==, date);
+  g_assert_cmpstr (cell (rows, 7, 0), ==, "");
+  g_assert_cmpstr (cell (rows, 8, 0), ==, "Filtres :");
+  g_assert_cmpstr (cell (rows, 9, 0), ==, "Début de période");
+  if (date != NULL)
+    g_assert_cmpstr (cell (rows, 9, 1), ==, "01/01/2026");
+  g_assert_cmpstr (cell (rows, 10, 0), ==, "Fin de période");
+  if (date != NULL)
+    g_assert_cmpstr (cell (rows, 10, 1), ==, "31/01/2026");
+  g_assert_cmpstr (cell (rows, 11, 0), ==, "");
+  g_assert_cmpstr (cell (rows, ACT, 0), ==, "Date");
+}
+
 static void
 test_activities_csv (Fixture *f, gconstpointer data)
 {
@@ -258,48 +299,56 @@ test_activities_csv (Fixture *f, gconstpointer data)
   struct stat st;
   guint rows_written = 0;
 
-  g_assert_true (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", SILLON_STATS_FORMAT_CSV, path,
-                                                 &rows_written, &error));
+  g_autoptr (GDateTime) when = g_date_time_new_local (2026, 2, 3, 9, 5, 0);
+  SillonStatsExporter exporter = { "Camille  Martin-Durand", NULL, when };
+
+  g_assert_true (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", &exporter,
+                                                 SILLON_STATS_FORMAT_CSV, path, &rows_written, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rows_written, ==, 5);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
   g_assert_true (g_str_has_prefix (raw, "\xEF\xBB\xBF"
-                                        "Date;Enregistré le;"));
+                                        "Informations export\r\nNom;Martin-Durand\r\n"));
 
   rows = read_csv (path, ';');
-  g_assert_cmpuint (rows->len, ==, 6);
-  g_assert_cmpstr (cell (rows, 0, column_of (rows, 0, "Canaux d’accompagnement")), ==, "Canaux d’accompagnement");
-  g_assert_cmpstr (cell (rows, 1, 0), ==, "05/01/2026");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Participants")), ==, "1");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Durée (min)")), ==, "45");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Niveau d’autonomie (ou de l’atelier)")), ==, "2/3");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Bénéficiaire réorienté")), ==, "Oui");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Matériel numérique utilisé")), ==, "Ordinateur\nTéléphone");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Notes supplémentaires")), ==, "'" FORMULA_NOTE);
-  g_assert_cmpstr (cell (rows, 2, column_of (rows, 0, "Bénéficiaire")), ==, "Anonyme");
-  g_assert_cmpstr (cell (rows, 2, column_of (rows, 0, "Notes supplémentaires")), ==, "'-");
-  g_assert_cmpstr (cell (rows, 2, column_of (rows, 0, "Durée (min)")), ==, "120");
+  /* The Coop's head: who, how many, when; the filters; a blank row. */
+  check_export_information (rows, "5", "03/02/2026");
+  g_assert_cmpstr (cell (rows, 2, 1), ==, "Camille");
+  g_assert_cmpstr (cell (rows, 6, 1), ==, "09:05");
+  g_assert_true (g_str_has_prefix (strstr (raw, "\r\n\r\nDate;"), "\r\n\r\nDate;Enregistré le;"));
+  g_assert_cmpuint (rows->len, ==, ACT + 6);
+  g_assert_cmpstr (cell (rows, ACT + 0, column_of (rows, ACT, "Canaux d’accompagnement")), ==, "Canaux d’accompagnement");
+  g_assert_cmpstr (cell (rows, ACT + 1, 0), ==, "05/01/2026");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Participants")), ==, "1");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Durée (min)")), ==, "45");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Niveau d’autonomie (ou de l’atelier)")), ==, "2/3");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Bénéficiaire réorienté")), ==, "Oui");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Matériel numérique utilisé")), ==, "Ordinateur\nTéléphone");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Notes supplémentaires")), ==, "'" FORMULA_NOTE);
+  g_assert_cmpstr (cell (rows, ACT + 2, column_of (rows, ACT, "Bénéficiaire")), ==, "Anonyme");
+  g_assert_cmpstr (cell (rows, ACT + 2, column_of (rows, ACT, "Notes supplémentaires")), ==, "'-");
+  g_assert_cmpstr (cell (rows, ACT + 2, column_of (rows, ACT, "Durée (min)")), ==, "120");
   /* The workshop: one row per participant, named first, "i/N". */
-  for (guint r = 3; r < 6; r++)
+  for (guint r = ACT + 3; r < ACT + 6; r++)
     {
-      g_autofree char *expected = g_strdup_printf ("%u/3", r - 2);
+      g_autofree char *expected = g_strdup_printf ("%u/3", r - ACT - 2);
 
-      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "Type")), ==, "Collectif");
-      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "Participants")), ==, expected);
-      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "Nom de l’atelier")), ==, "Atelier « arnaques » — niveau 1");
-      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "Niveau d’autonomie (ou de l’atelier)")), ==, "1/3");
-      g_assert_cmpstr (cell (rows, r, column_of (rows, 0, "ID CRA")), ==, cell (rows, 3, column_of (rows, 0, "ID CRA")));
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Type")), ==, "Collectif");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Participants")), ==, expected);
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Nom de l’atelier")), ==, "Atelier « arnaques » — niveau 1");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Niveau d’autonomie (ou de l’atelier)")), ==, "1/3");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "ID CRA")), ==, cell (rows, ACT + 3, column_of (rows, ACT, "ID CRA")));
     }
-  g_assert_cmpstr (cell (rows, 3, column_of (rows, 0, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
-  g_assert_cmpstr (cell (rows, 4, column_of (rows, 0, "Bénéficiaire")), ==, "Anonyme");
-  g_assert_cmpstr (cell (rows, 5, column_of (rows, 0, "Bénéficiaire")), ==, "Anonyme");
+  g_assert_cmpstr (cell (rows, ACT + 3, column_of (rows, ACT, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
+  g_assert_cmpstr (cell (rows, ACT + 4, column_of (rows, ACT, "Bénéficiaire")), ==, "Anonyme");
+  g_assert_cmpstr (cell (rows, ACT + 5, column_of (rows, ACT, "Bénéficiaire")), ==, "Anonyme");
 
   /* Where nothing can be written: a clear error, nothing left behind. */
-  g_assert_false (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", SILLON_STATS_FORMAT_CSV,
-                                                  "/nonexistent-folder/a.csv", NULL, &error));
+  g_assert_false (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", &exporter,
+                                                  SILLON_STATS_FORMAT_CSV, "/nonexistent-folder/a.csv", NULL, &error));
   g_assert_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_IO);
 }
 
@@ -420,32 +469,35 @@ test_libreoffice (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *soffice = g_find_program_in_path ("soffice");
   int note, place, duration, people_notes;
+  g_autoptr (GDateTime) when = g_date_time_new_local (2026, 2, 3, 9, 5, 0);
+  SillonStatsExporter exporter = { "Camille Martin-Durand", NULL, when };
 
   if (soffice == NULL)
     {
       g_test_skip ("LibreOffice (soffice) is not installed: build-aux/test installs libreoffice-calc-nogui");
       return;
     }
-  g_assert_true (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", SILLON_STATS_FORMAT_CSV,
-                                                 act_csv, NULL, &error));
-  g_assert_true (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", SILLON_STATS_FORMAT_XLSX,
-                                                 act_xlsx, NULL, &error));
+  g_assert_true (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", &exporter,
+                                                 SILLON_STATS_FORMAT_CSV, act_csv, NULL, &error));
+  g_assert_true (sillon_stats_export_activities (f->store.store, "2026-01-01", "2026-01-31", &exporter,
+                                                 SILLON_STATS_FORMAT_XLSX, act_xlsx, NULL, &error));
   g_assert_true (sillon_stats_export_beneficiaries (f->store.store, SILLON_STATS_FORMAT_XLSX, people_xlsx, NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* The XLSX: typed cells. */
   rows = convert (f, "activities.xlsx", FALSE);
-  note = column_of (rows, 0, "Notes supplémentaires");
-  place = column_of (rows, 0, "Nom du lieu");
-  duration = column_of (rows, 0, "Durée (min)");
-  g_assert_cmpuint (rows->len, ==, 6);
-  g_assert_cmpstr (cell (rows, 1, 0), ==, "05/01/2026");                             /* a date, dd/mm/yyyy */
-  g_assert_cmpstr (cell (rows, 1, duration), ==, "45");                              /* a number */
-  g_assert_cmpstr (cell (rows, 1, place), ==, "Médiathèque Émile-Zola");             /* accents */
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Code postal")), ==, "08000"); /* text: the zero stays */
-  g_assert_cmpstr (cell (rows, 1, note), ==, FORMULA_NOTE);                          /* text, never run */
-  g_assert_cmpstr (cell (rows, 2, note), ==, "-");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Thématique(s) d’accompagnement")), ==,
+  check_export_information (rows, "5", "03/02/2026"); /* a number, a date */
+  note = column_of (rows, ACT, "Notes supplémentaires");
+  place = column_of (rows, ACT, "Nom du lieu");
+  duration = column_of (rows, ACT, "Durée (min)");
+  g_assert_cmpuint (rows->len, ==, ACT + 6);
+  g_assert_cmpstr (cell (rows, ACT + 1, 0), ==, "05/01/2026");                               /* a date, dd/mm/yyyy */
+  g_assert_cmpstr (cell (rows, ACT + 1, duration), ==, "45");                                /* a number */
+  g_assert_cmpstr (cell (rows, ACT + 1, place), ==, "Médiathèque Émile-Zola");               /* accents */
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Code postal")), ==, "08000"); /* text: the zero stays */
+  g_assert_cmpstr (cell (rows, ACT + 1, note), ==, FORMULA_NOTE);                            /* text, never run */
+  g_assert_cmpstr (cell (rows, ACT + 2, note), ==, "-");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Thématique(s) d’accompagnement")), ==,
                    "E-mail\nSanté");
   g_clear_pointer (&rows, g_ptr_array_unref);
 
@@ -463,12 +515,13 @@ test_libreoffice (Fixture *f, gconstpointer data)
   /* The CSV, as a French spreadsheet reads it (";", UTF-8): the note's
    * apostrophe keeps it text. */
   rows = convert (f, "activities.csv", TRUE);
-  g_assert_cmpuint (rows->len, ==, 6);
-  g_assert_cmpstr (cell (rows, 1, place), ==, "Médiathèque Émile-Zola");
-  g_assert_cmpstr (cell (rows, 1, duration), ==, "45");
-  g_assert_cmpstr (cell (rows, 1, note), ==, "'" FORMULA_NOTE);
-  g_assert_cmpstr (cell (rows, 2, note), ==, "'-");
-  g_assert_cmpstr (cell (rows, 1, column_of (rows, 0, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
+  check_export_information (rows, "5", NULL); /* Calc reads the dates as dates */
+  g_assert_cmpuint (rows->len, ==, ACT + 6);
+  g_assert_cmpstr (cell (rows, ACT + 1, place), ==, "Médiathèque Émile-Zola");
+  g_assert_cmpstr (cell (rows, ACT + 1, duration), ==, "45");
+  g_assert_cmpstr (cell (rows, ACT + 1, note), ==, "'" FORMULA_NOTE);
+  g_assert_cmpstr (cell (rows, ACT + 2, note), ==, "'-");
+  g_assert_cmpstr (cell (rows, ACT + 1, column_of (rows, ACT, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
 }
 
 int

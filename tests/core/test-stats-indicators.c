@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-#include "sillon-demo.h"
 #include "sillon-stats-indicators.h"
+#include "test-demo-util.h"
 #include "test-store-util.h"
 
 #define FROM "2026-01-01"
@@ -19,19 +19,8 @@
 static void
 demo_setup (StoreFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  SillonDemoOptions options;
-
   store_fixture_open (f, FALSE);
-  sillon_demo_options_init (&options);
-  options.seed = 3;
-  options.beneficiaries = 400;
-  options.sessions = 3000;
-  options.workshops = 60;
-  options.places = 20;
-  options.end_date = "2026-06-30";
-  g_assert_true (sillon_demo_generate (f->store, &options, &error));
-  g_assert_no_error (error);
+  demo_test_generate (f->store, 3, 400, 3000, 60, 20);
 }
 
 static gint64

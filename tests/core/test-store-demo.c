@@ -8,19 +8,14 @@
 
 #include <string.h>
 
-#include "sillon-demo.h"
+#include "test-demo-util.h"
 #include "test-store-util.h"
 
+/* The dataset of these tests, by seed. */
 static void
 small_options (SillonDemoOptions *options, guint64 seed)
 {
-  sillon_demo_options_init (options);
-  options->seed = seed;
-  options->beneficiaries = 400;
-  options->sessions = 3000;
-  options->workshops = 40;
-  options->places = 25;
-  options->end_date = "2026-06-30";
+  demo_test_options (options, seed, 400, 3000, 40, 25);
 }
 
 /* A digest of everything the seed decides (the creation times of mediators

@@ -29,6 +29,7 @@
 #include "sillon-store-private.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
+#include "test-dir-util.h"
 #include "test-store-util.h"
 
 #define FIXTURE_PASSPHRASE "fixture passphrase v1"
@@ -116,15 +117,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->copy);
 }

@@ -144,82 +144,47 @@ test_triggers_refuse (StoreFixture *f, gconstpointer data)
   g_assert_true (sillon_journal_verify (f->store, key, NULL, NULL, NULL, NULL));
 }
 
-static void
-test_tamper_edit (StoreFixture *f, gconstpointer data)
+/* One way of changing the journal behind the store's back (its guards
+ * dropped), and what verification must say: the first entry that does not
+ * verify and how many before it do. */
+typedef struct
 {
-  fill (f, 8);
-  drop_guards (f);
-  exec (f, "UPDATE journal SET details = 'beneficiary=999' WHERE seq = 5");
-  expect_tampered (f, 5, 4);
-}
+  const char *path;
+  guint n_entries;
+  const char *sql;
+  gint64 first_bad;
+  guint64 n_good;
+} Tampering;
 
-static void
-test_tamper_edit_time (StoreFixture *f, gconstpointer data)
-{
-  fill (f, 8);
-  drop_guards (f);
-  exec (f, "UPDATE journal SET at_unix = at_unix - 86400 WHERE seq = 3");
-  expect_tampered (f, 3, 2);
-}
-
-static void
-test_tamper_edit_action (StoreFixture *f, gconstpointer data)
-{
-  fill (f, 8);
-  drop_guards (f);
-  exec (f, "UPDATE journal SET action = 'open' WHERE seq = 4"); /* was “erase” */
-  expect_tampered (f, 4, 3);
-}
-
-/* Editing an entry and rehashing it without the key still breaks the link
- * to the next entry. */
-static void
-test_tamper_edit_and_rehash (StoreFixture *f, gconstpointer data)
-{
-  fill (f, 8);
-  drop_guards (f);
-  exec (f, "UPDATE journal SET details = 'x', hash = zeroblob(32) WHERE seq = 6");
-  expect_tampered (f, 6, 5);
-}
-
-static void
-test_tamper_delete (StoreFixture *f, gconstpointer data)
-{
-  fill (f, 8);
-  drop_guards (f);
-  exec (f, "DELETE FROM journal WHERE seq = 4");
-  expect_tampered (f, 5, 3);
-}
-
-/* Deleting an entry and renumbering the rest. */
-static void
-test_tamper_delete_renumber (StoreFixture *f, gconstpointer data)
-{
-  fill (f, 8);
-  drop_guards (f);
-  exec (f, "DELETE FROM journal WHERE seq = 4; UPDATE journal SET seq = seq - 1 WHERE seq > 4");
-  expect_tampered (f, 4, 3);
-}
-
-static void
-test_tamper_delete_first (StoreFixture *f, gconstpointer data)
-{
-  fill (f, 5);
-  drop_guards (f);
-  exec (f, "DELETE FROM journal WHERE seq = 1");
-  expect_tampered (f, 2, 0);
-}
-
-static void
-test_tamper_reorder (StoreFixture *f, gconstpointer data)
-{
-  fill (f, 8);
-  drop_guards (f);
+static const Tampering tamperings[] = {
+  { "/journal/tamper/edit", 8, "UPDATE journal SET details = 'beneficiary=999' WHERE seq = 5", 5, 4 },
+  { "/journal/tamper/edit-time", 8, "UPDATE journal SET at_unix = at_unix - 86400 WHERE seq = 3", 3, 2 },
+  /* Entry 4 was an “erase”. */
+  { "/journal/tamper/edit-action", 8, "UPDATE journal SET action = 'open' WHERE seq = 4", 4, 3 },
+  /* Editing an entry and rehashing it without the key still breaks the
+   * link to the next entry. */
+  { "/journal/tamper/edit-rehash", 8, "UPDATE journal SET details = 'x', hash = zeroblob(32) WHERE seq = 6", 6, 5 },
+  { "/journal/tamper/delete", 8, "DELETE FROM journal WHERE seq = 4", 5, 3 },
+  /* Deleting an entry and renumbering the rest. */
+  { "/journal/tamper/delete-renumber", 8, "DELETE FROM journal WHERE seq = 4; UPDATE journal SET seq = seq - 1 WHERE seq > 4", 4, 3 },
+  { "/journal/tamper/delete-first", 5, "DELETE FROM journal WHERE seq = 1", 2, 0 },
   /* Swap entries 3 and 6 whole, numbers kept with their slot. */
-  exec (f, "UPDATE journal SET seq = -3 WHERE seq = 3;"
-           "UPDATE journal SET seq = 3 WHERE seq = 6;"
-           "UPDATE journal SET seq = 6 WHERE seq = -3");
-  expect_tampered (f, 3, 2);
+  { "/journal/tamper/reorder", 8,
+    "UPDATE journal SET seq = -3 WHERE seq = 3;"
+    "UPDATE journal SET seq = 3 WHERE seq = 6;"
+    "UPDATE journal SET seq = 6 WHERE seq = -3",
+    3, 2 },
+};
+
+static void
+test_tamper (StoreFixture *f, gconstpointer data)
+{
+  const Tampering *t = data;
+
+  fill (f, t->n_entries);
+  drop_guards (f);
+  exec (f, t->sql);
+  expect_tampered (f, t->first_bad, t->n_good);
 }
 
 /* The newest entries removed: the chain is valid but shorter, which only
@@ -405,14 +370,8 @@ main (int argc, char **argv)
   ADD ("/journal/append-verify", test_append_and_verify);
   ADD ("/journal/invalid-append", test_invalid_append);
   ADD ("/journal/triggers", test_triggers_refuse);
-  ADD ("/journal/tamper/edit", test_tamper_edit);
-  ADD ("/journal/tamper/edit-time", test_tamper_edit_time);
-  ADD ("/journal/tamper/edit-action", test_tamper_edit_action);
-  ADD ("/journal/tamper/edit-rehash", test_tamper_edit_and_rehash);
-  ADD ("/journal/tamper/delete", test_tamper_delete);
-  ADD ("/journal/tamper/delete-renumber", test_tamper_delete_renumber);
-  ADD ("/journal/tamper/delete-first", test_tamper_delete_first);
-  ADD ("/journal/tamper/reorder", test_tamper_reorder);
+  for (gsize i = 0; i < G_N_ELEMENTS (tamperings); i++)
+    g_test_add (tamperings[i].path, StoreFixture, &tamperings[i], store_fixture_setup, test_tamper, store_fixture_teardown);
   ADD ("/journal/truncation", test_truncation_needs_head);
   ADD ("/journal/rekey", test_rekey);
   ADD ("/journal/rekey/refuses-tampered", test_rekey_refuses_tampered);

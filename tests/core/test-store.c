@@ -1205,6 +1205,56 @@ test_places (StoreFixture *f, gconstpointer data)
   g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND);
 }
 
+/* The owner's structure is a store query, so the sheets never read SQL:
+ * none marked is not an error, the oldest of several marked is the one,
+ * and a database that cannot be read is an error, not "no structure". */
+static void
+test_own_structure (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonPlaceRecord) other = make_place ("structure-1", "Médiathèque Jules Verne", "Reims", "51100");
+  g_autoptr (SillonPlaceRecord) first = make_place ("structure-2", "France Services", "Épernay", "51200");
+  g_autoptr (SillonPlaceRecord) second = make_place ("structure-3", "Espace numérique", "Sézanne", "51120");
+  SillonPlaceRecord *found = (SillonPlaceRecord *) 0x1;
+
+  g_assert_true (sillon_store_get_own_structure (f->store, &found, &error));
+  g_assert_no_error (error);
+  g_assert_null (found);
+
+  g_assert_true (sillon_store_insert_place (f->store, other, &error));
+  g_assert_true (sillon_store_get_own_structure (f->store, &found, &error));
+  g_assert_null (found);
+
+  first->own_structure = TRUE;
+  second->own_structure = TRUE;
+  g_assert_true (sillon_store_insert_place (f->store, first, &error));
+  g_assert_true (sillon_store_insert_place (f->store, second, &error));
+  g_assert_no_error (error);
+  g_assert_true (sillon_store_get_own_structure (f->store, &found, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, first->id);
+  g_assert_true (found->own_structure);
+  g_assert_cmpstr (found->values[SILLON_PLACE_COL_NOM], ==, "France Services");
+  g_assert_cmpstr (found->values[SILLON_PLACE_COL_COMMUNE], ==, "Épernay");
+  g_clear_pointer (&found, sillon_place_record_free);
+
+  /* Unmarking it hands the role to the next one. */
+  first->own_structure = FALSE;
+  g_assert_true (sillon_store_update_place (f->store, first, &error));
+  g_assert_true (sillon_store_get_own_structure (f->store, &found, &error));
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, second->id);
+  g_clear_pointer (&found, sillon_place_record_free);
+
+  /* An unreadable database is reported, never taken for "none". */
+  g_assert_cmpint (sqlite3_exec (f->db, "ALTER TABLE places RENAME TO places_gone", NULL, NULL, NULL), ==, SQLITE_OK);
+  found = (SillonPlaceRecord *) 0x1;
+  g_assert_false (sillon_store_get_own_structure (f->store, &found, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_SQL);
+  g_assert_null (found);
+}
+
 /* Every field the places importer produces survives the store. */
 static void
 test_places_from_import (StoreFixture *f, gconstpointer data)
@@ -1629,6 +1679,7 @@ main (int argc, char **argv)
   ADD ("/store/parcours", test_parcours);
   ADD ("/store/places", test_places);
   ADD ("/store/places/from-import", test_places_from_import);
+  ADD ("/store/places/own-structure", test_own_structure);
   ADD ("/store/referrals", test_referrals);
   ADD ("/store/timeline", test_timeline);
   ADD ("/store/timeline/indexes", test_timeline_uses_indexes);

@@ -30,6 +30,7 @@
 #include "sillon-store.h"
 #include "sillon-vault.h"
 #include "test-dir-util.h"
+#include "test-vault-util.h"
 
 #define PASSPHRASE "rotation test passphrase"
 #define NEW_PASSPHRASE "passphrase set by a recovery"
@@ -79,16 +80,6 @@ show_to_pipe (const char *recovery_key, gpointer user_data, GError **error)
         _exit (5);
       done += n;
     }
-  return TRUE;
-}
-
-static gboolean
-keep_key (const char *recovery_key, gpointer user_data, GError **error)
-{
-  char **out = user_data;
-
-  g_free (*out);
-  *out = g_strdup (recovery_key);
   return TRUE;
 }
 
@@ -239,7 +230,7 @@ test_interrupted (gconstpointer data)
   g_autofree char *copy = NULL;
   g_autoptr (SillonVault) vault = NULL;
   const char *passphrase = PASSPHRASE;
-  SillonVaultRotateCallbacks callbacks = { keep_key, rekey_journal, NULL };
+  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, rekey_journal, NULL };
   gboolean pending;
 
   g_assert_no_error (error);
@@ -360,7 +351,7 @@ test_uninterrupted (void)
   g_autofree char *key = NULL;
   g_autofree char *record = g_strconcat (path, ".rotation", NULL);
   g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
-  SillonVaultRotateCallbacks callbacks = { keep_key, rekey_journal, &key };
+  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, rekey_journal, &key };
 
   g_assert_no_error (error);
   g_assert_false (sillon_vault_resume_rotation (vault, PASSPHRASE, &callbacks, NULL, &error));
@@ -416,7 +407,7 @@ test_abandoned_before_shown (void)
   gboolean called = FALSE;
   g_autofree char *key = NULL;
   SillonVaultRotateCallbacks unshown = { refuse_to_show, rekey_journal, &called };
-  SillonVaultRotateCallbacks unprepared = { keep_key, fail_to_prepare, &key };
+  SillonVaultRotateCallbacks unprepared = { vault_test_keep_recovery_key, fail_to_prepare, &key };
 
   g_assert_no_error (error);
   g_assert_false (sillon_vault_rotate (vault, PASSPHRASE, &unshown, NULL, &error));
@@ -453,7 +444,7 @@ test_damaged_record (void)
   g_autofree char *again = NULL;
   g_autofree char *contents = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  SillonVaultRotateCallbacks callbacks = { keep_key, rekey_journal, &again };
+  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, rekey_journal, &again };
   gsize length = 0;
 
   shown = rotate_and_crash (path, SILLON_VAULT_ROTATION_KEY_SHOWN);

@@ -119,3 +119,18 @@ vault_test_rechecksum_wal_header (guint8 *h)
   vault_test_put_be32 (h + 24, s0);
   vault_test_put_be32 (h + 28, s1);
 }
+
+/* A rotation's recovery-key callback (SillonVaultRotateCallbacks): keeps
+ * the new key in the char * that @user_data points to (g_free it), as
+ * sillon-cli prints it. */
+static inline gboolean
+vault_test_keep_recovery_key (const char *recovery_key,
+                              gpointer user_data,
+                              GError **error)
+{
+  char **out = user_data;
+
+  g_free (*out);
+  *out = g_strdup (recovery_key);
+  return TRUE;
+}

@@ -402,21 +402,10 @@ test_busy (void)
   g_assert_cmpint (check_rows (sillon_vault_get_db (first), SHARED_ROWS + 1, "row-"), ==, SQLITE_OK);
 }
 
-/* The key a rotation shows, kept as sillon-cli prints it (g_free it). */
-static gboolean
-keep_recovery_key (const char *recovery_key, gpointer user_data, GError **error)
-{
-  char **out = user_data;
-
-  g_free (*out);
-  *out = g_strdup (recovery_key);
-  return TRUE;
-}
-
 static gboolean
 rotate_keeping_key (SillonVault *vault, const char *passphrase, char **key, guint *dropped, GError **error)
 {
-  SillonVaultRotateCallbacks callbacks = { keep_recovery_key, NULL, key };
+  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, NULL, key };
 
   return sillon_vault_rotate (vault, passphrase, &callbacks, dropped, error);
 }

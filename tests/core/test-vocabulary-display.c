@@ -12,7 +12,7 @@
 #include <libintl.h>
 #include <locale.h>
 
-#define PO_DIR TEST_DATA_DIR "/../../po"
+#include "test-locale-util.h"
 
 /* The values that describe a person, and a session's place and equipment. */
 static const char *const person_enumerations[] = { "TrancheAge", "Genre", "StatutSocial", "TypeLieu", "Materiel" };
@@ -98,34 +98,11 @@ test_errors (void)
 static void
 test_french_is_the_national_label (void)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (SillonVocabulary) vocabulary = load_default ();
-  g_autofree char *directory = g_dir_make_tmp ("sillon-test-XXXXXX", &error);
-  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
-  g_autofree char *messages = NULL;
-  g_autofree char *mo = NULL;
-  const char *argv[] = { msgfmt, "-o", NULL, PO_DIR "/fr.po", NULL };
-  int status = -1;
+  char *catalogue = test_enter_french (TEST_FRENCH_PO);
 
-  g_assert_no_error (error);
-  if (msgfmt == NULL)
-    {
-      g_test_skip ("msgfmt (gettext) is not installed");
-      g_rmdir (directory);
-      return;
-    }
-  messages = g_build_filename (directory, "fr", "LC_MESSAGES", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
-  mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
-  argv[2] = mo;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, directory);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (catalogue == NULL)
+    return;
 
   for (gsize e = 0; e < G_N_ELEMENTS (person_enumerations); e++)
     {
@@ -137,15 +114,7 @@ test_french_is_the_national_label (void)
                          values[i].label);
     }
 
-  g_unsetenv ("LANGUAGE");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  g_remove (mo);
-  g_rmdir (messages);
-  {
-    g_autofree char *fr = g_build_filename (directory, "fr", NULL);
-    g_rmdir (fr);
-  }
-  g_rmdir (directory);
+  test_leave_french (catalogue);
 }
 
 int

@@ -49,6 +49,12 @@ EXCLUSIVE = {
     "xlsxwriter": "stats",
 }
 
+# Layers that read and write the database through the store's functions
+# only: no SQLite call, no borrowed handle (sillon_store_get_db). A query a
+# sheet needs is a store function with its own test (docs/HACKING.md).
+NO_SQL = {"sheets"}
+SQL_CALL = re.compile(r"\b(sqlite3_[a-z0-9_]+|sillon_store_get_db)\b")
+
 # Headers that meson generates into a layer's build folder.
 GENERATED = {
     "sillon-data-resources.h": "base",
@@ -90,7 +96,12 @@ def find_errors(root):
         rel = path.relative_to(root)
         layer = path.parent.name if path.parent != core else TOP
         may_use = set(ALLOWED) | {TOP} if layer == TOP else ALLOWED.get(layer, set()) | {layer}
-        for name in INCLUDE.findall(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        if layer in NO_SQL:
+            for match in sorted(set(SQL_CALL.findall(text))):
+                errors.append(f"{rel} calls {match}: the {layer} layer reads the database "
+                              "through store functions only")
+        for name in INCLUDE.findall(text):
             base = pathlib.PurePosixPath(name).name
             if name.startswith(("gtk/", "gdk/")):
                 errors.append(f"{rel} includes {name}: the core never uses GTK")
@@ -190,6 +201,12 @@ def self_test():
          "includes the umbrella header"),
         ("a library of another layer", "src/core/store/sillon-store.c", "#include <xlsxwriter.h>\n",
          "only the stats layer uses xlsxwriter"),
+        ("SQL in the sheets", "src/core/sheets/sillon-sheets.c",
+         "static void f (void) { sqlite3_prepare_v2 (0, 0, -1, 0, 0); }\n",
+         "calls sqlite3_prepare_v2: the sheets layer reads the database through store functions only"),
+        ("the store's handle in the sheets", "src/core/sheets/sillon-sheets.c",
+         "static void *f (void *s) { return sillon_store_get_db (s); }\n",
+         "calls sillon_store_get_db"),
     ]
     meson_plants = [
         ("vault links store", "src/core/vault/meson.build", "vault_deps += [sillon_store_dep]\n",

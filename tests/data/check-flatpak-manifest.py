@@ -40,6 +40,60 @@ def generated_dirs(root):
     return dirs
 
 
+# The files of each family the sheets name (Debian's file names, which the
+# font module installs). A family the sheets start to use fails here until
+# the manifest carries it and this table says which files it is.
+FONT_FILES = {
+    "Noto Sans": ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"],
+    "Noto Sans Arabic": ["NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"],
+    "DejaVu Sans": ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"],
+    "DejaVu Sans Mono": ["DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"],
+}
+FAMILY_DEFINE = re.compile(r'#define\s+SHEET_\w*FAMILY\s+"([^"]+)"')
+
+
+def sheet_font_families(root):
+    """The families the sheets' layout asks Pango for (SHEET_*FAMILY in
+    sillon-sheet-layout.c): the sheets print with them, so the Flatpak must
+    not depend on the host having them."""
+    text = (root / "src" / "core" / "sheets" / "sillon-sheet-layout.c").read_text(encoding="utf-8")
+    families = []
+    for value in FAMILY_DEFINE.findall(text):
+        families.extend(f.strip() for f in value.split(",") if f.strip())
+    return families
+
+
+def check_fonts(root, modules):
+    """Every font file of every family the sheets use is installed under
+    /app/share/fonts by a module whose sources are all pinned files."""
+    errors = []
+    families = sheet_font_families(root)
+    if not families:
+        errors.append("no SHEET_*FAMILY in sillon-sheet-layout.c: the fonts the sheets need are unknown")
+    installed = set()
+    for name, module in modules:
+        if not isinstance(module, dict):
+            continue
+        commands = " ".join(module.get("build-commands", []))
+        if "/app/share/fonts" not in commands:
+            continue
+        sources = [src for src in module.get("sources", []) if isinstance(src, dict)]
+        if not sources or any(not src.get("url") or src.get("type") not in ("file", "archive") for src in sources):
+            errors.append(f"module {name}: fonts must come from pinned archives (a url and its sha256)")
+        installed.update(re.findall(r"[\w-]+\.(?:ttf|otf)", commands))
+    for family in families:
+        files = FONT_FILES.get(family)
+        if files is None:
+            errors.append(f"the sheets use the font family {family!r}, which check-flatpak-manifest.py "
+                          "does not know: name its files in FONT_FILES and install them in the manifest")
+            continue
+        for font in files:
+            if font not in installed:
+                errors.append(f"no module installs {font} ({family}) under /app/share/fonts: "
+                              "the sheets would print with the host's fonts, or without them")
+    return errors
+
+
 def main(manifest_path, app_id, command):
     manifest_path = pathlib.Path(manifest_path)
     errors = []
@@ -99,9 +153,11 @@ def main(manifest_path, app_id, command):
             errors.append(f"no {needed_module} module: the GNOME runtime does not ship it")
     for name, module in modules:
         for source in module.get("sources", []) if isinstance(module, dict) else []:
-            if isinstance(source, dict) and source.get("type") == "archive" and not re.fullmatch(
-                    r"[0-9a-f]{64}", str(source.get("sha256", ""))):
-                errors.append(f"module {name}: an archive without a sha256")
+            if isinstance(source, dict) and source.get("type") in ("archive", "file") and source.get("url") \
+                    and not re.fullmatch(r"[0-9a-f]{64}", str(source.get("sha256", ""))):
+                errors.append(f"module {name}: an {source['type']} without a sha256")
+
+    errors.extend(check_fonts(root, modules))
 
     for e in errors:
         print(e)

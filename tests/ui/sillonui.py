@@ -142,6 +142,35 @@ def find_by_description(parent, role, description, timeout=10.0):
     return wait_for(look, timeout=timeout, what=f"{role} described as {description!r}")
 
 
+def dialog_showing(app, title):
+    """The application's dialog titled TITLE while it shows, else None."""
+    for top in app.children:
+        try:
+            if top.showing and top.roleName == "dialog" and top.name == title:
+                return top
+        except Exception:
+            continue
+    return None
+
+
+def check_quits(proc, what="the application quits"):
+    """After a request to quit: the process ends within 20 s, with status 0;
+    killed, and the expectation failed, when it does not end."""
+    try:
+        proc.wait(timeout=20)
+        check(proc.returncode == 0, f"{what} cleanly (exit status {proc.returncode})")
+    except Exception:
+        proc.kill()
+        check(False, what)
+
+
+def list_items_starting(parent, prefix):
+    """The showing list items below PARENT whose name starts with PREFIX."""
+    return parent.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith(prefix) and n.showing,
+        isLambda=True)
+
+
 def labels_containing(parent, text):
     """Showing labels whose accessible name contains TEXT."""
     return parent.findChildren(

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sillon-print-operation.h"
+#include "../core/test-dir-util.h"
 
 typedef struct
 {
@@ -70,18 +71,10 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   f->store = NULL;
   sillon_vault_session_lock (f->session);
   g_clear_object (&f->session);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->vault_path);
 }
@@ -203,6 +196,158 @@ test_locked (Fixture *f, gconstpointer data)
   g_assert_null (sillon_print_operation_get_fingerprint (op));
 }
 
+typedef struct
+{
+  gboolean returned;
+  gboolean ok;
+  gboolean done;
+  GError *error;
+} AsyncAnswer;
+
+static void
+on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncAnswer *answer = user_data;
+
+  g_assert_false (answer->returned);
+  answer->returned = TRUE;
+  answer->ok = sillon_print_operation_save_sheet_finish (result, &answer->done, &answer->error);
+}
+
+/* A dialog of the application other than the main window: the save as
+ * PDF's file chooser (GtkFileChooserNative falls back to a GTK dialog
+ * without a portal). */
+static GtkWindow *
+find_chooser (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* A sheet that cannot be laid out is refused before anything is asked. */
+static void
+test_save_async_refused (Fixture *f, gconstpointer data)
+{
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  AsyncAnswer answer = { 0 };
+
+  request.kind = SILLON_SHEET_REFERRAL;
+  request.person_id = f->person; /* who has no referral */
+  sillon_print_operation_save_sheet_async (NULL, f->session, &request, NULL, on_saved, &answer);
+  while (!answer.returned)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (answer.ok);
+  g_assert_error (answer.error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND);
+  g_assert_null (find_chooser ());
+  g_clear_error (&answer.error);
+}
+
+/* The chooser does not block: the caller's main loop goes on while it
+ * shows, and the vault locking closes it with nothing written. */
+static void
+test_save_async_locked (Fixture *f, gconstpointer data)
+{
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  g_autoptr (GtkWidget) window = g_object_ref_sink (gtk_window_new (GTK_WINDOW_TOPLEVEL));
+  AsyncAnswer answer = { 0 };
+  GtkWindow *chooser;
+  guint iterations = 0;
+
+  request.kind = SILLON_SHEET_PROGRESS;
+  request.person_id = f->person;
+  gtk_widget_show (window);
+  sillon_print_operation_save_sheet_async (GTK_WINDOW (window), f->session, &request, NULL, on_saved, &answer);
+  /* The call returned with the chooser up and no answer yet. */
+  g_assert_false (answer.returned);
+  while ((chooser = find_chooser ()) == NULL && iterations++ < 1000)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (chooser);
+  g_assert_false (gtk_window_get_modal (chooser));
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (window));
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (answer.returned);
+
+  sillon_vault_session_lock (f->session);
+  f->store = NULL;
+  while (!answer.returned)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (answer.ok);
+  g_assert_error (answer.error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
+  g_clear_error (&answer.error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_chooser ());
+}
+
+static void
+on_printed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncAnswer *answer = user_data;
+
+  g_assert_false (answer->returned);
+  answer->returned = TRUE;
+  answer->ok = sillon_print_operation_print_sheet_finish (result, &answer->done, &answer->error);
+}
+
+static GtkWindow *
+find_print_dialog (void)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GTK_IS_DIALOG (l->data) && !GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The print dialog does not block either: the call returns with the
+ * dialog up, and cancelling it answers "not printed", with nothing
+ * journaled. */
+static void
+test_print_async_cancelled (Fixture *f, gconstpointer data)
+{
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  g_autoptr (GtkWidget) window = g_object_ref_sink (gtk_window_new (GTK_WINDOW_TOPLEVEL));
+  AsyncAnswer answer = { 0 };
+  GtkWindow *dialog;
+  guint iterations = 0;
+  GLogLevelFlags fatal;
+
+  /* The print dialog's CUPS backend warns that this test's sandbox has no
+   * system bus (a structured log, which no fatal handler sees): warnings
+   * are not fatal while the dialog shows; criticals still are. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  request.kind = SILLON_SHEET_PROGRESS;
+  request.person_id = f->person;
+  gtk_widget_show (window);
+  sillon_print_operation_print_sheet_async (GTK_WINDOW (window), f->session, &request, NULL, on_printed, &answer);
+  g_assert_false (answer.returned);
+  while ((dialog = find_print_dialog ()) == NULL && iterations++ < 1000)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (dialog);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (answer.returned);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  while (!answer.returned)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (answer.error);
+  g_assert_true (answer.ok);
+  g_assert_false (answer.done);
+  {
+    g_autoptr (GPtrArray) entries = sillon_journal_list (f->store, NULL);
+    for (guint i = 0; entries != NULL && i < entries->len; i++)
+      g_assert_cmpint (((SillonJournalEntry *) g_ptr_array_index (entries, i))->action, !=, SILLON_JOURNAL_PRINT);
+  }
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -212,5 +357,8 @@ main (int argc, char **argv)
   g_test_add ("/print-operation/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/print-operation/cannot-lay-out", Fixture, NULL, fixture_setup, test_unknown_person, fixture_teardown);
   g_test_add ("/print-operation/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
+  g_test_add ("/print-operation/save-async/refused", Fixture, NULL, fixture_setup, test_save_async_refused, fixture_teardown);
+  g_test_add ("/print-operation/print-async/cancelled", Fixture, NULL, fixture_setup, test_print_async_cancelled, fixture_teardown);
+  g_test_add ("/print-operation/save-async/locked", Fixture, NULL, fixture_setup, test_save_async_locked, fixture_teardown);
   return g_test_run ();
 }

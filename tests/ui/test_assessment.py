@@ -14,8 +14,9 @@ import subprocess
 from fractions import Fraction
 
 from dogtail.rawinput import typeText
-from sillonui import (check, create_vault_through_ui, find, is_showing, labels_containing, press,
-                      press_keys, run, screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (check, check_quits, create_vault_through_ui, find, is_showing, labels_containing,
+                      list_items_starting, press, press_keys, run, screenshot, start_app, unnamed_interactive,
+                      wait_for)
 
 PASSPHRASE = "a quiet field of wheat at dawn"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -95,9 +96,7 @@ def assessment_rows(window):
     """The person's story lists an assessment as "7 December 2026: Assessment — …"."""
     today = datetime.date.today()
     shown = f"{today.day} {today.strftime('%B')} {today.year}: Assessment"
-    return window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith(shown) and n.showing,
-        isLambda=True)
+    return list_items_starting(window, shown)
 
 
 def discard_dialogs(app, question):
@@ -231,9 +230,8 @@ def test():
     search.text = "diall"
     # The names are read while waiting: the list rebuilds its rows as the
     # search text settles, so a row found a moment ago may be gone.
-    row_name = wait_for(lambda: [n.name for n in window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
-        isLambda=True)], what="the search result")[0]
+    row_name = wait_for(lambda: [n.name for n in list_items_starting(window, "Awa Diallo")],
+                        what="the search result")[0]
     check("Born in 1957" in row_name and "Rennes (35)" in row_name,
           f"the search result shows the birth year and commune ({row_name!r})")
     screenshot("assessment-02-search")
@@ -493,12 +491,7 @@ def test():
     press("<Control>q")
     discard_dialog(app, "Quit and discard this assessment?")
     press("<Alt>d")
-    try:
-        proc.wait(timeout=20)
-        check(proc.returncode == 0, f"the application quits cleanly (exit status {proc.returncode})")
-    except Exception:
-        proc.kill()
-        check(False, "the application quits")
+    check_quits(proc)
 
 
 run(test)

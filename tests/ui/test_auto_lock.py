@@ -5,8 +5,8 @@ import os
 import subprocess
 import time
 
-from sillonui import (check, create_vault_through_ui, find, press, run,
-                      screenshot, start_app, wait_for)
+from sillonui import (check, check_quits, create_vault_through_ui, find, press, run, screenshot, start_app,
+                      wait_for)
 
 PASSPHRASE = "correct horse battery staple"
 IDLE_SECONDS = 4
@@ -69,8 +69,7 @@ def test():
     check(is_locked(window), "the end of the screen lock leaves the vault locked")
 
     press("<Control>q")
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)

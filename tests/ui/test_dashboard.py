@@ -1,9 +1,11 @@
 """The statistics' dashboard as a coordinator and a screen reader meet it, on
 the smallest supported screen (1366x768) with large text (scale 1.5): open
-it from the main menu, choose a period, read each chart's values in its
-accessible description (and check them against `sillon-cli stats tables`),
-switch to the tables, export the tables as CSV through the file chooser,
-and find the export in the journal.
+it as the desk's fourth area (Alt+4), choose a period, read each chart's
+values in its accessible description (and check them against `sillon-cli
+stats tables`), switch to the tables, export the tables as CSV and XLSX
+through the file chooser, export the site's bundle for a coordinator (which
+`sillon-cli stats merge` then verifies and opens), and find every export in
+the journal.
 
 SILLON_TEST_LANGUAGE=fr runs the same way in French (names in French)."""
 
@@ -37,6 +39,8 @@ NAMES = {
                  "Scores par axe entre le premier et le dernier diagnostic"),
     "table_suffix": (", table", ", tableau"),
     "csv": ("Export CSV…", "Exporter en CSV…"),
+    "xlsx": ("Export XLSX…", "Exporter en XLSX…"),
+    "bundle": ("Bundle for the Coordinator…", "Lot pour le coordinateur…"),
     "saved": ("Saved to", "Enregistré dans"),
 }
 
@@ -78,6 +82,22 @@ def month_values(description):
     return {m.group(1): m.group(2) for m in re.finditer(r"(\w+ 2026): ([^.]+)\.", description)}
 
 
+def choose_file(app, path, shot):
+    """Type PATH into the file chooser that opens, and accept it."""
+    chooser = wait_for(lambda: [n for n in app.children if n.roleName == "file chooser" and is_showing(n)],
+                       what="the file chooser")[0]
+    time.sleep(1)
+    press("<Control>l")
+    location = wait_for(lambda: [n for n in chooser.findChildren(lambda n: n.roleName == "text" and n.showing,
+                                                                isLambda=True)], what="the file name entry")[0]
+    location.text = path
+    location.grabFocus()
+    screenshot(("fr-" if FRENCH else "") + "dashboard-" + shot)
+    press("Return")
+    wait_for(lambda: chooser not in [n for n in app.children if n.roleName == "file chooser" and is_showing(n)],
+             what="the file chooser to close")
+
+
 def fits_screen(node):
     x, y = node.position
     w, h = node.size
@@ -88,6 +108,10 @@ def test():
     workdir = os.environ["SILLON_TEST_WORKDIR"]
     vault = os.path.join(workdir, "dashboard.sillon")
     export = os.path.join(workdir, "first-half.csv")
+    spreadsheet = os.path.join(workdir, "first-half.xlsx")
+    coordinator = os.path.join(workdir, "coordinator")
+    bundle = os.path.join(workdir, "first-half.bundle")
+    merged = os.path.join(workdir, "merged")
     make_vault(vault)
 
     proc, app = start_app("--vault", vault)
@@ -98,9 +122,12 @@ def test():
     press("Return")
     find(window, "text", name("search"), timeout=60)
 
-    # From the main menu, which the areas of the window will replace.
-    activate(find(window, "toggle button", name("menu")))
-    activate(find(app, None, name("statistics")))
+    # The fourth area of the desk, with its key; the main menu no longer
+    # leads there.
+    check(appears(window, "radio button", name("statistics")) is not None,
+          "the header bar offers the statistics as an area")
+    press("<Alt>4")
+    check(find(window, "radio button", name("statistics")).checked, "Alt+4 shows the statistics")
     months = chart(window, "month")
     whole_year = described(months, "the months' chart")
     check(MONTHS["january"] in whole_year and "2026" in whole_year,
@@ -174,10 +201,35 @@ def test():
         check(b"2026-01-01" in content and b"2026-06-30" in content, "the export covers the chosen period")
     screenshot(("fr-" if FRENCH else "") + "dashboard-05-exported")
 
-    # Alt+Left goes back to the people, as the back button's tooltip says.
-    find(window, "toggle button", name("tables")).grabFocus()
-    press("<Alt>Left")
-    check(appears(window, "text", name("search")) is not None, "Alt+Left goes back to the people")
+    # The same tables as a spreadsheet.
+    activate(find(window, "push button", name("xlsx")))
+    choose_file(app, spreadsheet, "xlsx-chooser")
+    check(bool(eventually(lambda: [n for n in labels_containing(window, name("saved")) if ".xlsx" in n.name],
+                          what="the spreadsheet's saved message")), "the page says where the spreadsheet was saved")
+    check(os.path.exists(spreadsheet), "the XLSX file is written where the chooser said")
+    if os.path.exists(spreadsheet):
+        with open(spreadsheet, "rb") as f:
+            check(f.read(2) == b"PK", "the XLSX file is a spreadsheet (a ZIP archive)")
+
+    # The site's bundle for a coordinator: the coordinator's public key
+    # first, then where to save the bundle.
+    keys = subprocess.run([os.environ["SILLON_CLI"], "stats", "keygen", "--out", coordinator],
+                          capture_output=True, text=True, timeout=60)
+    check(keys.returncode == 0, "the coordinator's keys are made: " + keys.stderr)
+    activate(find(window, "push button", name("bundle")))
+    choose_file(app, coordinator + ".pub", "bundle-01-key-chooser")
+    choose_file(app, bundle, "bundle-02-save-chooser")
+    saved = eventually(lambda: [n for n in labels_containing(window, name("saved")) if "bundle" in n.name],
+                       what="the bundle's saved message")
+    check(bool(saved), "the page says where the bundle was saved")
+    check(os.path.exists(bundle), "the bundle is written where the chooser said")
+    if os.path.exists(bundle):
+        check(os.stat(bundle).st_mode & 0o077 == 0, "the bundle is readable by its owner only")
+    screenshot(("fr-" if FRENCH else "") + "dashboard-06-bundle")
+
+    # Alt+1 leads back to the people.
+    press("<Alt>1")
+    check(appears(window, "text", name("search")) is not None, "Alt+1 goes back to the people")
 
     press("<Control>q")
     proc.wait(timeout=30)
@@ -197,8 +249,28 @@ def test():
 
     # The export is journaled, as the CLI journals it.
     journal = cli("journal", "list", "--vault", vault)
-    check('{"kind":"stats-tables","from":"2026-01-01","to":"2026-06-30"}' in journal.stdout,
-          "the tables' export is in the journal with its period")
+    check(journal.stdout.count('{"kind":"stats-tables","from":"2026-01-01","to":"2026-06-30"}') == 2,
+          "both exports of the tables (CSV, XLSX) are in the journal with their period")
+    check('{"kind":"stats-bundle","from":"2026-01-01","to":"2026-06-30"}' in journal.stdout,
+          "the bundle's export is in the journal with its period")
+
+    # The coordinator's side: the bundle verifies (signed by this site,
+    # sealed to this coordinator) and merges.
+    site = cli("stats", "site-key", "--vault", vault)
+    check(site.returncode == 0, "the site's public key is read: " + site.stderr)
+    trust = os.path.join(workdir, "sites.txt")
+    with open(trust, "w") as f:
+        f.write(site.stdout)
+    merge = subprocess.run([os.environ["SILLON_CLI"], "stats", "merge", bundle, "--trust", trust,
+                            "--key", coordinator + ".key", "--out", merged],
+                           capture_output=True, text=True, timeout=120)
+    check(merge.returncode == 0, "sillon-cli stats merge verifies and opens the bundle: " + merge.stderr)
+    check(os.path.exists(os.path.join(merged, "statistics.json")), "the merge writes the tables")
+    if os.path.exists(os.path.join(merged, "statistics.json")):
+        with open(os.path.join(merged, "statistics.json")) as f:
+            merged_tables = json.load(f)
+        check(merged_tables.get("period") == {"from": "2026-01-01", "to": "2026-06-30"},
+              f"the merged tables cover the bundle's period: {merged_tables.get('period')}")
 
 
 run(test)

@@ -74,7 +74,7 @@ def test():
     find(window, "text", "Search people", timeout=60)
 
     # The areas are in the header bar, each with its key.
-    for name in ("People", "Workshops", "Places"):
+    for name in ("People", "Workshops", "Places", "Statistics"):
         check(appears(window, "radio button", name) is not None, f"the header bar offers the area “{name}”")
     fits_screen(window, "the people area")
 
@@ -93,9 +93,18 @@ def test():
     title.text = "Sending e-mails"
     date = datetime.date.today() + datetime.timedelta(days=3)
     date_entry = find(window, "text", "Workshop date")
+    # The form shows dates as the other pages do, in English with C date
+    # settings month first (12/07/2026), never as the store keeps them.
+    today_shown = datetime.date.today().strftime("%m/%d/%Y")
+    check(date_entry.text == today_shown,
+          f"a new workshop shows today in the interface's form ({date_entry.text!r}, not {today_shown!r})")
+    date_entry.text = "02/31/2026"
+    activate(find(window, "push button", "Save Workshop"))
+    check(eventually(lambda: labels_containing(window, "the calendar has no such day")) != [],
+          "a day the calendar lacks is refused")
     date_entry.text = "not a date"
     activate(find(window, "push button", "Save Workshop"))
-    check(eventually(lambda: labels_containing(window, "This is not a date")) != [],
+    check(eventually(lambda: labels_containing(window, "is not a date. Type the day, month and year")) != [],
           "a date that is not one is refused with an example")
     date_entry.text = date.isoformat()
     activate(find(window, "push button", "Save Workshop"))

@@ -7,8 +7,8 @@ confirmed that survives a lock."""
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (appears, check, create_vault_through_ui, eventually, find, is_showing,
-                      labels_containing, press, run, screenshot, start_app, wait_for)
+from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find, is_showing,
+                      labels_containing, list_items_starting, press, run, screenshot, start_app, wait_for)
 
 PASSPHRASE = "a hedge of hawthorn in May"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "keys.sillon")
@@ -72,9 +72,7 @@ def test():
     check(appears(window, "text", "Search people") is not None, "Escape goes back from a person's page")
     search = find(window, "text", "Search people")
     search.text = "Awa"
-    wait_for(lambda: [n for n in window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
-        isLambda=True)], what="the search result")
+    wait_for(lambda: list_items_starting(window, "Awa Diallo"), what="the search result")
     search.grabFocus()
     press("Return")
     new_assessment = find(window, "push button", "New Assessment", timeout=20)
@@ -138,12 +136,7 @@ def test():
           "Enter in the reason saves the assessment")
 
     press("<Control>q")
-    try:
-        proc.wait(timeout=20)
-        check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
-    except Exception:
-        proc.kill()
-        check(False, "the application quits")
+    check_quits(proc)
 
 
 run(test)

@@ -6,7 +6,7 @@ window and push Save off-screen."""
 
 import os
 
-from sillonui import (check, create_vault_through_ui, find, labels_containing, press, run,
+from sillonui import (check, check_quits, create_vault_through_ui, find, labels_containing, press, run,
                       screenshot, start_app, unnamed_interactive, wait_for)
 
 import gi
@@ -102,8 +102,7 @@ def test():
     wait_for(lambda: [n for n in app.children if n.name == "Quit and discard this assessment?"],
              what="the quit question")
     press("<Alt>d")
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)

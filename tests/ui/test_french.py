@@ -4,10 +4,11 @@ accessible name (now in French). The test goes on through the recovery key,
 the people, a person, a question and the result, so that each page's
 screenshot shows it in French."""
 
+import datetime
 import os
 
-from sillonui import (activate, check, eventually, find, labels_containing, press, run, screenshot,
-                      start_app, unnamed_interactive, wait_for)
+from sillonui import (activate, check, check_quits, eventually, find, labels_containing, press, run,
+                      screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "une phrase de passe assez longue"
 
@@ -51,6 +52,16 @@ def test():
     activate(proceed)
     find(window, "text", "Rechercher des personnes", timeout=60)
     screenshot("fr-03-people")
+
+    # A new workshop's date, day first as French readers write it.
+    press("<Alt>2")
+    activate(find(window, "push button", "Planifier un atelier"))
+    date_entry = find(window, "text", "Date de l’atelier")
+    today = datetime.date.today().strftime("%d/%m/%Y")
+    check(date_entry.text == today, f"the workshop form shows today as {today} ({date_entry.text!r})")
+    screenshot("fr-03b-workshop")
+    press("<Alt>1")
+    find(window, "text", "Rechercher des personnes")
 
     activate(find(window, "push button", "Nouvelle personne"))
     find(window, "text", "Prénom").text = "Awa"
@@ -104,8 +115,7 @@ def test():
     wait_for(lambda: [n for n in app.children if n.name == "Quitter et abandonner ce diagnostic ?"],
              what="the quit question in French")
     press("<Alt>a")
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)

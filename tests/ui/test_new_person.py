@@ -4,8 +4,8 @@ added on purpose), and invalid input says what a valid value looks like."""
 
 import os
 
-from sillonui import (appears, check, create_vault_through_ui, eventually, find, labels_containing,
-                      press, run, screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find,
+                      labels_containing, press, run, screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "a low wall of dry stones"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "new-person.sillon")
@@ -82,8 +82,7 @@ def test():
     screenshot("new-person-02-namesakes")
 
     press("<Control>q")
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)

@@ -7,7 +7,7 @@ action to take, and a new search starts at the top of the list."""
 import os
 import subprocess
 
-from sillonui import (appears, check, eventually, find, labels_containing, press, run,
+from sillonui import (appears, check, check_quits, eventually, find, labels_containing, press, run,
                       screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "rows of beans along the hedge"
@@ -134,8 +134,7 @@ def test():
     screenshot("people-03-nobody-found")
 
     press("<Control>q")
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)

@@ -10,8 +10,8 @@ import os
 import re
 import time
 
-from sillonui import (activate, appears, check, eventually, find, find_by_description, is_showing,
-                      labels_containing, press, run, screenshot, start_app, unnamed_interactive,
+from sillonui import (activate, appears, check, check_quits, eventually, find, find_by_description,
+                      is_showing, labels_containing, press, run, screenshot, start_app, unnamed_interactive,
                       wait_for)
 
 PASSPHRASE = "the first passphrase of all"
@@ -117,8 +117,7 @@ def test():
     check(appears(window, "text", "Search people", timeout=60) is not None, "the new passphrase opens")
 
     press("<Control>q")
-    proc.wait(timeout=20)
-    check(proc.returncode == 0, f"quits cleanly (exit status {proc.returncode})")
+    check_quits(proc)
 
 
 run(test)

@@ -6,22 +6,12 @@ import os
 import time
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, check, create_vault_through_ui, eventually, find, labels_containing,
-                      press, run, screenshot, start_app, wait_for)
+from sillonui import (activate, check, create_vault_through_ui, dialog_showing, eventually, find,
+                      labels_containing, list_items_starting, press, run, screenshot, start_app, wait_for)
 
 PASSPHRASE = "a quiet field of wheat at dawn"
 IDLE_SECONDS = 4
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "draft.sillon")
-
-
-def dialog_showing(app, title):
-    for top in app.children:
-        try:
-            if top.showing and top.roleName == "dialog" and top.name == title:
-                return top
-        except Exception:
-            continue
-    return None
 
 
 def test():
@@ -56,9 +46,7 @@ def test():
     press("Return")
     search = find(window, "text", "Search people", timeout=60)
     search.text = "Diallo"
-    wait_for(lambda: [n for n in window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
-        isLambda=True)], what="the person in the list")
+    wait_for(lambda: list_items_starting(window, "Awa Diallo"), what="the person in the list")
     # Enter in the search opens the first person found.
     search.grabFocus()
     press("Return")

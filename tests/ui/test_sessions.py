@@ -11,8 +11,9 @@ import os
 import time
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, appears, check, create_vault_through_ui, eventually, find, labels_containing,
-                      press, run, screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (activate, appears, check, create_vault_through_ui, dialog_showing, eventually, find,
+                      labels_containing, list_items_starting, press, run, screenshot, start_app,
+                      unnamed_interactive, wait_for)
 
 from gi.repository import Gdk
 
@@ -50,6 +51,7 @@ S = {
         "merge yes": "Merge", "merged": "Merged: one person, one story.",
         "edit person": "Edit…", "person dialog": "Edit the Person", "save": "Save",
         "year must": "four digits", "changes saved": "Changes saved.", "moved up": "Skills that moved up:",
+        "place": "Place", "venue": "Activity venue", "computer": "Computer",
     },
     "fr": {
         "search": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -75,6 +77,7 @@ S = {
         "merge": "Fusionner…", "merge yes": "Fusionner", "merged": "Fusionnées : une personne, une histoire.",
         "edit person": "Modifier…", "person dialog": "Modifier la personne", "save": "Enregistrer",
         "year must": "quatre chiffres", "changes saved": "Modifications enregistrées.", "moved up": "Compétences en progrès :",
+        "place": "Lieu", "venue": "Lieu d’activité", "computer": "Ordinateur",
     },
 }[LANGUAGE]
 
@@ -100,33 +103,15 @@ def today_shown():
 
 
 def session_rows(window):
-    return window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith(today_shown() + S["colon"] + S["session"])
-        and n.showing, isLambda=True)
+    return list_items_starting(window, today_shown() + S["colon"] + S["session"])
 
 
 def dialog(app, title):
-    def look():
-        for top in app.children:
-            try:
-                if top.showing and top.roleName == "dialog" and top.name == title:
-                    return top
-            except Exception:
-                continue
-        return None
-    return wait_for(look, what=f"the dialog {title!r}")
+    return wait_for(lambda: dialog_showing(app, title), what=f"the dialog {title!r}")
 
 
 def no_dialog(app, title):
-    def gone():
-        for top in app.children:
-            try:
-                if top.showing and top.roleName == "dialog" and top.name == title:
-                    return False
-            except Exception:
-                continue
-        return True
-    return eventually(gone, what=f"the dialog {title!r} to close")
+    return eventually(lambda: dialog_showing(app, title) is None, what=f"the dialog {title!r} to close")
 
 
 def fits_screen(node, what):
@@ -293,9 +278,7 @@ def erasure(app, window):
     search = find(window, "text", S["search"], timeout=20)
     search.text = "Awa"
     time.sleep(1)
-    check(not [n for n in window.findChildren(
-        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Dial") and n.showing,
-        isLambda=True)], "an erased person is not found any more")
+    check(not list_items_starting(window, "Awa Dial"), "an erased person is not found any more")
 
 
 def test():
@@ -331,6 +314,12 @@ def test():
     fits_screen(editor, "the session form")
     missing = unnamed_interactive(editor)
     check(not missing, "every control of the session form is named: " + ", ".join(missing))
+    # National values show their label in the interface's language.
+    place_items = [n.name for n in find(editor, "combo box", S["place"]).findChildren(
+        lambda n: n.roleName == "menu item", isLambda=True, showingOnly=False)]
+    check(S["venue"] in place_items, f"the place list is in the interface's language ({place_items!r})")
+    check(find(editor, "check box", S["computer"], showing=False) is not None,
+          "the equipment is in the interface's language")
     type_counted("ban")
     key("Return")
     # The ticked theme is said under the list, whatever the list shows.
@@ -343,7 +332,7 @@ def test():
     print(f"keys pressed to log a typical session: {keys_pressed}", flush=True)
     check(keys_pressed <= 10, f"a typical session takes at most 10 keys from the person page ({keys_pressed})")
     check("Banque et achats en ligne" in row.name and "30 min" in row.name and S["autonomy"] in row.name
-          and "Lieu d’activité" in row.name,
+          and S["venue"] in row.name,
           f"the story shows the session: theme, default duration, place, autonomy ({row.name!r})")
     check(bool(eventually(lambda: labels_containing(window, S["logged"]))), "a toast says the session is logged")
     no_dialog(app, S["dialog"])

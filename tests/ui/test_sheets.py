@@ -9,7 +9,7 @@ import os
 import re
 import subprocess
 
-from sillonui import (activate, check, create_vault_through_ui, eventually, find, is_showing,
+from sillonui import (activate, check, check_quits, create_vault_through_ui, eventually, find, is_showing,
                       labels_containing, press, run, screenshot, start_app, wait_for)
 
 PASSPHRASE = "sheets of paper for the bus stop"
@@ -158,12 +158,7 @@ def test():
     check(status == 14, f"a code no sheet carries is unknown (exit {status})")
 
     press("<Control>q")
-    try:
-        proc.wait(timeout=20)
-        check(proc.returncode == 0, f"the application quits cleanly (exit status {proc.returncode})")
-    except Exception:
-        proc.kill()
-        check(False, "the application quits")
+    check_quits(proc)
     log.close()
     with open(log_path, encoding="utf-8", errors="replace") as f:
         logged = f.read()

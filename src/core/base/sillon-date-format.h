@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SILLON_DATE_FORMAT_ERROR_INVALID, /* not a real date written YYYY-MM-DD */
+  SILLON_DATE_FORMAT_ERROR_INVALID,    /* not a real date written YYYY-MM-DD */
+  SILLON_DATE_FORMAT_ERROR_UNREADABLE, /* typed text that is no date at all */
+  SILLON_DATE_FORMAT_ERROR_IMPOSSIBLE, /* a day the calendar lacks: 31/02/2026 */
 } SillonDateFormatError;
 
 GQuark sillon_date_format_error_quark (void);
@@ -31,7 +33,12 @@ char *sillon_format_iso_date (const char *iso_date,
                               SillonDateStyle style,
                               GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
+char *sillon_parse_date (const char *text,
+                         GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 const char *sillon_date_short_pattern (const char *time_locale,
                                        const char *ui_language);
+
+const char *sillon_month_msgid (GDateMonth month);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include "sillon-date-format.h"
 
 /* A printed sheet gives the hours in the person's language, which need not be
  * the interface's: while sillon_opening_hours_render_translated() runs, every
@@ -59,20 +60,6 @@ static const char *const weekday_names[] = {
 
 static const char *const month_codes[] = {
   "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
-static const char *const month_names[] = {
-  NC_ ("month", "January"),
-  NC_ ("month", "February"),
-  NC_ ("month", "March"),
-  NC_ ("month", "April"),
-  NC_ ("month", "May"),
-  NC_ ("month", "June"),
-  NC_ ("month", "July"),
-  NC_ ("month", "August"),
-  NC_ ("month", "September"),
-  NC_ ("month", "October"),
-  NC_ ("month", "November"),
-  NC_ ("month", "December"),
 };
 static const int month_days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
@@ -267,7 +254,7 @@ weekday_name (int day)
 static const char *
 month_name (int month)
 {
-  return oh_translate ("month", month_names[month]);
+  return oh_translate ("month", sillon_month_msgid (month + 1));
 }
 
 /* ---------------------------------------------------------------------- */

@@ -237,21 +237,28 @@ sillon_sheet_label_area (SillonSheetLanguage *language, SillonArea area)
   return sillon_sheet_language_gettext (language, names[area]);
 }
 
-/* id → English label of each orientation-rules-vN.json, read once. */
+/* Reads the English labels of a data file's root object into @labels. */
+typedef void (*LabelsReader) (JsonObject *root, GHashTable *labels);
+
+/* The labels of the data file PREFIX<version>.json, read by @read the
+ * first time a version is asked for and kept in @by_version (@lock held):
+ * a file that is missing or not an object gives no labels. */
 static GHashTable *
-orientation_labels (guint version)
+labels_of_version (GMutex *lock,
+                   GHashTable **by_version,
+                   const char *prefix,
+                   guint version,
+                   LabelsReader read)
 {
-  static GMutex lock;
-  static GHashTable *by_version;
   GHashTable *labels;
 
-  g_mutex_lock (&lock);
-  if (by_version == NULL)
-    by_version = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_hash_table_unref);
-  labels = g_hash_table_lookup (by_version, GUINT_TO_POINTER (version));
+  g_mutex_lock (lock);
+  if (*by_version == NULL)
+    *by_version = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  labels = g_hash_table_lookup (*by_version, GUINT_TO_POINTER (version));
   if (labels == NULL)
     {
-      g_autofree char *name = g_strdup_printf ("orientation-rules-v%u.json", version);
+      g_autofree char *name = g_strdup_printf ("%s%u.json", prefix, version);
       g_autoptr (GBytes) bytes = sillon_data_load (name, NULL);
       g_autoptr (JsonParser) parser = json_parser_new ();
 
@@ -259,27 +266,42 @@ orientation_labels (guint version)
       if (bytes != NULL &&
           json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
           JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        {
-          JsonObject *root = json_node_get_object (json_parser_get_root (parser));
-          JsonNode *list = json_object_get_member (root, "orientations");
-
-          for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list) && i < json_array_get_length (json_node_get_array (list)); i++)
-            {
-              JsonNode *node = json_array_get_element (json_node_get_array (list), i);
-              const char *id, *label;
-
-              if (!JSON_NODE_HOLDS_OBJECT (node))
-                continue;
-              id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
-              label = json_object_get_string_member_with_default (json_node_get_object (node), "_label", NULL);
-              if (id != NULL && label != NULL)
-                g_hash_table_replace (labels, g_strdup (id), g_strdup (label));
-            }
-        }
-      g_hash_table_insert (by_version, GUINT_TO_POINTER (version), labels);
+        read (json_node_get_object (json_parser_get_root (parser)), labels);
+      g_hash_table_insert (*by_version, GUINT_TO_POINTER (version), labels);
     }
-  g_mutex_unlock (&lock);
+  g_mutex_unlock (lock);
   return labels;
+}
+
+/* orientation-rules-vN.json: id → English label. */
+static void
+read_orientation_labels (JsonObject *root,
+                         GHashTable *labels)
+{
+  JsonNode *list = json_object_get_member (root, "orientations");
+
+  for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list) && i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (list), i);
+      const char *id, *label;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL);
+      label = json_object_get_string_member_with_default (json_node_get_object (node), "_label", NULL);
+      if (id != NULL && label != NULL)
+        g_hash_table_replace (labels, g_strdup (id), g_strdup (label));
+    }
+}
+
+/* id → English label of each orientation-rules-vN.json, read once. */
+static GHashTable *
+orientation_labels (guint version)
+{
+  static GMutex lock;
+  static GHashTable *by_version;
+
+  return labels_of_version (&lock, &by_version, "orientation-rules-v", version, read_orientation_labels);
 }
 
 const char *
@@ -296,68 +318,53 @@ sillon_sheet_label_orientation (SillonSheetLanguage *language,
 /* Questionnaires: item id → English question, and "item id\nvalue" →
  * English answer label, read once per version. */
 
+static void
+read_questionnaire_labels (JsonObject *root,
+                           GHashTable *labels)
+{
+  JsonObject *scales = json_object_get_object_member (root, "scales");
+  JsonArray *items = json_object_get_array_member (root, "items");
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *id = item != NULL ? json_object_get_string_member_with_default (item, "id", NULL) : NULL;
+      const char *question = item != NULL ? json_object_get_string_member_with_default (item, "_question", NULL) : NULL;
+      const char *scale = item != NULL ? json_object_get_string_member_with_default (item, "scale", NULL) : NULL;
+      JsonObject *scale_object = scale != NULL && scales != NULL && json_object_has_member (scales, scale)
+                                     ? json_object_get_object_member (scales, scale)
+                                     : NULL;
+      JsonArray *choices = NULL;
+
+      if (id == NULL)
+        continue;
+      if (question != NULL)
+        g_hash_table_replace (labels, g_strdup (id), g_strdup (question));
+      if (scale_object != NULL && json_object_has_member (scale_object, "choices"))
+        choices = json_object_get_array_member (scale_object, "choices");
+      else if (json_object_has_member (item, "choices"))
+        choices = json_object_get_array_member (item, "choices");
+      for (guint c = 0; choices != NULL && c < json_array_get_length (choices); c++)
+        {
+          JsonObject *choice = json_array_get_object_element (choices, c);
+          const char *label = choice != NULL ? json_object_get_string_member_with_default (choice, "_label", NULL) : NULL;
+
+          if (label != NULL)
+            g_hash_table_replace (labels,
+                                  g_strdup_printf ("%s\n%" G_GINT64_FORMAT, id,
+                                                   json_object_get_int_member_with_default (choice, "value", -1)),
+                                  g_strdup (label));
+        }
+    }
+}
+
 static GHashTable *
 questionnaire_labels (guint version)
 {
   static GMutex lock;
   static GHashTable *by_version;
-  GHashTable *labels;
 
-  g_mutex_lock (&lock);
-  if (by_version == NULL)
-    by_version = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_hash_table_unref);
-  labels = g_hash_table_lookup (by_version, GUINT_TO_POINTER (version));
-  if (labels == NULL)
-    {
-      g_autofree char *name = g_strdup_printf ("questionnaire-v%u.json", version);
-      g_autoptr (GBytes) bytes = sillon_data_load (name, NULL);
-      g_autoptr (JsonParser) parser = json_parser_new ();
-
-      labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      if (bytes != NULL &&
-          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        {
-          JsonObject *root = json_node_get_object (json_parser_get_root (parser));
-          JsonObject *scales = json_object_get_object_member (root, "scales");
-          JsonArray *items = json_object_get_array_member (root, "items");
-
-          for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-            {
-              JsonObject *item = json_array_get_object_element (items, i);
-              const char *id = item != NULL ? json_object_get_string_member_with_default (item, "id", NULL) : NULL;
-              const char *question = item != NULL ? json_object_get_string_member_with_default (item, "_question", NULL) : NULL;
-              const char *scale = item != NULL ? json_object_get_string_member_with_default (item, "scale", NULL) : NULL;
-              JsonObject *scale_object = scale != NULL && scales != NULL && json_object_has_member (scales, scale)
-                                             ? json_object_get_object_member (scales, scale)
-                                             : NULL;
-              JsonArray *choices = NULL;
-
-              if (id == NULL)
-                continue;
-              if (question != NULL)
-                g_hash_table_replace (labels, g_strdup (id), g_strdup (question));
-              if (scale_object != NULL && json_object_has_member (scale_object, "choices"))
-                choices = json_object_get_array_member (scale_object, "choices");
-              else if (json_object_has_member (item, "choices"))
-                choices = json_object_get_array_member (item, "choices");
-              for (guint c = 0; choices != NULL && c < json_array_get_length (choices); c++)
-                {
-                  JsonObject *choice = json_array_get_object_element (choices, c);
-                  const char *label = choice != NULL ? json_object_get_string_member_with_default (choice, "_label", NULL) : NULL;
-
-                  if (label != NULL)
-                    g_hash_table_replace (labels,
-                                          g_strdup_printf ("%s\n%" G_GINT64_FORMAT, id,
-                                                           json_object_get_int_member_with_default (choice, "value", -1)),
-                                          g_strdup (label));
-                }
-            }
-        }
-      g_hash_table_insert (by_version, GUINT_TO_POINTER (version), labels);
-    }
-  g_mutex_unlock (&lock);
-  return labels;
+  return labels_of_version (&lock, &by_version, "questionnaire-v", version, read_questionnaire_labels);
 }
 
 const char *

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sillon-data.h"
+#include "sillon-date-format.h"
 #include "sillon-sheet-error.h"
 
 #define LANGUAGES_FILE "sheet-languages.json"
@@ -27,21 +28,6 @@ struct _SillonSheetLanguage
   gboolean rtl;
   char *date_format;
   GHashTable *messages; /* "context\004msgid" or "msgid" → translation */
-};
-
-static const char *const month_msgids[] = {
-  NC_ ("month", "January"),
-  NC_ ("month", "February"),
-  NC_ ("month", "March"),
-  NC_ ("month", "April"),
-  NC_ ("month", "May"),
-  NC_ ("month", "June"),
-  NC_ ("month", "July"),
-  NC_ ("month", "August"),
-  NC_ ("month", "September"),
-  NC_ ("month", "October"),
-  NC_ ("month", "November"),
-  NC_ ("month", "December"),
 };
 
 SillonSheetLanguage *
@@ -132,7 +118,7 @@ sillon_sheet_language_format_date (SillonSheetLanguage *language, const char *is
   year_text = g_strdup_printf ("%04d", year);
   text = g_string_new (language->date_format);
   g_string_replace (text, "{day}", day_text, 0);
-  g_string_replace (text, "{month}", sillon_sheet_language_pgettext (language, "month", month_msgids[month - 1]), 0);
+  g_string_replace (text, "{month}", sillon_sheet_language_pgettext (language, "month", sillon_month_msgid (month)), 0);
   g_string_replace (text, "{year}", year_text, 0);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -265,6 +251,23 @@ sillon_sheet_language_list_codes (GError **error)
         }
     }
   return g_strv_builder_end (codes);
+}
+
+char *
+sillon_sheet_language_dup_name (const char *code)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *languages = code != NULL ? load_language_list (parser, NULL) : NULL;
+
+  for (guint i = 0; languages != NULL && i < json_array_get_length (languages); i++)
+    {
+      JsonNode *node = json_array_get_element (languages, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (entry != NULL && g_strcmp0 (json_object_get_string_member_with_default (entry, "code", NULL), code) == 0)
+        return g_strdup (json_object_get_string_member_with_default (entry, "name", NULL));
+    }
+  return NULL;
 }
 
 static SillonSheetLanguage *

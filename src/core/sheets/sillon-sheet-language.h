@@ -26,6 +26,10 @@ typedef struct _SillonSheetLanguage SillonSheetLanguage;
 /* The codes of the sheet languages, in the data file's order. */
 GStrv sillon_sheet_language_list_codes (GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The name of the sheet language @code as the data file gives it, in that
+ * language ("Français"); NULL for a code that is not a sheet language. */
+char *sillon_sheet_language_dup_name (const char *code) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Loads @code (NULL: the default) and its catalogue, read from the
  * directory the text domain is bound to. Loaded languages are kept for the
  * life of the process (a batch of sheets reads each catalogue once); the

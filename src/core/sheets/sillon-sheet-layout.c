@@ -527,13 +527,31 @@ make_cells (SillonSheetDoc *doc, Cell *cells, guint n, const double *widths, con
     }
 }
 
+/* How far the first line of each cell of a row must go down for all of
+ * them to share the row's first baseline (the tallest first line's). */
+static double
+cell_drop (const Cell *cells, guint n, guint i)
+{
+  double row_baseline = 0.0;
+
+  if (cells[i].lines->len == 0)
+    return 0.0;
+  for (guint c = 0; c < n; c++)
+    if (cells[c].lines->len > 0)
+      {
+        const LineBox *first = &g_array_index (cells[c].lines, LineBox, 0);
+        row_baseline = MAX (row_baseline, first->baseline - first->top);
+      }
+  return row_baseline - (g_array_index (cells[i].lines, LineBox, 0).baseline - g_array_index (cells[i].lines, LineBox, 0).top);
+}
+
 static double
 cells_height (const Cell *cells, guint n)
 {
   double h = 0.0;
 
   for (guint i = 0; i < n; i++)
-    h = MAX (h, lines_height (cells[i].lines, 0, cells[i].lines->len));
+    h = MAX (h, cell_drop (cells, n, i) + lines_height (cells[i].lines, 0, cells[i].lines->len));
   return h + 2 * CELL_PAD;
 }
 
@@ -546,11 +564,12 @@ place_header (SillonSheetDoc *doc, const RowSet *set)
   for (guint c = 0; c < set->n; c++)
     {
       const Cell *cell = &set->header[c];
+      double drop = cell_drop (set->header, set->n, c);
 
       for (guint i = 0; i < cell->lines->len; i++)
         {
           const LineBox *box = &g_array_index (cell->lines, LineBox, i);
-          add_line_op (page, cell->layout, (int) i, cell->x + box->x, doc->y + CELL_PAD + box->baseline);
+          add_line_op (page, cell->layout, (int) i, cell->x + box->x, doc->y + CELL_PAD + drop + box->baseline);
         }
     }
   doc->y += set->header_height;
@@ -582,29 +601,42 @@ place_row (SillonSheetDoc *doc, const RowSet *set, Cell *cells)
     {
       double available = doc->bottom - doc->y - 2 * CELL_PAD;
       double band = 0.0;
+      double row_baseline = 0.0;
       gboolean placed = FALSE;
       GArray *page = current_page (doc);
+
+      /* The cells of a row share their first baseline: an Arabic line is
+       * taller than a Latin one (Noto Sans Arabic's ascent), and a label
+       * and its value top-aligned would not read as one line. */
+      for (guint c = 0; c < set->n; c++)
+        if (next[c] < cells[c].lines->len)
+          {
+            const LineBox *first = &g_array_index (cells[c].lines, LineBox, next[c]);
+            row_baseline = MAX (row_baseline, first->baseline - first->top);
+          }
 
       done = TRUE;
       for (guint c = 0; c < set->n; c++)
         {
           Cell *cell = &cells[c];
           guint from = next[c];
-          double first_top;
+          double first_top, drop;
 
           if (from >= cell->lines->len)
             continue;
           first_top = g_array_index (cell->lines, LineBox, from).top;
-          while (next[c] < cell->lines->len && lines_height (cell->lines, from, next[c] + 1) <= available)
+          drop = row_baseline - (g_array_index (cell->lines, LineBox, from).baseline - first_top);
+          while (next[c] < cell->lines->len && drop + lines_height (cell->lines, from, next[c] + 1) <= available)
             {
               const LineBox *box = &g_array_index (cell->lines, LineBox, next[c]);
 
               add_line_op (page, cell->layout, (int) next[c], cell->x + box->x,
-                           doc->y + CELL_PAD + box->baseline - first_top);
+                           doc->y + CELL_PAD + drop + box->baseline - first_top);
               next[c]++;
               placed = TRUE;
             }
-          band = MAX (band, lines_height (cell->lines, from, next[c]));
+          if (next[c] > from)
+            band = MAX (band, drop + lines_height (cell->lines, from, next[c]));
           if (next[c] < cell->lines->len)
             done = FALSE;
         }

@@ -14,6 +14,7 @@
 
 #include "sillon-assessment.h"
 #include "sillon-opening-hours.h"
+#include "sillon-phone-format.h"
 #include "sillon-sheet-labels.h"
 
 /* The text of an English msgid in the sheet's language. */
@@ -78,19 +79,23 @@ today_iso (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static SillonPlaceRecord *
-find_own_structure (SillonStore *store)
+/* A number as the person dials it from France ("03 26 00 00 00"), its
+ * groups held together by no-break spaces so that a line never ends inside
+ * it. NULL for none. */
+static char *
+sheet_phone (const char *number)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
+  g_autofree char *grouped = sillon_phone_format (number, SILLON_PHONE_HOME_REGION);
+  g_auto (GStrv) groups = NULL;
 
-  if (sqlite3_prepare_v2 (sillon_store_get_db (store),
-                          "SELECT id FROM places WHERE own_structure = 1 ORDER BY id LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
+  if (grouped == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id != 0 ? sillon_store_get_place (store, id, NULL) : NULL;
+  /* Only a number Sillon could read is held together: free text stays
+   * free to wrap. */
+  if (!g_regex_match_simple ("^\\+?[0-9 ]+$", grouped, 0, 0))
+    return g_steal_pointer (&grouped);
+  groups = g_strsplit (grouped, " ", -1);
+  return g_strjoinv ("\u00a0", groups);
 }
 
 static gboolean
@@ -166,7 +171,8 @@ ctx_init (Ctx *ctx, SillonStore *store, const SillonSheetRequest *request, GErro
   ctx->lang = sillon_sheet_language_get (code, error);
   if (ctx->lang == NULL)
     return FALSE;
-  ctx->structure = find_own_structure (store);
+  if (!sillon_store_get_own_structure (store, &ctx->structure, error))
+    return FALSE;
   if (ctx->person->mediator_id != 0)
     ctx->mediator = sillon_store_get_mediator (store, ctx->person->mediator_id, NULL);
   ctx->doc = sillon_sheet_doc_new (request->paper, sillon_sheet_language_is_rtl (ctx->lang));
@@ -180,10 +186,11 @@ add_structure_fields (Ctx *ctx)
     {
       g_autofree char *address = place_address (ctx->structure);
       g_autofree char *emails = join_multi (ctx->structure->multi[SILLON_PLACE_COL_COURRIELS]);
+      g_autofree char *phone = sheet_phone (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
 
       sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Structure")), ctx->structure->values[SILLON_PLACE_COL_NOM]);
       sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Address")), address);
-      sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Phone")), ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
+      sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Phone")), phone);
       sillon_sheet_doc_add_field (ctx->doc, T (N_ ("Email")), emails);
     }
   if (ctx->mediator != NULL)
@@ -696,7 +703,9 @@ build_referral (Ctx *ctx, gboolean separate_pages, gint64 *out_referral_id, GErr
 
       sillon_sheet_doc_add_field (doc, T (N_ ("Address")), address);
       add_opening_hours (ctx, place);
-      sillon_sheet_doc_add_field (doc, T (N_ ("Phone")), place->values[SILLON_PLACE_COL_TELEPHONE]);
+      g_autofree char *phone = sheet_phone (place->values[SILLON_PLACE_COL_TELEPHONE]);
+
+      sillon_sheet_doc_add_field (doc, T (N_ ("Phone")), phone);
       sillon_sheet_doc_add_field (doc, T (N_ ("Email")), emails);
       sillon_sheet_doc_add_field (doc, T (N_ ("How to get an appointment")), access);
       sillon_sheet_doc_add_field (doc, T (N_ ("Cost")), cost);
@@ -716,10 +725,12 @@ build_referral (Ctx *ctx, gboolean separate_pages, gint64 *out_referral_id, GErr
   else
     sillon_sheet_doc_add_field (doc, T (N_ ("What to bring")), referral->documents);
   if (ctx->structure != NULL)
-    sillon_sheet_doc_add_field (doc, T (N_ ("A question? Call")),
-                                has_text (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE])
-                                    ? ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]
-                                    : ctx->structure->values[SILLON_PLACE_COL_NOM]);
+    {
+      g_autofree char *phone = sheet_phone (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
+
+      sillon_sheet_doc_add_field (doc, T (N_ ("A question? Call")),
+                                  phone != NULL ? phone : ctx->structure->values[SILLON_PLACE_COL_NOM]);
+    }
 
   if (separate_pages)
     {
@@ -748,7 +759,7 @@ build_referral (Ctx *ctx, gboolean separate_pages, gint64 *out_referral_id, GErr
       /* One field: part 2 must fit under part 1 on a page when it can. */
       g_autofree char *emails = join_multi (ctx->structure->multi[SILLON_PLACE_COL_COURRIELS]);
       g_autoptr (GString) contact = g_string_new (ctx->structure->values[SILLON_PLACE_COL_NOM]);
-      const char *phone = ctx->structure->values[SILLON_PLACE_COL_TELEPHONE];
+      g_autofree char *phone = sheet_phone (ctx->structure->values[SILLON_PLACE_COL_TELEPHONE]);
 
       if (has_text (phone) || has_text (emails))
         g_string_append_printf (contact, "\n%s%s%s", has_text (phone) ? phone : "",
@@ -1093,7 +1104,21 @@ add_object_fields (Ctx *ctx, JsonObject *object)
               add_object_fields (ctx, json_array_get_object_element (items, i));
           continue;
         }
-      text = enumeration != NULL ? enumeration_text (ctx, enumeration, node) : value_text (ctx, node);
+      if ((g_str_equal (key, "phone") || g_str_equal (key, "telephone")) && JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_STRING)
+        text = sheet_phone (json_node_get_string (node));
+      else if (g_str_equal (key, "sheet_language") && JSON_NODE_HOLDS_VALUE (node) &&
+               json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          /* "Français", not the code the vault keeps. */
+          const char *code = json_node_get_string (node);
+
+          text = sillon_sheet_language_dup_name (code);
+          if (text == NULL)
+            text = g_strdup (code);
+        }
+      else
+        text = enumeration != NULL ? enumeration_text (ctx, enumeration, node) : value_text (ctx, node);
       sillon_sheet_doc_add_field (ctx->doc, label != NULL ? label : key, text);
     }
 }

@@ -848,6 +848,92 @@ sql_failed (sqlite3 *db, GError **error)
   return FALSE;
 }
 
+/* The number of rows the export will have: the sessions, and each
+ * workshop's named and anonymous participants. */
+static gboolean
+count_accompaniments (sqlite3 *db, const char *from, const char *to, gint64 *out_total, GError **error)
+{
+  static const char sql[] =
+      "SELECT (SELECT count(*) FROM sessions s JOIN beneficiaries b ON b.id = s.beneficiary_id"
+      "         WHERE s.date BETWEEN ?1 AND ?2)"
+      "     + (SELECT count(*) FROM workshop_attendance wa JOIN workshops w ON w.id = wa.workshop_id"
+      "          JOIN beneficiaries b ON b.id = wa.beneficiary_id WHERE w.date BETWEEN ?1 AND ?2)"
+      "     + (SELECT coalesce(sum(anon_total), 0) FROM workshops WHERE date BETWEEN ?1 AND ?2)";
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC) == SQLITE_OK &&
+       sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *out_total = sqlite3_column_int64 (stmt, 0);
+  else
+    sql_failed (db, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* A label and its value, as the Coop's blocks are laid out. */
+static void
+write_pair (Writer *w, const char *label, const char *value)
+{
+  writer_text (w, label, FALSE);
+  writer_text (w, value, TRUE);
+  writer_end_row (w);
+}
+
+/* The head of the Coop's activities export: who exported how many rows
+ * and when, then the filters (here the period), then a blank row. */
+static void
+write_export_information (Writer *w,
+                          const SillonStatsExporter *exporter,
+                          const char *from,
+                          const char *to,
+                          gint64 total)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *when = exporter != NULL && exporter->exported_at != NULL ? exporter->exported_at : now;
+  g_autofree char *date = g_date_time_format (when, "%d/%m/%Y");
+  g_autofree char *first_day = g_strdup_printf ("%.2s/%.2s/%.4s", from + 8, from + 5, from);
+  g_autofree char *last_day = g_strdup_printf ("%.2s/%.2s/%.4s", to + 8, to + 5, to);
+  g_autofree char *time = g_date_time_format (when, "%H:%M");
+  g_autofree char *name = g_strdup (exporter != NULL && exporter->display_name != NULL ? exporter->display_name : "");
+  const char *role = exporter != NULL && exporter->role != NULL ? exporter->role : "Médiateur";
+  char *space;
+  const char *first = "", *last;
+
+  /* Sillon keeps one name per mediator: the first word is taken for the
+   * first name, the rest for the last name. */
+  g_strstrip (name);
+  space = strchr (name, ' ');
+  if (space != NULL)
+    {
+      *space = '\0';
+      first = name;
+      last = g_strchug (space + 1);
+    }
+  else
+    last = name;
+
+  writer_bold (w, "Informations export");
+  writer_end_row (w);
+  write_pair (w, "Nom", last);
+  write_pair (w, "Prénom", first);
+  write_pair (w, "Rôle", role);
+  writer_text (w, "Total", FALSE);
+  writer_number (w, total);
+  writer_end_row (w);
+  /* The block's dates and time are text, as the Coop writes them. */
+  write_pair (w, "Date d'export", date);
+  write_pair (w, "Heure d'export", time);
+  writer_end_row (w);
+  writer_bold (w, "Filtres :");
+  writer_end_row (w);
+  write_pair (w, "Début de période", first_day);
+  write_pair (w, "Fin de période", last_day);
+  writer_end_row (w);
+}
+
 #define T(col) ((const char *) sqlite3_column_text (stmt, (col)))
 #define TW(col) ((const char *) sqlite3_column_text (ws, (col)))
 
@@ -855,6 +941,7 @@ gboolean
 sillon_stats_export_activities (SillonStore *store,
                                 const char *from,
                                 const char *to,
+                                const SillonStatsExporter *exporter,
                                 SillonStatsFormat format,
                                 const char *path,
                                 guint *out_rows,
@@ -883,6 +970,7 @@ sillon_stats_export_activities (SillonStore *store,
   Labels l;
   int src = SQLITE_ROW, wrc = SQLITE_ROW;
   guint rows = 0;
+  gint64 expected_rows = 0;
   gboolean ok = FALSE;
 
   l.vocabulary = sillon_store_get_vocabulary (store);
@@ -896,10 +984,13 @@ sillon_stats_export_activities (SillonStore *store,
       sql_failed (db, error);
       goto out;
     }
+  if (!count_accompaniments (db, from, to, &expected_rows, error))
+    goto out;
   w = writer_new (format == SILLON_STATS_FORMAT_XLSX ? format : SILLON_STATS_FORMAT_CSV, path, error);
   if (w == NULL)
     goto out;
   writer_sheet (w, "Activités");
+  write_export_information (w, exporter, from, to, expected_rows);
   for (guint i = 0; i < G_N_ELEMENTS (activity_headers); i++)
     writer_bold (w, activity_headers[i]);
   writer_end_row (w);

@@ -47,13 +47,30 @@ char *sillon_stats_export_journal_details (const char *kind,
                                            const char *from,
                                            const char *to) G_GNUC_WARN_UNUSED_RESULT;
 
-/* One row per accompagnement over [@from, @to], with exactly the columns
- * and value conventions of the Coop's activities export (a mediator's own
- * export: with the beneficiary and the notes). Personal data: the caller
- * journals it; the file is readable by its owner only. */
+/* Who exports, and when: the "Informations export" block at the head of
+ * the Coop's activities export. */
+typedef struct
+{
+  /* The mediator's name as Sillon keeps it (one text): its first word is
+   * written as "Prénom", the rest as "Nom". NULL: both empty. */
+  const char *display_name;
+  /* The Coop's role; NULL: "Médiateur". */
+  const char *role;
+  /* When; NULL: now, in local time. */
+  GDateTime *exported_at;
+} SillonStatsExporter;
+
+/* One row per accompagnement over [@from, @to], with exactly the layout,
+ * columns and value conventions of the Coop's activities export (a
+ * mediator's own export: with the beneficiary and the notes): the
+ * "Informations export" block (@exporter, the number of rows, the date and
+ * time), the "Filtres" block (the period), a blank row, then the table.
+ * Personal data: the caller journals it; the file is readable by its owner
+ * only. */
 gboolean sillon_stats_export_activities (SillonStore *store,
                                          const char *from,
                                          const char *to,
+                                         const SillonStatsExporter *exporter,
                                          SillonStatsFormat format,
                                          const char *path,
                                          guint *out_rows,

@@ -142,12 +142,8 @@ sillon_store_get_assessment (SillonStore *store, gint64 id, GError **error)
 GPtrArray *
 sillon_store_list_assessments (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE beneficiary_id = ? ORDER BY date, id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  return store_collect (store, stmt, assessment_from_row, (GDestroyNotify) sillon_assessment_record_free, error);
+  return store_list_by_id (store, "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE beneficiary_id = ? ORDER BY date, id",
+                           assessment_from_row, (GDestroyNotify) sillon_assessment_record_free, beneficiary_id, error);
 }
 
 gboolean
@@ -350,12 +346,8 @@ sillon_store_get_session (SillonStore *store, gint64 id, GError **error)
 GPtrArray *
 sillon_store_list_sessions (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT " SESSION_COLUMNS " FROM sessions WHERE beneficiary_id = ? ORDER BY date DESC, id DESC", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  return store_collect (store, stmt, session_from_row, (GDestroyNotify) sillon_session_free, error);
+  return store_list_by_id (store, "SELECT " SESSION_COLUMNS " FROM sessions WHERE beneficiary_id = ? ORDER BY date DESC, id DESC",
+                           session_from_row, (GDestroyNotify) sillon_session_free, beneficiary_id, error);
 }
 
 GPtrArray *
@@ -612,25 +604,18 @@ gboolean
 sillon_store_insert_workshop (SillonStore *store, SillonWorkshop *w, GError **error)
 {
   g_autoptr (SillonStoreTransaction) tx = NULL;
-  g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_workshop (store, w, error))
     return FALSE;
   tx = sillon_store_transaction_begin (store, error);
   if (tx == NULL)
     return FALSE;
-  stmt = store_stmt (store,
+  if (!store_insert (store,
                      "INSERT INTO workshops (mediator_id, title, level, themes, date, duration_minutes,"
                      " place_type, place_id, equipment, notes, " ANON_COLUMNS ")"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_workshop (stmt, w);
-  if (!store_step_done (store, stmt, error))
-    return FALSE;
-  w->id = sqlite3_last_insert_rowid (store->db);
-  if (!write_attendance (store, w->id, w->attendees, error))
+                     (StoreBindFunc) bind_workshop, w, &w->id, error) ||
+      !write_attendance (store, w->id, w->attendees, error))
     return FALSE;
   return sillon_store_transaction_commit (tx, error);
 }
@@ -639,25 +624,18 @@ gboolean
 sillon_store_update_workshop (SillonStore *store, const SillonWorkshop *w, GError **error)
 {
   g_autoptr (SillonStoreTransaction) tx = NULL;
-  g_autoptr (StoreStmt) stmt = NULL;
 
   if (!check_workshop (store, w, error))
     return FALSE;
   tx = sillon_store_transaction_begin (store, error);
   if (tx == NULL)
     return FALSE;
-  stmt = store_stmt (store,
+  if (!store_update (store,
                      "UPDATE workshops SET (mediator_id, title, level, themes, date, duration_minutes,"
                      " place_type, place_id, equipment, notes, " ANON_COLUMNS ")"
                      " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                      " WHERE id = ?",
-                     error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_workshop (stmt, w);
-  sqlite3_bind_int64 (stmt, 11 + SILLON_ANON_N_COUNTS, w->id);
-  if (!store_step_done (store, stmt, error) ||
-      !store_check_changed (store, _ ("workshop"), w->id, error) ||
+                     (StoreBindFunc) bind_workshop, w, _ ("workshop"), w->id, error) ||
       !write_attendance (store, w->id, w->attendees, error))
     return FALSE;
   return sillon_store_transaction_commit (tx, error);
@@ -810,19 +788,12 @@ sillon_store_list_workshops_before (SillonStore *store, const char *to, guint li
 GPtrArray *
 sillon_store_list_workshops_of (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
-  GPtrArray *list;
+  GPtrArray *list = store_list_by_id (store,
+                                      "SELECT " WORKSHOP_COLUMNS " FROM workshops WHERE id IN"
+                                      " (SELECT workshop_id FROM workshop_attendance WHERE beneficiary_id = ?)"
+                                      " ORDER BY date DESC, id DESC",
+                                      workshop_from_row, (GDestroyNotify) sillon_workshop_free, beneficiary_id, error);
 
-  {
-    g_autoptr (StoreStmt) stmt = store_stmt (store,
-                                             "SELECT " WORKSHOP_COLUMNS " FROM workshops WHERE id IN"
-                                             " (SELECT workshop_id FROM workshop_attendance WHERE beneficiary_id = ?)"
-                                             " ORDER BY date DESC, id DESC",
-                                             error);
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-    list = store_collect (store, stmt, workshop_from_row, (GDestroyNotify) sillon_workshop_free, error);
-  }
   return with_attendance (store, list, error);
 }
 
@@ -1039,18 +1010,11 @@ sillon_store_get_parcours (SillonStore *store, gint64 id, GError **error)
 GPtrArray *
 sillon_store_list_parcours (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
-  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) list = store_list_by_id (store, "SELECT id, beneficiary_id, title, goal, created_unix FROM parcours WHERE beneficiary_id = ? ORDER BY created_unix, id",
+                                                 parcours_from_row, (GDestroyNotify) sillon_parcours_free, beneficiary_id, error);
 
-  {
-    g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT id, beneficiary_id, title, goal, created_unix FROM parcours WHERE beneficiary_id = ? ORDER BY created_unix, id", error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-    list = store_collect (store, stmt, parcours_from_row, (GDestroyNotify) sillon_parcours_free, error);
-    if (list == NULL)
-      return NULL;
-  }
+  if (list == NULL)
+    return NULL;
   for (guint i = 0; i < list->len; i++)
     if (!load_parcours_items (store, list->pdata[i], error))
       return NULL;
@@ -1211,12 +1175,8 @@ sillon_store_find_referral_by_fingerprint (SillonStore *store, const char *finge
 GPtrArray *
 sillon_store_list_referrals (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT " REFERRAL_COLUMNS " FROM referrals WHERE beneficiary_id = ? ORDER BY date DESC, id DESC", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  return store_collect (store, stmt, referral_from_row, (GDestroyNotify) sillon_referral_free, error);
+  return store_list_by_id (store, "SELECT " REFERRAL_COLUMNS " FROM referrals WHERE beneficiary_id = ? ORDER BY date DESC, id DESC",
+                           referral_from_row, (GDestroyNotify) sillon_referral_free, beneficiary_id, error);
 }
 
 gboolean

@@ -1129,12 +1129,8 @@ sillon_store_get_consent (SillonStore *store, gint64 id, GError **error)
 GPtrArray *
 sillon_store_list_consents (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
-  g_autoptr (StoreStmt) stmt = store_stmt (store, "SELECT id, beneficiary_id, date, told, scope FROM consents WHERE beneficiary_id = ? ORDER BY date, id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, beneficiary_id);
-  return store_collect (store, stmt, consent_from_row, (GDestroyNotify) sillon_consent_free, error);
+  return store_list_by_id (store, "SELECT id, beneficiary_id, date, told, scope FROM consents WHERE beneficiary_id = ? ORDER BY date, id",
+                           consent_from_row, (GDestroyNotify) sillon_consent_free, beneficiary_id, error);
 }
 
 gboolean

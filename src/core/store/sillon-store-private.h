@@ -50,6 +50,9 @@ typedef gpointer (*StoreRowFunc) (StoreStmt *stmt);
 gpointer store_get_one (SillonStore *store, const char *sql, StoreRowFunc from_row, const char *what, gint64 id, GError **error);
 /* Steps @stmt to its end, building one entity per row. */
 GPtrArray *store_collect (SillonStore *store, StoreStmt *stmt, StoreRowFunc from_row, GDestroyNotify free_func, GError **error);
+/* Runs @sql with @id bound to its first parameter (a person's rows, say)
+ * and builds one entity per row. */
+GPtrArray *store_list_by_id (SillonStore *store, const char *sql, StoreRowFunc from_row, GDestroyNotify free_func, gint64 id, GError **error);
 /* Binds the parameters of an INSERT or UPDATE from one entity. */
 typedef void (*StoreBindFunc) (StoreStmt *stmt, gconstpointer entity);
 /* Runs @sql, an INSERT filled by @bind; sets *@out_id to the new row's id. */

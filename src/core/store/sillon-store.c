@@ -165,6 +165,17 @@ store_collect (SillonStore *store, StoreStmt *stmt, StoreRowFunc from_row, GDest
   return g_steal_pointer (&list);
 }
 
+GPtrArray *
+store_list_by_id (SillonStore *store, const char *sql, StoreRowFunc from_row, GDestroyNotify free_func, gint64 id, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = store_stmt (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return store_collect (store, stmt, from_row, free_func, error);
+}
+
 gboolean
 store_insert (SillonStore *store, const char *sql, StoreBindFunc bind, gconstpointer entity, gint64 *out_id, GError **error)
 {
@@ -1398,6 +1409,28 @@ sillon_store_list_places (SillonStore *store, GError **error)
   if (stmt == NULL)
     return NULL;
   return collect_places (store, stmt, error);
+}
+
+gboolean
+sillon_store_get_own_structure (SillonStore *store, SillonPlaceRecord **out_place, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (out_place != NULL, FALSE);
+  *out_place = NULL;
+  stmt = store_stmt (store, "SELECT id, own_structure, flagged, " PLACE_COLUMNS " FROM places WHERE own_structure = 1 ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_place = place_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    {
+      store_set_sql_error (store->db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

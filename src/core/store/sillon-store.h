@@ -570,6 +570,11 @@ gboolean sillon_store_import_places (SillonStore *store,
 gboolean sillon_store_update_place (SillonStore *store, const SillonPlaceRecord *p, GError **error);
 SillonPlaceRecord *sillon_store_get_place (SillonStore *store, gint64 id, GError **error);
 GPtrArray *sillon_store_list_places (SillonStore *store, GError **error);
+/* The vault owner's structure (the place marked own_structure; the oldest if
+ * several are), in *@out_place, or NULL when no place is marked: that is not
+ * an error, a sheet then simply has no structure block. FALSE and @error only
+ * when the database cannot be read. */
+gboolean sillon_store_get_own_structure (SillonStore *store, SillonPlaceRecord **out_place, GError **error);
 gboolean sillon_store_delete_place (SillonStore *store, gint64 id, GError **error);
 /* Matches name, commune, postal code, INSEE code and services, accent- and
  * case-insensitively, every word as a prefix. */

@@ -1,0 +1,68 @@
+# Sourced by the benchmarks' scripts (never run on its own): where the
+# source tree is, and how to build Sillon (release) and a benchmark's C file
+# against its core library. Sets `here` (tests/bench) and `top` (the source
+# tree).
+# shellcheck shell=bash
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+top="$(cd "$here/../.." && pwd)"
+
+# bench_build BUILD TARGET... [-- MESON-OPTION...]
+# Configures a release build in BUILD the first time (the core alone unless
+# the options say otherwise), then builds TARGETs (everything when none).
+bench_build () {
+  local build=$1
+  shift
+  local targets=() options=(-Dui=false)
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    targets+=("$1")
+    shift
+  done
+  if [ $# -gt 0 ]; then
+    shift
+    options=("$@")
+  fi
+  if [ ! -d "$build" ]; then
+    meson setup "$build" "$top" -Dbuildtype=release "${options[@]}" >/dev/null
+  fi
+  ninja -C "$build" "${targets[@]}" >/dev/null
+}
+
+# bench_compile BUILD OUTPUT "PKG..." CC-ARG...
+# Compiles the C files (and any extra flags) in CC-ARGs into OUTPUT, linked
+# against BUILD's libsillon-core.a and the pkg-config modules in PKG (on top
+# of those every layer uses), with every layer's headers, as they are in the
+# tree and as meson generates them.
+bench_compile () {
+  local build=$1 output=$2 packages=$3
+  shift 3
+  local includes=(-I"$build" -I"$top/src/core") layer
+  for layer in base vault places assessment store sheets stats demo; do
+    includes+=(-I"$top/src/core/$layer" -I"$build/src/core/$layer")
+  done
+  # shellcheck disable=SC2046,SC2086
+  cc -O2 -std=gnu11 "${includes[@]}" "$@" "$build/src/core/libsillon-core.a" \
+    $(pkg-config --cflags --libs glib-2.0 gio-2.0 sqlite3 libsodium json-glib-1.0 $packages) -lm \
+    -o "$output"
+}
+
+# bench_core_program NAME
+# Builds the core library (release) in tests/bench/work/store-build and
+# bench-NAME.c against it; prints the program's path.
+bench_core_program () {
+  local build="$here/work/store-build"
+  bench_build "$build" src/core/libsillon-core.a
+  bench_compile "$build" "$here/work/bench-$1" "" "$here/bench-$1.c"
+  echo "$here/work/bench-$1"
+}
+
+# bench_reference_build [TARGET...]
+# Builds TARGETs (everything when none) of the core and CLI (release) in
+# tests/bench/work/reference-build, shared by the benchmarks on the
+# reference dataset; sets `build` and `cli`.
+bench_reference_build () {
+  build="$here/work/reference-build"
+  # shellcheck disable=SC2034 # for the scripts that source this file
+  cli="$build/src/cli/sillon-cli"
+  bench_build "$build" "$@"
+}

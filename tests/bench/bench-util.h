@@ -1,0 +1,72 @@
+/* bench-util.h — what every benchmark measures with
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A monotonic clock in milliseconds, medians and percentiles of samples,
+ * and a stop on the first error. Header only: tests/bench/bench-common.sh
+ * compiles each benchmark from its one C file.
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <stdlib.h>
+#include <time.h>
+
+/* Milliseconds, to the nanosecond: some of what is timed takes
+ * microseconds. */
+static inline double
+bench_now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* For g_array_sort() and qsort() of doubles. */
+static inline int
+bench_compare_double (const void *a,
+                      const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The sample at fraction @p of @samples (0.5 the median, 1.0 the slowest),
+ * which it sorts in place. */
+static inline double
+bench_percentile (GArray *samples,
+                  double p)
+{
+  guint i;
+
+  g_array_sort (samples, bench_compare_double);
+  i = (guint) (p * (samples->len - 1) + 0.5);
+  return g_array_index (samples, double, MIN (i, samples->len - 1));
+}
+
+/* The median of @n values, which it sorts in place (of an even count, the
+ * upper middle one). */
+static inline double
+bench_median (double *values,
+              guint n)
+{
+  qsort (values, n, sizeof (double), bench_compare_double);
+  return values[n / 2];
+}
+
+/* A benchmark cannot measure past a failure: says why and exits. */
+static inline void
+bench_check (gboolean ok,
+             GError *error)
+{
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () != NULL ? g_get_prgname () : "benchmark",
+                  error != NULL ? error->message : "failed");
+      exit (1);
+    }
+}
