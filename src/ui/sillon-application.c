@@ -164,6 +164,7 @@ static const struct
   { "wizard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
   { "wizard.cancel", { "Escape", NULL } },
   { "dashboard.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+  { "workshop.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
   { "wizard.skip", { "<Primary>Right", "<Primary>KP_Right", NULL } },
 };
 

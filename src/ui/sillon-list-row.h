@@ -20,6 +20,31 @@ GtkWidget *sillon_list_row_new (const char *title,
 /* The id kept on @row under @key, 0 if none. */
 gint64 sillon_list_row_get_id (GtkListBoxRow *row,
                                const char *key);
+/* Makes @row show @title, @details and @id, leaving alone what it already
+ * shows. */
+void sillon_list_row_set (GtkListBoxRow *row,
+                          const char *title,
+                          const char *details,
+                          const char *key,
+                          gint64 id);
+
+/* Row @index of a list being filled: sets *@title and *@details (newly
+ * allocated) and returns the record's id. */
+typedef gint64 (*SillonListRowDescribe) (gpointer item,
+                                         char **title,
+                                         char **details,
+                                         gpointer user_data);
+
+/* Shows one row per item of @items (NULL: none) in @list, reusing the rows
+ * already there and destroying those left over, from the last. A keystroke
+ * in a search then costs the rows that change rather than a list of new
+ * ones, and a screen reader reading the list is not left with rows that
+ * no longer exist. */
+void sillon_list_box_show (GtkListBox *list,
+                           GPtrArray *items,
+                           const char *key,
+                           SillonListRowDescribe describe,
+                           gpointer user_data);
 /* Destroys every row of @list (the placeholder stays). */
 void sillon_list_box_clear (GtkListBox *list);
 

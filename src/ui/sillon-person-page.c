@@ -22,6 +22,7 @@
 #include "sillon-referral-dialog.h"
 #include "sillon-referral-status-dialog.h"
 #include "sillon-session-editor.h"
+#include "sillon-parcours-section.h"
 #include "sillon-timeline.h"
 #include "sillon-toast.h"
 
@@ -63,6 +64,7 @@ struct _SillonPersonPage
   GtkLabel *consent_label;
   GtkButton *consent_button;
   SillonTimeline *timeline;
+  SillonParcoursSection *parcours_section;
   SillonToast *toast;
 };
 
@@ -226,7 +228,8 @@ sillon_person_page_load (SillonPersonPage *self,
   b = sillon_store_get_beneficiary (store, beneficiary_id, error);
   if (b == NULL)
     return FALSE;
-  if (!sillon_timeline_load (self->timeline, store, beneficiary_id, error))
+  if (!sillon_timeline_load (self->timeline, store, beneficiary_id, error) ||
+      !sillon_parcours_section_load (self->parcours_section, store, beneficiary_id, error))
     return FALSE;
 
   if (self->beneficiary_id != beneficiary_id)
@@ -299,6 +302,7 @@ sillon_person_page_clear (SillonPersonPage *self)
   gtk_label_set_text (self->details_label, "");
   sillon_person_page_show_message (self, NULL);
   sillon_timeline_clear (self->timeline);
+  sillon_parcours_section_clear (self->parcours_section);
 }
 
 gint64
@@ -1086,6 +1090,7 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
 
   g_type_ensure (SILLON_TYPE_TIMELINE);
   g_type_ensure (SILLON_TYPE_TOAST);
+  g_type_ensure (SILLON_TYPE_PARCOURS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, details_label);
@@ -1098,6 +1103,7 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, parcours_section);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, toast);
   gtk_widget_class_bind_template_callback (widget_class, on_new_assessment_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_edit_session);

@@ -19,6 +19,7 @@
 
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
+#include "sillon-profile.h"
 #include "sillon-opening-hours.h"
 #include "sillon-places-import.h"
 
@@ -85,16 +86,20 @@ place_name (const SillonPlaceRecord *p)
   return p->values[SILLON_PLACE_COL_NOM] != NULL ? p->values[SILLON_PLACE_COL_NOM] : _ ("Place without a name");
 }
 
-static GtkWidget *
-place_row (const SillonPlaceRecord *p)
+static gint64
+describe_row (gpointer item,
+              char **title,
+              char **details,
+              gpointer user_data)
 {
-  g_autofree char *details = describe_place (p);
-  g_autofree char *name = p->own_structure
-                              /* Translators: %s is the name of the mediator's own structure in the directory. */
-                              ? g_strdup_printf (_ ("%s (our structure)"), place_name (p))
-                              : g_strdup (place_name (p));
+  const SillonPlaceRecord *p = item;
 
-  return sillon_list_row_new (name, details, "place-id", p->id);
+  *details = describe_place (p);
+  *title = p->own_structure
+               /* Translators: %s is the name of the mediator's own structure in the directory. */
+               ? g_strdup_printf (_ ("%s (our structure)"), place_name (p))
+               : g_strdup (place_name (p));
+  return p->id;
 }
 
 /* @force: search again even if the list already shows this search (after
@@ -109,17 +114,24 @@ refresh (SillonPlacesPage *self,
   g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->search_entry))));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   if (!force && g_strcmp0 (query, self->shown_query) == 0)
     return;
   g_free (self->shown_query);
   self->shown_query = store != NULL ? g_strdup (query) : NULL;
-  sillon_list_box_clear (self->place_list);
+  /* The rows are kept and shown again with what is found (a keystroke
+   * changes few of them); none stays selected. */
+  gtk_list_box_unselect_all (self->place_list);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   if (store == NULL)
-    return;
+    {
+      sillon_list_box_clear (self->place_list);
+      return;
+    }
   if (query[0] == '\0')
     {
+      sillon_list_box_clear (self->place_list);
       gtk_label_set_text (self->placeholder_label,
                           _ ("Type the name of a place, a commune or a service, for example “Reims” or “impression”. "
                              "To fill the directory, import the national file of places with “Import a Directory…”."));
@@ -130,13 +142,14 @@ refresh (SillonPlacesPage *self,
     {
       /* Translators: %s is the technical reason. */
       g_autofree char *text = g_strdup_printf (_ ("The places cannot be searched: %s"), error->message);
+      sillon_list_box_clear (self->place_list);
       sillon_message_label_set (self->message, text);
       return;
     }
   gtk_label_set_text (self->placeholder_label,
                       _ ("No place matches this search. Try the commune’s name, part of the place’s name, or another service."));
-  for (guint i = 0; i < found->len; i++)
-    gtk_container_add (GTK_CONTAINER (self->place_list), place_row (found->pdata[i]));
+  sillon_list_box_show (self->place_list, found, "place-id", describe_row, NULL);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-search", start, -1);
 }
 
 static void

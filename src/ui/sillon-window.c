@@ -140,7 +140,8 @@ on_stack_visible_child_changed (SillonWindow *self)
    * that have somewhere to go back to. */
   if (self->back_button != NULL)
     gtk_widget_set_visible (self->back_button,
-                            page == GTK_WIDGET (self->person_page) || page == GTK_WIDGET (self->wizard));
+                            page == GTK_WIDGET (self->person_page) || page == GTK_WIDGET (self->wizard) ||
+                                page == GTK_WIDGET (self->workshop_page));
   update_lock_action (self);
   update_area_action (self);
 }
@@ -163,6 +164,11 @@ on_back_button_clicked (SillonWindow *self)
     {
       group = gtk_widget_get_action_group (page, "wizard");
       action = "cancel";
+    }
+  else if (page == GTK_WIDGET (self->workshop_page))
+    {
+      group = gtk_widget_get_action_group (page, "workshop");
+      action = "back";
     }
   if (group != NULL && g_action_group_get_action_enabled (group, action))
     g_action_group_activate_action (group, action, NULL);
@@ -381,6 +387,7 @@ open_workshop (SillonWindow *self,
                gint64 workshop_id)
 {
   g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   if (!sillon_workshop_page_load (self->workshop_page, workshop_id, &error))
     {
@@ -388,6 +395,7 @@ open_workshop (SillonWindow *self,
       return;
     }
   show_page (self, self->workshop_page);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshop-open", start, -1);
 }
 
 static void
@@ -410,6 +418,26 @@ on_workshop_page_back (SillonWindow *self)
   show_page (self, self->workshops_page);
 }
 
+/* An area asked for while the workshop page showed, once the page said
+ * whether it may be left. */
+static void
+on_workshop_leave_answered (GObject *source,
+                            GAsyncResult *result,
+                            gpointer user_data)
+{
+  g_autoptr (GVariant) parameter = user_data;
+  SillonWindow *self = SILLON_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (source)));
+  GtkWidget *area;
+
+  if (!sillon_workshop_page_ask_leave_finish (SILLON_WORKSHOP_PAGE (source), result, NULL) || !SILLON_IS_WINDOW (self))
+    return;
+  area = gtk_stack_get_child_by_name (self->areas_stack, g_variant_get_string (parameter, NULL));
+  if (area == NULL || gtk_stack_get_visible_child (self->stack) != GTK_WIDGET (self->workshop_page))
+    return;
+  sillon_workshop_page_clear (self->workshop_page);
+  show_page (self, area);
+}
+
 /* Alt+1… (set from the areas' order in sillon_window_constructed()). */
 static void
 on_show_area_activated (GSimpleAction *action,
@@ -422,6 +450,13 @@ on_show_area_activated (GSimpleAction *action,
 
   if (area == NULL)
     return;
+  /* A workshop not saved is not left without asking. */
+  if (shown == GTK_WIDGET (self->workshop_page))
+    {
+      sillon_workshop_page_ask_leave_async (self->workshop_page, NULL, on_workshop_leave_answered,
+                                            g_variant_ref (parameter));
+      return;
+    }
   /* Leaving a page opened from an area takes its record off the screen. */
   if (shown == GTK_WIDGET (self->person_page))
     sillon_person_page_clear (self->person_page);

@@ -9,6 +9,11 @@
  * which records someone who is not in the vault yet without leaving the
  * workshop. The anonymous counts are checked as they are typed: each
  * dimension (gender, age, status) adds up to at most the total.
+ *
+ * The place is one of the imported directory's (SillonPlaceChooser). A
+ * workshop not saved, or changed since it was, is never dropped without a
+ * word: leaving the page (back, Alt+Left, another area) asks whether to
+ * save it, discard it or stay.
  */
 
 #include "config.h"
@@ -22,6 +27,7 @@
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
+#include "sillon-place-chooser.h"
 
 /* Enough to tell namesakes apart while taking attendance. */
 #define MAX_SUGGESTIONS 5
@@ -37,6 +43,11 @@ struct _SillonWorkshopPage
   char *shown_query;  /* what the suggestions were found for */
   GArray *attendees;  /* gint64 beneficiary ids, in the order they came */
   gboolean vocabulary_shown;
+  /* The form as last loaded or saved (form_snapshot()); NULL while the
+   * workshop shown is a copy not saved yet. */
+  char *saved_form;
+  GtkWidget *leave_dialog;
+  GTask *leave_task;
 
   GtkLabel *heading;
   GtkEntry *title_entry;
@@ -44,6 +55,7 @@ struct _SillonWorkshopPage
   GtkComboBoxText *duration_combo;
   GtkComboBoxText *level_combo;
   GtkComboBoxText *place_type_combo;
+  SillonPlaceChooser *place_chooser;
   GtkFlowBox *themes_box;
   GtkFlowBox *equipment_box;
   GtkSearchEntry *attendee_entry;
@@ -660,6 +672,51 @@ on_suggestion_list_key_press_event (SillonWorkshopPage *self,
 
 /* ── The form ──────────────────────────────────────────────────────────── */
 
+/* Everything the form holds, as text, to tell whether it changed since it
+ * was loaded or saved. */
+static char *
+form_snapshot (SillonWorkshopPage *self)
+{
+  GString *text = g_string_new (NULL);
+  g_auto (GStrv) themes = get_checks (self->themes_box);
+  g_auto (GStrv) equipment = get_checks (self->equipment_box);
+  g_autofree char *themes_text = g_strjoinv (",", themes);
+  g_autofree char *equipment_text = g_strjoinv (",", equipment);
+  GtkComboBox *combos[] = { GTK_COMBO_BOX (self->duration_combo), GTK_COMBO_BOX (self->level_combo),
+                            GTK_COMBO_BOX (self->place_type_combo) };
+
+  g_string_append_printf (text, "%s\n%s\n", gtk_entry_get_text (self->title_entry), gtk_entry_get_text (self->date_entry));
+  for (gsize i = 0; i < G_N_ELEMENTS (combos); i++)
+    g_string_append_printf (text, "%s\n", gtk_combo_box_get_active_id (combos[i]) != NULL ? gtk_combo_box_get_active_id (combos[i]) : "");
+  g_string_append_printf (text, "%" G_GINT64_FORMAT "\n%s\n%s\n", sillon_place_chooser_get_place_id (self->place_chooser),
+                          themes_text, equipment_text);
+  for (guint i = 0; i < SILLON_ANON_N_COUNTS; i++)
+    g_string_append_printf (text, "%s,", gtk_entry_get_text (GTK_ENTRY (self->anon_spins[i])));
+  /* A saved workshop's attendance is written as it is taken. */
+  for (guint i = 0; self->workshop_id == 0 && i < self->attendees->len; i++)
+    g_string_append_printf (text, "%" G_GINT64_FORMAT ",", g_array_index (self->attendees, gint64, i));
+  return g_string_free (text, FALSE);
+}
+
+static void
+remember_form (SillonWorkshopPage *self)
+{
+  g_free (self->saved_form);
+  self->saved_form = form_snapshot (self);
+}
+
+/* Whether leaving the page would lose something typed. */
+static gboolean
+form_changed (SillonWorkshopPage *self)
+{
+  g_autofree char *now = NULL;
+
+  if (self->saved_form == NULL)
+    return TRUE;
+  now = form_snapshot (self);
+  return !g_str_equal (now, self->saved_form);
+}
+
 static void
 set_heading (SillonWorkshopPage *self,
              const char *title)
@@ -742,10 +799,13 @@ sillon_workshop_page_load (SillonWorkshopPage *self,
         return FALSE;
       add_attendee (self, b);
     }
+  if (!sillon_place_chooser_set_place_id (self->place_chooser, store, w->place_id, error))
+    return FALSE;
   self->workshop_id = workshop_id;
   show_workshop (self, w);
   show_message (self, NULL);
   gtk_widget_set_sensitive (self->copy_button, workshop_id != 0);
+  remember_form (self);
   return TRUE;
 }
 
@@ -764,11 +824,23 @@ sillon_workshop_page_clear (SillonWorkshopPage *self)
 
   g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
 
+  /* A question still open (the vault locked under it) is answered "stay":
+   * destroying its dialog gives no response. */
+  if (self->leave_dialog != NULL)
+    gtk_widget_destroy (self->leave_dialog);
+  if (self->leave_task != NULL)
+    {
+      g_autoptr (GTask) task = g_steal_pointer (&self->leave_task);
+
+      g_task_return_boolean (task, FALSE);
+    }
   self->workshop_id = 0;
   clear_attendance (self);
+  sillon_place_chooser_clear (self->place_chooser);
   show_workshop (self, empty);
   gtk_entry_set_text (self->date_entry, "");
   show_message (self, NULL);
+  remember_form (self);
 }
 
 static char *
@@ -809,6 +881,7 @@ read_form (SillonWorkshopPage *self)
   w->duration_minutes = duration != NULL ? (guint) g_ascii_strtoull (duration, NULL, 10) : DEFAULT_DURATION_MINUTES;
   w->level = level != NULL && level[0] != '\0' ? g_strdup (level) : NULL;
   w->place_type = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->place_type_combo)));
+  w->place_id = sillon_place_chooser_get_place_id (self->place_chooser);
   w->themes = get_checks (self->themes_box);
   if (w->themes[0] == NULL)
     {
@@ -831,8 +904,9 @@ read_form (SillonWorkshopPage *self)
   return g_steal_pointer (&w);
 }
 
-static void
-on_save_button_clicked (SillonWorkshopPage *self)
+/* Saves the form, or says what is wrong and returns FALSE. */
+static gboolean
+save_workshop (SillonWorkshopPage *self)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonWorkshop) w = NULL;
@@ -841,11 +915,11 @@ on_save_button_clicked (SillonWorkshopPage *self)
   g_autofree char *text = NULL;
   gboolean saved;
 
-  g_return_if_fail (store != NULL);
+  g_return_val_if_fail (store != NULL, FALSE);
 
   w = read_form (self);
   if (w == NULL)
-    return;
+    return FALSE;
   saved = w->id != 0 ? sillon_store_update_workshop (store, w, &error)
                      : sillon_store_insert_workshop (store, w, &error);
   if (!saved)
@@ -853,7 +927,7 @@ on_save_button_clicked (SillonWorkshopPage *self)
       /* Translators: %s is the reason. */
       g_autofree char *failed = g_strdup_printf (_ ("The workshop was not saved: %s"), error->message);
       show_message (self, failed);
-      return;
+      return FALSE;
     }
   self->workshop_id = w->id;
   gtk_widget_set_sensitive (self->copy_button, TRUE);
@@ -862,6 +936,14 @@ on_save_button_clicked (SillonWorkshopPage *self)
   /* Translators: %s is a date. */
   text = g_strdup_printf (_ ("Saved: the workshop of %s."), date);
   show_status (self, text);
+  remember_form (self);
+  return TRUE;
+}
+
+static void
+on_save_button_clicked (SillonWorkshopPage *self)
+{
+  save_workshop (self);
 }
 
 /* The next workshop of a series: the same workshop a week later, with
@@ -885,6 +967,8 @@ on_copy_button_clicked (SillonWorkshopPage *self)
   show_workshop (self, w);
   set_heading (self, NULL);
   gtk_widget_set_sensitive (self->copy_button, FALSE);
+  /* A copy is a workshop of its own that nobody saved yet. */
+  g_clear_pointer (&self->saved_form, g_free);
   shown = sillon_date_entry_text (w->date);
   /* Translators: %s is a date. */
   text = g_strdup_printf (_ ("The next workshop, on %s, is not saved yet: check the date and save it."), shown);
@@ -892,10 +976,122 @@ on_copy_button_clicked (SillonWorkshopPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
 }
 
+/* ── Leaving the page ──────────────────────────────────────────────────── */
+
 static void
-on_back_button_clicked (SillonWorkshopPage *self)
+on_leave_dialog_response (GtkDialog *dialog,
+                          int response,
+                          SillonWorkshopPage *self)
 {
-  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+  g_autoptr (GTask) task = g_steal_pointer (&self->leave_task);
+  gboolean leave = FALSE;
+
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  if (response == GTK_RESPONSE_REJECT)
+    leave = TRUE;
+  else if (response == GTK_RESPONSE_ACCEPT)
+    /* A form that cannot be saved says why, and the mediator stays on it. */
+    leave = sillon_page_get_store (SILLON_PAGE (self)) != NULL && save_workshop (self);
+  if (task != NULL)
+    g_task_return_boolean (task, leave);
+}
+
+void
+sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *toplevel;
+  GtkWidget *dialog;
+  GtkWidget *discard;
+  GtkWidget *save;
+  const char *question;
+
+  g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sillon_workshop_page_ask_leave_async);
+  if (self->leave_task != NULL)
+    {
+      /* One question at a time: the one shown gets the answer. */
+      gtk_window_present (GTK_WINDOW (self->leave_dialog));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               "%s", _ ("Sillon is already asking whether to save the workshop."));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (sillon_page_get_store (SILLON_PAGE (self)) == NULL || !form_changed (self))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  title = entry_text (self->title_entry);
+  question = self->workshop_id == 0 ? _ ("Save the new workshop?") : _ ("Save the changes to the workshop?");
+  toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
+  if (title != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                              /* Translators: %s is a workshop's title. */
+                                              _ ("“%s” is not saved. If you leave without saving, what you entered is lost."),
+                                              title);
+  else
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                              _ ("If you leave without saving, what you entered is lost."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Discard"), GTK_RESPONSE_REJECT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
+  save = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Save"), GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (save), "suggested-action");
+  /* Enter keeps the work, as in GNOME's editors. */
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gtk_widget_grab_focus (save);
+  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
+  /* A message dialog is named after its type ("Question") otherwise. */
+  atk_object_set_name (gtk_widget_get_accessible (dialog), question);
+
+  self->leave_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->leave_dialog);
+  self->leave_task = g_steal_pointer (&task);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_leave_dialog_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+sillon_workshop_page_ask_leave_finish (SillonWorkshopPage *self,
+                                       GAsyncResult *result,
+                                       GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sillon_workshop_page_ask_leave_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_back_question_answered (GObject *source,
+                           GAsyncResult *result,
+                           gpointer user_data)
+{
+  SillonWorkshopPage *self = SILLON_WORKSHOP_PAGE (source);
+
+  if (sillon_workshop_page_ask_leave_finish (self, result, NULL))
+    g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+/* workshop.back: the header bar's back button and Alt+Left. */
+static void
+on_back_activated (GSimpleAction *action,
+                   GVariant *parameter,
+                   gpointer user_data)
+{
+  sillon_workshop_page_ask_leave_async (SILLON_WORKSHOP_PAGE (user_data), NULL, on_back_question_answered, NULL);
 }
 
 static void
@@ -923,6 +1119,8 @@ sillon_workshop_page_finalize (GObject *object)
 
   g_array_unref (self->attendees);
   g_free (self->shown_query);
+  g_free (self->saved_form);
+  g_clear_object (&self->leave_task);
   G_OBJECT_CLASS (sillon_workshop_page_parent_class)->finalize (object);
 }
 
@@ -948,6 +1146,7 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, duration_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, level_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, place_type_combo);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, place_chooser);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, themes_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, equipment_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendee_entry);
@@ -967,17 +1166,26 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_suggestion_list_key_press_event);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
 }
+
+static const GActionEntry actions[] = {
+  { "back", on_back_activated, NULL, NULL, NULL, { 0 } },
+};
 
 static void
 sillon_workshop_page_init (SillonWorkshopPage *self)
 {
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+
   self->attendees = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_type_ensure (SILLON_TYPE_PLACE_CHOOSER);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "workshop", G_ACTION_GROUP (group));
   /* The form scrolls to whatever has the keyboard focus. */
   gtk_container_set_focus_vadjustment (GTK_CONTAINER (self->form_box),
                                        gtk_scrolled_window_get_vadjustment (self->scrolled_window));
   build_anonymous_counts (self);
   update_attendance_label (self);
+  remember_form (self);
 }

@@ -25,6 +25,18 @@ void sillon_workshop_page_clear (SillonWorkshopPage *self);
 /* The workshop shown, 0 while it is not saved. */
 gint64 sillon_workshop_page_get_workshop_id (SillonWorkshopPage *self);
 
+/* Asks whether to save the workshop shown when it has changed since it was
+ * loaded or saved (or is a copy never saved): TRUE from _finish when the
+ * page may be left (nothing to lose, saved, or discarded), FALSE when the
+ * mediator stays on it. */
+void sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data);
+gboolean sillon_workshop_page_ask_leave_finish (SillonWorkshopPage *self,
+                                                GAsyncResult *result,
+                                                GError **error);
+
 /* Each dimension of the anonymous counts (gender, age, status, already
  * accompanied) adds up to at most the total; FALSE with a translated
  * message otherwise. Shared with whatever else counts participants. */

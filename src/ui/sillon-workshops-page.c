@@ -17,6 +17,7 @@
 #include "sillon-date-entry.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
+#include "sillon-profile.h"
 
 /* Past workshops shown at once: a year of weekly workshops and more. */
 #define MAX_PAST 100
@@ -30,6 +31,7 @@ struct _SillonWorkshopsPage
   GtkListBox *upcoming_list;
   GtkListBox *past_list;
   GtkLabel *past_more_label;
+  char *shown; /* what the lists show (describe()), NULL when empty */
 };
 
 G_DEFINE_FINAL_TYPE (SillonWorkshopsPage, sillon_workshops_page, SILLON_TYPE_PAGE)
@@ -66,13 +68,35 @@ sillon_workshop_dup_summary (SillonStore *store,
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-static GtkWidget *
-workshop_row (SillonStore *store,
-              const SillonWorkshop *w)
+/* What a row says: the title, then the summary, with the workshop's id:
+ * the same text for the same list tells that nothing changed. */
+static void
+describe (GString *shown,
+          SillonStore *store,
+          const SillonWorkshop *w)
 {
   g_autofree char *summary = sillon_workshop_dup_summary (store, w);
 
-  return sillon_list_row_new (w->title, summary, "workshop-id", w->id);
+  g_string_append_printf (shown, "%" G_GINT64_FORMAT "\t%s\t%s\n", w->id, w->title, summary);
+}
+
+static void
+add_row (GtkListBox *list,
+         SillonStore *store,
+         const SillonWorkshop *w)
+{
+  g_autofree char *summary = sillon_workshop_dup_summary (store, w);
+
+  gtk_container_add (GTK_CONTAINER (list), sillon_list_row_new (w->title, summary, "workshop-id", w->id));
+}
+
+static void
+clear_lists (SillonWorkshopsPage *self)
+{
+  g_clear_pointer (&self->shown, g_free);
+  sillon_list_box_clear (self->upcoming_list);
+  sillon_list_box_clear (self->past_list);
+  gtk_widget_hide (GTK_WIDGET (self->past_more_label));
 }
 
 void
@@ -82,43 +106,65 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
   g_autoptr (GPtrArray) upcoming = NULL;
   g_autoptr (GPtrArray) past = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GString) shown = g_string_new (NULL);
   g_autofree char *today = sillon_date_today (0);
   g_autofree char *yesterday = sillon_date_today (-1);
+  gint64 start = g_get_monotonic_time ();
+  guint n_past = 0;
 
   g_return_if_fail (SILLON_IS_WORKSHOPS_PAGE (self));
 
-  sillon_list_box_clear (self->upcoming_list);
-  sillon_list_box_clear (self->past_list);
-  gtk_widget_hide (GTK_WIDGET (self->past_more_label));
   sillon_message_label_set (self->message, NULL);
   store = sillon_page_get_store (SILLON_PAGE (self));
   if (store == NULL)
-    return;
+    {
+      clear_lists (self);
+      return;
+    }
 
   upcoming = sillon_store_list_workshops (store, today, NULL, &error);
+  /* Only the past workshops shown are read; the others are counted. */
   if (upcoming != NULL)
-    past = sillon_store_list_workshops (store, NULL, yesterday, &error);
+    past = sillon_store_list_workshops_before (store, yesterday, MAX_PAST, &n_past, &error);
   if (upcoming == NULL || past == NULL)
     {
       /* Translators: %s is the technical reason. */
       g_autofree char *text = g_strdup_printf (_ ("The workshops cannot be read: %s"), error->message);
+      clear_lists (self);
       sillon_message_label_set (self->message, text);
       return;
     }
+  for (guint i = 0; i < upcoming->len; i++)
+    describe (shown, store, upcoming->pdata[i]);
+  g_string_append_c (shown, '\n');
+  for (guint i = 0; i < past->len; i++)
+    describe (shown, store, past->pdata[i]);
+  g_string_append_printf (shown, "%u", n_past);
+  /* Coming back to the area with nothing changed keeps the rows (and the
+   * mediator's place in them) instead of building them again. */
+  if (g_strcmp0 (shown->str, self->shown) == 0)
+    {
+      sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshops-list", start, -1);
+      return;
+    }
+  clear_lists (self);
+  self->shown = g_string_free (g_steal_pointer (&shown), FALSE);
+
   /* The store lists the most recent first: the soonest upcoming last. */
   for (guint i = upcoming->len; i > 0; i--)
-    gtk_container_add (GTK_CONTAINER (self->upcoming_list), workshop_row (store, upcoming->pdata[i - 1]));
-  for (guint i = 0; i < past->len && i < MAX_PAST; i++)
-    gtk_container_add (GTK_CONTAINER (self->past_list), workshop_row (store, past->pdata[i]));
-  if (past->len > MAX_PAST)
+    add_row (self->upcoming_list, store, upcoming->pdata[i - 1]);
+  for (guint i = 0; i < past->len; i++)
+    add_row (self->past_list, store, past->pdata[i]);
+  if (n_past > past->len)
     {
-      guint older = past->len - MAX_PAST;
+      guint older = n_past - past->len;
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u older workshop", "and %u older workshops", older),
                                                older);
 
       gtk_label_set_text (self->past_more_label, text);
       gtk_widget_show (GTK_WIDGET (self->past_more_label));
     }
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshops-list", start, -1);
 }
 
 static void
@@ -160,9 +206,18 @@ on_list_row_activated (SillonWorkshopsPage *self,
 }
 
 static void
+sillon_workshops_page_finalize (GObject *object)
+{
+  g_free (SILLON_WORKSHOPS_PAGE (object)->shown);
+  G_OBJECT_CLASS (sillon_workshops_page_parent_class)->finalize (object);
+}
+
+static void
 sillon_workshops_page_class_init (SillonWorkshopsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = sillon_workshops_page_finalize;
 
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_workshops_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_workshops_page_locked;

@@ -272,7 +272,7 @@ open_workshops (SillonStore *store, const char *today)
   g_autoptr (GArray) open_samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (SillonWorkshop) w = sillon_workshop_new ();
   const char *themes[] = { "email", NULL };
-  guint listed = 0;
+  guint listed = 0, total = 0;
 
   w->title = g_strdup ("Thirty attendees");
   w->date = g_strdup (today);
@@ -300,10 +300,12 @@ open_workshops (SillonStore *store, const char *today)
       double elapsed;
 
       bench_check (upcoming != NULL, error);
-      past = sillon_store_list_workshops (store, NULL, today, &error);
+      /* As the workshops area reads them: the 100 most recent past
+       * workshops, the others counted. */
+      past = sillon_store_list_workshops_before (store, today, 100, &total, &error);
       bench_check (past != NULL, error);
       elapsed = bench_now_ms () - start;
-      listed = upcoming->len + past->len;
+      listed = upcoming->len + total;
       g_array_append_val (list_samples, elapsed);
     }
   for (int i = 0; i < 30; i++)

@@ -24,29 +24,7 @@ bench_compile "$build" "$work/bench-reference" "" "$here/bench-reference.c"
 
 # 10 000 valid places in the national standard, ids place-1 … place-10000.
 places="$work/places-10000.csv"
-python3 - "$top/tests/data/lieux/exemple-valide.csv" "$places" <<'PY'
-import csv, sys
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
-    rows = list(csv.reader(f))
-header, model = rows[0], rows[1]
-col = {name: i for i, name in enumerate(header)}
-communes = [("Reims", "51100", "51454"), ("Épernay", "51200", "51230"), ("Châlons-en-Champagne", "51000", "51108"),
-            ("Troyes", "10000", "10387"), ("Charleville-Mézières", "08000", "08105"), ("Sedan", "08200", "08409")]
-kinds = ["Médiathèque", "France services", "Espace numérique", "Centre social", "Tiers-lieu", "Mairie"]
-with open(sys.argv[2], "w", newline='', encoding='utf-8') as out:
-    w = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    w.writerow(header)
-    for i in range(1, 10001):
-        r = list(model)
-        commune, cp, insee = communes[i % len(communes)]
-        r[col["id"]] = f"place-{i}"
-        r[col["pivot"]] = f"{43493312300000 + i:014d}"
-        r[col["nom"]] = f"{kinds[i % len(kinds)]} {commune} {i}"
-        r[col["commune"]], r[col["code_postal"]], r[col["code_insee"]] = commune, cp, insee
-        r[col["latitude"]] = f"{48.0 + (i % 1000) / 1000:.5f}"
-        r[col["longitude"]] = f"{3.5 + (i % 700) / 1000:.5f}"
-        w.writerow(r)
-PY
+"$here/make-places.py" "$top/tests/data/lieux/exemple-valide.csv" "$places" 10000
 
 # The reference vault, built once per invocation.
 vault="$work/reference.sillon"

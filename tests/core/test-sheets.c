@@ -228,6 +228,12 @@ fill (Fixture *f)
   item->label = g_strdup ("Atelier courriels et pièces jointes");
   item->planned_date = g_strdup ("2026-12-15");
   g_ptr_array_add (parcours->items, item);
+  /* A step done: on the sheet among what was done, not among what is next. */
+  item = sillon_parcours_item_new ();
+  item->label = g_strdup ("Créer une adresse e-mail");
+  item->planned_date = g_strdup ("2026-04-10");
+  item->done = TRUE;
+  g_ptr_array_add (parcours->items, item);
   g_assert_true (sillon_store_insert_parcours (f->s.store, parcours, &error));
   g_assert_no_error (error);
   f->referral_place = add_referral (f, f->ordinary, place, NULL, TRUE, "Renouveler sa carte vitale",
@@ -516,6 +522,11 @@ test_progress (Fixture *f, gconstpointer data)
   assert_contains (text, "Lire et envoyer des courriels");
   assert_contains (text, "10 avril 2026");
   assert_contains (text, "Aide aux démarches administratives");
+  assert_contains (text, "Étapes de mon parcours déjà faites");
+  assert_contains (text, "10 avril 2026 : Créer une adresse e-mail");
+  /* Done, it is no longer among the next steps. */
+  g_assert_true (strstr (text, "Créer une adresse e-mail") < strstr (text, "Mes prochaines étapes"));
+  g_assert_null (strstr (strstr (text, "Mes prochaines étapes"), "Créer une adresse e-mail"));
   assert_contains (text, "Mes prochaines étapes");
   assert_contains (text, "Atelier courriels et pièces jointes");
   assert_contains (text, "Prochain rendez-vous");

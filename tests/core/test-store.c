@@ -923,6 +923,36 @@ test_workshops (StoreFixture *f, gconstpointer data)
   g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* The most recent on or before a date, at most @limit, and how many in all. */
+  {
+    guint total = 0;
+
+    list = sillon_store_list_workshops_before (f->store, "2025-12-31", 1, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpuint (total, ==, 2);
+    g_assert_cmpint (((SillonWorkshop *) list->pdata[0])->id, ==, later->id);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = sillon_store_list_workshops_before (f->store, "2025-05-01", 10, &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpuint (total, ==, 1);
+    g_assert_cmpint (((SillonWorkshop *) list->pdata[0])->id, ==, w->id);
+    /* With its attendance, as the full list has it. */
+    g_assert_cmpuint (((SillonWorkshop *) list->pdata[0])->attendees->len, ==, 1);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = sillon_store_list_workshops_before (f->store, "2025-01-01", 10, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 0);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    g_assert_null (sillon_store_list_workshops_before (f->store, "2025-13-01", 10, &total, &error));
+    g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_null (sillon_store_list_workshops_before (f->store, NULL, 10, &total, &error));
+    g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   /* Erasing a participant removes them from the list. */
   g_assert_true (sillon_store_delete_beneficiary (f->store, bob, &error));
   g_clear_pointer (&got, sillon_workshop_free);

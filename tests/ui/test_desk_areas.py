@@ -140,7 +140,7 @@ def test():
 
     # The attendance of a saved workshop is written as it is taken: back
     # in the list without pressing Save, it counts the three of them.
-    activate(find(window, "push button", "Back to the workshops"))
+    activate(find(window, "push button", "Go back"))
     row = wait_for(lambda: [n for n in list_items(window, "Upcoming workshops") if "3 participants" in n],
                    what="the workshop with its 3 participants")[0]
     find(window, "list item", row).click()
@@ -168,7 +168,7 @@ def test():
     activate(find(window, "push button", "Save Workshop"))
     check(eventually(lambda: labels_containing(window, "Saved: the workshop")) != [], "the next workshop is saved")
 
-    activate(find(window, "push button", "Back to the workshops"))
+    activate(find(window, "push button", "Go back"))
     upcoming = wait_for(lambda: list_items(window, "Upcoming workshops"), what="the upcoming workshops")
     check(len(upcoming) == 2 and all(n.startswith("Sending e-mails") for n in upcoming),
           f"both workshops of the series are upcoming: {upcoming}")

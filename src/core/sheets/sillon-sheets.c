@@ -485,6 +485,35 @@ build_progress (Ctx *ctx)
       sillon_sheet_doc_add_table (doc, 2, widths, header, rows);
     }
 
+  /* The steps of the parcours already done, oldest first, as the sessions:
+   * a workshop attended is part of the journey too. */
+  {
+    g_autoptr (GPtrArray) done = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; parcours != NULL && i < parcours->len; i++)
+      {
+        const SillonParcours *p = g_ptr_array_index (parcours, i);
+
+        for (guint j = 0; p->items != NULL && j < p->items->len; j++)
+          {
+            const SillonParcoursItem *item = g_ptr_array_index (p->items, j);
+            g_autofree char *when = NULL;
+
+            if (!item->done || !has_text (item->label))
+              continue;
+            when = sillon_sheet_language_format_date (ctx->lang, item->planned_date);
+            /* Translators: a step of a parcours: its date and what it is. */
+            g_ptr_array_add (done, when != NULL ? g_strdup_printf (T (N_ ("%s: %s")), when, item->label) : g_strdup (item->label));
+          }
+      }
+    if (done->len > 0)
+      {
+        g_ptr_array_add (done, NULL);
+        sillon_sheet_doc_add_text (doc, SILLON_SHEET_TEXT_STRONG, T (N_ ("Steps of my journey already done")));
+        sillon_sheet_doc_add_bullets (doc, (const char *const *) done->pdata);
+      }
+  }
+
   /* My next steps */
   sillon_sheet_doc_add_heading (doc, T (N_ ("My next steps")));
   {
@@ -513,7 +542,7 @@ build_progress (Ctx *ctx)
             if (item->done || !has_text (item->label))
               continue;
             when = sillon_sheet_language_format_date (ctx->lang, item->planned_date);
-            g_ptr_array_add (steps, when != NULL ? g_strdup_printf ("%s: %s", when, item->label) : g_strdup (item->label));
+            g_ptr_array_add (steps, when != NULL ? g_strdup_printf (T (N_ ("%s: %s")), when, item->label) : g_strdup (item->label));
           }
       }
     g_ptr_array_add (steps, NULL);
@@ -533,7 +562,7 @@ build_progress (Ctx *ctx)
     if (next != NULL)
       {
         g_autofree char *when = sillon_sheet_language_format_date (ctx->lang, next->planned_date);
-        g_autofree char *text = has_text (next->label) ? g_strdup_printf ("%s: %s", when, next->label) : g_strdup (when);
+        g_autofree char *text = has_text (next->label) ? g_strdup_printf (T (N_ ("%s: %s")), when, next->label) : g_strdup (when);
         sillon_sheet_doc_add_field (doc, T (N_ ("Next appointment")), text);
       }
     else

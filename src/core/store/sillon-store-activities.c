@@ -732,6 +732,53 @@ sillon_store_list_workshops (SillonStore *store, const char *from, const char *t
 }
 
 GPtrArray *
+sillon_store_list_workshops_before (SillonStore *store, const char *to, guint limit, guint *out_total, GError **error)
+{
+  GPtrArray *list;
+
+  g_return_val_if_fail (limit > 0, NULL);
+
+  if (!store_check_date (_ ("to"), to, TRUE, -1, error))
+    return NULL;
+  /* Only the workshops shown, newest first, through the date index: the
+   * others are only counted, without reading their attendance. */
+  {
+    g_autoptr (StoreStmt) stmt = store_stmt (store,
+                                             "SELECT " WORKSHOP_COLUMNS " FROM workshops WHERE date <= ?1"
+                                             " ORDER BY date DESC, id DESC LIMIT ?2",
+                                             error);
+    if (stmt == NULL)
+      return NULL;
+    store_bind_text (stmt, 1, to);
+    sqlite3_bind_int64 (stmt, 2, limit);
+    list = store_collect (store, stmt, workshop_from_row, (GDestroyNotify) sillon_workshop_free, error);
+  }
+  list = with_attendance (store, list, error);
+  if (list == NULL)
+    return NULL;
+  if (out_total != NULL)
+    {
+      g_autoptr (StoreStmt) count = store_stmt (store, "SELECT count(*) FROM workshops WHERE date <= ?1", error);
+      int rc = SQLITE_ERROR;
+
+      if (count != NULL)
+        {
+          store_bind_text (count, 1, to);
+          rc = sqlite3_step (count);
+          if (rc != SQLITE_ROW)
+            store_set_sql_error (sillon_store_get_db (store), rc, error);
+        }
+      if (rc != SQLITE_ROW)
+        {
+          g_ptr_array_unref (list);
+          return NULL;
+        }
+      *out_total = (guint) sqlite3_column_int64 (count, 0);
+    }
+  return list;
+}
+
+GPtrArray *
 sillon_store_list_workshops_of (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
   GPtrArray *list = store_list_by_id (store,

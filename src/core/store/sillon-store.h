@@ -386,6 +386,14 @@ gboolean sillon_store_update_workshop (SillonStore *store, const SillonWorkshop 
 SillonWorkshop *sillon_store_get_workshop (SillonStore *store, gint64 id, GError **error);
 /* Between two dates (NULL: unbounded), most recent first. */
 GPtrArray *sillon_store_list_workshops (SillonStore *store, const char *from, const char *to, GError **error);
+/* The @limit most recent workshops on or before @to (YYYY-MM-DD), most
+ * recent first, and in *@out_total how many there are in all: what a list
+ * of past workshops shows without reading every one. */
+GPtrArray *sillon_store_list_workshops_before (SillonStore *store,
+                                               const char *to,
+                                               guint limit,
+                                               guint *out_total,
+                                               GError **error);
 /* Workshops a beneficiary attended, most recent first. */
 GPtrArray *sillon_store_list_workshops_of (SillonStore *store, gint64 beneficiary_id, GError **error);
 gboolean sillon_store_delete_workshop (SillonStore *store, gint64 id, GError **error);

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The workshops and places areas in the real application, under Xvfb through
+# AT-SPI, on the reference dataset (`sillon-cli demo`: 20 000 people,
+# 200 000 sessions, 2 000 workshops) plus 10 000 imported places and one
+# workshop with 30 attendees:
+#   - workshops-list: the workshops area filled and painted (Alt+2);
+#   - workshop-open: a workshop with 30 attendees opened and painted;
+#   - place-search: a keystroke in the places area (after the search
+#     entry's pause) to its painted list of at most 50 places;
+#   - place-chooser-search: the same in a workshop's place chooser (8);
+#   - the keys pressed to take the attendance of 20 people of the vault.
+# On demand only, never in the suite. Uses the build in BUILD (default
+# _build) and prints medians over RUNS runs (default 3).
+#
+#   tests/bench/workshops-bench.sh [RUNS]
+set -euo pipefail
+
+runs=${1:-3}
+here="$(cd "$(dirname "$0")" && pwd)"
+top="$(cd "$here/../.." && pwd)"
+build="${BUILD:-$top/_build}"
+work="$here/work/workshops"
+passphrase="workshops bench passphrase"
+cli="$build/src/cli/sillon-cli"
+mkdir -p "$work"
+ninja -C "$build" src/ui/sillon src/cli/sillon-cli >/dev/null
+
+vault="$work/reference.sillon"
+if [ ! -f "$vault" ]; then
+  "$cli" vault create --vault "$vault" --name "Bench" --kdf-ms 200 --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+  "$cli" demo --vault "$vault" --passphrase-fd 0 <<<"$passphrase" >/dev/null
+  "$here/make-places.py" "$top/tests/data/lieux/exemple-valide.csv" "$work/places-10000.csv" 10000
+  "$cli" places import "$work/places-10000.csv" --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+  "$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null <<'SQL'
+INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
+  VALUES ('Thirty attendees', (SELECT themes FROM workshops LIMIT 1), date('now', '+1 day'), 90, 'lieu_activite');
+INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
+  SELECT (SELECT max(id) FROM workshops WHERE title = 'Thirty attendees'), id FROM beneficiaries ORDER BY id LIMIT 30;
+SQL
+fi
+
+# Twenty people to take the attendance of, each the only one of that name.
+names=$("$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" <<'SQL'
+SELECT first_name || ' ' || last_name FROM beneficiaries
+  WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
+  GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 20;
+SQL
+)
+
+for run in $(seq "$runs"); do
+  cp "$vault" "$work/run.sillon"
+  rm -f "$work/run.sillon-wal"
+  if [ -e "$vault-wal" ]; then cp "$vault-wal" "$work/run.sillon-wal"; fi
+  SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_NAMES="$names" SILLON_BENCH_PASSPHRASE="$passphrase" \
+  SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
+    "$top/tests/ui/run-ui-test.sh" "$build/src/ui/sillon" "$build/resources" "$work/screenshots" \
+    "$here/workshops_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
+      echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
+done
+
+python3 - "$work" "$runs" <<'PY'
+import statistics, sys
+work, runs = sys.argv[1], int(sys.argv[2])
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
+names = ["workshops-list", "workshop-open", "place-search", "place-chooser-search"]
+medians = {n: [] for n in names}
+p95s = {n: [] for n in names}
+for run in range(1, runs + 1):
+    samples = {n: [] for n in names}
+    for line in open(f"{work}/run-{run}.err", errors="replace"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == 3 and parts[0] == "sillon-profile" and parts[1] in samples:
+            samples[parts[1]].append(float(parts[2]))
+    print(f"run {run}: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
+    for n in names:
+        if samples[n]:
+            medians[n].append(statistics.median(samples[n]))
+            p95s[n].append(pct(samples[n], 0.95))
+for run in range(1, runs + 1):
+    for line in open(f"{work}/run-{run}.out"):
+        if line.startswith("attendance_keys\t"):
+            _, people, keys = line.split("\t")
+            print(f"run {run}: attendance of {people} people in {keys.strip()} keys")
+for n in names:
+    if medians[n]:
+        print(f"{n} ms: median of runs' medians {statistics.median(medians[n]):.1f}, "
+              f"median of runs' p95 {statistics.median(p95s[n]):.1f} (runs' medians {', '.join(f'{m:.1f}' for m in medians[n])})")
+PY

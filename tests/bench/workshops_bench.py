@@ -1,0 +1,126 @@
+"""Drives the real application for tests/bench/workshops-bench.sh: the
+workshops area, a workshop with 30 attendees, the places area's search and
+a workshop's place chooser, keystroke by keystroke. The timings come from
+the application (SILLON_PROFILE) on its standard error. Not a test: it
+checks nothing but that it got through."""
+
+import os
+import sys
+import time
+import unicodedata
+
+sys.path.insert(0, os.environ["SILLON_UI_HELPERS"])
+from sillonui import activate, find, press, start_app, wait_for  # noqa: E402
+from dogtail.rawinput import typeText  # noqa: E402
+
+PASSPHRASE = os.environ["SILLON_BENCH_PASSPHRASE"]
+vault = os.environ["SILLON_BENCH_VAULT"]
+# What a mediator types for a place (tests/bench/bench-places.c types the same).
+TYPED = ["Médiathèque Reims", "France services Troyes", "Espace numérique Sedan", "Centre social Épernay",
+         "Tiers-lieu Charleville", "Mairie Châlons", "Reims", "Epernay", "aide aux démarches", "impression",
+         "Sedan 4217", "Troyes 998", "numérique", "charleville mezieres", "Mediatheque", "France"]
+
+
+def type_slowly(entry, text):
+    entry.grabFocus()
+    entry.text = ""
+    time.sleep(0.4)
+    for ch in text:
+        typeText(ch)
+        # Longer than the search entry's 150 ms pause: one search per key.
+        time.sleep(0.35)
+
+
+def suggestions(window):
+    found = find(window, None, "People found", showing=False)
+    return [c.name or "" for c in found.children if c.roleName == "list item"]
+
+
+def take_attendance(window, names):
+    """Adds each person of NAMES as a mediator would: the letters of the
+    name until the person is the first one found, then Enter (Down first
+    when the whole name leaves a namesake above them). Returns the keys
+    pressed."""
+    keys = 0
+    entry = find(window, "text", "Add a participant", showing=False)
+    participants = find(window, None, "Participants", showing=False)
+    for number, name in enumerate(names, start=1):
+        entry.grabFocus()
+        downs = 0
+        # Sillon's search ignores accents: a mediator types plain letters.
+        typed = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+        for ch in typed:
+            typeText(ch)
+            keys += 1
+            time.sleep(0.4)
+            rows = suggestions(window)
+            if rows and (rows[0] == name or rows[0].startswith(name + ",")):
+                break
+        else:
+            rows = suggestions(window)
+            downs = next((i for i, r in enumerate(rows) if r == name or r.startswith(name + ",")), 0)
+            for _ in range(downs):
+                press("Down")
+                keys += 1
+        press("Return")
+        keys += 1
+        wait_for(lambda: len([c for c in participants.children if c.roleName == "list item"]) == number,
+                 what=f"{name} on the attendance list")
+    return keys
+
+
+def main():
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=60)
+    entry = find(window, "password text", "Passphrase", timeout=60)
+    entry.text = PASSPHRASE
+    entry.grabFocus()
+    press("Return")
+    find(window, "text", "Search people", timeout=120)
+
+    for _ in range(5):
+        press("<Alt>2")
+        upcoming = find(window, None, "Upcoming workshops", showing=False, timeout=30)
+        time.sleep(0.5)
+        press("<Alt>1")
+        time.sleep(0.5)
+    press("<Alt>2")
+    for _ in range(5):
+        upcoming = find(window, None, "Upcoming workshops", showing=False, timeout=30)
+        row = wait_for(lambda: [c for c in upcoming.children if (c.name or "").startswith("Thirty attendees")],
+                       what="the workshop with 30 attendees")[0]
+        activate(row, "activate") if "activate" in row.actions else row.click()
+        find(window, "text", "Add a participant", showing=False, timeout=30)
+        time.sleep(0.5)
+        press("<Alt>Left")
+        time.sleep(0.5)
+
+    press("<Alt>3")
+    search = find(window, "text", "Search places", timeout=30)
+    for text in TYPED:
+        type_slowly(search, text)
+
+    press("<Alt>2")
+    activate(find(window, "push button", "Plan a Workshop"))
+    chooser = find(window, "text", "Search a place in the directory", showing=False, timeout=30)
+    for text in TYPED[:8]:
+        type_slowly(chooser, text)
+    names = [n for n in os.environ.get("SILLON_BENCH_NAMES", "").split("\n") if n]
+    if names:
+        keys = take_attendance(window, names)
+        print(f"attendance_keys\t{len(names)}\t{keys}", flush=True)
+    time.sleep(1)
+    press("<Control>q")
+    # Leaving a workshop typed in asks first; nothing to keep here.
+    try:
+        proc.wait(timeout=10)
+    except Exception:
+        proc.kill()
+
+
+try:
+    main()
+except Exception:
+    import traceback
+    traceback.print_exc(file=sys.stdout)  # dogtail takes over stderr
+    sys.exit(1)
