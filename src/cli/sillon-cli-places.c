@@ -17,6 +17,7 @@
 
 #include "sillon-cli.h"
 #include "sillon-opening-hours.h"
+#include "sillon-phone-format.h"
 #include "sillon-places-import.h"
 
 #define DEFAULT_MAX_ERRORS 20
@@ -285,7 +286,7 @@ sillon_cli_places_search (int argc, char **argv)
 
   ret = sillon_cli_parse_options (&argc, &argv, _ ("TEXT…"),
                                   _ ("Searches the directory of places by name, commune, postal code, INSEE code and services. "
-                                     "Prints id, name, postal code and commune, tab-separated."),
+                                     "Prints id, name, postal code, commune and phone, tab-separated."),
                                   entries, &common);
   if (ret >= 0)
     return ret;
@@ -306,6 +307,9 @@ sillon_cli_places_search (int argc, char **argv)
       const SillonPlaceRecord *p = g_ptr_array_index (found, i);
       const char *cp = p->values[SILLON_PLACE_COL_CODE_POSTAL];
       const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
+      /* As it is dialled from France ("03 26 00 00 00"), as the sheets
+       * and the places page write it; empty when the directory has none. */
+      g_autofree char *phone = sillon_phone_format (p->values[SILLON_PLACE_COL_TELEPHONE], SILLON_PHONE_HOME_REGION);
       /* A name from an imported file may hold tabs or line breaks: one
        * place is still one line. */
       printf ("%" G_GINT64_FORMAT "\t", p->id);
@@ -314,6 +318,8 @@ sillon_cli_places_search (int argc, char **argv)
       sillon_cli_print_field (cp);
       fputc ('\t', stdout);
       sillon_cli_print_field (commune);
+      fputc ('\t', stdout);
+      sillon_cli_print_field (phone);
       fputc ('\n', stdout);
     }
   if (found->len == 0)

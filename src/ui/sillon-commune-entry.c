@@ -86,11 +86,12 @@ set_text_and_code (SillonCommuneEntry *self,
                    const char *text,
                    const char *code)
 {
+  /* The code first: a "changed" handler of the entry's owner reads it. */
+  g_free (self->code);
+  self->code = g_strdup (code);
   self->setting = TRUE;
   gtk_entry_set_text (GTK_ENTRY (self), text);
   self->setting = FALSE;
-  g_free (self->code);
-  self->code = g_strdup (code);
   /* Nothing to offer once chosen: the list does not pop up again. */
   gtk_list_store_clear (self->model);
   gtk_editable_set_position (GTK_EDITABLE (self), -1);

@@ -21,6 +21,7 @@
 #include "sillon-message-label.h"
 #include "sillon-profile.h"
 #include "sillon-opening-hours.h"
+#include "sillon-phone-format.h"
 #include "sillon-places-import.h"
 
 /* Enough to choose from; more means the search should be narrowed. */
@@ -208,8 +209,15 @@ show_place (SillonPlacesPage *self,
     address = g_strdup (g_strstrip (joined));
   }
   if (v[SILLON_PLACE_COL_TELEPHONE] != NULL)
-    /* Translators: %s is a phone number. */
-    g_string_append_printf (contact, _ ("Phone: %s\n"), v[SILLON_PLACE_COL_TELEPHONE]);
+    {
+      /* As the mediator dials it from France ("03 26 00 00 00"), as the
+       * sheets write it, not the directory's E.164. */
+      g_autofree char *phone = sillon_phone_format (v[SILLON_PLACE_COL_TELEPHONE], SILLON_PHONE_HOME_REGION);
+
+      if (phone != NULL)
+        /* Translators: %s is a phone number. */
+        g_string_append_printf (contact, _ ("Phone: %s\n"), phone);
+    }
   if (p->multi[SILLON_PLACE_COL_COURRIELS] != NULL)
     {
       g_autofree char *mails = join_values ((const char *const *) p->multi[SILLON_PLACE_COL_COURRIELS]);

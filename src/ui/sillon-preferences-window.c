@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sillon-commune-entry.h"
 #include "sillon-message-label.h"
 
 struct _SillonPreferencesWindow
@@ -26,7 +27,7 @@ struct _SillonPreferencesWindow
   GtkComboBoxText *place_type_combo;
   GtkComboBoxText *duration_combo;
   GtkEntry *structure_name_entry;
-  GtkEntry *structure_commune_entry;
+  SillonCommuneEntry *structure_commune_entry;
   GtkLabel *structure_commune_message;
   GtkComboBoxText *sheet_language_combo;
 };
@@ -86,37 +87,22 @@ id_to_minutes (const GValue *value,
 }
 
 /* An INSEE code: five characters, digits but for Corsica's 2A and 2B. */
-static gboolean
-is_insee_code (const char *text)
-{
-  if (strlen (text) != 5)
-    return FALSE;
-  for (int i = 0; i < 5; i++)
-    {
-      if (g_ascii_isdigit (text[i]))
-        continue;
-      if (i == 1 && text[0] == '2' && (text[1] == 'A' || text[1] == 'B'))
-        continue;
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Saved only when valid; otherwise the message says what a valid code
- * looks like, and the setting keeps its last valid value. */
+/* Saved only when the text names one commune (chosen in the list, or typed
+ * in full: a name, a postal code, a code INSEE); otherwise the message says
+ * what a valid value looks like, and the setting keeps its last valid code. */
 static void
 on_structure_commune_entry_changed (SillonPreferencesWindow *self)
 {
-  g_autofree char *text = g_strstrip (g_ascii_strup (gtk_entry_get_text (self->structure_commune_entry), -1));
+  g_autofree char *code = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (text[0] != '\0' && !is_insee_code (text))
+  if (!sillon_commune_entry_read (self->structure_commune_entry, &code, &error))
     {
-      sillon_message_label_set (self->structure_commune_message,
-                                _ ("A commune code has five characters, the INSEE code, for example 35238 for Rennes or 2A004 for Ajaccio."));
+      sillon_message_label_set (self->structure_commune_message, error->message);
       return;
     }
   sillon_message_label_set (self->structure_commune_message, NULL);
-  g_settings_set_string (self->settings, "structure-commune", text);
+  g_settings_set_string (self->settings, "structure-commune", code != NULL ? code : "");
 }
 
 /* Escape closes the window, as in every GNOME preferences window; a combo
@@ -151,6 +137,7 @@ sillon_preferences_window_class_init (SillonPreferencesWindowClass *klass)
   object_class->dispose = sillon_preferences_window_dispose;
   widget_class->key_press_event = sillon_preferences_window_key_press_event;
 
+  g_type_ensure (SILLON_TYPE_COMMUNE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, auto_lock_spin);
   gtk_widget_class_bind_template_child (widget_class, SillonPreferencesWindow, place_type_combo);
@@ -201,9 +188,10 @@ sillon_preferences_window_init (SillonPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT, minutes_to_id, id_to_minutes, NULL, NULL);
   g_settings_bind (self->settings, "structure-name", self->structure_name_entry, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sheet-language", self->sheet_language_combo, "active-id", G_SETTINGS_BIND_DEFAULT);
-  /* Not bound: an invalid code is shown, not saved. */
+  /* Not bound: the setting keeps the code INSEE, the entry shows the
+   * commune's name, and a text that names no commune is not saved. */
   commune = g_settings_get_string (self->settings, "structure-commune");
-  gtk_entry_set_text (self->structure_commune_entry, commune);
+  sillon_commune_entry_set_code (self->structure_commune_entry, commune);
 }
 
 GtkWidget *

@@ -552,6 +552,8 @@ static const struct
   const char *title;
   const char *label;
 } mnemonic_shortcuts[] = {
+  { N_ ("Choose the quick assessment"), N_ ("_Quick Assessment") },
+  { N_ ("Choose the full assessment"), N_ ("F_ull Assessment") },
   { N_ ("Finish now and see the result"), N_ ("_Finish Now") },
   { N_ ("Show the help for the mediator"), N_ ("_Help for the mediator") },
 };

@@ -248,6 +248,10 @@ def test():
     if hours:
         check(hours[0].name.startswith(("Open", "Closed", "Opens")),
               f"and whether it is open now, first: {hours[0].name!r}")
+    # The phone as it is dialled from France, not the directory's E.164.
+    check(eventually(lambda: labels_containing(window, "Phone: 03 26 00 00 00")) is not None,
+          "the chosen place shows its phone number grouped as it is dialled")
+    check(not labels_containing(window, "+33326000000"), "and not the directory's E.164")
     fits_screen(window, "a place")
     screenshot("desk-06-place" + SUFFIX)
     activate(find(window, "push button", "Mark as Our Structure"))

@@ -7,7 +7,7 @@ screenshot shows it in French."""
 import datetime
 import os
 
-from sillonui import (activate, check, check_quits, choose_assessment, eventually, find, labels_containing, press,
+from sillonui import (activate, check, check_quits, eventually, find, labels_containing, press,
                       run, screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "une phrase de passe assez longue"
@@ -73,7 +73,8 @@ def test():
     activate(new_assessment)
     find(window, "push button", "Diagnostic rapide", timeout=20)
     screenshot("fr-04b-assessment-choice")
-    choose_assessment(window)
+    # The mnemonic that the French shortcuts window advertises.
+    press("<Alt>c")  # « Diagnostic _complet »
     question = eventually(lambda: labels_containing(window, "Question 1 sur "), what="the first question in French")
     check(bool(question), "the wizard speaks French")
     check(bool(labels_containing(window, "Diagnostic")), "the wizard's title is in French")
@@ -101,9 +102,16 @@ def test():
     keys = {n.name for n in shortcuts.findChildren(lambda n: n.roleName == "label", isLambda=True)}
     check("T" in keys and "M" in keys, "the shortcuts window shows Alt+T and Alt+M in French")
     check("F" not in keys and "H" not in keys, "the shortcuts window shows no Alt+F nor Alt+H in French")
+    # The first step's choice: Alt+R (« Diagnostic _rapide ») and Alt+C
+    # (« Diagnostic _complet »), not the English Alt+U (Alt+Q would be
+    # Ctrl+Q's Q too, so only U tells).
+    check("R" in keys and "C" in keys, "the shortcuts window shows the choice's Alt+R and Alt+C in French")
+    check("U" not in keys, "the shortcuts window shows no Alt+U in French")
     titles = {n.name for n in shortcuts.findChildren(lambda n: n.roleName == "label", isLambda=True)}
     check("Noter un accompagnement pour la personne choisie dans la liste" in titles,
           "the shortcuts window advertises Ctrl+Shift+N on the people list, in French")
+    check("Choisir le diagnostic rapide" in titles and "Choisir le diagnostic complet" in titles,
+          "the shortcuts window lists the choice of the assessment, in French")
     screenshot("fr-06b-shortcuts")
     press("Escape")
     wait_for(lambda: not shortcuts.showing, what="the shortcuts window to close")

@@ -165,8 +165,10 @@ def test():
     shortcuts = wait_for(lambda: [n for n in app.children if n.name == "Keyboard Shortcuts" and is_showing(n)],
                          what="the shortcuts window")[0]
     titles = {n.name for n in shortcuts.findChildren(lambda n: n.roleName == "label", isLambda=True)}
-    for title in ("Lock the vault", "Quit", "Choose an answer", "Skip the question"):
+    for title in ("Lock the vault", "Quit", "Choose an answer", "Skip the question",
+                  "Choose the quick assessment", "Choose the full assessment"):
         check(title in titles, f"the shortcuts window lists “{title}”")
+    check("U" in titles, "the shortcuts window shows Alt+U (« F_ull Assessment ») in English")
     screenshot("07-shortcuts")
     press("Escape")
     wait_for(lambda: not is_showing(shortcuts), what="the shortcuts window to close")

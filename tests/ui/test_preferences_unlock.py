@@ -59,19 +59,32 @@ def test():
     delay = find(prefs, "spin button", "Minutes before the vault locks itself")
     check(delay.value == 5, f"the auto-lock delay is 5 minutes by default ({delay.value})")
     find(prefs, "text", "Structure’s name").text = STRUCTURE
-    commune = find(prefs, "text", "Structure’s commune code")
-    commune.text = "3523"
-    check(eventually(lambda: labels_containing(prefs, "five characters, the INSEE code"),
+    # The commune by its name, as on the person form; kept by its code INSEE.
+    commune = find(prefs, "text", "Structure’s commune")
+    commune.text = "Qwzx"
+    check(eventually(lambda: labels_containing(prefs, "No commune is called"),
                      what="the commune message") is not None,
-          "an invalid commune code says what a valid one looks like")
-    commune.text = "35238"
-    check(eventually(lambda: not labels_containing(prefs, "five characters, the INSEE code"),
-                     what="the message to go") is True, "a valid commune code is accepted")
+          "a text that names no commune says what a valid one looks like")
+    commune.text = "Rennes"
+    check(eventually(lambda: not labels_containing(prefs, "No commune is called")
+                     and not labels_containing(prefs, "Several communes match"),
+                     what="the message to go") is True, "a commune typed by its name is accepted")
     delay.value = 1
     wait_for(lambda: delay.value == 1, what="the delay to be set")
     screenshot("prefs-01-preferences")
     press("Escape")
     wait_for(lambda: not is_showing(prefs), what="Escape to close the preferences")
+
+    # Opened again, the preferences show the commune saved by its name.
+    find(window, "text", "Search people").grabFocus()
+    press("<Control>comma")
+    prefs = wait_for(lambda: [n for n in app.children if n.name == "Preferences" and is_showing(n)],
+                     what="the preferences window, again")[0]
+    commune = find(prefs, "text", "Structure’s commune")
+    check(eventually(lambda: commune.text == "Rennes (35)", what="the commune's name") is True,
+          f"the structure's commune is saved and shown by its name ({commune.text!r})")
+    press("Escape")
+    wait_for(lambda: not is_showing(prefs), what="Escape to close the preferences again")
 
     # One minute of the setting: the vault locks well before the default five.
     find(window, "text", "Search people").grabFocus()

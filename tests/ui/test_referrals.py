@@ -169,7 +169,7 @@ def test():
     else:
         create_vault_through_ui(window, PASSPHRASE)
     find(window, "text", S["search people"], timeout=60)
-    # Ana lives in Reims (51454).
+    # Ana lives in Reims (51454); the commune entry also reads a code INSEE.
     activate(find(window, "push button", S["new person"]))
     find(window, "text", S["first"]).text = "Ana"
     find(window, "text", S["last"]).text = "Silva"
