@@ -222,6 +222,16 @@ sillon_referral_dialog_new (GtkWindow *parent,
   return self;
 }
 
+void
+sillon_referral_dialog_set_destination (SillonReferralDialog *self,
+                                        const char *destination)
+{
+  g_return_if_fail (SILLON_IS_REFERRAL_DIALOG (self));
+
+  if (destination == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), destination))
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), NOT_SAID);
+}
+
 static char *
 entry_text (GtkEntry *entry)
 {
