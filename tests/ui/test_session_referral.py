@@ -26,8 +26,8 @@ vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "session-referral.sillon
 S = {
     "en": {
         "search people": "Search people", "new person": "New Person", "first": "First name",
-        "last": "Last name", "commune": "Commune INSEE code", "add": "Add Person", "refer": "Refer…",
-        "unlock": "Passphrase", "editor": "Log a Session", "find theme": "Find a theme",
+        "last": "Last name", "commune": "Commune", "add": "Add Person", "refer": "Refer…",
+        "unlock": "Passphrase", "log": "Log Session", "editor": "Log a Session", "find theme": "Find a theme",
         "dialog": "New Referral", "search places": "Search places", "places": "Places found",
         "kind": "Kind of structure", "why": "Why the person is referred",
         "logged": "Session logged.", "saved": "Referral saved.", "issued": "issued, no news yet",
@@ -35,8 +35,8 @@ S = {
     },
     "fr": {
         "search people": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
-        "last": "Nom", "commune": "Code INSEE de la commune", "add": "Ajouter la personne", "refer": "Orienter…",
-        "unlock": "Phrase de passe", "editor": "Noter un accompagnement", "find theme": "Chercher une thématique",
+        "last": "Nom", "commune": "Commune", "add": "Ajouter la personne", "refer": "Orienter…",
+        "unlock": "Phrase de passe", "log": "Noter un accompagnement", "editor": "Noter un accompagnement", "find theme": "Chercher une thématique",
         "dialog": "Nouvelle orientation", "search places": "Rechercher des lieux", "places": "Lieux trouvés",
         "kind": "Type de structure", "why": "Pourquoi la personne est orientée",
         "logged": "Accompagnement noté.", "saved": "Orientation enregistrée.", "issued": "émise, sans nouvelles",
@@ -107,9 +107,11 @@ def referral_rows(window):
     return story_rows(window, S["issued"])
 
 
-def log_referred_session(app, theme, kind_keys):
+def log_referred_session(app, window, theme, kind_keys):
     """Keyboard only: a theme, Alt+R ticks "Referred", Tab and the arrows
     choose the kind of structure, Ctrl+Enter saves."""
+    log_button = find(window, "push button", S["log"], timeout=20)
+    wait_for(lambda: log_button.focused, what="the focus on Log Session")
     press("<Control><Shift>n")
     editor = dialog(app, S["editor"])
     search = find(editor, "text", S["find theme"])
@@ -131,11 +133,11 @@ def test():
     else:
         create_vault_through_ui(window, PASSPHRASE)
     find(window, "text", S["search people"], timeout=60)
-    # Ana lives in Reims (51454): its places come first.
+    # Ana lives in Reims (postal code 51100, INSEE 51454): its places come first.
     activate(find(window, "push button", S["new person"]))
     find(window, "text", S["first"]).text = "Ana"
     find(window, "text", S["last"]).text = "Silva"
-    find(window, "text", S["commune"]).text = "51454"
+    find(window, "text", S["commune"]).text = "51100"
     activate(find(window, "push button", S["add"]))
     find(window, "push button", S["refer"], timeout=20)
     press("<Control>q")
@@ -145,21 +147,22 @@ def test():
 
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)
+    # From the keyboard alone: the passphrase, then the person.
     entry = find(window, "password text", S["unlock"], timeout=30)
-    entry.text = PASSPHRASE
-    entry.grabFocus()
+    wait_for(lambda: entry.focused, what="the focus in the passphrase")
+    typeText(PASSPHRASE)
     press("Return")
     search = find(window, "text", S["search people"], timeout=60)
-    search.text = "Ana"
+    wait_for(lambda: search.focused, what="the focus in the people search")
+    typeText("Ana")
     wait_for(lambda: [n for n in window.findChildren(
         lambda n: n.roleName == "list item" and (n.name or "").startswith("Ana Silva") and n.showing,
         isLambda=True)], what="Ana Silva in the list")
-    search.grabFocus()
     press("Return")
     find(window, "push button", S["refer"], timeout=20)
 
     # ── A session that refers, then Escape: the session stays, no referral ──
-    log_referred_session(app, "ban", ["Down"])
+    log_referred_session(app, window, "ban", ["Down"])
     screenshot(f"session-referral-{TAG}-01-editor")
     press("<Control>Return")
     check(gone(app, S["editor"]), "the session form closes once saved")
@@ -178,7 +181,7 @@ def test():
     check(not referral_rows(window), "cancelling the referral refers nobody")
 
     # ── A second session, and the place, from the keyboard ──
-    log_referred_session(app, "sant", ["Down", "Down"])
+    log_referred_session(app, window, "sant", ["Down", "Down"])
     press("<Control>Return")
     d = dialog(app, S["dialog"])
     kind = find(d, "combo box", S["kind"], showing=False)
@@ -200,7 +203,7 @@ def test():
     check(gone(app, S["dialog"]), "Enter in the reason saves the referral")
     check(bool(eventually(lambda: labels_containing(window, S["saved"]))), "a toast says the referral is saved")
     rows = wait_for(lambda: referral_rows(window), what="the referral in the story")
-    check(len(rows) == 1 and rows[0].name.startswith(S["referral"]) and MEDIATION in rows[0].name
+    check(len(rows) == 1 and (S["referral"] + " — ") in rows[0].name and MEDIATION in rows[0].name
           and "Demande de retraite" in rows[0].name,
           f"the story shows the referral, its kind of structure and reason: {[r.name for r in rows]}")
     check(len(story_rows(window, "Santé")) >= 1 and len(story_rows(window, "Banque et achats en ligne")) == 1,
