@@ -334,6 +334,8 @@ after_change (SillonPersonPage *self, const char *message, UndoKind undo_kind, S
   sillon_toast_show (self->toast, message, undo_kind != UNDO_NONE);
 }
 
+static void open_referral_dialog (SillonPersonPage *self, const char *destination);
+
 static void
 on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
 {
@@ -341,6 +343,8 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
   g_autoptr (SillonSession) session = NULL;
   g_autoptr (SillonSession) before = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *destination = NULL;
+  gboolean offer_referral;
 
   if (response != GTK_RESPONSE_OK || store == NULL)
     {
@@ -361,17 +365,29 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
           sillon_session_editor_show_error (SILLON_SESSION_EDITOR (dialog), error->message);
           return;
         }
+      /* Only a referral the edit adds: one already said was offered then. */
+      offer_referral = session->referred && !before->referred;
+      destination = g_strdup (session->referral_destination);
       gtk_widget_destroy (dialog);
       after_change (self, _ ("Session saved."), UNDO_UPDATE, g_steal_pointer (&before));
-      return;
     }
-  if (!sillon_store_insert_session (store, session, &error))
+  else
     {
-      sillon_session_editor_show_error (SILLON_SESSION_EDITOR (dialog), error->message);
-      return;
+      if (!sillon_store_insert_session (store, session, &error))
+        {
+          sillon_session_editor_show_error (SILLON_SESSION_EDITOR (dialog), error->message);
+          return;
+        }
+      offer_referral = session->referred;
+      destination = g_strdup (session->referral_destination);
+      gtk_widget_destroy (dialog);
+      after_change (self, _ ("Session logged."), UNDO_INSERT, g_steal_pointer (&session));
     }
-  gtk_widget_destroy (dialog);
-  after_change (self, _ ("Session logged."), UNDO_INSERT, g_steal_pointer (&session));
+  /* The session is written: the referral to a named place follows at once,
+   * its kind of structure taken from the session. Cancelling it keeps the
+   * session as saved. */
+  if (offer_referral)
+    open_referral_dialog (self, destination);
 }
 
 static void
@@ -812,15 +828,15 @@ on_refer_response (SillonPersonPage *self, int response)
     queue_sheet (self, SILLON_SHEET_REFERRAL, r->id, response == SILLON_REFERRAL_DIALOG_RESPONSE_SAVE_PDF);
 }
 
+/* The referral dialog, its kind of structure already @destination (a
+ * StructureDeRedirection value, NULL: not said) when a session said it. */
 static void
-on_refer_activated (GSimpleAction *action,
-                    GVariant *parameter,
-                    gpointer user_data)
+open_referral_dialog (SillonPersonPage *self, const char *destination)
 {
-  SillonPersonPage *self = user_data;
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonBeneficiary) b = NULL;
   g_autoptr (GError) error = NULL;
+  SillonReferralDialog *dialog;
 
   if (self->dialog != NULL || store == NULL || self->beneficiary_id == 0)
     return;
@@ -831,10 +847,19 @@ on_refer_activated (GSimpleAction *action,
       sillon_person_page_show_message (self, error->message);
       return;
     }
-  track_dialog (self,
-                GTK_WIDGET (sillon_referral_dialog_new (toplevel_window (self), sillon_page_get_session (SILLON_PAGE (self)),
-                                                        self->beneficiary_id, b->commune_insee)),
-                G_CALLBACK (on_refer_response));
+  dialog = sillon_referral_dialog_new (toplevel_window (self), sillon_page_get_session (SILLON_PAGE (self)),
+                                       self->beneficiary_id, b->commune_insee);
+  if (destination != NULL)
+    sillon_referral_dialog_set_destination (dialog, destination);
+  track_dialog (self, GTK_WIDGET (dialog), G_CALLBACK (on_refer_response));
+}
+
+static void
+on_refer_activated (GSimpleAction *action,
+                    GVariant *parameter,
+                    gpointer user_data)
+{
+  open_referral_dialog (user_data, NULL);
 }
 
 static void

@@ -154,6 +154,18 @@ on_search_entry_activate (SillonReferralDialog *self)
     on_places_list_row_activated (self, first);
 }
 
+/* The search entry takes Escape for itself: it empties the search, and
+ * once empty Escape cancels the dialog, as it does from any other field
+ * (the dialog opens on the search, after a session too). */
+static void
+on_search_entry_stop_search (SillonReferralDialog *self)
+{
+  if (gtk_entry_get_text (GTK_ENTRY (self->search_entry))[0] != '\0')
+    gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
+  else
+    gtk_dialog_response (GTK_DIALOG (self), GTK_RESPONSE_CANCEL);
+}
+
 static void
 on_consent_check_toggled (SillonReferralDialog *self)
 {
@@ -220,6 +232,16 @@ sillon_referral_dialog_new (GtkWindow *parent,
   fill_destinations (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;
+}
+
+void
+sillon_referral_dialog_set_destination (SillonReferralDialog *self,
+                                        const char *destination)
+{
+  g_return_if_fail (SILLON_IS_REFERRAL_DIALOG (self));
+
+  if (destination == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), destination))
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), NOT_SAID);
 }
 
 static char *
@@ -356,6 +378,7 @@ sillon_referral_dialog_class_init (SillonReferralDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, share_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_consent_check_toggled);

@@ -39,6 +39,10 @@ SillonReferralDialog *sillon_referral_dialog_new (GtkWindow *parent,
                                                   SillonVaultSession *session,
                                                   gint64 beneficiary_id,
                                                   const char *commune_insee);
+/* Chooses the kind of structure (a StructureDeRedirection value), as the
+ * session that led to the referral said it; an unknown one leaves it not said. */
+void sillon_referral_dialog_set_destination (SillonReferralDialog *self,
+                                             const char *destination);
 /* The referral as filled in, dated today; NULL with an error saying what
  * is missing (and the focus on it). */
 SillonReferral *sillon_referral_dialog_get_referral (SillonReferralDialog *self,

@@ -169,11 +169,11 @@ def test():
     else:
         create_vault_through_ui(window, PASSPHRASE)
     find(window, "text", S["search people"], timeout=60)
-    # Ana lives in Reims (51454); the commune entry also reads a code INSEE.
+    # Ana lives in Reims (postal code 51100, INSEE 51454).
     activate(find(window, "push button", S["new person"]))
     find(window, "text", S["first"]).text = "Ana"
     find(window, "text", S["last"]).text = "Silva"
-    find(window, "text", S["commune"]).text = "51454"
+    find(window, "text", S["commune"]).text = "51100"
     activate(find(window, "push button", S["add"]))
     find(window, "push button", S["refer"], timeout=20)
     press("<Control>q")

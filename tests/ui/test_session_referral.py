@@ -1,0 +1,217 @@
+"""A referral at the end of a session, keyboard only: the mediator logs a
+session that says "referred to another structure" and its kind of structure;
+once the session is saved, the referral dialog opens with that kind already
+chosen and the focus in the place search. Escape leaves the session saved and
+refers nobody; a second session goes on to a place: type its commune, Enter,
+say why, Enter, and the person's story shows the referral.
+
+Run in English at 1366×768, and in French at 1366×768 with text scale 1.5
+(SILLON_TEST_LANGUAGE, GDK_DPI_SCALE)."""
+
+import os
+import subprocess
+
+from dogtail.rawinput import typeText
+from gi.repository import Gdk
+from sillonui import (activate, check, create_vault_through_ui, dialog_showing, eventually, find, labels_containing,
+                      press, run, screenshot, start_app, unnamed_interactive, wait_for)
+
+PASSPHRASE = "refer at the end of a session"
+HERE = os.path.dirname(os.path.abspath(__file__))
+PLACES_FILE = os.path.join(HERE, "..", "data", "lieux", "orientation.csv")
+LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
+TAG = LANGUAGE + ("-large" if os.environ.get("GDK_DPI_SCALE", "1") != "1" else "")
+vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "session-referral.sillon")
+
+S = {
+    "en": {
+        "search people": "Search people", "new person": "New Person", "first": "First name",
+        "last": "Last name", "commune": "Commune", "add": "Add Person", "refer": "Refer…",
+        "unlock": "Passphrase", "log": "Log Session", "editor": "Log a Session", "find theme": "Find a theme",
+        "dialog": "New Referral", "search places": "Search places", "places": "Places found",
+        "kind": "Kind of structure", "why": "Why the person is referred",
+        "logged": "Session logged.", "saved": "Referral saved.", "issued": "issued, no news yet",
+        "referral": "Referral",
+    },
+    "fr": {
+        "search people": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
+        "last": "Nom", "commune": "Commune", "add": "Ajouter la personne", "refer": "Orienter…",
+        "unlock": "Phrase de passe", "log": "Noter un accompagnement", "editor": "Noter un accompagnement", "find theme": "Chercher une thématique",
+        "dialog": "Nouvelle orientation", "search places": "Rechercher des lieux", "places": "Lieux trouvés",
+        "kind": "Type de structure", "why": "Pourquoi la personne est orientée",
+        "logged": "Accompagnement noté.", "saved": "Orientation enregistrée.", "issued": "émise, sans nouvelles",
+        "referral": "Orientation",
+    },
+}[LANGUAGE]
+
+# The first kind of structure after "not said": national labels, in French.
+ADMINISTRATION = "Administration (mairie, préfecture…)"
+MEDIATION = "Autre structure de médiation numérique"
+
+
+def fits_screen(node, what):
+    """The node lies within the screen, and every control in it has a name."""
+    screen = Gdk.Screen.get_default()
+    width, height = screen.get_width(), screen.get_height()
+    (x, y), (w, h) = node.position, node.size
+    check(x >= 0 and y >= 0 and x + w <= width and y + h <= height,
+          f"{what} fits the {width}×{height} screen ({w}×{h} at {x},{y})")
+    missing = unnamed_interactive(node)
+    check(not missing, f"{what}: every control has a name: " + ", ".join(missing))
+
+
+def create_vault_in_french(window):
+    find(window, "text", "Votre nom").text = "Camille Martin"
+    find(window, "password text", "Phrase de passe").text = PASSPHRASE
+    find(window, "password text", "Confirmer la phrase de passe").text = PASSPHRASE
+    activate(find(window, "push button", "Créer le coffre-fort"))
+    activate(find(window, "check box", "J’ai noté la clé de secours", timeout=60))
+    proceed = find(window, "push button", "Continuer")
+    wait_for(lambda: proceed.sensitive, what="Continuer to become sensitive")
+    activate(proceed)
+
+
+def import_places():
+    """The directory, imported with sillon-cli while the application is closed."""
+    read_fd, write_fd = os.pipe()
+    os.write(write_fd, (PASSPHRASE + "\n").encode())
+    os.close(write_fd)
+    result = subprocess.run([os.environ["SILLON_CLI"], "places", "import", PLACES_FILE, "--vault", vault,
+                             "--passphrase-fd", str(read_fd)],
+                            pass_fds=(read_fd,), capture_output=True, text=True,
+                            env={**os.environ, "LANGUAGE": "en"})
+    os.close(read_fd)
+    check(result.returncode == 0, f"the places are imported (exit {result.returncode}: {result.stderr.strip()!r})")
+
+
+def dialog(app, title):
+    return wait_for(lambda: dialog_showing(app, title), timeout=20, what=f"the dialog {title!r}")
+
+
+def gone(app, title):
+    return eventually(lambda: dialog_showing(app, title) is None) is not None
+
+
+def combo_choice(combo):
+    """The name of a combo box's chosen item."""
+    child = combo.querySelection().getSelectedChild(0)
+    return child.name if child is not None else None
+
+
+def story_rows(window, text):
+    return window.findChildren(
+        lambda n: n.roleName == "list item" and text in (n.name or "") and n.showing, isLambda=True)
+
+
+def referral_rows(window):
+    return story_rows(window, S["issued"])
+
+
+def log_referred_session(app, window, theme, kind_keys):
+    """Keyboard only: a theme, Alt+R ticks "Referred", Tab and the arrows
+    choose the kind of structure, Ctrl+Enter saves."""
+    log_button = find(window, "push button", S["log"], timeout=20)
+    wait_for(lambda: log_button.focused, what="the focus on Log Session")
+    press("<Control><Shift>n")
+    editor = dialog(app, S["editor"])
+    search = find(editor, "text", S["find theme"])
+    wait_for(lambda: search.focused, what="the focus in the theme search")
+    typeText(theme)
+    press("Return")
+    press("<Alt>r")
+    press("Tab")
+    for key in kind_keys:
+        press(key)
+    return editor
+
+
+def test():
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=30)
+    if LANGUAGE == "fr":
+        create_vault_in_french(window)
+    else:
+        create_vault_through_ui(window, PASSPHRASE)
+    find(window, "text", S["search people"], timeout=60)
+    # Ana lives in Reims (postal code 51100, INSEE 51454): its places come first.
+    activate(find(window, "push button", S["new person"]))
+    find(window, "text", S["first"]).text = "Ana"
+    find(window, "text", S["last"]).text = "Silva"
+    find(window, "text", S["commune"]).text = "51100"
+    activate(find(window, "push button", S["add"]))
+    find(window, "push button", S["refer"], timeout=20)
+    press("<Control>q")
+    proc.wait(timeout=20)
+
+    import_places()
+
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=30)
+    # From the keyboard alone: the passphrase, then the person.
+    entry = find(window, "password text", S["unlock"], timeout=30)
+    wait_for(lambda: entry.focused, what="the focus in the passphrase")
+    typeText(PASSPHRASE)
+    press("Return")
+    search = find(window, "text", S["search people"], timeout=60)
+    wait_for(lambda: search.focused, what="the focus in the people search")
+    typeText("Ana")
+    wait_for(lambda: [n for n in window.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith("Ana Silva") and n.showing,
+        isLambda=True)], what="Ana Silva in the list")
+    press("Return")
+    find(window, "push button", S["refer"], timeout=20)
+
+    # ── A session that refers, then Escape: the session stays, no referral ──
+    log_referred_session(app, window, "ban", ["Down"])
+    screenshot(f"session-referral-{TAG}-01-editor")
+    press("<Control>Return")
+    check(gone(app, S["editor"]), "the session form closes once saved")
+    d = dialog(app, S["dialog"])
+    places = find(d, "text", S["search places"])
+    check(eventually(lambda: places.focused) is not None, "the referral starts in the place search")
+    kind = find(d, "combo box", S["kind"], showing=False)
+    check(combo_choice(kind) == ADMINISTRATION,
+          f"the kind of structure is the session's ({combo_choice(kind)!r})")
+    check(bool(story_rows(window, "Banque et achats en ligne")), "the session is saved before the referral")
+    screenshot(f"session-referral-{TAG}-02-dialog")
+    fits_screen(d, "the referral dialog opened after a session")
+    press("Escape")
+    check(gone(app, S["dialog"]), "Escape closes the referral dialog")
+    check(bool(story_rows(window, "Banque et achats en ligne")), "cancelling the referral keeps the session")
+    check(not referral_rows(window), "cancelling the referral refers nobody")
+
+    # ── A second session, and the place, from the keyboard ──
+    log_referred_session(app, window, "sant", ["Down", "Down"])
+    press("<Control>Return")
+    d = dialog(app, S["dialog"])
+    kind = find(d, "combo box", S["kind"], showing=False)
+    check(combo_choice(kind) == MEDIATION,
+          f"the kind of structure is this session's ({combo_choice(kind)!r})")
+    places = find(d, "text", S["search places"])
+    wait_for(lambda: places.focused, what="the focus in the place search")
+    typeText("Reims")
+    lst = find(d, "list box", S["places"], showing=False)
+    wait_for(lambda: [c for c in lst.children if c.roleName == "list item"
+                      and (c.name or "").startswith("France services de Reims")],
+             what="the place of Reims")
+    press("Return")
+    why = find(d, "text", S["why"], showing=False)
+    wait_for(lambda: why.focused, what="the focus on the reason once the place is chosen")
+    typeText("Demande de retraite")
+    screenshot(f"session-referral-{TAG}-03-dialog-filled")
+    press("Return")
+    check(gone(app, S["dialog"]), "Enter in the reason saves the referral")
+    check(bool(eventually(lambda: labels_containing(window, S["saved"]))), "a toast says the referral is saved")
+    rows = wait_for(lambda: referral_rows(window), what="the referral in the story")
+    check(len(rows) == 1 and (S["referral"] + " — ") in rows[0].name and MEDIATION in rows[0].name
+          and "Demande de retraite" in rows[0].name,
+          f"the story shows the referral, its kind of structure and reason: {[r.name for r in rows]}")
+    check(len(story_rows(window, "Santé")) >= 1 and len(story_rows(window, "Banque et achats en ligne")) == 1,
+          "both sessions are in the story")
+    screenshot(f"session-referral-{TAG}-04-story")
+
+    press("<Control>q")
+    proc.wait(timeout=20)
+
+
+run(test)
