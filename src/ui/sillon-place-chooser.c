@@ -119,6 +119,7 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   sillon_message_label_set (self->hint, NULL);
   if (store == NULL || query[0] == '\0')
@@ -145,7 +146,7 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   /* The rows already there are shown again: a keystroke changes few. */
   sillon_list_box_show (self->result_list, found, ROW_KEY, describe_row, NULL);
   gtk_widget_show (GTK_WIDGET (self->result_list));
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-chooser-search", start, -1);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-chooser-search", start, start_cpu);
 }
 
 static void

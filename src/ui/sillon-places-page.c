@@ -115,6 +115,7 @@ refresh (SillonPlacesPage *self,
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   if (!force && g_strcmp0 (query, self->shown_query) == 0)
     return;
@@ -149,7 +150,7 @@ refresh (SillonPlacesPage *self,
   gtk_label_set_text (self->placeholder_label,
                       _ ("No place matches this search. Try the commune’s name, part of the place’s name, or another service."));
   sillon_list_box_show (self->place_list, found, "place-id", describe_row, NULL);
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-search", start, -1);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-search", start, start_cpu);
 }
 
 static void
