@@ -132,7 +132,8 @@ refresh (SillonPlacesPage *self,
     }
   if (query[0] == '\0')
     {
-      sillon_list_box_clear (self->place_list);
+      /* The rows are kept aside for the first letter typed next. */
+      sillon_list_box_show (self->place_list, NULL, "place-id", describe_row, NULL);
       gtk_label_set_text (self->placeholder_label,
                           _ ("Type the name of a place, a commune or a service, for example “Reims” or “impression”. "
                              "To fill the directory, import the national file of places with “Import a Directory…”."));
