@@ -68,6 +68,150 @@ sillon_list_row_set (GtkListBoxRow *row,
     g_object_set_data_full (G_OBJECT (row), key, g_memdup2 (&id, sizeof id), g_free);
 }
 
+/* Rows filled at once when the list has no size yet to tell how many
+ * show: more than 1366×768 shows. */
+#define FIRST_ROWS 15
+
+/* Rows filled per idle callback after the first screenful: small enough
+ * that a frame or a key press waiting behind it is not held up. */
+#define ROWS_PER_IDLE 5
+
+#define LIST_FILL_KEY "sillon-list-fill"
+
+/* What sillon_list_box_show() keeps on a list between two calls. */
+typedef struct
+{
+  GtkListBox *list; /* unowned: the fill lives on it */
+  /* The items the rows from index next on do not show yet, filled in an
+   * idle callback (source) after the first screenful is painted. */
+  GPtrArray *items;
+  guint next;
+  guint source;
+  char *key;
+  SillonListRowDescribe describe;
+  gpointer user_data;
+  /* Rows a shorter list left over, kept for the next longer one (owned). */
+  GPtrArray *spare_rows;
+} ListFill;
+
+static void
+spare_row_free (GtkWidget *row)
+{
+  gtk_widget_destroy (row);
+  g_object_unref (row);
+}
+
+static void
+list_fill_cancel (ListFill *fill)
+{
+  g_clear_handle_id (&fill->source, g_source_remove);
+  g_clear_pointer (&fill->items, g_ptr_array_unref);
+  fill->next = 0;
+}
+
+/* Drops what is pending and destroys the rows kept aside, with the names
+ * they held. */
+static void
+list_fill_drop (ListFill *fill)
+{
+  list_fill_cancel (fill);
+  g_ptr_array_set_size (fill->spare_rows, 0);
+}
+
+static void
+list_fill_free (ListFill *fill)
+{
+  list_fill_drop (fill);
+  g_ptr_array_unref (fill->spare_rows);
+  g_free (fill->key);
+  g_free (fill);
+}
+
+static void
+on_list_destroy (GtkWidget *list,
+                 ListFill *fill)
+{
+  list_fill_drop (fill);
+}
+
+static ListFill *
+list_fill_get (GtkListBox *list,
+               gboolean create)
+{
+  ListFill *fill = g_object_get_data (G_OBJECT (list), LIST_FILL_KEY);
+
+  if (fill != NULL || !create)
+    return fill;
+  fill = g_new0 (ListFill, 1);
+  fill->list = list;
+  fill->spare_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) spare_row_free);
+  g_object_set_data_full (G_OBJECT (list), LIST_FILL_KEY, fill, (GDestroyNotify) list_fill_free);
+  g_signal_connect (list, "destroy", G_CALLBACK (on_list_destroy), fill);
+  return fill;
+}
+
+/* Shows item @index in the @index-th row: the row already there, else one
+ * kept aside, else a new one. */
+static void
+fill_row (ListFill *fill,
+          guint index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (fill->list, (int) index);
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
+  gint64 id = fill->describe (fill->items->pdata[index], &title, &details, fill->user_data);
+
+  if (row != NULL)
+    sillon_list_row_set (row, title, details, fill->key, id);
+  else if (fill->spare_rows->len > 0)
+    {
+      g_autoptr (GtkWidget) spare = g_ptr_array_steal_index (fill->spare_rows, fill->spare_rows->len - 1);
+
+      sillon_list_row_set (GTK_LIST_BOX_ROW (spare), title, details, fill->key, id);
+      gtk_container_add (GTK_CONTAINER (fill->list), spare);
+    }
+  else
+    gtk_container_add (GTK_CONTAINER (fill->list), sillon_list_row_new (title, details, fill->key, id));
+}
+
+/* How many rows the list shows at once, counted from the top of what its
+ * scrolled window shows: those are filled before the frame that shows the
+ * result, the others just after it. */
+static guint
+rows_on_screen (GtkListBox *list)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (list, 0);
+  int row_height = first != NULL ? gtk_widget_get_allocated_height (GTK_WIDGET (first)) : 0;
+  GtkAdjustment *adjustment;
+  double bottom;
+
+  if (scroller == NULL || row_height <= 1)
+    return FIRST_ROWS;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (gtk_adjustment_get_page_size (adjustment) <= 1)
+    return FIRST_ROWS;
+  /* Scrolled down, the rows in view are further on. One more than fits,
+   * for the row cut by the bottom edge, and one for rounding. */
+  bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+  return (guint) (bottom / row_height) + 2;
+}
+
+static gboolean
+fill_pending_rows (gpointer user_data)
+{
+  ListFill *fill = user_data;
+  guint end = MIN (fill->next + ROWS_PER_IDLE, fill->items->len);
+
+  for (; fill->next < end; fill->next++)
+    fill_row (fill, fill->next);
+  if (fill->next < fill->items->len)
+    return G_SOURCE_CONTINUE;
+  fill->source = 0;
+  list_fill_cancel (fill);
+  return G_SOURCE_REMOVE;
+}
+
 void
 sillon_list_box_show (GtkListBox *list,
                       GPtrArray *items,
@@ -75,33 +219,54 @@ sillon_list_box_show (GtkListBox *list,
                       SillonListRowDescribe describe,
                       gpointer user_data)
 {
-  g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (list));
-  GList *l = rows;
+  ListFill *fill = list_fill_get (list, TRUE);
+  g_autoptr (GList) rows = NULL;
+  guint count = items != NULL ? items->len : 0;
+  guint now = MIN (count, rows_on_screen (list));
+  guint shown;
 
-  for (guint i = 0; items != NULL && i < items->len; i++)
+  list_fill_cancel (fill);
+  if (g_strcmp0 (fill->key, key) != 0)
     {
-      g_autofree char *title = NULL;
-      g_autofree char *details = NULL;
-      gint64 id = describe (items->pdata[i], &title, &details, user_data);
-
-      if (l != NULL)
-        {
-          sillon_list_row_set (l->data, title, details, key, id);
-          l = l->next;
-        }
-      else
-        gtk_container_add (GTK_CONTAINER (list), sillon_list_row_new (title, details, key, id));
+      g_free (fill->key);
+      fill->key = g_strdup (key);
     }
-  if (l == NULL)
-    return;
-  for (GList *rest = g_list_last (rows);; rest = rest->prev)
+  fill->describe = describe;
+  fill->user_data = user_data;
+  if (count > 0)
+    fill->items = g_ptr_array_ref (items);
+  for (guint i = 0; i < now; i++)
+    fill_row (fill, i);
+
+  /* The rows past the screenful stay until their turn comes (moving them
+   * out and back would cost more than the stale text they show for a few
+   * frames). The rows left over leave the list now, from the last one, so
+   * that the rows a screen reader may be reading keep their place. They are kept
+   * aside (not destroyed: a screen reader may still hold them) for the
+   * next longer list, which would otherwise make them again: the first
+   * letter after an empty search needs 50. Not hidden in the list: a
+   * hidden row still counts as a list item for a screen reader. */
+  rows = gtk_container_get_children (GTK_CONTAINER (list));
+  shown = g_list_length (rows);
+  for (GList *rest = g_list_last (rows); shown > count; rest = rest->prev, shown--)
     {
-      gboolean last = rest == l;
+      GtkWidget *row = rest->data;
 
-      gtk_widget_destroy (rest->data);
-      if (last)
-        break;
+      /* A selected row would come back drawn as selected. */
+      gtk_list_box_unselect_row (list, GTK_LIST_BOX_ROW (row));
+      g_ptr_array_add (fill->spare_rows, g_object_ref_sink (row));
+      gtk_container_remove (GTK_CONTAINER (list), row);
+      g_object_set_data (G_OBJECT (row), key, NULL);
     }
+
+  if (now < count)
+    {
+      fill->next = now;
+      fill->source = g_idle_add (fill_pending_rows, fill);
+      g_source_set_name_by_id (fill->source, "[sillon] fill a list");
+    }
+  else
+    g_clear_pointer (&fill->items, g_ptr_array_unref);
 }
 
 gint64
@@ -117,6 +282,10 @@ void
 sillon_list_box_clear (GtkListBox *list)
 {
   g_autoptr (GList) rows = gtk_container_get_children (GTK_CONTAINER (list));
+  ListFill *fill = list_fill_get (list, FALSE);
+
+  if (fill != NULL)
+    list_fill_drop (fill);
 
   for (GList *l = rows; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);

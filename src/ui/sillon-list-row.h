@@ -36,16 +36,25 @@ typedef gint64 (*SillonListRowDescribe) (gpointer item,
                                          gpointer user_data);
 
 /* Shows one row per item of @items (NULL: none) in @list, reusing the rows
- * already there and destroying those left over, from the last. A keystroke
- * in a search then costs the rows that change rather than a list of new
- * ones, and a screen reader reading the list is not left with rows that
- * no longer exist. */
+ * already there. A keystroke in a search then costs the rows that change
+ * rather than a list of new ones. Only the rows on screen are filled at
+ * once; the others are filled in idle callbacks after the frame that shows
+ * the result, a few at a time, so that a key press is answered within a
+ * frame even when a first letter brings 50 rows; a new call (or
+ * sillon_list_box_clear()) drops what an earlier one left to fill, and
+ * @items is kept (referenced) until then. The rows left over leave the
+ * list, from the last, and are kept aside (not hidden: a hidden row still
+ * counts as a list item for a screen reader) for the next longer list, so
+ * that a screen reader reading the list is not left with rows that no
+ * longer exist. */
 void sillon_list_box_show (GtkListBox *list,
                            GPtrArray *items,
                            const char *key,
                            SillonListRowDescribe describe,
                            gpointer user_data);
-/* Destroys every row of @list (the placeholder stays). */
+/* Destroys every row of @list (the placeholder stays), the rows
+ * sillon_list_box_show() kept aside included, and drops what it had left
+ * to fill: at the lock, nothing keeps the names the rows showed. */
 void sillon_list_box_clear (GtkListBox *list);
 
 G_END_DECLS

@@ -103,10 +103,16 @@ describe_row (gpointer item,
   return p->id;
 }
 
+/* @keep_rows: the rows are kept aside for the next search's first letter;
+ * otherwise destroyed (at the lock, nothing keeps the names they showed). */
 static void
-hide_results (SillonPlaceChooser *self)
+hide_results (SillonPlaceChooser *self,
+              gboolean keep_rows)
 {
-  sillon_list_box_clear (self->result_list);
+  if (keep_rows)
+    sillon_list_box_show (self->result_list, NULL, ROW_KEY, describe_row, NULL);
+  else
+    sillon_list_box_clear (self->result_list);
   gtk_widget_hide (GTK_WIDGET (self->result_list));
   sillon_message_label_set (self->hint, NULL);
 }
@@ -119,11 +125,12 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   sillon_message_label_set (self->hint, NULL);
   if (store == NULL || query[0] == '\0')
     {
-      hide_results (self);
+      hide_results (self, store != NULL);
       return;
     }
   found = sillon_store_search_places (store, query, MAX_RESULTS, &error);
@@ -131,13 +138,13 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
     {
       /* Translators: %s is the reason. */
       g_autofree char *text = g_strdup_printf (_ ("The places cannot be searched: %s"), error->message);
-      hide_results (self);
+      hide_results (self, store != NULL);
       sillon_message_label_set (self->hint, text);
       return;
     }
   if (found->len == 0)
     {
-      hide_results (self);
+      hide_results (self, store != NULL);
       sillon_message_label_set (self->hint,
                                 _ ("No place of the directory matches. Try the commune’s name or part of the place’s name; the directory is imported in the Places area."));
       return;
@@ -145,7 +152,7 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   /* The rows already there are shown again: a keystroke changes few. */
   sillon_list_box_show (self->result_list, found, ROW_KEY, describe_row, NULL);
   gtk_widget_show (GTK_WIDGET (self->result_list));
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-chooser-search", start, -1);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-chooser-search", start, start_cpu);
 }
 
 static void
@@ -162,7 +169,7 @@ choose (SillonPlaceChooser *self,
       return;
     }
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
-  hide_results (self);
+  hide_results (self, TRUE);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -245,7 +252,7 @@ sillon_place_chooser_clear (SillonPlaceChooser *self)
   g_return_if_fail (SILLON_IS_PLACE_CHOOSER (self));
 
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
-  hide_results (self);
+  hide_results (self, FALSE);
   show_chosen (self, NULL);
 }
 

@@ -116,6 +116,7 @@ refresh (SillonPlacesPage *self,
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   if (!force && g_strcmp0 (query, self->shown_query) == 0)
     return;
@@ -132,7 +133,8 @@ refresh (SillonPlacesPage *self,
     }
   if (query[0] == '\0')
     {
-      sillon_list_box_clear (self->place_list);
+      /* The rows are kept aside for the first letter typed next. */
+      sillon_list_box_show (self->place_list, NULL, "place-id", describe_row, NULL);
       gtk_label_set_text (self->placeholder_label,
                           _ ("Type the name of a place, a commune or a service, for example “Reims” or “impression”. "
                              "To fill the directory, import the national file of places with “Import a Directory…”."));
@@ -150,7 +152,7 @@ refresh (SillonPlacesPage *self,
   gtk_label_set_text (self->placeholder_label,
                       _ ("No place matches this search. Try the commune’s name, part of the place’s name, or another service."));
   sillon_list_box_show (self->place_list, found, "place-id", describe_row, NULL);
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-search", start, -1);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-search", start, start_cpu);
 }
 
 static void

@@ -67,17 +67,29 @@ def pct(values, p):
 names = ["workshops-list", "workshop-open", "place-search", "place-chooser-search"]
 medians = {n: [] for n in names}
 p95s = {n: [] for n in names}
+# The main thread's processor time, where the line gives it (a loaded
+# machine's wall clock also counts the other processes).
+cpu_medians = {n: [] for n in names}
+cpu_p95s = {n: [] for n in names}
 for run in range(1, runs + 1):
     samples = {n: [] for n in names}
+    cpu = {n: [] for n in names}
     for line in open(f"{work}/run-{run}.err", errors="replace"):
         parts = line.rstrip("\n").split("\t")
-        if len(parts) == 3 and parts[0] == "sillon-profile" and parts[1] in samples:
+        if len(parts) in (3, 4) and parts[0] == "sillon-profile" and parts[1] in samples:
             samples[parts[1]].append(float(parts[2]))
+            if len(parts) == 4:
+                cpu[parts[1]].append(float(parts[3]))
     print(f"run {run}: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
     for n in names:
         if samples[n]:
             medians[n].append(statistics.median(samples[n]))
             p95s[n].append(pct(samples[n], 0.95))
+            print(f"run {run}: {n} ms: median {medians[n][-1]:.1f}, p95 {p95s[n][-1]:.1f}")
+        if cpu[n]:
+            cpu_medians[n].append(statistics.median(cpu[n]))
+            cpu_p95s[n].append(pct(cpu[n], 0.95))
+            print(f"run {run}: {n} processor ms: median {cpu_medians[n][-1]:.1f}, p95 {cpu_p95s[n][-1]:.1f}")
 for run in range(1, runs + 1):
     for line in open(f"{work}/run-{run}.out"):
         if line.startswith("attendance_keys\t"):
@@ -87,4 +99,7 @@ for n in names:
     if medians[n]:
         print(f"{n} ms: median of runs' medians {statistics.median(medians[n]):.1f}, "
               f"median of runs' p95 {statistics.median(p95s[n]):.1f} (runs' medians {', '.join(f'{m:.1f}' for m in medians[n])})")
+    if cpu_medians[n]:
+        print(f"{n} processor ms: median of runs' medians {statistics.median(cpu_medians[n]):.1f}, "
+              f"median of runs' p95 {statistics.median(cpu_p95s[n]):.1f}")
 PY
