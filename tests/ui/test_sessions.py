@@ -14,7 +14,7 @@ from sillonui import (activate, appears, check, choose_assessment, create_vault_
                       eventually, find, labels_containing, list_items_starting, press, run, screenshot,
                       start_app, unnamed_interactive, wait_for)
 
-from gi.repository import Gdk
+from gi.repository import Atspi, Gdk
 
 PASSPHRASE = "a quiet field of wheat at dawn"
 LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
@@ -172,6 +172,7 @@ def open_and_compare(app, window):
     older.grabFocus()
     press("Return")
     viewer = dialog(app, S["viewer"].format(today_shown()))
+    first_size = viewer.size
     fits_screen(viewer, "the saved assessment")
     missing = unnamed_interactive(viewer)
     check(not missing, "every control of the saved assessment is named: " + ", ".join(missing))
@@ -187,6 +188,24 @@ def open_and_compare(app, window):
     check(bool(comparison), "the comparison shows each axis on the questions answered both times")
     check(bool(labels_containing(viewer, S["moved up"])), "the comparison lists the skills that moved")
     screenshot(f"sessions-{TAG}-09-compare")
+    fits_screen(viewer, "the saved assessment compared with another")
+    press("Escape")
+    no_dialog(app, S["viewer"].format(today_shown()))
+
+    # The window as large as the screen (maximised, or grown by a page shown
+    # before): the viewer once took its size from it, and went past the
+    # screen's foot. Its size depends on the screen alone.
+    screen = Gdk.Screen.get_default()
+    Atspi.Component.set_size(window, screen.get_width(), screen.get_height())
+    wait_for(lambda: window.size[1] >= screen.get_height() - 40, what="the window to grow to the screen")
+    older = assessment_rows(window)[-1]
+    older.grabFocus()
+    press("Return")
+    viewer = dialog(app, S["viewer"].format(today_shown()))
+    fits_screen(viewer, "the saved assessment over a window as large as the screen")
+    check(tuple(viewer.size) == tuple(first_size),
+          f"the saved assessment keeps its size whatever the window's ({tuple(viewer.size)}, first {tuple(first_size)})")
+    screenshot(f"sessions-{TAG}-09b-saved-assessment-large-window")
     press("Escape")
     no_dialog(app, S["viewer"].format(today_shown()))
 
@@ -418,8 +437,10 @@ def test():
     consent(app, window)
     merge_duplicate(app, window)
     edit_person(app, window)
-    open_and_compare(app, window)
+    # The people list visited first: the saved assessment must fit
+    # whatever was shown before it in the same run.
     log_from_list(app, window)
+    open_and_compare(app, window)
     erasure(app, window)
 
     press("<Control>q")
