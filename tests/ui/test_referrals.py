@@ -26,7 +26,7 @@ vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "referrals.sillon")
 S = {
     "en": {
         "search people": "Search people", "new person": "New Person", "first": "First name",
-        "last": "Last name", "commune": "Commune INSEE code", "add": "Add Person", "refer": "Refer…",
+        "last": "Last name", "commune": "Commune", "add": "Add Person", "refer": "Refer…",
         "dialog": "New Referral", "search places": "Search places", "places": "Places found",
         "save": "Save", "choose place": "Choose the place the person is referred to",
         "order": "Places in Reims come first, then the rest of Marne.",
@@ -44,7 +44,7 @@ S = {
     },
     "fr": {
         "search people": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
-        "last": "Nom", "commune": "Code INSEE de la commune", "add": "Ajouter la personne", "refer": "Orienter…",
+        "last": "Nom", "commune": "Commune", "add": "Ajouter la personne", "refer": "Orienter…",
         "dialog": "Nouvelle orientation", "search places": "Rechercher des lieux", "places": "Lieux trouvés",
         "save": "Enregistrer", "choose place": "Choisissez le lieu vers lequel la personne est orientée",
         "order": "Les lieux de Reims viennent d’abord, puis le reste de Marne.",
@@ -173,7 +173,7 @@ def test():
     activate(find(window, "push button", S["new person"]))
     find(window, "text", S["first"]).text = "Ana"
     find(window, "text", S["last"]).text = "Silva"
-    find(window, "text", S["commune"]).text = "51454"
+    find(window, "text", S["commune"]).text = "Reims"
     activate(find(window, "push button", S["add"]))
     find(window, "push button", S["refer"], timeout=20)
     press("<Control>q")
