@@ -19,6 +19,7 @@
 #include "sillon-assessment-summary.h"
 #include "sillon-assessment.h"
 #include "sillon-date-entry.h"
+#include "sillon-dialog-size.h"
 
 #define NONE_ID "-"
 
@@ -119,37 +120,6 @@ load_record (const SillonAssessmentRecord *record, SillonQuestionnaireRegistry *
   return g_steal_pointer (&assessment);
 }
 
-/* The default size is that of the content, without the header bar, which
- * GTK adds on top; with large text the header bar is tall. It is taken from
- * the monitor's work area, not from the parent window: the parent's size
- * depends on the page shown before, and a parent as tall as the screen made
- * the viewer taller than the screen. */
-static void
-fit_default_size (SillonAssessmentViewer *self, GtkWindow *parent)
-{
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-  GdkWindow *parent_window = parent != NULL ? gtk_widget_get_window (GTK_WIDGET (parent)) : NULL;
-  GdkMonitor *monitor = parent_window != NULL ? gdk_display_get_monitor_at_window (display, parent_window)
-                                              : gdk_display_get_primary_monitor (display);
-  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (self));
-  int width = 900, height = 720, titlebar_height = 0;
-
-  if (monitor == NULL && gdk_display_get_n_monitors (display) > 0)
-    monitor = gdk_display_get_monitor (display, 0);
-  if (titlebar != NULL)
-    gtk_widget_get_preferred_height (titlebar, NULL, &titlebar_height);
-  if (monitor != NULL)
-    {
-      GdkRectangle area;
-
-      gdk_monitor_get_workarea (monitor, &area);
-      /* A margin keeps the parent's edge in view around the dialog. */
-      width = MIN (width, area.width - 48);
-      height = MIN (height, area.height - titlebar_height - 48);
-    }
-  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 320), MAX (height, 300));
-}
-
 SillonAssessmentViewer *
 sillon_assessment_viewer_new (GtkWindow *parent,
                               GPtrArray *records,
@@ -231,7 +201,7 @@ sillon_assessment_viewer_new (GtkWindow *parent,
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->compare_combo), 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_combo), records->len > 1);
 
-  fit_default_size (self, parent);
+  sillon_dialog_set_default_size_within_screen (GTK_WINDOW (self), parent, 900, 720);
   return self;
 }
 

@@ -108,6 +108,10 @@ def session_rows(window):
     return list_items_starting(window, today_shown() + S["colon"] + S["session"])
 
 
+# The session form's size when first opened, over the window as it comes.
+editor_size = []
+
+
 def dialog(app, title):
     return wait_for(lambda: dialog_showing(app, title), what=f"the dialog {title!r}")
 
@@ -208,6 +212,14 @@ def open_and_compare(app, window):
     screenshot(f"sessions-{TAG}-09b-saved-assessment-large-window")
     press("Escape")
     no_dialog(app, S["viewer"].format(today_shown()))
+    # The session form, sized the same way, keeps its size too.
+    press("<Control><Shift>n")
+    editor = dialog(app, S["dialog"])
+    fits_screen(editor, "the session form over a window as large as the screen")
+    check(tuple(editor.size) == editor_size[0],
+          f"the session form keeps its size whatever the window's ({tuple(editor.size)}, first {editor_size[0]})")
+    activate(find(editor, "push button", S["cancel"]))
+    no_dialog(app, S["dialog"])
 
 
 def alert(app, text):
@@ -361,6 +373,7 @@ def test():
     wait_for(lambda: search.focused, what="the focus in the theme search")
     screenshot(f"sessions-{TAG}-02-editor")
     fits_screen(editor, "the session form")
+    editor_size.append(tuple(editor.size))
     missing = unnamed_interactive(editor)
     check(not missing, "every control of the session form is named: " + ", ".join(missing))
     # National values show their label in the interface's language.
