@@ -14,5 +14,6 @@ void sillon_dialog_set_default_size_within_screen (GtkWindow *dialog,
                                                    GtkWindow *parent,
                                                    int width,
                                                    int height);
+void sillon_dialog_grow_within_screen (GtkWindow *dialog, GtkWidget *shown);
 
 G_END_DECLS

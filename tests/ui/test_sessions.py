@@ -315,6 +315,7 @@ def edit_person(app, window):
     activate(find(window, "push button", S["edit person"]))
     form = dialog(app, S["person dialog"])
     fits_screen(form, "the person form")
+    opened_height = form.size[1]
     missing = unnamed_interactive(form)
     check(not missing, "every control of the person form is named: " + ", ".join(missing))
     find(form, "text", S["last"]).text = "Diallo"
@@ -324,6 +325,11 @@ def edit_person(app, window):
     check(bool(eventually(lambda: labels_containing(form, S["year must"]))),
           "a birth year that is not a number is refused with an example")
     check(find(form, "text", S["last"]).text == "Diallo", "the refused form keeps what was typed")
+    # The message makes room for itself: the form grows rather than push
+    # its foot out of view, and still fits the screen.
+    check(bool(eventually(lambda: form.size[1] > opened_height)),
+          f"the refused form grows by its message ({form.size[1]}, opened at {opened_height})")
+    fits_screen(form, "the refused person form")
     year.text = BORN
     screenshot(f"sessions-{TAG}-13-person-form")
     activate(find(form, "push button", S["save"]))
