@@ -19,6 +19,7 @@
 #include "sillon-assessment-summary.h"
 #include "sillon-assessment.h"
 #include "sillon-date-entry.h"
+#include "sillon-dialog-size.h"
 
 #define NONE_ID "-"
 
@@ -130,7 +131,6 @@ sillon_assessment_viewer_new (GtkWindow *parent,
   g_autoptr (SillonOrientationRules) rules = NULL;
   g_autofree char *title = NULL;
   const SillonAssessmentRecord *shown = NULL;
-  int width = 900, height = 720;
 
   g_return_val_if_fail (records != NULL, NULL);
 
@@ -201,15 +201,7 @@ sillon_assessment_viewer_new (GtkWindow *parent,
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->compare_combo), 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_combo), records->len > 1);
 
-  if (parent != NULL)
-    {
-      int parent_width, parent_height;
-
-      gtk_window_get_size (parent, &parent_width, &parent_height);
-      width = MIN (width, parent_width - 24);
-      height = MIN (height, parent_height - 24);
-    }
-  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 320), MAX (height, 300));
+  sillon_dialog_set_default_size_within_screen (GTK_WINDOW (self), parent, 900, 720);
   return self;
 }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sillon-commune-entry.h"
+#include "sillon-dialog-size.h"
 #include "sillon-message-label.h"
 
 G_DEFINE_QUARK (sillon - person - editor - error - quark, sillon_person_editor_error)
@@ -115,7 +116,11 @@ sillon_person_editor_show_error (SillonPersonEditor *self, const char *message)
 {
   g_return_if_fail (SILLON_IS_PERSON_EDITOR (self));
 
+  gboolean was_shown = gtk_widget_get_visible (GTK_WIDGET (self->message_label));
+
   sillon_message_label_set (self->message_label, message);
+  if (!was_shown)
+    sillon_dialog_grow_within_screen (GTK_WINDOW (self), GTK_WIDGET (self->message_label));
 }
 
 static void

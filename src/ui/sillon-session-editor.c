@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sillon-date-entry.h"
+#include "sillon-dialog-size.h"
 #include "sillon-message-label.h"
 
 G_DEFINE_QUARK (sillon - session - editor - error - quark, sillon_session_editor_error)
@@ -327,16 +328,8 @@ sillon_session_editor_new (GtkWindow *parent,
   if (session->id != 0)
     gtk_window_set_title (GTK_WINDOW (self), _ ("Edit the Session"));
 
-  /* Never taller or wider than the window it belongs to: the form scrolls. */
-  if (parent != NULL)
-    {
-      int parent_width, parent_height;
-
-      gtk_window_get_size (parent, &parent_width, &parent_height);
-      width = MIN (width, parent_width - 24);
-      height = MIN (height, parent_height - 24);
-    }
-  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 320), MAX (height, 300));
+  /* Never taller or wider than the screen: the form scrolls. */
+  sillon_dialog_set_default_size_within_screen (GTK_WINDOW (self), parent, width, height);
 
   fill_themes (self, session->themes);
   fill_vocabulary_checks (self, self->admin_box, 2, "Thematique_demarches_administratives", session->admin_themes);

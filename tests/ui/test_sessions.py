@@ -14,7 +14,7 @@ from sillonui import (activate, appears, check, choose_assessment, create_vault_
                       eventually, find, labels_containing, list_items_starting, press, run, screenshot,
                       start_app, unnamed_interactive, wait_for)
 
-from gi.repository import Gdk
+from gi.repository import Atspi, Gdk
 
 PASSPHRASE = "a quiet field of wheat at dawn"
 LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
@@ -108,6 +108,10 @@ def session_rows(window):
     return list_items_starting(window, today_shown() + S["colon"] + S["session"])
 
 
+# The session form's size when first opened, over the window as it comes.
+editor_size = []
+
+
 def dialog(app, title):
     return wait_for(lambda: dialog_showing(app, title), what=f"the dialog {title!r}")
 
@@ -172,6 +176,7 @@ def open_and_compare(app, window):
     older.grabFocus()
     press("Return")
     viewer = dialog(app, S["viewer"].format(today_shown()))
+    first_size = viewer.size
     fits_screen(viewer, "the saved assessment")
     missing = unnamed_interactive(viewer)
     check(not missing, "every control of the saved assessment is named: " + ", ".join(missing))
@@ -187,8 +192,34 @@ def open_and_compare(app, window):
     check(bool(comparison), "the comparison shows each axis on the questions answered both times")
     check(bool(labels_containing(viewer, S["moved up"])), "the comparison lists the skills that moved")
     screenshot(f"sessions-{TAG}-09-compare")
+    fits_screen(viewer, "the saved assessment compared with another")
     press("Escape")
     no_dialog(app, S["viewer"].format(today_shown()))
+
+    # The window as large as the screen (maximised, or grown by a page shown
+    # before): the viewer once took its size from it, and went past the
+    # screen's foot. Its size depends on the screen alone.
+    screen = Gdk.Screen.get_default()
+    Atspi.Component.set_size(window, screen.get_width(), screen.get_height())
+    wait_for(lambda: window.size[1] >= screen.get_height() - 40, what="the window to grow to the screen")
+    older = assessment_rows(window)[-1]
+    older.grabFocus()
+    press("Return")
+    viewer = dialog(app, S["viewer"].format(today_shown()))
+    fits_screen(viewer, "the saved assessment over a window as large as the screen")
+    check(tuple(viewer.size) == tuple(first_size),
+          f"the saved assessment keeps its size whatever the window's ({tuple(viewer.size)}, first {tuple(first_size)})")
+    screenshot(f"sessions-{TAG}-09b-saved-assessment-large-window")
+    press("Escape")
+    no_dialog(app, S["viewer"].format(today_shown()))
+    # The session form, sized the same way, keeps its size too.
+    press("<Control><Shift>n")
+    editor = dialog(app, S["dialog"])
+    fits_screen(editor, "the session form over a window as large as the screen")
+    check(tuple(editor.size) == editor_size[0],
+          f"the session form keeps its size whatever the window's ({tuple(editor.size)}, first {editor_size[0]})")
+    activate(find(editor, "push button", S["cancel"]))
+    no_dialog(app, S["dialog"])
 
 
 def alert(app, text):
@@ -284,6 +315,7 @@ def edit_person(app, window):
     activate(find(window, "push button", S["edit person"]))
     form = dialog(app, S["person dialog"])
     fits_screen(form, "the person form")
+    opened_height = form.size[1]
     missing = unnamed_interactive(form)
     check(not missing, "every control of the person form is named: " + ", ".join(missing))
     find(form, "text", S["last"]).text = "Diallo"
@@ -293,6 +325,11 @@ def edit_person(app, window):
     check(bool(eventually(lambda: labels_containing(form, S["year must"]))),
           "a birth year that is not a number is refused with an example")
     check(find(form, "text", S["last"]).text == "Diallo", "the refused form keeps what was typed")
+    # The message makes room for itself: the form grows rather than push
+    # its foot out of view, and still fits the screen.
+    check(bool(eventually(lambda: form.size[1] > opened_height)),
+          f"the refused form grows by its message ({form.size[1]}, opened at {opened_height})")
+    fits_screen(form, "the refused person form")
     year.text = BORN
     screenshot(f"sessions-{TAG}-13-person-form")
     activate(find(form, "push button", S["save"]))
@@ -342,6 +379,7 @@ def test():
     wait_for(lambda: search.focused, what="the focus in the theme search")
     screenshot(f"sessions-{TAG}-02-editor")
     fits_screen(editor, "the session form")
+    editor_size.append(tuple(editor.size))
     missing = unnamed_interactive(editor)
     check(not missing, "every control of the session form is named: " + ", ".join(missing))
     # National values show their label in the interface's language.
@@ -418,8 +456,10 @@ def test():
     consent(app, window)
     merge_duplicate(app, window)
     edit_person(app, window)
-    open_and_compare(app, window)
+    # The people list visited first: the saved assessment must fit
+    # whatever was shown before it in the same run.
     log_from_list(app, window)
+    open_and_compare(app, window)
     erasure(app, window)
 
     press("<Control>q")
