@@ -397,8 +397,11 @@ show_result (SillonAssessmentSummary *self,
   else
     gtk_label_set_text (self->summary_title, _ ("Result"));
   /* Translators: %1$u answers given, %2$u questions in all, %3$u skipped. */
-  basis = g_strdup_printf (_ ("Based on %1$u answers out of %2$u questions (%3$u skipped). "
-                              "Questions not answered count for nothing, not for zero."),
+  basis = g_strdup_printf (ngettext ("Based on %1$u answer out of %2$u questions (%3$u skipped). "
+                                     "Questions not answered count for nothing, not for zero.",
+                                     "Based on %1$u answers out of %2$u questions (%3$u skipped). "
+                                     "Questions not answered count for nothing, not for zero.",
+                                     answered),
                            answered, n_items, skipped);
   /* Each axis says what its score rests on: a quick assessment leaves
    * most questions not asked yet, and the mediator must see it. */
