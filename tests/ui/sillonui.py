@@ -250,6 +250,32 @@ def create_vault_through_ui(window, passphrase, mediator="Camille Martin"):
     continue_button.click()
 
 
+def fits_screen(node, what, names=True):
+    """The node lies within the screen (1366×768 at text scale 1.5 in the
+    large-text runs) and, unless NAMES is false, every control in it has an
+    accessible name."""
+    screen = Gdk.Screen.get_default()
+    width, height = screen.get_width(), screen.get_height()
+    (x, y), (w, h) = node.position, node.size
+    check(x >= 0 and y >= 0 and x + w <= width and y + h <= height,
+          f"{what} fits the {width}×{height} screen ({w}×{h} at {x},{y})")
+    if names:
+        missing = unnamed_interactive(node)
+        check(not missing, f"{what}: every control has a name: " + ", ".join(missing))
+
+
+def create_vault_in_french(window, passphrase, mediator="Camille Martin"):
+    """create_vault_through_ui for an application running in French."""
+    find(window, "text", "Votre nom").text = mediator
+    find(window, "password text", "Phrase de passe").text = passphrase
+    find(window, "password text", "Confirmer la phrase de passe").text = passphrase
+    activate(find(window, "push button", "Créer le coffre-fort"))
+    activate(find(window, "check box", "J’ai noté la clé de secours", timeout=60))
+    proceed = find(window, "push button", "Continuer")
+    wait_for(lambda: proceed.sensitive, what="Continuer to become sensitive")
+    activate(proceed)
+
+
 ASSESSMENT_KINDS = {
     "en": {"quick": "Quick Assessment", "full": "Full Assessment"},
     "fr": {"quick": "Diagnostic rapide", "full": "Diagnostic complet"},

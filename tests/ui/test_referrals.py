@@ -12,9 +12,8 @@ fit the screen and every control must have a name."""
 import os
 import subprocess
 
-from gi.repository import Gdk
-from sillonui import (activate, check, create_vault_through_ui, eventually, find, labels_containing,
-                      press, run, screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (activate, check, create_vault_in_french, create_vault_through_ui, eventually, find,
+                      fits_screen, labels_containing, press, run, screenshot, start_app, wait_for)
 
 PASSPHRASE = "a referral to the right place"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -62,28 +61,6 @@ S = {
         "not honoured short": "non honorée", "unlock": "Phrase de passe", "area": "Orientations",
     },
 }[LANGUAGE]
-
-
-def fits_screen(node, what):
-    """The node lies within the screen, and every control in it has a name."""
-    screen = Gdk.Screen.get_default()
-    width, height = screen.get_width(), screen.get_height()
-    (x, y), (w, h) = node.position, node.size
-    check(x >= 0 and y >= 0 and x + w <= width and y + h <= height,
-          f"{what} fits the {width}×{height} screen ({w}×{h} at {x},{y})")
-    missing = unnamed_interactive(node)
-    check(not missing, f"{what}: every control has a name: " + ", ".join(missing))
-
-
-def create_vault_in_french(window):
-    find(window, "text", "Votre nom").text = "Camille Martin"
-    find(window, "password text", "Phrase de passe").text = PASSPHRASE
-    find(window, "password text", "Confirmer la phrase de passe").text = PASSPHRASE
-    activate(find(window, "push button", "Créer le coffre-fort"))
-    activate(find(window, "check box", "J’ai noté la clé de secours", timeout=60))
-    proceed = find(window, "push button", "Continuer")
-    wait_for(lambda: proceed.sensitive, what="Continuer to become sensitive")
-    activate(proceed)
 
 
 def import_places():
@@ -165,7 +142,7 @@ def test():
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)
     if LANGUAGE == "fr":
-        create_vault_in_french(window)
+        create_vault_in_french(window, PASSPHRASE)
     else:
         create_vault_through_ui(window, PASSPHRASE)
     find(window, "text", S["search people"], timeout=60)

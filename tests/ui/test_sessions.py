@@ -10,9 +10,10 @@ import datetime
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, appears, check, choose_assessment, create_vault_through_ui, dialog_showing,
-                      eventually, find, labels_containing, list_items_starting, press, run, screenshot,
-                      start_app, unnamed_interactive, wait_for)
+from sillonui import (activate, appears, check, choose_assessment, create_vault_in_french,
+                      create_vault_through_ui, dialog_showing, eventually, find, fits_screen,
+                      labels_containing, list_items_starting, press, run, screenshot, start_app,
+                      unnamed_interactive, wait_for)
 
 from gi.repository import Atspi, Gdk
 
@@ -120,28 +121,6 @@ def no_dialog(app, title):
     return eventually(lambda: dialog_showing(app, title) is None, what=f"the dialog {title!r} to close")
 
 
-def fits_screen(node, what):
-    """The node's extents lie within the screen (1366×768 at text scale 1.5
-    in the large-text run)."""
-    screen = Gdk.Screen.get_default()
-    width, height = screen.get_width(), screen.get_height()
-    x, y = node.position
-    w, h = node.size
-    check(x >= 0 and y >= 0 and x + w <= width and y + h <= height,
-          f"{what} fits the {width}×{height} screen ({w}×{h} at {x},{y})")
-
-
-def create_vault_in_french(window):
-    find(window, "text", "Votre nom").text = "Camille Martin"
-    find(window, "password text", "Phrase de passe").text = PASSPHRASE
-    find(window, "password text", "Confirmer la phrase de passe").text = PASSPHRASE
-    activate(find(window, "push button", "Créer le coffre-fort"))
-    activate(find(window, "check box", "J’ai noté la clé de secours", timeout=60))
-    proceed = find(window, "push button", "Continuer")
-    wait_for(lambda: proceed.sensitive, what="Continuer to become sensitive")
-    activate(proceed)
-
-
 def assessment_rows(window):
     return window.findChildren(
         lambda n: n.roleName == "list item"
@@ -177,7 +156,7 @@ def open_and_compare(app, window):
     press("Return")
     viewer = dialog(app, S["viewer"].format(today_shown()))
     first_size = viewer.size
-    fits_screen(viewer, "the saved assessment")
+    fits_screen(viewer, "the saved assessment", names=False)
     missing = unnamed_interactive(viewer)
     check(not missing, "every control of the saved assessment is named: " + ", ".join(missing))
     check(not [n for n in viewer.findChildren(lambda n: n.roleName == "push button" and n.showing
@@ -192,7 +171,7 @@ def open_and_compare(app, window):
     check(bool(comparison), "the comparison shows each axis on the questions answered both times")
     check(bool(labels_containing(viewer, S["moved up"])), "the comparison lists the skills that moved")
     screenshot(f"sessions-{TAG}-09-compare")
-    fits_screen(viewer, "the saved assessment compared with another")
+    fits_screen(viewer, "the saved assessment compared with another", names=False)
     press("Escape")
     no_dialog(app, S["viewer"].format(today_shown()))
 
@@ -206,7 +185,7 @@ def open_and_compare(app, window):
     older.grabFocus()
     press("Return")
     viewer = dialog(app, S["viewer"].format(today_shown()))
-    fits_screen(viewer, "the saved assessment over a window as large as the screen")
+    fits_screen(viewer, "the saved assessment over a window as large as the screen", names=False)
     check(tuple(viewer.size) == tuple(first_size),
           f"the saved assessment keeps its size whatever the window's ({tuple(viewer.size)}, first {tuple(first_size)})")
     screenshot(f"sessions-{TAG}-09b-saved-assessment-large-window")
@@ -215,7 +194,7 @@ def open_and_compare(app, window):
     # The session form, sized the same way, keeps its size too.
     press("<Control><Shift>n")
     editor = dialog(app, S["dialog"])
-    fits_screen(editor, "the session form over a window as large as the screen")
+    fits_screen(editor, "the session form over a window as large as the screen", names=False)
     check(tuple(editor.size) == editor_size[0],
           f"the session form keeps its size whatever the window's ({tuple(editor.size)}, first {editor_size[0]})")
     activate(find(editor, "push button", S["cancel"]))
@@ -266,7 +245,7 @@ def consent(app, window):
     check(bool(labels_containing(window, S["no consent"])), "the page says no consent is recorded")
     activate(find(window, "push button", S["record consent"]))
     form = dialog(app, S["consent dialog"])
-    fits_screen(form, "the consent form")
+    fits_screen(form, "the consent form", names=False)
     missing = unnamed_interactive(form)
     check(not missing, "every control of the consent form is named: " + ", ".join(missing))
     screenshot(f"sessions-{TAG}-10-consent")
@@ -275,7 +254,7 @@ def consent(app, window):
                        what="the consent on the page")
     check(bool(given), "the recorded consent shows with its date and scope")
     screenshot(f"sessions-{TAG}-11-consent-recorded")
-    fits_screen(window, "the person page with its story and consent")
+    fits_screen(window, "the person page with its story and consent", names=False)
 
     activate(find(window, "push button", S["revoke consent"]))
     activate(find(app, "push button", S["revoke"]))
@@ -314,7 +293,7 @@ def edit_person(app, window):
     # The typo is corrected; a bad year is refused and loses nothing typed.
     activate(find(window, "push button", S["edit person"]))
     form = dialog(app, S["person dialog"])
-    fits_screen(form, "the person form")
+    fits_screen(form, "the person form", names=False)
     opened_height = form.size[1]
     missing = unnamed_interactive(form)
     check(not missing, "every control of the person form is named: " + ", ".join(missing))
@@ -329,7 +308,7 @@ def edit_person(app, window):
     # its foot out of view, and still fits the screen.
     check(bool(eventually(lambda: form.size[1] > opened_height)),
           f"the refused form grows by its message ({form.size[1]}, opened at {opened_height})")
-    fits_screen(form, "the refused person form")
+    fits_screen(form, "the refused person form", names=False)
     year.text = BORN
     screenshot(f"sessions-{TAG}-13-person-form")
     activate(find(form, "push button", S["save"]))
@@ -352,7 +331,7 @@ def test():
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)
     if LANGUAGE == "fr":
-        create_vault_in_french(window)
+        create_vault_in_french(window, PASSPHRASE)
     else:
         create_vault_through_ui(window, PASSPHRASE)
 
@@ -366,7 +345,7 @@ def test():
     wait_for(lambda: log_button.focused, what="the focus on Log Session")
     check(not session_rows(window), "a new person has no session")
     screenshot(f"sessions-{TAG}-01-person-empty")
-    fits_screen(window, "the person page")
+    fits_screen(window, "the person page", names=False)
     missing = unnamed_interactive(window)
     check(not missing, "every control of the person page is named: " + ", ".join(missing))
 
@@ -378,7 +357,7 @@ def test():
     search = find(editor, "text", S["find theme"])
     wait_for(lambda: search.focused, what="the focus in the theme search")
     screenshot(f"sessions-{TAG}-02-editor")
-    fits_screen(editor, "the session form")
+    fits_screen(editor, "the session form", names=False)
     editor_size.append(tuple(editor.size))
     missing = unnamed_interactive(editor)
     check(not missing, "every control of the session form is named: " + ", ".join(missing))
