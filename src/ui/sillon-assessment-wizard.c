@@ -32,6 +32,7 @@
 #include "sillon-assessment-summary.h"
 #include "sillon-message-label.h"
 #include "sillon-quick-assessment.h"
+#include "sillon-widget-util.h"
 
 /* The store's name for the questionnaire family, whatever its version. */
 #define QUESTIONNAIRE_ID "pouvoir-vouloir-savoir"
@@ -126,15 +127,6 @@ current_item (SillonAssessmentWizard *self)
   return item_at_step (self, self->current);
 }
 
-static void
-clear_container (GtkContainer *container)
-{
-  g_autoptr (GList) children = gtk_container_get_children (container);
-
-  for (GList *l = children; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
-}
-
 /* ── Actions ───────────────────────────────────────────────────────────── */
 
 static void
@@ -218,7 +210,7 @@ show_question (SillonAssessmentWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->help_expander), help != NULL);
   gtk_label_set_text (self->help_label, help != NULL ? help : "");
 
-  clear_container (GTK_CONTAINER (self->answers_box));
+  sillon_container_destroy_children (GTK_CONTAINER (self->answers_box));
   g_ptr_array_set_size (self->answer_buttons, 0);
 
   /* A radio group always has one active member: this hidden one stands
@@ -901,7 +893,7 @@ sillon_assessment_wizard_reset (SillonAssessmentWizard *self)
   /* Answers are personal data: do not leave them in widgets either. */
   if (self->answers_box != NULL)
     {
-      clear_container (GTK_CONTAINER (self->answers_box));
+      sillon_container_destroy_children (GTK_CONTAINER (self->answers_box));
       gtk_label_set_text (self->person_label, "");
       gtk_label_set_text (self->choice_person_label, "");
       sillon_assessment_summary_clear (self->summary_page);
@@ -937,7 +929,7 @@ sillon_assessment_wizard_locked (SillonPage *page)
   self->pending_choice = gtk_stack_get_visible_child (self->pages) == self->question_page ? selected_index (self) : -1;
   gtk_label_set_text (self->person_label, "");
   gtk_label_set_text (self->choice_person_label, "");
-  clear_container (GTK_CONTAINER (self->answers_box));
+  sillon_container_destroy_children (GTK_CONTAINER (self->answers_box));
   g_ptr_array_set_size (self->answer_buttons, 0);
   update_actions (self);
 }

@@ -25,6 +25,7 @@
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-page.h"
+#include "sillon-widget-util.h"
 
 /* The kind combo's id of a step that is an individual session; a workshop
  * step's id is the workshop's id. */
@@ -264,13 +265,7 @@ fill_kinds (SillonParcoursSection *self,
       gtk_combo_box_text_append (self->kind_combo, id, text);
     }
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->kind_combo), 0);
-  /* Its list is a menu of its own for a screen reader: named after it. */
-  {
-    AtkObject *popup = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->kind_combo));
-
-    if (popup != NULL)
-      atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (self->kind_combo))));
-  }
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->kind_combo), NULL);
 }
 
 /* A workshop chosen as the step fills in its title and date. */

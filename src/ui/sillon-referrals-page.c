@@ -20,6 +20,7 @@
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-referral-status-dialog.h"
+#include "sillon-widget-util.h"
 
 struct _SillonReferralsPage
 {
@@ -200,11 +201,7 @@ sillon_referrals_page_class_init (SillonReferralsPageClass *klass)
 static void
 sillon_referrals_page_init (SillonReferralsPage *self)
 {
-  AtkObject *popup;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The combo box's pop-up is a control of its own for a screen reader. */
-  popup = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->age_combo));
-  if (popup != NULL)
-    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (self->age_combo))));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->age_combo), NULL);
 }

@@ -19,6 +19,7 @@
 #include "sillon-date-entry.h"
 #include "sillon-dialog-size.h"
 #include "sillon-message-label.h"
+#include "sillon-widget-util.h"
 
 G_DEFINE_QUARK (sillon - session - editor - error - quark, sillon_session_editor_error)
 
@@ -390,14 +391,6 @@ sillon_session_editor_new (GtkWindow *parent,
   return self;
 }
 
-static char *
-entry_text_or_null (GtkEntry *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  return text[0] == '\0' ? NULL : g_steal_pointer (&text);
-}
-
 /* The form's content; @strict refuses what cannot be saved, otherwise (a
  * draft kept over a lock) an unreadable date keeps the one given. */
 static SillonSession *
@@ -445,7 +438,7 @@ collect (SillonSessionEditor *self, gboolean strict, GError **error)
   if (strv_has (s->themes, ADMIN_THEME))
     {
       s->admin_themes = checked_values (GTK_CONTAINER (self->admin_box));
-      s->admin_detail = entry_text_or_null (self->admin_detail_entry);
+      s->admin_detail = sillon_entry_dup_text (self->admin_detail_entry);
     }
   else
     s->admin_themes = g_new0 (char *, 1);
@@ -494,15 +487,6 @@ sillon_session_editor_show_error (SillonSessionEditor *self,
   g_return_if_fail (SILLON_IS_SESSION_EDITOR (self));
 
   sillon_message_label_set (self->message_label, message);
-}
-
-static void
-name_popup (GtkComboBox *combo)
-{
-  AtkObject *popup = gtk_combo_box_get_popup_accessible (combo);
-
-  if (popup != NULL)
-    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (combo))));
 }
 
 static void
@@ -556,9 +540,9 @@ sillon_session_editor_init (SillonSessionEditor *self)
   gtk_container_set_focus_vadjustment (self->grid, gtk_scrolled_window_get_vadjustment (self->scroller));
   /* A combo box's list is a menu of its own for a screen reader: it is
    * named after the combo box. */
-  name_popup (GTK_COMBO_BOX (self->autonomy_combo));
-  name_popup (GTK_COMBO_BOX (self->help_mode_combo));
-  name_popup (GTK_COMBO_BOX (self->duration_combo));
-  name_popup (GTK_COMBO_BOX (self->place_combo));
-  name_popup (GTK_COMBO_BOX (self->destination_combo));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->autonomy_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->help_mode_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->duration_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->place_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->destination_combo), NULL);
 }

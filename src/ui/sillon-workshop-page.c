@@ -28,6 +28,7 @@
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-place-chooser.h"
+#include "sillon-widget-util.h"
 
 /* Enough to tell namesakes apart while taking attendance. */
 #define MAX_SUGGESTIONS 5
@@ -282,17 +283,6 @@ fill_combo (GtkComboBoxText *combo,
                                sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL));
 }
 
-/* A combo box's list of choices is a menu of its own for a screen reader:
- * it is named after the combo box. */
-static void
-name_popup (GtkComboBox *combo)
-{
-  AtkObject *popup = gtk_combo_box_get_popup_accessible (combo);
-
-  if (popup != NULL)
-    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (combo))));
-}
-
 static void
 fill_checks (GtkFlowBox *box,
              SillonVocabulary *vocabulary,
@@ -340,9 +330,9 @@ show_vocabulary (SillonWorkshopPage *self,
 
       gtk_combo_box_text_append (self->duration_combo, id, text);
     }
-  name_popup (GTK_COMBO_BOX (self->duration_combo));
-  name_popup (GTK_COMBO_BOX (self->level_combo));
-  name_popup (GTK_COMBO_BOX (self->place_type_combo));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->duration_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->level_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->place_type_combo), NULL);
 }
 
 static GtkToggleButton *
@@ -843,16 +833,6 @@ sillon_workshop_page_clear (SillonWorkshopPage *self)
   remember_form (self);
 }
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
 /* The form as a workshop, or NULL after saying what is wrong and putting
  * the focus there. */
 static SillonWorkshop *
@@ -864,7 +844,7 @@ read_form (SillonWorkshopPage *self)
   const char *duration = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->duration_combo));
 
   w->id = self->workshop_id;
-  w->title = entry_text (self->title_entry);
+  w->title = sillon_entry_dup_text (self->title_entry);
   if (w->title == NULL)
     {
       show_message (self, _ ("Give the workshop a title, for example “Sending e-mails”."));
@@ -1030,7 +1010,7 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
       return;
     }
 
-  title = entry_text (self->title_entry);
+  title = sillon_entry_dup_text (self->title_entry);
   question = self->workshop_id == 0 ? _ ("Save the new workshop?") : _ ("Save the changes to the workshop?");
   toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,

@@ -1,0 +1,48 @@
+/* sillon-widget-util.c — small things several widgets do the same way
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sillon-widget-util.h"
+
+char *
+sillon_entry_dup_text (GtkEntry *entry)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GTK_IS_ENTRY (entry), NULL);
+
+  text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+void
+sillon_combo_box_name_popup (GtkComboBox *combo,
+                             const char *name)
+{
+  AtkObject *popup;
+
+  g_return_if_fail (GTK_IS_COMBO_BOX (combo));
+
+  popup = gtk_combo_box_get_popup_accessible (combo);
+  if (popup == NULL)
+    return;
+  if (name == NULL)
+    name = atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (combo)));
+  atk_object_set_name (popup, name);
+}
+
+void
+sillon_container_destroy_children (GtkContainer *container)
+{
+  g_autoptr (GList) children = NULL;
+
+  g_return_if_fail (GTK_IS_CONTAINER (container));
+
+  children = gtk_container_get_children (container);
+  for (GList *l = children; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+}

@@ -1,0 +1,26 @@
+/* sillon-widget-util.h — small things several widgets do the same way
+ *
+ * Copyright 2026 The Sillon developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* What the mediator typed in @entry without the spaces around it, or NULL
+ * when nothing is left: a field left blank is stored as no value. */
+char *sillon_entry_dup_text (GtkEntry *entry);
+
+/* Names the list @combo opens, which a screen reader announces as a menu
+ * of its own (GTK gives it no name): @name, or when NULL the combo box's
+ * own accessible name. */
+void sillon_combo_box_name_popup (GtkComboBox *combo,
+                                  const char *name);
+
+/* Destroys every child of @container, for a box or a grid filled again. */
+void sillon_container_destroy_children (GtkContainer *container);
+
+G_END_DECLS
