@@ -31,6 +31,7 @@
 
 #include "sillon-assessment-summary.h"
 #include "sillon-message-label.h"
+#include "sillon-question-dialog.h"
 #include "sillon-quick-assessment.h"
 #include "sillon-widget-util.h"
 
@@ -703,10 +704,8 @@ sillon_assessment_wizard_ask_discard_async (SillonAssessmentWizard *self,
                                             gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  GtkWidget *toplevel;
+  g_autofree char *detail = NULL;
   GtkWidget *dialog;
-  GtkWidget *keep;
-  GtkWidget *discard;
   guint n;
 
   g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
@@ -727,30 +726,23 @@ sillon_assessment_wizard_ask_discard_async (SillonAssessmentWizard *self,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   n = self->assessment != NULL ? count_answers (self) : 0;
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
   if (n > 0)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                              ngettext ("The %u answer given so far will be lost.",
-                                                        "The %u answers given so far will be lost.", n),
-                                              n);
+    detail = g_strdup_printf (ngettext ("The %u answer given so far will be lost.",
+                                        "The %u answers given so far will be lost.", n),
+                              n);
   else
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                              _ ("The decision you made on the result page will be lost."));
+    detail = g_strdup (_ ("The decision you made on the result page will be lost."));
+  {
+    const SillonQuestionAnswer answers[] = {
+      { _ ("_Keep Editing"), GTK_RESPONSE_CANCEL, NULL },
+      { discard_label, GTK_RESPONSE_ACCEPT, "destructive-action" },
+    };
 
-  keep = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Keep Editing"), GTK_RESPONSE_CANCEL);
-  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), discard_label, GTK_RESPONSE_ACCEPT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
-  /* Enter, like Escape, keeps the work: discarding takes a deliberate choice. */
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  gtk_widget_grab_focus (keep);
-  /* The mediator works from the keyboard: show at once where Enter goes. */
-  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
-  /* A message dialog is named after its type ("Question") otherwise. */
-  atk_object_set_name (gtk_widget_get_accessible (dialog), question);
+    /* Enter, like Escape, keeps the work: discarding takes a deliberate choice. */
+    dialog = sillon_question_dialog_new (GTK_WIDGET (self), question, detail, answers, G_N_ELEMENTS (answers),
+                                         GTK_RESPONSE_CANCEL);
+  }
 
   self->discard_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->discard_dialog);

@@ -28,6 +28,7 @@
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-place-chooser.h"
+#include "sillon-question-dialog.h"
 #include "sillon-widget-util.h"
 
 /* Enough to tell namesakes apart while taking attendance. */
@@ -984,11 +985,14 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *toplevel;
+  g_autofree char *detail = NULL;
   GtkWidget *dialog;
-  GtkWidget *discard;
-  GtkWidget *save;
   const char *question;
+  const SillonQuestionAnswer answers[] = {
+    { _ ("_Cancel"), GTK_RESPONSE_CANCEL, NULL },
+    { _ ("_Discard"), GTK_RESPONSE_REJECT, "destructive-action" },
+    { _ ("_Save"), GTK_RESPONSE_ACCEPT, "suggested-action" },
+  };
 
   g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
 
@@ -1012,29 +1016,14 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
 
   title = sillon_entry_dup_text (self->title_entry);
   question = self->workshop_id == 0 ? _ ("Save the new workshop?") : _ ("Save the changes to the workshop?");
-  toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
   if (title != NULL)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                              /* Translators: %s is a workshop's title. */
-                                              _ ("“%s” is not saved. If you leave without saving, what you entered is lost."),
-                                              title);
+    /* Translators: %s is a workshop's title. */
+    detail = g_strdup_printf (_ ("“%s” is not saved. If you leave without saving, what you entered is lost."), title);
   else
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                              _ ("If you leave without saving, what you entered is lost."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
-  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Discard"), GTK_RESPONSE_REJECT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
-  save = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Save"), GTK_RESPONSE_ACCEPT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (save), "suggested-action");
+    detail = g_strdup (_ ("If you leave without saving, what you entered is lost."));
   /* Enter keeps the work, as in GNOME's editors. */
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  gtk_widget_grab_focus (save);
-  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
-  /* A message dialog is named after its type ("Question") otherwise. */
-  atk_object_set_name (gtk_widget_get_accessible (dialog), question);
+  dialog = sillon_question_dialog_new (GTK_WIDGET (self), question, detail, answers, G_N_ELEMENTS (answers),
+                                       GTK_RESPONSE_ACCEPT);
 
   self->leave_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->leave_dialog);
