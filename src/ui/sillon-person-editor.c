@@ -65,9 +65,6 @@ gboolean
 sillon_person_editor_apply (SillonPersonEditor *self, SillonBeneficiary *b, GError **error)
 {
   g_autofree char *year = sillon_entry_dup_text (self->birth_year_entry);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-  g_autofree char *notes = NULL;
   g_autofree char *commune = NULL;
   gint64 value = 0;
 
@@ -85,8 +82,6 @@ sillon_person_editor_apply (SillonPersonEditor *self, SillonBeneficiary *b, GErr
       gtk_widget_grab_focus (GTK_WIDGET (self->commune_entry));
       return FALSE;
     }
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  notes = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 
   g_free (b->first_name);
   b->first_name = sillon_entry_dup_text (self->first_name_entry);
@@ -100,7 +95,7 @@ sillon_person_editor_apply (SillonPersonEditor *self, SillonBeneficiary *b, GErr
   g_free (b->email);
   b->email = sillon_entry_dup_text (self->email_entry);
   g_free (b->notes);
-  b->notes = notes[0] != '\0' ? g_steal_pointer (&notes) : NULL;
+  b->notes = sillon_text_view_dup_text (self->notes_view);
   return TRUE;
 }
 

@@ -399,9 +399,6 @@ collect (SillonSessionEditor *self, gboolean strict, GError **error)
   g_autoptr (SillonSession) s = NULL;
   g_autofree char *date = NULL;
   g_autoptr (GError) date_error = NULL;
-  g_autofree char *notes = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
   const char *autonomy, *help_mode;
 
   date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), &date_error);
@@ -455,11 +452,8 @@ collect (SillonSessionEditor *self, gboolean strict, GError **error)
   g_free (s->referral_destination);
   s->referral_destination = s->referred ? g_strdup (combo_value (self->destination_combo)) : NULL;
 
-  buffer = gtk_text_view_get_buffer (self->notes_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  notes = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
   g_free (s->notes);
-  s->notes = notes[0] != '\0' ? g_steal_pointer (&notes) : NULL;
+  s->notes = sillon_text_view_dup_text (self->notes_view);
   return g_steal_pointer (&s);
 }
 

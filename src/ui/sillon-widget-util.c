@@ -19,6 +19,21 @@ sillon_entry_dup_text (GtkEntry *entry)
   return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+char *
+sillon_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
 void
 sillon_combo_box_name_popup (GtkComboBox *combo,
                              const char *name)

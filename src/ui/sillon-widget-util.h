@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 /* What the mediator typed in @entry without the spaces around it, or NULL
  * when nothing is left: a field left blank is stored as no value. */
 char *sillon_entry_dup_text (GtkEntry *entry);
+/* The same for the whole text of @view (notes, what a person was told). */
+char *sillon_text_view_dup_text (GtkTextView *view);
 
 /* Names the list @combo opens, which a screen reader announces as a menu
  * of its own (GTK gives it no name): @name, or when NULL the combo box's
