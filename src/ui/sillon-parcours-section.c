@@ -51,14 +51,6 @@ struct _SillonParcoursSection
 
 G_DEFINE_FINAL_TYPE (SillonParcoursSection, sillon_parcours_section, GTK_TYPE_BOX)
 
-static SillonStore *
-borrow_store (SillonParcoursSection *self)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), SILLON_TYPE_PAGE);
-
-  return page != NULL ? sillon_page_get_store (SILLON_PAGE (page)) : NULL;
-}
-
 /* "7 December 2026, Sending e-mails", or the label alone when the step has
  * no date yet. */
 static char *
@@ -208,7 +200,7 @@ show_steps (SillonParcoursSection *self)
 static gboolean
 save (SillonParcoursSection *self)
 {
-  SillonStore *store = borrow_store (self);
+  SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
   g_autoptr (GError) error = NULL;
   gboolean saved;
 
@@ -273,7 +265,7 @@ static void
 on_kind_combo_changed (SillonParcoursSection *self)
 {
   const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
-  SillonStore *store = borrow_store (self);
+  SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
   g_autoptr (SillonWorkshop) w = NULL;
   g_autofree char *date = NULL;
 

@@ -57,14 +57,6 @@ sillon_person_form_new (void)
   return g_object_new (SILLON_TYPE_PERSON_FORM, NULL);
 }
 
-static SillonStore *
-borrow_store (SillonPersonForm *self)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), SILLON_TYPE_PAGE);
-
-  return page != NULL ? sillon_page_get_store (SILLON_PAGE (page)) : NULL;
-}
-
 static void
 hide_duplicate (SillonPersonForm *self)
 {
@@ -178,7 +170,7 @@ on_add_button_clicked (SillonPersonForm *self)
 {
   g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
   g_autoptr (GError) error = NULL;
-  SillonStore *store = borrow_store (self);
+  SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
 
   g_return_if_fail (store != NULL);
 
