@@ -798,8 +798,8 @@ start_questions (SillonAssessmentWizard *self,
       if (self->quick_form == NULL)
         {
           /* Translators: %s is the technical reason. */
-          g_autofree char *text = g_strdup_printf (_ ("The quick assessment cannot be loaded: %s"), error->message);
-          sillon_message_label_set (self->choice_message, text);
+          sillon_message_label_set_printf (self->choice_message, _ ("The quick assessment cannot be loaded: %s"),
+                                           error->message);
           return;
         }
     }

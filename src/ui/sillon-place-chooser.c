@@ -128,10 +128,9 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   found = sillon_store_search_places (store, query, MAX_RESULTS, &error);
   if (found == NULL)
     {
-      /* Translators: %s is the reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The places cannot be searched: %s"), error->message);
       hide_results (self, store != NULL);
-      sillon_message_label_set (self->hint, text);
+      /* Translators: %s is the reason. */
+      sillon_message_label_set_printf (self->hint, _ ("The places cannot be searched: %s"), error->message);
       return;
     }
   if (found->len == 0)
@@ -156,8 +155,7 @@ choose (SillonPlaceChooser *self,
   if (!sillon_place_chooser_set_place_id (self, sillon_page_get_store_of (GTK_WIDGET (self)), place_id, &error))
     {
       /* Translators: %s is the reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The place cannot be read: %s"), error->message);
-      sillon_message_label_set (self->hint, text);
+      sillon_message_label_set_printf (self->hint, _ ("The place cannot be read: %s"), error->message);
       return;
     }
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");

@@ -136,9 +136,8 @@ static void
 show_error (SillonRecoveryKeyPage *self, const GError *error)
 {
   /* Translators: %s says why, e.g. “The recovery key is no longer available.” */
-  g_autofree char *message = g_strdup_printf (_ ("The recovery-key sheet was not made: %s"), error->message);
-
-  sillon_message_label_set (self->recovery_message_label, message);
+  sillon_message_label_set_printf (self->recovery_message_label, _ ("The recovery-key sheet was not made: %s"),
+                                   error->message);
 }
 
 typedef struct

@@ -81,9 +81,7 @@ sillon_referrals_page_refresh (SillonReferralsPage *self)
   if (list == NULL)
     {
       /* Translators: %s is the technical reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The referrals cannot be read: %s"), error->message);
-
-      sillon_message_label_set (self->message_label, text);
+      sillon_message_label_set_printf (self->message_label, _ ("The referrals cannot be read: %s"), error->message);
       return;
     }
   for (guint i = 0; i < list->len; i++)
