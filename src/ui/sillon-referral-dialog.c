@@ -203,15 +203,9 @@ fill_destinations (SillonReferralDialog *self)
 {
   SillonStore *store = self->session != NULL ? sillon_vault_session_get_store (self->session) : NULL;
   SillonVocabulary *vocabulary = store != NULL ? sillon_store_get_vocabulary (store) : NULL;
-  const SillonVocabularyValue *values = NULL;
-  gsize n = 0;
 
   gtk_combo_box_text_append (self->destination_combo, NOT_SAID, _ ("Not said"));
-  if (vocabulary != NULL)
-    values = sillon_vocabulary_get_values (vocabulary, "StructureDeRedirection", &n, NULL);
-  for (gsize i = 0; i < n; i++)
-    gtk_combo_box_text_append (self->destination_combo, values[i].api,
-                               sillon_vocabulary_get_display_label (vocabulary, "StructureDeRedirection", values[i].api, NULL));
+  sillon_combo_box_text_append_vocabulary (self->destination_combo, vocabulary, "StructureDeRedirection");
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), NOT_SAID);
 }
 

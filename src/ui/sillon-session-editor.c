@@ -148,14 +148,9 @@ fill_vocabulary_checks (SillonSessionEditor *self, GtkGrid *grid, guint columns,
 static void
 fill_combo (SillonSessionEditor *self, GtkComboBoxText *combo, const char *enumeration, const char *none_label, const char *active)
 {
-  gsize n = 0;
-  const SillonVocabularyValue *values = sillon_vocabulary_get_values (self->vocabulary, enumeration, &n, NULL);
-
   if (none_label != NULL)
     gtk_combo_box_text_append (combo, NONE_ID, none_label);
-  for (gsize i = 0; i < n; i++)
-    gtk_combo_box_text_append (combo, values[i].api,
-                               sillon_vocabulary_get_display_label (self->vocabulary, enumeration, values[i].api, NULL));
+  sillon_combo_box_text_append_vocabulary (combo, self->vocabulary, enumeration);
   if (active == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), active))
     gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0);
 }

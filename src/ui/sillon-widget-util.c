@@ -51,6 +51,25 @@ sillon_combo_box_name_popup (GtkComboBox *combo,
 }
 
 void
+sillon_combo_box_text_append_vocabulary (GtkComboBoxText *combo,
+                                         SillonVocabulary *vocabulary,
+                                         const char *enumeration)
+{
+  const SillonVocabularyValue *values;
+  gsize n = 0;
+
+  g_return_if_fail (GTK_IS_COMBO_BOX_TEXT (combo));
+  g_return_if_fail (enumeration != NULL);
+
+  if (vocabulary == NULL)
+    return;
+  values = sillon_vocabulary_get_values (vocabulary, enumeration, &n, NULL);
+  for (gsize i = 0; values != NULL && i < n; i++)
+    gtk_combo_box_text_append (combo, values[i].api,
+                               sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL));
+}
+
+void
 sillon_container_destroy_children (GtkContainer *container)
 {
   g_autoptr (GList) children = NULL;

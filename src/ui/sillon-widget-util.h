@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sillon-vocabulary.h"
+
 G_BEGIN_DECLS
 
 /* What the mediator typed in @entry without the spaces around it, or NULL
@@ -21,6 +23,13 @@ char *sillon_text_view_dup_text (GtkTextView *view);
  * own accessible name. */
 void sillon_combo_box_name_popup (GtkComboBox *combo,
                                   const char *name);
+
+/* Appends the values of a national list (@enumeration of @vocabulary) to
+ * @combo, each shown by its label in the interface's language and
+ * identified by its API value. Nothing without a vocabulary. */
+void sillon_combo_box_text_append_vocabulary (GtkComboBoxText *combo,
+                                              SillonVocabulary *vocabulary,
+                                              const char *enumeration);
 
 /* Destroys every child of @container, for a box or a grid filled again. */
 void sillon_container_destroy_children (GtkContainer *container);

@@ -273,15 +273,10 @@ fill_combo (GtkComboBoxText *combo,
             const char *enumeration,
             const char *none_label)
 {
-  gsize n = 0;
-  const SillonVocabularyValue *values = sillon_vocabulary_get_values (vocabulary, enumeration, &n, NULL);
-
   gtk_combo_box_text_remove_all (combo);
   if (none_label != NULL)
     gtk_combo_box_text_append (combo, "", none_label);
-  for (gsize i = 0; values != NULL && i < n; i++)
-    gtk_combo_box_text_append (combo, values[i].api,
-                               sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL));
+  sillon_combo_box_text_append_vocabulary (combo, vocabulary, enumeration);
 }
 
 static void
