@@ -348,12 +348,43 @@ test_print_async_cancelled (Fixture *f, gconstpointer data)
   g_log_set_always_fatal (fatal);
 }
 
+/* What the recovery-key page borrows: the paper of a page setup, and the
+ * chooser of a PDF's place. */
+static void
+test_paper_and_chooser (void)
+{
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autoptr (GtkPaperSize) a5 = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autoptr (GtkFileChooserNative) chooser = NULL;
+  g_autoptr (GSList) filters = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (sillon_print_operation_paper_of (NULL), ==, SILLON_SHEET_PAPER_A4);
+  gtk_page_setup_set_paper_size (setup, letter);
+  g_assert_cmpint (sillon_print_operation_paper_of (setup), ==, SILLON_SHEET_PAPER_LETTER);
+  /* Any other paper: A4, shrunk to fit when drawn. */
+  gtk_page_setup_set_paper_size (setup, a5);
+  g_assert_cmpint (sillon_print_operation_paper_of (setup), ==, SILLON_SHEET_PAPER_A4);
+
+  chooser = sillon_print_operation_new_pdf_chooser (NULL, "Save the Recovery Key as PDF", "sillon-recovery-key.pdf");
+  g_assert_cmpstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), ==, "Save the Recovery Key as PDF");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_true (gtk_file_chooser_get_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser)));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "sillon-recovery-key.pdf");
+  filters = gtk_file_chooser_list_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_slist_length (filters), ==, 1);
+  g_assert_cmpstr (gtk_file_filter_get_name (filters->data), ==, "PDF documents");
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
   sillon_vault_register_vfs ();
+  g_test_add_func ("/print-operation/paper-and-chooser", test_paper_and_chooser);
   g_test_add ("/print-operation/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/print-operation/cannot-lay-out", Fixture, NULL, fixture_setup, test_unknown_person, fixture_teardown);
   g_test_add ("/print-operation/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
