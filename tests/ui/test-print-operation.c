@@ -16,6 +16,7 @@
 
 #include "sillon-print-operation.h"
 #include "../core/test-dir-util.h"
+#include "../core/test-session-util.h"
 
 typedef struct
 {
@@ -44,21 +45,11 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
-  SillonVaultCreateOptions options = { 0 };
-  char *recovery = NULL;
 
   f->dir = g_dir_make_tmp ("sillon-print-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault_path = g_build_filename (f->dir, "vault.sillon", NULL);
-  options.kdf_target_ms = 1;
-  {
-    g_autoptr (SillonVault) vault = sillon_vault_create (f->vault_path, "Ada", "correct horse battery", &options, &recovery, &error);
-    g_assert_no_error (error);
-    sillon_vault_free_secret (recovery);
-    sillon_vault_lock (vault);
-  }
-  f->session = sillon_vault_session_open (f->vault_path, "correct horse battery", "test", NULL, &error);
-  g_assert_no_error (error);
+  f->session = session_test_create_and_open (f->vault_path, "Ada", "correct horse battery");
   f->store = sillon_vault_session_get_store (f->session);
   b->first_name = g_strdup ("Amina");
   b->last_name = g_strdup ("Benali");

@@ -18,6 +18,7 @@
 #include "sillon-question-dialog.h"
 #include "sillon-widget-util.h"
 #include "../core/test-dir-util.h"
+#include "../core/test-session-util.h"
 
 static void
 test_entry_text (void)
@@ -258,23 +259,13 @@ test_page_store_of (void)
   g_autofree char *dir = g_dir_make_tmp ("sillon-widget-util-XXXXXX", &error);
   g_autofree char *path = NULL;
   g_autoptr (SillonVaultSession) session = NULL;
-  SillonVaultCreateOptions options = { 0 };
   GtkWidget *page = g_object_ref_sink (g_object_new (SILLON_TYPE_PAGE, NULL));
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *inside = gtk_entry_new ();
   GtkWidget *outside = g_object_ref_sink (gtk_entry_new ());
-  char *recovery = NULL;
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "vault.sillon", NULL);
-  options.kdf_target_ms = 1;
-  {
-    g_autoptr (SillonVault) vault = sillon_vault_create (path, "Ada", "correct horse battery", &options, &recovery, &error);
-
-    g_assert_no_error (error);
-    sillon_vault_free_secret (recovery);
-    sillon_vault_lock (vault);
-  }
   gtk_container_add (GTK_CONTAINER (section), inside);
   gtk_container_add (GTK_CONTAINER (page), section);
 
@@ -283,8 +274,7 @@ test_page_store_of (void)
   g_assert_null (sillon_page_get_store_of (inside));
 
   /* The page's store, from any depth; the page itself too. */
-  session = sillon_vault_session_open (path, "correct horse battery", "test", NULL, &error);
-  g_assert_no_error (error);
+  session = session_test_create_and_open (path, "Ada", "correct horse battery");
   sillon_page_set_session (SILLON_PAGE (page), session);
   g_assert_nonnull (sillon_vault_session_get_store (session));
   g_assert_true (sillon_page_get_store_of (inside) == sillon_vault_session_get_store (session));
