@@ -15,6 +15,8 @@
 
 #include "sillon-question-dialog.h"
 
+#include "sillon-widget-util.h"
+
 /* A modal question over the window that holds @widget, @detail under it.
  * Its @default_response (Enter) has the focus. The caller connects
  * "response" and presents it. */
@@ -26,7 +28,6 @@ sillon_question_dialog_new (GtkWidget *widget,
                             guint n_answers,
                             int default_response)
 {
-  GtkWidget *toplevel;
   GtkWidget *dialog;
   GtkWidget *focus = NULL;
 
@@ -34,9 +35,7 @@ sillon_question_dialog_new (GtkWidget *widget,
   g_return_val_if_fail (question != NULL, NULL);
   g_return_val_if_fail (answers != NULL && n_answers > 0, NULL);
 
-  toplevel = gtk_widget_get_toplevel (widget);
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+  dialog = gtk_message_dialog_new (sillon_widget_get_window (widget), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
   if (detail != NULL)
     gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);

@@ -14,6 +14,7 @@
 #include "sillon-message-label.h"
 #include "sillon-print-operation.h"
 #include "sillon-sheets.h"
+#include "sillon-widget-util.h"
 
 struct _SillonRecoveryKeyPage
 {
@@ -221,7 +222,6 @@ print_sheet (gpointer data)
   SillonRecoveryKeyPage *self = data;
   GtkPrintOperation *op = gtk_print_operation_new (); /* released in on_print_done */
   g_autoptr (GError) error = NULL;
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   SheetJob *job = sheet_job_new (self);
   GtkPrintOperationResult result;
 
@@ -236,8 +236,8 @@ print_sheet (gpointer data)
   g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), job);
   g_signal_connect (op, "done", G_CALLBACK (on_print_done), job);
-  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, &error);
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, sillon_widget_get_window (GTK_WIDGET (self)),
+                                    &error);
   /* An error before the dialog showed, without a "done" to say it. */
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && !job->done)
     {
@@ -280,7 +280,6 @@ save_sheet (gpointer data)
   SillonRecoveryKeyPage *self = data;
   SheetJob *job = sheet_job_new (self);
   g_autoptr (GError) error = NULL;
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
   sillon_message_label_set (self->recovery_message_label, NULL);
   job->doc = build_sheet (self, SILLON_SHEET_PAPER_A4, &error);
@@ -290,7 +289,7 @@ save_sheet (gpointer data)
       sheet_job_free (job);
       return G_SOURCE_REMOVE;
     }
-  job->chooser = sillon_print_operation_new_pdf_chooser (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+  job->chooser = sillon_print_operation_new_pdf_chooser (sillon_widget_get_window (GTK_WIDGET (self)),
                                                          _ ("Save the Recovery Key as PDF"),
                                                          /* Translators: a file name, without spaces or accents that a phone may mangle. */
                                                          _ ("sillon-recovery-key.pdf"));

@@ -124,11 +124,10 @@ static void
 on_list_row_activated (SillonReferralsPage *self, GtkListBoxRow *row)
 {
   gint64 id = sillon_list_row_get_id (row, "referral-id");
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
   if (id == 0 || self->dialog != NULL)
     return;
-  self->dialog = GTK_WIDGET (sillon_referral_status_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, id,
+  self->dialog = GTK_WIDGET (sillon_referral_status_dialog_new (sillon_widget_get_window (GTK_WIDGET (self)), id,
                                                                 g_object_get_data (G_OBJECT (row), "summary"),
                                                                 SILLON_REFERRAL_ISSUED));
   g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);

@@ -8,6 +8,17 @@
 
 #include "sillon-widget-util.h"
 
+GtkWindow *
+sillon_widget_get_window (GtkWidget *widget)
+{
+  GtkWidget *toplevel;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  toplevel = gtk_widget_get_toplevel (widget);
+  return GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
+}
+
 char *
 sillon_entry_dup_text (GtkEntry *entry)
 {

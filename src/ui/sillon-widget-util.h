@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* The window that holds @widget, to be a dialog's parent; NULL while the
+ * widget is in no window. */
+GtkWindow *sillon_widget_get_window (GtkWidget *widget);
+
 /* What the mediator typed in @entry without the spaces around it, or NULL
  * when nothing is left: a field left blank is stored as no value. */
 char *sillon_entry_dup_text (GtkEntry *entry);

@@ -202,6 +202,8 @@ test_question_dialog (void)
   g_autofree char *secondary = NULL;
 
   gtk_container_add (GTK_CONTAINER (window), inside);
+  g_assert_true (sillon_widget_get_window (inside) == GTK_WINDOW (window));
+  g_assert_true (sillon_widget_get_window (window) == GTK_WINDOW (window));
   dialog = sillon_question_dialog_new (inside, "Save the new workshop?", "If you leave without saving, what you entered is lost.",
                                        answers, G_N_ELEMENTS (answers), GTK_RESPONSE_ACCEPT);
 
@@ -244,6 +246,7 @@ test_question_dialog (void)
   {
     GtkWidget *alone = g_object_ref_sink (gtk_label_new ("alone"));
 
+    g_assert_null (sillon_widget_get_window (alone));
     dialog = sillon_question_dialog_new (alone, "Revoke?", "Detail.", answers, 1, GTK_RESPONSE_CANCEL);
     g_assert_null (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
     gtk_widget_destroy (dialog);
