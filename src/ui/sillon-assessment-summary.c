@@ -19,6 +19,7 @@
 #include "sillon-message-label.h"
 #include "sillon-quick-assessment.h"
 #include "sillon-score-chart.h"
+#include "sillon-widget-util.h"
 
 struct _SillonAssessmentSummary
 {
@@ -55,15 +56,6 @@ struct _SillonAssessmentSummary
 };
 
 G_DEFINE_FINAL_TYPE (SillonAssessmentSummary, sillon_assessment_summary, GTK_TYPE_BOX)
-
-static void
-clear_container (GtkContainer *container)
-{
-  g_autoptr (GList) children = gtk_container_get_children (container);
-
-  for (GList *l = children; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
-}
 
 static const char *
 degree_definition (SillonDegree degree)
@@ -105,7 +97,7 @@ fill_areas (SillonAssessmentSummary *self)
 {
   int row = 0;
 
-  clear_container (GTK_CONTAINER (self->areas_grid));
+  sillon_container_destroy_children (GTK_CONTAINER (self->areas_grid));
   for (guint area = SILLON_AREA_INFORMATION; area < SILLON_AREA_COUNT; area++)
     {
       guint score, answered = 0, total = 0;
@@ -235,7 +227,7 @@ fill_orientations (SillonAssessmentSummary *self)
         g_hash_table_add (unticked, g_strdup (g_object_get_data (check, "orientation-id")));
     }
 
-  clear_container (GTK_CONTAINER (self->orientations_box));
+  sillon_container_destroy_children (GTK_CONTAINER (self->orientations_box));
   g_ptr_array_set_size (self->orientation_checks, 0);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
@@ -622,8 +614,8 @@ sillon_assessment_summary_clear (SillonAssessmentSummary *self)
   g_ptr_array_set_size (self->added_orientations, 0);
   /* Answers are personal data: do not leave them in widgets either. */
   sillon_score_chart_set_result (self->chart, NULL);
-  clear_container (GTK_CONTAINER (self->areas_grid));
-  clear_container (GTK_CONTAINER (self->orientations_box));
+  sillon_container_destroy_children (GTK_CONTAINER (self->areas_grid));
+  sillon_container_destroy_children (GTK_CONTAINER (self->orientations_box));
   gtk_entry_set_text (self->reason_entry, "");
 }
 
@@ -696,8 +688,6 @@ sillon_assessment_summary_class_init (SillonAssessmentSummaryClass *klass)
 static void
 sillon_assessment_summary_init (SillonAssessmentSummary *self)
 {
-  AtkObject *accessible;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->orientation_checks = g_ptr_array_new ();
   self->added_orientations = g_ptr_array_new_with_free_func (g_free);
@@ -711,10 +701,6 @@ sillon_assessment_summary_init (SillonAssessmentSummary *self)
 
   /* GTK gives the combo box's drop-down list no name of its own; a screen
    * reader then announces an anonymous menu when it opens. */
-  accessible = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->degree_combo));
-  if (accessible != NULL)
-    atk_object_set_name (accessible, _ ("Degree"));
-  accessible = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->add_orientation_combo));
-  if (accessible != NULL)
-    atk_object_set_name (accessible, _ ("Orientation to add"));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->degree_combo), _ ("Degree"));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->add_orientation_combo), _ ("Orientation to add"));
 }

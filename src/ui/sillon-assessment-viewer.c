@@ -20,6 +20,7 @@
 #include "sillon-assessment.h"
 #include "sillon-date-entry.h"
 #include "sillon-dialog-size.h"
+#include "sillon-widget-util.h"
 
 #define NONE_ID "-"
 
@@ -235,12 +236,8 @@ sillon_assessment_viewer_class_init (SillonAssessmentViewerClass *klass)
 static void
 sillon_assessment_viewer_init (SillonAssessmentViewer *self)
 {
-  AtkObject *popup;
-
   self->assessments = g_ptr_array_new_with_free_func (g_object_unref);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
-  popup = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->compare_combo));
-  if (popup != NULL)
-    atk_object_set_name (popup, _ ("Compare with"));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->compare_combo), _ ("Compare with"));
 }

@@ -31,7 +31,9 @@
 
 #include "sillon-assessment-summary.h"
 #include "sillon-message-label.h"
+#include "sillon-question-dialog.h"
 #include "sillon-quick-assessment.h"
+#include "sillon-widget-util.h"
 
 /* The store's name for the questionnaire family, whatever its version. */
 #define QUESTIONNAIRE_ID "pouvoir-vouloir-savoir"
@@ -126,15 +128,6 @@ current_item (SillonAssessmentWizard *self)
   return item_at_step (self, self->current);
 }
 
-static void
-clear_container (GtkContainer *container)
-{
-  g_autoptr (GList) children = gtk_container_get_children (container);
-
-  for (GList *l = children; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
-}
-
 /* ── Actions ───────────────────────────────────────────────────────────── */
 
 static void
@@ -218,7 +211,7 @@ show_question (SillonAssessmentWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->help_expander), help != NULL);
   gtk_label_set_text (self->help_label, help != NULL ? help : "");
 
-  clear_container (GTK_CONTAINER (self->answers_box));
+  sillon_container_destroy_children (GTK_CONTAINER (self->answers_box));
   g_ptr_array_set_size (self->answer_buttons, 0);
 
   /* A radio group always has one active member: this hidden one stands
@@ -711,10 +704,8 @@ sillon_assessment_wizard_ask_discard_async (SillonAssessmentWizard *self,
                                             gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  GtkWidget *toplevel;
+  g_autofree char *detail = NULL;
   GtkWidget *dialog;
-  GtkWidget *keep;
-  GtkWidget *discard;
   guint n;
 
   g_return_if_fail (SILLON_IS_ASSESSMENT_WIZARD (self));
@@ -735,30 +726,23 @@ sillon_assessment_wizard_ask_discard_async (SillonAssessmentWizard *self,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   n = self->assessment != NULL ? count_answers (self) : 0;
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
   if (n > 0)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                              ngettext ("The %u answer given so far will be lost.",
-                                                        "The %u answers given so far will be lost.", n),
-                                              n);
+    detail = g_strdup_printf (ngettext ("The %u answer given so far will be lost.",
+                                        "The %u answers given so far will be lost.", n),
+                              n);
   else
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                              _ ("The decision you made on the result page will be lost."));
+    detail = g_strdup (_ ("The decision you made on the result page will be lost."));
+  {
+    const SillonQuestionAnswer answers[] = {
+      { _ ("_Keep Editing"), GTK_RESPONSE_CANCEL, NULL },
+      { discard_label, GTK_RESPONSE_ACCEPT, "destructive-action" },
+    };
 
-  keep = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Keep Editing"), GTK_RESPONSE_CANCEL);
-  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), discard_label, GTK_RESPONSE_ACCEPT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
-  /* Enter, like Escape, keeps the work: discarding takes a deliberate choice. */
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  gtk_widget_grab_focus (keep);
-  /* The mediator works from the keyboard: show at once where Enter goes. */
-  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
-  /* A message dialog is named after its type ("Question") otherwise. */
-  atk_object_set_name (gtk_widget_get_accessible (dialog), question);
+    /* Enter, like Escape, keeps the work: discarding takes a deliberate choice. */
+    dialog = sillon_question_dialog_new (GTK_WIDGET (self), question, detail, answers, G_N_ELEMENTS (answers),
+                                         GTK_RESPONSE_CANCEL);
+  }
 
   self->discard_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->discard_dialog);
@@ -814,8 +798,8 @@ start_questions (SillonAssessmentWizard *self,
       if (self->quick_form == NULL)
         {
           /* Translators: %s is the technical reason. */
-          g_autofree char *text = g_strdup_printf (_ ("The quick assessment cannot be loaded: %s"), error->message);
-          sillon_message_label_set (self->choice_message, text);
+          sillon_message_label_set_printf (self->choice_message, _ ("The quick assessment cannot be loaded: %s"),
+                                           error->message);
           return;
         }
     }
@@ -901,7 +885,7 @@ sillon_assessment_wizard_reset (SillonAssessmentWizard *self)
   /* Answers are personal data: do not leave them in widgets either. */
   if (self->answers_box != NULL)
     {
-      clear_container (GTK_CONTAINER (self->answers_box));
+      sillon_container_destroy_children (GTK_CONTAINER (self->answers_box));
       gtk_label_set_text (self->person_label, "");
       gtk_label_set_text (self->choice_person_label, "");
       sillon_assessment_summary_clear (self->summary_page);
@@ -937,7 +921,7 @@ sillon_assessment_wizard_locked (SillonPage *page)
   self->pending_choice = gtk_stack_get_visible_child (self->pages) == self->question_page ? selected_index (self) : -1;
   gtk_label_set_text (self->person_label, "");
   gtk_label_set_text (self->choice_person_label, "");
-  clear_container (GTK_CONTAINER (self->answers_box));
+  sillon_container_destroy_children (GTK_CONTAINER (self->answers_box));
   g_ptr_array_set_size (self->answer_buttons, 0);
   update_actions (self);
 }

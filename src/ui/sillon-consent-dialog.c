@@ -12,6 +12,7 @@
 
 #include "sillon-date-entry.h"
 #include "sillon-message-label.h"
+#include "sillon-widget-util.h"
 
 G_DEFINE_QUARK (sillon - consent - dialog - error - quark, sillon_consent_dialog_error)
 
@@ -80,8 +81,6 @@ sillon_consent_dialog_get_consent (SillonConsentDialog *self, GError **error)
   g_autoptr (GPtrArray) scopes = g_ptr_array_new ();
   g_autoptr (GError) date_error = NULL;
   g_autofree char *date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), &date_error);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->told_view);
-  GtkTextIter start, end;
   g_autofree char *told = NULL;
 
   g_return_val_if_fail (SILLON_IS_CONSENT_DIALOG (self), NULL);
@@ -93,9 +92,8 @@ sillon_consent_dialog_get_consent (SillonConsentDialog *self, GError **error)
                            date_error->message);
       return NULL;
     }
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  told = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (told[0] == '\0')
+  told = sillon_text_view_dup_text (self->told_view);
+  if (told == NULL)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->told_view));
       g_set_error_literal (error, SILLON_CONSENT_DIALOG_ERROR, SILLON_CONSENT_DIALOG_ERROR_INVALID,

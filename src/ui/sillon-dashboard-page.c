@@ -36,6 +36,7 @@
 #include "sillon-chart-panel.h"
 #include "sillon-core.h"
 #include "sillon-message-label.h"
+#include "sillon-widget-util.h"
 
 struct _SillonDashboardPage
 {
@@ -624,9 +625,8 @@ new_chooser (SillonDashboardPage *self,
              const char *filter_name,
              const char *pattern)
 {
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                                               action, accept, _ ("_Cancel"));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, sillon_widget_get_window (GTK_WIDGET (self)), action,
+                                                               accept, _ ("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, filter_name);

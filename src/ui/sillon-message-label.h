@@ -15,5 +15,10 @@ G_BEGIN_DECLS
  * saying, so that no blank line takes space the rest of the time. */
 void sillon_message_label_set (GtkLabel *label,
                                const char *text);
+/* The same with a message made from @format, most often a translated
+ * sentence and the reason a call failed. */
+void sillon_message_label_set_printf (GtkLabel *label,
+                                      const char *format,
+                                      ...) G_GNUC_PRINTF (2, 3);
 
 G_END_DECLS

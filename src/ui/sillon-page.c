@@ -90,6 +90,17 @@ sillon_page_get_store (SillonPage *self)
   return priv->session != NULL ? sillon_vault_session_get_store (priv->session) : NULL;
 }
 
+SillonStore *
+sillon_page_get_store_of (GtkWidget *widget)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  page = gtk_widget_get_ancestor (widget, SILLON_TYPE_PAGE);
+  return page != NULL ? sillon_page_get_store (SILLON_PAGE (page)) : NULL;
+}
+
 static void
 drop_session (SillonPage *self)
 {

@@ -43,5 +43,9 @@ void sillon_page_set_session (SillonPage *self,
 /* The session's store, NULL while locked: never kept by a page, only
  * borrowed for the call at hand. */
 SillonStore *sillon_page_get_store (SillonPage *self);
+/* The same for a widget inside a page (a form section, a chooser): the
+ * store of the page that holds @widget, NULL outside a page or while
+ * locked. */
+SillonStore *sillon_page_get_store_of (GtkWidget *widget);
 
 G_END_DECLS

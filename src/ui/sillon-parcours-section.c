@@ -25,6 +25,7 @@
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-page.h"
+#include "sillon-widget-util.h"
 
 /* The kind combo's id of a step that is an individual session; a workshop
  * step's id is the workshop's id. */
@@ -49,14 +50,6 @@ struct _SillonParcoursSection
 };
 
 G_DEFINE_FINAL_TYPE (SillonParcoursSection, sillon_parcours_section, GTK_TYPE_BOX)
-
-static SillonStore *
-borrow_store (SillonParcoursSection *self)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), SILLON_TYPE_PAGE);
-
-  return page != NULL ? sillon_page_get_store (SILLON_PAGE (page)) : NULL;
-}
 
 /* "7 December 2026, Sending e-mails", or the label alone when the step has
  * no date yet. */
@@ -207,7 +200,7 @@ show_steps (SillonParcoursSection *self)
 static gboolean
 save (SillonParcoursSection *self)
 {
-  SillonStore *store = borrow_store (self);
+  SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
   g_autoptr (GError) error = NULL;
   gboolean saved;
 
@@ -264,13 +257,7 @@ fill_kinds (SillonParcoursSection *self,
       gtk_combo_box_text_append (self->kind_combo, id, text);
     }
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->kind_combo), 0);
-  /* Its list is a menu of its own for a screen reader: named after it. */
-  {
-    AtkObject *popup = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->kind_combo));
-
-    if (popup != NULL)
-      atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (self->kind_combo))));
-  }
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->kind_combo), NULL);
 }
 
 /* A workshop chosen as the step fills in its title and date. */
@@ -278,7 +265,7 @@ static void
 on_kind_combo_changed (SillonParcoursSection *self)
 {
   const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->kind_combo));
-  SillonStore *store = borrow_store (self);
+  SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
   g_autoptr (SillonWorkshop) w = NULL;
   g_autofree char *date = NULL;
 

@@ -17,6 +17,7 @@
 #include "sillon-commune-entry.h"
 #include "sillon-dialog-size.h"
 #include "sillon-message-label.h"
+#include "sillon-widget-util.h"
 
 G_DEFINE_QUARK (sillon - person - editor - error - quark, sillon_person_editor_error)
 
@@ -42,14 +43,6 @@ set_entry (GtkEntry *entry, const char *text)
   gtk_entry_set_text (entry, text != NULL ? text : "");
 }
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  return text[0] == '\0' ? NULL : g_steal_pointer (&text);
-}
-
 SillonPersonEditor *
 sillon_person_editor_new (GtkWindow *parent, const SillonBeneficiary *b)
 {
@@ -71,10 +64,7 @@ sillon_person_editor_new (GtkWindow *parent, const SillonBeneficiary *b)
 gboolean
 sillon_person_editor_apply (SillonPersonEditor *self, SillonBeneficiary *b, GError **error)
 {
-  g_autofree char *year = entry_text (self->birth_year_entry);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-  g_autofree char *notes = NULL;
+  g_autofree char *year = sillon_entry_dup_text (self->birth_year_entry);
   g_autofree char *commune = NULL;
   gint64 value = 0;
 
@@ -92,22 +82,20 @@ sillon_person_editor_apply (SillonPersonEditor *self, SillonBeneficiary *b, GErr
       gtk_widget_grab_focus (GTK_WIDGET (self->commune_entry));
       return FALSE;
     }
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  notes = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 
   g_free (b->first_name);
-  b->first_name = entry_text (self->first_name_entry);
+  b->first_name = sillon_entry_dup_text (self->first_name_entry);
   g_free (b->last_name);
-  b->last_name = entry_text (self->last_name_entry);
+  b->last_name = sillon_entry_dup_text (self->last_name_entry);
   b->birth_year = (int) value;
   g_free (b->commune_insee);
   b->commune_insee = g_steal_pointer (&commune);
   g_free (b->phone);
-  b->phone = entry_text (self->phone_entry);
+  b->phone = sillon_entry_dup_text (self->phone_entry);
   g_free (b->email);
-  b->email = entry_text (self->email_entry);
+  b->email = sillon_entry_dup_text (self->email_entry);
   g_free (b->notes);
-  b->notes = notes[0] != '\0' ? g_steal_pointer (&notes) : NULL;
+  b->notes = sillon_text_view_dup_text (self->notes_view);
   return TRUE;
 }
 

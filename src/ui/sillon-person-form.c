@@ -19,6 +19,7 @@
 #include "sillon-message-label.h"
 #include "sillon-page.h"
 #include "sillon-people-page.h"
+#include "sillon-widget-util.h"
 
 struct _SillonPersonForm
 {
@@ -54,14 +55,6 @@ GtkWidget *
 sillon_person_form_new (void)
 {
   return g_object_new (SILLON_TYPE_PERSON_FORM, NULL);
-}
-
-static SillonStore *
-borrow_store (SillonPersonForm *self)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), SILLON_TYPE_PAGE);
-
-  return page != NULL ? sillon_page_get_store (SILLON_PAGE (page)) : NULL;
 }
 
 static void
@@ -106,16 +99,6 @@ on_field_changed (SillonPersonForm *self)
   sillon_message_label_set (self->form_message, NULL);
 }
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
 static gboolean
 refuse (SillonPersonForm *self,
         GtkEntry *entry,
@@ -131,13 +114,13 @@ static gboolean
 read_form (SillonPersonForm *self,
            SillonBeneficiary *b)
 {
-  g_autofree char *year = entry_text (self->birth_year_entry);
+  g_autofree char *year = sillon_entry_dup_text (self->birth_year_entry);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GError) error = NULL;
   int this_year = g_date_time_get_year (now);
 
-  b->first_name = entry_text (self->first_name_entry);
-  b->last_name = entry_text (self->last_name_entry);
+  b->first_name = sillon_entry_dup_text (self->first_name_entry);
+  b->last_name = sillon_entry_dup_text (self->last_name_entry);
   if (!sillon_commune_entry_read (self->commune_entry, &b->commune_insee, &error))
     return refuse (self, GTK_ENTRY (self->commune_entry), error->message);
   if (year != NULL)
@@ -187,7 +170,7 @@ on_add_button_clicked (SillonPersonForm *self)
 {
   g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
   g_autoptr (GError) error = NULL;
-  SillonStore *store = borrow_store (self);
+  SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
 
   g_return_if_fail (store != NULL);
 

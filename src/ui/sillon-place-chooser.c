@@ -48,14 +48,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static SillonStore *
-borrow_store (SillonPlaceChooser *self)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), SILLON_TYPE_PAGE);
-
-  return page != NULL ? sillon_page_get_store (SILLON_PAGE (page)) : NULL;
-}
-
 /* "Médiathèque Jean Jaurès, 51100 Reims". */
 static char *
 place_text (const SillonPlaceRecord *p)
@@ -120,7 +112,7 @@ hide_results (SillonPlaceChooser *self,
 static void
 on_search_entry_search_changed (SillonPlaceChooser *self)
 {
-  SillonStore *store = borrow_store (self);
+  SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
   g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->search_entry))));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
@@ -136,10 +128,9 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   found = sillon_store_search_places (store, query, MAX_RESULTS, &error);
   if (found == NULL)
     {
-      /* Translators: %s is the reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The places cannot be searched: %s"), error->message);
       hide_results (self, store != NULL);
-      sillon_message_label_set (self->hint, text);
+      /* Translators: %s is the reason. */
+      sillon_message_label_set_printf (self->hint, _ ("The places cannot be searched: %s"), error->message);
       return;
     }
   if (found->len == 0)
@@ -161,11 +152,10 @@ choose (SillonPlaceChooser *self,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!sillon_place_chooser_set_place_id (self, borrow_store (self), place_id, &error))
+  if (!sillon_place_chooser_set_place_id (self, sillon_page_get_store_of (GTK_WIDGET (self)), place_id, &error))
     {
       /* Translators: %s is the reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The place cannot be read: %s"), error->message);
-      sillon_message_label_set (self->hint, text);
+      sillon_message_label_set_printf (self->hint, _ ("The place cannot be read: %s"), error->message);
       return;
     }
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");

@@ -16,6 +16,7 @@
 
 #include "sillon-commune-entry.h"
 #include "sillon-message-label.h"
+#include "sillon-widget-util.h"
 
 struct _SillonPreferencesWindow
 {
@@ -150,16 +151,6 @@ sillon_preferences_window_class_init (SillonPreferencesWindowClass *klass)
 }
 
 static void
-name_popup (GtkComboBox *combo,
-            const char *name)
-{
-  AtkObject *accessible = gtk_combo_box_get_popup_accessible (combo);
-
-  if (accessible != NULL)
-    atk_object_set_name (accessible, name);
-}
-
-static void
 sillon_preferences_window_init (SillonPreferencesWindow *self)
 {
   g_autofree char *commune = NULL;
@@ -178,9 +169,9 @@ sillon_preferences_window_init (SillonPreferencesWindow *self)
   gtk_combo_box_text_append (self->sheet_language_combo, "fr", _ ("French"));
   gtk_combo_box_text_append (self->sheet_language_combo, "en", _ ("English"));
   /* GTK gives a combo box's drop-down list no name of its own. */
-  name_popup (GTK_COMBO_BOX (self->place_type_combo), _ ("Default place of a session"));
-  name_popup (GTK_COMBO_BOX (self->duration_combo), _ ("Default duration of a session"));
-  name_popup (GTK_COMBO_BOX (self->sheet_language_combo), _ ("Default language of sheets"));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->place_type_combo), _ ("Default place of a session"));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->duration_combo), _ ("Default duration of a session"));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->sheet_language_combo), _ ("Default language of sheets"));
 
   g_settings_bind (self->settings, "auto-lock-minutes", self->auto_lock_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "default-place-type", self->place_type_combo, "active-id", G_SETTINGS_BIND_DEFAULT);

@@ -86,8 +86,10 @@ save_settings (GtkPrintOperation *op)
     g_settings_set_value (settings, SETTINGS_PAGE_SETUP, gtk_page_setup_to_gvariant (page_setup));
 }
 
-static SillonSheetPaper
-paper_of (GtkPageSetup *setup)
+/* The sheets know A4 and US Letter; any other paper gets A4, shrunk to fit
+ * when drawn. */
+SillonSheetPaper
+sillon_print_operation_paper_of (GtkPageSetup *setup)
 {
   GtkPaperSize *size = setup != NULL ? gtk_page_setup_get_paper_size (setup) : NULL;
 
@@ -149,7 +151,7 @@ sillon_print_operation_begin_print (GtkPrintOperation *op, GtkPrintContext *cont
   g_clear_pointer (&self->doc, sillon_sheet_doc_free);
   g_clear_pointer (&self->fingerprint, g_free);
   g_clear_error (&self->error);
-  self->request.paper = paper_of (gtk_print_context_get_page_setup (context));
+  self->request.paper = sillon_print_operation_paper_of (gtk_print_context_get_page_setup (context));
   self->doc = build (self, &self->request, &error);
   if (self->doc == NULL)
     {
@@ -162,24 +164,36 @@ sillon_print_operation_begin_print (GtkPrintOperation *op, GtkPrintContext *cont
   gtk_print_operation_set_n_pages (op, (int) sillon_sheet_doc_get_n_pages (self->doc));
 }
 
-static void
-sillon_print_operation_draw_page (GtkPrintOperation *op, GtkPrintContext *context, int page_nr)
+/* The operation prints the whole paper in points (use-full-page, unit
+ * points): the sheet has its own margins. A paper smaller than the sheet's
+ * shrinks it whole. */
+void
+sillon_print_operation_draw_doc_page (GtkPrintContext *context,
+                                      SillonSheetDoc *doc,
+                                      int page_nr)
 {
-  SillonPrintOperation *self = SILLON_PRINT_OPERATION (op);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width, height, scale;
 
-  if (self->doc == NULL)
-    return;
-  /* The whole paper in points (use-full-page, unit points): the sheet has
-   * its own margins. A paper smaller than the sheet's shrinks it whole. */
-  sillon_sheet_paper_get_size (sillon_sheet_doc_get_paper (self->doc), &width, &height);
+  g_return_if_fail (GTK_IS_PRINT_CONTEXT (context));
+  g_return_if_fail (doc != NULL);
+
+  sillon_sheet_paper_get_size (sillon_sheet_doc_get_paper (doc), &width, &height);
   scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
   cairo_save (cr);
   if (scale < 0.999)
     cairo_scale (cr, scale, scale);
-  sillon_sheet_doc_draw_page (self->doc, cr, (guint) page_nr);
+  sillon_sheet_doc_draw_page (doc, cr, (guint) page_nr);
   cairo_restore (cr);
+}
+
+static void
+sillon_print_operation_draw_page (GtkPrintOperation *op, GtkPrintContext *context, int page_nr)
+{
+  SillonPrintOperation *self = SILLON_PRINT_OPERATION (op);
+
+  if (self->doc != NULL)
+    sillon_print_operation_draw_doc_page (context, self->doc, page_nr);
 }
 
 static void
@@ -422,43 +436,70 @@ file_stem (SillonSheetKind kind)
 static gboolean
 prepare_save (SillonPrintOperation *op, GError **error)
 {
-  op->request.paper = paper_of (gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (op)));
+  op->request.paper = sillon_print_operation_paper_of (gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (op)));
   op->doc = build (op, &op->request, error);
   return op->doc != NULL;
 }
 
-static GtkFileChooserNative *
-new_save_chooser (SillonPrintOperation *op, GtkWindow *parent)
+/* A file chooser that asks where to save a PDF named @file_name, and
+ * confirms before replacing a file. */
+GtkFileChooserNative *
+sillon_print_operation_new_pdf_chooser (GtkWindow *parent,
+                                        const char *title,
+                                        const char *file_name)
 {
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new (); /* sunk by the chooser */
-  g_autofree char *name = NULL;
+  GtkFileFilter *filter;
 
-  /* The file name holds no personal data: only the record's number. */
-  name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".pdf", file_stem (op->request.kind), op->request.person_id);
-  chooser = gtk_file_chooser_native_new (_ ("Save the Sheet as PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _ ("_Save"), _ ("_Cancel"));
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  filter = gtk_file_filter_new (); /* sunk by the chooser */
   gtk_file_filter_set_name (filter, _ ("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   return chooser;
 }
 
+/* The local path the user chose, or NULL and why: a sheet is written by
+ * path, never through a remote location. */
+char *
+sillon_print_operation_get_chosen_path (GtkFileChooser *chooser,
+                                        GError **error)
+{
+  g_autoptr (GFile) file = NULL;
+  char *path;
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER (chooser), NULL);
+
+  file = gtk_file_chooser_get_file (chooser);
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _ ("Sheets can only be saved to a folder of this computer."));
+  return path;
+}
+
+static GtkFileChooserNative *
+new_save_chooser (SillonPrintOperation *op, GtkWindow *parent)
+{
+  /* The file name holds no personal data: only the record's number. */
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".pdf", file_stem (op->request.kind),
+                                           op->request.person_id);
+
+  return sillon_print_operation_new_pdf_chooser (parent, _ ("Save the Sheet as PDF"), name);
+}
+
 /* Writes the laid-out sheet where the user chose, and journals it. */
 static gboolean
 save_to_chosen_file (SillonPrintOperation *op, GtkFileChooser *chooser, GError **error)
 {
-  g_autoptr (GFile) file = gtk_file_chooser_get_file (chooser);
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = sillon_print_operation_get_chosen_path (chooser, error);
 
   if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _ ("Sheets can only be saved to a folder of this computer."));
-      return FALSE;
-    }
+    return FALSE;
   /* The vault may have locked while the chooser showed: nothing is
    * written that could not be journaled. */
   if (borrow_store (op, error) == NULL)

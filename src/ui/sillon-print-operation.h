@@ -93,4 +93,16 @@ gboolean sillon_print_operation_save_sheet (GtkWindow *parent,
                                             const SillonSheetRequest *request,
                                             GError **error);
 
+/* For a sheet printed or saved without a person's record (the recovery
+ * key): the same paper, drawing and file chooser as the sheets above. */
+SillonSheetPaper sillon_print_operation_paper_of (GtkPageSetup *setup);
+void sillon_print_operation_draw_doc_page (GtkPrintContext *context,
+                                           SillonSheetDoc *doc,
+                                           int page_nr);
+GtkFileChooserNative *sillon_print_operation_new_pdf_chooser (GtkWindow *parent,
+                                                              const char *title,
+                                                              const char *file_name);
+char *sillon_print_operation_get_chosen_path (GtkFileChooser *chooser,
+                                              GError **error);
+
 G_END_DECLS

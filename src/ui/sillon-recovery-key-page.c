@@ -12,7 +12,9 @@
 #include <sodium.h>
 
 #include "sillon-message-label.h"
+#include "sillon-print-operation.h"
 #include "sillon-sheets.h"
+#include "sillon-widget-util.h"
 
 struct _SillonRecoveryKeyPage
 {
@@ -135,9 +137,8 @@ static void
 show_error (SillonRecoveryKeyPage *self, const GError *error)
 {
   /* Translators: %s says why, e.g. “The recovery key is no longer available.” */
-  g_autofree char *message = g_strdup_printf (_ ("The recovery-key sheet was not made: %s"), error->message);
-
-  sillon_message_label_set (self->recovery_message_label, message);
+  sillon_message_label_set_printf (self->recovery_message_label, _ ("The recovery-key sheet was not made: %s"),
+                                   error->message);
 }
 
 typedef struct
@@ -171,13 +172,9 @@ sheet_job_free (SheetJob *job)
 static void
 on_begin_print (GtkPrintOperation *op, GtkPrintContext *context, SheetJob *job)
 {
-  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
-  GtkPaperSize *size = setup != NULL ? gtk_page_setup_get_paper_size (setup) : NULL;
-  SillonSheetPaper paper = SILLON_SHEET_PAPER_A4;
+  SillonSheetPaper paper = sillon_print_operation_paper_of (gtk_print_context_get_page_setup (context));
   g_autoptr (GError) error = NULL;
 
-  if (size != NULL && g_strcmp0 (gtk_paper_size_get_name (size), GTK_PAPER_NAME_LETTER) == 0)
-    paper = SILLON_SHEET_PAPER_LETTER;
   g_clear_pointer (&job->doc, sillon_sheet_doc_free);
   job->doc = build_sheet (job->page, paper, &error);
   if (job->doc == NULL)
@@ -192,18 +189,8 @@ on_begin_print (GtkPrintOperation *op, GtkPrintContext *context, SheetJob *job)
 static void
 on_draw_page (GtkPrintOperation *op, GtkPrintContext *context, int page_nr, SheetJob *job)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double width, height, scale;
-
-  if (job->doc == NULL)
-    return;
-  sillon_sheet_paper_get_size (sillon_sheet_doc_get_paper (job->doc), &width, &height);
-  scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
-  cairo_save (cr);
-  if (scale < 0.999)
-    cairo_scale (cr, scale, scale);
-  sillon_sheet_doc_draw_page (job->doc, cr, (guint) page_nr);
-  cairo_restore (cr);
+  if (job->doc != NULL)
+    sillon_print_operation_draw_doc_page (context, job->doc, page_nr);
 }
 
 /* The end of an asynchronous print: printed, cancelled or failed. The
@@ -235,7 +222,6 @@ print_sheet (gpointer data)
   SillonRecoveryKeyPage *self = data;
   GtkPrintOperation *op = gtk_print_operation_new (); /* released in on_print_done */
   g_autoptr (GError) error = NULL;
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   SheetJob *job = sheet_job_new (self);
   GtkPrintOperationResult result;
 
@@ -250,8 +236,8 @@ print_sheet (gpointer data)
   g_signal_connect (op, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (op, "draw-page", G_CALLBACK (on_draw_page), job);
   g_signal_connect (op, "done", G_CALLBACK (on_print_done), job);
-  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, &error);
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, sillon_widget_get_window (GTK_WIDGET (self)),
+                                    &error);
   /* An error before the dialog showed, without a "done" to say it. */
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && !job->done)
     {
@@ -266,23 +252,18 @@ print_sheet (gpointer data)
 static void
 on_save_chooser_response (GtkNativeDialog *chooser, int response, SheetJob *job)
 {
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _ ("Sheets can only be saved to a folder of this computer."));
+      path = sillon_print_operation_get_chosen_path (GTK_FILE_CHOOSER (chooser), &error);
       /* Acknowledged while the chooser showed: the key is gone from the
        * page, and no sheet of it is written any more. */
-      else if (job->page->key == NULL)
+      if (path != NULL && job->page->key == NULL)
         g_set_error_literal (&error, SILLON_SHEET_ERROR, SILLON_SHEET_ERROR_WRITE,
                              _ ("The recovery key is no longer available."));
-      else
+      else if (path != NULL)
         sillon_sheet_doc_write_pdf (job->doc, path, &error);
       if (error != NULL)
         show_error (job->page, error);
@@ -299,8 +280,6 @@ save_sheet (gpointer data)
   SillonRecoveryKeyPage *self = data;
   SheetJob *job = sheet_job_new (self);
   g_autoptr (GError) error = NULL;
-  GtkFileFilter *filter;
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
   sillon_message_label_set (self->recovery_message_label, NULL);
   job->doc = build_sheet (self, SILLON_SHEET_PAPER_A4, &error);
@@ -310,17 +289,11 @@ save_sheet (gpointer data)
       sheet_job_free (job);
       return G_SOURCE_REMOVE;
     }
-  job->chooser = gtk_file_chooser_native_new (_ ("Save the Recovery Key as PDF"),
-                                              GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                              GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  job->chooser = sillon_print_operation_new_pdf_chooser (sillon_widget_get_window (GTK_WIDGET (self)),
+                                                         _ ("Save the Recovery Key as PDF"),
+                                                         /* Translators: a file name, without spaces or accents that a phone may mangle. */
+                                                         _ ("sillon-recovery-key.pdf"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (job->chooser), FALSE);
-  gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (job->chooser), TRUE);
-  /* Translators: a file name, without spaces or accents that a phone may mangle. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (job->chooser), _ ("sillon-recovery-key.pdf"));
-  filter = gtk_file_filter_new (); /* sunk by the chooser */
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (job->chooser), filter);
   g_signal_connect (job->chooser, "response", G_CALLBACK (on_save_chooser_response), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (job->chooser));
   return G_SOURCE_REMOVE;

@@ -13,6 +13,7 @@
 #include "sillon-communes.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
+#include "sillon-widget-util.h"
 
 G_DEFINE_QUARK (sillon - referral - dialog - error - quark, sillon_referral_dialog_error)
 
@@ -202,15 +203,9 @@ fill_destinations (SillonReferralDialog *self)
 {
   SillonStore *store = self->session != NULL ? sillon_vault_session_get_store (self->session) : NULL;
   SillonVocabulary *vocabulary = store != NULL ? sillon_store_get_vocabulary (store) : NULL;
-  const SillonVocabularyValue *values = NULL;
-  gsize n = 0;
 
   gtk_combo_box_text_append (self->destination_combo, NOT_SAID, _ ("Not said"));
-  if (vocabulary != NULL)
-    values = sillon_vocabulary_get_values (vocabulary, "StructureDeRedirection", &n, NULL);
-  for (gsize i = 0; i < n; i++)
-    gtk_combo_box_text_append (self->destination_combo, values[i].api,
-                               sillon_vocabulary_get_display_label (vocabulary, "StructureDeRedirection", values[i].api, NULL));
+  sillon_combo_box_text_append_vocabulary (self->destination_combo, vocabulary, "StructureDeRedirection");
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), NOT_SAID);
 }
 
@@ -244,14 +239,6 @@ sillon_referral_dialog_set_destination (SillonReferralDialog *self,
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), NOT_SAID);
 }
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
 SillonReferral *
 sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
 {
@@ -267,7 +254,7 @@ sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
                            _ ("Choose the place the person is referred to: search it by commune, service or name."));
       return NULL;
     }
-  r->reason = entry_text (self->reason_entry);
+  r->reason = sillon_entry_dup_text (self->reason_entry);
   if (r->reason == NULL)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
@@ -276,7 +263,7 @@ sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
       return NULL;
     }
   r->consent_to_share = gtk_toggle_button_get_active (self->consent_check);
-  r->consent_details = r->consent_to_share ? entry_text (self->share_entry) : NULL;
+  r->consent_details = r->consent_to_share ? sillon_entry_dup_text (self->share_entry) : NULL;
   if (r->consent_to_share && r->consent_details == NULL)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->share_entry));
@@ -293,8 +280,8 @@ sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
 
     r->destination = destination != NULL && !g_str_equal (destination, NOT_SAID) ? g_strdup (destination) : NULL;
   }
-  r->already_done = entry_text (self->done_entry);
-  r->documents = entry_text (self->documents_entry);
+  r->already_done = sillon_entry_dup_text (self->done_entry);
+  r->documents = sillon_entry_dup_text (self->documents_entry);
   r->status = SILLON_REFERRAL_ISSUED;
   return g_steal_pointer (&r);
 }
@@ -388,13 +375,9 @@ sillon_referral_dialog_class_init (SillonReferralDialogClass *klass)
 static void
 sillon_referral_dialog_init (SillonReferralDialog *self)
 {
-  AtkObject *popup;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   on_consent_check_toggled (self);
   /* The focused field scrolls into view, at any text size. */
   gtk_container_set_focus_vadjustment (self->form_box, gtk_scrolled_window_get_vadjustment (self->scrolled));
-  popup = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->destination_combo));
-  if (popup != NULL)
-    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (self->destination_combo))));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->destination_combo), NULL);
 }

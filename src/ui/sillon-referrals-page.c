@@ -20,6 +20,7 @@
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-referral-status-dialog.h"
+#include "sillon-widget-util.h"
 
 struct _SillonReferralsPage
 {
@@ -80,9 +81,7 @@ sillon_referrals_page_refresh (SillonReferralsPage *self)
   if (list == NULL)
     {
       /* Translators: %s is the technical reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The referrals cannot be read: %s"), error->message);
-
-      sillon_message_label_set (self->message_label, text);
+      sillon_message_label_set_printf (self->message_label, _ ("The referrals cannot be read: %s"), error->message);
       return;
     }
   for (guint i = 0; i < list->len; i++)
@@ -125,11 +124,10 @@ static void
 on_list_row_activated (SillonReferralsPage *self, GtkListBoxRow *row)
 {
   gint64 id = sillon_list_row_get_id (row, "referral-id");
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
 
   if (id == 0 || self->dialog != NULL)
     return;
-  self->dialog = GTK_WIDGET (sillon_referral_status_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL, id,
+  self->dialog = GTK_WIDGET (sillon_referral_status_dialog_new (sillon_widget_get_window (GTK_WIDGET (self)), id,
                                                                 g_object_get_data (G_OBJECT (row), "summary"),
                                                                 SILLON_REFERRAL_ISSUED));
   g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
@@ -200,11 +198,7 @@ sillon_referrals_page_class_init (SillonReferralsPageClass *klass)
 static void
 sillon_referrals_page_init (SillonReferralsPage *self)
 {
-  AtkObject *popup;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The combo box's pop-up is a control of its own for a screen reader. */
-  popup = gtk_combo_box_get_popup_accessible (GTK_COMBO_BOX (self->age_combo));
-  if (popup != NULL)
-    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (self->age_combo))));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->age_combo), NULL);
 }

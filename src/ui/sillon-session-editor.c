@@ -19,6 +19,7 @@
 #include "sillon-date-entry.h"
 #include "sillon-dialog-size.h"
 #include "sillon-message-label.h"
+#include "sillon-widget-util.h"
 
 G_DEFINE_QUARK (sillon - session - editor - error - quark, sillon_session_editor_error)
 
@@ -147,14 +148,9 @@ fill_vocabulary_checks (SillonSessionEditor *self, GtkGrid *grid, guint columns,
 static void
 fill_combo (SillonSessionEditor *self, GtkComboBoxText *combo, const char *enumeration, const char *none_label, const char *active)
 {
-  gsize n = 0;
-  const SillonVocabularyValue *values = sillon_vocabulary_get_values (self->vocabulary, enumeration, &n, NULL);
-
   if (none_label != NULL)
     gtk_combo_box_text_append (combo, NONE_ID, none_label);
-  for (gsize i = 0; i < n; i++)
-    gtk_combo_box_text_append (combo, values[i].api,
-                               sillon_vocabulary_get_display_label (self->vocabulary, enumeration, values[i].api, NULL));
+  sillon_combo_box_text_append_vocabulary (combo, self->vocabulary, enumeration);
   if (active == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), active))
     gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0);
 }
@@ -390,14 +386,6 @@ sillon_session_editor_new (GtkWindow *parent,
   return self;
 }
 
-static char *
-entry_text_or_null (GtkEntry *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  return text[0] == '\0' ? NULL : g_steal_pointer (&text);
-}
-
 /* The form's content; @strict refuses what cannot be saved, otherwise (a
  * draft kept over a lock) an unreadable date keeps the one given. */
 static SillonSession *
@@ -406,9 +394,6 @@ collect (SillonSessionEditor *self, gboolean strict, GError **error)
   g_autoptr (SillonSession) s = NULL;
   g_autofree char *date = NULL;
   g_autoptr (GError) date_error = NULL;
-  g_autofree char *notes = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
   const char *autonomy, *help_mode;
 
   date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), &date_error);
@@ -445,7 +430,7 @@ collect (SillonSessionEditor *self, gboolean strict, GError **error)
   if (strv_has (s->themes, ADMIN_THEME))
     {
       s->admin_themes = checked_values (GTK_CONTAINER (self->admin_box));
-      s->admin_detail = entry_text_or_null (self->admin_detail_entry);
+      s->admin_detail = sillon_entry_dup_text (self->admin_detail_entry);
     }
   else
     s->admin_themes = g_new0 (char *, 1);
@@ -462,11 +447,8 @@ collect (SillonSessionEditor *self, gboolean strict, GError **error)
   g_free (s->referral_destination);
   s->referral_destination = s->referred ? g_strdup (combo_value (self->destination_combo)) : NULL;
 
-  buffer = gtk_text_view_get_buffer (self->notes_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  notes = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
   g_free (s->notes);
-  s->notes = notes[0] != '\0' ? g_steal_pointer (&notes) : NULL;
+  s->notes = sillon_text_view_dup_text (self->notes_view);
   return g_steal_pointer (&s);
 }
 
@@ -494,15 +476,6 @@ sillon_session_editor_show_error (SillonSessionEditor *self,
   g_return_if_fail (SILLON_IS_SESSION_EDITOR (self));
 
   sillon_message_label_set (self->message_label, message);
-}
-
-static void
-name_popup (GtkComboBox *combo)
-{
-  AtkObject *popup = gtk_combo_box_get_popup_accessible (combo);
-
-  if (popup != NULL)
-    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (combo))));
 }
 
 static void
@@ -556,9 +529,9 @@ sillon_session_editor_init (SillonSessionEditor *self)
   gtk_container_set_focus_vadjustment (self->grid, gtk_scrolled_window_get_vadjustment (self->scroller));
   /* A combo box's list is a menu of its own for a screen reader: it is
    * named after the combo box. */
-  name_popup (GTK_COMBO_BOX (self->autonomy_combo));
-  name_popup (GTK_COMBO_BOX (self->help_mode_combo));
-  name_popup (GTK_COMBO_BOX (self->duration_combo));
-  name_popup (GTK_COMBO_BOX (self->place_combo));
-  name_popup (GTK_COMBO_BOX (self->destination_combo));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->autonomy_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->help_mode_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->duration_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->place_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->destination_combo), NULL);
 }

@@ -272,8 +272,10 @@ on_forgot_button_clicked (SillonUnlockPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->recovery_key_entry));
 }
 
+/* Where the page starts, and where Back from the recovery form returns:
+ * the passphrase, the recovery form emptied. */
 static void
-on_recovery_back_button_clicked (SillonUnlockPage *self)
+show_passphrase_form (SillonUnlockPage *self)
 {
   clear_recovery_form (self);
   gtk_stack_set_visible_child_name (self->unlock_stack, "passphrase");
@@ -282,14 +284,15 @@ on_recovery_back_button_clicked (SillonUnlockPage *self)
 }
 
 static void
+on_recovery_back_button_clicked (SillonUnlockPage *self)
+{
+  show_passphrase_form (self);
+}
+
+static void
 sillon_unlock_page_switch_to (SillonPage *page)
 {
-  SillonUnlockPage *self = SILLON_UNLOCK_PAGE (page);
-
-  clear_recovery_form (self);
-  gtk_stack_set_visible_child_name (self->unlock_stack, "passphrase");
-  gtk_widget_grab_default (self->unlock_button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
+  show_passphrase_form (SILLON_UNLOCK_PAGE (page));
 }
 
 static void

@@ -28,6 +28,8 @@
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-place-chooser.h"
+#include "sillon-question-dialog.h"
+#include "sillon-widget-util.h"
 
 /* Enough to tell namesakes apart while taking attendance. */
 #define MAX_SUGGESTIONS 5
@@ -271,26 +273,10 @@ fill_combo (GtkComboBoxText *combo,
             const char *enumeration,
             const char *none_label)
 {
-  gsize n = 0;
-  const SillonVocabularyValue *values = sillon_vocabulary_get_values (vocabulary, enumeration, &n, NULL);
-
   gtk_combo_box_text_remove_all (combo);
   if (none_label != NULL)
     gtk_combo_box_text_append (combo, "", none_label);
-  for (gsize i = 0; values != NULL && i < n; i++)
-    gtk_combo_box_text_append (combo, values[i].api,
-                               sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL));
-}
-
-/* A combo box's list of choices is a menu of its own for a screen reader:
- * it is named after the combo box. */
-static void
-name_popup (GtkComboBox *combo)
-{
-  AtkObject *popup = gtk_combo_box_get_popup_accessible (combo);
-
-  if (popup != NULL)
-    atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (combo))));
+  sillon_combo_box_text_append_vocabulary (combo, vocabulary, enumeration);
 }
 
 static void
@@ -340,9 +326,9 @@ show_vocabulary (SillonWorkshopPage *self,
 
       gtk_combo_box_text_append (self->duration_combo, id, text);
     }
-  name_popup (GTK_COMBO_BOX (self->duration_combo));
-  name_popup (GTK_COMBO_BOX (self->level_combo));
-  name_popup (GTK_COMBO_BOX (self->place_type_combo));
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->duration_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->level_combo), NULL);
+  sillon_combo_box_name_popup (GTK_COMBO_BOX (self->place_type_combo), NULL);
 }
 
 static GtkToggleButton *
@@ -843,16 +829,6 @@ sillon_workshop_page_clear (SillonWorkshopPage *self)
   remember_form (self);
 }
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  char *text = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
 /* The form as a workshop, or NULL after saying what is wrong and putting
  * the focus there. */
 static SillonWorkshop *
@@ -864,7 +840,7 @@ read_form (SillonWorkshopPage *self)
   const char *duration = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->duration_combo));
 
   w->id = self->workshop_id;
-  w->title = entry_text (self->title_entry);
+  w->title = sillon_entry_dup_text (self->title_entry);
   if (w->title == NULL)
     {
       show_message (self, _ ("Give the workshop a title, for example “Sending e-mails”."));
@@ -1004,11 +980,14 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *toplevel;
+  g_autofree char *detail = NULL;
   GtkWidget *dialog;
-  GtkWidget *discard;
-  GtkWidget *save;
   const char *question;
+  const SillonQuestionAnswer answers[] = {
+    { _ ("_Cancel"), GTK_RESPONSE_CANCEL, NULL },
+    { _ ("_Discard"), GTK_RESPONSE_REJECT, "destructive-action" },
+    { _ ("_Save"), GTK_RESPONSE_ACCEPT, "suggested-action" },
+  };
 
   g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
 
@@ -1030,31 +1009,16 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
       return;
     }
 
-  title = entry_text (self->title_entry);
+  title = sillon_entry_dup_text (self->title_entry);
   question = self->workshop_id == 0 ? _ ("Save the new workshop?") : _ ("Save the changes to the workshop?");
-  toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
   if (title != NULL)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                              /* Translators: %s is a workshop's title. */
-                                              _ ("“%s” is not saved. If you leave without saving, what you entered is lost."),
-                                              title);
+    /* Translators: %s is a workshop's title. */
+    detail = g_strdup_printf (_ ("“%s” is not saved. If you leave without saving, what you entered is lost."), title);
   else
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                              _ ("If you leave without saving, what you entered is lost."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
-  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Discard"), GTK_RESPONSE_REJECT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
-  save = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Save"), GTK_RESPONSE_ACCEPT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (save), "suggested-action");
+    detail = g_strdup (_ ("If you leave without saving, what you entered is lost."));
   /* Enter keeps the work, as in GNOME's editors. */
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  gtk_widget_grab_focus (save);
-  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
-  /* A message dialog is named after its type ("Question") otherwise. */
-  atk_object_set_name (gtk_widget_get_accessible (dialog), question);
+  dialog = sillon_question_dialog_new (GTK_WIDGET (self), question, detail, answers, G_N_ELEMENTS (answers),
+                                       GTK_RESPONSE_ACCEPT);
 
   self->leave_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->leave_dialog);

@@ -128,10 +128,9 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
     past = sillon_store_list_workshops_before (store, yesterday, MAX_PAST, &n_past, &error);
   if (upcoming == NULL || past == NULL)
     {
-      /* Translators: %s is the technical reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The workshops cannot be read: %s"), error->message);
       clear_lists (self);
-      sillon_message_label_set (self->message, text);
+      /* Translators: %s is the technical reason. */
+      sillon_message_label_set_printf (self->message, _ ("The workshops cannot be read: %s"), error->message);
       return;
     }
   for (guint i = 0; i < upcoming->len; i++)

@@ -17,6 +17,7 @@
 #include <gtk/gtk.h>
 
 #include "sillon-dashboard-page.h"
+#include "../core/test-session-util.h"
 
 #define PASSPHRASE "correct horse battery"
 #define FROM "2026-01-01"
@@ -34,22 +35,12 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  SillonVaultCreateOptions options = { 0 };
   SillonDemoOptions demo;
-  char *recovery = NULL;
 
   f->dir = g_dir_make_tmp ("sillon-dashboard-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault_path = g_build_filename (f->dir, "vault.sillon", NULL);
-  options.kdf_target_ms = 1;
-  {
-    g_autoptr (SillonVault) vault = sillon_vault_create (f->vault_path, "Ada", PASSPHRASE, &options, &recovery, &error);
-    g_assert_no_error (error);
-    sillon_vault_free_secret (recovery);
-    sillon_vault_lock (vault);
-  }
-  f->session = sillon_vault_session_open (f->vault_path, PASSPHRASE, "test", NULL, &error);
-  g_assert_no_error (error);
+  f->session = session_test_create_and_open (f->vault_path, "Ada", PASSPHRASE);
   sillon_demo_options_init (&demo);
   demo.beneficiaries = 300;
   demo.sessions = 2000;

@@ -16,6 +16,7 @@
 
 #include "sillon-print-operation.h"
 #include "../core/test-dir-util.h"
+#include "../core/test-session-util.h"
 
 typedef struct
 {
@@ -44,21 +45,11 @@ fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
-  SillonVaultCreateOptions options = { 0 };
-  char *recovery = NULL;
 
   f->dir = g_dir_make_tmp ("sillon-print-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault_path = g_build_filename (f->dir, "vault.sillon", NULL);
-  options.kdf_target_ms = 1;
-  {
-    g_autoptr (SillonVault) vault = sillon_vault_create (f->vault_path, "Ada", "correct horse battery", &options, &recovery, &error);
-    g_assert_no_error (error);
-    sillon_vault_free_secret (recovery);
-    sillon_vault_lock (vault);
-  }
-  f->session = sillon_vault_session_open (f->vault_path, "correct horse battery", "test", NULL, &error);
-  g_assert_no_error (error);
+  f->session = session_test_create_and_open (f->vault_path, "Ada", "correct horse battery");
   f->store = sillon_vault_session_get_store (f->session);
   b->first_name = g_strdup ("Amina");
   b->last_name = g_strdup ("Benali");
@@ -348,12 +339,43 @@ test_print_async_cancelled (Fixture *f, gconstpointer data)
   g_log_set_always_fatal (fatal);
 }
 
+/* What the recovery-key page borrows: the paper of a page setup, and the
+ * chooser of a PDF's place. */
+static void
+test_paper_and_chooser (void)
+{
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autoptr (GtkPaperSize) a5 = gtk_paper_size_new (GTK_PAPER_NAME_A5);
+  g_autoptr (GtkFileChooserNative) chooser = NULL;
+  g_autoptr (GSList) filters = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (sillon_print_operation_paper_of (NULL), ==, SILLON_SHEET_PAPER_A4);
+  gtk_page_setup_set_paper_size (setup, letter);
+  g_assert_cmpint (sillon_print_operation_paper_of (setup), ==, SILLON_SHEET_PAPER_LETTER);
+  /* Any other paper: A4, shrunk to fit when drawn. */
+  gtk_page_setup_set_paper_size (setup, a5);
+  g_assert_cmpint (sillon_print_operation_paper_of (setup), ==, SILLON_SHEET_PAPER_A4);
+
+  chooser = sillon_print_operation_new_pdf_chooser (NULL, "Save the Recovery Key as PDF", "sillon-recovery-key.pdf");
+  g_assert_cmpstr (gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)), ==, "Save the Recovery Key as PDF");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_true (gtk_file_chooser_get_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser)));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "sillon-recovery-key.pdf");
+  filters = gtk_file_chooser_list_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_slist_length (filters), ==, 1);
+  g_assert_cmpstr (gtk_file_filter_get_name (filters->data), ==, "PDF documents");
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALE_DIR);
   sillon_vault_register_vfs ();
+  g_test_add_func ("/print-operation/paper-and-chooser", test_paper_and_chooser);
   g_test_add ("/print-operation/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/print-operation/cannot-lay-out", Fixture, NULL, fixture_setup, test_unknown_person, fixture_teardown);
   g_test_add ("/print-operation/locked", Fixture, NULL, fixture_setup, test_locked, fixture_teardown);
