@@ -155,6 +155,7 @@ static SillonCliSecret *
 read_secret_from_tty (const char *prompt, GError **error)
 {
   g_autoptr (SillonCliSecret) secret = NULL;
+  g_autofree char *shown = NULL;
   struct termios quiet;
   int fd;
 
@@ -182,7 +183,9 @@ read_secret_from_tty (const char *prompt, GError **error)
   signal (SIGQUIT, on_signal_restore_tty);
   signal (SIGHUP, on_signal_restore_tty);
 
-  if (write (fd, prompt, strlen (prompt)) < 0 || tcsetattr (fd, TCSAFLUSH, &quiet) != 0)
+  /* The prompt names the vault, a path the user typed. */
+  shown = sillon_cli_escape (prompt, SILLON_CLI_ESCAPE_TEXT);
+  if (write (fd, shown, strlen (shown)) < 0 || tcsetattr (fd, TCSAFLUSH, &quiet) != 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _ ("Cannot turn off echo on the terminal: use --passphrase-fd"));

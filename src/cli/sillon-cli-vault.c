@@ -607,8 +607,11 @@ sillon_cli_vault_backup (int argc, char **argv)
    * the backup itself carries the entry. */
   if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_EXPORT, "{\"kind\":\"backup\"}", &error))
     return sillon_cli_report_error (error, common.vault_path);
+  /* Only a failure to write names the backup file: a page that fails
+   * authentication is the vault's, and a message naming the backup would
+   * send the user to distrust the wrong file. */
   if (!sillon_vault_backup (vault, argv[1], &error))
-    return sillon_cli_report_error (error, argv[1]);
+    return sillon_cli_report_error (error, g_error_matches (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_IO) ? argv[1] : common.vault_path);
 
   /* Translators: %s is the path of the backup file. */
   g_print (_ ("Backup written to %s.\n"), argv[1]);

@@ -199,11 +199,46 @@ sillon_cli_dispatch (const SillonCliCommand *table, const char *group, int argc,
   return SILLON_CLI_EXIT_USAGE;
 }
 
+/* Whatever a command prints through g_print () or g_printerr () reaches a
+ * terminal: a report, a message, a path the user typed or tab-completed
+ * from a downloaded archive. Every control character is escaped on the
+ * way (\u001b for ESC), as the listings escape their fields, so that no
+ * file name or value can move the cursor, retitle the window or hide a
+ * line; tabs and line feeds are the messages' own layout and stay. Then
+ * it is written as GLib writes it: converted when the console is not
+ * UTF-8, and flushed. */
+static void
+write_escaped (FILE *stream, const char *string)
+{
+  g_autofree char *escaped = sillon_cli_escape (string, SILLON_CLI_ESCAPE_TEXT);
+  g_autofree char *converted = NULL;
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (escaped, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  if (fputs (converted != NULL ? converted : escaped, stream) != EOF)
+    fflush (stream);
+}
+
+static void
+print_escaped (const char *string)
+{
+  write_escaped (stdout, string);
+}
+
+static void
+printerr_escaped (const char *string)
+{
+  write_escaped (stderr, string);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
 
+  g_set_print_handler (print_escaped);
+  g_set_printerr_handler (printerr_escaped);
   sillon_process_init_i18n ();
   if (!sillon_process_init (&error))
     {

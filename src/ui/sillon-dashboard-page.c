@@ -461,9 +461,14 @@ copy_some_pages (gpointer user_data)
   self->backup = NULL;
   if (rc != SQLITE_DONE)
     {
-      g_autoptr (GError) error = g_error_new (SILLON_STATS_ERROR, SILLON_STATS_ERROR_IO,
-                                              /* Translators: %s is SQLite's reason. */
-                                              _ ("The vault could not be read: %s"), sqlite3_errstr (rc));
+      g_autoptr (GError) error = NULL;
+
+      /* A page that fails authentication is a damaged vault, not a disk
+       * error. */
+      if (!sillon_store_error_if_tampered (rc, &error))
+        error = g_error_new (SILLON_STATS_ERROR, SILLON_STATS_ERROR_IO,
+                             /* Translators: %s is SQLite's reason. */
+                             _ ("The vault could not be read: %s"), sqlite3_errstr (rc));
 
       stop_computing (self);
       clear (self);

@@ -252,6 +252,31 @@ test_shell_reports_cut_page (Fixture *f, gconstpointer data)
   assert_file_unchanged (f->wal, wal_before);
 }
 
+/* A backup of a vault with a page cut off: refused as tampering, and the
+ * message names the vault, not the backup file that was never written. */
+static void
+test_backup_names_the_tampered_vault (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "copy.sillonbak", NULL);
+
+  vault_test_log_after_checkpointed_table (f->vault, PASSPHRASE);
+  {
+    g_autoptr (GBytes) whole = vault_test_get_file (f->vault);
+
+    set_file (f->vault, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) - 4096);
+  }
+
+  {
+    g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "backup", "--vault", f->vault, backup);
+
+    g_assert_cmpint (r->status, ==, EXIT_TAMPERED);
+    g_assert_nonnull (strstr (r->err, f->vault));
+    g_assert_nonnull (strstr (r->err, "tampered"));
+    g_assert_null (strstr (r->err, backup));
+  }
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -262,5 +287,6 @@ main (int argc, char **argv)
   g_test_add ("/cli/vault-check/verify-then-repair", Fixture, NULL, fixture_set_up, test_verify_then_repair, fixture_tear_down);
   g_test_add ("/cli/vault-check/repair-refuses-damage-before-folding", Fixture, NULL, fixture_set_up, test_repair_refuses_damage_before_folding, fixture_tear_down);
   g_test_add ("/cli/vault-check/shell-reports-cut-page", Fixture, NULL, fixture_set_up, test_shell_reports_cut_page, fixture_tear_down);
+  g_test_add ("/cli/vault-check/backup-names-the-tampered-vault", Fixture, NULL, fixture_set_up, test_backup_names_the_tampered_vault, fixture_tear_down);
   return g_test_run ();
 }

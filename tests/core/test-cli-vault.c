@@ -354,6 +354,42 @@ test_not_a_vault (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (garbage->err, "not a Sillon vault"));
 }
 
+/* Paths are typed, or tab-completed from a downloaded archive: whatever
+ * the commands print about them is escaped, never written raw to the
+ * terminal (ESC would start a terminal sequence, BEL ring, and so on). */
+static void
+test_paths_printed_escaped (Fixture *f, gconstpointer data)
+{
+  g_autofree char *vault = g_build_filename (f->dir, "v\x1b]0;X\x07.sillon", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "b\x1b[2J.backup", NULL);
+  g_autofree char *data_home = g_build_filename (f->dir, "home\x1b[31m", NULL);
+
+  {
+    g_autoptr (CliResult) r = run_cli (PASS_A "\n", NULL, "create", "--vault", vault, "--kdf-ms", "1");
+
+    g_assert_cmpint (r->status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (r->out, "v\\u001b]0;X\\u0007.sillon"));
+    g_assert_null (strchr (r->out, '\x1b'));
+    g_assert_null (strchr (r->out, '\x07'));
+  }
+  {
+    g_autoptr (CliResult) r = run_cli (PASS_A "\n", NULL, "backup", "--vault", vault, backup);
+
+    g_assert_cmpint (r->status, ==, EXIT_OK);
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+    g_assert_nonnull (strstr (r->out, "b\\u001b[2J.backup"));
+    g_assert_null (strchr (r->out, '\x1b'));
+  }
+  /* The default vault, in the help, comes from the environment. */
+  {
+    g_autoptr (CliResult) r = run_cli_env (data_home, NULL, NULL, "info", "--help", NULL);
+
+    g_assert_cmpint (r->status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (r->out, "home\\u001b[31m"));
+    g_assert_null (strchr (r->out, '\x1b'));
+  }
+}
+
 static void
 test_backup_restore_round_trip (Fixture *f, gconstpointer data)
 {
@@ -1129,6 +1165,7 @@ main (int argc, char **argv)
   ADD ("/cli/vault/verify-reports-flipped-byte", test_verify_reports_flipped_byte);
   ADD ("/cli/vault/not-a-vault", test_not_a_vault);
   ADD ("/cli/vault/backup-restore-round-trip", test_backup_restore_round_trip);
+  ADD ("/cli/vault/paths-printed-escaped", test_paths_printed_escaped);
   ADD ("/cli/vault/recover-and-rotate", test_recover_and_rotate);
   ADD ("/cli/vault/rotate-keeps-journal", test_rotate_keeps_journal);
   ADD ("/cli/vault/rotate-refuses-tampered-journal", test_rotate_refuses_tampered_journal);

@@ -647,6 +647,89 @@ test_retention_in_vault (void)
   test_remove_tree (dir);
 }
 
+/* Reopens the vault at @path, whose page @page was flipped on disk, and
+ * runs @query on a new store over it. */
+typedef GPtrArray *(*TamperedQuery) (SillonStore *store, GError **error);
+
+static GPtrArray *
+search_voisin (SillonStore *store, GError **error)
+{
+  return sillon_store_search_beneficiaries (store, "Voisin", 10, error);
+}
+
+static GPtrArray *
+get_first_person (SillonStore *store, GError **error)
+{
+  g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (store, 1, error);
+
+  return b != NULL ? g_ptr_array_new () : NULL;
+}
+
+static void
+assert_tampered_page_reported (const char *path, GBytes *pristine, int page, TamperedQuery query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (SillonStore) store = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  gsize length = 0;
+  g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (pristine, &length), g_bytes_get_size (pristine));
+
+  g_assert_cmpuint (length, >=, 4096 + (gsize) page * 4096);
+  data[4096 + (gsize) (page - 1) * 4096 + 100] ^= 0x01;
+  g_file_set_contents (path, (const char *) data, length, &error);
+  g_assert_no_error (error);
+
+  vault = sillon_vault_open (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
+  g_assert_no_error (error);
+  found = query (store, &error);
+  g_assert_null (found);
+  g_assert_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED);
+  g_clear_pointer (&store, sillon_store_free);
+  sillon_vault_lock (vault);
+}
+
+/* A page that fails authentication, met by the store, is reported as the
+ * vault's tampering (exit 12 in sillon-cli), never as "Database error:
+ * disk I/O error": neither when SQLite passes the shim's error on (a
+ * table's page) nor when FTS5 turns it into "vtable constructor failed"
+ * (its configuration's page, read when a new connection first searches). */
+static void
+test_tampered_page_reported_as_tampering (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
+  g_autoptr (SillonVault) vault = NULL;
+  g_autoptr (GBytes) pristine = NULL;
+  SillonStore *store;
+  int table_page, fts_config_page;
+
+  g_assert_no_error (error);
+  store = new_populated_store (path, &vault);
+  table_page = store_test_query_int (sillon_vault_get_db (vault), "SELECT rootpage FROM sqlite_schema WHERE name = 'beneficiaries'");
+  fts_config_page = store_test_query_int (sillon_vault_get_db (vault), "SELECT rootpage FROM sqlite_schema WHERE name = 'beneficiary_fts_config'");
+  g_assert_cmpint (table_page, >, 1);
+  g_assert_cmpint (fts_config_page, >, 1);
+  sillon_store_free (store);
+  sillon_vault_lock (vault);
+  g_clear_object (&vault);
+  {
+    gchar *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+    pristine = g_bytes_new_take (contents, length);
+  }
+
+  assert_tampered_page_reported (path, pristine, table_page, get_first_person);
+  assert_tampered_page_reported (path, pristine, fts_config_page, search_voisin);
+
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -657,5 +740,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/vault/erase", test_erase_in_vault);
   g_test_add_func ("/store/vault/merge", test_merge_in_vault);
   g_test_add_func ("/store/vault/retention", test_retention_in_vault);
+  g_test_add_func ("/store/vault/tampered-page-reported-as-tampering", test_tampered_page_reported_as_tampering);
   return g_test_run ();
 }

@@ -11,9 +11,121 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <malloc.h>
 #include <sodium.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+
+/* ---- SQLite's heap, wiped when freed ---------------------------------- */
+
+/* SQLite's heap holds the vault in plaintext: the decrypted pages of the
+ * vault's page cache (up to 32 MiB, released when the vault is locked), the
+ * statistics' private in-memory copy of the whole vault, a restore's
+ * in-memory database, and every row a query returns. SQLite frees all of
+ * it without wiping, so freed blocks kept the data for whatever reuses them,
+ * or for a swap file. Every block SQLite allocates is wiped here before it
+ * goes back to the C library, and when a realloc moves it. The size comes
+ * from malloc_usable_size () (glibc), which SQLite's own allocator uses
+ * too: no header is added. */
+
+static gsize sqlite_bytes_wiped;
+
+static void *
+wiping_malloc (int n)
+{
+  return malloc ((size_t) n);
+}
+
+static void
+wiping_free (void *p)
+{
+  size_t n;
+
+  if (p == NULL)
+    return;
+  n = malloc_usable_size (p);
+  sodium_memzero (p, n);
+  g_atomic_pointer_add (&sqlite_bytes_wiped, n);
+  free (p);
+}
+
+static void *
+wiping_realloc (void *p, int n)
+{
+  size_t old_size;
+  void *moved;
+
+  if (p == NULL)
+    return wiping_malloc (n);
+  /* Shrinking, or growing within the block: nothing moves. */
+  old_size = malloc_usable_size (p);
+  if ((size_t) n <= old_size)
+    return p;
+  moved = malloc ((size_t) n);
+  if (moved == NULL)
+    return NULL;
+  memcpy (moved, p, old_size);
+  wiping_free (p);
+  return moved;
+}
+
+static int
+wiping_size (void *p)
+{
+  return p != NULL ? (int) malloc_usable_size (p) : 0;
+}
+
+static int
+wiping_roundup (int n)
+{
+  return (n + 7) & ~7;
+}
+
+static int
+wiping_init (void *data)
+{
+  return SQLITE_OK;
+}
+
+static void
+wiping_shutdown (void *data)
+{
+}
+
+static const sqlite3_mem_methods wiping_methods = {
+  wiping_malloc,
+  wiping_free,
+  wiping_realloc,
+  wiping_size,
+  wiping_roundup,
+  wiping_init,
+  wiping_shutdown,
+  NULL,
+};
+
+gsize
+sillon_process_get_sqlite_bytes_wiped (void)
+{
+  return (gsize) g_atomic_pointer_get (&sqlite_bytes_wiped);
+}
+
+static void
+wipe_sqlite_heap (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* Only possible before SQLite's first use: a program that used SQLite
+       * before calling sillon_process_init () keeps SQLite's allocator. */
+      if (sqlite3_config (SQLITE_CONFIG_MALLOC, &wiping_methods) != SQLITE_OK)
+        g_debug ("SQLite was used before sillon_process_init (): its heap is not wiped");
+      g_once_init_leave (&done, 1);
+    }
+}
 
 gboolean
 sillon_process_init (GError **error)
@@ -35,6 +147,7 @@ sillon_process_init (GError **error)
     g_debug ("Could not disable core files: %s", g_strerror (errno));
   if (prctl (PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
     g_debug ("Could not mark the process as not dumpable: %s", g_strerror (errno));
+  wipe_sqlite_heap ();
 
   return TRUE;
 }

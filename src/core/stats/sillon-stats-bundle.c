@@ -285,8 +285,9 @@ sillon_stats_site_key (SillonStore *store, guint8 out_public[SILLON_STATS_KEY_BY
   return TRUE;
 
 sql_fail:
-  g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL, _ ("Could not read the site’s key from the vault: %s"),
-               sqlite3_errmsg (db));
+  if (!sillon_store_error_if_tampered (sqlite3_extended_errcode (db), error))
+    g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL, _ ("Could not read the site’s key from the vault: %s"),
+                 sqlite3_errmsg (db));
   /* Finalized before the guard rolls back. */
   sqlite3_finalize (stmt);
   return FALSE;

@@ -297,6 +297,10 @@ sillon_stats_release_add_noise (SillonStatsRelease *release, gint64 epsilon_micr
 static gboolean
 sql_error (SillonStore *store, GError **error)
 {
+  sqlite3 *db = sillon_store_get_db (store);
+
+  if (sillon_store_error_if_tampered (sqlite3_extended_errcode (db), error))
+    return FALSE;
   g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
                _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (sillon_store_get_db (store)));
   return FALSE;

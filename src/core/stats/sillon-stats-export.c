@@ -843,6 +843,8 @@ age_of (Labels *l, sqlite3_stmt *stmt, int col)
 static gboolean
 sql_failed (sqlite3 *db, GError **error)
 {
+  if (sillon_store_error_if_tampered (sqlite3_extended_errcode (db), error))
+    return FALSE;
   g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
                _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (db));
   return FALSE;

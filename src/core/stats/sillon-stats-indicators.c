@@ -258,6 +258,8 @@ typedef struct
 static gboolean
 set_sql_error (Counter *c, GError **error)
 {
+  if (sillon_store_error_if_tampered (sqlite3_extended_errcode (c->db), error))
+    return FALSE;
   g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
                _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (c->db));
   return FALSE;

@@ -116,8 +116,12 @@ check_ready (const guint8 *key, GError **error)
 static void
 set_sql_error (SillonStore *store, GError **error)
 {
+  sqlite3 *db = sillon_store_get_db (store);
+
+  if (sillon_store_error_if_tampered (sqlite3_extended_errcode (db), error))
+    return;
   g_set_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_SQL,
-               _ ("Database error in the journal: %s"), sqlite3_errmsg (sillon_store_get_db (store)));
+               _ ("Database error in the journal: %s"), sqlite3_errmsg (db));
 }
 
 gboolean

@@ -16,6 +16,7 @@
 #include "sillon-communes.h"
 #include "sillon-places-import.h"
 #include "sillon-store-private.h"
+#include "sillon-vault.h"
 
 /* Enumerations (themes, place types, autonomy…) are checked against the
  * Coop vocabulary loaded by sillon-vocabulary.c from coop-cra-enums.json,
@@ -34,11 +35,19 @@ store_now_unix (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+gboolean
+sillon_store_error_if_tampered (int rc, GError **error)
+{
+  return sillon_vault_error_if_tampered (rc, error);
+}
+
 void
 store_set_sql_error (sqlite3 *db, int rc, GError **error)
 {
   int primary = rc & 0xff;
 
+  if (sillon_vault_error_if_tampered (rc, error))
+    return;
   if (primary == SQLITE_CONSTRAINT)
     g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_CONSTRAINT,
                  _ ("The change breaks a rule of the database: %s"), sqlite3_errmsg (db));

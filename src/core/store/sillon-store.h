@@ -60,6 +60,12 @@ void sillon_store_free (SillonStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonStore, sillon_store_free)
 
 sqlite3 *sillon_store_get_db (SillonStore *store);
+/* sillon_vault_error_if_tampered () for the layers that reach the vault
+ * through the store (the statistics): TRUE, with @error set to
+ * SILLON_VAULT_ERROR_TAMPERED, when the failure @rc (an extended result
+ * code) comes from a damaged or tampered vault; FALSE, @error untouched,
+ * otherwise. */
+gboolean sillon_store_error_if_tampered (int rc, GError **error);
 SillonVocabulary *sillon_store_get_vocabulary (SillonStore *store);
 int sillon_store_get_schema_version (SillonStore *store);
 /* The schema version written in @db (SQLite's user_version): 0 for a vault

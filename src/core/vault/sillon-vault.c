@@ -126,16 +126,27 @@ check_unlocked (SillonVault *self, GError **error)
   return TRUE;
 }
 
+gboolean
+sillon_vault_error_if_tampered (int rc, GError **error)
+{
+  int primary = rc & 0xff;
+  gboolean tampered = rc == SQLITE_IOERR_DATA || primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+
+  if (tampered)
+    g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
+                 _ ("The vault has been damaged or modified outside Sillon"));
+  return tampered;
+}
+
 static gboolean
 set_sqlite_error (GError **error, sqlite3 *db, int rc)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   int primary = rc & 0xff;
 
-  if (rc == SQLITE_IOERR_DATA || primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_TAMPERED,
-                 _ ("The vault has been damaged or modified outside Sillon"));
-  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+  if (sillon_vault_error_if_tampered (rc, error))
+    return FALSE;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_BUSY,
                  _ ("The vault is already open in another window or program"));
   else if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL)

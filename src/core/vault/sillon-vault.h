@@ -175,6 +175,17 @@ const char *sillon_vault_get_path (SillonVault *self);
  * memory). Owned by the vault; NULL when locked. */
 sqlite3 *sillon_vault_get_db (SillonVault *self);
 
+/* Whether a failure of SQLite on a vault's connection (@rc: the extended
+ * result code the failing call returned, or sqlite3_extended_errcode ())
+ * comes from the vault being damaged or tampered with: a page or frame that
+ * failed authentication (SQLITE_IOERR_DATA, whatever message SQLite or
+ * FTS5 gives with it), or a database SQLite found corrupt. Then sets
+ * @error to SILLON_VAULT_ERROR_TAMPERED and returns TRUE; otherwise leaves
+ * @error alone. Every module that turns an SQL failure into an error asks
+ * this first, so that tampering never reads as a disk fault or a database
+ * error. */
+gboolean sillon_vault_error_if_tampered (int rc, GError **error);
+
 /* The slot that unlocked this vault. */
 guint sillon_vault_get_unlocked_slot (SillonVault *self);
 
