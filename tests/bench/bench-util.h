@@ -70,3 +70,32 @@ bench_check (gboolean ok,
       exit (1);
     }
 }
+
+/* What a mediator types in the places area, letter by letter: names,
+ * communes and services of the directory tests/bench/make-places.py
+ * writes. bench-reference.c and bench-places.c type the same texts. */
+static inline const char *const *
+bench_place_searches (gsize *n)
+{
+  static const char *const typed[] = {
+    "Médiathèque Reims",
+    "France services Troyes",
+    "Espace numérique Sedan",
+    "Centre social Épernay",
+    "Tiers-lieu Charleville",
+    "Mairie Châlons",
+    "Reims",
+    "Epernay",
+    "aide aux démarches",
+    "impression",
+    "Sedan 4217",
+    "Troyes 998",
+    "numérique",
+    "charleville mezieres",
+    "Mediatheque",
+    "France",
+  };
+
+  *n = G_N_ELEMENTS (typed);
+  return typed;
+}
