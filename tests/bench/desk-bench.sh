@@ -19,29 +19,21 @@
 set -euo pipefail
 
 runs=${1:-3}
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
-build="${BUILD:-$top/_build}"
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
+bench_ui_build
 app="${APP:-$build/src/ui/sillon}"
 work="$here/work/desk"
 passphrase="desk bench passphrase"
 mkdir -p "$work"
-ninja -C "$build" src/ui/sillon src/cli/sillon-cli >/dev/null
 
 vault="$work/reference.sillon"
 if [ ! -f "$vault" ]; then
-  "$build/src/cli/sillon-cli" vault create --vault "$vault" --name "Bench" --kdf-ms 200 \
-    --passphrase-fd 3 3<<<"$passphrase" >/dev/null
-  "$build/src/cli/sillon-cli" demo --vault "$vault" --passphrase-fd 0 <<<"$passphrase" >/dev/null
+  bench_demo_vault "$vault" "$passphrase"
 fi
 
 for run in $(seq "$runs"); do
-  cp "$vault" "$work/run.sillon"
-  SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_PASSPHRASE="$passphrase" \
-  SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
-    "$top/tests/ui/run-ui-test.sh" "$app" "$build/resources" "$work/screenshots" \
-    "$here/desk_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
-      echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
+  bench_ui_run "$vault" "$run" "$app" "$here/desk_bench.py"
 done
 
 python3 - "$work" "$runs" <<'PY'
