@@ -71,6 +71,17 @@ bench_check (gboolean ok,
     }
 }
 
+/* Adds to @queries every prefix of @text as typed letter by letter. */
+static inline void
+bench_add_prefixes (GPtrArray *queries,
+                    const char *text)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  for (glong i = 1; i <= n; i++)
+    g_ptr_array_add (queries, g_utf8_substring (text, 0, i));
+}
+
 /* What a mediator types in the places area, letter by letter: names,
  * communes and services of the directory tests/bench/make-places.py
  * writes. bench-reference.c and bench-places.c type the same texts. */
