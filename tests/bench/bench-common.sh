@@ -7,6 +7,16 @@
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 top="$(cd "$here/../.." && pwd)"
 
+# bench_work NAME
+# Sets `work` (tests/bench/work/NAME, made if need be) and `passphrase`, the
+# one of the benchmark's vaults.
+bench_work () {
+  work="$here/work/$1"
+  # shellcheck disable=SC2034 # for the scripts that source this file
+  passphrase="$1 bench passphrase"
+  mkdir -p "$work"
+}
+
 # bench_build BUILD TARGET... [-- MESON-OPTION...]
 # Configures a release build in BUILD the first time (the core alone unless
 # the options say otherwise), then builds TARGETs (everything when none).

@@ -235,7 +235,13 @@ static void
 search_places_keystrokes (SillonStore *store)
 {
   static const char *const referral_typed[] = {
-    "Médiathèque", "France services", "aide aux démarches", "numérique", "Troyes", "Sedan", "impression",
+    "Médiathèque",
+    "France services",
+    "aide aux démarches",
+    "numérique",
+    "Troyes",
+    "Sedan",
+    "impression",
   };
   gsize n_typed;
   const char *const *typed = bench_place_searches (&n_typed);

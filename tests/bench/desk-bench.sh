@@ -23,9 +23,7 @@ runs=${1:-3}
 source "$(dirname "$0")/bench-common.sh"
 bench_ui_build
 app="${APP:-$build/src/ui/sillon}"
-work="$here/work/desk"
-passphrase="desk bench passphrase"
-mkdir -p "$work"
+bench_work desk
 
 vault="$work/reference.sillon"
 if [ ! -f "$vault" ]; then

@@ -15,9 +15,7 @@ set -euo pipefail
 runs=${1:-5}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
-work="$here/work/places"
-passphrase="places bench passphrase"
-mkdir -p "$work"
+bench_work places
 
 bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
 bench_compile "$build" "$work/bench-places" "" "$here/bench-places.c"

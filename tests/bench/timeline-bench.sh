@@ -17,9 +17,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
 build="$(cd "${1:-$top/_build}" && pwd)"
-work="$here/work/timeline"
-passphrase="timeline bench passphrase"
-mkdir -p "$work"
+bench_work timeline
 
 ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli src/ui/sillon >/dev/null
 cli="$build/src/cli/sillon-cli"

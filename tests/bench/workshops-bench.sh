@@ -19,9 +19,7 @@ runs=${1:-3}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
 bench_ui_build
-work="$here/work/workshops"
-passphrase="workshops bench passphrase"
-mkdir -p "$work"
+bench_work workshops
 
 vault="$work/reference.sillon"
 if [ ! -f "$vault" ]; then
