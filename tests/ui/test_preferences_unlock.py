@@ -11,8 +11,8 @@ import os
 import re
 import time
 
-from sillonui import (activate, appears, check, check_quits, eventually, find, find_by_description,
-                      is_showing, labels_containing, press, run, screenshot, start_app, unnamed_interactive,
+from sillonui import (activate, appears, check, check_quits, eventually, find, find_by_description, is_showing,
+                      labels_containing, press, run, screenshot, start_app, type_passphrase, unnamed_interactive,
                       wait_for)
 
 PASSPHRASE = "the first passphrase of all"
@@ -30,10 +30,7 @@ def is_locked(window):
 
 
 def unlock_with(window, passphrase):
-    entry = find(window, "password text", "Passphrase")
-    entry.text = passphrase
-    entry.grabFocus()
-    press("Return")
+    type_passphrase(window, passphrase)
 
 
 def test():

@@ -10,7 +10,7 @@ import re
 import subprocess
 
 from sillonui import (activate, check, check_quits, create_vault_through_ui, eventually, find, is_showing,
-                      labels_containing, press, run, screenshot, start_app, wait_for)
+                      labels_containing, press, run, run_cli, screenshot, start_app, wait_for)
 
 PASSPHRASE = "sheets of paper for the bus stop"
 WORK = os.environ["SILLON_TEST_WORKDIR"]
@@ -36,14 +36,7 @@ def complete_pdf(path):
 
 def verify(code):
     """sillon-cli sheet verify CODE on the test's vault: (exit status, output)."""
-    read_fd, write_fd = os.pipe()
-    os.write(write_fd, (PASSPHRASE + "\n").encode())
-    os.close(write_fd)
-    result = subprocess.run([os.environ["SILLON_CLI"], "sheet", "verify", code, "--vault", vault,
-                             "--passphrase-fd", str(read_fd)],
-                            pass_fds=(read_fd,), capture_output=True, text=True,
-                            env={**os.environ, "LANGUAGE": "en"})
-    os.close(read_fd)
+    result = run_cli(vault, "sheet", "verify", code, lines=(PASSPHRASE,), env={**os.environ, "LANGUAGE": "en"})
     return result.returncode, result.stdout + result.stderr
 
 
