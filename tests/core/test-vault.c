@@ -1229,11 +1229,7 @@ test_copy_of_tampered_vault (void)
   g_clear_error (&error);
   g_assert_false (sillon_vault_is_locked (vault));
   g_clear_object (&vault);
-  {
-    g_autoptr (GBytes) after = vault_test_get_file (path);
-
-    g_assert_true (g_bytes_equal (before, after));
-  }
+  vault_test_assert_file_unchanged (path, before);
   vault_test_remove_vault (path);
 }
 
@@ -1352,11 +1348,7 @@ test_planted_journal (void)
     vault_test_remove_vault (main_path);
   }
 
-  {
-    g_autoptr (GBytes) after = vault_test_get_file (path);
-
-    g_assert_true (g_bytes_equal (before, after));
-  }
+  vault_test_assert_file_unchanged (path, before);
   g_unlink (journal);
   {
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
