@@ -34,33 +34,29 @@ for run in $(seq "$runs"); do
   bench_ui_run "$vault" "$run" "$app" "$here/desk_bench.py"
 done
 
-python3 - "$work" "$runs" <<'PY'
+PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1 python3 - "$work" "$runs" <<'PY'
 import statistics, sys
+from bench_profile import pct, profile_samples
 work, runs = sys.argv[1], int(sys.argv[2])
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
 unlock, p50, p95, cpu50, cpu95, all50, all95, rss = [], [], [], [], [], [], [], []
 opened, opened_cpu, unlock_cpu = [], [], []
 for run in range(1, runs + 1):
     searches, cpus, alls = [], [], []
-    for line in open(f"{work}/run-{run}.err", errors="replace"):
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) >= 3 and parts[0] == "sillon-profile":
-            if parts[1] == "unlock-to-desk":
-                unlock.append(float(parts[2]))
-                if len(parts) == 4:
-                    unlock_cpu.append(float(parts[3]))
-            elif parts[1] == "search":
-                searches.append(float(parts[2]))
-                if len(parts) == 4:
-                    cpus.append(float(parts[3]))
-            elif parts[1] == "open-person":
-                opened.append(float(parts[2]))
-                if len(parts) == 4:
-                    opened_cpu.append(float(parts[3]))
-            elif parts[1] == "search-all-rows":
-                alls.append(float(parts[2]))
+    for what, wall, cpu in profile_samples(work, run):
+        if what == "unlock-to-desk":
+            unlock.append(wall)
+            if cpu is not None:
+                unlock_cpu.append(cpu)
+        elif what == "search":
+            searches.append(wall)
+            if cpu is not None:
+                cpus.append(cpu)
+        elif what == "open-person":
+            opened.append(wall)
+            if cpu is not None:
+                opened_cpu.append(cpu)
+        elif what == "search-all-rows":
+            alls.append(wall)
     p50.append(statistics.median(searches))
     p95.append(pct(searches, 0.95))
     if cpus:

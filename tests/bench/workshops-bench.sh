@@ -46,12 +46,10 @@ for run in $(seq "$runs"); do
   bench_ui_run "$vault" "$run" "$build/src/ui/sillon" "$here/workshops_bench.py" SILLON_BENCH_NAMES="$names"
 done
 
-python3 - "$work" "$runs" <<'PY'
+PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1 python3 - "$work" "$runs" <<'PY'
 import statistics, sys
+from bench_profile import pct, profile_samples
 work, runs = sys.argv[1], int(sys.argv[2])
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
 names = ["workshops-list", "workshop-open", "place-search", "place-chooser-search"]
 medians = {n: [] for n in names}
 p95s = {n: [] for n in names}
@@ -62,12 +60,11 @@ cpu_p95s = {n: [] for n in names}
 for run in range(1, runs + 1):
     samples = {n: [] for n in names}
     cpu = {n: [] for n in names}
-    for line in open(f"{work}/run-{run}.err", errors="replace"):
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) in (3, 4) and parts[0] == "sillon-profile" and parts[1] in samples:
-            samples[parts[1]].append(float(parts[2]))
-            if len(parts) == 4:
-                cpu[parts[1]].append(float(parts[3]))
+    for what, wall, cpu_ms in profile_samples(work, run):
+        if what in samples:
+            samples[what].append(wall)
+            if cpu_ms is not None:
+                cpu[what].append(cpu_ms)
     print(f"run {run}: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
     for n in names:
         if samples[n]:
