@@ -99,6 +99,25 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->recovery_key);
 }
 
+/* `sillon-cli vault recover` with @key, then @new_pass as the passphrase
+ * (of keyslot @slot, unless NULL). */
+static CliResult *
+run_recover_with_key (Fixture *f, const char *key, const char *new_pass, const char *slot)
+{
+  g_autofree char *secrets = g_strdup_printf ("%s\n%s\n", key, new_pass);
+
+  if (slot != NULL)
+    return run_cli (secrets, NULL, "recover", "--vault", f->vault, "--slot", slot);
+  return run_cli (secrets, NULL, "recover", "--vault", f->vault);
+}
+
+/* run_recover_with_key () with the recovery key the vault was created with. */
+static CliResult *
+run_recover (Fixture *f, const char *new_pass, const char *slot)
+{
+  return run_recover_with_key (f, f->recovery_key, new_pass, slot);
+}
+
 static void
 test_create_prints_recovery_key_once (Fixture *f, gconstpointer data)
 {
@@ -398,7 +417,6 @@ test_recover_and_rotate (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) rotate = NULL;
   g_autoptr (CliResult) rows = NULL;
   g_autoptr (CliResult) old_key = NULL;
-  g_autofree char *secrets = NULL;
   g_autofree char *new_key = NULL;
 
   fill = cli_expect (EXIT_OK, run_cli (PASS_A "\n", "CREATE TABLE t (x); INSERT INTO t VALUES ('survives rotation');", "shell", "--vault", f->vault));
@@ -406,8 +424,7 @@ test_recover_and_rotate (Fixture *f, gconstpointer data)
   wrong_key = cli_expect (EXIT_WRONG_SECRET, run_cli ("AAAA-BBBB-CCCC\n" PASS_B "\n", NULL, "recover", "--vault", f->vault));
   g_assert_nonnull (strstr (wrong_key->err, "Wrong recovery key"));
 
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
-  recover = cli_expect (EXIT_OK, run_cli (secrets, NULL, "recover", "--vault", f->vault, "--slot", "0"));
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, "0"));
   old = cli_expect (EXIT_WRONG_SECRET, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
 
   /* Rotation drops the other mediators' slots only when asked to. */
@@ -423,9 +440,7 @@ test_recover_and_rotate (Fixture *f, gconstpointer data)
   g_assert_cmpstr (rows->out, ==, "survives rotation\n");
 
   /* The old recovery key belonged to the old master key. */
-  g_free (secrets);
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_C);
-  old_key = cli_expect (EXIT_WRONG_SECRET, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  old_key = cli_expect (EXIT_WRONG_SECRET, run_recover (f, PASS_C, NULL));
 }
 
 /* Runs `sillon-cli journal ARGS…` up to NULL, unlocking with PASS_A. */
@@ -480,7 +495,6 @@ test_rotate_refuses_tampered_journal (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) rotate = NULL;
   g_autoptr (CliResult) verify = NULL;
   g_autoptr (CliResult) recover = NULL;
-  g_autofree char *secrets = NULL;
 
   first = cli_expect (EXIT_OK, run_journal (f, "verify"));
   tamper = run_cli (PASS_A "\n",
@@ -495,8 +509,7 @@ test_rotate_refuses_tampered_journal (Fixture *f, gconstpointer data)
 
   verify = cli_expect (EXIT_JOURNAL_TAMPERED, run_journal (f, "verify"));
   /* Still the same master key: the old recovery key opens it. */
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
-  recover = cli_expect (EXIT_OK, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, NULL));
 }
 
 /* A chain that verifies but whose append-only trigger was dropped passes
@@ -513,7 +526,6 @@ test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) info = NULL;
   g_autoptr (CliResult) verify = NULL;
   g_autoptr (CliResult) recover = NULL;
-  g_autofree char *secrets = NULL;
   g_autofree char *leftover = g_strconcat (f->vault, ".rotating", NULL);
   g_autofree char *record = g_strconcat (f->vault, ".rotation", NULL);
 
@@ -530,8 +542,7 @@ test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
   /* Nothing changed: the journal verifies, the old recovery key opens. */
   info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   verify = cli_expect (EXIT_OK, run_journal (f, "verify"));
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
-  recover = cli_expect (EXIT_OK, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, NULL));
 }
 
 static gboolean
@@ -609,7 +620,6 @@ test_rotate_resume (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) recover = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *reshown = NULL;
-  g_autofree char *secrets = NULL;
 
   first = cli_expect (EXIT_OK, run_journal (f, "verify"));
   shown = crash_rotation (f, SILLON_VAULT_ROTATION_OLD_CLOSED);
@@ -630,8 +640,7 @@ test_rotate_resume (Fixture *f, gconstpointer data)
   list = run_journal (f, "list");
   g_assert_nonnull (strstr (list->out, "\"event\":\"rotate\""));
   nothing = cli_expect (EXIT_REFUSED, run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--vault", f->vault));
-  secrets = g_strdup_printf ("%s\n%s\n", shown, PASS_B);
-  recover = cli_expect (EXIT_OK, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  recover = cli_expect (EXIT_OK, run_recover_with_key (f, shown, PASS_B, NULL));
 }
 
 /* The same, finished by someone who holds only the new recovery key:
@@ -645,20 +654,16 @@ test_rotate_finished_by_recover (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) verify = NULL;
   g_autoptr (CliResult) old_key = NULL;
   g_autofree char *shown = NULL;
-  g_autofree char *secrets = NULL;
 
   first = cli_expect (EXIT_OK, run_journal (f, "verify"));
   shown = crash_rotation (f, SILLON_VAULT_ROTATION_KEY_SHOWN);
   g_assert_nonnull (shown);
 
-  secrets = g_strdup_printf ("%s\n%s\n", shown, PASS_B);
-  recover = cli_expect (EXIT_OK, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  recover = cli_expect (EXIT_OK, run_recover_with_key (f, shown, PASS_B, NULL));
   g_assert_nonnull (strstr (recover->out, "interrupted rotation"));
   old_pass = cli_expect (EXIT_WRONG_SECRET, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   verify = cli_expect (EXIT_OK, cli_run (NULL, PASS_B "\n", NULL, "journal", "verify", "--vault", f->vault, NULL));
-  g_free (secrets);
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_C);
-  old_key = cli_expect (EXIT_WRONG_SECRET, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  old_key = cli_expect (EXIT_WRONG_SECRET, run_recover (f, PASS_C, NULL));
 }
 
 /* Cut short before its key was shown: the old recovery key still opens,
@@ -674,21 +679,19 @@ test_rotate_abandon (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) recover = NULL;
   g_autoptr (CliResult) rotate = NULL;
   g_autofree char *shown = NULL;
-  g_autofree char *secrets = NULL;
 
   first = cli_expect (EXIT_OK, run_journal (f, "verify"));
   shown = crash_rotation (f, SILLON_VAULT_ROTATION_RECORDED);
   g_assert_null (shown);
   /* The old recovery key still opens the vault, and says what waits. */
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_A);
-  early = cli_expect (EXIT_OK, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  early = cli_expect (EXIT_OK, run_recover (f, PASS_A, NULL));
   g_assert_nonnull (strstr (early->err, "rotate --abandon"));
 
   both = cli_expect (EXIT_USAGE, run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--abandon", "--vault", f->vault));
   abandon = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "rotate", "--abandon", "--vault", f->vault));
   info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_assert_null (strstr (info->err, "interrupted"));
-  recover = cli_expect (EXIT_OK, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_A, NULL));
   rotate = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault));
 }
 
@@ -740,7 +743,6 @@ test_recovery_key_not_written (Fixture *f, gconstpointer data)
   g_autofree char *record = g_strconcat (f->vault, ".rotation", NULL);
   g_autofree char *create_err = NULL;
   g_autofree char *rotate_err = NULL;
-  g_autofree char *secrets = NULL;
   g_autoptr (CliResult) info = NULL;
   g_autoptr (CliResult) recover = NULL;
 
@@ -759,8 +761,7 @@ test_recovery_key_not_written (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
   info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_assert_null (strstr (info->err, "interrupted"));
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
-  recover = cli_expect (EXIT_OK, run_cli (secrets, NULL, "recover", "--vault", f->vault));
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, NULL));
 }
 
 /* Adds a keyslot for @name with @new_pass (unlocking with PASS_A); returns its index. */
@@ -786,20 +787,10 @@ assert_opens (Fixture *f, const char *passphrase, int expected)
   g_assert_cmpint (r->status, ==, expected);
 }
 
-static CliResult *
-recover (Fixture *f, const char *new_pass, const char *slot)
-{
-  g_autofree char *secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, new_pass);
-
-  if (slot != NULL)
-    return run_cli (secrets, NULL, "recover", "--vault", f->vault, "--slot", slot);
-  return run_cli (secrets, NULL, "recover", "--vault", f->vault);
-}
-
 static void
 test_recover_picks_only_slot (Fixture *f, gconstpointer data)
 {
-  g_autoptr (CliResult) r = recover (f, PASS_B, NULL);
+  g_autoptr (CliResult) r = run_recover (f, PASS_B, NULL);
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
   g_assert_nonnull (strstr (r->out, "New passphrase set on keyslot 0."));
@@ -823,7 +814,7 @@ test_recover_several_slots_needs_slot (Fixture *f, gconstpointer data)
   g_assert_cmpuint (length, >=, 4096);
 
   /* Guessing would lock one of the two mediators out. */
-  refused = recover (f, PASS_D, NULL);
+  refused = run_recover (f, PASS_D, NULL);
   g_assert_cmpint (refused->status, ==, EXIT_USAGE);
   g_assert_nonnull (strstr (refused->err, "--slot N"));
   g_assert_nonnull (strstr (refused->err, "sillon-cli vault info"));
@@ -836,7 +827,7 @@ test_recover_several_slots_needs_slot (Fixture *f, gconstpointer data)
   assert_opens (f, PASS_D, EXIT_WRONG_SECRET);
 
   /* Named, only that slot changes. */
-  chosen = recover (f, PASS_D, bob);
+  chosen = run_recover (f, PASS_D, bob);
   g_assert_cmpint (chosen->status, ==, EXIT_OK);
   expected = g_strdup_printf ("New passphrase set on keyslot %s.", bob);
   g_assert_nonnull (strstr (chosen->out, expected));
@@ -886,7 +877,7 @@ test_remove_recovery_slot_needs_force (Fixture *f, gconstpointer data)
   g_assert_null (gone);
 
   /* The key no longer opens anything, and the passphrase is untouched. */
-  old_key = recover (f, PASS_B, NULL);
+  old_key = run_recover (f, PASS_B, NULL);
   g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
   assert_opens (f, PASS_A, EXIT_OK);
 }
