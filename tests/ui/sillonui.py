@@ -276,6 +276,24 @@ def create_vault_in_french(window, passphrase, mediator="Camille Martin"):
     activate(proceed)
 
 
+def top_level(app, name, timeout=30, what=None):
+    """A window of the application by its title (a dialog is a child of the
+    application, not of the main window); WHAT names it in a timeout."""
+    try:
+        return wait_for(lambda: [n for n in app.children if n.name == name and is_showing(n)],
+                        timeout=timeout, what=what or f"the window {name!r}")[0]
+    except TimeoutError:
+        print("windows:", [(n.roleName, n.name) for n in app.children], flush=True)
+        raise
+
+
+def pdf_name_field(chooser):
+    """The file name field of CHOOSER, a file chooser suggesting a PDF."""
+    return wait_for(lambda: [n for n in chooser.findChildren(
+        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
+        isLambda=True)], what="the file name field")[0]
+
+
 def type_passphrase(window, passphrase, label="Passphrase", timeout=10.0):
     """Unlock: type PASSPHRASE in the lock screen's field (accessible name
     LABEL, in the test's language) and press Enter."""

@@ -12,8 +12,8 @@ fit the screen and every control must have a name."""
 import os
 import subprocess
 
-from sillonui import (activate, check, eventually, find, fits_screen, labels_containing, open_vault, press, run,
-                      screenshot, vault_with_person_and_places, wait_for)
+from sillonui import (activate, check, eventually, find, fits_screen, labels_containing, open_vault, pdf_name_field,
+                      press, run, screenshot, top_level, vault_with_person_and_places, wait_for)
 
 PASSPHRASE = "a referral to the right place"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -106,11 +106,8 @@ def save_as_pdf(app, window):
     press("Return")
     find(d, "text", S["why"], showing=False).text = "Dossier APL"
     activate(find(d, "push button", "Save as PDF…"))
-    chooser = wait_for(lambda: [n for n in app.children if n.name == "Save the Sheet as PDF" and n.showing],
-                       timeout=30, what="the file chooser")[0]
-    name_entry = wait_for(lambda: [n for n in chooser.findChildren(
-        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
-        isLambda=True)], what="the file name field")[0]
+    chooser = top_level(app, "Save the Sheet as PDF", what="the file chooser")
+    name_entry = pdf_name_field(chooser)
     saved = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "referral.pdf")
     name_entry.text = saved
     activate(find(chooser, "push button", "Save"))
