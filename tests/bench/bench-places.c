@@ -134,14 +134,9 @@ main (int argc, char **argv)
   g_set_prgname ("bench-places");
   runs = (guint) g_ascii_strtoull (argv[3], NULL, 10);
   setlocale (LC_ALL, "");
-  if (sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+  if (!bench_read_passphrase (passphrase, sizeof passphrase))
     return 1;
-  passphrase[strcspn (passphrase, "\n")] = '\0';
-  sillon_vault_register_vfs ();
-  vault = sillon_vault_open (argv[1], passphrase, &error);
-  bench_check (vault != NULL, error);
-  store = sillon_store_new (sillon_vault_get_db (vault), &error);
-  bench_check (store != NULL, error);
+  store = bench_open_store (argv[1], passphrase, &vault);
 
   schema = sillon_places_schema_new_default (&error);
   bench_check (schema != NULL, error);

@@ -337,9 +337,8 @@ main (int argc, char **argv)
       g_printerr ("usage: bench-reference VAULT PLACES-CSV < passphrase\n");
       return 2;
     }
-  if (sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+  if (!bench_read_passphrase (passphrase, sizeof passphrase))
     return 1;
-  passphrase[strcspn (passphrase, "\n")] = '\0';
   sillon_vault_register_vfs ();
 
   start = bench_now_ms ();

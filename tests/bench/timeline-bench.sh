@@ -23,6 +23,7 @@ ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli src/ui/sillon >/d
 cli="$build/src/cli/sillon-cli"
 bench_compile "$build" "$work/bench-timeline" "gtk+-3.0" -I"$top/src/ui" \
   "$here/bench-timeline.c" "${TIMELINE_C:-$top/src/ui/sillon-timeline.c}" "$top/src/ui/sillon-date-entry.c" \
+  "$top/src/ui/sillon-referral-status-dialog.c" "$top/src/ui/sillon-message-label.c" \
   "$build/resources/sillon-resources.c"
 
 # The reference vault is made once and kept (git-ignored); each invocation
