@@ -7,6 +7,16 @@
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 top="$(cd "$here/../.." && pwd)"
 
+# bench_work NAME
+# Sets `work` (tests/bench/work/NAME, made if need be) and `passphrase`, the
+# one of the benchmark's vaults.
+bench_work () {
+  work="$here/work/$1"
+  # shellcheck disable=SC2034 # for the scripts that source this file
+  passphrase="$1 bench passphrase"
+  mkdir -p "$work"
+}
+
 # bench_build BUILD TARGET... [-- MESON-OPTION...]
 # Configures a release build in BUILD the first time (the core alone unless
 # the options say otherwise), then builds TARGETs (everything when none).
@@ -65,4 +75,40 @@ bench_reference_build () {
   # shellcheck disable=SC2034 # for the scripts that source this file
   cli="$build/src/cli/sillon-cli"
   bench_build "$build" "$@"
+}
+
+# bench_ui_build
+# Builds the application and sillon-cli in BUILD (default _build), for the
+# benchmarks that drive the window; sets `build` and `cli`.
+bench_ui_build () {
+  build="${BUILD:-$top/_build}"
+  cli="$build/src/cli/sillon-cli"
+  ninja -C "$build" src/ui/sillon src/cli/sillon-cli >/dev/null
+}
+
+# bench_demo_vault VAULT PASSPHRASE
+# Creates VAULT and fills it with `sillon-cli demo` (the reference dataset:
+# 20 000 people, 200 000 sessions, 2 000 workshops).
+bench_demo_vault () {
+  "$cli" vault create --vault "$1" --name "Bench" --kdf-ms 200 --passphrase-fd 3 3<<<"$2" >/dev/null
+  "$cli" demo --vault "$1" --passphrase-fd 0 <<<"$2" >/dev/null
+}
+
+# bench_ui_run VAULT RUN APP SCRIPT [NAME=VALUE...]
+# Drives APP with the dogtail SCRIPT under Xvfb (tests/ui/run-ui-test.sh) on
+# a 1366×768 screen, with the profiler's lines on, on a fresh copy of VAULT
+# and its write-ahead log in the script's `work` folder, unlocked with its
+# `passphrase`; NAME=VALUEs add to the environment. The output goes to
+# run-RUN.out and run-RUN.err in `work`; a failed run stops the benchmark.
+bench_ui_run () {
+  local vault=$1 run=$2 app=$3 script=$4
+  shift 4
+  cp "$vault" "$work/run.sillon"
+  rm -f "$work/run.sillon-wal"
+  if [ -e "$vault-wal" ]; then cp "$vault-wal" "$work/run.sillon-wal"; fi
+  env "$@" SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_PASSPHRASE="$passphrase" \
+    SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
+    "$top/tests/ui/run-ui-test.sh" "$app" "$build/resources" "$work/screenshots" "$script" \
+    >"$work/run-$run.out" 2>"$work/run-$run.err" || {
+      echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
 }

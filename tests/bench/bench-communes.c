@@ -42,17 +42,15 @@ static void
 keystrokes (const char *name, GPtrArray *queries)
 {
   g_autofree char *ascii = g_str_to_ascii (name, "C");
-  glong n = g_utf8_strlen (name, -1);
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
 
-  for (glong i = 1; i <= n; i++)
-    g_ptr_array_add (queries, g_utf8_substring (name, 0, i));
-  for (gsize i = 1; i <= strlen (ascii); i++)
-    g_ptr_array_add (queries, g_ascii_strdown (ascii, (gssize) i));
+  bench_add_prefixes (queries, name);
+  bench_add_prefixes (queries, lower);
   if (g_str_has_prefix (ascii, "Saint-"))
     {
       g_autofree char *abbreviated = g_strconcat ("st ", ascii + 6, NULL);
-      for (gsize i = 1; i <= strlen (abbreviated); i++)
-        g_ptr_array_add (queries, g_strndup (abbreviated, i));
+
+      bench_add_prefixes (queries, abbreviated);
     }
 }
 

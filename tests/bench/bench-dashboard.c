@@ -111,12 +111,11 @@ main (int argc,
   double elapsed[RUNS], cpu[RUNS], first_draw[RUNS], stall[RUNS];
   GtkWidget *window, *stack;
 
-  if (argc != 2 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+  if (argc != 2 || !bench_read_passphrase (passphrase, sizeof passphrase))
     {
       g_printerr ("usage: bench-dashboard VAULT < passphrase\n");
       return 2;
     }
-  passphrase[strcspn (passphrase, "\n")] = '\0';
   gtk_init (&argc, &argv);
   session = sillon_vault_session_open (argv[1], passphrase, "bench", NULL, &error);
   if (session == NULL)

@@ -23,25 +23,7 @@
 #include "sillon-places-import.h"
 #include "sillon-store.h"
 #include "sillon-vault.h"
-
-static const char *const typed[] = {
-  "Médiathèque Reims",
-  "France services Troyes",
-  "Espace numérique Sedan",
-  "Centre social Épernay",
-  "Tiers-lieu Charleville",
-  "Mairie Châlons",
-  "Reims",
-  "Epernay",
-  "aide aux démarches",
-  "impression",
-  "Sedan 4217",
-  "Troyes 998",
-  "numérique",
-  "charleville mezieres",
-  "Mediatheque",
-  "France",
-};
+#include "bench-util.h"
 
 typedef struct
 {
@@ -50,12 +32,6 @@ typedef struct
   double best_ms; /* the quickest of three tries: the pages in cache */
   char *prefix;
 } Sample;
-
-static double
-now_ms (void)
-{
-  return (double) g_get_monotonic_time () / 1000.0;
-}
 
 /* Processor time of this thread: what the search costs, without the
  * moments other processes of a shared machine had the processor. */
@@ -90,16 +66,6 @@ print_figure (GArray *samples, const char *name, gsize offset)
 }
 
 static void
-check (gboolean ok, GError *error)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-places: %s\n", error != NULL ? error->message : "failed");
-      exit (1);
-    }
-}
-
-static void
 clear_sample (gpointer data)
 {
   g_free (((Sample *) data)->prefix);
@@ -110,20 +76,22 @@ type_all (SillonStore *store, guint limit, guint run)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (Sample));
+  gsize n_typed;
+  const char *const *typed = bench_place_searches (&n_typed);
 
   g_array_set_clear_func (samples, clear_sample);
-  for (gsize i = 0; i < G_N_ELEMENTS (typed); i++)
+  for (gsize i = 0; i < n_typed; i++)
     for (glong n = 1; n <= g_utf8_strlen (typed[i], -1); n++)
       {
         Sample s = { 0, 0, G_MAXDOUBLE, g_utf8_substring (typed[i], 0, n) };
 
         for (int k = 0; k < 3; k++)
           {
-            double start = now_ms (), start_cpu = cpu_ms ();
+            double start = bench_now_ms (), start_cpu = cpu_ms ();
             g_autoptr (GPtrArray) found = sillon_store_search_places (store, s.prefix, limit, &error);
-            double elapsed = now_ms () - start;
+            double elapsed = bench_now_ms () - start;
 
-            check (found != NULL, error);
+            bench_check (found != NULL, error);
             if (k == 0)
               {
                 s.ms = elapsed;
@@ -163,22 +131,18 @@ main (int argc, char **argv)
       g_printerr ("usage: bench-places VAULT PLACES-CSV RUNS < passphrase\n");
       return 2;
     }
+  g_set_prgname ("bench-places");
   runs = (guint) g_ascii_strtoull (argv[3], NULL, 10);
   setlocale (LC_ALL, "");
-  if (sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+  if (!bench_read_passphrase (passphrase, sizeof passphrase))
     return 1;
-  passphrase[strcspn (passphrase, "\n")] = '\0';
-  sillon_vault_register_vfs ();
-  vault = sillon_vault_open (argv[1], passphrase, &error);
-  check (vault != NULL, error);
-  store = sillon_store_new (sillon_vault_get_db (vault), &error);
-  check (store != NULL, error);
+  store = bench_open_store (argv[1], passphrase, &vault);
 
   schema = sillon_places_schema_new_default (&error);
-  check (schema != NULL, error);
-  check (g_file_get_contents (argv[2], &data, &length, &error), error);
-  check (sillon_places_import_csv (schema, data, length, &places, &report, &error), error);
-  check (sillon_store_import_places (store, places, NULL, NULL, NULL, &error), error);
+  bench_check (schema != NULL, error);
+  bench_check (g_file_get_contents (argv[2], &data, &length, &error), error);
+  bench_check (sillon_places_import_csv (schema, data, length, &places, &report, &error), error);
+  bench_check (sillon_store_import_places (store, places, NULL, NULL, NULL, &error), error);
   g_print ("places\t%u\n", places->len);
 
   for (guint run = 1; run <= runs; run++)

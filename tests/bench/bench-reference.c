@@ -174,33 +174,21 @@ import_places (SillonStore *store, const char *path)
   g_print ("import_places_total_ms\t%.0f\n", stored - start);
 }
 
-/* What a mediator types in the places area, letter by letter: names,
- * communes and services of the generated directory. */
+typedef GPtrArray *(*PlaceSearch) (SillonStore *store, const char *prefix, GError **error);
+
+/* Each of @typed, letter by letter, searched with @search: prints the
+ * median, p95 and slowest keystroke as figures named after @figure. */
 static void
-search_places_keystrokes (SillonStore *store)
+time_place_keystrokes (SillonStore *store,
+                       const char *const *typed,
+                       gsize n_typed,
+                       PlaceSearch search,
+                       const char *figure)
 {
-  static const char *const typed[] = {
-    "Médiathèque Reims",
-    "France services Troyes",
-    "Espace numérique Sedan",
-    "Centre social Épernay",
-    "Tiers-lieu Charleville",
-    "Mairie Châlons",
-    "Reims",
-    "Epernay",
-    "aide aux démarches",
-    "impression",
-    "Sedan 4217",
-    "Troyes 998",
-    "numérique",
-    "charleville mezieres",
-    "Mediatheque",
-    "France",
-  };
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (gsize i = 0; i < G_N_ELEMENTS (typed); i++)
+  for (gsize i = 0; i < n_typed; i++)
     {
       glong length = g_utf8_strlen (typed[i], -1);
 
@@ -208,27 +196,45 @@ search_places_keystrokes (SillonStore *store)
         {
           g_autofree char *prefix = g_utf8_substring (typed[i], 0, n);
           double start = bench_now_ms ();
-          /* 50: what the places area shows. */
-          g_autoptr (GPtrArray) found = sillon_store_search_places (store, prefix, 50, &error);
+          g_autoptr (GPtrArray) found = search (store, prefix, &error);
           double elapsed = bench_now_ms () - start;
 
           bench_check (found != NULL, error);
           g_array_append_val (samples, elapsed);
         }
     }
-  g_print ("place_search_keystrokes\t%u\n", samples->len);
-  g_print ("place_search_median_ms\t%.2f\n", bench_percentile (samples, 0.5));
-  g_print ("place_search_p95_ms\t%.2f\n", bench_percentile (samples, 0.95));
-  g_print ("place_search_max_ms\t%.2f\n", bench_percentile (samples, 1.0));
+  g_print ("%s_keystrokes\t%u\n", figure, samples->len);
+  g_print ("%s_median_ms\t%.2f\n", figure, bench_percentile (samples, 0.5));
+  g_print ("%s_p95_ms\t%.2f\n", figure, bench_percentile (samples, 0.95));
+  g_print ("%s_max_ms\t%.2f\n", figure, bench_percentile (samples, 1.0));
 }
 
-/* The same keystrokes in the referral dialog, for a person of Reims: every
- * match is ranked (commune, then département) before the limit applies,
- * so a short prefix costs more than in the places area. */
-static void
-search_places_near_keystrokes (SillonStore *store)
+/* 50: what the places area shows. */
+static GPtrArray *
+search_places_area (SillonStore *store,
+                    const char *prefix,
+                    GError **error)
 {
-  static const char *const typed[] = {
+  return sillon_store_search_places (store, prefix, 50, error);
+}
+
+/* The referral dialog, for a person of Reims, also shows 50: every match is
+ * ranked (commune, then département) before the limit applies, so a short
+ * prefix costs more than in the places area. */
+static GPtrArray *
+search_places_referral (SillonStore *store,
+                        const char *prefix,
+                        GError **error)
+{
+  return sillon_store_search_places_near (store, prefix, "51454", 50, error);
+}
+
+/* The places area's searches letter by letter, then shorter ones in the
+ * referral dialog. */
+static void
+search_places_keystrokes (SillonStore *store)
+{
+  static const char *const referral_typed[] = {
     "Médiathèque",
     "France services",
     "aide aux démarches",
@@ -237,29 +243,12 @@ search_places_near_keystrokes (SillonStore *store)
     "Sedan",
     "impression",
   };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  gsize n_typed;
+  const char *const *typed = bench_place_searches (&n_typed);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (typed); i++)
-    {
-      glong length = g_utf8_strlen (typed[i], -1);
-
-      for (glong n = 1; n <= length; n++)
-        {
-          g_autofree char *prefix = g_utf8_substring (typed[i], 0, n);
-          double start = now_ms ();
-          /* 50: what the referral dialog shows. */
-          g_autoptr (GPtrArray) found = sillon_store_search_places_near (store, prefix, "51454", 50, &error);
-          double elapsed = now_ms () - start;
-
-          check (found != NULL, error);
-          g_array_append_val (samples, elapsed);
-        }
-    }
-  g_print ("place_search_near_keystrokes\t%u\n", samples->len);
-  g_print ("place_search_near_median_ms\t%.2f\n", percentile (samples, 0.5));
-  g_print ("place_search_near_p95_ms\t%.2f\n", percentile (samples, 0.95));
-  g_print ("place_search_near_max_ms\t%.2f\n", percentile (samples, 1.0));
+  time_place_keystrokes (store, typed, n_typed, search_places_area, "place_search");
+  time_place_keystrokes (store, referral_typed, G_N_ELEMENTS (referral_typed), search_places_referral,
+                         "place_search_near");
 }
 
 /* The workshops area reads upcoming and past workshops; a workshop page
@@ -348,9 +337,8 @@ main (int argc, char **argv)
       g_printerr ("usage: bench-reference VAULT PLACES-CSV < passphrase\n");
       return 2;
     }
-  if (sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+  if (!bench_read_passphrase (passphrase, sizeof passphrase))
     return 1;
-  passphrase[strcspn (passphrase, "\n")] = '\0';
   sillon_vault_register_vfs ();
 
   start = bench_now_ms ();
@@ -375,7 +363,6 @@ main (int argc, char **argv)
   log_sessions (store, today);
   import_places (store, argv[2]);
   search_places_keystrokes (store);
-  search_places_near_keystrokes (store);
   open_workshops (store, today);
 
   g_clear_pointer (&store, sillon_store_free);

@@ -98,9 +98,8 @@ main (int argc, char **argv)
       return 2;
     }
   wanted = (guint) atoi (argv[3]);
-  if (sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+  if (!bench_read_passphrase (passphrase, sizeof passphrase))
     return 1;
-  passphrase[strcspn (passphrase, "\n")] = '\0';
   bindtextdomain (GETTEXT_PACKAGE, argv[2]);
   sillon_vault_register_vfs ();
 

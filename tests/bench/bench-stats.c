@@ -70,19 +70,14 @@ main (int argc, char **argv)
 
   g_set_prgname ("bench-stats");
 
-  if (argc != 4 || sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+  if (argc != 4 || !bench_read_passphrase (passphrase, sizeof passphrase))
     {
       g_printerr ("usage: bench-stats VAULT FROM TO < passphrase\n");
       return 2;
     }
-  passphrase[strcspn (passphrase, "\n")] = '\0';
   from = argv[2];
   to = argv[3];
-  sillon_vault_register_vfs ();
-  vault = sillon_vault_open (argv[1], passphrase, &error);
-  bench_check (vault != NULL, error);
-  store = sillon_store_new (sillon_vault_get_db (vault), &error);
-  bench_check (store != NULL, error);
+  store = bench_open_store (argv[1], passphrase, &vault);
   dir = g_dir_make_tmp ("sillon-bench-stats-XXXXXX", &error);
   bench_check (dir != NULL, error);
 

@@ -28,12 +28,9 @@ static void
 keystrokes (const char *name, GPtrArray *queries)
 {
   g_autofree char *ascii = g_str_to_ascii (name, "C");
-  glong n = g_utf8_strlen (name, -1);
 
-  for (glong i = 1; i <= n; i++)
-    g_ptr_array_add (queries, g_utf8_substring (name, 0, i));
-  for (gsize i = 1; i <= strlen (ascii); i++)
-    g_ptr_array_add (queries, g_strndup (ascii, i));
+  bench_add_prefixes (queries, name);
+  bench_add_prefixes (queries, ascii);
   if (strlen (ascii) > 4)
     {
       char *typo = g_strdup (ascii);

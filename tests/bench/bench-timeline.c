@@ -155,14 +155,9 @@ main (int argc, char **argv)
       return 2;
     }
   gtk_init (&argc, &argv);
-  if (sodium_init () < 0 || fgets (passphrase, sizeof passphrase, stdin) == NULL)
+  if (!bench_read_passphrase (passphrase, sizeof passphrase))
     return 1;
-  passphrase[strcspn (passphrase, "\n")] = '\0';
-  sillon_vault_register_vfs ();
-  vault = sillon_vault_open (argv[1], passphrase, &error);
-  bench_check (vault != NULL, error);
-  store = sillon_store_new (sillon_vault_get_db (vault), &error);
-  bench_check (store != NULL, error);
+  store = bench_open_store (argv[1], passphrase, &vault);
   person = add_long_story (store);
   g_print ("timeline_entries\t%" G_GINT64_FORMAT "\n", sillon_store_count_timeline (store, person, NULL));
 

@@ -4,15 +4,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A monotonic clock in milliseconds, medians and percentiles of samples,
- * and a stop on the first error. Header only: tests/bench/bench-common.sh
+ * a stop on the first error, and how a benchmark unlocks its vault. Header only: tests/bench/bench-common.sh
  * compiles each benchmark from its one C file.
  */
 
 #pragma once
 
 #include <glib.h>
+#include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+
+#include "sillon-store.h"
+#include "sillon-vault.h"
 
 /* Milliseconds, to the nanosecond: some of what is timed takes
  * microseconds. */
@@ -69,4 +75,75 @@ bench_check (gboolean ok,
                   error != NULL ? error->message : "failed");
       exit (1);
     }
+}
+
+/* Reads the vault's passphrase, a line of standard input, into
+ * @passphrase (@size bytes) without its line end, once libsodium, which the
+ * vault needs, is ready: FALSE if either fails. */
+static inline gboolean
+bench_read_passphrase (char *passphrase,
+                       gsize size)
+{
+  if (sodium_init () < 0 || fgets (passphrase, (int) size, stdin) == NULL)
+    return FALSE;
+  passphrase[strcspn (passphrase, "\n")] = '\0';
+  return TRUE;
+}
+
+/* Unlocks the vault at @path with @passphrase into @vault and opens its
+ * store; a failure stops the benchmark. */
+static inline SillonStore *
+bench_open_store (const char *path,
+                  const char *passphrase,
+                  SillonVault **vault)
+{
+  g_autoptr (GError) error = NULL;
+  SillonStore *store;
+
+  sillon_vault_register_vfs ();
+  *vault = sillon_vault_open (path, passphrase, &error);
+  bench_check (*vault != NULL, error);
+  store = sillon_store_new (sillon_vault_get_db (*vault), &error);
+  bench_check (store != NULL, error);
+  return store;
+}
+
+/* Adds to @queries every prefix of @text as typed letter by letter. */
+static inline void
+bench_add_prefixes (GPtrArray *queries,
+                    const char *text)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  for (glong i = 1; i <= n; i++)
+    g_ptr_array_add (queries, g_utf8_substring (text, 0, i));
+}
+
+/* What a mediator types in the places area, letter by letter: names,
+ * communes and services of the directory tests/bench/make-places.py
+ * writes. bench-reference.c and bench-places.c type the same texts. */
+static inline const char *const *
+bench_place_searches (gsize *n)
+{
+  static const char *const typed[] = {
+    "Médiathèque Reims",
+    "France services Troyes",
+    "Espace numérique Sedan",
+    "Centre social Épernay",
+    "Tiers-lieu Charleville",
+    "Mairie Châlons",
+    "Reims",
+    "Epernay",
+    "aide aux démarches",
+    "impression",
+    "Sedan 4217",
+    "Troyes 998",
+    "numérique",
+    "charleville mezieres",
+    "Mediatheque",
+    "France",
+  };
+
+  *n = G_N_ELEMENTS (typed);
+  return typed;
 }

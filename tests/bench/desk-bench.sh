@@ -19,58 +19,44 @@
 set -euo pipefail
 
 runs=${1:-3}
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
-build="${BUILD:-$top/_build}"
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
+bench_ui_build
 app="${APP:-$build/src/ui/sillon}"
-work="$here/work/desk"
-passphrase="desk bench passphrase"
-mkdir -p "$work"
-ninja -C "$build" src/ui/sillon src/cli/sillon-cli >/dev/null
+bench_work desk
 
 vault="$work/reference.sillon"
 if [ ! -f "$vault" ]; then
-  "$build/src/cli/sillon-cli" vault create --vault "$vault" --name "Bench" --kdf-ms 200 \
-    --passphrase-fd 3 3<<<"$passphrase" >/dev/null
-  "$build/src/cli/sillon-cli" demo --vault "$vault" --passphrase-fd 0 <<<"$passphrase" >/dev/null
+  bench_demo_vault "$vault" "$passphrase"
 fi
 
 for run in $(seq "$runs"); do
-  cp "$vault" "$work/run.sillon"
-  SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_PASSPHRASE="$passphrase" \
-  SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
-    "$top/tests/ui/run-ui-test.sh" "$app" "$build/resources" "$work/screenshots" \
-    "$here/desk_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
-      echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
+  bench_ui_run "$vault" "$run" "$app" "$here/desk_bench.py"
 done
 
-python3 - "$work" "$runs" <<'PY'
+PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1 python3 - "$work" "$runs" <<'PY'
 import statistics, sys
+from bench_profile import pct, profile_samples
 work, runs = sys.argv[1], int(sys.argv[2])
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
 unlock, p50, p95, cpu50, cpu95, all50, all95, rss = [], [], [], [], [], [], [], []
 opened, opened_cpu, unlock_cpu = [], [], []
 for run in range(1, runs + 1):
     searches, cpus, alls = [], [], []
-    for line in open(f"{work}/run-{run}.err", errors="replace"):
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) >= 3 and parts[0] == "sillon-profile":
-            if parts[1] == "unlock-to-desk":
-                unlock.append(float(parts[2]))
-                if len(parts) == 4:
-                    unlock_cpu.append(float(parts[3]))
-            elif parts[1] == "search":
-                searches.append(float(parts[2]))
-                if len(parts) == 4:
-                    cpus.append(float(parts[3]))
-            elif parts[1] == "open-person":
-                opened.append(float(parts[2]))
-                if len(parts) == 4:
-                    opened_cpu.append(float(parts[3]))
-            elif parts[1] == "search-all-rows":
-                alls.append(float(parts[2]))
+    for what, wall, cpu in profile_samples(work, run):
+        if what == "unlock-to-desk":
+            unlock.append(wall)
+            if cpu is not None:
+                unlock_cpu.append(cpu)
+        elif what == "search":
+            searches.append(wall)
+            if cpu is not None:
+                cpus.append(cpu)
+        elif what == "open-person":
+            opened.append(wall)
+            if cpu is not None:
+                opened_cpu.append(cpu)
+        elif what == "search-all-rows":
+            alls.append(wall)
     p50.append(statistics.median(searches))
     p95.append(pct(searches, 0.95))
     if cpus:

@@ -9,7 +9,7 @@ import sys
 import time
 
 sys.path.insert(0, os.environ["SILLON_UI_HELPERS"])
-from sillonui import find, press, start_app, wait_for  # noqa: E402
+from sillonui import find, open_vault, press  # noqa: E402
 from dogtail.rawinput import typeText  # noqa: E402
 
 PASSPHRASE = os.environ["SILLON_BENCH_PASSPHRASE"]
@@ -27,12 +27,7 @@ def rss_kib(pid):
 
 
 def main():
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=60)
-    entry = find(window, "password text", "Passphrase", timeout=60)
-    entry.text = PASSPHRASE
-    entry.grabFocus()
-    press("Return")
+    proc, app, window = open_vault(vault, PASSPHRASE, timeout=60)
     search = find(window, "text", "Search people", timeout=120)
     for word in WORDS:
         search.grabFocus()

@@ -15,9 +15,7 @@ set -euo pipefail
 runs=${1:-3}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
-work="$here/work/reference"
-passphrase="reference bench passphrase"
-mkdir -p "$work"
+bench_work reference
 
 bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
 bench_compile "$build" "$work/bench-reference" "" "$here/bench-reference.c"

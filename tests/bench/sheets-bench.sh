@@ -17,9 +17,7 @@ set -euo pipefail
 runs=${1:-3}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
-work="$here/work/sheets"
-passphrase="sheets bench passphrase"
-mkdir -p "$work"
+bench_work sheets
 
 # shellcheck disable=SC2119 # everything: the CLI and its translations
 bench_reference_build

@@ -14,9 +14,7 @@ set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
-work="$here/work/stats"
-passphrase="stats bench passphrase"
-mkdir -p "$work"
+bench_work stats
 
 bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
 bench_compile "$build" "$work/bench-stats" "pangocairo cairo xlsxwriter" "$here/bench-stats.c"

@@ -17,14 +17,13 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
 build="$(cd "${1:-$top/_build}" && pwd)"
-work="$here/work/timeline"
-passphrase="timeline bench passphrase"
-mkdir -p "$work"
+bench_work timeline
 
 ninja -C "$build" src/core/libsillon-core.a src/cli/sillon-cli src/ui/sillon >/dev/null
 cli="$build/src/cli/sillon-cli"
 bench_compile "$build" "$work/bench-timeline" "gtk+-3.0" -I"$top/src/ui" \
   "$here/bench-timeline.c" "${TIMELINE_C:-$top/src/ui/sillon-timeline.c}" "$top/src/ui/sillon-date-entry.c" \
+  "$top/src/ui/sillon-referral-status-dialog.c" "$top/src/ui/sillon-message-label.c" \
   "$build/resources/sillon-resources.c"
 
 # The reference vault is made once and kept (git-ignored); each invocation

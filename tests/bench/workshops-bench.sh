@@ -16,19 +16,14 @@
 set -euo pipefail
 
 runs=${1:-3}
-here="$(cd "$(dirname "$0")" && pwd)"
-top="$(cd "$here/../.." && pwd)"
-build="${BUILD:-$top/_build}"
-work="$here/work/workshops"
-passphrase="workshops bench passphrase"
-cli="$build/src/cli/sillon-cli"
-mkdir -p "$work"
-ninja -C "$build" src/ui/sillon src/cli/sillon-cli >/dev/null
+# shellcheck source-path=SCRIPTDIR source=bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
+bench_ui_build
+bench_work workshops
 
 vault="$work/reference.sillon"
 if [ ! -f "$vault" ]; then
-  "$cli" vault create --vault "$vault" --name "Bench" --kdf-ms 200 --passphrase-fd 3 3<<<"$passphrase" >/dev/null
-  "$cli" demo --vault "$vault" --passphrase-fd 0 <<<"$passphrase" >/dev/null
+  bench_demo_vault "$vault" "$passphrase"
   "$here/make-places.py" "$top/tests/data/lieux/exemple-valide.csv" "$work/places-10000.csv" 10000
   "$cli" places import "$work/places-10000.csv" --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
   "$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null <<'SQL'
@@ -48,22 +43,13 @@ SQL
 )
 
 for run in $(seq "$runs"); do
-  cp "$vault" "$work/run.sillon"
-  rm -f "$work/run.sillon-wal"
-  if [ -e "$vault-wal" ]; then cp "$vault-wal" "$work/run.sillon-wal"; fi
-  SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_NAMES="$names" SILLON_BENCH_PASSPHRASE="$passphrase" \
-  SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
-    "$top/tests/ui/run-ui-test.sh" "$build/src/ui/sillon" "$build/resources" "$work/screenshots" \
-    "$here/workshops_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
-      echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
+  bench_ui_run "$vault" "$run" "$build/src/ui/sillon" "$here/workshops_bench.py" SILLON_BENCH_NAMES="$names"
 done
 
-python3 - "$work" "$runs" <<'PY'
+PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1 python3 - "$work" "$runs" <<'PY'
 import statistics, sys
+from bench_profile import pct, profile_samples
 work, runs = sys.argv[1], int(sys.argv[2])
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
 names = ["workshops-list", "workshop-open", "place-search", "place-chooser-search"]
 medians = {n: [] for n in names}
 p95s = {n: [] for n in names}
@@ -74,12 +60,11 @@ cpu_p95s = {n: [] for n in names}
 for run in range(1, runs + 1):
     samples = {n: [] for n in names}
     cpu = {n: [] for n in names}
-    for line in open(f"{work}/run-{run}.err", errors="replace"):
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) in (3, 4) and parts[0] == "sillon-profile" and parts[1] in samples:
-            samples[parts[1]].append(float(parts[2]))
-            if len(parts) == 4:
-                cpu[parts[1]].append(float(parts[3]))
+    for what, wall, cpu_ms in profile_samples(work, run):
+        if what in samples:
+            samples[what].append(wall)
+            if cpu_ms is not None:
+                cpu[what].append(cpu_ms)
     print(f"run {run}: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
     for n in names:
         if samples[n]:

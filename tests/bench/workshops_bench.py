@@ -10,7 +10,7 @@ import time
 import unicodedata
 
 sys.path.insert(0, os.environ["SILLON_UI_HELPERS"])
-from sillonui import activate, find, press, start_app, wait_for  # noqa: E402
+from sillonui import activate, find, open_vault, press, wait_for  # noqa: E402
 from dogtail.rawinput import typeText  # noqa: E402
 
 PASSPHRASE = os.environ["SILLON_BENCH_PASSPHRASE"]
@@ -70,12 +70,7 @@ def take_attendance(window, names):
 
 
 def main():
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=60)
-    entry = find(window, "password text", "Passphrase", timeout=60)
-    entry.text = PASSPHRASE
-    entry.grabFocus()
-    press("Return")
+    proc, app, window = open_vault(vault, PASSPHRASE, timeout=60)
     find(window, "text", "Search people", timeout=120)
 
     for _ in range(5):

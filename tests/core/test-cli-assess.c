@@ -469,8 +469,7 @@ vault_fixture_set_up (VaultFixture *f, gconstpointer data)
                               ", '%s', 'pouvoir-vouloir-savoir', 1, '%s', '{}');\n",
                               stored[k].person, date, quoted);
     }
-  shell = cli_run (NULL, PASS_LINE, sql->str, "vault", "shell", "--vault", f->vault, NULL);
-  g_assert_cmpint (shell->status, ==, EXIT_OK);
+  shell = cli_expect (EXIT_OK, cli_run (NULL, PASS_LINE, sql->str, "vault", "shell", "--vault", f->vault, NULL));
 }
 
 static void

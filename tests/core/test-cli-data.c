@@ -105,8 +105,7 @@ test_places_import_and_reimport (Fixture *f, gconstpointer data)
   g_autofree char *flags = NULL;
   g_autofree char *imports = NULL;
 
-  first = RUN (f, "places", "import", file);
-  g_assert_cmpint (first->status, ==, EXIT_OK);
+  first = cli_expect (EXIT_OK, RUN (f, "places", "import", file));
   g_assert_true (contains (first->out, "Kept:         9 (of which flagged: 6)"));
   g_assert_true (contains (first->out, "Skipped:      3"));
   g_assert_true (contains (first->out, "New:          9"));
@@ -118,8 +117,7 @@ test_places_import_and_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpstr (count, ==, "9");
 
   /* Re-importing updates by id: no duplicate, flags kept. */
-  again = RUN (f, "places", "import", file);
-  g_assert_cmpint (again->status, ==, EXIT_OK);
+  again = cli_expect (EXIT_OK, RUN (f, "places", "import", file));
   g_assert_true (contains (again->out, "New:          0"));
   g_assert_true (contains (again->out, "Updated:      9"));
   count_again = sql (f, "SELECT count(*) FROM places;");
@@ -127,8 +125,7 @@ test_places_import_and_reimport (Fixture *f, gconstpointer data)
   flags = sql (f, "SELECT flagged FROM places WHERE lieu_id = 'lieu-2';");
   g_assert_true (contains (flags, "horaires"));
 
-  search = RUN (f, "places", "search", "Reims");
-  g_assert_cmpint (search->status, ==, EXIT_OK);
+  search = cli_expect (EXIT_OK, RUN (f, "places", "search", "Reims"));
   /* The phone as it is dialled from France, not the directory's E.164. */
   g_assert_true (contains (search->out, "\tMédiathèque\t51100\tReims\t03 26 00 00 00\n"));
   g_assert_false (contains (search->out, "+33326000000"));
@@ -137,8 +134,7 @@ test_places_import_and_reimport (Fixture *f, gconstpointer data)
   imports = sql (f, "SELECT details FROM journal WHERE action = 'import' ORDER BY seq;");
   g_assert_true (contains (imports, "\"new\":9"));
   g_assert_true (contains (imports, "\"updated\":9"));
-  journal = RUN (f, "journal", "verify");
-  g_assert_cmpint (journal->status, ==, EXIT_OK);
+  journal = cli_expect (EXIT_OK, RUN (f, "journal", "verify"));
 }
 
 /* A name holding a tab and a line break (a quoted CSV field may) is still
@@ -162,10 +158,8 @@ test_places_search_escapes (Fixture *f, gconstpointer data)
                      lines[1] + strlen ("Médiathèque,lieu-1,"), "\n", NULL);
   g_assert_true (g_file_set_contents (file, csv, -1, NULL));
 
-  import = RUN (f, "places", "import", file);
-  g_assert_cmpint (import->status, ==, EXIT_OK);
-  search = RUN (f, "places", "search", "gare");
-  g_assert_cmpint (search->status, ==, EXIT_OK);
+  import = cli_expect (EXIT_OK, RUN (f, "places", "import", file));
+  search = cli_expect (EXIT_OK, RUN (f, "places", "search", "gare"));
   g_assert_true (contains (search->out, "\tEspace\\tnumérique\\nde la gare\t51100\tReims\t03 26 00 00 00\n"));
   out_lines = g_strsplit (search->out, "\n", -1);
   g_assert_cmpuint (g_strv_length (out_lines), ==, 2); /* one line, then the final "" */
@@ -234,8 +228,7 @@ test_places_control_characters (Fixture *f, gconstpointer data)
 
       g_test_message ("JSON %s", controls[i].json);
       g_assert_true (g_file_set_contents (json_file, json, -1, NULL));
-      r = RUN (f, "places", "import", json_file);
-      g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
+      r = cli_expect (EXIT_INVALID_INPUT, RUN (f, "places", "import", json_file));
       g_assert_true (contains (r->err, "contains a control character"));
       g_assert_false (has_raw_control (r->out));
       g_assert_false (has_raw_control (r->err));
@@ -249,8 +242,7 @@ test_places_control_characters (Fixture *f, gconstpointer data)
           g_autoptr (CliResult) c = NULL;
 
           g_assert_true (g_file_set_contents (csv_file, csv, -1, NULL));
-          c = RUN (f, "places", "import", csv_file);
-          g_assert_cmpint (c->status, ==, EXIT_INVALID_INPUT);
+          c = cli_expect (EXIT_INVALID_INPUT, RUN (f, "places", "import", csv_file));
           g_assert_true (contains (c->err, "contains a control character"));
           g_assert_false (has_raw_control (c->out));
           g_assert_false (has_raw_control (c->err));
@@ -265,8 +257,7 @@ test_places_control_characters (Fixture *f, gconstpointer data)
                 " VALUES ('l1', 'Gare' || char(27) || '[2J' || char(27) || ']0;X' || char(7) || char(127) || char(155) || 'fin', '51100', 'Reims', 0);",
                 "vault", "shell", "--vault", f->vault, NULL);
   g_assert_cmpint (insert->status, ==, EXIT_OK);
-  search = RUN (f, "places", "search", "gare");
-  g_assert_cmpint (search->status, ==, EXIT_OK);
+  search = cli_expect (EXIT_OK, RUN (f, "places", "search", "gare"));
   g_assert_true (contains (search->out, "\tGare\\u001b[2J\\u001b]0;X\\u0007\\u007f\\u009bfin\t51100\tReims\t\n"));
   g_assert_false (has_raw_control (search->out));
   shell = run (PASS_LINE, "SELECT nom FROM places;", "vault", "shell", "--vault", f->vault, NULL);
@@ -324,8 +315,7 @@ test_places_layout_controls (Fixture *f, gconstpointer data)
                 "vault", "shell", "--vault", f->vault, NULL);
   g_assert_cmpint (insert->status, ==, EXIT_OK);
 
-  search = RUN (f, "places", "search", "gare");
-  g_assert_cmpint (search->status, ==, EXIT_OK);
+  search = cli_expect (EXIT_OK, RUN (f, "places", "search", "gare"));
   g_assert_true (contains (search->out, expected));
   g_assert_false (has_raw_layout_control (search->out));
   g_assert_false (has_raw_control (search->out));
@@ -349,8 +339,7 @@ test_places_import_json (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) r = NULL;
   g_autofree char *count = NULL;
 
-  r = RUN (f, "places", "import", "--format", "json", file);
-  g_assert_cmpint (r->status, ==, EXIT_OK);
+  r = cli_expect (EXIT_OK, RUN (f, "places", "import", "--format", "json", file));
   g_assert_true (contains (r->out, "record "));
   count = sql (f, "SELECT count(*) FROM places;");
   g_assert_cmpstr (count, !=, "0");
@@ -375,8 +364,7 @@ test_places_import_malformed (Fixture *f, gconstpointer data)
       g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
       g_assert_true (contains (r->err, "Nothing was imported") || contains (r->err, "nothing was imported"));
     }
-  absent = RUN (f, "places", "import", missing);
-  g_assert_cmpint (absent->status, ==, EXIT_INVALID_INPUT);
+  absent = cli_expect (EXIT_INVALID_INPUT, RUN (f, "places", "import", missing));
   g_assert_true (contains (absent->err, "Cannot read"));
 
   count = sql (f, "SELECT count(*) FROM places;");
@@ -417,8 +405,7 @@ test_places_import_is_atomic (Fixture *f, gconstpointer data)
     }
   g_assert_true (g_file_set_contents (path, file->str, (gssize) file->len, &error));
 
-  r = RUN (f, "places", "import", path);
-  g_assert_cmpint (r->status, ==, EXIT_INVALID_INPUT);
+  r = cli_expect (EXIT_INVALID_INPUT, RUN (f, "places", "import", path));
   g_assert_true (contains (r->err, "line 5"));
   g_assert_true (contains (r->err, "presentation_detail"));
   g_assert_true (contains (r->err, "Nothing was imported"));
@@ -478,15 +465,12 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sessions, ==, "300");
 
   /* A vault with people is refused without --force. */
-  refused = RUN (f, "demo", "--seed", "7", DEMO_SMALL);
-  g_assert_cmpint (refused->status, ==, EXIT_REFUSED);
+  refused = cli_expect (EXIT_REFUSED, RUN (f, "demo", "--seed", "7", DEMO_SMALL));
   g_assert_true (contains (refused->err, "--force"));
 
   /* Deterministic: the same seed in another vault gives the same people. */
-  create = run (PASS_LINE, NULL, "vault", "create", "--vault", other_vault, "--kdf-ms", "1", NULL);
-  g_assert_cmpint (create->status, ==, EXIT_OK);
-  other = run (PASS_LINE, NULL, "demo", "--seed", "7", DEMO_SMALL, "--vault", other_vault, NULL);
-  g_assert_cmpint (other->status, ==, EXIT_OK);
+  create = cli_expect (EXIT_OK, run (PASS_LINE, NULL, "vault", "create", "--vault", other_vault, "--kdf-ms", "1", NULL));
+  other = cli_expect (EXIT_OK, run (PASS_LINE, NULL, "demo", "--seed", "7", DEMO_SMALL, "--vault", other_vault, NULL));
   names = sql (f, names_query);
   {
     g_autoptr (CliResult) q = run (PASS_LINE, names_query, "vault", "shell", "--vault", other_vault, NULL);
@@ -497,9 +481,8 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (names, ==, names_other);
 
   /* The demonstration places have fixed ids: a second run adds people only. */
-  forced = RUN (f, "demo", "--seed", "8", "--force", "--beneficiaries", "40", "--sessions", "30", "--workshops", "2", "--places", "0",
-                "--end-date", "2025-06-30");
-  g_assert_cmpint (forced->status, ==, EXIT_OK);
+  forced = cli_expect (EXIT_OK, RUN (f, "demo", "--seed", "8", "--force", "--beneficiaries", "40", "--sessions", "30", "--workshops", "2", "--places", "0",
+                                     "--end-date", "2025-06-30"));
   g_clear_pointer (&people, g_free);
   people = sql (f, "SELECT count(*) FROM beneficiaries;");
   g_assert_cmpstr (people, ==, "80");
@@ -531,8 +514,7 @@ test_journal_detects_edit (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) bad = NULL;
   g_autoptr (CliResult) list = NULL;
 
-  ok = RUN (f, "journal", "verify");
-  g_assert_cmpint (ok->status, ==, EXIT_OK);
+  ok = cli_expect (EXIT_OK, RUN (f, "journal", "verify"));
   g_assert_true (contains (ok->out, "The journal is intact"));
 
   /* Through SQL the triggers refuse the change… */
@@ -544,12 +526,10 @@ test_journal_detects_edit (Fixture *f, gconstpointer data)
   tamper = run (PASS_LINE, "DROP TRIGGER journal_no_update; UPDATE journal SET details = '{\"slot\":5}' WHERE seq = 2;",
                 "vault", "shell", "--vault", f->vault, NULL);
   g_assert_cmpint (tamper->status, ==, EXIT_OK);
-  bad = RUN (f, "journal", "verify");
-  g_assert_cmpint (bad->status, ==, EXIT_JOURNAL_TAMPERED);
+  bad = cli_expect (EXIT_JOURNAL_TAMPERED, RUN (f, "journal", "verify"));
   g_assert_true (contains (bad->err, "entry 2 "));
 
-  list = RUN (f, "journal", "list");
-  g_assert_cmpint (list->status, ==, EXIT_OK);
+  list = cli_expect (EXIT_OK, RUN (f, "journal", "list"));
   g_assert_true (contains (list->out, "\topen\t"));
   g_assert_true (contains (list->out, "\tshell\t"));
 }
@@ -569,8 +549,7 @@ test_journal_detects_delete (Fixture *f, gconstpointer data)
   tamper = run (PASS_LINE, "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = 3;",
                 "vault", "shell", "--vault", f->vault, NULL);
   g_assert_cmpint (tamper->status, ==, EXIT_OK);
-  bad = RUN (f, "journal", "verify");
-  g_assert_cmpint (bad->status, ==, EXIT_JOURNAL_TAMPERED);
+  bad = cli_expect (EXIT_JOURNAL_TAMPERED, RUN (f, "journal", "verify"));
   g_assert_true (contains (bad->err, "entry 4 "));
 }
 
@@ -605,10 +584,8 @@ test_journal_passphrase_and_slots (Fixture *f, gconstpointer data)
     opens = sql (f, "SELECT count(*) FROM journal WHERE action = 'open';");
     g_assert_cmpstr (opens, ==, "2");
   }
-  passwd = run (PASS_LINE "the new passphrase\n", NULL, "vault", "passwd", "--vault", f->vault, NULL);
-  g_assert_cmpint (passwd->status, ==, EXIT_OK);
-  remove = run ("the new passphrase\n", NULL, "vault", "remove-slot", "--slot", "1", "--vault", f->vault, NULL);
-  g_assert_cmpint (remove->status, ==, EXIT_OK);
+  passwd = cli_expect (EXIT_OK, run (PASS_LINE "the new passphrase\n", NULL, "vault", "passwd", "--vault", f->vault, NULL));
+  remove = cli_expect (EXIT_OK, run ("the new passphrase\n", NULL, "vault", "remove-slot", "--slot", "1", "--vault", f->vault, NULL));
 
   {
     g_autoptr (CliResult) q = run ("the new passphrase\n", "SELECT group_concat (details, '|') FROM journal WHERE action = 'passphrase_change';",
@@ -620,8 +597,7 @@ test_journal_passphrase_and_slots (Fixture *f, gconstpointer data)
   g_assert_true (contains (entries, "\"event\":\"passphrase\""));
   g_assert_true (contains (entries, "slot_remove"));
   g_assert_false (contains (entries, "Bob"));
-  verify = run ("the new passphrase\n", NULL, "journal", "verify", "--vault", f->vault, NULL);
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  verify = cli_expect (EXIT_OK, run ("the new passphrase\n", NULL, "journal", "verify", "--vault", f->vault, NULL));
 }
 
 /* A backup takes everything out: it is journaled, and the backup carries
@@ -637,12 +613,9 @@ test_journal_backup (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) list = NULL;
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
-  restore = run (PASS_LINE, NULL, "vault", "restore", "--vault", restored, backup, NULL);
-  g_assert_cmpint (restore->status, ==, EXIT_OK);
-  verify = run (PASS_LINE, NULL, "journal", "verify", "--vault", restored, NULL);
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
-  list = run (PASS_LINE, NULL, "journal", "list", "--vault", restored, NULL);
-  g_assert_cmpint (list->status, ==, EXIT_OK);
+  restore = cli_expect (EXIT_OK, run (PASS_LINE, NULL, "vault", "restore", "--vault", restored, backup, NULL));
+  verify = cli_expect (EXIT_OK, run (PASS_LINE, NULL, "journal", "verify", "--vault", restored, NULL));
+  list = cli_expect (EXIT_OK, run (PASS_LINE, NULL, "journal", "list", "--vault", restored, NULL));
   g_assert_true (contains (list->out, "\texport\t"));
   g_assert_true (contains (list->out, "{\"kind\":\"backup\"}"));
 }
@@ -679,8 +652,7 @@ test_schema_too_new (Fixture *f, gconstpointer data)
   g_autofree char *entries = NULL;
 
   g_assert_cmpint (bump->status, ==, EXIT_OK);
-  list = RUN (f, "journal", "list");
-  g_assert_cmpint (list->status, ==, EXIT_SCHEMA_TOO_NEW);
+  list = cli_expect (EXIT_SCHEMA_TOO_NEW, RUN (f, "journal", "list"));
   g_assert_true (contains (list->err, "newer version of Sillon"));
   version = sql (f, "PRAGMA user_version;");
   g_assert_cmpstr (version, ==, "99");
@@ -713,33 +685,27 @@ test_person_export_and_erase (Fixture *f, gconstpointer data)
   last_name = sql (f, "SELECT last_name FROM beneficiaries WHERE id = 3;");
   g_assert_cmpstr (last_name, !=, "");
 
-  export = RUN (f, "person", "export", "3");
-  g_assert_cmpint (export->status, ==, EXIT_OK);
+  export = cli_expect (EXIT_OK, RUN (f, "person", "export", "3"));
   g_assert_true (json_parser_load_from_data (parser, export->out, -1, &error));
   g_assert_no_error (error);
   g_assert_true (contains (export->out, last_name));
 
-  to_file = RUN (f, "person", "export", "3", "--output", output);
-  g_assert_cmpint (to_file->status, ==, EXIT_OK);
+  to_file = cli_expect (EXIT_OK, RUN (f, "person", "export", "3", "--output", output));
   g_assert_cmpint (g_stat (output, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0077, ==, 0);
 
-  not_confirmed = RUN (f, "person", "erase", "3");
-  g_assert_cmpint (not_confirmed->status, ==, EXIT_REFUSED);
-  erase = RUN (f, "person", "erase", "3", "--yes");
-  g_assert_cmpint (erase->status, ==, EXIT_OK);
+  not_confirmed = cli_expect (EXIT_REFUSED, RUN (f, "person", "erase", "3"));
+  erase = cli_expect (EXIT_OK, RUN (f, "person", "erase", "3", "--yes"));
   left = sql (f, "SELECT (SELECT count(*) FROM beneficiaries WHERE id = 3) + (SELECT count(*) FROM sessions WHERE beneficiary_id = 3);");
   g_assert_cmpstr (left, ==, "0");
-  gone = RUN (f, "person", "export", "3");
-  g_assert_cmpint (gone->status, ==, EXIT_NO_SUCH_RECORD);
+  gone = cli_expect (EXIT_NO_SUCH_RECORD, RUN (f, "person", "export", "3"));
 
   /* Journaled by id, never by name. */
   journal = sql (f, "SELECT group_concat (action || ' ' || details, '|') FROM journal WHERE action IN ('export', 'erase');");
   g_assert_true (contains (journal, "export {\"beneficiary\":3"));
   g_assert_true (contains (journal, "erase {\"beneficiary\":3}"));
   g_assert_false (contains (journal, last_name));
-  verify = RUN (f, "journal", "verify");
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  verify = cli_expect (EXIT_OK, RUN (f, "journal", "verify"));
 }
 
 static void
@@ -801,8 +767,7 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
 
   g_free (sql (f, PLANT_PEOPLE));
 
-  search = RUN (f, "person", "search", "quenouille");
-  g_assert_cmpint (search->status, ==, EXIT_OK);
+  search = cli_expect (EXIT_OK, RUN (f, "person", "search", "quenouille"));
   lines = g_strsplit (search->out, "\n", -1);
   /* Three people, one line each, four fields each. */
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
@@ -828,19 +793,16 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
   g_assert_true (seen_accented);
   g_assert_true (seen_escaped);
 
-  limited = RUN (f, "person", "search", "quenouille", "--limit", "1");
-  g_assert_cmpint (limited->status, ==, EXIT_OK);
+  limited = cli_expect (EXIT_OK, RUN (f, "person", "search", "quenouille", "--limit", "1"));
   {
     g_auto (GStrv) one = g_strsplit (limited->out, "\n", -1);
 
     g_assert_cmpuint (g_strv_length (one), ==, 2);
     g_assert_true (g_str_has_prefix (one[0], "1\t") || g_str_has_prefix (one[0], "2\t") || g_str_has_prefix (one[0], "3\t"));
   }
-  none = RUN (f, "person", "search", "zzzzqqqq");
-  g_assert_cmpint (none->status, ==, EXIT_OK);
+  none = cli_expect (EXIT_OK, RUN (f, "person", "search", "zzzzqqqq"));
   g_assert_cmpstr (none->out, ==, "");
-  bad_limit = RUN (f, "person", "search", "quenouille", "--limit", "0");
-  g_assert_cmpint (bad_limit->status, ==, EXIT_USAGE);
+  bad_limit = cli_expect (EXIT_USAGE, RUN (f, "person", "search", "quenouille", "--limit", "0"));
   {
     g_autoptr (CliResult) no_text = RUN (f, "person", "search");
     g_autoptr (CliResult) no_place_text = RUN (f, "places", "search");
@@ -851,14 +813,12 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
     g_assert_true (contains (no_place_text->err, "give the text to search for"));
   }
 
-  dups = RUN (f, "person", "duplicates", "1");
-  g_assert_cmpint (dups->status, ==, EXIT_OK);
+  dups = cli_expect (EXIT_OK, RUN (f, "person", "duplicates", "1"));
   g_assert_true (g_str_has_prefix (dups->out, "2\tHelene Quenouille\t"));
   g_assert_true (contains (dups->out, "last-name,first-name,phone\n"));
   /* Only the planted pair: one line. */
   g_assert_cmpint (strchr (dups->out, '\n') - dups->out, ==, (int) strlen (dups->out) - 1);
-  unknown = RUN (f, "person", "duplicates", "4242");
-  g_assert_cmpint (unknown->status, ==, EXIT_NO_SUCH_RECORD);
+  unknown = cli_expect (EXIT_NO_SUCH_RECORD, RUN (f, "person", "duplicates", "4242"));
 }
 
 static void
@@ -886,17 +846,13 @@ test_person_merge (Fixture *f, gconstpointer data)
   g_assert_cmpint (atoi (sessions_2), >=, 1);
   before = sql (f, state);
 
-  refused = RUN (f, "person", "merge", "1", "2");
-  g_assert_cmpint (refused->status, ==, EXIT_REFUSED);
-  same = RUN (f, "person", "merge", "1", "1", "--yes");
-  g_assert_cmpint (same->status, ==, EXIT_USAGE);
-  unknown = RUN (f, "person", "merge", "1", "4242", "--yes");
-  g_assert_cmpint (unknown->status, ==, EXIT_NO_SUCH_RECORD);
+  refused = cli_expect (EXIT_REFUSED, RUN (f, "person", "merge", "1", "2"));
+  same = cli_expect (EXIT_USAGE, RUN (f, "person", "merge", "1", "1", "--yes"));
+  unknown = cli_expect (EXIT_NO_SUCH_RECORD, RUN (f, "person", "merge", "1", "4242", "--yes"));
   after = sql (f, state);
   g_assert_cmpstr (after, ==, before);
 
-  merge = RUN (f, "person", "merge", "1", "2", "--yes");
-  g_assert_cmpint (merge->status, ==, EXIT_OK);
+  merge = cli_expect (EXIT_OK, RUN (f, "person", "merge", "1", "2", "--yes"));
   g_clear_pointer (&after, g_free);
   after = sql (f, "SELECT (SELECT count (*) FROM beneficiaries WHERE id = 2) || ' ' ||"
                   " (SELECT count (*) FROM sessions WHERE beneficiary_id = 2) || ' ' ||"
@@ -907,8 +863,7 @@ test_person_merge (Fixture *f, gconstpointer data)
   journal = sql (f, "SELECT group_concat (action || ' ' || details, '|') FROM journal WHERE action = 'erase';");
   g_assert_cmpstr (journal, ==, "erase {\"beneficiary\":2,\"merged_into\":1}");
   g_assert_false (contains (journal, "Quenouill"));
-  verify = RUN (f, "journal", "verify");
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  verify = cli_expect (EXIT_OK, RUN (f, "journal", "verify"));
 }
 
 static void
@@ -929,22 +884,19 @@ test_retention (Fixture *f, gconstpointer data)
                   "DELETE FROM workshop_attendance WHERE beneficiary_id <= 5;"));
   before = sql (f, "SELECT count(*) FROM beneficiaries WHERE anonymised = 1;");
 
-  dry = RUN (f, "retention", "--months", "12", "--dry-run");
-  g_assert_cmpint (dry->status, ==, EXIT_OK);
+  dry = cli_expect (EXIT_OK, RUN (f, "retention", "--months", "12", "--dry-run"));
   g_assert_true (contains (dry->out, "dry run"));
   after = sql (f, "SELECT count(*) FROM beneficiaries WHERE anonymised = 1;");
   g_assert_cmpstr (after, ==, before);
 
-  real = RUN (f, "retention", "--months", "12");
-  g_assert_cmpint (real->status, ==, EXIT_OK);
+  real = cli_expect (EXIT_OK, RUN (f, "retention", "--months", "12"));
   g_clear_pointer (&after, g_free);
   after = sql (f, "SELECT count(*) FROM beneficiaries WHERE anonymised = 1 AND first_name IS NULL;");
   g_assert_cmpint (atoi (after), >=, 5);
   journal = sql (f, "SELECT details FROM journal WHERE action = 'erase';");
   g_assert_true (contains (journal, "\"retention_months\":12"));
 
-  bad = RUN (f, "retention", "--months", "0");
-  g_assert_cmpint (bad->status, ==, EXIT_USAGE);
+  bad = cli_expect (EXIT_USAGE, RUN (f, "retention", "--months", "0"));
 }
 
 int

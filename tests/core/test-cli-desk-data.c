@@ -32,26 +32,22 @@ test_commune_search (void)
   g_assert_cmpuint (count_lines (r->out), ==, 3);
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("commune", "search", "42 000");
-  g_assert_cmpint (r->status, ==, 0);
+  r = cli_expect (0, RUN ("commune", "search", "42 000"));
   g_assert_cmpstr (r->out, ==, "42218\tSaint-Étienne\t42\tLoire\t42000 42100 42230\n");
 
   /* Nothing matches: not an error. */
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("commune", "search", "zzzz");
-  g_assert_cmpint (r->status, ==, 0);
+  r = cli_expect (0, RUN ("commune", "search", "zzzz"));
   g_assert_cmpstr (r->out, ==, "");
   g_assert_nonnull (strstr (r->err, "No commune matches"));
 
   /* Neither a name nor a postal code: says what is valid. */
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("commune", "search", "420000");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("commune", "search", "420000"));
   g_assert_nonnull (strstr (r->err, "five digits"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("commune", "search");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("commune", "search"));
 }
 
 static void
@@ -64,23 +60,19 @@ test_commune_show (void)
 
   /* A former commune: the one it became. */
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("commune", "show", "01126");
-  g_assert_cmpint (r->status, ==, 0);
+  r = cli_expect (0, RUN ("commune", "show", "01126"));
   g_assert_cmpstr (r->out, ==, "01033\tValserhône\t01\tAin\t01200\n");
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("commune", "show", "4221");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("commune", "show", "4221"));
   g_assert_nonnull (strstr (r->err, "for example 42218"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("commune", "show", "99999");
-  g_assert_cmpint (r->status, ==, 1);
+  r = cli_expect (1, RUN ("commune", "show", "99999"));
   g_assert_nonnull (strstr (r->err, "99999"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("commune", "frobnicate");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("commune", "frobnicate"));
 }
 
 static void
@@ -93,8 +85,7 @@ test_assess_quick (void)
   g_assert_true (g_str_has_prefix (r->out, "pouvoir.equipment.home\tpouvoir\t"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("assess", "quick", "extra.json");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("assess", "quick", "extra.json"));
 }
 
 static void
@@ -117,26 +108,22 @@ test_assess_next (void)
                        -1, &error);
   g_assert_no_error (error);
 
-  r = RUN ("assess", "next", "--quick", answers);
-  g_assert_cmpint (r->status, ==, 0);
+  r = cli_expect (0, RUN ("assess", "next", "--quick", answers));
   g_assert_cmpuint (count_lines (r->out), ==, 8);
   g_assert_true (g_str_has_prefix (r->out, "pouvoir.french.reading\t"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("assess", "next", answers);
-  g_assert_cmpint (r->status, ==, 0);
+  r = cli_expect (0, RUN ("assess", "next", answers));
   g_assert_cmpuint (count_lines (r->out), ==, 34 - 2);
   g_assert_true (g_str_has_prefix (r->out, "pouvoir.cost.burden\t"));
   g_assert_null (strstr (r->out, "pouvoir.connection.home"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("assess", "next", broken);
-  g_assert_cmpint (r->status, ==, 1);
+  r = cli_expect (1, RUN ("assess", "next", broken));
   g_assert_nonnull (strstr (r->err, "no.such"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("assess", "next");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("assess", "next"));
 
   g_remove (answers);
   g_remove (broken);
@@ -153,18 +140,15 @@ test_places_hours (void)
                                "Closed now, opens tomorrow at 8:30\n");
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("places", "hours", "Mo-Fr 9h-12h");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("places", "hours", "Mo-Fr 9h-12h"));
   g_assert_nonnull (strstr (r->err, "09:00"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("places", "hours", "24/7", "--at", "yesterday");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("places", "hours", "24/7", "--at", "yesterday"));
   g_assert_nonnull (strstr (r->err, "2026-12-07T10:30"));
 
   g_clear_pointer (&r, cli_result_free);
-  r = RUN ("places", "hours");
-  g_assert_cmpint (r->status, ==, 2);
+  r = cli_expect (2, RUN ("places", "hours"));
 }
 
 int

@@ -45,8 +45,7 @@ make_vault (const char *path)
   g_autoptr (CliResult) demo = NULL;
 
   cli_create_vault (path, PASS_LINE, "Ada");
-  demo = run (PASS_LINE, "demo", DEMO_SMALL, "--vault", path, NULL);
-  g_assert_cmpint (demo->status, ==, EXIT_OK);
+  demo = cli_expect (EXIT_OK, run (PASS_LINE, "demo", DEMO_SMALL, "--vault", path, NULL));
 }
 
 static void
@@ -98,13 +97,11 @@ test_print_and_verify (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) journal = NULL;
   g_autofree char *code = NULL;
 
-  print = RUN (f, "sheet", "progress", "--person", "1", "--lang", "en", "--out", pdf);
-  g_assert_cmpint (print->status, ==, EXIT_OK);
+  print = cli_expect (EXIT_OK, RUN (f, "sheet", "progress", "--person", "1", "--lang", "en", "--out", pdf));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   code = code_of (print->out);
 
-  verify = RUN (f, "sheet", "verify", code);
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  verify = cli_expect (EXIT_OK, RUN (f, "sheet", "verify", code));
   g_assert_true (contains (verify->out, "progress sheet"));
   g_assert_true (contains (verify->out, "Person: 1\n"));
   g_assert_true (contains (verify->out, "Language: en"));
@@ -129,8 +126,7 @@ test_print_and_verify (Fixture *f, gconstpointer data)
   }
 
   /* The print is journaled, with the code and no personal data. */
-  journal = RUN (f, "journal", "list");
-  g_assert_cmpint (journal->status, ==, EXIT_OK);
+  journal = cli_expect (EXIT_OK, RUN (f, "journal", "list"));
   g_assert_true (contains (journal->out, "print"));
   g_assert_true (contains (journal->out, code));
   {
@@ -141,20 +137,17 @@ test_print_and_verify (Fixture *f, gconstpointer data)
 
   /* One character changed: unknown. */
   code[0] = code[0] == 'A' ? 'B' : 'A';
-  changed = RUN (f, "sheet", "verify", code);
-  g_assert_cmpint (changed->status, ==, EXIT_NOT_FOUND);
+  changed = cli_expect (EXIT_NOT_FOUND, RUN (f, "sheet", "verify", code));
   g_assert_true (contains (changed->err, "No sheet with the code"));
   code[0] = print->out[strstr (print->out, "(code ") - print->out + 6];
 
   /* Not a code: said before the passphrase is asked. */
-  malformed = run (NULL, "sheet", "verify", "XYZ", "--vault", f->vault, NULL);
-  g_assert_cmpint (malformed->status, ==, EXIT_INVALID_INPUT);
+  malformed = cli_expect (EXIT_INVALID_INPUT, run (NULL, "sheet", "verify", "XYZ", "--vault", f->vault, NULL));
 
   /* The same made-up data in another vault: its key differs, the code is
    * unknown there. */
   make_vault (f->other);
-  other = run (PASS_LINE, "sheet", "verify", code, "--vault", f->other, NULL);
-  g_assert_cmpint (other->status, ==, EXIT_NOT_FOUND);
+  other = cli_expect (EXIT_NOT_FOUND, run (PASS_LINE, "sheet", "verify", code, "--vault", f->other, NULL));
 }
 
 static void
@@ -168,18 +161,14 @@ test_changed_content (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) verify = NULL;
   g_autofree char *code = NULL;
 
-  print = RUN (f, "sheet", "progress", "--person", "2", "--out", progress);
-  g_assert_cmpint (print->status, ==, EXIT_OK);
+  print = cli_expect (EXIT_OK, RUN (f, "sheet", "progress", "--person", "2", "--out", progress));
   code = code_of (print->out);
   /* A notice has no code. */
-  notice = RUN (f, "sheet", "notice", "--person", "2", "--out", pdf);
-  g_assert_cmpint (notice->status, ==, EXIT_OK);
+  notice = cli_expect (EXIT_OK, RUN (f, "sheet", "notice", "--person", "2", "--out", pdf));
   g_assert_false (contains (notice->out, "(code"));
 
-  erase = RUN (f, "person", "erase", "2", "--yes");
-  g_assert_cmpint (erase->status, ==, EXIT_OK);
-  verify = RUN (f, "sheet", "verify", code);
-  g_assert_cmpint (verify->status, ==, EXIT_CHANGED);
+  erase = cli_expect (EXIT_OK, RUN (f, "person", "erase", "2", "--yes"));
+  verify = cli_expect (EXIT_CHANGED, RUN (f, "sheet", "verify", code));
   g_assert_true (contains (verify->out, "no longer in the vault"));
 }
 
@@ -239,13 +228,11 @@ test_print_recovery (Fixture *f, gconstpointer data)
   int status;
 
   /* A wrong language is refused before the vault is made. */
-  bad = run (PASS_LINE, "vault", "create", "--vault", vault, "--kdf-ms", "1", "--print-recovery", pdf, "--lang", "xx", NULL);
-  g_assert_cmpint (bad->status, ==, EXIT_USAGE);
+  bad = cli_expect (EXIT_USAGE, run (PASS_LINE, "vault", "create", "--vault", vault, "--kdf-ms", "1", "--print-recovery", pdf, "--lang", "xx", NULL));
   g_assert_false (g_file_test (vault, G_FILE_TEST_EXISTS));
 
-  r = run (PASS_LINE, "vault", "create", "--vault", vault, "--name", "Ada", "--kdf-ms", "1", "--print-recovery", pdf,
-           "--lang", "en", NULL);
-  g_assert_cmpint (r->status, ==, EXIT_OK);
+  r = cli_expect (EXIT_OK, run (PASS_LINE, "vault", "create", "--vault", vault, "--name", "Ada", "--kdf-ms", "1", "--print-recovery", pdf,
+                                "--lang", "en", NULL));
   g_assert_true (contains (r->out, "Wrote the recovery-key sheet"));
   /* The key shown on the terminal is the one on the sheet. */
   line = strstr (r->out, "\n    ");

@@ -60,9 +60,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
       f->site[i] = in_dir (f, name);
       cli_create_vault (f->site[i], PASS_LINE, "Ada");
-      demo = run (PASS_LINE, "demo", "--vault", f->site[i], "--seed", seed, "--beneficiaries", "120", "--sessions", "800",
-                  "--workshops", "10", "--places", "0", "--end-date", "2025-06-30", NULL);
-      g_assert_cmpint (demo->status, ==, EXIT_OK);
+      demo = cli_expect (EXIT_OK, run (PASS_LINE, "demo", "--vault", f->site[i], "--seed", seed, "--beneficiaries", "120", "--sessions", "800",
+                                       "--workshops", "10", "--places", "0", "--end-date", "2025-06-30", NULL));
     }
 }
 
@@ -104,8 +103,7 @@ test_tables (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (root, "k"), ==, 11);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "tables")), >=, 20);
 
-  csv = run (PASS_LINE, "stats", "tables", "--vault", f->site[0], "--period", PERIOD, "--out", csv_path, NULL);
-  g_assert_cmpint (csv->status, ==, EXIT_OK);
+  csv = cli_expect (EXIT_OK, run (PASS_LINE, "stats", "tables", "--vault", f->site[0], "--period", PERIOD, "--out", csv_path, NULL));
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
 }
@@ -195,22 +193,19 @@ test_bundles_and_merge (Fixture *f, gconstpointer data)
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
     g_assert_cmpint (bundle->status, ==, EXIT_OK);
-    wrong = run (NULL, "stats", "merge", b1, foreign, "--trust", sites, "--key", key, "--out", out, NULL);
-    g_assert_cmpint (wrong->status, ==, EXIT_INVALID_INPUT);
+    wrong = cli_expect (EXIT_INVALID_INPUT, run (NULL, "stats", "merge", b1, foreign, "--trust", sites, "--key", key, "--out", out, NULL));
     g_assert_true (contains (wrong->err, "for-other.bundle"));
 
     g_assert_true (g_file_get_contents (b2, &contents, &length, NULL));
     contents[length / 2] ^= 0x40;
     g_assert_true (g_file_set_contents (tampered, contents, (gssize) length, NULL));
-    altered = run (NULL, "stats", "merge", b1, tampered, "--trust", sites, "--key", key, "--out", out, NULL);
-    g_assert_cmpint (altered->status, ==, EXIT_INVALID_INPUT);
+    altered = cli_expect (EXIT_INVALID_INPUT, run (NULL, "stats", "merge", b1, tampered, "--trust", sites, "--key", key, "--out", out, NULL));
     g_assert_true (contains (altered->err, "tampered.bundle"));
 
     /* Site 2 left out of the trust list. */
     g_assert_nonnull (strchr (trust->str, '\n'));
     g_assert_true (g_file_set_contents (sites, trust->str, strchr (trust->str, '\n') - trust->str + 1, NULL));
-    no_trust = run (NULL, "stats", "merge", b1, b2, "--trust", sites, "--key", key, "--out", out, NULL);
-    g_assert_cmpint (no_trust->status, ==, EXIT_INVALID_INPUT);
+    no_trust = cli_expect (EXIT_INVALID_INPUT, run (NULL, "stats", "merge", b1, b2, "--trust", sites, "--key", key, "--out", out, NULL));
     g_assert_true (contains (no_trust->err, "site2.bundle"));
     g_assert_true (g_file_set_contents (sites, trust->str, -1, NULL));
   }

@@ -32,6 +32,16 @@ cli_result_free (CliResult *r)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
 
+/* Evaluates @run, a run of sillon-cli, and asserts that it exited with
+ * @expected: its CliResult. A macro, so that a failure names the caller's
+ * line. */
+#define cli_expect(expected, run)                                 \
+  ({                                                              \
+    CliResult *cli_expect_result_ = (run);                        \
+    g_assert_cmpint (cli_expect_result_->status, ==, (expected)); \
+    cli_expect_result_;                                           \
+  })
+
 static inline char *
 cli_path (void)
 {

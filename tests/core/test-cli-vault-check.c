@@ -91,15 +91,6 @@ flip_byte (const char *path, goffset offset, guint8 mask)
   set_file (path, copy, len);
 }
 
-/* Fails unless @path holds @before to the byte. */
-static void
-assert_file_unchanged (const char *path, GBytes *before)
-{
-  g_autoptr (GBytes) after = vault_test_get_file (path);
-
-  g_assert_true (g_bytes_equal (before, after));
-}
-
 static void
 assert_tampered_naming_file (Fixture *f, const char *command)
 {
@@ -138,7 +129,7 @@ test_keyless_tampering_is_tampering (Fixture *f, gconstpointer data)
   set_file (f->wal, g_bytes_get_data (wal_bytes, NULL), len);
   set_file (f->vault, g_bytes_get_data (main_bytes, NULL), SILLON_VFS_HEADER_SIZE);
   assert_tampered_naming_file (f, "verify");
-  assert_file_unchanged (f->wal, wal_bytes);
+  vault_test_assert_file_unchanged (f->wal, wal_bytes);
   g_unlink (f->wal);
   assert_tampered_naming_file (f, "verify");
 }
@@ -163,8 +154,8 @@ test_verify_then_repair (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (r->out, "vault repair"));
     g_assert_nonnull (strstr (r->out, "Bad pages: none"));
   }
-  assert_file_unchanged (f->vault, main_before);
-  assert_file_unchanged (f->wal, wal_before);
+  vault_test_assert_file_unchanged (f->vault, main_before);
+  vault_test_assert_file_unchanged (f->wal, wal_before);
 
   {
     g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "repair", "--vault", f->vault);
@@ -212,16 +203,16 @@ test_repair_refuses_damage_before_folding (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (r->err, "Nothing was changed"));
     g_assert_null (strstr (r->out, "folded"));
   }
-  assert_file_unchanged (f->vault, main_before);
-  assert_file_unchanged (f->wal, wal_before);
+  vault_test_assert_file_unchanged (f->vault, main_before);
+  vault_test_assert_file_unchanged (f->wal, wal_before);
   /* --accept-old-log does not lift the refusal. */
   {
     g_autoptr (CliResult) r = run_cli (PASSPHRASE "\n", "repair", "--accept-old-log", "--vault", f->vault);
 
     g_assert_cmpint (r->status, ==, EXIT_DAMAGED);
     g_assert_nonnull (strstr (r->err, "Nothing was changed"));
-    assert_file_unchanged (f->vault, main_before);
-    assert_file_unchanged (f->wal, wal_before);
+    vault_test_assert_file_unchanged (f->vault, main_before);
+    vault_test_assert_file_unchanged (f->wal, wal_before);
   }
 }
 
@@ -249,7 +240,7 @@ test_shell_reports_cut_page (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (r->err, "tampered"));
     g_assert_cmpstr (r->out, ==, "");
   }
-  assert_file_unchanged (f->wal, wal_before);
+  vault_test_assert_file_unchanged (f->wal, wal_before);
 }
 
 /* A backup of a vault with a page cut off: refused as tampering, and the

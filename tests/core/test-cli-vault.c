@@ -85,8 +85,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dir = g_dir_make_tmp ("sillon-cli-XXXXXX", &error);
   g_assert_no_error (error);
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
-  r = run_cli (PASS_A "\n", NULL, "create", "--vault", f->vault, "--name", "Ada Lovelace", "--kdf-ms", "1");
-  g_assert_cmpint (r->status, ==, EXIT_OK);
+  r = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "create", "--vault", f->vault, "--name", "Ada Lovelace", "--kdf-ms", "1"));
   g_assert_true (g_file_test (f->vault, G_FILE_TEST_IS_REGULAR));
   f->recovery_key = extract_recovery_key (r->out);
 }
@@ -100,6 +99,25 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->recovery_key);
 }
 
+/* `sillon-cli vault recover` with @key, then @new_pass as the passphrase
+ * (of keyslot @slot, unless NULL). */
+static CliResult *
+run_recover_with_key (Fixture *f, const char *key, const char *new_pass, const char *slot)
+{
+  g_autofree char *secrets = g_strdup_printf ("%s\n%s\n", key, new_pass);
+
+  if (slot != NULL)
+    return run_cli (secrets, NULL, "recover", "--vault", f->vault, "--slot", slot);
+  return run_cli (secrets, NULL, "recover", "--vault", f->vault);
+}
+
+/* run_recover_with_key () with the recovery key the vault was created with. */
+static CliResult *
+run_recover (Fixture *f, const char *new_pass, const char *slot)
+{
+  return run_recover_with_key (f, f->recovery_key, new_pass, slot);
+}
+
 static void
 test_create_prints_recovery_key_once (Fixture *f, gconstpointer data)
 {
@@ -111,11 +129,9 @@ test_create_prints_recovery_key_once (Fixture *f, gconstpointer data)
   g_assert_nonnull (strchr (f->recovery_key, '-'));
 
   /* Creating over an existing vault is refused and leaves it alone. */
-  again = run_cli (PASS_B "\n", NULL, "create", "--vault", f->vault, "--kdf-ms", "1");
-  g_assert_cmpint (again->status, ==, EXIT_EXISTS);
+  again = cli_expect (EXIT_EXISTS, run_cli (PASS_B "\n", NULL, "create", "--vault", f->vault, "--kdf-ms", "1"));
   g_assert_nonnull (strstr (again->err, "already exists"));
-  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
+  info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_assert_null (strstr (info->out, f->recovery_key));
 }
 
@@ -168,8 +184,7 @@ test_shell_insert_select (Fixture *f, gconstpointer data)
                    "2\n");
 
   /* An SQL error is reported with SQLite's message and its own exit code. */
-  bad = run_cli (PASS_A "\n", "SELECT nope FROM people;", "shell", "--vault", f->vault);
-  g_assert_cmpint (bad->status, ==, EXIT_SQL);
+  bad = cli_expect (EXIT_SQL, run_cli (PASS_A "\n", "SELECT nope FROM people;", "shell", "--vault", f->vault));
   g_assert_nonnull (strstr (bad->err, "no such column"));
 }
 
@@ -194,30 +209,23 @@ test_passwd (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) data_rows = NULL;
   g_autoptr (CliResult) insert = NULL;
 
-  insert = run_cli (PASS_A "\n", "CREATE TABLE t (x); INSERT INTO t VALUES ('kept across passwd');", "shell", "--vault", f->vault);
-  g_assert_cmpint (insert->status, ==, EXIT_OK);
+  insert = cli_expect (EXIT_OK, run_cli (PASS_A "\n", "CREATE TABLE t (x); INSERT INTO t VALUES ('kept across passwd');", "shell", "--vault", f->vault));
 
   /* A wrong current passphrase stops before asking for the new one. */
-  wrong_old = run_cli ("wrong wrong wrong\n" PASS_B "\n", NULL, "passwd", "--vault", f->vault);
-  g_assert_cmpint (wrong_old->status, ==, EXIT_WRONG_SECRET);
+  wrong_old = cli_expect (EXIT_WRONG_SECRET, run_cli ("wrong wrong wrong\n" PASS_B "\n", NULL, "passwd", "--vault", f->vault));
 
-  too_short = run_cli (PASS_A "\nshort\n", NULL, "passwd", "--vault", f->vault);
-  g_assert_cmpint (too_short->status, ==, EXIT_REFUSED);
+  too_short = cli_expect (EXIT_REFUSED, run_cli (PASS_A "\nshort\n", NULL, "passwd", "--vault", f->vault));
   g_assert_nonnull (strstr (too_short->err, "too short"));
 
-  change = run_cli (PASS_A "\n" PASS_B "\n", NULL, "passwd", "--vault", f->vault);
-  g_assert_cmpint (change->status, ==, EXIT_OK);
+  change = cli_expect (EXIT_OK, run_cli (PASS_A "\n" PASS_B "\n", NULL, "passwd", "--vault", f->vault));
 
-  old = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (old->status, ==, EXIT_WRONG_SECRET);
+  old = cli_expect (EXIT_WRONG_SECRET, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_assert_nonnull (strstr (old->err, "Wrong passphrase"));
 
-  new_works = run_cli (PASS_B "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (new_works->status, ==, EXIT_OK);
+  new_works = cli_expect (EXIT_OK, run_cli (PASS_B "\n", NULL, "info", "--vault", f->vault));
   g_assert_nonnull (strstr (new_works->out, "Ada Lovelace"));
 
-  data_rows = run_cli (PASS_B "\n", "SELECT x FROM t;", "shell", "--vault", f->vault);
-  g_assert_cmpint (data_rows->status, ==, EXIT_OK);
+  data_rows = cli_expect (EXIT_OK, run_cli (PASS_B "\n", "SELECT x FROM t;", "shell", "--vault", f->vault));
   g_assert_cmpstr (data_rows->out, ==, "kept across passwd\n");
 }
 
@@ -236,41 +244,33 @@ test_add_and_remove_slot (Fixture *f, gconstpointer data)
   g_autofree char *slot = NULL;
   g_autofree char *first_slot = NULL;
 
-  no_name = run_cli (PASS_A "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault);
-  g_assert_cmpint (no_name->status, ==, EXIT_USAGE);
+  no_name = cli_expect (EXIT_USAGE, run_cli (PASS_A "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault));
 
-  add = run_cli (PASS_A "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault, "--name", "Bea");
-  g_assert_cmpint (add->status, ==, EXIT_OK);
+  add = cli_expect (EXIT_OK, run_cli (PASS_A "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault, "--name", "Bea"));
   regex = g_regex_new ("Added keyslot ([0-9]+)", 0, 0, NULL);
   g_assert_true (g_regex_match (regex, add->out, 0, &match));
   slot = g_match_info_fetch (match, 1);
 
-  info = run_cli (PASS_C "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
+  info = cli_expect (EXIT_OK, run_cli (PASS_C "\n", NULL, "info", "--vault", f->vault));
   g_assert_nonnull (strstr (info->out, "Bea"));
   g_assert_nonnull (strstr (info->out, "Ada Lovelace"));
 
-  missing = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", "6");
-  g_assert_cmpint (missing->status, ==, EXIT_REFUSED);
+  missing = cli_expect (EXIT_REFUSED, run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", "6"));
 
-  remove = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", slot);
-  g_assert_cmpint (remove->status, ==, EXIT_OK);
+  remove = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", slot));
   /* Removing a slot revokes nothing already copied: rotation is advised. */
   g_assert_nonnull (strstr (remove->out, "vault rotate"));
-  gone = run_cli (PASS_C "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (gone->status, ==, EXIT_WRONG_SECRET);
+  gone = cli_expect (EXIT_WRONG_SECRET, run_cli (PASS_C "\n", NULL, "info", "--vault", f->vault));
 
   /* Ada's slot is now the only passphrase slot: it stays. */
   g_clear_pointer (&info, cli_result_free);
-  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
+  info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_clear_pointer (&match, g_match_info_free);
   g_clear_pointer (&regex, g_regex_unref);
   regex = g_regex_new ("Unlocked with keyslot ([0-9]+)", 0, 0, NULL);
   g_assert_true (g_regex_match (regex, info->out, 0, &match));
   first_slot = g_match_info_fetch (match, 1);
-  last = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", first_slot);
-  g_assert_cmpint (last->status, ==, EXIT_REFUSED);
+  last = cli_expect (EXIT_REFUSED, run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", first_slot));
   g_assert_nonnull (strstr (last->err, "last passphrase keyslot"));
 }
 
@@ -326,8 +326,7 @@ test_verify_reports_flipped_byte (Fixture *f, gconstpointer data)
   bad_page = pages / 2 + 1;
   flip_byte (f->vault, 4096 + (goffset) (bad_page - 1) * 4096 + 123);
 
-  verify = run_cli (PASS_A "\n", NULL, "verify", "--vault", f->vault);
-  g_assert_cmpint (verify->status, ==, EXIT_DAMAGED);
+  verify = cli_expect (EXIT_DAMAGED, run_cli (PASS_A "\n", NULL, "verify", "--vault", f->vault));
   expected = g_strdup_printf ("Bad pages: 1 (%u)", bad_page);
   g_assert_nonnull (strstr (verify->out, expected));
   g_assert_nonnull (strstr (verify->err, "damaged"));
@@ -342,15 +341,13 @@ test_not_a_vault (Fixture *f, gconstpointer data)
   g_autofree char *garbage_path = g_build_filename (f->dir, "garbage.sillon", NULL);
   g_autofree char *noise = g_malloc (3 * 4096);
 
-  missing = run_cli (PASS_A "\n", NULL, "info", "--vault", missing_path);
-  g_assert_cmpint (missing->status, ==, EXIT_NOT_FOUND);
+  missing = cli_expect (EXIT_NOT_FOUND, run_cli (PASS_A "\n", NULL, "info", "--vault", missing_path));
   g_assert_nonnull (strstr (missing->err, "There is no vault"));
 
   for (guint i = 0; i < 3 * 4096; i++)
     noise[i] = (char) g_test_rand_int_range (0, 256);
   g_assert_true (g_file_set_contents (garbage_path, noise, 3 * 4096, NULL));
-  garbage = run_cli (PASS_A "\n", NULL, "info", "--vault", garbage_path);
-  g_assert_cmpint (garbage->status, ==, EXIT_NOT_A_VAULT);
+  garbage = cli_expect (EXIT_NOT_A_VAULT, run_cli (PASS_A "\n", NULL, "info", "--vault", garbage_path));
   g_assert_nonnull (strstr (garbage->err, "not a Sillon vault"));
 }
 
@@ -417,20 +414,15 @@ test_backup_restore_round_trip (Fixture *f, gconstpointer data)
                   "shell", "--vault", f->vault);
   g_assert_cmpint (fill->status, ==, EXIT_OK);
 
-  backup = run_cli (PASS_A "\n", NULL, "backup", "--vault", f->vault, backup_path);
-  g_assert_cmpint (backup->status, ==, EXIT_OK);
+  backup = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "backup", "--vault", f->vault, backup_path));
   g_assert_true (g_file_test (backup_path, G_FILE_TEST_IS_REGULAR));
-  backup_again = run_cli (PASS_A "\n", NULL, "backup", "--vault", f->vault, backup_path);
-  g_assert_cmpint (backup_again->status, ==, EXIT_EXISTS);
+  backup_again = cli_expect (EXIT_EXISTS, run_cli (PASS_A "\n", NULL, "backup", "--vault", f->vault, backup_path));
 
-  restore_wrong = run_cli (PASS_C "\n", NULL, "restore", "--vault", restored, backup_path);
-  g_assert_cmpint (restore_wrong->status, ==, EXIT_WRONG_SECRET);
+  restore_wrong = cli_expect (EXIT_WRONG_SECRET, run_cli (PASS_C "\n", NULL, "restore", "--vault", restored, backup_path));
   g_assert_false (g_file_test (restored, G_FILE_TEST_EXISTS));
 
-  restore = run_cli (PASS_A "\n", NULL, "restore", "--vault", restored, backup_path);
-  g_assert_cmpint (restore->status, ==, EXIT_OK);
-  restore_exists = run_cli (PASS_A "\n", NULL, "restore", "--vault", restored, backup_path);
-  g_assert_cmpint (restore_exists->status, ==, EXIT_EXISTS);
+  restore = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "restore", "--vault", restored, backup_path));
+  restore_exists = cli_expect (EXIT_EXISTS, run_cli (PASS_A "\n", NULL, "restore", "--vault", restored, backup_path));
 
   original = run_cli (PASS_A "\n", query, "shell", "--vault", f->vault);
   copy = run_cli (PASS_A "\n", query, "shell", "--vault", restored);
@@ -444,8 +436,7 @@ test_backup_restore_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpuint (length, >, 8192);
   contents[length / 2] ^= 0x01;
   g_assert_true (g_file_set_contents (damaged_path, contents, (gssize) length, NULL));
-  restore_bad = run_cli (PASS_A "\n", NULL, "restore", "--vault", restored_bad, damaged_path);
-  g_assert_cmpint (restore_bad->status, ==, EXIT_BACKUP_INVALID);
+  restore_bad = cli_expect (EXIT_BACKUP_INVALID, run_cli (PASS_A "\n", NULL, "restore", "--vault", restored_bad, damaged_path));
   g_assert_nonnull (strstr (restore_bad->err, "not a valid Sillon backup"));
   g_assert_false (g_file_test (restored_bad, G_FILE_TEST_EXISTS));
 }
@@ -462,43 +453,30 @@ test_recover_and_rotate (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) rotate = NULL;
   g_autoptr (CliResult) rows = NULL;
   g_autoptr (CliResult) old_key = NULL;
-  g_autofree char *secrets = NULL;
   g_autofree char *new_key = NULL;
 
-  fill = run_cli (PASS_A "\n", "CREATE TABLE t (x); INSERT INTO t VALUES ('survives rotation');", "shell", "--vault", f->vault);
-  g_assert_cmpint (fill->status, ==, EXIT_OK);
+  fill = cli_expect (EXIT_OK, run_cli (PASS_A "\n", "CREATE TABLE t (x); INSERT INTO t VALUES ('survives rotation');", "shell", "--vault", f->vault));
 
-  wrong_key = run_cli ("AAAA-BBBB-CCCC\n" PASS_B "\n", NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (wrong_key->status, ==, EXIT_WRONG_SECRET);
+  wrong_key = cli_expect (EXIT_WRONG_SECRET, run_cli ("AAAA-BBBB-CCCC\n" PASS_B "\n", NULL, "recover", "--vault", f->vault));
   g_assert_nonnull (strstr (wrong_key->err, "Wrong recovery key"));
 
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
-  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault, "--slot", "0");
-  g_assert_cmpint (recover->status, ==, EXIT_OK);
-  old = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (old->status, ==, EXIT_WRONG_SECRET);
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, "0"));
+  old = cli_expect (EXIT_WRONG_SECRET, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
 
   /* Rotation drops the other mediators' slots only when asked to. */
-  add = run_cli (PASS_B "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault, "--name", "Bea");
-  g_assert_cmpint (add->status, ==, EXIT_OK);
-  refused = run_cli (PASS_B "\n", NULL, "rotate", "--vault", f->vault);
-  g_assert_cmpint (refused->status, ==, EXIT_REFUSED);
+  add = cli_expect (EXIT_OK, run_cli (PASS_B "\n" PASS_C "\n", NULL, "add-slot", "--vault", f->vault, "--name", "Bea"));
+  refused = cli_expect (EXIT_REFUSED, run_cli (PASS_B "\n", NULL, "rotate", "--vault", f->vault));
   g_assert_nonnull (strstr (refused->err, "--force"));
 
-  rotate = run_cli (PASS_B "\n", NULL, "rotate", "--force", "--vault", f->vault);
-  g_assert_cmpint (rotate->status, ==, EXIT_OK);
+  rotate = cli_expect (EXIT_OK, run_cli (PASS_B "\n", NULL, "rotate", "--force", "--vault", f->vault));
   new_key = extract_recovery_key (rotate->out);
   g_assert_cmpstr (new_key, !=, f->recovery_key);
 
-  rows = run_cli (PASS_B "\n", "SELECT x FROM t;", "shell", "--vault", f->vault);
-  g_assert_cmpint (rows->status, ==, EXIT_OK);
+  rows = cli_expect (EXIT_OK, run_cli (PASS_B "\n", "SELECT x FROM t;", "shell", "--vault", f->vault));
   g_assert_cmpstr (rows->out, ==, "survives rotation\n");
 
   /* The old recovery key belonged to the old master key. */
-  g_free (secrets);
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_C);
-  old_key = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
+  old_key = cli_expect (EXIT_WRONG_SECRET, run_recover (f, PASS_C, NULL));
 }
 
 /* Runs `sillon-cli journal ARGS…` up to NULL, unlocking with PASS_A. */
@@ -518,28 +496,22 @@ test_rotate_keeps_journal (Fixture *f, gconstpointer data)
   g_auto (GStrv) lines = NULL;
 
   /* The first data command creates Sillon's tables and the journal. */
-  first = run_journal (f, "verify");
-  g_assert_cmpint (first->status, ==, EXIT_OK);
-  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
-  before = run_journal (f, "list");
-  g_assert_cmpint (before->status, ==, EXIT_OK);
+  first = cli_expect (EXIT_OK, run_journal (f, "verify"));
+  info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
+  before = cli_expect (EXIT_OK, run_journal (f, "list"));
   /* Three opens: journal verify, vault info, journal list. */
   g_assert_true (g_str_has_prefix (before->out, "1\t"));
   g_assert_nonnull (strstr (before->out, "\n3\t"));
 
-  rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
-  g_assert_cmpint (rotate->status, ==, EXIT_OK);
+  rotate = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault));
   g_assert_null (strstr (rotate->err, "re-keyed"));
 
-  verify = run_journal (f, "verify");
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  verify = cli_expect (EXIT_OK, run_journal (f, "verify"));
   g_assert_nonnull (strstr (verify->out, "The journal is intact"));
 
   /* The same entries, unchanged, then the rotation itself and the opens
    * that came after. */
-  after = run_journal (f, "list");
-  g_assert_cmpint (after->status, ==, EXIT_OK);
+  after = cli_expect (EXIT_OK, run_journal (f, "list"));
   g_assert_true (g_str_has_prefix (after->out, before->out));
   lines = g_strsplit (after->out + strlen (before->out), "\n", -1);
   g_assert_nonnull (lines[0]);
@@ -559,27 +531,21 @@ test_rotate_refuses_tampered_journal (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) rotate = NULL;
   g_autoptr (CliResult) verify = NULL;
   g_autoptr (CliResult) recover = NULL;
-  g_autofree char *secrets = NULL;
 
-  first = run_journal (f, "verify");
-  g_assert_cmpint (first->status, ==, EXIT_OK);
+  first = cli_expect (EXIT_OK, run_journal (f, "verify"));
   tamper = run_cli (PASS_A "\n",
                     "DROP TRIGGER journal_no_update; UPDATE journal SET details = '{}' WHERE seq = 1;",
                     "shell", "--vault", f->vault);
   g_assert_cmpint (tamper->status, ==, EXIT_OK);
 
-  rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
-  g_assert_cmpint (rotate->status, ==, EXIT_JOURNAL_TAMPERED);
+  rotate = cli_expect (EXIT_JOURNAL_TAMPERED, run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault));
   g_assert_nonnull (strstr (rotate->err, "entry 1 is the first"));
   g_assert_nonnull (strstr (rotate->err, "not rotated"));
   g_assert_null (strstr (rotate->out, "RECOVERY KEY"));
 
-  verify = run_journal (f, "verify");
-  g_assert_cmpint (verify->status, ==, EXIT_JOURNAL_TAMPERED);
+  verify = cli_expect (EXIT_JOURNAL_TAMPERED, run_journal (f, "verify"));
   /* Still the same master key: the old recovery key opens it. */
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
-  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (recover->status, ==, EXIT_OK);
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, NULL));
 }
 
 /* A chain that verifies but whose append-only trigger was dropped passes
@@ -596,17 +562,13 @@ test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) info = NULL;
   g_autoptr (CliResult) verify = NULL;
   g_autoptr (CliResult) recover = NULL;
-  g_autofree char *secrets = NULL;
   g_autofree char *leftover = g_strconcat (f->vault, ".rotating", NULL);
   g_autofree char *record = g_strconcat (f->vault, ".rotation", NULL);
 
-  first = run_journal (f, "verify");
-  g_assert_cmpint (first->status, ==, EXIT_OK);
-  drop = run_cli (PASS_A "\n", "DROP TRIGGER journal_no_update;", "shell", "--vault", f->vault);
-  g_assert_cmpint (drop->status, ==, EXIT_OK);
+  first = cli_expect (EXIT_OK, run_journal (f, "verify"));
+  drop = cli_expect (EXIT_OK, run_cli (PASS_A "\n", "DROP TRIGGER journal_no_update;", "shell", "--vault", f->vault));
 
-  rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
-  g_assert_cmpint (rotate->status, ==, EXIT_JOURNAL_TAMPERED);
+  rotate = cli_expect (EXIT_JOURNAL_TAMPERED, run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault));
   g_assert_null (strstr (rotate->out, "RECOVERY KEY"));
   g_assert_nonnull (strstr (rotate->err, "cannot be re-keyed"));
   g_assert_nonnull (strstr (rotate->err, "not rotated"));
@@ -614,13 +576,9 @@ test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
 
   /* Nothing changed: the journal verifies, the old recovery key opens. */
-  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
-  verify = run_journal (f, "verify");
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
-  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (recover->status, ==, EXIT_OK);
+  info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
+  verify = cli_expect (EXIT_OK, run_journal (f, "verify"));
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, NULL));
 }
 
 static gboolean
@@ -698,36 +656,27 @@ test_rotate_resume (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) recover = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *reshown = NULL;
-  g_autofree char *secrets = NULL;
 
-  first = run_journal (f, "verify");
-  g_assert_cmpint (first->status, ==, EXIT_OK);
+  first = cli_expect (EXIT_OK, run_journal (f, "verify"));
   shown = crash_rotation (f, SILLON_VAULT_ROTATION_OLD_CLOSED);
   g_assert_nonnull (shown);
 
-  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
+  info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_assert_nonnull (strstr (info->err, "rotate --resume"));
-  again = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
-  g_assert_cmpint (again->status, ==, EXIT_REFUSED);
+  again = cli_expect (EXIT_REFUSED, run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault));
   g_assert_null (strstr (again->out, "RECOVERY KEY"));
 
-  resume = run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--vault", f->vault);
-  g_assert_cmpint (resume->status, ==, EXIT_OK);
+  resume = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--vault", f->vault));
   reshown = extract_recovery_key (resume->out);
   g_assert_cmpstr (reshown, ==, shown);
   g_assert_nonnull (strstr (resume->out, "new master key"));
 
-  verify = run_journal (f, "verify");
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
+  verify = cli_expect (EXIT_OK, run_journal (f, "verify"));
   g_assert_null (strstr (verify->err, "interrupted"));
   list = run_journal (f, "list");
   g_assert_nonnull (strstr (list->out, "\"event\":\"rotate\""));
-  nothing = run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--vault", f->vault);
-  g_assert_cmpint (nothing->status, ==, EXIT_REFUSED);
-  secrets = g_strdup_printf ("%s\n%s\n", shown, PASS_B);
-  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (recover->status, ==, EXIT_OK);
+  nothing = cli_expect (EXIT_REFUSED, run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--vault", f->vault));
+  recover = cli_expect (EXIT_OK, run_recover_with_key (f, shown, PASS_B, NULL));
 }
 
 /* The same, finished by someone who holds only the new recovery key:
@@ -741,25 +690,16 @@ test_rotate_finished_by_recover (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) verify = NULL;
   g_autoptr (CliResult) old_key = NULL;
   g_autofree char *shown = NULL;
-  g_autofree char *secrets = NULL;
 
-  first = run_journal (f, "verify");
-  g_assert_cmpint (first->status, ==, EXIT_OK);
+  first = cli_expect (EXIT_OK, run_journal (f, "verify"));
   shown = crash_rotation (f, SILLON_VAULT_ROTATION_KEY_SHOWN);
   g_assert_nonnull (shown);
 
-  secrets = g_strdup_printf ("%s\n%s\n", shown, PASS_B);
-  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (recover->status, ==, EXIT_OK);
+  recover = cli_expect (EXIT_OK, run_recover_with_key (f, shown, PASS_B, NULL));
   g_assert_nonnull (strstr (recover->out, "interrupted rotation"));
-  old_pass = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (old_pass->status, ==, EXIT_WRONG_SECRET);
-  verify = cli_run (NULL, PASS_B "\n", NULL, "journal", "verify", "--vault", f->vault, NULL);
-  g_assert_cmpint (verify->status, ==, EXIT_OK);
-  g_free (secrets);
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_C);
-  old_key = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
+  old_pass = cli_expect (EXIT_WRONG_SECRET, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
+  verify = cli_expect (EXIT_OK, cli_run (NULL, PASS_B "\n", NULL, "journal", "verify", "--vault", f->vault, NULL));
+  old_key = cli_expect (EXIT_WRONG_SECRET, run_recover (f, PASS_C, NULL));
 }
 
 /* Cut short before its key was shown: the old recovery key still opens,
@@ -775,29 +715,20 @@ test_rotate_abandon (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) recover = NULL;
   g_autoptr (CliResult) rotate = NULL;
   g_autofree char *shown = NULL;
-  g_autofree char *secrets = NULL;
 
-  first = run_journal (f, "verify");
-  g_assert_cmpint (first->status, ==, EXIT_OK);
+  first = cli_expect (EXIT_OK, run_journal (f, "verify"));
   shown = crash_rotation (f, SILLON_VAULT_ROTATION_RECORDED);
   g_assert_null (shown);
   /* The old recovery key still opens the vault, and says what waits. */
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_A);
-  early = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (early->status, ==, EXIT_OK);
+  early = cli_expect (EXIT_OK, run_recover (f, PASS_A, NULL));
   g_assert_nonnull (strstr (early->err, "rotate --abandon"));
 
-  both = run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--abandon", "--vault", f->vault);
-  g_assert_cmpint (both->status, ==, EXIT_USAGE);
-  abandon = run_cli (PASS_A "\n", NULL, "rotate", "--abandon", "--vault", f->vault);
-  g_assert_cmpint (abandon->status, ==, EXIT_OK);
-  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
+  both = cli_expect (EXIT_USAGE, run_cli (PASS_A "\n", NULL, "rotate", "--resume", "--abandon", "--vault", f->vault));
+  abandon = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "rotate", "--abandon", "--vault", f->vault));
+  info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_assert_null (strstr (info->err, "interrupted"));
-  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (recover->status, ==, EXIT_OK);
-  rotate = run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault);
-  g_assert_cmpint (rotate->status, ==, EXIT_OK);
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_A, NULL));
+  rotate = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "rotate", "--vault", f->vault));
 }
 
 /* Runs `sillon-cli vault ARGS…` (up to NULL) with standard output on a full
@@ -848,7 +779,6 @@ test_recovery_key_not_written (Fixture *f, gconstpointer data)
   g_autofree char *record = g_strconcat (f->vault, ".rotation", NULL);
   g_autofree char *create_err = NULL;
   g_autofree char *rotate_err = NULL;
-  g_autofree char *secrets = NULL;
   g_autoptr (CliResult) info = NULL;
   g_autoptr (CliResult) recover = NULL;
 
@@ -865,12 +795,9 @@ test_recovery_key_not_written (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (rotate_err, "could not be written out"));
   g_assert_nonnull (strstr (rotate_err, "not rotated"));
   g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
-  info = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
+  info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_assert_null (strstr (info->err, "interrupted"));
-  secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, PASS_B);
-  recover = run_cli (secrets, NULL, "recover", "--vault", f->vault);
-  g_assert_cmpint (recover->status, ==, EXIT_OK);
+  recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, NULL));
 }
 
 /* Adds a keyslot for @name with @new_pass (unlocking with PASS_A); returns its index. */
@@ -896,20 +823,10 @@ assert_opens (Fixture *f, const char *passphrase, int expected)
   g_assert_cmpint (r->status, ==, expected);
 }
 
-static CliResult *
-recover (Fixture *f, const char *new_pass, const char *slot)
-{
-  g_autofree char *secrets = g_strdup_printf ("%s\n%s\n", f->recovery_key, new_pass);
-
-  if (slot != NULL)
-    return run_cli (secrets, NULL, "recover", "--vault", f->vault, "--slot", slot);
-  return run_cli (secrets, NULL, "recover", "--vault", f->vault);
-}
-
 static void
 test_recover_picks_only_slot (Fixture *f, gconstpointer data)
 {
-  g_autoptr (CliResult) r = recover (f, PASS_B, NULL);
+  g_autoptr (CliResult) r = run_recover (f, PASS_B, NULL);
 
   g_assert_cmpint (r->status, ==, EXIT_OK);
   g_assert_nonnull (strstr (r->out, "New passphrase set on keyslot 0."));
@@ -933,7 +850,7 @@ test_recover_several_slots_needs_slot (Fixture *f, gconstpointer data)
   g_assert_cmpuint (length, >=, 4096);
 
   /* Guessing would lock one of the two mediators out. */
-  refused = recover (f, PASS_D, NULL);
+  refused = run_recover (f, PASS_D, NULL);
   g_assert_cmpint (refused->status, ==, EXIT_USAGE);
   g_assert_nonnull (strstr (refused->err, "--slot N"));
   g_assert_nonnull (strstr (refused->err, "sillon-cli vault info"));
@@ -946,7 +863,7 @@ test_recover_several_slots_needs_slot (Fixture *f, gconstpointer data)
   assert_opens (f, PASS_D, EXIT_WRONG_SECRET);
 
   /* Named, only that slot changes. */
-  chosen = recover (f, PASS_D, bob);
+  chosen = run_recover (f, PASS_D, bob);
   g_assert_cmpint (chosen->status, ==, EXIT_OK);
   expected = g_strdup_printf ("New passphrase set on keyslot %s.", bob);
   g_assert_nonnull (strstr (chosen->out, expected));
@@ -979,8 +896,7 @@ test_remove_recovery_slot_needs_force (Fixture *f, gconstpointer data)
   g_autoptr (CliResult) old_key = NULL;
 
   g_assert_nonnull (slot);
-  refused = run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", slot);
-  g_assert_cmpint (refused->status, ==, EXIT_REFUSED);
+  refused = cli_expect (EXIT_REFUSED, run_cli (PASS_A "\n", NULL, "remove-slot", "--vault", f->vault, "--slot", slot));
   g_assert_nonnull (strstr (refused->err, "recovery key"));
   g_assert_nonnull (strstr (refused->err, "--force"));
   g_assert_nonnull (strstr (refused->err, "vault rotate"));
@@ -988,8 +904,7 @@ test_remove_recovery_slot_needs_force (Fixture *f, gconstpointer data)
   still = recovery_slot_index (f);
   g_assert_cmpstr (still, ==, slot);
 
-  forced = run_cli (PASS_A "\n", NULL, "remove-slot", "--force", "--vault", f->vault, "--slot", slot);
-  g_assert_cmpint (forced->status, ==, EXIT_OK);
+  forced = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "remove-slot", "--force", "--vault", f->vault, "--slot", slot));
   g_assert_nonnull (strstr (forced->out, "Removed the recovery keyslot"));
   g_assert_nonnull (strstr (forced->out, "no recovery key"));
   g_assert_nonnull (strstr (forced->out, "vault rotate"));
@@ -998,7 +913,7 @@ test_remove_recovery_slot_needs_force (Fixture *f, gconstpointer data)
   g_assert_null (gone);
 
   /* The key no longer opens anything, and the passphrase is untouched. */
-  old_key = recover (f, PASS_B, NULL);
+  old_key = run_recover (f, PASS_B, NULL);
   g_assert_cmpint (old_key->status, ==, EXIT_WRONG_SECRET);
   assert_opens (f, PASS_A, EXIT_OK);
 }
@@ -1094,8 +1009,7 @@ test_busy (Fixture *f, gconstpointer data)
     g_usleep (25 * 1000);
   g_assert_true (file_is_locked (f->vault));
 
-  busy = run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault);
-  g_assert_cmpint (busy->status, ==, EXIT_BUSY);
+  busy = cli_expect (EXIT_BUSY, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
   g_assert_nonnull (strstr (busy->err, "open in another program"));
 
   holder_stdin = g_subprocess_get_stdin_pipe (holder);
@@ -1120,11 +1034,9 @@ test_default_path_and_usage (void)
   g_assert_no_error (error);
   expected = g_build_filename (home, "sillon", "vault.sillon", NULL);
 
-  create = run_cli_env (home, PASS_A "\n", NULL, "create", "--kdf-ms", "1", NULL);
-  g_assert_cmpint (create->status, ==, EXIT_OK);
+  create = cli_expect (EXIT_OK, run_cli_env (home, PASS_A "\n", NULL, "create", "--kdf-ms", "1", NULL));
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
-  info = run_cli_env (home, PASS_A "\n", NULL, "info", NULL);
-  g_assert_cmpint (info->status, ==, EXIT_OK);
+  info = cli_expect (EXIT_OK, run_cli_env (home, PASS_A "\n", NULL, "info", NULL));
   g_assert_nonnull (strstr (info->out, expected));
 
   /* No passphrase at all (end of input on the descriptor). */
@@ -1132,19 +1044,16 @@ test_default_path_and_usage (void)
   g_assert_cmpint (no_input->status, !=, EXIT_OK);
   g_assert_nonnull (strstr (no_input->err, "No passphrase given"));
 
-  help = run_cli_env (home, NULL, NULL, "--help", NULL);
-  g_assert_cmpint (help->status, ==, EXIT_OK);
+  help = cli_expect (EXIT_OK, run_cli_env (home, NULL, NULL, "--help", NULL));
   g_assert_nonnull (strstr (help->out, "shell"));
   g_assert_nonnull (strstr (help->out, "--passphrase-fd"));
   g_assert_nonnull (strstr (help->out, "20  verify found damage"));
 
-  create_help = run_cli_env (home, NULL, NULL, "shell", "--help", NULL);
-  g_assert_cmpint (create_help->status, ==, EXIT_OK);
+  create_help = cli_expect (EXIT_OK, run_cli_env (home, NULL, NULL, "shell", "--help", NULL));
   g_assert_nonnull (strstr (create_help->out, "Expert maintenance tool"));
   g_assert_nonnull (strstr (create_help->out, "10  wrong passphrase"));
 
-  unknown = run_cli_env (home, NULL, NULL, "frobnicate", NULL);
-  g_assert_cmpint (unknown->status, ==, EXIT_USAGE);
+  unknown = cli_expect (EXIT_USAGE, run_cli_env (home, NULL, NULL, "frobnicate", NULL));
 
   test_remove_tree (home);
 }

@@ -122,6 +122,37 @@ flags_of (const SillonPlacesRowReport *row)
   return flags;
 }
 
+/* The report's counts of records read, kept, kept with a flagged field,
+ * and skipped. */
+static void
+assert_counts (const SillonPlacesReport *report,
+               guint records,
+               guint kept,
+               guint flagged,
+               guint skipped)
+{
+  g_assert_cmpuint (report->n_records, ==, records);
+  g_assert_cmpuint (report->n_kept, ==, kept);
+  g_assert_cmpuint (report->n_flagged, ==, flagged);
+  g_assert_cmpuint (report->n_skipped, ==, skipped);
+}
+
+/* An import refused with @code and a message that contains @in_message,
+ * which returned no places. @ok is the import's result; @error and @places
+ * are where it put its error and places, read once it has run. */
+static void
+assert_refused (gboolean ok,
+                GError **error,
+                SillonPlacesImportError code,
+                const char *in_message,
+                GPtrArray **places)
+{
+  g_assert_false (ok);
+  g_assert_error (*error, SILLON_PLACES_IMPORT_ERROR, (int) code);
+  g_assert_nonnull (strstr ((*error)->message, in_message));
+  g_assert_null (*places);
+}
+
 /* ---------------------------------------------------------------------- */
 
 static void
@@ -204,17 +235,12 @@ test_example (void)
   g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autoptr (GError) error = NULL;
   const SillonPlace *place;
 
-  g_assert_true (places_test_import_file (schema, "exemple-valide.csv", &places, &report, &error));
-  g_assert_no_error (error);
+  places_test_import_ok (schema, "exemple-valide.csv", &places, &report);
 
   g_assert_cmpuint (places->len, ==, 1);
-  g_assert_cmpuint (report->n_records, ==, 1);
-  g_assert_cmpuint (report->n_kept, ==, 1);
-  g_assert_cmpuint (report->n_flagged, ==, 0);
-  g_assert_cmpuint (report->n_skipped, ==, 0);
+  assert_counts (report, 1, 1, 0, 0);
   g_assert_cmpuint (report->n_duplicate_ids, ==, 0);
   g_assert_cmpuint (report->rows->len, ==, 0);
   g_assert_cmpuint (report->unknown_columns->len, ==, 0);
@@ -268,7 +294,6 @@ test_mixed (void)
   g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *issues_3 = g_strdup_printf ("horaires:%d", SILLON_PLACE_ISSUE_OPENING_HOURS);
   g_autofree char *issues_4 = g_strdup_printf ("services:%d", SILLON_PLACE_ISSUE_ENUM);
   g_autofree char *issues_5 = g_strdup_printf ("telephone:%d,courriels:%d,site_web:%d", SILLON_PLACE_ISSUE_PATTERN,
@@ -298,13 +323,9 @@ test_mixed (void)
   const SillonPlace *place;
   const SillonPlaceIssue *issue;
 
-  g_assert_true (places_test_import_file (schema, "mixte.csv", &places, &report, &error));
-  g_assert_no_error (error);
+  places_test_import_ok (schema, "mixte.csv", &places, &report);
 
-  g_assert_cmpuint (report->n_records, ==, 12);
-  g_assert_cmpuint (report->n_kept, ==, 9);
-  g_assert_cmpuint (report->n_flagged, ==, 6);
-  g_assert_cmpuint (report->n_skipped, ==, 3);
+  assert_counts (report, 12, 9, 6, 3);
   g_assert_cmpuint (report->n_duplicate_ids, ==, 1);
   g_assert_cmpuint (places->len, ==, G_N_ELEMENTS (kept));
   for (gsize i = 0; i < G_N_ELEMENTS (kept); i++)
@@ -376,11 +397,9 @@ test_describe_report (void)
 {
   g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (places_test_import_file (schema, "mixte.csv", NULL, &report, &error));
-  g_assert_no_error (error);
+  places_test_import_ok (schema, "mixte.csv", NULL, &report);
   text = sillon_places_report_describe (report);
   g_assert_true (g_str_has_prefix (text, "Records read: 12; kept: 9 (with flagged fields: 6); skipped: 3\n"));
   g_assert_nonnull (strstr (text, "remarque_interne"));
@@ -459,15 +478,12 @@ test_bom_crlf (void)
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (GPtrArray) example = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   const SillonPlace *second;
 
-  g_assert_true (places_test_import_file (schema, "bom-crlf.csv", &places, &report, &error));
-  g_assert_no_error (error);
-  g_assert_true (places_test_import_file (schema, "exemple-valide.csv", &example, NULL, &error));
-  g_assert_no_error (error);
+  places_test_import_ok (schema, "bom-crlf.csv", &places, &report);
+  places_test_import_ok (schema, "exemple-valide.csv", &example, NULL);
 
   g_assert_cmpuint (places->len, ==, 2);
   g_assert_cmpuint (report->n_records, ==, 2);
@@ -493,14 +509,9 @@ test_opening_hours_flags (void)
   g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autoptr (GError) error = NULL;
 
-  g_assert_true (places_test_import_file (schema, "horaires-invalides.csv", &places, &report, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (report->n_records, ==, 6);
-  g_assert_cmpuint (report->n_kept, ==, 6);
-  g_assert_cmpuint (report->n_flagged, ==, 3);
-  g_assert_cmpuint (report->n_skipped, ==, 0);
+  places_test_import_ok (schema, "horaires-invalides.csv", &places, &report);
+  assert_counts (report, 6, 6, 3, 0);
   g_assert_cmpuint (report->rows->len, ==, 3);
 
   for (guint line = 3; line <= 5; line++)
@@ -552,10 +563,8 @@ test_file_errors (void)
       g_autoptr (GError) error = NULL;
 
       g_test_message ("%s", cases[i].file);
-      g_assert_false (places_test_import_file (schema, cases[i].file, &places, &report, &error));
-      g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, (int) cases[i].code);
-      g_assert_nonnull (strstr (error->message, cases[i].in_message));
-      g_assert_null (places);
+      assert_refused (places_test_import_file (schema, cases[i].file, &places, &report, &error), &error, cases[i].code,
+                      cases[i].in_message, &places);
       g_assert_null (report);
     }
 }
@@ -566,14 +575,10 @@ test_header_only (void)
   g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autoptr (GError) error = NULL;
 
-  g_assert_true (places_test_import_file (schema, "entete-seule.csv", &places, &report, &error));
-  g_assert_no_error (error);
+  places_test_import_ok (schema, "entete-seule.csv", &places, &report);
   g_assert_cmpuint (places->len, ==, 0);
-  g_assert_cmpuint (report->n_records, ==, 0);
-  g_assert_cmpuint (report->n_kept, ==, 0);
-  g_assert_cmpuint (report->n_skipped, ==, 0);
+  assert_counts (report, 0, 0, 0, 0);
   g_assert_cmpuint (report->rows->len, ==, 0);
 }
 
@@ -584,22 +589,16 @@ test_json (void)
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (GPtrArray) example = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *issues = NULL;
   const SillonPlacesRowReport *row;
   const SillonPlace *place;
 
-  g_assert_true (places_test_import_file (schema, "exemple.json", &places, &report, &error));
-  g_assert_no_error (error);
-  g_assert_true (places_test_import_file (schema, "exemple-valide.csv", &example, NULL, &error));
-  g_assert_no_error (error);
+  places_test_import_ok (schema, "exemple.json", &places, &report);
+  places_test_import_ok (schema, "exemple-valide.csv", &example, NULL);
 
-  g_assert_cmpuint (report->n_records, ==, 6);
-  g_assert_cmpuint (report->n_kept, ==, 3);
-  g_assert_cmpuint (report->n_flagged, ==, 2);
-  g_assert_cmpuint (report->n_skipped, ==, 3);
+  assert_counts (report, 6, 3, 2, 3);
   g_assert_cmpuint (report->n_duplicate_ids, ==, 1);
   g_assert_cmpuint (places->len, ==, 3);
   g_assert_cmpuint (report->unknown_columns->len, ==, 1);
@@ -856,10 +855,8 @@ test_csv_errors (void)
       gsize length = cases[i].length > 0 ? cases[i].length : strlen (data);
 
       g_test_message ("case %" G_GSIZE_FORMAT, i);
-      g_assert_false (sillon_places_import_csv (schema, data, length, &places, &report, &error));
-      g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, (int) cases[i].code);
-      g_assert_nonnull (strstr (error->message, cases[i].in_message));
-      g_assert_null (places);
+      assert_refused (sillon_places_import_csv (schema, data, length, &places, &report, &error), &error, cases[i].code,
+                      cases[i].in_message, &places);
       g_assert_null (report);
     }
 }
@@ -899,10 +896,8 @@ test_control_characters (void)
       g_autoptr (GError) error = NULL;
 
       g_test_message ("JSON case %s", controls[i].json);
-      g_assert_false (sillon_places_import_json (schema, json, strlen (json), &places, &report, &error));
-      g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY);
-      g_assert_nonnull (strstr (error->message, "Line 2 contains a control character"));
-      g_assert_null (places);
+      assert_refused (sillon_places_import_json (schema, json, strlen (json), &places, &report, &error), &error,
+                      SILLON_PLACES_IMPORT_ERROR_BINARY, "Line 2 contains a control character", &places);
 
       if (controls[i].raw != NULL)
         {
@@ -911,16 +906,13 @@ test_control_characters (void)
 
           g_clear_error (&error);
           g_clear_pointer (&report, sillon_places_report_free);
-          g_assert_false (sillon_places_import_csv (schema, csv, strlen (csv), &places, &report, &error));
-          g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY);
-          g_assert_nonnull (strstr (error->message, "Line 2 contains a control character"));
-          g_assert_null (places);
+          assert_refused (sillon_places_import_csv (schema, csv, strlen (csv), &places, &report, &error), &error,
+                          SILLON_PLACES_IMPORT_ERROR_BINARY, "Line 2 contains a control character", &places);
 
           g_clear_error (&error);
           g_clear_pointer (&report, sillon_places_report_free);
-          g_assert_false (sillon_places_import_json (schema, raw_json, strlen (raw_json), &places, &report, &error));
-          g_assert_error (error, SILLON_PLACES_IMPORT_ERROR, SILLON_PLACES_IMPORT_ERROR_BINARY);
-          g_assert_nonnull (strstr (error->message, "Line 2 contains a control character"));
+          assert_refused (sillon_places_import_json (schema, raw_json, strlen (raw_json), &places, &report, &error),
+                          &error, SILLON_PLACES_IMPORT_ERROR_BINARY, "Line 2 contains a control character", &places);
         }
     }
 

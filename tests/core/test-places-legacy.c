@@ -12,18 +12,6 @@
 #include <string.h>
 
 static void
-import_ok (SillonPlacesSchema *schema,
-           const char *name,
-           GPtrArray **places,
-           SillonPlacesReport **report)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (places_test_import_file (schema, name, places, report, &error));
-  g_assert_no_error (error);
-}
-
-static void
 assert_list (char **list,
              const char *expected)
 {
@@ -53,7 +41,7 @@ test_csv_old_names (void)
   g_autofree char *text = NULL;
   const SillonPlace *a, *b, *c;
 
-  import_ok (schema, "avant-v1.csv", &places, &report);
+  places_test_import_ok (schema, "avant-v1.csv", &places, &report);
   g_assert_cmpuint (report->n_records, ==, 3);
   g_assert_cmpuint (report->n_kept, ==, 3);
   g_assert_cmpuint (report->unknown_columns->len, ==, 0);
@@ -110,7 +98,7 @@ test_csv_name_variants (void)
   g_autoptr (SillonPlacesReport) report = NULL;
   const SillonPlace *x;
 
-  import_ok (schema, "avant-v1-variantes.csv", &places, &report);
+  places_test_import_ok (schema, "avant-v1-variantes.csv", &places, &report);
   g_assert_cmpuint (report->n_kept, ==, 1);
   x = places_test_find (places, "lieu-x");
   g_assert_cmpstr (x->code_postal, ==, "42600");
@@ -181,7 +169,7 @@ test_json_old_names (void)
   g_autoptr (SillonPlacesReport) report = NULL;
   const SillonPlace *j1, *j2;
 
-  import_ok (schema, "avant-v1.json", &places, &report);
+  places_test_import_ok (schema, "avant-v1.json", &places, &report);
   g_assert_cmpuint (report->n_kept, ==, 3);
   g_assert_cmpuint (report->n_flagged, ==, 0);
 
@@ -230,7 +218,7 @@ test_csv_old_values (void)
   g_autofree char *text = NULL;
   const SillonPlace *a, *b;
 
-  import_ok (schema, "standard-v0.1.csv", &places, &report);
+  places_test_import_ok (schema, "standard-v0.1.csv", &places, &report);
   g_assert_cmpuint (report->n_kept, ==, 2);
   g_assert_true (report_has (report->unknown_columns, "cle_ban"));
   g_assert_true (report_has (report->legacy_columns, "conditions_acces"));
@@ -304,7 +292,7 @@ test_current_files_unchanged (void)
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
 
-  import_ok (schema, "exemple-valide.csv", &places, &report);
+  places_test_import_ok (schema, "exemple-valide.csv", &places, &report);
   g_assert_cmpuint (report->legacy_columns->len, ==, 0);
   g_assert_cmpuint (report->unknown_columns->len, ==, 0);
 }

@@ -39,6 +39,19 @@ places_test_import_file (SillonPlacesSchema *schema,
   return sillon_places_import_file (schema, file, NULL, places, report, error);
 }
 
+/* Imports @name, which must succeed. */
+static inline void
+places_test_import_ok (SillonPlacesSchema *schema,
+                       const char *name,
+                       GPtrArray **places,
+                       SillonPlacesReport **report)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (places_test_import_file (schema, name, places, report, &error));
+  g_assert_no_error (error);
+}
+
 /* The place of @places with the id @id, which must be there. */
 static inline const SillonPlace *
 places_test_find (GPtrArray *places,

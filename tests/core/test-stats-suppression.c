@@ -204,6 +204,13 @@ static const char *const row_ids[] = { "r0", "r1", "r2", "r3", NULL };
 static const char *const col_ids[] = { "c0", "c1", "c2", "c3", NULL };
 static const char *const other_ids[] = { "d0", "d1", "d2", NULL };
 
+/* The variable of table @t's cell at row @r, column @c. */
+static SillonStatsVar *
+cell (SillonStatsRelease *release, SillonStatsTable *t, guint r, guint c)
+{
+  return sillon_stats_release_get_var (release, sillon_stats_table_cell (t, r, c));
+}
+
 /* Fills a table's inner cells with @values (row-major) and its margins
  * with their sums; one person per unit. */
 static void
@@ -214,7 +221,7 @@ fill_table (SillonStatsRelease *release, SillonStatsTable *t, const gint64 *valu
   for (guint r = 0; r <= R; r++)
     for (guint c = 0; c <= C; c++)
       {
-        SillonStatsVar *v = sillon_stats_release_get_var (release, sillon_stats_table_cell (t, r, c));
+        SillonStatsVar *v = cell (release, t, r, c);
         gint64 sum = 0;
 
         for (guint i = 0; i < R; i++)
@@ -253,6 +260,18 @@ add_table (SillonStatsRelease *release, const char *id, guint n_rows, guint n_co
                                          (const char *const *) rows, TRUE, col_dim, (const char *const *) cs, TRUE);
 }
 
+/* Suppresses with K and checks the release against @rels, bounded by the
+ * grand total of @t. */
+static void
+suppress_and_check (SillonStatsRelease *release, GPtrArray *rels, SillonStatsTable *t)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (sillon_stats_release_suppress (release, K, &error));
+  g_assert_no_error (error);
+  check_release (release, rels, cell (release, t, t->n_rows - 1, t->n_cols - 1)->value);
+}
+
 static void
 test_random_tables (void)
 {
@@ -262,21 +281,16 @@ test_random_tables (void)
     {
       g_autoptr (SillonStatsRelease) release = sillon_stats_release_new ("2026-01-01", "2026-12-31");
       g_autoptr (GPtrArray) rels = g_ptr_array_new_with_free_func (rel_free);
-      g_autoptr (GError) error = NULL;
       guint n_rows = g_rand_int_range (rand, 2, 4), n_cols = g_rand_int_range (rand, 2, 4);
       gint64 values[16];
       SillonStatsTable *t;
-      gint64 limit;
 
       for (guint i = 0; i < n_rows * n_cols; i++)
         values[i] = random_value (rand);
       t = add_table (release, "t", n_rows, n_cols, "b", col_ids);
       fill_table (release, t, values);
       relations_of_table (rels, t);
-      g_assert_true (sillon_stats_release_suppress (release, K, &error));
-      g_assert_no_error (error);
-      limit = sillon_stats_release_get_var (release, sillon_stats_table_cell (t, n_rows, n_cols))->value;
-      check_release (release, rels, limit);
+      suppress_and_check (release, rels, t);
     }
 }
 
@@ -291,10 +305,8 @@ test_shared_margin (void)
     {
       g_autoptr (SillonStatsRelease) release = sillon_stats_release_new ("2026-01-01", "2026-12-31");
       g_autoptr (GPtrArray) rels = g_ptr_array_new_with_free_func (rel_free);
-      g_autoptr (GError) error = NULL;
       gint64 a[4], b[4];
       SillonStatsTable *t1, *t2;
-      gint64 limit;
 
       /* Same row totals in both: each row's people split two ways. */
       for (guint r = 0; r < 2; r++)
@@ -315,11 +327,8 @@ test_shared_margin (void)
       g_assert_cmpuint (sillon_stats_table_cell (t1, 2, 2), ==, sillon_stats_table_cell (t2, 2, 2));
       relations_of_table (rels, t1);
       relations_of_table (rels, t2);
-      g_assert_true (sillon_stats_release_suppress (release, K, &error));
-      g_assert_no_error (error);
       /* A hidden margin is hidden in both tables, being one variable. */
-      limit = sillon_stats_release_get_var (release, sillon_stats_table_cell (t1, 2, 2))->value;
-      check_release (release, rels, limit);
+      suppress_and_check (release, rels, t1);
     }
 }
 
@@ -341,7 +350,7 @@ test_rectangle (void)
   for (guint r = 0; r < 4; r++)
     for (guint c = 0; c < 4; c++)
       {
-        SillonStatsVar *v = sillon_stats_release_get_var (release, sillon_stats_table_cell (t, r, c));
+        SillonStatsVar *v = cell (release, t, r, c);
 
         if (v->status != SILLON_STATS_CELL_PUBLISHED)
           {
@@ -351,8 +360,7 @@ test_rectangle (void)
           }
       }
   g_assert_cmpuint (hidden, ==, 4);
-  g_assert_cmpint (sillon_stats_release_get_var (release, sillon_stats_table_cell (t, 0, 0))->status, ==,
-                   SILLON_STATS_CELL_PRIMARY);
+  g_assert_cmpint (cell (release, t, 0, 0)->status, ==, SILLON_STATS_CELL_PRIMARY);
   check_release (release, rels, 60);
 }
 
@@ -373,8 +381,7 @@ test_zeros_and_k (void)
   /* A zero is nobody: published, and so is everything else here. */
   for (guint r = 0; r < 3; r++)
     for (guint c = 0; c < 3; c++)
-      g_assert_cmpint (sillon_stats_release_get_var (release, sillon_stats_table_cell (t, r, c))->status, ==,
-                       SILLON_STATS_CELL_PUBLISHED);
+      g_assert_cmpint (cell (release, t, r, c)->status, ==, SILLON_STATS_CELL_PUBLISHED);
 }
 
 /* A hierarchy outside any table (communes within a département) is a
@@ -397,16 +404,15 @@ test_extra_relation (void)
 
   for (guint i = 0; i < 4; i++)
     {
-      SillonStatsVar *v = sillon_stats_release_get_var (release, sillon_stats_table_cell (tc, i, 0));
+      SillonStatsVar *v = cell (release, tc, i, 0);
       v->value = v->persons = commune_values[i];
     }
-  sillon_stats_release_get_var (release, sillon_stats_table_cell (td, 0, 0))->value = 73;
-  sillon_stats_release_get_var (release, sillon_stats_table_cell (td, 1, 0))->value = 50;
-  sillon_stats_release_get_var (release, sillon_stats_table_cell (tc, 4, 0))->value = 123;
+  cell (release, td, 0, 0)->value = 73;
+  cell (release, td, 1, 0)->value = 50;
+  cell (release, tc, 4, 0)->value = 123;
   for (guint i = 0; i < 2; i++)
-    sillon_stats_release_get_var (release, sillon_stats_table_cell (td, i, 0))->persons =
-        sillon_stats_release_get_var (release, sillon_stats_table_cell (td, i, 0))->value;
-  sillon_stats_release_get_var (release, sillon_stats_table_cell (tc, 4, 0))->persons = 123;
+    cell (release, td, i, 0)->persons = cell (release, td, i, 0)->value;
+  cell (release, tc, 4, 0)->persons = 123;
   /* Both tables end in the same total. */
   g_assert_cmpuint (sillon_stats_table_cell (tc, 4, 0), ==, sillon_stats_table_cell (td, 2, 0));
   for (guint i = 0; i < 3; i++)
@@ -437,7 +443,7 @@ test_inconsistent (void)
 
   fill_table (release, t, values);
   g_assert_true (sillon_stats_release_check_consistent (release, &error));
-  sillon_stats_release_get_var (release, sillon_stats_table_cell (t, 0, 0))->value++;
+  cell (release, t, 0, 0)->value++;
   g_assert_false (sillon_stats_release_check_consistent (release, &error));
   g_assert_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_MISMATCH);
 }

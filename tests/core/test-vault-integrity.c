@@ -318,11 +318,7 @@ test_wal_frame_header_bits (gconstpointer data)
   /* Nothing above shows a state that was not committed (read_bank fails
    * the test). The main file was never written. */
   g_assert_cmpmem (copy, wal_len, wal, wal_len);
-  {
-    g_autoptr (GBytes) after = vault_test_get_file (path);
-
-    g_assert_true (g_bytes_equal (after, image->main));
-  }
+  vault_test_assert_file_unchanged (path, image->main);
   g_test_message ("%u cases on a vault of %u pages, %" G_GSIZE_FORMAT " frames: %u failed, %u older states, %u intact",
                   tally.cases, image->db_pages, n_frames, tally.failed, tally.older, tally.intact);
   g_assert_cmpuint (tally.cases, ==, 1 + n_frames * (24 * 8 + 8 + 7));
@@ -663,11 +659,7 @@ test_old_log_acceptance_keeps_transactions (void)
    * hold), and read_bank failed the test on any state never committed. */
   g_assert_cmpuint (taken_for_old, >, 0);
   g_assert_cmpuint (tally.cases, ==, n_frames * 4 * 2);
-  {
-    g_autoptr (GBytes) after = vault_test_get_file (path);
-
-    g_assert_true (g_bytes_equal (after, image->main));
-  }
+  vault_test_assert_file_unchanged (path, image->main);
   vault_test_remove_vault (path);
 }
 
@@ -937,13 +929,8 @@ test_verify_writes_nothing (void)
     /* Writing is refused too. */
     g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault), "INSERT INTO t VALUES ('no')", NULL, NULL, NULL) & 0xff, ==, SQLITE_READONLY);
   }
-  {
-    g_autoptr (GBytes) main_after = vault_test_get_file (path);
-    g_autoptr (GBytes) wal_after = vault_test_get_file (wal);
-
-    g_assert_true (g_bytes_equal (main_before, main_after));
-    g_assert_true (g_bytes_equal (wal_before, wal_after));
-  }
+  vault_test_assert_file_unchanged (path, main_before);
+  vault_test_assert_file_unchanged (wal, wal_before);
 
   /* Repair: the copy is rewritten, the log folded in. */
   {
@@ -1009,13 +996,8 @@ test_no_checkpoint_after_failed_read (void)
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_IOERR_DATA);
     sqlite3_finalize (stmt);
   }
-  {
-    g_autoptr (GBytes) main_after = vault_test_get_file (path);
-    g_autoptr (GBytes) wal_after = vault_test_get_file (wal);
-
-    g_assert_true (g_bytes_equal (main_before, main_after));
-    g_assert_true (g_bytes_equal (wal_before, wal_after));
-  }
+  vault_test_assert_file_unchanged (path, main_before);
+  vault_test_assert_file_unchanged (wal, wal_before);
   vault_test_remove_vault (path);
 }
 

@@ -89,6 +89,16 @@ vault_test_get_file (const char *path)
   return g_bytes_new_take (data, len);
 }
 
+/* Fails unless @path holds @before to the byte. */
+static inline void
+vault_test_assert_file_unchanged (const char *path,
+                                  GBytes *before)
+{
+  g_autoptr (GBytes) after = vault_test_get_file (path);
+
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static inline void
 vault_test_put_be32 (guint8 *p, guint32 v)
 {

@@ -1012,6 +1012,24 @@ test_replay_is_known_limitation (void)
 
 /* ---- WAL ------------------------------------------------------------------ */
 
+/* Opens the vault at @path, which must open, and reads its @count rows
+ * named @prefix (check_rows). */
+static void
+assert_opens_with_rows (const char *path, int count, const char *prefix)
+{
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), count, prefix), ==, SQLITE_OK);
+}
+
+/* Puts back the vault and its log as they were saved, to tamper anew. */
+static void
+put_back_saved (const char *saved, const char *saved_wal, const char *path, const char *wal)
+{
+  copy_file (saved, path);
+  copy_file (saved_wal, wal);
+}
+
 static void
 test_wal_recovery_and_tamper (void)
 {
@@ -1053,8 +1071,7 @@ test_wal_recovery_and_tamper (void)
 
     for (guint w = 0; w < G_N_ELEMENTS (where); w++)
       {
-        copy_file (saved, path);
-        copy_file (saved_wal, wal);
+        put_back_saved (saved, saved_wal, path, wal);
         xor_byte (wal, 32 + 1 * frame + where[w], 0x04);
         assert_tamper_detected (path);
       }
@@ -1063,15 +1080,10 @@ test_wal_recovery_and_tamper (void)
   /* The very last frame: indistinguishable from a write torn by a crash,
    * so the last commit is dropped, as after a crash (see the replay and
    * rollback limitation). Never wrong data: the earlier commits are intact. */
-  copy_file (saved, path);
-  copy_file (saved_wal, wal);
+  put_back_saved (saved, saved_wal, path, wal);
   xor_byte (wal, 32 + (n_frames - 1) * frame + 24 + 100, 0x04);
   torn_before = sillon_vfs_get_torn_frames ();
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 15, "row-"), ==, SQLITE_OK);
-  }
+  assert_opens_with_rows (path, SHARED_ROWS + 15, "row-");
   g_assert_cmpuint (sillon_vfs_get_torn_frames (), >, torn_before);
 
   /* The WAL cut in the middle of its last frame (a crash during the write):
@@ -1082,37 +1094,26 @@ test_wal_recovery_and_tamper (void)
 
     write_bytes (wal, g_bytes_get_data (bytes, NULL), 32 + (n_frames - 1) * frame + 24 + 2000);
   }
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 15, "row-"), ==, SQLITE_OK);
-  }
+  assert_opens_with_rows (path, SHARED_ROWS + 15, "row-");
 
   /* A frame header's page number changed: the page no longer authenticates
    * under it, and the log visibly goes on after it. */
-  copy_file (saved, path);
-  copy_file (saved_wal, wal);
+  put_back_saved (saved, saved_wal, path, wal);
   xor_byte (wal, 32 + 1 * frame + 3, 0x01);
   assert_tamper_detected (path);
 
   /* A frame's stored checksum changed: the chain breaks there. Complete
    * transactions follow it, chained from the checksum it should hold: an
    * edit, not a crash. */
-  copy_file (saved, path);
-  copy_file (saved_wal, wal);
+  put_back_saved (saved, saved_wal, path, wal);
   xor_byte (wal, 32 + 1 * frame + 17, 0x01);
   assert_tamper_detected (path);
 
   /* The same in the last frame: nothing follows it, so it is the torn end
    * of the log, as after a crash: the last commit is dropped. */
-  copy_file (saved, path);
-  copy_file (saved_wal, wal);
+  put_back_saved (saved, saved_wal, path, wal);
   xor_byte (wal, 32 + (n_frames - 1) * frame + 17, 0x01);
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 15, "row-"), ==, SQLITE_OK);
-  }
+  assert_opens_with_rows (path, SHARED_ROWS + 15, "row-");
   g_unlink (saved);
   g_unlink (saved_wal);
 }
@@ -1182,8 +1183,7 @@ test_checkpoint_copies_frames (void)
    * the page. (What a reopening makes of it is the torn-last-transaction
    * case above, see docs/VAULT-FORMAT.md,
    * "Known limitations".) */
-  copy_file (saved, path);
-  copy_file (saved_wal, wal);
+  put_back_saved (saved, saved_wal, path, wal);
   {
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
     sqlite3 *db = sillon_vault_get_db (vault);
@@ -1229,11 +1229,7 @@ test_copy_of_tampered_vault (void)
   g_clear_error (&error);
   g_assert_false (sillon_vault_is_locked (vault));
   g_clear_object (&vault);
-  {
-    g_autoptr (GBytes) after = vault_test_get_file (path);
-
-    g_assert_true (g_bytes_equal (before, after));
-  }
+  vault_test_assert_file_unchanged (path, before);
   vault_test_remove_vault (path);
 }
 
@@ -1352,11 +1348,7 @@ test_planted_journal (void)
     vault_test_remove_vault (main_path);
   }
 
-  {
-    g_autoptr (GBytes) after = vault_test_get_file (path);
-
-    g_assert_true (g_bytes_equal (before, after));
-  }
+  vault_test_assert_file_unchanged (path, before);
   g_unlink (journal);
   {
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
@@ -1401,11 +1393,7 @@ test_journal_mode_stays_wal (void)
     insert_rows (db, SHARED_ROWS, 10, "row-");
     g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   }
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 10, "row-"), ==, SQLITE_OK);
-  }
+  assert_opens_with_rows (path, SHARED_ROWS + 10, "row-");
   vault_test_remove_vault (path);
 }
 
@@ -1447,11 +1435,7 @@ test_busy_other_process (void)
   close (ready[1]);
   close (done[0]);
   close (done[1]);
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 1, "row-"), ==, SQLITE_OK);
-  }
+  assert_opens_with_rows (path, SHARED_ROWS + 1, "row-");
 }
 
 /* ---- the VFS on its own ----------------------------------------------------- */

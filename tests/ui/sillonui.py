@@ -276,6 +276,105 @@ def create_vault_in_french(window, passphrase, mediator="Camille Martin"):
     activate(proceed)
 
 
+def top_level(app, name, timeout=30, what=None):
+    """A window of the application by its title (a dialog is a child of the
+    application, not of the main window); WHAT names it in a timeout."""
+    try:
+        return wait_for(lambda: [n for n in app.children if n.name == name and is_showing(n)],
+                        timeout=timeout, what=what or f"the window {name!r}")[0]
+    except TimeoutError:
+        print("windows:", [(n.roleName, n.name) for n in app.children], flush=True)
+        raise
+
+
+def pdf_name_field(chooser):
+    """The file name field of CHOOSER, a file chooser suggesting a PDF."""
+    return wait_for(lambda: [n for n in chooser.findChildren(
+        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
+        isLambda=True)], what="the file name field")[0]
+
+
+def type_passphrase(window, passphrase, label="Passphrase", timeout=10.0):
+    """Unlock: type PASSPHRASE in the lock screen's field (accessible name
+    LABEL, in the test's language) and press Enter."""
+    entry = find(window, "password text", label, timeout=timeout)
+    entry.text = passphrase
+    entry.grabFocus()
+    press("Return")
+
+
+def open_vault(vault, passphrase, label="Passphrase", timeout=30.0):
+    """Start the application on the existing VAULT and unlock it (LABEL as for
+    type_passphrase): (process, application, main window)."""
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=timeout)
+    type_passphrase(window, passphrase, label, timeout)
+    return proc, app, window
+
+
+def create_vault(window, passphrase, mediator="Camille Martin"):
+    """create_vault_through_ui in the language of SILLON_TEST_LANGUAGE."""
+    if os.environ.get("SILLON_TEST_LANGUAGE", "en") == "fr":
+        create_vault_in_french(window, passphrase, mediator)
+    else:
+        create_vault_through_ui(window, passphrase, mediator)
+
+
+def start_new_vault(vault, passphrase):
+    """Start the application on VAULT, which does not exist yet, and create it
+    through the first-run form: (process, application, main window)."""
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=30)
+    create_vault(window, passphrase)
+    return proc, app, window
+
+
+def add_person(window, new_button, fields, add_button):
+    """Open the new person's form with NEW_BUTTON, type FIELDS (a dict from
+    each text field's accessible name to its value, in order) and add the
+    person with ADD_BUTTON."""
+    activate(find(window, "push button", new_button))
+    for name, value in fields.items():
+        find(window, "text", name).text = value
+    activate(find(window, "push button", add_button))
+
+
+def run_cli(vault, *args, lines, stdin=None, env=None):
+    """sillon-cli ARGS on VAULT, with LINES (the passphrase first) on a pipe
+    of their own so that standard input stays free for STDIN: the finished
+    subprocess.CompletedProcess, its output captured as text."""
+    read_fd, write_fd = os.pipe()
+    os.write(write_fd, ("\n".join(lines) + "\n").encode())
+    os.close(write_fd)
+    try:
+        return subprocess.run([os.environ["SILLON_CLI"], *args, "--vault", vault, "--passphrase-fd", str(read_fd)],
+                              pass_fds=(read_fd,), input=stdin, capture_output=True, text=True, env=env)
+    finally:
+        os.close(read_fd)
+
+
+def import_places(vault, passphrase, places_file):
+    """The directory of places, imported with sillon-cli while the application
+    is closed (the window's own import is tested by test_desk_areas)."""
+    result = run_cli(vault, "places", "import", places_file, lines=(passphrase,),
+                     env={**os.environ, "LANGUAGE": "en"})
+    check(result.returncode == 0, f"the places are imported (exit {result.returncode}: {result.stderr.strip()!r})")
+
+
+def vault_with_person_and_places(vault, passphrase, places_file, strings, person):
+    """A new vault with one person and the directory of PLACES_FILE, left
+    closed. PERSON is a dict from field keys of STRINGS (the test's
+    translated labels: "search people", "new person", "add", "refer" and the
+    fields') to values."""
+    proc, app, window = start_new_vault(vault, passphrase)
+    find(window, "text", strings["search people"], timeout=60)
+    add_person(window, strings["new person"], {strings[key]: value for key, value in person.items()}, strings["add"])
+    find(window, "push button", strings["refer"], timeout=20)
+    press("<Control>q")
+    proc.wait(timeout=20)
+    import_places(vault, passphrase, places_file)
+
+
 ASSESSMENT_KINDS = {
     "en": {"quick": "Quick Assessment", "full": "Full Assessment"},
     "fr": {"quick": "Diagnostic rapide", "full": "Diagnostic complet"},

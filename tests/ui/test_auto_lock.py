@@ -6,7 +6,7 @@ import subprocess
 import time
 
 from sillonui import (check, check_quits, create_vault_through_ui, find, press, run, screenshot, start_app,
-                      wait_for)
+                      type_passphrase, wait_for)
 
 PASSPHRASE = "correct horse battery staple"
 IDLE_SECONDS = 4
@@ -21,10 +21,7 @@ def is_locked(window):
 
 
 def unlock(window):
-    entry = find(window, "password text", "Passphrase")
-    entry.text = PASSPHRASE
-    entry.grabFocus()
-    press("Return")
+    type_passphrase(window, PASSPHRASE)
     find(window, "text", "Search people", timeout=60)
 
 

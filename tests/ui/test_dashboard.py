@@ -16,8 +16,8 @@ import re
 import subprocess
 import time
 
-from sillonui import (activate, appears, check, eventually, find, is_showing, labels_containing, press, run,
-                      screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (activate, appears, check, eventually, find, is_showing, labels_containing, open_vault, press, run,
+                      screenshot, unnamed_interactive, wait_for)
 
 PASSPHRASE = "correct horse battery staple"
 FRENCH = os.environ.get("SILLON_TEST_LANGUAGE") == "fr"
@@ -116,12 +116,7 @@ def test():
     make_vault(vault)
 
     opened = datetime.date.today()
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=30)
-    entry = find(window, "password text", name("passphrase"), timeout=30)
-    entry.text = PASSPHRASE
-    entry.grabFocus()
-    press("Return")
+    proc, app, window = open_vault(vault, PASSPHRASE, name("passphrase"))
     find(window, "text", name("search"), timeout=60)
 
     # The fourth area of the desk, with its key; the main menu no longer

@@ -7,8 +7,9 @@ confirmed that survives a lock."""
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (appears, check, choose_assessment, check_quits, create_vault_through_ui, eventually, find, is_showing,
-                      labels_containing, list_items_starting, press, run, screenshot, start_app, wait_for)
+from sillonui import (appears, check, check_quits, choose_assessment, create_vault_through_ui, eventually, find,
+                      is_showing, labels_containing, list_items_starting, press, run, screenshot, start_app,
+                      type_passphrase, wait_for)
 
 PASSPHRASE = "a hedge of hawthorn in May"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "keys.sillon")
@@ -105,10 +106,7 @@ def test():
         what="the chosen answer")[0]
     chosen_name = chosen.name
     press("<Control>l")
-    unlock = find(window, "password text", "Passphrase")
-    unlock.text = PASSPHRASE
-    unlock.grabFocus()
-    press("Return")
+    type_passphrase(window, PASSPHRASE)
     wait_for(lambda: labels_containing(window, "Question 1 of"), timeout=60, what="the first question again")
     again = eventually(lambda: [n for n in window.findChildren(
         lambda n: n.roleName == "radio button" and n.checked and n.showing, isLambda=True)],

@@ -8,9 +8,9 @@ import stat
 import subprocess
 import time
 
-from sillonui import (activate, appears, check, check_quits, eventually, find, find_by_description,
-                      is_showing, labels_containing, press, run, screenshot, start_app, unnamed_interactive,
-                      wait_for)
+from sillonui import (activate, appears, check, check_quits, eventually, find, find_by_description, is_showing,
+                      labels_containing, pdf_name_field, press, run, screenshot, start_app, top_level,
+                      unnamed_interactive, wait_for)
 
 PASSPHRASE = "correct horse battery staple"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "ui-vault.sillon")
@@ -64,12 +64,8 @@ def test():
     # The recovery-key sheet, saved as PDF where the user chooses, holds
     # the very key shown on screen, and is readable by its owner alone.
     activate(find(window, "push button", "Save as PDF…"))
-    chooser = wait_for(lambda: [n for n in app.children
-                                if n.name == "Save the Recovery Key as PDF" and is_showing(n)],
-                       timeout=30, what="the recovery sheet's file chooser")[0]
-    name_entry = wait_for(lambda: [n for n in chooser.findChildren(
-        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
-        isLambda=True)], what="the file name field")[0]
+    chooser = top_level(app, "Save the Recovery Key as PDF", what="the recovery sheet's file chooser")
+    name_entry = pdf_name_field(chooser)
     check(name_entry.text == "sillon-recovery-key.pdf", f"the suggested file name ({name_entry.text!r})")
     sheet = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "recovery-sheet.pdf")
     name_entry.text = sheet
@@ -93,12 +89,8 @@ def test():
     # message box: the chooser answers through its signal, the window
     # goes on drawing.
     activate(find(window, "push button", "Save as PDF…"))
-    chooser = wait_for(lambda: [n for n in app.children
-                                if n.name == "Save the Recovery Key as PDF" and is_showing(n)],
-                       timeout=30, what="the recovery sheet's file chooser, again")[0]
-    name_entry = wait_for(lambda: [n for n in chooser.findChildren(
-        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
-        isLambda=True)], what="the file name field")[0]
+    chooser = top_level(app, "Save the Recovery Key as PDF", what="the recovery sheet's file chooser, again")
+    name_entry = pdf_name_field(chooser)
     name_entry.text = "/proc/sillon-recovery-key.pdf"
     activate(find(chooser, "push button", "Save"))
     wait_for(lambda: not is_showing(chooser), what="the file chooser to close")
@@ -162,8 +154,7 @@ def test():
     # The keyboard shortcuts window (Ctrl+F1, the same action as Ctrl+?),
     # found by its accessible name, lists the general and the wizard's keys.
     press("<Control>F1")
-    shortcuts = wait_for(lambda: [n for n in app.children if n.name == "Keyboard Shortcuts" and is_showing(n)],
-                         what="the shortcuts window")[0]
+    shortcuts = top_level(app, "Keyboard Shortcuts", timeout=20, what="the shortcuts window")
     titles = {n.name for n in shortcuts.findChildren(lambda n: n.roleName == "label", isLambda=True)}
     for title in ("Lock the vault", "Quit", "Choose an answer", "Skip the question",
                   "Choose the quick assessment", "Choose the full assessment"):

@@ -8,8 +8,8 @@ import datetime
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find,
-                      labels_containing, press, run, screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (appears, check, check_quits, create_vault_through_ui, eventually, find, labels_containing, press,
+                      run, screenshot, start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "a low wall of dry stones"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "new-person.sillon")
@@ -58,24 +58,25 @@ def choose_commune(app, window, typed, label, shown):
           f"choosing it from the keyboard shows {shown!r} ({commune.text!r})")
 
 
+def add_and_see_commune(window, shown, message):
+    """Add the person of the form and check that their page names the
+    commune SHOWN; back to the list."""
+    find(window, "push button", "Add Person").click()
+    find(window, "push button", "New Assessment", timeout=20)
+    check(eventually(lambda: labels_containing(window, f"commune {shown}")) is not None, message)
+    back_to_list(window)
+
+
 def communes(app, window):
     # By name: "renn" offers Rennes; the person's page names it.
     fill(window, "Jeanne", "Moreau", "1948")
     choose_commune(app, window, "renn", "Rennes (35) · 35000", "Rennes (35)")
-    find(window, "push button", "Add Person").click()
-    find(window, "push button", "New Assessment", timeout=20)
-    check(eventually(lambda: labels_containing(window, "commune Rennes (35)")) is not None,
-          "the person's page shows the commune's name, not its code")
-    back_to_list(window)
+    add_and_see_commune(window, "Rennes (35)", "the person's page shows the commune's name, not its code")
 
     # By postal code: 42000 is Saint-Étienne.
     fill(window, "Louis", "Bernard", "1952")
     choose_commune(app, window, "42000", "Saint-Étienne (42)", "Saint-Étienne (42)")
-    find(window, "push button", "Add Person").click()
-    find(window, "push button", "New Assessment", timeout=20)
-    check(eventually(lambda: labels_containing(window, "commune Saint-Étienne (42)")) is not None,
-          "a commune found by its postal code shows by name")
-    back_to_list(window)
+    add_and_see_commune(window, "Saint-Étienne (42)", "a commune found by its postal code shows by name")
 
     # A text that names no commune is refused with an example; one that
     # names exactly one counts even without choosing it in the list.
@@ -92,11 +93,7 @@ def communes(app, window):
     check(find(window, "text", "First name").text == "Nadia", "a refused commune keeps the rest of the form")
     screenshot("new-person-commune-refused")
     commune.text = "35000"
-    find(window, "push button", "Add Person").click()
-    find(window, "push button", "New Assessment", timeout=20)
-    check(eventually(lambda: labels_containing(window, "commune Rennes (35)")) is not None,
-          "a postal code of one commune, typed without choosing, is that commune")
-    back_to_list(window)
+    add_and_see_commune(window, "Rennes (35)", "a postal code of one commune, typed without choosing, is that commune")
 
 
 def test():

@@ -7,8 +7,8 @@ action to take, and a new search starts at the top of the list."""
 import os
 import subprocess
 
-from sillonui import (appears, check, check_quits, eventually, find, labels_containing, press, run,
-                      screenshot, start_app, unnamed_interactive, wait_for)
+from sillonui import (appears, check, check_quits, eventually, find, labels_containing, open_vault, press, run, run_cli,
+                      screenshot, unnamed_interactive, wait_for)
 
 PASSPHRASE = "rows of beans along the hedge"
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "people.sillon")
@@ -17,13 +17,7 @@ PEOPLE = 2000
 
 
 def cli(*args, lines=(PASSPHRASE,), stdin=None):
-    r, w = os.pipe()
-    os.write(w, ("\n".join(lines) + "\n").encode())
-    os.close(w)
-    done = subprocess.run([CLI, *args, "--vault", vault, "--passphrase-fd", str(r)],
-                          pass_fds=(r,), input=stdin, capture_output=True, text=True)
-    os.close(r)
-    return done
+    return run_cli(vault, *args, lines=lines, stdin=stdin)
 
 
 def person_rows(window):
@@ -48,12 +42,7 @@ def test():
     last_seen = shell.stdout.strip()
     check(bool(last_seen), f"the vault names the person seen last ({shell.stderr.strip()})")
 
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=30)
-    unlock = find(window, "password text", "Passphrase")
-    unlock.text = PASSPHRASE
-    unlock.grabFocus()
-    press("Return")
+    proc, app, window = open_vault(vault, PASSPHRASE)
     search = find(window, "text", "Search people", timeout=60)
 
     # Before any search: 50 people, and a count that says there are more.

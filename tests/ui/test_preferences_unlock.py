@@ -11,9 +11,9 @@ import os
 import re
 import time
 
-from sillonui import (activate, appears, check, check_quits, eventually, find, find_by_description,
-                      is_showing, labels_containing, press, run, screenshot, start_app, unnamed_interactive,
-                      wait_for)
+from sillonui import (activate, appears, check, check_quits, eventually, find, find_by_description, is_showing,
+                      labels_containing, press, run, screenshot, start_app, top_level, type_passphrase,
+                      unnamed_interactive, wait_for)
 
 PASSPHRASE = "the first passphrase of all"
 NEW_PASSPHRASE = "a brand new passphrase now"
@@ -30,10 +30,7 @@ def is_locked(window):
 
 
 def unlock_with(window, passphrase):
-    entry = find(window, "password text", "Passphrase")
-    entry.text = passphrase
-    entry.grabFocus()
-    press("Return")
+    type_passphrase(window, passphrase)
 
 
 def test():
@@ -52,8 +49,7 @@ def test():
 
     # The preferences, from the keyboard.
     press("<Control>comma")
-    prefs = wait_for(lambda: [n for n in app.children if n.name == "Preferences" and is_showing(n)],
-                     what="the preferences window")[0]
+    prefs = top_level(app, "Preferences", timeout=20, what="the preferences window")
     missing = unnamed_interactive(prefs)
     check(not missing, "every control of the preferences is named: " + ", ".join(missing))
     delay = find(prefs, "spin button", "Minutes before the vault locks itself")
@@ -78,8 +74,7 @@ def test():
     # Opened again, the preferences show the commune saved by its name.
     find(window, "text", "Search people").grabFocus()
     press("<Control>comma")
-    prefs = wait_for(lambda: [n for n in app.children if n.name == "Preferences" and is_showing(n)],
-                     what="the preferences window, again")[0]
+    prefs = top_level(app, "Preferences", timeout=20, what="the preferences window, again")
     commune = find(prefs, "text", "Structure’s commune")
     check(eventually(lambda: commune.text == "Rennes (35)", what="the commune's name") is True,
           f"the structure's commune is saved and shown by its name ({commune.text!r})")

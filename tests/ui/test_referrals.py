@@ -12,8 +12,8 @@ fit the screen and every control must have a name."""
 import os
 import subprocess
 
-from sillonui import (activate, check, create_vault_in_french, create_vault_through_ui, eventually, find,
-                      fits_screen, labels_containing, press, run, screenshot, start_app, wait_for)
+from sillonui import (activate, check, eventually, find, fits_screen, labels_containing, open_vault, pdf_name_field,
+                      press, run, screenshot, top_level, vault_with_person_and_places, wait_for)
 
 PASSPHRASE = "a referral to the right place"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -63,20 +63,6 @@ S = {
 }[LANGUAGE]
 
 
-def import_places():
-    """The directory, imported with sillon-cli while the application is closed
-    (the window's own import is tested by test_desk_areas)."""
-    read_fd, write_fd = os.pipe()
-    os.write(write_fd, (PASSPHRASE + "\n").encode())
-    os.close(write_fd)
-    result = subprocess.run([os.environ["SILLON_CLI"], "places", "import", PLACES_FILE, "--vault", vault,
-                             "--passphrase-fd", str(read_fd)],
-                            pass_fds=(read_fd,), capture_output=True, text=True,
-                            env={**os.environ, "LANGUAGE": "en"})
-    os.close(read_fd)
-    check(result.returncode == 0, f"the places are imported (exit {result.returncode}: {result.stderr.strip()!r})")
-
-
 def items(node, list_name):
     """The rows of a list, those scrolled out of sight too."""
     lst = find(node, "list box", list_name, showing=False)
@@ -120,11 +106,8 @@ def save_as_pdf(app, window):
     press("Return")
     find(d, "text", S["why"], showing=False).text = "Dossier APL"
     activate(find(d, "push button", "Save as PDF…"))
-    chooser = wait_for(lambda: [n for n in app.children if n.name == "Save the Sheet as PDF" and n.showing],
-                       timeout=30, what="the file chooser")[0]
-    name_entry = wait_for(lambda: [n for n in chooser.findChildren(
-        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
-        isLambda=True)], what="the file name field")[0]
+    chooser = top_level(app, "Save the Sheet as PDF", what="the file chooser")
+    name_entry = pdf_name_field(chooser)
     saved = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "referral.pdf")
     name_entry.text = saved
     activate(find(chooser, "push button", "Save"))
@@ -139,31 +122,11 @@ def save_as_pdf(app, window):
 
 
 def test():
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=30)
-    if LANGUAGE == "fr":
-        create_vault_in_french(window, PASSPHRASE)
-    else:
-        create_vault_through_ui(window, PASSPHRASE)
-    find(window, "text", S["search people"], timeout=60)
     # Ana lives in Reims (postal code 51100, INSEE 51454).
-    activate(find(window, "push button", S["new person"]))
-    find(window, "text", S["first"]).text = "Ana"
-    find(window, "text", S["last"]).text = "Silva"
-    find(window, "text", S["commune"]).text = "51100"
-    activate(find(window, "push button", S["add"]))
-    find(window, "push button", S["refer"], timeout=20)
-    press("<Control>q")
-    proc.wait(timeout=20)
+    vault_with_person_and_places(vault, PASSPHRASE, PLACES_FILE, S,
+                                 {"first": "Ana", "last": "Silva", "commune": "51100"})
 
-    import_places()
-
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=30)
-    entry = find(window, "password text", S["unlock"], timeout=30)
-    entry.text = PASSPHRASE
-    entry.grabFocus()
-    press("Return")
+    proc, app, window = open_vault(vault, PASSPHRASE, S["unlock"])
     search = find(window, "text", S["search people"], timeout=60)
     search.text = "Ana"
     open_person(window, search)

@@ -6,8 +6,8 @@ import os
 import time
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, check, create_vault_through_ui, dialog_showing, eventually, find,
-                      labels_containing, list_items_starting, press, run, screenshot, start_app, wait_for)
+from sillonui import (activate, check, create_vault_through_ui, dialog_showing, eventually, find, labels_containing,
+                      list_items_starting, press, run, screenshot, start_app, type_passphrase, wait_for)
 
 PASSPHRASE = "a quiet field of wheat at dawn"
 IDLE_SECONDS = 4
@@ -40,10 +40,7 @@ def test():
           "nothing of the person or the form shows while locked")
     screenshot("session-draft-01-locked")
 
-    entry = find(window, "password text", "Passphrase")
-    entry.text = PASSPHRASE
-    entry.grabFocus()
-    press("Return")
+    type_passphrase(window, PASSPHRASE)
     search = find(window, "text", "Search people", timeout=60)
     search.text = "Diallo"
     wait_for(lambda: list_items_starting(window, "Awa Diallo"), what="the person in the list")

@@ -9,12 +9,10 @@ Run in English at 1366×768, and in French at 1366×768 with text scale 1.5
 (SILLON_TEST_LANGUAGE, GDK_DPI_SCALE)."""
 
 import os
-import subprocess
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, check, create_vault_in_french, create_vault_through_ui, dialog_showing,
-                      eventually, find, fits_screen, labels_containing, press, run, screenshot, start_app,
-                      wait_for)
+from sillonui import (check, dialog_showing, eventually, find, fits_screen, labels_containing, press, run, screenshot,
+                      start_app, vault_with_person_and_places, wait_for)
 
 PASSPHRASE = "refer at the end of a session"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -47,19 +45,6 @@ S = {
 # The first kind of structure after "not said": national labels, in French.
 ADMINISTRATION = "Administration (mairie, préfecture…)"
 MEDIATION = "Autre structure de médiation numérique"
-
-
-def import_places():
-    """The directory, imported with sillon-cli while the application is closed."""
-    read_fd, write_fd = os.pipe()
-    os.write(write_fd, (PASSPHRASE + "\n").encode())
-    os.close(write_fd)
-    result = subprocess.run([os.environ["SILLON_CLI"], "places", "import", PLACES_FILE, "--vault", vault,
-                             "--passphrase-fd", str(read_fd)],
-                            pass_fds=(read_fd,), capture_output=True, text=True,
-                            env={**os.environ, "LANGUAGE": "en"})
-    os.close(read_fd)
-    check(result.returncode == 0, f"the places are imported (exit {result.returncode}: {result.stderr.strip()!r})")
 
 
 def dialog(app, title):
@@ -104,24 +89,9 @@ def log_referred_session(app, window, theme, kind_keys):
 
 
 def test():
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=30)
-    if LANGUAGE == "fr":
-        create_vault_in_french(window, PASSPHRASE)
-    else:
-        create_vault_through_ui(window, PASSPHRASE)
-    find(window, "text", S["search people"], timeout=60)
     # Ana lives in Reims (postal code 51100, INSEE 51454): its places come first.
-    activate(find(window, "push button", S["new person"]))
-    find(window, "text", S["first"]).text = "Ana"
-    find(window, "text", S["last"]).text = "Silva"
-    find(window, "text", S["commune"]).text = "51100"
-    activate(find(window, "push button", S["add"]))
-    find(window, "push button", S["refer"], timeout=20)
-    press("<Control>q")
-    proc.wait(timeout=20)
-
-    import_places()
+    vault_with_person_and_places(vault, PASSPHRASE, PLACES_FILE, S,
+                                 {"first": "Ana", "last": "Silva", "commune": "51100"})
 
     proc, app = start_app("--vault", vault)
     window = find(app, "frame", "Sillon", timeout=30)

@@ -10,9 +10,8 @@ import datetime
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, appears, check, choose_assessment, create_vault_in_french,
-                      create_vault_through_ui, dialog_showing, eventually, find, fits_screen,
-                      labels_containing, list_items_starting, press, run, screenshot, start_app,
+from sillonui import (activate, add_person, appears, check, choose_assessment, dialog_showing, eventually, find,
+                      fits_screen, labels_containing, list_items_starting, press, run, screenshot, start_new_vault,
                       unnamed_interactive, wait_for)
 
 from gi.repository import Atspi, Gdk
@@ -266,10 +265,7 @@ def merge_duplicate(app, window):
     # offers to merge, and the merged page holds the first one's story.
     press("<Alt>Left")
     find(window, "text", S["search"], timeout=20)
-    activate(find(window, "push button", S["new person"]))
-    find(window, "text", S["first"]).text = "Awa"
-    find(window, "text", S["last"]).text = "Dialo"
-    activate(find(window, "push button", S["add"]))
+    add_person(window, S["new person"], {S["first"]: "Awa", S["last"]: "Dialo"}, S["add"])
     # The form itself warns of the likely duplicate first; adding anyway
     # is what a mediator does who has not seen it is the same person.
     anyway = appears(window, "push button", S["add anyway"], timeout=10)
@@ -328,19 +324,10 @@ def erasure(app, window):
 
 
 def test():
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=30)
-    if LANGUAGE == "fr":
-        create_vault_in_french(window, PASSPHRASE)
-    else:
-        create_vault_through_ui(window, PASSPHRASE)
+    proc, app, window = start_new_vault(vault, PASSPHRASE)
 
     find(window, "text", S["search"], timeout=60)
-    activate(find(window, "push button", S["new person"]))
-    find(window, "text", S["first"]).text = "Awa"
-    find(window, "text", S["last"]).text = "Diallo"
-    find(window, "text", S["year"]).text = BORN
-    activate(find(window, "push button", S["add"]))
+    add_person(window, S["new person"], {S["first"]: "Awa", S["last"]: "Diallo", S["year"]: BORN}, S["add"])
     log_button = find(window, "push button", S["log"], timeout=20)
     wait_for(lambda: log_button.focused, what="the focus on Log Session")
     check(not session_rows(window), "a new person has no session")

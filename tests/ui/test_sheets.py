@@ -10,7 +10,8 @@ import re
 import subprocess
 
 from sillonui import (activate, check, check_quits, create_vault_through_ui, eventually, find, is_showing,
-                      labels_containing, press, run, screenshot, start_app, wait_for)
+                      labels_containing, pdf_name_field, press, run, run_cli, screenshot, start_app, top_level,
+                      wait_for)
 
 PASSPHRASE = "sheets of paper for the bus stop"
 WORK = os.environ["SILLON_TEST_WORKDIR"]
@@ -36,26 +37,8 @@ def complete_pdf(path):
 
 def verify(code):
     """sillon-cli sheet verify CODE on the test's vault: (exit status, output)."""
-    read_fd, write_fd = os.pipe()
-    os.write(write_fd, (PASSPHRASE + "\n").encode())
-    os.close(write_fd)
-    result = subprocess.run([os.environ["SILLON_CLI"], "sheet", "verify", code, "--vault", vault,
-                             "--passphrase-fd", str(read_fd)],
-                            pass_fds=(read_fd,), capture_output=True, text=True,
-                            env={**os.environ, "LANGUAGE": "en"})
-    os.close(read_fd)
+    result = run_cli(vault, "sheet", "verify", code, lines=(PASSPHRASE,), env={**os.environ, "LANGUAGE": "en"})
     return result.returncode, result.stdout + result.stderr
-
-
-def top_level(app, name, timeout=30):
-    """A window of the application by its title (a dialog is a child of the
-    application, not of the main window)."""
-    try:
-        return wait_for(lambda: [n for n in app.children if n.name == name and is_showing(n)],
-                        timeout=timeout, what=f"the window {name!r}")[0]
-    except TimeoutError:
-        print("windows:", [(n.roleName, n.name) for n in app.children], flush=True)
-        raise
 
 
 def open_sheets_menu(app, window):
@@ -91,9 +74,7 @@ def test():
     screenshot("sheets-02-menu")
     activate(find(app, None, "Progress Sheet as PDF…"))
     chooser = top_level(app, "Save the Sheet as PDF")
-    name_entry = wait_for(lambda: [n for n in chooser.findChildren(
-        lambda n: n.roleName == "text" and (n.text or "").endswith(".pdf") and n.showing,
-        isLambda=True)], what="the file name field")[0]
+    name_entry = pdf_name_field(chooser)
     check(re.fullmatch(r"progress-sheet-\d+\.pdf", name_entry.text) is not None,
           f"the suggested file name holds the record's number only ({name_entry.text!r})")
     saved = os.path.join(WORK, "saved-progress.pdf")
