@@ -5,8 +5,8 @@
 # workshop with 30 attendees:
 #   - workshops-list: the workshops area filled and painted (Alt+2);
 #   - workshop-open: a workshop with 30 attendees opened and painted;
-#   - place-search: a keystroke in the places area (after the search
-#     entry's pause) to its painted list of at most 50 places;
+#   - place-search: a key press in the places area (the X server's time
+#     stamp on it) to its painted list of at most 50 places;
 #   - place-chooser-search: the same in a workshop's place chooser (8);
 #   - the keys pressed to take the attendance of 20 people of the vault.
 # On demand only, never in the suite. Uses the build in BUILD (default
@@ -76,9 +76,9 @@ for run in range(1, runs + 1):
     cpu = {n: [] for n in names}
     for line in open(f"{work}/run-{run}.err", errors="replace"):
         parts = line.rstrip("\n").split("\t")
-        if len(parts) in (3, 4) and parts[0] == "sillon-profile" and parts[1] in samples:
+        if len(parts) >= 3 and parts[0] == "sillon-profile" and parts[1] in samples:
             samples[parts[1]].append(float(parts[2]))
-            if len(parts) == 4:
+            if len(parts) >= 4:
                 cpu[parts[1]].append(float(parts[3]))
     print(f"run {run}: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
     for n in names:
