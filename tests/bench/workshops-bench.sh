@@ -10,7 +10,8 @@
 #   - place-chooser-search: the same in a workshop's place chooser (8);
 #   - the keys pressed to take the attendance of 20 people of the vault.
 # On demand only, never in the suite. Uses the build in BUILD (default
-# _build) and prints medians over RUNS runs (default 3).
+# _build), or the executable APP (an earlier build kept to compare), and
+# prints medians over RUNS runs (default 3).
 #
 #   tests/bench/workshops-bench.sh [RUNS]
 set -euo pipefail
@@ -22,6 +23,7 @@ build="${BUILD:-$top/_build}"
 work="$here/work/workshops"
 passphrase="workshops bench passphrase"
 cli="$build/src/cli/sillon-cli"
+app="${APP:-$build/src/ui/sillon}"
 mkdir -p "$work"
 ninja -C "$build" src/ui/sillon src/cli/sillon-cli >/dev/null
 
@@ -53,7 +55,7 @@ for run in $(seq "$runs"); do
   if [ -e "$vault-wal" ]; then cp "$vault-wal" "$work/run.sillon-wal"; fi
   SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_NAMES="$names" SILLON_BENCH_PASSPHRASE="$passphrase" \
   SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
-    "$top/tests/ui/run-ui-test.sh" "$build/src/ui/sillon" "$build/resources" "$work/screenshots" \
+    "$top/tests/ui/run-ui-test.sh" "$app" "$build/resources" "$work/screenshots" \
     "$here/workshops_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
       echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
 done
