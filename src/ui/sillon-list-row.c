@@ -87,6 +87,10 @@ typedef struct
   GPtrArray *items;
   guint next;
   guint source;
+  /* Until the frame that shows the first screenful is painted: the clock
+   * whose after-paint starts the idle callback. */
+  GdkFrameClock *clock;
+  gulong painted;
   char *key;
   SillonListRowDescribe describe;
   gpointer user_data;
@@ -104,6 +108,9 @@ spare_row_free (GtkWidget *row)
 static void
 list_fill_cancel (ListFill *fill)
 {
+  if (fill->clock != NULL)
+    g_clear_signal_handler (&fill->painted, fill->clock);
+  g_clear_object (&fill->clock);
   g_clear_handle_id (&fill->source, g_source_remove);
   g_clear_pointer (&fill->items, g_ptr_array_unref);
   fill->next = 0;
@@ -212,6 +219,44 @@ fill_pending_rows (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+list_fill_start_idle (ListFill *fill)
+{
+  fill->source = g_idle_add (fill_pending_rows, fill);
+  g_source_set_name_by_id (fill->source, "[sillon] fill a list");
+}
+
+static void
+on_first_rows_painted (GdkFrameClock *clock,
+                       ListFill *fill)
+{
+  g_clear_signal_handler (&fill->painted, clock);
+  g_clear_object (&fill->clock);
+  list_fill_start_idle (fill);
+}
+
+/* The rows below the first screenful are filled once the frame that shows
+ * the result is painted, not before: GDK paints at most one frame per
+ * refresh interval, so a search that follows another frame closely waits
+ * for its own, and idle callbacks run meanwhile; rows filled then would be
+ * laid out in that frame too, and delay it further. Without a frame clock
+ * (the list not realized) nothing is painted: they are filled at once. */
+static void
+list_fill_after_frame (ListFill *fill)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fill->list));
+
+  if (clock == NULL)
+    {
+      list_fill_start_idle (fill);
+      return;
+    }
+  fill->clock = g_object_ref (clock);
+  fill->painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_rows_painted), fill);
+  /* A frame comes even if nothing on screen changed. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 void
 sillon_list_box_show (GtkListBox *list,
                       GPtrArray *items,
@@ -262,8 +307,7 @@ sillon_list_box_show (GtkListBox *list,
   if (now < count)
     {
       fill->next = now;
-      fill->source = g_idle_add (fill_pending_rows, fill);
-      g_source_set_name_by_id (fill->source, "[sillon] fill a list");
+      list_fill_after_frame (fill);
     }
   else
     g_clear_pointer (&fill->items, g_ptr_array_unref);

@@ -38,8 +38,8 @@ typedef gint64 (*SillonListRowDescribe) (gpointer item,
 /* Shows one row per item of @items (NULL: none) in @list, reusing the rows
  * already there. A keystroke in a search then costs the rows that change
  * rather than a list of new ones. Only the rows on screen are filled at
- * once; the others are filled in idle callbacks after the frame that shows
- * the result, a few at a time, so that a key press is answered within a
+ * once; the others are filled in idle callbacks once the frame that shows
+ * the result is painted, a few at a time, so that a key press is answered within a
  * frame even when a first letter brings 50 rows; a new call (or
  * sillon_list_box_clear()) drops what an earlier one left to fill, and
  * @items is kept (referenced) until then. The rows left over leave the

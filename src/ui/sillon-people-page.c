@@ -46,10 +46,13 @@ struct _SillonPeoplePage
   GSimpleActionGroup *actions;
   /* The people of the last search the rows below the first screenful do
    * not show yet, from index pending_next, filled in an idle callback
-   * (pending_source) after the first screenful is painted. */
+   * (pending_source) started once the frame that shows the first
+   * screenful is painted (pending_clock's after-paint, pending_paint). */
   GPtrArray *pending_people;
   guint pending_next;
   guint pending_source;
+  GdkFrameClock *pending_clock;
+  gulong pending_paint;
   gboolean pending_keep_same;
   /* Rows a shorter list left over, kept for the next longer one (owned). */
   GPtrArray *spare_rows;
@@ -236,6 +239,9 @@ spare_row_free (GtkWidget *row)
 static void
 cancel_pending_rows (SillonPeoplePage *self)
 {
+  if (self->pending_clock != NULL)
+    g_clear_signal_handler (&self->pending_paint, self->pending_clock);
+  g_clear_object (&self->pending_clock);
   g_clear_handle_id (&self->pending_source, g_source_remove);
   g_clear_pointer (&self->pending_people, g_ptr_array_unref);
   self->pending_next = 0;
@@ -286,10 +292,48 @@ fill_pending_rows (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+start_filling_pending_rows (SillonPeoplePage *self)
+{
+  self->pending_source = g_idle_add (fill_pending_rows, self);
+  g_source_set_name_by_id (self->pending_source, "[sillon] fill the people list");
+}
+
+static void
+on_first_rows_painted (GdkFrameClock *clock,
+                       SillonPeoplePage *self)
+{
+  g_clear_signal_handler (&self->pending_paint, clock);
+  g_clear_object (&self->pending_clock);
+  start_filling_pending_rows (self);
+}
+
+/* The rows below the first screenful are filled once the frame that shows
+ * the result is painted, not before: GDK paints at most one frame per
+ * refresh interval, so a search that follows another frame closely waits
+ * for its own, and idle callbacks run meanwhile; rows filled then would be
+ * laid out in that frame too, and delay it further. Without a frame clock
+ * (the page not realized) nothing is painted: they are filled at once. */
+static void
+fill_pending_rows_after_frame (SillonPeoplePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      start_filling_pending_rows (self);
+      return;
+    }
+  self->pending_clock = g_object_ref (clock);
+  self->pending_paint = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_rows_painted), self);
+  /* A frame comes even if nothing on screen changed. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 /* Shows @people in the list, reusing the rows already there (see
  * fill_row()). Only the rows on screen are filled at once; the others are
- * filled in idle callbacks after the frame that shows the result, a few
- * at a time, so that a key press is answered within a frame even when a
+ * filled in idle callbacks after the frame that shows the result is
+ * painted, a few at a time, so that a key press is answered within a frame even when a
  * first letter brings 50 new people. A new search drops what an earlier
  * one left to fill. */
 static void
@@ -340,8 +384,7 @@ show_people (SillonPeoplePage *self,
       self->pending_people = g_ptr_array_ref (people);
       self->pending_next = now;
       self->pending_keep_same = keep_same;
-      self->pending_source = g_idle_add (fill_pending_rows, self);
-      g_source_set_name_by_id (self->pending_source, "[sillon] fill the people list");
+      fill_pending_rows_after_frame (self);
     }
 }
 
@@ -640,15 +683,20 @@ on_person_form_open_existing (SillonPeoplePage *self,
   g_signal_emit (self, signals[SIGNAL_PERSON_ACTIVATED], 0, id);
 }
 
+/* Each change of the search is searched at once, not after
+ * GtkSearchEntry's 150 ms pause (its search-changed): a key press then
+ * shows its letter and the people it finds in the same frame. A search
+ * costs a few milliseconds, less than a key press takes to follow the
+ * last one. */
 static void
-on_search_entry_search_changed (SillonPeoplePage *self)
+on_search_entry_changed (SillonPeoplePage *self)
 {
-  gint64 start = g_get_monotonic_time ();
-  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
+  SillonProfileStart start;
 
+  sillon_profile_input_start (GTK_WIDGET (self->search_entry), &start);
   refresh_list (self, TRUE);
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "search", start, start_cpu);
-  self->search_start_us = start;
+  sillon_profile_until_painted_from (GTK_WIDGET (self), "search", &start);
+  self->search_start_us = start.wall_us;
 }
 
 /* Escape in the search clears it. */
@@ -722,7 +770,7 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_person_form_map);
   gtk_widget_class_bind_template_callback (widget_class, on_person_form_added);
   gtk_widget_class_bind_template_callback (widget_class, on_person_form_open_existing);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_people_list_row_activated);
@@ -759,4 +807,5 @@ sillon_people_page_init (SillonPeoplePage *self)
                                    G_N_ELEMENTS (people_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "people", G_ACTION_GROUP (self->actions));
   set_form_shown (self, FALSE);
+  sillon_profile_watch_keys (GTK_WIDGET (self->search_entry));
 }

@@ -109,15 +109,19 @@ hide_results (SillonPlaceChooser *self,
   sillon_message_label_set (self->hint, NULL);
 }
 
+/* Each change of the search is searched at once, not after
+ * GtkSearchEntry's 150 ms pause: a key press shows its letter and the
+ * places it finds in the same frame. */
 static void
-on_search_entry_search_changed (SillonPlaceChooser *self)
+on_search_entry_changed (SillonPlaceChooser *self)
 {
   SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
   g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->search_entry))));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
+  SillonProfileStart start;
+
+  sillon_profile_input_start (GTK_WIDGET (self->search_entry), &start);
 
   sillon_message_label_set (self->hint, NULL);
   if (store == NULL || query[0] == '\0')
@@ -143,7 +147,7 @@ on_search_entry_search_changed (SillonPlaceChooser *self)
   /* The rows already there are shown again: a keystroke changes few. */
   sillon_list_box_show (self->result_list, found, ROW_KEY, describe_row, NULL);
   gtk_widget_show (GTK_WIDGET (self->result_list));
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-chooser-search", start, start_cpu);
+  sillon_profile_until_painted_from (GTK_WIDGET (self), "place-chooser-search", &start);
 }
 
 static void
@@ -171,14 +175,12 @@ on_result_list_row_activated (SillonPlaceChooser *self,
   choose (self, sillon_list_row_get_id (row, ROW_KEY));
 }
 
-/* Enter takes the first place found, searching first if the entry's pause
- * has not run out yet. */
+/* Enter takes the first place found (the list shows the search as typed). */
 static void
 on_search_entry_activate (SillonPlaceChooser *self)
 {
   GtkListBoxRow *first;
 
-  on_search_entry_search_changed (self);
   first = gtk_list_box_get_row_at_index (self->result_list, 0);
   if (first != NULL)
     choose (self, sillon_list_row_get_id (first, ROW_KEY));
@@ -271,7 +273,7 @@ sillon_place_chooser_class_init (SillonPlaceChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPlaceChooser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonPlaceChooser, result_list);
   gtk_widget_class_bind_template_child (widget_class, SillonPlaceChooser, hint);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_key_press_event);
   gtk_widget_class_bind_template_callback (widget_class, on_result_list_row_activated);
@@ -282,5 +284,6 @@ static void
 sillon_place_chooser_init (SillonPlaceChooser *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sillon_profile_watch_keys (GTK_WIDGET (self->search_entry));
   show_chosen (self, NULL);
 }

@@ -104,19 +104,19 @@ describe_row (gpointer item,
 }
 
 /* @force: search again even if the list already shows this search (after
- * an import or a lock). Otherwise the search entry's delayed
- * search-changed, arriving after Enter already searched, would take the
- * chosen place off the screen. */
+ * an import or a lock); otherwise Enter, which searches too, would take the
+ * chosen place off the screen. @start: where the profile counts from (the
+ * key press), NULL for now. */
 static void
 refresh (SillonPlacesPage *self,
-         gboolean force)
+         gboolean force,
+         const SillonProfileStart *start)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->search_entry))));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
+  SillonProfileStart now = { g_get_monotonic_time (), sillon_profile_enabled () ? sillon_profile_cpu_time () : -1, FALSE };
 
   if (!force && g_strcmp0 (query, self->shown_query) == 0)
     return;
@@ -152,14 +152,20 @@ refresh (SillonPlacesPage *self,
   gtk_label_set_text (self->placeholder_label,
                       _ ("No place matches this search. Try the commune’s name, part of the place’s name, or another service."));
   sillon_list_box_show (self->place_list, found, "place-id", describe_row, NULL);
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "place-search", start, start_cpu);
+  sillon_profile_until_painted_from (GTK_WIDGET (self), "place-search", start != NULL ? start : &now);
 }
 
+/* Each change of the search is searched at once, not after
+ * GtkSearchEntry's 150 ms pause: a key press shows its letter and the
+ * places it finds in the same frame. */
 static void
-on_search_entry_search_changed (SillonPlacesPage *self)
+on_search_entry_changed (SillonPlacesPage *self)
 {
+  SillonProfileStart start;
+
+  sillon_profile_input_start (GTK_WIDGET (self->search_entry), &start);
   sillon_message_label_set (self->message, NULL);
-  refresh (self, FALSE);
+  refresh (self, FALSE, &start);
 }
 
 static void
@@ -167,7 +173,7 @@ on_search_entry_activate (SillonPlacesPage *self)
 {
   GtkListBoxRow *first;
 
-  refresh (self, FALSE);
+  refresh (self, FALSE, NULL);
   first = gtk_list_box_get_row_at_index (self->place_list, 0);
 
   if (first != NULL)
@@ -555,7 +561,7 @@ on_file_read (GObject *source,
     {
       sillon_message_label_set (self->message, NULL);
       show_report (self, name, read->report, n_new, n_updated, TRUE);
-      refresh (self, TRUE);
+      refresh (self, TRUE, NULL);
     }
   import_result_free (read);
 }
@@ -628,7 +634,7 @@ sillon_places_page_switch_to (SillonPage *page)
 {
   SillonPlacesPage *self = SILLON_PLACES_PAGE (page);
 
-  refresh (self, TRUE);
+  refresh (self, TRUE, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -644,7 +650,7 @@ sillon_places_page_locked (SillonPage *page)
   gtk_revealer_set_reveal_child (self->report_revealer, FALSE);
   sillon_list_box_clear (self->report_list);
   sillon_message_label_set (self->message, NULL);
-  refresh (self, TRUE);
+  refresh (self, TRUE, NULL);
 }
 
 static void
@@ -686,7 +692,7 @@ sillon_places_page_class_init (SillonPlacesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPlacesPage, detail_services);
   gtk_widget_class_bind_template_child (widget_class, SillonPlacesPage, detail_flagged);
   gtk_widget_class_bind_template_child (widget_class, SillonPlacesPage, own_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_place_list_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_own_button_clicked);
@@ -698,4 +704,5 @@ static void
 sillon_places_page_init (SillonPlacesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sillon_profile_watch_keys (GTK_WIDGET (self->search_entry));
 }

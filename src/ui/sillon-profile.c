@@ -21,6 +21,7 @@ typedef struct
   char *what;
   gint64 start_us;
   gint64 start_cpu_us; /* -1: not measured */
+  const char *origin;  /* "key", "set" or NULL: the fifth field */
 } Pending;
 
 gboolean
@@ -39,7 +40,10 @@ on_after_paint (GdkFrameClock *clock,
 {
   double wall_ms = (double) (g_get_monotonic_time () - pending->start_us) / 1000.0;
 
-  if (pending->start_cpu_us >= 0)
+  if (pending->start_cpu_us >= 0 && pending->origin != NULL)
+    g_printerr ("sillon-profile\t%s\t%.3f\t%.3f\t%s\n", pending->what, wall_ms,
+                (double) (sillon_profile_cpu_time () - pending->start_cpu_us) / 1000.0, pending->origin);
+  else if (pending->start_cpu_us >= 0)
     g_printerr ("sillon-profile\t%s\t%.3f\t%.3f\n", pending->what, wall_ms,
                 (double) (sillon_profile_cpu_time () - pending->start_cpu_us) / 1000.0);
   else
@@ -71,11 +75,12 @@ sillon_profile_cpu_time (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
-void
-sillon_profile_until_painted_cpu (GtkWidget *widget,
-                                  const char *what,
-                                  gint64 start_us,
-                                  gint64 start_cpu_us)
+static void
+until_painted (GtkWidget *widget,
+               const char *what,
+               gint64 start_us,
+               gint64 start_cpu_us,
+               const char *origin)
 {
   GdkFrameClock *clock;
   Pending *pending;
@@ -89,7 +94,98 @@ sillon_profile_until_painted_cpu (GtkWidget *widget,
   pending->what = g_strdup (what);
   pending->start_us = start_us;
   pending->start_cpu_us = start_cpu_us;
+  pending->origin = origin;
   pending->handler = g_signal_connect_data (clock, "after-paint", G_CALLBACK (on_after_paint), pending,
                                             pending_free, 0);
   gtk_widget_queue_draw (widget);
+}
+
+void
+sillon_profile_until_painted_cpu (GtkWidget *widget,
+                                  const char *what,
+                                  gint64 start_us,
+                                  gint64 start_cpu_us)
+{
+  until_painted (widget, what, start_us, start_cpu_us, NULL);
+}
+
+void
+sillon_profile_until_painted_from (GtkWidget *widget,
+                                   const char *what,
+                                   const SillonProfileStart *start)
+{
+  until_painted (widget, what, start->wall_us, start->cpu_us, start->from_key ? "key" : "set");
+}
+
+#define KEY_PRESS_DATA "sillon-profile-key-press"
+
+/* The last key press a watched widget received. */
+typedef struct
+{
+  guint32 server_time; /* the X server's time stamp, in milliseconds */
+  gint64 received_us;
+  gint64 received_cpu_us;
+} KeyPress;
+
+static gboolean
+on_watched_key_press_event (GtkWidget *widget,
+                            GdkEventKey *event,
+                            KeyPress *press)
+{
+  press->server_time = event->time;
+  press->received_us = g_get_monotonic_time ();
+  press->received_cpu_us = sillon_profile_cpu_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+sillon_profile_watch_keys (GtkWidget *widget)
+{
+  KeyPress *press;
+
+  if (!sillon_profile_enabled ())
+    return;
+  press = g_new0 (KeyPress, 1);
+  g_object_set_data_full (G_OBJECT (widget), KEY_PRESS_DATA, press, g_free);
+  g_signal_connect (widget, "key-press-event", G_CALLBACK (on_watched_key_press_event), press);
+}
+
+/* When the X server stamped the key press received at @received_us: the
+ * X server (Xorg, Xvfb) and Wayland compositors stamp input events with
+ * the monotonic clock in milliseconds, which g_get_monotonic_time() also
+ * reads (in microseconds, so its low 32 bits of milliseconds compare
+ * with the stamp). The start of the stamp's millisecond is taken, which
+ * can only make the measure longer. A stamp from another clock (more
+ * than a second away, or in the future) is not trusted: the time the
+ * widget received the key is used instead. */
+static gint64
+key_press_stamped_at (const KeyPress *press)
+{
+  gint64 received_ms = press->received_us / 1000;
+  guint32 delay_ms = (guint32) received_ms - press->server_time;
+
+  if (delay_ms > 1000)
+    return press->received_us;
+  return (received_ms - delay_ms) * 1000;
+}
+
+void
+sillon_profile_input_start (GtkWidget *widget,
+                            SillonProfileStart *start)
+{
+  KeyPress *press = g_object_get_data (G_OBJECT (widget), KEY_PRESS_DATA);
+  GdkEvent *event;
+
+  start->wall_us = g_get_monotonic_time ();
+  start->cpu_us = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
+  start->from_key = FALSE;
+  if (press == NULL || (event = gtk_get_current_event ()) == NULL)
+    return;
+  if (event->type == GDK_KEY_PRESS && event->key.time == press->server_time && press->received_us != 0)
+    {
+      start->wall_us = key_press_stamped_at (press);
+      start->cpu_us = press->received_cpu_us;
+      start->from_key = TRUE;
+    }
+  gdk_event_free (event);
 }

@@ -9,10 +9,14 @@ def pct(values, p):
 
 
 def profile_samples(work, run):
-    """(what, wall-clock ms, main-thread CPU ms or None) for each
-    "sillon-profile" line the application wrote to WORK/run-RUN.err."""
+    """(what, wall-clock ms, main-thread CPU ms or None, kind or None) for
+    each "sillon-profile" line the application wrote to WORK/run-RUN.err.
+    The kind, when given, is "key" (timed from a key press) or "set" (a
+    change made through AT-SPI, such as the search cleared)."""
     with open(f"{work}/run-{run}.err", errors="replace") as err:
         for line in err:
             parts = line.rstrip("\n").split("\t")
             if len(parts) >= 3 and parts[0] == "sillon-profile":
-                yield parts[1], float(parts[2]), float(parts[3]) if len(parts) == 4 else None
+                yield (parts[1], float(parts[2]),
+                       float(parts[3]) if len(parts) >= 4 else None,
+                       parts[4] if len(parts) >= 5 else None)

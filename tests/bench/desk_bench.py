@@ -35,7 +35,8 @@ def main():
         time.sleep(0.3)
         for ch in word[:5]:
             typeText(ch)
-            # Longer than the search entry's 150 ms pause: one search per key.
+            # One search per key, as when the search waited 150 ms after
+            # the last key: the flow stays the one measured before.
             time.sleep(0.35)
     # Then open people and come back, as a mediator's day goes: the first
     # person found for each of eight names (Enter), their page, Escape.

@@ -5,12 +5,13 @@
 # workshop with 30 attendees:
 #   - workshops-list: the workshops area filled and painted (Alt+2);
 #   - workshop-open: a workshop with 30 attendees opened and painted;
-#   - place-search: a keystroke in the places area (after the search
-#     entry's pause) to its painted list of at most 50 places;
+#   - place-search: a key press in the places area (the X server's time
+#     stamp on it) to its painted list of at most 50 places;
 #   - place-chooser-search: the same in a workshop's place chooser (8);
 #   - the keys pressed to take the attendance of 20 people of the vault.
 # On demand only, never in the suite. Uses the build in BUILD (default
-# _build) and prints medians over RUNS runs (default 3).
+# _build), or the executable APP (an earlier build kept to compare), and
+# prints medians over RUNS runs (default 3).
 #
 #   tests/bench/workshops-bench.sh [RUNS]
 set -euo pipefail
@@ -19,6 +20,7 @@ runs=${1:-3}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
 bench_ui_build
+app="${APP:-$build/src/ui/sillon}"
 bench_work workshops
 
 vault="$work/reference.sillon"
@@ -43,7 +45,7 @@ SQL
 )
 
 for run in $(seq "$runs"); do
-  bench_ui_run "$vault" "$run" "$build/src/ui/sillon" "$here/workshops_bench.py" SILLON_BENCH_NAMES="$names"
+  bench_ui_run "$vault" "$run" "$app" "$here/workshops_bench.py" SILLON_BENCH_NAMES="$names"
 done
 
 PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1 python3 - "$work" "$runs" <<'PY'
@@ -60,7 +62,7 @@ cpu_p95s = {n: [] for n in names}
 for run in range(1, runs + 1):
     samples = {n: [] for n in names}
     cpu = {n: [] for n in names}
-    for what, wall, cpu_ms in profile_samples(work, run):
+    for what, wall, cpu_ms, _kind in profile_samples(work, run):
         if what in samples:
             samples[what].append(wall)
             if cpu_ms is not None:

@@ -27,7 +27,8 @@ def type_slowly(entry, text):
     time.sleep(0.4)
     for ch in text:
         typeText(ch)
-        # Longer than the search entry's 150 ms pause: one search per key.
+        # One search per key, as when the search waited 150 ms after the
+        # last key: the flow stays the one measured before.
         time.sleep(0.35)
 
 
