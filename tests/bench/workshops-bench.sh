@@ -10,7 +10,8 @@
 #   - place-chooser-search: the same in a workshop's place chooser (8);
 #   - the keys pressed to take the attendance of 20 people of the vault.
 # On demand only, never in the suite. Uses the build in BUILD (default
-# _build) and prints medians over RUNS runs (default 3).
+# _build) and prints medians over RUNS runs (default 3). PLACES=0 leaves
+# the two place searches out (the workshop figures alone, in a few minutes).
 #
 #   tests/bench/workshops-bench.sh [RUNS]
 set -euo pipefail
@@ -48,14 +49,17 @@ SQL
 )
 
 for run in $(seq "$runs"); do
+  # The machine may be shared: say how loaded it was around each run.
+  cut -d' ' -f1 /proc/loadavg >"$work/run-$run.load"
   cp "$vault" "$work/run.sillon"
   rm -f "$work/run.sillon-wal"
   if [ -e "$vault-wal" ]; then cp "$vault-wal" "$work/run.sillon-wal"; fi
-  SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_NAMES="$names" SILLON_BENCH_PASSPHRASE="$passphrase" \
+  SILLON_PROFILE=1 SILLON_BENCH_PLACES="${PLACES:-1}" SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_NAMES="$names" SILLON_BENCH_PASSPHRASE="$passphrase" \
   SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
     "$top/tests/ui/run-ui-test.sh" "$build/src/ui/sillon" "$build/resources" "$work/screenshots" \
     "$here/workshops_bench.py" >"$work/run-$run.out" 2>"$work/run-$run.err" || {
       echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
+  cut -d' ' -f1 /proc/loadavg >>"$work/run-$run.load"
 done
 
 python3 - "$work" "$runs" <<'PY'
@@ -80,7 +84,8 @@ for run in range(1, runs + 1):
             samples[parts[1]].append(float(parts[2]))
             if len(parts) == 4:
                 cpu[parts[1]].append(float(parts[3]))
-    print(f"run {run}: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
+    load = open(f"{work}/run-{run}.load").read().split()
+    print(f"run {run}: load average {' to '.join(load)}; samples: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
     for n in names:
         if samples[n]:
             medians[n].append(statistics.median(samples[n]))

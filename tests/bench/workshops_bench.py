@@ -21,6 +21,10 @@ TYPED = ["Médiathèque Reims", "France services Troyes", "Espace numérique Sed
          "Sedan 4217", "Troyes 998", "numérique", "charleville mezieres", "Mediatheque", "France"]
 
 
+# Openings of the workshop with 30 attendees per run.
+OPENINGS = 10
+
+
 def type_slowly(entry, text):
     entry.grabFocus()
     entry.text = ""
@@ -85,7 +89,7 @@ def main():
         press("<Alt>1")
         time.sleep(0.5)
     press("<Alt>2")
-    for _ in range(5):
+    for _ in range(OPENINGS):
         upcoming = find(window, None, "Upcoming workshops", showing=False, timeout=30)
         row = wait_for(lambda: [c for c in upcoming.children if (c.name or "").startswith("Thirty attendees")],
                        what="the workshop with 30 attendees")[0]
@@ -95,15 +99,17 @@ def main():
         press("<Alt>Left")
         time.sleep(0.5)
 
-    press("<Alt>3")
-    search = find(window, "text", "Search places", timeout=30)
-    for text in TYPED:
-        type_slowly(search, text)
+    places = os.environ.get("SILLON_BENCH_PLACES", "1") != "0"
+    if places:
+        press("<Alt>3")
+        search = find(window, "text", "Search places", timeout=30)
+        for text in TYPED:
+            type_slowly(search, text)
 
     press("<Alt>2")
     activate(find(window, "push button", "Plan a Workshop"))
     chooser = find(window, "text", "Search a place in the directory", showing=False, timeout=30)
-    for text in TYPED[:8]:
+    for text in TYPED[:8] if places else []:
         type_slowly(chooser, text)
     names = [n for n in os.environ.get("SILLON_BENCH_NAMES", "").split("\n") if n]
     if names:
