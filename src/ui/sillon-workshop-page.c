@@ -71,6 +71,9 @@ struct _SillonWorkshopPage
   GtkComboBoxText *level_combo;
   GtkComboBoxText *place_type_combo;
   SillonPlaceChooser *place_chooser;
+  GtkExpander *plan_expander;
+  GtkLabel *plan_heading;
+  gboolean showing_checks; /* set_checks() at work: one heading at the end */
   GtkFlowBox *themes_box;
   GtkFlowBox *equipment_box;
   GtkWidget *expected_label;
@@ -325,8 +328,57 @@ name_popup (GtkComboBox *combo)
     atk_object_set_name (popup, atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (combo))));
 }
 
+static GtkToggleButton *
+check_of (GtkWidget *flow_box_child)
+{
+  return GTK_TOGGLE_BUTTON (gtk_bin_get_child (GTK_BIN (flow_box_child)));
+}
+
+/* The labels of the checks ticked in @box, added to @chosen. */
 static void
-fill_checks (GtkFlowBox *box,
+add_checked_labels (GtkFlowBox *box,
+                    GPtrArray *chosen)
+{
+  g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (box));
+
+  for (GList *l = children; l != NULL; l = l->next)
+    if (gtk_toggle_button_get_active (check_of (l->data)))
+      g_ptr_array_add (chosen, (gpointer) gtk_button_get_label (GTK_BUTTON (check_of (l->data))));
+}
+
+/* The folded section's title says what was chosen. */
+static void
+update_plan_heading (SillonWorkshopPage *self)
+{
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (self->showing_checks)
+    return;
+  add_checked_labels (self->themes_box, chosen);
+  add_checked_labels (self->equipment_box, chosen);
+  g_ptr_array_add (chosen, NULL);
+  if (chosen->len == 1)
+    text = g_strdup (_ ("Themes and Equipment: none chosen"));
+  else
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) chosen->pdata);
+
+      /* Translators: %s lists the themes and equipment chosen. */
+      text = g_strdup_printf (_ ("Themes and Equipment: %s"), list);
+    }
+  gtk_label_set_text (self->plan_heading, text);
+}
+
+static void
+on_check_toggled (SillonWorkshopPage *self)
+{
+  update_plan_heading (self);
+}
+
+static void
+fill_checks (SillonWorkshopPage *self,
+             GtkFlowBox *box,
              SillonVocabulary *vocabulary,
              const char *enumeration)
 {
@@ -341,6 +393,7 @@ fill_checks (GtkFlowBox *box,
 
       gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
       g_object_set_data_full (G_OBJECT (check), "api", g_strdup (values[i].api), g_free);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_check_toggled), self);
       add_to_flow_box (box, check, shown);
     }
   gtk_widget_show_all (GTK_WIDGET (box));
@@ -359,8 +412,8 @@ show_vocabulary (SillonWorkshopPage *self,
   self->vocabulary_shown = TRUE;
   fill_combo (self->level_combo, vocabulary, "NiveauAtelier", _ ("Not given"));
   fill_combo (self->place_type_combo, vocabulary, "TypeLieu", NULL);
-  fill_checks (self->themes_box, vocabulary, "Thematique_mediation_numerique");
-  fill_checks (self->equipment_box, vocabulary, "Materiel");
+  fill_checks (self, self->themes_box, vocabulary, "Thematique_mediation_numerique");
+  fill_checks (self, self->equipment_box, vocabulary, "Materiel");
   for (gsize i = 0; i < G_N_ELEMENTS (durations); i++)
     {
       g_autofree char *id = g_strdup_printf ("%u", durations[i]);
@@ -375,12 +428,6 @@ show_vocabulary (SillonWorkshopPage *self,
   name_popup (GTK_COMBO_BOX (self->duration_combo));
   name_popup (GTK_COMBO_BOX (self->level_combo));
   name_popup (GTK_COMBO_BOX (self->place_type_combo));
-}
-
-static GtkToggleButton *
-check_of (GtkWidget *flow_box_child)
-{
-  return GTK_TOGGLE_BUTTON (gtk_bin_get_child (GTK_BIN (flow_box_child)));
 }
 
 static void
@@ -1038,8 +1085,11 @@ show_workshop (SillonWorkshopPage *self,
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), w->level != NULL ? w->level : "");
   if (w->place_type == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->place_type_combo), w->place_type))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->place_type_combo), 0);
+  self->showing_checks = TRUE;
   set_checks (self->themes_box, (const char *const *) w->themes);
   set_checks (self->equipment_box, (const char *const *) w->equipment);
+  self->showing_checks = FALSE;
+  update_plan_heading (self);
   for (guint i = 0; i < SILLON_ANON_N_COUNTS; i++)
     gtk_spin_button_set_value (self->anon_spins[i], w->anon[i]);
   sillon_message_label_set (self->anon_message, NULL);
@@ -1104,6 +1154,8 @@ sillon_workshop_page_load (SillonWorkshopPage *self,
     return FALSE;
   self->workshop_id = workshop_id;
   show_workshop (self, w);
+  /* A new workshop needs its themes; a saved one opens for its attendance. */
+  gtk_expander_set_expanded (self->plan_expander, workshop_id == 0);
   show_message (self, NULL);
   gtk_widget_set_sensitive (self->copy_button, workshop_id != 0);
   remember_form (self);
@@ -1188,6 +1240,7 @@ read_form (SillonWorkshopPage *self)
     {
       GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (self->themes_box, 0);
 
+      gtk_expander_set_expanded (self->plan_expander, TRUE);
       show_message (self, _ ("Choose at least one theme for the workshop."));
       if (first != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (check_of (GTK_WIDGET (first))));
@@ -1472,6 +1525,8 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, level_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, place_type_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, place_chooser);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, plan_expander);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, plan_heading);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, themes_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, equipment_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, expected_label);
@@ -1518,6 +1573,7 @@ sillon_workshop_page_init (SillonWorkshopPage *self)
                                        gtk_scrolled_window_get_vadjustment (self->scrolled_window));
   build_anonymous_counts (self);
   update_anon_heading (self);
+  update_plan_heading (self);
   update_attendance_label (self);
   remember_form (self);
 }
