@@ -85,6 +85,8 @@ def test():
 
     add_person(window, "Marie", "Curie")
     add_person(window, "Paul", "Martin")
+    # Before Marie Curie by name, but never at the workshop.
+    add_person(window, "Marc", "Blanc")
 
     # ── Workshops ──
     press("<Alt>2")
@@ -197,10 +199,19 @@ def test():
     check([c.name for c in expected() if c.checked] == ["Nadia Benali", "Paul Martin"],
           "Space ticked the two people present, Down skipped the one absent")
     print(f"keys to mark 2 of 3 people expected present: {keys_pressed}", flush=True)
+    # Typed, a name finds the people expected first: Marie Curie before
+    # Marc Blanc, whom the vault lists first.
+    entry = find(window, "text", "Add a participant", showing=False)
+    entry.grabFocus()
+    typeText("mar")
+    found = wait_for(lambda: [c.name for c in find(window, None, "People found", showing=False).children
+                              if c.roleName == "list item"], what="the people found for “mar”")
+    check(found[:2] == ["Marie Curie", "Marc Blanc"], f"the person expected comes first: {found}")
+    entry.text = ""
     fits_screen(window, "the workshop page with the people expected")
     screenshot("desk-03b-expected" + SUFFIX)
     # Taken off the list, a person is unticked; Space again puts them back.
-    activate(find(window, "push button", "Remove Paul Martin"))
+    activate(find(window, "push button", "Remove Paul Martin", showing=False))
     check(eventually(lambda: [c.name for c in expected() if c.checked] == ["Nadia Benali"]),
           "removed from the list, Paul Martin is no longer ticked")
     paul = [c for c in expected() if c.name == "Paul Martin"][0]
