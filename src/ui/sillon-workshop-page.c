@@ -7,8 +7,11 @@
  * a name in "Add a participant" and Enter adds the first person found;
  * Down reaches the other people found and, last, "Add … as a new person",
  * which records someone who is not in the vault yet without leaving the
- * workshop. The anonymous counts are checked as they are typed: each
- * dimension (gender, age, status) adds up to at most the total.
+ * workshop. The people expected (who came to the previous workshop of the
+ * series, trainees with a parcours step on it) are a roll call above:
+ * Space marks a person present, Down goes to the next. The anonymous
+ * counts are checked as they are typed: each dimension (gender, age,
+ * status) adds up to at most the total.
  *
  * The place is one of the imported directory's (SillonPlaceChooser). A
  * workshop not saved, or changed since it was, is never dropped without a
