@@ -14,10 +14,21 @@
 
 #include <time.h>
 
+/* The frame's phases, as the main thread's CPU time when each ends. */
+enum
+{
+  PHASE_BEFORE_FRAME, /* the handler's own work, until the frame starts */
+  PHASE_LAYOUT,       /* styles, sizes and allocation (update and layout) */
+  PHASE_PAINT,        /* drawing */
+  N_PHASES
+};
+
 typedef struct
 {
   GdkFrameClock *clock;
   gulong handler;
+  gulong phase_handlers[N_PHASES];
+  gint64 phase_end_cpu_us[N_PHASES];
   char *what;
   gint64 start_us;
   gint64 start_cpu_us; /* -1: not measured */
@@ -40,15 +51,60 @@ on_after_paint (GdkFrameClock *clock,
 {
   double wall_ms = (double) (g_get_monotonic_time () - pending->start_us) / 1000.0;
 
-  if (pending->start_cpu_us >= 0 && pending->origin != NULL)
-    g_printerr ("sillon-profile\t%s\t%.3f\t%.3f\t%s\n", pending->what, wall_ms,
-                (double) (sillon_profile_cpu_time () - pending->start_cpu_us) / 1000.0, pending->origin);
-  else if (pending->start_cpu_us >= 0)
-    g_printerr ("sillon-profile\t%s\t%.3f\t%.3f\n", pending->what, wall_ms,
-                (double) (sillon_profile_cpu_time () - pending->start_cpu_us) / 1000.0);
+  if (pending->start_cpu_us >= 0)
+    {
+      gint64 *end = pending->phase_end_cpu_us;
+      double cpu_ms = (double) (sillon_profile_cpu_time () - pending->start_cpu_us) / 1000.0;
+
+      if (pending->origin != NULL)
+        g_printerr ("sillon-profile\t%s\t%.3f\t%.3f\t%s\n", pending->what, wall_ms, cpu_ms, pending->origin);
+      else
+        g_printerr ("sillon-profile\t%s\t%.3f\t%.3f\n", pending->what, wall_ms, cpu_ms);
+      /* Where the processor time went: a line of its own, which readers of
+       * the first ignore. */
+      if (end[PHASE_BEFORE_FRAME] >= 0 && end[PHASE_LAYOUT] >= 0 && end[PHASE_PAINT] >= 0)
+        g_printerr ("sillon-profile-phases\t%s\t%.3f\t%.3f\t%.3f\n", pending->what,
+                    (double) (end[PHASE_BEFORE_FRAME] - pending->start_cpu_us) / 1000.0,
+                    (double) (end[PHASE_LAYOUT] - end[PHASE_BEFORE_FRAME]) / 1000.0,
+                    (double) (end[PHASE_PAINT] - end[PHASE_LAYOUT]) / 1000.0);
+    }
   else
     g_printerr ("sillon-profile\t%s\t%.3f\n", pending->what, wall_ms);
+  for (guint i = 0; i < N_PHASES; i++)
+    g_signal_handler_disconnect (clock, pending->phase_handlers[i]);
   g_signal_handler_disconnect (clock, pending->handler);
+}
+
+/* The first time each phase of the frame is reached. Connected after GTK's
+ * own handlers of "layout" and "paint", these see their end; before-paint
+ * is the frame's start. */
+static void
+mark_phase (Pending *pending,
+            guint phase)
+{
+  if (pending->phase_end_cpu_us[phase] < 0)
+    pending->phase_end_cpu_us[phase] = sillon_profile_cpu_time ();
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Pending *pending)
+{
+  mark_phase (pending, PHASE_BEFORE_FRAME);
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Pending *pending)
+{
+  mark_phase (pending, PHASE_LAYOUT);
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Pending *pending)
+{
+  mark_phase (pending, PHASE_PAINT);
 }
 
 static void
@@ -95,6 +151,11 @@ until_painted (GtkWidget *widget,
   pending->start_us = start_us;
   pending->start_cpu_us = start_cpu_us;
   pending->origin = origin;
+  for (guint i = 0; i < N_PHASES; i++)
+    pending->phase_end_cpu_us[i] = -1;
+  pending->phase_handlers[PHASE_BEFORE_FRAME] = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), pending);
+  pending->phase_handlers[PHASE_LAYOUT] = g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout), pending);
+  pending->phase_handlers[PHASE_PAINT] = g_signal_connect_after (clock, "paint", G_CALLBACK (on_paint), pending);
   pending->handler = g_signal_connect_data (clock, "after-paint", G_CALLBACK (on_after_paint), pending,
                                             pending_free, 0);
   gtk_widget_queue_draw (widget);

@@ -388,6 +388,7 @@ open_workshop (SillonWindow *self,
 {
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
 
   if (!sillon_workshop_page_load (self->workshop_page, workshop_id, &error))
     {
@@ -395,7 +396,7 @@ open_workshop (SillonWindow *self,
       return;
     }
   show_page (self, self->workshop_page);
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshop-open", start, -1);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshop-open", start, start_cpu);
 }
 
 static void

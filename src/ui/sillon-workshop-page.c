@@ -7,8 +7,11 @@
  * a name in "Add a participant" and Enter adds the first person found;
  * Down reaches the other people found and, last, "Add … as a new person",
  * which records someone who is not in the vault yet without leaving the
- * workshop. The anonymous counts are checked as they are typed: each
- * dimension (gender, age, status) adds up to at most the total.
+ * workshop. The people expected (who came to the previous workshop of the
+ * series, trainees with a parcours step on it) are a roll call above:
+ * Space marks a person present, Down goes to the next. The anonymous
+ * counts are checked as they are typed: each dimension (gender, age,
+ * status) adds up to at most the total.
  *
  * The place is one of the imported directory's (SillonPlaceChooser). A
  * workshop not saved, or changed since it was, is never dropped without a
@@ -33,6 +36,12 @@
 
 /* Enough to tell namesakes apart while taking attendance. */
 #define MAX_SUGGESTIONS 5
+/* Rows of the attendance list built before the frame that shows a
+ * workshop: more than the page shows of the list at 1366×768 (it starts
+ * below the plan). The others follow in idle callbacks right after, a few
+ * at a time, so that the workshop shows sooner. */
+#define FIRST_ATTENDEE_ROWS 12
+#define ATTENDEE_ROWS_PER_IDLE 6
 /* A copy plans the next workshop of a weekly series. */
 #define SERIES_INTERVAL_DAYS 7
 #define DEFAULT_DURATION_MINUTES 90
@@ -44,6 +53,15 @@ struct _SillonWorkshopPage
   gint64 workshop_id; /* 0: not saved yet */
   char *shown_query;  /* what the suggestions were found for */
   GArray *attendees;  /* gint64 beneficiary ids, in the order they came */
+  /* Who is expected (SillonBeneficiary*, by name), and their checks in
+   * expected_box by beneficiary id (gint64*, unowned GtkToggleButton*). */
+  GPtrArray *expected;
+  GHashTable *expected_checks;
+  /* People on the list whose rows are still to come (SillonBeneficiary*,
+   * from index pending_next on), added by pending_source. */
+  GPtrArray *pending_rows;
+  guint pending_next;
+  guint pending_source;
   gboolean vocabulary_shown;
   /* The form as last loaded or saved (form_snapshot()); NULL while the
    * workshop shown is a copy not saved yet. */
@@ -58,12 +76,19 @@ struct _SillonWorkshopPage
   GtkComboBoxText *level_combo;
   GtkComboBoxText *place_type_combo;
   SillonPlaceChooser *place_chooser;
+  GtkExpander *plan_expander;
+  GtkLabel *plan_heading;
+  gboolean showing_checks; /* set_checks() at work: one heading at the end */
   GtkFlowBox *themes_box;
   GtkFlowBox *equipment_box;
+  GtkWidget *expected_label;
+  GtkBox *expected_box;
   GtkSearchEntry *attendee_entry;
   GtkListBox *suggestion_list;
   GtkListBox *attendee_list;
   GtkLabel *attendance_label;
+  GtkExpander *anon_expander;
+  GtkLabel *anon_heading;
   GtkBox *anon_box;
   GtkLabel *anon_message;
   GtkLabel *message; /* what went wrong */
@@ -189,10 +214,23 @@ check_anonymous_counts (SillonWorkshopPage *self)
   return valid;
 }
 
+/* The folded section's title says what it holds. */
+static void
+update_anon_heading (SillonWorkshopPage *self)
+{
+  guint total = (guint) gtk_spin_button_get_value_as_int (self->anon_spins[SILLON_ANON_TOTAL]);
+  g_autofree char *text = total == 0 ? g_strdup (_ ("Anonymous Participants: none"))
+                                     /* Translators: %u is how many people came without being recorded by name. */
+                                     : g_strdup_printf (_ ("Anonymous Participants: %u"), total);
+
+  gtk_label_set_text (self->anon_heading, text);
+}
+
 static void
 on_anon_spin_value_changed (SillonWorkshopPage *self)
 {
   check_anonymous_counts (self);
+  update_anon_heading (self);
 }
 
 /* The flow box's own child is what a screen reader meets first: it says
@@ -279,8 +317,57 @@ fill_combo (GtkComboBoxText *combo,
   sillon_combo_box_text_append_vocabulary (combo, vocabulary, enumeration);
 }
 
+static GtkToggleButton *
+check_of (GtkWidget *flow_box_child)
+{
+  return GTK_TOGGLE_BUTTON (gtk_bin_get_child (GTK_BIN (flow_box_child)));
+}
+
+/* The labels of the checks ticked in @box, added to @chosen. */
 static void
-fill_checks (GtkFlowBox *box,
+add_checked_labels (GtkFlowBox *box,
+                    GPtrArray *chosen)
+{
+  g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (box));
+
+  for (GList *l = children; l != NULL; l = l->next)
+    if (gtk_toggle_button_get_active (check_of (l->data)))
+      g_ptr_array_add (chosen, (gpointer) gtk_button_get_label (GTK_BUTTON (check_of (l->data))));
+}
+
+/* The folded section's title says what was chosen. */
+static void
+update_plan_heading (SillonWorkshopPage *self)
+{
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (self->showing_checks)
+    return;
+  add_checked_labels (self->themes_box, chosen);
+  add_checked_labels (self->equipment_box, chosen);
+  g_ptr_array_add (chosen, NULL);
+  if (chosen->len == 1)
+    text = g_strdup (_ ("Themes and Equipment: none chosen"));
+  else
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) chosen->pdata);
+
+      /* Translators: %s lists the themes and equipment chosen. */
+      text = g_strdup_printf (_ ("Themes and Equipment: %s"), list);
+    }
+  gtk_label_set_text (self->plan_heading, text);
+}
+
+static void
+on_check_toggled (SillonWorkshopPage *self)
+{
+  update_plan_heading (self);
+}
+
+static void
+fill_checks (SillonWorkshopPage *self,
+             GtkFlowBox *box,
              SillonVocabulary *vocabulary,
              const char *enumeration)
 {
@@ -295,6 +382,7 @@ fill_checks (GtkFlowBox *box,
 
       gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
       g_object_set_data_full (G_OBJECT (check), "api", g_strdup (values[i].api), g_free);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_check_toggled), self);
       add_to_flow_box (box, check, shown);
     }
   gtk_widget_show_all (GTK_WIDGET (box));
@@ -313,8 +401,8 @@ show_vocabulary (SillonWorkshopPage *self,
   self->vocabulary_shown = TRUE;
   fill_combo (self->level_combo, vocabulary, "NiveauAtelier", _ ("Not given"));
   fill_combo (self->place_type_combo, vocabulary, "TypeLieu", NULL);
-  fill_checks (self->themes_box, vocabulary, "Thematique_mediation_numerique");
-  fill_checks (self->equipment_box, vocabulary, "Materiel");
+  fill_checks (self, self->themes_box, vocabulary, "Thematique_mediation_numerique");
+  fill_checks (self, self->equipment_box, vocabulary, "Materiel");
   for (gsize i = 0; i < G_N_ELEMENTS (durations); i++)
     {
       g_autofree char *id = g_strdup_printf ("%u", durations[i]);
@@ -329,12 +417,6 @@ show_vocabulary (SillonWorkshopPage *self,
   sillon_combo_box_name_popup (GTK_COMBO_BOX (self->duration_combo), NULL);
   sillon_combo_box_name_popup (GTK_COMBO_BOX (self->level_combo), NULL);
   sillon_combo_box_name_popup (GTK_COMBO_BOX (self->place_type_combo), NULL);
-}
-
-static GtkToggleButton *
-check_of (GtkWidget *flow_box_child)
-{
-  return GTK_TOGGLE_BUTTON (gtk_bin_get_child (GTK_BIN (flow_box_child)));
 }
 
 static void
@@ -416,6 +498,16 @@ save_attendance (SillonWorkshopPage *self)
 
 static void on_remove_button_clicked (GtkButton *button, SillonWorkshopPage *self);
 
+/* The person a row, a check or a suggestion stands for (0: none, or the
+ * suggestion that records a new person). */
+static gint64
+id_of (gpointer object)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (object), "beneficiary-id");
+
+  return id != NULL ? *id : 0;
+}
+
 static void
 add_attendee_row (SillonWorkshopPage *self,
                   gint64 id,
@@ -447,23 +539,137 @@ add_attendee_row (SillonWorkshopPage *self,
   gtk_container_add (GTK_CONTAINER (self->attendee_list), row);
 }
 
+static void on_expected_check_toggled (GtkToggleButton *check, SillonWorkshopPage *self);
+
+static void
+add_pending_rows (SillonWorkshopPage *self,
+                  guint n)
+{
+  for (; n > 0 && self->pending_rows != NULL && self->pending_next < self->pending_rows->len; n--)
+    {
+      const SillonBeneficiary *b = self->pending_rows->pdata[self->pending_next++];
+      g_autofree char *name = sillon_beneficiary_dup_display_name (b);
+
+      add_attendee_row (self, b->id, name);
+    }
+}
+
+static void
+drop_pending_rows (SillonWorkshopPage *self)
+{
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
+  self->pending_next = 0;
+}
+
+static gboolean
+on_pending_rows_idle (gpointer user_data)
+{
+  SillonWorkshopPage *self = user_data;
+
+  add_pending_rows (self, ATTENDEE_ROWS_PER_IDLE);
+  if (self->pending_rows != NULL && self->pending_next < self->pending_rows->len)
+    return G_SOURCE_CONTINUE;
+  self->pending_source = 0;
+  drop_pending_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every person on the list has a row, in order, before the list changes. */
+static void
+flush_pending_rows (SillonWorkshopPage *self)
+{
+  add_pending_rows (self, G_MAXUINT);
+  drop_pending_rows (self);
+}
+
+/* The people of a workshop as it opens: on the list at once, their rows
+ * the first screenful now and the others after the frame. */
+static void
+show_attendees (SillonWorkshopPage *self,
+                GPtrArray *people)
+{
+  drop_pending_rows (self);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const SillonBeneficiary *b = people->pdata[i];
+
+      if (!is_attending (self, b->id))
+        g_array_append_val (self->attendees, b->id);
+    }
+  self->pending_rows = g_ptr_array_ref (people);
+  add_pending_rows (self, FIRST_ATTENDEE_ROWS);
+  if (self->pending_next < people->len)
+    {
+      self->pending_source = g_idle_add (on_pending_rows_idle, self);
+      g_source_set_name_by_id (self->pending_source, "[sillon] attendance rows");
+    }
+  else
+    drop_pending_rows (self);
+  update_attendance_label (self);
+}
+
+/* Ticks or unticks an expected person's check, if they are expected,
+ * without taking it as the mediator's doing. */
+static void
+set_expected_check (SillonWorkshopPage *self,
+                    gint64 id,
+                    gboolean present)
+{
+  GtkToggleButton *check = g_hash_table_lookup (self->expected_checks, &id);
+
+  if (check == NULL || gtk_toggle_button_get_active (check) == present)
+    return;
+  g_signal_handlers_block_by_func (check, on_expected_check_toggled, self);
+  gtk_toggle_button_set_active (check, present);
+  g_signal_handlers_unblock_by_func (check, on_expected_check_toggled, self);
+}
+
+static void
+remove_attendee (SillonWorkshopPage *self,
+                 gint64 id)
+{
+  g_autoptr (GList) rows = NULL;
+
+  flush_pending_rows (self);
+  rows = gtk_container_get_children (GTK_CONTAINER (self->attendee_list));
+  for (guint i = 0; i < self->attendees->len; i++)
+    if (g_array_index (self->attendees, gint64, i) == id)
+      {
+        g_array_remove_index (self->attendees, i);
+        break;
+      }
+  for (GList *l = rows; l != NULL; l = l->next)
+    if (id_of (l->data) == id)
+      gtk_widget_destroy (l->data);
+  set_expected_check (self, id, FALSE);
+  update_attendance_label (self);
+}
+
 static void
 on_remove_button_clicked (GtkButton *button,
                           SillonWorkshopPage *self)
 {
   GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
-  gint64 *id = g_object_get_data (G_OBJECT (row), "beneficiary-id");
 
-  for (guint i = 0; i < self->attendees->len; i++)
-    if (g_array_index (self->attendees, gint64, i) == *id)
-      {
-        g_array_remove_index (self->attendees, i);
-        break;
-      }
-  gtk_widget_destroy (row);
-  update_attendance_label (self);
+  remove_attendee (self, id_of (row));
   save_attendance (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
+}
+
+static void
+add_attendee_with_name (SillonWorkshopPage *self,
+                        gint64 id,
+                        const char *name)
+{
+  flush_pending_rows (self);
+  if (!is_attending (self, id))
+    {
+      g_array_append_val (self->attendees, id);
+      add_attendee_row (self, id, name);
+    }
+  set_expected_check (self, id, TRUE);
+  update_attendance_label (self);
 }
 
 static void
@@ -472,12 +678,99 @@ add_attendee (SillonWorkshopPage *self,
 {
   g_autofree char *name = sillon_beneficiary_dup_display_name (b);
 
-  if (!is_attending (self, b->id))
+  add_attendee_with_name (self, b->id, name);
+}
+
+/* ── Who is expected ───────────────────────────────────────────────────── */
+
+/* Space on an expected person's check marks them present (written at
+ * once, as any attendance), Space again takes them off the list. */
+static void
+on_expected_check_toggled (GtkToggleButton *check,
+                           SillonWorkshopPage *self)
+{
+  gint64 id = id_of (check);
+
+  if (gtk_toggle_button_get_active (check))
+    add_attendee_with_name (self, id, gtk_button_get_label (GTK_BUTTON (check)));
+  else
+    remove_attendee (self, id);
+  save_attendance (self);
+}
+
+static void
+clear_expected (SillonWorkshopPage *self)
+{
+  g_autoptr (GList) checks = gtk_container_get_children (GTK_CONTAINER (self->expected_box));
+
+  g_hash_table_remove_all (self->expected_checks);
+  g_ptr_array_set_size (self->expected, 0);
+  for (GList *l = checks; l != NULL; l = l->next)
+    gtk_widget_destroy (l->data);
+  gtk_widget_hide (self->expected_label);
+  gtk_widget_hide (GTK_WIDGET (self->expected_box));
+}
+
+/* The people expected, one check each, by name: a roll call where Space
+ * marks someone present and Down goes to the next, two keys a person at
+ * most. A plain column of check buttons: the window's arrow keys move
+ * between them, and a screen reader says each name and whether it is
+ * ticked. */
+static void
+show_expected (SillonWorkshopPage *self,
+               GPtrArray *people)
+{
+  clear_expected (self);
+  for (guint i = 0; i < people->len; i++)
     {
-      g_array_append_val (self->attendees, b->id);
-      add_attendee_row (self, b->id, name);
+      SillonBeneficiary *b = people->pdata[i];
+      g_autofree char *name = sillon_beneficiary_dup_display_name (b);
+      GtkWidget *check = gtk_check_button_new_with_label (name);
+      gint64 *key = g_memdup2 (&b->id, sizeof b->id);
+
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_bin_get_child (GTK_BIN (check))), PANGO_ELLIPSIZE_END);
+      /* The focus ring around the name, not across the page. */
+      gtk_widget_set_halign (check, GTK_ALIGN_START);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check), is_attending (self, b->id));
+      g_object_set_data_full (G_OBJECT (check), "beneficiary-id", g_memdup2 (&b->id, sizeof b->id), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_expected_check_toggled), self);
+      gtk_widget_show (check);
+      gtk_container_add (GTK_CONTAINER (self->expected_box), check);
+      g_hash_table_insert (self->expected_checks, key, check);
     }
-  update_attendance_label (self);
+  g_ptr_array_extend_and_steal (self->expected, g_ptr_array_ref (people));
+  gtk_widget_set_visible (self->expected_label, self->expected->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->expected_box), self->expected->len > 0);
+}
+
+/* Reads who is expected at the workshop shown (@workshop_id 0: not saved)
+ * and shows them; FALSE with @error if the store cannot say. */
+static gboolean
+load_expected (SillonWorkshopPage *self,
+               SillonStore *store,
+               gint64 workshop_id,
+               const SillonWorkshop *w,
+               GError **error)
+{
+  g_autoptr (GPtrArray) people = sillon_store_list_expected_attendees (store, workshop_id, w->title, w->date, error);
+
+  if (people == NULL)
+    return FALSE;
+  show_expected (self, people);
+  return TRUE;
+}
+
+/* The first expected person not marked present yet, where a roll call
+ * starts; NULL if there is none. */
+static GtkWidget *
+first_expected_to_mark (SillonWorkshopPage *self)
+{
+  g_autoptr (GList) checks = gtk_container_get_children (GTK_CONTAINER (self->expected_box));
+
+  for (GList *l = checks; l != NULL; l = l->next)
+    if (!gtk_toggle_button_get_active (l->data))
+      return l->data;
+  return NULL;
 }
 
 static GtkWidget *
@@ -499,6 +792,48 @@ suggestion_row (const char *text,
 }
 
 static void
+add_suggestion (SillonWorkshopPage *self,
+                const SillonBeneficiary *b)
+{
+  g_autofree char *name = sillon_beneficiary_dup_display_name (b);
+
+  if (b->birth_year != 0)
+    {
+      /* Translators: %1$s is a name, %2$d a birth year, to tell namesakes apart. */
+      g_autofree char *with_year = g_strdup_printf (_ ("%1$s, born in %2$d"), name, b->birth_year);
+      g_free (name);
+      name = g_steal_pointer (&with_year);
+    }
+  gtk_container_add (GTK_CONTAINER (self->suggestion_list), suggestion_row (name, b->id));
+}
+
+/* Whether every word typed (folded) starts a word of the person's name,
+ * as the store's search has it. */
+static gboolean
+name_matches (const SillonBeneficiary *b,
+              const char *const *words)
+{
+  g_autofree char *name = sillon_beneficiary_dup_display_name (b);
+  g_autofree char *folded = sillon_store_fold (name);
+  g_auto (GStrv) name_words = g_strsplit (folded, " ", -1);
+  gboolean any = FALSE;
+
+  for (gsize i = 0; words[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      if (words[i][0] == '\0')
+        continue;
+      for (gsize j = 0; name_words[j] != NULL && !found; j++)
+        found = g_str_has_prefix (name_words[j], words[i]);
+      if (!found)
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
+static void
 update_suggestions (SillonWorkshopPage *self)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
@@ -506,6 +841,10 @@ update_suggestions (SillonWorkshopPage *self)
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *new_text = NULL;
+  g_autofree char *folded = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autoptr (GHashTable) suggested = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint shown = 0;
 
   /* The search entry's delayed search-changed comes after Enter or Down
    * already searched: rebuilding the rows then would take the focus away
@@ -518,30 +857,35 @@ update_suggestions (SillonWorkshopPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), store != NULL && query[0] != '\0');
   if (store == NULL || query[0] == '\0')
     return;
+  folded = sillon_store_fold (query);
 
-  /* One more than shown, for the people already on the list. */
-  found = sillon_store_search_beneficiaries (store, query, MAX_SUGGESTIONS + 1, &error);
+  /* The people expected come first: a regular is found with the first
+   * letters of a name, however many people of the vault share them. */
+  words = g_strsplit (folded, " ", -1);
+  for (guint i = 0; i < self->expected->len && shown < MAX_SUGGESTIONS; i++)
+    {
+      SillonBeneficiary *b = self->expected->pdata[i];
+
+      if (is_attending (self, b->id) || !name_matches (b, (const char *const *) words))
+        continue;
+      add_suggestion (self, b);
+      g_hash_table_add (suggested, g_memdup2 (&b->id, sizeof b->id));
+      shown++;
+    }
+  /* Enough for the people already on the list or shown above. */
+  found = sillon_store_search_beneficiaries (store, query, MAX_SUGGESTIONS + 1 + shown, &error);
   if (found == NULL)
     {
       show_message (self, error->message);
       return;
     }
-  for (guint i = 0, shown = 0; i < found->len && shown < MAX_SUGGESTIONS; i++)
+  for (guint i = 0; i < found->len && shown < MAX_SUGGESTIONS; i++)
     {
       SillonBeneficiary *b = found->pdata[i];
-      g_autofree char *name = NULL;
 
-      if (is_attending (self, b->id))
+      if (is_attending (self, b->id) || g_hash_table_contains (suggested, &b->id))
         continue;
-      name = sillon_beneficiary_dup_display_name (b);
-      if (b->birth_year != 0)
-        {
-          /* Translators: %1$s is a name, %2$d a birth year, to tell namesakes apart. */
-          g_autofree char *with_year = g_strdup_printf (_ ("%1$s, born in %2$d"), name, b->birth_year);
-          g_free (name);
-          name = g_steal_pointer (&with_year);
-        }
-      gtk_container_add (GTK_CONTAINER (self->suggestion_list), suggestion_row (name, b->id));
+      add_suggestion (self, b);
       shown++;
     }
   /* Translators: %s is the name the mediator typed. */
@@ -730,11 +1074,17 @@ show_workshop (SillonWorkshopPage *self,
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->level_combo), w->level != NULL ? w->level : "");
   if (w->place_type == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->place_type_combo), w->place_type))
     gtk_combo_box_set_active (GTK_COMBO_BOX (self->place_type_combo), 0);
+  self->showing_checks = TRUE;
   set_checks (self->themes_box, (const char *const *) w->themes);
   set_checks (self->equipment_box, (const char *const *) w->equipment);
+  self->showing_checks = FALSE;
+  update_plan_heading (self);
   for (guint i = 0; i < SILLON_ANON_N_COUNTS; i++)
     gtk_spin_button_set_value (self->anon_spins[i], w->anon[i]);
   sillon_message_label_set (self->anon_message, NULL);
+  update_anon_heading (self);
+  /* Folded at first: taking attendance rarely needs them. */
+  gtk_expander_set_expanded (self->anon_expander, FALSE);
   set_heading (self, w->title);
 }
 
@@ -742,11 +1092,13 @@ static void
 clear_attendance (SillonWorkshopPage *self)
 {
   g_clear_pointer (&self->shown_query, g_free);
+  drop_pending_rows (self);
   g_array_set_size (self->attendees, 0);
   sillon_list_box_clear (self->attendee_list);
   gtk_entry_set_text (GTK_ENTRY (self->attendee_entry), "");
   sillon_list_box_clear (self->suggestion_list);
   gtk_widget_hide (GTK_WIDGET (self->suggestion_list));
+  clear_expected (self);
   update_attendance_label (self);
 }
 
@@ -776,19 +1128,23 @@ sillon_workshop_page_load (SillonWorkshopPage *self,
     }
 
   clear_attendance (self);
-  for (guint i = 0; i < w->attendees->len; i++)
+  if (workshop_id != 0)
     {
-      gint64 id = g_array_index (w->attendees, gint64, i);
-      g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (store, id, error);
+      /* One query for the people on the list, not one a person. */
+      g_autoptr (GPtrArray) people = sillon_store_list_workshop_attendees (store, workshop_id, error);
 
-      if (b == NULL)
+      if (people == NULL)
         return FALSE;
-      add_attendee (self, b);
+      show_attendees (self, people);
     }
+  if (!load_expected (self, store, workshop_id, w, error))
+    return FALSE;
   if (!sillon_place_chooser_set_place_id (self->place_chooser, store, w->place_id, error))
     return FALSE;
   self->workshop_id = workshop_id;
   show_workshop (self, w);
+  /* A new workshop needs its themes; a saved one opens for its attendance. */
+  gtk_expander_set_expanded (self->plan_expander, workshop_id == 0);
   show_message (self, NULL);
   gtk_widget_set_sensitive (self->copy_button, workshop_id != 0);
   remember_form (self);
@@ -863,6 +1219,7 @@ read_form (SillonWorkshopPage *self)
     {
       GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (self->themes_box, 0);
 
+      gtk_expander_set_expanded (self->plan_expander, TRUE);
       show_message (self, _ ("Choose at least one theme for the workshop."));
       if (first != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (check_of (GTK_WIDGET (first))));
@@ -871,6 +1228,7 @@ read_form (SillonWorkshopPage *self)
   w->equipment = get_checks (self->equipment_box);
   if (!check_anonymous_counts (self))
     {
+      gtk_expander_set_expanded (self->anon_expander, TRUE);
       show_message (self, gtk_label_get_text (self->anon_message));
       gtk_widget_grab_focus (GTK_WIDGET (self->anon_spins[SILLON_ANON_TOTAL]));
       return NULL;
@@ -942,6 +1300,14 @@ on_copy_button_clicked (SillonWorkshopPage *self)
   clear_attendance (self);
   show_workshop (self, w);
   set_heading (self, NULL);
+  {
+    /* Those who came to this one are expected at the next. */
+    SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
+    g_autoptr (GError) error = NULL;
+
+    if (store != NULL && !load_expected (self, store, 0, w, &error))
+      show_message (self, error->message);
+  }
   gtk_widget_set_sensitive (self->copy_button, FALSE);
   /* A copy is a workshop of its own that nobody saved yet. */
   g_clear_pointer (&self->saved_form, g_free);
@@ -1062,10 +1428,14 @@ static void
 sillon_workshop_page_switch_to (SillonPage *page)
 {
   SillonWorkshopPage *self = SILLON_WORKSHOP_PAGE (page);
+  GtkWidget *roll_call = first_expected_to_mark (self);
 
   gtk_widget_grab_default (self->save_button);
+
   if (self->workshop_id == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  else if (roll_call != NULL)
+    gtk_widget_grab_focus (roll_call);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
 }
@@ -1077,11 +1447,21 @@ sillon_workshop_page_locked (SillonPage *page)
 }
 
 static void
+sillon_workshop_page_dispose (GObject *object)
+{
+  /* No row is added to a list being destroyed. */
+  drop_pending_rows (SILLON_WORKSHOP_PAGE (object));
+  G_OBJECT_CLASS (sillon_workshop_page_parent_class)->dispose (object);
+}
+
+static void
 sillon_workshop_page_finalize (GObject *object)
 {
   SillonWorkshopPage *self = SILLON_WORKSHOP_PAGE (object);
 
   g_array_unref (self->attendees);
+  g_ptr_array_unref (self->expected);
+  g_hash_table_unref (self->expected_checks);
   g_free (self->shown_query);
   g_free (self->saved_form);
   g_clear_object (&self->leave_task);
@@ -1094,6 +1474,7 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sillon_workshop_page_dispose;
   object_class->finalize = sillon_workshop_page_finalize;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_workshop_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_workshop_page_locked;
@@ -1111,12 +1492,18 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, level_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, place_type_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, place_chooser);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, plan_expander);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, plan_heading);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, themes_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, equipment_box);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, expected_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, expected_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendee_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, suggestion_list);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendee_list);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, attendance_label);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_expander);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_heading);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, anon_message);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopPage, message);
@@ -1142,6 +1529,8 @@ sillon_workshop_page_init (SillonWorkshopPage *self)
   g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
 
   self->attendees = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->expected = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_beneficiary_free);
+  self->expected_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_type_ensure (SILLON_TYPE_PLACE_CHOOSER);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
@@ -1150,6 +1539,8 @@ sillon_workshop_page_init (SillonWorkshopPage *self)
   gtk_container_set_focus_vadjustment (GTK_CONTAINER (self->form_box),
                                        gtk_scrolled_window_get_vadjustment (self->scrolled_window));
   build_anonymous_counts (self);
+  update_anon_heading (self);
+  update_plan_heading (self);
   update_attendance_label (self);
   remember_form (self);
 }

@@ -8,10 +8,13 @@
 #   - place-search: a key press in the places area (the X server's time
 #     stamp on it) to its painted list of at most 50 places;
 #   - place-chooser-search: the same in a workshop's place chooser (8);
-#   - the keys pressed to take the attendance of 20 people of the vault.
+#   - the keys pressed to take the attendance of 20 people of the vault:
+#     by name alone in a new workshop, and in the next workshop of a
+#     series, 16 of them with the roll call of the people expected.
 # On demand only, never in the suite. Uses the build in BUILD (default
 # _build), or the executable APP (an earlier build kept to compare), and
-# prints medians over RUNS runs (default 3).
+# prints medians over RUNS runs (default 3). PLACES=0 leaves the two place
+# searches out (the workshop figures alone, in a few minutes).
 #
 #   tests/bench/workshops-bench.sh [RUNS]
 set -euo pipefail
@@ -36,6 +39,26 @@ INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
 SQL
 fi
 
+# A weekly series: last week's workshop had 20 people on its list, 16 of
+# the twenty below and 4 others; tomorrow's, the next of the series, has
+# nobody on it yet. Its attendance is taken with the roll call of the
+# people expected (16 present, 4 absent) and the 4 newcomers by name.
+series_sql="SELECT count(*) FROM workshops WHERE title = 'Smartphone, weekly';"
+if [ "$("$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" <<<"$series_sql")" = 0 ]; then
+  "$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null <<'SQL'
+INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
+  VALUES ('Smartphone, weekly', (SELECT themes FROM workshops LIMIT 1), date('now', '-6 days'), 90, 'lieu_activite');
+INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
+  VALUES ('Smartphone, weekly', (SELECT themes FROM workshops LIMIT 1), date('now', '+1 day'), 90, 'lieu_activite');
+INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
+  SELECT (SELECT min(id) FROM workshops WHERE title = 'Smartphone, weekly'), id FROM
+    (SELECT min(id) AS id, row_number() OVER (ORDER BY min(id)) AS n FROM beneficiaries
+      WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
+      GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 24)
+  WHERE n <= 16 OR n > 20;
+SQL
+fi
+
 # Twenty people to take the attendance of, each the only one of that name.
 names=$("$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" <<'SQL'
 SELECT first_name || ' ' || last_name FROM beneficiaries
@@ -45,7 +68,11 @@ SQL
 )
 
 for run in $(seq "$runs"); do
-  bench_ui_run "$vault" "$run" "$app" "$here/workshops_bench.py" SILLON_BENCH_NAMES="$names"
+  # The machine may be shared: say how loaded it was around each run.
+  cut -d' ' -f1 /proc/loadavg >"$work/run-$run.load"
+  bench_ui_run "$vault" "$run" "$app" "$here/workshops_bench.py" SILLON_BENCH_NAMES="$names" \
+    SILLON_BENCH_PLACES="${PLACES:-1}"
+  cut -d' ' -f1 /proc/loadavg >>"$work/run-$run.load"
 done
 
 PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1 python3 - "$work" "$runs" <<'PY'
@@ -67,7 +94,8 @@ for run in range(1, runs + 1):
             samples[what].append(wall)
             if cpu_ms is not None:
                 cpu[what].append(cpu_ms)
-    print(f"run {run}: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
+    load = open(f"{work}/run-{run}.load").read().split()
+    print(f"run {run}: load average {' to '.join(load)}; samples: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
     for n in names:
         if samples[n]:
             medians[n].append(statistics.median(samples[n]))
@@ -81,7 +109,11 @@ for run in range(1, runs + 1):
     for line in open(f"{work}/run-{run}.out"):
         if line.startswith("attendance_keys\t"):
             _, people, keys = line.split("\t")
-            print(f"run {run}: attendance of {people} people in {keys.strip()} keys")
+            print(f"run {run}: attendance of {people} people by name in {keys.strip()} keys")
+        if line.startswith("attendance_keys_series\t"):
+            _, people, expected, keys = line.split("\t")
+            print(f"run {run}: attendance of {people} people in the next workshop of a series "
+                  f"({expected} people expected) in {keys.strip()} keys")
 for n in names:
     if medians[n]:
         print(f"{n} ms: median of runs' medians {statistics.median(medians[n]):.1f}, "

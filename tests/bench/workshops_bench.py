@@ -21,6 +21,10 @@ TYPED = ["Médiathèque Reims", "France services Troyes", "Espace numérique Sed
          "Sedan 4217", "Troyes 998", "numérique", "charleville mezieres", "Mediatheque", "France"]
 
 
+# Openings of the workshop with 30 attendees per run.
+OPENINGS = 10
+
+
 def type_slowly(entry, text):
     entry.grabFocus()
     entry.text = ""
@@ -37,7 +41,7 @@ def suggestions(window):
     return [c.name or "" for c in found.children if c.roleName == "list item"]
 
 
-def take_attendance(window, names):
+def take_attendance(window, names, start=0):
     """Adds each person of NAMES as a mediator would: the letters of the
     name until the person is the first one found, then Enter (Down first
     when the whole name leaves a namesake above them). Returns the keys
@@ -65,9 +69,46 @@ def take_attendance(window, names):
                 keys += 1
         press("Return")
         keys += 1
-        wait_for(lambda: len([c for c in participants.children if c.roleName == "list item"]) == number,
+        wait_for(lambda: len([c for c in participants.children if c.roleName == "list item"]) == start + number,
                  what=f"{name} on the attendance list")
     return keys
+
+
+def roll_call(window, names):
+    """Takes the attendance of NAMES in the next workshop of a series, as
+    a mediator would: down the people expected, Space for each one
+    present, Down to the next; then Down to "Add a participant" and the
+    others by name. Returns the keys pressed and how many were expected."""
+    keys = 0
+    box = find(window, None, "Expected participants", showing=False, timeout=30)
+    checks = wait_for(lambda: [c for c in box.children if c.roleName == "check box"], what="the people expected")
+    participants = find(window, None, "Participants", showing=False)
+    wait_for(lambda: checks[0].focused, what="the focus on the first person expected")
+    present = set(names)
+    last = max((i for i, c in enumerate(checks) if c.name in present), default=-1)
+    marked = 0
+    for i, check in enumerate(checks[:last + 1]):
+        if check.name in present:
+            press("space")
+            keys += 1
+            marked += 1
+            wait_for(lambda: len([c for c in participants.children if c.roleName == "list item"]) == marked,
+                     what=f"{check.name} on the attendance list")
+        if i < last:
+            press("Down")
+            keys += 1
+            time.sleep(0.1)
+    others = [n for n in names if n not in {c.name for c in checks}]
+    if others:
+        # Down past the people expected reaches the name entry.
+        entry = find(window, "text", "Add a participant", showing=False)
+        for _ in range(len(checks) - last):
+            press("Down")
+            keys += 1
+            time.sleep(0.1)
+        wait_for(lambda: entry.focused, what="the focus in “Add a participant”")
+        keys += take_attendance(window, others, start=marked)
+    return keys, len(checks)
 
 
 def main():
@@ -81,7 +122,7 @@ def main():
         press("<Alt>1")
         time.sleep(0.5)
     press("<Alt>2")
-    for _ in range(5):
+    for _ in range(OPENINGS):
         upcoming = find(window, None, "Upcoming workshops", showing=False, timeout=30)
         row = wait_for(lambda: [c for c in upcoming.children if (c.name or "").startswith("Thirty attendees")],
                        what="the workshop with 30 attendees")[0]
@@ -91,17 +132,30 @@ def main():
         press("<Alt>Left")
         time.sleep(0.5)
 
-    press("<Alt>3")
-    search = find(window, "text", "Search places", timeout=30)
-    for text in TYPED:
-        type_slowly(search, text)
+    names = [n for n in os.environ.get("SILLON_BENCH_NAMES", "").split("\n") if n]
+    if names:
+        upcoming = find(window, None, "Upcoming workshops", showing=False, timeout=30)
+        row = wait_for(lambda: [c for c in upcoming.children if (c.name or "").startswith("Smartphone, weekly")],
+                       what="the next workshop of the series")[0]
+        activate(row, "activate") if "activate" in row.actions else row.click()
+        keys, expected = roll_call(window, names)
+        print(f"attendance_keys_series\t{len(names)}\t{expected}\t{keys}", flush=True)
+        time.sleep(0.5)
+        press("<Alt>Left")
+        time.sleep(0.5)
+
+    places = os.environ.get("SILLON_BENCH_PLACES", "1") != "0"
+    if places:
+        press("<Alt>3")
+        search = find(window, "text", "Search places", timeout=30)
+        for text in TYPED:
+            type_slowly(search, text)
 
     press("<Alt>2")
     activate(find(window, "push button", "Plan a Workshop"))
     chooser = find(window, "text", "Search a place in the directory", showing=False, timeout=30)
-    for text in TYPED[:8]:
+    for text in TYPED[:8] if places else []:
         type_slowly(chooser, text)
-    names = [n for n in os.environ.get("SILLON_BENCH_NAMES", "").split("\n") if n]
     if names:
         keys = take_attendance(window, names)
         print(f"attendance_keys\t{len(names)}\t{keys}", flush=True)

@@ -867,6 +867,122 @@ make_workshop (const char *date)
   return w;
 }
 
+/* The names of a list of people, "First Last" joined by commas. */
+static char *
+people_names (GPtrArray *people)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      const SillonBeneficiary *b = people->pdata[i];
+
+      g_string_append_printf (names, "%s%s %s", i > 0 ? ", " : "", b->first_name, b->last_name);
+    }
+  return g_string_free (names, FALSE);
+}
+
+static gint64
+insert_workshop_with (SillonStore *store, const char *title, const char *date, const gint64 *attendees, guint n)
+{
+  g_autoptr (SillonWorkshop) w = make_workshop (date);
+  g_autoptr (GError) error = NULL;
+
+  g_free (w->title);
+  w->title = g_strdup (title);
+  g_array_append_vals (w->attendees, attendees, n);
+  g_assert_true (sillon_store_insert_workshop (store, w, &error));
+  g_assert_no_error (error);
+  return w->id;
+}
+
+static void
+assert_expected (SillonStore *store, gint64 workshop_id, const char *title, const char *date, const char *names)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) people = sillon_store_list_expected_attendees (store, workshop_id, title, date, &error);
+  g_autofree char *got = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (people);
+  got = people_names (people);
+  g_assert_cmpstr (got, ==, names);
+}
+
+/* Who is expected at a workshop: the trainees with a parcours step on it
+ * and the people of the previous workshop of its series (same title). */
+static void
+test_workshops_expected (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonParcours) parcours = sillon_parcours_new ();
+  SillonParcoursItem *step = sillon_parcours_item_new ();
+  g_autoptr (GPtrArray) people = NULL;
+  g_autofree char *names = NULL;
+  gint64 ana = store_test_add_person (f->store, "Ana", "Silva", NULL, NULL);
+  gint64 bob = store_test_add_person (f->store, "Bob", "Martin", NULL, NULL);
+  gint64 cara = store_test_add_person (f->store, "Cara", "Diop", NULL, NULL);
+  gint64 dan = store_test_add_person (f->store, "Dan", "Roux", NULL, NULL);
+  gint64 eve = store_test_add_person (f->store, "Eve", "Blanc", NULL, NULL);
+  gint64 zoe = store_test_add_person (f->store, "Zoé", "Petit", NULL, NULL);
+  const gint64 first_people[] = { ana, bob, dan };
+  const gint64 second_people[] = { cara };
+  const gint64 other_people[] = { zoe };
+  gint64 first = insert_workshop_with (f->store, "Scams", "2025-04-03", first_people, 3);
+  gint64 second = insert_workshop_with (f->store, "Scams", "2025-04-10", second_people, 1);
+  /* Nobody recorded at the one before: the one before it counts. */
+  gint64 empty = insert_workshop_with (f->store, "Scams", "2025-04-14", NULL, 0);
+  gint64 third = insert_workshop_with (f->store, "Scams", "2025-04-17", NULL, 0);
+  /* Another series, closer in time, and the same day later on. */
+  insert_workshop_with (f->store, "E-mail", "2025-04-16", other_people, 1);
+  gint64 afternoon = insert_workshop_with (f->store, "Scams", "2025-04-17", NULL, 0);
+  g_autofree char *dan_sql = g_strdup_printf ("UPDATE beneficiaries SET anonymised = 1 WHERE id = %" G_GINT64_FORMAT, dan);
+
+  g_assert_cmpint (empty, >, 0);
+  /* Eve's parcours has the third workshop as a step. */
+  parcours->beneficiary_id = eve;
+  parcours->title = g_strdup ("Scams and passwords");
+  parcours->created_unix = 1;
+  step->label = g_strdup ("Scams");
+  step->workshop_id = third;
+  g_ptr_array_add (parcours->items, step);
+  g_assert_true (sillon_store_insert_parcours (f->store, parcours, &error));
+  g_assert_no_error (error);
+  /* Anonymised people have no name to be called by. */
+  g_assert_cmpint (sqlite3_exec (sillon_store_get_db (f->store), dan_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* By last name: the second workshop's, then the trainee's. */
+  assert_expected (f->store, third, "Scams", "2025-04-17", "Eve Blanc, Cara Diop");
+  assert_expected (f->store, second, "Scams", "2025-04-10", "Bob Martin, Ana Silva");
+  assert_expected (f->store, first, "Scams", "2025-04-03", "");
+  /* The same day: the one planned earlier is the previous. */
+  assert_expected (f->store, afternoon, "Scams", "2025-04-17", "Cara Diop");
+  /* Not saved yet (a copy): only earlier days, and no parcours. */
+  assert_expected (f->store, 0, "Scams", "2025-04-17", "Cara Diop");
+  assert_expected (f->store, 0, "Scams", "2025-04-11", "Cara Diop");
+  assert_expected (f->store, 0, "E-mail", "2025-04-20", "Zoé Petit");
+  assert_expected (f->store, 0, "Sending files", "2025-04-20", "");
+  /* Without a title, the parcours alone. */
+  assert_expected (f->store, third, NULL, "2025-04-17", "Eve Blanc");
+
+  g_assert_null (sillon_store_list_expected_attendees (f->store, third, "Scams", "2025-02-31", &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sillon_store_list_expected_attendees (f->store, third, "Scams", NULL, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A workshop's participants as people, in the order of its attendees. */
+  people = sillon_store_list_workshop_attendees (f->store, first, &error);
+  g_assert_no_error (error);
+  names = people_names (people);
+  g_assert_cmpstr (names, ==, "Ana Silva, Bob Martin, Dan Roux");
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = sillon_store_list_workshop_attendees (f->store, third, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 0);
+}
+
 static void
 test_workshops (StoreFixture *f, gconstpointer data)
 {
@@ -1709,6 +1825,7 @@ main (int argc, char **argv)
   ADD ("/store/sessions/round-trip", test_sessions);
   ADD ("/store/sessions/invalid", test_session_invalid);
   ADD ("/store/workshops/round-trip", test_workshops);
+  ADD ("/store/workshops/expected", test_workshops_expected);
   ADD ("/store/workshops/counts", test_workshop_counts);
   ADD ("/store/parcours", test_parcours);
   ADD ("/store/places", test_places);

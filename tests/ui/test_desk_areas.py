@@ -12,6 +12,7 @@ import datetime
 import os
 import time
 
+import pyatspi
 from dogtail.rawinput import typeText
 from sillonui import (activate, appears, check, create_vault_through_ui, eventually, find,
                       is_showing, labels_containing, press, run, screenshot, start_app,
@@ -60,6 +61,10 @@ def add_person(window, first, last):
     find(window, "text", "Search people")
 
 
+def expanded(node):
+    return pyatspi.STATE_EXPANDED in node.getState().getStates()
+
+
 def list_items(parent, list_name):
     lst = find(parent, None, list_name, showing=False)
     return [c.name for c in lst.children if c.roleName == "list item"]
@@ -80,6 +85,8 @@ def test():
 
     add_person(window, "Marie", "Curie")
     add_person(window, "Paul", "Martin")
+    # Before Marie Curie by name, but never at the workshop.
+    add_person(window, "Marc", "Blanc")
 
     # ── Workshops ──
     press("<Alt>2")
@@ -146,7 +153,12 @@ def test():
     find(window, "list item", row).click()
     wait_for(lambda: len(list_items(window, "Participants")) == 3, what="the attendance list to come back")
 
-    # Anonymous counts: more women than the total is refused, in the window.
+    # Anonymous counts: folded when the workshop opens, the section's title
+    # says how many; more women than the total is refused, in the window.
+    anonymous = find(window, "toggle button", "Anonymous Participants: none", showing=False)
+    check(not expanded(anonymous), "the anonymous counts are folded when the workshop opens")
+    activate(anonymous, "activate")
+    wait_for(lambda: expanded(anonymous), what="the anonymous counts unfolded")
     find(window, "spin button", "Total", showing=False).text = "2"
     find(window, "spin button", "Women", showing=False).text = "3"
     find(window, "spin button", "Total", showing=False).grabFocus()
@@ -167,6 +179,52 @@ def test():
     check(list_items(window, "Participants") == [], "the copy has nobody on its attendance list")
     activate(find(window, "push button", "Save Workshop"))
     check(eventually(lambda: labels_containing(window, "Saved: the workshop")) != [], "the next workshop is saved")
+
+    # Who came to this one is expected at the next, by last name: a roll
+    # call where Space marks a person present and Down goes to the next.
+    def expected():
+        box = find(window, None, "Expected participants", showing=False)
+        return [c for c in box.children if c.roleName == "check box"]
+    names = [c.name for c in wait_for(expected, what="the people expected")]
+    check(names == ["Nadia Benali", "Marie Curie", "Paul Martin"], f"the series' participants are expected: {names}")
+    check(not any(c.checked for c in expected()), "nobody is marked present before the roll call")
+    keys_pressed = 0
+    expected()[0].grabFocus()
+    key("space")
+    key("Down")
+    key("Down")
+    key("space")
+    wait_for(lambda: list_items(window, "Participants") == ["Nadia Benali", "Paul Martin"],
+             what="Nadia Benali and Paul Martin on the list")
+    check([c.name for c in expected() if c.checked] == ["Nadia Benali", "Paul Martin"],
+          "Space ticked the two people present, Down skipped the one absent")
+    print(f"keys to mark 2 of 3 people expected present: {keys_pressed}", flush=True)
+    # Typed, a name finds the people expected first: Marie Curie before
+    # Marc Blanc, whom the vault lists first.
+    entry = find(window, "text", "Add a participant", showing=False)
+    entry.grabFocus()
+    typeText("mar")
+    found = wait_for(lambda: [c.name for c in find(window, None, "People found", showing=False).children
+                              if c.roleName == "list item"], what="the people found for “mar”")
+    check(found[:2] == ["Marie Curie", "Marc Blanc"], f"the person expected comes first: {found}")
+    entry.text = ""
+    fits_screen(window, "the workshop page with the people expected")
+    screenshot("desk-03b-expected" + SUFFIX)
+    # Taken off the list, a person is unticked; Space again puts them back.
+    activate(find(window, "push button", "Remove Paul Martin", showing=False))
+    check(eventually(lambda: [c.name for c in expected() if c.checked] == ["Nadia Benali"]),
+          "removed from the list, Paul Martin is no longer ticked")
+    paul = [c for c in expected() if c.name == "Paul Martin"][0]
+    paul.grabFocus()
+    key("space")
+    wait_for(lambda: list_items(window, "Participants") == ["Nadia Benali", "Paul Martin"], what="Paul Martin back")
+    # Opened again, the roll call goes on where it stopped: at Marie Curie.
+    activate(find(window, "push button", "Go back"))
+    row = wait_for(lambda: [n for n in list_items(window, "Upcoming workshops") if "2 participants" in n],
+                   what="the next workshop with its 2 participants")[0]
+    find(window, "list item", row).click()
+    check(eventually(lambda: find(window, "check box", "Marie Curie", showing=False).focused),
+          "the focus is on the first person expected who is not marked present")
 
     activate(find(window, "push button", "Go back"))
     upcoming = wait_for(lambda: list_items(window, "Upcoming workshops"), what="the upcoming workshops")

@@ -852,6 +852,51 @@ sillon_store_search_beneficiaries (SillonStore *store, const char *query, guint 
   return g_steal_pointer (&result);
 }
 
+/* ── A workshop's people ───────────────────────────────────────────────── */
+
+GPtrArray *
+sillon_store_list_workshop_attendees (SillonStore *store, gint64 workshop_id, GError **error)
+{
+  /* The order of sillon_store_get_workshop()'s attendees. */
+  return store_list_by_id (store,
+                           "SELECT " BENEFICIARY_COLUMNS " FROM beneficiaries WHERE id IN"
+                           " (SELECT beneficiary_id FROM workshop_attendance WHERE workshop_id = ?)"
+                           " ORDER BY id",
+                           beneficiary_from_row, (GDestroyNotify) sillon_beneficiary_free, workshop_id, error);
+}
+
+GPtrArray *
+sillon_store_list_expected_attendees (SillonStore *store,
+                                      gint64 workshop_id,
+                                      const char *title,
+                                      const char *date,
+                                      GError **error)
+{
+  g_autoptr (StoreStmt) stmt = NULL;
+
+  if (!store_check_date (_ ("workshop date"), date, TRUE, -1, error))
+    return NULL;
+  /* The previous workshop of the series through the date index, walked
+   * backwards from @date: a series is short next to the whole list. */
+  stmt = store_stmt (store,
+                     "SELECT " BENEFICIARY_COLUMNS " FROM beneficiaries WHERE anonymised = 0 AND id IN"
+                     " (SELECT p.beneficiary_id FROM parcours_items i JOIN parcours p ON p.id = i.parcours_id"
+                     "   WHERE ?1 <> 0 AND i.workshop_id = ?1"
+                     "  UNION SELECT beneficiary_id FROM workshop_attendance WHERE workshop_id ="
+                     "   (SELECT id FROM workshops w WHERE ?2 IS NOT NULL AND title = ?2 AND id <> ?1"
+                     "     AND (date < ?3 OR (date = ?3 AND ?1 <> 0 AND id < ?1))"
+                     "     AND EXISTS (SELECT 1 FROM workshop_attendance a WHERE a.workshop_id = w.id)"
+                     "     ORDER BY date DESC, id DESC LIMIT 1))"
+                     " ORDER BY name_key, id",
+                     error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, workshop_id);
+  store_bind_text (stmt, 2, title);
+  store_bind_text (stmt, 3, date);
+  return store_collect (store, stmt, beneficiary_from_row, (GDestroyNotify) sillon_beneficiary_free, error);
+}
+
 /* ── Duplicates ────────────────────────────────────────────────────────── */
 
 static int

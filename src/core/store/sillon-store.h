@@ -403,6 +403,21 @@ GPtrArray *sillon_store_list_workshops_before (SillonStore *store,
 /* Workshops a beneficiary attended, most recent first. */
 GPtrArray *sillon_store_list_workshops_of (SillonStore *store, gint64 beneficiary_id, GError **error);
 gboolean sillon_store_delete_workshop (SillonStore *store, gint64 id, GError **error);
+/* The named participants of a workshop as people, in the order of its
+ * attendees (SillonBeneficiary*): one query, not one per person. */
+GPtrArray *sillon_store_list_workshop_attendees (SillonStore *store, gint64 workshop_id, GError **error);
+/* Who is expected at a workshop, by name (SillonBeneficiary*): the trainees
+ * with a step of their parcours on it (@workshop_id, 0: not saved yet),
+ * and those who came to the previous workshop of its series: the latest
+ * other workshop titled @title before @date (YYYY-MM-DD; the same day: one
+ * planned earlier) with anyone on its attendance list. "Plan the Next One"
+ * keeps the title, so a series is the workshops of one title. Anonymised
+ * people are left out. */
+GPtrArray *sillon_store_list_expected_attendees (SillonStore *store,
+                                                 gint64 workshop_id,
+                                                 const char *title,
+                                                 const char *date,
+                                                 GError **error);
 
 /* ── Parcours ──────────────────────────────────────────────────────────── */
 
