@@ -390,11 +390,8 @@ sillon_cli_assess_show (int argc, char **argv)
                           _ ("Scores an answer set: axis scores, coverage, skills, degree and orientations."));
   if (status != SILLON_CLI_EXIT_OK)
     return status;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("expected one answer file"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("expected one answer file")))
+    return SILLON_CLI_EXIT_USAGE;
   if (!load_rules (&options, &error) || (assessment = load_answers (&options, argv[1], &error)) == NULL || (result = sillon_assessment_evaluate (assessment, options.rules, &error)) == NULL)
     {
       sillon_cli_error ("%s", error->message);
@@ -681,11 +678,8 @@ sillon_cli_assess_next (int argc, char **argv)
                              "Id, axis and question, tab-separated; a skipped question counts as asked."));
   if (status != SILLON_CLI_EXIT_OK)
     return status;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("expected one answer file"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("expected one answer file")))
+    return SILLON_CLI_EXIT_USAGE;
   if (!load_rules (&options, &error) || (assessment = load_answers (&options, argv[1], &error)) == NULL)
     {
       sillon_cli_error ("%s", error->message);

@@ -586,6 +586,17 @@ sillon_cli_parse_id (const char *text, gint64 *out_id)
   return TRUE;
 }
 
+gboolean
+sillon_cli_check_one_argument (int argc, const char *message)
+{
+  if (argc != 2)
+    {
+      sillon_cli_error ("%s", message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 sillon_cli_search_text (int argc, char **argv)
 {

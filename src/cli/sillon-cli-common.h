@@ -107,6 +107,10 @@ SillonVault *sillon_cli_unlock_vault_with_flags_full (SillonCliCommonOptions *co
  * the vault file does not exist. */
 gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit);
 
+/* TRUE when the command was given exactly one argument after its options;
+ * otherwise FALSE after printing @message, which says what to give. */
+gboolean sillon_cli_check_one_argument (int argc, const char *message);
+
 /* A positive record id, as printed by the other commands; FALSE after
  * saying why not. */
 gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);

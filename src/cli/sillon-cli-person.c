@@ -24,11 +24,8 @@
 static gboolean
 parse_person_id (int argc, char **argv, gint64 *out_id)
 {
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one person id"));
-      return FALSE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give exactly one person id")))
+    return FALSE;
   return sillon_cli_parse_id (argv[1], out_id);
 }
 

@@ -170,11 +170,8 @@ sillon_cli_places_import (int argc, char **argv)
                                   entries, &common);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one file to import"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give exactly one file to import")))
+    return SILLON_CLI_EXIT_USAGE;
   if (format_name != NULL)
     {
       if (g_ascii_strcasecmp (format_name, "csv") == 0)
@@ -354,11 +351,8 @@ sillon_cli_places_hours (int argc, char **argv)
       sillon_cli_error ("%s", error->message);
       return SILLON_CLI_EXIT_USAGE;
     }
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give one opening_hours value, for example \"Mo-Fr 09:00-12:00\""));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give one opening_hours value, for example \"Mo-Fr 09:00-12:00\"")))
+    return SILLON_CLI_EXIT_USAGE;
   if (at != NULL)
     {
       g_autoptr (GTimeZone) local = g_time_zone_new_local ();
