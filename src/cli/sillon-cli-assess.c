@@ -416,6 +416,22 @@ level_label (SillonAssessment *assessment, const char *id, guint level)
   return item != NULL ? sillon_questionnaire_item_lookup_label (item, level) : "";
 }
 
+/* One list of `compare`: each skill with its level before and after. */
+static void
+print_moved_skills (const char *heading, const char *const *skills, SillonAssessment *before, SillonAssessment *after)
+{
+  g_print ("\n%s\n", heading);
+  if (skills[0] == NULL)
+    g_print ("  %s\n", _ ("none"));
+  for (guint i = 0; skills[i] != NULL; i++)
+    {
+      guint from = 0, to = 0;
+      sillon_assessment_get_answer (before, skills[i], &from);
+      sillon_assessment_get_answer (after, skills[i], &to);
+      g_print ("  %-32s %s → %s\n", skills[i], level_label (before, skills[i], from), level_label (after, skills[i], to));
+    }
+}
+
 static void
 print_comparison (SillonAssessment *before, SillonAssessment *after, SillonAssessmentComparison *comparison)
 {
@@ -446,26 +462,8 @@ print_comparison (SillonAssessment *before, SillonAssessment *after, SillonAsses
         g_print (_ ("  %s: nothing to compare\n"), sillon_axis_get_label (axis));
     }
 
-  g_print ("\n%s\n", _ ("Skills that moved up"));
-  if (up[0] == NULL)
-    g_print ("  %s\n", _ ("none"));
-  for (guint i = 0; up[i] != NULL; i++)
-    {
-      guint from = 0, to = 0;
-      sillon_assessment_get_answer (before, up[i], &from);
-      sillon_assessment_get_answer (after, up[i], &to);
-      g_print ("  %-32s %s → %s\n", up[i], level_label (before, up[i], from), level_label (after, up[i], to));
-    }
-  g_print ("\n%s\n", _ ("Skills that moved down"));
-  if (down[0] == NULL)
-    g_print ("  %s\n", _ ("none"));
-  for (guint i = 0; down[i] != NULL; i++)
-    {
-      guint from = 0, to = 0;
-      sillon_assessment_get_answer (before, down[i], &from);
-      sillon_assessment_get_answer (after, down[i], &to);
-      g_print ("  %-32s %s → %s\n", down[i], level_label (before, down[i], from), level_label (after, down[i], to));
-    }
+  print_moved_skills (_ ("Skills that moved up"), up, before, after);
+  print_moved_skills (_ ("Skills that moved down"), down, before, after);
 }
 
 int
