@@ -608,6 +608,14 @@ sillon_cli_search_text (int argc, char **argv)
   return g_strjoinv (" ", argv + 1);
 }
 
+char *
+sillon_cli_format_utc (gint64 unix_time)
+{
+  g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (unix_time);
+
+  return at != NULL ? g_date_time_format_iso8601 (at) : g_strdup ("?");
+}
+
 gboolean
 sillon_cli_init_secure (void)
 {

@@ -118,6 +118,10 @@ gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
  * joined by spaces (g_free it); NULL after saying that there is none. */
 char *sillon_cli_search_text (int argc, char **argv) G_GNUC_WARN_UNUSED_RESULT;
 
+/* @unix_time as an ISO 8601 UTC time, as the listings print it, or "?"
+ * when it is out of GDateTime's range (g_free it). */
+char *sillon_cli_format_utc (gint64 unix_time) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Text from a vault or from an imported file may hold control characters
  * (ESC starts terminal sequences that clear the screen, retitle the window
  * or fake output): nothing of it reaches the terminal raw. With
