@@ -937,6 +937,25 @@ write_export_information (Writer *w,
 #define T(col) ((const char *) sqlite3_column_text (stmt, (col)))
 #define TW(col) ((const char *) sqlite3_column_text (ws, (col)))
 
+/* What a session's row and a workshop's have in the same columns: the
+ * date, duration, place type, equipment and themes (1 to 5), and the
+ * place's name, address, commune, postal code and INSEE code from
+ * @place_col on. */
+static void
+fill_activity_columns (ActivityRow *a, sqlite3_stmt *stmt, int place_col)
+{
+  a->date = T (1);
+  a->duration = sqlite3_column_int64 (stmt, 2);
+  a->place_type = T (3);
+  a->equipment_json = T (4);
+  a->themes_json = T (5);
+  a->place_name = T (place_col);
+  a->address = T (place_col + 1);
+  a->commune = T (place_col + 2);
+  a->postal_code = T (place_col + 3);
+  a->insee = T (place_col + 4);
+}
+
 gboolean
 sillon_stats_export_activities (SillonStore *store,
                                 const char *from,
@@ -1012,19 +1031,10 @@ sillon_stats_export_activities (SillonStore *store,
           ActivityRow a = { 0 };
           char *bracket = (char *) age_of (&l, stmt, 14);
 
-          a.date = T (1);
+          fill_activity_columns (&a, stmt, 18);
           a.type = "Individuel";
           a.participants = g_strdup ("1");
           a.beneficiary = person_name (stmt, 12);
-          a.place_type = T (3);
-          a.place_name = T (18);
-          a.address = T (19);
-          a.commune = T (20);
-          a.postal_code = T (21);
-          a.insee = T (22);
-          a.duration = sqlite3_column_int64 (stmt, 2);
-          a.equipment_json = T (4);
-          a.themes_json = T (5);
           a.admin_json = T (6);
           a.admin_detail = T (7);
           a.level = stars_of ("Autonomie", T (8));
@@ -1052,17 +1062,8 @@ sillon_stats_export_activities (SillonStore *store,
           int arc;
           ActivityRow a = { 0 };
 
-          a.date = TW (1);
+          fill_activity_columns (&a, ws, 10);
           a.type = "Collectif";
-          a.place_type = TW (3);
-          a.place_name = TW (10);
-          a.address = TW (11);
-          a.commune = TW (12);
-          a.postal_code = TW (13);
-          a.insee = TW (14);
-          a.duration = sqlite3_column_int64 (ws, 2);
-          a.equipment_json = TW (4);
-          a.themes_json = TW (5);
           a.workshop = TW (6);
           a.level = stars_of ("NiveauAtelier", TW (7));
           a.notes = TW (8);
