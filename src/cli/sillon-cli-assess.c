@@ -165,6 +165,15 @@ parse_options (int *argc,
   return SILLON_CLI_EXIT_OK;
 }
 
+/* What the commands do when an answer set, the questionnaire data or a
+ * stored assessment cannot be read: say why, and fail. */
+static int
+report_failure (const GError *error)
+{
+  sillon_cli_error ("%s", error->message);
+  return SILLON_CLI_EXIT_FAILURE;
+}
+
 static gboolean
 load_rules (AssessOptions *options, GError **error)
 {
@@ -393,10 +402,7 @@ sillon_cli_assess_show (int argc, char **argv)
   if (!sillon_cli_check_one_argument (argc, _ ("expected one answer file")))
     return SILLON_CLI_EXIT_USAGE;
   if (!load_rules (&options, &error) || (assessment = load_answers (&options, argv[1], &error)) == NULL || (result = sillon_assessment_evaluate (assessment, options.rules, &error)) == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
 
   if (options.json)
     {
@@ -488,10 +494,7 @@ sillon_cli_assess_compare (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
   if (!load_rules (&options, &error))
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   if (options.person != NULL)
     {
       g_autoptr (GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
@@ -525,10 +528,7 @@ sillon_cli_assess_compare (int argc, char **argv)
       after = g_object_ref (g_ptr_array_index (stored, to - 1));
     }
   else if ((before = load_answers (&options, argv[1], &error)) == NULL || (after = load_answers (&options, argv[2], &error)) == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
 
   comparison = sillon_assessment_compare (before, after);
   if (options.json)
@@ -561,10 +561,7 @@ sillon_cli_assess_path (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
   if (!load_rules (&options, &error))
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   if (options.person != NULL)
     {
       status = load_person_assessments (&options, assessments);
@@ -581,19 +578,13 @@ sillon_cli_assess_path (int argc, char **argv)
     {
       SillonAssessment *assessment = load_answers (&options, argv[i], &error);
       if (assessment == NULL)
-        {
-          sillon_cli_error ("%s", error->message);
-          return SILLON_CLI_EXIT_FAILURE;
-        }
+        return report_failure (error);
       g_ptr_array_add (assessments, assessment);
     }
   node = sillon_assessment_path_to_json ((SillonAssessment *const *) assessments->pdata, assessments->len,
                                          options.rules, &error);
   if (node == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   print_json (node);
   return SILLON_CLI_EXIT_OK;
 }
@@ -629,10 +620,7 @@ sillon_cli_assess_quick (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
   if (!load_rules (&options, &error) || (form = sillon_quick_form_load (options.registry, &error)) == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   if (options.json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -679,19 +667,13 @@ sillon_cli_assess_next (int argc, char **argv)
   if (!sillon_cli_check_one_argument (argc, _ ("expected one answer file")))
     return SILLON_CLI_EXIT_USAGE;
   if (!load_rules (&options, &error) || (assessment = load_answers (&options, argv[1], &error)) == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   if (options.quick)
     {
       g_autoptr (SillonQuickForm) form = sillon_quick_form_load (options.registry, &error);
 
       if (form == NULL)
-        {
-          sillon_cli_error ("%s", error->message);
-          return SILLON_CLI_EXIT_FAILURE;
-        }
+        return report_failure (error);
       for (guint i = 0; i < sillon_quick_form_get_n_items (form); i++)
         {
           const SillonQuestionnaireItem *item = sillon_quick_form_get_item (form, i);
