@@ -839,6 +839,14 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
   none = RUN (f, "person", "search", "zzzzqqqq");
   g_assert_cmpint (none->status, ==, EXIT_OK);
   g_assert_cmpstr (none->out, ==, "");
+  g_assert_true (contains (none->err, "No person matches."));
+  {
+    g_autoptr (CliResult) no_place = RUN (f, "places", "search", "zzzzqqqq");
+
+    g_assert_cmpint (no_place->status, ==, EXIT_OK);
+    g_assert_cmpstr (no_place->out, ==, "");
+    g_assert_true (contains (no_place->err, "No place matches."));
+  }
   bad_limit = RUN (f, "person", "search", "quenouille", "--limit", "0");
   g_assert_cmpint (bad_limit->status, ==, EXIT_USAGE);
   {
