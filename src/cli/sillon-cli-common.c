@@ -646,6 +646,35 @@ sillon_cli_vault_close (SillonCliVault *cv)
   g_free (cv);
 }
 
+int
+sillon_cli_run_search (SillonCliCommonOptions *common,
+                       SillonCliSearchFunc search,
+                       const char *query,
+                       guint limit,
+                       SillonCliPrintFunc print_row,
+                       const char *none)
+{
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  int ret;
+
+  cv = sillon_cli_vault_open (common, &ret);
+  if (cv == NULL)
+    return ret;
+  found = search (cv->store, query, limit, &error);
+  if (found == NULL)
+    return sillon_cli_report_error (error, common->vault_path);
+  for (guint i = 0; i < found->len; i++)
+    {
+      print_row (g_ptr_array_index (found, i));
+      fputc ('\n', stdout);
+    }
+  if (found->len == 0)
+    g_printerr ("%s\n", none);
+  return sillon_cli_flush_stdout ();
+}
+
 SillonCliVault *
 sillon_cli_vault_open (SillonCliCommonOptions *common, int *out_exit)
 {

@@ -182,6 +182,22 @@ SillonCliVault *sillon_cli_parse_and_open (int *argc,
 void sillon_cli_vault_close (SillonCliVault *cv);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCliVault, sillon_cli_vault_close)
 
+/* A search of the store: at most @limit records that match @query. */
+typedef GPtrArray *(*SillonCliSearchFunc) (SillonStore *store, const char *query, guint limit, GError **error);
+/* Prints one record found, as the fields of a line without its newline. */
+typedef void (*SillonCliPrintFunc) (gconstpointer record);
+
+/* The rest of a search command once its options and text are read: opens
+ * the vault, runs @search, prints each record found with @print_row, one
+ * a line, and @none on standard error when there is none. Returns the
+ * command's exit status. */
+int sillon_cli_run_search (SillonCliCommonOptions *common,
+                           SillonCliSearchFunc search,
+                           const char *query,
+                           guint limit,
+                           SillonCliPrintFunc print_row,
+                           const char *none);
+
 /* Appends to the journal; @details holds ids and counts only. */
 gboolean sillon_cli_vault_journal (SillonCliVault *cv,
                                    SillonJournalAction action,

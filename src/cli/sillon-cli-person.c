@@ -163,8 +163,9 @@ sillon_cli_person_erase (int argc, char **argv)
 
 /* id, name, birth year, commune (INSEE code): the columns of `search`. */
 static void
-print_person (const SillonBeneficiary *b)
+print_person (gconstpointer record)
 {
+  const SillonBeneficiary *b = record;
   g_autofree char *name = NULL;
 
   if (b->first_name != NULL && b->last_name != NULL)
@@ -184,9 +185,6 @@ int
 sillon_cli_person_search (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autoptr (SillonCliVault) cv = NULL;
-  g_autoptr (GPtrArray) found = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
   int limit = 20;
   int ret;
@@ -209,21 +207,8 @@ sillon_cli_person_search (int argc, char **argv)
       sillon_cli_error ("%s", _ ("--limit must be at least 1"));
       return SILLON_CLI_EXIT_USAGE;
     }
-
-  cv = sillon_cli_vault_open (&common, &ret);
-  if (cv == NULL)
-    return ret;
-  found = sillon_store_search_beneficiaries (cv->store, query, (guint) limit, &error);
-  if (found == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  for (guint i = 0; i < found->len; i++)
-    {
-      print_person (g_ptr_array_index (found, i));
-      fputc ('\n', stdout);
-    }
-  if (found->len == 0)
-    g_printerr ("%s\n", _ ("No person matches."));
-  return sillon_cli_flush_stdout ();
+  return sillon_cli_run_search (&common, sillon_store_search_beneficiaries, query, (guint) limit, print_person,
+                                _ ("No person matches."));
 }
 
 int

@@ -266,13 +266,33 @@ sillon_cli_places_import (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* id, name, postal code, commune and phone: the columns of `search`. */
+static void
+print_place (gconstpointer record)
+{
+  const SillonPlaceRecord *p = record;
+  const char *cp = p->values[SILLON_PLACE_COL_CODE_POSTAL];
+  const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
+  /* As it is dialled from France ("03 26 00 00 00"), as the sheets
+   * and the places page write it; empty when the directory has none. */
+  g_autofree char *phone = sillon_phone_format (p->values[SILLON_PLACE_COL_TELEPHONE], SILLON_PHONE_HOME_REGION);
+
+  /* A name from an imported file may hold tabs or line breaks: one
+   * place is still one line. */
+  printf ("%" G_GINT64_FORMAT "\t", p->id);
+  sillon_cli_print_field (p->values[SILLON_PLACE_COL_NOM]);
+  fputc ('\t', stdout);
+  sillon_cli_print_field (cp);
+  fputc ('\t', stdout);
+  sillon_cli_print_field (commune);
+  fputc ('\t', stdout);
+  sillon_cli_print_field (phone);
+}
+
 int
 sillon_cli_places_search (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autoptr (SillonCliVault) cv = NULL;
-  g_autoptr (GPtrArray) found = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
   int limit = 20;
   int ret;
@@ -292,36 +312,8 @@ sillon_cli_places_search (int argc, char **argv)
     return SILLON_CLI_EXIT_USAGE;
   if (limit < 1)
     limit = 1;
-
-  cv = sillon_cli_vault_open (&common, &ret);
-  if (cv == NULL)
-    return ret;
-  found = sillon_store_search_places (cv->store, query, (guint) limit, &error);
-  if (found == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  for (guint i = 0; i < found->len; i++)
-    {
-      const SillonPlaceRecord *p = g_ptr_array_index (found, i);
-      const char *cp = p->values[SILLON_PLACE_COL_CODE_POSTAL];
-      const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
-      /* As it is dialled from France ("03 26 00 00 00"), as the sheets
-       * and the places page write it; empty when the directory has none. */
-      g_autofree char *phone = sillon_phone_format (p->values[SILLON_PLACE_COL_TELEPHONE], SILLON_PHONE_HOME_REGION);
-      /* A name from an imported file may hold tabs or line breaks: one
-       * place is still one line. */
-      printf ("%" G_GINT64_FORMAT "\t", p->id);
-      sillon_cli_print_field (p->values[SILLON_PLACE_COL_NOM]);
-      fputc ('\t', stdout);
-      sillon_cli_print_field (cp);
-      fputc ('\t', stdout);
-      sillon_cli_print_field (commune);
-      fputc ('\t', stdout);
-      sillon_cli_print_field (phone);
-      fputc ('\n', stdout);
-    }
-  if (found->len == 0)
-    g_printerr ("%s\n", _ ("No place matches."));
-  return sillon_cli_flush_stdout ();
+  return sillon_cli_run_search (&common, sillon_store_search_places, query, (guint) limit, print_place,
+                                _ ("No place matches."));
 }
 
 /* One opening_hours value, as a directory holds it: what a sheet prints,
