@@ -27,6 +27,7 @@
 #include <xlsxwriter.h>
 
 #include "sillon-stats-indicators.h"
+#include "sillon-stats-private.h"
 #include "sillon-version.h"
 #include "sillon-vocabulary.h"
 
@@ -840,14 +841,6 @@ age_of (Labels *l, sqlite3_stmt *stmt, int col)
                                         &l->reference, NULL);
 }
 
-static gboolean
-sql_failed (sqlite3 *db, GError **error)
-{
-  g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
-               _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (db));
-  return FALSE;
-}
-
 /* The number of rows the export will have: the sessions, and each
  * workshop's named and anonymous participants. */
 static gboolean
@@ -868,7 +861,7 @@ count_accompaniments (sqlite3 *db, const char *from, const char *to, gint64 *out
   if (ok)
     *out_total = sqlite3_column_int64 (stmt, 0);
   else
-    sql_failed (db, error);
+    sillon_stats_set_sql_error (db, error);
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -1000,7 +993,7 @@ sillon_stats_export_activities (SillonStore *store,
       sqlite3_prepare_v2 (db, sql_workshops, -1, &ws, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, sql_attendees, -1, &att, NULL) != SQLITE_OK)
     {
-      sql_failed (db, error);
+      sillon_stats_set_sql_error (db, error);
       goto out;
     }
   if (!count_accompaniments (db, from, to, &expected_rows, error))
@@ -1077,7 +1070,7 @@ sillon_stats_export_activities (SillonStore *store,
           if (arc != SQLITE_DONE)
             {
               g_free (a.id);
-              sql_failed (db, error);
+              sillon_stats_set_sql_error (db, error);
               goto out;
             }
           total = named->len + anonymous;
@@ -1113,7 +1106,7 @@ sillon_stats_export_activities (SillonStore *store,
     }
   if (src != SQLITE_DONE || wrc != SQLITE_DONE)
     {
-      sql_failed (db, error);
+      sillon_stats_set_sql_error (db, error);
       goto out;
     }
   ok = writer_close (w, error);
@@ -1165,7 +1158,7 @@ sillon_stats_export_beneficiaries (SillonStore *store,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_failed (db, error);
+      sillon_stats_set_sql_error (db, error);
       goto out;
     }
   w = writer_new (format == SILLON_STATS_FORMAT_XLSX ? format : SILLON_STATS_FORMAT_CSV, path, error);
@@ -1208,7 +1201,7 @@ sillon_stats_export_beneficiaries (SillonStore *store,
     }
   if (rc != SQLITE_DONE)
     {
-      sql_failed (db, error);
+      sillon_stats_set_sql_error (db, error);
       goto out;
     }
   ok = writer_close (w, error);

@@ -25,6 +25,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sillon-stats-private.h"
 #include "sillon-vocabulary.h"
 
 /* ── Periods ──────────────────────────────────────────────────────────── */
@@ -255,14 +256,6 @@ typedef struct
   gint64 next_anonymous;
 } Counter;
 
-static gboolean
-set_sql_error (Counter *c, GError **error)
-{
-  g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
-               _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (c->db));
-  return FALSE;
-}
-
 /* A query, over the period when it has parameters: ?1 and ?2 are its
  * first and last days. */
 static sqlite3_stmt *
@@ -272,7 +265,7 @@ prepare_period (Counter *c, const char *sql, GError **error)
 
   if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (c, error);
+      sillon_stats_set_sql_error (c->db, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -298,7 +291,7 @@ for_each_row (Counter *c, const char *sql, RowFunc row, gconstpointer data, GErr
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     row (c, stmt, data);
   sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+  return rc == SQLITE_DONE ? TRUE : sillon_stats_set_sql_error (c->db, error);
 }
 
 static gboolean
@@ -722,7 +715,7 @@ load_workshops (Counter *c, GError **error)
   sqlite3_finalize (stmt);
   sqlite3_finalize (attendance);
   if (rc != SQLITE_DONE || (arc != SQLITE_DONE && arc != SQLITE_ROW))
-    return set_sql_error (c, error);
+    return sillon_stats_set_sql_error (c->db, error);
   return TRUE;
 }
 
@@ -1148,7 +1141,7 @@ load_assessments (Counter *c, GArray *out, GError **error)
     }
   sqlite3_finalize (stmt);
   assessed_clear (&current);
-  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+  return rc == SQLITE_DONE ? TRUE : sillon_stats_set_sql_error (c->db, error);
 }
 
 static int

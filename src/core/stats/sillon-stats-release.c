@@ -28,8 +28,17 @@
 #include <string.h>
 
 #include "sillon-stats-lp.h"
+#include "sillon-stats-private.h"
 
 G_DEFINE_QUARK (sillon - stats - error - quark, sillon_stats_error)
+
+gboolean
+sillon_stats_set_sql_error (sqlite3 *db, GError **error)
+{
+  g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
+               _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
 
 static const char *const measure_ids[] = { "acc", "act", "ben", "ref", "asm", "prg" };
 
