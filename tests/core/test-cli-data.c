@@ -755,8 +755,9 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_autofree char *erasures = NULL;
 
   g_assert_cmpint (export->status, ==, EXIT_NO_SUCH_RECORD);
-  g_assert_true (contains (export->err, "4242"));
+  g_assert_true (contains (export->err, "There is no person with id 4242."));
   g_assert_cmpint (erase->status, ==, EXIT_NO_SUCH_RECORD);
+  g_assert_true (contains (erase->err, "There is no person with id 4242."));
   g_assert_cmpint (not_a_number->status, ==, EXIT_USAGE);
   g_assert_true (contains (not_a_number->err, "“abc” is not a valid id"));
   g_assert_cmpint (no_id->status, ==, EXIT_USAGE);
@@ -867,6 +868,7 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
   g_assert_cmpint (strchr (dups->out, '\n') - dups->out, ==, (int) strlen (dups->out) - 1);
   unknown = RUN (f, "person", "duplicates", "4242");
   g_assert_cmpint (unknown->status, ==, EXIT_NO_SUCH_RECORD);
+  g_assert_true (contains (unknown->err, "There is no person with id 4242."));
 }
 
 static void
