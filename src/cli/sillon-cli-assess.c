@@ -245,15 +245,7 @@ load_person_assessments (AssessOptions *options, GPtrArray *assessments)
 
   person = sillon_store_get_beneficiary (cv->store, options->person_id, &error);
   if (person == NULL)
-    {
-      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
-        {
-          /* Translators: %lld is a person's id. */
-          sillon_cli_error (_ ("There is no person with id %lld."), (long long) options->person_id);
-          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+    return sillon_cli_report_person_error (error, options->person_id, common.vault_path);
   records = sillon_store_list_assessments (cv->store, options->person_id, &error);
   if (records == NULL)
     return sillon_cli_report_error (error, common.vault_path);

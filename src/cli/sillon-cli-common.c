@@ -396,6 +396,18 @@ sillon_cli_report_error (const GError *error, const char *path)
   return sillon_cli_exit_code_for_error (error);
 }
 
+int
+sillon_cli_report_person_error (const GError *error, gint64 id, const char *path)
+{
+  if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
+    {
+      /* Translators: %lld is a person's id. */
+      sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
+      return SILLON_CLI_EXIT_NO_SUCH_RECORD;
+    }
+  return sillon_cli_report_error (error, path);
+}
+
 /* ---- Common options ----------------------------------------------------- */
 
 void

@@ -61,6 +61,9 @@ int sillon_cli_exit_code_for_error (const GError *error);
 /* Prints a plain sentence for @error (about the file @path) and returns the
  * exit code. */
 int sillon_cli_report_error (const GError *error, const char *path);
+/* The same for a command about person @id: when the store has no such
+ * person, says so with the id and returns SILLON_CLI_EXIT_NO_SUCH_RECORD. */
+int sillon_cli_report_person_error (const GError *error, gint64 id, const char *path);
 
 typedef struct
 {

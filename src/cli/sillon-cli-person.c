@@ -65,15 +65,7 @@ sillon_cli_person_export (int argc, char **argv)
     return ret;
   json = sillon_store_export_beneficiary (cv->store, id, &error);
   if (json == NULL)
-    {
-      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
-        {
-          /* Translators: %lld is a person's id. */
-          sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
-          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+    return sillon_cli_report_person_error (error, id, common.vault_path);
 
   /* Journaled before the data leaves the vault: an export that fails half
    * way has still been asked for. */
@@ -148,14 +140,7 @@ sillon_cli_person_erase (int argc, char **argv)
   if (!sillon_store_erase_beneficiary (cv->store, id, &error) ||
       !sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
       !sillon_store_transaction_commit (tx, &error))
-    {
-      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
-        {
-          sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
-          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+    return sillon_cli_report_person_error (error, id, common.vault_path);
   /* Translators: %lld is a person's id. */
   g_print (_ ("Erased person %lld and everything linked to them.\n"), (long long) id);
   return SILLON_CLI_EXIT_OK;
@@ -237,14 +222,7 @@ sillon_cli_person_duplicates (int argc, char **argv)
     return ret;
   b = sillon_store_get_beneficiary (cv->store, id, &error);
   if (b == NULL)
-    {
-      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
-        {
-          sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
-          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+    return sillon_cli_report_person_error (error, id, common.vault_path);
   found = sillon_store_find_duplicates (cv->store, b, &error);
   if (found == NULL)
     return sillon_cli_report_error (error, common.vault_path);
