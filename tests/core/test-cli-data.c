@@ -450,6 +450,25 @@ test_places_dry_run (Fixture *f, gconstpointer data)
   count = sql (f, "SELECT count(*) FROM places;");
   g_assert_cmpstr (count, ==, "0");
   g_assert_cmpint (bad_format->status, ==, EXIT_USAGE);
+
+  /* The report names the columns it ignored and those it read under
+   * their old name, in the file's order. */
+  {
+    g_autofree char *columns = g_build_filename (f->dir, "colonnes.csv", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CliResult) report = NULL;
+
+    g_assert_true (g_file_set_contents (columns,
+                                        "id,pivot,nom,commune,code_postal,adresse,date_maj,courriel,couleur,accessibilite,humeur\n"
+                                        "lieu-1,00000000000000,Médiathèque,Reims,51100,1 rue de la Gare,2024-01-15,a@example.org,"
+                                        "bleu,https://acceslibre.beta.gouv.fr/x,calme\n",
+                                        -1, &error));
+    g_assert_no_error (error);
+    report = RUN (f, "places", "import", "--dry-run", columns);
+    g_assert_cmpint (report->status, ==, EXIT_OK);
+    g_assert_true (contains (report->out, "  Columns ignored (not in the standard): couleur, humeur\n"));
+    g_assert_true (contains (report->out, "  Columns read under their name before v1.0 of the standard: courriel, accessibilite\n"));
+  }
 }
 
 /* ── demo ──────────────────────────────────────────────────────────────── */
