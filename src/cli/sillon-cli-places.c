@@ -45,6 +45,21 @@ guess_json (const char *path, const char *data, gsize length)
   return FALSE;
 }
 
+/* Column names from a file, escaped, separated by commas. */
+static char *
+escaped_list (GPtrArray *names)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      sillon_cli_escape_append (list, g_ptr_array_index (names, i), SILLON_CLI_ESCAPE_FIELD);
+    }
+  return g_string_free (list, FALSE);
+}
+
 static void
 print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, guint max_errors, gboolean dry_run)
 {
@@ -59,27 +74,17 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
   g_print (_ ("  Updated:      %u\n"), n_updated);
   if (report->unknown_columns != NULL && report->unknown_columns->len > 0)
     {
-      g_autoptr (GString) list = g_string_new (NULL);
-      for (guint i = 0; i < report->unknown_columns->len; i++)
-        {
-          if (i > 0)
-            g_string_append (list, ", ");
-          sillon_cli_escape_append (list, g_ptr_array_index (report->unknown_columns, i), SILLON_CLI_ESCAPE_FIELD);
-        }
+      g_autofree char *list = escaped_list (report->unknown_columns);
+
       /* Translators: %s is a comma-separated list of column names. */
-      g_print (_ ("  Columns ignored (not in the standard): %s\n"), list->str);
+      g_print (_ ("  Columns ignored (not in the standard): %s\n"), list);
     }
   if (report->legacy_columns != NULL && report->legacy_columns->len > 0)
     {
-      g_autoptr (GString) list = g_string_new (NULL);
-      for (guint i = 0; i < report->legacy_columns->len; i++)
-        {
-          if (i > 0)
-            g_string_append (list, ", ");
-          sillon_cli_escape_append (list, g_ptr_array_index (report->legacy_columns, i), SILLON_CLI_ESCAPE_FIELD);
-        }
+      g_autofree char *list = escaped_list (report->legacy_columns);
+
       /* Translators: %s is a comma-separated list of column names. */
-      g_print (_ ("  Columns read under their name before v1.0 of the standard: %s\n"), list->str);
+      g_print (_ ("  Columns read under their name before v1.0 of the standard: %s\n"), list);
     }
   if (report->legacy_values != NULL && report->legacy_values->len > 0)
     {
