@@ -268,11 +268,9 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
 
   json_builder_begin_object (b);
   add_string (b, "format", EXPORT_FORMAT);
-  json_builder_set_member_name (b, "format_version");
-  json_builder_add_int_value (b, EXPORT_VERSION);
+  add_int (b, "format_version", EXPORT_VERSION);
   add_time (b, "exported_at", store_now_unix ());
-  json_builder_set_member_name (b, "vocabulary");
-  json_builder_add_string_value (b, "La Coop de la médiation numérique (api values)");
+  add_string (b, "vocabulary", "La Coop de la médiation numérique (api values)");
 
   json_builder_set_member_name (b, "beneficiary");
   json_builder_begin_object (b);
@@ -294,8 +292,7 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
   add_string (b, "sheet_language", ben->sheet_language);
   add_string (b, "notes", ben->notes);
   add_mediator (store, b, "mediator", ben->mediator_id);
-  json_builder_set_member_name (b, "anonymised");
-  json_builder_add_boolean_value (b, ben->anonymised);
+  add_boolean (b, "anonymised", ben->anonymised);
   add_time (b, "created_at", ben->created_unix);
   add_time (b, "updated_at", ben->updated_unix);
   json_builder_end_object (b);
