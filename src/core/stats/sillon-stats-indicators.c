@@ -571,6 +571,19 @@ load_first_seen (Counter *c, GError **error)
   return for_each_row (c, sql, first_seen_row, NULL, error);
 }
 
+/* What the rows of sessions and of workshops hold in the same order from
+ * the column @first: the date, duration, place type (the channel),
+ * equipment and themes. */
+static void
+fill_activity (Counter *c, Unit *u, sqlite3_stmt *stmt, int first)
+{
+  fill_date (c, u, (const char *) sqlite3_column_text (stmt, first));
+  u->cat[DIM_DURATION] = duration_band (sqlite3_column_int (stmt, first + 1));
+  u->cat[DIM_CHANNEL] = categories_find (&c->dims[DIM_CHANNEL], (const char *) sqlite3_column_text (stmt, first + 2));
+  u->equipment = mask_of (c, DIM_EQUIPMENT, (const char *) sqlite3_column_text (stmt, first + 3));
+  u->themes = mask_of (c, DIM_THEME, (const char *) sqlite3_column_text (stmt, first + 4));
+}
+
 static void
 session_row (Counter *c, sqlite3_stmt *stmt, gconstpointer data)
 {
@@ -580,12 +593,8 @@ session_row (Counter *c, sqlite3_stmt *stmt, gconstpointer data)
   unit_init (&u);
   u.activity = sqlite3_column_int64 (stmt, 0) * 2;
   u.person = sqlite3_column_int64 (stmt, 1);
-  fill_date (c, &u, (const char *) sqlite3_column_text (stmt, 2));
   u.cat[DIM_TYPE] = categories_find (&c->dims[DIM_TYPE], "individuel");
-  u.cat[DIM_DURATION] = duration_band (sqlite3_column_int (stmt, 3));
-  u.cat[DIM_CHANNEL] = categories_find (&c->dims[DIM_CHANNEL], (const char *) sqlite3_column_text (stmt, 4));
-  u.equipment = mask_of (c, DIM_EQUIPMENT, (const char *) sqlite3_column_text (stmt, 5));
-  u.themes = mask_of (c, DIM_THEME, (const char *) sqlite3_column_text (stmt, 6));
+  fill_activity (c, &u, stmt, 2);
   u.admin = mask_of (c, DIM_ADMIN, (const char *) sqlite3_column_text (stmt, 7));
   u.cat[DIM_AUTONOMY] = cat_or (c, DIM_AUTONOMY, (const char *) sqlite3_column_text (stmt, 8), NOT_GIVEN);
   u.cat[DIM_HELP] = cat_or (c, DIM_HELP, help, NOT_GIVEN);
@@ -668,12 +677,8 @@ load_workshops (Counter *c, GError **error)
 
       unit_init (&base);
       base.activity = id * 2 + 1;
-      fill_date (c, &base, (const char *) sqlite3_column_text (stmt, 1));
       base.cat[DIM_TYPE] = categories_find (&c->dims[DIM_TYPE], "collectif");
-      base.cat[DIM_DURATION] = duration_band (sqlite3_column_int (stmt, 2));
-      base.cat[DIM_CHANNEL] = categories_find (&c->dims[DIM_CHANNEL], (const char *) sqlite3_column_text (stmt, 3));
-      base.equipment = mask_of (c, DIM_EQUIPMENT, (const char *) sqlite3_column_text (stmt, 4));
-      base.themes = mask_of (c, DIM_THEME, (const char *) sqlite3_column_text (stmt, 5));
+      fill_activity (c, &base, stmt, 1);
       base.cat[DIM_AUTONOMY] = categories_find (&c->dims[DIM_AUTONOMY], WORKSHOP);
       base.cat[DIM_HELP] = categories_find (&c->dims[DIM_HELP], WORKSHOP);
       base.cat[DIM_REFERRAL] = categories_find (&c->dims[DIM_REFERRAL], WORKSHOP);
