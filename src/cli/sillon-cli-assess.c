@@ -165,6 +165,15 @@ parse_options (int *argc,
   return SILLON_CLI_EXIT_OK;
 }
 
+/* What the commands do when an answer set, the questionnaire data or a
+ * stored assessment cannot be read: say why, and fail. */
+static int
+report_failure (const GError *error)
+{
+  sillon_cli_error ("%s", error->message);
+  return SILLON_CLI_EXIT_FAILURE;
+}
+
 static gboolean
 load_rules (AssessOptions *options, GError **error)
 {
@@ -236,15 +245,7 @@ load_person_assessments (AssessOptions *options, GPtrArray *assessments)
 
   person = sillon_store_get_beneficiary (cv->store, options->person_id, &error);
   if (person == NULL)
-    {
-      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
-        {
-          /* Translators: %lld is a person's id. */
-          sillon_cli_error (_ ("There is no person with id %lld."), (long long) options->person_id);
-          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+    return sillon_cli_report_person_error (error, options->person_id, common.vault_path);
   records = sillon_store_list_assessments (cv->store, options->person_id, &error);
   if (records == NULL)
     return sillon_cli_report_error (error, common.vault_path);
@@ -390,16 +391,10 @@ sillon_cli_assess_show (int argc, char **argv)
                           _ ("Scores an answer set: axis scores, coverage, skills, degree and orientations."));
   if (status != SILLON_CLI_EXIT_OK)
     return status;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("expected one answer file"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("expected one answer file")))
+    return SILLON_CLI_EXIT_USAGE;
   if (!load_rules (&options, &error) || (assessment = load_answers (&options, argv[1], &error)) == NULL || (result = sillon_assessment_evaluate (assessment, options.rules, &error)) == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
 
   if (options.json)
     {
@@ -417,6 +412,22 @@ level_label (SillonAssessment *assessment, const char *id, guint level)
   const SillonQuestionnaireItem *item =
       sillon_questionnaire_lookup_item (sillon_assessment_get_questionnaire (assessment), id);
   return item != NULL ? sillon_questionnaire_item_lookup_label (item, level) : "";
+}
+
+/* One list of `compare`: each skill with its level before and after. */
+static void
+print_moved_skills (const char *heading, const char *const *skills, SillonAssessment *before, SillonAssessment *after)
+{
+  g_print ("\n%s\n", heading);
+  if (skills[0] == NULL)
+    g_print ("  %s\n", _ ("none"));
+  for (guint i = 0; skills[i] != NULL; i++)
+    {
+      guint from = 0, to = 0;
+      sillon_assessment_get_answer (before, skills[i], &from);
+      sillon_assessment_get_answer (after, skills[i], &to);
+      g_print ("  %-32s %s → %s\n", skills[i], level_label (before, skills[i], from), level_label (after, skills[i], to));
+    }
 }
 
 static void
@@ -449,26 +460,8 @@ print_comparison (SillonAssessment *before, SillonAssessment *after, SillonAsses
         g_print (_ ("  %s: nothing to compare\n"), sillon_axis_get_label (axis));
     }
 
-  g_print ("\n%s\n", _ ("Skills that moved up"));
-  if (up[0] == NULL)
-    g_print ("  %s\n", _ ("none"));
-  for (guint i = 0; up[i] != NULL; i++)
-    {
-      guint from = 0, to = 0;
-      sillon_assessment_get_answer (before, up[i], &from);
-      sillon_assessment_get_answer (after, up[i], &to);
-      g_print ("  %-32s %s → %s\n", up[i], level_label (before, up[i], from), level_label (after, up[i], to));
-    }
-  g_print ("\n%s\n", _ ("Skills that moved down"));
-  if (down[0] == NULL)
-    g_print ("  %s\n", _ ("none"));
-  for (guint i = 0; down[i] != NULL; i++)
-    {
-      guint from = 0, to = 0;
-      sillon_assessment_get_answer (before, down[i], &from);
-      sillon_assessment_get_answer (after, down[i], &to);
-      g_print ("  %-32s %s → %s\n", down[i], level_label (before, down[i], from), level_label (after, down[i], to));
-    }
+  print_moved_skills (_ ("Skills that moved up"), up, before, after);
+  print_moved_skills (_ ("Skills that moved down"), down, before, after);
 }
 
 int
@@ -493,10 +486,7 @@ sillon_cli_assess_compare (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
   if (!load_rules (&options, &error))
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   if (options.person != NULL)
     {
       g_autoptr (GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
@@ -530,10 +520,7 @@ sillon_cli_assess_compare (int argc, char **argv)
       after = g_object_ref (g_ptr_array_index (stored, to - 1));
     }
   else if ((before = load_answers (&options, argv[1], &error)) == NULL || (after = load_answers (&options, argv[2], &error)) == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
 
   comparison = sillon_assessment_compare (before, after);
   if (options.json)
@@ -566,10 +553,7 @@ sillon_cli_assess_path (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
   if (!load_rules (&options, &error))
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   if (options.person != NULL)
     {
       status = load_person_assessments (&options, assessments);
@@ -586,19 +570,13 @@ sillon_cli_assess_path (int argc, char **argv)
     {
       SillonAssessment *assessment = load_answers (&options, argv[i], &error);
       if (assessment == NULL)
-        {
-          sillon_cli_error ("%s", error->message);
-          return SILLON_CLI_EXIT_FAILURE;
-        }
+        return report_failure (error);
       g_ptr_array_add (assessments, assessment);
     }
   node = sillon_assessment_path_to_json ((SillonAssessment *const *) assessments->pdata, assessments->len,
                                          options.rules, &error);
   if (node == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   print_json (node);
   return SILLON_CLI_EXIT_OK;
 }
@@ -634,10 +612,7 @@ sillon_cli_assess_quick (int argc, char **argv)
       return SILLON_CLI_EXIT_USAGE;
     }
   if (!load_rules (&options, &error) || (form = sillon_quick_form_load (options.registry, &error)) == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   if (options.json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -681,25 +656,16 @@ sillon_cli_assess_next (int argc, char **argv)
                              "Id, axis and question, tab-separated; a skipped question counts as asked."));
   if (status != SILLON_CLI_EXIT_OK)
     return status;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("expected one answer file"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("expected one answer file")))
+    return SILLON_CLI_EXIT_USAGE;
   if (!load_rules (&options, &error) || (assessment = load_answers (&options, argv[1], &error)) == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return report_failure (error);
   if (options.quick)
     {
       g_autoptr (SillonQuickForm) form = sillon_quick_form_load (options.registry, &error);
 
       if (form == NULL)
-        {
-          sillon_cli_error ("%s", error->message);
-          return SILLON_CLI_EXIT_FAILURE;
-        }
+        return report_failure (error);
       for (guint i = 0; i < sillon_quick_form_get_n_items (form); i++)
         {
           const SillonQuestionnaireItem *item = sillon_quick_form_get_item (form, i);

@@ -399,6 +399,18 @@ sillon_cli_report_error (const GError *error, const char *path)
   return sillon_cli_exit_code_for_error (error);
 }
 
+int
+sillon_cli_report_person_error (const GError *error, gint64 id, const char *path)
+{
+  if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
+    {
+      /* Translators: %lld is a person's id. */
+      sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
+      return SILLON_CLI_EXIT_NO_SUCH_RECORD;
+    }
+  return sillon_cli_report_error (error, path);
+}
+
 /* ---- Common options ----------------------------------------------------- */
 
 void
@@ -589,6 +601,17 @@ sillon_cli_parse_id (const char *text, gint64 *out_id)
   return TRUE;
 }
 
+gboolean
+sillon_cli_check_one_argument (int argc, const char *message)
+{
+  if (argc != 2)
+    {
+      sillon_cli_error ("%s", message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 sillon_cli_search_text (int argc, char **argv)
 {
@@ -598,6 +621,14 @@ sillon_cli_search_text (int argc, char **argv)
       return NULL;
     }
   return g_strjoinv (" ", argv + 1);
+}
+
+char *
+sillon_cli_format_utc (gint64 unix_time)
+{
+  g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (unix_time);
+
+  return at != NULL ? g_date_time_format_iso8601 (at) : g_strdup ("?");
 }
 
 gboolean
@@ -628,6 +659,35 @@ sillon_cli_vault_close (SillonCliVault *cv)
   g_clear_object (&cv->session);
   g_free (cv->vault_path);
   g_free (cv);
+}
+
+int
+sillon_cli_run_search (SillonCliCommonOptions *common,
+                       SillonCliSearchFunc search,
+                       const char *query,
+                       guint limit,
+                       SillonCliPrintFunc print_row,
+                       const char *none)
+{
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  int ret;
+
+  cv = sillon_cli_vault_open (common, &ret);
+  if (cv == NULL)
+    return ret;
+  found = search (cv->store, query, limit, &error);
+  if (found == NULL)
+    return sillon_cli_report_error (error, common->vault_path);
+  for (guint i = 0; i < found->len; i++)
+    {
+      print_row (g_ptr_array_index (found, i));
+      fputc ('\n', stdout);
+    }
+  if (found->len == 0)
+    g_printerr ("%s\n", none);
+  return sillon_cli_flush_stdout ();
 }
 
 SillonCliVault *

@@ -61,6 +61,9 @@ int sillon_cli_exit_code_for_error (const GError *error);
 /* Prints a plain sentence for @error (about the file @path) and returns the
  * exit code. */
 int sillon_cli_report_error (const GError *error, const char *path);
+/* The same for a command about person @id: when the store has no such
+ * person, says so with the id and returns SILLON_CLI_EXIT_NO_SUCH_RECORD. */
+int sillon_cli_report_person_error (const GError *error, gint64 id, const char *path);
 
 typedef struct
 {
@@ -107,12 +110,20 @@ SillonVault *sillon_cli_unlock_vault_with_flags_full (SillonCliCommonOptions *co
  * the vault file does not exist. */
 gboolean sillon_cli_check_vault_exists (SillonCliCommonOptions *common, int *out_exit);
 
+/* TRUE when the command was given exactly one argument after its options;
+ * otherwise FALSE after printing @message, which says what to give. */
+gboolean sillon_cli_check_one_argument (int argc, const char *message);
+
 /* A positive record id, as printed by the other commands; FALSE after
  * saying why not. */
 gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
 /* The text a search command was given: its arguments after the options,
  * joined by spaces (g_free it); NULL after saying that there is none. */
 char *sillon_cli_search_text (int argc, char **argv) G_GNUC_WARN_UNUSED_RESULT;
+
+/* @unix_time as an ISO 8601 UTC time, as the listings print it, or "?"
+ * when it is out of GDateTime's range (g_free it). */
+char *sillon_cli_format_utc (gint64 unix_time) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Text from a vault or from an imported file may hold control characters
  * (ESC starts terminal sequences that clear the screen, retitle the window
@@ -173,6 +184,22 @@ SillonCliVault *sillon_cli_parse_and_open (int *argc,
                                            int *out_exit);
 void sillon_cli_vault_close (SillonCliVault *cv);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonCliVault, sillon_cli_vault_close)
+
+/* A search of the store: at most @limit records that match @query. */
+typedef GPtrArray *(*SillonCliSearchFunc) (SillonStore *store, const char *query, guint limit, GError **error);
+/* Prints one record found, as the fields of a line without its newline. */
+typedef void (*SillonCliPrintFunc) (gconstpointer record);
+
+/* The rest of a search command once its options and text are read: opens
+ * the vault, runs @search, prints each record found with @print_row, one
+ * a line, and @none on standard error when there is none. Returns the
+ * command's exit status. */
+int sillon_cli_run_search (SillonCliCommonOptions *common,
+                           SillonCliSearchFunc search,
+                           const char *query,
+                           guint limit,
+                           SillonCliPrintFunc print_row,
+                           const char *none);
 
 /* Appends to the journal; @details holds ids and counts only. */
 gboolean sillon_cli_vault_journal (SillonCliVault *cv,

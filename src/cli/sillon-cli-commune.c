@@ -118,11 +118,8 @@ sillon_cli_commune_show (int argc, char **argv)
                entries);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give one code INSEE, for example 42218"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give one code INSEE, for example 42218")))
+    return SILLON_CLI_EXIT_USAGE;
   communes = sillon_communes_get_default (&error);
   if (communes == NULL)
     {

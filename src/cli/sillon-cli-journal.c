@@ -36,8 +36,7 @@ sillon_cli_journal_list (int argc, char **argv)
   for (guint i = 0; i < entries->len; i++)
     {
       const SillonJournalEntry *e = g_ptr_array_index (entries, i);
-      g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (e->at_unix);
-      g_autofree char *when = at != NULL ? g_date_time_format_iso8601 (at) : g_strdup ("?");
+      g_autofree char *when = sillon_cli_format_utc (e->at_unix);
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT "\t", e->seq, when,
               sillon_journal_action_to_string (e->action), e->mediator_id);

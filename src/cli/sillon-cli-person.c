@@ -24,11 +24,8 @@
 static gboolean
 parse_person_id (int argc, char **argv, gint64 *out_id)
 {
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one person id"));
-      return FALSE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give exactly one person id")))
+    return FALSE;
   return sillon_cli_parse_id (argv[1], out_id);
 }
 
@@ -68,15 +65,7 @@ sillon_cli_person_export (int argc, char **argv)
     return ret;
   json = sillon_store_export_beneficiary (cv->store, id, &error);
   if (json == NULL)
-    {
-      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
-        {
-          /* Translators: %lld is a person's id. */
-          sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
-          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+    return sillon_cli_report_person_error (error, id, common.vault_path);
 
   /* Journaled before the data leaves the vault: an export that fails half
    * way has still been asked for. */
@@ -151,14 +140,7 @@ sillon_cli_person_erase (int argc, char **argv)
   if (!sillon_store_erase_beneficiary (cv->store, id, &error) ||
       !sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
       !sillon_store_transaction_commit (tx, &error))
-    {
-      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
-        {
-          sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
-          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+    return sillon_cli_report_person_error (error, id, common.vault_path);
   /* Translators: %lld is a person's id. */
   g_print (_ ("Erased person %lld and everything linked to them.\n"), (long long) id);
   return SILLON_CLI_EXIT_OK;
@@ -166,8 +148,9 @@ sillon_cli_person_erase (int argc, char **argv)
 
 /* id, name, birth year, commune (INSEE code): the columns of `search`. */
 static void
-print_person (const SillonBeneficiary *b)
+print_person (gconstpointer record)
 {
+  const SillonBeneficiary *b = record;
   g_autofree char *name = NULL;
 
   if (b->first_name != NULL && b->last_name != NULL)
@@ -187,9 +170,6 @@ int
 sillon_cli_person_search (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autoptr (SillonCliVault) cv = NULL;
-  g_autoptr (GPtrArray) found = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
   int limit = 20;
   int ret;
@@ -212,21 +192,8 @@ sillon_cli_person_search (int argc, char **argv)
       sillon_cli_error ("%s", _ ("--limit must be at least 1"));
       return SILLON_CLI_EXIT_USAGE;
     }
-
-  cv = sillon_cli_vault_open (&common, &ret);
-  if (cv == NULL)
-    return ret;
-  found = sillon_store_search_beneficiaries (cv->store, query, (guint) limit, &error);
-  if (found == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  for (guint i = 0; i < found->len; i++)
-    {
-      print_person (g_ptr_array_index (found, i));
-      fputc ('\n', stdout);
-    }
-  if (found->len == 0)
-    g_printerr ("%s\n", _ ("No person matches."));
-  return sillon_cli_flush_stdout ();
+  return sillon_cli_run_search (&common, sillon_store_search_beneficiaries, query, (guint) limit, print_person,
+                                _ ("No person matches."));
 }
 
 int
@@ -255,14 +222,7 @@ sillon_cli_person_duplicates (int argc, char **argv)
     return ret;
   b = sillon_store_get_beneficiary (cv->store, id, &error);
   if (b == NULL)
-    {
-      if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
-        {
-          sillon_cli_error (_ ("There is no person with id %lld."), (long long) id);
-          return SILLON_CLI_EXIT_NO_SUCH_RECORD;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+    return sillon_cli_report_person_error (error, id, common.vault_path);
   found = sillon_store_find_duplicates (cv->store, b, &error);
   if (found == NULL)
     return sillon_cli_report_error (error, common.vault_path);

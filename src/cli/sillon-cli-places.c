@@ -45,6 +45,21 @@ guess_json (const char *path, const char *data, gsize length)
   return FALSE;
 }
 
+/* Column names from a file, escaped, separated by commas. */
+static char *
+escaped_list (GPtrArray *names)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      sillon_cli_escape_append (list, g_ptr_array_index (names, i), SILLON_CLI_ESCAPE_FIELD);
+    }
+  return g_string_free (list, FALSE);
+}
+
 static void
 print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, guint max_errors, gboolean dry_run)
 {
@@ -59,27 +74,17 @@ print_report (const SillonPlacesReport *report, guint n_new, guint n_updated, gu
   g_print (_ ("  Updated:      %u\n"), n_updated);
   if (report->unknown_columns != NULL && report->unknown_columns->len > 0)
     {
-      g_autoptr (GString) list = g_string_new (NULL);
-      for (guint i = 0; i < report->unknown_columns->len; i++)
-        {
-          if (i > 0)
-            g_string_append (list, ", ");
-          sillon_cli_escape_append (list, g_ptr_array_index (report->unknown_columns, i), SILLON_CLI_ESCAPE_FIELD);
-        }
+      g_autofree char *list = escaped_list (report->unknown_columns);
+
       /* Translators: %s is a comma-separated list of column names. */
-      g_print (_ ("  Columns ignored (not in the standard): %s\n"), list->str);
+      g_print (_ ("  Columns ignored (not in the standard): %s\n"), list);
     }
   if (report->legacy_columns != NULL && report->legacy_columns->len > 0)
     {
-      g_autoptr (GString) list = g_string_new (NULL);
-      for (guint i = 0; i < report->legacy_columns->len; i++)
-        {
-          if (i > 0)
-            g_string_append (list, ", ");
-          sillon_cli_escape_append (list, g_ptr_array_index (report->legacy_columns, i), SILLON_CLI_ESCAPE_FIELD);
-        }
+      g_autofree char *list = escaped_list (report->legacy_columns);
+
       /* Translators: %s is a comma-separated list of column names. */
-      g_print (_ ("  Columns read under their name before v1.0 of the standard: %s\n"), list->str);
+      g_print (_ ("  Columns read under their name before v1.0 of the standard: %s\n"), list);
     }
   if (report->legacy_values != NULL && report->legacy_values->len > 0)
     {
@@ -170,11 +175,8 @@ sillon_cli_places_import (int argc, char **argv)
                                   entries, &common);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one file to import"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give exactly one file to import")))
+    return SILLON_CLI_EXIT_USAGE;
   if (format_name != NULL)
     {
       if (g_ascii_strcasecmp (format_name, "csv") == 0)
@@ -269,13 +271,33 @@ sillon_cli_places_import (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* id, name, postal code, commune and phone: the columns of `search`. */
+static void
+print_place (gconstpointer record)
+{
+  const SillonPlaceRecord *p = record;
+  const char *cp = p->values[SILLON_PLACE_COL_CODE_POSTAL];
+  const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
+  /* As it is dialled from France ("03 26 00 00 00"), as the sheets
+   * and the places page write it; empty when the directory has none. */
+  g_autofree char *phone = sillon_phone_format (p->values[SILLON_PLACE_COL_TELEPHONE], SILLON_PHONE_HOME_REGION);
+
+  /* A name from an imported file may hold tabs or line breaks: one
+   * place is still one line. */
+  printf ("%" G_GINT64_FORMAT "\t", p->id);
+  sillon_cli_print_field (p->values[SILLON_PLACE_COL_NOM]);
+  fputc ('\t', stdout);
+  sillon_cli_print_field (cp);
+  fputc ('\t', stdout);
+  sillon_cli_print_field (commune);
+  fputc ('\t', stdout);
+  sillon_cli_print_field (phone);
+}
+
 int
 sillon_cli_places_search (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autoptr (SillonCliVault) cv = NULL;
-  g_autoptr (GPtrArray) found = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *query = NULL;
   int limit = 20;
   int ret;
@@ -295,36 +317,8 @@ sillon_cli_places_search (int argc, char **argv)
     return SILLON_CLI_EXIT_USAGE;
   if (limit < 1)
     limit = 1;
-
-  cv = sillon_cli_vault_open (&common, &ret);
-  if (cv == NULL)
-    return ret;
-  found = sillon_store_search_places (cv->store, query, (guint) limit, &error);
-  if (found == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  for (guint i = 0; i < found->len; i++)
-    {
-      const SillonPlaceRecord *p = g_ptr_array_index (found, i);
-      const char *cp = p->values[SILLON_PLACE_COL_CODE_POSTAL];
-      const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
-      /* As it is dialled from France ("03 26 00 00 00"), as the sheets
-       * and the places page write it; empty when the directory has none. */
-      g_autofree char *phone = sillon_phone_format (p->values[SILLON_PLACE_COL_TELEPHONE], SILLON_PHONE_HOME_REGION);
-      /* A name from an imported file may hold tabs or line breaks: one
-       * place is still one line. */
-      printf ("%" G_GINT64_FORMAT "\t", p->id);
-      sillon_cli_print_field (p->values[SILLON_PLACE_COL_NOM]);
-      fputc ('\t', stdout);
-      sillon_cli_print_field (cp);
-      fputc ('\t', stdout);
-      sillon_cli_print_field (commune);
-      fputc ('\t', stdout);
-      sillon_cli_print_field (phone);
-      fputc ('\n', stdout);
-    }
-  if (found->len == 0)
-    g_printerr ("%s\n", _ ("No place matches."));
-  return sillon_cli_flush_stdout ();
+  return sillon_cli_run_search (&common, sillon_store_search_places, query, (guint) limit, print_place,
+                                _ ("No place matches."));
 }
 
 /* One opening_hours value, as a directory holds it: what a sheet prints,
@@ -354,11 +348,8 @@ sillon_cli_places_hours (int argc, char **argv)
       sillon_cli_error ("%s", error->message);
       return SILLON_CLI_EXIT_USAGE;
     }
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give one opening_hours value, for example \"Mo-Fr 09:00-12:00\""));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give one opening_hours value, for example \"Mo-Fr 09:00-12:00\"")))
+    return SILLON_CLI_EXIT_USAGE;
   if (at != NULL)
     {
       g_autoptr (GTimeZone) local = g_time_zone_new_local ();

@@ -325,11 +325,8 @@ sillon_cli_sheet_verify (int argc, char **argv)
                                   NULL, &common);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one sheet code"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give exactly one sheet code")))
+    return SILLON_CLI_EXIT_USAGE;
   /* A mistyped code is told before the passphrase is asked. */
   if (!sillon_sheet_fingerprint_normalize (argv[1], normalized, &error))
     {

@@ -310,8 +310,7 @@ sillon_cli_stats_ledger (int argc, char **argv)
   for (guint i = 0; i < ledger->len; i++)
     {
       const SillonStatsLedgerEntry *entry = g_ptr_array_index (ledger, i);
-      g_autoptr (GDateTime) at = g_date_time_new_from_unix_utc (entry->released_unix);
-      g_autofree char *when = at != NULL ? g_date_time_format_iso8601 (at) : g_strdup ("?");
+      g_autofree char *when = sillon_cli_format_utc (entry->released_unix);
 
       g_print ("%d\t%s..%s\t%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT "\t%s\n", entry->year, entry->period_from,
                entry->period_to, entry->epsilon_micro / SILLON_STATS_EPSILON_UNIT,

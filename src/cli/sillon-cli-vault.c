@@ -588,11 +588,8 @@ sillon_cli_vault_backup (int argc, char **argv)
                                   NULL, &common);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one backup file"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give exactly one backup file")))
+    return SILLON_CLI_EXIT_USAGE;
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
       g_set_error (&error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_EXISTS, "%s", "");
@@ -632,11 +629,8 @@ sillon_cli_vault_restore (int argc, char **argv)
                                   NULL, &common);
   if (ret >= 0)
     return ret;
-  if (argc != 2)
-    {
-      sillon_cli_error ("%s", _ ("give exactly one backup file"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!sillon_cli_check_one_argument (argc, _ ("give exactly one backup file")))
+    return SILLON_CLI_EXIT_USAGE;
   if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
       /* Translators: %s is the path of the backup file. */

@@ -437,6 +437,25 @@ test_places_dry_run (Fixture *f, gconstpointer data)
   count = sql (f, "SELECT count(*) FROM places;");
   g_assert_cmpstr (count, ==, "0");
   g_assert_cmpint (bad_format->status, ==, EXIT_USAGE);
+
+  /* The report names the columns it ignored and those it read under
+   * their old name, in the file's order. */
+  {
+    g_autofree char *columns = g_build_filename (f->dir, "colonnes.csv", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (CliResult) report = NULL;
+
+    g_assert_true (g_file_set_contents (columns,
+                                        "id,pivot,nom,commune,code_postal,adresse,date_maj,courriel,couleur,accessibilite,humeur\n"
+                                        "lieu-1,00000000000000,Médiathèque,Reims,51100,1 rue de la Gare,2024-01-15,a@example.org,"
+                                        "bleu,https://acceslibre.beta.gouv.fr/x,calme\n",
+                                        -1, &error));
+    g_assert_no_error (error);
+    report = RUN (f, "places", "import", "--dry-run", columns);
+    g_assert_cmpint (report->status, ==, EXIT_OK);
+    g_assert_true (contains (report->out, "  Columns ignored (not in the standard): couleur, humeur\n"));
+    g_assert_true (contains (report->out, "  Columns read under their name before v1.0 of the standard: courriel, accessibilite\n"));
+  }
 }
 
 /* ── demo ──────────────────────────────────────────────────────────────── */
@@ -721,8 +740,9 @@ test_person_unknown (Fixture *f, gconstpointer data)
   g_autofree char *erasures = NULL;
 
   g_assert_cmpint (export->status, ==, EXIT_NO_SUCH_RECORD);
-  g_assert_true (contains (export->err, "4242"));
+  g_assert_true (contains (export->err, "There is no person with id 4242."));
   g_assert_cmpint (erase->status, ==, EXIT_NO_SUCH_RECORD);
+  g_assert_true (contains (erase->err, "There is no person with id 4242."));
   g_assert_cmpint (not_a_number->status, ==, EXIT_USAGE);
   g_assert_true (contains (not_a_number->err, "“abc” is not a valid id"));
   g_assert_cmpint (no_id->status, ==, EXIT_USAGE);
@@ -802,6 +822,13 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
   }
   none = cli_expect (EXIT_OK, RUN (f, "person", "search", "zzzzqqqq"));
   g_assert_cmpstr (none->out, ==, "");
+  g_assert_true (contains (none->err, "No person matches."));
+  {
+    g_autoptr (CliResult) no_place = cli_expect (EXIT_OK, RUN (f, "places", "search", "zzzzqqqq"));
+
+    g_assert_cmpstr (no_place->out, ==, "");
+    g_assert_true (contains (no_place->err, "No place matches."));
+  }
   bad_limit = cli_expect (EXIT_USAGE, RUN (f, "person", "search", "quenouille", "--limit", "0"));
   {
     g_autoptr (CliResult) no_text = RUN (f, "person", "search");
@@ -819,6 +846,7 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
   /* Only the planted pair: one line. */
   g_assert_cmpint (strchr (dups->out, '\n') - dups->out, ==, (int) strlen (dups->out) - 1);
   unknown = cli_expect (EXIT_NO_SUCH_RECORD, RUN (f, "person", "duplicates", "4242"));
+  g_assert_true (contains (unknown->err, "There is no person with id 4242."));
 }
 
 static void

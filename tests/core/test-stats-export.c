@@ -36,6 +36,7 @@ add_place (SillonStore *store)
   g_autoptr (GError) error = NULL;
 
   sillon_place_record_set (p, SILLON_PLACE_COL_NOM, "Médiathèque Émile-Zola");
+  sillon_place_record_set (p, SILLON_PLACE_COL_ADRESSE, "2 place de la Gare");
   sillon_place_record_set (p, SILLON_PLACE_COL_COMMUNE, "Charleville-Mézières");
   sillon_place_record_set (p, SILLON_PLACE_COL_CODE_POSTAL, "08000");
   sillon_place_record_set (p, SILLON_PLACE_COL_CODE_INSEE, "08105");
@@ -88,7 +89,7 @@ add_session (SillonStore *store, gint64 person, gint64 place, const char *date, 
 
 /* A workshop on 2026-01-25: one named participant and two anonymous. */
 static void
-add_workshop (SillonStore *store, gint64 person)
+add_workshop (SillonStore *store, gint64 person, gint64 place)
 {
   g_autoptr (SillonWorkshop) w = sillon_workshop_new ();
   g_autoptr (GError) error = NULL;
@@ -100,6 +101,7 @@ add_workshop (SillonStore *store, gint64 person)
   w->date = g_strdup ("2026-01-25");
   w->duration_minutes = 90;
   w->place_type = g_strdup ("lieu_activite");
+  w->place_id = place;
   w->anon[SILLON_ANON_TOTAL] = 2;
   g_array_append_val (w->attendees, person);
   g_assert_true (sillon_store_insert_workshop (store, w, &error));
@@ -120,7 +122,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   anon = add_person (f->store.store, NULL, NULL, NULL);
   add_session (f->store.store, zoe, place, "2026-01-05", 45, FORMULA_NOTE);
   add_session (f->store.store, anon, 0, "2026-01-20", 120, "-");
-  add_workshop (f->store.store, zoe);
+  add_workshop (f->store.store, zoe, place);
 }
 
 static void
@@ -343,6 +345,20 @@ test_activities_csv (Fixture *f, gconstpointer data)
       g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "ID CRA")), ==, cell (rows, ACT + 3, column_of (rows, ACT, "ID CRA")));
     }
   g_assert_cmpstr (cell (rows, ACT + 3, column_of (rows, ACT, "Bénéficiaire")), ==, "Zoé Lefèvre-Dupré");
+  /* A session and a workshop read their place, date and duration from
+   * other columns of their queries. */
+  for (guint r = ACT + 1; r < ACT + 6; r += 2)
+    {
+      gboolean session = r == ACT + 1;
+
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Date")), ==, session ? "05/01/2026" : "25/01/2026");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Durée (min)")), ==, session ? "45" : "90");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Nom du lieu")), ==, "Médiathèque Émile-Zola");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Adresse")), ==, "2 place de la Gare");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Commune")), ==, "Charleville-Mézières");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Code postal")), ==, "08000");
+      g_assert_cmpstr (cell (rows, r, column_of (rows, ACT, "Code Insee")), ==, "08105");
+    }
   g_assert_cmpstr (cell (rows, ACT + 4, column_of (rows, ACT, "Bénéficiaire")), ==, "Anonyme");
   g_assert_cmpstr (cell (rows, ACT + 5, column_of (rows, ACT, "Bénéficiaire")), ==, "Anonyme");
 

@@ -19,6 +19,8 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "sillon-stats-private.h"
+
 gboolean
 sillon_stats_epsilon_parse (const char *text, gint64 *out_micro, GError **error)
 {
@@ -294,18 +296,6 @@ sillon_stats_release_add_noise (SillonStatsRelease *release, gint64 epsilon_micr
 
 /* ── Ledger ───────────────────────────────────────────────────────────── */
 
-static gboolean
-sql_error (SillonStore *store, GError **error)
-{
-  sqlite3 *db = sillon_store_get_db (store);
-
-  if (sillon_store_error_if_tampered (sqlite3_extended_errcode (db), error))
-    return FALSE;
-  g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
-               _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (sillon_store_get_db (store)));
-  return FALSE;
-}
-
 static gint64
 query_one (SillonStore *store, const char *sql, int year, gint64 fallback, GError **error)
 {
@@ -315,7 +305,7 @@ query_one (SillonStore *store, const char *sql, int year, gint64 fallback, GErro
 
   if (sqlite3_prepare_v2 (sillon_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (store, error);
+      sillon_stats_set_sql_error (sillon_store_get_db (store), error);
       return -1;
     }
   sqlite3_bind_int (stmt, 1, year);
@@ -324,7 +314,7 @@ query_one (SillonStore *store, const char *sql, int year, gint64 fallback, GErro
     value = sqlite3_column_int64 (stmt, 0);
   else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      sql_error (store, error);
+      sillon_stats_set_sql_error (sillon_store_get_db (store), error);
       value = -1;
     }
   sqlite3_finalize (stmt);
@@ -359,12 +349,12 @@ sillon_stats_dp_set_budget (SillonStore *store, int year, gint64 epsilon_micro, 
                           "INSERT INTO stats_dp_budget (year, epsilon_micro) VALUES (?1, ?2)"
                           " ON CONFLICT (year) DO UPDATE SET epsilon_micro = excluded.epsilon_micro",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return sql_error (store, error);
+    return sillon_stats_set_sql_error (sillon_store_get_db (store), error);
   sqlite3_bind_int (stmt, 1, year);
   sqlite3_bind_int64 (stmt, 2, epsilon_micro);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? TRUE : sql_error (store, error);
+  return rc == SQLITE_DONE ? TRUE : sillon_stats_set_sql_error (sillon_store_get_db (store), error);
 }
 
 void
@@ -388,7 +378,7 @@ sillon_stats_dp_list_ledger (SillonStore *store, GError **error)
                           "SELECT year, period_from, period_to, epsilon_micro, released_unix FROM stats_dp_ledger ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_error (store, error);
+      sillon_stats_set_sql_error (sillon_store_get_db (store), error);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -405,7 +395,7 @@ sillon_stats_dp_list_ledger (SillonStore *store, GError **error)
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      sql_error (store, error);
+      sillon_stats_set_sql_error (sillon_store_get_db (store), error);
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -449,7 +439,7 @@ sillon_stats_dp_charge (SillonStore *store, const char *from, const char *to, gi
                               " VALUES (?1, ?2, ?3, ?4, ?5)",
                               -1, &stmt, NULL) != SQLITE_OK)
         {
-          sql_error (store, error);
+          sillon_stats_set_sql_error (sillon_store_get_db (store), error);
           goto fail;
         }
       sqlite3_bind_int (stmt, 1, year);
@@ -459,7 +449,7 @@ sillon_stats_dp_charge (SillonStore *store, const char *from, const char *to, gi
       sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          sql_error (store, error);
+          sillon_stats_set_sql_error (sillon_store_get_db (store), error);
           goto fail;
         }
       g_clear_pointer (&stmt, sqlite3_finalize);

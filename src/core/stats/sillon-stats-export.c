@@ -27,6 +27,7 @@
 #include <xlsxwriter.h>
 
 #include "sillon-stats-indicators.h"
+#include "sillon-stats-private.h"
 #include "sillon-version.h"
 #include "sillon-vocabulary.h"
 
@@ -840,16 +841,6 @@ age_of (Labels *l, sqlite3_stmt *stmt, int col)
                                         &l->reference, NULL);
 }
 
-static gboolean
-sql_failed (sqlite3 *db, GError **error)
-{
-  if (sillon_store_error_if_tampered (sqlite3_extended_errcode (db), error))
-    return FALSE;
-  g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
-               _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (db));
-  return FALSE;
-}
-
 /* The number of rows the export will have: the sessions, and each
  * workshop's named and anonymous participants. */
 static gboolean
@@ -870,7 +861,7 @@ count_accompaniments (sqlite3 *db, const char *from, const char *to, gint64 *out
   if (ok)
     *out_total = sqlite3_column_int64 (stmt, 0);
   else
-    sql_failed (db, error);
+    sillon_stats_set_sql_error (db, error);
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -939,6 +930,25 @@ write_export_information (Writer *w,
 #define T(col) ((const char *) sqlite3_column_text (stmt, (col)))
 #define TW(col) ((const char *) sqlite3_column_text (ws, (col)))
 
+/* What a session's row and a workshop's have in the same columns: the
+ * date, duration, place type, equipment and themes (1 to 5), and the
+ * place's name, address, commune, postal code and INSEE code from
+ * @place_col on. */
+static void
+fill_activity_columns (ActivityRow *a, sqlite3_stmt *stmt, int place_col)
+{
+  a->date = T (1);
+  a->duration = sqlite3_column_int64 (stmt, 2);
+  a->place_type = T (3);
+  a->equipment_json = T (4);
+  a->themes_json = T (5);
+  a->place_name = T (place_col);
+  a->address = T (place_col + 1);
+  a->commune = T (place_col + 2);
+  a->postal_code = T (place_col + 3);
+  a->insee = T (place_col + 4);
+}
+
 gboolean
 sillon_stats_export_activities (SillonStore *store,
                                 const char *from,
@@ -983,7 +993,7 @@ sillon_stats_export_activities (SillonStore *store,
       sqlite3_prepare_v2 (db, sql_workshops, -1, &ws, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, sql_attendees, -1, &att, NULL) != SQLITE_OK)
     {
-      sql_failed (db, error);
+      sillon_stats_set_sql_error (db, error);
       goto out;
     }
   if (!count_accompaniments (db, from, to, &expected_rows, error))
@@ -1014,19 +1024,10 @@ sillon_stats_export_activities (SillonStore *store,
           ActivityRow a = { 0 };
           char *bracket = (char *) age_of (&l, stmt, 14);
 
-          a.date = T (1);
+          fill_activity_columns (&a, stmt, 18);
           a.type = "Individuel";
           a.participants = g_strdup ("1");
           a.beneficiary = person_name (stmt, 12);
-          a.place_type = T (3);
-          a.place_name = T (18);
-          a.address = T (19);
-          a.commune = T (20);
-          a.postal_code = T (21);
-          a.insee = T (22);
-          a.duration = sqlite3_column_int64 (stmt, 2);
-          a.equipment_json = T (4);
-          a.themes_json = T (5);
           a.admin_json = T (6);
           a.admin_detail = T (7);
           a.level = stars_of ("Autonomie", T (8));
@@ -1054,17 +1055,8 @@ sillon_stats_export_activities (SillonStore *store,
           int arc;
           ActivityRow a = { 0 };
 
-          a.date = TW (1);
+          fill_activity_columns (&a, ws, 10);
           a.type = "Collectif";
-          a.place_type = TW (3);
-          a.place_name = TW (10);
-          a.address = TW (11);
-          a.commune = TW (12);
-          a.postal_code = TW (13);
-          a.insee = TW (14);
-          a.duration = sqlite3_column_int64 (ws, 2);
-          a.equipment_json = TW (4);
-          a.themes_json = TW (5);
           a.workshop = TW (6);
           a.level = stars_of ("NiveauAtelier", TW (7));
           a.notes = TW (8);
@@ -1078,7 +1070,7 @@ sillon_stats_export_activities (SillonStore *store,
           if (arc != SQLITE_DONE)
             {
               g_free (a.id);
-              sql_failed (db, error);
+              sillon_stats_set_sql_error (db, error);
               goto out;
             }
           total = named->len + anonymous;
@@ -1114,7 +1106,7 @@ sillon_stats_export_activities (SillonStore *store,
     }
   if (src != SQLITE_DONE || wrc != SQLITE_DONE)
     {
-      sql_failed (db, error);
+      sillon_stats_set_sql_error (db, error);
       goto out;
     }
   ok = writer_close (w, error);
@@ -1166,7 +1158,7 @@ sillon_stats_export_beneficiaries (SillonStore *store,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      sql_failed (db, error);
+      sillon_stats_set_sql_error (db, error);
       goto out;
     }
   w = writer_new (format == SILLON_STATS_FORMAT_XLSX ? format : SILLON_STATS_FORMAT_CSV, path, error);
@@ -1209,7 +1201,7 @@ sillon_stats_export_beneficiaries (SillonStore *store,
     }
   if (rc != SQLITE_DONE)
     {
-      sql_failed (db, error);
+      sillon_stats_set_sql_error (db, error);
       goto out;
     }
   ok = writer_close (w, error);

@@ -25,6 +25,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sillon-stats-private.h"
 #include "sillon-vocabulary.h"
 
 /* ── Periods ──────────────────────────────────────────────────────────── */
@@ -255,17 +256,8 @@ typedef struct
   gint64 next_anonymous;
 } Counter;
 
-static gboolean
-set_sql_error (Counter *c, GError **error)
-{
-  if (sillon_store_error_if_tampered (sqlite3_extended_errcode (c->db), error))
-    return FALSE;
-  g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
-               _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (c->db));
-  return FALSE;
-}
-
-/* A query over the period: ?1 and ?2 are its first and last days. */
+/* A query, over the period when it has parameters: ?1 and ?2 are its
+ * first and last days. */
 static sqlite3_stmt *
 prepare_period (Counter *c, const char *sql, GError **error)
 {
@@ -273,13 +265,33 @@ prepare_period (Counter *c, const char *sql, GError **error)
 
   if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (c, error);
+      sillon_stats_set_sql_error (c->db, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    {
+      sqlite3_bind_text (stmt, 1, c->from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, c->to, -1, SQLITE_STATIC);
+    }
   return stmt;
+}
+
+typedef void (*RowFunc) (Counter *c, sqlite3_stmt *stmt, gconstpointer data);
+
+/* Runs @sql (see prepare_period()) and hands each row to @row with @data. */
+static gboolean
+for_each_row (Counter *c, const char *sql, RowFunc row, gconstpointer data, GError **error)
+{
+  sqlite3_stmt *stmt = prepare_period (c, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    row (c, stmt, data);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? TRUE : sillon_stats_set_sql_error (c->db, error);
 }
 
 static gboolean
@@ -468,30 +480,27 @@ typedef struct
   const char *commune; /* interned */
 } Person;
 
+static void
+person_row (Counter *c, sqlite3_stmt *stmt, gconstpointer data)
+{
+  Person *p = g_new0 (Person, 1);
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  const char *first = g_hash_table_lookup (c->first_seen, GINT_TO_POINTER ((gint) id));
+
+  p->age = categories_find (&c->dims[DIM_AGE], age_bracket (c, sqlite3_column_int (stmt, 1)));
+  p->gender = cat_or (c, DIM_GENDER, (const char *) sqlite3_column_text (stmt, 2), "non_communique");
+  p->status = cat_or (c, DIM_STATUS, (const char *) sqlite3_column_text (stmt, 3), "non_communique");
+  p->commune = intern (c, (const char *) sqlite3_column_text (stmt, 4));
+  p->novelty = (first == NULL || strcmp (first, c->from) >= 0) ? 0 : 1;
+  g_hash_table_insert (c->people, GINT_TO_POINTER ((gint) id), p);
+}
+
 static gboolean
 load_people (Counter *c, GError **error)
 {
   static const char sql[] = "SELECT id, birth_year, gender, social_status, commune_insee FROM beneficiaries";
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sql_error (c, error);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Person *p = g_new0 (Person, 1);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *first = g_hash_table_lookup (c->first_seen, GINT_TO_POINTER ((gint) id));
-
-      p->age = categories_find (&c->dims[DIM_AGE], age_bracket (c, sqlite3_column_int (stmt, 1)));
-      p->gender = cat_or (c, DIM_GENDER, (const char *) sqlite3_column_text (stmt, 2), "non_communique");
-      p->status = cat_or (c, DIM_STATUS, (const char *) sqlite3_column_text (stmt, 3), "non_communique");
-      p->commune = intern (c, (const char *) sqlite3_column_text (stmt, 4));
-      p->novelty = (first == NULL || strcmp (first, c->from) >= 0) ? 0 : 1;
-      g_hash_table_insert (c->people, GINT_TO_POINTER ((gint) id), p);
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+  return for_each_row (c, sql, person_row, NULL, error);
 }
 
 static void
@@ -539,6 +548,17 @@ fill_date (Counter *c, Unit *u, const char *date)
     u->cat[DIM_DAY] = u->cat[DIM_MONTH] = -1;
 }
 
+static void
+first_seen_row (Counter *c, sqlite3_stmt *stmt, gconstpointer data)
+{
+  gpointer key = GINT_TO_POINTER ((gint) sqlite3_column_int64 (stmt, 0));
+  const char *date = intern (c, (const char *) sqlite3_column_text (stmt, 1));
+  const char *known = g_hash_table_lookup (c->first_seen, key);
+
+  if (date != NULL && (known == NULL || strcmp (date, known) < 0))
+    g_hash_table_insert (c->first_seen, key, (gpointer) date);
+}
+
 static gboolean
 load_first_seen (Counter *c, GError **error)
 {
@@ -547,22 +567,43 @@ load_first_seen (Counter *c, GError **error)
       "UNION ALL "
       "SELECT wa.beneficiary_id, min(w.date) FROM workshop_attendance wa "
       "JOIN workshops w ON w.id = wa.workshop_id GROUP BY wa.beneficiary_id";
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  if (sqlite3_prepare_v2 (c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sql_error (c, error);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gpointer key = GINT_TO_POINTER ((gint) sqlite3_column_int64 (stmt, 0));
-      const char *date = intern (c, (const char *) sqlite3_column_text (stmt, 1));
-      const char *known = g_hash_table_lookup (c->first_seen, key);
+  return for_each_row (c, sql, first_seen_row, NULL, error);
+}
 
-      if (date != NULL && (known == NULL || strcmp (date, known) < 0))
-        g_hash_table_insert (c->first_seen, key, (gpointer) date);
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+/* What the rows of sessions and of workshops hold in the same order from
+ * the column @first: the date, duration, place type (the channel),
+ * equipment and themes. */
+static void
+fill_activity (Counter *c, Unit *u, sqlite3_stmt *stmt, int first)
+{
+  fill_date (c, u, (const char *) sqlite3_column_text (stmt, first));
+  u->cat[DIM_DURATION] = duration_band (sqlite3_column_int (stmt, first + 1));
+  u->cat[DIM_CHANNEL] = categories_find (&c->dims[DIM_CHANNEL], (const char *) sqlite3_column_text (stmt, first + 2));
+  u->equipment = mask_of (c, DIM_EQUIPMENT, (const char *) sqlite3_column_text (stmt, first + 3));
+  u->themes = mask_of (c, DIM_THEME, (const char *) sqlite3_column_text (stmt, first + 4));
+}
+
+static void
+session_row (Counter *c, sqlite3_stmt *stmt, gconstpointer data)
+{
+  Unit u;
+  const char *help = (const char *) sqlite3_column_text (stmt, 9);
+
+  unit_init (&u);
+  u.activity = sqlite3_column_int64 (stmt, 0) * 2;
+  u.person = sqlite3_column_int64 (stmt, 1);
+  u.cat[DIM_TYPE] = categories_find (&c->dims[DIM_TYPE], "individuel");
+  fill_activity (c, &u, stmt, 2);
+  u.admin = mask_of (c, DIM_ADMIN, (const char *) sqlite3_column_text (stmt, 7));
+  u.cat[DIM_AUTONOMY] = cat_or (c, DIM_AUTONOMY, (const char *) sqlite3_column_text (stmt, 8), NOT_GIVEN);
+  u.cat[DIM_HELP] = cat_or (c, DIM_HELP, help, NOT_GIVEN);
+  if (sqlite3_column_int (stmt, 10))
+    u.cat[DIM_REFERRAL] = cat_or (c, DIM_REFERRAL, (const char *) sqlite3_column_text (stmt, 11), NOT_GIVEN);
+  else
+    u.cat[DIM_REFERRAL] = categories_find (&c->dims[DIM_REFERRAL], "non_oriente");
+  fill_person (c, &u);
+  g_array_append_val (c->units, u);
 }
 
 static gboolean
@@ -572,38 +613,8 @@ load_sessions (Counter *c, GError **error)
       "SELECT id, beneficiary_id, date, duration_minutes, place_type, equipment,"
       "       themes, admin_themes, autonomy, help_mode, referred, referral_destination"
       "  FROM sessions WHERE date BETWEEN ?1 AND ?2";
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  stmt = prepare_period (c, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Unit u;
-      const char *help = (const char *) sqlite3_column_text (stmt, 9);
-
-      unit_init (&u);
-      u.activity = sqlite3_column_int64 (stmt, 0) * 2;
-      u.person = sqlite3_column_int64 (stmt, 1);
-      fill_date (c, &u, (const char *) sqlite3_column_text (stmt, 2));
-      u.cat[DIM_TYPE] = categories_find (&c->dims[DIM_TYPE], "individuel");
-      u.cat[DIM_DURATION] = duration_band (sqlite3_column_int (stmt, 3));
-      u.cat[DIM_CHANNEL] = categories_find (&c->dims[DIM_CHANNEL], (const char *) sqlite3_column_text (stmt, 4));
-      u.equipment = mask_of (c, DIM_EQUIPMENT, (const char *) sqlite3_column_text (stmt, 5));
-      u.themes = mask_of (c, DIM_THEME, (const char *) sqlite3_column_text (stmt, 6));
-      u.admin = mask_of (c, DIM_ADMIN, (const char *) sqlite3_column_text (stmt, 7));
-      u.cat[DIM_AUTONOMY] = cat_or (c, DIM_AUTONOMY, (const char *) sqlite3_column_text (stmt, 8), NOT_GIVEN);
-      u.cat[DIM_HELP] = cat_or (c, DIM_HELP, help, NOT_GIVEN);
-      if (sqlite3_column_int (stmt, 10))
-        u.cat[DIM_REFERRAL] = cat_or (c, DIM_REFERRAL, (const char *) sqlite3_column_text (stmt, 11), NOT_GIVEN);
-      else
-        u.cat[DIM_REFERRAL] = categories_find (&c->dims[DIM_REFERRAL], "non_oriente");
-      fill_person (c, &u);
-      g_array_append_val (c->units, u);
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+  return for_each_row (c, sql, session_row, NULL, error);
 }
 
 /* The categories of the @index-th anonymous participant along one of the
@@ -666,12 +677,8 @@ load_workshops (Counter *c, GError **error)
 
       unit_init (&base);
       base.activity = id * 2 + 1;
-      fill_date (c, &base, (const char *) sqlite3_column_text (stmt, 1));
       base.cat[DIM_TYPE] = categories_find (&c->dims[DIM_TYPE], "collectif");
-      base.cat[DIM_DURATION] = duration_band (sqlite3_column_int (stmt, 2));
-      base.cat[DIM_CHANNEL] = categories_find (&c->dims[DIM_CHANNEL], (const char *) sqlite3_column_text (stmt, 3));
-      base.equipment = mask_of (c, DIM_EQUIPMENT, (const char *) sqlite3_column_text (stmt, 4));
-      base.themes = mask_of (c, DIM_THEME, (const char *) sqlite3_column_text (stmt, 5));
+      fill_activity (c, &base, stmt, 1);
       base.cat[DIM_AUTONOMY] = categories_find (&c->dims[DIM_AUTONOMY], WORKSHOP);
       base.cat[DIM_HELP] = categories_find (&c->dims[DIM_HELP], WORKSHOP);
       base.cat[DIM_REFERRAL] = categories_find (&c->dims[DIM_REFERRAL], WORKSHOP);
@@ -713,7 +720,7 @@ load_workshops (Counter *c, GError **error)
   sqlite3_finalize (stmt);
   sqlite3_finalize (attendance);
   if (rc != SQLITE_DONE || (arc != SQLITE_DONE && arc != SQLITE_ROW))
-    return set_sql_error (c, error);
+    return sillon_stats_set_sql_error (c->db, error);
   return TRUE;
 }
 
@@ -962,33 +969,43 @@ count_activity (Counter *c, const Binding *b, const Unit *u)
     }
 }
 
+static void
+empty_workshop_row (Counter *c, sqlite3_stmt *stmt, gconstpointer data)
+{
+  const Binding *b = data;
+  Unit u;
+
+  unit_init (&u);
+  u.activity = sqlite3_column_int64 (stmt, 0) * 2 + 1;
+  fill_date (c, &u, (const char *) sqlite3_column_text (stmt, 1));
+  u.cat[DIM_TYPE] = categories_find (&c->dims[DIM_TYPE], "collectif");
+  count_activity (c, b, &u);
+}
+
 static gboolean
 count_workshops_without_participants (Counter *c, const Binding *b, GError **error)
 {
   static const char sql[] =
       "SELECT w.id, w.date FROM workshops w WHERE w.date BETWEEN ?1 AND ?2 AND w.anon_total = 0"
       "   AND NOT EXISTS (SELECT 1 FROM workshop_attendance wa WHERE wa.workshop_id = w.id)";
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  stmt = prepare_period (c, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Unit u;
-
-      unit_init (&u);
-      u.activity = sqlite3_column_int64 (stmt, 0) * 2 + 1;
-      fill_date (c, &u, (const char *) sqlite3_column_text (stmt, 1));
-      u.cat[DIM_TYPE] = categories_find (&c->dims[DIM_TYPE], "collectif");
-      count_activity (c, b, &u);
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+  return for_each_row (c, sql, empty_workshop_row, b, error);
 }
 
 /* ── Referrals and assessments ────────────────────────────────────────── */
+
+static void
+referral_row (Counter *c, sqlite3_stmt *stmt, gconstpointer data)
+{
+  const Binding *b = data;
+  Unit u;
+
+  unit_init (&u);
+  u.person = sqlite3_column_int64 (stmt, 0);
+  u.cat[DIM_REF_DESTINATION] = cat_or (c, DIM_REF_DESTINATION, (const char *) sqlite3_column_text (stmt, 1), NOT_GIVEN);
+  u.cat[DIM_REF_STATUS] = categories_find (&c->dims[DIM_REF_STATUS], (const char *) sqlite3_column_text (stmt, 2));
+  count_unit (c, b, &u, ++c->stamp, u.person);
+}
 
 static gboolean
 count_referrals (Counter *c, const Binding *b, GError **error)
@@ -996,24 +1013,8 @@ count_referrals (Counter *c, const Binding *b, GError **error)
   static const char sql[] =
       "SELECT beneficiary_id, destination, status FROM referrals"
       " WHERE date BETWEEN ?1 AND ?2 ORDER BY beneficiary_id, id";
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  stmt = prepare_period (c, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Unit u;
-
-      unit_init (&u);
-      u.person = sqlite3_column_int64 (stmt, 0);
-      u.cat[DIM_REF_DESTINATION] = cat_or (c, DIM_REF_DESTINATION, (const char *) sqlite3_column_text (stmt, 1), NOT_GIVEN);
-      u.cat[DIM_REF_STATUS] = categories_find (&c->dims[DIM_REF_STATUS], (const char *) sqlite3_column_text (stmt, 2));
-      count_unit (c, b, &u, ++c->stamp, u.person);
-    }
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+  return for_each_row (c, sql, referral_row, b, error);
 }
 
 typedef struct
@@ -1145,7 +1146,7 @@ load_assessments (Counter *c, GArray *out, GError **error)
     }
   sqlite3_finalize (stmt);
   assessed_clear (&current);
-  return rc == SQLITE_DONE ? TRUE : set_sql_error (c, error);
+  return rc == SQLITE_DONE ? TRUE : sillon_stats_set_sql_error (c->db, error);
 }
 
 static int

@@ -28,8 +28,21 @@
 #include <string.h>
 
 #include "sillon-stats-lp.h"
+#include "sillon-stats-private.h"
+#include "sillon-store.h"
 
 G_DEFINE_QUARK (sillon - stats - error - quark, sillon_stats_error)
+
+gboolean
+sillon_stats_set_sql_error (sqlite3 *db, GError **error)
+{
+  /* A page that failed authentication is tampering, not a query error. */
+  if (sillon_store_error_if_tampered (sqlite3_extended_errcode (db), error))
+    return FALSE;
+  g_set_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_SQL,
+               _ ("Could not read the statistics from the vault: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
 
 static const char *const measure_ids[] = { "acc", "act", "ben", "ref", "asm", "prg" };
 

@@ -268,11 +268,9 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
 
   json_builder_begin_object (b);
   add_string (b, "format", EXPORT_FORMAT);
-  json_builder_set_member_name (b, "format_version");
-  json_builder_add_int_value (b, EXPORT_VERSION);
+  add_int (b, "format_version", EXPORT_VERSION);
   add_time (b, "exported_at", store_now_unix ());
-  json_builder_set_member_name (b, "vocabulary");
-  json_builder_add_string_value (b, "La Coop de la médiation numérique (api values)");
+  add_string (b, "vocabulary", "La Coop de la médiation numérique (api values)");
 
   json_builder_set_member_name (b, "beneficiary");
   json_builder_begin_object (b);
@@ -294,8 +292,7 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
   add_string (b, "sheet_language", ben->sheet_language);
   add_string (b, "notes", ben->notes);
   add_mediator (store, b, "mediator", ben->mediator_id);
-  json_builder_set_member_name (b, "anonymised");
-  json_builder_add_boolean_value (b, ben->anonymised);
+  add_boolean (b, "anonymised", ben->anonymised);
   add_time (b, "created_at", ben->created_unix);
   add_time (b, "updated_at", ben->updated_unix);
   json_builder_end_object (b);
@@ -362,14 +359,13 @@ static const char *const scrub_statements[] = {
    " email = NULL, name_key = '', phone_key = NULL, email_key = NULL WHERE id = ?1"),
 };
 
+/* Runs the @n_statements @statements in turn, each with ?1 bound to @id. */
 static gboolean
-delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
+run_for_id (SillonStore *store, const char *const *statements, gsize n_statements, gint64 id, GError **error)
 {
-  g_autoptr (StoreStmt) del = NULL;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (scrub_statements); i++)
+  for (gsize i = 0; i < n_statements; i++)
     {
-      g_autoptr (StoreStmt) stmt = store_stmt (store, scrub_statements[i], error);
+      g_autoptr (StoreStmt) stmt = store_stmt (store, statements[i], error);
 
       if (stmt == NULL)
         return FALSE;
@@ -377,6 +373,16 @@ delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
       if (!store_step_done (store, stmt, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
+{
+  g_autoptr (StoreStmt) del = NULL;
+
+  if (!run_for_id (store, scrub_statements, G_N_ELEMENTS (scrub_statements), id, error))
+    return FALSE;
   /* Sessions, assessments, consents, referrals, parcours, attendance and
    * search trigrams follow by ON DELETE CASCADE. */
   del = store_stmt (store, "DELETE FROM beneficiaries WHERE id = ?", error);
@@ -481,18 +487,12 @@ static gboolean
 anonymise_reasons (SillonStore *store, gint64 id, GError **error)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (anonymise_reason_statements); i++)
-    for (;;)
+    do
       {
-        g_autoptr (StoreStmt) stmt = store_stmt (store, anonymise_reason_statements[i], error);
-
-        if (stmt == NULL)
+        if (!run_for_id (store, &anonymise_reason_statements[i], 1, id, error))
           return FALSE;
-        sqlite3_bind_int64 (stmt, 1, id);
-        if (!store_step_done (store, stmt, error))
-          return FALSE;
-        if (sqlite3_changes (store->db) == 0)
-          break;
       }
+    while (sqlite3_changes (store->db) > 0);
   return TRUE;
 }
 
@@ -554,17 +554,10 @@ sillon_store_apply_retention (SillonStore *store,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      for (gsize j = 0; j < G_N_ELEMENTS (anonymise_statements); j++)
-        {
-          g_autoptr (StoreStmt) stmt = store_stmt (store, anonymise_statements[j], error);
+      gint64 id = g_array_index (ids, gint64, i);
 
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-          if (!store_step_done (store, stmt, error))
-            return FALSE;
-        }
-      if (!anonymise_reasons (store, g_array_index (ids, gint64, i), error))
+      if (!run_for_id (store, anonymise_statements, G_N_ELEMENTS (anonymise_statements), id, error) ||
+          !anonymise_reasons (store, id, error))
         return FALSE;
     }
   if (ids->len > 0 && !purge_traces (store, error))
