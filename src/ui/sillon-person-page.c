@@ -45,6 +45,7 @@ struct _SillonPersonPage
 
   UndoKind undo_kind;
   SillonSession *undo_session; /* in memory only, dropped on lock */
+  GArray *undo_referrals;      /* gint64: the deleted session's referrals, linked again on Undo */
   SillonSession *draft;        /* a session form the lock closed, in memory only */
 
   GtkWidget *editor;   /* SillonSessionEditor, while open */
@@ -93,6 +94,7 @@ forget_undo (SillonPersonPage *self)
 {
   self->undo_kind = UNDO_NONE;
   g_clear_pointer (&self->undo_session, sillon_session_free);
+  g_array_set_size (self->undo_referrals, 0);
 }
 
 static gboolean
@@ -334,7 +336,7 @@ after_change (SillonPersonPage *self, const char *message, UndoKind undo_kind, S
   sillon_toast_show (self->toast, message, undo_kind != UNDO_NONE);
 }
 
-static void open_referral_dialog (SillonPersonPage *self, const char *destination);
+static void open_referral_dialog (SillonPersonPage *self, const char *destination, gint64 session_id);
 
 static void
 on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
@@ -345,6 +347,7 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
   g_autoptr (GError) error = NULL;
   g_autofree char *destination = NULL;
   gboolean offer_referral;
+  gint64 session_id;
 
   if (response != GTK_RESPONSE_OK || store == NULL)
     {
@@ -367,6 +370,7 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
         }
       /* Only a referral the edit adds: one already said was offered then. */
       offer_referral = session->referred && !before->referred;
+      session_id = session->id;
       destination = g_strdup (session->referral_destination);
       gtk_widget_destroy (dialog);
       after_change (self, _ ("Session saved."), UNDO_UPDATE, g_steal_pointer (&before));
@@ -380,14 +384,15 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
         }
       offer_referral = session->referred;
       destination = g_strdup (session->referral_destination);
+      session_id = session->id;
       gtk_widget_destroy (dialog);
       after_change (self, _ ("Session logged."), UNDO_INSERT, g_steal_pointer (&session));
     }
   /* The session is written: the referral to a named place follows at once,
-   * its kind of structure taken from the session. Cancelling it keeps the
-   * session as saved. */
+   * its kind of structure taken from the session, and is saved linked to
+   * it. Cancelling it keeps the session as saved. */
   if (offer_referral)
-    open_referral_dialog (self, destination);
+    open_referral_dialog (self, destination, session_id);
 }
 
 static void
@@ -462,6 +467,7 @@ on_timeline_delete_session (SillonPersonPage *self, gint64 id)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonSession) session = NULL;
+  g_autoptr (GPtrArray) referrals = NULL;
   g_autoptr (GError) error = NULL;
 
   if (store == NULL)
@@ -469,14 +475,46 @@ on_timeline_delete_session (SillonPersonPage *self, gint64 id)
   /* Deleted at once, so that a lock or a crash never resurrects it; Undo
    * logs the same session again from memory. */
   session = sillon_store_get_session (store, id, &error);
-  if (session == NULL || !sillon_store_delete_session (store, id, &error))
+  /* Its referrals stay, no longer linked to it: Undo links them again. */
+  if (session != NULL)
+    referrals = sillon_store_list_session_referrals (store, id, &error);
+  if (session == NULL || referrals == NULL || !sillon_store_delete_session (store, id, &error))
     {
       sillon_person_page_show_message (self, error->message);
       return;
     }
   after_change (self, _ ("Session deleted."), UNDO_DELETE, g_steal_pointer (&session));
+  for (guint i = 0; i < referrals->len; i++)
+    g_array_append_val (self->undo_referrals, ((SillonReferral *) referrals->pdata[i])->id);
   if (!sillon_timeline_focus_first (self->timeline))
     gtk_widget_grab_focus (self->log_session_button);
+}
+
+/* Logs a deleted session again, under a new id, and links its referrals
+ * (@referral_ids) to it again: all of it or nothing. */
+static gboolean
+relog_session (SillonStore *store, SillonSession *session, GArray *referral_ids, GError **error)
+{
+  g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, error);
+
+  if (tx == NULL)
+    return FALSE;
+  session->id = 0;
+  if (!sillon_store_insert_session (store, session, error))
+    return FALSE;
+  for (guint i = 0; i < referral_ids->len; i++)
+    {
+      g_autoptr (SillonReferral) r = sillon_store_get_referral (store, g_array_index (referral_ids, gint64, i), NULL);
+
+      /* A referral deleted since (with its person merged, say) has nothing
+       * to link. */
+      if (r == NULL || r->session_id != 0)
+        continue;
+      r->session_id = session->id;
+      if (!sillon_store_update_referral (store, r, error))
+        return FALSE;
+    }
+  return sillon_store_transaction_commit (tx, error);
 }
 
 static void
@@ -497,8 +535,7 @@ undo (SillonPersonPage *self)
         done = sillon_store_update_session (store, self->undo_session, &error);
         break;
       case UNDO_DELETE:
-        self->undo_session->id = 0;
-        done = sillon_store_insert_session (store, self->undo_session, &error);
+        done = relog_session (store, self->undo_session, self->undo_referrals, &error);
         break;
       case UNDO_NONE:
       default:
@@ -829,9 +866,10 @@ on_refer_response (SillonPersonPage *self, int response)
 }
 
 /* The referral dialog, its kind of structure already @destination (a
- * StructureDeRedirection value, NULL: not said) when a session said it. */
+ * StructureDeRedirection value, NULL: not said) when session @session_id
+ * (0: made from the person page) said it. */
 static void
-open_referral_dialog (SillonPersonPage *self, const char *destination)
+open_referral_dialog (SillonPersonPage *self, const char *destination, gint64 session_id)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonBeneficiary) b = NULL;
@@ -851,6 +889,7 @@ open_referral_dialog (SillonPersonPage *self, const char *destination)
                                        self->beneficiary_id, b->commune_insee);
   if (destination != NULL)
     sillon_referral_dialog_set_destination (dialog, destination);
+  sillon_referral_dialog_set_session_id (dialog, session_id);
   track_dialog (self, GTK_WIDGET (dialog), G_CALLBACK (on_refer_response));
 }
 
@@ -859,7 +898,7 @@ on_refer_activated (GSimpleAction *action,
                     GVariant *parameter,
                     gpointer user_data)
 {
-  open_referral_dialog (user_data, NULL);
+  open_referral_dialog (user_data, NULL, 0);
 }
 
 static void
@@ -1092,6 +1131,7 @@ sillon_person_page_finalize (GObject *object)
   SillonPersonPage *self = SILLON_PERSON_PAGE (object);
 
   forget_undo (self);
+  g_array_unref (self->undo_referrals);
   g_clear_pointer (&self->draft, sillon_session_free);
   g_free (self->display_name);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->finalize (object);
@@ -1149,6 +1189,7 @@ sillon_person_page_init (SillonPersonPage *self)
 {
   g_autoptr (GSimpleActionGroup) actions = g_simple_action_group_new ();
 
+  self->undo_referrals = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (actions), person_actions, G_N_ELEMENTS (person_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "person", G_ACTION_GROUP (actions));

@@ -26,6 +26,7 @@ struct _SillonReferralDialog
 
   SillonVaultSession *session;
   gint64 beneficiary_id;
+  gint64 session_id; /* the session it follows, 0: none */
   char *commune_insee;
   gint64 place_id;          /* the chosen place, 0: none yet */
   gboolean scroll_to_focus; /* once the form is laid out again */
@@ -244,6 +245,16 @@ sillon_referral_dialog_set_destination (SillonReferralDialog *self,
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), NOT_SAID);
 }
 
+void
+sillon_referral_dialog_set_session_id (SillonReferralDialog *self,
+                                       gint64 session_id)
+{
+  g_return_if_fail (SILLON_IS_REFERRAL_DIALOG (self));
+  g_return_if_fail (session_id >= 0);
+
+  self->session_id = session_id;
+}
+
 static char *
 entry_text (GtkEntry *entry)
 {
@@ -285,6 +296,7 @@ sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
       return NULL;
     }
   r->beneficiary_id = self->beneficiary_id;
+  r->session_id = self->session_id;
   r->place_id = self->place_id;
   r->mediator_id = self->session != NULL ? sillon_vault_session_get_mediator_id (self->session) : 0;
   r->date = g_date_time_format (now, "%Y-%m-%d");

@@ -3,11 +3,14 @@ session that says "referred to another structure" and its kind of structure;
 once the session is saved, the referral dialog opens with that kind already
 chosen and the focus in the place search. Escape leaves the session saved and
 refers nobody; a second session goes on to a place: type its commune, Enter,
-say why, Enter, and the person's story shows the referral.
+say why, Enter, and the person's story shows the referral, linked to that
+session: the session's row names the place, the referral's says it came
+after a session, and the person's data export links the two.
 
 Run in English at 1366×768, and in French at 1366×768 with text scale 1.5
 (SILLON_TEST_LANGUAGE, GDK_DPI_SCALE)."""
 
+import json
 import os
 import subprocess
 
@@ -31,7 +34,8 @@ S = {
         "dialog": "New Referral", "search places": "Search places", "places": "Places found",
         "kind": "Kind of structure", "why": "Why the person is referred",
         "logged": "Session logged.", "saved": "Referral saved.", "issued": "issued, no news yet",
-        "referral": "Referral",
+        "referral": "Referral", "referred to": "referred to France services de Reims",
+        "after": "after a session", "referred": "referred",
     },
     "fr": {
         "search people": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -40,7 +44,8 @@ S = {
         "dialog": "Nouvelle orientation", "search places": "Rechercher des lieux", "places": "Lieux trouvés",
         "kind": "Type de structure", "why": "Pourquoi la personne est orientée",
         "logged": "Accompagnement noté.", "saved": "Orientation enregistrée.", "issued": "émise, sans nouvelles",
-        "referral": "Orientation",
+        "referral": "Orientation", "referred to": "orienté vers France services de Reims",
+        "after": "après un accompagnement", "referred": "orienté",
     },
 }[LANGUAGE]
 
@@ -60,6 +65,21 @@ def import_places():
                             env={**os.environ, "LANGUAGE": "en"})
     os.close(read_fd)
     check(result.returncode == 0, f"the places are imported (exit {result.returncode}: {result.stderr.strip()!r})")
+
+
+def export_person(person_id):
+    """sillon-cli person export, the person's data as their right of access
+    gives it, read while the application is closed."""
+    read_fd, write_fd = os.pipe()
+    os.write(write_fd, (PASSPHRASE + "\n").encode())
+    os.close(write_fd)
+    result = subprocess.run([os.environ["SILLON_CLI"], "person", "export", str(person_id), "--vault", vault,
+                             "--passphrase-fd", str(read_fd)],
+                            pass_fds=(read_fd,), capture_output=True, text=True,
+                            env={**os.environ, "LANGUAGE": "en"})
+    os.close(read_fd)
+    check(result.returncode == 0, f"the person is exported (exit {result.returncode}: {result.stderr.strip()!r})")
+    return json.loads(result.stdout) if result.returncode == 0 else {}
 
 
 def dialog(app, title):
@@ -186,10 +206,25 @@ def test():
           f"the story shows the referral, its kind of structure and reason: {[r.name for r in rows]}")
     check(len(story_rows(window, "Santé")) >= 1 and len(story_rows(window, "Banque et achats en ligne")) == 1,
           "both sessions are in the story")
+    # The referral is linked to the session it ended: each row says so.
+    health = story_rows(window, "Santé")
+    check(len(health) == 1 and S["referred to"] in health[0].name,
+          f"the session's row names the place it referred to: {[r.name for r in health]}")
+    check(S["after"] in rows[0].name, f"the referral's row says it came after a session: {rows[0].name!r}")
+    banking = story_rows(window, "Banque et achats en ligne")
+    check(len(banking) == 1 and S["referred"] in banking[0].name and S["referred to"] not in banking[0].name,
+          f"the session whose referral was cancelled names no place: {[r.name for r in banking]}")
     screenshot(f"session-referral-{TAG}-04-story")
 
     press("<Control>q")
     proc.wait(timeout=20)
+
+    data = export_person(1)
+    sessions = {s["id"]: s for s in data.get("sessions", [])}
+    referrals = data.get("referrals", [])
+    linked = [s for s in sessions.values() if referrals and s["id"] == referrals[0].get("session_id")]
+    check(len(referrals) == 1 and len(linked) == 1 and "sante" in json.dumps(linked[0]).lower(),
+          f"the export links the referral to the health session: {referrals} / {list(sessions.values())}")
 
 
 run(test)
