@@ -48,11 +48,12 @@ struct _SillonPersonPage
   GArray *undo_referrals;      /* gint64: the deleted session's referrals, linked again on Undo */
   SillonSession *draft;        /* a session form the lock closed, in memory only */
 
-  GtkWidget *editor;   /* SillonSessionEditor, while open */
-  GtkWidget *viewer;   /* SillonAssessmentViewer, while open */
-  GtkWidget *dialog;   /* a consent form or a question, while open */
-  gint64 consent_id;   /* the consent shown, 0: none */
-  gint64 duplicate_id; /* a person who looks like this one, 0: none */
+  GtkWidget *editor;         /* SillonSessionEditor, while open */
+  GtkWidget *leave_question; /* asking whether to save an open form, while shown */
+  GtkWidget *viewer;         /* SillonAssessmentViewer, while open */
+  GtkWidget *dialog;         /* a consent form or a question, while open */
+  gint64 consent_id;         /* the consent shown, 0: none */
+  gint64 duplicate_id;       /* a person who looks like this one, 0: none */
 
   GtkLabel *name_label;
   GtkLabel *details_label;
@@ -1005,6 +1006,129 @@ sillon_person_page_locked (SillonPage *page)
   sillon_person_page_clear (self);
 }
 
+/* ── Leaving with a form open ──────────────────────────────────────────── */
+
+/* The open form whose OK button saves something the mediator typed (a
+ * session, consent, referral, its outcome, the person's identity); NULL
+ * when none is open. Question dialogs (erase, merge) are not forms. */
+static GtkWidget *
+open_form (SillonPersonPage *self)
+{
+  if (self->editor != NULL)
+    return self->editor;
+  if (self->dialog != NULL &&
+      (SILLON_IS_CONSENT_DIALOG (self->dialog) || SILLON_IS_REFERRAL_DIALOG (self->dialog) ||
+       SILLON_IS_REFERRAL_STATUS_DIALOG (self->dialog) || SILLON_IS_PERSON_EDITOR (self->dialog)))
+    return self->dialog;
+  return NULL;
+}
+
+static void
+on_leave_question_response (GtkDialog *question,
+                            int response,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SillonPersonPage *self = g_task_get_source_object (task);
+  GtkWidget *form = open_form (self);
+  gboolean leave = FALSE;
+
+  gtk_widget_destroy (GTK_WIDGET (question));
+  if (response == GTK_RESPONSE_REJECT)
+    {
+      /* Discarded: the form, or the session form the lock closed. */
+      if (form != NULL)
+        gtk_widget_destroy (form);
+      g_clear_pointer (&self->draft, sillon_session_free);
+      leave = TRUE;
+    }
+  else if (response == GTK_RESPONSE_ACCEPT && form != NULL)
+    {
+      /* The form's own OK: it saves and closes, or says what is wrong
+       * and stays open, and so does the window. */
+      gtk_dialog_response (GTK_DIALOG (form), GTK_RESPONSE_OK);
+      leave = open_form (self) != form;
+      if (!leave)
+        gtk_window_present (GTK_WINDOW (form));
+    }
+  g_task_return_boolean (task, leave);
+}
+
+static void
+sillon_person_page_ask_leave_async (SillonPage *page,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  SillonPersonPage *self = SILLON_PERSON_PAGE (page);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GtkWidget *form = open_form (self);
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkWidget *question;
+  GtkWidget *discard;
+  const char *title;
+
+  g_task_set_source_tag (task, sillon_person_page_ask_leave_async);
+  if (form == NULL && self->draft == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->leave_question != NULL)
+    {
+      /* One question at a time: the one shown gets the answer. */
+      gtk_window_present (GTK_WINDOW (self->leave_question));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               "%s", _ ("Sillon is already asking whether to save the form."));
+      return;
+    }
+  /* While locked, the session form waits in memory and cannot be saved. */
+  title = form != NULL ? _ ("Save before leaving?") : _ ("Quit and discard the session form?");
+  question = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", title);
+  if (form != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question),
+                                              /* Translators: %s is the title of a form (“Log a Session”…). */
+                                              _ ("“%s” is open and not saved. If you leave without saving, what you entered is lost."),
+                                              gtk_window_get_title (GTK_WINDOW (form)));
+  else
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question), "%s",
+                                              _ ("The session form the lock closed is kept until the vault is unlocked. "
+                                                 "If you quit now, what you entered in it is lost."));
+  gtk_dialog_add_button (GTK_DIALOG (question), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (question), form != NULL ? _ ("_Discard") : _ ("_Discard and Quit"),
+                                   GTK_RESPONSE_REJECT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
+  if (form != NULL)
+    {
+      GtkWidget *save = gtk_dialog_add_button (GTK_DIALOG (question), _ ("_Save"), GTK_RESPONSE_ACCEPT);
+
+      gtk_style_context_add_class (gtk_widget_get_style_context (save), "suggested-action");
+      /* Enter keeps the work, as in GNOME's editors. */
+      gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+      gtk_widget_grab_focus (save);
+    }
+  else
+    gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  gtk_window_set_focus_visible (GTK_WINDOW (question), TRUE);
+  /* A message dialog is named after its type ("Question") otherwise. */
+  atk_object_set_name (gtk_widget_get_accessible (question), title);
+  self->leave_question = question;
+  g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &self->leave_question);
+  g_signal_connect (question, "response", G_CALLBACK (on_leave_question_response), g_steal_pointer (&task));
+  gtk_window_present (GTK_WINDOW (question));
+}
+
+static gboolean
+sillon_person_page_ask_leave_finish (SillonPage *page,
+                                     GAsyncResult *result,
+                                     GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, page), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 sillon_person_page_dispose (GObject *object)
 {
@@ -1016,6 +1140,8 @@ sillon_person_page_dispose (GObject *object)
     gtk_widget_destroy (self->viewer);
   if (self->dialog != NULL)
     gtk_widget_destroy (self->dialog);
+  if (self->leave_question != NULL)
+    gtk_widget_destroy (self->leave_question);
   g_clear_object (&self->registry);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->dispose (object);
 }
@@ -1147,6 +1273,8 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   object_class->finalize = sillon_person_page_finalize;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_person_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_person_page_locked;
+  SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_person_page_ask_leave_async;
+  SILLON_PAGE_CLASS (klass)->ask_leave_finish = sillon_person_page_ask_leave_finish;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -1106,6 +1106,25 @@ sillon_workshop_page_switch_to (SillonPage *page)
     gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
 }
 
+/* The window asks through the page structure (closing, quitting, another
+ * area): the same question as the back button's. */
+static void
+sillon_workshop_page_page_ask_leave_async (SillonPage *page,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data)
+{
+  sillon_workshop_page_ask_leave_async (SILLON_WORKSHOP_PAGE (page), cancellable, callback, user_data);
+}
+
+static gboolean
+sillon_workshop_page_page_ask_leave_finish (SillonPage *page,
+                                            GAsyncResult *result,
+                                            GError **error)
+{
+  return sillon_workshop_page_ask_leave_finish (SILLON_WORKSHOP_PAGE (page), result, error);
+}
+
 static void
 sillon_workshop_page_locked (SillonPage *page)
 {
@@ -1133,6 +1152,8 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   object_class->finalize = sillon_workshop_page_finalize;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_workshop_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_workshop_page_locked;
+  SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_workshop_page_page_ask_leave_async;
+  SILLON_PAGE_CLASS (klass)->ask_leave_finish = sillon_workshop_page_page_ask_leave_finish;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -1,0 +1,107 @@
+"""Quitting with work not saved asks first, through the page that holds it:
+a session form the automatic lock closed (kept in memory until the unlock),
+and a new workshop typed in. Cancel (or Escape) stays with everything as it
+was; Discard drops the work, then Sillon quits. (While a form is open, GTK
+itself lets neither Ctrl+Q nor the window's Close button through: the form
+is modal.)"""
+
+import datetime
+import os
+
+from dogtail.rawinput import typeText
+from sillonui import (activate, check, check_quits, create_vault_through_ui, dialog_showing, eventually,
+                      find, is_showing, labels_containing, press, run, screenshot, start_app,
+                      unnamed_interactive, wait_for)
+
+PASSPHRASE = "leave nothing behind unsaved"
+IDLE_SECONDS = 4
+vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "leave.sillon")
+
+
+def alert(app, title):
+    return find(app, "alert", title, timeout=10)
+
+
+def alerts(app):
+    return app.findChildren(lambda n: n.roleName == "alert" and n.showing, isLambda=True)
+
+
+def unlock(app):
+    window = find(app, "frame", "Sillon", timeout=30)
+    entry = find(window, "password text", "Passphrase", timeout=30)
+    entry.text = PASSPHRASE
+    entry.grabFocus()
+    press("Return")
+    find(window, "text", "Search people", timeout=60)
+    return window
+
+
+def test():
+    # The vault locks itself after a few idle seconds in the first part.
+    os.environ["SILLON_AUTO_LOCK_SECONDS"] = str(IDLE_SECONDS)
+    proc, app = start_app("--vault", vault)
+    window = find(app, "frame", "Sillon", timeout=30)
+    create_vault_through_ui(window, PASSPHRASE)
+    find(window, "text", "Search people", timeout=60)
+    activate(find(window, "push button", "New Person"))
+    find(window, "text", "First name").text = "Awa"
+    find(window, "text", "Last name").text = "Diallo"
+    activate(find(window, "push button", "Add Person"))
+    find(window, "push button", "Log Session", timeout=20)
+
+    # ── A session form the lock closed: kept in memory, and quitting asks ──
+    press("<Control><Shift>n")
+    editor = wait_for(lambda: dialog_showing(app, "Log a Session"), what="the session form")
+    typeText("sant")
+    press("Return")
+    wait_for(lambda: labels_containing(editor, "Chosen: Santé"), what="the theme ticked")
+    wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=IDLE_SECONDS * 6,
+             what="the automatic lock")
+    press("<Control>q")
+    question = alert(app, "Quit and discard the session form?")
+    check(not unnamed_interactive(question), "every control of the question is named")
+    screenshot("leave-unsaved-01-locked-draft-question")
+    press("Escape")
+    check(bool(eventually(lambda: not alerts(app))), "Escape closes the question")
+    check(proc.poll() is None and is_showing(window), "Escape keeps Sillon open, locked")
+    press("<Control>q")
+    question = alert(app, "Quit and discard the session form?")
+    activate(find(question, "push button", "Discard and Quit"))
+    check_quits(proc, "discarding the session form quits")
+    del os.environ["SILLON_AUTO_LOCK_SECONDS"]
+
+    proc, app = start_app("--vault", vault)
+    window = unlock(app)
+
+    # ── A new workshop typed in: Ctrl+Q asks the same question as leaving the page ──
+    press("<Alt>2")
+    activate(find(window, "push button", "Plan a Workshop"))
+    find(window, "text", "Workshop title").text = "Online forms"
+    date = datetime.date.today() + datetime.timedelta(days=3)
+    find(window, "text", "Workshop date").text = date.isoformat()
+    activate(find(window, "check box", "E-mail", showing=False))
+    press("<Control>q")
+    question = alert(app, "Save the new workshop?")
+    check(bool(labels_containing(question, "Online forms")), "quitting names the workshop not saved")
+    screenshot("leave-unsaved-02-workshop-question")
+    press("Escape")
+    check(bool(eventually(lambda: not alerts(app))), "Escape closes the question")
+    check(proc.poll() is None and find(window, "text", "Workshop title").text == "Online forms",
+          "Escape stays on the workshop, as it was")
+    press("<Control>q")
+    question = alert(app, "Save the new workshop?")
+    activate(find(question, "push button", "Discard"))
+    check_quits(proc, "discarding the workshop quits")
+
+    proc, app = start_app("--vault", vault)
+    window = unlock(app)
+    press("<Alt>2")
+    find(window, "push button", "Plan a Workshop", timeout=20)
+    check(not labels_containing(window, "Online forms") and not window.findChildren(
+        lambda n: n.roleName == "list item" and "Online forms" in (n.name or ""), isLambda=True),
+          "the discarded workshop was not saved")
+    press("<Control>q")
+    check_quits(proc, "nothing to save: Ctrl+Q quits without a question")
+
+
+run(test)
