@@ -116,6 +116,18 @@ sillon_page_ask_leave_finish (SillonPage *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+gboolean
+sillon_page_resume (SillonPage *self,
+                    GError **error)
+{
+  SillonPageClass *klass;
+
+  g_return_val_if_fail (SILLON_IS_PAGE (self), FALSE);
+
+  klass = SILLON_PAGE_GET_CLASS (self);
+  return klass->resume != NULL && klass->resume (self, error);
+}
+
 SillonVaultSession *
 sillon_page_get_session (SillonPage *self)
 {

@@ -38,6 +38,12 @@ struct _SillonPageClass
   gboolean (*ask_leave_finish) (SillonPage *self,
                                 GAsyncResult *result,
                                 GError **error);
+  /* Just unlocked: a page that kept the mediator's work over the lock (in
+   * memory only, out of its widgets) puts it back from its new session's
+   * store and returns TRUE, and the window shows it. Unset, or nothing
+   * kept: FALSE. FALSE with @error when the store failed. */
+  gboolean (*resume) (SillonPage *self,
+                      GError **error);
 };
 
 /* The page's title, which the window shows as its header bar's subtitle. */
@@ -55,6 +61,9 @@ void sillon_page_ask_leave_async (SillonPage *self,
 gboolean sillon_page_ask_leave_finish (SillonPage *self,
                                        GAsyncResult *result,
                                        GError **error);
+/* See the class's resume. */
+gboolean sillon_page_resume (SillonPage *self,
+                             GError **error);
 
 /* The open vault the page works on, NULL while locked. The window gives
  * each new session to every page; the page lets go of it when it locks. */

@@ -274,6 +274,29 @@ show_home (SillonWindow *self)
       show_page (self, self->wizard);
       return;
     }
+  /* A page that kept work over the lock (a workshop not saved) shows it
+   * again. */
+  {
+    g_autoptr (GList) pages = gtk_container_get_children (GTK_CONTAINER (self->stack));
+
+    for (GList *l = pages; l != NULL; l = l->next)
+      {
+        g_autoptr (GError) error = NULL;
+
+        if (!SILLON_IS_PAGE (l->data))
+          continue;
+        if (sillon_page_resume (l->data, &error))
+          {
+            show_page (self, l->data);
+            return;
+          }
+        if (error != NULL)
+          {
+            show_store_error (self, error);
+            return;
+          }
+      }
+  }
   show_page (self, self->people_page);
 }
 

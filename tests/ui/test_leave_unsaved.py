@@ -1,7 +1,9 @@
 """Quitting with work not saved asks first, through the page that holds it:
 a session form the automatic lock closed (kept in memory until the unlock),
-and a new workshop typed in. Cancel (or Escape) stays with everything as it
-was; Discard drops the work, then Sillon quits. (While a form is open, GTK
+a new workshop typed in, and one the automatic lock took off the screen,
+which shows again after the unlock. Cancel (or Escape) stays with
+everything as it was; Discard drops the work and Save keeps it, then
+Sillon quits. (While a form is open, GTK
 itself lets neither Ctrl+Q nor the window's Close button through: the form
 is modal.)"""
 
@@ -15,6 +17,8 @@ from sillonui import (activate, check, check_quits, create_vault_through_ui, dia
 
 PASSPHRASE = "leave nothing behind unsaved"
 IDLE_SECONDS = 4
+# Long enough for the few actions that type the workshop in.
+WORKSHOP_IDLE_SECONDS = 10
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "leave.sillon")
 
 
@@ -93,13 +97,50 @@ def test():
     activate(find(question, "push button", "Discard"))
     check_quits(proc, "discarding the workshop quits")
 
+    # ── A workshop typed in when the vault locks itself: kept for the unlock ──
+    os.environ["SILLON_AUTO_LOCK_SECONDS"] = str(WORKSHOP_IDLE_SECONDS)
     proc, app = start_app("--vault", vault)
     window = unlock(app)
     press("<Alt>2")
-    find(window, "push button", "Plan a Workshop", timeout=20)
+    activate(find(window, "push button", "Plan a Workshop", timeout=20))
     check(not labels_containing(window, "Online forms") and not window.findChildren(
         lambda n: n.roleName == "list item" and "Online forms" in (n.name or ""), isLambda=True),
           "the discarded workshop was not saved")
+    find(window, "text", "Workshop title").text = "Printed forms"
+    find(window, "text", "Workshop date").text = date.isoformat()
+    activate(find(window, "check box", "E-mail", showing=False))
+    wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=WORKSHOP_IDLE_SECONDS * 6,
+             what="the automatic lock")
+    check(not labels_containing(window, "Printed forms"), "nothing of the workshop shows while locked")
+    press("<Control>q")
+    question = alert(app, "Quit and discard the workshop not saved?")
+    check(not unnamed_interactive(question), "every control of the question is named")
+    screenshot("leave-unsaved-03-locked-workshop-question")
+    press("Escape")
+    check(bool(eventually(lambda: not alerts(app))), "Escape closes the question")
+    check(proc.poll() is None, "Escape keeps Sillon open, locked")
+    del os.environ["SILLON_AUTO_LOCK_SECONDS"]
+    entry = find(window, "password text", "Passphrase", timeout=30)
+    entry.text = PASSPHRASE
+    entry.grabFocus()
+    press("Return")
+    title = find(window, "text", "Workshop title", timeout=30)
+    check(title.text == "Printed forms", f"the workshop shows again after the unlock, as typed: {title.text!r}")
+    check(bool(labels_containing(window, "What you typed before the vault locked is back")),
+          "the page says the workshop is back and not saved")
+    screenshot("leave-unsaved-04-workshop-back")
+    # Still not saved: quitting asks, and Save keeps it.
+    press("<Control>q")
+    question = alert(app, "Save the new workshop?")
+    activate(find(question, "push button", "Save"))
+    check_quits(proc, "saving the workshop quits")
+
+    proc, app = start_app("--vault", vault)
+    window = unlock(app)
+    press("<Alt>2")
+    check(bool(eventually(lambda: window.findChildren(
+        lambda n: n.roleName == "list item" and "Printed forms" in (n.name or ""), isLambda=True))),
+          "the workshop kept over the lock was saved")
     press("<Control>q")
     check_quits(proc, "nothing to save: Ctrl+Q quits without a question")
 
