@@ -14,6 +14,7 @@
 #include "sillon-communes.h"
 #include "sillon-consent-dialog.h"
 #include "sillon-date-entry.h"
+#include "sillon-leave-question.h"
 #include "sillon-message-label.h"
 #include "sillon-person-editor.h"
 #include "sillon-people-page.h"
@@ -1034,7 +1035,7 @@ on_leave_question_response (GtkDialog *question,
   gboolean leave = FALSE;
 
   gtk_widget_destroy (GTK_WIDGET (question));
-  if (response == GTK_RESPONSE_REJECT)
+  if (response == SILLON_LEAVE_QUESTION_DISCARD)
     {
       /* Discarded: the form, or the session form the lock closed. */
       if (form != NULL)
@@ -1042,7 +1043,7 @@ on_leave_question_response (GtkDialog *question,
       g_clear_pointer (&self->draft, sillon_session_free);
       leave = TRUE;
     }
-  else if (response == GTK_RESPONSE_ACCEPT && form != NULL)
+  else if (response == SILLON_LEAVE_QUESTION_SAVE && form != NULL)
     {
       /* The form's own OK: it saves and closes, or says what is wrong
        * and stays open, and so does the window. */
@@ -1063,10 +1064,7 @@ sillon_person_page_ask_leave_async (SillonPage *page,
   SillonPersonPage *self = SILLON_PERSON_PAGE (page);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   GtkWidget *form = open_form (self);
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
   GtkWidget *question;
-  GtkWidget *discard;
-  const char *title;
 
   g_task_set_source_tag (task, sillon_person_page_ask_leave_async);
   if (form == NULL && self->draft == NULL)
@@ -1083,37 +1081,19 @@ sillon_person_page_ask_leave_async (SillonPage *page,
       return;
     }
   /* While locked, the session form waits in memory and cannot be saved. */
-  title = form != NULL ? _ ("Save before leaving?") : _ ("Quit and discard the session form?");
-  question = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", title);
-  if (form != NULL)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question),
-                                              /* Translators: %s is the title of a form (“Log a Session”…). */
-                                              _ ("“%s” is open and not saved. If you leave without saving, what you entered is lost."),
-                                              gtk_window_get_title (GTK_WINDOW (form)));
-  else
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (question), "%s",
-                                              _ ("The session form the lock closed is kept until the vault is unlocked. "
-                                                 "If you quit now, what you entered in it is lost."));
-  gtk_dialog_add_button (GTK_DIALOG (question), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
-  discard = gtk_dialog_add_button (GTK_DIALOG (question), form != NULL ? _ ("_Discard") : _ ("_Discard and Quit"),
-                                   GTK_RESPONSE_REJECT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
   if (form != NULL)
     {
-      GtkWidget *save = gtk_dialog_add_button (GTK_DIALOG (question), _ ("_Save"), GTK_RESPONSE_ACCEPT);
+      /* Translators: %s is the title of a form (“Log a Session”…). */
+      g_autofree char *detail = g_strdup_printf (_ ("“%s” is open and not saved. If you leave without saving, what you entered is lost."),
+                                                 gtk_window_get_title (GTK_WINDOW (form)));
 
-      gtk_style_context_add_class (gtk_widget_get_style_context (save), "suggested-action");
-      /* Enter keeps the work, as in GNOME's editors. */
-      gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-      gtk_widget_grab_focus (save);
+      question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Save before leaving?"), detail, _ ("_Discard"), TRUE);
     }
   else
-    gtk_dialog_set_default_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
-  gtk_window_set_focus_visible (GTK_WINDOW (question), TRUE);
-  /* A message dialog is named after its type ("Question") otherwise. */
-  atk_object_set_name (gtk_widget_get_accessible (question), title);
+    question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the session form?"),
+                                          _ ("The session form the lock closed is kept until the vault is unlocked. "
+                                             "If you quit now, what you entered in it is lost."),
+                                          _ ("_Discard and Quit"), FALSE);
   self->leave_question = question;
   g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &self->leave_question);
   g_signal_connect (question, "response", G_CALLBACK (on_leave_question_response), g_steal_pointer (&task));

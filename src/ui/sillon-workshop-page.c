@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "sillon-date-entry.h"
+#include "sillon-leave-question.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
@@ -992,9 +993,9 @@ on_leave_dialog_response (GtkDialog *dialog,
   gboolean leave = FALSE;
 
   gtk_widget_destroy (GTK_WIDGET (dialog));
-  if (response == GTK_RESPONSE_REJECT)
+  if (response == SILLON_LEAVE_QUESTION_DISCARD)
     leave = TRUE;
-  else if (response == GTK_RESPONSE_ACCEPT)
+  else if (response == SILLON_LEAVE_QUESTION_SAVE)
     /* A form that cannot be saved says why, and the mediator stays on it. */
     leave = sillon_page_get_store (SILLON_PAGE (self)) != NULL && save_workshop (self);
   if (task != NULL)
@@ -1009,10 +1010,8 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *toplevel;
+  g_autofree char *detail = NULL;
   GtkWidget *dialog;
-  GtkWidget *discard;
-  GtkWidget *save;
   const char *question;
 
   g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
@@ -1037,29 +1036,11 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
 
   title = entry_text (self->title_entry);
   question = self->workshop_id == 0 ? _ ("Save the new workshop?") : _ ("Save the changes to the workshop?");
-  toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
-  if (title != NULL)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                              /* Translators: %s is a workshop's title. */
-                                              _ ("“%s” is not saved. If you leave without saving, what you entered is lost."),
-                                              title);
-  else
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                              _ ("If you leave without saving, what you entered is lost."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
-  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Discard"), GTK_RESPONSE_REJECT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
-  save = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Save"), GTK_RESPONSE_ACCEPT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (save), "suggested-action");
-  /* Enter keeps the work, as in GNOME's editors. */
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  gtk_widget_grab_focus (save);
-  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
-  /* A message dialog is named after its type ("Question") otherwise. */
-  atk_object_set_name (gtk_widget_get_accessible (dialog), question);
+  detail = title != NULL
+               /* Translators: %s is a workshop's title. */
+               ? g_strdup_printf (_ ("“%s” is not saved. If you leave without saving, what you entered is lost."), title)
+               : g_strdup (_ ("If you leave without saving, what you entered is lost."));
+  dialog = sillon_leave_question_new (GTK_WIDGET (self), question, detail, _ ("_Discard"), TRUE);
 
   self->leave_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->leave_dialog);
@@ -1244,32 +1225,20 @@ on_draft_question_response (GtkDialog *dialog,
   SillonWorkshopPage *self = g_task_get_source_object (task);
 
   gtk_widget_destroy (GTK_WIDGET (dialog));
-  if (response == GTK_RESPONSE_REJECT)
+  if (response == SILLON_LEAVE_QUESTION_DISCARD)
     g_clear_pointer (&self->draft, sillon_workshop_free);
-  g_task_return_boolean (task, response == GTK_RESPONSE_REJECT);
+  g_task_return_boolean (task, response == SILLON_LEAVE_QUESTION_DISCARD);
 }
 
 static void
 ask_discard_draft (SillonWorkshopPage *self,
                    GTask *task)
 {
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  const char *question = _ ("Quit and discard the workshop not saved?");
-  GtkWidget *dialog;
-  GtkWidget *discard;
+  GtkWidget *dialog = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the workshop not saved?"),
+                                                 _ ("The workshop was not saved when the vault locked: it is kept until the "
+                                                    "vault is unlocked. If you quit now, what you entered is lost."),
+                                                 _ ("_Discard and Quit"), FALSE);
 
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", question);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _ ("The workshop was not saved when the vault locked: it is kept until the "
-                                               "vault is unlocked. If you quit now, what you entered is lost."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
-  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Discard and Quit"), GTK_RESPONSE_REJECT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (discard), "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  gtk_window_set_focus_visible (GTK_WINDOW (dialog), TRUE);
-  atk_object_set_name (gtk_widget_get_accessible (dialog), question);
   g_signal_connect (dialog, "response", G_CALLBACK (on_draft_question_response), task);
   gtk_window_present (GTK_WINDOW (dialog));
 }
