@@ -5,7 +5,8 @@ chosen and the focus in the place search. Escape leaves the session saved and
 refers nobody; a second session goes on to a place: type its commune, Enter,
 say why, Enter, and the person's story shows the referral, linked to that
 session: the session's row names the place, the referral's says it came
-after a session, and the person's data export links the two.
+after a session, and the person's data export links the two. Deleting
+the session keeps the referral, unlinked; Undo links it again.
 
 Run in English at 1366×768, and in French at 1366×768 with text scale 1.5
 (SILLON_TEST_LANGUAGE, GDK_DPI_SCALE)."""
@@ -215,6 +216,20 @@ def test():
     check(len(banking) == 1 and S["referred"] in banking[0].name and S["referred to"] not in banking[0].name,
           f"the session whose referral was cancelled names no place: {[r.name for r in banking]}")
     screenshot(f"session-referral-{TAG}-04-story")
+
+    # Deleting the session keeps the referral, no longer linked; Undo logs
+    # the session again and links the referral to it again.
+    health[0].grabFocus()
+    press("Delete")
+    check(bool(eventually(lambda: not story_rows(window, "Santé"))), "Delete on the session's row deletes it")
+    rows = wait_for(lambda: referral_rows(window), what="the referral, still in the story")
+    check(len(rows) == 1 and S["after"] not in rows[0].name,
+          f"the referral stays, no longer said to come after a session: {rows[0].name!r}")
+    press("<Control>z")
+    health = wait_for(lambda: story_rows(window, "Santé"), what="the session back after Undo")
+    check(S["referred to"] in health[0].name, f"Undo links the referral to the session again: {health[0].name!r}")
+    rows = referral_rows(window)
+    check(len(rows) == 1 and S["after"] in rows[0].name, f"the referral comes after a session again: {rows}")
 
     press("<Control>q")
     proc.wait(timeout=20)
