@@ -48,6 +48,10 @@ struct _SillonPersonPage
   SillonSession *undo_session; /* in memory only, dropped on lock */
   GArray *undo_referrals;      /* gint64: the deleted session's referrals, linked again on Undo */
   SillonSession *draft;        /* a session form the lock closed, in memory only */
+  /* Another form the lock closed (its title), told when the mediator comes
+   * back to that person: only the session form is kept over a lock. */
+  char *lost_form;
+  gint64 lost_form_person;
 
   GtkWidget *editor;         /* SillonSessionEditor, while open */
   GtkWidget *leave_question; /* asking whether to save an open form, while shown */
@@ -274,6 +278,16 @@ sillon_person_page_load (SillonPersonPage *self,
   sillon_person_page_show_message (self, NULL);
   if (!show_duplicate (self, store, b, error) || !show_consent (self, store, error))
     return FALSE;
+  if (self->lost_form != NULL && self->lost_form_person == beneficiary_id)
+    {
+      /* Translators: %s is the title of a form (“New Referral”…). */
+      g_autofree char *text = g_strdup_printf (_ ("“%s” was open when the vault locked. What was typed in it was not kept: "
+                                                  "fill it in again."),
+                                               self->lost_form);
+
+      sillon_person_page_show_message (self, text);
+      g_clear_pointer (&self->lost_form, g_free);
+    }
   if (self->draft != NULL)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reopen_draft, g_object_ref (self), g_object_unref);
   return TRUE;
@@ -994,21 +1008,6 @@ sillon_person_page_switch_to (SillonPage *page)
   gtk_widget_grab_focus (self->log_session_button);
 }
 
-static void
-sillon_person_page_locked (SillonPage *page)
-{
-  SillonPersonPage *self = SILLON_PERSON_PAGE (page);
-
-  /* The form goes with the lock, not what was typed in it: it opens again
-   * as it was when the mediator comes back to the person. */
-  g_clear_pointer (&self->draft, sillon_session_free);
-  if (self->editor != NULL)
-    self->draft = sillon_session_editor_get_draft (SILLON_SESSION_EDITOR (self->editor));
-  sillon_person_page_clear (self);
-}
-
-/* ── Leaving with a form open ──────────────────────────────────────────── */
-
 /* The open form whose OK button saves something the mediator typed (a
  * session, consent, referral, its outcome, the person's identity); NULL
  * when none is open. Question dialogs (erase, merge) are not forms. */
@@ -1023,6 +1022,29 @@ open_form (SillonPersonPage *self)
     return self->dialog;
   return NULL;
 }
+
+static void
+sillon_person_page_locked (SillonPage *page)
+{
+  SillonPersonPage *self = SILLON_PERSON_PAGE (page);
+
+  /* The session form goes with the lock, not what was typed in it: it
+   * opens again as it was when the mediator comes back to the person.
+   * Another form (consent, referral…) is not kept: the mediator is told
+   * when coming back to the person. */
+  g_clear_pointer (&self->draft, sillon_session_free);
+  g_clear_pointer (&self->lost_form, g_free);
+  if (self->editor != NULL)
+    self->draft = sillon_session_editor_get_draft (SILLON_SESSION_EDITOR (self->editor));
+  else if (open_form (self) != NULL)
+    {
+      self->lost_form = g_strdup (gtk_window_get_title (GTK_WINDOW (open_form (self))));
+      self->lost_form_person = self->beneficiary_id;
+    }
+  sillon_person_page_clear (self);
+}
+
+/* ── Leaving with a form open ──────────────────────────────────────────── */
 
 static void
 on_leave_question_response (GtkDialog *question,
@@ -1239,6 +1261,7 @@ sillon_person_page_finalize (GObject *object)
   forget_undo (self);
   g_array_unref (self->undo_referrals);
   g_clear_pointer (&self->draft, sillon_session_free);
+  g_free (self->lost_form);
   g_free (self->display_name);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->finalize (object);
 }

@@ -40,6 +40,18 @@ def unlock(app):
     return window
 
 
+def open_person(window):
+    """Awa Diallo's page, from the people search."""
+    search = find(window, "text", "Search people", timeout=30)
+    search.text = "Diallo"
+    search.grabFocus()
+    wait_for(lambda: [n for n in window.findChildren(
+        lambda n: n.roleName == "list item" and (n.name or "").startswith("Awa Diallo") and n.showing,
+        isLambda=True)], what="Awa Diallo in the list")
+    press("Return")
+    find(window, "push button", "Log Session", timeout=20)
+
+
 def test():
     # The vault locks itself after a few idle seconds in the first part.
     os.environ["SILLON_AUTO_LOCK_SECONDS"] = str(IDLE_SECONDS)
@@ -141,6 +153,20 @@ def test():
     check(bool(eventually(lambda: window.findChildren(
         lambda n: n.roleName == "list item" and "Printed forms" in (n.name or ""), isLambda=True))),
           "the workshop kept over the lock was saved")
+
+    # ── Another form the lock closes is not kept: the mediator is told ──
+    press("<Alt>1")
+    open_person(window)
+    activate(find(window, "push button", "Record Consent…", timeout=20))
+    wait_for(lambda: dialog_showing(app, "Record Consent"), what="the consent form")
+    find(window, "push button", "Lock the vault", showing=False).doActionNamed("click")
+    find(window, "label", "The Vault Is Locked", timeout=20)
+    check(bool(eventually(lambda: dialog_showing(app, "Record Consent") is None)), "the consent form closes with the lock")
+    unlock(app)
+    open_person(window)
+    check(bool(eventually(lambda: labels_containing(window, "“Record Consent” was open when the vault locked"))),
+          "coming back to the person says the form was not kept")
+    screenshot("leave-unsaved-05-form-not-kept")
     press("<Control>q")
     check_quits(proc, "nothing to save: Ctrl+Q quits without a question")
 
