@@ -237,6 +237,20 @@ step_row (SillonParcoursSection *self,
 /* A parcours' heading among several: "E-mail and forms, started on
  * 3 March 2026: 2 of 4 steps done". Read by a screen reader as the rows
  * are walked; not a control. */
+/* "E-mail and forms, started on 3 March 2026": tells a person's parcours
+ * apart. */
+static char *
+parcours_name (const SillonParcours *parcours)
+{
+  g_autoptr (GDateTime) created = g_date_time_new_from_unix_local (parcours->created_unix);
+  g_autofree char *iso = created != NULL ? g_date_time_format (created, "%Y-%m-%d") : NULL;
+  g_autofree char *date = iso != NULL ? sillon_date_format (iso) : NULL;
+
+  /* Translators: a parcours' title and the day it started. */
+  return g_strdup_printf (_ ("%s, started on %s"), parcours->title != NULL ? parcours->title : _ ("Parcours"),
+                          date != NULL ? date : "");
+}
+
 static char *
 heading_text (const SillonParcours *parcours)
 {
@@ -316,7 +330,19 @@ show_steps (SillonParcoursSection *self)
           rows++;
         }
       for (guint i = 0; i < parcours->items->len; i++, rows++)
-        gtk_container_add (GTK_CONTAINER (self->step_list), step_row (self, parcours, g_ptr_array_index (parcours->items, i)));
+        {
+          GtkWidget *row = step_row (self, parcours, g_ptr_array_index (parcours->items, i));
+
+          /* A screen reader moving from step to step hears which parcours
+           * each belongs to; the heading rows take no focus. */
+          if (self->all->len > 1)
+            {
+              g_autofree char *which = parcours_name (parcours);
+
+              atk_object_set_description (gtk_widget_get_accessible (row), which);
+            }
+          gtk_container_add (GTK_CONTAINER (self->step_list), row);
+        }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->step_list), rows > 0);
   /* Another parcours starts once there is one. */

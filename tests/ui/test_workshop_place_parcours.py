@@ -249,6 +249,10 @@ def test():
           f"the newest parcours comes first, with its step: {rows}")
     check(_("started on") in rows[2] and _("1 of 2 steps done") in rows[2] and "Set up an e-mail address" in rows[3]
           and "Sending e-mails" in rows[4], f"the earlier parcours follows, with its steps: {rows}")
+    step_rows = [c for c in find(window, None, _("Steps of the parcours"), showing=False).children
+                 if c.roleName == "list item" and "Fill in an online form" in (c.name or "")]
+    check(bool(step_rows) and _("started on") in (step_rows[0].description or ""),
+          "a step says to a screen reader which parcours it belongs to")
     summary = parcours_summary(window) or ""
     check(_("1 earlier parcours") in summary and "Fill in an online form" in summary,
           f"the section's heading tells of the newest and counts the earlier: {summary}")
