@@ -1102,7 +1102,8 @@ sillon_person_page_ask_leave_async (SillonPage *page,
                                "%s", _ ("Sillon is already asking whether to save the form."));
       return;
     }
-  /* While locked, the session form waits in memory and cannot be saved. */
+  /* The session form the lock closed waits in memory for the person's
+   * page: it cannot be saved from here. */
   if (form != NULL)
     {
       /* Translators: %s is the title of a form (“Log a Session”…). */
@@ -1113,8 +1114,8 @@ sillon_person_page_ask_leave_async (SillonPage *page,
     }
   else
     question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the session form?"),
-                                          _ ("The session form the lock closed is kept until the vault is unlocked. "
-                                             "If you quit now, what you entered in it is lost."),
+                                          _ ("The session form the lock closed opens again when you come back to the "
+                                             "person. If you quit now, what you entered in it is lost."),
                                           _ ("_Discard and Quit"), FALSE);
   self->leave_question = question;
   g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &self->leave_question);

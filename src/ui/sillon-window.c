@@ -78,7 +78,6 @@ typedef enum
 } LeaveThen;
 
 static gboolean ask_pages_before_leaving (SillonWindow *self, LeaveThen then, const char *area_name);
-static void leave_now (SillonWindow *self, LeaveThen then, const char *area_name);
 
 enum
 {
@@ -464,10 +463,8 @@ on_show_area_activated (GSimpleAction *action,
   SillonWindow *self = SILLON_WINDOW (user_data);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (gtk_stack_get_child_by_name (self->areas_stack, name) == NULL)
-    return;
-  if (ask_pages_before_leaving (self, LEAVE_FOR_AREA, name))
-    leave_now (self, LEAVE_FOR_AREA, name);
+  if (gtk_stack_get_child_by_name (self->areas_stack, name) != NULL)
+    ask_pages_before_leaving (self, LEAVE_FOR_AREA, name);
 }
 
 /* The switcher's buttons say which key leads to their area, and each area
