@@ -47,9 +47,14 @@ struct _SillonPersonPage
   UndoKind undo_kind;
   SillonSession *undo_session; /* in memory only, dropped on lock */
   GArray *undo_referrals;      /* gint64: the deleted session's referrals, linked again on Undo */
-  SillonSession *draft;        /* a session form the lock closed, in memory only */
+  /* The form the lock closed, kept in memory only for when the mediator
+   * comes back to the person: a session or a referral (at most one of
+   * them is set), and the form's title. */
+  SillonSession *draft;
+  SillonReferral *referral_draft;
+  char *kept_form;
   /* Another form the lock closed (its title), told when the mediator comes
-   * back to that person: only the session form is kept over a lock. */
+   * back to that person: only the session and referral forms are kept. */
   char *lost_form;
   gint64 lost_form_person;
 
@@ -208,6 +213,8 @@ show_consent (SillonPersonPage *self, SillonStore *store, GError **error)
 
 static void open_editor (SillonPersonPage *self, const SillonSession *session);
 
+static void open_referral_dialog (SillonPersonPage *self, const char *destination, gint64 session_id);
+
 /* Once the page shows, the form a lock closed opens again for the same
  * person; another person's draft is dropped. */
 static gboolean
@@ -215,9 +222,18 @@ reopen_draft (gpointer user_data)
 {
   SillonPersonPage *self = user_data;
   g_autoptr (SillonSession) draft = g_steal_pointer (&self->draft);
+  g_autoptr (SillonReferral) referral = g_steal_pointer (&self->referral_draft);
+  gboolean here = gtk_widget_get_mapped (GTK_WIDGET (self));
 
-  if (draft != NULL && draft->beneficiary_id == self->beneficiary_id && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  g_clear_pointer (&self->kept_form, g_free);
+  if (draft != NULL && draft->beneficiary_id == self->beneficiary_id && here)
     open_editor (self, draft);
+  if (referral != NULL && referral->beneficiary_id == self->beneficiary_id && here)
+    {
+      open_referral_dialog (self, referral->destination, referral->session_id);
+      if (self->dialog != NULL && SILLON_IS_REFERRAL_DIALOG (self->dialog))
+        sillon_referral_dialog_set_draft (SILLON_REFERRAL_DIALOG (self->dialog), referral);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -288,7 +304,7 @@ sillon_person_page_load (SillonPersonPage *self,
       sillon_person_page_show_message (self, text);
       g_clear_pointer (&self->lost_form, g_free);
     }
-  if (self->draft != NULL)
+  if (self->draft != NULL || self->referral_draft != NULL)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reopen_draft, g_object_ref (self), g_object_unref);
   return TRUE;
 }
@@ -351,8 +367,6 @@ after_change (SillonPersonPage *self, const char *message, UndoKind undo_kind, S
     sillon_person_page_show_message (self, error->message);
   sillon_toast_show (self->toast, message, undo_kind != UNDO_NONE);
 }
-
-static void open_referral_dialog (SillonPersonPage *self, const char *destination, gint64 session_id);
 
 static void
 on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
@@ -1028,14 +1042,20 @@ sillon_person_page_locked (SillonPage *page)
 {
   SillonPersonPage *self = SILLON_PERSON_PAGE (page);
 
-  /* The session form goes with the lock, not what was typed in it: it
-   * opens again as it was when the mediator comes back to the person.
-   * Another form (consent, referral…) is not kept: the mediator is told
-   * when coming back to the person. */
+  /* The session or referral form goes with the lock, not what was typed
+   * in it: it opens again as it was when the mediator comes back to the
+   * person. Another form (consent, identity…) is not kept: the mediator
+   * is told when coming back to the person. */
   g_clear_pointer (&self->draft, sillon_session_free);
+  g_clear_pointer (&self->referral_draft, sillon_referral_free);
+  g_clear_pointer (&self->kept_form, g_free);
   g_clear_pointer (&self->lost_form, g_free);
+  if (self->editor != NULL || (self->dialog != NULL && SILLON_IS_REFERRAL_DIALOG (self->dialog)))
+    self->kept_form = g_strdup (gtk_window_get_title (GTK_WINDOW (open_form (self))));
   if (self->editor != NULL)
     self->draft = sillon_session_editor_get_draft (SILLON_SESSION_EDITOR (self->editor));
+  else if (self->dialog != NULL && SILLON_IS_REFERRAL_DIALOG (self->dialog))
+    self->referral_draft = sillon_referral_dialog_get_draft (SILLON_REFERRAL_DIALOG (self->dialog));
   else if (open_form (self) != NULL)
     {
       self->lost_form = g_strdup (gtk_window_get_title (GTK_WINDOW (open_form (self))));
@@ -1059,10 +1079,12 @@ on_leave_question_response (GtkDialog *question,
   gtk_widget_destroy (GTK_WIDGET (question));
   if (response == SILLON_LEAVE_QUESTION_DISCARD)
     {
-      /* Discarded: the form, or the session form the lock closed. */
+      /* Discarded: the form, or the one the lock closed. */
       if (form != NULL)
         gtk_widget_destroy (form);
       g_clear_pointer (&self->draft, sillon_session_free);
+      g_clear_pointer (&self->referral_draft, sillon_referral_free);
+      g_clear_pointer (&self->kept_form, g_free);
       leave = TRUE;
     }
   else if (response == SILLON_LEAVE_QUESTION_SAVE && form != NULL)
@@ -1089,7 +1111,7 @@ sillon_person_page_ask_leave_async (SillonPage *page,
   GtkWidget *question;
 
   g_task_set_source_tag (task, sillon_person_page_ask_leave_async);
-  if (form == NULL && self->draft == NULL)
+  if (form == NULL && self->draft == NULL && self->referral_draft == NULL)
     {
       g_task_return_boolean (task, TRUE);
       return;
@@ -1102,8 +1124,8 @@ sillon_person_page_ask_leave_async (SillonPage *page,
                                "%s", _ ("Sillon is already asking whether to save the form."));
       return;
     }
-  /* The session form the lock closed waits in memory for the person's
-   * page: it cannot be saved from here. */
+  /* The form the lock closed waits in memory for the person's page: it
+   * cannot be saved from here. */
   if (form != NULL)
     {
       /* Translators: %s is the title of a form (“Log a Session”…). */
@@ -1113,10 +1135,15 @@ sillon_person_page_ask_leave_async (SillonPage *page,
       question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Save before leaving?"), detail, _ ("_Discard"), TRUE);
     }
   else
-    question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the session form?"),
-                                          _ ("The session form the lock closed opens again when you come back to the "
-                                             "person. If you quit now, what you entered in it is lost."),
-                                          _ ("_Discard and Quit"), FALSE);
+    {
+      /* Translators: %s is the title of a form (“Log a Session”, “New Referral”…). */
+      g_autofree char *detail = g_strdup_printf (_ ("“%s” was open when the vault locked. It opens again when you come "
+                                                    "back to the person; if you quit now, what you entered in it is lost."),
+                                                 self->kept_form != NULL ? self->kept_form : "");
+
+      question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the form the lock closed?"), detail,
+                                            _ ("_Discard and Quit"), FALSE);
+    }
   self->leave_question = question;
   g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &self->leave_question);
   g_signal_connect (question, "response", G_CALLBACK (on_leave_question_response), g_steal_pointer (&task));
@@ -1262,6 +1289,8 @@ sillon_person_page_finalize (GObject *object)
   forget_undo (self);
   g_array_unref (self->undo_referrals);
   g_clear_pointer (&self->draft, sillon_session_free);
+  g_clear_pointer (&self->referral_draft, sillon_referral_free);
+  g_free (self->kept_form);
   g_free (self->lost_form);
   g_free (self->display_name);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->finalize (object);

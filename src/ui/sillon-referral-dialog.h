@@ -52,6 +52,12 @@ void sillon_referral_dialog_set_session_id (SillonReferralDialog *self,
  * is missing (and the focus on it). */
 SillonReferral *sillon_referral_dialog_get_referral (SillonReferralDialog *self,
                                                      GError **error) G_GNUC_WARN_UNUSED_RESULT;
+/* What the form holds, as typed and checked by nobody, for the lock to
+ * keep in memory; set_draft() fills a new dialog with it again (a place
+ * erased meanwhile is left out). */
+SillonReferral *sillon_referral_dialog_get_draft (SillonReferralDialog *self) G_GNUC_WARN_UNUSED_RESULT;
+void sillon_referral_dialog_set_draft (SillonReferralDialog *self,
+                                       const SillonReferral *draft);
 void sillon_referral_dialog_show_error (SillonReferralDialog *self,
                                         const char *message);
 

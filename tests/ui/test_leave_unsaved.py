@@ -74,14 +74,14 @@ def test():
     wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=IDLE_SECONDS * 6,
              what="the automatic lock")
     press("<Control>q")
-    question = alert(app, "Quit and discard the session form?")
+    question = alert(app, "Quit and discard the form the lock closed?")
     check(not unnamed_interactive(question), "every control of the question is named")
     screenshot("leave-unsaved-01-locked-draft-question")
     press("Escape")
     check(bool(eventually(lambda: not alerts(app))), "Escape closes the question")
     check(proc.poll() is None and is_showing(window), "Escape keeps Sillon open, locked")
     press("<Control>q")
-    question = alert(app, "Quit and discard the session form?")
+    question = alert(app, "Quit and discard the form the lock closed?")
     activate(find(question, "push button", "Discard and Quit"))
     check_quits(proc, "discarding the session form quits")
     del os.environ["SILLON_AUTO_LOCK_SECONDS"]
@@ -154,9 +154,25 @@ def test():
         lambda n: n.roleName == "list item" and "Printed forms" in (n.name or ""), isLambda=True))),
           "the workshop kept over the lock was saved")
 
-    # ── Another form the lock closes is not kept: the mediator is told ──
+    # ── A referral form the lock closes is kept and opens again ──
     press("<Alt>1")
     open_person(window)
+    activate(find(window, "push button", "Refer…", timeout=20))
+    referral = wait_for(lambda: dialog_showing(app, "New Referral"), what="the referral form")
+    find(referral, "text", "Why the person is referred", showing=False).text = "Demande de retraite"
+    find(window, "push button", "Lock the vault", showing=False).doActionNamed("click")
+    find(window, "label", "The Vault Is Locked", timeout=20)
+    check(bool(eventually(lambda: dialog_showing(app, "New Referral") is None)), "the referral form closes with the lock")
+    unlock(app)
+    open_person(window)
+    referral = eventually(lambda: dialog_showing(app, "New Referral"), what="the referral form again")
+    check(referral is not None and find(referral, "text", "Why the person is referred", showing=False).text ==
+          "Demande de retraite", "coming back to the person opens the referral form again, as it was")
+    screenshot("leave-unsaved-05-referral-back")
+    press("Escape")
+    check(bool(eventually(lambda: dialog_showing(app, "New Referral") is None)), "Escape closes the referral form")
+
+    # ── Another form the lock closes is not kept: the mediator is told ──
     activate(find(window, "push button", "Record Consent…", timeout=20))
     wait_for(lambda: dialog_showing(app, "Record Consent"), what="the consent form")
     find(window, "push button", "Lock the vault", showing=False).doActionNamed("click")
@@ -166,7 +182,7 @@ def test():
     open_person(window)
     check(bool(eventually(lambda: labels_containing(window, "“Record Consent” was open when the vault locked"))),
           "coming back to the person says the form was not kept")
-    screenshot("leave-unsaved-05-form-not-kept")
+    screenshot("leave-unsaved-06-form-not-kept")
     press("<Control>q")
     check_quits(proc, "nothing to save: Ctrl+Q quits without a question")
 
