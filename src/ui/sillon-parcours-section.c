@@ -237,38 +237,44 @@ step_row (SillonParcoursSection *self,
 /* A parcours' heading among several: "E-mail and forms, started on
  * 3 March 2026: 2 of 4 steps done". Read by a screen reader as the rows
  * are walked; not a control. */
+/* The day @parcours started, in the UI's language ("3 March 2026"). */
+static char *
+started_on (const SillonParcours *parcours)
+{
+  g_autoptr (GDateTime) created = g_date_time_new_from_unix_local (parcours->created_unix);
+  g_autofree char *iso = created != NULL ? g_date_time_format (created, "%Y-%m-%d") : NULL;
+  char *date = iso != NULL ? sillon_date_format (iso) : NULL;
+
+  return date != NULL ? date : g_strdup ("");
+}
+
 /* "E-mail and forms, started on 3 March 2026": tells a person's parcours
  * apart. */
 static char *
 parcours_name (const SillonParcours *parcours)
 {
-  g_autoptr (GDateTime) created = g_date_time_new_from_unix_local (parcours->created_unix);
-  g_autofree char *iso = created != NULL ? g_date_time_format (created, "%Y-%m-%d") : NULL;
-  g_autofree char *date = iso != NULL ? sillon_date_format (iso) : NULL;
+  g_autofree char *date = started_on (parcours);
 
   /* Translators: a parcours' title and the day it started. */
-  return g_strdup_printf (_ ("%s, started on %s"), parcours->title != NULL ? parcours->title : _ ("Parcours"),
-                          date != NULL ? date : "");
+  return g_strdup_printf (_ ("%s, started on %s"), parcours->title != NULL ? parcours->title : _ ("Parcours"), date);
 }
 
 static char *
 heading_text (const SillonParcours *parcours)
 {
-  g_autoptr (GDateTime) created = g_date_time_new_from_unix_local (parcours->created_unix);
-  g_autofree char *iso = created != NULL ? g_date_time_format (created, "%Y-%m-%d") : NULL;
-  g_autofree char *date = iso != NULL ? sillon_date_format (iso) : NULL;
+  g_autofree char *date = started_on (parcours);
   const char *title = parcours->title != NULL ? parcours->title : _ ("Parcours");
   guint total = parcours->items->len;
   char *text;
 
   if (total == 0)
     /* Translators: a parcours' heading: its title and the day it started. */
-    text = g_strdup_printf (_ ("%s, started on %s: no step planned yet"), title, date != NULL ? date : "");
+    text = g_strdup_printf (_ ("%s, started on %s: no step planned yet"), title, date);
   else
     /* Translators: a parcours' heading: its title, the day it started,
      * the steps done and planned. */
     text = g_strdup_printf (ngettext ("%s, started on %s: %u of %u step done", "%s, started on %s: %u of %u steps done", total),
-                            title, date != NULL ? date : "", count_done (parcours), total);
+                            title, date, count_done (parcours), total);
   return text;
 }
 
@@ -345,8 +351,10 @@ show_steps (SillonParcoursSection *self)
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->step_list), rows > 0);
-  /* Another parcours starts once there is one. */
+  /* Another parcours starts once there is one, with steps: a new one
+   * still empty takes the next step. */
   gtk_widget_set_visible (self->new_parcours_button, self->all->len > 0);
+  gtk_widget_set_sensitive (self->new_parcours_button, current (self) != NULL && current (self)->items->len > 0);
   update_summary (self);
 }
 

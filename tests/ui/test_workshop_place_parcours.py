@@ -241,6 +241,8 @@ def test():
     activate(find(window, "push button", _("Start a New Parcours")))
     step = find(window, "text", _("New step"))
     check(bool(eventually(lambda: step.focused)), "the new parcours starts in the step's entry")
+    check(not find(window, "push button", _("Start a New Parcours")).sensitive,
+          "a new parcours still empty cannot be followed by another")
     step.text = "Fill in an online form"
     activate(find(window, "push button", _("Add Step")))
     rows = wait_for(lambda: len(list_items(window, _("Steps of the parcours"))) == 5 and
