@@ -1032,15 +1032,6 @@ sillon_assessment_wizard_ask_leave_async (SillonPage *page,
                                               cancellable, on_leave_question_answered, g_steal_pointer (&task));
 }
 
-static gboolean
-sillon_assessment_wizard_ask_leave_finish (SillonPage *page,
-                                           GAsyncResult *result,
-                                           GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, page), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 sillon_assessment_wizard_finalize (GObject *object)
 {
@@ -1062,7 +1053,6 @@ sillon_assessment_wizard_class_init (SillonAssessmentWizardClass *klass)
   widget_class->hierarchy_changed = on_hierarchy_changed;
   SILLON_PAGE_CLASS (klass)->locked = sillon_assessment_wizard_locked;
   SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_assessment_wizard_ask_leave_async;
-  SILLON_PAGE_CLASS (klass)->ask_leave_finish = sillon_assessment_wizard_ask_leave_finish;
 
   /* The id of the stored assessment. */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -110,7 +110,7 @@ sillon_page_ask_leave_finish (SillonPage *self,
   g_return_val_if_fail (SILLON_IS_PAGE (self), FALSE);
 
   klass = SILLON_PAGE_GET_CLASS (self);
-  if (klass->ask_leave_async != NULL)
+  if (klass->ask_leave_finish != NULL)
     return klass->ask_leave_finish (self, result, error);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

@@ -30,7 +30,8 @@ struct _SillonPageClass
    * shows)? A page holding work not saved asks the mediator — save,
    * discard or stay — and answers TRUE once the work is saved or
    * discarded, FALSE to stay. Unset: always TRUE. A page that holds
-   * nothing answers TRUE without asking, whether it shows or not. */
+   * nothing answers TRUE without asking, whether it shows or not. The
+   * finish may stay unset when the answer is a GTask's boolean. */
   void (*ask_leave_async) (SillonPage *self,
                            GCancellable *cancellable,
                            GAsyncReadyCallback callback,

@@ -1150,15 +1150,6 @@ sillon_person_page_ask_leave_async (SillonPage *page,
   gtk_window_present (GTK_WINDOW (question));
 }
 
-static gboolean
-sillon_person_page_ask_leave_finish (SillonPage *page,
-                                     GAsyncResult *result,
-                                     GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, page), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 sillon_person_page_dispose (GObject *object)
 {
@@ -1307,7 +1298,6 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_person_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_person_page_locked;
   SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_person_page_ask_leave_async;
-  SILLON_PAGE_CLASS (klass)->ask_leave_finish = sillon_person_page_ask_leave_finish;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -1092,10 +1092,11 @@ sillon_workshop_page_switch_to (SillonPage *page)
     gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
 }
 
-/* The window asks through the page structure (closing, quitting, another
- * area): the same question as the back button's. */
 static void ask_discard_draft (SillonWorkshopPage *self, GTask *task);
 
+/* The window asks through the page structure (closing, quitting, another
+ * area): the same question as the back button's, or, while locked, the
+ * one about the workshop kept for the unlock. */
 static void
 sillon_workshop_page_page_ask_leave_async (SillonPage *page,
                                            GCancellable *cancellable,
@@ -1114,16 +1115,6 @@ sillon_workshop_page_page_ask_leave_async (SillonPage *page,
       return;
     }
   sillon_workshop_page_ask_leave_async (self, cancellable, callback, user_data);
-}
-
-static gboolean
-sillon_workshop_page_page_ask_leave_finish (SillonPage *page,
-                                            GAsyncResult *result,
-                                            GError **error)
-{
-  if (g_task_get_source_tag (G_TASK (result)) == ask_discard_draft)
-    return g_task_propagate_boolean (G_TASK (result), error);
-  return sillon_workshop_page_ask_leave_finish (SILLON_WORKSHOP_PAGE (page), result, error);
 }
 
 /* ── Kept over a lock ──────────────────────────────────────────────────── */
@@ -1266,7 +1257,6 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_workshop_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_workshop_page_locked;
   SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_workshop_page_page_ask_leave_async;
-  SILLON_PAGE_CLASS (klass)->ask_leave_finish = sillon_workshop_page_page_ask_leave_finish;
   SILLON_PAGE_CLASS (klass)->resume = sillon_workshop_page_resume;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
