@@ -120,7 +120,8 @@ on_quit_activated (GSimpleAction *action,
 {
   GApplication *app = G_APPLICATION (user_data);
 
-  /* A window with an assessment under way asks first, and quits again if told to. */
+  /* A window with work not saved (an assessment, a workshop, a form)
+   * asks first, and quits again once told to. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (SILLON_IS_WINDOW (l->data) && !sillon_window_request_quit (SILLON_WINDOW (l->data)))
       return;

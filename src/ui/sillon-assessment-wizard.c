@@ -968,6 +968,54 @@ sillon_assessment_wizard_dispose (GObject *object)
   G_OBJECT_CLASS (sillon_assessment_wizard_parent_class)->dispose (object);
 }
 
+/* Leaving the window (closing it, quitting) drops an assessment under way,
+ * which lives in memory only: the mediator says so first. Asked while
+ * locked too, when the answers wait in memory for the unlock. */
+static void
+on_leave_question_answered (GObject *source,
+                            GAsyncResult *result,
+                            gpointer user_data)
+{
+  SillonAssessmentWizard *self = SILLON_ASSESSMENT_WIZARD (source);
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean discard = sillon_assessment_wizard_ask_discard_finish (self, result, &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (discard)
+    sillon_assessment_wizard_reset (self);
+  g_task_return_boolean (task, discard);
+}
+
+static void
+sillon_assessment_wizard_ask_leave_async (SillonPage *page,
+                                          GCancellable *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer user_data)
+{
+  SillonAssessmentWizard *self = SILLON_ASSESSMENT_WIZARD (page);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, sillon_assessment_wizard_ask_leave_async);
+  if (!sillon_assessment_wizard_has_answers (self))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  {
+    GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
+    if (GTK_IS_WINDOW (toplevel))
+      gtk_window_present (GTK_WINDOW (toplevel));
+  }
+  sillon_assessment_wizard_ask_discard_async (self, _ ("Quit and discard this assessment?"), _ ("_Discard and Quit"),
+                                              cancellable, on_leave_question_answered, g_steal_pointer (&task));
+}
+
 static void
 sillon_assessment_wizard_finalize (GObject *object)
 {
@@ -988,6 +1036,7 @@ sillon_assessment_wizard_class_init (SillonAssessmentWizardClass *klass)
   object_class->finalize = sillon_assessment_wizard_finalize;
   widget_class->hierarchy_changed = on_hierarchy_changed;
   SILLON_PAGE_CLASS (klass)->locked = sillon_assessment_wizard_locked;
+  SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_assessment_wizard_ask_leave_async;
 
   /* The id of the stored assessment. */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -8,6 +8,11 @@
  * goes when it is shown; it reports what the mediator did through signals
  * of its own, and the window decides which page comes next.
  *
+ * A page that holds work not saved says so when the window asks whether it
+ * may be left (ask_leave_async): the window asks its pages before it
+ * closes, before Sillon quits and before another area shows, and never
+ * needs to know which page holds what.
+ *
  * Pages never keep the store: they borrow it from the session for the call
  * at hand, and learn of locking from the session's `locked` signal, which
  * this class listens to for them (the `locked` vfunc).
@@ -70,6 +75,57 @@ sillon_page_switch_to (SillonPage *self)
   klass = SILLON_PAGE_GET_CLASS (self);
   if (klass->switch_to != NULL)
     klass->switch_to (self);
+}
+
+void
+sillon_page_ask_leave_async (SillonPage *self,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  SillonPageClass *klass;
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (SILLON_IS_PAGE (self));
+
+  klass = SILLON_PAGE_GET_CLASS (self);
+  if (klass->ask_leave_async != NULL)
+    {
+      klass->ask_leave_async (self, cancellable, callback, user_data);
+      return;
+    }
+  /* Nothing to lose on this page. */
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sillon_page_ask_leave_async);
+  g_task_return_boolean (task, TRUE);
+}
+
+gboolean
+sillon_page_ask_leave_finish (SillonPage *self,
+                              GAsyncResult *result,
+                              GError **error)
+{
+  SillonPageClass *klass;
+
+  g_return_val_if_fail (SILLON_IS_PAGE (self), FALSE);
+
+  klass = SILLON_PAGE_GET_CLASS (self);
+  if (klass->ask_leave_finish != NULL)
+    return klass->ask_leave_finish (self, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+sillon_page_resume (SillonPage *self,
+                    GError **error)
+{
+  SillonPageClass *klass;
+
+  g_return_val_if_fail (SILLON_IS_PAGE (self), FALSE);
+
+  klass = SILLON_PAGE_GET_CLASS (self);
+  return klass->resume != NULL && klass->resume (self, error);
 }
 
 SillonVaultSession *

@@ -26,6 +26,25 @@ struct _SillonPageClass
    * about the people in the vault out of the widgets. Called once, before
    * the page's session becomes NULL. */
   void (*locked) (SillonPage *self);
+  /* May the page be left (the window closes, Sillon quits, another area
+   * shows)? A page holding work not saved asks the mediator — save,
+   * discard or stay — and answers TRUE once the work is saved or
+   * discarded, FALSE to stay. Unset: always TRUE. A page that holds
+   * nothing answers TRUE without asking, whether it shows or not. The
+   * finish may stay unset when the answer is a GTask's boolean. */
+  void (*ask_leave_async) (SillonPage *self,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data);
+  gboolean (*ask_leave_finish) (SillonPage *self,
+                                GAsyncResult *result,
+                                GError **error);
+  /* Just unlocked: a page that kept the mediator's work over the lock (in
+   * memory only, out of its widgets) puts it back from its new session's
+   * store and returns TRUE, and the window shows it. Unset, or nothing
+   * kept: FALSE. FALSE with @error when the store failed. */
+  gboolean (*resume) (SillonPage *self,
+                      GError **error);
 };
 
 /* The page's title, which the window shows as its header bar's subtitle. */
@@ -34,6 +53,18 @@ void sillon_page_set_title (SillonPage *self,
                             const char *title);
 
 void sillon_page_switch_to (SillonPage *self);
+
+/* Whether the page may be left: see the class's ask_leave_async. */
+void sillon_page_ask_leave_async (SillonPage *self,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data);
+gboolean sillon_page_ask_leave_finish (SillonPage *self,
+                                       GAsyncResult *result,
+                                       GError **error);
+/* See the class's resume. */
+gboolean sillon_page_resume (SillonPage *self,
+                             GError **error);
 
 /* The open vault the page works on, NULL while locked. The window gives
  * each new session to every page; the page lets go of it when it locks. */

@@ -14,6 +14,7 @@
 #include "sillon-communes.h"
 #include "sillon-consent-dialog.h"
 #include "sillon-date-entry.h"
+#include "sillon-leave-question.h"
 #include "sillon-message-label.h"
 #include "sillon-person-editor.h"
 #include "sillon-people-page.h"
@@ -45,13 +46,24 @@ struct _SillonPersonPage
 
   UndoKind undo_kind;
   SillonSession *undo_session; /* in memory only, dropped on lock */
-  SillonSession *draft;        /* a session form the lock closed, in memory only */
+  GArray *undo_referrals;      /* gint64: the deleted session's referrals, linked again on Undo */
+  /* The form the lock closed, kept in memory only for when the mediator
+   * comes back to the person: a session or a referral (at most one of
+   * them is set), and the form's title. */
+  SillonSession *draft;
+  SillonReferral *referral_draft;
+  char *kept_form;
+  /* Another form the lock closed (its title), told when the mediator comes
+   * back to that person: only the session and referral forms are kept. */
+  char *lost_form;
+  gint64 lost_form_person;
 
-  GtkWidget *editor;   /* SillonSessionEditor, while open */
-  GtkWidget *viewer;   /* SillonAssessmentViewer, while open */
-  GtkWidget *dialog;   /* a consent form or a question, while open */
-  gint64 consent_id;   /* the consent shown, 0: none */
-  gint64 duplicate_id; /* a person who looks like this one, 0: none */
+  GtkWidget *editor;         /* SillonSessionEditor, while open */
+  GtkWidget *leave_question; /* asking whether to save an open form, while shown */
+  GtkWidget *viewer;         /* SillonAssessmentViewer, while open */
+  GtkWidget *dialog;         /* a consent form or a question, while open */
+  gint64 consent_id;         /* the consent shown, 0: none */
+  gint64 duplicate_id;       /* a person who looks like this one, 0: none */
 
   GtkLabel *name_label;
   GtkLabel *details_label;
@@ -93,6 +105,7 @@ forget_undo (SillonPersonPage *self)
 {
   self->undo_kind = UNDO_NONE;
   g_clear_pointer (&self->undo_session, sillon_session_free);
+  g_array_set_size (self->undo_referrals, 0);
 }
 
 static gboolean
@@ -200,6 +213,8 @@ show_consent (SillonPersonPage *self, SillonStore *store, GError **error)
 
 static void open_editor (SillonPersonPage *self, const SillonSession *session);
 
+static void open_referral_dialog (SillonPersonPage *self, const char *destination, gint64 session_id);
+
 /* Once the page shows, the form a lock closed opens again for the same
  * person; another person's draft is dropped. */
 static gboolean
@@ -207,9 +222,18 @@ reopen_draft (gpointer user_data)
 {
   SillonPersonPage *self = user_data;
   g_autoptr (SillonSession) draft = g_steal_pointer (&self->draft);
+  g_autoptr (SillonReferral) referral = g_steal_pointer (&self->referral_draft);
+  gboolean here = gtk_widget_get_mapped (GTK_WIDGET (self));
 
-  if (draft != NULL && draft->beneficiary_id == self->beneficiary_id && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  g_clear_pointer (&self->kept_form, g_free);
+  if (draft != NULL && draft->beneficiary_id == self->beneficiary_id && here)
     open_editor (self, draft);
+  if (referral != NULL && referral->beneficiary_id == self->beneficiary_id && here)
+    {
+      open_referral_dialog (self, referral->destination, referral->session_id);
+      if (self->dialog != NULL && SILLON_IS_REFERRAL_DIALOG (self->dialog))
+        sillon_referral_dialog_set_draft (SILLON_REFERRAL_DIALOG (self->dialog), referral);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -270,7 +294,17 @@ sillon_person_page_load (SillonPersonPage *self,
   sillon_person_page_show_message (self, NULL);
   if (!show_duplicate (self, store, b, error) || !show_consent (self, store, error))
     return FALSE;
-  if (self->draft != NULL)
+  if (self->lost_form != NULL && self->lost_form_person == beneficiary_id)
+    {
+      /* Translators: %s is the title of a form (“New Referral”…). */
+      g_autofree char *text = g_strdup_printf (_ ("“%s” was open when the vault locked. What was typed in it was not kept: "
+                                                  "fill it in again."),
+                                               self->lost_form);
+
+      sillon_person_page_show_message (self, text);
+      g_clear_pointer (&self->lost_form, g_free);
+    }
+  if (self->draft != NULL || self->referral_draft != NULL)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reopen_draft, g_object_ref (self), g_object_unref);
   return TRUE;
 }
@@ -334,8 +368,6 @@ after_change (SillonPersonPage *self, const char *message, UndoKind undo_kind, S
   sillon_toast_show (self->toast, message, undo_kind != UNDO_NONE);
 }
 
-static void open_referral_dialog (SillonPersonPage *self, const char *destination);
-
 static void
 on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
 {
@@ -345,6 +377,7 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
   g_autoptr (GError) error = NULL;
   g_autofree char *destination = NULL;
   gboolean offer_referral;
+  gint64 session_id;
 
   if (response != GTK_RESPONSE_OK || store == NULL)
     {
@@ -367,6 +400,7 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
         }
       /* Only a referral the edit adds: one already said was offered then. */
       offer_referral = session->referred && !before->referred;
+      session_id = session->id;
       destination = g_strdup (session->referral_destination);
       gtk_widget_destroy (dialog);
       after_change (self, _ ("Session saved."), UNDO_UPDATE, g_steal_pointer (&before));
@@ -380,14 +414,15 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
         }
       offer_referral = session->referred;
       destination = g_strdup (session->referral_destination);
+      session_id = session->id;
       gtk_widget_destroy (dialog);
       after_change (self, _ ("Session logged."), UNDO_INSERT, g_steal_pointer (&session));
     }
   /* The session is written: the referral to a named place follows at once,
-   * its kind of structure taken from the session. Cancelling it keeps the
-   * session as saved. */
+   * its kind of structure taken from the session, and is saved linked to
+   * it. Cancelling it keeps the session as saved. */
   if (offer_referral)
-    open_referral_dialog (self, destination);
+    open_referral_dialog (self, destination, session_id);
 }
 
 static void
@@ -462,6 +497,7 @@ on_timeline_delete_session (SillonPersonPage *self, gint64 id)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonSession) session = NULL;
+  g_autoptr (GPtrArray) referrals = NULL;
   g_autoptr (GError) error = NULL;
 
   if (store == NULL)
@@ -469,14 +505,46 @@ on_timeline_delete_session (SillonPersonPage *self, gint64 id)
   /* Deleted at once, so that a lock or a crash never resurrects it; Undo
    * logs the same session again from memory. */
   session = sillon_store_get_session (store, id, &error);
-  if (session == NULL || !sillon_store_delete_session (store, id, &error))
+  /* Its referrals stay, no longer linked to it: Undo links them again. */
+  if (session != NULL)
+    referrals = sillon_store_list_session_referrals (store, id, &error);
+  if (session == NULL || referrals == NULL || !sillon_store_delete_session (store, id, &error))
     {
       sillon_person_page_show_message (self, error->message);
       return;
     }
   after_change (self, _ ("Session deleted."), UNDO_DELETE, g_steal_pointer (&session));
+  for (guint i = 0; i < referrals->len; i++)
+    g_array_append_val (self->undo_referrals, ((SillonReferral *) referrals->pdata[i])->id);
   if (!sillon_timeline_focus_first (self->timeline))
     gtk_widget_grab_focus (self->log_session_button);
+}
+
+/* Logs a deleted session again, under a new id, and links its referrals
+ * (@referral_ids) to it again: all of it or nothing. */
+static gboolean
+relog_session (SillonStore *store, SillonSession *session, GArray *referral_ids, GError **error)
+{
+  g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, error);
+
+  if (tx == NULL)
+    return FALSE;
+  session->id = 0;
+  if (!sillon_store_insert_session (store, session, error))
+    return FALSE;
+  for (guint i = 0; i < referral_ids->len; i++)
+    {
+      g_autoptr (SillonReferral) r = sillon_store_get_referral (store, g_array_index (referral_ids, gint64, i), NULL);
+
+      /* A referral deleted since (with its person merged, say) has nothing
+       * to link. */
+      if (r == NULL || r->session_id != 0)
+        continue;
+      r->session_id = session->id;
+      if (!sillon_store_update_referral (store, r, error))
+        return FALSE;
+    }
+  return sillon_store_transaction_commit (tx, error);
 }
 
 static void
@@ -497,8 +565,7 @@ undo (SillonPersonPage *self)
         done = sillon_store_update_session (store, self->undo_session, &error);
         break;
       case UNDO_DELETE:
-        self->undo_session->id = 0;
-        done = sillon_store_insert_session (store, self->undo_session, &error);
+        done = relog_session (store, self->undo_session, self->undo_referrals, &error);
         break;
       case UNDO_NONE:
       default:
@@ -829,9 +896,10 @@ on_refer_response (SillonPersonPage *self, int response)
 }
 
 /* The referral dialog, its kind of structure already @destination (a
- * StructureDeRedirection value, NULL: not said) when a session said it. */
+ * StructureDeRedirection value, NULL: not said) when session @session_id
+ * (0: made from the person page) said it. */
 static void
-open_referral_dialog (SillonPersonPage *self, const char *destination)
+open_referral_dialog (SillonPersonPage *self, const char *destination, gint64 session_id)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   g_autoptr (SillonBeneficiary) b = NULL;
@@ -851,6 +919,7 @@ open_referral_dialog (SillonPersonPage *self, const char *destination)
                                        self->beneficiary_id, b->commune_insee);
   if (destination != NULL)
     sillon_referral_dialog_set_destination (dialog, destination);
+  sillon_referral_dialog_set_session_id (dialog, session_id);
   track_dialog (self, GTK_WIDGET (dialog), G_CALLBACK (on_refer_response));
 }
 
@@ -859,7 +928,7 @@ on_refer_activated (GSimpleAction *action,
                     GVariant *parameter,
                     gpointer user_data)
 {
-  open_referral_dialog (user_data, NULL);
+  open_referral_dialog (user_data, NULL, 0);
 }
 
 static void
@@ -953,17 +1022,132 @@ sillon_person_page_switch_to (SillonPage *page)
   gtk_widget_grab_focus (self->log_session_button);
 }
 
+/* The open form whose OK button saves something the mediator typed (a
+ * session, consent, referral, its outcome, the person's identity); NULL
+ * when none is open. Question dialogs (erase, merge) are not forms. */
+static GtkWidget *
+open_form (SillonPersonPage *self)
+{
+  if (self->editor != NULL)
+    return self->editor;
+  if (self->dialog != NULL &&
+      (SILLON_IS_CONSENT_DIALOG (self->dialog) || SILLON_IS_REFERRAL_DIALOG (self->dialog) ||
+       SILLON_IS_REFERRAL_STATUS_DIALOG (self->dialog) || SILLON_IS_PERSON_EDITOR (self->dialog)))
+    return self->dialog;
+  return NULL;
+}
+
 static void
 sillon_person_page_locked (SillonPage *page)
 {
   SillonPersonPage *self = SILLON_PERSON_PAGE (page);
 
-  /* The form goes with the lock, not what was typed in it: it opens again
-   * as it was when the mediator comes back to the person. */
+  /* The session or referral form goes with the lock, not what was typed
+   * in it: it opens again as it was when the mediator comes back to the
+   * person. Another form (consent, identity…) is not kept: the mediator
+   * is told when coming back to the person. */
   g_clear_pointer (&self->draft, sillon_session_free);
+  g_clear_pointer (&self->referral_draft, sillon_referral_free);
+  g_clear_pointer (&self->kept_form, g_free);
+  g_clear_pointer (&self->lost_form, g_free);
+  if (self->editor != NULL || (self->dialog != NULL && SILLON_IS_REFERRAL_DIALOG (self->dialog)))
+    self->kept_form = g_strdup (gtk_window_get_title (GTK_WINDOW (open_form (self))));
   if (self->editor != NULL)
     self->draft = sillon_session_editor_get_draft (SILLON_SESSION_EDITOR (self->editor));
+  else if (self->dialog != NULL && SILLON_IS_REFERRAL_DIALOG (self->dialog))
+    self->referral_draft = sillon_referral_dialog_get_draft (SILLON_REFERRAL_DIALOG (self->dialog));
+  else if (open_form (self) != NULL)
+    {
+      self->lost_form = g_strdup (gtk_window_get_title (GTK_WINDOW (open_form (self))));
+      self->lost_form_person = self->beneficiary_id;
+    }
   sillon_person_page_clear (self);
+}
+
+/* ── Leaving with a form open ──────────────────────────────────────────── */
+
+static void
+on_leave_question_response (GtkDialog *question,
+                            int response,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SillonPersonPage *self = g_task_get_source_object (task);
+  GtkWidget *form = open_form (self);
+  gboolean leave = FALSE;
+
+  gtk_widget_destroy (GTK_WIDGET (question));
+  if (response == SILLON_LEAVE_QUESTION_DISCARD)
+    {
+      /* Discarded: the form, or the one the lock closed. */
+      if (form != NULL)
+        gtk_widget_destroy (form);
+      g_clear_pointer (&self->draft, sillon_session_free);
+      g_clear_pointer (&self->referral_draft, sillon_referral_free);
+      g_clear_pointer (&self->kept_form, g_free);
+      leave = TRUE;
+    }
+  else if (response == SILLON_LEAVE_QUESTION_SAVE && form != NULL)
+    {
+      /* The form's own OK: it saves and closes, or says what is wrong
+       * and stays open, and so does the window. */
+      gtk_dialog_response (GTK_DIALOG (form), GTK_RESPONSE_OK);
+      leave = open_form (self) != form;
+      if (!leave)
+        gtk_window_present (GTK_WINDOW (form));
+    }
+  g_task_return_boolean (task, leave);
+}
+
+static void
+sillon_person_page_ask_leave_async (SillonPage *page,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  SillonPersonPage *self = SILLON_PERSON_PAGE (page);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GtkWidget *form = open_form (self);
+  GtkWidget *question;
+
+  g_task_set_source_tag (task, sillon_person_page_ask_leave_async);
+  if (form == NULL && self->draft == NULL && self->referral_draft == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->leave_question != NULL)
+    {
+      /* One question at a time: the one shown gets the answer. */
+      gtk_window_present (GTK_WINDOW (self->leave_question));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               "%s", _ ("Sillon is already asking whether to save the form."));
+      return;
+    }
+  /* The form the lock closed waits in memory for the person's page: it
+   * cannot be saved from here. */
+  if (form != NULL)
+    {
+      /* Translators: %s is the title of a form (“Log a Session”…). */
+      g_autofree char *detail = g_strdup_printf (_ ("“%s” is open and not saved. If you leave without saving, what you entered is lost."),
+                                                 gtk_window_get_title (GTK_WINDOW (form)));
+
+      question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Save before leaving?"), detail, _ ("_Discard"), TRUE);
+    }
+  else
+    {
+      /* Translators: %s is the title of a form (“Log a Session”, “New Referral”…). */
+      g_autofree char *detail = g_strdup_printf (_ ("“%s” was open when the vault locked. It opens again when you come "
+                                                    "back to the person; if you quit now, what you entered in it is lost."),
+                                                 self->kept_form != NULL ? self->kept_form : "");
+
+      question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the form the lock closed?"), detail,
+                                            _ ("_Discard and Quit"), FALSE);
+    }
+  self->leave_question = question;
+  g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &self->leave_question);
+  g_signal_connect (question, "response", G_CALLBACK (on_leave_question_response), g_steal_pointer (&task));
+  gtk_window_present (GTK_WINDOW (question));
 }
 
 static void
@@ -977,6 +1161,8 @@ sillon_person_page_dispose (GObject *object)
     gtk_widget_destroy (self->viewer);
   if (self->dialog != NULL)
     gtk_widget_destroy (self->dialog);
+  if (self->leave_question != NULL)
+    gtk_widget_destroy (self->leave_question);
   g_clear_object (&self->registry);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->dispose (object);
 }
@@ -1092,7 +1278,11 @@ sillon_person_page_finalize (GObject *object)
   SillonPersonPage *self = SILLON_PERSON_PAGE (object);
 
   forget_undo (self);
+  g_array_unref (self->undo_referrals);
   g_clear_pointer (&self->draft, sillon_session_free);
+  g_clear_pointer (&self->referral_draft, sillon_referral_free);
+  g_free (self->kept_form);
+  g_free (self->lost_form);
   g_free (self->display_name);
   G_OBJECT_CLASS (sillon_person_page_parent_class)->finalize (object);
 }
@@ -1107,6 +1297,7 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   object_class->finalize = sillon_person_page_finalize;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_person_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_person_page_locked;
+  SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_person_page_ask_leave_async;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1149,6 +1340,7 @@ sillon_person_page_init (SillonPersonPage *self)
 {
   g_autoptr (GSimpleActionGroup) actions = g_simple_action_group_new ();
 
+  self->undo_referrals = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (actions), person_actions, G_N_ELEMENTS (person_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "person", G_ACTION_GROUP (actions));

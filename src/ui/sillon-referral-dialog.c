@@ -27,6 +27,7 @@ struct _SillonReferralDialog
 
   SillonVaultSession *session;
   gint64 beneficiary_id;
+  gint64 session_id; /* the session it follows, 0: none */
   char *commune_insee;
   gint64 place_id;          /* the chosen place, 0: none yet */
   gboolean scroll_to_focus; /* once the form is laid out again */
@@ -109,16 +110,10 @@ on_search_entry_search_changed (SillonReferralDialog *self)
 }
 
 static void
-choose (SillonReferralDialog *self, GtkListBoxRow *row)
+show_chosen (SillonReferralDialog *self, const char *name, const char *commune)
 {
-  const char *name, *commune;
   g_autofree char *text = NULL;
 
-  self->place_id = row != NULL ? sillon_list_row_get_id (row, "place-id") : 0;
-  if (self->place_id == 0)
-    return;
-  name = g_object_get_data (G_OBJECT (row), "place-name");
-  commune = g_object_get_data (G_OBJECT (row), "place-commune");
   if (commune != NULL)
     /* Translators: the place chosen: %1$s its name, %2$s its commune. */
     text = g_strdup_printf (_ ("Referred to: %1$s, %2$s"), name, commune);
@@ -127,6 +122,15 @@ choose (SillonReferralDialog *self, GtkListBoxRow *row)
     text = g_strdup_printf (_ ("Referred to: %s"), name);
   gtk_label_set_text (self->chosen_label, text);
   sillon_message_label_set (self->message_label, NULL);
+}
+
+static void
+choose (SillonReferralDialog *self, GtkListBoxRow *row)
+{
+  self->place_id = row != NULL ? sillon_list_row_get_id (row, "place-id") : 0;
+  if (self->place_id == 0)
+    return;
+  show_chosen (self, g_object_get_data (G_OBJECT (row), "place-name"), g_object_get_data (G_OBJECT (row), "place-commune"));
 }
 
 static void
@@ -239,6 +243,16 @@ sillon_referral_dialog_set_destination (SillonReferralDialog *self,
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->destination_combo), NOT_SAID);
 }
 
+void
+sillon_referral_dialog_set_session_id (SillonReferralDialog *self,
+                                       gint64 session_id)
+{
+  g_return_if_fail (SILLON_IS_REFERRAL_DIALOG (self));
+  g_return_if_fail (session_id >= 0);
+
+  self->session_id = session_id;
+}
+
 SillonReferral *
 sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
 {
@@ -272,6 +286,7 @@ sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
       return NULL;
     }
   r->beneficiary_id = self->beneficiary_id;
+  r->session_id = self->session_id;
   r->place_id = self->place_id;
   r->mediator_id = self->session != NULL ? sillon_vault_session_get_mediator_id (self->session) : 0;
   r->date = g_date_time_format (now, "%Y-%m-%d");
@@ -284,6 +299,55 @@ sillon_referral_dialog_get_referral (SillonReferralDialog *self, GError **error)
   r->documents = sillon_entry_dup_text (self->documents_entry);
   r->status = SILLON_REFERRAL_ISSUED;
   return g_steal_pointer (&r);
+}
+
+SillonReferral *
+sillon_referral_dialog_get_draft (SillonReferralDialog *self)
+{
+  SillonReferral *r = sillon_referral_new ();
+  const char *destination;
+
+  g_return_val_if_fail (SILLON_IS_REFERRAL_DIALOG (self), NULL);
+
+  destination = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->destination_combo));
+  r->beneficiary_id = self->beneficiary_id;
+  r->session_id = self->session_id;
+  r->place_id = self->place_id;
+  r->destination = destination != NULL && !g_str_equal (destination, NOT_SAID) ? g_strdup (destination) : NULL;
+  r->reason = g_strdup (gtk_entry_get_text (self->reason_entry));
+  r->already_done = g_strdup (gtk_entry_get_text (self->done_entry));
+  r->documents = g_strdup (gtk_entry_get_text (self->documents_entry));
+  r->consent_to_share = gtk_toggle_button_get_active (self->consent_check);
+  r->consent_details = g_strdup (gtk_entry_get_text (self->share_entry));
+  return r;
+}
+
+void
+sillon_referral_dialog_set_draft (SillonReferralDialog *self,
+                                  const SillonReferral *draft)
+{
+  SillonStore *store;
+  g_autoptr (SillonPlaceRecord) place = NULL;
+
+  g_return_if_fail (SILLON_IS_REFERRAL_DIALOG (self));
+  g_return_if_fail (draft != NULL);
+
+  store = self->session != NULL ? sillon_vault_session_get_store (self->session) : NULL;
+  self->session_id = draft->session_id;
+  sillon_referral_dialog_set_destination (self, draft->destination);
+  gtk_entry_set_text (self->reason_entry, draft->reason != NULL ? draft->reason : "");
+  gtk_entry_set_text (self->done_entry, draft->already_done != NULL ? draft->already_done : "");
+  gtk_entry_set_text (self->documents_entry, draft->documents != NULL ? draft->documents : "");
+  gtk_toggle_button_set_active (self->consent_check, draft->consent_to_share);
+  gtk_entry_set_text (self->share_entry, draft->consent_details != NULL ? draft->consent_details : "");
+  place = draft->place_id != 0 && store != NULL ? sillon_store_get_place (store, draft->place_id, NULL) : NULL;
+  if (place != NULL)
+    {
+      self->place_id = place->id;
+      show_chosen (self,
+                   place->values[SILLON_PLACE_COL_NOM] != NULL ? place->values[SILLON_PLACE_COL_NOM] : _ ("Place without a name"),
+                   place->values[SILLON_PLACE_COL_COMMUNE]);
+    }
 }
 
 /* The message shows below the form and makes it shorter: once laid out

@@ -43,10 +43,21 @@ SillonReferralDialog *sillon_referral_dialog_new (GtkWindow *parent,
  * session that led to the referral said it; an unknown one leaves it not said. */
 void sillon_referral_dialog_set_destination (SillonReferralDialog *self,
                                              const char *destination);
+/* The referral is made at the end of session @session_id (one of the
+ * person's, 0: none): it is saved linked to it, and the person's story
+ * shows the link. */
+void sillon_referral_dialog_set_session_id (SillonReferralDialog *self,
+                                            gint64 session_id);
 /* The referral as filled in, dated today; NULL with an error saying what
  * is missing (and the focus on it). */
 SillonReferral *sillon_referral_dialog_get_referral (SillonReferralDialog *self,
                                                      GError **error) G_GNUC_WARN_UNUSED_RESULT;
+/* What the form holds, as typed and checked by nobody, for the lock to
+ * keep in memory; set_draft() fills a new dialog with it again (a place
+ * erased meanwhile is left out). */
+SillonReferral *sillon_referral_dialog_get_draft (SillonReferralDialog *self) G_GNUC_WARN_UNUSED_RESULT;
+void sillon_referral_dialog_set_draft (SillonReferralDialog *self,
+                                       const SillonReferral *draft);
 void sillon_referral_dialog_show_error (SillonReferralDialog *self,
                                         const char *message);
 

@@ -278,6 +278,35 @@ build_pending_row (GtkWidget *row)
   return TRUE;
 }
 
+/* "referred to CCAS de Reims" for a session whose referral was made to a
+ * named place, "" when none was (yet), NULL with @error if the store
+ * failed. */
+static char *
+session_referral_places (SillonStore *store, gint64 session_id, GError **error)
+{
+  g_autoptr (GPtrArray) referrals = sillon_store_list_session_referrals (store, session_id, error);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  if (referrals == NULL)
+    return NULL;
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      const SillonReferral *r = referrals->pdata[i];
+      g_autoptr (SillonPlaceRecord) place = r->place_id != 0 ? sillon_store_get_place (store, r->place_id, NULL) : NULL;
+      const char *name = place != NULL ? place->values[SILLON_PLACE_COL_NOM] : NULL;
+
+      if (name == NULL || name[0] == '\0')
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name);
+    }
+  if (names->len == 0)
+    return g_strdup ("");
+  /* Translators: a session ended with a referral; %s names the place(s). */
+  return g_strdup_printf (_ ("referred to %s"), names->str);
+}
+
 static GtkWidget *
 entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
 {
@@ -319,8 +348,19 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
           if (s->autonomy != NULL)
             g_string_append_printf (detail, " · %s", sillon_vocabulary_get_display_label (vocabulary, "Autonomie", s->autonomy, NULL));
           if (s->referred)
-            /* Translators: a session ended with a referral to another structure. */
-            g_string_append_printf (detail, " · %s", _ ("referred"));
+            {
+              g_autofree char *where = session_referral_places (store, s->id, error);
+
+              if (where == NULL)
+                return NULL;
+              if (where[0] != '\0')
+                /* Translators: a session ended with a referral to a named
+                 * place (or several, separated by commas). */
+                g_string_append_printf (detail, " · %s", where);
+              else
+                /* Translators: a session ended with a referral to another structure. */
+                g_string_append_printf (detail, " · %s", _ ("referred"));
+            }
           return make_row (entry->kind, entry->id, s->date, title, detail->str);
         }
       case SILLON_TIMELINE_WORKSHOP:
@@ -353,6 +393,16 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
           /* Translators: a referral's reason and what became of it. */
           detail = r->reason != NULL ? g_strdup_printf (_ ("%1$s · %2$s"), r->reason, sillon_referral_status_describe (r->status))
                                      : g_strdup (sillon_referral_status_describe (r->status));
+          if (r->session_id != 0)
+            {
+              g_autofree char *with_session = NULL;
+
+              /* Translators: a referral's details (%s), and it was made at
+               * the end of one of the person's sessions. */
+              with_session = g_strdup_printf (_ ("%s · after a session"), detail);
+              g_free (detail);
+              detail = g_steal_pointer (&with_session);
+            }
           return make_row (entry->kind, entry->id, r->date, title, detail);
         }
       default:

@@ -63,9 +63,21 @@ struct _SillonWindow
   SillonDashboardPage *dashboard_page;
   SillonPage *store_error_page;
   GtkLabel *store_error_label;
+  /* Every page agreed to be left: closing goes on without asking again. */
+  gboolean leaving;
 };
 
 G_DEFINE_FINAL_TYPE (SillonWindow, sillon_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* What the window does once its pages agreed to be left. */
+typedef enum
+{
+  LEAVE_CLOSE,
+  LEAVE_QUIT,
+  LEAVE_FOR_AREA,
+} LeaveThen;
+
+static gboolean ask_pages_before_leaving (SillonWindow *self, LeaveThen then, const char *area_name);
 
 enum
 {
@@ -261,6 +273,29 @@ show_home (SillonWindow *self)
       show_page (self, self->wizard);
       return;
     }
+  /* A page that kept work over the lock (a workshop not saved) shows it
+   * again. */
+  {
+    g_autoptr (GList) pages = gtk_container_get_children (GTK_CONTAINER (self->stack));
+
+    for (GList *l = pages; l != NULL; l = l->next)
+      {
+        g_autoptr (GError) error = NULL;
+
+        if (!SILLON_IS_PAGE (l->data))
+          continue;
+        if (sillon_page_resume (l->data, &error))
+          {
+            show_page (self, l->data);
+            return;
+          }
+        if (error != NULL)
+          {
+            show_store_error (self, error);
+            return;
+          }
+      }
+  }
   show_page (self, self->people_page);
 }
 
@@ -419,51 +454,18 @@ on_workshop_page_back (SillonWindow *self)
   show_page (self, self->workshops_page);
 }
 
-/* An area asked for while the workshop page showed, once the page said
- * whether it may be left. */
-static void
-on_workshop_leave_answered (GObject *source,
-                            GAsyncResult *result,
-                            gpointer user_data)
-{
-  g_autoptr (GVariant) parameter = user_data;
-  SillonWindow *self = SILLON_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (source)));
-  GtkWidget *area;
-
-  if (!sillon_workshop_page_ask_leave_finish (SILLON_WORKSHOP_PAGE (source), result, NULL) || !SILLON_IS_WINDOW (self))
-    return;
-  area = gtk_stack_get_child_by_name (self->areas_stack, g_variant_get_string (parameter, NULL));
-  if (area == NULL || gtk_stack_get_visible_child (self->stack) != GTK_WIDGET (self->workshop_page))
-    return;
-  sillon_workshop_page_clear (self->workshop_page);
-  show_page (self, area);
-}
-
-/* Alt+1… (set from the areas' order in sillon_window_constructed()). */
+/* Alt+1… (set from the areas' order in sillon_window_constructed()). The
+ * page shown may hold work not saved: it is asked first. */
 static void
 on_show_area_activated (GSimpleAction *action,
                         GVariant *parameter,
                         gpointer user_data)
 {
   SillonWindow *self = SILLON_WINDOW (user_data);
-  GtkWidget *area = gtk_stack_get_child_by_name (self->areas_stack, g_variant_get_string (parameter, NULL));
-  GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
+  const char *name = g_variant_get_string (parameter, NULL);
 
-  if (area == NULL)
-    return;
-  /* A workshop not saved is not left without asking. */
-  if (shown == GTK_WIDGET (self->workshop_page))
-    {
-      sillon_workshop_page_ask_leave_async (self->workshop_page, NULL, on_workshop_leave_answered,
-                                            g_variant_ref (parameter));
-      return;
-    }
-  /* Leaving a page opened from an area takes its record off the screen. */
-  if (shown == GTK_WIDGET (self->person_page))
-    sillon_person_page_clear (self->person_page);
-  else if (shown == GTK_WIDGET (self->workshop_page))
-    sillon_workshop_page_clear (self->workshop_page);
-  show_page (self, area);
+  if (gtk_stack_get_child_by_name (self->areas_stack, name) != NULL)
+    ask_pages_before_leaving (self, LEAVE_FOR_AREA, name);
 }
 
 /* The switcher's buttons say which key leads to their area, and each area
@@ -622,63 +624,146 @@ save_window_state (SillonWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", FALSE);
 }
 
-static void
-drop_assessment (SillonWindow *self)
+/* The pages asked one after the other, the visible one first, each
+ * answering once the mediator has saved, discarded or chosen to stay. */
+typedef struct
 {
-  sillon_assessment_wizard_reset (self->wizard);
-  /* While locked, the unlock page stays: there is no person page to show. */
-  if (self->session != NULL)
-    return_to_person (self);
-}
-
-/* The mediator chose to discard the assessment to leave: drop it as
- * Cancel would, then leave again, which no longer asks. */
-static void
-on_quit_question_answered (GObject *source,
-                           GAsyncResult *result,
-                           gpointer user_data)
-{
-  SillonWindow *self;
-  GApplication *app;
-
-  /* Kept (or the window went away while asking): nothing to do, and
-   * @user_data may no longer be a window. */
-  if (!sillon_assessment_wizard_ask_discard_finish (SILLON_ASSESSMENT_WIZARD (source), result, NULL))
-    return;
-  self = SILLON_WINDOW (user_data);
-  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  drop_assessment (self);
-  if (app != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  else
-    gtk_window_close (GTK_WINDOW (self));
-}
+  SillonWindow *window;
+  GList *pages; /* SillonPage*, each with a reference */
+  GList *next;
+  LeaveThen then;
+  char *area; /* LEAVE_FOR_AREA: the area's name */
+} LeaveRequest;
 
 static void
-on_close_question_answered (GObject *source,
-                            GAsyncResult *result,
-                            gpointer user_data)
+leave_request_free (LeaveRequest *request)
 {
-  SillonWindow *self;
-
-  if (!sillon_assessment_wizard_ask_discard_finish (SILLON_ASSESSMENT_WIZARD (source), result, NULL))
-    return;
-  self = SILLON_WINDOW (user_data);
-  drop_assessment (self);
-  gtk_window_close (GTK_WINDOW (self));
+  g_list_free_full (request->pages, g_object_unref);
+  g_object_unref (request->window);
+  g_free (request->area);
+  g_free (request);
 }
 
-/* Asked also while the vault is locked: the answers are still in memory,
- * and quitting drops them. Auto-lock never asks (it keeps them). */
+static void ask_next_page (LeaveRequest *request);
+
+static void
+on_page_leave_answered (GObject *source,
+                        GAsyncResult *result,
+                        gpointer user_data)
+{
+  LeaveRequest *request = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* Staying (or a question already shown, which keeps the answer). */
+  if (!sillon_page_ask_leave_finish (SILLON_PAGE (source), result, &error))
+    {
+      leave_request_free (request);
+      return;
+    }
+  ask_next_page (request);
+}
+
+static void
+leave_now (SillonWindow *self,
+           LeaveThen then,
+           const char *area_name)
+{
+  switch (then)
+    {
+      case LEAVE_QUIT:
+        {
+          GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+          self->leaving = TRUE;
+          if (app != NULL)
+            g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+          else
+            gtk_window_close (GTK_WINDOW (self));
+          break;
+        }
+      case LEAVE_CLOSE:
+        self->leaving = TRUE;
+        gtk_window_close (GTK_WINDOW (self));
+        break;
+      case LEAVE_FOR_AREA:
+        {
+          GtkWidget *area = gtk_stack_get_child_by_name (self->areas_stack, area_name);
+          GtkWidget *shown = gtk_stack_get_visible_child (self->stack);
+
+          if (area == NULL || self->session == NULL)
+            return;
+          /* Leaving a page opened from an area takes its record off the
+           * screen. */
+          if (shown == GTK_WIDGET (self->person_page))
+            sillon_person_page_clear (self->person_page);
+          else if (shown == GTK_WIDGET (self->workshop_page))
+            sillon_workshop_page_clear (self->workshop_page);
+          show_page (self, area);
+          break;
+        }
+      default:
+        g_assert_not_reached ();
+    }
+}
+
+static void
+ask_next_page (LeaveRequest *request)
+{
+  SillonPage *page;
+
+  if (request->next == NULL)
+    {
+      leave_now (request->window, request->then, request->area);
+      leave_request_free (request);
+      return;
+    }
+  page = request->next->data;
+  request->next = request->next->next;
+  sillon_page_ask_leave_async (page, NULL, on_page_leave_answered, request);
+}
+
+static void
+add_pages (GList **pages,
+           GtkStack *stack,
+           GtkWidget *except)
+{
+  g_autoptr (GList) children = gtk_container_get_children (GTK_CONTAINER (stack));
+
+  for (GList *l = children; l != NULL; l = l->next)
+    if (SILLON_IS_PAGE (l->data) && l->data != except)
+      *pages = g_list_append (*pages, g_object_ref (l->data));
+}
+
+/* Asks the pages whether they may be left, then does @then. Closing and
+ * quitting ask every page (the visible one first): one that is not shown
+ * may hold work too, such as an assessment kept in memory while the vault
+ * is locked. Another area asks the visible page only. The answers come
+ * later: FALSE, unless the pages already agreed and the window is on its
+ * way out (closing or quitting again after they did), when the caller
+ * goes on. */
 static gboolean
-confirm_leaving (SillonWindow *self,
-                 GAsyncReadyCallback on_answered)
+ask_pages_before_leaving (SillonWindow *self,
+                          LeaveThen then,
+                          const char *area_name)
 {
-  if (!sillon_assessment_wizard_has_answers (self->wizard))
+  LeaveRequest *request;
+  GtkWidget *visible = visible_page (self);
+
+  if (self->leaving && then != LEAVE_FOR_AREA)
     return TRUE;
-  gtk_window_present (GTK_WINDOW (self));
-  sillon_assessment_wizard_ask_discard_async (self->wizard, _ ("Quit and discard this assessment?"),
-                                              _ ("_Discard and Quit"), NULL, on_answered, self);
+  request = g_new0 (LeaveRequest, 1);
+  request->window = g_object_ref (self);
+  request->then = then;
+  request->area = g_strdup (area_name);
+  if (SILLON_IS_PAGE (visible))
+    request->pages = g_list_append (request->pages, g_object_ref (visible));
+  if (then != LEAVE_FOR_AREA)
+    {
+      add_pages (&request->pages, self->stack, visible);
+      add_pages (&request->pages, self->areas_stack, visible);
+    }
+  request->next = request->pages;
+  ask_next_page (request);
   return FALSE;
 }
 
@@ -687,7 +772,7 @@ sillon_window_request_quit (SillonWindow *self)
 {
   g_return_val_if_fail (SILLON_IS_WINDOW (self), TRUE);
 
-  return confirm_leaving (self, on_quit_question_answered);
+  return ask_pages_before_leaving (self, LEAVE_QUIT, NULL);
 }
 
 void
@@ -704,7 +789,7 @@ static gboolean
 sillon_window_delete_event (GtkWidget *widget,
                             GdkEventAny *event)
 {
-  if (!confirm_leaving (SILLON_WINDOW (widget), on_close_question_answered))
+  if (!ask_pages_before_leaving (SILLON_WINDOW (widget), LEAVE_CLOSE, NULL))
     return GDK_EVENT_STOP;
   sillon_window_prepare_quit (SILLON_WINDOW (widget));
   /* GtkWindow has no delete_event of its own to chain up to: propagating

@@ -21,9 +21,10 @@ SillonWindow *sillon_window_new (SillonApplication *application);
  * window does; the application calls it before quitting. */
 void sillon_window_prepare_quit (SillonWindow *self);
 
-/* TRUE when the window can go now. Otherwise an assessment under way has
- * answers: the window asks whether to discard it, and activates app.quit
- * again itself if the mediator does. */
+/* TRUE when the window can go now (its pages already agreed). Otherwise
+ * the window asks its pages whether they may be left (an assessment, a
+ * workshop or a form not saved asks the mediator), and activates app.quit
+ * again itself once they all agree. */
 gboolean sillon_window_request_quit (SillonWindow *self);
 
 G_END_DECLS

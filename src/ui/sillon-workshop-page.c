@@ -16,7 +16,9 @@
  * The place is one of the imported directory's (SillonPlaceChooser). A
  * workshop not saved, or changed since it was, is never dropped without a
  * word: leaving the page (back, Alt+Left, another area) asks whether to
- * save it, discard it or stay.
+ * save it, discard it or stay. So does closing the window or quitting,
+ * through the page's ask_leave vfunc. A lock keeps it in memory (never on
+ * disk) and the page shows it again after the unlock.
  */
 
 #include "config.h"
@@ -27,11 +29,11 @@
 #include <string.h>
 
 #include "sillon-date-entry.h"
+#include "sillon-leave-question.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-people-page.h"
 #include "sillon-place-chooser.h"
-#include "sillon-question-dialog.h"
 #include "sillon-widget-util.h"
 
 /* Enough to tell namesakes apart while taking attendance. */
@@ -68,6 +70,9 @@ struct _SillonWorkshopPage
   char *saved_form;
   GtkWidget *leave_dialog;
   GTask *leave_task;
+  /* The form as it was when the vault locked, not saved: in memory only,
+   * put back after the unlock (its date as typed). NULL: nothing kept. */
+  SillonWorkshop *draft;
 
   GtkLabel *heading;
   GtkEntry *title_entry;
@@ -1329,9 +1334,9 @@ on_leave_dialog_response (GtkDialog *dialog,
   gboolean leave = FALSE;
 
   gtk_widget_destroy (GTK_WIDGET (dialog));
-  if (response == GTK_RESPONSE_REJECT)
+  if (response == SILLON_LEAVE_QUESTION_DISCARD)
     leave = TRUE;
-  else if (response == GTK_RESPONSE_ACCEPT)
+  else if (response == SILLON_LEAVE_QUESTION_SAVE)
     /* A form that cannot be saved says why, and the mediator stays on it. */
     leave = sillon_page_get_store (SILLON_PAGE (self)) != NULL && save_workshop (self);
   if (task != NULL)
@@ -1349,11 +1354,6 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
   g_autofree char *detail = NULL;
   GtkWidget *dialog;
   const char *question;
-  const SillonQuestionAnswer answers[] = {
-    { _ ("_Cancel"), GTK_RESPONSE_CANCEL, NULL },
-    { _ ("_Discard"), GTK_RESPONSE_REJECT, "destructive-action" },
-    { _ ("_Save"), GTK_RESPONSE_ACCEPT, "suggested-action" },
-  };
 
   g_return_if_fail (SILLON_IS_WORKSHOP_PAGE (self));
 
@@ -1377,14 +1377,11 @@ sillon_workshop_page_ask_leave_async (SillonWorkshopPage *self,
 
   title = sillon_entry_dup_text (self->title_entry);
   question = self->workshop_id == 0 ? _ ("Save the new workshop?") : _ ("Save the changes to the workshop?");
-  if (title != NULL)
-    /* Translators: %s is a workshop's title. */
-    detail = g_strdup_printf (_ ("“%s” is not saved. If you leave without saving, what you entered is lost."), title);
-  else
-    detail = g_strdup (_ ("If you leave without saving, what you entered is lost."));
-  /* Enter keeps the work, as in GNOME's editors. */
-  dialog = sillon_question_dialog_new (GTK_WIDGET (self), question, detail, answers, G_N_ELEMENTS (answers),
-                                       GTK_RESPONSE_ACCEPT);
+  detail = title != NULL
+               /* Translators: %s is a workshop's title. */
+               ? g_strdup_printf (_ ("“%s” is not saved. If you leave without saving, what you entered is lost."), title)
+               : g_strdup (_ ("If you leave without saving, what you entered is lost."));
+  dialog = sillon_leave_question_new (GTK_WIDGET (self), question, detail, _ ("_Discard"), TRUE);
 
   self->leave_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->leave_dialog);
@@ -1440,10 +1437,146 @@ sillon_workshop_page_switch_to (SillonPage *page)
     gtk_widget_grab_focus (GTK_WIDGET (self->attendee_entry));
 }
 
+static void ask_discard_draft (SillonWorkshopPage *self, GTask *task);
+
+/* The window asks through the page structure (closing, quitting, another
+ * area): the same question as the back button's, or, while locked, the
+ * one about the workshop kept for the unlock. */
+static void
+sillon_workshop_page_page_ask_leave_async (SillonPage *page,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data)
+{
+  SillonWorkshopPage *self = SILLON_WORKSHOP_PAGE (page);
+
+  /* Locked, with a workshop kept for the unlock. */
+  if (self->draft != NULL && sillon_page_get_store (page) == NULL)
+    {
+      GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, ask_discard_draft);
+      ask_discard_draft (self, task);
+      return;
+    }
+  sillon_workshop_page_ask_leave_async (self, cancellable, callback, user_data);
+}
+
+/* ── Kept over a lock ──────────────────────────────────────────────────── */
+
+/* What the form holds, as typed, checked by nobody: what the mediator
+ * finds again after the unlock. */
+static SillonWorkshop *
+capture_draft (SillonWorkshopPage *self)
+{
+  SillonWorkshop *w = sillon_workshop_new ();
+  const char *duration = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->duration_combo));
+  const char *level = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->level_combo));
+
+  w->id = self->workshop_id;
+  w->title = g_strdup (gtk_entry_get_text (self->title_entry));
+  w->date = g_strdup (gtk_entry_get_text (self->date_entry));
+  w->duration_minutes = duration != NULL ? (guint) g_ascii_strtoull (duration, NULL, 10) : DEFAULT_DURATION_MINUTES;
+  w->level = level != NULL && level[0] != '\0' ? g_strdup (level) : NULL;
+  w->place_type = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->place_type_combo)));
+  w->place_id = sillon_place_chooser_get_place_id (self->place_chooser);
+  w->themes = get_checks (self->themes_box);
+  w->equipment = get_checks (self->equipment_box);
+  read_anonymous_counts (self, w->anon);
+  g_array_append_vals (w->attendees, self->attendees->data, self->attendees->len);
+  return w;
+}
+
+/* The automatic lock neither asks nor waits (nobody may be at the desk):
+ * a workshop not saved leaves the widgets, as everything does, but is
+ * kept in memory for the unlock, as the session form and the assessment
+ * are. */
 static void
 sillon_workshop_page_locked (SillonPage *page)
 {
-  sillon_workshop_page_clear (SILLON_WORKSHOP_PAGE (page));
+  SillonWorkshopPage *self = SILLON_WORKSHOP_PAGE (page);
+
+  g_clear_pointer (&self->draft, sillon_workshop_free);
+  if (form_changed (self))
+    self->draft = capture_draft (self);
+  sillon_workshop_page_clear (self);
+}
+
+static gboolean
+sillon_workshop_page_resume (SillonPage *page,
+                             GError **error)
+{
+  SillonWorkshopPage *self = SILLON_WORKSHOP_PAGE (page);
+  SillonStore *store = sillon_page_get_store (page);
+  g_autoptr (SillonWorkshop) draft = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *date_text = NULL;
+
+  if (self->draft == NULL || store == NULL)
+    return FALSE;
+  draft = g_steal_pointer (&self->draft);
+  if (!sillon_workshop_page_load (self, draft->id, &local_error))
+    {
+      /* Deleted meanwhile (from the command line): what was typed is
+       * still worth a new workshop. */
+      if (!g_error_matches (local_error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      draft->id = 0;
+      if (!sillon_workshop_page_load (self, 0, error))
+        return FALSE;
+    }
+  /* show_workshop() takes a date of the vault; the one typed goes back as
+   * it was, right or wrong. */
+  date_text = g_steal_pointer (&draft->date);
+  draft->date = sillon_date_today (0);
+  show_workshop (self, draft);
+  gtk_entry_set_text (self->date_entry, date_text);
+  /* A place or a person erased meanwhile is left out. */
+  if (!sillon_place_chooser_set_place_id (self->place_chooser, store, draft->place_id, NULL))
+    sillon_place_chooser_clear (self->place_chooser);
+  /* A saved workshop's attendance is written as it is taken: loaded. */
+  for (guint i = 0; draft->id == 0 && i < draft->attendees->len; i++)
+    {
+      g_autoptr (SillonBeneficiary) b = sillon_store_get_beneficiary (store, g_array_index (draft->attendees, gint64, i), NULL);
+
+      if (b != NULL)
+        add_attendee (self, b);
+    }
+  show_status (self, _ ("What you typed before the vault locked is back. It is not saved yet."));
+  return TRUE;
+}
+
+/* Quitting while locked drops the workshop kept for the unlock: asked, with
+ * no Save (there is no store to save to). */
+static void
+on_draft_question_response (GtkDialog *dialog,
+                            int response,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SillonWorkshopPage *self = g_task_get_source_object (task);
+
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  if (response == SILLON_LEAVE_QUESTION_DISCARD)
+    g_clear_pointer (&self->draft, sillon_workshop_free);
+  g_task_return_boolean (task, response == SILLON_LEAVE_QUESTION_DISCARD);
+}
+
+static void
+ask_discard_draft (SillonWorkshopPage *self,
+                   GTask *task)
+{
+  GtkWidget *dialog = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the workshop not saved?"),
+                                                 _ ("The workshop was not saved when the vault locked: it is kept until the "
+                                                    "vault is unlocked. If you quit now, what you entered is lost."),
+                                                 _ ("_Discard and Quit"), FALSE);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_draft_question_response), task);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1464,6 +1597,7 @@ sillon_workshop_page_finalize (GObject *object)
   g_hash_table_unref (self->expected_checks);
   g_free (self->shown_query);
   g_free (self->saved_form);
+  g_clear_pointer (&self->draft, sillon_workshop_free);
   g_clear_object (&self->leave_task);
   G_OBJECT_CLASS (sillon_workshop_page_parent_class)->finalize (object);
 }
@@ -1478,6 +1612,8 @@ sillon_workshop_page_class_init (SillonWorkshopPageClass *klass)
   object_class->finalize = sillon_workshop_page_finalize;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_workshop_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_workshop_page_locked;
+  SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_workshop_page_page_ask_leave_async;
+  SILLON_PAGE_CLASS (klass)->resume = sillon_workshop_page_resume;
 
   signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);

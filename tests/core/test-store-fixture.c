@@ -152,6 +152,7 @@ test_fixture_migrates (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GPtrArray) sessions = NULL;
   g_autoptr (SillonPlaceRecord) place = NULL;
+  g_autoptr (SillonReferral) referral = sillon_referral_new ();
   guint8 key[SILLON_JOURNAL_KEY_BYTES];
   guint64 n_entries = 0;
 
@@ -204,6 +205,27 @@ test_fixture_migrates (Fixture *f, gconstpointer data)
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
     sqlite3_finalize (stmt);
+  }
+
+  /* A referral made at the end of one of Zoé's sessions names it, not one
+   * of Œdipe's; deleting the session keeps it, unlinked: the vault an old
+   * Sillon wrote has the link's column and its ON DELETE SET NULL. */
+  referral->beneficiary_id = 1;
+  referral->session_id = 3;
+  referral->date = g_strdup ("2025-02-03");
+  g_assert_false (sillon_store_insert_referral (store, referral, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  referral->session_id = 2;
+  g_assert_true (sillon_store_insert_referral (store, referral, &error));
+  g_assert_no_error (error);
+  g_assert_true (sillon_store_delete_session (store, 2, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (SillonReferral) got = sillon_store_get_referral (store, referral->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (got->session_id, ==, 0);
   }
 
   /* The flags of a place survive. */

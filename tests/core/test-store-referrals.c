@@ -66,9 +66,15 @@ test_migrate_from_v3 (void)
                                  "INSERT INTO beneficiaries (id, first_name, last_name, name_key, created_unix, updated_unix)"
                                  " VALUES (1, 'Ana', 'Silva', 'silva ana', 1, 1);"
                                  "INSERT INTO places (id, nom, commune, updated_unix) VALUES (7, 'CCAS', 'Reims', 1);"
+                                 "INSERT INTO sessions (id, beneficiary_id, date, duration_minutes, place_type, themes,"
+                                 "  referred, referral_destination)"
+                                 " VALUES (5, 1, '2025-03-01', 30, 'lieu_activite', '[\"email\"]', 1, NULL);"
+                                 "INSERT INTO referrals (id, beneficiary_id, session_id, place_id, date, reason, already_done,"
+                                 "  documents, consent_to_share, status, sheet_fingerprint)"
+                                 " VALUES (10, 1, 5, 7, '2025-03-01', 'RSA', 'compte créé', 'avis', 1, 'honoured', 'AAAA-BBBB');"
                                  "INSERT INTO referrals (id, beneficiary_id, place_id, date, reason, already_done, documents,"
                                  "  consent_to_share, status, sheet_fingerprint)"
-                                 " VALUES (10, 1, 7, '2025-03-01', 'RSA', 'compte créé', 'avis', 1, 'honoured', 'AAAA-BBBB'),"
+                                 " VALUES"
                                  "        (11, 1, NULL, '2025-03-02', NULL, NULL, NULL, 0, 'issued', NULL),"
                                  "        (12, 1, NULL, '2025-03-03', NULL, NULL, NULL, 0, 'unknown', NULL);",
                                  NULL, NULL, NULL),
@@ -98,6 +104,8 @@ test_migrate_from_v3 (void)
   g_assert_null (got->consent_details);
   g_assert_cmpint (got->status, ==, SILLON_REFERRAL_HONOURED);
   g_assert_cmpstr (got->sheet_fingerprint, ==, "AAAA-BBBB");
+  /* The session it followed came through the rebuild. */
+  g_assert_cmpint (got->session_id, ==, 5);
   g_clear_pointer (&got, sillon_referral_free);
 
   /* The new status is written and read back. */
@@ -113,6 +121,10 @@ test_migrate_from_v3 (void)
   /* The CHECK still refuses made-up statuses. */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE referrals SET status = 'lost' WHERE id = 12", NULL, NULL, NULL),
                    ==, SQLITE_CONSTRAINT);
+  /* Deleting the session keeps its referral, unlinked (that foreign key
+   * survived the rebuild too). */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM sessions WHERE id = 5", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM referrals WHERE id = 10 AND session_id IS NULL"), ==, 1);
   /* Erasing the person still takes their referrals (the foreign key
    * survived the rebuild). */
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM beneficiaries WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -147,6 +159,89 @@ test_migrate_v4_rolls_back (void)
   g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM referrals"), ==, 1);
   g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'referrals_status_date'"), ==, 0);
   sqlite3_close (db);
+}
+
+/* ── The session a referral follows ────────────────────────────────────── */
+
+static gint64
+add_session (SillonStore *store, gint64 person, const char *date)
+{
+  g_autoptr (SillonSession) s = store_test_session (person, date);
+  g_autoptr (GError) error = NULL;
+
+  s->referred = TRUE;
+  g_assert_true (sillon_store_insert_session (store, s, &error));
+  g_assert_no_error (error);
+  return s->id;
+}
+
+/* A referral made at the end of a session names it; it must be the same
+ * person's; deleting the session keeps the referral, unlinked. */
+static void
+test_session_link (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 ana = store_test_add_person (f->store, "Ana", "Silva", NULL, NULL);
+  gint64 bruno = store_test_add_person (f->store, "Bruno", "Martin", NULL, NULL);
+  gint64 session = add_session (f->store, ana, "2025-05-02");
+  gint64 other_session = add_session (f->store, ana, "2025-05-09");
+  gint64 brunos_session = add_session (f->store, bruno, "2025-05-02");
+  g_autoptr (SillonReferral) r = sillon_referral_new ();
+  g_autoptr (SillonReferral) got = NULL;
+  g_autoptr (GPtrArray) linked = NULL;
+
+  /* One made from the person page, after no session. */
+  add_referral (f->store, ana, 0, "2025-05-01", SILLON_REFERRAL_ISSUED);
+  r->beneficiary_id = ana;
+  r->session_id = session;
+  r->date = g_strdup ("2025-05-02");
+  g_assert_true (sillon_store_insert_referral (f->store, r, &error));
+  g_assert_no_error (error);
+  got = sillon_store_get_referral (f->store, r->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (got->session_id, ==, session);
+  g_clear_pointer (&got, sillon_referral_free);
+
+  linked = sillon_store_list_session_referrals (f->store, session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_cmpint (((SillonReferral *) linked->pdata[0])->id, ==, r->id);
+  g_clear_pointer (&linked, g_ptr_array_unref);
+  linked = sillon_store_list_session_referrals (f->store, other_session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 0);
+  g_clear_pointer (&linked, g_ptr_array_unref);
+
+  /* Another person's session: refused, and the referral keeps its own. */
+  r->session_id = brunos_session;
+  g_assert_false (sillon_store_update_referral (f->store, r, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "another person"));
+  g_clear_error (&error);
+  got = sillon_store_get_referral (f->store, r->id, &error);
+  g_assert_cmpint (got->session_id, ==, session);
+  g_clear_pointer (&got, sillon_referral_free);
+  /* A session that does not exist: refused on insert too. */
+  r->session_id = brunos_session + 1000;
+  r->id = 0;
+  g_assert_false (sillon_store_insert_referral (f->store, r, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not in the vault"));
+  g_clear_error (&error);
+  g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM referrals"), ==, 2);
+
+  /* The session deleted: the referral stays, linked to no session. */
+  g_assert_true (sillon_store_delete_session (f->store, session, &error));
+  g_assert_no_error (error);
+  linked = sillon_store_list_referrals (f->store, ana, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 2);
+  for (guint i = 0; i < linked->len; i++)
+    g_assert_cmpint (((SillonReferral *) linked->pdata[i])->session_id, ==, 0);
+  g_clear_pointer (&linked, g_ptr_array_unref);
+  linked = sillon_store_list_session_referrals (f->store, session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 0);
 }
 
 /* ── Statuses and consent ──────────────────────────────────────────────── */
@@ -392,6 +487,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store-referrals/migrate/from-v3", test_migrate_from_v3);
   g_test_add_func ("/store-referrals/migrate/rollback", test_migrate_v4_rolls_back);
 #define ADD(path, func) g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  ADD ("/store-referrals/session-link", test_session_link);
   ADD ("/store-referrals/status-and-consent", test_status_and_consent);
   ADD ("/store-referrals/follow-up", test_follow_up);
   ADD ("/store-referrals/search-near", test_search_near);

@@ -180,6 +180,7 @@ test_export (StoreFixture *f, gconstpointer data)
   g_autofree char *json = sillon_store_export_beneficiary (f->store, sc.person, &error);
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *root, *ben, *o;
+  gint64 session_id;
 
   g_assert_no_error (error);
   g_assert_nonnull (json);
@@ -212,8 +213,12 @@ test_export (StoreFixture *f, gconstpointer data)
   o = only_element (root, "assessments");
   /* Stored JSON is exported as JSON. */
   g_assert_cmpstr (json_object_get_string_member (member_object (o, "answers"), "remark"), ==, "MARKER-ANSWER-6f6f");
+  session_id = json_object_get_int_member (only_element (root, "sessions"), "id");
   o = only_element (root, "referrals");
   g_assert_cmpstr (json_object_get_string_member (o, "reason"), ==, "MARKER-REFERRAL-44e0");
+  /* The referral names the session it was made at the end of. */
+  g_assert_cmpint (session_id, >, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "session_id"), ==, session_id);
   g_assert_cmpstr (json_object_get_string_member (o, "documents"), ==, "MARKER-DOCS-5b5b");
   g_assert_cmpstr (json_object_get_string_member (o, "consent_details"), ==, "MARKER-SHARE-4a4a");
   g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "issued");

@@ -3,16 +3,20 @@ session that says "referred to another structure" and its kind of structure;
 once the session is saved, the referral dialog opens with that kind already
 chosen and the focus in the place search. Escape leaves the session saved and
 refers nobody; a second session goes on to a place: type its commune, Enter,
-say why, Enter, and the person's story shows the referral.
+say why, Enter, and the person's story shows the referral, linked to that
+session: the session's row names the place, the referral's says it came
+after a session, and the person's data export links the two. Deleting
+the session keeps the referral, unlinked; Undo links it again.
 
 Run in English at 1366×768, and in French at 1366×768 with text scale 1.5
 (SILLON_TEST_LANGUAGE, GDK_DPI_SCALE)."""
 
+import json
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (check, dialog_showing, eventually, find, fits_screen, labels_containing, press, run, screenshot,
-                      start_app, vault_with_person_and_places, wait_for)
+from sillonui import (check, dialog_showing, eventually, find, fits_screen, labels_containing, press, run, run_cli,
+                      screenshot, start_app, vault_with_person_and_places, wait_for)
 
 PASSPHRASE = "refer at the end of a session"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -29,7 +33,8 @@ S = {
         "dialog": "New Referral", "search places": "Search places", "places": "Places found",
         "kind": "Kind of structure", "why": "Why the person is referred",
         "logged": "Session logged.", "saved": "Referral saved.", "issued": "issued, no news yet",
-        "referral": "Referral",
+        "referral": "Referral", "referred to": "referred to France services de Reims",
+        "after": "after a session", "referred": "referred",
     },
     "fr": {
         "search people": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
@@ -38,13 +43,23 @@ S = {
         "dialog": "Nouvelle orientation", "search places": "Rechercher des lieux", "places": "Lieux trouvés",
         "kind": "Type de structure", "why": "Pourquoi la personne est orientée",
         "logged": "Accompagnement noté.", "saved": "Orientation enregistrée.", "issued": "émise, sans nouvelles",
-        "referral": "Orientation",
+        "referral": "Orientation", "referred to": "orienté vers France services de Reims",
+        "after": "après un accompagnement", "referred": "orienté",
     },
 }[LANGUAGE]
 
 # The first kind of structure after "not said": national labels, in French.
 ADMINISTRATION = "Administration (mairie, préfecture…)"
 MEDIATION = "Autre structure de médiation numérique"
+
+
+def export_person(person_id):
+    """sillon-cli person export, the person's data as their right of access
+    gives it, read while the application is closed."""
+    result = run_cli(vault, "person", "export", str(person_id), lines=(PASSPHRASE,),
+                     env={**os.environ, "LANGUAGE": "en"})
+    check(result.returncode == 0, f"the person is exported (exit {result.returncode}: {result.stderr.strip()!r})")
+    return json.loads(result.stdout) if result.returncode == 0 else {}
 
 
 def dialog(app, title):
@@ -156,10 +171,39 @@ def test():
           f"the story shows the referral, its kind of structure and reason: {[r.name for r in rows]}")
     check(len(story_rows(window, "Santé")) >= 1 and len(story_rows(window, "Banque et achats en ligne")) == 1,
           "both sessions are in the story")
+    # The referral is linked to the session it ended: each row says so.
+    health = story_rows(window, "Santé")
+    check(len(health) == 1 and S["referred to"] in health[0].name,
+          f"the session's row names the place it referred to: {[r.name for r in health]}")
+    check(S["after"] in rows[0].name, f"the referral's row says it came after a session: {rows[0].name!r}")
+    banking = story_rows(window, "Banque et achats en ligne")
+    check(len(banking) == 1 and S["referred"] in banking[0].name and S["referred to"] not in banking[0].name,
+          f"the session whose referral was cancelled names no place: {[r.name for r in banking]}")
     screenshot(f"session-referral-{TAG}-04-story")
+
+    # Deleting the session keeps the referral, no longer linked; Undo logs
+    # the session again and links the referral to it again.
+    health[0].grabFocus()
+    press("Delete")
+    check(bool(eventually(lambda: not story_rows(window, "Santé"))), "Delete on the session's row deletes it")
+    rows = wait_for(lambda: referral_rows(window), what="the referral, still in the story")
+    check(len(rows) == 1 and S["after"] not in rows[0].name,
+          f"the referral stays, no longer said to come after a session: {rows[0].name!r}")
+    press("<Control>z")
+    health = wait_for(lambda: story_rows(window, "Santé"), what="the session back after Undo")
+    check(S["referred to"] in health[0].name, f"Undo links the referral to the session again: {health[0].name!r}")
+    rows = referral_rows(window)
+    check(len(rows) == 1 and S["after"] in rows[0].name, f"the referral comes after a session again: {rows}")
 
     press("<Control>q")
     proc.wait(timeout=20)
+
+    data = export_person(1)
+    sessions = {s["id"]: s for s in data.get("sessions", [])}
+    referrals = data.get("referrals", [])
+    linked = [s for s in sessions.values() if referrals and s["id"] == referrals[0].get("session_id")]
+    check(len(referrals) == 1 and len(linked) == 1 and "sante" in json.dumps(linked[0]).lower(),
+          f"the export links the referral to the health session: {referrals} / {list(sessions.values())}")
 
 
 run(test)

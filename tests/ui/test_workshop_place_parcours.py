@@ -65,6 +65,10 @@ T = {
     "The Vault Is Locked": "Le coffre-fort est verrouillé",
     "Passphrase": "Phrase de passe",
     "People found": "Personnes trouvées",
+    "Start a New Parcours": "Commencer un nouveau parcours",
+    "started on": "commencé le",
+    "0 of 1 step done": "0 sur 1 étape faite",
+    "1 earlier parcours": "1 parcours précédent",
 }
 
 
@@ -231,6 +235,36 @@ def test():
     row.click()
     check(bool(eventually(lambda: _("1 of 2 steps done") in (parcours_summary(window) or ""))),
           "the parcours is there after unlocking")
+
+    # ── Another parcours: the newest first, each under its heading with its steps ──
+    activate(find(window, "toggle button", parcours_summary(window)), "activate")
+    activate(find(window, "push button", _("Start a New Parcours")))
+    step = find(window, "text", _("New step"))
+    check(bool(eventually(lambda: step.focused)), "the new parcours starts in the step's entry")
+    check(not find(window, "push button", _("Start a New Parcours")).sensitive,
+          "a new parcours still empty cannot be followed by another")
+    step.text = "Fill in an online form"
+    activate(find(window, "push button", _("Add Step")))
+    rows = wait_for(lambda: len(list_items(window, _("Steps of the parcours"))) == 5 and
+                    list_items(window, _("Steps of the parcours")), what="both parcours and their steps")
+    check(_("started on") in rows[0] and _("0 of 1 step done") in rows[0] and "Fill in an online form" in rows[1],
+          f"the newest parcours comes first, with its step: {rows}")
+    check(_("started on") in rows[2] and _("1 of 2 steps done") in rows[2] and "Set up an e-mail address" in rows[3]
+          and "Sending e-mails" in rows[4], f"the earlier parcours follows, with its steps: {rows}")
+    step_rows = [c for c in find(window, None, _("Steps of the parcours"), showing=False).children
+                 if c.roleName == "list item" and "Fill in an online form" in (c.name or "")]
+    check(bool(step_rows) and _("started on") in (step_rows[0].description or ""),
+          "a step says to a screen reader which parcours it belongs to")
+    summary = parcours_summary(window) or ""
+    check(_("1 earlier parcours") in summary and "Fill in an online form" in summary,
+          f"the section's heading tells of the newest and counts the earlier: {summary}")
+    # Ticking a step of the earlier parcours counts it under its heading.
+    activate(find(window, "check box", rows[4], showing=False))
+    check(bool(eventually(lambda: "2 of 2" in " ".join(list_items(window, _("Steps of the parcours"))[2:3])
+                          or "2 sur 2" in " ".join(list_items(window, _("Steps of the parcours"))[2:3]))),
+          "a step ticked in the earlier parcours counts under its heading")
+    fits_screen(window, "the person page with two parcours")
+    screenshot("parcours-02-several" + SUFFIX)
 
     press("<Control>q")
     proc.wait(timeout=20)

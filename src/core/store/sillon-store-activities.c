@@ -1053,6 +1053,42 @@ sillon_referral_free (SillonReferral *r)
   g_free (r);
 }
 
+/* The session a referral follows is one of the same person's: the foreign
+ * key alone would let a referral point at someone else's session, which
+ * the person's story and their data export would then show. */
+static gboolean
+check_referral_session (SillonStore *store, const SillonReferral *r, GError **error)
+{
+  g_autoptr (StoreStmt) stmt = NULL;
+  g_autofree char *number = NULL;
+  gboolean found;
+
+  if (r->session_id == 0)
+    return TRUE;
+  stmt = store_stmt (store, "SELECT beneficiary_id FROM sessions WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->session_id);
+  if (!store_step_row (store, stmt, &found, error))
+    return FALSE;
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, r->session_id);
+  if (!found)
+    {
+      g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                   /* Translators: %s is a session's number. */
+                   _ ("The session the referral follows (number %s) is not in the vault"), number);
+      return FALSE;
+    }
+  if (sqlite3_column_int64 (stmt, 0) != r->beneficiary_id)
+    {
+      g_set_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID,
+                   /* Translators: %s is a session's number. */
+                   _ ("The session the referral follows (number %s) is another person’s"), number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_referral (SillonStore *store, const SillonReferral *r, GError **error)
 {
@@ -1076,7 +1112,7 @@ check_referral (SillonStore *store, const SillonReferral *r, GError **error)
                    _ ("“%d” is not a valid value for the field “%s”"), (int) r->status, _ ("status"));
       return FALSE;
     }
-  return TRUE;
+  return check_referral_session (store, r, error);
 }
 
 static void
@@ -1177,6 +1213,13 @@ sillon_store_list_referrals (SillonStore *store, gint64 beneficiary_id, GError *
 {
   return store_list_by_id (store, "SELECT " REFERRAL_COLUMNS " FROM referrals WHERE beneficiary_id = ? ORDER BY date DESC, id DESC",
                            referral_from_row, (GDestroyNotify) sillon_referral_free, beneficiary_id, error);
+}
+
+GPtrArray *
+sillon_store_list_session_referrals (SillonStore *store, gint64 session_id, GError **error)
+{
+  return store_list_by_id (store, "SELECT " REFERRAL_COLUMNS " FROM referrals WHERE session_id = ? ORDER BY id",
+                           referral_from_row, (GDestroyNotify) sillon_referral_free, session_id, error);
 }
 
 gboolean

@@ -475,7 +475,8 @@ typedef struct
 {
   gint64 id;
   gint64 beneficiary_id;
-  gint64 session_id;  /* 0: none */
+  gint64 session_id;  /* the session it was made at the end of, one of the
+                       * same person's; 0: none, or that session was deleted */
   gint64 place_id;    /* 0: a place outside the directory */
   gint64 mediator_id; /* 0: none */
   char *date;         /* YYYY-MM-DD */
@@ -497,6 +498,10 @@ gboolean sillon_store_insert_referral (SillonStore *store, SillonReferral *r, GE
 gboolean sillon_store_update_referral (SillonStore *store, const SillonReferral *r, GError **error);
 SillonReferral *sillon_store_get_referral (SillonStore *store, gint64 id, GError **error);
 GPtrArray *sillon_store_list_referrals (SillonStore *store, gint64 beneficiary_id, GError **error);
+/* The referrals made at the end of session @session_id, oldest first
+ * (usually one). Deleting a session keeps its referrals: their session_id
+ * becomes 0. Element type: SillonReferral*. */
+GPtrArray *sillon_store_list_session_referrals (SillonStore *store, gint64 session_id, GError **error);
 /* The referral whose printed sheet carries @fingerprint. */
 SillonReferral *sillon_store_find_referral_by_fingerprint (SillonStore *store,
                                                            const char *fingerprint,
