@@ -78,12 +78,13 @@ bench_reference_build () {
 }
 
 # bench_ui_build
-# Builds the application and sillon-cli in BUILD (default _build), for the
+# Builds the application, sillon-cli and the compiled settings schema
+# (without which the window aborts) in BUILD (default _build), for the
 # benchmarks that drive the window; sets `build` and `cli`.
 bench_ui_build () {
   build="${BUILD:-$top/_build}"
   cli="$build/src/cli/sillon-cli"
-  ninja -C "$build" src/ui/sillon src/cli/sillon-cli >/dev/null
+  ninja -C "$build" src/ui/sillon src/cli/sillon-cli resources/gschemas.compiled >/dev/null
 }
 
 # bench_demo_vault VAULT PASSPHRASE

@@ -9,7 +9,9 @@
 #     (wall clock and the main thread's CPU time); a change made through
 #     AT-SPI (the search cleared, a name set at once) counts from when the
 #     application got it; and, when the rows below the first screenful were
-#     left to idle callbacks, to the last of them filled;
+#     left to idle callbacks, to the last of them filled; each key is
+#     pressed, held 80 ms and released as a hand does (sillonui.type_key),
+#     one key every 370 ms;
 #   - open-person: from a person chosen in the list to their page painted;
 #   - resident memory after the flow (unlock, 16 names typed letter by
 #     letter, eight people opened and left).

@@ -10,8 +10,7 @@ import time
 import unicodedata
 
 sys.path.insert(0, os.environ["SILLON_UI_HELPERS"])
-from sillonui import activate, find, open_vault, press, wait_for  # noqa: E402
-from dogtail.rawinput import typeText  # noqa: E402
+from sillonui import KEY_HOLD, activate, find, open_vault, press, type_at_pace, type_key, wait_for  # noqa: E402
 
 PASSPHRASE = os.environ["SILLON_BENCH_PASSPHRASE"]
 vault = os.environ["SILLON_BENCH_VAULT"]
@@ -29,11 +28,10 @@ def type_slowly(entry, text):
     entry.grabFocus()
     entry.text = ""
     time.sleep(0.4)
-    for ch in text:
-        typeText(ch)
-        # One search per key, as when the search waited 150 ms after the
-        # last key: the flow stays the one measured before.
-        time.sleep(0.35)
+    # Each key held 80 ms as a hand does, one key every 370 ms: one search
+    # per key, as when the search waited 150 ms after the last key, the
+    # pace measured before.
+    type_at_pace(text, 0.37)
 
 
 def suggestions(window):
@@ -55,9 +53,9 @@ def take_attendance(window, names, start=0):
         # Sillon's search ignores accents: a mediator types plain letters.
         typed = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
         for ch in typed:
-            typeText(ch)
+            type_key(ch)
             keys += 1
-            time.sleep(0.4)
+            time.sleep(0.42 - KEY_HOLD)
             rows = suggestions(window)
             if rows and (rows[0] == name or rows[0].startswith(name + ",")):
                 break

@@ -11,9 +11,10 @@ import time
 
 import gi
 
+gi.require_version("Atspi", "2.0")
 gi.require_version("Gdk", "3.0")
 gi.require_version("Gtk", "3.0")
-from gi.repository import Gdk  # noqa: E402
+from gi.repository import Atspi, Gdk  # noqa: E402
 
 from dogtail.config import config  # noqa: E402
 
@@ -234,6 +235,57 @@ def press(combo):
     """Press a key combination such as '<Control>q' or 'Return', through the
     accessibility registry like an on-screen keyboard would."""
     rawinput.keyCombo(combo)
+
+
+# How long a person holds a key down: 60 to 100 ms. typeText sends each
+# key's press and release at once, which no hand does.
+KEY_HOLD = 0.08
+
+
+def _key_codes(ch):
+    """The X key code that types CH on the display's keymap, looked up as
+    dogtail does (GDK's entries for the key symbol), and whether Shift must
+    be held for it; None when no key of the keymap types CH."""
+    keymap = Gdk.Keymap.get_for_display(Gdk.Display.get_default())
+    found, keys = keymap.get_entries_for_keyval(rawinput.keyNameToKeySym(ch))
+    if not found:
+        return None
+    plain = [k for k in keys if k.group == 0 and k.level in (0, 1)]
+    if not plain:
+        return None
+    key = min(plain, key=lambda k: k.level)
+    return key.keycode, key.level == 1
+
+
+def type_key(ch, hold=KEY_HOLD):
+    """Type the character CH as a hand does: the key pressed, held HOLD
+    seconds, released (with Shift around it for a capital). Sent through
+    the accessibility registry (XTest), like dogtail's typeText, so the X
+    server stamps the press when it is sent. A character no key of the
+    keymap types (an accented letter on the test screen's US keymap) is
+    typed as typeText does, press and release at once."""
+    codes = _key_codes(ch)
+    if codes is None:
+        rawinput.pressKey(ch)
+        return
+    keycode, shifted = codes
+    shift = rawinput.keyNameToKeyCode("Shift_L") if shifted else None
+    if shift:
+        Atspi.generate_keyboard_event(shift, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.PRESS)
+    time.sleep(hold)
+    Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.RELEASE)
+    if shift:
+        Atspi.generate_keyboard_event(shift, None, Atspi.KeySynthType.RELEASE)
+
+
+def type_at_pace(text, pace, hold=KEY_HOLD):
+    """Type TEXT key by key with type_key, one key press every PACE seconds
+    (the hold counts within it)."""
+    for ch in text:
+        start = time.monotonic()
+        type_key(ch, hold)
+        time.sleep(max(0.0, start + pace - time.monotonic()))
 
 
 def create_vault_through_ui(window, passphrase, mediator="Camille Martin"):
