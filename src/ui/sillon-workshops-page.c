@@ -34,6 +34,8 @@ struct _SillonWorkshopsPage
   SillonPage parent_instance;
 
   GtkWidget *new_button;
+  GtkScrolledWindow *scrolled_window;
+  GtkContainer *content_box;
   GtkLabel *message;
   GtkListBox *upcoming_list;
   GtkListBox *past_list;
@@ -257,6 +259,8 @@ sillon_workshops_page_class_init (SillonWorkshopsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-workshops-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, message);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, upcoming_list);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, past_list);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, past_more_box);
@@ -271,4 +275,6 @@ sillon_workshops_page_init (SillonWorkshopsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->past_limit = PAST_FIRST;
+  /* Tab and the arrows bring the focused row or button into view. */
+  gtk_container_set_focus_vadjustment (self->content_box, gtk_scrolled_window_get_vadjustment (self->scrolled_window));
 }
