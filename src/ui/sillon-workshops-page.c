@@ -5,7 +5,11 @@
  *
  * Upcoming workshops come first, soonest first, because that is what a
  * mediator prepares; past ones follow, most recent first, for taking the
- * attendance afterwards or planning the next of a series.
+ * attendance afterwards or planning the next of a series. Only the most
+ * recent past ones are shown at first, and "Show Older Workshops" adds
+ * more: every row is a widget mapped and unmapped (and reported to the
+ * accessibility bus) each time the area is shown or a workshop opens, so
+ * a year of rows nobody looks at made opening a workshop slower.
  */
 
 #include "config.h"
@@ -19,19 +23,26 @@
 #include "sillon-message-label.h"
 #include "sillon-profile.h"
 
-/* Past workshops shown at once: a year of weekly workshops and more. */
-#define MAX_PAST 100
+/* Past workshops shown at first: the last months of weekly workshops,
+ * those whose attendance may still be taken. */
+#define PAST_FIRST 20
+/* Past workshops "Show Older Workshops" adds each time. */
+#define PAST_MORE 50
 
 struct _SillonWorkshopsPage
 {
   SillonPage parent_instance;
 
   GtkWidget *new_button;
+  GtkScrolledWindow *scrolled_window;
+  GtkContainer *content_box;
   GtkLabel *message;
   GtkListBox *upcoming_list;
   GtkListBox *past_list;
+  GtkWidget *past_more_box;
   GtkLabel *past_more_label;
-  char *shown; /* what the lists show (describe()), NULL when empty */
+  guint past_limit; /* how many past workshops are shown at most */
+  char *shown;      /* what the lists show (describe()), NULL when empty */
 };
 
 G_DEFINE_FINAL_TYPE (SillonWorkshopsPage, sillon_workshops_page, SILLON_TYPE_PAGE)
@@ -96,7 +107,7 @@ clear_lists (SillonWorkshopsPage *self)
   g_clear_pointer (&self->shown, g_free);
   sillon_list_box_clear (self->upcoming_list);
   sillon_list_box_clear (self->past_list);
-  gtk_widget_hide (GTK_WIDGET (self->past_more_label));
+  gtk_widget_hide (self->past_more_box);
 }
 
 void
@@ -120,13 +131,15 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
   if (store == NULL)
     {
       clear_lists (self);
+      /* The next mediator starts with the recent workshops only. */
+      self->past_limit = PAST_FIRST;
       return;
     }
 
   upcoming = sillon_store_list_workshops (store, today, NULL, &error);
   /* Only the past workshops shown are read; the others are counted. */
   if (upcoming != NULL)
-    past = sillon_store_list_workshops_before (store, yesterday, MAX_PAST, &n_past, &error);
+    past = sillon_store_list_workshops_before (store, yesterday, self->past_limit, &n_past, &error);
   if (upcoming == NULL || past == NULL)
     {
       clear_lists (self);
@@ -162,7 +175,7 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
                                                older);
 
       gtk_label_set_text (self->past_more_label, text);
-      gtk_widget_show (GTK_WIDGET (self->past_more_label));
+      gtk_widget_show (self->past_more_box);
     }
   sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshops-list", start, start_cpu);
 }
@@ -193,6 +206,21 @@ static void
 on_new_button_clicked (SillonWorkshopsPage *self)
 {
   g_signal_emit (self, signals[SIGNAL_NEW_WORKSHOP], 0);
+}
+
+/* Shows more past workshops and puts the focus on the first of them, so
+ * that the keyboard goes on where the list stopped. */
+static void
+on_past_more_button_clicked (SillonWorkshopsPage *self)
+{
+  guint shown = self->past_limit;
+  GtkListBoxRow *row;
+
+  self->past_limit += PAST_MORE;
+  sillon_workshops_page_refresh (self);
+  row = gtk_list_box_get_row_at_index (self->past_list, (int) shown);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
@@ -231,9 +259,13 @@ sillon_workshops_page_class_init (SillonWorkshopsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sillon-workshops-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, message);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, upcoming_list);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, past_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, past_more_box);
   gtk_widget_class_bind_template_child (widget_class, SillonWorkshopsPage, past_more_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_past_more_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_new_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated);
 }
@@ -242,4 +274,7 @@ static void
 sillon_workshops_page_init (SillonWorkshopsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->past_limit = PAST_FIRST;
+  /* Tab and the arrows bring the focused row or button into view. */
+  gtk_container_set_focus_vadjustment (self->content_box, gtk_scrolled_window_get_vadjustment (self->scrolled_window));
 }

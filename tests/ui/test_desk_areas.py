@@ -15,8 +15,8 @@ import time
 import pyatspi
 from dogtail.rawinput import typeText
 from sillonui import (activate, appears, check, create_vault_through_ui, eventually, find,
-                      is_showing, labels_containing, press, run, screenshot, start_app,
-                      unnamed_interactive, wait_for)
+                      is_showing, labels_containing, open_vault, press, run, run_cli, screenshot,
+                      start_app, unnamed_interactive, wait_for)
 
 PASSPHRASE = "the workshop on tuesday morning"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -68,6 +68,45 @@ def expanded(node):
 def list_items(parent, list_name):
     lst = find(parent, None, list_name, showing=False)
     return [c.name for c in lst.children if c.roleName == "list item"]
+
+
+def older_workshops():
+    """A year of past workshops: the most recent first, the older on demand.
+    45 weekly workshops before the test's own, written while the
+    application is closed."""
+    result = run_cli(vault, "vault", "shell", lines=(PASSPHRASE,), stdin="""
+WITH RECURSIVE week(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM week WHERE n < 45)
+INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
+  SELECT 'Past workshop ' || n, (SELECT themes FROM workshops LIMIT 1),
+         date('now', printf('-%d days', 7 * n)), 60, 'lieu_activite' FROM week;
+""")
+    check(result.returncode == 0, f"45 past workshops are written (exit {result.returncode}: {result.stderr.strip()!r})")
+    proc, app, window = open_vault(vault, PASSPHRASE, timeout=60)
+    find(window, "text", "Search people", timeout=60)
+    press("<Alt>2")
+    past = wait_for(lambda: list_items(window, "Past workshops"), what="the past workshops")
+    check(len(past) == 20 and past[0].startswith("Past workshop 1,") and past[-1].startswith("Past workshop 20,"),
+          f"the 20 most recent past workshops are shown, most recent first: {past[0]!r} … {past[-1]!r}")
+    more = find(window, "push button", "Show Older Workshops", showing=False)
+    more.grabFocus()
+    check(appears(window, "push button", "Show Older Workshops") is not None,
+          "the button below the list scrolls into view when it takes the focus")
+    check(labels_containing(window, "and 25 older workshops") != [], "the area says how many older ones there are")
+    fits_screen(window, "the workshops area with older workshops")
+    screenshot("desk-07-workshops-older" + SUFFIX)
+    activate(more)
+    past = wait_for(lambda: [n for n in [list_items(window, "Past workshops")] if len(n) > 20],
+                    what="the older workshops")[0]
+    check(len(past) == 45 and past[-1].startswith("Past workshop 45,"), f"all 45 are shown now: {len(past)}")
+    focused = eventually(lambda: [c.name for c in find(window, None, "Past workshops", showing=False).children
+                                  if c.getState().contains(pyatspi.STATE_FOCUSED)])
+    check(focused is not None and focused[0].startswith("Past workshop 21,"),
+          f"the focus is on the first workshop added, where the keyboard goes on: {focused}")
+    check(eventually(lambda: not labels_containing(window, "older workshop")) is not None,
+          "with none older left, the area no longer offers more")
+
+    press("<Control>q")
+    proc.wait(timeout=20)
 
 
 def test():
@@ -246,6 +285,7 @@ def test():
         find(window, "label", "The Vault Is Locked")
         press("<Control>q")
         proc.wait(timeout=20)
+        older_workshops()
         return
     activate(find(window, "push button", "Import a Directory…"))
     # Without a portal, the file chooser is GTK's own dialog. Its sidebar
@@ -323,6 +363,7 @@ def test():
 
     press("<Control>q")
     proc.wait(timeout=20)
+    older_workshops()
 
 
 run(test)
