@@ -391,6 +391,16 @@ def add_person(window, new_button, fields, add_button):
     activate(find(window, "push button", add_button))
 
 
+def start_with_person(vault, passphrase, first_name, last_name):
+    """A new vault (English UI) holding one person, whose page is open:
+    (process, application, main window)."""
+    proc, app, window = start_new_vault(vault, passphrase)
+    find(window, "text", "Search people", timeout=60)
+    add_person(window, "New Person", {"First name": first_name, "Last name": last_name}, "Add Person")
+    find(window, "push button", "Log Session", timeout=20)
+    return proc, app, window
+
+
 def run_cli(vault, *args, lines, stdin=None, env=None):
     """sillon-cli ARGS on VAULT, with LINES (the passphrase first) on a pipe
     of their own so that standard input stays free for STDIN: the finished

@@ -13,7 +13,7 @@ import os
 from dogtail.rawinput import typeText
 from sillonui import (activate, check, check_quits, create_vault_through_ui, dialog_showing, eventually,
                       find, is_showing, labels_containing, press, run, screenshot, start_app,
-                      unnamed_interactive, wait_for)
+                      start_with_person, unnamed_interactive, wait_for)
 
 PASSPHRASE = "leave nothing behind unsaved"
 IDLE_SECONDS = 4
@@ -65,15 +65,7 @@ def test():
 def forms_part():
     # The vault locks itself after a few idle seconds in the first part.
     os.environ["SILLON_AUTO_LOCK_SECONDS"] = str(IDLE_SECONDS)
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=30)
-    create_vault_through_ui(window, PASSPHRASE)
-    find(window, "text", "Search people", timeout=60)
-    activate(find(window, "push button", "New Person"))
-    find(window, "text", "First name").text = "Awa"
-    find(window, "text", "Last name").text = "Diallo"
-    activate(find(window, "push button", "Add Person"))
-    find(window, "push button", "Log Session", timeout=20)
+    proc, app, window = start_with_person(vault, PASSPHRASE, "Awa", "Diallo")
 
     # ── A session form the lock closed: kept in memory, and quitting asks ──
     press("<Control><Shift>n")

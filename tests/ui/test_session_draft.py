@@ -6,8 +6,8 @@ import os
 import time
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, check, create_vault_through_ui, dialog_showing, eventually, find, labels_containing,
-                      list_items_starting, press, run, screenshot, start_app, type_passphrase, wait_for)
+from sillonui import (check, dialog_showing, eventually, find, labels_containing, list_items_starting, press, run,
+                      screenshot, start_with_person, type_passphrase, wait_for)
 
 PASSPHRASE = "a quiet field of wheat at dawn"
 IDLE_SECONDS = 4
@@ -16,15 +16,7 @@ vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "draft.sillon")
 
 def test():
     os.environ["SILLON_AUTO_LOCK_SECONDS"] = str(IDLE_SECONDS)
-    proc, app = start_app("--vault", vault)
-    window = find(app, "frame", "Sillon", timeout=30)
-    create_vault_through_ui(window, PASSPHRASE)
-    find(window, "text", "Search people", timeout=60)
-    activate(find(window, "push button", "New Person"))
-    find(window, "text", "First name").text = "Awa"
-    find(window, "text", "Last name").text = "Diallo"
-    activate(find(window, "push button", "Add Person"))
-    find(window, "push button", "Log Session", timeout=20)
+    proc, app, window = start_with_person(vault, PASSPHRASE, "Awa", "Diallo")
 
     press("<Control><Shift>n")
     editor = wait_for(lambda: dialog_showing(app, "Log a Session"), what="the session form")
