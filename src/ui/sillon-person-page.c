@@ -19,6 +19,7 @@
 #include "sillon-person-editor.h"
 #include "sillon-people-page.h"
 #include "sillon-print-operation.h"
+#include "sillon-question-dialog.h"
 #include "sillon-questionnaire.h"
 #include "sillon-referral-dialog.h"
 #include "sillon-referral-status-dialog.h"
@@ -26,6 +27,7 @@
 #include "sillon-parcours-section.h"
 #include "sillon-timeline.h"
 #include "sillon-toast.h"
+#include "sillon-widget-util.h"
 
 /* What Undo gives back: the session as it was before the last change. */
 typedef enum
@@ -627,14 +629,6 @@ on_timeline_open_assessment (SillonPersonPage *self, gint64 id)
 
 /* ── Consent and erasure ────────────────────────────────────────────────── */
 
-static GtkWindow *
-toplevel_window (SillonPersonPage *self)
-{
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL;
-}
-
 static void
 track_dialog (SillonPersonPage *self, GtkWidget *dialog, GCallback on_response)
 {
@@ -698,17 +692,14 @@ on_revoke_consent_response (SillonPersonPage *self, int response)
 static GtkWidget *
 question (SillonPersonPage *self, const char *text, const char *detail, const char *yes)
 {
-  GtkWidget *dialog = gtk_message_dialog_new (toplevel_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", text);
-  GtkWidget *button;
+  const SillonQuestionAnswer answers[] = {
+    { _ ("_Cancel"), GTK_RESPONSE_CANCEL, NULL },
+    { yes, GTK_RESPONSE_ACCEPT, "destructive-action" },
+  };
 
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), yes, GTK_RESPONSE_ACCEPT);
-  gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");
   /* The safe answer is the default: Enter never erases. */
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  return dialog;
+  return sillon_question_dialog_new (GTK_WIDGET (self), text, detail, answers, G_N_ELEMENTS (answers),
+                                     GTK_RESPONSE_CANCEL);
 }
 
 static void
@@ -717,7 +708,7 @@ on_consent_button_clicked (SillonPersonPage *self)
   if (self->dialog != NULL || self->beneficiary_id == 0)
     return;
   if (self->consent_id == 0)
-    track_dialog (self, GTK_WIDGET (sillon_consent_dialog_new (toplevel_window (self), self->beneficiary_id)),
+    track_dialog (self, GTK_WIDGET (sillon_consent_dialog_new (sillon_widget_get_window (GTK_WIDGET (self)), self->beneficiary_id)),
                   G_CALLBACK (on_record_consent_response));
   else
     track_dialog (self,
@@ -815,7 +806,7 @@ on_edit_button_clicked (SillonPersonPage *self)
       sillon_person_page_show_message (self, error->message);
       return;
     }
-  track_dialog (self, GTK_WIDGET (sillon_person_editor_new (toplevel_window (self), b)),
+  track_dialog (self, GTK_WIDGET (sillon_person_editor_new (sillon_widget_get_window (GTK_WIDGET (self)), b)),
                 G_CALLBACK (on_edit_response));
 }
 
@@ -915,7 +906,7 @@ open_referral_dialog (SillonPersonPage *self, const char *destination, gint64 se
       sillon_person_page_show_message (self, error->message);
       return;
     }
-  dialog = sillon_referral_dialog_new (toplevel_window (self), sillon_page_get_session (SILLON_PAGE (self)),
+  dialog = sillon_referral_dialog_new (sillon_widget_get_window (GTK_WIDGET (self)), sillon_page_get_session (SILLON_PAGE (self)),
                                        self->beneficiary_id, b->commune_insee);
   if (destination != NULL)
     sillon_referral_dialog_set_destination (dialog, destination);
@@ -966,7 +957,7 @@ on_timeline_open_referral (SillonPersonPage *self, gint64 id)
     }
   summary = sillon_referral_describe (self->display_name, place != NULL ? place->values[SILLON_PLACE_COL_NOM] : NULL,
                                       place != NULL ? place->values[SILLON_PLACE_COL_COMMUNE] : NULL, r->date);
-  track_dialog (self, GTK_WIDGET (sillon_referral_status_dialog_new (toplevel_window (self), id, summary, r->status)),
+  track_dialog (self, GTK_WIDGET (sillon_referral_status_dialog_new (sillon_widget_get_window (GTK_WIDGET (self)), id, summary, r->status)),
                 G_CALLBACK (on_referral_status_response));
 }
 
