@@ -79,11 +79,9 @@ extract_recovery_key (const char *out)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (CliResult) r = NULL;
 
-  f->dir = g_dir_make_tmp ("sillon-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-cli-XXXXXX");
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
   r = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "create", "--vault", f->vault, "--name", "Ada Lovelace", "--kdf-ms", "1"));
   g_assert_true (g_file_test (f->vault, G_FILE_TEST_IS_REGULAR));
@@ -1021,8 +1019,7 @@ test_busy (Fixture *f, gconstpointer data)
 static void
 test_default_path_and_usage (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("sillon-cli-home-XXXXXX", &error);
+  g_autofree char *home = test_make_tmp_dir ("sillon-cli-home-XXXXXX");
   g_autofree char *expected = NULL;
   g_autoptr (CliResult) create = NULL;
   g_autoptr (CliResult) info = NULL;
@@ -1031,7 +1028,6 @@ test_default_path_and_usage (void)
   g_autoptr (CliResult) create_help = NULL;
   g_autoptr (CliResult) no_input = NULL;
 
-  g_assert_no_error (error);
   expected = g_build_filename (home, "sillon", "vault.sillon", NULL);
 
   create = cli_expect (EXIT_OK, run_cli_env (home, PASS_A "\n", NULL, "create", "--kdf-ms", "1", NULL));

@@ -155,8 +155,7 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
   SillonVaultCreateOptions options = { 0 };
   char *recovery_key = NULL;
 
-  fixture->dir = g_dir_make_tmp ("sillon-crash-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("sillon-crash-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "vault.sillon", NULL);
 
   /* The smallest Argon2id cost the vault allows: each trial unlocks twice. */
@@ -439,7 +438,7 @@ test_crash_power_loss (gconstpointer user_data)
   const PowerLoss *loss = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-power-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-power-XXXXXX");
   g_autofree char *path = NULL;
   g_autofree char *wal_path = NULL;
   g_autofree char *wal = NULL;
@@ -449,7 +448,6 @@ test_crash_power_loss (gconstpointer user_data)
   pid_t pid;
   int status = 0;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "vault.sillon", NULL);
   wal_path = g_strconcat (path, "-wal", NULL);
   options.kdf_target_ms = 1;

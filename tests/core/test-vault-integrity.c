@@ -19,6 +19,7 @@
 #include "sillon-vfs.h"
 
 #include "test-vault-util.h"
+#include "test-dir-util.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -1090,8 +1091,7 @@ main (int argc, char **argv)
   g_log_set_writer_func (quiet_writer, NULL, NULL);
   g_assert_cmpint (sodium_init (), >=, 0);
   sillon_vault_register_vfs ();
-  tmpdir = g_dir_make_tmp ("sillon-test-integrity-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = test_make_tmp_dir ("sillon-test-integrity-XXXXXX");
   g_setenv ("TMPDIR", tmpdir, TRUE);
 
   randombytes_buf (&keys, sizeof keys);

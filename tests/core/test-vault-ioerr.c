@@ -463,8 +463,7 @@ fixture_set_up (Fixture *fx, gconstpointer data)
   char *recovery_key = NULL;
 
   fault_set (FAULT_NONE, 0, FALSE, FALSE);
-  fx->dir = g_dir_make_tmp ("sillon-ioerr-XXXXXX", &error);
-  g_assert_no_error (error);
+  fx->dir = test_make_tmp_dir ("sillon-ioerr-XXXXXX");
   fx->path = g_build_filename (fx->dir, "vault.sillon", NULL);
   fx->committed = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   fx->maybe = g_hash_table_new_full (NULL, NULL, NULL, g_free);

@@ -123,7 +123,7 @@ static void
 make_template (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
@@ -131,7 +131,6 @@ make_template (void)
   guint8 *journal_key = NULL;
   sqlite3 *db;
 
-  g_assert_no_error (error);
   template_path = g_build_filename (dir, "template.sillon", NULL);
   options.kdf_target_ms = 1; /* the floor of the key derivation still applies */
   vault = sillon_vault_create (template_path, "Camille", PASSPHRASE, &options, &key, &error);
@@ -222,7 +221,7 @@ test_interrupted (gconstpointer data)
 {
   const Case *c = data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   g_autofree char *path = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *final_key = NULL;
@@ -233,7 +232,6 @@ test_interrupted (gconstpointer data)
   SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, rekey_journal, NULL };
   gboolean pending;
 
-  g_assert_no_error (error);
   path = copy_template (dir);
   record = g_strconcat (path, ".rotation", NULL);
   copy = g_strconcat (path, ".rotating", NULL);
@@ -346,7 +344,7 @@ static void
 test_uninterrupted (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   g_autofree char *path = copy_template (dir);
   g_autofree char *key = NULL;
   g_autofree char *record = g_strconcat (path, ".rotation", NULL);
@@ -399,7 +397,7 @@ static void
 test_abandoned_before_shown (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   g_autofree char *path = copy_template (dir);
   g_autofree char *record = g_strconcat (path, ".rotation", NULL);
   g_autofree char *copy = g_strconcat (path, ".rotating", NULL);
@@ -437,7 +435,7 @@ static void
 test_damaged_record (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   g_autofree char *path = copy_template (dir);
   g_autofree char *record = g_strconcat (path, ".rotation", NULL);
   g_autofree char *shown = NULL;

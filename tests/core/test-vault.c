@@ -2045,12 +2045,10 @@ test_recovery_auto_slot (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("sillon-test-vault-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = test_make_tmp_dir ("sillon-test-vault-XXXXXX");
   /* SQLite and everything else must leave nothing outside this directory,
    * and the leak scan looks at all of it. */
   g_setenv ("TMPDIR", tmpdir, TRUE);
