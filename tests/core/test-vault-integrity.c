@@ -737,7 +737,6 @@ test_over_one_gib_backup_and_rotate (void)
   g_autofree char *restored = tmp_path ("big-restored.sillon");
   g_autoptr (GError) error = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  g_autoptr (SillonVaultVerifyReport) report = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
 
@@ -761,11 +760,7 @@ test_over_one_gib_backup_and_rotate (void)
   sqlite3_finalize (stmt);
   vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
 
-  g_assert_true (sillon_vault_verify (vault, &report, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (report->bad_pages->len, ==, 0);
-  g_assert_true (report->integrity_ok);
-  g_clear_pointer (&report, sillon_vault_verify_report_free);
+  vault_test_assert_sound (vault);
 
   g_unlink (backup);
   g_assert_true (sillon_vault_backup (vault, backup, &error));
@@ -778,10 +773,7 @@ test_over_one_gib_backup_and_rotate (void)
     g_autoptr (SillonVault) copy = sillon_vault_open_full (restored, PASSPHRASE, SILLON_VAULT_OPEN_CHECK_ONLY, &error);
 
     g_assert_no_error (error);
-    g_assert_true (sillon_vault_verify (copy, &report, &error));
-    g_assert_cmpuint (report->bad_pages->len, ==, 0);
-    g_assert_true (report->integrity_ok);
-    g_clear_pointer (&report, sillon_vault_verify_report_free);
+    vault_test_assert_sound (copy);
   }
   vault_test_remove_vault (restored);
 
@@ -791,9 +783,7 @@ test_over_one_gib_backup_and_rotate (void)
     g_assert_true (sillon_vault_rotate (vault, PASSPHRASE, &callbacks, NULL, &error));
     g_assert_no_error (error);
   }
-  g_assert_true (sillon_vault_verify (vault, &report, &error));
-  g_assert_cmpuint (report->bad_pages->len, ==, 0);
-  g_assert_true (report->integrity_ok);
+  vault_test_assert_sound (vault);
   g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT count(*) FROM big WHERE b = 'after the pending page'", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
