@@ -16,6 +16,7 @@
 #include "sillon-vault.h"
 #include "test-dir-util.h"
 #include "test-store-util.h"
+#include "test-vault-util.h"
 
 #define PASSPHRASE "correct horse battery staple"
 
@@ -107,13 +108,9 @@ static SillonStore *
 new_populated_store (const char *path, SillonVault **out_vault)
 {
   g_autoptr (GError) error = NULL;
-  SillonVaultCreateOptions options = { 0 };
   SillonStore *store;
 
-  options.kdf_target_ms = 1; /* the floor of the key derivation still applies */
-  *out_vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (*out_vault);
+  *out_vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   store = sillon_store_new_with_vocabulary (sillon_vault_get_db (*out_vault), store_test_vocabulary (), &error);
   g_assert_no_error (error);
   g_assert_true (sillon_store_begin (store, &error));
@@ -270,7 +267,6 @@ test_journal_records_open (void)
   g_autofree char *dir = test_make_tmp_dir ("sillon-store-vault-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
   g_autofree char *other_path = g_build_filename (dir, "other.sillon", NULL);
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonVault) other = NULL;
   g_autoptr (SillonStore) store = NULL;
@@ -282,11 +278,8 @@ test_journal_records_open (void)
   gint64 bad = 0;
   gint64 recorded_mediator = 0;
 
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  other = sillon_vault_create (other_path, "Dominique", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
+  other = vault_test_create (other_path, "Dominique", PASSPHRASE, 0);
   store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
   g_assert_no_error (error);
   camille->display_name = g_strdup ("Camille");
@@ -351,14 +344,11 @@ test_lock_leaves_complete_file (void)
   g_autofree char *copy = g_build_filename (copy_dir, "vault.sillon", NULL);
   g_autofree char *bytes = NULL;
   gsize length = 0;
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
   GStatBuf st;
 
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
   g_assert_no_error (error);
   for (int i = 0; i < 50; i++)
@@ -541,7 +531,6 @@ test_retention_in_vault (void)
   g_autofree char *dir = test_make_tmp_dir ("sillon-store-vault-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
   g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 6, 15, 12, 0, 0);
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
   g_autoptr (GPtrArray) sessions = NULL;
@@ -553,9 +542,7 @@ test_retention_in_vault (void)
   gint64 person;
   guint n = 0;
 
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   db = sillon_vault_get_db (vault);
   store = sillon_store_new_with_vocabulary (db, store_test_vocabulary (), &error);
   g_assert_no_error (error);

@@ -151,20 +151,13 @@ failed:
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  SillonVaultCreateOptions options = { 0 };
-  char *recovery_key = NULL;
 
   fixture->dir = test_make_tmp_dir ("sillon-crash-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "vault.sillon", NULL);
 
   /* The smallest Argon2id cost the vault allows: each trial unlocks twice. */
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (fixture->path, "Crash", PASSPHRASE, &options, &recovery_key, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (vault);
-  sillon_vault_free_secret (recovery_key);
+  vault = vault_test_create (fixture->path, "Crash", PASSPHRASE, 0);
 
   g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault),
                                  "CREATE TABLE rows (trial INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL,"
@@ -443,17 +436,13 @@ test_crash_power_loss (gconstpointer user_data)
   g_autofree char *path = NULL;
   g_autofree char *wal_path = NULL;
   g_autofree char *wal = NULL;
-  SillonVaultCreateOptions options = { 0 };
   gsize frame = loss->page_size + 24, len = 0, n_frames, target, block;
   guint commits[256], n_commits = 0, t2_first;
   pid_t pid;
 
   path = g_build_filename (dir, "vault.sillon", NULL);
   wal_path = g_strconcat (path, "-wal", NULL);
-  options.kdf_target_ms = 1;
-  options.page_size = loss->page_size;
-  vault = sillon_vault_create (path, "Power", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Power", PASSPHRASE, loss->page_size);
   g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault), "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&vault);
 

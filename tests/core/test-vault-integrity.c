@@ -731,7 +731,6 @@ show_recovery_key_ignored (const char *recovery_key, gpointer user_data, GError 
 static void
 test_over_one_gib_backup_and_rotate (void)
 {
-  SillonVaultCreateOptions options = { 0 };
   g_autofree char *path = tmp_path ("big-vault.sillon");
   g_autofree char *backup = tmp_path ("big-vault.backup");
   g_autofree char *restored = tmp_path ("big-restored.sillon");
@@ -746,9 +745,7 @@ test_over_one_gib_backup_and_rotate (void)
       return;
     }
   vault_test_remove_vault (path);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   db = sillon_vault_get_db (vault);
   vault_test_exec (db, "CREATE TABLE big (b BLOB)");
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -1001,7 +998,6 @@ test_no_checkpoint_after_failed_read (void)
 static void
 test_large_transaction_rewrites_frames (void)
 {
-  SillonVaultCreateOptions options = { 0 };
   g_autofree char *path = tmp_path ("large-transaction.sillon");
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr (GError) error = NULL;
@@ -1010,9 +1006,7 @@ test_large_transaction_rewrites_frames (void)
   sqlite3 *db;
   guint64 torn_before = sillon_vfs_get_torn_frames ();
 
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   db = sillon_vault_get_db (vault);
   vault_test_exec (db, "PRAGMA cache_size = 10; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
   vault_test_exec (db, "BEGIN;"

@@ -77,21 +77,34 @@ vault_test_wait_child (pid_t pid)
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 }
 
+/* A new vault at @path for @mediator, with the quickest key derivation the
+ * vault allows (its floor still applies; the tests are not about it) and
+ * pages of @page_size bytes (0: the default). It must be created; its
+ * recovery key is not kept. */
+static inline SillonVault *
+vault_test_create (const char *path, const char *mediator, const char *passphrase, guint page_size)
+{
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  SillonVault *vault;
+
+  options.kdf_target_ms = 1;
+  options.page_size = page_size;
+  vault = sillon_vault_create (path, mediator, passphrase, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  return vault;
+}
+
 /* Creates a vault at @path (quick key derivation) whose table t has one
  * row checkpointed into the file and one left in the log, and locks it as
  * a crash would leave it: the log stays beside the file. */
 static inline void
 vault_test_create_with_wal (const char *path, const char *mediator, const char *passphrase)
 {
-  SillonVaultCreateOptions options = { 0 };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = NULL;
-  sqlite3 *db;
+  g_autoptr (SillonVault) vault = vault_test_create (path, mediator, passphrase, 0);
+  sqlite3 *db = sillon_vault_get_db (vault);
 
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, mediator, passphrase, &options, NULL, &error);
-  g_assert_no_error (error);
-  db = sillon_vault_get_db (vault);
   vault_test_exec (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
   vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
   vault_test_exec (db, "INSERT INTO t VALUES ('in the log')");
