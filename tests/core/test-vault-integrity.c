@@ -666,6 +666,24 @@ test_old_log_acceptance_keeps_transactions (void)
 
 /* ---- a vault over 1 GiB ---------------------------------------------- */
 
+/* Fills table big of @db with nine 128 MiB zero blobs, then a row that
+ * lands past the page SQLite keeps for its locks at 1 GiB. */
+static void
+write_past_pending_page (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  vault_test_exec (db, "CREATE TABLE big (b BLOB)");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (int i = 0; i < 9; i++)
+    {
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
+}
+
 /* SQLite never writes the page holding the byte at 1 GiB (it keeps it for
  * its locks): the file has a hole there, and verify must skip it rather
  * than call every vault over 1 GiB damaged and skip the integrity check.
@@ -688,15 +706,7 @@ test_over_one_gib_verifies (void)
     }
   db = open_keyed (path, TRUE, FALSE);
 
-  vault_test_exec (db, "CREATE TABLE big (b BLOB)");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
-  for (int i = 0; i < 9; i++)
-    {
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
+  write_past_pending_page (db);
   vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   g_assert_cmpuint (file_size (path), >, SILLON_VFS_HEADER_SIZE + (gsize) pending_page * PAGE);
@@ -737,7 +747,6 @@ test_over_one_gib_backup_and_rotate (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (SillonVault) vault = NULL;
   sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
 
   if (!g_test_slow ())
     {
@@ -746,16 +755,7 @@ test_over_one_gib_backup_and_rotate (void)
     }
   vault_test_remove_vault (path);
   vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
-  db = sillon_vault_get_db (vault);
-  vault_test_exec (db, "CREATE TABLE big (b BLOB)");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
-  for (int i = 0; i < 9; i++)
-    {
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
+  write_past_pending_page (sillon_vault_get_db (vault));
 
   vault_test_assert_sound (vault);
 
