@@ -97,7 +97,7 @@ static void
 test_show_escapes_reasons (void)
 {
   g_autofree char *source = data_path ("override.answers.json");
-  g_autofree char *dir = g_dir_make_tmp ("sillon-assess-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-assess-XXXXXX");
   g_autofree char *answers = g_build_filename (dir, "controls.answers.json", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *with_controls = NULL;
@@ -291,7 +291,7 @@ test_data_dir_rules_checked (void)
 {
   g_autofree char *answers = data_path ("pouvoir-cap.answers.json");
   g_autofree char *resources = g_build_filename (TEST_DATA_DIR, "..", "..", "resources", "data", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rules-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rules-XXXXXX");
   const char *files[] = { "questionnaire-v1.json", "orientation-rules-v1.json" };
   const struct
   {
@@ -356,7 +356,7 @@ static void
 test_relocated (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("sillon-cli-assess-XXXXXX", &error);
+  g_autofree char *tmp = test_make_tmp_dir ("sillon-cli-assess-XXXXXX");
   g_autofree char *original = cli_path ();
   g_autofree char *copy = NULL;
   g_autofree char *contents = NULL;
@@ -367,7 +367,6 @@ test_relocated (void)
   g_autofree char *err = NULL;
   gsize length;
 
-  g_assert_no_error (error);
   copy = g_build_filename (tmp, "sillon-cli", NULL);
   g_assert_true (g_file_get_contents (original, &contents, &length, &error));
   g_assert_no_error (error);
@@ -445,13 +444,11 @@ answer_text (const char *file, char **out_date)
 static void
 vault_fixture_set_up (VaultFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (CliResult) shell = NULL;
   g_autoptr (GString) sql = g_string_new ("INSERT INTO beneficiaries (id, name_key, created_unix, updated_unix)"
                                           " VALUES (1, 'a', 1, 1), (2, 'b', 1, 1);\n");
 
-  f->dir = g_dir_make_tmp ("sillon-cli-assess-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-cli-assess-XXXXXX");
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
   cli_create_data_vault (f->vault, PASS_LINE, NULL);
 

@@ -92,12 +92,11 @@ static void
 test_assess_next (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-cli-next-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-cli-next-XXXXXX");
   g_autofree char *answers = g_build_filename (dir, "a.json", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
   g_autoptr (CliResult) r = NULL;
 
-  g_assert_no_error (error);
   /* Two quick questions asked, one of them skipped. */
   g_file_set_contents (answers,
                        "{\"format\": \"sillon-answers\", \"questionnaire_version\": 1, \"answers\": "

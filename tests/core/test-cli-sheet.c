@@ -51,10 +51,7 @@ make_vault (const char *path)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("sillon-cli-sheet-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-cli-sheet-XXXXXX");
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
   f->other = g_build_filename (f->dir, "other.sillon", NULL);
   make_vault (f->vault);

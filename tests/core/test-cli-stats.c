@@ -48,10 +48,7 @@ in_dir (Fixture *f, const char *name)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("sillon-cli-stats-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-cli-stats-XXXXXX");
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *name = g_strdup_printf ("site%u.sillon", i + 1);

@@ -50,10 +50,7 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("sillon-cli-check-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-cli-check-XXXXXX");
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
   f->wal = g_strconcat (f->vault, "-wal", NULL);
   vault_test_create_with_wal (f->vault, "Ada", PASSPHRASE);

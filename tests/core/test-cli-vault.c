@@ -22,6 +22,7 @@
 #include "sillon-journal.h"
 #include "sillon-vault.h"
 #include "test-cli-util.h"
+#include "test-vault-util.h"
 
 /* Exit codes documented in `sillon-cli vault --help` and docs/CLI.md. */
 enum
@@ -79,11 +80,9 @@ extract_recovery_key (const char *out)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (CliResult) r = NULL;
 
-  f->dir = g_dir_make_tmp ("sillon-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-cli-XXXXXX");
   f->vault = g_build_filename (f->dir, "vault.sillon", NULL);
   r = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "create", "--vault", f->vault, "--name", "Ada Lovelace", "--kdf-ms", "1"));
   g_assert_true (g_file_test (f->vault, G_FILE_TEST_IS_REGULAR));
@@ -581,65 +580,6 @@ test_rotate_rekey_failure_reported (Fixture *f, gconstpointer data)
   recover = cli_expect (EXIT_OK, run_recover (f, PASS_B, NULL));
 }
 
-static gboolean
-show_to_pipe (const char *recovery_key, gpointer user_data, GError **error)
-{
-  int fd = GPOINTER_TO_INT (user_data);
-
-  if (write (fd, recovery_key, strlen (recovery_key)) != (ssize_t) strlen (recovery_key))
-    _exit (5);
-  return TRUE;
-}
-
-static gboolean
-rekey_journal_in_copy (SillonVault *old, SillonVault *copy, gpointer user_data, GError **error)
-{
-  return sillon_journal_rekey_rotated_copy (old, copy, error);
-}
-
-static void
-crash_hook (SillonVaultRotationStep step, gpointer user_data)
-{
-  if (step == (SillonVaultRotationStep) GPOINTER_TO_INT (user_data))
-    _exit (0);
-}
-
-/* A rotation of @f's vault that dies at @step, as sillon-cli would in a
- * power cut; returns the recovery key it showed, or NULL. */
-static char *
-crash_rotation (Fixture *f, SillonVaultRotationStep step)
-{
-  g_autoptr (GString) shown = g_string_new (NULL);
-  char buffer[128];
-  int fds[2], status = 0;
-  ssize_t n;
-  pid_t pid;
-
-  g_assert_cmpint (pipe (fds), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      SillonVaultRotateCallbacks callbacks = { show_to_pipe, rekey_journal_in_copy, GINT_TO_POINTER (fds[1]) };
-      SillonVault *vault = sillon_vault_open (f->vault, PASS_A, NULL);
-
-      if (vault == NULL)
-        _exit (2);
-      sillon_vault_set_fault_hook (crash_hook, GINT_TO_POINTER (step));
-      sillon_vault_rotate (vault, PASS_A, &callbacks, NULL, NULL);
-      _exit (3);
-    }
-  close (fds[1]);
-  while ((n = read (fds[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
-    if (n > 0)
-      g_string_append_len (shown, buffer, n);
-  close (fds[0]);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  return shown->len > 0 ? g_strdup (shown->str) : NULL;
-}
-
 /* A rotation cut short once its key was shown: every command warns, a new
  * rotation is refused, and `rotate --resume` finishes it with the same key
  * and a journal that verifies. */
@@ -658,7 +598,7 @@ test_rotate_resume (Fixture *f, gconstpointer data)
   g_autofree char *reshown = NULL;
 
   first = cli_expect (EXIT_OK, run_journal (f, "verify"));
-  shown = crash_rotation (f, SILLON_VAULT_ROTATION_OLD_CLOSED);
+  shown = vault_test_rotate_and_crash (f->vault, PASS_A, SILLON_VAULT_ROTATION_OLD_CLOSED);
   g_assert_nonnull (shown);
 
   info = cli_expect (EXIT_OK, run_cli (PASS_A "\n", NULL, "info", "--vault", f->vault));
@@ -692,7 +632,7 @@ test_rotate_finished_by_recover (Fixture *f, gconstpointer data)
   g_autofree char *shown = NULL;
 
   first = cli_expect (EXIT_OK, run_journal (f, "verify"));
-  shown = crash_rotation (f, SILLON_VAULT_ROTATION_KEY_SHOWN);
+  shown = vault_test_rotate_and_crash (f->vault, PASS_A, SILLON_VAULT_ROTATION_KEY_SHOWN);
   g_assert_nonnull (shown);
 
   recover = cli_expect (EXIT_OK, run_recover_with_key (f, shown, PASS_B, NULL));
@@ -717,7 +657,7 @@ test_rotate_abandon (Fixture *f, gconstpointer data)
   g_autofree char *shown = NULL;
 
   first = cli_expect (EXIT_OK, run_journal (f, "verify"));
-  shown = crash_rotation (f, SILLON_VAULT_ROTATION_RECORDED);
+  shown = vault_test_rotate_and_crash (f->vault, PASS_A, SILLON_VAULT_ROTATION_RECORDED);
   g_assert_null (shown);
   /* The old recovery key still opens the vault, and says what waits. */
   early = cli_expect (EXIT_OK, run_recover (f, PASS_A, NULL));
@@ -1021,8 +961,7 @@ test_busy (Fixture *f, gconstpointer data)
 static void
 test_default_path_and_usage (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("sillon-cli-home-XXXXXX", &error);
+  g_autofree char *home = test_make_tmp_dir ("sillon-cli-home-XXXXXX");
   g_autofree char *expected = NULL;
   g_autoptr (CliResult) create = NULL;
   g_autoptr (CliResult) info = NULL;
@@ -1031,7 +970,6 @@ test_default_path_and_usage (void)
   g_autoptr (CliResult) create_help = NULL;
   g_autoptr (CliResult) no_input = NULL;
 
-  g_assert_no_error (error);
   expected = g_build_filename (home, "sillon", "vault.sillon", NULL);
 
   create = cli_expect (EXIT_OK, run_cli_env (home, PASS_A "\n", NULL, "create", "--kdf-ms", "1", NULL));

@@ -16,6 +16,8 @@
 #include "sillon-questionnaire.h"
 #include "sillon-vocabulary.h"
 
+#include "test-dir-util.h"
+
 #define SOURCE_DATA_DIR TEST_DATA_DIR "/../../resources/data"
 
 static int
@@ -194,13 +196,12 @@ static void
 test_environment_ignored (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("sillon-data-XXXXXX", &error);
+  g_autofree char *tmp = test_make_tmp_dir ("sillon-data-XXXXXX");
   g_autofree char *path = NULL;
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
   g_autoptr (SillonVocabulary) vocabulary = NULL;
 
-  g_assert_no_error (error);
   before = sillon_data_load (SILLON_VOCABULARY_DATA_FILE, &error);
   g_assert_no_error (error);
   path = g_build_filename (tmp, SILLON_VOCABULARY_DATA_FILE, NULL);

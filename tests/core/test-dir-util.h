@@ -28,3 +28,15 @@ test_remove_tree (const char *path)
   else
     g_remove (path);
 }
+
+/* A new private folder (mode 0700) in the system's temporary folder, named
+ * after @tmpl ("name-XXXXXX"); a test cannot go on without it. */
+static inline char *
+test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error); /* GLib returns NULL only with an error */
+  return dir;
+}

@@ -36,8 +36,7 @@ test_enter_french (const char *po_path)
       g_test_skip ("msgfmt (gettext) is not installed");
       return NULL;
     }
-  directory = g_dir_make_tmp ("sillon-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  directory = test_make_tmp_dir ("sillon-test-XXXXXX");
   messages = g_build_filename (directory, "fr", "LC_MESSAGES", NULL);
   g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
   mo = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);

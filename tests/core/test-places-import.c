@@ -79,6 +79,20 @@ describe_place (const SillonPlace *p)
   return g_string_free (s, FALSE);
 }
 
+/* @place holds, field by field, what the record of exemple-valide.csv
+ * holds. */
+static void
+assert_reads_as_example (SillonPlacesSchema *schema, const SillonPlace *place)
+{
+  g_autoptr (GPtrArray) example = NULL;
+  g_autofree char *got = describe_place (place);
+  g_autofree char *expected = NULL;
+
+  places_test_import_ok (schema, "exemple-valide.csv", &example, NULL);
+  expected = describe_place (g_ptr_array_index (example, 0));
+  g_assert_cmpstr (got, ==, expected);
+}
+
 static const SillonPlacesRowReport *
 find_row_by_line (const SillonPlacesReport *report,
                   guint line)
@@ -476,14 +490,10 @@ test_bom_crlf (void)
 {
   g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
-  g_autoptr (GPtrArray) example = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
   const SillonPlace *second;
 
   places_test_import_ok (schema, "bom-crlf.csv", &places, &report);
-  places_test_import_ok (schema, "exemple-valide.csv", &example, NULL);
 
   g_assert_cmpuint (places->len, ==, 2);
   g_assert_cmpuint (report->n_records, ==, 2);
@@ -492,9 +502,7 @@ test_bom_crlf (void)
 
   /* The byte-order mark is not part of the first column name, and CR LF
    * line ends leave nothing behind: the record reads as the plain example. */
-  a = describe_place (g_ptr_array_index (places, 0));
-  b = describe_place (g_ptr_array_index (example, 0));
-  g_assert_cmpstr (a, ==, b);
+  assert_reads_as_example (schema, g_ptr_array_index (places, 0));
 
   second = g_ptr_array_index (places, 1);
   g_assert_cmpuint (second->line, ==, 3);
@@ -587,16 +595,12 @@ test_json (void)
 {
   g_autoptr (SillonPlacesSchema) schema = places_test_load_schema ();
   g_autoptr (GPtrArray) places = NULL;
-  g_autoptr (GPtrArray) example = NULL;
   g_autoptr (SillonPlacesReport) report = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
   g_autofree char *issues = NULL;
   const SillonPlacesRowReport *row;
   const SillonPlace *place;
 
   places_test_import_ok (schema, "exemple.json", &places, &report);
-  places_test_import_ok (schema, "exemple-valide.csv", &example, NULL);
 
   assert_counts (report, 6, 3, 2, 3);
   g_assert_cmpuint (report->n_duplicate_ids, ==, 1);
@@ -608,9 +612,7 @@ test_json (void)
   place = g_ptr_array_index (places, 0);
   g_assert_cmpuint (place->line, ==, 0);
   g_assert_cmpuint (place->record, ==, 1);
-  a = describe_place (place);
-  b = describe_place (g_ptr_array_index (example, 0));
-  g_assert_cmpstr (a, ==, b);
+  assert_reads_as_example (schema, place);
 
   place = places_test_find (places, "structure-2");
   g_assert_cmphex (place->flagged, ==, SILLON_PLACE_FIELD_BIT (SILLON_PLACE_FIELD_HORAIRES));

@@ -273,11 +273,8 @@ fill (Fixture *f)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
   store_fixture_open (&f->s, FALSE);
-  f->dir = g_dir_make_tmp ("sillon-sheets-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-sheets-XXXXXX");
   fill (f);
 }
 
@@ -1369,7 +1366,7 @@ static void
 test_language_catalogue (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-mo-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-mo-XXXXXX");
   g_autofree char *lc = g_build_filename (dir, "fr", "LC_MESSAGES", NULL);
   g_autofree char *mo = g_build_filename (lc, GETTEXT_PACKAGE ".mo", NULL);
   g_auto (GStrv) codes = NULL;

@@ -41,8 +41,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("sillon-bundle-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-bundle-XXXXXX");
   f->pub = g_build_filename (f->dir, "coord.pub", NULL);
   f->key = g_build_filename (f->dir, "coord.key", NULL);
   g_assert_true (sillon_stats_coordinator_keygen (f->pub, f->key, &error));

@@ -111,12 +111,10 @@ add_workshop (SillonStore *store, gint64 person, gint64 place)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   gint64 place, zoe, anon;
 
   store_fixture_open (&f->store, FALSE);
-  f->dir = g_dir_make_tmp ("sillon-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-export-XXXXXX");
   place = add_place (f->store.store);
   zoe = add_person (f->store.store, "Zoé", "Lefèvre-Dupré", "@appeler le lundi");
   anon = add_person (f->store.store, NULL, NULL, NULL);

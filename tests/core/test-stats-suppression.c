@@ -260,6 +260,16 @@ add_table (SillonStatsRelease *release, const char *id, guint n_rows, guint n_co
                                          (const char *const *) rows, TRUE, col_dim, (const char *const *) cs, TRUE);
 }
 
+/* A table of @values (row-major), margins summed, as most tests want. */
+static SillonStatsTable *
+add_filled_table (SillonStatsRelease *release, guint n_rows, guint n_cols, const gint64 *values)
+{
+  SillonStatsTable *t = add_table (release, "t", n_rows, n_cols, "b", col_ids);
+
+  fill_table (release, t, values);
+  return t;
+}
+
 /* Suppresses with K and checks the release against @rels, bounded by the
  * grand total of @t. */
 static void
@@ -287,8 +297,7 @@ test_random_tables (void)
 
       for (guint i = 0; i < n_rows * n_cols; i++)
         values[i] = random_value (rand);
-      t = add_table (release, "t", n_rows, n_cols, "b", col_ids);
-      fill_table (release, t, values);
+      t = add_filled_table (release, n_rows, n_cols, values);
       relations_of_table (rels, t);
       suppress_and_check (release, rels, t);
     }
@@ -341,10 +350,9 @@ test_rectangle (void)
   g_autoptr (GPtrArray) rels = g_ptr_array_new_with_free_func (rel_free);
   g_autoptr (GError) error = NULL;
   const gint64 values[] = { 2, 20, 30, 25, 40, 50, 35, 45, 60 };
-  SillonStatsTable *t = add_table (release, "t", 3, 3, "b", col_ids);
+  SillonStatsTable *t = add_filled_table (release, 3, 3, values);
   guint hidden = 0;
 
-  fill_table (release, t, values);
   relations_of_table (rels, t);
   g_assert_true (sillon_stats_release_suppress (release, K, &error));
   for (guint r = 0; r < 4; r++)
@@ -370,9 +378,8 @@ test_zeros_and_k (void)
   g_autoptr (SillonStatsRelease) release = sillon_stats_release_new ("2026-01-01", "2026-12-31");
   g_autoptr (GError) error = NULL;
   const gint64 values[] = { 0, 20, 30, 25 };
-  SillonStatsTable *t = add_table (release, "t", 2, 2, "b", col_ids);
+  SillonStatsTable *t = add_filled_table (release, 2, 2, values);
 
-  fill_table (release, t, values);
   /* Below the floor of 5 people: refused, nothing changed. */
   g_assert_false (sillon_stats_release_suppress (release, 4, &error));
   g_assert_error (error, SILLON_STATS_ERROR, SILLON_STATS_ERROR_INVALID);
@@ -439,9 +446,8 @@ test_inconsistent (void)
   g_autoptr (SillonStatsRelease) release = sillon_stats_release_new ("2026-01-01", "2026-12-31");
   g_autoptr (GError) error = NULL;
   const gint64 values[] = { 1, 2, 3, 4 };
-  SillonStatsTable *t = add_table (release, "t", 2, 2, "b", col_ids);
+  SillonStatsTable *t = add_filled_table (release, 2, 2, values);
 
-  fill_table (release, t, values);
   g_assert_true (sillon_stats_release_check_consistent (release, &error));
   cell (release, t, 0, 0)->value++;
   g_assert_false (sillon_stats_release_check_consistent (release, &error));

@@ -198,16 +198,7 @@ test_progression (StoreFixture *f, gconstpointer data)
 static void
 test_place_names (StoreFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  SillonDemoOptions options;
-
-  small_options (&options, 3);
-  options.beneficiaries = 0;
-  options.sessions = 0;
-  options.workshops = 0;
-  options.places = 300;
-  g_assert_true (sillon_demo_generate (f->store, &options, &error));
-  g_assert_no_error (error);
+  demo_test_generate (f->store, 3, 0, 0, 0, 300);
   g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM places"), ==, 300);
   g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*de [AEIOUYHÉÈÊÂÎÔÛaeiouyhéèêâîôû]*'"
                                                 " OR nom GLOB '*de Le *' OR nom GLOB '*de Les *'"),
@@ -217,45 +208,47 @@ test_place_names (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (store_test_query_int (f->db, "SELECT count(*) FROM places WHERE nom GLOB '*du Mans*'"), >, 0);
 }
 
+/* The generator refuses @options as invalid. */
+static void
+assert_refused (SillonStore *store, const SillonDemoOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (sillon_demo_generate (store, options, &error));
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+}
+
 /* One session per person per day at most: more than that cannot be made. */
 static void
 test_too_many_sessions (StoreFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   SillonDemoOptions options;
 
   small_options (&options, 1);
   options.beneficiaries = 1;
   options.sessions = 800;
-  g_assert_false (sillon_demo_generate (f->store, &options, &error));
-  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  assert_refused (f->store, &options);
   g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 0);
 }
 
 static void
 test_invalid_options (StoreFixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   SillonDemoOptions options;
 
   small_options (&options, 1);
   options.beneficiaries = 0;
-  g_assert_false (sillon_demo_generate (f->store, &options, &error));
-  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  assert_refused (f->store, &options);
 
   small_options (&options, 1);
   options.end_date = "2026-02-30";
-  g_assert_false (sillon_demo_generate (f->store, &options, &error));
-  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  assert_refused (f->store, &options);
 
   /* Activity cannot end in the future: the store refuses the sessions,
    * and nothing is left behind. */
   small_options (&options, 1);
   options.end_date = "2099-01-01";
-  g_assert_false (sillon_demo_generate (f->store, &options, &error));
-  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  assert_refused (f->store, &options);
   g_assert_cmpint (sillon_store_count_beneficiaries (f->store, NULL), ==, 0);
 }
 

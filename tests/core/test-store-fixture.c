@@ -106,8 +106,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GFile) from = g_file_new_for_path (source);
   g_autoptr (GFile) to = NULL;
 
-  f->dir = g_dir_make_tmp ("sillon-fixture-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-fixture-XXXXXX");
   f->copy = g_build_filename (f->dir, FIXTURE_NAME, NULL);
   to = g_file_new_for_path (f->copy);
   g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);

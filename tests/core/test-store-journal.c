@@ -243,6 +243,23 @@ static const guint8 new_key[SILLON_JOURNAL_KEY_BYTES] = {
   16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1
 };
 
+/* Re-keying the journal of @f to new_key is refused as tampering, with
+ * @in_message (when not NULL) in the error, and no byte of it changes. */
+static void
+assert_rekey_refused (StoreFixture *f, const char *in_message)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *raw_before = snapshot (f);
+  g_autofree char *raw_after = NULL;
+
+  g_assert_false (sillon_journal_rekey (f->store, key, new_key, &error));
+  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
+  if (in_message != NULL)
+    g_assert_nonnull (strstr (error->message, in_message));
+  raw_after = snapshot (f);
+  g_assert_cmpstr (raw_after, ==, raw_before);
+}
+
 /* After a rotation of the master key: the same entries, chained under the
  * new key, and the journal still append-only. */
 static void
@@ -311,8 +328,6 @@ static void
 test_rekey_refuses_tampered (StoreFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *raw_before = NULL;
-  g_autofree char *raw_after = NULL;
 
   fill (f, 6);
   drop_guards (f);
@@ -322,15 +337,7 @@ test_rekey_refuses_tampered (StoreFixture *f, gconstpointer data)
            "  BEGIN SELECT RAISE (ABORT, 'the journal is append-only'); END;"
            "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
            "  BEGIN SELECT RAISE (ABORT, 'the journal is append-only'); END;");
-  raw_before = snapshot (f);
-
-  g_assert_false (sillon_journal_rekey (f->store, key, new_key, &error));
-  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
-  g_assert_nonnull (strstr (error->message, "3"));
-  g_clear_error (&error);
-
-  raw_after = snapshot (f);
-  g_assert_cmpstr (raw_after, ==, raw_before);
+  assert_rekey_refused (f, "3");
   g_assert_true (has_trigger (f, "journal_no_update"));
   expect_tampered (f, 3, 2);
   /* Still the old key's chain: nothing verifies under the new one. */
@@ -344,18 +351,10 @@ static void
 test_rekey_refuses_missing_trigger (StoreFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *raw_before = NULL;
-  g_autofree char *raw_after = NULL;
 
   fill (f, 4);
   exec (f, "DROP TRIGGER journal_no_update");
-  raw_before = snapshot (f);
-
-  g_assert_false (sillon_journal_rekey (f->store, key, new_key, &error));
-  g_assert_error (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED);
-  g_clear_error (&error);
-  raw_after = snapshot (f);
-  g_assert_cmpstr (raw_after, ==, raw_before);
+  assert_rekey_refused (f, NULL);
   g_assert_false (has_trigger (f, "journal_no_update"));
   g_assert_true (sillon_journal_verify (f->store, key, NULL, NULL, NULL, &error));
   g_assert_no_error (error);

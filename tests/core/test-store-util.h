@@ -12,6 +12,8 @@
 
 #include "sillon-store.h"
 
+#include "test-dir-util.h"
+
 #define STORE_TEST_VOCABULARY TEST_DATA_DIR "/../../resources/data/coop-cra-enums.json"
 
 typedef struct
@@ -56,8 +58,7 @@ store_fixture_open (StoreFixture *f, gboolean on_disk)
 
   if (on_disk)
     {
-      f->dir = g_dir_make_tmp ("sillon-store-XXXXXX", &error);
-      g_assert_no_error (error);
+      f->dir = test_make_tmp_dir ("sillon-store-XXXXXX");
       f->path = g_build_filename (f->dir, "store.db", NULL);
       name = f->path;
     }

@@ -16,6 +16,7 @@
 #include "sillon-vault.h"
 #include "test-dir-util.h"
 #include "test-store-util.h"
+#include "test-vault-util.h"
 
 #define PASSPHRASE "correct horse battery staple"
 
@@ -107,13 +108,9 @@ static SillonStore *
 new_populated_store (const char *path, SillonVault **out_vault)
 {
   g_autoptr (GError) error = NULL;
-  SillonVaultCreateOptions options = { 0 };
   SillonStore *store;
 
-  options.kdf_target_ms = 1; /* the floor of the key derivation still applies */
-  *out_vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (*out_vault);
+  *out_vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   store = sillon_store_new_with_vocabulary (sillon_vault_get_db (*out_vault), store_test_vocabulary (), &error);
   g_assert_no_error (error);
   g_assert_true (sillon_store_begin (store, &error));
@@ -156,7 +153,7 @@ static void
 test_erase_in_vault (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-store-vault-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
@@ -164,7 +161,6 @@ test_erase_in_vault (void)
   guint8 journal_key[SILLON_JOURNAL_KEY_BYTES] = { 7 };
   g_autofree char *details = NULL;
 
-  g_assert_no_error (error);
   store = new_populated_store (path, &vault);
   person = add_marked_person (store);
   g_assert_cmpint (sqlite3_wal_checkpoint_v2 (sillon_vault_get_db (vault), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL), ==, SQLITE_OK);
@@ -215,7 +211,7 @@ test_merge_in_vault (void)
     "zephyrine",
   };
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-store-vault-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
@@ -224,7 +220,6 @@ test_merge_in_vault (void)
   gint64 keep, drop;
   sqlite3 *db;
 
-  g_assert_no_error (error);
   store = new_populated_store (path, &vault);
   db = sillon_vault_get_db (vault);
   keep = store_test_add_person (store, "Armelle", "Bonnefoy", "0612345678", "armelle@example.org");
@@ -269,10 +264,9 @@ static void
 test_journal_records_open (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-store-vault-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
   g_autofree char *other_path = g_build_filename (dir, "other.sillon", NULL);
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonVault) other = NULL;
   g_autoptr (SillonStore) store = NULL;
@@ -284,12 +278,8 @@ test_journal_records_open (void)
   gint64 bad = 0;
   gint64 recorded_mediator = 0;
 
-  g_assert_no_error (error);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  other = sillon_vault_create (other_path, "Dominique", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
+  other = vault_test_create (other_path, "Dominique", PASSPHRASE, 0);
   store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
   g_assert_no_error (error);
   camille->display_name = g_strdup ("Camille");
@@ -347,22 +337,18 @@ static void
 test_lock_leaves_complete_file (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-store-vault-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *copy_dir = g_build_filename (dir, "copy", NULL);
   g_autofree char *copy = g_build_filename (copy_dir, "vault.sillon", NULL);
   g_autofree char *bytes = NULL;
   gsize length = 0;
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
   GStatBuf st;
 
-  g_assert_no_error (error);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   store = sillon_store_new_with_vocabulary (sillon_vault_get_db (vault), store_test_vocabulary (), &error);
   g_assert_no_error (error);
   for (int i = 0; i < 50; i++)
@@ -542,10 +528,9 @@ static void
 test_retention_in_vault (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-store-vault-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
   g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 6, 15, 12, 0, 0);
-  SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
   g_autoptr (GPtrArray) sessions = NULL;
@@ -557,10 +542,7 @@ test_retention_in_vault (void)
   gint64 person;
   guint n = 0;
 
-  g_assert_no_error (error);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   db = sillon_vault_get_db (vault);
   store = sillon_store_new_with_vocabulary (db, store_test_vocabulary (), &error);
   g_assert_no_error (error);
@@ -700,14 +682,13 @@ static void
 test_tampered_page_reported_as_tampering (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-store-vault-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-store-vault-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "vault.sillon", NULL);
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (GBytes) pristine = NULL;
   SillonStore *store;
   int table_page, fts_config_page;
 
-  g_assert_no_error (error);
   store = new_populated_store (path, &vault);
   table_page = store_test_query_int (sillon_vault_get_db (vault), "SELECT rootpage FROM sqlite_schema WHERE name = 'beneficiaries'");
   fts_config_page = store_test_query_int (sillon_vault_get_db (vault), "SELECT rootpage FROM sqlite_schema WHERE name = 'beneficiary_fts_config'");

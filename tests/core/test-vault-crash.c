@@ -26,6 +26,7 @@
 
 #include "sillon-vault.h"
 #include "test-dir-util.h"
+#include "test-vault-util.h"
 
 #define PASSPHRASE "crash test passphrase"
 #define TRIALS 50
@@ -150,21 +151,13 @@ failed:
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  SillonVaultCreateOptions options = { 0 };
-  char *recovery_key = NULL;
 
-  fixture->dir = g_dir_make_tmp ("sillon-crash-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = test_make_tmp_dir ("sillon-crash-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "vault.sillon", NULL);
 
   /* The smallest Argon2id cost the vault allows: each trial unlocks twice. */
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (fixture->path, "Crash", PASSPHRASE, &options, &recovery_key, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (vault);
-  sillon_vault_free_secret (recovery_key);
+  vault = vault_test_create (fixture->path, "Crash", PASSPHRASE, 0);
 
   g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault),
                                  "CREATE TABLE rows (trial INTEGER NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL,"
@@ -439,23 +432,17 @@ test_crash_power_loss (gconstpointer user_data)
   const PowerLoss *loss = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-power-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-power-XXXXXX");
   g_autofree char *path = NULL;
   g_autofree char *wal_path = NULL;
   g_autofree char *wal = NULL;
-  SillonVaultCreateOptions options = { 0 };
   gsize frame = loss->page_size + 24, len = 0, n_frames, target, block;
   guint commits[256], n_commits = 0, t2_first;
   pid_t pid;
-  int status = 0;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "vault.sillon", NULL);
   wal_path = g_strconcat (path, "-wal", NULL);
-  options.kdf_target_ms = 1;
-  options.page_size = loss->page_size;
-  vault = sillon_vault_create (path, "Power", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Power", PASSPHRASE, loss->page_size);
   g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault), "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&vault);
 
@@ -474,9 +461,7 @@ test_crash_power_loss (gconstpointer user_data)
         _exit (3);
       _exit (0);
     }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  vault_test_wait_child (pid);
 
   g_file_get_contents (wal_path, &wal, &len, &error);
   g_assert_no_error (error);
@@ -506,7 +491,6 @@ test_crash_power_loss (gconstpointer user_data)
     }
   else
     {
-      g_autoptr (SillonVaultVerifyReport) report = NULL;
       sqlite3 *db;
 
       /* The torn transaction is dropped as a whole; T1 stays. */
@@ -515,10 +499,7 @@ test_crash_power_loss (gconstpointer user_data)
       db = sillon_vault_get_db (vault);
       g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t WHERE id = 1 AND s = 'T1 acknowledged'"), ==, 1);
       g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t"), ==, 1);
-      g_assert_true (sillon_vault_verify (vault, &report, &error));
-      g_assert_no_error (error);
-      g_assert_cmpuint (report->bad_pages->len, ==, 0);
-      g_assert_true (report->integrity_ok);
+      vault_test_assert_sound (vault);
       g_clear_object (&vault);
     }
   test_remove_tree (dir);

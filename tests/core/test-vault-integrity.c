@@ -19,6 +19,7 @@
 #include "sillon-vfs.h"
 
 #include "test-vault-util.h"
+#include "test-dir-util.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -665,6 +666,24 @@ test_old_log_acceptance_keeps_transactions (void)
 
 /* ---- a vault over 1 GiB ---------------------------------------------- */
 
+/* Fills table big of @db with nine 128 MiB zero blobs, then a row that
+ * lands past the page SQLite keeps for its locks at 1 GiB. */
+static void
+write_past_pending_page (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  vault_test_exec (db, "CREATE TABLE big (b BLOB)");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (int i = 0; i < 9; i++)
+    {
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
+}
+
 /* SQLite never writes the page holding the byte at 1 GiB (it keeps it for
  * its locks): the file has a hole there, and verify must skip it rather
  * than call every vault over 1 GiB damaged and skip the integrity check.
@@ -687,15 +706,7 @@ test_over_one_gib_verifies (void)
     }
   db = open_keyed (path, TRUE, FALSE);
 
-  vault_test_exec (db, "CREATE TABLE big (b BLOB)");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
-  for (int i = 0; i < 9; i++)
-    {
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
+  write_past_pending_page (db);
   vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   g_assert_cmpuint (file_size (path), >, SILLON_VFS_HEADER_SIZE + (gsize) pending_page * PAGE);
@@ -730,15 +741,12 @@ show_recovery_key_ignored (const char *recovery_key, gpointer user_data, GError 
 static void
 test_over_one_gib_backup_and_rotate (void)
 {
-  SillonVaultCreateOptions options = { 0 };
   g_autofree char *path = tmp_path ("big-vault.sillon");
   g_autofree char *backup = tmp_path ("big-vault.backup");
   g_autofree char *restored = tmp_path ("big-restored.sillon");
   g_autoptr (GError) error = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  g_autoptr (SillonVaultVerifyReport) report = NULL;
   sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
 
   if (!g_test_slow ())
     {
@@ -746,25 +754,10 @@ test_over_one_gib_backup_and_rotate (void)
       return;
     }
   vault_test_remove_vault (path);
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
-  db = sillon_vault_get_db (vault);
-  vault_test_exec (db, "CREATE TABLE big (b BLOB)");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO big VALUES (zeroblob (128 * 1024 * 1024))", -1, &stmt, NULL), ==, SQLITE_OK);
-  for (int i = 0; i < 9; i++)
-    {
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  vault_test_exec (db, "INSERT INTO big VALUES ('after the pending page')");
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
+  write_past_pending_page (sillon_vault_get_db (vault));
 
-  g_assert_true (sillon_vault_verify (vault, &report, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (report->bad_pages->len, ==, 0);
-  g_assert_true (report->integrity_ok);
-  g_clear_pointer (&report, sillon_vault_verify_report_free);
+  vault_test_assert_sound (vault);
 
   g_unlink (backup);
   g_assert_true (sillon_vault_backup (vault, backup, &error));
@@ -777,10 +770,7 @@ test_over_one_gib_backup_and_rotate (void)
     g_autoptr (SillonVault) copy = sillon_vault_open_full (restored, PASSPHRASE, SILLON_VAULT_OPEN_CHECK_ONLY, &error);
 
     g_assert_no_error (error);
-    g_assert_true (sillon_vault_verify (copy, &report, &error));
-    g_assert_cmpuint (report->bad_pages->len, ==, 0);
-    g_assert_true (report->integrity_ok);
-    g_clear_pointer (&report, sillon_vault_verify_report_free);
+    vault_test_assert_sound (copy);
   }
   vault_test_remove_vault (restored);
 
@@ -790,9 +780,7 @@ test_over_one_gib_backup_and_rotate (void)
     g_assert_true (sillon_vault_rotate (vault, PASSPHRASE, &callbacks, NULL, &error));
     g_assert_no_error (error);
   }
-  g_assert_true (sillon_vault_verify (vault, &report, &error));
-  g_assert_cmpuint (report->bad_pages->len, ==, 0);
-  g_assert_true (report->integrity_ok);
+  vault_test_assert_sound (vault);
   g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT count(*) FROM big WHERE b = 'after the pending page'", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
@@ -1010,7 +998,6 @@ test_no_checkpoint_after_failed_read (void)
 static void
 test_large_transaction_rewrites_frames (void)
 {
-  SillonVaultCreateOptions options = { 0 };
   g_autofree char *path = tmp_path ("large-transaction.sillon");
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autoptr (GError) error = NULL;
@@ -1019,9 +1006,7 @@ test_large_transaction_rewrites_frames (void)
   sqlite3 *db;
   guint64 torn_before = sillon_vfs_get_torn_frames ();
 
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, "Camille", PASSPHRASE, &options, NULL, &error);
-  g_assert_no_error (error);
+  vault = vault_test_create (path, "Camille", PASSPHRASE, 0);
   db = sillon_vault_get_db (vault);
   vault_test_exec (db, "PRAGMA cache_size = 10; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
   vault_test_exec (db, "BEGIN;"
@@ -1090,8 +1075,7 @@ main (int argc, char **argv)
   g_log_set_writer_func (quiet_writer, NULL, NULL);
   g_assert_cmpint (sodium_init (), >=, 0);
   sillon_vault_register_vfs ();
-  tmpdir = g_dir_make_tmp ("sillon-test-integrity-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = test_make_tmp_dir ("sillon-test-integrity-XXXXXX");
   g_setenv ("TMPDIR", tmpdir, TRUE);
 
   randombytes_buf (&keys, sizeof keys);

@@ -27,6 +27,7 @@
 #include "sillon-vault.h"
 #include "sillon-vault-header.h"
 #include "test-dir-util.h"
+#include "test-vault-util.h"
 
 #define PASSPHRASE "input output passphrase"
 
@@ -457,23 +458,16 @@ insert_rows (Fixture *fx, sqlite3 *db, int count)
 static void
 fixture_set_up (Fixture *fx, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  SillonVaultCreateOptions options = { 0 };
-  char *recovery_key = NULL;
 
   fault_set (FAULT_NONE, 0, FALSE, FALSE);
-  fx->dir = g_dir_make_tmp ("sillon-ioerr-XXXXXX", &error);
-  g_assert_no_error (error);
+  fx->dir = test_make_tmp_dir ("sillon-ioerr-XXXXXX");
   fx->path = g_build_filename (fx->dir, "vault.sillon", NULL);
   fx->committed = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   fx->maybe = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   fx->next_id = 1;
 
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (fx->path, "Disk", PASSPHRASE, &options, &recovery_key, &error);
-  g_assert_no_error (error);
-  sillon_vault_free_secret (recovery_key);
+  vault = vault_test_create (fx->path, "Disk", PASSPHRASE, 0);
   g_assert_cmpint (sqlite3_exec (sillon_vault_get_db (vault),
                                  "CREATE TABLE rows (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);"
                                  "CREATE INDEX rows_payload ON rows (payload);",

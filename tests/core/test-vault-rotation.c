@@ -52,43 +52,6 @@ static char *template_path;
 static char *template_recovery_key;
 static guint64 template_journal_entries;
 
-static SillonVaultRotationStep crash_at;
-
-static void
-crash_hook (SillonVaultRotationStep step, gpointer user_data)
-{
-  if (step == crash_at)
-    _exit (0);
-}
-
-/* Shows the key to "the user": the write end of a pipe in the child, a
- * string in the parent. */
-static gboolean
-show_to_pipe (const char *recovery_key, gpointer user_data, GError **error)
-{
-  int fd = GPOINTER_TO_INT (user_data);
-  g_autofree char *line = g_strconcat (recovery_key, "\n", NULL);
-  gsize done = 0, length = strlen (line);
-
-  while (done < length)
-    {
-      ssize_t n = write (fd, line + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        _exit (5);
-      done += n;
-    }
-  return TRUE;
-}
-
-static gboolean
-rekey_journal (SillonVault *old, SillonVault *copy, gpointer user_data, GError **error)
-{
-  return sillon_journal_rekey_rotated_copy (old, copy, error);
-}
-
 static guint64
 verified_journal_entries (SillonVault *vault)
 {
@@ -123,7 +86,7 @@ static void
 make_template (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   SillonVaultCreateOptions options = { 0 };
   g_autoptr (SillonVault) vault = NULL;
   g_autoptr (SillonStore) store = NULL;
@@ -131,7 +94,6 @@ make_template (void)
   guint8 *journal_key = NULL;
   sqlite3 *db;
 
-  g_assert_no_error (error);
   template_path = g_build_filename (dir, "template.sillon", NULL);
   options.kdf_target_ms = 1; /* the floor of the key derivation still applies */
   vault = sillon_vault_create (template_path, "Camille", PASSPHRASE, &options, &key, &error);
@@ -168,61 +130,12 @@ copy_template (const char *dir)
   return path;
 }
 
-/* Runs a rotation of @path in a child that dies at @step; returns the
- * recovery key it showed, or NULL. */
-static char *
-rotate_and_crash (const char *path, SillonVaultRotationStep step)
-{
-  g_autoptr (GString) shown = g_string_new (NULL);
-  int fds[2];
-  int status = 0;
-  pid_t pid;
-  char buffer[256];
-  ssize_t n;
-
-  g_assert_cmpint (pipe (fds), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      SillonVaultRotateCallbacks callbacks = { show_to_pipe, rekey_journal, GINT_TO_POINTER (fds[1]) };
-      SillonVault *vault;
-
-      close (fds[0]);
-      vault = sillon_vault_open (path, PASSPHRASE, NULL);
-      if (vault == NULL)
-        _exit (2);
-      crash_at = step;
-      sillon_vault_set_fault_hook (crash_hook, NULL);
-      sillon_vault_rotate (vault, PASSPHRASE, &callbacks, NULL, NULL);
-      _exit (3); /* the hook did not end it */
-    }
-  close (fds[1]);
-  while ((n = read (fds[0], buffer, sizeof buffer)) != 0)
-    {
-      if (n < 0 && errno == EINTR)
-        continue;
-      g_assert_cmpint (n, >, 0);
-      g_string_append_len (shown, buffer, n);
-    }
-  close (fds[0]);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  if (shown->len == 0)
-    return NULL;
-  g_assert_true (g_str_has_suffix (shown->str, "\n"));
-  g_string_truncate (shown, shown->len - 1);
-  g_assert_null (strchr (shown->str, '\n')); /* shown once */
-  return g_strdup (shown->str);
-}
-
 static void
 test_interrupted (gconstpointer data)
 {
   const Case *c = data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   g_autofree char *path = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *final_key = NULL;
@@ -230,15 +143,14 @@ test_interrupted (gconstpointer data)
   g_autofree char *copy = NULL;
   g_autoptr (SillonVault) vault = NULL;
   const char *passphrase = PASSPHRASE;
-  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, rekey_journal, NULL };
+  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, vault_test_rekey_journal, NULL };
   gboolean pending;
 
-  g_assert_no_error (error);
   path = copy_template (dir);
   record = g_strconcat (path, ".rotation", NULL);
   copy = g_strconcat (path, ".rotating", NULL);
 
-  shown = rotate_and_crash (path, c->step);
+  shown = vault_test_rotate_and_crash (path, PASSPHRASE, c->step);
   /* The key is shown once the rotation can be finished, and before the old
    * master key is given up. */
   if (c->step >= SILLON_VAULT_ROTATION_KEY_SHOWN)
@@ -346,12 +258,12 @@ static void
 test_uninterrupted (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   g_autofree char *path = copy_template (dir);
   g_autofree char *key = NULL;
   g_autofree char *record = g_strconcat (path, ".rotation", NULL);
   g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
-  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, rekey_journal, &key };
+  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, vault_test_rekey_journal, &key };
 
   g_assert_no_error (error);
   g_assert_false (sillon_vault_resume_rotation (vault, PASSPHRASE, &callbacks, NULL, &error));
@@ -399,14 +311,14 @@ static void
 test_abandoned_before_shown (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   g_autofree char *path = copy_template (dir);
   g_autofree char *record = g_strconcat (path, ".rotation", NULL);
   g_autofree char *copy = g_strconcat (path, ".rotating", NULL);
   g_autoptr (SillonVault) vault = sillon_vault_open (path, PASSPHRASE, &error);
   gboolean called = FALSE;
   g_autofree char *key = NULL;
-  SillonVaultRotateCallbacks unshown = { refuse_to_show, rekey_journal, &called };
+  SillonVaultRotateCallbacks unshown = { refuse_to_show, vault_test_rekey_journal, &called };
   SillonVaultRotateCallbacks unprepared = { vault_test_keep_recovery_key, fail_to_prepare, &key };
 
   g_assert_no_error (error);
@@ -437,17 +349,17 @@ static void
 test_damaged_record (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sillon-rotation-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("sillon-rotation-XXXXXX");
   g_autofree char *path = copy_template (dir);
   g_autofree char *record = g_strconcat (path, ".rotation", NULL);
   g_autofree char *shown = NULL;
   g_autofree char *again = NULL;
   g_autofree char *contents = NULL;
   g_autoptr (SillonVault) vault = NULL;
-  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, rekey_journal, &again };
+  SillonVaultRotateCallbacks callbacks = { vault_test_keep_recovery_key, vault_test_rekey_journal, &again };
   gsize length = 0;
 
-  shown = rotate_and_crash (path, SILLON_VAULT_ROTATION_KEY_SHOWN);
+  shown = vault_test_rotate_and_crash (path, PASSPHRASE, SILLON_VAULT_ROTATION_KEY_SHOWN);
   g_assert_nonnull (shown);
   g_assert_true (g_file_get_contents (record, &contents, &length, NULL));
   /* The sealed old master key and recovery key, at the end of the record. */

@@ -30,10 +30,7 @@ static const SillonVaultCreateOptions fast = { .kdf_target_ms = 1 };
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("sillon-session-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("sillon-session-XXXXXX");
   f->path = g_build_filename (f->dir, "vault.sillon", NULL);
 }
 

@@ -6,10 +6,16 @@
 
 #pragma once
 
+#include <errno.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sillon-journal.h"
 #include "sillon-vault.h"
 
 /* Runs @sql, which must succeed: a failure ends the test with SQLite's
@@ -36,21 +42,69 @@ vault_test_remove_vault (const char *path)
   g_unlink (journal);
 }
 
+/* Verifies @vault, which must be sound: every page authenticates and
+ * SQLite's integrity check passes. Returns the report for the checks a test
+ * adds (free it with sillon_vault_verify_report_free). */
+static inline SillonVaultVerifyReport *
+vault_test_verify_sound (SillonVault *vault)
+{
+  g_autoptr (GError) error = NULL;
+  SillonVaultVerifyReport *report = NULL;
+
+  g_assert_true (sillon_vault_verify (vault, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->bad_pages->len, ==, 0);
+  g_assert_true (report->integrity_ok);
+  return report;
+}
+
+/* The same, for a test that needs nothing more from the report. */
+static inline void
+vault_test_assert_sound (SillonVault *vault)
+{
+  sillon_vault_verify_report_free (vault_test_verify_sound (vault));
+}
+
+/* Waits for @pid, a child that wrote to a vault (and often crashed on
+ * purpose by leaving with _exit): it must have exited with status 0. */
+static inline void
+vault_test_wait_child (pid_t pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* A new vault at @path for @mediator, with the quickest key derivation the
+ * vault allows (its floor still applies; the tests are not about it) and
+ * pages of @page_size bytes (0: the default). It must be created; its
+ * recovery key is not kept. */
+static inline SillonVault *
+vault_test_create (const char *path, const char *mediator, const char *passphrase, guint page_size)
+{
+  SillonVaultCreateOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  SillonVault *vault;
+
+  options.kdf_target_ms = 1;
+  options.page_size = page_size;
+  vault = sillon_vault_create (path, mediator, passphrase, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vault);
+  return vault;
+}
+
 /* Creates a vault at @path (quick key derivation) whose table t has one
  * row checkpointed into the file and one left in the log, and locks it as
  * a crash would leave it: the log stays beside the file. */
 static inline void
 vault_test_create_with_wal (const char *path, const char *mediator, const char *passphrase)
 {
-  SillonVaultCreateOptions options = { 0 };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SillonVault) vault = NULL;
-  sqlite3 *db;
+  g_autoptr (SillonVault) vault = vault_test_create (path, mediator, passphrase, 0);
+  sqlite3 *db = sillon_vault_get_db (vault);
 
-  options.kdf_target_ms = 1;
-  vault = sillon_vault_create (path, mediator, passphrase, &options, NULL, &error);
-  g_assert_no_error (error);
-  db = sillon_vault_get_db (vault);
   vault_test_exec (db, "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('checkpointed')");
   vault_test_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0");
   vault_test_exec (db, "INSERT INTO t VALUES ('in the log')");
@@ -143,4 +197,88 @@ vault_test_keep_recovery_key (const char *recovery_key,
   g_free (*out);
   *out = g_strdup (recovery_key);
   return TRUE;
+}
+
+/* A rotation's re-keying callback: carries the journal over to the copy,
+ * as sillon-cli does. */
+static inline gboolean
+vault_test_rekey_journal (SillonVault *old, SillonVault *copy, gpointer user_data, GError **error)
+{
+  return sillon_journal_rekey_rotated_copy (old, copy, error);
+}
+
+/* In the child of vault_test_rotate_and_crash(): shows the key to "the
+ * user", a line on the write end of a pipe. */
+static inline gboolean
+vault_test_show_to_pipe (const char *recovery_key, gpointer user_data, GError **error)
+{
+  int fd = GPOINTER_TO_INT (user_data);
+  g_autofree char *line = g_strconcat (recovery_key, "\n", NULL);
+  gsize done = 0, length = strlen (line);
+
+  while (done < length)
+    {
+      ssize_t n = write (fd, line + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        _exit (5);
+      done += n;
+    }
+  return TRUE;
+}
+
+/* The fault hook of that child: it dies at the step @user_data names, as
+ * in a power cut. */
+static inline void
+vault_test_crash_hook (SillonVaultRotationStep step, gpointer user_data)
+{
+  if (step == (SillonVaultRotationStep) GPOINTER_TO_INT (user_data))
+    _exit (0);
+}
+
+/* Runs a rotation of the vault at @path in a child that dies at @step;
+ * returns the recovery key it showed (once), or NULL. */
+static inline char *
+vault_test_rotate_and_crash (const char *path, const char *passphrase, SillonVaultRotationStep step)
+{
+  g_autoptr (GString) shown = g_string_new (NULL);
+  int fds[2];
+  pid_t pid;
+  char buffer[256];
+  ssize_t n;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SillonVaultRotateCallbacks callbacks = { vault_test_show_to_pipe, vault_test_rekey_journal, GINT_TO_POINTER (fds[1]) };
+      SillonVault *vault;
+
+      close (fds[0]);
+      vault = sillon_vault_open (path, passphrase, NULL);
+      if (vault == NULL)
+        _exit (2);
+      sillon_vault_set_fault_hook (vault_test_crash_hook, GINT_TO_POINTER (step));
+      sillon_vault_rotate (vault, passphrase, &callbacks, NULL, NULL);
+      _exit (3); /* the hook did not end it */
+    }
+  close (fds[1]);
+  while ((n = read (fds[0], buffer, sizeof buffer)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (shown, buffer, n);
+    }
+  close (fds[0]);
+  vault_test_wait_child (pid);
+  if (shown->len == 0)
+    return NULL;
+  g_assert_true (g_str_has_suffix (shown->str, "\n"));
+  g_string_truncate (shown, shown->len - 1);
+  g_assert_null (strchr (shown->str, '\n')); /* shown once */
+  return g_strdup (shown->str);
 }

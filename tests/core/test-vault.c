@@ -230,7 +230,6 @@ static void
 write_in_child_and_crash (const char *path, int first, int commits, const char *prefix)
 {
   pid_t pid = fork ();
-  int status = 0;
 
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
@@ -243,9 +242,7 @@ write_in_child_and_crash (const char *path, int first, int commits, const char *
         insert_rows (sillon_vault_get_db (vault), first + c * 5, 5, prefix);
       _exit (0);
     }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  vault_test_wait_child (pid);
 }
 
 /* ---- round trips --------------------------------------------------------- */
@@ -872,11 +869,8 @@ test_verify_reports_bad_pages (void)
   guint32 victim = n_pages - 2;
 
   vault = open_ok (path, PASSPHRASE);
-  g_assert_true (sillon_vault_verify (vault, &report, &error));
-  g_assert_no_error (error);
+  report = vault_test_verify_sound (vault);
   g_assert_cmpuint (report->pages_checked, >=, n_pages);
-  g_assert_cmpuint (report->bad_pages->len, ==, 0);
-  g_assert_true (report->integrity_ok);
   g_assert_true (report->header_copy_a_ok);
   g_assert_true (report->header_copy_b_ok);
   g_clear_pointer (&report, sillon_vault_verify_report_free);
@@ -1022,6 +1016,17 @@ assert_opens_with_rows (const char *path, int count, const char *prefix)
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), count, prefix), ==, SQLITE_OK);
 }
 
+/* The same, and every page of it authenticates and SQLite finds it
+ * whole. */
+static void
+assert_opens_sound_with_rows (const char *path, int count, const char *prefix)
+{
+  g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
+
+  g_assert_cmpint (check_rows (sillon_vault_get_db (vault), count, prefix), ==, SQLITE_OK);
+  vault_test_assert_sound (vault);
+}
+
 /* Puts back the vault and its log as they were saved, to tamper anew. */
 static void
 put_back_saved (const char *saved, const char *saved_wal, const char *path, const char *wal)
@@ -1053,13 +1058,8 @@ test_wal_recovery_and_tamper (void)
   copy_file (wal, saved_wal);
   {
     g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-    g_autoptr (SillonVaultVerifyReport) report = NULL;
-    g_autoptr (GError) error = NULL;
+    g_autoptr (SillonVaultVerifyReport) report = vault_test_verify_sound (vault);
 
-    g_assert_true (sillon_vault_verify (vault, &report, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (report->bad_pages->len, ==, 0);
-    g_assert_true (report->integrity_ok);
     g_assert_cmpuint (report->pages_checked, >, n_frames);
     g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 20, "row-"), ==, SQLITE_OK);
   }
@@ -1166,17 +1166,7 @@ test_checkpoint_copies_frames (void)
 
   /* Reopened (closing checkpoints the last rows too): every row reads back
    * and every page authenticates. */
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-    g_autoptr (SillonVaultVerifyReport) report = NULL;
-    g_autoptr (GError) error = NULL;
-
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), 210, "cp-"), ==, SQLITE_OK);
-    g_assert_true (sillon_vault_verify (vault, &report, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (report->bad_pages->len, ==, 0);
-    g_assert_true (report->integrity_ok);
-  }
+  assert_opens_sound_with_rows (path, 210, "cp-");
 
   /* A frame body changed after the WAL was recovered, before the
    * checkpoint: the checkpoint stops with a data error instead of writing
@@ -1350,16 +1340,7 @@ test_planted_journal (void)
 
   vault_test_assert_file_unchanged (path, before);
   g_unlink (journal);
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-    g_autoptr (SillonVaultVerifyReport) report = NULL;
-
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
-    g_assert_true (sillon_vault_verify (vault, &report, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (report->bad_pages->len, ==, 0);
-    g_assert_true (report->integrity_ok);
-  }
+  assert_opens_sound_with_rows (path, SHARED_ROWS, "row-");
   vault_test_remove_vault (path);
 }
 
@@ -1404,7 +1385,6 @@ test_busy_other_process (void)
   g_autofree char *path = copy_of_shared ("busy-process.sillon");
   int ready[2], done[2];
   pid_t pid;
-  int status = 0;
   char c = 0;
 
   g_assert_cmpint (pipe (ready), ==, 0);
@@ -1428,9 +1408,7 @@ test_busy_other_process (void)
   g_assert_cmpint (c, ==, 'y');
   assert_open_fails (path, PASSPHRASE, SILLON_VAULT_ERROR_BUSY);
   g_assert_cmpint (write (done[1], &c, 1), ==, 1);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  vault_test_wait_child (pid);
   close (ready[0]);
   close (ready[1]);
   close (done[0]);
@@ -1545,7 +1523,6 @@ test_wal_restart (void)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   gsize biggest = 0;
   pid_t pid;
-  int status = 0;
 
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
@@ -1562,24 +1539,12 @@ test_wal_restart (void)
       insert_rows (sillon_vault_get_db (vault), SHARED_ROWS + 14 * 400 + 3, 3, "row-");
       _exit (0);
     }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  vault_test_wait_child (pid);
   biggest = file_size (wal);
   /* The WAL went past SQLite's 1000-page checkpoint threshold. */
   g_assert_cmpuint (biggest, >, 1000 * (4096 + 24));
 
-  {
-    g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-    g_autoptr (SillonVaultVerifyReport) report = NULL;
-    g_autoptr (GError) error = NULL;
-
-    g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS + 14 * 400 + 6, "row-"), ==, SQLITE_OK);
-    g_assert_true (sillon_vault_verify (vault, &report, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (report->bad_pages->len, ==, 0);
-    g_assert_true (report->integrity_ok);
-  }
+  assert_opens_sound_with_rows (path, SHARED_ROWS + 14 * 400 + 6, "row-");
   vault_test_remove_vault (path);
 }
 
@@ -1652,17 +1617,13 @@ test_vacuum (void)
 {
   g_autofree char *path = copy_of_shared ("vacuum.sillon");
   g_autoptr (SillonVault) vault = open_ok (path, PASSPHRASE);
-  g_autoptr (SillonVaultVerifyReport) report = NULL;
-  g_autoptr (GError) error = NULL;
   gsize before = file_size (path);
 
   insert_rows (sillon_vault_get_db (vault), SHARED_ROWS, 100, "row-");
   vault_test_exec (sillon_vault_get_db (vault), "DELETE FROM t WHERE id >= " G_STRINGIFY (SHARED_ROWS));
   vault_test_exec (sillon_vault_get_db (vault), "VACUUM");
   g_assert_cmpint (check_rows (sillon_vault_get_db (vault), SHARED_ROWS, "row-"), ==, SQLITE_OK);
-  g_assert_true (sillon_vault_verify (vault, &report, &error));
-  g_assert_cmpuint (report->bad_pages->len, ==, 0);
-  g_assert_true (report->integrity_ok);
+  vault_test_assert_sound (vault);
   g_clear_object (&vault);
   g_assert_cmpuint (file_size (path), <=, before + 4096);
 
@@ -1745,7 +1706,6 @@ test_rotate_with_open_statement (void)
   g_autofree char *path = copy_of_shared ("rotate-statement.sillon");
   g_autoptr (SillonVault) vault = NULL;
   sqlite3_stmt *stmt = NULL;
-  int status = 0;
   pid_t pid;
 
   pid = fork ();
@@ -1770,9 +1730,7 @@ test_rotate_with_open_statement (void)
       /* A crash: both commits are in the WAL only. */
       _exit (0);
     }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  vault_test_wait_child (pid);
 
   vault = open_ok (path, PASSPHRASE);
   g_assert_cmpint (sqlite3_prepare_v2 (sillon_vault_get_db (vault), "SELECT count(*) FROM t WHERE id >= 100000", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -2045,12 +2003,10 @@ test_recovery_auto_slot (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("sillon-test-vault-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = test_make_tmp_dir ("sillon-test-vault-XXXXXX");
   /* SQLite and everything else must leave nothing outside this directory,
    * and the leak scan looks at all of it. */
   g_setenv ("TMPDIR", tmpdir, TRUE);
