@@ -26,13 +26,9 @@ runs=${1:-3}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
 bench_ui_build
-app="${APP:-$build/src/ui/sillon}"
 bench_work desk
-
-vault="$work/reference.sillon"
-if [ ! -f "$vault" ]; then
-  bench_demo_vault "$vault" "$passphrase"
-fi
+# shellcheck disable=SC2119 # the reference dataset alone
+bench_demo_vault
 
 for run in $(seq "$runs"); do
   bench_ui_run "$vault" "$run" "$app" "$here/desk_bench.py"

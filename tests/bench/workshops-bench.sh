@@ -23,21 +23,20 @@ runs=${1:-3}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
 bench_ui_build
-app="${APP:-$build/src/ui/sillon}"
 bench_work workshops
 
-vault="$work/reference.sillon"
-if [ ! -f "$vault" ]; then
-  bench_demo_vault "$vault" "$passphrase"
-  "$here/make-places.py" "$top/tests/data/lieux/exemple-valide.csv" "$work/places-10000.csv" 10000
-  "$cli" places import "$work/places-10000.csv" --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+# On the reference dataset: 10 000 places and a workshop of 30 attendees.
+add_places_and_workshop () {
+  bench_places_file 10000
+  "$cli" places import "$places" --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
   "$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null <<'SQL'
 INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
   VALUES ('Thirty attendees', (SELECT themes FROM workshops LIMIT 1), date('now', '+1 day'), 90, 'lieu_activite');
 INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
   SELECT (SELECT max(id) FROM workshops WHERE title = 'Thirty attendees'), id FROM beneficiaries ORDER BY id LIMIT 30;
 SQL
-fi
+}
+bench_demo_vault add_places_and_workshop
 
 # A weekly series: last week's workshop had 20 people on its list, 16 of
 # the twenty below and 4 others; tomorrow's, the next of the series, has
