@@ -413,6 +413,25 @@ def start_with_person(vault, passphrase, first_name, last_name):
     return proc, app, window
 
 
+def start_session_form(app, theme_keys="sant", chosen="Santé"):
+    """On a person's page (English UI), Ctrl+Shift+N opens the session form;
+    THEME_KEYS typed in its theme search and Enter tick the theme CHOSEN,
+    which the form says it chose: the form."""
+    press("<Control><Shift>n")
+    editor = wait_for(lambda: dialog_showing(app, "Log a Session"), what="the session form")
+    rawinput.typeText(theme_keys)
+    press("Return")
+    wait_for(lambda: labels_containing(editor, f"Chosen: {chosen}"), what="the theme ticked")
+    return editor
+
+
+def wait_for_auto_lock(window, idle_seconds):
+    """Wait, without a key press, for the automatic lock set to IDLE_SECONDS
+    (SILLON_AUTO_LOCK_SECONDS) to show the lock screen."""
+    wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=idle_seconds * 6,
+             what="the automatic lock")
+
+
 def run_cli(vault, *args, lines, stdin=None, env=None):
     """sillon-cli ARGS on VAULT, with LINES (the passphrase first) on a pipe
     of their own so that standard input stays free for STDIN: the finished
