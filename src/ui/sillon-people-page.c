@@ -37,7 +37,8 @@ struct _SillonPeoplePage
   GtkLabel *count_label;
   SillonStatusPage *empty_status;
   GSimpleActionGroup *actions;
-  /* What the rows said of each person (beneficiary id → Described)
+  /* What the rows said of each person (beneficiary id → its name and
+   * details, a NULL-terminated array)
    * since the list was last read afresh, said again without asking the
    * store while the mediator types on: nothing about a person changes
    * meanwhile, and most rows of "mar" are those of "ma". Emptied at each
@@ -132,20 +133,6 @@ describe_person (SillonPeoplePage *self,
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-typedef struct
-{
-  char *title;
-  char *details;
-} Described;
-
-static void
-described_free (Described *described)
-{
-  g_free (described->title);
-  g_free (described->details);
-  g_free (described);
-}
-
 /* A row of the list: a name and what tells namesakes apart. */
 static gint64
 describe_row (gpointer item,
@@ -156,18 +143,18 @@ describe_row (gpointer item,
   SillonPeoplePage *self = user_data;
   const SillonBeneficiary *b = item;
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
-  Described *known = g_hash_table_lookup (self->described, &b->id);
+  char **known = g_hash_table_lookup (self->described, &b->id);
 
   if (known == NULL)
     {
-      known = g_new0 (Described, 1);
-      known->title = sillon_beneficiary_dup_display_name (b);
+      known = g_new0 (char *, 3);
+      known[0] = sillon_beneficiary_dup_display_name (b);
       /* The list is cleared when the vault locks, before a row is filled. */
-      known->details = store != NULL ? describe_person (self, store, b) : g_strdup ("");
+      known[1] = store != NULL ? describe_person (self, store, b) : g_strdup ("");
       g_hash_table_insert (self->described, g_memdup2 (&b->id, sizeof b->id), known);
     }
-  *title = g_strdup (known->title);
-  *details = g_strdup (known->details);
+  *title = g_strdup (known[0]);
+  *details = g_strdup (known[1]);
   return b->id;
 }
 
@@ -622,7 +609,7 @@ sillon_people_page_init (SillonPeoplePage *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->described = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) described_free);
+  self->described = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_strfreev);
   sillon_list_box_set_filled_func (self->people_list, on_people_list_filled, self);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), people_actions,
