@@ -94,6 +94,8 @@ typedef struct
   char *key;
   SillonListRowDescribe describe;
   gpointer user_data;
+  SillonListBoxFilled filled;
+  gpointer filled_data;
   /* Rows a shorter list left over, kept for the next longer one (owned). */
   GPtrArray *spare_rows;
 } ListFill;
@@ -216,6 +218,8 @@ fill_pending_rows (gpointer user_data)
     return G_SOURCE_CONTINUE;
   fill->source = 0;
   list_fill_cancel (fill);
+  if (fill->filled != NULL)
+    fill->filled (fill->list, fill->filled_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -311,6 +315,17 @@ sillon_list_box_show (GtkListBox *list,
     }
   else
     g_clear_pointer (&fill->items, g_ptr_array_unref);
+}
+
+void
+sillon_list_box_set_filled_func (GtkListBox *list,
+                                 SillonListBoxFilled filled,
+                                 gpointer user_data)
+{
+  ListFill *fill = list_fill_get (list, TRUE);
+
+  fill->filled = filled;
+  fill->filled_data = user_data;
 }
 
 gint64

@@ -52,6 +52,14 @@ void sillon_list_box_show (GtkListBox *list,
                            const char *key,
                            SillonListRowDescribe describe,
                            gpointer user_data);
+/* Called on @list once the rows sillon_list_box_show() left to idle
+ * callbacks are all filled (for the profile). */
+typedef void (*SillonListBoxFilled) (GtkListBox *list,
+                                     gpointer user_data);
+void sillon_list_box_set_filled_func (GtkListBox *list,
+                                      SillonListBoxFilled filled,
+                                      gpointer user_data);
+
 /* Destroys every row of @list (the placeholder stays), the rows
  * sillon_list_box_show() kept aside included, and drops what it had left
  * to fill: at the lock, nothing keeps the names the rows showed. */

@@ -12,6 +12,7 @@
 
 #include "sillon-communes.h"
 #include "sillon-date-format.h"
+#include "sillon-list-row.h"
 #include "sillon-message-label.h"
 #include "sillon-person-form.h"
 #include "sillon-profile.h"
@@ -20,14 +21,6 @@
 /* Enough to recognise someone; a longer list means the search should be
  * narrowed, not scrolled. */
 #define MAX_RESULTS 50
-
-/* Rows filled at once when the list has no size yet to tell how many
- * show: more than 1366×768 shows. */
-#define FIRST_ROWS 15
-
-/* Rows filled per idle callback after the first screenful: small enough
- * that a frame or a key press waiting behind it is not held up. */
-#define ROWS_PER_IDLE 5
 
 struct _SillonPeoplePage
 {
@@ -44,18 +37,13 @@ struct _SillonPeoplePage
   GtkLabel *count_label;
   SillonStatusPage *empty_status;
   GSimpleActionGroup *actions;
-  /* The people of the last search the rows below the first screenful do
-   * not show yet, from index pending_next, filled in an idle callback
-   * (pending_source) started once the frame that shows the first
-   * screenful is painted (pending_clock's after-paint, pending_paint). */
-  GPtrArray *pending_people;
-  guint pending_next;
-  guint pending_source;
-  GdkFrameClock *pending_clock;
-  gulong pending_paint;
-  gboolean pending_keep_same;
-  /* Rows a shorter list left over, kept for the next longer one (owned). */
-  GPtrArray *spare_rows;
+  /* What the rows said of each person (beneficiary id → its name and
+   * details, a NULL-terminated array)
+   * since the list was last read afresh, said again without asking the
+   * store while the mediator types on: nothing about a person changes
+   * meanwhile, and most rows of "mar" are those of "ma". Emptied at each
+   * refresh and at the lock. */
+  GHashTable *described;
   /* When the last search began, for the profile's "search-all-rows". */
   gint64 search_start_us;
   /* The form was asked for: its first field takes the focus once it
@@ -145,247 +133,65 @@ describe_person (SillonPeoplePage *self,
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-/* A row of the list: a name and what tells namesakes apart. Rows are
- * updated in place rather than destroyed and made again at each key
- * press: a screen reader reading the list while the mediator types would
- * otherwise ask for rows that no longer exist (each destroyed row's
- * accessible then answers with GLib/ATK critical warnings), and could not
- * follow the search. */
-static void
-set_person_row (GtkWidget *row,
-                const char *name,
-                const char *details,
-                gint64 id)
+/* A row of the list: a name and what tells namesakes apart. */
+static gint64
+describe_row (gpointer item,
+              char **title,
+              char **details,
+              gpointer user_data)
 {
-  GtkWidget *box = gtk_bin_get_child (GTK_BIN (row));
-  g_autoptr (GList) labels = gtk_container_get_children (GTK_CONTAINER (box));
-  g_autofree char *spoken = g_strdup_printf ("%s, %s", name, details);
-
-  gtk_label_set_text (labels->data, name);
-  gtk_label_set_text (labels->next->data, details);
-  atk_object_set_name (gtk_widget_get_accessible (row), spoken);
-  g_object_set_data_full (G_OBJECT (row), "beneficiary-id", g_memdup2 (&id, sizeof id), g_free);
-}
-
-static GtkWidget *
-new_person_row (void)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name_label = gtk_label_new (NULL);
-  GtkWidget *details_label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_style_context_add_class (gtk_widget_get_style_context (name_label), "sillon-person-name");
-  gtk_label_set_xalign (GTK_LABEL (details_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details_label), PANGO_ELLIPSIZE_END);
-  gtk_style_context_add_class (gtk_widget_get_style_context (details_label), "dim-label");
-  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8, NULL);
-  gtk_container_add (GTK_CONTAINER (box), name_label);
-  gtk_container_add (GTK_CONTAINER (box), details_label);
-  gtk_container_add (GTK_CONTAINER (row), box);
-  gtk_widget_show_all (row);
-  return row;
-}
-
-/* Shows @person in the @index-th row, made if the list is shorter. With
- * @keep_same, a row that already shows the right person is left as it is:
- * while the mediator types, nothing about a person changes, and most rows
- * of "mar" are those of "ma". */
-static void
-fill_row (SillonPeoplePage *self,
-          SillonStore *store,
-          guint index,
-          const SillonBeneficiary *b,
-          gboolean keep_same)
-{
-  GtkListBoxRow *existing = gtk_list_box_get_row_at_index (self->people_list, (int) index);
-  GtkWidget *row = GTK_WIDGET (existing);
-  g_autofree char *name = NULL;
-  g_autofree char *details = NULL;
-
-  if (row != NULL)
-    {
-      gint64 *shown = g_object_get_data (G_OBJECT (row), "beneficiary-id");
-
-      if (keep_same && shown != NULL && *shown == b->id)
-        return;
-    }
-  else if (self->spare_rows->len > 0)
-    {
-      g_autoptr (GtkWidget) spare = g_ptr_array_steal_index (self->spare_rows, self->spare_rows->len - 1);
-
-      row = spare;
-      gtk_container_add (GTK_CONTAINER (self->people_list), row);
-    }
-  else
-    {
-      row = new_person_row ();
-      gtk_container_add (GTK_CONTAINER (self->people_list), row);
-    }
-  name = sillon_beneficiary_dup_display_name (b);
-  details = describe_person (self, store, b);
-  set_person_row (row, name, details, b->id);
-}
-
-static void
-spare_row_free (GtkWidget *row)
-{
-  gtk_widget_destroy (row);
-  g_object_unref (row);
-}
-
-static void
-cancel_pending_rows (SillonPeoplePage *self)
-{
-  if (self->pending_clock != NULL)
-    g_clear_signal_handler (&self->pending_paint, self->pending_clock);
-  g_clear_object (&self->pending_clock);
-  g_clear_handle_id (&self->pending_source, g_source_remove);
-  g_clear_pointer (&self->pending_people, g_ptr_array_unref);
-  self->pending_next = 0;
-}
-
-/* How many rows the list shows at once: those are filled before the frame
- * that shows the result, the others just after it. */
-static guint
-rows_on_screen (SillonPeoplePage *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->people_list, 0);
-  int row_height = first != NULL ? gtk_widget_get_allocated_height (GTK_WIDGET (first)) : 0;
-  double page = gtk_adjustment_get_page_size (adjustment);
-
-  if (row_height <= 1 || page <= 1)
-    return FIRST_ROWS;
-  /* One more than fits, for the row cut by the bottom edge, and one for
-   * rounding. */
-  return (guint) (page / row_height) + 2;
-}
-
-static gboolean
-fill_pending_rows (gpointer user_data)
-{
-  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (user_data);
+  SillonPeoplePage *self = user_data;
+  const SillonBeneficiary *b = item;
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
-  guint end;
+  char **known = g_hash_table_lookup (self->described, &b->id);
 
-  if (store == NULL)
+  if (known == NULL)
     {
-      /* Locked meanwhile: the page empties itself on its own. */
-      self->pending_source = 0;
-      cancel_pending_rows (self);
-      return G_SOURCE_REMOVE;
+      known = g_new0 (char *, 3);
+      known[0] = sillon_beneficiary_dup_display_name (b);
+      /* The list is cleared when the vault locks, before a row is filled. */
+      known[1] = store != NULL ? describe_person (self, store, b) : g_strdup ("");
+      g_hash_table_insert (self->described, g_memdup2 (&b->id, sizeof b->id), known);
     }
-  end = MIN (self->pending_next + ROWS_PER_IDLE, self->pending_people->len);
-  for (; self->pending_next < end; self->pending_next++)
-    fill_row (self, store, self->pending_next, self->pending_people->pdata[self->pending_next],
-              self->pending_keep_same);
-  if (self->pending_next < self->pending_people->len)
-    return G_SOURCE_CONTINUE;
-  self->pending_source = 0;
-  cancel_pending_rows (self);
+  *title = g_strdup (known[0]);
+  *details = g_strdup (known[1]);
+  return b->id;
+}
+
+static void
+on_people_list_filled (GtkListBox *list,
+                       gpointer user_data)
+{
+  SillonPeoplePage *self = user_data;
+
   if (sillon_profile_enabled () && self->search_start_us != 0)
     g_printerr ("sillon-profile\tsearch-all-rows\t%.3f\n",
                 (double) (g_get_monotonic_time () - self->search_start_us) / 1000.0);
-  return G_SOURCE_REMOVE;
 }
 
-static void
-start_filling_pending_rows (SillonPeoplePage *self)
-{
-  self->pending_source = g_idle_add (fill_pending_rows, self);
-  g_source_set_name_by_id (self->pending_source, "[sillon] fill the people list");
-}
-
-static void
-on_first_rows_painted (GdkFrameClock *clock,
-                       SillonPeoplePage *self)
-{
-  g_clear_signal_handler (&self->pending_paint, clock);
-  g_clear_object (&self->pending_clock);
-  start_filling_pending_rows (self);
-}
-
-/* The rows below the first screenful are filled once the frame that shows
- * the result is painted, not before: GDK paints at most one frame per
- * refresh interval, so a search that follows another frame closely waits
- * for its own, and idle callbacks run meanwhile; rows filled then would be
- * laid out in that frame too, and delay it further. Without a frame clock
- * (the page not realized) nothing is painted: they are filled at once. */
-static void
-fill_pending_rows_after_frame (SillonPeoplePage *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL)
-    {
-      start_filling_pending_rows (self);
-      return;
-    }
-  self->pending_clock = g_object_ref (clock);
-  self->pending_paint = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_rows_painted), self);
-  /* A frame comes even if nothing on screen changed. */
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-}
-
-/* Shows @people in the list, reusing the rows already there (see
- * fill_row()). Only the rows on screen are filled at once; the others are
- * filled in idle callbacks after the frame that shows the result is
- * painted, a few at a time, so that a key press is answered within a frame even when a
- * first letter brings 50 new people. A new search drops what an earlier
- * one left to fill. */
+/* Shows @people in the list with sillon_list_box_show(): the rows are
+ * updated in place rather than destroyed and made again at each key
+ * press, since a screen reader reading the list while the mediator types
+ * would otherwise ask for rows that no longer exist, and could not follow
+ * the search; only the rows on screen are filled before the frame that
+ * shows them. With @keep_same (a search typed on from the last one) a
+ * person's row says again what it said before; otherwise the people are
+ * described afresh. Without @store (the vault locked) the rows are
+ * destroyed, with the names they held. */
 static void
 show_people (SillonPeoplePage *self,
              SillonStore *store,
              GPtrArray *people,
              gboolean keep_same)
 {
-  g_autoptr (GList) rows = NULL;
-  guint count = people != NULL ? people->len : 0;
-  guint now = MIN (count, rows_on_screen (self));
-  guint shown;
-
-  cancel_pending_rows (self);
-  for (guint i = 0; i < now; i++)
-    fill_row (self, store, i, people->pdata[i], keep_same);
-
-  /* The rows left over leave the list now, from the last one, so that the
-   * rows a screen reader may be reading keep their place. They are kept
-   * aside (not destroyed: a screen reader may still hold them) for the
-   * next longer list, which would otherwise make them again: clearing a
-   * search after a name with three matches needs 47 rows. Not hidden in
-   * the list: a hidden row still counts as a list item for a screen
-   * reader. At the lock they are destroyed, with the names they held. */
-  rows = gtk_container_get_children (GTK_CONTAINER (self->people_list));
-  shown = g_list_length (rows);
-  if (shown > count)
-    for (GList *rest = g_list_last (rows); shown > count; rest = rest->prev, shown--)
-      {
-        GtkWidget *row = rest->data;
-
-        if (store == NULL)
-          {
-            gtk_widget_destroy (row);
-            continue;
-          }
-        /* A selected row would come back drawn as selected. */
-        gtk_list_box_unselect_row (self->people_list, GTK_LIST_BOX_ROW (row));
-        g_ptr_array_add (self->spare_rows, g_object_ref_sink (row));
-        gtk_container_remove (GTK_CONTAINER (self->people_list), row);
-        g_object_set_data (G_OBJECT (row), "beneficiary-id", NULL);
-      }
+  if (!keep_same)
+    g_hash_table_remove_all (self->described);
   if (store == NULL)
-    g_ptr_array_set_size (self->spare_rows, 0);
-
-  if (now < count)
     {
-      self->pending_people = g_ptr_array_ref (people);
-      self->pending_next = now;
-      self->pending_keep_same = keep_same;
-      fill_pending_rows_after_frame (self);
+      sillon_list_box_clear (self->people_list);
+      return;
     }
+  sillon_list_box_show (self->people_list, people, "beneficiary-id", describe_row, self);
 }
 
 static gboolean
@@ -731,8 +537,10 @@ sillon_people_page_dispose (GObject *object)
 {
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (object);
 
-  cancel_pending_rows (self);
-  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
+  /* Nothing left to fill calls back into the page. */
+  if (self->people_list != NULL)
+    sillon_list_box_clear (self->people_list);
+  g_clear_pointer (&self->described, g_hash_table_unref);
   g_clear_object (&self->actions);
   G_OBJECT_CLASS (sillon_people_page_parent_class)->dispose (object);
 }
@@ -801,7 +609,8 @@ sillon_people_page_init (SillonPeoplePage *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->spare_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) spare_row_free);
+  self->described = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_strfreev);
+  sillon_list_box_set_filled_func (self->people_list, on_people_list_filled, self);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), people_actions,
                                    G_N_ELEMENTS (people_actions), self);

@@ -357,6 +357,18 @@ sillon_person_page_get_display_name (SillonPersonPage *self)
 
 /* ── Sessions: log, edit, delete, undo ──────────────────────────────────── */
 
+/* Whether to save what @dialog holds: only when the mediator asked to
+ * (@save) while the vault is still open; otherwise the dialog closes and
+ * nothing is written. */
+static gboolean
+close_unless_saving (GtkWidget *dialog, gboolean save, SillonStore *store)
+{
+  if (save && store != NULL)
+    return TRUE;
+  gtk_widget_destroy (dialog);
+  return FALSE;
+}
+
 static void
 after_change (SillonPersonPage *self, const char *message, UndoKind undo_kind, SillonSession *undo_session)
 {
@@ -381,11 +393,8 @@ on_editor_response (SillonPersonPage *self, int response, GtkWidget *dialog)
   gboolean offer_referral;
   gint64 session_id;
 
-  if (response != GTK_RESPONSE_OK || store == NULL)
-    {
-      gtk_widget_destroy (dialog);
-      return;
-    }
+  if (!close_unless_saving (dialog, response == GTK_RESPONSE_OK, store))
+    return;
   session = sillon_session_editor_get_session (SILLON_SESSION_EDITOR (dialog), &error);
   if (session == NULL)
     {
@@ -638,13 +647,15 @@ track_dialog (SillonPersonPage *self, GtkWidget *dialog, GCallback on_response)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A change is stored: the page shows it and says @message. */
 static void
-reload (SillonPersonPage *self)
+reload_and_say (SillonPersonPage *self, const char *message)
 {
   g_autoptr (GError) error = NULL;
 
   if (!sillon_person_page_load (self, self->beneficiary_id, &error))
     sillon_person_page_show_message (self, error->message);
+  sillon_toast_show (self->toast, message, FALSE);
 }
 
 static void
@@ -655,11 +666,8 @@ on_record_consent_response (SillonPersonPage *self, int response)
   g_autoptr (SillonConsent) consent = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (response != GTK_RESPONSE_OK || store == NULL)
-    {
-      gtk_widget_destroy (GTK_WIDGET (dialog));
-      return;
-    }
+  if (!close_unless_saving (GTK_WIDGET (dialog), response == GTK_RESPONSE_OK, store))
+    return;
   consent = sillon_consent_dialog_get_consent (dialog, &error);
   if (consent == NULL || !sillon_store_insert_consent (store, consent, &error))
     {
@@ -667,8 +675,7 @@ on_record_consent_response (SillonPersonPage *self, int response)
       return;
     }
   gtk_widget_destroy (GTK_WIDGET (dialog));
-  reload (self);
-  sillon_toast_show (self->toast, _ ("Consent recorded."), FALSE);
+  reload_and_say (self, _ ("Consent recorded."));
 }
 
 static void
@@ -685,8 +692,7 @@ on_revoke_consent_response (SillonPersonPage *self, int response)
       sillon_person_page_show_message (self, error->message);
       return;
     }
-  reload (self);
-  sillon_toast_show (self->toast, _ ("Consent revoked."), FALSE);
+  reload_and_say (self, _ ("Consent revoked."));
 }
 
 static GtkWidget *
@@ -718,32 +724,48 @@ on_consent_button_clicked (SillonPersonPage *self)
                   G_CALLBACK (on_revoke_consent_response));
 }
 
-static void
-on_erase_response (SillonPersonPage *self, int response)
+/* What an erasure or a merge does to the records, in its transaction. */
+typedef gboolean (*EraseFunc) (SillonPersonPage *self, SillonStore *store, GError **error);
+
+/* Answers the question of an erasure or a merge: when @accepted, @erase
+ * runs and its journal entry (an erasure's, @details) commits together
+ * with it, as the command line's `person erase` and `person merge` do.
+ * Whether it was done; a failure is shown. */
+static gboolean
+erase_journaled (SillonPersonPage *self, gboolean accepted, EraseFunc erase, const char *details)
 {
   SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
   SillonVaultSession *vault = sillon_page_get_session (SILLON_PAGE (self));
+  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *details = NULL;
 
   gtk_widget_destroy (self->dialog);
-  if (response != GTK_RESPONSE_ACCEPT || store == NULL || vault == NULL)
+  if (!accepted || store == NULL || vault == NULL)
+    return FALSE;
+  tx = sillon_store_transaction_begin (store, &error);
+  if (tx == NULL || !erase (self, store, &error) ||
+      !sillon_vault_session_journal (vault, SILLON_JOURNAL_ERASE, details, &error) ||
+      !sillon_store_transaction_commit (tx, &error))
+    {
+      sillon_person_page_show_message (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+erase_person (SillonPersonPage *self, SillonStore *store, GError **error)
+{
+  return sillon_store_erase_beneficiary (store, self->beneficiary_id, error);
+}
+
+static void
+on_erase_response (SillonPersonPage *self, int response)
+{
+  g_autofree char *details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", self->beneficiary_id);
+
+  if (!erase_journaled (self, response == GTK_RESPONSE_ACCEPT, erase_person, details))
     return;
-
-  /* The erasure and its journal entry commit together, as the command
-   * line's `person erase` does. */
-  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", self->beneficiary_id);
-  {
-    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, &error);
-
-    if (tx == NULL || !sillon_store_erase_beneficiary (store, self->beneficiary_id, &error) ||
-        !sillon_vault_session_journal (vault, SILLON_JOURNAL_ERASE, details, &error) ||
-        !sillon_store_transaction_commit (tx, &error))
-      {
-        sillon_person_page_show_message (self, error->message);
-        return;
-      }
-  }
   sillon_person_page_clear (self);
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
@@ -773,11 +795,8 @@ on_edit_response (SillonPersonPage *self, int response)
   g_autoptr (SillonBeneficiary) b = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (response != GTK_RESPONSE_OK || store == NULL)
-    {
-      gtk_widget_destroy (GTK_WIDGET (editor));
-      return;
-    }
+  if (!close_unless_saving (GTK_WIDGET (editor), response == GTK_RESPONSE_OK, store))
+    return;
   /* Read again, so that the fields the form does not show stay as stored. */
   b = sillon_store_get_beneficiary (store, self->beneficiary_id, &error);
   if (b == NULL || !sillon_person_editor_apply (editor, b, &error) ||
@@ -787,8 +806,7 @@ on_edit_response (SillonPersonPage *self, int response)
       return;
     }
   gtk_widget_destroy (GTK_WIDGET (editor));
-  reload (self);
-  sillon_toast_show (self->toast, _ ("Changes saved."), FALSE);
+  reload_and_say (self, _ ("Changes saved."));
 }
 
 static void
@@ -810,35 +828,21 @@ on_edit_button_clicked (SillonPersonPage *self)
                 G_CALLBACK (on_edit_response));
 }
 
+/* The merge erases the other record: journaled as an erasure. */
+static gboolean
+merge_duplicate (SillonPersonPage *self, SillonStore *store, GError **error)
+{
+  return sillon_store_merge_beneficiaries (store, self->beneficiary_id, self->duplicate_id, error);
+}
+
 static void
 on_merge_response (SillonPersonPage *self, int response)
 {
-  SillonStore *store = sillon_page_get_store (SILLON_PAGE (self));
-  SillonVaultSession *vault = sillon_page_get_session (SILLON_PAGE (self));
-  g_autoptr (GError) error = NULL;
-  g_autofree char *details = NULL;
+  g_autofree char *details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}",
+                                              self->duplicate_id, self->beneficiary_id);
 
-  gtk_widget_destroy (self->dialog);
-  if (response != GTK_RESPONSE_ACCEPT || store == NULL || vault == NULL || self->duplicate_id == 0)
-    return;
-
-  /* The merge erases the other record: journaled as an erasure, in the
-   * same transaction, as `sillon-cli person merge` does. */
-  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}",
-                             self->duplicate_id, self->beneficiary_id);
-  {
-    g_autoptr (SillonStoreTransaction) tx = sillon_store_transaction_begin (store, &error);
-
-    if (tx == NULL || !sillon_store_merge_beneficiaries (store, self->beneficiary_id, self->duplicate_id, &error) ||
-        !sillon_vault_session_journal (vault, SILLON_JOURNAL_ERASE, details, &error) ||
-        !sillon_store_transaction_commit (tx, &error))
-      {
-        sillon_person_page_show_message (self, error->message);
-        return;
-      }
-  }
-  reload (self);
-  sillon_toast_show (self->toast, _ ("Merged: one person, one story."), FALSE);
+  if (erase_journaled (self, response == GTK_RESPONSE_ACCEPT && self->duplicate_id != 0, merge_duplicate, details))
+    reload_and_say (self, _ ("Merged: one person, one story."));
 }
 
 static void
@@ -866,13 +870,11 @@ on_refer_response (SillonPersonPage *self, int response)
   g_autoptr (SillonReferral) r = NULL;
   g_autoptr (GError) error = NULL;
 
-  if ((response != GTK_RESPONSE_OK && response != SILLON_REFERRAL_DIALOG_RESPONSE_PRINT &&
-       response != SILLON_REFERRAL_DIALOG_RESPONSE_SAVE_PDF) ||
-      store == NULL)
-    {
-      gtk_widget_destroy (GTK_WIDGET (dialog));
-      return;
-    }
+  if (!close_unless_saving (GTK_WIDGET (dialog),
+                            response == GTK_RESPONSE_OK || response == SILLON_REFERRAL_DIALOG_RESPONSE_PRINT ||
+                                response == SILLON_REFERRAL_DIALOG_RESPONSE_SAVE_PDF,
+                            store))
+    return;
   r = sillon_referral_dialog_get_referral (dialog, &error);
   if (r == NULL || !sillon_store_insert_referral (store, r, &error))
     {
@@ -880,8 +882,7 @@ on_refer_response (SillonPersonPage *self, int response)
       return;
     }
   gtk_widget_destroy (GTK_WIDGET (dialog));
-  reload (self);
-  sillon_toast_show (self->toast, _ ("Referral saved."), FALSE);
+  reload_and_say (self, _ ("Referral saved."));
   if (response != GTK_RESPONSE_OK)
     queue_sheet (self, SILLON_SHEET_REFERRAL, r->id, response == SILLON_REFERRAL_DIALOG_RESPONSE_SAVE_PDF);
 }

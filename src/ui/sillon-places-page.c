@@ -116,7 +116,7 @@ refresh (SillonPlacesPage *self,
   g_autofree char *query = g_strstrip (g_strdup (gtk_entry_get_text (GTK_ENTRY (self->search_entry))));
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
-  SillonProfileStart now = { g_get_monotonic_time (), sillon_profile_enabled () ? sillon_profile_cpu_time () : -1, FALSE };
+  SillonProfileStart now = sillon_profile_start_now ();
 
   if (!force && g_strcmp0 (query, self->shown_query) == 0)
     return;

@@ -230,6 +230,14 @@ key_press_stamped_at (const KeyPress *press)
   return (received_ms - delay_ms) * 1000;
 }
 
+SillonProfileStart
+sillon_profile_start_now (void)
+{
+  SillonProfileStart start = { g_get_monotonic_time (), sillon_profile_enabled () ? sillon_profile_cpu_time () : -1, FALSE };
+
+  return start;
+}
+
 void
 sillon_profile_input_start (GtkWidget *widget,
                             SillonProfileStart *start)
@@ -237,9 +245,7 @@ sillon_profile_input_start (GtkWidget *widget,
   KeyPress *press = g_object_get_data (G_OBJECT (widget), KEY_PRESS_DATA);
   GdkEvent *event;
 
-  start->wall_us = g_get_monotonic_time ();
-  start->cpu_us = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
-  start->from_key = FALSE;
+  *start = sillon_profile_start_now ();
   if (press == NULL || (event = gtk_get_current_event ()) == NULL)
     return;
   if (event->type == GDK_KEY_PRESS && event->key.time == press->server_time && press->received_us != 0)

@@ -37,6 +37,10 @@ typedef struct
   gboolean from_key; /* a key press, not a change made another way */
 } SillonProfileStart;
 
+/* A measure that starts now, not with a key press: the main thread's CPU
+ * time only when profiling. */
+SillonProfileStart sillon_profile_start_now (void);
+
 /* When profiling, remembers each key press @widget receives (when it was
  * received and the main thread's CPU time then), for
  * sillon_profile_input_start(). Does nothing otherwise. */

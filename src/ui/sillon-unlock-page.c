@@ -262,14 +262,23 @@ on_recovery_button_clicked (SillonUnlockPage *self)
   g_task_run_in_thread (task, recover_in_thread);
 }
 
+/* Shows the form @name (the passphrase or the recovery form), its
+ * @default_button and the focus in its first @entry; the recovery form
+ * emptied whichever it is. */
+static void
+show_form (SillonUnlockPage *self, const char *name, GtkWidget *default_button, GtkEntry *entry)
+{
+  clear_recovery_form (self);
+  gtk_stack_set_visible_child_name (self->unlock_stack, name);
+  gtk_widget_grab_default (default_button);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
 static void
 on_forgot_button_clicked (SillonUnlockPage *self)
 {
-  clear_recovery_form (self);
   gtk_entry_set_text (self->unlock_passphrase_entry, "");
-  gtk_stack_set_visible_child_name (self->unlock_stack, "recovery");
-  gtk_widget_grab_default (self->recovery_button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->recovery_key_entry));
+  show_form (self, "recovery", self->recovery_button, self->recovery_key_entry);
 }
 
 /* Where the page starts, and where Back from the recovery form returns:
@@ -277,10 +286,7 @@ on_forgot_button_clicked (SillonUnlockPage *self)
 static void
 show_passphrase_form (SillonUnlockPage *self)
 {
-  clear_recovery_form (self);
-  gtk_stack_set_visible_child_name (self->unlock_stack, "passphrase");
-  gtk_widget_grab_default (self->unlock_button);
-  gtk_widget_grab_focus (GTK_WIDGET (self->unlock_passphrase_entry));
+  show_form (self, "passphrase", self->unlock_button, self->unlock_passphrase_entry);
 }
 
 static void

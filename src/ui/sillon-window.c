@@ -330,8 +330,7 @@ on_unlock_page_unlocked (SillonWindow *self,
                          SillonVaultSession *session,
                          const GError *store_error)
 {
-  gint64 start = g_get_monotonic_time ();
-  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
+  SillonProfileStart start = sillon_profile_start_now ();
 
   if (session == NULL)
     {
@@ -343,7 +342,7 @@ on_unlock_page_unlocked (SillonWindow *self,
   show_home (self);
   /* From the unlocked vault (the key derivation is behind us) to the
    * people on screen. */
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "unlock-to-desk", start, start_cpu);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "unlock-to-desk", start.wall_us, start.cpu_us);
 }
 
 static void
@@ -351,8 +350,7 @@ on_person_activated (SillonWindow *self,
                      gint64 beneficiary_id)
 {
   g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
+  SillonProfileStart start = sillon_profile_start_now ();
 
   if (!sillon_person_page_load (self->person_page, beneficiary_id, &error))
     {
@@ -361,7 +359,7 @@ on_person_activated (SillonWindow *self,
     }
   show_page (self, self->person_page);
   /* From the person chosen to their page painted, story included. */
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "open-person", start, start_cpu);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "open-person", start.wall_us, start.cpu_us);
 }
 
 /* Ctrl+Shift+N on the list: the session is logged from the person's
@@ -422,8 +420,7 @@ open_workshop (SillonWindow *self,
                gint64 workshop_id)
 {
   g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
+  SillonProfileStart start = sillon_profile_start_now ();
 
   if (!sillon_workshop_page_load (self->workshop_page, workshop_id, &error))
     {
@@ -431,7 +428,7 @@ open_workshop (SillonWindow *self,
       return;
     }
   show_page (self, self->workshop_page);
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshop-open", start, start_cpu);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshop-open", start.wall_us, start.cpu_us);
 }
 
 static void

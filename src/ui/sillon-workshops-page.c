@@ -120,8 +120,7 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
   g_autoptr (GString) shown = g_string_new (NULL);
   g_autofree char *today = sillon_date_today (0);
   g_autofree char *yesterday = sillon_date_today (-1);
-  gint64 start = g_get_monotonic_time ();
-  gint64 start_cpu = sillon_profile_enabled () ? sillon_profile_cpu_time () : -1;
+  SillonProfileStart start = sillon_profile_start_now ();
   guint n_past = 0;
 
   g_return_if_fail (SILLON_IS_WORKSHOPS_PAGE (self));
@@ -157,7 +156,7 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
    * mediator's place in them) instead of building them again. */
   if (g_strcmp0 (shown->str, self->shown) == 0)
     {
-      sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshops-list", start, start_cpu);
+      sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshops-list", start.wall_us, start.cpu_us);
       return;
     }
   clear_lists (self);
@@ -177,7 +176,7 @@ sillon_workshops_page_refresh (SillonWorkshopsPage *self)
       gtk_label_set_text (self->past_more_label, text);
       gtk_widget_show (self->past_more_box);
     }
-  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshops-list", start, start_cpu);
+  sillon_profile_until_painted_cpu (GTK_WIDGET (self), "workshops-list", start.wall_us, start.cpu_us);
 }
 
 static void

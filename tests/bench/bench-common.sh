@@ -77,22 +77,58 @@ bench_reference_build () {
   bench_build "$build" "$@"
 }
 
+# bench_reference_program NAME
+# bench_reference_build of the core and sillon-cli, then bench-NAME.c
+# against them, as `work`/bench-NAME.
+bench_reference_program () {
+  bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
+  bench_compile "$build" "$work/bench-$1" "" "$here/bench-$1.c"
+}
+
+# bench_places_file COUNT
+# Writes COUNT valid places in the national standard (ids place-1 …
+# place-COUNT, made by make-places.py) to `work`/places-COUNT.csv; sets
+# `places` to its path.
+bench_places_file () {
+  places="$work/places-$1.csv"
+  "$here/make-places.py" "$top/tests/data/lieux/exemple-valide.csv" "$places" "$1"
+}
+
+# bench_copy_vault VAULT COPY
+# Makes COPY a fresh copy of VAULT with its write-ahead log, where the
+# last transactions may still be.
+bench_copy_vault () {
+  cp "$1" "$2"
+  rm -f "$2-wal"
+  if [ -e "$1-wal" ]; then cp "$1-wal" "$2-wal"; fi
+}
+
 # bench_ui_build
 # Builds the application, sillon-cli and the compiled settings schema
 # (without which the window aborts) in BUILD (default _build), for the
-# benchmarks that drive the window; sets `build` and `cli`.
+# benchmarks that drive the window; sets `build`, `cli` and `app` (the
+# executable APP, an earlier build kept to compare, or the build's).
 bench_ui_build () {
   build="${BUILD:-$top/_build}"
   cli="$build/src/cli/sillon-cli"
+  # shellcheck disable=SC2034 # for the scripts that source this file
+  app="${APP:-$build/src/ui/sillon}"
   ninja -C "$build" src/ui/sillon src/cli/sillon-cli resources/gschemas.compiled >/dev/null
 }
 
-# bench_demo_vault VAULT PASSPHRASE
-# Creates VAULT and fills it with `sillon-cli demo` (the reference dataset:
-# 20 000 people, 200 000 sessions, 2 000 workshops).
+# bench_demo_vault [SET-UP]
+# Sets `vault` to `work`/reference.sillon and, the first time only, creates
+# it with `passphrase` and fills it with `sillon-cli demo` (the reference
+# dataset: 20 000 people, 200 000 sessions, 2 000 workshops), then runs the
+# command SET-UP, if given, to add what the benchmark needs on top.
 bench_demo_vault () {
-  "$cli" vault create --vault "$1" --name "Bench" --kdf-ms 200 --passphrase-fd 3 3<<<"$2" >/dev/null
-  "$cli" demo --vault "$1" --passphrase-fd 0 <<<"$2" >/dev/null
+  vault="$work/reference.sillon"
+  if [ -f "$vault" ]; then
+    return
+  fi
+  "$cli" vault create --vault "$vault" --name "Bench" --kdf-ms 200 --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+  "$cli" demo --vault "$vault" --passphrase-fd 0 <<<"$passphrase" >/dev/null
+  "$@"
 }
 
 # bench_ui_run VAULT RUN APP SCRIPT [NAME=VALUE...]
@@ -104,9 +140,7 @@ bench_demo_vault () {
 bench_ui_run () {
   local vault=$1 run=$2 app=$3 script=$4
   shift 4
-  cp "$vault" "$work/run.sillon"
-  rm -f "$work/run.sillon-wal"
-  if [ -e "$vault-wal" ]; then cp "$vault-wal" "$work/run.sillon-wal"; fi
+  bench_copy_vault "$vault" "$work/run.sillon"
   env "$@" SILLON_PROFILE=1 SILLON_BENCH_VAULT="$work/run.sillon" SILLON_BENCH_PASSPHRASE="$passphrase" \
     SILLON_UI_HELPERS="$top/tests/ui" SILLON_TEST_SCREEN=1366x768x24 \
     "$top/tests/ui/run-ui-test.sh" "$app" "$build/resources" "$work/screenshots" "$script" \

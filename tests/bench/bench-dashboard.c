@@ -44,15 +44,6 @@ typedef struct
   GMainLoop *loop;
 } Run;
 
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 /* After a chart's draw handler: the first one with figures ends the run. */
 static gboolean
 on_chart_drawn (GtkWidget *chart,
@@ -64,7 +55,7 @@ on_chart_drawn (GtkWidget *chart,
   if (data == NULL || data->n_rows == 0 || run->elapsed_ms > 0)
     return GDK_EVENT_PROPAGATE;
   run->elapsed_ms = (g_get_monotonic_time () - run->start) / 1000.0;
-  run->cpu_ms = cpu_ms () - run->start_cpu;
+  run->cpu_ms = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID) - run->start_cpu;
   g_main_loop_quit (run->loop);
   return GDK_EVENT_PROPAGATE;
 }
@@ -149,7 +140,7 @@ main (int argc,
       run.loop = g_main_loop_new (NULL, FALSE);
 
       run.start = g_get_monotonic_time ();
-      run.start_cpu = cpu_ms ();
+      run.start_cpu = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID);
       run.last_tick = run.start;
       tick = g_timeout_add (2, on_tick, &run);
       gtk_stack_set_visible_child (GTK_STACK (stack), page);

@@ -33,24 +33,15 @@
 #define RUNS 7
 #define SITES 100
 
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static double cpu[RUNS];
 static double cpu_start;
 
 #define START(run)                \
   double start = bench_now_ms (); \
-  cpu_start = cpu_ms ()
+  cpu_start = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID)
 #define STOP(run)                   \
   t[run] = bench_now_ms () - start; \
-  cpu[run] = cpu_ms () - cpu_start
+  cpu[run] = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_start
 
 int
 main (int argc, char **argv)

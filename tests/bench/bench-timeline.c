@@ -92,15 +92,6 @@ add_long_story (SillonStore *store)
   return b->id;
 }
 
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
-}
-
 static void
 on_after_paint (GdkFrameClock *clock, gboolean *painted)
 {
@@ -189,7 +180,7 @@ main (int argc, char **argv)
 
       /* What the page does: read, build the rows, lay out, paint. */
       start = bench_now_ms ();
-      cpu_start = cpu_ms ();
+      cpu_start = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID);
       g_clear_pointer (&b, sillon_beneficiary_free);
       b = sillon_store_get_beneficiary (store, person, &error);
       bench_check (b != NULL, error);
@@ -199,7 +190,7 @@ main (int argc, char **argv)
       until_painted (window);
       t = bench_now_ms () - start;
       g_array_append_val (open_ms, t);
-      t = cpu_ms () - cpu_start;
+      t = bench_clock_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
       g_array_append_val (open_cpu_ms, t);
       /* The rest of the first page, built after that frame. */
       settle (window);

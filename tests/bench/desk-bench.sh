@@ -26,13 +26,9 @@ runs=${1:-3}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
 bench_ui_build
-app="${APP:-$build/src/ui/sillon}"
 bench_work desk
-
-vault="$work/reference.sillon"
-if [ ! -f "$vault" ]; then
-  bench_demo_vault "$vault" "$passphrase"
-fi
+# shellcheck disable=SC2119 # the reference dataset alone
+bench_demo_vault
 
 for run in $(seq "$runs"); do
   bench_ui_run "$vault" "$run" "$app" "$here/desk_bench.py"
@@ -40,76 +36,54 @@ done
 
 PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1 python3 - "$work" "$runs" <<'PY'
 import statistics, sys
-from bench_profile import pct, profile_samples
+from bench_profile import Runs, profile_samples, samples_by_name
 work, runs = sys.argv[1], int(sys.argv[2])
-unlock, p50, p95, cpu50, cpu95, all50, all95, rss = [], [], [], [], [], [], [], []
-key50, key95, keycpu95, set50, set95 = [], [], [], [], []
-opened, opened_cpu, unlock_cpu = [], [], []
+unlock, unlock_cpu, opened, opened_cpu, rss = [], [], [], [], []
+search, search_cpu, search_all, keyed, keyed_cpu, setted = Runs(), Runs(), Runs(), Runs(), Runs(), Runs()
 for run in range(1, runs + 1):
-    searches, cpus, alls = [], [], []
-    keyed, keyed_cpu, setted = [], [], []
+    walls, cpu_ms = samples_by_name(work, run, ["unlock-to-desk", "search", "open-person", "search-all-rows"])
+    unlock += walls["unlock-to-desk"]
+    unlock_cpu += cpu_ms["unlock-to-desk"]
+    opened += walls["open-person"]
+    opened_cpu += cpu_ms["open-person"]
+    searches, cpus, alls = walls["search"], cpu_ms["search"], walls["search-all-rows"]
+    # The searches timed from a key press, and those made through AT-SPI.
+    keys, key_cpus, sets = [], [], []
     for what, wall, cpu, kind in profile_samples(work, run):
-        if what == "unlock-to-desk":
-            unlock.append(wall)
-            if cpu is not None:
-                unlock_cpu.append(cpu)
-        elif what == "search":
-            searches.append(wall)
-            if cpu is not None:
-                cpus.append(cpu)
-            if kind == "key":
-                keyed.append(wall)
-                keyed_cpu.append(cpu)
-            elif kind is not None:
-                setted.append(wall)
-        elif what == "open-person":
-            opened.append(wall)
-            if cpu is not None:
-                opened_cpu.append(cpu)
-        elif what == "search-all-rows":
-            alls.append(wall)
-    p50.append(statistics.median(searches))
-    p95.append(pct(searches, 0.95))
-    if cpus:
-        cpu50.append(statistics.median(cpus))
-        cpu95.append(pct(cpus, 0.95))
-    if alls:
-        all50.append(statistics.median(alls))
-        all95.append(pct(alls, 0.95))
-    if keyed:
-        key50.append(statistics.median(keyed))
-        key95.append(pct(keyed, 0.95))
-        keycpu95.append(pct(keyed_cpu, 0.95))
-        print(f"run {run}: {len(keyed)} searches from a key press, p50 {key50[-1]:.2f} ms, p95 {key95[-1]:.2f} ms, "
-              f"CPU p95 {keycpu95[-1]:.2f} ms")
-    if setted:
-        set50.append(statistics.median(setted))
-        set95.append(pct(setted, 0.95))
-        print(f"run {run}: {len(setted)} searches set through AT-SPI, p50 {set50[-1]:.2f} ms, p95 {set95[-1]:.2f} ms")
+        if what == "search" and kind == "key":
+            keys.append(wall)
+            key_cpus.append(cpu)
+        elif what == "search" and kind is not None:
+            sets.append(wall)
+    search.add(searches)
+    search_cpu.add(cpus)
+    search_all.add(alls)
+    if keyed.add(keys):
+        keyed_cpu.add(key_cpus)
+        print(f"run {run}: {len(keys)} searches from a key press, p50 {keyed.medians[-1]:.2f} ms, "
+              f"p95 {keyed.p95s[-1]:.2f} ms, CPU p95 {keyed_cpu.p95s[-1]:.2f} ms")
+    if setted.add(sets):
+        print(f"run {run}: {len(sets)} searches set through AT-SPI, p50 {setted.medians[-1]:.2f} ms, "
+              f"p95 {setted.p95s[-1]:.2f} ms")
     for line in open(f"{work}/run-{run}.out"):
         if line.startswith("rss_kib\t"):
             rss.append(int(line.split("\t")[1]) / 1024)
-    print(f"run {run}: {len(searches)} searches, p50 {p50[-1]:.2f} ms, p95 {p95[-1]:.2f} ms"
-          + (f", CPU p50 {cpu50[-1]:.2f} ms, p95 {cpu95[-1]:.2f} ms" if cpus else "")
+    print(f"run {run}: {len(searches)} searches, p50 {search.medians[-1]:.2f} ms, p95 {search.p95s[-1]:.2f} ms"
+          + (f", CPU p50 {search_cpu.medians[-1]:.2f} ms, p95 {search_cpu.p95s[-1]:.2f} ms" if cpus else "")
           + (f"; {len(alls)} searches filled rows after the frame" if alls else ""))
 print(f"unlock-to-desk ms (median of {runs} runs)\t{statistics.median(unlock):.1f}")
 if unlock_cpu:
     print(f"unlock-to-desk main-thread CPU ms (median)\t{statistics.median(unlock_cpu):.1f}")
-print(f"search ms, median of runs' medians\t{statistics.median(p50):.2f}")
-print(f"search ms, median of runs' p95\t{statistics.median(p95):.2f}")
-if cpu50:
-    print(f"search main-thread CPU ms, median of runs' medians\t{statistics.median(cpu50):.2f}")
-    print(f"search main-thread CPU ms, median of runs' p95\t{statistics.median(cpu95):.2f}")
-if key50:
-    print(f"search from a key press ms, median of runs' medians\t{statistics.median(key50):.2f}")
-    print(f"search from a key press ms, median of runs' p95\t{statistics.median(key95):.2f}")
-    print(f"search from a key press CPU ms, median of runs' p95\t{statistics.median(keycpu95):.2f}")
-if set50:
-    print(f"search set through AT-SPI ms, median of runs' medians\t{statistics.median(set50):.2f}")
-    print(f"search set through AT-SPI ms, median of runs' p95\t{statistics.median(set95):.2f}")
-if all50:
-    print(f"search to every row filled ms (when some were left to idle), median of runs' medians\t{statistics.median(all50):.2f}")
-    print(f"search to every row filled ms, median of runs' p95\t{statistics.median(all95):.2f}")
+search.print("search ms")
+search_cpu.print("search main-thread CPU ms")
+keyed.print("search from a key press ms")
+if keyed_cpu.p95s:
+    print(f"search from a key press CPU ms, median of runs' p95\t{statistics.median(keyed_cpu.p95s):.2f}")
+setted.print("search set through AT-SPI ms")
+if search_all.medians:
+    print(f"search to every row filled ms (when some were left to idle), median of runs' medians\t"
+          f"{statistics.median(search_all.medians):.2f}")
+    print(f"search to every row filled ms, median of runs' p95\t{statistics.median(search_all.p95s):.2f}")
 if opened:
     print(f"open a person ms, median over all runs ({len(opened)})\t{statistics.median(opened):.1f}")
 if opened_cpu:

@@ -17,11 +17,8 @@ runs=${1:-5}
 source "$(dirname "$0")/bench-common.sh"
 bench_work places
 
-bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
-bench_compile "$build" "$work/bench-places" "" "$here/bench-places.c"
-
-places="$work/places-10000.csv"
-"$here/make-places.py" "$top/tests/data/lieux/exemple-valide.csv" "$places" 10000
+bench_reference_program places
+bench_places_file 10000
 
 vault="$work/places.sillon"
 rm -f "$vault" "$vault-wal"

@@ -17,12 +17,9 @@ runs=${1:-3}
 source "$(dirname "$0")/bench-common.sh"
 bench_work reference
 
-bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
-bench_compile "$build" "$work/bench-reference" "" "$here/bench-reference.c"
-
+bench_reference_program reference
 # 10 000 valid places in the national standard, ids place-1 … place-10000.
-places="$work/places-10000.csv"
-"$here/make-places.py" "$top/tests/data/lieux/exemple-valide.csv" "$places" 10000
+bench_places_file 10000
 
 # The reference vault, built once per invocation.
 vault="$work/reference.sillon"
@@ -38,19 +35,13 @@ results="$work/results.tsv"
 : > "$results"
 for run in $(seq 1 "$runs"); do
   copy="$work/run.sillon"
-  rm -f "$copy" "$copy-wal"
-  cp "$vault" "$copy"
-  # The demo may leave its last transactions in the write-ahead log.
-  if [ -e "$vault-wal" ]; then cp "$vault-wal" "$copy-wal"; fi
+  bench_copy_vault "$vault" "$copy"
   "$work/bench-reference" "$copy" "$places" <<<"$passphrase" | sed "s/^/$run\t/" >> "$results"
 done
 # The same import end to end, as a person runs it: unlock, parse, one
 # transaction, report.
 copy="$work/run.sillon"
-rm -f "$copy" "$copy-wal"
-cp "$vault" "$copy"
-# The demo may leave its last transactions in the write-ahead log.
-if [ -e "$vault-wal" ]; then cp "$vault-wal" "$copy-wal"; fi
+bench_copy_vault "$vault" "$copy"
 start=$(date +%s.%N)
 "$cli" places import "$places" --vault "$copy" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
 end=$(date +%s.%N)

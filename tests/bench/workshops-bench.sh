@@ -23,21 +23,20 @@ runs=${1:-3}
 # shellcheck source-path=SCRIPTDIR source=bench-common.sh
 source "$(dirname "$0")/bench-common.sh"
 bench_ui_build
-app="${APP:-$build/src/ui/sillon}"
 bench_work workshops
 
-vault="$work/reference.sillon"
-if [ ! -f "$vault" ]; then
-  bench_demo_vault "$vault" "$passphrase"
-  "$here/make-places.py" "$top/tests/data/lieux/exemple-valide.csv" "$work/places-10000.csv" 10000
-  "$cli" places import "$work/places-10000.csv" --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
+# On the reference dataset: 10 000 places and a workshop of 30 attendees.
+add_places_and_workshop () {
+  bench_places_file 10000
+  "$cli" places import "$places" --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
   "$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null <<'SQL'
 INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
   VALUES ('Thirty attendees', (SELECT themes FROM workshops LIMIT 1), date('now', '+1 day'), 90, 'lieu_activite');
 INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
   SELECT (SELECT max(id) FROM workshops WHERE title = 'Thirty attendees'), id FROM beneficiaries ORDER BY id LIMIT 30;
 SQL
-fi
+}
+bench_demo_vault add_places_and_workshop
 
 # A weekly series: last week's workshop had 20 people on its list, 16 of
 # the twenty below and 4 others; tomorrow's, the next of the series, has
@@ -77,34 +76,22 @@ done
 
 PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1 python3 - "$work" "$runs" <<'PY'
 import statistics, sys
-from bench_profile import pct, profile_samples
+from bench_profile import Runs, samples_by_name
 work, runs = sys.argv[1], int(sys.argv[2])
 names = ["workshops-list", "workshop-open", "place-search", "place-chooser-search"]
-medians = {n: [] for n in names}
-p95s = {n: [] for n in names}
+walls = {n: Runs() for n in names}
 # The main thread's processor time, where the line gives it (a loaded
 # machine's wall clock also counts the other processes).
-cpu_medians = {n: [] for n in names}
-cpu_p95s = {n: [] for n in names}
+cpus = {n: Runs() for n in names}
 for run in range(1, runs + 1):
-    samples = {n: [] for n in names}
-    cpu = {n: [] for n in names}
-    for what, wall, cpu_ms, _kind in profile_samples(work, run):
-        if what in samples:
-            samples[what].append(wall)
-            if cpu_ms is not None:
-                cpu[what].append(cpu_ms)
+    samples, cpu = samples_by_name(work, run, names)
     load = open(f"{work}/run-{run}.load").read().split()
     print(f"run {run}: load average {' to '.join(load)}; samples: " + ", ".join(f"{n} {len(samples[n])}" for n in names))
     for n in names:
-        if samples[n]:
-            medians[n].append(statistics.median(samples[n]))
-            p95s[n].append(pct(samples[n], 0.95))
-            print(f"run {run}: {n} ms: median {medians[n][-1]:.1f}, p95 {p95s[n][-1]:.1f}")
-        if cpu[n]:
-            cpu_medians[n].append(statistics.median(cpu[n]))
-            cpu_p95s[n].append(pct(cpu[n], 0.95))
-            print(f"run {run}: {n} processor ms: median {cpu_medians[n][-1]:.1f}, p95 {cpu_p95s[n][-1]:.1f}")
+        if walls[n].add(samples[n]):
+            print(f"run {run}: {n} ms: median {walls[n].medians[-1]:.1f}, p95 {walls[n].p95s[-1]:.1f}")
+        if cpus[n].add(cpu[n]):
+            print(f"run {run}: {n} processor ms: median {cpus[n].medians[-1]:.1f}, p95 {cpus[n].p95s[-1]:.1f}")
 for run in range(1, runs + 1):
     for line in open(f"{work}/run-{run}.out"):
         if line.startswith("attendance_keys\t"):
@@ -115,10 +102,11 @@ for run in range(1, runs + 1):
             print(f"run {run}: attendance of {people} people in the next workshop of a series "
                   f"({expected} people expected) in {keys.strip()} keys")
 for n in names:
-    if medians[n]:
-        print(f"{n} ms: median of runs' medians {statistics.median(medians[n]):.1f}, "
-              f"median of runs' p95 {statistics.median(p95s[n]):.1f} (runs' medians {', '.join(f'{m:.1f}' for m in medians[n])})")
-    if cpu_medians[n]:
-        print(f"{n} processor ms: median of runs' medians {statistics.median(cpu_medians[n]):.1f}, "
-              f"median of runs' p95 {statistics.median(cpu_p95s[n]):.1f}")
+    if walls[n].medians:
+        print(f"{n} ms: median of runs' medians {statistics.median(walls[n].medians):.1f}, "
+              f"median of runs' p95 {statistics.median(walls[n].p95s):.1f} "
+              f"(runs' medians {', '.join(f'{m:.1f}' for m in walls[n].medians)})")
+    if cpus[n].medians:
+        print(f"{n} processor ms: median of runs' medians {statistics.median(cpus[n].medians):.1f}, "
+              f"median of runs' p95 {statistics.median(cpus[n].p95s):.1f}")
 PY

@@ -39,7 +39,19 @@ INTERACTIVE_ROLES = {
     "menu button", "split button", "list item", "table cell", "tree item",
 }
 
+# The language (SILLON_TEST_LANGUAGE) and the text scale (GDK_DPI_SCALE) the
+# test runs in, and the tag of its screenshots' names for them ("en",
+# "fr-large").
+LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
+LARGE_TEXT = os.environ.get("GDK_DPI_SCALE", "1") != "1"
+TAG = LANGUAGE + ("-large" if LARGE_TEXT else "")
+
 _failures = []
+
+
+def data_path(*parts):
+    """The path of a file of the tests' data (tests/data/PARTS)."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", *parts)
 
 
 def check(condition, message):
@@ -366,7 +378,7 @@ def open_vault(vault, passphrase, label="Passphrase", timeout=30.0):
 
 def create_vault(window, passphrase, mediator="Camille Martin"):
     """create_vault_through_ui in the language of SILLON_TEST_LANGUAGE."""
-    if os.environ.get("SILLON_TEST_LANGUAGE", "en") == "fr":
+    if LANGUAGE == "fr":
         create_vault_in_french(window, passphrase, mediator)
     else:
         create_vault_through_ui(window, passphrase, mediator)
@@ -401,6 +413,25 @@ def start_with_person(vault, passphrase, first_name, last_name):
     return proc, app, window
 
 
+def start_session_form(app, theme_keys="sant", chosen="Santé"):
+    """On a person's page (English UI), Ctrl+Shift+N opens the session form;
+    THEME_KEYS typed in its theme search and Enter tick the theme CHOSEN,
+    which the form says it chose: the form."""
+    press("<Control><Shift>n")
+    editor = wait_for(lambda: dialog_showing(app, "Log a Session"), what="the session form")
+    rawinput.typeText(theme_keys)
+    press("Return")
+    wait_for(lambda: labels_containing(editor, f"Chosen: {chosen}"), what="the theme ticked")
+    return editor
+
+
+def wait_for_auto_lock(window, idle_seconds):
+    """Wait, without a key press, for the automatic lock set to IDLE_SECONDS
+    (SILLON_AUTO_LOCK_SECONDS) to show the lock screen."""
+    wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=idle_seconds * 6,
+             what="the automatic lock")
+
+
 def run_cli(vault, *args, lines, stdin=None, env=None):
     """sillon-cli ARGS on VAULT, with LINES (the passphrase first) on a pipe
     of their own so that standard input stays free for STDIN: the finished
@@ -423,15 +454,32 @@ def import_places(vault, passphrase, places_file):
     check(result.returncode == 0, f"the places are imported (exit {result.returncode}: {result.stderr.strip()!r})")
 
 
-def vault_with_person_and_places(vault, passphrase, places_file, strings, person):
+# The names of the people area, of the new person's form and its fields, of
+# the person page's Refer button and of the lock screen's passphrase, which
+# several tests look for, in the test's language.
+PEOPLE_LABELS = {
+    "en": {
+        "search people": "Search people", "new person": "New Person", "first": "First name",
+        "last": "Last name", "commune": "Commune", "add": "Add Person", "refer": "Refer…",
+        "unlock": "Passphrase",
+    },
+    "fr": {
+        "search people": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
+        "last": "Nom", "commune": "Commune", "add": "Ajouter la personne", "refer": "Orienter…",
+        "unlock": "Phrase de passe",
+    },
+}[LANGUAGE]
+
+
+def vault_with_person_and_places(vault, passphrase, places_file, person):
     """A new vault with one person and the directory of PLACES_FILE, left
-    closed. PERSON is a dict from field keys of STRINGS (the test's
-    translated labels: "search people", "new person", "add", "refer" and the
-    fields') to values."""
+    closed. PERSON is a dict from field keys of PEOPLE_LABELS ("first",
+    "last", "commune") to values."""
+    labels = PEOPLE_LABELS
     proc, app, window = start_new_vault(vault, passphrase)
-    find(window, "text", strings["search people"], timeout=60)
-    add_person(window, strings["new person"], {strings[key]: value for key, value in person.items()}, strings["add"])
-    find(window, "push button", strings["refer"], timeout=20)
+    find(window, "text", labels["search people"], timeout=60)
+    add_person(window, labels["new person"], {labels[key]: value for key, value in person.items()}, labels["add"])
+    find(window, "push button", labels["refer"], timeout=20)
     press("<Control>q")
     proc.wait(timeout=20)
     import_places(vault, passphrase, places_file)
@@ -446,8 +494,7 @@ ASSESSMENT_KINDS = {
 def choose_assessment(window, kind="full"):
     """At the start of the wizard, choose the quick or the full assessment
     (in the language of SILLON_TEST_LANGUAGE)."""
-    language = os.environ.get("SILLON_TEST_LANGUAGE", "en")
-    activate(find(window, "push button", ASSESSMENT_KINDS[language][kind], timeout=20))
+    activate(find(window, "push button", ASSESSMENT_KINDS[LANGUAGE][kind], timeout=20))
 
 
 def press_keys(*combos):

@@ -86,11 +86,56 @@ count_prints (Fixture *f, const char *fingerprint)
   return n;
 }
 
+/* No print at all was journaled. */
+static void
+assert_no_print_journaled (Fixture *f)
+{
+  g_autoptr (GPtrArray) entries = sillon_journal_list (f->store, NULL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    g_assert_cmpint (((SillonJournalEntry *) g_ptr_array_index (entries, i))->action, !=, SILLON_JOURNAL_PRINT);
+}
+
+/* The request of the fixture's person's sheet of @kind. */
+static SillonSheetRequest
+person_request (Fixture *f, SillonSheetKind kind)
+{
+  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+
+  request.kind = kind;
+  request.person_id = f->person;
+  return request;
+}
+
+/* An operation printing the fixture's person's sheet of @kind. */
+static SillonPrintOperation *
+new_operation (Fixture *f, SillonSheetKind kind)
+{
+  SillonSheetRequest request = person_request (f, kind);
+
+  return sillon_print_operation_new (f->session, &request);
+}
+
+/* Exporting @op to the PDF @name prints nothing: the operation is
+ * cancelled, without an error of GTK's, and the sheet has no code. */
+static void
+assert_export_cancelled (Fixture *f, SillonPrintOperation *op, const char *name)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_assert_null (sillon_print_operation_get_fingerprint (op));
+}
+
 static void
 test_export (Fixture *f, gconstpointer data)
 {
-  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
-  g_autoptr (SillonPrintOperation) op = NULL;
+  g_autoptr (SillonPrintOperation) op = new_operation (f, SILLON_SHEET_PROGRESS);
   g_autoptr (GError) error = NULL;
   g_autoptr (GtkPageSetup) letter = gtk_page_setup_new ();
   g_autoptr (GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
@@ -103,9 +148,6 @@ test_export (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
   GtkPrintOperationResult result;
 
-  request.kind = SILLON_SHEET_PROGRESS;
-  request.person_id = f->person;
-  op = sillon_print_operation_new (f->session, &request);
   gtk_page_setup_set_paper_size (letter, paper);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (op), letter);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
@@ -135,60 +177,36 @@ test_export (Fixture *f, gconstpointer data)
 static void
 test_unknown_person (Fixture *f, gconstpointer data)
 {
-  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
-  g_autoptr (SillonPrintOperation) op = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *pdf = g_build_filename (f->dir, "none.pdf", NULL);
-  GtkPrintOperationResult result;
-
   /* Nothing is printed, and nothing journaled, for a sheet that cannot be
-   * laid out. */
-  request.kind = SILLON_SHEET_REFERRAL;
-  request.person_id = f->person; /* who has no referral */
-  op = sillon_print_operation_new (f->session, &request);
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+   * laid out: the person has no referral. */
+  g_autoptr (SillonPrintOperation) op = new_operation (f, SILLON_SHEET_REFERRAL);
+
+  assert_export_cancelled (f, op, "none.pdf");
   /* The reason, for the window to tell. */
   g_assert_nonnull (sillon_print_operation_get_error (op));
   g_assert_true (g_error_matches (sillon_print_operation_get_error (op), SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND));
-  g_assert_null (sillon_print_operation_get_fingerprint (op));
-  {
-    g_autoptr (GPtrArray) entries = sillon_journal_list (f->store, NULL);
-    for (guint i = 0; entries != NULL && i < entries->len; i++)
-      g_assert_cmpint (((SillonJournalEntry *) g_ptr_array_index (entries, i))->action, !=, SILLON_JOURNAL_PRINT);
-  }
+  assert_no_print_journaled (f);
 }
 
 static void
 test_locked (Fixture *f, gconstpointer data)
 {
-  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
-  g_autoptr (SillonPrintOperation) op = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *pdf = g_build_filename (f->dir, "locked.pdf", NULL);
-  GtkPrintOperationResult result;
-
   /* The vault locks while the print dialog is open (the auto-lock, or the
    * mediator's Ctrl+L from another window): the operation, which keeps the
    * session, finds the store gone and prints nothing instead of reading a
    * closed store. */
-  request.kind = SILLON_SHEET_PROGRESS;
-  request.person_id = f->person;
-  op = sillon_print_operation_new (f->session, &request);
+  g_autoptr (SillonPrintOperation) op = new_operation (f, SILLON_SHEET_PROGRESS);
+
   sillon_vault_session_lock (f->session);
   f->store = NULL;
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  assert_export_cancelled (f, op, "locked.pdf");
   g_assert_true (g_error_matches (sillon_print_operation_get_error (op), SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED));
-  g_assert_null (sillon_print_operation_get_fingerprint (op));
 }
 
+/* What an _async call answered, read by its _finish function. */
 typedef struct
 {
+  gboolean (*finish) (GAsyncResult *result, gboolean *out_done, GError **error);
   gboolean returned;
   gboolean ok;
   gboolean done;
@@ -196,13 +214,34 @@ typedef struct
 } AsyncAnswer;
 
 static void
-on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
+on_answered (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   AsyncAnswer *answer = user_data;
 
   g_assert_false (answer->returned);
   answer->returned = TRUE;
-  answer->ok = sillon_print_operation_save_sheet_finish (result, &answer->done, &answer->error);
+  answer->ok = answer->finish (result, &answer->done, &answer->error);
+}
+
+static void
+wait_for_answer (AsyncAnswer *answer)
+{
+  while (!answer->returned)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A visible window of the application's of @type, not of @except
+ * (G_TYPE_NONE: none). */
+static GtkWindow *
+find_window (GType type, GType except)
+{
+  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && !G_TYPE_CHECK_INSTANCE_TYPE (l->data, except) &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
 }
 
 /* A dialog of the application other than the main window: the save as
@@ -211,26 +250,37 @@ on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 static GtkWindow *
 find_chooser (void)
 {
-  g_autoptr (GList) windows = gtk_window_list_toplevels ();
+  return find_window (GTK_TYPE_FILE_CHOOSER, G_TYPE_NONE);
+}
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+/* The _async call returned with its dialog (of @type, not of @except) up
+ * and no answer yet: the dialog once it shows, the main loop having gone
+ * on a while meanwhile without an answer. */
+static GtkWindow *
+dialog_shown_without_answer (GType type, GType except, AsyncAnswer *answer)
+{
+  GtkWindow *dialog;
+  guint iterations = 0;
+
+  g_assert_false (answer->returned);
+  while ((dialog = find_window (type, except)) == NULL && iterations++ < 1000)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (dialog);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (answer->returned);
+  return dialog;
 }
 
 /* A sheet that cannot be laid out is refused before anything is asked. */
 static void
 test_save_async_refused (Fixture *f, gconstpointer data)
 {
-  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
-  AsyncAnswer answer = { 0 };
+  SillonSheetRequest request = person_request (f, SILLON_SHEET_REFERRAL); /* who has no referral */
+  AsyncAnswer answer = { sillon_print_operation_save_sheet_finish };
 
-  request.kind = SILLON_SHEET_REFERRAL;
-  request.person_id = f->person; /* who has no referral */
-  sillon_print_operation_save_sheet_async (NULL, f->session, &request, NULL, on_saved, &answer);
-  while (!answer.returned)
-    g_main_context_iteration (NULL, TRUE);
+  sillon_print_operation_save_sheet_async (NULL, f->session, &request, NULL, on_answered, &answer);
+  wait_for_answer (&answer);
   g_assert_false (answer.ok);
   g_assert_error (answer.error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND);
   g_assert_null (find_chooser ());
@@ -242,31 +292,20 @@ test_save_async_refused (Fixture *f, gconstpointer data)
 static void
 test_save_async_locked (Fixture *f, gconstpointer data)
 {
-  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  SillonSheetRequest request = person_request (f, SILLON_SHEET_PROGRESS);
   g_autoptr (GtkWidget) window = g_object_ref_sink (gtk_window_new (GTK_WINDOW_TOPLEVEL));
-  AsyncAnswer answer = { 0 };
+  AsyncAnswer answer = { sillon_print_operation_save_sheet_finish };
   GtkWindow *chooser;
-  guint iterations = 0;
 
-  request.kind = SILLON_SHEET_PROGRESS;
-  request.person_id = f->person;
   gtk_widget_show (window);
-  sillon_print_operation_save_sheet_async (GTK_WINDOW (window), f->session, &request, NULL, on_saved, &answer);
-  /* The call returned with the chooser up and no answer yet. */
-  g_assert_false (answer.returned);
-  while ((chooser = find_chooser ()) == NULL && iterations++ < 1000)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_nonnull (chooser);
+  sillon_print_operation_save_sheet_async (GTK_WINDOW (window), f->session, &request, NULL, on_answered, &answer);
+  chooser = dialog_shown_without_answer (GTK_TYPE_FILE_CHOOSER, G_TYPE_NONE, &answer);
   g_assert_false (gtk_window_get_modal (chooser));
   g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (window));
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (answer.returned);
 
   sillon_vault_session_lock (f->session);
   f->store = NULL;
-  while (!answer.returned)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_answer (&answer);
   g_assert_false (answer.ok);
   g_assert_error (answer.error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED);
   g_clear_error (&answer.error);
@@ -275,67 +314,33 @@ test_save_async_locked (Fixture *f, gconstpointer data)
   g_assert_null (find_chooser ());
 }
 
-static void
-on_printed (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  AsyncAnswer *answer = user_data;
-
-  g_assert_false (answer->returned);
-  answer->returned = TRUE;
-  answer->ok = sillon_print_operation_print_sheet_finish (result, &answer->done, &answer->error);
-}
-
-static GtkWindow *
-find_print_dialog (void)
-{
-  g_autoptr (GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (GTK_IS_DIALOG (l->data) && !GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* The print dialog does not block either: the call returns with the
  * dialog up, and cancelling it answers "not printed", with nothing
  * journaled. */
 static void
 test_print_async_cancelled (Fixture *f, gconstpointer data)
 {
-  SillonSheetRequest request = SILLON_SHEET_REQUEST_INIT;
+  SillonSheetRequest request = person_request (f, SILLON_SHEET_PROGRESS);
   g_autoptr (GtkWidget) window = g_object_ref_sink (gtk_window_new (GTK_WINDOW_TOPLEVEL));
-  AsyncAnswer answer = { 0 };
+  AsyncAnswer answer = { sillon_print_operation_print_sheet_finish };
   GtkWindow *dialog;
-  guint iterations = 0;
   GLogLevelFlags fatal;
 
   /* The print dialog's CUPS backend warns that this test's sandbox has no
    * system bus (a structured log, which no fatal handler sees): warnings
    * are not fatal while the dialog shows; criticals still are. */
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  request.kind = SILLON_SHEET_PROGRESS;
-  request.person_id = f->person;
   gtk_widget_show (window);
-  sillon_print_operation_print_sheet_async (GTK_WINDOW (window), f->session, &request, NULL, on_printed, &answer);
-  g_assert_false (answer.returned);
-  while ((dialog = find_print_dialog ()) == NULL && iterations++ < 1000)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_nonnull (dialog);
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (answer.returned);
+  sillon_print_operation_print_sheet_async (GTK_WINDOW (window), f->session, &request, NULL, on_answered, &answer);
+  /* The print dialog, not a file chooser (also a GtkDialog). */
+  dialog = dialog_shown_without_answer (GTK_TYPE_DIALOG, GTK_TYPE_FILE_CHOOSER, &answer);
 
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  while (!answer.returned)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_answer (&answer);
   g_assert_no_error (answer.error);
   g_assert_true (answer.ok);
   g_assert_false (answer.done);
-  {
-    g_autoptr (GPtrArray) entries = sillon_journal_list (f->store, NULL);
-    for (guint i = 0; entries != NULL && i < entries->len; i++)
-      g_assert_cmpint (((SillonJournalEntry *) g_ptr_array_index (entries, i))->action, !=, SILLON_JOURNAL_PRINT);
-  }
+  assert_no_print_journaled (f);
   g_log_set_always_fatal (fatal);
 }
 

@@ -10,10 +10,9 @@ is modal.)"""
 import datetime
 import os
 
-from dogtail.rawinput import typeText
 from sillonui import (activate, check, check_quits, create_vault_through_ui, dialog_showing, eventually,
-                      find, is_showing, labels_containing, press, run, screenshot, start_app,
-                      start_with_person, unnamed_interactive, wait_for)
+                      find, is_showing, labels_containing, press, run, screenshot, start_app, start_session_form,
+                      start_with_person, unnamed_interactive, wait_for, wait_for_auto_lock)
 
 PASSPHRASE = "leave nothing behind unsaved"
 IDLE_SECONDS = 4
@@ -31,6 +30,17 @@ def alert(app, title):
 
 def alerts(app):
     return app.findChildren(lambda n: n.roleName == "alert" and n.showing, isLambda=True)
+
+
+def ask_to_quit_and_stay(app, title, screenshot_name):
+    """Ctrl+Q asks the question TITLE, every control of it named; Escape
+    closes it."""
+    press("<Control>q")
+    question = alert(app, title)
+    check(not unnamed_interactive(question), "every control of the question is named")
+    screenshot(screenshot_name)
+    press("Escape")
+    check(bool(eventually(lambda: not alerts(app))), "Escape closes the question")
 
 
 def unlock(app):
@@ -68,19 +78,9 @@ def forms_part():
     proc, app, window = start_with_person(vault, PASSPHRASE, "Awa", "Diallo")
 
     # ── A session form the lock closed: kept in memory, and quitting asks ──
-    press("<Control><Shift>n")
-    editor = wait_for(lambda: dialog_showing(app, "Log a Session"), what="the session form")
-    typeText("sant")
-    press("Return")
-    wait_for(lambda: labels_containing(editor, "Chosen: Santé"), what="the theme ticked")
-    wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=IDLE_SECONDS * 6,
-             what="the automatic lock")
-    press("<Control>q")
-    question = alert(app, "Quit and discard the form the lock closed?")
-    check(not unnamed_interactive(question), "every control of the question is named")
-    screenshot("leave-unsaved-01-locked-draft-question")
-    press("Escape")
-    check(bool(eventually(lambda: not alerts(app))), "Escape closes the question")
+    start_session_form(app)
+    wait_for_auto_lock(window, IDLE_SECONDS)
+    ask_to_quit_and_stay(app, "Quit and discard the form the lock closed?", "leave-unsaved-01-locked-draft-question")
     check(proc.poll() is None and is_showing(window), "Escape keeps Sillon open, locked")
     press("<Control>q")
     question = alert(app, "Quit and discard the form the lock closed?")
@@ -133,15 +133,9 @@ def workshop_part():
     find(window, "text", "Workshop title").text = "Printed forms"
     find(window, "text", "Workshop date").text = date.isoformat()
     activate(find(window, "check box", "E-mail", showing=False))
-    wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=WORKSHOP_IDLE_SECONDS * 6,
-             what="the automatic lock")
+    wait_for_auto_lock(window, WORKSHOP_IDLE_SECONDS)
     check(not labels_containing(window, "Printed forms"), "nothing of the workshop shows while locked")
-    press("<Control>q")
-    question = alert(app, "Quit and discard the workshop not saved?")
-    check(not unnamed_interactive(question), "every control of the question is named")
-    screenshot("leave-unsaved-03-locked-workshop-question")
-    press("Escape")
-    check(bool(eventually(lambda: not alerts(app))), "Escape closes the question")
+    ask_to_quit_and_stay(app, "Quit and discard the workshop not saved?", "leave-unsaved-03-locked-workshop-question")
     check(proc.poll() is None, "Escape keeps Sillon open, locked")
     del os.environ["SILLON_AUTO_LOCK_SECONDS"]
     entry = find(window, "password text", "Passphrase", timeout=30)

@@ -12,20 +12,16 @@ fit the screen and every control must have a name."""
 import os
 import subprocess
 
-from sillonui import (activate, check, eventually, find, fits_screen, labels_containing, open_vault, pdf_name_field,
-                      press, run, screenshot, top_level, vault_with_person_and_places, wait_for)
+from sillonui import (LANGUAGE, LARGE_TEXT, PEOPLE_LABELS, TAG, activate, check, data_path, eventually, find,
+                      fits_screen, labels_containing, open_vault, pdf_name_field, press, run, screenshot, top_level,
+                      vault_with_person_and_places, wait_for)
 
 PASSPHRASE = "a referral to the right place"
-HERE = os.path.dirname(os.path.abspath(__file__))
-PLACES_FILE = os.path.join(HERE, "..", "data", "lieux", "orientation.csv")
-LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
-TAG = LANGUAGE + ("-large" if os.environ.get("GDK_DPI_SCALE", "1") != "1" else "")
+PLACES_FILE = data_path("lieux", "orientation.csv")
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "referrals.sillon")
 
-S = {
+S = PEOPLE_LABELS | {
     "en": {
-        "search people": "Search people", "new person": "New Person", "first": "First name",
-        "last": "Last name", "commune": "Commune", "add": "Add Person", "refer": "Refer…",
         "dialog": "New Referral", "search places": "Search places", "places": "Places found",
         "save": "Save", "choose place": "Choose the place the person is referred to",
         "order": "Places in Reims come first, then the rest of Marne.",
@@ -39,11 +35,9 @@ S = {
         "not honoured": "Not honoured: the person did not go, or was not received",
         "empty": "No referral is waiting for news.", "one waits": "1 referral waits for news.",
         "story row": "Referral", "followed": "Referral follow-up saved.", "not honoured short": "not honoured",
-        "unlock": "Passphrase", "area": "Referrals",
+        "area": "Referrals",
     },
     "fr": {
-        "search people": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
-        "last": "Nom", "commune": "Commune", "add": "Ajouter la personne", "refer": "Orienter…",
         "dialog": "Nouvelle orientation", "search places": "Rechercher des lieux", "places": "Lieux trouvés",
         "save": "Enregistrer", "choose place": "Choisissez le lieu vers lequel la personne est orientée",
         "order": "Les lieux de Reims viennent d’abord, puis le reste de Marne.",
@@ -58,7 +52,7 @@ S = {
         "not honoured": "Non honorée : la personne n’y est pas allée, ou n’a pas été reçue",
         "empty": "Aucune orientation n’attend de nouvelles.", "one waits": "1 orientation attend des nouvelles.",
         "story row": "Orientation", "followed": "Suite de l’orientation enregistrée.",
-        "not honoured short": "non honorée", "unlock": "Phrase de passe", "area": "Orientations",
+        "not honoured short": "non honorée", "area": "Orientations",
     },
 }[LANGUAGE]
 
@@ -123,7 +117,7 @@ def save_as_pdf(app, window):
 
 def test():
     # Ana lives in Reims (postal code 51100, INSEE 51454).
-    vault_with_person_and_places(vault, PASSPHRASE, PLACES_FILE, S,
+    vault_with_person_and_places(vault, PASSPHRASE, PLACES_FILE,
                                  {"first": "Ana", "last": "Silva", "commune": "51100"})
 
     proc, app, window = open_vault(vault, PASSPHRASE, S["unlock"])
@@ -218,7 +212,7 @@ def test():
         isLambda=True)])), "the story shows the new outcome")
     screenshot(f"referrals-{TAG}-05-story")
 
-    if LANGUAGE == "en" and os.environ.get("GDK_DPI_SCALE", "1") == "1":
+    if LANGUAGE == "en" and not LARGE_TEXT:
         save_as_pdf(app, window)
 
     # Locking takes the list off the screen.

@@ -5,9 +5,8 @@ comes back to the person, it opens again as it was (kept in memory only)."""
 import os
 import time
 
-from dogtail.rawinput import typeText
 from sillonui import (check, dialog_showing, eventually, find, labels_containing, list_items_starting, press, run,
-                      screenshot, start_with_person, type_passphrase, wait_for)
+                      screenshot, start_session_form, start_with_person, type_passphrase, wait_for, wait_for_auto_lock)
 
 PASSPHRASE = "a quiet field of wheat at dawn"
 IDLE_SECONDS = 4
@@ -17,16 +16,10 @@ vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "draft.sillon")
 def test():
     os.environ["SILLON_AUTO_LOCK_SECONDS"] = str(IDLE_SECONDS)
     proc, app, window = start_with_person(vault, PASSPHRASE, "Awa", "Diallo")
-
-    press("<Control><Shift>n")
-    editor = wait_for(lambda: dialog_showing(app, "Log a Session"), what="the session form")
-    typeText("sant")
-    press("Return")
-    wait_for(lambda: labels_containing(editor, "Chosen: Santé"), what="the theme ticked")
+    start_session_form(app)
 
     # Idle: the vault locks, the form goes, nothing of it stays.
-    wait_for(lambda: find(window, "label", "The Vault Is Locked", timeout=0.5), timeout=IDLE_SECONDS * 6,
-             what="the automatic lock")
+    wait_for_auto_lock(window, IDLE_SECONDS)
     check(bool(eventually(lambda: dialog_showing(app, "Log a Session") is None)), "the form closes with the lock")
     check(not labels_containing(window, "Santé") and not labels_containing(window, "Awa Diallo"),
           "nothing of the person or the form shows while locked")

@@ -15,21 +15,17 @@ import json
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (check, dialog_showing, eventually, find, fits_screen, labels_containing, press, run, run_cli,
-                      screenshot, start_app, vault_with_person_and_places, wait_for)
+from sillonui import (LANGUAGE, PEOPLE_LABELS, TAG, check, data_path, dialog_showing, eventually, find,
+                      fits_screen, labels_containing, press, run, run_cli, screenshot, start_app,
+                      vault_with_person_and_places, wait_for)
 
 PASSPHRASE = "refer at the end of a session"
-HERE = os.path.dirname(os.path.abspath(__file__))
-PLACES_FILE = os.path.join(HERE, "..", "data", "lieux", "orientation.csv")
-LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
-TAG = LANGUAGE + ("-large" if os.environ.get("GDK_DPI_SCALE", "1") != "1" else "")
+PLACES_FILE = data_path("lieux", "orientation.csv")
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "session-referral.sillon")
 
-S = {
+S = PEOPLE_LABELS | {
     "en": {
-        "search people": "Search people", "new person": "New Person", "first": "First name",
-        "last": "Last name", "commune": "Commune", "add": "Add Person", "refer": "Refer…",
-        "unlock": "Passphrase", "log": "Log Session", "editor": "Log a Session", "find theme": "Find a theme",
+        "log": "Log Session", "editor": "Log a Session", "find theme": "Find a theme",
         "dialog": "New Referral", "search places": "Search places", "places": "Places found",
         "kind": "Kind of structure", "why": "Why the person is referred",
         "logged": "Session logged.", "saved": "Referral saved.", "issued": "issued, no news yet",
@@ -37,9 +33,7 @@ S = {
         "after": "after a session", "referred": "referred",
     },
     "fr": {
-        "search people": "Rechercher des personnes", "new person": "Nouvelle personne", "first": "Prénom",
-        "last": "Nom", "commune": "Commune", "add": "Ajouter la personne", "refer": "Orienter…",
-        "unlock": "Phrase de passe", "log": "Noter un accompagnement", "editor": "Noter un accompagnement", "find theme": "Chercher une thématique",
+        "log": "Noter un accompagnement", "editor": "Noter un accompagnement", "find theme": "Chercher une thématique",
         "dialog": "Nouvelle orientation", "search places": "Rechercher des lieux", "places": "Lieux trouvés",
         "kind": "Type de structure", "why": "Pourquoi la personne est orientée",
         "logged": "Accompagnement noté.", "saved": "Orientation enregistrée.", "issued": "émise, sans nouvelles",
@@ -105,7 +99,7 @@ def log_referred_session(app, window, theme, kind_keys):
 
 def test():
     # Ana lives in Reims (postal code 51100, INSEE 51454): its places come first.
-    vault_with_person_and_places(vault, PASSPHRASE, PLACES_FILE, S,
+    vault_with_person_and_places(vault, PASSPHRASE, PLACES_FILE,
                                  {"first": "Ana", "last": "Silva", "commune": "51100"})
 
     proc, app = start_app("--vault", vault)

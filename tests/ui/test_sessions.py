@@ -10,15 +10,13 @@ import datetime
 import os
 
 from dogtail.rawinput import typeText
-from sillonui import (activate, add_person, appears, check, choose_assessment, dialog_showing, eventually, find,
-                      fits_screen, labels_containing, list_items_starting, press, run, screenshot, start_new_vault,
-                      unnamed_interactive, wait_for)
+from sillonui import (LANGUAGE, TAG, activate, add_person, appears, check, choose_assessment, dialog_showing,
+                      eventually, find, fits_screen, labels_containing, list_items_starting, press, run, screenshot,
+                      start_new_vault, unnamed_interactive, wait_for)
 
 from gi.repository import Atspi, Gdk
 
 PASSPHRASE = "a quiet field of wheat at dawn"
-LANGUAGE = os.environ.get("SILLON_TEST_LANGUAGE", "en")
-TAG = LANGUAGE + ("-large" if os.environ.get("GDK_DPI_SCALE") else "")
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], "sessions.sillon")
 # Sixty-five this year, in the 60 to 69 bracket whatever the year the test
 # runs (the age is this year's less the birth year).
