@@ -662,31 +662,47 @@ sillon_cli_vault_close (SillonCliVault *cv)
 }
 
 int
-sillon_cli_run_search (SillonCliCommonOptions *common,
-                       SillonCliSearchFunc search,
-                       const char *query,
-                       guint limit,
-                       SillonCliPrintFunc print_row,
-                       const char *none)
+sillon_cli_search_command (int argc, char **argv, const SillonCliSearchCommand *command)
 {
+  g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *query = NULL;
+  int limit = 20;
   int ret;
+  const GOptionEntry entries[] = {
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, command->limit_description, N_ ("N") },
+    { NULL }
+  };
 
-  cv = sillon_cli_vault_open (common, &ret);
+  ret = sillon_cli_parse_options (&argc, &argv, _ ("TEXT…"), _ (command->summary), entries, &common);
+  if (ret >= 0)
+    return ret;
+  query = sillon_cli_search_text (argc, argv);
+  if (query == NULL)
+    return SILLON_CLI_EXIT_USAGE;
+  if (limit < 1 && command->limit_too_low != NULL)
+    {
+      sillon_cli_error ("%s", _ (command->limit_too_low));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (limit < 1)
+    limit = 1;
+
+  cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-  found = search (cv->store, query, limit, &error);
+  found = command->search (cv->store, query, (guint) limit, &error);
   if (found == NULL)
-    return sillon_cli_report_error (error, common->vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
   for (guint i = 0; i < found->len; i++)
     {
-      print_row (g_ptr_array_index (found, i));
+      command->print_row (g_ptr_array_index (found, i));
       fputc ('\n', stdout);
     }
   if (found->len == 0)
-    g_printerr ("%s\n", none);
+    g_printerr ("%s\n", _ (command->none));
   return sillon_cli_flush_stdout ();
 }
 
@@ -826,6 +842,24 @@ sillon_cli_print_field (const char *value)
   g_autofree char *escaped = sillon_cli_escape (value, SILLON_CLI_ESCAPE_FIELD);
 
   fputs (escaped, stdout);
+}
+
+void
+sillon_cli_print_fields (const char *const *fields, gsize n_fields)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        fputc ('\t', stdout);
+      sillon_cli_print_field (fields[i]);
+    }
+}
+
+void
+sillon_cli_print_record (gint64 id, const char *const *fields, gsize n_fields)
+{
+  printf ("%" G_GINT64_FORMAT "\t", id);
+  sillon_cli_print_fields (fields, n_fields);
 }
 
 int

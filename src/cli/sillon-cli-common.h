@@ -149,6 +149,12 @@ char *sillon_cli_escape (const char *value, SillonCliEscapeMode mode);
 /* Writes @value (NULL: nothing) as one field of a tab-separated line on
  * standard output, escaped with SILLON_CLI_ESCAPE_FIELD. */
 void sillon_cli_print_field (const char *value);
+/* Writes @n_fields fields (NULL: an empty field) as one tab-separated line
+ * on standard output, each escaped as sillon_cli_print_field() does,
+ * without the newline. */
+void sillon_cli_print_fields (const char *const *fields, gsize n_fields);
+/* The same, after the record's @id as the first field. */
+void sillon_cli_print_record (gint64 id, const char *const *fields, gsize n_fields);
 
 /* Flushes standard output: SILLON_CLI_EXIT_OK, or SILLON_CLI_EXIT_IO with
  * the reason printed when the output could not be written (a full disk, a
@@ -190,16 +196,23 @@ typedef GPtrArray *(*SillonCliSearchFunc) (SillonStore *store, const char *query
 /* Prints one record found, as the fields of a line without its newline. */
 typedef void (*SillonCliPrintFunc) (gconstpointer record);
 
-/* The rest of a search command once its options and text are read: opens
- * the vault, runs @search, prints each record found with @print_row, one
- * a line, and @none on standard error when there is none. Returns the
- * command's exit status. */
-int sillon_cli_run_search (SillonCliCommonOptions *common,
-                           SillonCliSearchFunc search,
-                           const char *query,
-                           guint limit,
-                           SillonCliPrintFunc print_row,
-                           const char *none);
+/* A command that searches the store: `GROUP search [--limit N] TEXT…`.
+ * The texts are untranslated (N_()): they are translated when used. */
+typedef struct
+{
+  const char *summary;           /* the command's --help summary */
+  const char *limit_description; /* --limit's help, "Show at most N … (default 20)" */
+  /* The error for a --limit below 1; NULL: such a limit counts as 1. */
+  const char *limit_too_low;
+  SillonCliSearchFunc search;
+  SillonCliPrintFunc print_row; /* one record found, as the fields of a line */
+  const char *none;             /* on standard error when nothing matches */
+} SillonCliSearchCommand;
+
+/* Runs @command: reads its options and text, opens the vault, runs the
+ * search and prints each record found, one a line. Returns the command's
+ * exit status. */
+int sillon_cli_search_command (int argc, char **argv, const SillonCliSearchCommand *command);
 
 /* Appends to the journal; @details holds ids and counts only. */
 gboolean sillon_cli_vault_journal (SillonCliVault *cv,

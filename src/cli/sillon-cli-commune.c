@@ -24,12 +24,7 @@ print_commune (const SillonCommune *c)
 
   /* Built-in data, yet printed like every other value: one escaped field
    * per column, so that a line is always one commune. */
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (i > 0)
-        fputc ('\t', stdout);
-      sillon_cli_print_field (fields[i]);
-    }
+  sillon_cli_print_fields (fields, G_N_ELEMENTS (fields));
   fputc ('\n', stdout);
 }
 

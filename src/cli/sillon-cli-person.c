@@ -152,48 +152,33 @@ print_person (gconstpointer record)
 {
   const SillonBeneficiary *b = record;
   g_autofree char *name = NULL;
+  g_autofree char *birth_year = b->birth_year != 0 ? g_strdup_printf ("%d", b->birth_year) : NULL;
 
   if (b->first_name != NULL && b->last_name != NULL)
     name = g_strconcat (b->first_name, " ", b->last_name, NULL);
   else
     name = g_strdup (b->first_name != NULL ? b->first_name : b->last_name);
-  printf ("%" G_GINT64_FORMAT "\t", b->id);
-  sillon_cli_print_field (name);
-  fputc ('\t', stdout);
-  if (b->birth_year != 0)
-    printf ("%d", b->birth_year);
-  fputc ('\t', stdout);
-  sillon_cli_print_field (b->commune_insee);
+  {
+    const char *fields[] = { name, birth_year, b->commune_insee };
+
+    sillon_cli_print_record (b->id, fields, G_N_ELEMENTS (fields));
+  }
 }
+
+static const SillonCliSearchCommand person_search = {
+  .summary = N_ ("Searches the people by name, ignoring accents and case, tolerating typos. "
+                 "Prints id, name, birth year and commune (INSEE code), tab-separated, one person per line."),
+  .limit_description = N_ ("Show at most N people (default 20)"),
+  .limit_too_low = N_ ("--limit must be at least 1"),
+  .search = sillon_store_search_beneficiaries,
+  .print_row = print_person,
+  .none = N_ ("No person matches."),
+};
 
 int
 sillon_cli_person_search (int argc, char **argv)
 {
-  g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autofree char *query = NULL;
-  int limit = 20;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_ ("Show at most N people (default 20)"), N_ ("N") },
-    { NULL }
-  };
-
-  ret = sillon_cli_parse_options (&argc, &argv, _ ("TEXT…"),
-                                  _ ("Searches the people by name, ignoring accents and case, tolerating typos. "
-                                     "Prints id, name, birth year and commune (INSEE code), tab-separated, one person per line."),
-                                  entries, &common);
-  if (ret >= 0)
-    return ret;
-  query = sillon_cli_search_text (argc, argv);
-  if (query == NULL)
-    return SILLON_CLI_EXIT_USAGE;
-  if (limit < 1)
-    {
-      sillon_cli_error ("%s", _ ("--limit must be at least 1"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  return sillon_cli_run_search (&common, sillon_store_search_beneficiaries, query, (guint) limit, print_person,
-                                _ ("No person matches."));
+  return sillon_cli_search_command (argc, argv, &person_search);
 }
 
 int
