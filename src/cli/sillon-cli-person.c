@@ -97,15 +97,38 @@ sillon_cli_person_export (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* Erase and merge both remove person @id for good (merge first moves
+ * their data to @merged_into; 0: a plain erasure). Either is journaled as
+ * an erasure, in the same transaction: the change and its journal entry
+ * commit together or not at all. */
+static gboolean
+erase_journaled (SillonCliVault *cv, gint64 id, gint64 merged_into, GError **error)
+{
+  g_autoptr (SillonStoreTransaction) tx = NULL;
+  g_autofree char *details = NULL;
+  gboolean changed;
+
+  if (merged_into != 0)
+    details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}", id, merged_into);
+  else
+    details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", id);
+  tx = sillon_store_transaction_begin (cv->store, error);
+  if (tx == NULL)
+    return FALSE;
+  if (merged_into != 0)
+    changed = sillon_store_merge_beneficiaries (cv->store, merged_into, id, error);
+  else
+    changed = sillon_store_erase_beneficiary (cv->store, id, error);
+  return changed && sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, error) &&
+         sillon_store_transaction_commit (tx, error);
+}
+
 int
 sillon_cli_person_erase (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
-  /* Declared after cv: it goes first, while the store is still open. */
-  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *details = NULL;
   gboolean yes = FALSE;
   gint64 id = 0;
   int ret;
@@ -131,15 +154,7 @@ sillon_cli_person_erase (int argc, char **argv)
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-
-  /* The erasure and its journal entry commit together. */
-  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", id);
-  tx = sillon_store_transaction_begin (cv->store, &error);
-  if (tx == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  if (!sillon_store_erase_beneficiary (cv->store, id, &error) ||
-      !sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
-      !sillon_store_transaction_commit (tx, &error))
+  if (!erase_journaled (cv, id, 0, &error))
     return sillon_cli_report_person_error (error, id, common.vault_path);
   /* Translators: %lld is a person's id. */
   g_print (_ ("Erased person %lld and everything linked to them.\n"), (long long) id);
@@ -247,10 +262,7 @@ sillon_cli_person_merge (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
-  /* Declared after cv: it goes first, while the store is still open. */
-  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *details = NULL;
   gboolean yes = FALSE;
   gint64 keep = 0;
   gint64 drop = 0;
@@ -288,16 +300,8 @@ sillon_cli_person_merge (int argc, char **argv)
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-
-  /* The merge erases DROP: it is journaled as an erasure, and both commit
-   * together. */
-  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}", drop, keep);
-  tx = sillon_store_transaction_begin (cv->store, &error);
-  if (tx == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  if (!sillon_store_merge_beneficiaries (cv->store, keep, drop, &error) ||
-      !sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
-      !sillon_store_transaction_commit (tx, &error))
+  /* The merge erases DROP. */
+  if (!erase_journaled (cv, drop, keep, &error))
     {
       if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
         {
