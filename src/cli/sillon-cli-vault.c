@@ -401,6 +401,20 @@ sillon_cli_vault_repair (int argc, char **argv)
   return verify_and_report (vault, common.vault_path);
 }
 
+/* Keyslot changes are changes of who holds a passphrase: the journal's
+ * action list (fixed by the schema) files them as passphrase changes, with
+ * the @event and the keyslot. Returns the command's exit status. */
+static int
+journal_slot_event (SillonVault *vault, const char *event, guint slot, const char *vault_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *details = g_strdup_printf ("{\"event\":\"%s\",\"slot\":%u}", event, slot);
+
+  if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
+    return sillon_cli_report_error (error, vault_path);
+  return SILLON_CLI_EXIT_OK;
+}
+
 int
 sillon_cli_vault_passwd (int argc, char **argv)
 {
@@ -431,12 +445,7 @@ sillon_cli_vault_passwd (int argc, char **argv)
     return sillon_cli_report_error (error, common.vault_path);
 
   g_print (_ ("Passphrase of keyslot %u changed.\n"), sillon_vault_get_unlocked_slot (vault));
-  {
-    g_autofree char *details = g_strdup_printf ("{\"event\":\"passphrase\",\"slot\":%u}", sillon_vault_get_unlocked_slot (vault));
-    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
-      return sillon_cli_report_error (error, common.vault_path);
-  }
-  return SILLON_CLI_EXIT_OK;
+  return journal_slot_event (vault, "passphrase", sillon_vault_get_unlocked_slot (vault), common.vault_path);
 }
 
 int
@@ -483,14 +492,7 @@ sillon_cli_vault_add_slot (int argc, char **argv)
 
   /* Translators: %d is a keyslot number, %s a mediator's display name. */
   g_print (_ ("Added keyslot %d for “%s”.\n"), index, name);
-  {
-    /* Keyslot changes are changes of who holds a passphrase: the journal's
-     * action list (fixed by the schema) files them as passphrase changes. */
-    g_autofree char *details = g_strdup_printf ("{\"event\":\"slot_add\",\"slot\":%d}", index);
-    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
-      return sillon_cli_report_error (error, common.vault_path);
-  }
-  return SILLON_CLI_EXIT_OK;
+  return journal_slot_event (vault, "slot_add", (guint) index, common.vault_path);
 }
 
 int
@@ -567,12 +569,7 @@ sillon_cli_vault_remove_slot (int argc, char **argv)
       g_print ("%s\n", _ ("Anyone who kept a copy of the vault from before can still open that copy with the removed passphrase.\n"
                           "If this mediator should lose access to the data, rotate the master key now: “sillon-cli vault rotate”."));
     }
-  {
-    g_autofree char *details = g_strdup_printf ("{\"event\":\"slot_remove\",\"slot\":%d}", slot);
-    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
-      return sillon_cli_report_error (error, common.vault_path);
-  }
-  return SILLON_CLI_EXIT_OK;
+  return journal_slot_event (vault, "slot_remove", (guint) slot, common.vault_path);
 }
 
 int
