@@ -602,6 +602,22 @@ sillon_cli_parse_id (const char *text, gint64 *out_id)
 }
 
 gboolean
+sillon_cli_check_date (const char *text)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, text);
+  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0) || !g_date_valid (&date))
+    {
+      /* Translators: %s is what the user gave as a date (to --date or --end-date). */
+      sillon_cli_error (_ ("“%s” is not a date: use YYYY-MM-DD"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 sillon_cli_check_one_argument (int argc, const char *message)
 {
   if (argc != 2)

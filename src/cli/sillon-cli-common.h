@@ -117,6 +117,9 @@ gboolean sillon_cli_check_one_argument (int argc, const char *message);
 /* A positive record id, as printed by the other commands; FALSE after
  * saying why not. */
 gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
+/* TRUE when @text is a day written YYYY-MM-DD (the options --date,
+ * --end-date); otherwise FALSE after saying so. */
+gboolean sillon_cli_check_date (const char *text);
 /* The text a search command was given: its arguments after the options,
  * joined by spaces (g_free it); NULL after saying that there is none. */
 char *sillon_cli_search_text (int argc, char **argv) G_GNUC_WARN_UNUSED_RESULT;

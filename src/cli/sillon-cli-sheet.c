@@ -154,18 +154,8 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
       sillon_cli_error (_ ("unknown paper size “%s”: use a4 or letter"), paper_name);
       return SILLON_CLI_EXIT_USAGE;
     }
-  if (date != NULL)
-    {
-      GDate parsed;
-      g_date_clear (&parsed, 1);
-      g_date_set_parse (&parsed, date);
-      if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date, 0, 0) || !g_date_valid (&parsed))
-        {
-          /* Translators: %s is what the user gave to --date. */
-          sillon_cli_error (_ ("“%s” is not a date: use YYYY-MM-DD"), date);
-          return SILLON_CLI_EXIT_USAGE;
-        }
-    }
+  if (date != NULL && !sillon_cli_check_date (date))
+    return SILLON_CLI_EXIT_USAGE;
   if (lang != NULL && sillon_sheet_language_get (lang, &error) == NULL)
     return report_sheet_error (error, common.vault_path, person);
 
