@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sillon-cli.h"
 #include "sillon-sheets.h"
@@ -249,28 +250,19 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* `sheet progress`, `sheet referral`, `sheet notice` and `sheet record`:
+ * each is a row of the command table with this handler, and its name is
+ * the kind of sheet (sillon_sheet_kind_to_string()). argv[0] is
+ * "sillon-cli sheet NAME" (see SillonCliHandler). */
 int
-sillon_cli_sheet_progress (int argc, char **argv)
+sillon_cli_sheet_print (int argc, char **argv)
 {
-  return cmd_print (SILLON_SHEET_PROGRESS, argc, argv);
-}
+  const char *name = strrchr (argv[0], ' ');
+  SillonSheetKind kind;
 
-int
-sillon_cli_sheet_referral (int argc, char **argv)
-{
-  return cmd_print (SILLON_SHEET_REFERRAL, argc, argv);
-}
-
-int
-sillon_cli_sheet_notice (int argc, char **argv)
-{
-  return cmd_print (SILLON_SHEET_NOTICE, argc, argv);
-}
-
-int
-sillon_cli_sheet_record (int argc, char **argv)
-{
-  return cmd_print (SILLON_SHEET_RECORD, argc, argv);
+  if (name == NULL || !sillon_sheet_kind_from_string (name + 1, &kind))
+    g_return_val_if_reached (SILLON_CLI_EXIT_FAILURE);
+  return cmd_print (kind, argc, argv);
 }
 
 static const char *
