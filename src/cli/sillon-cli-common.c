@@ -771,6 +771,29 @@ sillon_cli_vault_journal (SillonCliVault *cv,
   return sillon_vault_session_journal (cv->session, action, details, error);
 }
 
+int
+sillon_cli_verify_journal (SillonStore *store,
+                           const guint8 *key,
+                           const char *path,
+                           guint64 *out_n_entries,
+                           guint8 out_head_hash[SILLON_JOURNAL_HASH_BYTES])
+{
+  g_autoptr (GError) error = NULL;
+  gint64 first_bad = 0;
+
+  if (sillon_journal_verify (store, key, &first_bad, out_n_entries, out_head_hash, &error))
+    return SILLON_CLI_EXIT_OK;
+  if (g_error_matches (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED))
+    {
+      /* Translators: %lld is the sequence number of a journal entry. */
+      sillon_cli_error (_ ("The journal has been tampered with: entry %lld is the first that does not verify."),
+                        (long long) first_bad);
+      sillon_cli_error ("  (%s)", error->message);
+      return SILLON_CLI_EXIT_JOURNAL_TAMPERED;
+    }
+  return sillon_cli_report_error (error, path);
+}
+
 gboolean
 sillon_cli_journal_bare_vault (SillonVault *vault,
                                SillonJournalAction action,

@@ -223,6 +223,18 @@ gboolean sillon_cli_vault_journal (SillonCliVault *cv,
                                    const char *details,
                                    GError **error);
 
+/* Walks the journal's hash chain (sillon_journal_verify(); @out_n_entries
+ * and @out_head_hash may be NULL). When an entry was edited, deleted,
+ * inserted or moved, says which is the first that does not verify and
+ * returns SILLON_CLI_EXIT_JOURNAL_TAMPERED; another failure is reported
+ * as sillon_cli_report_error() does (about the vault @path). Returns
+ * SILLON_CLI_EXIT_OK when the whole chain verifies. */
+int sillon_cli_verify_journal (SillonStore *store,
+                               const guint8 *key,
+                               const char *path,
+                               guint64 *out_n_entries,
+                               guint8 out_head_hash[SILLON_JOURNAL_HASH_BYTES]);
+
 /* For the vault maintenance commands, which work on the bare vault: journals
  * @action when the vault already holds Sillon's data (a vault that Sillon
  * never opened has no journal yet, and is not given one behind the back of

@@ -693,7 +693,7 @@ check_journal_before_rotation (SillonVault *vault, const char *path, int *out_ex
   g_autoptr (SillonStore) store = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (JournalKey) key = NULL;
-  gint64 first_bad = 0;
+  int ret;
 
   store = sillon_store_new (sillon_vault_get_db (vault), &error);
   if (store != NULL)
@@ -706,20 +706,13 @@ check_journal_before_rotation (SillonVault *vault, const char *path, int *out_ex
   /* Once rotated, nothing can check the old chain any more: a tampered
    * journal is reported now, while it can still be examined, and the
    * rotation does not happen. */
-  if (!sillon_journal_verify (store, key, &first_bad, NULL, NULL, &error))
+  ret = sillon_cli_verify_journal (store, key, path, NULL, NULL);
+  if (ret != SILLON_CLI_EXIT_OK)
     {
-      if (g_error_matches (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED))
-        {
-          /* Translators: %lld is the sequence number of a journal entry. */
-          sillon_cli_error (_ ("The journal has been tampered with: entry %lld is the first that does not verify."),
-                            (long long) first_bad);
-          sillon_cli_error ("  (%s)", error->message);
-          sillon_cli_error ("%s", _ ("The vault was not rotated: afterwards the journal could no longer be checked at all. "
-                                     "Examine it with “sillon-cli journal list” first."));
-          *out_exit = SILLON_CLI_EXIT_JOURNAL_TAMPERED;
-          return NULL;
-        }
-      *out_exit = sillon_cli_report_error (error, path);
+      if (ret == SILLON_CLI_EXIT_JOURNAL_TAMPERED)
+        sillon_cli_error ("%s", _ ("The vault was not rotated: afterwards the journal could no longer be checked at all. "
+                                   "Examine it with “sillon-cli journal list” first."));
+      *out_exit = ret;
       return NULL;
     }
   return g_steal_pointer (&key);
