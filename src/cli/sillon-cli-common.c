@@ -795,6 +795,15 @@ sillon_cli_verify_journal (SillonStore *store,
 }
 
 gboolean
+sillon_cli_vault_has_journal (SillonVault *vault)
+{
+  int version = 0;
+
+  return sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) &&
+         version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
+}
+
+gboolean
 sillon_cli_journal_bare_vault (SillonVault *vault,
                                SillonJournalAction action,
                                const char *details,
@@ -803,12 +812,10 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
   g_autoptr (SillonStore) store = NULL;
   guint8 *key;
   gboolean ok;
-  int version = 0;
 
   /* A vault written by a newer Sillon has a journal this version does not
    * know how to write: the maintenance commands still work on it. */
-  if (!sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) ||
-      version < 1 || version > SILLON_STORE_SCHEMA_VERSION)
+  if (!sillon_cli_vault_has_journal (vault))
     return TRUE;
 
   store = sillon_store_new (sillon_vault_get_db (vault), error);

@@ -235,6 +235,12 @@ int sillon_cli_verify_journal (SillonStore *store,
                                guint64 *out_n_entries,
                                guint8 out_head_hash[SILLON_JOURNAL_HASH_BYTES]);
 
+/* Whether the bare @vault holds Sillon's tables in a schema version this
+ * Sillon writes: only then has it a journal this version can append to,
+ * check or re-key (a vault Sillon never opened, or one written by a newer
+ * Sillon, has none it may touch). */
+gboolean sillon_cli_vault_has_journal (SillonVault *vault);
+
 /* For the vault maintenance commands, which work on the bare vault: journals
  * @action when the vault already holds Sillon's data (a vault that Sillon
  * never opened has no journal yet, and is not given one behind the back of

@@ -673,18 +673,6 @@ sillon_cli_vault_restore (int argc, char **argv)
 typedef guint8 *JournalKey;
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (JournalKey, sodium_free, NULL)
 
-/* Whether @vault holds Sillon's tables in a version this Sillon writes, as
- * sillon_cli_journal_bare_vault () decides whether to journal: otherwise it
- * has no journal this version can check or re-key. */
-static gboolean
-has_journal (SillonVault *vault)
-{
-  int version = 0;
-
-  return sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) &&
-         version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
-}
-
 /* The journal's hashes are keyed with a key derived from the master key:
  * checked under the old key before the rotation, re-keyed after it. */
 static JournalKey
@@ -862,7 +850,7 @@ sillon_cli_vault_rotate (int argc, char **argv)
   /* Once rotated, nothing can check the old chain any more: it is checked
    * now, so that a tampered journal is reported while it can still be
    * examined. Re-keying checks it again, in the copy. */
-  ctx.journaled = has_journal (vault);
+  ctx.journaled = sillon_cli_vault_has_journal (vault);
   if (ctx.journaled)
     {
       old_journal_key = check_journal_before_rotation (vault, common.vault_path, &ret);
