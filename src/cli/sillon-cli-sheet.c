@@ -54,6 +54,27 @@ report_sheet_error (const GError *error, const char *vault_path, gint64 person_i
   return sillon_cli_report_error (error, vault_path);
 }
 
+/* Opens the vault and derives from it the key of the sheets' codes, which
+ * every sheet command needs; NULL, with @out_exit set, after saying why
+ * not. */
+static SillonCliVault *
+open_with_code_key (SillonCliCommonOptions *common, guint8 **out_key, int *out_exit)
+{
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (GError) error = NULL;
+
+  cv = sillon_cli_vault_open (common, out_exit);
+  if (cv == NULL)
+    return NULL;
+  *out_key = sillon_sheet_fingerprint_derive_key (cv->session, &error);
+  if (*out_key == NULL)
+    {
+      *out_exit = sillon_cli_report_error (error, common->vault_path);
+      return NULL;
+    }
+  return g_steal_pointer (&cv);
+}
+
 /* Builds, writes and journals one sheet. */
 static int
 print_one (SillonCliVault *cv, const guint8 *key, const SillonSheetRequest *request, const char *path, const char *vault_path, gboolean quiet)
@@ -160,12 +181,9 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
   if (lang != NULL && sillon_sheet_language_get (lang, &error) == NULL)
     return report_sheet_error (error, common.vault_path, person);
 
-  cv = sillon_cli_vault_open (&common, &ret);
+  cv = open_with_code_key (&common, &key, &ret);
   if (cv == NULL)
     return ret;
-  key = sillon_sheet_fingerprint_derive_key (cv->session, &error);
-  if (key == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
 
   request.kind = kind;
   request.person_id = person;
@@ -316,12 +334,9 @@ sillon_cli_sheet_verify (int argc, char **argv)
       return SILLON_CLI_EXIT_INVALID_INPUT;
     }
 
-  cv = sillon_cli_vault_open (&common, &ret);
+  cv = open_with_code_key (&common, &key, &ret);
   if (cv == NULL)
     return ret;
-  key = sillon_sheet_fingerprint_derive_key (cv->session, &error);
-  if (key == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
   v = sillon_sheet_verify (cv->store, key, normalized, &error);
   if (v == NULL)
     {
