@@ -139,8 +139,6 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
     { NULL }
   };
 
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
   codes = sillon_sheet_language_list_codes (NULL);
   codes_text = codes != NULL ? g_strjoinv (", ", codes) : g_strdup ("fr, en");
   /* Translators: %s is the list of language codes, e.g. "fr, en". */
@@ -316,8 +314,6 @@ sillon_cli_sheet_verify (int argc, char **argv)
   char normalized[SILLON_SHEET_FINGERPRINT_TEXT_LENGTH + 1];
   int ret;
 
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
   ret = sillon_cli_parse_options (&argc, &argv, _ ("CODE"),
                                   _ ("Says which sheet carries CODE, when and by whom it was printed, and whether the vault would still "
                                      "print the same content. Exit status 0: the sheet matches; 1: it no longer matches the vault; "
