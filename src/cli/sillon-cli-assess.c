@@ -141,17 +141,8 @@ parse_options (int *argc,
       sillon_cli_error ("%s", _ ("give either --person or answer files, not both"));
       return SILLON_CLI_EXIT_USAGE;
     }
-  {
-    guint64 value = 0;
-
-    if (!g_ascii_string_to_unsigned (options->person, 10, 1, G_MAXINT64, &value, NULL))
-      {
-        /* Translators: %s is what the user typed instead of a number. */
-        sillon_cli_error (_ ("“%s” is not a valid id: give a positive number"), options->person);
-        return SILLON_CLI_EXIT_USAGE;
-      }
-    options->person_id = (gint64) value;
-  }
+  if (!sillon_cli_parse_id (options->person, &options->person_id))
+    return SILLON_CLI_EXIT_USAGE;
   if (options->passphrase_fd < -1)
     {
       sillon_cli_error ("%s", _ ("--passphrase-fd must be a file descriptor number"));

@@ -602,6 +602,22 @@ sillon_cli_parse_id (const char *text, gint64 *out_id)
 }
 
 gboolean
+sillon_cli_check_date (const char *text)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, text);
+  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0) || !g_date_valid (&date))
+    {
+      /* Translators: %s is what the user gave as a date (to --date or --end-date). */
+      sillon_cli_error (_ ("“%s” is not a date: use YYYY-MM-DD"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 sillon_cli_check_one_argument (int argc, const char *message)
 {
   if (argc != 2)
@@ -662,31 +678,47 @@ sillon_cli_vault_close (SillonCliVault *cv)
 }
 
 int
-sillon_cli_run_search (SillonCliCommonOptions *common,
-                       SillonCliSearchFunc search,
-                       const char *query,
-                       guint limit,
-                       SillonCliPrintFunc print_row,
-                       const char *none)
+sillon_cli_search_command (int argc, char **argv, const SillonCliSearchCommand *command)
 {
+  g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
   g_autoptr (GPtrArray) found = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *query = NULL;
+  int limit = 20;
   int ret;
+  const GOptionEntry entries[] = {
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, command->limit_description, N_ ("N") },
+    { NULL }
+  };
 
-  cv = sillon_cli_vault_open (common, &ret);
+  ret = sillon_cli_parse_options (&argc, &argv, _ ("TEXT…"), _ (command->summary), entries, &common);
+  if (ret >= 0)
+    return ret;
+  query = sillon_cli_search_text (argc, argv);
+  if (query == NULL)
+    return SILLON_CLI_EXIT_USAGE;
+  if (limit < 1 && command->limit_too_low != NULL)
+    {
+      sillon_cli_error ("%s", _ (command->limit_too_low));
+      return SILLON_CLI_EXIT_USAGE;
+    }
+  if (limit < 1)
+    limit = 1;
+
+  cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-  found = search (cv->store, query, limit, &error);
+  found = command->search (cv->store, query, (guint) limit, &error);
   if (found == NULL)
-    return sillon_cli_report_error (error, common->vault_path);
+    return sillon_cli_report_error (error, common.vault_path);
   for (guint i = 0; i < found->len; i++)
     {
-      print_row (g_ptr_array_index (found, i));
+      command->print_row (g_ptr_array_index (found, i));
       fputc ('\n', stdout);
     }
   if (found->len == 0)
-    g_printerr ("%s\n", none);
+    g_printerr ("%s\n", _ (command->none));
   return sillon_cli_flush_stdout ();
 }
 
@@ -739,6 +771,38 @@ sillon_cli_vault_journal (SillonCliVault *cv,
   return sillon_vault_session_journal (cv->session, action, details, error);
 }
 
+int
+sillon_cli_verify_journal (SillonStore *store,
+                           const guint8 *key,
+                           const char *path,
+                           guint64 *out_n_entries,
+                           guint8 out_head_hash[SILLON_JOURNAL_HASH_BYTES])
+{
+  g_autoptr (GError) error = NULL;
+  gint64 first_bad = 0;
+
+  if (sillon_journal_verify (store, key, &first_bad, out_n_entries, out_head_hash, &error))
+    return SILLON_CLI_EXIT_OK;
+  if (g_error_matches (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED))
+    {
+      /* Translators: %lld is the sequence number of a journal entry. */
+      sillon_cli_error (_ ("The journal has been tampered with: entry %lld is the first that does not verify."),
+                        (long long) first_bad);
+      sillon_cli_error ("  (%s)", error->message);
+      return SILLON_CLI_EXIT_JOURNAL_TAMPERED;
+    }
+  return sillon_cli_report_error (error, path);
+}
+
+gboolean
+sillon_cli_vault_has_journal (SillonVault *vault)
+{
+  int version = 0;
+
+  return sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) &&
+         version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
+}
+
 gboolean
 sillon_cli_journal_bare_vault (SillonVault *vault,
                                SillonJournalAction action,
@@ -748,12 +812,10 @@ sillon_cli_journal_bare_vault (SillonVault *vault,
   g_autoptr (SillonStore) store = NULL;
   guint8 *key;
   gboolean ok;
-  int version = 0;
 
   /* A vault written by a newer Sillon has a journal this version does not
    * know how to write: the maintenance commands still work on it. */
-  if (!sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) ||
-      version < 1 || version > SILLON_STORE_SCHEMA_VERSION)
+  if (!sillon_cli_vault_has_journal (vault))
     return TRUE;
 
   store = sillon_store_new (sillon_vault_get_db (vault), error);
@@ -826,6 +888,24 @@ sillon_cli_print_field (const char *value)
   g_autofree char *escaped = sillon_cli_escape (value, SILLON_CLI_ESCAPE_FIELD);
 
   fputs (escaped, stdout);
+}
+
+void
+sillon_cli_print_fields (const char *const *fields, gsize n_fields)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        fputc ('\t', stdout);
+      sillon_cli_print_field (fields[i]);
+    }
+}
+
+void
+sillon_cli_print_record (gint64 id, const char *const *fields, gsize n_fields)
+{
+  printf ("%" G_GINT64_FORMAT "\t", id);
+  sillon_cli_print_fields (fields, n_fields);
 }
 
 int

@@ -117,6 +117,9 @@ gboolean sillon_cli_check_one_argument (int argc, const char *message);
 /* A positive record id, as printed by the other commands; FALSE after
  * saying why not. */
 gboolean sillon_cli_parse_id (const char *text, gint64 *out_id);
+/* TRUE when @text is a day written YYYY-MM-DD (the options --date,
+ * --end-date); otherwise FALSE after saying so. */
+gboolean sillon_cli_check_date (const char *text);
 /* The text a search command was given: its arguments after the options,
  * joined by spaces (g_free it); NULL after saying that there is none. */
 char *sillon_cli_search_text (int argc, char **argv) G_GNUC_WARN_UNUSED_RESULT;
@@ -149,6 +152,12 @@ char *sillon_cli_escape (const char *value, SillonCliEscapeMode mode);
 /* Writes @value (NULL: nothing) as one field of a tab-separated line on
  * standard output, escaped with SILLON_CLI_ESCAPE_FIELD. */
 void sillon_cli_print_field (const char *value);
+/* Writes @n_fields fields (NULL: an empty field) as one tab-separated line
+ * on standard output, each escaped as sillon_cli_print_field() does,
+ * without the newline. */
+void sillon_cli_print_fields (const char *const *fields, gsize n_fields);
+/* The same, after the record's @id as the first field. */
+void sillon_cli_print_record (gint64 id, const char *const *fields, gsize n_fields);
 
 /* Flushes standard output: SILLON_CLI_EXIT_OK, or SILLON_CLI_EXIT_IO with
  * the reason printed when the output could not be written (a full disk, a
@@ -190,22 +199,47 @@ typedef GPtrArray *(*SillonCliSearchFunc) (SillonStore *store, const char *query
 /* Prints one record found, as the fields of a line without its newline. */
 typedef void (*SillonCliPrintFunc) (gconstpointer record);
 
-/* The rest of a search command once its options and text are read: opens
- * the vault, runs @search, prints each record found with @print_row, one
- * a line, and @none on standard error when there is none. Returns the
- * command's exit status. */
-int sillon_cli_run_search (SillonCliCommonOptions *common,
-                           SillonCliSearchFunc search,
-                           const char *query,
-                           guint limit,
-                           SillonCliPrintFunc print_row,
-                           const char *none);
+/* A command that searches the store: `GROUP search [--limit N] TEXT…`.
+ * The texts are untranslated (N_()): they are translated when used. */
+typedef struct
+{
+  const char *summary;           /* the command's --help summary */
+  const char *limit_description; /* --limit's help, "Show at most N … (default 20)" */
+  /* The error for a --limit below 1; NULL: such a limit counts as 1. */
+  const char *limit_too_low;
+  SillonCliSearchFunc search;
+  SillonCliPrintFunc print_row; /* one record found, as the fields of a line */
+  const char *none;             /* on standard error when nothing matches */
+} SillonCliSearchCommand;
+
+/* Runs @command: reads its options and text, opens the vault, runs the
+ * search and prints each record found, one a line. Returns the command's
+ * exit status. */
+int sillon_cli_search_command (int argc, char **argv, const SillonCliSearchCommand *command);
 
 /* Appends to the journal; @details holds ids and counts only. */
 gboolean sillon_cli_vault_journal (SillonCliVault *cv,
                                    SillonJournalAction action,
                                    const char *details,
                                    GError **error);
+
+/* Walks the journal's hash chain (sillon_journal_verify(); @out_n_entries
+ * and @out_head_hash may be NULL). When an entry was edited, deleted,
+ * inserted or moved, says which is the first that does not verify and
+ * returns SILLON_CLI_EXIT_JOURNAL_TAMPERED; another failure is reported
+ * as sillon_cli_report_error() does (about the vault @path). Returns
+ * SILLON_CLI_EXIT_OK when the whole chain verifies. */
+int sillon_cli_verify_journal (SillonStore *store,
+                               const guint8 *key,
+                               const char *path,
+                               guint64 *out_n_entries,
+                               guint8 out_head_hash[SILLON_JOURNAL_HASH_BYTES]);
+
+/* Whether the bare @vault holds Sillon's tables in a schema version this
+ * Sillon writes: only then has it a journal this version can append to,
+ * check or re-key (a vault Sillon never opened, or one written by a newer
+ * Sillon, has none it may touch). */
+gboolean sillon_cli_vault_has_journal (SillonVault *vault);
 
 /* For the vault maintenance commands, which work on the bare vault: journals
  * @action when the vault already holds Sillon's data (a vault that Sillon

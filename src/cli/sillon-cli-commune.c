@@ -24,13 +24,21 @@ print_commune (const SillonCommune *c)
 
   /* Built-in data, yet printed like every other value: one escaped field
    * per column, so that a line is always one commune. */
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (i > 0)
-        fputc ('\t', stdout);
-      sillon_cli_print_field (fields[i]);
-    }
+  sillon_cli_print_fields (fields, G_N_ELEMENTS (fields));
   fputc ('\n', stdout);
+}
+
+/* The list built into Sillon; NULL, after saying why, when it cannot be
+ * read (a damaged installation). */
+static SillonCommunes *
+load_communes (void)
+{
+  g_autoptr (GError) error = NULL;
+  SillonCommunes *communes = sillon_communes_get_default (&error);
+
+  if (communes == NULL)
+    sillon_cli_error ("%s", error->message);
+  return communes;
 }
 
 static int
@@ -84,12 +92,9 @@ sillon_cli_commune_search (int argc, char **argv)
     limit = 1;
   query = g_strjoinv (" ", argv + 1);
 
-  communes = sillon_communes_get_default (&error);
+  communes = load_communes ();
   if (communes == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return SILLON_CLI_EXIT_FAILURE;
   found = sillon_communes_complete (communes, query, (guint) limit, &error);
   if (found == NULL)
     {
@@ -120,12 +125,9 @@ sillon_cli_commune_show (int argc, char **argv)
     return ret;
   if (!sillon_cli_check_one_argument (argc, _ ("give one code INSEE, for example 42218")))
     return SILLON_CLI_EXIT_USAGE;
-  communes = sillon_communes_get_default (&error);
+  communes = load_communes ();
   if (communes == NULL)
-    {
-      sillon_cli_error ("%s", error->message);
-      return SILLON_CLI_EXIT_FAILURE;
-    }
+    return SILLON_CLI_EXIT_FAILURE;
   commune = sillon_communes_lookup (communes, argv[1], &error);
   if (commune == NULL)
     {

@@ -63,18 +63,8 @@ sillon_cli_demo (int argc, char **argv)
       sillon_cli_error ("%s", _ ("sessions need people: give --beneficiaries"));
       return SILLON_CLI_EXIT_USAGE;
     }
-  if (end_date != NULL)
-    {
-      GDate date;
-      g_date_clear (&date, 1);
-      g_date_set_parse (&date, end_date);
-      if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", end_date, 0, 0) || !g_date_valid (&date))
-        {
-          /* Translators: %s is what the user gave to --end-date. */
-          sillon_cli_error (_ ("“%s” is not a date: use YYYY-MM-DD"), end_date);
-          return SILLON_CLI_EXIT_USAGE;
-        }
-    }
+  if (end_date != NULL && !sillon_cli_check_date (end_date))
+    return SILLON_CLI_EXIT_USAGE;
 
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)

@@ -51,9 +51,7 @@ sillon_cli_journal_verify (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
-  g_autoptr (GError) error = NULL;
   guint8 head[SILLON_JOURNAL_HASH_BYTES];
-  gint64 first_bad = 0;
   guint64 n_entries = 0;
   g_autofree char *head_hex = NULL;
   int ret;
@@ -65,18 +63,9 @@ sillon_cli_journal_verify (int argc, char **argv)
   if (cv == NULL)
     return ret;
 
-  if (!sillon_journal_verify (cv->store, cv->journal_key, &first_bad, &n_entries, head, &error))
-    {
-      if (g_error_matches (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED))
-        {
-          /* Translators: %lld is the sequence number of a journal entry. */
-          sillon_cli_error (_ ("The journal has been tampered with: entry %lld is the first that does not verify."),
-                            (long long) first_bad);
-          sillon_cli_error ("  (%s)", error->message);
-          return SILLON_CLI_EXIT_JOURNAL_TAMPERED;
-        }
-      return sillon_cli_report_error (error, common.vault_path);
-    }
+  ret = sillon_cli_verify_journal (cv->store, cv->journal_key, common.vault_path, &n_entries, head);
+  if (ret != SILLON_CLI_EXIT_OK)
+    return ret;
 
   head_hex = g_malloc (SILLON_JOURNAL_HASH_BYTES * 2 + 1);
   for (guint i = 0; i < SILLON_JOURNAL_HASH_BYTES; i++)

@@ -97,15 +97,38 @@ sillon_cli_person_export (int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* Erase and merge both remove person @id for good (merge first moves
+ * their data to @merged_into; 0: a plain erasure). Either is journaled as
+ * an erasure, in the same transaction: the change and its journal entry
+ * commit together or not at all. */
+static gboolean
+erase_journaled (SillonCliVault *cv, gint64 id, gint64 merged_into, GError **error)
+{
+  g_autoptr (SillonStoreTransaction) tx = NULL;
+  g_autofree char *details = NULL;
+  gboolean changed;
+
+  if (merged_into != 0)
+    details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}", id, merged_into);
+  else
+    details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", id);
+  tx = sillon_store_transaction_begin (cv->store, error);
+  if (tx == NULL)
+    return FALSE;
+  if (merged_into != 0)
+    changed = sillon_store_merge_beneficiaries (cv->store, merged_into, id, error);
+  else
+    changed = sillon_store_erase_beneficiary (cv->store, id, error);
+  return changed && sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, error) &&
+         sillon_store_transaction_commit (tx, error);
+}
+
 int
 sillon_cli_person_erase (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
-  /* Declared after cv: it goes first, while the store is still open. */
-  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *details = NULL;
   gboolean yes = FALSE;
   gint64 id = 0;
   int ret;
@@ -131,15 +154,7 @@ sillon_cli_person_erase (int argc, char **argv)
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-
-  /* The erasure and its journal entry commit together. */
-  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT "}", id);
-  tx = sillon_store_transaction_begin (cv->store, &error);
-  if (tx == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  if (!sillon_store_erase_beneficiary (cv->store, id, &error) ||
-      !sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
-      !sillon_store_transaction_commit (tx, &error))
+  if (!erase_journaled (cv, id, 0, &error))
     return sillon_cli_report_person_error (error, id, common.vault_path);
   /* Translators: %lld is a person's id. */
   g_print (_ ("Erased person %lld and everything linked to them.\n"), (long long) id);
@@ -152,48 +167,33 @@ print_person (gconstpointer record)
 {
   const SillonBeneficiary *b = record;
   g_autofree char *name = NULL;
+  g_autofree char *birth_year = b->birth_year != 0 ? g_strdup_printf ("%d", b->birth_year) : NULL;
 
   if (b->first_name != NULL && b->last_name != NULL)
     name = g_strconcat (b->first_name, " ", b->last_name, NULL);
   else
     name = g_strdup (b->first_name != NULL ? b->first_name : b->last_name);
-  printf ("%" G_GINT64_FORMAT "\t", b->id);
-  sillon_cli_print_field (name);
-  fputc ('\t', stdout);
-  if (b->birth_year != 0)
-    printf ("%d", b->birth_year);
-  fputc ('\t', stdout);
-  sillon_cli_print_field (b->commune_insee);
+  {
+    const char *fields[] = { name, birth_year, b->commune_insee };
+
+    sillon_cli_print_record (b->id, fields, G_N_ELEMENTS (fields));
+  }
 }
+
+static const SillonCliSearchCommand person_search = {
+  .summary = N_ ("Searches the people by name, ignoring accents and case, tolerating typos. "
+                 "Prints id, name, birth year and commune (INSEE code), tab-separated, one person per line."),
+  .limit_description = N_ ("Show at most N people (default 20)"),
+  .limit_too_low = N_ ("--limit must be at least 1"),
+  .search = sillon_store_search_beneficiaries,
+  .print_row = print_person,
+  .none = N_ ("No person matches."),
+};
 
 int
 sillon_cli_person_search (int argc, char **argv)
 {
-  g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autofree char *query = NULL;
-  int limit = 20;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_ ("Show at most N people (default 20)"), N_ ("N") },
-    { NULL }
-  };
-
-  ret = sillon_cli_parse_options (&argc, &argv, _ ("TEXT…"),
-                                  _ ("Searches the people by name, ignoring accents and case, tolerating typos. "
-                                     "Prints id, name, birth year and commune (INSEE code), tab-separated, one person per line."),
-                                  entries, &common);
-  if (ret >= 0)
-    return ret;
-  query = sillon_cli_search_text (argc, argv);
-  if (query == NULL)
-    return SILLON_CLI_EXIT_USAGE;
-  if (limit < 1)
-    {
-      sillon_cli_error ("%s", _ ("--limit must be at least 1"));
-      return SILLON_CLI_EXIT_USAGE;
-    }
-  return sillon_cli_run_search (&common, sillon_store_search_beneficiaries, query, (guint) limit, print_person,
-                                _ ("No person matches."));
+  return sillon_cli_search_command (argc, argv, &person_search);
 }
 
 int
@@ -262,10 +262,7 @@ sillon_cli_person_merge (int argc, char **argv)
 {
   g_auto (SillonCliCommonOptions) common = { 0 };
   g_autoptr (SillonCliVault) cv = NULL;
-  /* Declared after cv: it goes first, while the store is still open. */
-  g_autoptr (SillonStoreTransaction) tx = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *details = NULL;
   gboolean yes = FALSE;
   gint64 keep = 0;
   gint64 drop = 0;
@@ -303,16 +300,8 @@ sillon_cli_person_merge (int argc, char **argv)
   cv = sillon_cli_vault_open (&common, &ret);
   if (cv == NULL)
     return ret;
-
-  /* The merge erases DROP: it is journaled as an erasure, and both commit
-   * together. */
-  details = g_strdup_printf ("{\"beneficiary\":%" G_GINT64_FORMAT ",\"merged_into\":%" G_GINT64_FORMAT "}", drop, keep);
-  tx = sillon_store_transaction_begin (cv->store, &error);
-  if (tx == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
-  if (!sillon_store_merge_beneficiaries (cv->store, keep, drop, &error) ||
-      !sillon_cli_vault_journal (cv, SILLON_JOURNAL_ERASE, details, &error) ||
-      !sillon_store_transaction_commit (tx, &error))
+  /* The merge erases DROP. */
+  if (!erase_journaled (cv, drop, keep, &error))
     {
       if (g_error_matches (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_NOT_FOUND))
         {

@@ -276,49 +276,35 @@ static void
 print_place (gconstpointer record)
 {
   const SillonPlaceRecord *p = record;
-  const char *cp = p->values[SILLON_PLACE_COL_CODE_POSTAL];
-  const char *commune = p->values[SILLON_PLACE_COL_COMMUNE];
   /* As it is dialled from France ("03 26 00 00 00"), as the sheets
    * and the places page write it; empty when the directory has none. */
   g_autofree char *phone = sillon_phone_format (p->values[SILLON_PLACE_COL_TELEPHONE], SILLON_PHONE_HOME_REGION);
+  /* A name from an imported file may hold tabs or line breaks: escaped
+   * as every field is, one place is still one line. */
+  const char *fields[] = {
+    p->values[SILLON_PLACE_COL_NOM],
+    p->values[SILLON_PLACE_COL_CODE_POSTAL],
+    p->values[SILLON_PLACE_COL_COMMUNE],
+    phone,
+  };
 
-  /* A name from an imported file may hold tabs or line breaks: one
-   * place is still one line. */
-  printf ("%" G_GINT64_FORMAT "\t", p->id);
-  sillon_cli_print_field (p->values[SILLON_PLACE_COL_NOM]);
-  fputc ('\t', stdout);
-  sillon_cli_print_field (cp);
-  fputc ('\t', stdout);
-  sillon_cli_print_field (commune);
-  fputc ('\t', stdout);
-  sillon_cli_print_field (phone);
+  sillon_cli_print_record (p->id, fields, G_N_ELEMENTS (fields));
 }
+
+static const SillonCliSearchCommand places_search = {
+  .summary = N_ ("Searches the directory of places by name, commune, postal code, INSEE code and services. "
+                 "Prints id, name, postal code, commune and phone, tab-separated."),
+  .limit_description = N_ ("Show at most N places (default 20)"),
+  .limit_too_low = NULL, /* a --limit below 1 counts as 1 */
+  .search = sillon_store_search_places,
+  .print_row = print_place,
+  .none = N_ ("No place matches."),
+};
 
 int
 sillon_cli_places_search (int argc, char **argv)
 {
-  g_auto (SillonCliCommonOptions) common = { 0 };
-  g_autofree char *query = NULL;
-  int limit = 20;
-  int ret;
-  const GOptionEntry entries[] = {
-    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_ ("Show at most N places (default 20)"), N_ ("N") },
-    { NULL }
-  };
-
-  ret = sillon_cli_parse_options (&argc, &argv, _ ("TEXT…"),
-                                  _ ("Searches the directory of places by name, commune, postal code, INSEE code and services. "
-                                     "Prints id, name, postal code, commune and phone, tab-separated."),
-                                  entries, &common);
-  if (ret >= 0)
-    return ret;
-  query = sillon_cli_search_text (argc, argv);
-  if (query == NULL)
-    return SILLON_CLI_EXIT_USAGE;
-  if (limit < 1)
-    limit = 1;
-  return sillon_cli_run_search (&common, sillon_store_search_places, query, (guint) limit, print_place,
-                                _ ("No place matches."));
+  return sillon_cli_search_command (argc, argv, &places_search);
 }
 
 /* One opening_hours value, as a directory holds it: what a sheet prints,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sillon-cli.h"
 #include "sillon-sheets.h"
@@ -51,6 +52,27 @@ report_sheet_error (const GError *error, const char *vault_path, gint64 person_i
         }
     }
   return sillon_cli_report_error (error, vault_path);
+}
+
+/* Opens the vault and derives from it the key of the sheets' codes, which
+ * every sheet command needs; NULL, with @out_exit set, after saying why
+ * not. */
+static SillonCliVault *
+open_with_code_key (SillonCliCommonOptions *common, guint8 **out_key, int *out_exit)
+{
+  g_autoptr (SillonCliVault) cv = NULL;
+  g_autoptr (GError) error = NULL;
+
+  cv = sillon_cli_vault_open (common, out_exit);
+  if (cv == NULL)
+    return NULL;
+  *out_key = sillon_sheet_fingerprint_derive_key (cv->session, &error);
+  if (*out_key == NULL)
+    {
+      *out_exit = sillon_cli_report_error (error, common->vault_path);
+      return NULL;
+    }
+  return g_steal_pointer (&cv);
 }
 
 /* Builds, writes and journals one sheet. */
@@ -117,8 +139,6 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
     { NULL }
   };
 
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
   codes = sillon_sheet_language_list_codes (NULL);
   codes_text = codes != NULL ? g_strjoinv (", ", codes) : g_strdup ("fr, en");
   /* Translators: %s is the list of language codes, e.g. "fr, en". */
@@ -154,27 +174,14 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
       sillon_cli_error (_ ("unknown paper size “%s”: use a4 or letter"), paper_name);
       return SILLON_CLI_EXIT_USAGE;
     }
-  if (date != NULL)
-    {
-      GDate parsed;
-      g_date_clear (&parsed, 1);
-      g_date_set_parse (&parsed, date);
-      if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", date, 0, 0) || !g_date_valid (&parsed))
-        {
-          /* Translators: %s is what the user gave to --date. */
-          sillon_cli_error (_ ("“%s” is not a date: use YYYY-MM-DD"), date);
-          return SILLON_CLI_EXIT_USAGE;
-        }
-    }
+  if (date != NULL && !sillon_cli_check_date (date))
+    return SILLON_CLI_EXIT_USAGE;
   if (lang != NULL && sillon_sheet_language_get (lang, &error) == NULL)
     return report_sheet_error (error, common.vault_path, person);
 
-  cv = sillon_cli_vault_open (&common, &ret);
+  cv = open_with_code_key (&common, &key, &ret);
   if (cv == NULL)
     return ret;
-  key = sillon_sheet_fingerprint_derive_key (cv->session, &error);
-  if (key == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
 
   request.kind = kind;
   request.person_id = person;
@@ -259,28 +266,19 @@ cmd_print (SillonSheetKind kind, int argc, char **argv)
   return SILLON_CLI_EXIT_OK;
 }
 
+/* `sheet progress`, `sheet referral`, `sheet notice` and `sheet record`:
+ * each is a row of the command table with this handler, and its name is
+ * the kind of sheet (sillon_sheet_kind_to_string()). argv[0] is
+ * "sillon-cli sheet NAME" (see SillonCliHandler). */
 int
-sillon_cli_sheet_progress (int argc, char **argv)
+sillon_cli_sheet_print (int argc, char **argv)
 {
-  return cmd_print (SILLON_SHEET_PROGRESS, argc, argv);
-}
+  const char *name = strrchr (argv[0], ' ');
+  SillonSheetKind kind;
 
-int
-sillon_cli_sheet_referral (int argc, char **argv)
-{
-  return cmd_print (SILLON_SHEET_REFERRAL, argc, argv);
-}
-
-int
-sillon_cli_sheet_notice (int argc, char **argv)
-{
-  return cmd_print (SILLON_SHEET_NOTICE, argc, argv);
-}
-
-int
-sillon_cli_sheet_record (int argc, char **argv)
-{
-  return cmd_print (SILLON_SHEET_RECORD, argc, argv);
+  if (name == NULL || !sillon_sheet_kind_from_string (name + 1, &kind))
+    g_return_val_if_reached (SILLON_CLI_EXIT_FAILURE);
+  return cmd_print (kind, argc, argv);
 }
 
 static const char *
@@ -316,8 +314,6 @@ sillon_cli_sheet_verify (int argc, char **argv)
   char normalized[SILLON_SHEET_FINGERPRINT_TEXT_LENGTH + 1];
   int ret;
 
-  if (!sillon_cli_init_secure ())
-    return SILLON_CLI_EXIT_FAILURE;
   ret = sillon_cli_parse_options (&argc, &argv, _ ("CODE"),
                                   _ ("Says which sheet carries CODE, when and by whom it was printed, and whether the vault would still "
                                      "print the same content. Exit status 0: the sheet matches; 1: it no longer matches the vault; "
@@ -334,12 +330,9 @@ sillon_cli_sheet_verify (int argc, char **argv)
       return SILLON_CLI_EXIT_INVALID_INPUT;
     }
 
-  cv = sillon_cli_vault_open (&common, &ret);
+  cv = open_with_code_key (&common, &key, &ret);
   if (cv == NULL)
     return ret;
-  key = sillon_sheet_fingerprint_derive_key (cv->session, &error);
-  if (key == NULL)
-    return sillon_cli_report_error (error, common.vault_path);
   v = sillon_sheet_verify (cv->store, key, normalized, &error);
   if (v == NULL)
     {

@@ -82,6 +82,21 @@ require_out (const char *out, int *out_exit)
   return TRUE;
 }
 
+/* --k: a table hides its cells of fewer than K people; below
+ * SILLON_STATS_MIN_K a cell could still single someone out. */
+static gboolean
+check_k (int k, int *out_exit)
+{
+  if (k < SILLON_STATS_MIN_K)
+    {
+      /* Translators: %d are numbers of people */
+      sillon_cli_error (_ ("--k %d is too low: it must be at least %d"), k, SILLON_STATS_MIN_K);
+      *out_exit = SILLON_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The format of a personal-data export: a spreadsheet, never JSON. */
 static gboolean
 spreadsheet_format (const char *out, const char *message, SillonStatsFormat *format, int *out_exit)
@@ -130,14 +145,8 @@ sillon_cli_stats_tables (int argc, char **argv)
                                   entries, &common);
   if (ret >= 0)
     return ret;
-  if (!parse_period_option (period, &from, &to, &ret))
+  if (!parse_period_option (period, &from, &to, &ret) || !check_k (k, &ret))
     return ret;
-  if (k < SILLON_STATS_MIN_K)
-    {
-      /* Translators: %d are numbers of people */
-      sillon_cli_error (_ ("--k %d is too low: it must be at least %d"), k, SILLON_STATS_MIN_K);
-      return SILLON_CLI_EXIT_USAGE;
-    }
   if (out != NULL && !sillon_stats_format_from_path (out, &format, &error))
     return report (error, NULL);
   if (noise != NULL && !sillon_stats_epsilon_parse (noise, &epsilon, &error))
@@ -478,6 +487,7 @@ sillon_cli_stats_merge (int argc, char **argv)
   };
   const char *formats[] = { "statistics.json", "statistics.csv", "statistics.xlsx" };
   gint64 epsilon = 0;
+  int ret;
 
   context = g_option_context_new (_ ("BUNDLE…"));
   g_option_context_set_summary (context, _ ("Opens the sites’ bundles, checks every seal and signature against the trust list, "
@@ -494,11 +504,8 @@ sillon_cli_stats_merge (int argc, char **argv)
       sillon_cli_error ("%s", _ ("usage: sillon-cli stats merge BUNDLE… --trust SITES.txt --key COORD.key --out DIR"));
       return SILLON_CLI_EXIT_USAGE;
     }
-  if (k < SILLON_STATS_MIN_K)
-    {
-      sillon_cli_error (_ ("--k %d is too low: it must be at least %d"), k, SILLON_STATS_MIN_K);
-      return SILLON_CLI_EXIT_USAGE;
-    }
+  if (!check_k (k, &ret))
+    return ret;
   if (noise != NULL && !sillon_stats_epsilon_parse (noise, &epsilon, &error))
     return report (error, NULL);
   trust = sillon_stats_trust_load (trust_path, &error);
@@ -530,7 +537,6 @@ sillon_cli_stats_merge (int argc, char **argv)
     {
       SillonCliCommonOptions common = { .vault_path = vault_path, .passphrase_fd = passphrase_fd };
       g_autoptr (SillonCliVault) cv = NULL;
-      int ret;
 
       if (vault_path == NULL)
         {

@@ -401,6 +401,20 @@ sillon_cli_vault_repair (int argc, char **argv)
   return verify_and_report (vault, common.vault_path);
 }
 
+/* Keyslot changes are changes of who holds a passphrase: the journal's
+ * action list (fixed by the schema) files them as passphrase changes, with
+ * the @event and the keyslot. Returns the command's exit status. */
+static int
+journal_slot_event (SillonVault *vault, const char *event, guint slot, const char *vault_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *details = g_strdup_printf ("{\"event\":\"%s\",\"slot\":%u}", event, slot);
+
+  if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
+    return sillon_cli_report_error (error, vault_path);
+  return SILLON_CLI_EXIT_OK;
+}
+
 int
 sillon_cli_vault_passwd (int argc, char **argv)
 {
@@ -431,12 +445,7 @@ sillon_cli_vault_passwd (int argc, char **argv)
     return sillon_cli_report_error (error, common.vault_path);
 
   g_print (_ ("Passphrase of keyslot %u changed.\n"), sillon_vault_get_unlocked_slot (vault));
-  {
-    g_autofree char *details = g_strdup_printf ("{\"event\":\"passphrase\",\"slot\":%u}", sillon_vault_get_unlocked_slot (vault));
-    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
-      return sillon_cli_report_error (error, common.vault_path);
-  }
-  return SILLON_CLI_EXIT_OK;
+  return journal_slot_event (vault, "passphrase", sillon_vault_get_unlocked_slot (vault), common.vault_path);
 }
 
 int
@@ -483,14 +492,7 @@ sillon_cli_vault_add_slot (int argc, char **argv)
 
   /* Translators: %d is a keyslot number, %s a mediator's display name. */
   g_print (_ ("Added keyslot %d for “%s”.\n"), index, name);
-  {
-    /* Keyslot changes are changes of who holds a passphrase: the journal's
-     * action list (fixed by the schema) files them as passphrase changes. */
-    g_autofree char *details = g_strdup_printf ("{\"event\":\"slot_add\",\"slot\":%d}", index);
-    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
-      return sillon_cli_report_error (error, common.vault_path);
-  }
-  return SILLON_CLI_EXIT_OK;
+  return journal_slot_event (vault, "slot_add", (guint) index, common.vault_path);
 }
 
 int
@@ -567,12 +569,7 @@ sillon_cli_vault_remove_slot (int argc, char **argv)
       g_print ("%s\n", _ ("Anyone who kept a copy of the vault from before can still open that copy with the removed passphrase.\n"
                           "If this mediator should lose access to the data, rotate the master key now: “sillon-cli vault rotate”."));
     }
-  {
-    g_autofree char *details = g_strdup_printf ("{\"event\":\"slot_remove\",\"slot\":%d}", slot);
-    if (!sillon_cli_journal_bare_vault (vault, SILLON_JOURNAL_PASSPHRASE_CHANGE, details, &error))
-      return sillon_cli_report_error (error, common.vault_path);
-  }
-  return SILLON_CLI_EXIT_OK;
+  return journal_slot_event (vault, "slot_remove", (guint) slot, common.vault_path);
 }
 
 int
@@ -676,18 +673,6 @@ sillon_cli_vault_restore (int argc, char **argv)
 typedef guint8 *JournalKey;
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (JournalKey, sodium_free, NULL)
 
-/* Whether @vault holds Sillon's tables in a version this Sillon writes, as
- * sillon_cli_journal_bare_vault () decides whether to journal: otherwise it
- * has no journal this version can check or re-key. */
-static gboolean
-has_journal (SillonVault *vault)
-{
-  int version = 0;
-
-  return sillon_store_read_schema_version (sillon_vault_get_db (vault), &version, NULL) &&
-         version >= 1 && version <= SILLON_STORE_SCHEMA_VERSION;
-}
-
 /* The journal's hashes are keyed with a key derived from the master key:
  * checked under the old key before the rotation, re-keyed after it. */
 static JournalKey
@@ -696,7 +681,7 @@ check_journal_before_rotation (SillonVault *vault, const char *path, int *out_ex
   g_autoptr (SillonStore) store = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (JournalKey) key = NULL;
-  gint64 first_bad = 0;
+  int ret;
 
   store = sillon_store_new (sillon_vault_get_db (vault), &error);
   if (store != NULL)
@@ -709,20 +694,13 @@ check_journal_before_rotation (SillonVault *vault, const char *path, int *out_ex
   /* Once rotated, nothing can check the old chain any more: a tampered
    * journal is reported now, while it can still be examined, and the
    * rotation does not happen. */
-  if (!sillon_journal_verify (store, key, &first_bad, NULL, NULL, &error))
+  ret = sillon_cli_verify_journal (store, key, path, NULL, NULL);
+  if (ret != SILLON_CLI_EXIT_OK)
     {
-      if (g_error_matches (error, SILLON_JOURNAL_ERROR, SILLON_JOURNAL_ERROR_TAMPERED))
-        {
-          /* Translators: %lld is the sequence number of a journal entry. */
-          sillon_cli_error (_ ("The journal has been tampered with: entry %lld is the first that does not verify."),
-                            (long long) first_bad);
-          sillon_cli_error ("  (%s)", error->message);
-          sillon_cli_error ("%s", _ ("The vault was not rotated: afterwards the journal could no longer be checked at all. "
-                                     "Examine it with “sillon-cli journal list” first."));
-          *out_exit = SILLON_CLI_EXIT_JOURNAL_TAMPERED;
-          return NULL;
-        }
-      *out_exit = sillon_cli_report_error (error, path);
+      if (ret == SILLON_CLI_EXIT_JOURNAL_TAMPERED)
+        sillon_cli_error ("%s", _ ("The vault was not rotated: afterwards the journal could no longer be checked at all. "
+                                   "Examine it with “sillon-cli journal list” first."));
+      *out_exit = ret;
       return NULL;
     }
   return g_steal_pointer (&key);
@@ -872,7 +850,7 @@ sillon_cli_vault_rotate (int argc, char **argv)
   /* Once rotated, nothing can check the old chain any more: it is checked
    * now, so that a tampered journal is reported while it can still be
    * examined. Re-keying checks it again, in the copy. */
-  ctx.journaled = has_journal (vault);
+  ctx.journaled = sillon_cli_vault_has_journal (vault);
   if (ctx.journaled)
     {
       old_journal_key = check_journal_before_rotation (vault, common.vault_path, &ret);

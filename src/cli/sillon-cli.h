@@ -89,10 +89,8 @@ int sillon_cli_stats_ledger (int argc, char **argv);
 int sillon_cli_stats_export_activities (int argc, char **argv);
 int sillon_cli_stats_export_beneficiaries (int argc, char **argv);
 
-int sillon_cli_sheet_progress (int argc, char **argv);
-int sillon_cli_sheet_referral (int argc, char **argv);
-int sillon_cli_sheet_notice (int argc, char **argv);
-int sillon_cli_sheet_record (int argc, char **argv);
+/* progress, referral, notice and record: the kind of sheet is the name. */
+int sillon_cli_sheet_print (int argc, char **argv);
 int sillon_cli_sheet_verify (int argc, char **argv);
 int sillon_cli_commune_search (int argc, char **argv);
 int sillon_cli_commune_show (int argc, char **argv);

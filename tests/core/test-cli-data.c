@@ -129,6 +129,13 @@ test_places_import_and_reimport (Fixture *f, gconstpointer data)
   /* The phone as it is dialled from France, not the directory's E.164. */
   g_assert_true (contains (search->out, "\tMédiathèque\t51100\tReims\t03 26 00 00 00\n"));
   g_assert_false (contains (search->out, "+33326000000"));
+  /* Unlike `person search`, a --limit below 1 counts as 1. */
+  {
+    g_autoptr (CliResult) clamped = cli_expect (EXIT_OK, RUN (f, "places", "search", "Reims", "--limit", "0"));
+    g_auto (GStrv) rows = g_strsplit (clamped->out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (rows), ==, 2); /* one place, then the final "" */
+  }
 
   /* Journaled, with counts only. */
   imports = sql (f, "SELECT details FROM journal WHERE action = 'import' ORDER BY seq;");
@@ -830,6 +837,7 @@ test_person_search_and_duplicates (Fixture *f, gconstpointer data)
     g_assert_true (contains (no_place->err, "No place matches."));
   }
   bad_limit = cli_expect (EXIT_USAGE, RUN (f, "person", "search", "quenouille", "--limit", "0"));
+  g_assert_true (contains (bad_limit->err, "--limit must be at least 1"));
   {
     g_autoptr (CliResult) no_text = RUN (f, "person", "search");
     g_autoptr (CliResult) no_place_text = RUN (f, "places", "search");
