@@ -177,6 +177,23 @@ set_one_line (GtkWidget *label)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
 }
 
+/* What an entry was (a session's themes): wrapped over up to three lines
+ * rather than cut after a few words at a large text size, still never
+ * wider than the window (its natural width is capped) nor taller than
+ * three lines. Only the rows of a screenful are built at once. */
+#define TITLE_LINES 3
+#define TITLE_MAX_CHARS 60
+
+static void
+set_wrapped (GtkWidget *label)
+{
+  set_one_line (label);
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), TITLE_LINES);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TITLE_MAX_CHARS);
+}
+
 /* Builds what @row shows: see make_row(). */
 static void
 build_row (GtkWidget *row, SillonTimelineKind kind, const char *date, const char *title, const char *detail)
@@ -192,7 +209,7 @@ build_row (GtkWidget *row, SillonTimelineKind kind, const char *date, const char
   g_object_set (hbox, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8, NULL);
   gtk_label_set_xalign (GTK_LABEL (date_label), 0);
   gtk_label_set_yalign (GTK_LABEL (date_label), 0);
-  set_one_line (title_label);
+  set_wrapped (title_label);
   gtk_style_context_add_class (gtk_widget_get_style_context (title_label), "sillon-person-name");
   gtk_container_add (GTK_CONTAINER (vbox), title_label);
   if (detail != NULL && detail[0] != '\0')
