@@ -410,6 +410,22 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
           /* Translators: a referral's reason and what became of it. */
           detail = r->reason != NULL ? g_strdup_printf (_ ("%1$s · %2$s"), r->reason, sillon_referral_status_describe (r->status))
                                      : g_strdup (sillon_referral_status_describe (r->status));
+          /* Where the person was sent comes first: the kind of structure
+           * in the title is only what the statistics count. */
+          {
+            g_autoptr (SillonPlaceRecord) place = r->place_id != 0 ? sillon_store_get_place (store, r->place_id, NULL) : NULL;
+            const char *name = place != NULL ? place->values[SILLON_PLACE_COL_NOM] : NULL;
+
+            if (name != NULL && name[0] != '\0')
+              {
+                /* Translators: a referral's details: the place the person
+                 * was referred to (%1$s), then the rest (%2$s). */
+                g_autofree char *with_place = g_strdup_printf (_ ("to %1$s · %2$s"), name, detail);
+
+                g_free (detail);
+                detail = g_steal_pointer (&with_place);
+              }
+          }
           if (r->session_id != 0)
             {
               g_autofree char *with_session = NULL;

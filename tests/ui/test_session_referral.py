@@ -186,6 +186,7 @@ def test():
     check(len(health) == 1 and S["referred to"] in health[0].name,
           f"the session's row names the place it referred to: {[r.name for r in health]}")
     check(S["after"] in rows[0].name, f"the referral's row says it came after a session: {rows[0].name!r}")
+    check("France services de Reims" in rows[0].name, f"the referral's row names the place: {rows[0].name!r}")
     banking = story_rows(window, "Banque et achats en ligne")
     check(len(banking) == 1 and S["referred"] in banking[0].name and S["referred to"] not in banking[0].name,
           f"the session whose referral was cancelled names no place: {[r.name for r in banking]}")
