@@ -30,6 +30,9 @@ struct _SillonTimeline
 
   GtkListBox *list;
   GtkWidget *more_button;
+  /* The rows' dates, one width: what each entry was starts at the same
+   * place on every row, whatever the length of its month. */
+  GtkSizeGroup *dates;
 };
 
 G_DEFINE_FINAL_TYPE (SillonTimeline, sillon_timeline, GTK_TYPE_BOX)
@@ -223,6 +226,12 @@ build_row (GtkWidget *row, SillonTimelineKind kind, const char *date, const char
   gtk_widget_set_hexpand (vbox, TRUE);
   gtk_container_add (GTK_CONTAINER (hbox), date_label);
   gtk_container_add (GTK_CONTAINER (hbox), vbox);
+  {
+    GtkWidget *timeline = gtk_widget_get_ancestor (row, SILLON_TYPE_TIMELINE);
+
+    if (timeline != NULL)
+      gtk_size_group_add_widget (SILLON_TIMELINE (timeline)->dates, date_label);
+  }
   if (kind == SILLON_TIMELINE_SESSION)
     {
       /* Translators: %s is a session's date. */
@@ -663,6 +672,7 @@ sillon_timeline_dispose (GObject *object)
   SillonTimeline *self = SILLON_TIMELINE (object);
 
   g_clear_handle_id (&self->build_source, g_source_remove);
+  g_clear_object (&self->dates);
   G_OBJECT_CLASS (sillon_timeline_parent_class)->dispose (object);
 }
 
@@ -699,4 +709,5 @@ static void
 sillon_timeline_init (SillonTimeline *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->dates = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
