@@ -14,6 +14,7 @@
 #include "sillon-date-format.h"
 #include "sillon-leave-question.h"
 #include "sillon-message-label.h"
+#include "sillon-number-format.h"
 #include "sillon-person-form.h"
 #include "sillon-profile.h"
 #include "sillon-status-page.h"
@@ -514,10 +515,16 @@ refresh_list (SillonPeoplePage *self,
       sillon_status_page_set_title (self->empty_status, _ ("Nobody Recorded Yet"));
       sillon_status_page_set_description (self->empty_status, _ ("Add the first person you help: a name is enough, the rest can wait."));
       if ((gint64) found->len < total)
-        /* Translators: %1$u people shown out of %2$lld recorded in the vault. */
-        count = g_strdup_printf (ngettext ("%1$u of %2$lld person, seen most recently first. Search to find the others.",
-                                           "%1$u of %2$lld people, seen most recently first. Search to find the others.", (gulong) total),
-                                 found->len, (long long) total);
+        {
+          /* Tens of thousands in a large structure: grouped digits. */
+          g_autofree char *recorded = sillon_format_count (total);
+
+          /* Translators: %1$u people shown out of %2$s recorded in the
+           * vault (a count already written with its digits grouped). */
+          count = g_strdup_printf (ngettext ("%1$u of %2$s person, seen most recently first. Search to find the others.",
+                                             "%1$u of %2$s people, seen most recently first. Search to find the others.", (gulong) total),
+                                   found->len, recorded);
+        }
     }
   else
     {
