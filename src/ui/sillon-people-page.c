@@ -551,15 +551,36 @@ form_shown (SillonPeoplePage *self)
   return gtk_revealer_get_reveal_child (self->form_revealer);
 }
 
+/* The new person's form as it was when the vault locked, if it was kept
+ * and the vault is open again. */
+static gboolean
+put_back_draft (SillonPeoplePage *self)
+{
+  g_autoptr (SillonPersonFormDraft) draft = NULL;
+
+  if (self->draft == NULL || sillon_page_get_store (SILLON_PAGE (self)) == NULL)
+    return FALSE;
+  draft = g_steal_pointer (&self->draft);
+  sillon_people_page_show_new_person_form (self);
+  sillon_person_form_set_draft (self->person_form, draft);
+  sillon_person_form_set_notice (self->person_form,
+                                 _ ("What you typed before the vault locked is back. It is not saved yet."));
+  return TRUE;
+}
+
 /* The list is read again each time the page is shown: after unlocking,
  * and when coming back from a person who may have changed. The new
- * person's form, if it shows, keeps the focus. */
+ * person's form, if it shows (or comes back after a lock), keeps the
+ * focus. */
 static void
 sillon_people_page_switch_to (SillonPage *page)
 {
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
 
   sillon_people_page_refresh (self);
+  /* An assessment the lock interrupted shows first after the unlock, and
+   * the form kept meanwhile comes back when the people show again. */
+  put_back_draft (self);
   if (form_shown (self))
     sillon_person_form_focus (self->person_form);
   else
@@ -575,9 +596,12 @@ sillon_people_page_locked (SillonPage *page)
 {
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
 
-  g_clear_pointer (&self->draft, sillon_person_form_draft_free);
+  /* A form kept over an earlier lock and not shown since stays kept. */
   if (form_shown (self))
-    self->draft = sillon_person_form_get_draft (self->person_form);
+    {
+      g_clear_pointer (&self->draft, sillon_person_form_draft_free);
+      self->draft = sillon_person_form_get_draft (self->person_form);
+    }
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
   clear_form (self);
   set_form_shown (self, FALSE);
@@ -589,17 +613,7 @@ static gboolean
 sillon_people_page_resume (SillonPage *page,
                            GError **error)
 {
-  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
-  g_autoptr (SillonPersonFormDraft) draft = NULL;
-
-  if (self->draft == NULL || sillon_page_get_store (page) == NULL)
-    return FALSE;
-  draft = g_steal_pointer (&self->draft);
-  sillon_people_page_show_new_person_form (self);
-  sillon_person_form_set_draft (self->person_form, draft);
-  sillon_person_form_set_notice (self->person_form,
-                                 _ ("What you typed before the vault locked is back. It is not saved yet."));
-  return TRUE;
+  return put_back_draft (SILLON_PEOPLE_PAGE (page));
 }
 
 /* ── Leaving with the new person's form filled in ──────────────────────── */
