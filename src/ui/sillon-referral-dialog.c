@@ -37,6 +37,7 @@ struct _SillonReferralDialog
   GtkSearchEntry *search_entry;
   GtkLabel *order_label;
   GtkListBox *places_list;
+  GtkScrolledWindow *places_scroller;
   GtkLabel *chosen_label;
   GtkComboBoxText *destination_combo;
   GtkScrolledWindow *scrolled;
@@ -420,6 +421,25 @@ sillon_referral_dialog_show_error (SillonReferralDialog *self, const char *messa
   gtk_widget_queue_resize (GTK_WIDGET (self->scrolled));
 }
 
+/* The places found show two to three and a half rows whatever the text
+ * size: a height in pixels showed three rows at text scale 1.0 and a row
+ * and a half at 1.5. A row is two lines of text and its margins. */
+#define PLACE_ROW_MARGINS 20
+
+static void
+size_places_list (SillonReferralDialog *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->places_list));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int line = PANGO_PIXELS (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
+  int row = 2 * line + PLACE_ROW_MARGINS;
+
+  pango_font_metrics_unref (metrics);
+  /* The largest first: GTK refuses a minimum above the maximum. */
+  gtk_scrolled_window_set_max_content_height (self->places_scroller, 3 * row + row / 2);
+  gtk_scrolled_window_set_min_content_height (self->places_scroller, 2 * row);
+}
+
 static void
 sillon_referral_dialog_finalize (GObject *object)
 {
@@ -444,6 +464,7 @@ sillon_referral_dialog_class_init (SillonReferralDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, order_label);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, places_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, places_scroller);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, chosen_label);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, destination_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, scrolled);
@@ -467,6 +488,7 @@ sillon_referral_dialog_init (SillonReferralDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   sillon_search_entry_down_to_list (GTK_ENTRY (self->search_entry), self->places_list);
+  size_places_list (self);
   on_consent_check_toggled (self);
   /* The focused field scrolls into view, at any text size. */
   gtk_container_set_focus_vadjustment (self->form_box, gtk_scrolled_window_get_vadjustment (self->scrolled));
