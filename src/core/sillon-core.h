@@ -14,6 +14,7 @@
 #include "sillon-communes.h"
 #include "sillon-data.h"
 #include "sillon-date-format.h"
+#include "sillon-number-format.h"
 #include "sillon-id-table.h"
 #include "sillon-phone-format.h"
 #include "sillon-process.h"

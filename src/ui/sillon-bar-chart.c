@@ -19,6 +19,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sillon-number-format.h"
+
 /* Okabe and Ito's colour-blind safe palette, away from the theme's error
  * red. */
 static const double palette[][3] = {
@@ -108,8 +110,8 @@ sillon_chart_format_value (gint64 value)
     /* Translators: a count the statistics do not publish, because too few
      * people are behind it (or it would let one be recomputed). */
     return g_strdup (C_ ("count", "hidden"));
-  /* The ' flag: the locale's thousands separator. */
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+  /* Grouped as the interface's language groups digits. */
+  return sillon_format_count (value);
 }
 
 char *

@@ -171,6 +171,14 @@ sillon_commune_entry_set_code (SillonCommuneEntry *self,
   set_text_and_code (self, name, code);
 }
 
+const char *
+sillon_commune_entry_get_code (SillonCommuneEntry *self)
+{
+  g_return_val_if_fail (SILLON_IS_COMMUNE_ENTRY (self), NULL);
+
+  return self->code;
+}
+
 static gboolean
 has_postal_code (const SillonCommune *commune,
                  const char *postal)

@@ -20,6 +20,10 @@ GtkWidget *sillon_commune_entry_new (void);
 void sillon_commune_entry_set_code (SillonCommuneEntry *self,
                                     const char *code);
 
+/* The code INSEE of the commune chosen in the completions or set with
+ * sillon_commune_entry_set_code(), NULL when the text was typed since. */
+const char *sillon_commune_entry_get_code (SillonCommuneEntry *self);
+
 /* The code INSEE of the commune in the entry: the one chosen in the
  * completions, else the only commune that the text names (a name, a postal
  * code, or a code INSEE). *@code is NULL when the entry is empty. FALSE with

@@ -111,14 +111,44 @@ period_text (SillonDashboardPage *self)
   return g_strdup_printf ("%04d-%s", year, id);
 }
 
+/* A month's name in the interface's language: Sillon's own translated
+ * names (sillon-date-format.c), not LC_TIME's, which may speak another
+ * language than the rest of the page. */
+static const char *
+month_name (int month)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", sillon_month_msgid ((GDateMonth) month));
+}
+
+/* A month's short name, for a chart's axis, in the interface's language. */
+static const char *
+month_abbreviation (int month)
+{
+  static const char *const abbreviations[] = {
+    NC_ ("month abbreviation", "Jan"),
+    NC_ ("month abbreviation", "Feb"),
+    NC_ ("month abbreviation", "Mar"),
+    NC_ ("month abbreviation", "Apr"),
+    NC_ ("month abbreviation", "May"),
+    NC_ ("month abbreviation", "Jun"),
+    NC_ ("month abbreviation", "Jul"),
+    NC_ ("month abbreviation", "Aug"),
+    NC_ ("month abbreviation", "Sep"),
+    NC_ ("month abbreviation", "Oct"),
+    NC_ ("month abbreviation", "Nov"),
+    NC_ ("month abbreviation", "Dec"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviation", abbreviations[month - 1]);
+}
+
 /* The months in the period list, named in the user's language. */
 static void
 add_months (SillonDashboardPage *self)
 {
   for (int month = 1; month <= 12; month++)
     {
-      g_autoptr (GDateTime) date = g_date_time_new_local (2000, month, 1, 0, 0, 0);
-      g_autofree char *name = g_date_time_format (date, "%B");
+      const char *name = month_name (month);
       g_autofree char *id = g_strdup_printf ("%02d", month);
       g_autofree char *capitalised = NULL;
       gunichar first = g_utf8_get_char (name);
@@ -199,9 +229,14 @@ months_chart (SillonStatsRelease *release)
   for (guint row = 0; row < table->rows->len; row++)
     {
       const char *id = g_ptr_array_index (table->rows, row); /* YYYY-MM */
-      g_autoptr (GDateTime) month = g_date_time_new_local (atoi (id), atoi (id + 5), 1, 0, 0, 0);
-      g_autofree char *label = month != NULL ? g_date_time_format (month, "%b") : g_strdup (id);
-      g_autofree char *name = month != NULL ? g_date_time_format (month, "%B %Y") : g_strdup (id);
+      int year = atoi (id);
+      int month = strlen (id) == 7 ? atoi (id + 5) : 0;
+      gboolean valid = month >= 1 && month <= 12 && year > 0;
+      g_autofree char *label = valid ? g_strdup (month_abbreviation (month)) : g_strdup (id);
+      /* Translators: a month and its year, “December 2026”: %1$s is the
+       * month's name, %2$d the year. */
+      g_autofree char *name = valid ? g_strdup_printf (C_ ("month and year", "%1$s %2$d"), month_name (month), year)
+                                    : g_strdup (id);
       gint64 value = published (release, table, row, table->n_cols - 1);
 
       sillon_chart_data_set_row (data, row, label, name, &value);

@@ -12,8 +12,10 @@
 
 #include "sillon-communes.h"
 #include "sillon-date-format.h"
+#include "sillon-leave-question.h"
 #include "sillon-list-row.h"
 #include "sillon-message-label.h"
+#include "sillon-number-format.h"
 #include "sillon-person-form.h"
 #include "sillon-profile.h"
 #include "sillon-status-page.h"
@@ -50,6 +52,11 @@ struct _SillonPeoplePage
    * shows. A widget the revealer has not shown yet must not have the
    * focus, or the key release of Ctrl+N goes to an unrealized widget. */
   gboolean focus_form_on_map;
+  /* What the new person's form held when the vault locked, in memory only,
+   * shown again after the unlock (NULL: nothing typed). */
+  SillonPersonFormDraft *draft;
+  /* The question before leaving the form, while it shows. */
+  GtkWidget *leave_question;
 };
 
 G_DEFINE_FINAL_TYPE (SillonPeoplePage, sillon_people_page, SILLON_TYPE_PAGE)
@@ -64,6 +71,7 @@ enum
 static guint signals[N_SIGNALS];
 
 static void clear_form (SillonPeoplePage *self);
+static void hide_form (SillonPeoplePage *self);
 static void set_form_shown (SillonPeoplePage *self,
                             gboolean shown);
 
@@ -313,10 +321,16 @@ refresh_list (SillonPeoplePage *self,
       sillon_status_page_set_title (self->empty_status, _ ("Nobody Recorded Yet"));
       sillon_status_page_set_description (self->empty_status, _ ("Add the first person you help: a name is enough, the rest can wait."));
       if ((gint64) found->len < total)
-        /* Translators: %1$u people shown out of %2$lld recorded in the vault. */
-        count = g_strdup_printf (ngettext ("%1$u of %2$lld person, seen most recently first. Search to find the others.",
-                                           "%1$u of %2$lld people, seen most recently first. Search to find the others.", (gulong) total),
-                                 found->len, (long long) total);
+        {
+          /* Tens of thousands in a large structure: grouped digits. */
+          g_autofree char *recorded = sillon_format_count (total);
+
+          /* Translators: %1$u people shown out of %2$s recorded in the
+           * vault (a count already written with its digits grouped). */
+          count = g_strdup_printf (ngettext ("%1$u of %2$s person, seen most recently first. Search to find the others.",
+                                             "%1$u of %2$s people, seen most recently first. Search to find the others.", (gulong) total),
+                                   found->len, recorded);
+        }
     }
   else
     {
@@ -337,27 +351,148 @@ refresh_list (SillonPeoplePage *self,
   gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
 }
 
+static gboolean
+form_shown (SillonPeoplePage *self)
+{
+  return gtk_revealer_get_reveal_child (self->form_revealer);
+}
+
+/* The new person's form as it was when the vault locked, if it was kept
+ * and the vault is open again. */
+static gboolean
+put_back_draft (SillonPeoplePage *self)
+{
+  g_autoptr (SillonPersonFormDraft) draft = NULL;
+
+  if (self->draft == NULL || sillon_page_get_store (SILLON_PAGE (self)) == NULL)
+    return FALSE;
+  draft = g_steal_pointer (&self->draft);
+  sillon_people_page_show_new_person_form (self);
+  sillon_person_form_set_draft (self->person_form, draft);
+  sillon_person_form_set_notice (self->person_form,
+                                 _ ("What you typed before the vault locked is back. It is not saved yet."));
+  return TRUE;
+}
+
 /* The list is read again each time the page is shown: after unlocking,
- * and when coming back from a person who may have changed. */
+ * and when coming back from a person who may have changed. The new
+ * person's form, if it shows (or comes back after a lock), keeps the
+ * focus. */
 static void
 sillon_people_page_switch_to (SillonPage *page)
 {
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
 
   sillon_people_page_refresh (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* An assessment the lock interrupted shows first after the unlock, and
+   * the form kept meanwhile comes back when the people show again. */
+  put_back_draft (self);
+  if (form_shown (self))
+    sillon_person_form_focus (self->person_form);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Nobody's name stays behind the lock page, not even in the search. */
+/* Nobody's name stays behind the lock page, not even in the search. The
+ * automatic lock neither asks nor waits: what the new person's form holds
+ * leaves the widgets but is kept in memory for the unlock, as the session
+ * form and a workshop are. */
 static void
 sillon_people_page_locked (SillonPage *page)
 {
   SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
 
+  /* A form kept over an earlier lock and not shown since stays kept. */
+  if (form_shown (self))
+    {
+      g_clear_pointer (&self->draft, sillon_person_form_draft_free);
+      self->draft = sillon_person_form_get_draft (self->person_form);
+    }
   gtk_entry_set_text (GTK_ENTRY (self->search_entry), "");
   clear_form (self);
   set_form_shown (self, FALSE);
   sillon_people_page_refresh (self);
+}
+
+/* Just unlocked: the new person's form as it was when the vault locked. */
+static gboolean
+sillon_people_page_resume (SillonPage *page,
+                           GError **error)
+{
+  return put_back_draft (SILLON_PEOPLE_PAGE (page));
+}
+
+/* ── Leaving with the new person's form filled in ──────────────────────── */
+
+static void
+on_leave_question_response (GtkDialog *question,
+                            int response,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SillonPeoplePage *self = g_task_get_source_object (task);
+  gboolean leave = FALSE;
+
+  gtk_widget_destroy (GTK_WIDGET (question));
+  if (response == SILLON_LEAVE_QUESTION_DISCARD)
+    {
+      g_clear_pointer (&self->draft, sillon_person_form_draft_free);
+      if (form_shown (self))
+        hide_form (self);
+      leave = TRUE;
+    }
+  else if (response == SILLON_LEAVE_QUESTION_SAVE && form_shown (self))
+    /* The form's own Add: it adds, or says what is wrong (or shows the
+     * person already recorded) and stays, and so does the window. */
+    leave = sillon_person_form_add (self->person_form);
+  g_task_return_boolean (task, leave);
+}
+
+static void
+sillon_people_page_ask_leave_async (SillonPage *page,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  SillonPeoplePage *self = SILLON_PEOPLE_PAGE (page);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  gboolean filled = sillon_page_get_store (page) != NULL && form_shown (self) &&
+                    sillon_person_form_has_input (self->person_form);
+  GtkWidget *question;
+
+  g_task_set_source_tag (task, sillon_people_page_ask_leave_async);
+  if (!filled && self->draft == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->leave_question != NULL)
+    {
+      /* One question at a time: the one shown gets the answer. */
+      gtk_window_present (GTK_WINDOW (self->leave_question));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               "%s", _ ("Sillon is already asking whether to save the form."));
+      return;
+    }
+  if (filled)
+    {
+      /* The same words as the person page's forms. */
+      /* Translators: %s is the title of a form (“Log a Session”…). */
+      g_autofree char *detail = g_strdup_printf (_ ("“%s” is open and not saved. If you leave without saving, what you entered is lost."),
+                                                 _ ("New Person"));
+
+      question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Save before leaving?"), detail, _ ("_Discard"), TRUE);
+    }
+  else
+    /* Locked: the form kept for the unlock cannot be saved from here. */
+    question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the new person not added?"),
+                                          _ ("The new person was not added when the vault locked: what you typed is "
+                                             "kept until the vault is unlocked. If you quit now, it is lost."),
+                                          _ ("_Discard and Quit"), FALSE);
+  self->leave_question = question;
+  g_object_add_weak_pointer (G_OBJECT (question), (gpointer *) &self->leave_question);
+  g_signal_connect (question, "response", G_CALLBACK (on_leave_question_response), g_steal_pointer (&task));
+  gtk_window_present (GTK_WINDOW (question));
 }
 
 static void
@@ -541,6 +676,7 @@ sillon_people_page_dispose (GObject *object)
   if (self->people_list != NULL)
     sillon_list_box_clear (self->people_list);
   g_clear_pointer (&self->described, g_hash_table_unref);
+  g_clear_pointer (&self->draft, sillon_person_form_draft_free);
   g_clear_object (&self->actions);
   G_OBJECT_CLASS (sillon_people_page_parent_class)->dispose (object);
 }
@@ -556,6 +692,8 @@ sillon_people_page_class_init (SillonPeoplePageClass *klass)
   object_class->dispose = sillon_people_page_dispose;
   SILLON_PAGE_CLASS (klass)->switch_to = sillon_people_page_switch_to;
   SILLON_PAGE_CLASS (klass)->locked = sillon_people_page_locked;
+  SILLON_PAGE_CLASS (klass)->resume = sillon_people_page_resume;
+  SILLON_PAGE_CLASS (klass)->ask_leave_async = sillon_people_page_ask_leave_async;
 
   /* The beneficiary id of the chosen (or just added) person. */
   signals[SIGNAL_PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

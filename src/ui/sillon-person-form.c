@@ -33,6 +33,7 @@ struct _SillonPersonForm
   GtkEntry *last_name_entry;
   GtkEntry *birth_year_entry;
   SillonCommuneEntry *commune_entry;
+  GtkLabel *form_notice;
   GtkLabel *form_message;
   GtkWidget *duplicate_box;
   GtkLabel *duplicate_label;
@@ -41,6 +42,18 @@ struct _SillonPersonForm
 };
 
 G_DEFINE_FINAL_TYPE (SillonPersonForm, sillon_person_form, GTK_TYPE_BOX)
+
+/* What was typed, as it was typed, checked by nobody: kept in memory over
+ * a lock. The commune by its code when one was chosen in the list, else
+ * by the text typed. */
+struct _SillonPersonFormDraft
+{
+  char *first_name;
+  char *last_name;
+  char *birth_year;
+  char *commune_text;
+  char *commune_code;
+};
 
 enum
 {
@@ -77,8 +90,84 @@ sillon_person_form_clear (SillonPersonForm *self)
   gtk_entry_set_text (self->last_name_entry, "");
   gtk_entry_set_text (self->birth_year_entry, "");
   sillon_commune_entry_set_code (self->commune_entry, NULL);
+  sillon_message_label_set (self->form_notice, NULL);
   sillon_message_label_set (self->form_message, NULL);
   hide_duplicate (self);
+}
+
+gboolean
+sillon_person_form_has_input (SillonPersonForm *self)
+{
+  GtkEntry *entries[] = { self->first_name_entry, self->last_name_entry, self->birth_year_entry,
+                          GTK_ENTRY (self->commune_entry) };
+
+  g_return_val_if_fail (SILLON_IS_PERSON_FORM (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *text = sillon_entry_dup_text (entries[i]);
+
+      if (text != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+SillonPersonFormDraft *
+sillon_person_form_get_draft (SillonPersonForm *self)
+{
+  SillonPersonFormDraft *draft;
+
+  g_return_val_if_fail (SILLON_IS_PERSON_FORM (self), NULL);
+
+  if (!sillon_person_form_has_input (self))
+    return NULL;
+  draft = g_new0 (SillonPersonFormDraft, 1);
+  draft->first_name = g_strdup (gtk_entry_get_text (self->first_name_entry));
+  draft->last_name = g_strdup (gtk_entry_get_text (self->last_name_entry));
+  draft->birth_year = g_strdup (gtk_entry_get_text (self->birth_year_entry));
+  draft->commune_text = g_strdup (gtk_entry_get_text (GTK_ENTRY (self->commune_entry)));
+  draft->commune_code = g_strdup (sillon_commune_entry_get_code (self->commune_entry));
+  return draft;
+}
+
+void
+sillon_person_form_set_draft (SillonPersonForm *self,
+                              const SillonPersonFormDraft *draft)
+{
+  g_return_if_fail (SILLON_IS_PERSON_FORM (self));
+  g_return_if_fail (draft != NULL);
+
+  sillon_person_form_clear (self);
+  gtk_entry_set_text (self->first_name_entry, draft->first_name);
+  gtk_entry_set_text (self->last_name_entry, draft->last_name);
+  gtk_entry_set_text (self->birth_year_entry, draft->birth_year);
+  if (draft->commune_code != NULL)
+    sillon_commune_entry_set_code (self->commune_entry, draft->commune_code);
+  else
+    gtk_entry_set_text (GTK_ENTRY (self->commune_entry), draft->commune_text);
+}
+
+void
+sillon_person_form_draft_free (SillonPersonFormDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->first_name);
+  g_free (draft->last_name);
+  g_free (draft->birth_year);
+  g_free (draft->commune_text);
+  g_free (draft->commune_code);
+  g_free (draft);
+}
+
+void
+sillon_person_form_set_notice (SillonPersonForm *self,
+                               const char *text)
+{
+  g_return_if_fail (SILLON_IS_PERSON_FORM (self));
+
+  sillon_message_label_set (self->form_notice, text);
 }
 
 void
@@ -165,18 +254,19 @@ show_duplicate (SillonPersonForm *self,
   gtk_widget_grab_focus (self->open_existing_button);
 }
 
-static void
-on_add_button_clicked (SillonPersonForm *self)
+gboolean
+sillon_person_form_add (SillonPersonForm *self)
 {
   g_autoptr (SillonBeneficiary) b = sillon_beneficiary_new ();
   g_autoptr (GError) error = NULL;
   SillonStore *store = sillon_page_get_store_of (GTK_WIDGET (self));
 
-  g_return_if_fail (store != NULL);
+  g_return_val_if_fail (SILLON_IS_PERSON_FORM (self), FALSE);
+  g_return_val_if_fail (store != NULL, FALSE);
 
   sillon_message_label_set (self->form_message, NULL);
   if (!read_form (self, b))
-    return;
+    return FALSE;
 
   if (!self->add_anyway && (b->first_name != NULL || b->last_name != NULL))
     {
@@ -185,7 +275,7 @@ on_add_button_clicked (SillonPersonForm *self)
       if (duplicates == NULL)
         {
           sillon_message_label_set (self->form_message, error->message);
-          return;
+          return FALSE;
         }
       for (guint i = 0; i < duplicates->len; i++)
         {
@@ -194,7 +284,7 @@ on_add_button_clicked (SillonPersonForm *self)
           if (d->score >= SILLON_STORE_DUPLICATE_MIN_SCORE)
             {
               show_duplicate (self, store, d->beneficiary_id);
-              return;
+              return FALSE;
             }
         }
     }
@@ -202,10 +292,17 @@ on_add_button_clicked (SillonPersonForm *self)
   if (!sillon_store_insert_beneficiary (store, b, &error))
     {
       sillon_message_label_set (self->form_message, error->message);
-      return;
+      return FALSE;
     }
   sillon_person_form_clear (self);
   g_signal_emit (self, signals[SIGNAL_ADDED], 0, b->id);
+  return TRUE;
+}
+
+static void
+on_add_button_clicked (SillonPersonForm *self)
+{
+  sillon_person_form_add (self);
 }
 
 static void
@@ -235,6 +332,7 @@ sillon_person_form_class_init (SillonPersonFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPersonForm, last_name_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonForm, birth_year_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonForm, commune_entry);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonForm, form_notice);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonForm, form_message);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonForm, duplicate_box);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonForm, duplicate_label);

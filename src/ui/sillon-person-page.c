@@ -78,6 +78,8 @@ struct _SillonPersonPage
   GtkLabel *consent_label;
   GtkButton *consent_button;
   SillonTimeline *timeline;
+  GtkScrolledWindow *story_scroller;
+  GtkContainer *story_box;
   SillonParcoursSection *parcours_section;
   SillonToast *toast;
 };
@@ -260,6 +262,8 @@ sillon_person_page_load (SillonPersonPage *self,
 
   if (self->beneficiary_id != beneficiary_id)
     {
+      /* Another person's story starts at its top. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->story_scroller), 0);
       forget_undo (self);
       sillon_toast_dismiss (self->toast);
     }
@@ -1311,6 +1315,8 @@ sillon_person_page_class_init (SillonPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_label);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, consent_button);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, story_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, story_box);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, parcours_section);
   gtk_widget_class_bind_template_child (widget_class, SillonPersonPage, toast);
   gtk_widget_class_bind_template_callback (widget_class, on_new_assessment_button_clicked);
@@ -1334,6 +1340,9 @@ sillon_person_page_init (SillonPersonPage *self)
 
   self->undo_referrals = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Moving through the parcours and the story with the keyboard brings
+   * the focused row into view. */
+  gtk_container_set_focus_vadjustment (self->story_box, gtk_scrolled_window_get_vadjustment (self->story_scroller));
   g_action_map_add_action_entries (G_ACTION_MAP (actions), person_actions, G_N_ELEMENTS (person_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "person", G_ACTION_GROUP (actions));
 }

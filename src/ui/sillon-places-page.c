@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "sillon-list-row.h"
+#include "sillon-number-format.h"
 #include "sillon-message-label.h"
 #include "sillon-profile.h"
 #include "sillon-opening-hours.h"
@@ -422,14 +423,27 @@ show_report (SillonPlacesPage *self,
     /* Translators: %s is a file name. */
     g_string_append_printf (summary, _ ("Nothing of “%s” was imported."), file_name);
   g_string_append_c (summary, '\n');
-  /* Translators: the counts of a places import; the first %u is the records read. */
-  g_string_append_printf (summary, _ ("%u records read: %u kept (%u of them with flagged fields, kept as published), %u skipped."),
-                          report->n_records, report->n_kept, report->n_flagged, report->n_skipped);
+  {
+    /* A national file holds thousands of records: grouped digits. */
+    g_autofree char *records = sillon_format_count (report->n_records);
+    g_autofree char *kept = sillon_format_count (report->n_kept);
+    g_autofree char *flagged = sillon_format_count (report->n_flagged);
+    g_autofree char *skipped = sillon_format_count (report->n_skipped);
+
+    /* Translators: the counts of a places import, each already written
+     * with its digits grouped; the first %s is the records read. */
+    g_string_append_printf (summary, _ ("%s records read: %s kept (%s of them with flagged fields, kept as published), %s skipped."),
+                            records, kept, flagged, skipped);
+  }
   if (stored)
     {
+      g_autofree char *added = sillon_format_count (n_new);
+      g_autofree char *updated = sillon_format_count (n_updated);
+
       g_string_append_c (summary, ' ');
-      /* Translators: places added to and updated in the directory. */
-      g_string_append_printf (summary, _ ("%u new places, %u updated."), n_new, n_updated);
+      /* Translators: places added to and updated in the directory, each
+       * count already written with its digits grouped. */
+      g_string_append_printf (summary, _ ("%s new places, %s updated."), added, updated);
     }
   if (report->unknown_columns != NULL && report->unknown_columns->len > 0)
     {

@@ -30,12 +30,14 @@ struct _SillonReferralDialog
   gint64 session_id; /* the session it follows, 0: none */
   char *commune_insee;
   gint64 place_id;          /* the chosen place, 0: none yet */
+  GPtrArray *places;        /* what the search shows, row by row */
   gboolean scroll_to_focus; /* once the form is laid out again */
 
   GtkLabel *message_label;
   GtkSearchEntry *search_entry;
   GtkLabel *order_label;
   GtkListBox *places_list;
+  GtkScrolledWindow *places_scroller;
   GtkLabel *chosen_label;
   GtkComboBoxText *destination_combo;
   GtkScrolledWindow *scrolled;
@@ -69,44 +71,53 @@ place_details (const SillonPlaceRecord *p)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static gint64
+describe_place (gpointer item,
+                char **title,
+                char **details,
+                gpointer user_data)
+{
+  const SillonPlaceRecord *p = item;
+
+  *title = g_strdup (p->values[SILLON_PLACE_COL_NOM] != NULL ? p->values[SILLON_PLACE_COL_NOM] : _ ("Place without a name"));
+  *details = place_details (p);
+  return p->id;
+}
+
+/* Each change of the search is searched at once, not after
+ * GtkSearchEntry's 150 ms pause: a key press shows its letter and the
+ * places it finds in the same frame, and Enter or Down right after the
+ * last letter acts on the places of the whole word. The rows already
+ * there are shown again (sillon_list_box_show()): a keystroke changes
+ * few. */
 static void
-search (SillonReferralDialog *self)
+on_search_entry_changed (SillonReferralDialog *self)
 {
   SillonStore *store = self->session != NULL ? sillon_vault_session_get_store (self->session) : NULL;
   const char *query = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
   g_autoptr (GPtrArray) places = NULL;
   g_autoptr (GError) error = NULL;
 
-  sillon_list_box_clear (self->places_list);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
   if (store == NULL)
-    return;
+    {
+      sillon_list_box_clear (self->places_list);
+      return;
+    }
   places = sillon_store_search_places_near (store, query, self->commune_insee, MAX_PLACES, &error);
   if (places == NULL)
     {
+      sillon_list_box_clear (self->places_list);
       /* Translators: %s is the technical reason. */
-      g_autofree char *text = g_strdup_printf (_ ("The places cannot be searched: %s"), error->message);
-
-      sillon_message_label_set (self->message_label, text);
+      sillon_message_label_set_printf (self->message_label, _ ("The places cannot be searched: %s"), error->message);
       return;
     }
   sillon_message_label_set (self->message_label, NULL);
-  for (guint i = 0; i < places->len; i++)
-    {
-      const SillonPlaceRecord *p = places->pdata[i];
-      g_autofree char *details = place_details (p);
-      const char *name = p->values[SILLON_PLACE_COL_NOM] != NULL ? p->values[SILLON_PLACE_COL_NOM] : _ ("Place without a name");
-      GtkWidget *row = sillon_list_row_new (name, details, "place-id", p->id);
-
-      g_object_set_data_full (G_OBJECT (row), "place-name", g_strdup (name), g_free);
-      g_object_set_data_full (G_OBJECT (row), "place-commune", g_strdup (p->values[SILLON_PLACE_COL_COMMUNE]), g_free);
-      gtk_container_add (GTK_CONTAINER (self->places_list), row);
-    }
-}
-
-static void
-on_search_entry_search_changed (SillonReferralDialog *self)
-{
-  search (self);
+  self->places = g_ptr_array_ref (places);
+  /* A reused row shows another place now: the place chosen stays in
+   * "Referred to", not as a highlighted row. */
+  gtk_list_box_unselect_all (self->places_list);
+  sillon_list_box_show (self->places_list, places, "place-id", describe_place, NULL);
 }
 
 static void
@@ -124,13 +135,28 @@ show_chosen (SillonReferralDialog *self, const char *name, const char *commune)
   sillon_message_label_set (self->message_label, NULL);
 }
 
+/* The place a row shows: the search's record at the row's place in the
+ * list (a reused row below the first screenful may not be filled yet). */
+static const SillonPlaceRecord *
+row_place (SillonReferralDialog *self, GtkListBoxRow *row)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  if (self->places == NULL || index < 0 || (guint) index >= self->places->len)
+    return NULL;
+  return self->places->pdata[index];
+}
+
 static void
 choose (SillonReferralDialog *self, GtkListBoxRow *row)
 {
-  self->place_id = row != NULL ? sillon_list_row_get_id (row, "place-id") : 0;
+  const SillonPlaceRecord *p = row_place (self, row);
+
+  self->place_id = p != NULL ? p->id : 0;
   if (self->place_id == 0)
     return;
-  show_chosen (self, g_object_get_data (G_OBJECT (row), "place-name"), g_object_get_data (G_OBJECT (row), "place-commune"));
+  show_chosen (self, p->values[SILLON_PLACE_COL_NOM] != NULL ? p->values[SILLON_PLACE_COL_NOM] : _ ("Place without a name"),
+               p->values[SILLON_PLACE_COL_COMMUNE]);
 }
 
 static void
@@ -395,12 +421,32 @@ sillon_referral_dialog_show_error (SillonReferralDialog *self, const char *messa
   gtk_widget_queue_resize (GTK_WIDGET (self->scrolled));
 }
 
+/* The places found show two to three and a half rows whatever the text
+ * size: a height in pixels showed three rows at text scale 1.0 and a row
+ * and a half at 1.5. A row is two lines of text and its margins. */
+#define PLACE_ROW_MARGINS 20
+
+static void
+size_places_list (SillonReferralDialog *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->places_list));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int line = PANGO_PIXELS (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics));
+  int row = 2 * line + PLACE_ROW_MARGINS;
+
+  pango_font_metrics_unref (metrics);
+  /* The largest first: GTK refuses a minimum above the maximum. */
+  gtk_scrolled_window_set_max_content_height (self->places_scroller, 3 * row + row / 2);
+  gtk_scrolled_window_set_min_content_height (self->places_scroller, 2 * row);
+}
+
 static void
 sillon_referral_dialog_finalize (GObject *object)
 {
   SillonReferralDialog *self = SILLON_REFERRAL_DIALOG (object);
 
   g_clear_object (&self->session);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
   g_free (self->commune_insee);
   G_OBJECT_CLASS (sillon_referral_dialog_parent_class)->finalize (object);
 }
@@ -418,6 +464,7 @@ sillon_referral_dialog_class_init (SillonReferralDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, order_label);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, places_list);
+  gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, places_scroller);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, chosen_label);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, destination_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, scrolled);
@@ -427,7 +474,7 @@ sillon_referral_dialog_class_init (SillonReferralDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, documents_entry);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, consent_check);
   gtk_widget_class_bind_template_child (widget_class, SillonReferralDialog, share_entry);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_places_list_row_selected);
@@ -440,6 +487,8 @@ static void
 sillon_referral_dialog_init (SillonReferralDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sillon_search_entry_down_to_list (GTK_ENTRY (self->search_entry), self->places_list);
+  size_places_list (self);
   on_consent_check_toggled (self);
   /* The focused field scrolls into view, at any text size. */
   gtk_container_set_focus_vadjustment (self->form_box, gtk_scrolled_window_get_vadjustment (self->scrolled));

@@ -202,8 +202,12 @@ filter_theme (GtkListBoxRow *row, gpointer user_data)
   return strstr (g_object_get_data (G_OBJECT (row), "sillon-folded"), folded) != NULL;
 }
 
+/* Each change of the search filters at once, not after GtkSearchEntry's
+ * 150 ms pause: a key press shows its letter and the themes it finds in
+ * the same frame, and Down right after the last letter goes to the first
+ * theme found, not to one the filter hides a moment later. */
 static void
-on_themes_search_search_changed (SillonSessionEditor *self)
+on_themes_search_changed (SillonSessionEditor *self)
 {
   gtk_list_box_invalidate_filter (self->themes_list);
 }
@@ -217,8 +221,8 @@ on_themes_search_activate (SillonSessionEditor *self)
 
   if (gtk_entry_get_text (GTK_ENTRY (self->themes_search))[0] == '\0')
     return;
-  /* The filter itself, not the rows' visibility: the search entry shows
-   * its matches a moment after the last key, and Enter may come first. */
+  /* The filter itself, not the rows' visibility, which GTK updates with
+   * the next layout. */
   for (GList *l = rows; l != NULL; l = l->next)
     if (filter_theme (l->data, self))
       {
@@ -516,7 +520,7 @@ sillon_session_editor_class_init (SillonSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SillonSessionEditor, referred_check);
   gtk_widget_class_bind_template_child (widget_class, SillonSessionEditor, destination_combo);
   gtk_widget_class_bind_template_child (widget_class, SillonSessionEditor, notes_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_themes_search_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_themes_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_themes_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_referred_check_toggled);
 }
@@ -525,6 +529,7 @@ static void
 sillon_session_editor_init (SillonSessionEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sillon_search_entry_down_to_list (GTK_ENTRY (self->themes_search), self->themes_list);
   /* Tabbing through the form brings each control into view. */
   gtk_container_set_focus_vadjustment (self->grid, gtk_scrolled_window_get_vadjustment (self->scroller));
   /* A combo box's list is a menu of its own for a screen reader: it is

@@ -30,6 +30,9 @@ struct _SillonTimeline
 
   GtkListBox *list;
   GtkWidget *more_button;
+  /* The rows' dates, one width: what each entry was starts at the same
+   * place on every row, whatever the length of its month. */
+  GtkSizeGroup *dates;
 };
 
 G_DEFINE_FINAL_TYPE (SillonTimeline, sillon_timeline, GTK_TYPE_BOX)
@@ -177,6 +180,23 @@ set_one_line (GtkWidget *label)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
 }
 
+/* What an entry was (a session's themes): wrapped over up to three lines
+ * rather than cut after a few words at a large text size, still never
+ * wider than the window (its natural width is capped) nor taller than
+ * three lines. Only the rows of a screenful are built at once. */
+#define TITLE_LINES 3
+#define TITLE_MAX_CHARS 60
+
+static void
+set_wrapped (GtkWidget *label)
+{
+  set_one_line (label);
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_line_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), TITLE_LINES);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TITLE_MAX_CHARS);
+}
+
 /* Builds what @row shows: see make_row(). */
 static void
 build_row (GtkWidget *row, SillonTimelineKind kind, const char *date, const char *title, const char *detail)
@@ -192,7 +212,7 @@ build_row (GtkWidget *row, SillonTimelineKind kind, const char *date, const char
   g_object_set (hbox, "margin-start", 12, "margin-end", 12, "margin-top", 8, "margin-bottom", 8, NULL);
   gtk_label_set_xalign (GTK_LABEL (date_label), 0);
   gtk_label_set_yalign (GTK_LABEL (date_label), 0);
-  set_one_line (title_label);
+  set_wrapped (title_label);
   gtk_style_context_add_class (gtk_widget_get_style_context (title_label), "sillon-person-name");
   gtk_container_add (GTK_CONTAINER (vbox), title_label);
   if (detail != NULL && detail[0] != '\0')
@@ -206,6 +226,12 @@ build_row (GtkWidget *row, SillonTimelineKind kind, const char *date, const char
   gtk_widget_set_hexpand (vbox, TRUE);
   gtk_container_add (GTK_CONTAINER (hbox), date_label);
   gtk_container_add (GTK_CONTAINER (hbox), vbox);
+  {
+    GtkWidget *timeline = gtk_widget_get_ancestor (row, SILLON_TYPE_TIMELINE);
+
+    if (timeline != NULL)
+      gtk_size_group_add_widget (SILLON_TIMELINE (timeline)->dates, date_label);
+  }
   if (kind == SILLON_TIMELINE_SESSION)
     {
       /* Translators: %s is a session's date. */
@@ -393,6 +419,22 @@ entry_row (SillonStore *store, const SillonTimelineEntry *entry, GError **error)
           /* Translators: a referral's reason and what became of it. */
           detail = r->reason != NULL ? g_strdup_printf (_ ("%1$s · %2$s"), r->reason, sillon_referral_status_describe (r->status))
                                      : g_strdup (sillon_referral_status_describe (r->status));
+          /* Where the person was sent comes first: the kind of structure
+           * in the title is only what the statistics count. */
+          {
+            g_autoptr (SillonPlaceRecord) place = r->place_id != 0 ? sillon_store_get_place (store, r->place_id, NULL) : NULL;
+            const char *name = place != NULL ? place->values[SILLON_PLACE_COL_NOM] : NULL;
+
+            if (name != NULL && name[0] != '\0')
+              {
+                /* Translators: a referral's details: the place the person
+                 * was referred to (%1$s), then the rest (%2$s). */
+                g_autofree char *with_place = g_strdup_printf (_ ("to %1$s · %2$s"), name, detail);
+
+                g_free (detail);
+                detail = g_steal_pointer (&with_place);
+              }
+          }
           if (r->session_id != 0)
             {
               g_autofree char *with_session = NULL;
@@ -630,6 +672,7 @@ sillon_timeline_dispose (GObject *object)
   SillonTimeline *self = SILLON_TIMELINE (object);
 
   g_clear_handle_id (&self->build_source, g_source_remove);
+  g_clear_object (&self->dates);
   G_OBJECT_CLASS (sillon_timeline_parent_class)->dispose (object);
 }
 
@@ -666,4 +709,5 @@ static void
 sillon_timeline_init (SillonTimeline *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->dates = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }

@@ -80,6 +80,46 @@ sillon_combo_box_text_append_vocabulary (GtkComboBoxText *combo,
                                sillon_vocabulary_get_display_label (vocabulary, enumeration, values[i].api, NULL));
 }
 
+static gboolean
+on_search_entry_key_press (GtkEntry *entry,
+                           GdkEventKey *event,
+                           GtkListBox *list)
+{
+  g_autoptr (GList) rows = NULL;
+
+  if (event->keyval != GDK_KEY_Down && event->keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+  if ((event->state & gtk_accelerator_get_default_mod_mask ()) != 0 || !gtk_widget_is_drawable (GTK_WIDGET (list)))
+    return GDK_EVENT_PROPAGATE;
+  rows = gtk_container_get_children (GTK_CONTAINER (list));
+  for (GList *l = rows; l != NULL; l = l->next)
+    {
+      GtkWidget *row = l->data;
+      GtkWidget *child = GTK_IS_BIN (row) ? gtk_bin_get_child (GTK_BIN (row)) : NULL;
+
+      if (!GTK_IS_LIST_BOX_ROW (row) || !gtk_widget_get_visible (row) || !gtk_widget_get_child_visible (row))
+        continue;
+      /* A row that takes no focus passes it to what it holds (a check
+       * button); GtkListBoxRow's own focus would try the row itself. */
+      if (gtk_widget_get_can_focus (row))
+        gtk_widget_grab_focus (row);
+      else if (child == NULL || !gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
+        continue;
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+sillon_search_entry_down_to_list (GtkEntry *entry,
+                                  GtkListBox *list)
+{
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  g_signal_connect_object (entry, "key-press-event", G_CALLBACK (on_search_entry_key_press), list, 0);
+}
+
 void
 sillon_container_destroy_children (GtkContainer *container)
 {

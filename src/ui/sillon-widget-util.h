@@ -35,6 +35,13 @@ void sillon_combo_box_text_append_vocabulary (GtkComboBoxText *combo,
                                               SillonVocabulary *vocabulary,
                                               const char *enumeration);
 
+/* Down (or keypad Down) in @entry, a search, moves the focus to the first
+ * row @list shows (the row, or the first control in it when the row takes
+ * no focus), so that the keyboard goes from what was typed to what it
+ * found. Rows a filter hides are passed over. */
+void sillon_search_entry_down_to_list (GtkEntry *entry,
+                                       GtkListBox *list);
+
 /* Destroys every child of @container, for a box or a grid filled again. */
 void sillon_container_destroy_children (GtkContainer *container);
 

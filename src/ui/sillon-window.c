@@ -273,11 +273,13 @@ show_home (SillonWindow *self)
       show_page (self, self->wizard);
       return;
     }
-  /* A page that kept work over the lock (a workshop not saved) shows it
-   * again. */
+  /* Each page that kept work over the lock (a workshop not saved, the new
+   * person's form) puts it back; the first one shows. */
   {
     g_autoptr (GList) pages = gtk_container_get_children (GTK_CONTAINER (self->stack));
+    GtkWidget *resumed = NULL;
 
+    pages = g_list_concat (pages, gtk_container_get_children (GTK_CONTAINER (self->areas_stack)));
     for (GList *l = pages; l != NULL; l = l->next)
       {
         g_autoptr (GError) error = NULL;
@@ -286,17 +288,17 @@ show_home (SillonWindow *self)
           continue;
         if (sillon_page_resume (l->data, &error))
           {
-            show_page (self, l->data);
-            return;
+            if (resumed == NULL)
+              resumed = l->data;
           }
-        if (error != NULL)
+        else if (error != NULL)
           {
             show_store_error (self, error);
             return;
           }
       }
+    show_page (self, resumed != NULL ? resumed : GTK_WIDGET (self->people_page));
   }
-  show_page (self, self->people_page);
 }
 
 static void

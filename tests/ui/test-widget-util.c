@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "sillon-message-label.h"
 #include "sillon-page.h"
@@ -295,6 +296,95 @@ test_page_store_of (void)
   test_remove_tree (dir);
 }
 
+/* Rows whose label holds the entry's text: a search's filter. */
+static gboolean
+filter_row (GtkListBoxRow *row,
+            gpointer user_data)
+{
+  const char *query = gtk_entry_get_text (GTK_ENTRY (user_data));
+  GtkWidget *child = gtk_bin_get_child (GTK_BIN (row));
+
+  return strstr (gtk_button_get_label (GTK_BUTTON (child)), query) != NULL;
+}
+
+static gboolean
+press_down (GtkWidget *entry,
+            GdkModifierType state)
+{
+  GdkEvent *event = gdk_event_new (GDK_KEY_PRESS);
+  gboolean handled;
+
+  event->key.window = g_object_ref (gtk_widget_get_window (entry));
+  event->key.keyval = GDK_KEY_Down;
+  event->key.state = state;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (gdk_display_get_default ())));
+  handled = gtk_widget_event (entry, event);
+  gdk_event_free (event);
+  return handled;
+}
+
+/* Down in a search goes to the first row shown: a row the filter hides is
+ * passed over, a row that takes no focus gives it to its check button, a
+ * focusable row takes it itself; nothing to go to, or Down with a
+ * modifier, is left to GTK. */
+static void
+test_search_down_to_list (void)
+{
+  GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *checks[2];
+  const char *labels[] = { "apple", "banana" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      checks[i] = gtk_check_button_new_with_label (labels[i]);
+      gtk_widget_set_can_focus (row, FALSE);
+      gtk_container_add (GTK_CONTAINER (row), checks[i]);
+      gtk_container_add (GTK_CONTAINER (list), row);
+    }
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), filter_row, entry, NULL);
+  gtk_container_add (GTK_CONTAINER (box), entry);
+  gtk_container_add (GTK_CONTAINER (box), list);
+  gtk_container_add (GTK_CONTAINER (window), box);
+  sillon_search_entry_down_to_list (GTK_ENTRY (entry), GTK_LIST_BOX (list));
+  gtk_widget_show_all (window);
+  while (!gtk_widget_is_drawable (list))
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_grab_focus (entry);
+  gtk_entry_set_text (GTK_ENTRY (entry), "ban");
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (list));
+  g_assert_true (press_down (entry, 0));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == checks[1]);
+
+  /* With a modifier, Down is not the search's. */
+  gtk_widget_grab_focus (entry);
+  g_assert_false (press_down (entry, GDK_SHIFT_MASK) && gtk_window_get_focus (GTK_WINDOW (window)) == checks[1]);
+
+  /* Nothing found: the focus stays. */
+  gtk_widget_grab_focus (entry);
+  gtk_entry_set_text (GTK_ENTRY (entry), "cherry");
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (list));
+  press_down (entry, 0);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == entry);
+
+  /* A row that takes the focus takes it itself. */
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+    gtk_widget_set_can_focus (GTK_WIDGET (first), TRUE);
+    gtk_entry_set_text (GTK_ENTRY (entry), "app");
+    gtk_list_box_invalidate_filter (GTK_LIST_BOX (list));
+    g_assert_true (press_down (entry, 0));
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (first));
+  }
+  gtk_widget_destroy (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -308,5 +398,6 @@ main (int argc, char **argv)
   g_test_add_func ("/message-label/printf", test_message_label_printf);
   g_test_add_func ("/question-dialog/new", test_question_dialog);
   g_test_add_func ("/page/store-of", test_page_store_of);
+  g_test_add_func ("/widget-util/search-down-to-list", test_search_down_to_list);
   return g_test_run ();
 }

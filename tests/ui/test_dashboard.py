@@ -45,9 +45,10 @@ NAMES = {
     "saved": ("Saved to", "Enregistré dans"),
 }
 
-# Month names come from LC_TIME, which the test runner sets to C.UTF-8 in
-# both languages: English names, in French too.
-MONTHS = {"january": "January 2026", "june": "June 2026", "july": "July 2026"}
+# Month names speak the interface's language, whatever LC_TIME says (the
+# test runner sets C.UTF-8 in both languages).
+MONTHS = ({"january": "janvier 2026", "june": "juin 2026", "july": "juillet 2026"} if FRENCH else
+          {"january": "January 2026", "june": "June 2026", "july": "July 2026"})
 
 
 def name(key):

@@ -11,15 +11,16 @@ import datetime
 import os
 
 from sillonui import (activate, check, check_quits, create_vault_through_ui, dialog_showing, eventually,
-                      find, is_showing, labels_containing, press, run, screenshot, start_app, start_session_form,
-                      start_with_person, unnamed_interactive, wait_for, wait_for_auto_lock)
+                      find, is_showing, labels_containing, list_items_starting, press, run, screenshot,
+                      start_app, start_new_vault, start_session_form, start_with_person, type_passphrase,
+                      unnamed_interactive, wait_for, wait_for_auto_lock)
 
 PASSPHRASE = "leave nothing behind unsaved"
 IDLE_SECONDS = 4
 # Long enough for the few actions that type the workshop in.
 WORKSHOP_IDLE_SECONDS = 10
-# Two runs, each under 30 s: "forms" (the person page's forms) and
-# "workshop" (the workshop page).
+# Three runs, each under 30 s: "forms" (the person page's forms),
+# "workshop" (the workshop page) and "person" (the new person's form).
 PART = os.environ.get("SILLON_TEST_PART", "forms")
 vault = os.path.join(os.environ["SILLON_TEST_WORKDIR"], f"leave-{PART}.sillon")
 
@@ -68,8 +69,72 @@ def open_person(window):
 def test():
     if PART == "workshop":
         workshop_part()
+    elif PART == "person":
+        person_part()
     else:
         forms_part()
+
+
+def type_new_person(window, first, last):
+    press("<Control>n")
+    find(window, "text", "First name").text = first
+    find(window, "text", "Last name").text = last
+    find(window, "text", "Birth year").text = "1961"
+
+
+def person_part():
+    proc, app, window = start_new_vault(vault, PASSPHRASE)
+    find(window, "text", "Search people", timeout=60)
+
+    # ── A new person typed in: changing area, Ctrl+Q ask first ──
+    type_new_person(window, "Jeanne", "Moreau")
+    press("<Alt>2")
+    question = alert(app, "Save before leaving?")
+    check(bool(labels_containing(question, "“New Person” is open and not saved")),
+          "the question names the new person's form")
+    check(not unnamed_interactive(question), "every control of the question is named")
+    press("Escape")
+    check(bool(eventually(lambda: not alerts(app))), "Escape closes the question")
+    check(find(window, "text", "First name").text == "Jeanne", "Escape stays on the form, as it was")
+    ask_to_quit_and_stay(app, "Save before leaving?", "leave-unsaved-07-new-person-question")
+    check(proc.poll() is None and find(window, "text", "Last name").text == "Moreau",
+          "Escape keeps Sillon open, the form as it was")
+    press("<Control>q")
+    activate(find(alert(app, "Save before leaving?"), "push button", "Discard"))
+    check_quits(proc, "discarding the new person quits")
+
+    # ── Typed in when the vault locks itself: kept for the unlock ──
+    os.environ["SILLON_AUTO_LOCK_SECONDS"] = str(IDLE_SECONDS)
+    proc, app = start_app("--vault", vault)
+    window = unlock(app)
+    check(not list_items_starting(window, "Jeanne Moreau"), "the discarded person was not added")
+    type_new_person(window, "Louise", "Petit")
+    wait_for_auto_lock(window, IDLE_SECONDS)
+    check(not window.findChildren(lambda n: (n.text if n.roleName == "text" else n.name) == "Louise",
+                                  isLambda=True, showingOnly=False),
+          "nothing of the form is left in the window while locked")
+    ask_to_quit_and_stay(app, "Quit and discard the new person not added?",
+                         "leave-unsaved-08-locked-new-person-question")
+    check(proc.poll() is None, "Escape keeps Sillon open, locked")
+    del os.environ["SILLON_AUTO_LOCK_SECONDS"]
+    type_passphrase(window, PASSPHRASE)
+    first = find(window, "text", "First name", timeout=30)
+    check(first.text == "Louise" and find(window, "text", "Last name").text == "Petit"
+          and find(window, "text", "Birth year").text == "1961",
+          f"the form shows again after the unlock, as typed: {first.text!r}")
+    check(bool(labels_containing(window, "What you typed before the vault locked is back")),
+          "the form says it is back and not saved")
+    screenshot("leave-unsaved-09-new-person-back")
+    press("<Control>q")
+    activate(find(alert(app, "Save before leaving?"), "push button", "Save"))
+    check_quits(proc, "adding the person quits")
+
+    proc, app = start_app("--vault", vault)
+    window = unlock(app)
+    check(bool(eventually(lambda: list_items_starting(window, "Louise Petit"))),
+          "the person kept over the lock was added")
+    press("<Control>q")
+    check_quits(proc, "nothing to save: Ctrl+Q quits without a question")
 
 
 def forms_part():

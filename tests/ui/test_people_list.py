@@ -46,7 +46,7 @@ def test():
     search = find(window, "text", "Search people", timeout=60)
 
     # Before any search: 50 people, and a count that says there are more.
-    count = eventually(lambda: labels_containing(window, f"of {PEOPLE} people, seen most recently first"),
+    count = eventually(lambda: labels_containing(window, f"of {PEOPLE:,} people, seen most recently first"),
                        what="the count of the unfiltered list")
     check(bool(count), "the unfiltered list says how many people are shown out of how many")
     rows = wait_for(lambda: person_rows(window), what="the list's rows")
@@ -96,7 +96,7 @@ def test():
     except Exception as exc:
         still = f"gone: {exc}"
     check(still.startswith(last_seen + ","), f"the row a screen reader held survives the searches ({still!r})")
-    check(eventually(lambda: labels_containing(window, f"of {PEOPLE} people, seen most recently first"),
+    check(eventually(lambda: labels_containing(window, f"of {PEOPLE:,} people, seen most recently first"),
                      what="the list after the search is cleared") is not None,
           "the list is whole again once the search is cleared")
 

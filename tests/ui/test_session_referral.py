@@ -79,9 +79,11 @@ def referral_rows(window):
     return story_rows(window, S["issued"])
 
 
-def log_referred_session(app, window, theme, kind_keys):
-    """Keyboard only: a theme, Alt+R ticks "Referred", Tab and the arrows
-    choose the kind of structure, Ctrl+Enter saves."""
+def log_referred_session(app, window, theme, kind_keys, tick=("Return",)):
+    """Keyboard only: a theme (typed, then TICK: Enter, or Down to the first
+    theme found and Space, pressed at once after the last letter), Alt+R
+    ticks "Referred", Tab and the arrows choose the kind of structure,
+    Ctrl+Enter saves."""
     log_button = find(window, "push button", S["log"], timeout=20)
     wait_for(lambda: log_button.focused, what="the focus on Log Session")
     press("<Control><Shift>n")
@@ -89,7 +91,8 @@ def log_referred_session(app, window, theme, kind_keys):
     search = find(editor, "text", S["find theme"])
     wait_for(lambda: search.focused, what="the focus in the theme search")
     typeText(theme)
-    press("Return")
+    for key in tick:
+        press(key)
     press("<Alt>r")
     press("Tab")
     for key in kind_keys:
@@ -119,7 +122,8 @@ def test():
     find(window, "push button", S["refer"], timeout=20)
 
     # ── A session that refers, then Escape: the session stays, no referral ──
-    log_referred_session(app, window, "ban", ["Down"])
+    # Down right after the last letter goes to the first theme found.
+    log_referred_session(app, window, "ban", ["Down"], tick=("Down", "space"))
     screenshot(f"session-referral-{TAG}-01-editor")
     press("<Control>Return")
     check(gone(app, S["editor"]), "the session form closes once saved")
@@ -132,6 +136,12 @@ def test():
     check(bool(story_rows(window, "Banque et achats en ligne")), "the session is saved before the referral")
     screenshot(f"session-referral-{TAG}-02-dialog")
     fits_screen(d, "the referral dialog opened after a session")
+    # Enter right after the last letter takes the first place of the whole
+    # word, the second place of Reims here.
+    typeText("Falala")
+    press("Return")
+    check(bool(eventually(lambda: labels_containing(d, "Médiathèque Jean Falala, Reims"))),
+          "Enter at once after typing chooses the place the search finds")
     press("Escape")
     check(gone(app, S["dialog"]), "Escape closes the referral dialog")
     check(bool(story_rows(window, "Banque et achats en ligne")), "cancelling the referral keeps the session")
@@ -170,6 +180,7 @@ def test():
     check(len(health) == 1 and S["referred to"] in health[0].name,
           f"the session's row names the place it referred to: {[r.name for r in health]}")
     check(S["after"] in rows[0].name, f"the referral's row says it came after a session: {rows[0].name!r}")
+    check("France services de Reims" in rows[0].name, f"the referral's row names the place: {rows[0].name!r}")
     banking = story_rows(window, "Banque et achats en ligne")
     check(len(banking) == 1 and S["referred"] in banking[0].name and S["referred to"] not in banking[0].name,
           f"the session whose referral was cancelled names no place: {[r.name for r in banking]}")

@@ -106,6 +106,31 @@ def parcours_summary(window):
     return found[0].name if found else None
 
 
+def steps_readable(window):
+    """The steps are read in the person page's own scrolling, not in a list
+    a few lines high: what scrolls them shows at least three rows, and the
+    last step, given the focus, scrolls into view."""
+    lst = find(window, None, _("Steps of the parcours"), showing=False)
+    rows = [c for c in lst.children if c.roleName == "list item"]
+    pane = lst.parent
+    while pane is not None and pane.roleName != "scroll pane":
+        pane = pane.parent
+    check(pane is not None, "the steps scroll with something")
+    if pane is None or not rows:
+        return
+    row_height = max(r.size[1] for r in rows)
+    (_x, pane_y), (_w, pane_h) = pane.position, pane.size
+    check(pane_h >= min(lst.size[1], 3 * row_height),
+          f"the steps show in {pane_h} px, at least three rows of {row_height} px")
+    last = find(window, "check box", rows[-1].name, showing=False)
+    last.grabFocus()
+
+    def in_view():
+        (_lx, y), (_lw, h) = last.position, last.size
+        return y >= pane_y and y + h <= pane_y + pane_h
+    check(bool(eventually(in_view, timeout=5)), "the last step, focused, is scrolled into view")
+
+
 def unlock(window):
     entry = find(window, "password text", _("Passphrase"), timeout=30)
     entry.text = PASSPHRASE
@@ -264,6 +289,7 @@ def test():
                           or "2 sur 2" in " ".join(list_items(window, _("Steps of the parcours"))[2:3]))),
           "a step ticked in the earlier parcours counts under its heading")
     fits_screen(window, "the person page with two parcours")
+    steps_readable(window)
     screenshot("parcours-02-several" + SUFFIX)
 
     press("<Control>q")

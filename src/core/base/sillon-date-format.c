@@ -63,6 +63,31 @@ language_of (const char *locale_name)
 }
 
 /**
+ * sillon_locale_speaks_ui_language:
+ * @locale_name: a locale of one category, as setlocale (LC_TIME, NULL) or
+ *   setlocale (LC_NUMERIC, NULL) names it
+ * @ui_language: the interface's language, as g_get_language_names() gives
+ *   it first ("fr", "fr_FR", "C")
+ *
+ * Returns: whether the locale is a real one (not C or POSIX) of the
+ *   interface's language, whose own conventions the screen may then use.
+ */
+gboolean
+sillon_locale_speaks_ui_language (const char *locale_name,
+                                  const char *ui_language)
+{
+  g_autofree char *locale_language = NULL;
+  g_autofree char *interface_language = NULL;
+
+  g_return_val_if_fail (locale_name != NULL, FALSE);
+  g_return_val_if_fail (ui_language != NULL, FALSE);
+
+  locale_language = language_of (locale_name);
+  interface_language = language_of (ui_language);
+  return !g_str_equal (locale_language, "C") && g_str_equal (locale_language, interface_language);
+}
+
+/**
  * sillon_date_short_pattern:
  * @time_locale: the LC_TIME locale, as setlocale (LC_TIME, NULL) names it
  * @ui_language: the interface's language, as g_get_language_names() gives
@@ -75,15 +100,10 @@ const char *
 sillon_date_short_pattern (const char *time_locale,
                            const char *ui_language)
 {
-  g_autofree char *time_language = NULL;
-  g_autofree char *interface_language = NULL;
-
   g_return_val_if_fail (time_locale != NULL, NULL);
   g_return_val_if_fail (ui_language != NULL, NULL);
 
-  time_language = language_of (time_locale);
-  interface_language = language_of (ui_language);
-  if (!g_str_equal (time_language, "C") && g_str_equal (time_language, interface_language))
+  if (sillon_locale_speaks_ui_language (time_locale, ui_language))
     return "%x";
   /* Translators: the numeric form of a date when the system's date settings
    * are in another language than Sillon's, in strftime notation with only

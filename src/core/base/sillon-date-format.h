@@ -36,6 +36,9 @@ char *sillon_format_iso_date (const char *iso_date,
 char *sillon_parse_date (const char *text,
                          GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
+gboolean sillon_locale_speaks_ui_language (const char *locale_name,
+                                           const char *ui_language);
+
 const char *sillon_date_short_pattern (const char *time_locale,
                                        const char *ui_language);
 
