@@ -343,18 +343,23 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
  * anyone. */
 #define ANONYMISED_TEXT "-"
 
-/* Free text is blanked before the rows go, so that no copy of it survives
- * in a page that a later change would only have moved. */
-static const char *const scrub_statements[] = {
+/* The free text typed about the person in the records an anonymisation
+ * keeps. An erasure blanks it too, before the rows go, so that no copy of it
+ * survives in a page that a later change would only have moved. */
+static const char *const free_text_statements[] = {
   "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
   "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL, consent_details = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
+  "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
+};
+
+/* What an erasure blanks besides, before the rows go. */
+static const char *const scrub_statements[] = {
   /* The reason for an override is also copied into the three JSON
    * documents; the row goes, so they can all be emptied. */
   ("UPDATE assessments SET override_reason = NULL, override_json = NULL, answers_json = '{}',"
    " result_json = '{}' WHERE beneficiary_id = ?1"),
-  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
-  "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   ("UPDATE beneficiaries SET notes = NULL, first_name = NULL, last_name = NULL, phone = NULL,"
    " email = NULL, name_key = '', phone_key = NULL, email_key = NULL WHERE id = ?1"),
 };
@@ -381,7 +386,8 @@ delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
 {
   g_autoptr (StoreStmt) del = NULL;
 
-  if (!run_for_id (store, scrub_statements, G_N_ELEMENTS (scrub_statements), id, error))
+  if (!run_for_id (store, free_text_statements, G_N_ELEMENTS (free_text_statements), id, error) ||
+      !run_for_id (store, scrub_statements, G_N_ELEMENTS (scrub_statements), id, error))
     return FALSE;
   /* Sessions, assessments, consents, referrals, parcours, attendance and
    * search trigrams follow by ON DELETE CASCADE. */
@@ -440,18 +446,14 @@ sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GErro
 
 /* ── Retention ─────────────────────────────────────────────────────────── */
 
+/* What an anonymisation does besides blanking the free text. */
 static const char *const anonymise_statements[] = {
-  "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
-  "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL, consent_details = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
   /* The override itself stays (it made the result the statistics count);
    * its reason goes, here and below in the JSON documents. The CHECK, and
    * the answer-set format when the assessment is read again (a path, a
    * comparison), want a reason whenever there is an override: a dash. */
   ("UPDATE assessments SET override_reason = CASE WHEN override_json IS NULL THEN NULL ELSE '" ANONYMISED_TEXT "' END"
    " WHERE beneficiary_id = ?1"),
-  "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   "DELETE FROM consents WHERE beneficiary_id = ?1",
   "DELETE FROM beneficiary_trigrams WHERE beneficiary_id = ?1",
   ("UPDATE beneficiaries SET first_name = NULL, last_name = NULL, phone = NULL, email = NULL,"
@@ -461,27 +463,24 @@ static const char *const anonymise_statements[] = {
 /* The assessment documents repeat the override reasons typed by the
  * mediator (answers: "overrides"; result: "degree" and the orientations;
  * override: all of it), as "reason" members at depths that vary. Each run
- * replaces one reason per row by a dash (an answer set with an override
+ * replaces one reason per row of @column, a JSON document that
+ * @condition says is there, by a dash (an answer set with an override
  * and no reason would no longer load); they are run until nothing
  * changes. */
+#define REPLACE_ONE_REASON(column, condition)                                                                      \
+  ("UPDATE assessments SET " column " = json_replace (" column ","                                                 \
+   "   (SELECT fullkey FROM json_tree (assessments." column ")"                                                    \
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')" \
+   " WHERE beneficiary_id = ?1" condition " AND EXISTS (SELECT 1 FROM json_tree (assessments." column ")"          \
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')")
+
 static const char *const anonymise_reason_statements[] = {
-  ("UPDATE assessments SET answers_json = json_replace (answers_json,"
-   "   (SELECT fullkey FROM json_tree (assessments.answers_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
-   " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.answers_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
-  ("UPDATE assessments SET result_json = json_replace (result_json,"
-   "   (SELECT fullkey FROM json_tree (assessments.result_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
-   " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.result_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
-  ("UPDATE assessments SET override_json = json_replace (override_json,"
-   "   (SELECT fullkey FROM json_tree (assessments.override_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
-   " WHERE beneficiary_id = ?1 AND override_json IS NOT NULL"
-   " AND EXISTS (SELECT 1 FROM json_tree (assessments.override_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
+  REPLACE_ONE_REASON ("answers_json", ""),
+  REPLACE_ONE_REASON ("result_json", ""),
+  REPLACE_ONE_REASON ("override_json", " AND override_json IS NOT NULL"),
 };
+
+#undef REPLACE_ONE_REASON
 
 static gboolean
 anonymise_reasons (SillonStore *store, gint64 id, GError **error)
@@ -556,7 +555,8 @@ sillon_store_apply_retention (SillonStore *store,
     {
       gint64 id = g_array_index (ids, gint64, i);
 
-      if (!run_for_id (store, anonymise_statements, G_N_ELEMENTS (anonymise_statements), id, error) ||
+      if (!run_for_id (store, free_text_statements, G_N_ELEMENTS (free_text_statements), id, error) ||
+          !run_for_id (store, anonymise_statements, G_N_ELEMENTS (anonymise_statements), id, error) ||
           !anonymise_reasons (store, id, error))
         return FALSE;
     }
