@@ -215,64 +215,45 @@ static const struct
   SillonPlaceField new_field;
   const char *new_value;
 } legacy_values[] = {
-#define SERVICE(old, new)                                              \
-  {                                                                    \
-    SILLON_PLACE_FIELD_SERVICES, old, SILLON_PLACE_FIELD_SERVICES, new \
+/* Most values keep their field. */
+#define SAME_FIELD(field, old, new) \
+  {                                 \
+    field, old, field, new          \
   }
-  SERVICE ("Devenir autonome dans les démarches administratives", "Aide aux démarches administratives"),
-  SERVICE ("Réaliser des démarches administratives avec un accompagnement", "Aide aux démarches administratives"),
-  SERVICE ("Accompagner les démarches de santé", "Aide aux démarches administratives"),
-  SERVICE ("Prendre en main un smartphone ou une tablette", "Maîtrise des outils numériques du quotidien"),
-  SERVICE ("Prendre en main un ordinateur", "Maîtrise des outils numériques du quotidien"),
-  SERVICE ("Utiliser le numérique au quotidien", "Maîtrise des outils numériques du quotidien"),
-  SERVICE ("Approfondir ma culture numérique", "Compréhension du monde numérique"),
-  SERVICE ("Promouvoir la citoyenneté numérique", "Compréhension du monde numérique"),
-  SERVICE ("Favoriser mon insertion professionnelle", "Insertion professionnelle via le numérique"),
-  SERVICE ("Créer et développer mon entreprise", "Insertion professionnelle via le numérique"),
-  SERVICE ("Accéder à une connexion internet", "Accès internet et matériel informatique"),
-  SERVICE ("Accéder à du matériel", "Accès internet et matériel informatique"),
-  SERVICE ("S'équiper en matériel informatique", "Acquisition de matériel informatique à prix solidaire"),
-  SERVICE ("Créer avec le numérique", "Loisirs et créations numériques"),
-  SERVICE ("Soutenir la parentalité et l'éducation avec le numérique", "Parentalité et éducation avec le numérique"),
-#undef SERVICE
-#define PUBLIC(old, field, new)                                         \
-  {                                                                     \
-    SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, old, field, new \
-  }
-  PUBLIC ("Seniors (+ 65 ans)", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Seniors"),
-  PUBLIC ("Familles/enfants", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Familles et/ou enfants"),
-  PUBLIC ("Jeunes (16-26 ans)", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Jeunes"),
-  PUBLIC ("Uniquement femmes", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Femmes"),
-  PUBLIC ("Déficience visuelle", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Déficience visuelle"),
-  PUBLIC ("Surdité", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Surdité"),
-  PUBLIC ("Handicaps mentaux : déficiences limitant les activités d'une personne", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Handicaps mentaux"),
-  PUBLIC ("Personnes en situation d'illettrisme", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Illettrisme"),
-#undef PUBLIC
-#define FEES(old, new)                                                             \
-  {                                                                                \
-    SILLON_PLACE_FIELD_FRAIS_A_CHARGE, old, SILLON_PLACE_FIELD_FRAIS_A_CHARGE, new \
-  }
-  FEES ("Gratuit : Je peux accéder gratuitement au lieu et à ses services", "Gratuit"),
-  FEES ("Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", "Gratuit sous condition"),
-  FEES ("Payant : L'accès au lieu et/ou à ses services est payant", "Payant"),
-#undef FEES
-#define LABEL(old, field, new)                                          \
-  {                                                                     \
-    SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, old, field, new \
-  }
-  LABEL ("CNFS", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Conseillers numériques"),
-  LABEL ("Grandes écoles du numérique", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Grande école du numérique"),
-  LABEL ("Point numérique CAF", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Point d'accès numérique CAF"),
-  LABEL ("Fabriques de Territoire", SILLON_PLACE_FIELD_FORMATIONS_LABELS, "Fabriques de Territoire"),
-#undef LABEL
-#define SUPPORT(old, new)                                                                              \
-  {                                                                                                    \
-    SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, old, SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, new \
-  }
-  SUPPORT ("Seul : j'ai accès à du matériel et une connexion", "En autonomie"),
-  SUPPORT ("Avec de l'aide : je suis accompagné seul dans l'usage du numérique", "Accompagnement individuel"),
-  SUPPORT ("Dans un atelier : j'apprends collectivement à utiliser le numérique", "Dans un atelier collectif"),
-#undef SUPPORT
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Devenir autonome dans les démarches administratives", "Aide aux démarches administratives"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Réaliser des démarches administratives avec un accompagnement", "Aide aux démarches administratives"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Accompagner les démarches de santé", "Aide aux démarches administratives"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Prendre en main un smartphone ou une tablette", "Maîtrise des outils numériques du quotidien"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Prendre en main un ordinateur", "Maîtrise des outils numériques du quotidien"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Utiliser le numérique au quotidien", "Maîtrise des outils numériques du quotidien"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Approfondir ma culture numérique", "Compréhension du monde numérique"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Promouvoir la citoyenneté numérique", "Compréhension du monde numérique"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Favoriser mon insertion professionnelle", "Insertion professionnelle via le numérique"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Créer et développer mon entreprise", "Insertion professionnelle via le numérique"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Accéder à une connexion internet", "Accès internet et matériel informatique"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Accéder à du matériel", "Accès internet et matériel informatique"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "S'équiper en matériel informatique", "Acquisition de matériel informatique à prix solidaire"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Créer avec le numérique", "Loisirs et créations numériques"),
+  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Soutenir la parentalité et l'éducation avec le numérique", "Parentalité et éducation avec le numérique"),
+  SAME_FIELD (SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Seniors (+ 65 ans)", "Seniors"),
+  SAME_FIELD (SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Familles/enfants", "Familles et/ou enfants"),
+  SAME_FIELD (SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Jeunes (16-26 ans)", "Jeunes"),
+  SAME_FIELD (SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Uniquement femmes", "Femmes"),
+  { SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Déficience visuelle", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Déficience visuelle" },
+  { SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Surdité", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Surdité" },
+  { SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Handicaps mentaux : déficiences limitant les activités d'une personne", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Handicaps mentaux" },
+  { SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Personnes en situation d'illettrisme", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Illettrisme" },
+  SAME_FIELD (SILLON_PLACE_FIELD_FRAIS_A_CHARGE, "Gratuit : Je peux accéder gratuitement au lieu et à ses services", "Gratuit"),
+  SAME_FIELD (SILLON_PLACE_FIELD_FRAIS_A_CHARGE, "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", "Gratuit sous condition"),
+  SAME_FIELD (SILLON_PLACE_FIELD_FRAIS_A_CHARGE, "Payant : L'accès au lieu et/ou à ses services est payant", "Payant"),
+  SAME_FIELD (SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "CNFS", "Conseillers numériques"),
+  SAME_FIELD (SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Grandes écoles du numérique", "Grande école du numérique"),
+  SAME_FIELD (SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Point numérique CAF", "Point d'accès numérique CAF"),
+  { SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Fabriques de Territoire", SILLON_PLACE_FIELD_FORMATIONS_LABELS, "Fabriques de Territoire" },
+  SAME_FIELD (SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, "Seul : j'ai accès à du matériel et une connexion", "En autonomie"),
+  SAME_FIELD (SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, "Avec de l'aide : je suis accompagné seul dans l'usage du numérique", "Accompagnement individuel"),
+  SAME_FIELD (SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, "Dans un atelier : j'apprends collectivement à utiliser le numérique", "Dans un atelier collectif"),
+#undef SAME_FIELD
 };
 
 /* Between the values of a multi-valued field: “|” in the standard, “;” in
@@ -1686,6 +1667,13 @@ static gboolean feed_bytes (SillonPlacesParser *parser,
                             const char *data,
                             gsize length);
 
+static gboolean
+fail_binary (SillonPlacesParser *parser, guint line)
+{
+  return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
+                      _ ("Line %u contains binary data: this is not a CSV text file."), line);
+}
+
 /* Text never holds NUL bytes; binary files and UTF-16 text without a
  * byte-order mark have some early on. Looking for them before anything is
  * parsed names the real problem instead of a consequence (invalid UTF-8). */
@@ -1701,9 +1689,7 @@ consume (SillonPlacesParser *parser,
       const char *nul = memchr (data, '\0', MIN (length, SNIFF_BYTES - parser->bytes_seen));
 
       if (nul != NULL)
-        return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
-                            _ ("Line %u contains binary data: this is not a CSV text file."),
-                            parser->line + count_lines (data, nul));
+        return fail_binary (parser, parser->line + count_lines (data, nul));
     }
   parser->bytes_seen += length;
   return feed_bytes (parser, data, length);
@@ -1722,6 +1708,32 @@ check_field_size (SillonPlacesParser *parser)
                           _ ("Line %u has a field longer than %d bytes: this is not a file of the places standard."),
                           parser->field_line, MAX_FIELD_BYTES);
     }
+  return TRUE;
+}
+
+/* Appends to the field the characters from @data[*@i] up to @stop, a line
+ * break, a NUL or the end of @data, and moves *@i past them. */
+static gboolean
+append_plain_run (SillonPlacesParser *parser, const char *data, gsize length, gsize *i, char stop)
+{
+  gsize start = *i;
+
+  while (*i < length && data[*i] != stop && data[*i] != '\n' && data[*i] != '\r' && data[*i] != '\0')
+    (*i)++;
+  g_string_append_len (parser->field, data + start, *i - start);
+  return check_field_size (parser);
+}
+
+/* Ends the record that the line break @c (CR or LF) closes. */
+static gboolean
+end_line (SillonPlacesParser *parser, char c)
+{
+  if (!end_record (parser))
+    return FALSE;
+  parser->line++;
+  parser->record_line = parser->line;
+  if (c == '\r')
+    parser->state = STATE_AFTER_CR;
   return TRUE;
 }
 
@@ -1762,32 +1774,18 @@ feed_bytes (SillonPlacesParser *parser,
 
           case STATE_UNQUOTED:
             {
-              gsize start = i;
-
-              while (i < length && data[i] != ',' && data[i] != '\n' && data[i] != '\r' && data[i] != '\0')
-                i++;
-              g_string_append_len (parser->field, data + start, i - start);
-              if (!check_field_size (parser))
+              if (!append_plain_run (parser, data, length, &i, ','))
                 return FALSE;
               if (i == length)
                 break;
               c = data[i++];
               if (c == '\0')
-                return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
-                                    _ ("Line %u contains binary data: this is not a CSV text file."),
-                                    parser->line);
+                return fail_binary (parser, parser->line);
               if (!end_field (parser))
                 return FALSE;
               parser->state = STATE_FIELD_START;
-              if (c == '\n' || c == '\r')
-                {
-                  if (!end_record (parser))
-                    return FALSE;
-                  parser->line++;
-                  parser->record_line = parser->line;
-                  if (c == '\r')
-                    parser->state = STATE_AFTER_CR;
-                }
+              if ((c == '\n' || c == '\r') && !end_line (parser, c))
+                return FALSE;
             }
             break;
 
@@ -1802,12 +1800,7 @@ feed_bytes (SillonPlacesParser *parser,
 
           case STATE_QUOTED:
             {
-              gsize start = i;
-
-              while (i < length && data[i] != '"' && data[i] != '\n' && data[i] != '\r' && data[i] != '\0')
-                i++;
-              g_string_append_len (parser->field, data + start, i - start);
-              if (!check_field_size (parser))
+              if (!append_plain_run (parser, data, length, &i, '"'))
                 return FALSE;
               if (i == length)
                 break;
@@ -1815,9 +1808,7 @@ feed_bytes (SillonPlacesParser *parser,
               if (c == '"')
                 parser->state = STATE_QUOTE_QUOTED;
               else if (c == '\0')
-                return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
-                                    _ ("Line %u contains binary data: this is not a CSV text file."),
-                                    parser->line);
+                return fail_binary (parser, parser->line);
               else
                 {
                   /* Line breaks inside a value are kept, always as LF. */
@@ -1842,15 +1833,8 @@ feed_bytes (SillonPlacesParser *parser,
                 if (!end_field (parser))
                   return FALSE;
                 parser->state = STATE_FIELD_START;
-                if (c != ',')
-                  {
-                    if (!end_record (parser))
-                      return FALSE;
-                    parser->line++;
-                    parser->record_line = parser->line;
-                    if (c == '\r')
-                      parser->state = STATE_AFTER_CR;
-                  }
+                if (c != ',' && !end_line (parser, c))
+                  return FALSE;
               }
             else if (!parser->header_done && (c == ';' || c == '\t'))
               return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_SEPARATOR,
