@@ -352,6 +352,20 @@ writer_close (Writer *w, GError **error)
   return ok;
 }
 
+/* Closes @w if @all_read, every row having been read from @db; otherwise
+ * drops what @w wrote and sets @db's error. Frees @w either way. */
+static gboolean
+writer_finish (Writer *w, sqlite3 *db, gboolean all_read, GError **error)
+{
+  if (!all_read)
+    {
+      sillon_stats_set_sql_error (db, error);
+      writer_abort (w);
+      return FALSE;
+    }
+  return writer_close (w, error);
+}
+
 static gboolean
 write_text_file (const char *path, const char *contents, GError **error)
 {
@@ -1104,13 +1118,7 @@ sillon_stats_export_activities (SillonStore *store,
           wrc = sqlite3_step (ws);
         }
     }
-  if (src != SQLITE_DONE || wrc != SQLITE_DONE)
-    {
-      sillon_stats_set_sql_error (db, error);
-      goto out;
-    }
-  ok = writer_close (w, error);
-  w = NULL;
+  ok = writer_finish (g_steal_pointer (&w), db, src == SQLITE_DONE && wrc == SQLITE_DONE, error);
 
 out:
   writer_abort (w);
@@ -1199,13 +1207,7 @@ sillon_stats_export_beneficiaries (SillonStore *store,
       writer_end_row (w);
       rows++;
     }
-  if (rc != SQLITE_DONE)
-    {
-      sillon_stats_set_sql_error (db, error);
-      goto out;
-    }
-  ok = writer_close (w, error);
-  w = NULL;
+  ok = writer_finish (g_steal_pointer (&w), db, rc == SQLITE_DONE, error);
 
 out:
   writer_abort (w);
