@@ -15,6 +15,7 @@
 #include "sillon-data.h"
 #include "sillon-date-format.h"
 #include "sillon-id-table.h"
+#include "sillon-json-member.h"
 #include "sillon-phone-format.h"
 #include "sillon-process.h"
 #include "sillon-version.h"

@@ -14,22 +14,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sillon-json-member.h"
 #include "sillon-store-private.h"
 
 #define EXPORT_FORMAT "sillon-beneficiary-export"
 #define EXPORT_VERSION 1
 
 /* ── Export ────────────────────────────────────────────────────────────── */
-
-static void
-add_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static void
 add_id (JsonBuilder *b, const char *name, gint64 id)
@@ -57,7 +48,7 @@ add_time (JsonBuilder *b, const char *name, gint64 unix_time)
   g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
   g_autofree char *text = dt != NULL ? g_date_time_format_iso8601 (dt) : NULL;
 
-  add_string (b, name, text);
+  sillon_json_add_string_member (b, name, text);
 }
 
 /* Stored JSON goes into the export as JSON, not as a string in a string. */
@@ -87,11 +78,11 @@ add_place_summary (SillonStore *store, JsonBuilder *b, const char *name, gint64 
     }
   json_builder_begin_object (b);
   add_id (b, "id", place->id);
-  add_string (b, "nom", place->values[SILLON_PLACE_COL_NOM]);
-  add_string (b, "adresse", place->values[SILLON_PLACE_COL_ADRESSE]);
-  add_string (b, "code_postal", place->values[SILLON_PLACE_COL_CODE_POSTAL]);
-  add_string (b, "commune", place->values[SILLON_PLACE_COL_COMMUNE]);
-  add_string (b, "telephone", place->values[SILLON_PLACE_COL_TELEPHONE]);
+  sillon_json_add_string_member (b, "nom", place->values[SILLON_PLACE_COL_NOM]);
+  sillon_json_add_string_member (b, "adresse", place->values[SILLON_PLACE_COL_ADRESSE]);
+  sillon_json_add_string_member (b, "code_postal", place->values[SILLON_PLACE_COL_CODE_POSTAL]);
+  sillon_json_add_string_member (b, "commune", place->values[SILLON_PLACE_COL_COMMUNE]);
+  sillon_json_add_string_member (b, "telephone", place->values[SILLON_PLACE_COL_TELEPHONE]);
   json_builder_end_object (b);
 }
 
@@ -108,22 +99,8 @@ add_mediator (SillonStore *store, JsonBuilder *b, const char *name, gint64 media
     }
   json_builder_begin_object (b);
   add_id (b, "id", m->id);
-  add_string (b, "display_name", m->display_name);
+  sillon_json_add_string_member (b, "display_name", m->display_name);
   json_builder_end_object (b);
-}
-
-static void
-add_int (JsonBuilder *b, const char *name, gint64 value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_boolean (JsonBuilder *b, const char *name, gboolean value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_boolean_value (b, value);
 }
 
 typedef void (*AddRecordFunc) (JsonBuilder *b, SillonStore *store, gconstpointer record);
@@ -149,9 +126,9 @@ add_consent (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonConsent *c = record;
 
   add_id (b, "id", c->id);
-  add_string (b, "date", c->date);
-  add_string (b, "told", c->told);
-  add_string (b, "scope", c->scope);
+  sillon_json_add_string_member (b, "date", c->date);
+  sillon_json_add_string_member (b, "told", c->told);
+  sillon_json_add_string_member (b, "scope", c->scope);
 }
 
 static void
@@ -160,13 +137,13 @@ add_assessment (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonAssessmentRecord *a = record;
 
   add_id (b, "id", a->id);
-  add_string (b, "date", a->date);
-  add_string (b, "questionnaire_id", a->questionnaire_id);
-  add_int (b, "questionnaire_version", a->questionnaire_version);
+  sillon_json_add_string_member (b, "date", a->date);
+  sillon_json_add_string_member (b, "questionnaire_id", a->questionnaire_id);
+  sillon_json_add_int_member (b, "questionnaire_version", a->questionnaire_version);
   add_json (b, "answers", a->answers_json);
   add_json (b, "result", a->result_json);
   add_json (b, "override", a->override_json);
-  add_string (b, "override_reason", a->override_reason);
+  sillon_json_add_string_member (b, "override_reason", a->override_reason);
   add_mediator (store, b, "mediator", a->mediator_id);
 }
 
@@ -176,20 +153,20 @@ add_session (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonSession *s = record;
 
   add_id (b, "id", s->id);
-  add_string (b, "date", s->date);
-  add_int (b, "duration_minutes", s->duration_minutes);
-  add_string (b, "place_type", s->place_type);
+  sillon_json_add_string_member (b, "date", s->date);
+  sillon_json_add_int_member (b, "duration_minutes", s->duration_minutes);
+  sillon_json_add_string_member (b, "place_type", s->place_type);
   add_place_summary (store, b, "place", s->place_id);
   add_strv (b, "equipment", s->equipment);
   add_strv (b, "themes", s->themes);
   add_strv (b, "administrative_themes", s->admin_themes);
-  add_string (b, "administrative_procedure", s->admin_detail);
-  add_string (b, "autonomy", s->autonomy);
-  add_string (b, "help_mode", sillon_help_mode_to_string (s->help_mode));
+  sillon_json_add_string_member (b, "administrative_procedure", s->admin_detail);
+  sillon_json_add_string_member (b, "autonomy", s->autonomy);
+  sillon_json_add_string_member (b, "help_mode", sillon_help_mode_to_string (s->help_mode));
   add_strv (b, "skills", s->skills);
-  add_boolean (b, "referred", s->referred);
-  add_string (b, "referral_destination", s->referral_destination);
-  add_string (b, "notes", s->notes);
+  sillon_json_add_boolean_member (b, "referred", s->referred);
+  sillon_json_add_string_member (b, "referral_destination", s->referral_destination);
+  sillon_json_add_string_member (b, "notes", s->notes);
   add_mediator (store, b, "mediator", s->mediator_id);
 }
 
@@ -200,12 +177,12 @@ add_workshop (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonWorkshop *w = record;
 
   add_id (b, "id", w->id);
-  add_string (b, "title", w->title);
-  add_string (b, "level", w->level);
+  sillon_json_add_string_member (b, "title", w->title);
+  sillon_json_add_string_member (b, "level", w->level);
   add_strv (b, "themes", w->themes);
-  add_string (b, "date", w->date);
-  add_int (b, "duration_minutes", w->duration_minutes);
-  add_string (b, "place_type", w->place_type);
+  sillon_json_add_string_member (b, "date", w->date);
+  sillon_json_add_int_member (b, "duration_minutes", w->duration_minutes);
+  sillon_json_add_string_member (b, "place_type", w->place_type);
   add_place_summary (store, b, "place", w->place_id);
   add_mediator (store, b, "mediator", w->mediator_id);
 }
@@ -215,12 +192,12 @@ add_parcours_item (JsonBuilder *b, SillonStore *store, gconstpointer record)
 {
   const SillonParcoursItem *item = record;
 
-  add_int (b, "position", item->position);
-  add_string (b, "planned_date", item->planned_date);
-  add_string (b, "label", item->label);
+  sillon_json_add_int_member (b, "position", item->position);
+  sillon_json_add_string_member (b, "planned_date", item->planned_date);
+  sillon_json_add_string_member (b, "label", item->label);
   add_id (b, "workshop_id", item->workshop_id);
   add_id (b, "session_id", item->session_id);
-  add_boolean (b, "done", item->done);
+  sillon_json_add_boolean_member (b, "done", item->done);
 }
 
 static void
@@ -229,8 +206,8 @@ add_parcours (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonParcours *p = record;
 
   add_id (b, "id", p->id);
-  add_string (b, "title", p->title);
-  add_string (b, "goal", p->goal);
+  sillon_json_add_string_member (b, "title", p->title);
+  sillon_json_add_string_member (b, "goal", p->goal);
   add_time (b, "created_at", p->created_unix);
   add_records (b, store, "items", p->items, add_parcours_item);
 }
@@ -267,32 +244,32 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
     return NULL;
 
   json_builder_begin_object (b);
-  add_string (b, "format", EXPORT_FORMAT);
-  add_int (b, "format_version", EXPORT_VERSION);
+  sillon_json_add_string_member (b, "format", EXPORT_FORMAT);
+  sillon_json_add_int_member (b, "format_version", EXPORT_VERSION);
   add_time (b, "exported_at", store_now_unix ());
-  add_string (b, "vocabulary", "La Coop de la médiation numérique (api values)");
+  sillon_json_add_string_member (b, "vocabulary", "La Coop de la médiation numérique (api values)");
 
   json_builder_set_member_name (b, "beneficiary");
   json_builder_begin_object (b);
   add_id (b, "id", ben->id);
-  add_string (b, "first_name", ben->first_name);
-  add_string (b, "last_name", ben->last_name);
+  sillon_json_add_string_member (b, "first_name", ben->first_name);
+  sillon_json_add_string_member (b, "last_name", ben->last_name);
   json_builder_set_member_name (b, "birth_year");
   if (ben->birth_year != 0)
     json_builder_add_int_value (b, ben->birth_year);
   else
     json_builder_add_null_value (b);
   bracket = sillon_store_beneficiary_age_bracket (store, ben, NULL, NULL);
-  add_string (b, "age_bracket", bracket);
-  add_string (b, "gender", ben->gender);
-  add_string (b, "social_status", ben->social_status);
-  add_string (b, "commune_insee", ben->commune_insee);
-  add_string (b, "phone", ben->phone);
-  add_string (b, "email", ben->email);
-  add_string (b, "sheet_language", ben->sheet_language);
-  add_string (b, "notes", ben->notes);
+  sillon_json_add_string_member (b, "age_bracket", bracket);
+  sillon_json_add_string_member (b, "gender", ben->gender);
+  sillon_json_add_string_member (b, "social_status", ben->social_status);
+  sillon_json_add_string_member (b, "commune_insee", ben->commune_insee);
+  sillon_json_add_string_member (b, "phone", ben->phone);
+  sillon_json_add_string_member (b, "email", ben->email);
+  sillon_json_add_string_member (b, "sheet_language", ben->sheet_language);
+  sillon_json_add_string_member (b, "notes", ben->notes);
   add_mediator (store, b, "mediator", ben->mediator_id);
-  add_boolean (b, "anonymised", ben->anonymised);
+  sillon_json_add_boolean_member (b, "anonymised", ben->anonymised);
   add_time (b, "created_at", ben->created_unix);
   add_time (b, "updated_at", ben->updated_unix);
   json_builder_end_object (b);
@@ -311,18 +288,17 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
 
       json_builder_begin_object (b);
       add_id (b, "id", r->id);
-      add_string (b, "date", r->date);
+      sillon_json_add_string_member (b, "date", r->date);
       add_place_summary (store, b, "place", r->place_id);
-      add_string (b, "destination", r->destination);
+      sillon_json_add_string_member (b, "destination", r->destination);
       add_id (b, "session_id", r->session_id);
-      add_string (b, "reason", r->reason);
-      add_string (b, "already_done", r->already_done);
-      add_string (b, "documents", r->documents);
-      json_builder_set_member_name (b, "consent_to_share");
-      json_builder_add_boolean_value (b, r->consent_to_share);
-      add_string (b, "consent_details", r->consent_details);
-      add_string (b, "status", sillon_referral_status_to_string (r->status));
-      add_string (b, "sheet_fingerprint", r->sheet_fingerprint);
+      sillon_json_add_string_member (b, "reason", r->reason);
+      sillon_json_add_string_member (b, "already_done", r->already_done);
+      sillon_json_add_string_member (b, "documents", r->documents);
+      sillon_json_add_boolean_member (b, "consent_to_share", r->consent_to_share);
+      sillon_json_add_string_member (b, "consent_details", r->consent_details);
+      sillon_json_add_string_member (b, "status", sillon_referral_status_to_string (r->status));
+      sillon_json_add_string_member (b, "sheet_fingerprint", r->sheet_fingerprint);
       add_mediator (store, b, "mediator", r->mediator_id);
       json_builder_end_object (b);
     }
