@@ -1773,18 +1773,20 @@ feed_bytes (SillonPlacesParser *parser,
             G_GNUC_FALLTHROUGH;
 
           case STATE_UNQUOTED:
-            if (!append_plain_run (parser, data, length, &i, ','))
-              return FALSE;
-            if (i == length)
-              break;
-            c = data[i++];
-            if (c == '\0')
-              return fail_binary (parser, parser->line);
-            if (!end_field (parser))
-              return FALSE;
-            parser->state = STATE_FIELD_START;
-            if ((c == '\n' || c == '\r') && !end_line (parser, c))
-              return FALSE;
+            {
+              if (!append_plain_run (parser, data, length, &i, ','))
+                return FALSE;
+              if (i == length)
+                break;
+              c = data[i++];
+              if (c == '\0')
+                return fail_binary (parser, parser->line);
+              if (!end_field (parser))
+                return FALSE;
+              parser->state = STATE_FIELD_START;
+              if ((c == '\n' || c == '\r') && !end_line (parser, c))
+                return FALSE;
+            }
             break;
 
           case STATE_QUOTED_CR:
@@ -1797,23 +1799,25 @@ feed_bytes (SillonPlacesParser *parser,
             G_GNUC_FALLTHROUGH;
 
           case STATE_QUOTED:
-            if (!append_plain_run (parser, data, length, &i, '"'))
-              return FALSE;
-            if (i == length)
-              break;
-            c = data[i++];
-            if (c == '"')
-              parser->state = STATE_QUOTE_QUOTED;
-            else if (c == '\0')
-              return fail_binary (parser, parser->line);
-            else
-              {
-                /* Line breaks inside a value are kept, always as LF. */
-                g_string_append_c (parser->field, '\n');
-                parser->line++;
-                if (c == '\r')
-                  parser->state = STATE_QUOTED_CR;
-              }
+            {
+              if (!append_plain_run (parser, data, length, &i, '"'))
+                return FALSE;
+              if (i == length)
+                break;
+              c = data[i++];
+              if (c == '"')
+                parser->state = STATE_QUOTE_QUOTED;
+              else if (c == '\0')
+                return fail_binary (parser, parser->line);
+              else
+                {
+                  /* Line breaks inside a value are kept, always as LF. */
+                  g_string_append_c (parser->field, '\n');
+                  parser->line++;
+                  if (c == '\r')
+                    parser->state = STATE_QUOTED_CR;
+                }
+            }
             break;
 
           case STATE_QUOTE_QUOTED:
