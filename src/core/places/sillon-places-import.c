@@ -215,45 +215,64 @@ static const struct
   SillonPlaceField new_field;
   const char *new_value;
 } legacy_values[] = {
-/* Most values keep their field. */
-#define SAME_FIELD(field, old, new) \
-  {                                 \
-    field, old, field, new          \
+#define SERVICE(old, new)                                              \
+  {                                                                    \
+    SILLON_PLACE_FIELD_SERVICES, old, SILLON_PLACE_FIELD_SERVICES, new \
   }
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Devenir autonome dans les démarches administratives", "Aide aux démarches administratives"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Réaliser des démarches administratives avec un accompagnement", "Aide aux démarches administratives"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Accompagner les démarches de santé", "Aide aux démarches administratives"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Prendre en main un smartphone ou une tablette", "Maîtrise des outils numériques du quotidien"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Prendre en main un ordinateur", "Maîtrise des outils numériques du quotidien"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Utiliser le numérique au quotidien", "Maîtrise des outils numériques du quotidien"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Approfondir ma culture numérique", "Compréhension du monde numérique"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Promouvoir la citoyenneté numérique", "Compréhension du monde numérique"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Favoriser mon insertion professionnelle", "Insertion professionnelle via le numérique"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Créer et développer mon entreprise", "Insertion professionnelle via le numérique"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Accéder à une connexion internet", "Accès internet et matériel informatique"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Accéder à du matériel", "Accès internet et matériel informatique"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "S'équiper en matériel informatique", "Acquisition de matériel informatique à prix solidaire"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Créer avec le numérique", "Loisirs et créations numériques"),
-  SAME_FIELD (SILLON_PLACE_FIELD_SERVICES, "Soutenir la parentalité et l'éducation avec le numérique", "Parentalité et éducation avec le numérique"),
-  SAME_FIELD (SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Seniors (+ 65 ans)", "Seniors"),
-  SAME_FIELD (SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Familles/enfants", "Familles et/ou enfants"),
-  SAME_FIELD (SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Jeunes (16-26 ans)", "Jeunes"),
-  SAME_FIELD (SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Uniquement femmes", "Femmes"),
-  { SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Déficience visuelle", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Déficience visuelle" },
-  { SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Surdité", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Surdité" },
-  { SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Handicaps mentaux : déficiences limitant les activités d'une personne", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Handicaps mentaux" },
-  { SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Personnes en situation d'illettrisme", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Illettrisme" },
-  SAME_FIELD (SILLON_PLACE_FIELD_FRAIS_A_CHARGE, "Gratuit : Je peux accéder gratuitement au lieu et à ses services", "Gratuit"),
-  SAME_FIELD (SILLON_PLACE_FIELD_FRAIS_A_CHARGE, "Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", "Gratuit sous condition"),
-  SAME_FIELD (SILLON_PLACE_FIELD_FRAIS_A_CHARGE, "Payant : L'accès au lieu et/ou à ses services est payant", "Payant"),
-  SAME_FIELD (SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "CNFS", "Conseillers numériques"),
-  SAME_FIELD (SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Grandes écoles du numérique", "Grande école du numérique"),
-  SAME_FIELD (SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Point numérique CAF", "Point d'accès numérique CAF"),
-  { SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Fabriques de Territoire", SILLON_PLACE_FIELD_FORMATIONS_LABELS, "Fabriques de Territoire" },
-  SAME_FIELD (SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, "Seul : j'ai accès à du matériel et une connexion", "En autonomie"),
-  SAME_FIELD (SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, "Avec de l'aide : je suis accompagné seul dans l'usage du numérique", "Accompagnement individuel"),
-  SAME_FIELD (SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, "Dans un atelier : j'apprends collectivement à utiliser le numérique", "Dans un atelier collectif"),
-#undef SAME_FIELD
+  SERVICE ("Devenir autonome dans les démarches administratives", "Aide aux démarches administratives"),
+  SERVICE ("Réaliser des démarches administratives avec un accompagnement", "Aide aux démarches administratives"),
+  SERVICE ("Accompagner les démarches de santé", "Aide aux démarches administratives"),
+  SERVICE ("Prendre en main un smartphone ou une tablette", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Prendre en main un ordinateur", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Utiliser le numérique au quotidien", "Maîtrise des outils numériques du quotidien"),
+  SERVICE ("Approfondir ma culture numérique", "Compréhension du monde numérique"),
+  SERVICE ("Promouvoir la citoyenneté numérique", "Compréhension du monde numérique"),
+  SERVICE ("Favoriser mon insertion professionnelle", "Insertion professionnelle via le numérique"),
+  SERVICE ("Créer et développer mon entreprise", "Insertion professionnelle via le numérique"),
+  SERVICE ("Accéder à une connexion internet", "Accès internet et matériel informatique"),
+  SERVICE ("Accéder à du matériel", "Accès internet et matériel informatique"),
+  SERVICE ("S'équiper en matériel informatique", "Acquisition de matériel informatique à prix solidaire"),
+  SERVICE ("Créer avec le numérique", "Loisirs et créations numériques"),
+  SERVICE ("Soutenir la parentalité et l'éducation avec le numérique", "Parentalité et éducation avec le numérique"),
+#undef SERVICE
+#define PUBLIC(old, field, new)                                         \
+  {                                                                     \
+    SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, old, field, new \
+  }
+  PUBLIC ("Seniors (+ 65 ans)", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Seniors"),
+  PUBLIC ("Familles/enfants", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Familles et/ou enfants"),
+  PUBLIC ("Jeunes (16-26 ans)", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Jeunes"),
+  PUBLIC ("Uniquement femmes", SILLON_PLACE_FIELD_PUBLICS_SPECIFIQUEMENT_ADRESSES, "Femmes"),
+  PUBLIC ("Déficience visuelle", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Déficience visuelle"),
+  PUBLIC ("Surdité", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Surdité"),
+  PUBLIC ("Handicaps mentaux : déficiences limitant les activités d'une personne", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Handicaps mentaux"),
+  PUBLIC ("Personnes en situation d'illettrisme", SILLON_PLACE_FIELD_PRISE_EN_CHARGE_SPECIFIQUE, "Illettrisme"),
+#undef PUBLIC
+#define FEES(old, new)                                                             \
+  {                                                                                \
+    SILLON_PLACE_FIELD_FRAIS_A_CHARGE, old, SILLON_PLACE_FIELD_FRAIS_A_CHARGE, new \
+  }
+  FEES ("Gratuit : Je peux accéder gratuitement au lieu et à ses services", "Gratuit"),
+  FEES ("Gratuit sous condition : La gratuité est conditionnée à des critères (situation familiale, convention avec un organisme social...)", "Gratuit sous condition"),
+  FEES ("Payant : L'accès au lieu et/ou à ses services est payant", "Payant"),
+#undef FEES
+#define LABEL(old, field, new)                                          \
+  {                                                                     \
+    SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, old, field, new \
+  }
+  LABEL ("CNFS", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Conseillers numériques"),
+  LABEL ("Grandes écoles du numérique", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Grande école du numérique"),
+  LABEL ("Point numérique CAF", SILLON_PLACE_FIELD_DISPOSITIF_PROGRAMMES_NATIONAUX, "Point d'accès numérique CAF"),
+  LABEL ("Fabriques de Territoire", SILLON_PLACE_FIELD_FORMATIONS_LABELS, "Fabriques de Territoire"),
+#undef LABEL
+#define SUPPORT(old, new)                                                                              \
+  {                                                                                                    \
+    SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, old, SILLON_PLACE_FIELD_MODALITES_ACCOMPAGNEMENT, new \
+  }
+  SUPPORT ("Seul : j'ai accès à du matériel et une connexion", "En autonomie"),
+  SUPPORT ("Avec de l'aide : je suis accompagné seul dans l'usage du numérique", "Accompagnement individuel"),
+  SUPPORT ("Dans un atelier : j'apprends collectivement à utiliser le numérique", "Dans un atelier collectif"),
+#undef SUPPORT
 };
 
 /* Between the values of a multi-valued field: “|” in the standard, “;” in
