@@ -212,6 +212,26 @@ add_parcours (JsonBuilder *b, SillonStore *store, gconstpointer record)
   add_records (b, store, "items", p->items, add_parcours_item);
 }
 
+static void
+add_referral (JsonBuilder *b, SillonStore *store, gconstpointer record)
+{
+  const SillonReferral *r = record;
+
+  add_id (b, "id", r->id);
+  sillon_json_add_string_member (b, "date", r->date);
+  add_place_summary (store, b, "place", r->place_id);
+  sillon_json_add_string_member (b, "destination", r->destination);
+  add_id (b, "session_id", r->session_id);
+  sillon_json_add_string_member (b, "reason", r->reason);
+  sillon_json_add_string_member (b, "already_done", r->already_done);
+  sillon_json_add_string_member (b, "documents", r->documents);
+  sillon_json_add_boolean_member (b, "consent_to_share", r->consent_to_share);
+  sillon_json_add_string_member (b, "consent_details", r->consent_details);
+  sillon_json_add_string_member (b, "status", sillon_referral_status_to_string (r->status));
+  sillon_json_add_string_member (b, "sheet_fingerprint", r->sheet_fingerprint);
+  add_mediator (store, b, "mediator", r->mediator_id);
+}
+
 char *
 sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GError **error)
 {
@@ -280,29 +300,7 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
   add_records (b, store, "workshops", workshops, add_workshop);
   add_records (b, store, "parcours", parcours, add_parcours);
 
-  json_builder_set_member_name (b, "referrals");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < referrals->len; i++)
-    {
-      SillonReferral *r = referrals->pdata[i];
-
-      json_builder_begin_object (b);
-      add_id (b, "id", r->id);
-      sillon_json_add_string_member (b, "date", r->date);
-      add_place_summary (store, b, "place", r->place_id);
-      sillon_json_add_string_member (b, "destination", r->destination);
-      add_id (b, "session_id", r->session_id);
-      sillon_json_add_string_member (b, "reason", r->reason);
-      sillon_json_add_string_member (b, "already_done", r->already_done);
-      sillon_json_add_string_member (b, "documents", r->documents);
-      sillon_json_add_boolean_member (b, "consent_to_share", r->consent_to_share);
-      sillon_json_add_string_member (b, "consent_details", r->consent_details);
-      sillon_json_add_string_member (b, "status", sillon_referral_status_to_string (r->status));
-      sillon_json_add_string_member (b, "sheet_fingerprint", r->sheet_fingerprint);
-      add_mediator (store, b, "mediator", r->mediator_id);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_records (b, store, "referrals", referrals, add_referral);
   json_builder_end_object (b);
   g_clear_pointer (&tx, sillon_store_transaction_free);
 
