@@ -10,6 +10,7 @@
 
 #include "sillon-assessment-json.h"
 #include "sillon-id-table.h"
+#include "sillon-json-member.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -1429,12 +1430,10 @@ sillon_assessment_new_from_bytes (GBytes *bytes, SillonQuestionnaireRegistry *re
 static void
 add_override_members (JsonBuilder *builder, const char *reason, const char *by)
 {
-  json_builder_set_member_name (builder, "reason");
-  json_builder_add_string_value (builder, reason);
+  sillon_json_add_string_member (builder, "reason", reason);
   if (by != NULL)
     {
-      json_builder_set_member_name (builder, "by");
-      json_builder_add_string_value (builder, by);
+      sillon_json_add_string_member (builder, "by", by);
     }
 }
 
@@ -1447,14 +1446,11 @@ sillon_assessment_to_json (SillonAssessment *self)
   g_return_val_if_fail (SILLON_IS_ASSESSMENT (self), NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, ANSWERS_FORMAT);
-  json_builder_set_member_name (builder, "questionnaire_version");
-  json_builder_add_int_value (builder, sillon_questionnaire_get_version (self->questionnaire));
+  sillon_json_add_string_member (builder, "format", ANSWERS_FORMAT);
+  sillon_json_add_int_member (builder, "questionnaire_version", sillon_questionnaire_get_version (self->questionnaire));
   if (self->date != NULL)
     {
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, self->date);
+      sillon_json_add_string_member (builder, "date", self->date);
     }
 
   contexts = g_list_sort (g_hash_table_get_keys (self->contexts), (GCompareFunc) g_strcmp0);
@@ -1464,8 +1460,7 @@ sillon_assessment_to_json (SillonAssessment *self)
       json_builder_begin_object (builder);
       for (GList *l = contexts; l != NULL; l = l->next)
         {
-          json_builder_set_member_name (builder, l->data);
-          json_builder_add_boolean_value (builder, TRUE);
+          sillon_json_add_boolean_member (builder, l->data, TRUE);
         }
       json_builder_end_object (builder);
     }
@@ -1496,8 +1491,7 @@ sillon_assessment_to_json (SillonAssessment *self)
         {
           json_builder_set_member_name (builder, "degree");
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "value");
-          json_builder_add_string_value (builder, sillon_degree_to_id (self->degree));
+          sillon_json_add_string_member (builder, "value", sillon_degree_to_id (self->degree));
           add_override_members (builder, self->degree_reason, self->degree_by);
           json_builder_end_object (builder);
         }
@@ -1510,10 +1504,8 @@ sillon_assessment_to_json (SillonAssessment *self)
               const OrientationOverride *o = g_ptr_array_index (self->orientation_overrides, i);
 
               json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "action");
-              json_builder_add_string_value (builder, o->add ? "add" : "dismiss");
-              json_builder_set_member_name (builder, "id");
-              json_builder_add_string_value (builder, o->id);
+              sillon_json_add_string_member (builder, "action", o->add ? "add" : "dismiss");
+              sillon_json_add_string_member (builder, "id", o->id);
               add_override_members (builder, o->reason, o->by);
               json_builder_end_object (builder);
             }
@@ -1919,19 +1911,15 @@ sillon_assessment_result_to_json (SillonAssessmentResult *result)
   questionnaire = self->questionnaire;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "sillon-assessment-result");
-  json_builder_set_member_name (builder, "questionnaire_version");
-  json_builder_add_int_value (builder, sillon_questionnaire_get_version (questionnaire));
+  sillon_json_add_string_member (builder, "format", "sillon-assessment-result");
+  sillon_json_add_int_member (builder, "questionnaire_version", sillon_questionnaire_get_version (questionnaire));
   if (result->rules != NULL)
     {
-      json_builder_set_member_name (builder, "rules_version");
-      json_builder_add_int_value (builder, result->rules->version);
+      sillon_json_add_int_member (builder, "rules_version", result->rules->version);
     }
   if (self->date != NULL)
     {
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, self->date);
+      sillon_json_add_string_member (builder, "date", self->date);
     }
 
   json_builder_set_member_name (builder, "axes");
@@ -1943,16 +1931,11 @@ sillon_assessment_result_to_json (SillonAssessmentResult *result)
       json_builder_set_member_name (builder, sillon_axis_to_id (axis));
       json_builder_begin_object (builder);
       add_score_member (builder, "score", result->has_score[axis], result->score[axis]);
-      json_builder_set_member_name (builder, "answered");
-      json_builder_add_int_value (builder, c->answered);
-      json_builder_set_member_name (builder, "skipped");
-      json_builder_add_int_value (builder, c->skipped);
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, c->total);
-      json_builder_set_member_name (builder, "scored_answered");
-      json_builder_add_int_value (builder, c->scored_answered);
-      json_builder_set_member_name (builder, "scored_total");
-      json_builder_add_int_value (builder, c->scored_total);
+      sillon_json_add_int_member (builder, "answered", c->answered);
+      sillon_json_add_int_member (builder, "skipped", c->skipped);
+      sillon_json_add_int_member (builder, "total", c->total);
+      sillon_json_add_int_member (builder, "scored_answered", c->scored_answered);
+      sillon_json_add_int_member (builder, "scored_total", c->scored_total);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -1966,8 +1949,7 @@ sillon_assessment_result_to_json (SillonAssessmentResult *result)
 
       if (level < 0)
         continue;
-      json_builder_set_member_name (builder, id);
-      json_builder_add_int_value (builder, level);
+      sillon_json_add_int_member (builder, id, level);
     }
   json_builder_end_object (builder);
 
@@ -1978,26 +1960,19 @@ sillon_assessment_result_to_json (SillonAssessmentResult *result)
       json_builder_set_member_name (builder, sillon_area_to_id (area));
       json_builder_begin_object (builder);
       add_score_member (builder, "score", result->has_area_score[area], result->area_score[area]);
-      json_builder_set_member_name (builder, "answered");
-      json_builder_add_int_value (builder, result->area_answered[area]);
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, result->area_total[area]);
+      sillon_json_add_int_member (builder, "answered", result->area_answered[area]);
+      sillon_json_add_int_member (builder, "total", result->area_total[area]);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "degree");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, sillon_degree_to_id (result->degree));
-  json_builder_set_member_name (builder, "label");
-  json_builder_add_string_value (builder, sillon_degree_get_label (result->degree));
-  json_builder_set_member_name (builder, "computed");
-  json_builder_add_string_value (builder, sillon_degree_to_id (result->computed_degree));
-  json_builder_set_member_name (builder, "provisional");
-  json_builder_add_boolean_value (builder, result->provisional);
-  json_builder_set_member_name (builder, "overridden");
-  json_builder_add_boolean_value (builder, self->degree_overridden);
+  sillon_json_add_string_member (builder, "id", sillon_degree_to_id (result->degree));
+  sillon_json_add_string_member (builder, "label", sillon_degree_get_label (result->degree));
+  sillon_json_add_string_member (builder, "computed", sillon_degree_to_id (result->computed_degree));
+  sillon_json_add_boolean_member (builder, "provisional", result->provisional);
+  sillon_json_add_boolean_member (builder, "overridden", self->degree_overridden);
   if (self->degree_overridden)
     add_override_members (builder, self->degree_reason, self->degree_by);
   json_builder_end_object (builder);
@@ -2014,14 +1989,10 @@ sillon_assessment_result_to_json (SillonAssessmentResult *result)
           GPtrArray *by_rules = g_hash_table_lookup (result->fired, id);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, id);
-          json_builder_set_member_name (builder, "label");
-          json_builder_add_string_value (builder, g_dgettext (GETTEXT_PACKAGE, o->label));
-          json_builder_set_member_name (builder, "axis");
-          json_builder_add_string_value (builder, sillon_axis_to_id (o->axis));
-          json_builder_set_member_name (builder, "source");
-          json_builder_add_string_value (builder, by_rules != NULL ? "rules" : "mediator");
+          sillon_json_add_string_member (builder, "id", id);
+          sillon_json_add_string_member (builder, "label", g_dgettext (GETTEXT_PACKAGE, o->label));
+          sillon_json_add_string_member (builder, "axis", sillon_axis_to_id (o->axis));
+          sillon_json_add_string_member (builder, "source", by_rules != NULL ? "rules" : "mediator");
           json_builder_set_member_name (builder, "rules");
           json_builder_begin_array (builder);
           for (guint j = 0; by_rules != NULL && j < by_rules->len; j++)
@@ -2054,13 +2025,9 @@ sillon_assessment_result_to_json (SillonAssessmentResult *result)
           if (override->add)
             continue;
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, override->id);
-          json_builder_set_member_name (builder, "label");
-          json_builder_add_string_value (builder,
-                                         sillon_orientation_rules_get_orientation_label (result->rules, override->id));
-          json_builder_set_member_name (builder, "suggested");
-          json_builder_add_boolean_value (builder, g_hash_table_contains (result->fired, override->id));
+          sillon_json_add_string_member (builder, "id", override->id);
+          sillon_json_add_string_member (builder, "label", sillon_orientation_rules_get_orientation_label (result->rules, override->id));
+          sillon_json_add_boolean_member (builder, "suggested", g_hash_table_contains (result->fired, override->id));
           add_override_members (builder, override->reason, override->by);
           json_builder_end_object (builder);
         }
@@ -2228,12 +2195,9 @@ add_skill_moves (JsonBuilder *builder, SillonAssessmentComparison *c, const char
       sillon_assessment_get_answer (c->before, id, &from);
       sillon_assessment_get_answer (c->after, id, &to);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, id);
-      json_builder_set_member_name (builder, "from");
-      json_builder_add_int_value (builder, from);
-      json_builder_set_member_name (builder, "to");
-      json_builder_add_int_value (builder, to);
+      sillon_json_add_string_member (builder, "id", id);
+      sillon_json_add_int_member (builder, "from", from);
+      sillon_json_add_int_member (builder, "to", to);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -2255,22 +2219,18 @@ build_comparison (JsonBuilder *builder, SillonAssessmentComparison *c)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "before");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "questionnaire_version");
-  json_builder_add_int_value (builder, sillon_questionnaire_get_version (c->before->questionnaire));
+  sillon_json_add_int_member (builder, "questionnaire_version", sillon_questionnaire_get_version (c->before->questionnaire));
   if (c->before->date != NULL)
     {
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, c->before->date);
+      sillon_json_add_string_member (builder, "date", c->before->date);
     }
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "after");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "questionnaire_version");
-  json_builder_add_int_value (builder, sillon_questionnaire_get_version (c->after->questionnaire));
+  sillon_json_add_int_member (builder, "questionnaire_version", sillon_questionnaire_get_version (c->after->questionnaire));
   if (c->after->date != NULL)
     {
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, c->after->date);
+      sillon_json_add_string_member (builder, "date", c->after->date);
     }
   json_builder_end_object (builder);
 
@@ -2287,16 +2247,14 @@ build_comparison (JsonBuilder *builder, SillonAssessmentComparison *c)
         json_builder_add_int_value (builder, (gint) c->to[axis] - (gint) c->from[axis]);
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "common_items");
-      json_builder_add_int_value (builder, c->n_common[axis]);
+      sillon_json_add_int_member (builder, "common_items", c->n_common[axis]);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
 
   add_skill_moves (builder, c, "skills_up", c->skills_up);
   add_skill_moves (builder, c, "skills_down", c->skills_down);
-  json_builder_set_member_name (builder, "skills_unchanged");
-  json_builder_add_int_value (builder, c->skills_same);
+  sillon_json_add_int_member (builder, "skills_unchanged", c->skills_same);
   add_id_list (builder, "only_before", c->only_before);
   add_id_list (builder, "only_after", c->only_after);
   json_builder_end_object (builder);
@@ -2323,8 +2281,7 @@ sillon_assessment_path_to_json (SillonAssessment *const *assessments,
   g_return_val_if_fail (assessments != NULL || n_assessments == 0, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "sillon-assessment-path");
+  sillon_json_add_string_member (builder, "format", "sillon-assessment-path");
   json_builder_set_member_name (builder, "steps");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n_assessments; i++)
@@ -2336,18 +2293,15 @@ sillon_assessment_path_to_json (SillonAssessment *const *assessments,
       json_builder_begin_object (builder);
       if (assessments[i]->date != NULL)
         {
-          json_builder_set_member_name (builder, "date");
-          json_builder_add_string_value (builder, assessments[i]->date);
+          sillon_json_add_string_member (builder, "date", assessments[i]->date);
         }
-      json_builder_set_member_name (builder, "questionnaire_version");
-      json_builder_add_int_value (builder, sillon_questionnaire_get_version (assessments[i]->questionnaire));
+      sillon_json_add_int_member (builder, "questionnaire_version", sillon_questionnaire_get_version (assessments[i]->questionnaire));
       json_builder_set_member_name (builder, "scores");
       json_builder_begin_object (builder);
       for (guint axis = 0; axis < SILLON_AXIS_COUNT; axis++)
         add_score_member (builder, sillon_axis_to_id (axis), result->has_score[axis], result->score[axis]);
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "degree");
-      json_builder_add_string_value (builder, sillon_degree_to_id (result->degree));
+      sillon_json_add_string_member (builder, "degree", sillon_degree_to_id (result->degree));
       if (rules != NULL)
         {
           json_builder_set_member_name (builder, "orientations");

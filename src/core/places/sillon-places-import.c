@@ -1686,6 +1686,13 @@ static gboolean feed_bytes (SillonPlacesParser *parser,
                             const char *data,
                             gsize length);
 
+static gboolean
+fail_binary (SillonPlacesParser *parser, guint line)
+{
+  return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
+                      _ ("Line %u contains binary data: this is not a CSV text file."), line);
+}
+
 /* Text never holds NUL bytes; binary files and UTF-16 text without a
  * byte-order mark have some early on. Looking for them before anything is
  * parsed names the real problem instead of a consequence (invalid UTF-8). */
@@ -1701,9 +1708,7 @@ consume (SillonPlacesParser *parser,
       const char *nul = memchr (data, '\0', MIN (length, SNIFF_BYTES - parser->bytes_seen));
 
       if (nul != NULL)
-        return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
-                            _ ("Line %u contains binary data: this is not a CSV text file."),
-                            parser->line + count_lines (data, nul));
+        return fail_binary (parser, parser->line + count_lines (data, nul));
     }
   parser->bytes_seen += length;
   return feed_bytes (parser, data, length);
@@ -1722,6 +1727,32 @@ check_field_size (SillonPlacesParser *parser)
                           _ ("Line %u has a field longer than %d bytes: this is not a file of the places standard."),
                           parser->field_line, MAX_FIELD_BYTES);
     }
+  return TRUE;
+}
+
+/* Appends to the field the characters from @data[*@i] up to @stop, a line
+ * break, a NUL or the end of @data, and moves *@i past them. */
+static gboolean
+append_plain_run (SillonPlacesParser *parser, const char *data, gsize length, gsize *i, char stop)
+{
+  gsize start = *i;
+
+  while (*i < length && data[*i] != stop && data[*i] != '\n' && data[*i] != '\r' && data[*i] != '\0')
+    (*i)++;
+  g_string_append_len (parser->field, data + start, *i - start);
+  return check_field_size (parser);
+}
+
+/* Ends the record that the line break @c (CR or LF) closes. */
+static gboolean
+end_line (SillonPlacesParser *parser, char c)
+{
+  if (!end_record (parser))
+    return FALSE;
+  parser->line++;
+  parser->record_line = parser->line;
+  if (c == '\r')
+    parser->state = STATE_AFTER_CR;
   return TRUE;
 }
 
@@ -1762,32 +1793,18 @@ feed_bytes (SillonPlacesParser *parser,
 
           case STATE_UNQUOTED:
             {
-              gsize start = i;
-
-              while (i < length && data[i] != ',' && data[i] != '\n' && data[i] != '\r' && data[i] != '\0')
-                i++;
-              g_string_append_len (parser->field, data + start, i - start);
-              if (!check_field_size (parser))
+              if (!append_plain_run (parser, data, length, &i, ','))
                 return FALSE;
               if (i == length)
                 break;
               c = data[i++];
               if (c == '\0')
-                return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
-                                    _ ("Line %u contains binary data: this is not a CSV text file."),
-                                    parser->line);
+                return fail_binary (parser, parser->line);
               if (!end_field (parser))
                 return FALSE;
               parser->state = STATE_FIELD_START;
-              if (c == '\n' || c == '\r')
-                {
-                  if (!end_record (parser))
-                    return FALSE;
-                  parser->line++;
-                  parser->record_line = parser->line;
-                  if (c == '\r')
-                    parser->state = STATE_AFTER_CR;
-                }
+              if ((c == '\n' || c == '\r') && !end_line (parser, c))
+                return FALSE;
             }
             break;
 
@@ -1802,12 +1819,7 @@ feed_bytes (SillonPlacesParser *parser,
 
           case STATE_QUOTED:
             {
-              gsize start = i;
-
-              while (i < length && data[i] != '"' && data[i] != '\n' && data[i] != '\r' && data[i] != '\0')
-                i++;
-              g_string_append_len (parser->field, data + start, i - start);
-              if (!check_field_size (parser))
+              if (!append_plain_run (parser, data, length, &i, '"'))
                 return FALSE;
               if (i == length)
                 break;
@@ -1815,9 +1827,7 @@ feed_bytes (SillonPlacesParser *parser,
               if (c == '"')
                 parser->state = STATE_QUOTE_QUOTED;
               else if (c == '\0')
-                return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_BINARY,
-                                    _ ("Line %u contains binary data: this is not a CSV text file."),
-                                    parser->line);
+                return fail_binary (parser, parser->line);
               else
                 {
                   /* Line breaks inside a value are kept, always as LF. */
@@ -1842,15 +1852,8 @@ feed_bytes (SillonPlacesParser *parser,
                 if (!end_field (parser))
                   return FALSE;
                 parser->state = STATE_FIELD_START;
-                if (c != ',')
-                  {
-                    if (!end_record (parser))
-                      return FALSE;
-                    parser->line++;
-                    parser->record_line = parser->line;
-                    if (c == '\r')
-                      parser->state = STATE_AFTER_CR;
-                  }
+                if (c != ',' && !end_line (parser, c))
+                  return FALSE;
               }
             else if (!parser->header_done && (c == ';' || c == '\t'))
               return parser_fail (parser, SILLON_PLACES_IMPORT_ERROR_SEPARATOR,

@@ -939,22 +939,26 @@ sillon_sheet_doc_add_signature_boxes (SillonSheetDoc *doc, const char *const *la
 /* ---------------------------------------------------------------------- */
 /* Drawing */
 
+/* Replaces the text in @slot by a copy of @text. */
+static void
+replace_text (char **slot, const char *text)
+{
+  g_free (*slot);
+  *slot = g_strdup (text);
+}
+
 void
 sillon_sheet_doc_set_footer (SillonSheetDoc *doc, const char *text, const char *page_format)
 {
-  g_free (doc->footer);
-  doc->footer = g_strdup (text);
-  g_free (doc->page_format);
-  doc->page_format = g_strdup (page_format);
+  replace_text (&doc->footer, text);
+  replace_text (&doc->page_format, page_format);
 }
 
 void
 sillon_sheet_doc_set_metadata (SillonSheetDoc *doc, const char *title, const char *author)
 {
-  g_free (doc->title);
-  doc->title = g_strdup (title);
-  g_free (doc->author);
-  doc->author = g_strdup (author);
+  replace_text (&doc->title, title);
+  replace_text (&doc->author, author);
 }
 
 guint

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sillon-assessment.h"
+#include "sillon-json-member.h"
 #include "sillon-opening-hours.h"
 #include "sillon-phone-format.h"
 #include "sillon-sheet-labels.h"
@@ -1309,23 +1310,17 @@ sillon_sheet_record_print (SillonStore *store,
 
   /* Numbers and fixed words only: the journal never holds personal data. */
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "sheet");
-  json_builder_add_string_value (builder, sillon_sheet_kind_to_string (request->kind));
-  json_builder_set_member_name (builder, "person");
-  json_builder_add_int_value (builder, request->person_id);
+  sillon_json_add_string_member (builder, "sheet", sillon_sheet_kind_to_string (request->kind));
+  sillon_json_add_int_member (builder, "person", request->person_id);
   if (referral_id != 0)
     {
-      json_builder_set_member_name (builder, "referral");
-      json_builder_add_int_value (builder, referral_id);
+      sillon_json_add_int_member (builder, "referral", referral_id);
     }
-  json_builder_set_member_name (builder, "lang");
-  json_builder_add_string_value (builder, sillon_sheet_language_get_code (lang));
-  json_builder_set_member_name (builder, "paper");
-  json_builder_add_string_value (builder, request->paper == SILLON_SHEET_PAPER_LETTER ? "letter" : "a4");
+  sillon_json_add_string_member (builder, "lang", sillon_sheet_language_get_code (lang));
+  sillon_json_add_string_member (builder, "paper", request->paper == SILLON_SHEET_PAPER_LETTER ? "letter" : "a4");
   if (fingerprint != NULL)
     {
-      json_builder_set_member_name (builder, "fingerprint");
-      json_builder_add_string_value (builder, fingerprint);
+      sillon_json_add_string_member (builder, "fingerprint", fingerprint);
     }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sillon-json-member.h"
 #include "sillon-stats-indicators.h"
 #include "sillon-version.h"
 
@@ -314,18 +315,12 @@ payload_of (SillonStatsRelease *release, const guint8 site[SILLON_STATS_KEY_BYTE
   g_autofree char *generator_name = g_strdup_printf ("Sillon %s", sillon_version ());
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, "sillon-stats-bundle");
-  json_builder_set_member_name (b, "version");
-  json_builder_add_int_value (b, 1);
-  json_builder_set_member_name (b, "generator");
-  json_builder_add_string_value (b, generator_name);
-  json_builder_set_member_name (b, "site");
-  json_builder_add_string_value (b, site_text);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, release->from);
-  json_builder_set_member_name (b, "to");
-  json_builder_add_string_value (b, release->to);
+  sillon_json_add_string_member (b, "format", "sillon-stats-bundle");
+  sillon_json_add_int_member (b, "version", 1);
+  sillon_json_add_string_member (b, "generator", generator_name);
+  sillon_json_add_string_member (b, "site", site_text);
+  sillon_json_add_string_member (b, "from", release->from);
+  sillon_json_add_string_member (b, "to", release->to);
   json_builder_set_member_name (b, "tables");
   json_builder_begin_array (b);
   for (guint t = 0; t < release->tables->len; t++)
@@ -333,29 +328,18 @@ payload_of (SillonStatsRelease *release, const guint8 site[SILLON_STATS_KEY_BYTE
       SillonStatsTable *table = g_ptr_array_index (release->tables, t);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, table->id);
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, table->title);
-      json_builder_set_member_name (b, "measure");
-      json_builder_add_string_value (b, sillon_stats_measure_to_id (table->measure));
-      json_builder_set_member_name (b, "row_dim");
-      json_builder_add_string_value (b, table->row_dim);
-      json_builder_set_member_name (b, "col_dim");
-      if (table->col_dim != NULL)
-        json_builder_add_string_value (b, table->col_dim);
-      else
-        json_builder_add_null_value (b);
+      sillon_json_add_string_member (b, "id", table->id);
+      sillon_json_add_string_member (b, "title", table->title);
+      sillon_json_add_string_member (b, "measure", sillon_stats_measure_to_id (table->measure));
+      sillon_json_add_string_member (b, "row_dim", table->row_dim);
+      sillon_json_add_string_member (b, "col_dim", table->col_dim);
       json_builder_set_member_name (b, "rows");
       add_strings (b, table->rows);
       json_builder_set_member_name (b, "cols");
       add_strings (b, table->cols);
-      json_builder_set_member_name (b, "rows_additive");
-      json_builder_add_boolean_value (b, table->rows_additive);
-      json_builder_set_member_name (b, "cols_additive");
-      json_builder_add_boolean_value (b, table->cols_additive);
-      json_builder_set_member_name (b, "margins_additive");
-      json_builder_add_boolean_value (b, table->margins_additive);
+      sillon_json_add_boolean_member (b, "rows_additive", table->rows_additive);
+      sillon_json_add_boolean_member (b, "cols_additive", table->cols_additive);
+      sillon_json_add_boolean_member (b, "margins_additive", table->margins_additive);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

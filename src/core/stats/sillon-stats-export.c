@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "sillon-json-member.h"
 #include "sillon-stats-indicators.h"
 #include "sillon-stats-private.h"
 #include "sillon-version.h"
@@ -352,6 +353,20 @@ writer_close (Writer *w, GError **error)
   return ok;
 }
 
+/* Closes @w if @all_read, every row having been read from @db; otherwise
+ * drops what @w wrote and sets @db's error. Frees @w either way. */
+static gboolean
+writer_finish (Writer *w, sqlite3 *db, gboolean all_read, GError **error)
+{
+  if (!all_read)
+    {
+      sillon_stats_set_sql_error (db, error);
+      writer_abort (w);
+      return FALSE;
+    }
+  return writer_close (w, error);
+}
+
 static gboolean
 write_text_file (const char *path, const char *contents, GError **error)
 {
@@ -415,39 +430,28 @@ sillon_stats_release_to_json (SillonStatsRelease *release, SillonVocabulary *voc
   g_autofree char *generator_name = g_strdup_printf ("Sillon %s", sillon_version ());
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, "sillon-statistics");
-  json_builder_set_member_name (b, "format_version");
-  json_builder_add_int_value (b, 1);
-  json_builder_set_member_name (b, "generator");
-  json_builder_add_string_value (b, generator_name);
+  sillon_json_add_string_member (b, "format", "sillon-statistics");
+  sillon_json_add_int_member (b, "format_version", 1);
+  sillon_json_add_string_member (b, "generator", generator_name);
   json_builder_set_member_name (b, "period");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "from");
-  json_builder_add_string_value (b, release->from);
-  json_builder_set_member_name (b, "to");
-  json_builder_add_string_value (b, release->to);
+  sillon_json_add_string_member (b, "from", release->from);
+  sillon_json_add_string_member (b, "to", release->to);
   json_builder_end_object (b);
-  json_builder_set_member_name (b, "protection");
-  json_builder_add_string_value (b, mode_id (release->mode));
+  sillon_json_add_string_member (b, "protection", mode_id (release->mode));
   if (release->mode == SILLON_STATS_MODE_SUPPRESSION)
     {
-      json_builder_set_member_name (b, "k");
-      json_builder_add_int_value (b, release->k);
-      json_builder_set_member_name (b, "method");
-      json_builder_add_string_value (b, "frequency rule on distinct people; secondary suppression audited by linear programming");
+      sillon_json_add_int_member (b, "k", release->k);
+      sillon_json_add_string_member (b, "method", "frequency rule on distinct people; secondary suppression audited by linear programming");
     }
   if (release->mode == SILLON_STATS_MODE_NOISE)
     {
       g_autofree char *eps = epsilon_text (release->epsilon_micro);
 
-      json_builder_set_member_name (b, "epsilon");
-      json_builder_add_string_value (b, eps);
-      json_builder_set_member_name (b, "mechanism");
-      json_builder_add_string_value (b, "discrete Laplace (two-sided geometric), libsodium CSPRNG, budget split evenly over the tables");
+      sillon_json_add_string_member (b, "epsilon", eps);
+      sillon_json_add_string_member (b, "mechanism", "discrete Laplace (two-sided geometric), libsodium CSPRNG, budget split evenly over the tables");
     }
-  json_builder_set_member_name (b, "sites");
-  json_builder_add_int_value (b, release->n_sites);
+  sillon_json_add_int_member (b, "sites", release->n_sites);
 
   json_builder_set_member_name (b, "tables");
   json_builder_begin_array (b);
@@ -458,12 +462,9 @@ sillon_stats_release_to_json (SillonStatsRelease *release, SillonVocabulary *voc
       if (!table_is_published (release, table))
         continue;
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, table->id);
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, _ (table->title));
-      json_builder_set_member_name (b, "measure");
-      json_builder_add_string_value (b, sillon_stats_measure_to_id (table->measure));
+      sillon_json_add_string_member (b, "id", table->id);
+      sillon_json_add_string_member (b, "title", _ (table->title));
+      sillon_json_add_string_member (b, "measure", sillon_stats_measure_to_id (table->measure));
       for (guint axis = 0; axis < 2; axis++)
         {
           GPtrArray *cats = axis == 0 ? table->rows : table->cols;
@@ -471,20 +472,14 @@ sillon_stats_release_to_json (SillonStatsRelease *release, SillonVocabulary *voc
 
           json_builder_set_member_name (b, axis == 0 ? "rows" : "columns");
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "dimension");
-          if (dim != NULL)
-            json_builder_add_string_value (b, dim);
-          else
-            json_builder_add_null_value (b);
+          sillon_json_add_string_member (b, "dimension", dim);
           json_builder_set_member_name (b, "categories");
           json_builder_begin_array (b);
           for (guint i = 0; i < cats->len; i++)
             {
               json_builder_begin_object (b);
-              json_builder_set_member_name (b, "id");
-              json_builder_add_string_value (b, g_ptr_array_index (cats, i));
-              json_builder_set_member_name (b, "label");
-              json_builder_add_string_value (b, sillon_stats_category_label (vocabulary, dim, g_ptr_array_index (cats, i)));
+              sillon_json_add_string_member (b, "id", g_ptr_array_index (cats, i));
+              sillon_json_add_string_member (b, "label", sillon_stats_category_label (vocabulary, dim, g_ptr_array_index (cats, i)));
               json_builder_end_object (b);
             }
           json_builder_end_array (b);
@@ -520,14 +515,9 @@ sillon_stats_release_to_json (SillonStatsRelease *release, SillonVocabulary *voc
                 if (var->status == SILLON_STATS_CELL_PUBLISHED)
                   continue;
                 json_builder_begin_object (b);
-                json_builder_set_member_name (b, "row");
-                json_builder_add_int_value (b, r);
-                json_builder_set_member_name (b, "column");
-                json_builder_add_int_value (b, c);
-                json_builder_set_member_name (b, "reason");
-                json_builder_add_string_value (b, var->status == SILLON_STATS_CELL_PRIMARY
-                                                      ? "primary: fewer than k people"
-                                                      : "secondary: protects a primary cell");
+                sillon_json_add_int_member (b, "row", r);
+                sillon_json_add_int_member (b, "column", c);
+                sillon_json_add_string_member (b, "reason", var->status == SILLON_STATS_CELL_PRIMARY ? "primary: fewer than k people" : "secondary: protects a primary cell");
                 json_builder_end_object (b);
               }
           json_builder_end_array (b);
@@ -1104,13 +1094,7 @@ sillon_stats_export_activities (SillonStore *store,
           wrc = sqlite3_step (ws);
         }
     }
-  if (src != SQLITE_DONE || wrc != SQLITE_DONE)
-    {
-      sillon_stats_set_sql_error (db, error);
-      goto out;
-    }
-  ok = writer_close (w, error);
-  w = NULL;
+  ok = writer_finish (g_steal_pointer (&w), db, src == SQLITE_DONE && wrc == SQLITE_DONE, error);
 
 out:
   writer_abort (w);
@@ -1199,13 +1183,7 @@ sillon_stats_export_beneficiaries (SillonStore *store,
       writer_end_row (w);
       rows++;
     }
-  if (rc != SQLITE_DONE)
-    {
-      sillon_stats_set_sql_error (db, error);
-      goto out;
-    }
-  ok = writer_close (w, error);
-  w = NULL;
+  ok = writer_finish (g_steal_pointer (&w), db, rc == SQLITE_DONE, error);
 
 out:
   writer_abort (w);
@@ -1230,12 +1208,9 @@ sillon_stats_export_journal_details (const char *kind, const char *from, const c
   g_return_val_if_fail (kind != NULL && from != NULL && to != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, kind);
-  json_builder_set_member_name (builder, "from");
-  json_builder_add_string_value (builder, from);
-  json_builder_set_member_name (builder, "to");
-  json_builder_add_string_value (builder, to);
+  sillon_json_add_string_member (builder, "kind", kind);
+  sillon_json_add_string_member (builder, "from", from);
+  sillon_json_add_string_member (builder, "to", to);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);

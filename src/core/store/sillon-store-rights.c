@@ -14,22 +14,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sillon-json-member.h"
 #include "sillon-store-private.h"
 
 #define EXPORT_FORMAT "sillon-beneficiary-export"
 #define EXPORT_VERSION 1
 
 /* ── Export ────────────────────────────────────────────────────────────── */
-
-static void
-add_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static void
 add_id (JsonBuilder *b, const char *name, gint64 id)
@@ -57,7 +48,7 @@ add_time (JsonBuilder *b, const char *name, gint64 unix_time)
   g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
   g_autofree char *text = dt != NULL ? g_date_time_format_iso8601 (dt) : NULL;
 
-  add_string (b, name, text);
+  sillon_json_add_string_member (b, name, text);
 }
 
 /* Stored JSON goes into the export as JSON, not as a string in a string. */
@@ -87,11 +78,11 @@ add_place_summary (SillonStore *store, JsonBuilder *b, const char *name, gint64 
     }
   json_builder_begin_object (b);
   add_id (b, "id", place->id);
-  add_string (b, "nom", place->values[SILLON_PLACE_COL_NOM]);
-  add_string (b, "adresse", place->values[SILLON_PLACE_COL_ADRESSE]);
-  add_string (b, "code_postal", place->values[SILLON_PLACE_COL_CODE_POSTAL]);
-  add_string (b, "commune", place->values[SILLON_PLACE_COL_COMMUNE]);
-  add_string (b, "telephone", place->values[SILLON_PLACE_COL_TELEPHONE]);
+  sillon_json_add_string_member (b, "nom", place->values[SILLON_PLACE_COL_NOM]);
+  sillon_json_add_string_member (b, "adresse", place->values[SILLON_PLACE_COL_ADRESSE]);
+  sillon_json_add_string_member (b, "code_postal", place->values[SILLON_PLACE_COL_CODE_POSTAL]);
+  sillon_json_add_string_member (b, "commune", place->values[SILLON_PLACE_COL_COMMUNE]);
+  sillon_json_add_string_member (b, "telephone", place->values[SILLON_PLACE_COL_TELEPHONE]);
   json_builder_end_object (b);
 }
 
@@ -108,22 +99,8 @@ add_mediator (SillonStore *store, JsonBuilder *b, const char *name, gint64 media
     }
   json_builder_begin_object (b);
   add_id (b, "id", m->id);
-  add_string (b, "display_name", m->display_name);
+  sillon_json_add_string_member (b, "display_name", m->display_name);
   json_builder_end_object (b);
-}
-
-static void
-add_int (JsonBuilder *b, const char *name, gint64 value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_boolean (JsonBuilder *b, const char *name, gboolean value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_boolean_value (b, value);
 }
 
 typedef void (*AddRecordFunc) (JsonBuilder *b, SillonStore *store, gconstpointer record);
@@ -149,9 +126,9 @@ add_consent (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonConsent *c = record;
 
   add_id (b, "id", c->id);
-  add_string (b, "date", c->date);
-  add_string (b, "told", c->told);
-  add_string (b, "scope", c->scope);
+  sillon_json_add_string_member (b, "date", c->date);
+  sillon_json_add_string_member (b, "told", c->told);
+  sillon_json_add_string_member (b, "scope", c->scope);
 }
 
 static void
@@ -160,13 +137,13 @@ add_assessment (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonAssessmentRecord *a = record;
 
   add_id (b, "id", a->id);
-  add_string (b, "date", a->date);
-  add_string (b, "questionnaire_id", a->questionnaire_id);
-  add_int (b, "questionnaire_version", a->questionnaire_version);
+  sillon_json_add_string_member (b, "date", a->date);
+  sillon_json_add_string_member (b, "questionnaire_id", a->questionnaire_id);
+  sillon_json_add_int_member (b, "questionnaire_version", a->questionnaire_version);
   add_json (b, "answers", a->answers_json);
   add_json (b, "result", a->result_json);
   add_json (b, "override", a->override_json);
-  add_string (b, "override_reason", a->override_reason);
+  sillon_json_add_string_member (b, "override_reason", a->override_reason);
   add_mediator (store, b, "mediator", a->mediator_id);
 }
 
@@ -176,20 +153,20 @@ add_session (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonSession *s = record;
 
   add_id (b, "id", s->id);
-  add_string (b, "date", s->date);
-  add_int (b, "duration_minutes", s->duration_minutes);
-  add_string (b, "place_type", s->place_type);
+  sillon_json_add_string_member (b, "date", s->date);
+  sillon_json_add_int_member (b, "duration_minutes", s->duration_minutes);
+  sillon_json_add_string_member (b, "place_type", s->place_type);
   add_place_summary (store, b, "place", s->place_id);
   add_strv (b, "equipment", s->equipment);
   add_strv (b, "themes", s->themes);
   add_strv (b, "administrative_themes", s->admin_themes);
-  add_string (b, "administrative_procedure", s->admin_detail);
-  add_string (b, "autonomy", s->autonomy);
-  add_string (b, "help_mode", sillon_help_mode_to_string (s->help_mode));
+  sillon_json_add_string_member (b, "administrative_procedure", s->admin_detail);
+  sillon_json_add_string_member (b, "autonomy", s->autonomy);
+  sillon_json_add_string_member (b, "help_mode", sillon_help_mode_to_string (s->help_mode));
   add_strv (b, "skills", s->skills);
-  add_boolean (b, "referred", s->referred);
-  add_string (b, "referral_destination", s->referral_destination);
-  add_string (b, "notes", s->notes);
+  sillon_json_add_boolean_member (b, "referred", s->referred);
+  sillon_json_add_string_member (b, "referral_destination", s->referral_destination);
+  sillon_json_add_string_member (b, "notes", s->notes);
   add_mediator (store, b, "mediator", s->mediator_id);
 }
 
@@ -200,12 +177,12 @@ add_workshop (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonWorkshop *w = record;
 
   add_id (b, "id", w->id);
-  add_string (b, "title", w->title);
-  add_string (b, "level", w->level);
+  sillon_json_add_string_member (b, "title", w->title);
+  sillon_json_add_string_member (b, "level", w->level);
   add_strv (b, "themes", w->themes);
-  add_string (b, "date", w->date);
-  add_int (b, "duration_minutes", w->duration_minutes);
-  add_string (b, "place_type", w->place_type);
+  sillon_json_add_string_member (b, "date", w->date);
+  sillon_json_add_int_member (b, "duration_minutes", w->duration_minutes);
+  sillon_json_add_string_member (b, "place_type", w->place_type);
   add_place_summary (store, b, "place", w->place_id);
   add_mediator (store, b, "mediator", w->mediator_id);
 }
@@ -215,12 +192,12 @@ add_parcours_item (JsonBuilder *b, SillonStore *store, gconstpointer record)
 {
   const SillonParcoursItem *item = record;
 
-  add_int (b, "position", item->position);
-  add_string (b, "planned_date", item->planned_date);
-  add_string (b, "label", item->label);
+  sillon_json_add_int_member (b, "position", item->position);
+  sillon_json_add_string_member (b, "planned_date", item->planned_date);
+  sillon_json_add_string_member (b, "label", item->label);
   add_id (b, "workshop_id", item->workshop_id);
   add_id (b, "session_id", item->session_id);
-  add_boolean (b, "done", item->done);
+  sillon_json_add_boolean_member (b, "done", item->done);
 }
 
 static void
@@ -229,10 +206,30 @@ add_parcours (JsonBuilder *b, SillonStore *store, gconstpointer record)
   const SillonParcours *p = record;
 
   add_id (b, "id", p->id);
-  add_string (b, "title", p->title);
-  add_string (b, "goal", p->goal);
+  sillon_json_add_string_member (b, "title", p->title);
+  sillon_json_add_string_member (b, "goal", p->goal);
   add_time (b, "created_at", p->created_unix);
   add_records (b, store, "items", p->items, add_parcours_item);
+}
+
+static void
+add_referral (JsonBuilder *b, SillonStore *store, gconstpointer record)
+{
+  const SillonReferral *r = record;
+
+  add_id (b, "id", r->id);
+  sillon_json_add_string_member (b, "date", r->date);
+  add_place_summary (store, b, "place", r->place_id);
+  sillon_json_add_string_member (b, "destination", r->destination);
+  add_id (b, "session_id", r->session_id);
+  sillon_json_add_string_member (b, "reason", r->reason);
+  sillon_json_add_string_member (b, "already_done", r->already_done);
+  sillon_json_add_string_member (b, "documents", r->documents);
+  sillon_json_add_boolean_member (b, "consent_to_share", r->consent_to_share);
+  sillon_json_add_string_member (b, "consent_details", r->consent_details);
+  sillon_json_add_string_member (b, "status", sillon_referral_status_to_string (r->status));
+  sillon_json_add_string_member (b, "sheet_fingerprint", r->sheet_fingerprint);
+  add_mediator (store, b, "mediator", r->mediator_id);
 }
 
 char *
@@ -267,32 +264,32 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
     return NULL;
 
   json_builder_begin_object (b);
-  add_string (b, "format", EXPORT_FORMAT);
-  add_int (b, "format_version", EXPORT_VERSION);
+  sillon_json_add_string_member (b, "format", EXPORT_FORMAT);
+  sillon_json_add_int_member (b, "format_version", EXPORT_VERSION);
   add_time (b, "exported_at", store_now_unix ());
-  add_string (b, "vocabulary", "La Coop de la médiation numérique (api values)");
+  sillon_json_add_string_member (b, "vocabulary", "La Coop de la médiation numérique (api values)");
 
   json_builder_set_member_name (b, "beneficiary");
   json_builder_begin_object (b);
   add_id (b, "id", ben->id);
-  add_string (b, "first_name", ben->first_name);
-  add_string (b, "last_name", ben->last_name);
+  sillon_json_add_string_member (b, "first_name", ben->first_name);
+  sillon_json_add_string_member (b, "last_name", ben->last_name);
   json_builder_set_member_name (b, "birth_year");
   if (ben->birth_year != 0)
     json_builder_add_int_value (b, ben->birth_year);
   else
     json_builder_add_null_value (b);
   bracket = sillon_store_beneficiary_age_bracket (store, ben, NULL, NULL);
-  add_string (b, "age_bracket", bracket);
-  add_string (b, "gender", ben->gender);
-  add_string (b, "social_status", ben->social_status);
-  add_string (b, "commune_insee", ben->commune_insee);
-  add_string (b, "phone", ben->phone);
-  add_string (b, "email", ben->email);
-  add_string (b, "sheet_language", ben->sheet_language);
-  add_string (b, "notes", ben->notes);
+  sillon_json_add_string_member (b, "age_bracket", bracket);
+  sillon_json_add_string_member (b, "gender", ben->gender);
+  sillon_json_add_string_member (b, "social_status", ben->social_status);
+  sillon_json_add_string_member (b, "commune_insee", ben->commune_insee);
+  sillon_json_add_string_member (b, "phone", ben->phone);
+  sillon_json_add_string_member (b, "email", ben->email);
+  sillon_json_add_string_member (b, "sheet_language", ben->sheet_language);
+  sillon_json_add_string_member (b, "notes", ben->notes);
   add_mediator (store, b, "mediator", ben->mediator_id);
-  add_boolean (b, "anonymised", ben->anonymised);
+  sillon_json_add_boolean_member (b, "anonymised", ben->anonymised);
   add_time (b, "created_at", ben->created_unix);
   add_time (b, "updated_at", ben->updated_unix);
   json_builder_end_object (b);
@@ -303,30 +300,7 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
   add_records (b, store, "workshops", workshops, add_workshop);
   add_records (b, store, "parcours", parcours, add_parcours);
 
-  json_builder_set_member_name (b, "referrals");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < referrals->len; i++)
-    {
-      SillonReferral *r = referrals->pdata[i];
-
-      json_builder_begin_object (b);
-      add_id (b, "id", r->id);
-      add_string (b, "date", r->date);
-      add_place_summary (store, b, "place", r->place_id);
-      add_string (b, "destination", r->destination);
-      add_id (b, "session_id", r->session_id);
-      add_string (b, "reason", r->reason);
-      add_string (b, "already_done", r->already_done);
-      add_string (b, "documents", r->documents);
-      json_builder_set_member_name (b, "consent_to_share");
-      json_builder_add_boolean_value (b, r->consent_to_share);
-      add_string (b, "consent_details", r->consent_details);
-      add_string (b, "status", sillon_referral_status_to_string (r->status));
-      add_string (b, "sheet_fingerprint", r->sheet_fingerprint);
-      add_mediator (store, b, "mediator", r->mediator_id);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_records (b, store, "referrals", referrals, add_referral);
   json_builder_end_object (b);
   g_clear_pointer (&tx, sillon_store_transaction_free);
 
@@ -343,18 +317,23 @@ sillon_store_export_beneficiary (SillonStore *store, gint64 beneficiary_id, GErr
  * anyone. */
 #define ANONYMISED_TEXT "-"
 
-/* Free text is blanked before the rows go, so that no copy of it survives
- * in a page that a later change would only have moved. */
-static const char *const scrub_statements[] = {
+/* The free text typed about the person in the records an anonymisation
+ * keeps. An erasure blanks it too, before the rows go, so that no copy of it
+ * survives in a page that a later change would only have moved. */
+static const char *const free_text_statements[] = {
   "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
   "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL, consent_details = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
+  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
+  "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
+};
+
+/* What an erasure blanks besides, before the rows go. */
+static const char *const scrub_statements[] = {
   /* The reason for an override is also copied into the three JSON
    * documents; the row goes, so they can all be emptied. */
   ("UPDATE assessments SET override_reason = NULL, override_json = NULL, answers_json = '{}',"
    " result_json = '{}' WHERE beneficiary_id = ?1"),
-  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
-  "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   ("UPDATE beneficiaries SET notes = NULL, first_name = NULL, last_name = NULL, phone = NULL,"
    " email = NULL, name_key = '', phone_key = NULL, email_key = NULL WHERE id = ?1"),
 };
@@ -381,7 +360,8 @@ delete_beneficiary_rows (SillonStore *store, gint64 id, GError **error)
 {
   g_autoptr (StoreStmt) del = NULL;
 
-  if (!run_for_id (store, scrub_statements, G_N_ELEMENTS (scrub_statements), id, error))
+  if (!run_for_id (store, free_text_statements, G_N_ELEMENTS (free_text_statements), id, error) ||
+      !run_for_id (store, scrub_statements, G_N_ELEMENTS (scrub_statements), id, error))
     return FALSE;
   /* Sessions, assessments, consents, referrals, parcours, attendance and
    * search trigrams follow by ON DELETE CASCADE. */
@@ -440,18 +420,14 @@ sillon_store_erase_beneficiary (SillonStore *store, gint64 beneficiary_id, GErro
 
 /* ── Retention ─────────────────────────────────────────────────────────── */
 
+/* What an anonymisation does besides blanking the free text. */
 static const char *const anonymise_statements[] = {
-  "UPDATE sessions SET notes = NULL, admin_detail = NULL WHERE beneficiary_id = ?1",
-  "UPDATE referrals SET reason = NULL, already_done = NULL, documents = NULL, consent_details = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours SET title = '" ANONYMISED_TEXT "', goal = NULL WHERE beneficiary_id = ?1",
-  "UPDATE parcours_items SET label = NULL WHERE parcours_id IN (SELECT id FROM parcours WHERE beneficiary_id = ?1)",
   /* The override itself stays (it made the result the statistics count);
    * its reason goes, here and below in the JSON documents. The CHECK, and
    * the answer-set format when the assessment is read again (a path, a
    * comparison), want a reason whenever there is an override: a dash. */
   ("UPDATE assessments SET override_reason = CASE WHEN override_json IS NULL THEN NULL ELSE '" ANONYMISED_TEXT "' END"
    " WHERE beneficiary_id = ?1"),
-  "UPDATE consents SET told = '', scope = '' WHERE beneficiary_id = ?1",
   "DELETE FROM consents WHERE beneficiary_id = ?1",
   "DELETE FROM beneficiary_trigrams WHERE beneficiary_id = ?1",
   ("UPDATE beneficiaries SET first_name = NULL, last_name = NULL, phone = NULL, email = NULL,"
@@ -461,27 +437,24 @@ static const char *const anonymise_statements[] = {
 /* The assessment documents repeat the override reasons typed by the
  * mediator (answers: "overrides"; result: "degree" and the orientations;
  * override: all of it), as "reason" members at depths that vary. Each run
- * replaces one reason per row by a dash (an answer set with an override
+ * replaces one reason per row of @column, a JSON document that
+ * @condition says is there, by a dash (an answer set with an override
  * and no reason would no longer load); they are run until nothing
  * changes. */
+#define REPLACE_ONE_REASON(column, condition)                                                                      \
+  ("UPDATE assessments SET " column " = json_replace (" column ","                                                 \
+   "   (SELECT fullkey FROM json_tree (assessments." column ")"                                                    \
+   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')" \
+   " WHERE beneficiary_id = ?1" condition " AND EXISTS (SELECT 1 FROM json_tree (assessments." column ")"          \
+   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')")
+
 static const char *const anonymise_reason_statements[] = {
-  ("UPDATE assessments SET answers_json = json_replace (answers_json,"
-   "   (SELECT fullkey FROM json_tree (assessments.answers_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
-   " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.answers_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
-  ("UPDATE assessments SET result_json = json_replace (result_json,"
-   "   (SELECT fullkey FROM json_tree (assessments.result_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
-   " WHERE beneficiary_id = ?1 AND EXISTS (SELECT 1 FROM json_tree (assessments.result_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
-  ("UPDATE assessments SET override_json = json_replace (override_json,"
-   "   (SELECT fullkey FROM json_tree (assessments.override_json)"
-   "    WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "' LIMIT 1), '" ANONYMISED_TEXT "')"
-   " WHERE beneficiary_id = ?1 AND override_json IS NOT NULL"
-   " AND EXISTS (SELECT 1 FROM json_tree (assessments.override_json)"
-   "   WHERE key = 'reason' AND type = 'text' AND atom <> '" ANONYMISED_TEXT "')"),
+  REPLACE_ONE_REASON ("answers_json", ""),
+  REPLACE_ONE_REASON ("result_json", ""),
+  REPLACE_ONE_REASON ("override_json", " AND override_json IS NOT NULL"),
 };
+
+#undef REPLACE_ONE_REASON
 
 static gboolean
 anonymise_reasons (SillonStore *store, gint64 id, GError **error)
@@ -556,7 +529,8 @@ sillon_store_apply_retention (SillonStore *store,
     {
       gint64 id = g_array_index (ids, gint64, i);
 
-      if (!run_for_id (store, anonymise_statements, G_N_ELEMENTS (anonymise_statements), id, error) ||
+      if (!run_for_id (store, free_text_statements, G_N_ELEMENTS (free_text_statements), id, error) ||
+          !run_for_id (store, anonymise_statements, G_N_ELEMENTS (anonymise_statements), id, error) ||
           !anonymise_reasons (store, id, error))
         return FALSE;
     }

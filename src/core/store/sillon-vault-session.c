@@ -358,6 +358,18 @@ sillon_vault_session_get_mediator_name (SillonVaultSession *self)
   return self->mediator_name;
 }
 
+static gboolean
+check_unlocked (SillonVaultSession *self, GError **error)
+{
+  if (self->locked)
+    {
+      g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED,
+                           _ ("The vault is locked."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 sillon_vault_session_journal (SillonVaultSession *self,
                               SillonJournalAction action,
@@ -366,12 +378,8 @@ sillon_vault_session_journal (SillonVaultSession *self,
 {
   g_return_val_if_fail (SILLON_IS_VAULT_SESSION (self), FALSE);
 
-  if (self->locked)
-    {
-      g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED,
-                           _ ("The vault is locked."));
-      return FALSE;
-    }
+  if (!check_unlocked (self, error))
+    return FALSE;
   return sillon_journal_append (self->store, self->journal_key, action, self->mediator_id, details, NULL, error);
 }
 
@@ -385,12 +393,8 @@ sillon_vault_session_derive_key (SillonVaultSession *self,
 {
   g_return_val_if_fail (SILLON_IS_VAULT_SESSION (self), FALSE);
 
-  if (self->locked)
-    {
-      g_set_error_literal (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_LOCKED,
-                           _ ("The vault is locked."));
-      return FALSE;
-    }
+  if (!check_unlocked (self, error))
+    return FALSE;
   return sillon_vault_derive_subkey (self->vault, context, subkey_id, out, length, error);
 }
 

@@ -450,11 +450,12 @@ configure_connection (sqlite3 *db,
   return TRUE;
 }
 
+/* Syncs the file or directory at @path, opened with @flags besides
+ * O_RDONLY. */
 static gboolean
-fsync_directory_of (const char *path)
+fsync_opened (const char *path, int flags)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int fd = open (path, O_RDONLY | O_CLOEXEC | flags);
   gboolean ok;
 
   if (fd < 0)
@@ -462,6 +463,20 @@ fsync_directory_of (const char *path)
   ok = fsync (fd) == 0;
   close (fd);
   return ok;
+}
+
+static gboolean
+fsync_path (const char *path)
+{
+  return fsync_opened (path, 0);
+}
+
+static gboolean
+fsync_directory_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return fsync_opened (dir, O_DIRECTORY);
 }
 
 static void
@@ -1455,19 +1470,6 @@ sillon_vault_list_slots (SillonVault *self, GError **error)
   return slots;
 }
 
-static gboolean
-fsync_path (const char *path)
-{
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
-}
-
 /* ---- rotation ------------------------------------------------------------ */
 
 /* A rotation swaps the vault file for a copy under a new master key. The
@@ -1567,6 +1569,15 @@ static char *
 rotation_copy_path (const char *path)
 {
   return g_strconcat (path, ".rotating", NULL);
+}
+
+/* Removes the record at @record_path and syncs its directory, whether or
+ * not it was there: what is left is found again by the next check. */
+static void
+remove_rotation_record (const char *record_path)
+{
+  g_unlink (record_path);
+  fsync_directory_of (record_path);
 }
 
 static void
@@ -1809,8 +1820,7 @@ sillon_vault_has_pending_rotation (SillonVault *self)
    * is complete, only the record is left to remove. */
   if (g_file_test (record_path, G_FILE_TEST_EXISTS) && rotation_record_is_done (self->path, self->header.db_id))
     {
-      g_unlink (record_path);
-      fsync_directory_of (record_path);
+      remove_rotation_record (record_path);
     }
   if (g_file_test (record_path, G_FILE_TEST_EXISTS))
     return TRUE;
@@ -1923,8 +1933,7 @@ show_and_replace (SillonVault *self,
       remove_vault_files (tmp_path);
       if (abandon_if_not_shown)
         {
-          g_unlink (record_path);
-          fsync_directory_of (record_path);
+          remove_rotation_record (record_path);
         }
       return FALSE;
     }
@@ -1945,8 +1954,7 @@ show_and_replace (SillonVault *self,
   fsync_directory_of (self->path);
   fault_point (SILLON_VAULT_ROTATION_RENAMED);
   /* If this fails, the next check of a pending rotation removes it. */
-  g_unlink (record_path);
-  fsync_directory_of (record_path);
+  remove_rotation_record (record_path);
   fault_point (SILLON_VAULT_ROTATION_FINISHED);
 
   if (!alloc_keys (self, error))
@@ -1986,6 +1994,21 @@ refuse_pending_rotation (SillonVault *self, GError **error)
     return FALSE;
   g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_ROTATION_PENDING,
                _ ("A rotation of the master key was interrupted: finish it before starting another"));
+  return TRUE;
+}
+
+/* Whether the vault is unlocked with a rotation waiting to be finished. */
+static gboolean
+check_pending_rotation (SillonVault *self, GError **error)
+{
+  if (!check_unlocked (self, error))
+    return FALSE;
+  if (!sillon_vault_has_pending_rotation (self))
+    {
+      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_PENDING_ROTATION,
+                   _ ("No rotation of the master key is waiting to be finished"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -2077,14 +2100,8 @@ sillon_vault_resume_rotation (SillonVault *self,
   g_return_val_if_fail (passphrase != NULL, FALSE);
   g_return_val_if_fail (callbacks != NULL && callbacks->show_recovery_key != NULL, FALSE);
 
-  if (!check_unlocked (self, error))
+  if (!check_pending_rotation (self, error))
     return FALSE;
-  if (!sillon_vault_has_pending_rotation (self))
-    {
-      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_PENDING_ROTATION,
-                   _ ("No rotation of the master key is waiting to be finished"));
-      return FALSE;
-    }
 
   rot = rotation_new ();
   old_master_key = sodium_malloc (SILLON_VAULT_MASTER_KEY_SIZE);
@@ -2126,14 +2143,8 @@ sillon_vault_abandon_rotation (SillonVault *self, GError **error)
 
   g_return_val_if_fail (SILLON_IS_VAULT (self), FALSE);
 
-  if (!check_unlocked (self, error))
+  if (!check_pending_rotation (self, error))
     return FALSE;
-  if (!sillon_vault_has_pending_rotation (self))
-    {
-      g_set_error (error, SILLON_VAULT_ERROR, SILLON_VAULT_ERROR_NO_PENDING_ROTATION,
-                   _ ("No rotation of the master key is waiting to be finished"));
-      return FALSE;
-    }
   record_path = rotation_record_path (self->path);
   tmp_path = rotation_copy_path (self->path);
   remove_vault_files (tmp_path);
