@@ -842,10 +842,11 @@ name_matches (const SillonBeneficiary *b,
   return any;
 }
 
-/* The people who came to a workshop in the last weeks before this one's
- * date, this place's first: a workshop's public is mostly the people of
- * the other workshops, so they come before their namesakes among the
- * people found (sillon_store_search_beneficiaries_favouring()). Read again
+/* The people with a step of their parcours planned on this workshop's
+ * date, then those who came to a workshop in the weeks before it, this
+ * place's first: a workshop's public is mostly the people of the other
+ * workshops, so they come before their namesakes among the people found
+ * (sillon_store_search_beneficiaries_favouring()). Read again
  * when the date or the place changed; NULL (nobody favoured) while the
  * date typed is not a date. */
 static const SillonSearchFavour *

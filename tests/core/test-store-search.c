@@ -626,6 +626,24 @@ add_workshop (SillonStore *store, int days, gint64 place_id, gint64 person, gint
   return w->id;
 }
 
+/* A parcours for @person with one step planned on @date. */
+static void
+add_step (SillonStore *store, gint64 person, const char *date, gboolean done)
+{
+  g_autoptr (SillonParcours) p = sillon_parcours_new ();
+  SillonParcoursItem *item = sillon_parcours_item_new ();
+  g_autoptr (GError) error = NULL;
+
+  p->beneficiary_id = person;
+  p->title = g_strdup ("Démarches en ligne");
+  item->planned_date = g_strdup (date);
+  item->label = g_strdup ("Créer son compte Ameli");
+  item->done = done;
+  g_ptr_array_add (p->items, item);
+  g_assert_true (sillon_store_insert_parcours (store, p, &error));
+  g_assert_no_error (error);
+}
+
 static char *
 search_favouring (StoreFixture *f, const char *query, const SillonSearchFavour *favour)
 {
@@ -655,41 +673,51 @@ test_search_favour (StoreFixture *f, gconstpointer data)
   gint64 philippe = store_test_add_person (f->store, "Philippe", "Durand", NULL, NULL);
   gint64 pierre = store_test_add_person (f->store, "Pierre", "Durand", NULL, NULL);
   gint64 jeanne = store_test_add_person (f->store, "Jeanne", "Durand", NULL, NULL);
+  gint64 jean = store_test_add_person (f->store, "Jean", "Durand", NULL, NULL);
+  gint64 patricia = store_test_add_person (f->store, "Patricia", "Durandeau", NULL, NULL);
   gint64 at_mediatheque;
 
-  store_test_add_person (f->store, "Jean", "Durand", NULL, NULL);
-  /* Paul and Jeanne came to the médiathèque two weeks ago, Pierre to the
+  /* Paul and Jeanne came to the médiathèque two weeks ago (Patricia ten
+   * days ago), Pierre to the
    * town hall last week, Philippe to the médiathèque half a year ago, and
    * Patrick comes to the one planned next week. */
   at_mediatheque = add_workshop (f->store, -14, mediatheque, paul, jeanne);
   add_workshop (f->store, -7, mairie, pierre, 0);
+  add_workshop (f->store, -10, mediatheque, patricia, 0);
   add_workshop (f->store, -180, mediatheque, philippe, 0);
   add_workshop (f->store, 7, mediatheque, patrick, 0);
+  /* Jean has a step of his parcours planned today; Patrick had one, done. */
+  add_step (f->store, jean, today, FALSE);
+  add_step (f->store, patrick, today, TRUE);
 
   here = sillon_store_favour_recent_attendees (f->store, 0, today, mediatheque, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sillon_search_favour_get_size (here), ==, 3);
+  g_assert_cmpuint (sillon_search_favour_get_size (here), ==, 5);
   anywhere = sillon_store_favour_recent_attendees (f->store, 0, today, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sillon_search_favour_get_size (anywhere), ==, 3);
+  g_assert_cmpuint (sillon_search_favour_get_size (anywhere), ==, 5);
 
   names = search_favouring (f, "durand p", NULL);
-  g_assert_cmpstr (names, ==, "Patrick Durand, Paul Durand, Philippe Durand, Pierre Durand");
+  g_assert_cmpstr (names, ==, "Patrick Durand, Paul Durand, Philippe Durand, Pierre Durand, Patricia Durandeau");
   g_clear_pointer (&names, g_free);
   /* At the médiathèque: Paul (came there), Pierre (came elsewhere). */
   names = search_favouring (f, "durand p", here);
-  g_assert_cmpstr (names, ==, "Paul Durand, Pierre Durand, Patrick Durand, Philippe Durand");
+  g_assert_cmpstr (names, ==, "Paul Durand, Pierre Durand, Patrick Durand, Philippe Durand, Patricia Durandeau");
   g_clear_pointer (&names, g_free);
   /* No place: both came lately, by name. */
   names = search_favouring (f, "p durand", anywhere);
-  g_assert_cmpstr (names, ==, "Paul Durand, Pierre Durand, Patrick Durand, Philippe Durand");
+  g_assert_cmpstr (names, ==, "Paul Durand, Pierre Durand, Patrick Durand, Philippe Durand, Patricia Durandeau");
   g_clear_pointer (&names, g_free);
-  /* A whole name typed comes before a regular with a longer one. */
-  names = search_favouring (f, "durand jean", here);
+  /* The step planned today before the people who came lately. */
+  names = search_favouring (f, "durand j", here);
   g_assert_cmpstr (names, ==, "Jean Durand, Jeanne Durand");
   g_clear_pointer (&names, g_free);
-  names = search_favouring (f, "durand jea", here);
-  g_assert_cmpstr (names, ==, "Jeanne Durand, Jean Durand");
+  /* A whole name typed comes before a regular with a longer one. */
+  names = search_favouring (f, "durand pa", here);
+  g_assert_cmpstr (names, ==, "Paul Durand, Patrick Durand, Patricia Durandeau");
+  g_clear_pointer (&names, g_free);
+  names = search_favouring (f, "durand jean", NULL);
+  g_assert_cmpstr (names, ==, "Jean Durand, Jeanne Durand");
   g_clear_pointer (&names, g_free);
 
   /* The workshop itself does not count: from the médiathèque's workshop

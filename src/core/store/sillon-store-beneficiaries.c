@@ -706,8 +706,9 @@ compare_candidates (gconstpointer pa, gconstpointer pb)
  *    not a whole one: "jean" puts Jean before Jeanne and Jeannot, "martin"
  *    Martin before Martinez, however the alphabet sorts the rest;
  *  - @favour: among equal matches, the people the caller expects more
- *    (SillonSearchFavour: this place's then this structure's recent
- *    workshop-goers); 2 for everyone else. It comes after the two above
+ *    (SillonSearchFavour: a parcours step planned that day, then this
+ *    place's and this structure's recent workshop-goers); FAVOUR_NONE for
+ *    everyone else. It comes after the two above
  *    so that a name typed in full is never hidden behind a regular with a
  *    longer name. */
 typedef struct
@@ -719,7 +720,7 @@ typedef struct
   char *name_key;
 } Ranked;
 
-#define FAVOUR_NONE 2
+#define FAVOUR_NONE 3
 
 /* Beyond this many people matching several words (two or three letters
  * typed), the first ones by name are ranked: the list shows a handful, and
@@ -894,12 +895,16 @@ sillon_store_favour_recent_attendees (SillonStore *store,
   if (!store_check_date (_ ("workshop date"), date, TRUE, -1, error))
     return NULL;
   /* The workshops of those weeks through the date index, then their lists:
-   * a few hundred people at most, read once for many keystrokes. */
+   * a few hundred people at most, read once for many keystrokes. The steps
+   * planned that day are few; the rank is the best reason to favour. */
   stmt = store_stmt (store,
-                     "SELECT b.id, b.name_key, b.last_name, max(?4 <> 0 AND w.place_id IS ?4) FROM workshops w"
-                     " JOIN workshop_attendance a ON a.workshop_id = w.id JOIN beneficiaries b ON b.id = a.beneficiary_id"
-                     " WHERE w.date >= date(?2, '-' || ?3 || ' days') AND w.date <= ?2 AND w.id <> ?1"
-                     "  AND b.anonymised = 0"
+                     "SELECT b.id, b.name_key, b.last_name, min(r.rank) FROM"
+                     " (SELECT a.beneficiary_id AS id, CASE WHEN ?4 <> 0 AND w.place_id IS ?4 THEN 1 ELSE 2 END AS rank"
+                     "   FROM workshops w JOIN workshop_attendance a ON a.workshop_id = w.id"
+                     "   WHERE w.date >= date(?2, '-' || ?3 || ' days') AND w.date <= ?2 AND w.id <> ?1"
+                     "  UNION ALL SELECT p.beneficiary_id, 0 FROM parcours_items i JOIN parcours p ON p.id = i.parcours_id"
+                     "   WHERE i.planned_date = ?2 AND i.done = 0 AND i.workshop_id IS NULL AND i.session_id IS NULL) AS r"
+                     " JOIN beneficiaries b ON b.id = r.id WHERE b.anonymised = 0"
                      " GROUP BY b.id",
                      error);
   if (stmt == NULL)
@@ -917,8 +922,9 @@ sillon_store_favour_recent_attendees (SillonStore *store,
       e.id = sqlite3_column_int64 (stmt, 0);
       e.name_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       e.last_words = last_name_words ((const char *) sqlite3_column_text (stmt, 2));
-      /* 0: came to a workshop at this place; 1: at another one. */
-      e.favour = sqlite3_column_int (stmt, 3) ? 0 : 1;
+      /* 0: a step of their parcours planned that day; 1: came to a
+       * workshop at this place; 2: at another one. */
+      e.favour = (guint) sqlite3_column_int (stmt, 3);
       g_array_append_val (entries, e);
     }
   if (rc != SQLITE_DONE)

@@ -186,11 +186,12 @@ typedef struct _SillonSearchFavour SillonSearchFavour;
  * eight weeks, a term's weekly series. */
 #define SILLON_STORE_RECENT_WORKSHOP_DAYS 56
 
-/* The people who came to another workshop than @workshop_id (0: not saved
- * yet) in the SILLON_STORE_RECENT_WORKSHOP_DAYS days up to @date
- * (YYYY-MM-DD), those who came to one at @place_id (0: none) before the
- * others; anonymised people are left out. NULL with @error if @date is not
- * a date or the store cannot say. */
+/* The people with a step of their parcours planned on @date (YYYY-MM-DD),
+ * not done nor tied to a workshop or session yet, then those who came to
+ * another workshop than @workshop_id (0: not saved yet) in the
+ * SILLON_STORE_RECENT_WORKSHOP_DAYS days up to @date, at @place_id (0:
+ * none) before elsewhere; anonymised people are left out. NULL with @error
+ * if @date is not a date or the store cannot say. */
 SillonSearchFavour *sillon_store_favour_recent_attendees (SillonStore *store,
                                                           gint64 workshop_id,
                                                           const char *date,
