@@ -729,6 +729,21 @@ test_search_favour (StoreFixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpuint (sillon_search_favour_get_size (from_there), ==, 0);
   }
+  /* Ten days ago, Patricia alone had come lately: with one row asked
+   * for, the better match not favoured still wins it. */
+  {
+    g_autofree char *then = store_test_date (-10);
+    g_autoptr (SillonSearchFavour) patricia_only = sillon_store_favour_recent_attendees (f->store, at_mediatheque, then,
+                                                                                         0, &error);
+    g_autoptr (GPtrArray) found = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sillon_search_favour_get_size (patricia_only), ==, 1);
+    found = sillon_store_search_beneficiaries_favouring (f->store, "durand p", patricia_only, 1, &error);
+    g_assert_no_error (error);
+    names = found_names (found);
+    g_assert_cmpstr (names, ==, "Patrick Durand");
+  }
 }
 
 /* A date that is not one is refused; a store that cannot read fails the

@@ -1029,8 +1029,10 @@ sillon_store_search_beneficiaries_favouring (SillonStore *store,
 
   /* 2. Every typed word is the beginning of some word of the name (first
    * names too, in any order), ranked as above. Needless when one word
-   * already found enough last names: the others rank after them. */
-  if (tier0 < limit)
+   * already found enough last names (the favoured ones included): the
+   * others rank after them. Several words always ask it: a person it finds
+   * may match better than the favoured ones. */
+  if (n_typed > 1 || tier0 < limit)
     {
       g_autoptr (StoreStmt) stmt = store_stmt (store,
                                                "SELECT id, name_key, last_name FROM beneficiaries"
