@@ -675,15 +675,17 @@ test_search_favour (StoreFixture *f, gconstpointer data)
   gint64 jeanne = store_test_add_person (f->store, "Jeanne", "Durand", NULL, NULL);
   gint64 jean = store_test_add_person (f->store, "Jean", "Durand", NULL, NULL);
   gint64 patricia = store_test_add_person (f->store, "Patricia", "Durandeau", NULL, NULL);
+  gint64 pascal = store_test_add_person (f->store, "Pascal", "Durand", NULL, NULL);
   gint64 at_mediatheque;
 
   /* Paul and Jeanne came to the médiathèque two weeks ago (Patricia ten
-   * days ago), Pierre to the
+   * days ago), Pascal to the town hall a month ago, Pierre to the
    * town hall last week, Philippe to the médiathèque half a year ago, and
    * Patrick comes to the one planned next week. */
   at_mediatheque = add_workshop (f->store, -14, mediatheque, paul, jeanne);
   add_workshop (f->store, -7, mairie, pierre, 0);
   add_workshop (f->store, -10, mediatheque, patricia, 0);
+  add_workshop (f->store, -30, mairie, pascal, 0);
   add_workshop (f->store, -180, mediatheque, philippe, 0);
   add_workshop (f->store, 7, mediatheque, patrick, 0);
   /* Jean has a step of his parcours planned today; Patrick had one, done. */
@@ -692,21 +694,25 @@ test_search_favour (StoreFixture *f, gconstpointer data)
 
   here = sillon_store_favour_recent_attendees (f->store, 0, today, mediatheque, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sillon_search_favour_get_size (here), ==, 5);
+  g_assert_cmpuint (sillon_search_favour_get_size (here), ==, 6);
   anywhere = sillon_store_favour_recent_attendees (f->store, 0, today, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sillon_search_favour_get_size (anywhere), ==, 5);
+  g_assert_cmpuint (sillon_search_favour_get_size (anywhere), ==, 6);
 
   names = search_favouring (f, "durand p", NULL);
-  g_assert_cmpstr (names, ==, "Patrick Durand, Paul Durand, Philippe Durand, Pierre Durand, Patricia Durandeau");
+  g_assert_cmpstr (names, ==,
+                   "Pascal Durand, Patrick Durand, Paul Durand, Philippe Durand, Pierre Durand, Patricia Durandeau");
   g_clear_pointer (&names, g_free);
-  /* At the médiathèque: Paul (came there), Pierre (came elsewhere). */
+  /* At the médiathèque: Paul (came there), Pierre (came elsewhere these
+   * two weeks), Pascal (elsewhere, before). */
   names = search_favouring (f, "durand p", here);
-  g_assert_cmpstr (names, ==, "Paul Durand, Pierre Durand, Patrick Durand, Philippe Durand, Patricia Durandeau");
+  g_assert_cmpstr (names, ==,
+                   "Paul Durand, Pierre Durand, Pascal Durand, Patrick Durand, Philippe Durand, Patricia Durandeau");
   g_clear_pointer (&names, g_free);
-  /* No place: both came lately, by name. */
+  /* No place: those of the last two weeks by name, then Pascal. */
   names = search_favouring (f, "p durand", anywhere);
-  g_assert_cmpstr (names, ==, "Paul Durand, Pierre Durand, Patrick Durand, Philippe Durand, Patricia Durandeau");
+  g_assert_cmpstr (names, ==,
+                   "Paul Durand, Pierre Durand, Pascal Durand, Patrick Durand, Philippe Durand, Patricia Durandeau");
   g_clear_pointer (&names, g_free);
   /* The step planned today before the people who came lately. */
   names = search_favouring (f, "durand j", here);
@@ -714,32 +720,38 @@ test_search_favour (StoreFixture *f, gconstpointer data)
   g_clear_pointer (&names, g_free);
   /* A whole name typed comes before a regular with a longer one. */
   names = search_favouring (f, "durand pa", here);
-  g_assert_cmpstr (names, ==, "Paul Durand, Patrick Durand, Patricia Durandeau");
+  g_assert_cmpstr (names, ==, "Paul Durand, Pascal Durand, Patrick Durand, Patricia Durandeau");
   g_clear_pointer (&names, g_free);
   names = search_favouring (f, "durand jean", NULL);
   g_assert_cmpstr (names, ==, "Jean Durand, Jeanne Durand");
   g_clear_pointer (&names, g_free);
 
   /* The workshop itself does not count: from the médiathèque's workshop
-   * two weeks ago, Paul and Jeanne are not favoured for having come. */
+   * two weeks ago, Paul and Jeanne are not favoured for having come; only
+   * Pascal had come before it. */
   {
     g_autofree char *then = store_test_date (-14);
 
     from_there = sillon_store_favour_recent_attendees (f->store, at_mediatheque, then, mediatheque, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (sillon_search_favour_get_size (from_there), ==, 0);
+    g_assert_cmpuint (sillon_search_favour_get_size (from_there), ==, 1);
+    names = search_favouring (f, "durand", from_there);
+    g_assert_cmpstr (names, ==,
+                     "Pascal Durand, Jean Durand, Jeanne Durand, Patrick Durand, Paul Durand, Philippe Durand, "
+                     "Pierre Durand, Patricia Durandeau");
+    g_clear_pointer (&names, g_free);
   }
-  /* Ten days ago, Patricia alone had come lately: with one row asked
-   * for, the better match not favoured still wins it. */
+  /* Ten days ago, Patricia and Pascal had come lately: with one row
+   * asked for, the better match not favoured still wins it. */
   {
     g_autofree char *then = store_test_date (-10);
-    g_autoptr (SillonSearchFavour) patricia_only = sillon_store_favour_recent_attendees (f->store, at_mediatheque, then,
-                                                                                         0, &error);
+    g_autoptr (SillonSearchFavour) then_favour = sillon_store_favour_recent_attendees (f->store, at_mediatheque, then,
+                                                                                       0, &error);
     g_autoptr (GPtrArray) found = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpuint (sillon_search_favour_get_size (patricia_only), ==, 1);
-    found = sillon_store_search_beneficiaries_favouring (f->store, "durand p", patricia_only, 1, &error);
+    g_assert_cmpuint (sillon_search_favour_get_size (then_favour), ==, 2);
+    found = sillon_store_search_beneficiaries_favouring (f->store, "durand pat", then_favour, 1, &error);
     g_assert_no_error (error);
     names = found_names (found);
     g_assert_cmpstr (names, ==, "Patrick Durand");

@@ -707,8 +707,8 @@ compare_candidates (gconstpointer pa, gconstpointer pb)
  *    Martin before Martinez, however the alphabet sorts the rest;
  *  - @favour: among equal matches, the people the caller expects more
  *    (SillonSearchFavour: a parcours step planned that day, then this
- *    place's and this structure's recent workshop-goers); FAVOUR_NONE for
- *    everyone else. It comes after the two above
+ *    place's and this structure's recent workshop-goers, the last two
+ *    weeks' first); FAVOUR_NONE for everyone else. It comes after the two above
  *    so that a name typed in full is never hidden behind a regular with a
  *    longer name. */
 typedef struct
@@ -720,7 +720,7 @@ typedef struct
   char *name_key;
 } Ranked;
 
-#define FAVOUR_NONE 3
+#define FAVOUR_NONE 5
 
 /* Beyond this many people matching several words (two or three letters
  * typed), the first ones by name are ranked: the list shows a handful, and
@@ -896,10 +896,14 @@ sillon_store_favour_recent_attendees (SillonStore *store,
     return NULL;
   /* The workshops of those weeks through the date index, then their lists:
    * a few hundred people at most, read once for many keystrokes. The steps
-   * planned that day are few; the rank is the best reason to favour. */
+   * planned that day are few; the rank is the best reason to favour. Two
+   * weeks hold the last session of a weekly or fortnightly series, whose
+   * people come back most; in alphabetical order within each rank, a list
+   * a mediator can read. */
   stmt = store_stmt (store,
                      "SELECT b.id, b.name_key, b.last_name, min(r.rank) FROM"
-                     " (SELECT a.beneficiary_id AS id, CASE WHEN ?4 <> 0 AND w.place_id IS ?4 THEN 1 ELSE 2 END AS rank"
+                     " (SELECT a.beneficiary_id AS id, (CASE WHEN ?4 <> 0 AND w.place_id IS ?4 THEN 1 ELSE 3 END)"
+                     "    + (w.date < date(?2, '-' || ?5 || ' days')) AS rank"
                      "   FROM workshops w JOIN workshop_attendance a ON a.workshop_id = w.id"
                      "   WHERE w.date >= date(?2, '-' || ?3 || ' days') AND w.date <= ?2 AND w.id <> ?1"
                      "  UNION ALL SELECT p.beneficiary_id, 0 FROM parcours_items i JOIN parcours p ON p.id = i.parcours_id"
@@ -913,6 +917,7 @@ sillon_store_favour_recent_attendees (SillonStore *store,
   store_bind_text (stmt, 2, date);
   sqlite3_bind_int (stmt, 3, SILLON_STORE_RECENT_WORKSHOP_DAYS);
   sqlite3_bind_int64 (stmt, 4, place_id);
+  sqlite3_bind_int (stmt, 5, SILLON_STORE_LATEST_WORKSHOP_DAYS);
   entries = g_array_new (FALSE, FALSE, sizeof (FavourEntry));
   g_array_set_clear_func (entries, (GDestroyNotify) favour_entry_clear);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -923,7 +928,8 @@ sillon_store_favour_recent_attendees (SillonStore *store,
       e.name_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       e.last_words = last_name_words ((const char *) sqlite3_column_text (stmt, 2));
       /* 0: a step of their parcours planned that day; 1: came to a
-       * workshop at this place; 2: at another one. */
+       * workshop at this place in the last two weeks, 2: before; 3: came
+       * to one elsewhere in the last two weeks, 4: before. */
       e.favour = (guint) sqlite3_column_int (stmt, 3);
       g_array_append_val (entries, e);
     }

@@ -185,12 +185,17 @@ typedef struct _SillonSearchFavour SillonSearchFavour;
 /* How far back the people who came to workshops are the workshops' public:
  * eight weeks, a term's weekly series. */
 #define SILLON_STORE_RECENT_WORKSHOP_DAYS 56
+/* Of those, the ones of the last two weeks come first: the last session of
+ * a weekly or fortnightly series. */
+#define SILLON_STORE_LATEST_WORKSHOP_DAYS 14
 
 /* The people with a step of their parcours planned on @date (YYYY-MM-DD),
  * not done nor tied to a workshop or session yet, then those who came to
  * another workshop than @workshop_id (0: not saved yet) in the
  * SILLON_STORE_RECENT_WORKSHOP_DAYS days up to @date, at @place_id (0:
- * none) before elsewhere; anonymised people are left out. NULL with @error
+ * none) before elsewhere, each of those in the last
+ * SILLON_STORE_LATEST_WORKSHOP_DAYS days before the earlier ones;
+ * anonymised people are left out. NULL with @error
  * if @date is not a date or the store cannot say. */
 SillonSearchFavour *sillon_store_favour_recent_attendees (SillonStore *store,
                                                           gint64 workshop_id,
