@@ -920,9 +920,10 @@ update_suggestions (SillonWorkshopPage *self)
       g_hash_table_add (suggested, g_memdup2 (&b->id, sizeof b->id));
       shown++;
     }
-  /* Enough for the people already on the list or shown above. */
+  /* Enough for the people already on the list or shown above: the people
+   * favoured are often the ones already marked present. */
   found = sillon_store_search_beneficiaries_favouring (store, query, attendee_favour (self, store),
-                                                       MAX_SUGGESTIONS + 1 + shown, &error);
+                                                       MAX_SUGGESTIONS + 1 + shown + self->attendees->len, &error);
   if (found == NULL)
     {
       show_message (self, error->message);
