@@ -54,7 +54,11 @@ struct _SillonWorkshopPage
 
   gint64 workshop_id; /* 0: not saved yet */
   char *shown_query;  /* what the suggestions were found for */
-  GArray *attendees;  /* gint64 beneficiary ids, in the order they came */
+  /* Who came to a workshop lately, found before the others as a name is
+   * typed, read once for the workshop, date and place of favour_for. */
+  SillonSearchFavour *favour;
+  char *favour_for;
+  GArray *attendees; /* gint64 beneficiary ids, in the order they came */
   /* Who is expected (SillonBeneficiary*, by name), and their checks in
    * expected_box by beneficiary id (gint64*, unowned GtkToggleButton*). */
   GPtrArray *expected;
@@ -838,6 +842,45 @@ name_matches (const SillonBeneficiary *b,
   return any;
 }
 
+/* The people with a step of their parcours planned on this workshop's
+ * date, then those who came to a workshop in the weeks before it, this
+ * place's first: a workshop's public is mostly the people of the other
+ * workshops, so they come before their namesakes among the people found
+ * (sillon_store_search_beneficiaries_favouring()). Read again
+ * when the date or the place changed; NULL (nobody favoured) while the
+ * date typed is not a date. */
+static const SillonSearchFavour *
+attendee_favour (SillonWorkshopPage *self,
+                 SillonStore *store)
+{
+  g_autofree char *date = sillon_date_entry_parse (gtk_entry_get_text (self->date_entry), NULL);
+  gint64 place_id = sillon_place_chooser_get_place_id (self->place_chooser);
+  g_autofree char *key = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (date == NULL)
+    return NULL;
+  key = g_strdup_printf ("%" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT, self->workshop_id, date, place_id);
+  if (g_strcmp0 (key, self->favour_for) == 0)
+    return self->favour;
+  g_clear_pointer (&self->favour, sillon_search_favour_free);
+  self->favour = sillon_store_favour_recent_attendees (store, self->workshop_id, date, place_id, &error);
+  /* Without it the search still finds everyone, by name alone; a store
+   * that cannot read says so on the search itself. */
+  if (self->favour == NULL)
+    g_debug ("Recent workshop participants not read: %s", error->message);
+  g_free (self->favour_for);
+  self->favour_for = g_steal_pointer (&key);
+  return self->favour;
+}
+
+static void
+forget_attendee_favour (SillonWorkshopPage *self)
+{
+  g_clear_pointer (&self->favour, sillon_search_favour_free);
+  g_clear_pointer (&self->favour_for, g_free);
+}
+
 static void
 update_suggestions (SillonWorkshopPage *self)
 {
@@ -877,8 +920,10 @@ update_suggestions (SillonWorkshopPage *self)
       g_hash_table_add (suggested, g_memdup2 (&b->id, sizeof b->id));
       shown++;
     }
-  /* Enough for the people already on the list or shown above. */
-  found = sillon_store_search_beneficiaries (store, query, MAX_SUGGESTIONS + 1 + shown, &error);
+  /* Enough for the people already on the list or shown above: the people
+   * favoured are often the ones already marked present. */
+  found = sillon_store_search_beneficiaries_favouring (store, query, attendee_favour (self, store),
+                                                       MAX_SUGGESTIONS + 1 + shown + self->attendees->len, &error);
   if (found == NULL)
     {
       show_message (self, error->message);
@@ -1097,6 +1142,7 @@ static void
 clear_attendance (SillonWorkshopPage *self)
 {
   g_clear_pointer (&self->shown_query, g_free);
+  forget_attendee_favour (self);
   drop_pending_rows (self);
   g_array_set_size (self->attendees, 0);
   sillon_list_box_clear (self->attendee_list);
@@ -1596,6 +1642,7 @@ sillon_workshop_page_finalize (GObject *object)
   g_ptr_array_unref (self->expected);
   g_hash_table_unref (self->expected_checks);
   g_free (self->shown_query);
+  forget_attendee_favour (self);
   g_free (self->saved_form);
   g_clear_pointer (&self->draft, sillon_workshop_free);
   g_clear_object (&self->leave_task);

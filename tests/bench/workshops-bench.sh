@@ -11,6 +11,10 @@
 #   - the keys pressed to take the attendance of 20 people of the vault:
 #     by name alone in a new workshop, and in the next workshop of a
 #     series, 16 of them with the roll call of the people expected.
+#     MODEL=last-first types the names in a new workshop as French forms
+#     write them, "NOM Prénom", and takes a person shown in the first three
+#     rows with Down (tests/bench/attendance-bench.sh counts every model
+#     offline in seconds).
 # On demand only, never in the suite. Uses the build in BUILD (default
 # _build), or the executable APP (an earlier build kept to compare), and
 # prints medians over RUNS runs (default 3). PLACES=0 leaves the two place
@@ -65,12 +69,19 @@ SELECT first_name || ' ' || last_name FROM beneficiaries
   GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 20;
 SQL
 )
+# The same people, first and last name apart, for MODEL=last-first.
+people=$("$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" <<'SQL'
+SELECT first_name || '|' || last_name FROM beneficiaries
+  WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
+  GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 20;
+SQL
+)
 
 for run in $(seq "$runs"); do
   # The machine may be shared: say how loaded it was around each run.
   cut -d' ' -f1 /proc/loadavg >"$work/run-$run.load"
   bench_ui_run "$vault" "$run" "$app" "$here/workshops_bench.py" SILLON_BENCH_NAMES="$names" \
-    SILLON_BENCH_PLACES="${PLACES:-1}"
+    SILLON_BENCH_PEOPLE="$people" SILLON_BENCH_MODEL="${MODEL:-}" SILLON_BENCH_PLACES="${PLACES:-1}"
   cut -d' ' -f1 /proc/loadavg >>"$work/run-$run.load"
 done
 
@@ -97,6 +108,10 @@ for run in range(1, runs + 1):
         if line.startswith("attendance_keys\t"):
             _, people, keys = line.split("\t")
             print(f"run {run}: attendance of {people} people by name in {keys.strip()} keys")
+        if line.startswith("attendance_keys_last_first\t"):
+            _, people, keys = line.split("\t")
+            print(f"run {run}: attendance of {people} people by name, NOM Prénom and Down to the first rows, "
+                  f"in {keys.strip()} keys")
         if line.startswith("attendance_keys_series\t"):
             _, people, expected, keys = line.split("\t")
             print(f"run {run}: attendance of {people} people in the next workshop of a series "

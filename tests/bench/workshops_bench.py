@@ -39,11 +39,18 @@ def suggestions(window):
     return [c.name or "" for c in found.children if c.roleName == "list item"]
 
 
-def take_attendance(window, names, start=0):
+# The rows of people found a mediator reads before typing more: a person
+# in the first three is reached with Down (SILLON_BENCH_MODEL=last-first).
+MAX_DOWN = 2
+
+
+def take_attendance(window, names, start=0, last_first=False):
     """Adds each person of NAMES as a mediator would: the letters of the
     name until the person is the first one found, then Enter (Down first
-    when the whole name leaves a namesake above them). Returns the keys
-    pressed."""
+    when the whole name leaves a namesake above them). LAST_FIRST: the
+    name typed as French forms write it, "NOM Prénom", and a person shown
+    in the first rows taken with Down rather than more letters. Returns
+    the keys pressed."""
     keys = 0
     entry = find(window, "text", "Add a participant", showing=False)
     participants = find(window, None, "Participants", showing=False)
@@ -51,13 +58,27 @@ def take_attendance(window, names, start=0):
         entry.grabFocus()
         downs = 0
         # Sillon's search ignores accents: a mediator types plain letters.
-        typed = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+        said = name
+        if last_first:
+            first, last = name.split("|")
+            name = f"{first} {last}"
+            said = f"{last} {first}"
+        typed = "".join(c for c in unicodedata.normalize("NFD", said) if not unicodedata.combining(c))
         for ch in typed:
             type_key(ch)
             keys += 1
             time.sleep(0.42 - KEY_HOLD)
+            if ch == " ":
+                continue
             rows = suggestions(window)
             if rows and (rows[0] == name or rows[0].startswith(name + ",")):
+                break
+            at = [i for i, r in enumerate(rows[:MAX_DOWN + 1]) if r == name or r.startswith(name + ",")]
+            if last_first and at:
+                for _ in range(at[0]):
+                    press("Down")
+                    keys += 1
+                    time.sleep(0.1)
                 break
         else:
             rows = suggestions(window)
@@ -154,7 +175,11 @@ def main():
     chooser = find(window, "text", "Search a place in the directory", showing=False, timeout=30)
     for text in TYPED[:8] if places else []:
         type_slowly(chooser, text)
-    if names:
+    if names and os.environ.get("SILLON_BENCH_MODEL") == "last-first":
+        people = [n for n in os.environ.get("SILLON_BENCH_PEOPLE", "").split("\n") if n]
+        keys = take_attendance(window, people, last_first=True)
+        print(f"attendance_keys_last_first\t{len(people)}\t{keys}", flush=True)
+    elif names:
         keys = take_attendance(window, names)
         print(f"attendance_keys\t{len(names)}\t{keys}", flush=True)
     time.sleep(1)

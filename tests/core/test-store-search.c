@@ -522,6 +522,273 @@ test_merge (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (((SillonBeneficiary *) list->pdata[0])->id, ==, keep);
 }
 
+/* "First Last, First Last": the order of what was found. */
+static char *
+found_names (GPtrArray *found)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      SillonBeneficiary *b = found->pdata[i];
+
+      g_string_append_printf (names, "%s%s %s", i > 0 ? ", " : "", b->first_name, b->last_name);
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+assert_found (StoreFixture *f, const char *query, const char *expected)
+{
+  g_autoptr (GPtrArray) found = search (f, query);
+  g_autofree char *names = found_names (found);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+/* A last name starting with one word typed and a first name with another,
+ * in either order, before people where the words start other words; whole
+ * name words before their beginnings; then by name, then by age of record. */
+static void
+test_search_ranking (StoreFixture *f, gconstpointer data)
+{
+  const char *people[][2] = {
+    /* Sorts first by name, but "dup" and "am" both start its last name. */
+    { "Léa", "Amadou-Dupuy" },
+    { "Amélie", "Dupont" },
+    { "Amandine", "Dupré" },
+    { "Jeanne", "Marchand" },
+    { "Jean", "Martin" },
+    { "Paul", "Jeannot" },
+  };
+  gint64 first_twin, second_twin;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (people); i++)
+    store_test_add_person (f->store, people[i][0], people[i][1], NULL, NULL);
+
+  /* Last name then first name, first name then last name. */
+  assert_found (f, "dup am", "Amélie Dupont, Amandine Dupré, Léa Amadou-Dupuy");
+  assert_found (f, "am dup", "Amélie Dupont, Amandine Dupré, Léa Amadou-Dupuy");
+  assert_found (f, "amelie dup", "Amélie Dupont");
+  assert_found (f, "Dupré Amandine", "Amandine Dupré");
+  /* "jean" whole before "jeanne"; one word starts a last name first. */
+  assert_found (f, "jean m", "Jean Martin, Jeanne Marchand");
+  assert_found (f, "m jean", "Jean Martin, Jeanne Marchand");
+  assert_found (f, "jean", "Paul Jeannot, Jean Martin, Jeanne Marchand");
+  /* Equal matches: by name. */
+  assert_found (f, "dup", "Amélie Dupont, Amandine Dupré, Léa Amadou-Dupuy");
+  assert_found (f, "d a", "Amélie Dupont, Amandine Dupré, Léa Amadou-Dupuy");
+
+  /* Namesakes: the older record first, as before. */
+  first_twin = store_test_add_person (f->store, "Amélie", "Dupont", NULL, NULL);
+  second_twin = store_test_add_person (f->store, "Amélie", "Dupont", NULL, NULL);
+  g_assert_cmpint (first_twin, <, second_twin);
+  {
+    g_autoptr (GPtrArray) found = search (f, "dupont amelie");
+
+    g_assert_cmpuint (found->len, ==, 3);
+    g_assert_cmpint (((SillonBeneficiary *) found->pdata[1])->id, ==, first_twin);
+    g_assert_cmpint (((SillonBeneficiary *) found->pdata[2])->id, ==, second_twin);
+  }
+}
+
+static gint64
+add_place (SillonStore *store, const char *nom)
+{
+  g_autoptr (SillonPlaceRecord) p = sillon_place_record_new ();
+  g_autoptr (GError) error = NULL;
+
+  sillon_place_record_set (p, SILLON_PLACE_COL_NOM, nom);
+  sillon_place_record_set (p, SILLON_PLACE_COL_COMMUNE, "Reims");
+  g_assert_true (sillon_store_insert_place (store, p, &error));
+  g_assert_no_error (error);
+  return p->id;
+}
+
+static gint64
+add_workshop (SillonStore *store, int days, gint64 place_id, gint64 person, gint64 other)
+{
+  g_autoptr (SillonWorkshop) w = sillon_workshop_new ();
+  g_autoptr (GError) error = NULL;
+  const char *themes[] = { "securite_numerique", NULL };
+
+  w->title = g_strdup ("Déjouer les arnaques");
+  w->themes = g_strdupv ((char **) themes);
+  w->date = store_test_date (days);
+  w->duration_minutes = 90;
+  w->place_type = g_strdup ("lieu_activite");
+  w->place_id = place_id;
+  g_array_append_val (w->attendees, person);
+  if (other != 0)
+    g_array_append_val (w->attendees, other);
+  g_assert_true (sillon_store_insert_workshop (store, w, &error));
+  g_assert_no_error (error);
+  return w->id;
+}
+
+/* A parcours for @person with one step planned on @date. */
+static void
+add_step (SillonStore *store, gint64 person, const char *date, gboolean done)
+{
+  g_autoptr (SillonParcours) p = sillon_parcours_new ();
+  SillonParcoursItem *item = sillon_parcours_item_new ();
+  g_autoptr (GError) error = NULL;
+
+  p->beneficiary_id = person;
+  p->title = g_strdup ("Démarches en ligne");
+  item->planned_date = g_strdup (date);
+  item->label = g_strdup ("Créer son compte Ameli");
+  item->done = done;
+  g_ptr_array_add (p->items, item);
+  g_assert_true (sillon_store_insert_parcours (store, p, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+search_favouring (StoreFixture *f, const char *query, const SillonSearchFavour *favour)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) found = sillon_store_search_beneficiaries_favouring (f->store, query, favour, 20, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found_names (found);
+}
+
+/* The people who came to a workshop lately, at this place first, come
+ * before the others among equal matches, never before a better match. */
+static void
+test_search_favour (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonSearchFavour) here = NULL;
+  g_autoptr (SillonSearchFavour) anywhere = NULL;
+  g_autoptr (SillonSearchFavour) from_there = NULL;
+  g_autofree char *today = store_test_date (0);
+  g_autofree char *names = NULL;
+  gint64 mediatheque = add_place (f->store, "Médiathèque");
+  gint64 mairie = add_place (f->store, "Mairie annexe");
+  gint64 patrick = store_test_add_person (f->store, "Patrick", "Durand", NULL, NULL);
+  gint64 paul = store_test_add_person (f->store, "Paul", "Durand", NULL, NULL);
+  gint64 philippe = store_test_add_person (f->store, "Philippe", "Durand", NULL, NULL);
+  gint64 pierre = store_test_add_person (f->store, "Pierre", "Durand", NULL, NULL);
+  gint64 jeanne = store_test_add_person (f->store, "Jeanne", "Durand", NULL, NULL);
+  gint64 jean = store_test_add_person (f->store, "Jean", "Durand", NULL, NULL);
+  gint64 patricia = store_test_add_person (f->store, "Patricia", "Durandeau", NULL, NULL);
+  gint64 pascal = store_test_add_person (f->store, "Pascal", "Durand", NULL, NULL);
+  gint64 at_mediatheque;
+
+  /* Paul and Jeanne came to the médiathèque two weeks ago (Patricia ten
+   * days ago), Pascal to the town hall a month ago, Pierre to the
+   * town hall last week, Philippe to the médiathèque half a year ago, and
+   * Patrick comes to the one planned next week. */
+  at_mediatheque = add_workshop (f->store, -14, mediatheque, paul, jeanne);
+  add_workshop (f->store, -7, mairie, pierre, 0);
+  add_workshop (f->store, -10, mediatheque, patricia, 0);
+  add_workshop (f->store, -30, mairie, pascal, 0);
+  add_workshop (f->store, -180, mediatheque, philippe, 0);
+  add_workshop (f->store, 7, mediatheque, patrick, 0);
+  /* Jean has a step of his parcours planned today; Patrick had one, done. */
+  add_step (f->store, jean, today, FALSE);
+  add_step (f->store, patrick, today, TRUE);
+
+  here = sillon_store_favour_recent_attendees (f->store, 0, today, mediatheque, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sillon_search_favour_get_size (here), ==, 6);
+  anywhere = sillon_store_favour_recent_attendees (f->store, 0, today, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sillon_search_favour_get_size (anywhere), ==, 6);
+
+  names = search_favouring (f, "durand p", NULL);
+  g_assert_cmpstr (names, ==,
+                   "Pascal Durand, Patrick Durand, Paul Durand, Philippe Durand, Pierre Durand, Patricia Durandeau");
+  g_clear_pointer (&names, g_free);
+  /* At the médiathèque: Paul (came there), Pierre (came elsewhere these
+   * two weeks), Pascal (elsewhere, before). */
+  names = search_favouring (f, "durand p", here);
+  g_assert_cmpstr (names, ==,
+                   "Paul Durand, Pierre Durand, Pascal Durand, Patrick Durand, Philippe Durand, Patricia Durandeau");
+  g_clear_pointer (&names, g_free);
+  /* No place: those of the last two weeks by name, then Pascal. */
+  names = search_favouring (f, "p durand", anywhere);
+  g_assert_cmpstr (names, ==,
+                   "Paul Durand, Pierre Durand, Pascal Durand, Patrick Durand, Philippe Durand, Patricia Durandeau");
+  g_clear_pointer (&names, g_free);
+  /* The step planned today before the people who came lately. */
+  names = search_favouring (f, "durand j", here);
+  g_assert_cmpstr (names, ==, "Jean Durand, Jeanne Durand");
+  g_clear_pointer (&names, g_free);
+  /* A whole name typed comes before a regular with a longer one. */
+  names = search_favouring (f, "durand pa", here);
+  g_assert_cmpstr (names, ==, "Paul Durand, Pascal Durand, Patrick Durand, Patricia Durandeau");
+  g_clear_pointer (&names, g_free);
+  names = search_favouring (f, "durand jean", NULL);
+  g_assert_cmpstr (names, ==, "Jean Durand, Jeanne Durand");
+  g_clear_pointer (&names, g_free);
+
+  /* The workshop itself does not count: from the médiathèque's workshop
+   * two weeks ago, Paul and Jeanne are not favoured for having come; only
+   * Pascal had come before it. */
+  {
+    g_autofree char *then = store_test_date (-14);
+
+    from_there = sillon_store_favour_recent_attendees (f->store, at_mediatheque, then, mediatheque, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sillon_search_favour_get_size (from_there), ==, 1);
+    names = search_favouring (f, "durand", from_there);
+    g_assert_cmpstr (names, ==,
+                     "Pascal Durand, Jean Durand, Jeanne Durand, Patrick Durand, Paul Durand, Philippe Durand, "
+                     "Pierre Durand, Patricia Durandeau");
+    g_clear_pointer (&names, g_free);
+  }
+  /* Ten days ago, Patricia and Pascal had come lately: with one row
+   * asked for, the better match not favoured still wins it. */
+  {
+    g_autofree char *then = store_test_date (-10);
+    g_autoptr (SillonSearchFavour) then_favour = sillon_store_favour_recent_attendees (f->store, at_mediatheque, then,
+                                                                                       0, &error);
+    g_autoptr (GPtrArray) found = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sillon_search_favour_get_size (then_favour), ==, 2);
+    found = sillon_store_search_beneficiaries_favouring (f->store, "durand pat", then_favour, 1, &error);
+    g_assert_no_error (error);
+    names = found_names (found);
+    g_assert_cmpstr (names, ==, "Patrick Durand");
+  }
+}
+
+/* A date that is not one is refused; a store that cannot read fails the
+ * search with and without people favoured alike. */
+static void
+test_search_favour_errors (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SillonSearchFavour) favour = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+
+  populate (f->store);
+  favour = sillon_store_favour_recent_attendees (f->store, 0, "2026-13-45", 0, &error);
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_assert_null (favour);
+  g_clear_error (&error);
+  favour = sillon_store_favour_recent_attendees (f->store, 0, NULL, 0, &error);
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_INVALID);
+  g_assert_null (favour);
+  g_clear_error (&error);
+
+  favour = sillon_store_favour_recent_attendees (f->store, 0, "2026-12-07", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (f->db, "DROP TABLE beneficiary_fts", NULL, NULL, NULL), ==, SQLITE_OK);
+  found = sillon_store_search_beneficiaries (f->store, "francoise dupont", 20, &error);
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_SQL);
+  g_assert_null (found);
+  g_clear_error (&error);
+  found = sillon_store_search_beneficiaries_favouring (f->store, "francoise dupont", favour, 20, &error);
+  g_assert_error (error, SILLON_STORE_ERROR, SILLON_STORE_ERROR_SQL);
+  g_assert_null (found);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -533,6 +800,9 @@ main (int argc, char **argv)
   ADD ("/store/search/typos", test_search_typos);
   ADD ("/store/search/updates", test_search_follows_updates);
   ADD ("/store/search/limit", test_search_limit);
+  ADD ("/store/search/ranking", test_search_ranking);
+  ADD ("/store/search/favour", test_search_favour);
+  ADD ("/store/search/favour-errors", test_search_favour_errors);
   ADD ("/store/search/places", test_search_places);
   ADD ("/store/search/places-limit", test_search_places_limit);
   ADD ("/store/duplicates/signals", test_duplicates);

@@ -693,22 +693,150 @@ compare_candidates (gconstpointer pa, gconstpointer pb)
   return strcmp (a->name_key, b->name_key);
 }
 
-/* Adds the rows not seen yet, up to @limit results in all. */
-static gboolean
-collect_search_rows (SillonStore *store, StoreStmt *stmt, GPtrArray *result, GHashTable *seen, guint limit, GError **error)
+/* How a name matches what was typed, best first. The list is in this order,
+ * then alphabetical (name_key, last name first), because a mediator types
+ * a name as it is written or said:
+ *  - @tier 0 when the words typed begin the name where a name begins: one
+ *    word typed alone is the start of the last name (the index range on
+ *    name_key); several words are the start of a word of the last name and
+ *    of a word of the first name, in either order ("dupont ma" as on a
+ *    form, "marie dup" as said aloud). Tier 1: the words only start other
+ *    words of the name ("dup" in "Le Dupuis", two words of one name);
+ *  - @partial: how many typed words are only the start of a name word,
+ *    not a whole one: "jean" puts Jean before Jeanne and Jeannot, "martin"
+ *    Martin before Martinez, however the alphabet sorts the rest;
+ *  - @favour: among equal matches, the people the caller expects more
+ *    (SillonSearchFavour: a parcours step planned that day, then this
+ *    place's and this structure's recent workshop-goers, the last two
+ *    weeks' first); FAVOUR_NONE for everyone else. It comes after the two above
+ *    so that a name typed in full is never hidden behind a regular with a
+ *    longer name. */
+typedef struct
 {
-  int rc = SQLITE_DONE;
+  gint64 id;
+  guint tier;
+  guint partial;
+  guint favour;
+  char *name_key;
+} Ranked;
 
-  while (result->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+#define FAVOUR_NONE 5
+
+/* Beyond this many people matching several words (two or three letters
+ * typed), the first ones by name are ranked: the list shows a handful, and
+ * reading more would cost the keystroke its budget. */
+#define MAX_RANKED 1000
+
+static void
+ranked_clear (Ranked *r)
+{
+  g_free (r->name_key);
+}
+
+static int
+compare_ranked (gconstpointer pa, gconstpointer pb)
+{
+  const Ranked *a = pa, *b = pb;
+  int by_name;
+
+  if (a->tier != b->tier)
+    return a->tier < b->tier ? -1 : 1;
+  if (a->partial != b->partial)
+    return a->partial < b->partial ? -1 : 1;
+  if (a->favour != b->favour)
+    return a->favour < b->favour ? -1 : 1;
+  by_name = strcmp (a->name_key, b->name_key);
+  if (by_name != 0)
+    return by_name;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static gboolean
+word_starts (const Word *word, const Word *typed)
+{
+  return typed->len <= word->len && memcmp (word->c, typed->c, typed->len * sizeof (gunichar)) == 0;
+}
+
+/* Ranks @name_key, whose first @last_words words are the last name,
+ * against the typed words; FALSE when a typed word starts no word of the
+ * name (the full-text index's rule, so both agree on who matches). */
+static gboolean
+rank_name (const Word *typed, guint n_typed, const char *name_key, guint last_words, guint *tier, guint *partial)
+{
+  Word words[MAX_WORDS];
+  guint n_words = split_words (name_key, words, MAX_WORDS);
+  gboolean in_last[MAX_WORDS] = { FALSE }, in_first[MAX_WORDS] = { FALSE };
+
+  *partial = 0;
+  for (guint i = 0; i < n_typed; i++)
+    {
+      gboolean starts = FALSE, whole = FALSE;
+
+      for (guint j = 0; j < n_words; j++)
+        if (word_starts (&words[j], &typed[i]))
+          {
+            starts = TRUE;
+            whole |= words[j].len == typed[i].len;
+            if (j < last_words)
+              in_last[i] = TRUE;
+            else
+              in_first[i] = TRUE;
+          }
+      if (!starts)
+        return FALSE;
+      *partial += whole ? 0 : 1;
+    }
+  *tier = 1;
+  if (n_typed == 1)
+    *tier = n_words > 0 && word_starts (&words[0], &typed[0]) ? 0 : 1;
+  else
+    for (guint i = 0; i < n_typed && *tier == 1; i++)
+      for (guint j = 0; j < n_typed && *tier == 1; j++)
+        if (i != j && in_last[i] && in_first[j])
+          *tier = 0;
+  return TRUE;
+}
+
+/* How many words the last name has in name_key (the last name first). */
+static guint
+last_name_words (const char *last_name)
+{
+  g_autofree char *folded = sillon_store_fold (last_name);
+  guint n = *folded != '\0' ? 1 : 0;
+
+  for (const char *p = folded; *p != '\0'; p++)
+    n += *p == ' ';
+  return n;
+}
+
+/* Adds the rows (id, name_key, last_name) not seen yet as ranked
+ * candidates. */
+static gboolean
+collect_ranked (SillonStore *store,
+                StoreStmt *stmt,
+                const Word *typed,
+                guint n_typed,
+                GArray *ranked,
+                GHashTable *seen,
+                GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *key = (const char *) sqlite3_column_text (stmt, 1);
+      Ranked r = { .id = id, .favour = FAVOUR_NONE };
 
-      if (g_hash_table_contains (seen, &id))
+      if (key == NULL || g_hash_table_contains (seen, &id) ||
+          !rank_name (typed, n_typed, key, last_name_words ((const char *) sqlite3_column_text (stmt, 2)), &r.tier,
+                      &r.partial))
         continue;
       g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-      g_ptr_array_add (result, beneficiary_from_row (stmt));
+      r.name_key = g_strdup (key);
+      g_array_append_val (ranked, r);
     }
-  if (result->len < limit && rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE)
     {
       store_set_sql_error (store->db, rc, error);
       return FALSE;
@@ -716,18 +844,146 @@ collect_search_rows (SillonStore *store, StoreStmt *stmt, GPtrArray *result, GHa
   return TRUE;
 }
 
+/* ── People to put first ─────────────────────────────────────────────── */
+
+typedef struct
+{
+  gint64 id;
+  guint favour;
+  guint last_words;
+  char *name_key;
+} FavourEntry;
+
+struct _SillonSearchFavour
+{
+  GArray *entries; /* FavourEntry */
+};
+
+static void
+favour_entry_clear (FavourEntry *e)
+{
+  g_free (e->name_key);
+}
+
+void
+sillon_search_favour_free (SillonSearchFavour *favour)
+{
+  if (favour == NULL)
+    return;
+  g_array_unref (favour->entries);
+  g_free (favour);
+}
+
+guint
+sillon_search_favour_get_size (const SillonSearchFavour *favour)
+{
+  return favour != NULL ? favour->entries->len : 0;
+}
+
+SillonSearchFavour *
+sillon_store_favour_recent_attendees (SillonStore *store,
+                                      gint64 workshop_id,
+                                      const char *date,
+                                      gint64 place_id,
+                                      GError **error)
+{
+  g_autoptr (StoreStmt) stmt = NULL;
+  g_autoptr (GArray) entries = NULL;
+  SillonSearchFavour *favour;
+  int rc;
+
+  if (!store_check_date (_ ("workshop date"), date, TRUE, -1, error))
+    return NULL;
+  /* The workshops of those weeks through the date index, then their lists:
+   * a few hundred people at most, read once for many keystrokes. The steps
+   * planned that day are few; the rank is the best reason to favour. Two
+   * weeks hold the last session of a weekly or fortnightly series, whose
+   * people come back most; in alphabetical order within each rank, a list
+   * a mediator can read. */
+  stmt = store_stmt (store,
+                     "SELECT b.id, b.name_key, b.last_name, min(r.rank) FROM"
+                     " (SELECT a.beneficiary_id AS id, (CASE WHEN ?4 <> 0 AND w.place_id IS ?4 THEN 1 ELSE 3 END)"
+                     "    + (w.date < date(?2, '-' || ?5 || ' days')) AS rank"
+                     "   FROM workshops w JOIN workshop_attendance a ON a.workshop_id = w.id"
+                     "   WHERE w.date >= date(?2, '-' || ?3 || ' days') AND w.date <= ?2 AND w.id <> ?1"
+                     "  UNION ALL SELECT p.beneficiary_id, 0 FROM parcours_items i JOIN parcours p ON p.id = i.parcours_id"
+                     "   WHERE i.planned_date = ?2 AND i.done = 0 AND i.workshop_id IS NULL AND i.session_id IS NULL) AS r"
+                     " JOIN beneficiaries b ON b.id = r.id WHERE b.anonymised = 0"
+                     " GROUP BY b.id",
+                     error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, workshop_id);
+  store_bind_text (stmt, 2, date);
+  sqlite3_bind_int (stmt, 3, SILLON_STORE_RECENT_WORKSHOP_DAYS);
+  sqlite3_bind_int64 (stmt, 4, place_id);
+  sqlite3_bind_int (stmt, 5, SILLON_STORE_LATEST_WORKSHOP_DAYS);
+  entries = g_array_new (FALSE, FALSE, sizeof (FavourEntry));
+  g_array_set_clear_func (entries, (GDestroyNotify) favour_entry_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FavourEntry e;
+
+      e.id = sqlite3_column_int64 (stmt, 0);
+      e.name_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      e.last_words = last_name_words ((const char *) sqlite3_column_text (stmt, 2));
+      /* 0: a step of their parcours planned that day; 1: came to a
+       * workshop at this place in the last two weeks, 2: before; 3: came
+       * to one elsewhere in the last two weeks, 4: before. */
+      e.favour = (guint) sqlite3_column_int (stmt, 3);
+      g_array_append_val (entries, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_sql_error (store->db, rc, error);
+      return NULL;
+    }
+  favour = g_new0 (SillonSearchFavour, 1);
+  favour->entries = g_steal_pointer (&entries);
+  return favour;
+}
+
+/* ── The search ───────────────────────────────────────────────────────── */
+
+/* Reads the @count best ranked people, in order. */
+static gboolean
+add_ranked (SillonStore *store, GArray *ranked, guint count, GPtrArray *result, GError **error)
+{
+  g_array_sort (ranked, compare_ranked);
+  for (guint i = 0; i < ranked->len && i < count; i++)
+    {
+      SillonBeneficiary *b = sillon_store_get_beneficiary (store, g_array_index (ranked, Ranked, i).id, error);
+
+      if (b == NULL)
+        return FALSE;
+      g_ptr_array_add (result, b);
+    }
+  return TRUE;
+}
+
 GPtrArray *
 sillon_store_search_beneficiaries (SillonStore *store, const char *query, guint limit, GError **error)
+{
+  return sillon_store_search_beneficiaries_favouring (store, query, NULL, limit, error);
+}
+
+GPtrArray *
+sillon_store_search_beneficiaries_favouring (SillonStore *store,
+                                             const char *query,
+                                             const SillonSearchFavour *favour,
+                                             guint limit,
+                                             GError **error)
 {
   g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) sillon_beneficiary_free);
   g_autofree char *folded = sillon_store_fold (query);
   g_autofree char *match = store_fts_prefix_query (query);
   g_auto (GStrv) typed = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   g_autoptr (GArray) candidates = NULL;
   g_autoptr (GPtrArray) trigrams = NULL;
   g_autofree char *trigrams_json = NULL;
-  guint fuzzy_needed = 0;
+  guint fuzzy_needed = 0, tier0 = 0;
   Word typed_words[MAX_WORDS];
   guint n_typed;
   int rc;
@@ -736,50 +992,74 @@ sillon_store_search_beneficiaries (SillonStore *store, const char *query, guint 
     limit = 50;
   if (match == NULL)
     return g_steal_pointer (&result);
+  g_array_set_clear_func (ranked, (GDestroyNotify) ranked_clear);
+  n_typed = split_words (folded, typed_words, MAX_WORDS);
+
+  /* 0. The people favoured who match, from memory. */
+  for (guint i = 0; favour != NULL && i < favour->entries->len; i++)
+    {
+      const FavourEntry *e = &g_array_index (favour->entries, FavourEntry, i);
+      Ranked r = { .id = e->id, .favour = e->favour };
+
+      if (!rank_name (typed_words, n_typed, e->name_key, e->last_words, &r.tier, &r.partial))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&e->id, sizeof e->id));
+      tier0 += r.tier == 0;
+      r.name_key = g_strdup (e->name_key);
+      g_array_append_val (ranked, r);
+    }
 
   /* 1. A single word typed is most often the start of a last name, which
    * starts name_key: an index range gives them in order at once, however
-   * many people share the first letters. */
-  if (strchr (folded, ' ') == NULL)
+   * many people share the first letters. The first @limit of them by name
+   * are the best of that tier (a whole last name sorts before a longer
+   * one: "martin " < "martinez"). */
+  if (n_typed == 1)
     {
       g_autofree char *upper = g_strconcat (folded, "\xff", NULL);
       g_autoptr (StoreStmt) stmt = store_stmt (store,
-                                               "SELECT " BENEFICIARY_COLUMNS " FROM beneficiaries"
+                                               "SELECT id, name_key, last_name FROM beneficiaries"
                                                " WHERE name_key >= ? AND name_key < ? ORDER BY name_key, id LIMIT ?",
                                                error);
+      guint before = ranked->len;
+
       if (stmt == NULL)
         return NULL;
       store_bind_text (stmt, 1, folded);
       store_bind_text (stmt, 2, upper);
       sqlite3_bind_int (stmt, 3, (int) limit);
-      if (!collect_search_rows (store, stmt, result, seen, limit, error))
+      if (!collect_ranked (store, stmt, typed_words, n_typed, ranked, seen, error))
         return NULL;
+      tier0 += ranked->len - before;
     }
 
   /* 2. Every typed word is the beginning of some word of the name (first
-   * names too). Few people are left to sort once the last-name matches
-   * did not fill the list. */
-  if (result->len < limit)
+   * names too, in any order), ranked as above. Needless when one word
+   * already found enough last names (the favoured ones included): the
+   * others rank after them. Several words always ask it: a person it finds
+   * may match better than the favoured ones. */
+  if (n_typed > 1 || tier0 < limit)
     {
       g_autoptr (StoreStmt) stmt = store_stmt (store,
-                                               "SELECT " BENEFICIARY_COLUMNS " FROM beneficiaries"
+                                               "SELECT id, name_key, last_name FROM beneficiaries"
                                                " WHERE id IN (SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ?)"
                                                " ORDER BY name_key, id LIMIT ?",
                                                error);
       if (stmt == NULL)
         return NULL;
       store_bind_text (stmt, 1, match);
-      sqlite3_bind_int (stmt, 2, (int) (limit + result->len));
-      if (!collect_search_rows (store, stmt, result, seen, limit, error))
+      sqlite3_bind_int (stmt, 2, MAX_RANKED);
+      if (!collect_ranked (store, stmt, typed_words, n_typed, ranked, seen, error))
         return NULL;
     }
+  if (!add_ranked (store, ranked, limit, result, error))
+    return NULL;
   if (result->len >= limit)
     return g_steal_pointer (&result);
   fuzzy_needed = limit - result->len;
 
   /* 3. Typos: people sharing enough trigrams, then checked word by word. */
   typed = g_strsplit (folded, " ", MAX_WORDS);
-  n_typed = split_words (folded, typed_words, MAX_WORDS);
   trigrams = index_trigrams_of (folded);
   {
     gboolean any_fuzzy_word = FALSE;

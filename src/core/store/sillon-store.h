@@ -168,11 +168,51 @@ const char *sillon_store_beneficiary_age_bracket (SillonStore *store,
                                                   GError **error);
 
 /* Search-as-you-type on names: accent- and case-insensitive, prefix match of
- * every word, then typo-tolerant matches. Element type: SillonBeneficiary*. */
+ * every word, then typo-tolerant matches. The words typed as a name is
+ * written come first: one word, the start of a last name; several, the
+ * start of the last name and of the first name in either order; then
+ * whole name words before their beginnings; then by name.
+ * Element type: SillonBeneficiary*. */
 GPtrArray *sillon_store_search_beneficiaries (SillonStore *store,
                                               const char *query,
                                               guint limit,
                                               GError **error);
+
+/* People a search puts first among equal matches (see
+ * sillon_store_search_beneficiaries_favouring()). */
+typedef struct _SillonSearchFavour SillonSearchFavour;
+
+/* How far back the people who came to workshops are the workshops' public:
+ * eight weeks, a term's weekly series. */
+#define SILLON_STORE_RECENT_WORKSHOP_DAYS 56
+/* Of those, the ones of the last two weeks come first: the last session of
+ * a weekly or fortnightly series. */
+#define SILLON_STORE_LATEST_WORKSHOP_DAYS 14
+
+/* The people with a step of their parcours planned on @date (YYYY-MM-DD),
+ * not done nor tied to a workshop or session yet, then those who came to
+ * another workshop than @workshop_id (0: not saved yet) in the
+ * SILLON_STORE_RECENT_WORKSHOP_DAYS days up to @date, at @place_id (0:
+ * none) before elsewhere, each of those in the last
+ * SILLON_STORE_LATEST_WORKSHOP_DAYS days before the earlier ones;
+ * anonymised people are left out. NULL with @error
+ * if @date is not a date or the store cannot say. */
+SillonSearchFavour *sillon_store_favour_recent_attendees (SillonStore *store,
+                                                          gint64 workshop_id,
+                                                          const char *date,
+                                                          gint64 place_id,
+                                                          GError **error);
+guint sillon_search_favour_get_size (const SillonSearchFavour *favour);
+void sillon_search_favour_free (SillonSearchFavour *favour);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SillonSearchFavour, sillon_search_favour_free)
+
+/* sillon_store_search_beneficiaries(), where among people who match alike
+ * (same tier, same whole words) those of @favour (NULL: none) come first. */
+GPtrArray *sillon_store_search_beneficiaries_favouring (SillonStore *store,
+                                                        const char *query,
+                                                        const SillonSearchFavour *favour,
+                                                        guint limit,
+                                                        GError **error);
 
 /* Lower case, accents removed, punctuation to spaces, spaces collapsed. */
 char *sillon_store_fold (const char *text) G_GNUC_WARN_UNUSED_RESULT;
