@@ -18,10 +18,7 @@ bench_work attendance
 bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
 bench_compile "$build" "$work/bench-attendance" "" "$here/bench-attendance.c"
 
-vault="$work/reference.sillon"
-if [ ! -f "$vault" ]; then
-  bench_demo_vault "$vault" "$passphrase"
-fi
+bench_demo_vault
 shell () {
   "$cli" vault shell --vault "$1" --passphrase-fd 3 3<<<"$passphrase"
 }
