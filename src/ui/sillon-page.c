@@ -22,6 +22,8 @@
 
 #include "sillon-page.h"
 
+#include <glib/gi18n.h>
+
 typedef struct
 {
   char *title;
@@ -98,6 +100,20 @@ sillon_page_ask_leave_async (SillonPage *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sillon_page_ask_leave_async);
   g_task_return_boolean (task, TRUE);
+}
+
+gboolean
+sillon_page_return_if_asking (GTask *task,
+                              GtkWidget *question)
+{
+  g_return_val_if_fail (G_IS_TASK (task), FALSE);
+
+  if (question == NULL)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (question));
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           "%s", _ ("Sillon is already asking whether to save the form."));
+  return TRUE;
 }
 
 gboolean

@@ -62,6 +62,12 @@ void sillon_page_ask_leave_async (SillonPage *self,
 gboolean sillon_page_ask_leave_finish (SillonPage *self,
                                        GAsyncResult *result,
                                        GError **error);
+/* For an ask_leave_async while @question (NULL: none) already asks
+ * whether to save a form: one question at a time, the one shown comes
+ * forward and gets the answer, and @task fails with G_IO_ERROR_PENDING.
+ * FALSE, @task untouched, when nothing asks yet. */
+gboolean sillon_page_return_if_asking (GTask *task,
+                                       GtkWidget *question);
 /* See the class's resume. */
 gboolean sillon_page_resume (SillonPage *self,
                              GError **error);

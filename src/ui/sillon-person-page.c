@@ -1112,14 +1112,8 @@ sillon_person_page_ask_leave_async (SillonPage *page,
       g_task_return_boolean (task, TRUE);
       return;
     }
-  if (self->leave_question != NULL)
-    {
-      /* One question at a time: the one shown gets the answer. */
-      gtk_window_present (GTK_WINDOW (self->leave_question));
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               "%s", _ ("Sillon is already asking whether to save the form."));
-      return;
-    }
+  if (sillon_page_return_if_asking (task, self->leave_question))
+    return;
   /* The form the lock closed waits in memory for the person's page: it
    * cannot be saved from here. */
   if (form != NULL)
