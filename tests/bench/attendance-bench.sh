@@ -18,40 +18,17 @@ bench_work attendance
 bench_reference_build src/core/libsillon-core.a src/cli/sillon-cli
 bench_compile "$build" "$work/bench-attendance" "" "$here/bench-attendance.c"
 
+# shellcheck disable=SC2119 # the reference dataset alone
 bench_demo_vault
-shell () {
-  "$cli" vault shell --vault "$1" --passphrase-fd 3 3<<<"$passphrase"
-}
 copy="$work/run.sillon"
-rm -f "$copy" "$copy-wal"
-cp "$vault" "$copy"
-if [ -e "$vault-wal" ]; then cp "$vault-wal" "$copy-wal"; fi
+bench_copy_vault "$vault" "$copy"
 
 # The names stay in memory, never in a file.
-names () {
-  shell "$copy" <<'SQL'
-SELECT first_name || '|' || last_name FROM beneficiaries
-  WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
-  GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 20;
-SQL
-}
-
 echo "# the reference dataset"
-people=$(names)
+people=$(bench_attendance_people "$copy" '|')
 printf '%s\n%s\n' "$passphrase" "$people" | "$work/bench-attendance" "$copy"
 
-# workshops-bench.sh's weekly series: last week's workshop had 16 of the
-# twenty and 4 others.
-shell "$copy" >/dev/null <<'SQL'
-INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
-  VALUES ('Smartphone, weekly', (SELECT themes FROM workshops LIMIT 1), date('now', '-6 days'), 90, 'lieu_activite');
-INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
-  SELECT (SELECT max(id) FROM workshops WHERE title = 'Smartphone, weekly'), id FROM
-    (SELECT min(id) AS id, row_number() OVER (ORDER BY min(id)) AS n FROM beneficiaries
-      WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
-      GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 24)
-  WHERE n <= 16 OR n > 20;
-SQL
+bench_add_weekly_series "$copy"
 echo "# with workshops-bench.sh's weekly series (16 of the 20 came 6 days ago)"
 printf '%s\n%s\n' "$passphrase" "$people" | "$work/bench-attendance" "$copy"
 rm -f "$copy" "$copy-wal"

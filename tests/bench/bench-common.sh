@@ -147,3 +147,49 @@ bench_ui_run () {
     >"$work/run-$run.out" 2>"$work/run-$run.err" || {
       echo "run $run failed: see $work/run-$run.out and .err" >&2; exit 1; }
 }
+
+# bench_vault_shell VAULT
+# Runs the SQL on standard input in VAULT (`sillon-cli vault shell`,
+# unlocked with `passphrase`), its rows on standard output.
+bench_vault_shell () {
+  "$cli" vault shell --vault "$1" --passphrase-fd 3 3<<<"$passphrase"
+}
+
+# The twenty people whose attendance the benchmarks take by name: the first
+# ones above id 1000 who are the only one of their name.
+bench_attendance_where="first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
+  GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id)"
+
+# bench_attendance_people VAULT SEPARATOR
+# Prints those twenty, one a line: first name, SEPARATOR, last name. The
+# names go to a variable, never to a file.
+bench_attendance_people () {
+  bench_vault_shell "$1" <<SQL
+SELECT first_name || '$2' || last_name FROM beneficiaries WHERE $bench_attendance_where LIMIT 20;
+SQL
+}
+
+# bench_add_weekly_series VAULT [NEXT]
+# A weekly series: last week's workshop "Smartphone, weekly" had 20 people
+# on its list, 16 of the twenty above and 4 others; with NEXT, tomorrow's,
+# the next of the series, with nobody on it yet. Added once.
+bench_add_weekly_series () {
+  local next=""
+  if [ "$(bench_vault_shell "$1" <<<"SELECT count(*) FROM workshops WHERE title = 'Smartphone, weekly';")" != 0 ]; then
+    return
+  fi
+  if [ -n "${2:-}" ]; then
+    next="INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
+  VALUES ('Smartphone, weekly', (SELECT themes FROM workshops LIMIT 1), date('now', '+1 day'), 90, 'lieu_activite');"
+  fi
+  bench_vault_shell "$1" >/dev/null <<SQL
+INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
+  VALUES ('Smartphone, weekly', (SELECT themes FROM workshops LIMIT 1), date('now', '-6 days'), 90, 'lieu_activite');
+$next
+INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
+  SELECT (SELECT min(id) FROM workshops WHERE title = 'Smartphone, weekly'), id FROM
+    (SELECT min(id) AS id, row_number() OVER (ORDER BY min(id)) AS n FROM beneficiaries
+      WHERE $bench_attendance_where LIMIT 24)
+  WHERE n <= 16 OR n > 20;
+SQL
+}

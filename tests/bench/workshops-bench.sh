@@ -33,7 +33,7 @@ bench_work workshops
 add_places_and_workshop () {
   bench_places_file 10000
   "$cli" places import "$places" --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null
-  "$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null <<'SQL'
+  bench_vault_shell "$vault" >/dev/null <<'SQL'
 INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
   VALUES ('Thirty attendees', (SELECT themes FROM workshops LIMIT 1), date('now', '+1 day'), 90, 'lieu_activite');
 INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
@@ -42,40 +42,15 @@ SQL
 }
 bench_demo_vault add_places_and_workshop
 
-# A weekly series: last week's workshop had 20 people on its list, 16 of
-# the twenty below and 4 others; tomorrow's, the next of the series, has
-# nobody on it yet. Its attendance is taken with the roll call of the
-# people expected (16 present, 4 absent) and the 4 newcomers by name.
-series_sql="SELECT count(*) FROM workshops WHERE title = 'Smartphone, weekly';"
-if [ "$("$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" <<<"$series_sql")" = 0 ]; then
-  "$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" >/dev/null <<'SQL'
-INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
-  VALUES ('Smartphone, weekly', (SELECT themes FROM workshops LIMIT 1), date('now', '-6 days'), 90, 'lieu_activite');
-INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
-  VALUES ('Smartphone, weekly', (SELECT themes FROM workshops LIMIT 1), date('now', '+1 day'), 90, 'lieu_activite');
-INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
-  SELECT (SELECT min(id) FROM workshops WHERE title = 'Smartphone, weekly'), id FROM
-    (SELECT min(id) AS id, row_number() OVER (ORDER BY min(id)) AS n FROM beneficiaries
-      WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
-      GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 24)
-  WHERE n <= 16 OR n > 20;
-SQL
-fi
+# A weekly series (bench-common.sh): its next workshop's attendance is
+# taken with the roll call of the people expected (16 present, 4 absent)
+# and the 4 newcomers by name.
+bench_add_weekly_series "$vault" next
 
-# Twenty people to take the attendance of, each the only one of that name.
-names=$("$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" <<'SQL'
-SELECT first_name || ' ' || last_name FROM beneficiaries
-  WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
-  GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 20;
-SQL
-)
-# The same people, first and last name apart, for MODEL=last-first.
-people=$("$cli" vault shell --vault "$vault" --passphrase-fd 3 3<<<"$passphrase" <<'SQL'
-SELECT first_name || '|' || last_name FROM beneficiaries
-  WHERE first_name IS NOT NULL AND last_name IS NOT NULL AND id > 1000
-  GROUP BY first_name, last_name HAVING count(*) = 1 ORDER BY min(id) LIMIT 20;
-SQL
-)
+# Twenty people to take the attendance of, each the only one of that name;
+# apart, first and last name, for MODEL=last-first.
+names=$(bench_attendance_people "$vault" ' ')
+people=$(bench_attendance_people "$vault" '|')
 
 for run in $(seq "$runs"); do
   # The machine may be shared: say how loaded it was around each run.
