@@ -109,6 +109,59 @@ INSERT INTO workshops (title, themes, date, duration_minutes, place_type)
     proc.wait(timeout=20)
 
 
+def scroll_pane_of(node):
+    pane = node.parent
+    while pane is not None and pane.roleName != "scroll pane":
+        pane = pane.parent
+    return pane
+
+
+def in_view(node, pane):
+    (_x, y), (_w, h) = node.position, node.size
+    (_px, pane_y), (_pw, pane_h) = pane.position, pane.size
+    return y >= pane_y and y + h <= pane_y + pane_h
+
+
+def many_participants():
+    """A workshop with 28 people on its list, as a mediator reads it at a
+    large text size: the participants in the page's own scrolling, not in
+    a box a few rows high, and the last one brought into view when it
+    takes the focus. 25 people added while the application is closed."""
+    result = run_cli(vault, "vault", "shell", lines=(PASSPHRASE,), stdin="""
+WITH RECURSIVE person(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM person WHERE n < 25)
+INSERT INTO beneficiaries (first_name, last_name, created_unix, updated_unix)
+  SELECT 'Participant', printf('Number %02d', n), 1, 1 FROM person;
+INSERT INTO workshop_attendance (workshop_id, beneficiary_id)
+  SELECT (SELECT workshop_id FROM workshop_attendance GROUP BY workshop_id HAVING count(*) = 3), id
+  FROM beneficiaries WHERE first_name = 'Participant';
+""")
+    check(result.returncode == 0, f"25 more participants are written (exit {result.returncode}: {result.stderr.strip()!r})")
+    proc, app, window = open_vault(vault, PASSPHRASE, timeout=60)
+    find(window, "text", "Search people", timeout=60)
+    press("<Alt>2")
+    row = wait_for(lambda: [n for n in list_items(window, "Upcoming workshops") if "30 participants" in n],
+                   what="the workshop with its 30 participants")[0]
+    find(window, "list item", row).click()
+    wait_for(lambda: len(list_items(window, "Participants")) == 28, what="the 28 participants")
+    lst = find(window, None, "Participants", showing=False)
+    rows = [c for c in lst.children if c.roleName == "list item"]
+    pane = scroll_pane_of(lst)
+    check(pane is not None, "the participants scroll with something")
+    if pane is not None:
+        row_height = max(r.size[1] for r in rows)
+        pane_height = pane.size[1]
+        check(pane_height >= 8 * row_height,
+              f"the participants show in {pane_height} px, at least eight rows of {row_height} px")
+        last = find(window, "push button", "Remove " + rows[-1].name, showing=False)
+        last.grabFocus()
+        check(bool(eventually(lambda: in_view(last, pane), timeout=5)),
+              "the last participant, focused, is scrolled into view")
+    fits_screen(window, "a workshop with 28 participants")
+    screenshot("desk-08-many-participants" + SUFFIX)
+    press("<Control>q")
+    proc.wait(timeout=20)
+
+
 def test():
     # The file chooser starts in the current folder.
     os.chdir(os.path.dirname(os.path.abspath(PLACES_FILE)))
@@ -286,6 +339,7 @@ def test():
         press("<Control>q")
         proc.wait(timeout=20)
         older_workshops()
+        many_participants()
         return
     activate(find(window, "push button", "Import a Directory…"))
     # Without a portal, the file chooser is GTK's own dialog. Its sidebar
@@ -364,6 +418,7 @@ def test():
     press("<Control>q")
     proc.wait(timeout=20)
     older_workshops()
+    many_participants()
 
 
 run(test)
