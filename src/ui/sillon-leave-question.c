@@ -36,3 +36,14 @@ sillon_leave_question_new (GtkWidget *from,
   return sillon_question_dialog_new (from, question, detail, answers, can_save ? 3 : 2,
                                      can_save ? SILLON_LEAVE_QUESTION_SAVE : GTK_RESPONSE_CANCEL);
 }
+
+GtkWidget *
+sillon_leave_question_new_for_form (GtkWidget *from,
+                                    const char *form_title)
+{
+  /* Translators: %s is the title of a form (“Log a Session”…). */
+  g_autofree char *detail = g_strdup_printf (_ ("“%s” is open and not saved. If you leave without saving, what you entered is lost."),
+                                             form_title);
+
+  return sillon_leave_question_new (from, _ ("Save before leaving?"), detail, _ ("_Discard"), TRUE);
+}

@@ -25,4 +25,9 @@ GtkWidget *sillon_leave_question_new (GtkWidget *from,
                                       const char *discard_label,
                                       gboolean can_save);
 
+/* The question before leaving the form titled @form_title (“Log a
+ * Session”, “New Person”…) open and not saved: Save, Discard or Cancel. */
+GtkWidget *sillon_leave_question_new_for_form (GtkWidget *from,
+                                               const char *form_title);
+
 G_END_DECLS

@@ -469,14 +469,7 @@ sillon_people_page_ask_leave_async (SillonPage *page,
   if (sillon_page_return_if_asking (task, self->leave_question))
     return;
   if (filled)
-    {
-      /* The same words as the person page's forms. */
-      /* Translators: %s is the title of a form (“Log a Session”…). */
-      g_autofree char *detail = g_strdup_printf (_ ("“%s” is open and not saved. If you leave without saving, what you entered is lost."),
-                                                 _ ("New Person"));
-
-      question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Save before leaving?"), detail, _ ("_Discard"), TRUE);
-    }
+    question = sillon_leave_question_new_for_form (GTK_WIDGET (self), _ ("New Person"));
   else
     /* Locked: the form kept for the unlock cannot be saved from here. */
     question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Quit and discard the new person not added?"),

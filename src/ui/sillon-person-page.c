@@ -1117,13 +1117,7 @@ sillon_person_page_ask_leave_async (SillonPage *page,
   /* The form the lock closed waits in memory for the person's page: it
    * cannot be saved from here. */
   if (form != NULL)
-    {
-      /* Translators: %s is the title of a form (“Log a Session”…). */
-      g_autofree char *detail = g_strdup_printf (_ ("“%s” is open and not saved. If you leave without saving, what you entered is lost."),
-                                                 gtk_window_get_title (GTK_WINDOW (form)));
-
-      question = sillon_leave_question_new (GTK_WIDGET (self), _ ("Save before leaving?"), detail, _ ("_Discard"), TRUE);
-    }
+    question = sillon_leave_question_new_for_form (GTK_WIDGET (self), gtk_window_get_title (GTK_WINDOW (form)));
   else
     {
       /* Translators: %s is the title of a form (“Log a Session”, “New Referral”…). */
